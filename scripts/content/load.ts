@@ -1,0 +1,258 @@
+/**
+ * Loads and validates everything under content/: registries, publishers and
+ * documents. Every problem is collected (never just the first), and each
+ * document body is rendered here exactly once.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import { FrontMatterError, normalizeText, splitFrontMatter } from "./front-matter.ts";
+import { renderBody, type RenderedBody } from "./markdown.ts";
+import { didYouMean, sortProblems, type Problem } from "./problems.ts";
+import { decodeContentFile, TextFileError } from "./read-text.ts";
+import {
+  documentSchema, ID_PATTERN, indicatorRegistrySchema, publisherSchema, topicRegistrySchema,
+  type DocumentMeta, type Indicator, type Publisher, type Topic,
+} from "./schema.ts";
+import { checkKeyFigures } from "./key-figure-rules.ts";
+import { schemaProblems } from "./validate.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { slugify } from "./slug.ts";
+
+export const REGISTRY_DIR = "_registries";
+export const PUBLISHER_FILE = "_publisher.yaml";
+
+export interface LoadedDocument {
+  meta: DocumentMeta;
+  slug: string;
+  /** Path relative to the project root. */
+  file: string;
+  body: RenderedBody;
+  /** Line of each front-matter field, for later cross-document checks. */
+  fieldLine(field: ReadonlyArray<PropertyKey>): number;
+}
+
+export interface SiteContent {
+  topics: Topic[];
+  indicators: Indicator[];
+  publishers: Publisher[];
+  /** Newest first; undated last; ties by title then file. */
+  documents: LoadedDocument[];
+}
+
+export interface LoadResult { site: SiteContent; problems: Problem[] }
+
+export interface LoadOptions {
+  /** Root that reported file paths are relative to (default: the content folder's parent). */
+  root?: string;
+}
+
+class Collector {
+  readonly problems: Problem[] = [];
+  constructor(readonly root: string) {}
+  rel(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join("/");
+  }
+  add(file: string, line: number, col: number, field: string, message: string, severity: Problem["severity"] = "error") {
+    this.problems.push({ file: this.rel(file), line, col, field, message, severity });
+  }
+}
+
+/** Reads a file as text; on failure records the problem and returns undefined. */
+function readText(file: string, out: Collector): string | undefined {
+  try {
+    return normalizeText(decodeContentFile(readFileSync(file)));
+  } catch (error) {
+    if (error instanceof TextFileError) {
+      out.add(file, 1, 1, "", error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function parseYaml(file: string, text: string, firstLine: number, out: Collector): YamlSource | undefined {
+  const source = parseYamlSource(text, firstLine);
+  for (const error of source.errors) out.add(file, error.line, error.col, "", `YAML syntax error: ${error.message}`);
+  return source.errors.length ? undefined : source;
+}
+
+function validateYaml<T>(file: string, schema: z.ZodType<T>, source: YamlSource, out: Collector): T | undefined {
+  const result = schema.safeParse(source.value ?? {});
+  if (result.success) return result.data;
+  for (const problem of schemaProblems(out.rel(file), schema, result.error.issues, source)) out.problems.push(problem);
+  return undefined;
+}
+
+function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<T[]>, out: Collector): T[] {
+  let text: string | undefined;
+  try {
+    statSync(file);
+  } catch {
+    out.add(file, 1, 1, "", `registry file is missing. Create it (a YAML list of entries with id and labels); see docs/content-model.md.`);
+    return [];
+  }
+  text = readText(file, out);
+  if (text === undefined) return [];
+  const source = parseYaml(file, text, 1, out);
+  if (!source) return [];
+  const entries = validateYaml(file, schema, source, out) ?? [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) {
+      const at = source.locate([index, "id"]);
+      out.add(file, at.line, at.col, `${index}.id`, `duplicate id "${entry.id}". Each id must appear once.`);
+    }
+    seen.add(entry.id);
+  });
+  return entries;
+}
+
+function byDateDesc(a: LoadedDocument, b: LoadedDocument): number {
+  const da = a.meta.date === "unknown" ? "" : a.meta.date;
+  const db = b.meta.date === "unknown" ? "" : b.meta.date;
+  if (da !== db) return da < db ? 1 : -1;
+  if (a.meta.title !== b.meta.title) return a.meta.title < b.meta.title ? -1 : 1;
+  return a.file < b.file ? -1 : 1;
+}
+
+export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
+  const out = new Collector(options.root ?? path.dirname(path.resolve(contentDir)));
+  const registryDir = path.join(contentDir, REGISTRY_DIR);
+  const topics = loadRegistry(path.join(registryDir, "topics.yaml"), topicRegistrySchema, out);
+  const indicators = loadRegistry(path.join(registryDir, "indicators.yaml"), indicatorRegistrySchema, out);
+  const topicIds = new Set(topics.map((topic) => topic.id));
+
+  const publishers: Publisher[] = [];
+  const publisherSources = new Map<string, { file: string; source: YamlSource }>();
+  const documentFiles: Array<{ folder: string; file: string }> = [];
+
+  const folders = readdirSync(contentDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== REGISTRY_DIR && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+
+  for (const folder of folders) {
+    const folderPath = path.join(contentDir, folder);
+    const entries = readdirSync(folderPath).sort();
+    const publisherFile = path.join(folderPath, PUBLISHER_FILE);
+    if (!entries.includes(PUBLISHER_FILE)) {
+      out.add(publisherFile, 1, 1, "", `publisher folder "${folder}" has no ${PUBLISHER_FILE}. Create it with id: ${folder}, names, country and kind (see docs/content-model.md), or run npm run new-publisher.`);
+    } else {
+      const text = readText(publisherFile, out);
+      const source = text === undefined ? undefined : parseYaml(publisherFile, text, 1, out);
+      const publisher = source && validateYaml(publisherFile, publisherSchema, source, out);
+      if (source && publisher) {
+        if (publisher.id !== folder) {
+          const at = source.locate(["id"]);
+          out.add(publisherFile, at.line, at.col, "id", `is "${publisher.id}" but the folder is "${folder}". The folder name is the publisher id: make them the same.`);
+        } else {
+          publishers.push(publisher);
+          publisherSources.set(publisher.id, { file: publisherFile, source });
+        }
+      }
+    }
+    for (const name of entries) {
+      if (name.endsWith(".md")) documentFiles.push({ folder, file: path.join(folderPath, name) });
+    }
+  }
+
+  const publisherIds = new Set(publishers.map((publisher) => publisher.id));
+  for (const publisher of publishers) {
+    if (publisher.parent === undefined) continue;
+    const { file, source } = publisherSources.get(publisher.id)!;
+    const at = source.locate(["parent"]);
+    if (!publisherIds.has(publisher.parent)) {
+      out.add(file, at.line, at.col, "parent", `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`);
+      continue;
+    }
+    // Walk up the chain: a publisher must not be its own ancestor.
+    const seen = new Set([publisher.id]);
+    for (let up: string | undefined = publisher.parent; up; up = publishers.find((p) => p.id === up)?.parent) {
+      if (seen.has(up)) {
+        out.add(file, at.line, at.col, "parent", `publishers form a loop (${[...seen, up].join(" → ")}). A parent must not be one of its own districts.`);
+        break;
+      }
+      seen.add(up);
+    }
+  }
+
+  const documents: LoadedDocument[] = [];
+  for (const { folder, file } of documentFiles) {
+    const document = loadDocument(file, folder, out, { topicIds, publisherIds, indicators });
+    if (document) documents.push(document);
+  }
+
+  return {
+    site: {
+      topics,
+      indicators,
+      publishers: publishers.sort((a, b) => (a.id < b.id ? -1 : 1)),
+      documents: documents.sort(byDateDesc),
+    },
+    problems: sortProblems(out.problems),
+  };
+}
+
+interface Known { topicIds: Set<string>; publisherIds: Set<string>; indicators: Indicator[] }
+
+function loadDocument(file: string, folder: string, out: Collector, known: Known): LoadedDocument | undefined {
+  const text = readText(file, out);
+  if (text === undefined) return undefined;
+  const slug = path.basename(file, ".md");
+  const problemsBefore = out.problems.length;
+  if (!ID_PATTERN.test(slug)) {
+    out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address). Rename it to "${slugify(slug) || "document"}.md".`);
+  }
+  let split;
+  try {
+    split = splitFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) {
+      out.add(file, error.line, 1, "", error.message);
+      return undefined;
+    }
+    throw error;
+  }
+  const source = parseYaml(file, split.frontMatter, split.frontMatterLine, out);
+  if (!source) return undefined;
+  if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) {
+    out.add(file, split.frontMatterLine, 1, "", "front-matter must be YAML fields (key: value), e.g. title: …");
+    return undefined;
+  }
+  const meta = validateYaml(file, documentSchema, source, out);
+  const raw = source.value as Record<string, unknown>;
+  const anchorPrefix = raw.type === "presentation" ? "slide" : "section";
+  const body = renderBody(split.body, anchorPrefix);
+  for (const problem of body.problems) out.add(file, problem.line + split.bodyLine - 1, 1, "body", problem.message);
+
+  // Cross-reference checks run on the raw values too, so one pass reports every problem.
+  const at = (field: ReadonlyArray<PropertyKey>) => source.locate(field);
+  if (typeof raw.publisher === "string" && ID_PATTERN.test(raw.publisher)) {
+    const where = at(["publisher"]);
+    if (!known.publisherIds.has(raw.publisher)) {
+      out.add(file, where.line, where.col, "publisher", `unknown publisher "${raw.publisher}".${didYouMean(raw.publisher, known.publisherIds)} Publishers are the folders under content/ that have a ${PUBLISHER_FILE}.`);
+    } else if (raw.publisher !== folder) {
+      out.add(file, where.line, where.col, "publisher", `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/ or set publisher: ${folder}.`);
+    }
+  }
+  if (Array.isArray(raw.topics)) {
+    raw.topics.forEach((topic: unknown, index) => {
+      if (typeof topic === "string" && ID_PATTERN.test(topic) && !known.topicIds.has(topic)) {
+        const where = at(["topics", index]);
+        out.add(file, where.line, where.col, `topics.${index}`, `unknown topic "${topic}".${didYouMean(topic, known.topicIds)} Topics are listed in content/${REGISTRY_DIR}/topics.yaml.`);
+      }
+    });
+  }
+  if (!meta) return undefined;
+  for (const problem of checkKeyFigures(meta, known.indicators, body.parts.length)) {
+    const where = at(problem.path);
+    out.add(file, where.line, where.col, problem.path.join("."), problem.message, problem.severity);
+  }
+  if (meta.type === "presentation" && body.parts.length === 0) {
+    out.add(file, split.bodyLine, 1, "body", 'a presentation needs at least one slide: start each slide with a "##" heading.');
+  }
+  const hasErrors = out.problems.slice(problemsBefore).some((problem) => problem.severity === "error");
+  if (hasErrors) return undefined;
+  return { meta, slug, file: out.rel(file), body, fieldLine: (field) => at(field).line };
+}

@@ -1,0 +1,129 @@
+/**
+ * Renders a document body once, in a locale-independent form: a list of
+ * parts (slides or sections) with their HTML, so both locale pages and the
+ * search index reuse the same result instead of rendering per locale.
+ */
+import MarkdownIt from "markdown-it";
+import container from "markdown-it-container";
+import type { Token } from "markdown-it";
+
+export interface BodyPart {
+  /** 1-based position among the document's `##` headings. */
+  n: number;
+  /** Stable anchor: `slide-N` for presentations, `section-N` otherwise. */
+  anchor: string;
+  titleHtml: string;
+  titleText: string;
+  bodyHtml: string;
+  notesHtml: string;
+  /** Plain text of title, body and notes, for search and similarity. */
+  text: string;
+  /** True when the source has no text at all for this slide. */
+  empty: boolean;
+}
+
+export interface RenderedBody {
+  preambleHtml: string;
+  parts: BodyPart[];
+  /** Problems with body line numbers relative to the body (1-based). */
+  problems: Array<{ line: number; message: string }>;
+  wordCount: number;
+}
+
+// Raw HTML is off: markup typed into a document is shown as text, never executed.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.use(container, "notes");
+
+// Links leaving the site must not get a handle on this window.
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const href = String(tokens[idx]!.attrGet("href") ?? "");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith("mailto:")) {
+    tokens[idx]!.attrSet("rel", "noopener noreferrer");
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+function plainText(tokens: Token[]): string {
+  const words: string[] = [];
+  for (const token of tokens) {
+    if (token.type === "inline") {
+      for (const child of token.children ?? []) {
+        if (child.type === "text" || child.type === "code_inline") words.push(child.content);
+        else if (child.type === "softbreak" || child.type === "hardbreak") words.push(" ");
+      }
+      words.push(" ");
+    } else if (token.type === "code_block" || token.type === "fence") {
+      words.push(token.content, " ");
+    }
+  }
+  return words.join("").replace(/\s+/g, " ").trim();
+}
+
+function render(tokens: Token[]): string {
+  return tokens.length ? md.renderer.render(tokens, md.options, {}) : "";
+}
+
+export function renderBody(body: string, anchorPrefix: "slide" | "section"): RenderedBody {
+  const tokens = md.parse(body, {});
+  const problems: RenderedBody["problems"] = [];
+  const preamble: Token[] = [];
+  const parts: Array<{ title: Token; body: Token[]; notes: Token[] }> = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const line = (token.map?.[0] ?? 0) + 1;
+    if (token.type === "heading_open" && token.level === 0) {
+      if (token.tag === "h1") {
+        problems.push({ line, message: 'a "#" heading in the body is not allowed: the document title comes from the front-matter. Use "##" for each slide or section.' });
+      }
+      if (token.tag === "h1" || token.tag === "h2") {
+        parts.push({ title: tokens[i + 1]!, body: [], notes: [] });
+        i += 2; // inline + heading_close
+        continue;
+      }
+    }
+    const current = parts[parts.length - 1];
+    if (token.type === "container_notes_open") {
+      let depth = 1;
+      let j = i + 1;
+      for (; j < tokens.length; j++) {
+        if (tokens[j]!.type === "container_notes_open") depth++;
+        if (tokens[j]!.type === "container_notes_close" && --depth === 0) break;
+      }
+      const inner = tokens.slice(i + 1, j);
+      if (!current) problems.push({ line, message: 'speaker notes (":::" notes) must follow a "##" slide heading.' });
+      else current.notes.push(...inner);
+      i = j;
+      continue;
+    }
+    (current ? current.body : preamble).push(token);
+  }
+
+  let wordCount = 0;
+  const rendered = parts.map((part, index): BodyPart => {
+    const n = index + 1;
+    const titleHtml = md.renderer.renderInline(part.title.children ?? [], md.options, {});
+    const titleText = plainText([part.title]);
+    const text = [titleText, plainText(part.body), plainText(part.notes)].filter(Boolean).join(" ");
+    wordCount += text ? text.split(" ").length : 0;
+    return {
+      n,
+      anchor: `${anchorPrefix}-${n}`,
+      titleHtml,
+      titleText,
+      bodyHtml: render(part.body),
+      notesHtml: render(part.notes),
+      text,
+      empty: text === "",
+    };
+  });
+  const preambleText = plainText(preamble);
+  wordCount += preambleText ? preambleText.split(" ").length : 0;
+  return { preambleHtml: render(preamble), parts: rendered, problems, wordCount };
+}
+
+/** Renders a short inline Markdown string (e.g. a summary) without block wrappers. */
+export function renderInline(text: string): string {
+  return md.renderInline(text);
+}

@@ -1,0 +1,30 @@
+/**
+ * Reads a content file as UTF-8, refusing what would otherwise render as
+ * mojibake: binary files, UTF-16, and legacy 8-bit encodings such as Windows-1252.
+ */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export class TextFileError extends Error {}
+
+export function decodeContentFile(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new TextFileError("is empty. Add front-matter and content, or delete the file.");
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new TextFileError(`is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB. Split the document or move large material into an attachment.`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const which = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
+    throw new TextFileError(`is encoded as ${which}. Save it as UTF-8 (e.g. iconv -f ${which} -t UTF-8 FILE > FILE.utf8).`);
+  }
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  const nulCount = sample.reduce((count, byte) => count + (byte === 0 ? 1 : 0), 0);
+  if (nulCount > 0) {
+    // Every other byte NUL is UTF-16 without a byte-order mark.
+    if (nulCount >= sample.length / 4) throw new TextFileError("looks like UTF-16 text without a byte-order mark. Save it as UTF-8.");
+    throw new TextFileError("is a binary file, not text. Only Markdown text belongs here; put original files in attachments.");
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new TextFileError("is not valid UTF-8; it looks like Windows-1252/ISO-8859-1 (common for files saved on Windows). Save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8).");
+  }
+}

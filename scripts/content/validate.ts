@@ -1,0 +1,80 @@
+/**
+ * Turns schema failures into editor-facing problems: file, line, column,
+ * field path, a message in plain words, and a "did you mean" where it helps.
+ */
+import type { z } from "zod";
+import { didYouMean, type Problem } from "./problems.ts";
+import type { YamlSource } from "./yaml-source.ts";
+
+type AnySchema = z.core.$ZodType;
+
+/** The field names an object schema allows at a path, for "did you mean" on unknown keys. */
+function allowedKeysAt(schema: AnySchema, path: ReadonlyArray<PropertyKey>): string[] {
+  let current: AnySchema | undefined = schema;
+  const unwrap = (s: AnySchema | undefined): AnySchema | undefined => {
+    while (s) {
+      const def = s._zod.def as { type: string; innerType?: AnySchema; out?: AnySchema; in?: AnySchema };
+      if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
+      else if (def.type === "pipe") s = def.out?._zod.def.type === "transform" ? def.in : def.out;
+      else return s;
+    }
+    return s;
+  };
+  for (const key of path) {
+    current = unwrap(current);
+    const def = current?._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema } | undefined;
+    if (def?.type === "object" && typeof key === "string") current = def.shape?.[key];
+    else if (def?.type === "array") current = def.element;
+    else return [];
+  }
+  const def = unwrap(current)?._zod.def as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join(".");
+}
+
+export function schemaProblems(
+  file: string,
+  schema: AnySchema,
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  source: YamlSource,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path as PropertyKey[];
+    if (issue.code === "unrecognized_keys") {
+      const allowed = allowedKeysAt(schema, path);
+      for (const key of issue.keys) {
+        problems.push({
+          file, ...source.locateKey(path, key), field: fieldName([...path, key]), severity: "error",
+          message: `unknown field "${key}".${didYouMean(key, allowed)} Allowed here: ${allowed.join(", ")}.`,
+        });
+      }
+      continue;
+    }
+    const where = source.locate(path);
+    const value = valueAt(source.value, path);
+    let message = issue.message;
+    if (!where.exists && value === undefined) {
+      message = "is required but missing. Add it to the front-matter.";
+    } else if (issue.code === "invalid_value" && "values" in issue) {
+      const allowed = issue.values.map(String);
+      message = `"${String(value)}" is not allowed.${didYouMean(String(value), allowed)} Use one of: ${allowed.join(", ")}.`;
+    } else if (issue.code === "invalid_type" && typeof value === "string" && issue.expected === "number") {
+      message = `${issue.message}; got the text "${value}"`;
+    }
+    problems.push({ file, line: where.line, col: where.col, field: fieldName(path), severity: "error", message });
+  }
+  return problems;
+}

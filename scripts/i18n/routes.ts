@@ -1,0 +1,52 @@
+import { LOCALES, UI_LOCALES, type UiLocale } from "./locales.ts";
+import { t } from "./strings.ts";
+
+/**
+ * Every page the site has, named independently of language. A route turns
+ * into a URL per locale with translated path segments (`/tema/` ↔ `/en/topics/`).
+ */
+export type Route =
+  | { kind: "home" }
+  | { kind: "document"; publisher: string; slug: string }
+  | { kind: "publishers" }
+  | { kind: "publisher"; id: string }
+  | { kind: "topics" }
+  | { kind: "topic"; id: string }
+  | { kind: "types" }
+  | { kind: "type"; id: string }
+  | { kind: "years" }
+  | { kind: "year"; year: string | null }
+  | { kind: "search" }
+  | { kind: "keyFigures" };
+
+function segment(locale: UiLocale, key: string): string {
+  return t(locale, `path.${key}`);
+}
+
+export function urlFor(locale: UiLocale, route: Route): string {
+  const prefix = LOCALES[locale].prefix;
+  const parts: string[] = (() => {
+    switch (route.kind) {
+      case "home": return [];
+      case "document": return [segment(locale, "documents"), route.publisher, route.slug];
+      case "publishers": return [segment(locale, "publishers")];
+      case "publisher": return [segment(locale, "publishers"), route.id];
+      case "topics": return [segment(locale, "topics")];
+      case "topic": return [segment(locale, "topics"), route.id];
+      case "types": return [segment(locale, "types")];
+      case "type": return [segment(locale, "types"), route.id];
+      case "years": return [segment(locale, "years")];
+      case "year": return [segment(locale, "years"), route.year ?? segment(locale, "undated")];
+      case "search": return [segment(locale, "search")];
+      case "keyFigures": return [segment(locale, "keyFigures")];
+    }
+  })();
+  return `${prefix}/${parts.map((part) => `${part}/`).join("")}`;
+}
+
+export interface Alternate { locale: UiLocale; hreflang: string; url: string }
+
+/** The same page in every locale, for the language switcher and hreflang links. */
+export function alternatesFor(route: Route): Alternate[] {
+  return UI_LOCALES.map((locale) => ({ locale, hreflang: locale, url: urlFor(locale, route) }));
+}
