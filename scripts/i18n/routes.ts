@@ -34,7 +34,7 @@ export function urlFor(locale: UiLocale, route: Route): string {
       case "topics": return [segment(locale, "topics")];
       case "topic": return [segment(locale, "topics"), route.id];
       case "types": return [segment(locale, "types")];
-      case "type": return [segment(locale, "types"), route.id];
+      case "type": return [segment(locale, "types"), t(locale, `typeSlug.${route.id}`)];
       case "years": return [segment(locale, "years")];
       case "year": return [segment(locale, "years"), route.year ?? segment(locale, "undated")];
       case "search": return [segment(locale, "search")];

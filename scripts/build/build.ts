@@ -1,0 +1,81 @@
+/**
+ * The whole build: validate, render with Eleventy into a fresh temporary
+ * folder, then swap it into place. A failed build leaves the last good
+ * output untouched.
+ */
+import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { loadContent } from "../content/load.ts";
+import { type Problem } from "../content/problems.ts";
+import { buildSiteModel } from "../site/model.ts";
+import { readSiteConfig } from "../site/config.ts";
+import { presetSiteData } from "../site/site-data.ts";
+
+const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface BuildOptions {
+  /** Project folder holding content/ and site.config.json. */
+  root: string;
+  /** Output folder (default: <root>/_site). */
+  output?: string;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  problems: Problem[];
+  output: string;
+  timings: Record<string, number>;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const output = path.resolve(options.output ?? path.join(root, "_site"));
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, work: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
+    }
+  };
+
+  const { site, problems } = await time("validate", () => loadContent(path.join(root, "content"), { root }));
+  if (problems.some((problem) => problem.severity === "error")) return { ok: false, problems, output, timings };
+
+  const model = await time("assemble", () => buildSiteModel(site));
+  presetSiteData({ model, config: readSiteConfig(path.join(root, "site.config.json")) });
+
+  // The temporary folder sits beside the output so the final rename stays on one file system.
+  const parent = path.dirname(output);
+  const staging = mkdtempSync(path.join(parent, `.${path.basename(output)}.building-`));
+  chmodSync(staging, 0o755);
+  const previousRoot = process.env.LYSARK_ROOT;
+  try {
+    process.env.LYSARK_ROOT = root;
+    await time("render", async () => {
+      const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
+        configPath: path.join(packageRoot, ".eleventy.ts"),
+        quietMode: options.quiet ?? true,
+      });
+      await eleventy.write();
+    });
+    await time("swap", () => {
+      const old = `${staging}.old`;
+      if (existsSync(output)) renameSync(output, old);
+      renameSync(staging, output);
+      rmSync(old, { recursive: true, force: true });
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    presetSiteData(undefined);
+    if (previousRoot === undefined) delete process.env.LYSARK_ROOT;
+    else process.env.LYSARK_ROOT = previousRoot;
+  }
+  return { ok: true, problems, output, timings };
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/** Site-wide settings an operator changes once (site.config.json). */
+export const siteConfigSchema = z.object({
+  /** Public address of the site, without trailing slash; used for hreflang, feeds and sitemap. */
+  url: z.url().transform((url) => url.replace(/\/+$/, "")),
+  repository: z.url().optional(),
+  editBranch: z.string().default("main"),
+}).strict();
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+export function readSiteConfig(file = "site.config.json"): SiteConfig {
+  const result = siteConfigSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return result.data;
+}
