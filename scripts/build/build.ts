@@ -5,15 +5,14 @@
  */
 import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { configure, packageRoot } from "../../.eleventy.ts";
 import { loadContent } from "../content/load.ts";
 import { type Problem } from "../content/problems.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";
 
-const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface BuildOptions {
   /** Project folder holding content/ and site.config.json. */
@@ -53,12 +52,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parent = path.dirname(output);
   const staging = mkdtempSync(path.join(parent, `.${path.basename(output)}.building-`));
   chmodSync(staging, 0o755);
-  const previousRoot = process.env.LYSARK_ROOT;
   try {
-    process.env.LYSARK_ROOT = root;
     await time("render", async () => {
       const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
-        configPath: path.join(packageRoot, ".eleventy.ts"),
+        configPath: false,
+        config: configure(root),
         quietMode: options.quiet ?? true,
       });
       await eleventy.write();
@@ -74,8 +72,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     presetSiteData(undefined);
-    if (previousRoot === undefined) delete process.env.LYSARK_ROOT;
-    else process.env.LYSARK_ROOT = previousRoot;
   }
   return { ok: true, problems, output, timings };
 }

@@ -1,0 +1,52 @@
+/**
+ * Test projects: a copy of a fixture folder in a fresh temp directory, with
+ * files added, replaced or removed, so each test builds or checks its own site.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const fixturesDir = path.join(repoRoot, "tests", "fixtures");
+
+/** File contents to write (string or bytes), or null to delete. Paths are relative to the project. */
+export type FileChanges = Record<string, string | Uint8Array | null>;
+
+export function makeProject(fixture = "site-basic", changes: FileChanges = {}): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-test-"));
+  cpSync(path.join(fixturesDir, fixture), dir, { recursive: true });
+  applyChanges(dir, changes);
+  return dir;
+}
+
+export function applyChanges(dir: string, changes: FileChanges): void {
+  for (const [file, content] of Object.entries(changes)) {
+    const target = path.join(dir, file);
+    if (content === null) {
+      rmSync(target, { recursive: true, force: true });
+    } else {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+}
+
+export function readOutput(dir: string, file: string): string {
+  return readFileSync(path.join(dir, "_site", file), "utf8");
+}
+
+export function removeProject(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A document's front-matter and body, for tests that need a slightly different one. */
+export function doc(frontMatter: string, body = "## Lysbilde\n\nTekst.\n"): string {
+  return `---\n${frontMatter.trim()}\n---\n\n${body}`;
+}
+
+export const VALID_FRONT_MATTER = `title: Et dokument
+type: presentation
+publisher: testby
+date: 2012-05-01
+language: nb`;
