@@ -18,6 +18,8 @@ import { checkKeyFigures } from "./key-figure-rules.ts";
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { slugify } from "./slug.ts";
+import { UI_LOCALES } from "../i18n/locales.ts";
+import { urlFor } from "../i18n/routes.ts";
 
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
@@ -28,6 +30,8 @@ export interface LoadedDocument {
   /** Path relative to the project root. */
   file: string;
   body: RenderedBody;
+  /** Line in the file where the Markdown body starts. */
+  bodyLine: number;
   /** Line of each front-matter field, for later cross-document checks. */
   fieldLine(field: ReadonlyArray<PropertyKey>): number;
 }
@@ -64,7 +68,7 @@ function readText(file: string, out: Collector): string | undefined {
     return normalizeText(decodeContentFile(readFileSync(file)));
   } catch (error) {
     if (error instanceof TextFileError) {
-      out.add(file, 1, 1, "", error.message);
+      out.add(file, error.line, 1, "", error.message);
       return undefined;
     }
     throw error;
@@ -183,6 +187,8 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     if (document) documents.push(document);
   }
 
+  checkDocumentLinks(documents, out, options.root ?? path.dirname(path.resolve(contentDir)));
+
   return {
     site: {
       topics,
@@ -254,5 +260,31 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
   }
   const hasErrors = out.problems.slice(problemsBefore).some((problem) => problem.severity === "error");
   if (hasErrors) return undefined;
-  return { meta, slug, file: out.rel(file), body, fieldLine: (field) => at(field).line };
+  return { meta, slug, file: out.rel(file), body, bodyLine: split.bodyLine, fieldLine: (field) => at(field).line };
+}
+
+/**
+ * Links from one document to another must point at a document that exists
+ * (and at a slide it has). Document URLs in any UI language are recognised.
+ */
+function checkDocumentLinks(documents: LoadedDocument[], out: Collector, root: string): void {
+  const byId = new Map(documents.map((doc) => [`${doc.meta.publisher}/${doc.slug}`, doc]));
+  const documentPaths = UI_LOCALES.map((locale) => urlFor(locale, { kind: "document", publisher: "PUB", slug: "SLUG" }).replace("PUB/SLUG/", ""));
+  for (const doc of documents) {
+    for (const link of doc.body.links) {
+      const href = link.href.replace(/^https?:\/\/[^/]+/, "");
+      const prefix = documentPaths.find((candidate) => href.startsWith(candidate));
+      if (!prefix) continue;
+      const [target, anchor] = href.slice(prefix.length).split("#") as [string, string | undefined];
+      const id = target.replace(/\/+$/, "");
+      const file = path.join(root, doc.file);
+      const line = link.line + doc.bodyLine - 1;
+      const linked = byId.get(id);
+      if (!linked) {
+        out.add(file, line, 1, "body", `links to the document "${id}", which does not exist.${didYouMean(id, byId.keys())}`);
+      } else if (anchor && !linked.body.parts.some((part) => part.anchor === anchor)) {
+        out.add(file, line, 1, "body", `links to #${anchor} in "${id}", which has ${linked.body.parts.length} ${linked.body.parts[0]?.anchor.startsWith("slide") ? "slides" : "sections"}.`);
+      }
+    }
+  }
 }

@@ -28,6 +28,8 @@ export interface RenderedBody {
   /** Problems with body line numbers relative to the body (1-based). */
   problems: Array<{ line: number; message: string }>;
   wordCount: number;
+  /** Every link target in the body with its line (1-based, relative to the body). */
+  links: Array<{ href: string; line: number }>;
 }
 
 // Raw HTML is off: markup typed into a document is shown as text, never executed.
@@ -69,6 +71,13 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section"): Ren
   const problems: RenderedBody["problems"] = [];
   const preamble: Token[] = [];
   const parts: Array<{ title: Token; body: Token[]; notes: Token[] }> = [];
+
+  const links: RenderedBody["links"] = [];
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line: (token.map?.[0] ?? 0) + 1 });
+    }
+  }
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -120,7 +129,7 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section"): Ren
   });
   const preambleText = plainText(preamble);
   wordCount += preambleText ? preambleText.split(" ").length : 0;
-  return { preambleHtml: render(preamble), parts: rendered, problems, wordCount };
+  return { preambleHtml: render(preamble), parts: rendered, problems, wordCount, links };
 }
 
 /** Renders a short inline Markdown string (e.g. a summary) without block wrappers. */

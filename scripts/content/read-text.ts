@@ -4,7 +4,11 @@
  */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export class TextFileError extends Error {}
+export class TextFileError extends Error {
+  constructor(message: string, readonly line = 1) {
+    super(message);
+  }
+}
 
 export function decodeContentFile(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new TextFileError("is empty. Add front-matter and content, or delete the file.");
@@ -25,6 +29,9 @@ export function decodeContentFile(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new TextFileError("is not valid UTF-8; it looks like Windows-1252/ISO-8859-1 (common for files saved on Windows). Save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8).");
+    // Point at the first line that does not decode, where the editor will see "Ã¦" or "?".
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf("\uFFFD")).split("\n").length;
+    throw new TextFileError("is not valid UTF-8; it looks like Windows-1252/ISO-8859-1 (common for files saved on Windows). Save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8).", line);
   }
 }

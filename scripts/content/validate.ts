@@ -67,7 +67,7 @@ export function schemaProblems(
     const value = valueAt(source.value, path);
     let message = issue.message;
     if (!where.exists && value === undefined) {
-      message = "is required but missing. Add it to the front-matter.";
+      message = "is required but missing. Add it.";
     } else if (issue.code === "invalid_value" && "values" in issue) {
       const allowed = issue.values.map(String);
       message = `"${String(value)}" is not allowed.${didYouMean(String(value), allowed)} Use one of: ${allowed.join(", ")}.`;

@@ -19,15 +19,65 @@ export interface YamlSource {
 
 // Guards against "billion laughs": aliases that expand a small file into a huge value.
 const MAX_ALIAS_COUNT = 100;
+// Real front-matter nests a few levels; thousands of levels would overflow the parser's stack.
+export const MAX_NESTING = 32;
+const MAX_YAML_BYTES = 512 * 1024;
+
+/**
+ * Cheap pre-checks before parsing, so hostile input is refused quickly rather
+ * than exhausting stack or memory inside the YAML parser.
+ */
+function shapeProblem(text: string): { offset: number; message: string } | undefined {
+  if (text.length > MAX_YAML_BYTES) {
+    return { offset: 0, message: `YAML is ${Math.round(text.length / 1024)} KB; the limit is ${MAX_YAML_BYTES / 1024} KB. Move long text into the Markdown body.` };
+  }
+  let depth = 0;
+  let quote: string | null = null;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === "\n") {
+      lineStart = i + 1;
+      quote = null;
+      continue;
+    }
+    if (quote) {
+      if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "#" && (i === lineStart || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end - 1;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === "[" || char === "{") depth++;
+    else if (char === "]" || char === "}") depth = Math.max(0, depth - 1);
+    else if (i === lineStart && char === " ") {
+      let indent = 0;
+      while (text[i + indent] === " ") indent++;
+      if (indent / 2 > MAX_NESTING) return { offset: i, message: `YAML is indented ${indent} spaces deep; front-matter may nest at most ${MAX_NESTING} levels.` };
+    }
+    if (depth > MAX_NESTING) return { offset: i, message: `YAML nests more than ${MAX_NESTING} levels deep. Front-matter fields need only a few levels.` };
+  }
+  return undefined;
+}
 
 export function parseYamlSource(text: string, firstLine = 1): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const refused = shapeProblem(text);
+  // A refused text is parsed as empty, so positions still resolve but nothing risky runs.
+  const doc: Document = parseDocument(refused ? "" : text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toLocated = (offset: number): Located => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, col };
   };
   const errors = doc.errors.map((error) => ({ ...toLocated(error.pos[0]), message: error.message.split("\n")[0]! }));
+  if (refused) {
+    const before = text.slice(0, refused.offset);
+    const line = before.split("\n").length;
+    errors.push({ line: line + firstLine - 1, col: refused.offset - before.lastIndexOf("\n"), message: refused.message });
+  }
 
   let value: unknown;
   if (errors.length === 0) {
