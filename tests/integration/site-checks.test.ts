@@ -1,0 +1,83 @@
+/**
+ * Whole-site checks on a build of the bundled content: links and anchors,
+ * HTML validity, no inline scripts or styles, and byte-identical rebuilds.
+ */
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { HtmlValidate } from "html-validate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { checkLinks, listFiles } from "../../scripts/checks/links.ts";
+import { readSiteConfig } from "../../scripts/site/config.ts";
+import { repoRoot } from "../helpers/fixture.ts";
+
+let workDir: string;
+let siteA: string;
+let siteB: string;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), "lysark-site-"));
+  siteA = path.join(workDir, "a");
+  siteB = path.join(workDir, "b");
+  expect((await build({ root: repoRoot, output: siteA })).ok).toBe(true);
+  expect((await build({ root: repoRoot, output: siteB })).ok).toBe(true);
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe("the built bundled site", () => {
+  it("has no broken internal links or anchors", () => {
+    const { url } = readSiteConfig(path.join(repoRoot, "site.config.json"));
+    expect(checkLinks(siteA, url)).toEqual([]);
+  });
+
+  it("has a page per seed document in both locales", () => {
+    const pages = listFiles(siteA, ".html").map((file) => path.relative(siteA, file));
+    for (const doc of ["stavanger/forankring-fryder", "oslo-sagene/internasjonal-satsing-i-bydel-sagene", "agder/kommunenes-arbeid-med-likestilling"]) {
+      expect(pages).toContain(`dokumenter/${doc}/index.html`);
+      expect(pages).toContain(`en/documents/${doc}/index.html`);
+    }
+  });
+
+  it("is valid HTML", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: {
+        // Nunjucks output keeps source indentation and quotes as written; these are style, not validity.
+        "no-trailing-whitespace": "off",
+        "attribute-boolean-style": "off",
+        "no-inline-style": "error",
+        "long-title": "off",
+        "no-redundant-role": "off",
+      },
+    });
+    const failures: string[] = [];
+    for (const file of listFiles(siteA, ".html")) {
+      const report = await validator.validateFile(file);
+      for (const result of report.results) {
+        for (const message of result.messages) failures.push(`${path.relative(siteA, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("has no inline scripts, inline event handlers or style attributes (a strict CSP works)", () => {
+    for (const file of listFiles(siteA, ".html")) {
+      const html = readFileSync(file, "utf8");
+      const name = path.relative(siteA, file);
+      expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html, name).not.toMatch(/\son[a-z]+="/);
+      expect(html, name).not.toMatch(/\sstyle="/);
+      expect(html, name).toContain('http-equiv="Content-Security-Policy"');
+    }
+  });
+
+  it("is byte-identical when built twice from the same input", () => {
+    const filesA = listFiles(siteA).map((file) => path.relative(siteA, file));
+    const filesB = listFiles(siteB).map((file) => path.relative(siteB, file));
+    expect(filesB).toEqual(filesA);
+    const different = filesA.filter((file) => !readFileSync(path.join(siteA, file)).equals(readFileSync(path.join(siteB, file))));
+    expect(different).toEqual([]);
+  });
+});
