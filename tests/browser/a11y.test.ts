@@ -1,0 +1,145 @@
+/**
+ * Accessibility gates in a real browser: axe-core (WCAG 2.1 A/AA) on every
+ * page type in both locales and both colour schemes, and keyboard-only use of
+ * the skip link, the main menu and the language switcher.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { UI_LOCALES, type UiLocale } from "../../scripts/i18n/locales.ts";
+import { urlFor, type Route } from "../../scripts/i18n/routes.ts";
+import { axeViolations, collectPageErrors, hasChromium, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
+import { repoRoot } from "../helpers/fixture.ts";
+
+const PAGE_TYPES: Array<[string, Route | "404"]> = [
+  ["home", { kind: "home" }],
+  ["document", { kind: "document", publisher: "oslo-sagene", slug: "internasjonal-satsing-i-bydel-sagene" }],
+  ["document with notes and empty slides", { kind: "document", publisher: "agder", slug: "kommunenes-arbeid-med-likestilling" }],
+  ["publisher index", { kind: "publishers" }],
+  ["publisher", { kind: "publisher", id: "oslo" }],
+  ["topic index", { kind: "topics" }],
+  ["topic", { kind: "topic", id: "likestilling" }],
+  ["type listing", { kind: "type", id: "presentation" }],
+  ["year listing", { kind: "year", year: "2009" }],
+  ["search", { kind: "search" }],
+  ["key figures", { kind: "keyFigures" }],
+  ["404", "404"],
+];
+
+const pathFor = (locale: UiLocale, route: Route | "404") =>
+  route === "404" ? `${locale === "nb" ? "" : `/${locale}`}/404.html` : urlFor(locale, route);
+
+describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
+  let workDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(os.tmpdir(), "lysark-a11y-"));
+    const result = await build({ root: repoRoot, output: path.join(workDir, "site") });
+    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+    server = await startStaticServer(path.join(workDir, "site"));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  for (const locale of UI_LOCALES) {
+    for (const [name, route] of PAGE_TYPES) {
+      it(`${locale} ${name}: no axe violations in light and dark mode, no script errors`, async () => {
+        const page = await browser.newPage();
+        const errors = collectPageErrors(page);
+        try {
+          const response = await page.goto(server.url(pathFor(locale, route)));
+          expect(response?.status()).toBe(200);
+          for (const colorScheme of ["light", "dark"] as const) {
+            await page.emulateMedia({ colorScheme });
+            expect(await axeViolations(page), `${colorScheme} mode`).toEqual([]);
+          }
+          expect(await page.getAttribute("html", "lang")).toBe(locale);
+          expect(errors).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+
+  async function focused(page: Page) {
+    return page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      const style = element ? getComputedStyle(element) : null;
+      return {
+        text: element?.textContent?.trim() ?? "",
+        href: element?.getAttribute("href") ?? "",
+        outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "",
+      };
+    });
+  }
+
+  it("is usable by keyboard alone: skip link, main menu, language switcher", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url("/"));
+      await page.keyboard.press("Tab");
+      const skip = await focused(page);
+      expect(skip.text).toBe("Hopp til hovedinnhold");
+      expect(skip.outline).not.toMatch(/^none/);
+
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+
+      await page.goto(server.url("/"));
+      const menu = await page.$$eval(".main-nav a", (links) => links.map((link) => link.getAttribute("href")));
+      const switcher = await page.$$eval(".lang-switcher a", (links) => links.map((link) => link.getAttribute("href")));
+      expect(menu.length).toBeGreaterThanOrEqual(5);
+      expect(switcher).toEqual(["/en/"]);
+      const reached: string[] = [];
+      for (let i = 0; i < 20 && !reached.includes("/en/"); i++) {
+        await page.keyboard.press("Tab");
+        const now = await focused(page);
+        expect(now.outline, `focus ring on ${now.href}`).not.toMatch(/^none/);
+        reached.push(now.href);
+      }
+      for (const href of menu) expect(reached).toContain(href);
+      expect(reached.indexOf("/en/")).toBeGreaterThan(reached.indexOf(menu.at(-1)!));
+
+      await page.keyboard.press("Enter");
+      await page.waitForURL(server.url("/en/"));
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("answers an unknown address with the 404 page", async () => {
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(server.url("/finnes-ikke/"));
+      expect(response?.status()).toBe(404);
+      expect(await page.textContent("h1")).toBe("Fant ikke siden");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("switches language to the same page, keyboard only", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url("/tema/likestilling/"));
+      const link = page.locator(".lang-switcher a");
+      await link.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForURL(server.url("/en/topics/likestilling/"));
+      expect(await page.textContent("h1")).toBe("Gender equality");
+    } finally {
+      await page.close();
+    }
+  });
+});
