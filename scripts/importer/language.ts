@@ -1,0 +1,127 @@
+/**
+ * Language of a transcript's body: nb, nn, sv, da or en.
+ *
+ * 1. The site chrome (boilerplate) says which language the hosting site was
+ *    in; that is the first guess. A Norwegian site does not tell bokmål from
+ *    nynorsk, and an English site may host a Swedish deck.
+ * 2. Text statistics over the slide text: every word found in a stopword list
+ *    scores 1/(number of lists that contain it), so words shared by all the
+ *    Scandinavian languages count little and distinctive ones ("ikke" vs
+ *    "inte" vs "ikkje") count fully.
+ * 3. Bokmål vs nynorsk is decided by marker words ("ikkje, eg, ein, berre,
+ *    kva, korleis …" vs "ikke, jeg, en, bare, hva, hvordan …"): nynorsk only
+ *    when its markers clearly outnumber the bokmål ones.
+ * The statistics override the site language only when they are clear.
+ */
+import { lowerWords } from './text.js';
+
+export type Lang = 'nb' | 'nn' | 'sv' | 'da' | 'en';
+export const LANGS: readonly Lang[] = ['nb', 'nn', 'sv', 'da', 'en'];
+
+const LIST = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean));
+
+/** Common function words per language (lower case). */
+export const STOPWORDS: Record<Lang, Set<string>> = {
+  nb: LIST(`og i det som er på for med av ikke jeg vi har de en et til om kan man eller også så seg fra
+    når hva hvordan hvem være skal innen mellom gjennom etter ble blir mye noen hun han bare deres vår
+    dette disse den denne at var vil må ved nå selv mer enn hvor hvorfor oss dem sin sitt sine hele
+    alle andre noe slik samt mot under over uten blant derfor dersom fordi hvis både før både`),
+  nn: LIST(`og i det som er på for med av ikkje eg vi me har dei ein eit til om kan eller òg så seg frå
+    når kva korleis kven vere vore skal innan mellom gjennom etter vart blir mykje nokon ho han berre
+    deira vår dette desse den denne at var vil må ved no sjølv meir enn kvar kvifor oss dei sin sitt
+    sine heile alle andre noko slik mot under over utan blant difor dersom fordi viss både før gjer`),
+  sv: LIST(`och i det som är på för med av inte jag vi har de en ett till om kan man eller också så sig
+    från när vad hur vem vara ska inom mellan genom efter blev blir mycket några hon han bara deras vår
+    detta dessa den denna att var vill måste vid nu själv mer än var varför oss dem sin sitt sina hela
+    alla andra något sådan samt mot under över utan bland därför eftersom om både innan kommer också`),
+  da: LIST(`og i det som er på for med af ikke jeg vi har de en et til om kan man eller også så sig fra
+    når hvad hvordan hvem være skal inden mellem gennem efter blev bliver meget nogle hun han kun
+    deres vores dette disse den denne at var vil må ved nu selv mere end hvor hvorfor os dem sin sit
+    sine hele alle andre noget sådan samt mod under over uden blandt derfor hvis både før op`),
+  en: LIST(`the and of to in is for that with on as are by this be from at or an it we our have not was
+    will can which their they you your has had were been but if about into more other than then these
+    those there what when who how also its such may should would could all any each most some only`),
+};
+
+const LIST_COUNT = new Map<string, number>();
+for (const lang of LANGS) for (const w of STOPWORDS[lang]) LIST_COUNT.set(w, (LIST_COUNT.get(w) ?? 0) + 1);
+
+/** Any language's function word (used by heuristics that look for capitalised words after them). */
+export function isFunctionWord(word: string): boolean {
+  return LIST_COUNT.has(word.toLowerCase());
+}
+
+const NN_MARKERS = LIST(`ikkje eg ein eit berre kva korleis kven kvifor kvar noko nokon mykje heile heilt frå
+  vere vore vart sjølv meir desse deira difor utan òg ho dei me gjer gjere skulle eigen eigne tankar`);
+const NB_MARKERS = LIST(`ikke jeg en et bare hva hvordan hvem hvorfor hvor noe noen mye hele helt fra være
+  vært ble selv mer disse deres derfor uten også hun de vi gjør gjøre egen egne tanker`);
+
+export interface LanguageGuess {
+  language: Lang;
+  /** How it was decided, for the report. */
+  source: string;
+  /** Normalised stopword scores per language (0…1). */
+  scores: Record<Lang, number>;
+}
+
+function scoreText(text: string): { scores: Record<Lang, number>; hits: number; total: number; nn: number; nb: number } {
+  const tokens = lowerWords(text);
+  const raw: Record<Lang, number> = { nb: 0, nn: 0, sv: 0, da: 0, en: 0 };
+  let hits = 0;
+  let nn = 0;
+  let nb = 0;
+  for (const t of tokens) {
+    const shared = LIST_COUNT.get(t);
+    if (shared) {
+      hits++;
+      for (const lang of LANGS) if (STOPWORDS[lang].has(t)) raw[lang] += 1 / shared;
+    }
+    if (NN_MARKERS.has(t)) nn++;
+    if (NB_MARKERS.has(t)) nb++;
+  }
+  // Letters that only one family uses.
+  const aeo = (text.match(/[æøÆØ]/gu) ?? []).length;
+  const aoUml = (text.match(/[äöÄÖ]/gu) ?? []).length;
+  const letterBonus = 0.05;
+  raw.sv += aoUml * letterBonus;
+  raw.nb += aeo * letterBonus / 3;
+  raw.nn += aeo * letterBonus / 3;
+  raw.da += aeo * letterBonus / 3;
+  const total = Math.max(tokens.length, 1);
+  const scores = { nb: raw.nb / total, nn: raw.nn / total, sv: raw.sv / total, da: raw.da / total, en: raw.en / total };
+  return { scores, hits, total: tokens.length, nn, nb };
+}
+
+function best(scores: Record<Lang, number>): [Lang, number, number] {
+  const sorted = [...LANGS].sort((a, b) => scores[b] - scores[a]);
+  return [sorted[0]!, scores[sorted[0]!], scores[sorted[1]!]];
+}
+
+/** Nynorsk only when its markers clearly dominate (poems in nynorsk inside a bokmål deck stay nb). */
+function norwegianVariant(nn: number, nb: number): 'nb' | 'nn' {
+  return nn >= 3 && nn > 1.5 * nb ? 'nn' : 'nb';
+}
+
+export function detectLanguage(text: string, siteLanguage?: Lang): LanguageGuess {
+  const { scores, hits, nn, nb } = scoreText(text);
+  // nb and nn share most function words: judge the family first, the variant by markers.
+  const family: Record<Lang, number> = { ...scores, nb: Math.max(scores.nb, scores.nn), nn: 0 };
+  const [top, topScore, second] = best(family);
+  const clear = hits >= 8 && topScore >= 1.5 * second;
+  const resolve = (lang: Lang): Lang => (lang === 'nb' || lang === 'nn' ? norwegianVariant(nn, nb) : lang);
+
+  if (siteLanguage) {
+    const site = siteLanguage === 'nn' ? 'nb' : siteLanguage;
+    if (!clear || top === site) {
+      const lang = resolve(siteLanguage);
+      const how = top === site ? 'confirmed by the text' : 'the text is not conclusive';
+      const variant = lang === 'nn' ? ', nynorsk markers dominate' : '';
+      return { language: lang, source: `site boilerplate (${siteLanguage}), ${how}${variant}`, scores };
+    }
+    const lang = resolve(top);
+    return { language: lang, source: `text statistics (the site boilerplate was ${siteLanguage}, but the slides are clearly ${lang})`, scores };
+  }
+  if (hits === 0) return { language: 'nb', source: 'default (no recognisable words; check it)', scores };
+  const lang = resolve(top);
+  return { language: lang, source: clear ? 'text statistics' : 'text statistics (weak; check it)', scores };
+}

@@ -1,0 +1,85 @@
+/**
+ * Emit a Lysark document (docs/content-model.md): YAML front-matter written
+ * with the `yaml` package, then one `##` heading per slide, its text, and
+ * speaker notes in a `::: notes` container. Slide text is escaped only where
+ * Markdown would otherwise change the document's structure (a line starting
+ * with "#", ":::", a code fence, or a setext underline).
+ */
+import { Document } from 'yaml';
+import type { Lang } from './language.js';
+
+export interface DocSlide {
+  number: number;
+  heading: string;
+  paragraphs: string[];
+  notes: string[];
+}
+
+export interface FrontMatter {
+  title: string;
+  publisher: string;
+  date: string;
+  language: Lang;
+  people: { name: string; role?: 'presenter' | 'author' | 'contributor'; title?: string }[];
+  event?: string | undefined;
+  runningHeader?: string | undefined;
+  sourceNote: string;
+}
+
+/** Escape what would turn slide text into Markdown structure. */
+export function escapeLine(text: string): string {
+  let t = text.trim();
+  if (/^#/u.test(t)) t = `\\${t}`;
+  else if (/^:::/u.test(t)) t = `\\${t}`;
+  else if (/^(`{3,}|~{3,})/u.test(t)) t = `\\${t}`;
+  else if (/^(=+|-+)$/u.test(t)) t = `\\${t}`;
+  else if (/^ {0,3}([-*_])( *\1){2,} *$/u.test(t)) t = `\\${t}`;
+  return t;
+}
+
+export function escapeHeading(text: string): string {
+  return text.trim().replace(/(\s)(#+)$/u, '$1\\$2');
+}
+
+export function frontMatter(fm: FrontMatter): string {
+  const data: Record<string, unknown> = {
+    title: fm.title,
+    type: 'presentation',
+    publisher: fm.publisher,
+    date: fm.date,
+    language: fm.language,
+  };
+  if (fm.people.length) data.people = fm.people;
+  if (fm.event) data.event = fm.event;
+  data.topics = [];
+  if (fm.runningHeader) data.runningHeader = fm.runningHeader;
+  data.source = { kind: 'transcript', note: fm.sourceNote };
+  const doc = new Document(data);
+  // ISO dates are quoted so that no YAML 1.1 parser turns them into Date objects.
+  if (/^\d{4}(-\d{2}){0,2}$/u.test(fm.date)) {
+    const node = doc.get('date', true) as { type?: string } | undefined;
+    if (node) node.type = 'QUOTE_DOUBLE';
+  }
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n`;
+}
+
+export function body(slides: DocSlide[]): string {
+  const out: string[] = [];
+  for (const s of slides) {
+    out.push(s.heading ? `## ${escapeHeading(s.heading)}` : '##', '');
+    for (const p of s.paragraphs) out.push(escapeLine(p), '');
+    if (s.notes.length) {
+      out.push('::: notes');
+      s.notes.forEach((p, i) => {
+        if (i > 0) out.push('');
+        out.push(escapeLine(p));
+      });
+      out.push(':::', '');
+    }
+  }
+  return out.join('\n');
+}
+
+export function toMarkdown(fm: FrontMatter, slides: DocSlide[]): string {
+  return `${frontMatter(fm)}\n${body(slides)}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * Splitting a transcript into its numbered slides.
+ *
+ * A slide starts where the NEXT EXPECTED number (1, then 2, 3 …) stands at the
+ * start of a line, followed by a space/tab or the end of the line. Any other
+ * number is text: "32 000 innbyggere" in the middle of a slide, "2 Fakta om"
+ * mid-sentence, or "11 veiledere …" at the start of a line inside slide 11
+ * (the next expected number there is 12). Numbers followed by a no-break
+ * space ("32 000") are figures, never slide numbers.
+ *
+ * Two readings are tried: slide starts only at the start of a paragraph (after
+ * a blank line), and slide starts at any line start. The paragraph reading
+ * wins whenever it finds at least as many slides: it cannot mistake a line
+ * inside a slide for the next slide. The line reading is for transcripts
+ * without blank lines between slides.
+ */
+
+export interface RawSlide {
+  number: number;
+  /** Text on the line of the slide number (may be empty). */
+  first: string;
+  /** Further non-empty lines of the slide, trimmed. */
+  rest: string[];
+}
+
+export interface SplitResult {
+  slides: RawSlide[];
+  mode: 'paragraph' | 'line';
+  /** Non-empty lines before slide 1. */
+  before: string[];
+}
+
+const START_RE = /^[ \t]*(\d{1,3})(?:[ \t]+(.*?))?[ \t]*$/u;
+
+function split(lines: string[], paragraphOnly: boolean): { slides: RawSlide[]; before: string[] } {
+  const slides: RawSlide[] = [];
+  const before: string[] = [];
+  let expected = 1;
+  lines.forEach((line, i) => {
+    const m = START_RE.exec(line);
+    const atParagraph = i === 0 || lines[i - 1]!.trim() === '';
+    if (m && Number(m[1]) === expected && (atParagraph || !paragraphOnly)) {
+      slides.push({ number: expected, first: (m[2] ?? '').trim(), rest: [] });
+      expected++;
+      return;
+    }
+    const t = line.trim();
+    if (!t) return;
+    const current = slides[slides.length - 1];
+    if (current) current.rest.push(t);
+    else before.push(t);
+  });
+  return { slides, before };
+}
+
+export function splitSlides(lines: string[]): SplitResult {
+  const para = split(lines, true);
+  const line = split(lines, false);
+  if (para.slides.length >= line.slides.length) return { ...para, mode: 'paragraph' };
+  return { ...line, mode: 'line' };
+}
+
+/** All non-empty lines of a slide, the number line first. */
+export function slideLines(s: RawSlide): string[] {
+  return [s.first, ...s.rest].filter((l) => l.trim() !== '');
+}
+
+/**
+ * A slide whose text ends with its own number ("… Bakteppe - organisasjon 3"
+ * on slide 3, "Presentasjon - 1" on slide 1) carries the page number of the
+ * original footer. It is dropped (with a dash that only separated it) — but
+ * only when at least half of the slides with text (and at least two) end that
+ * way, so that a lone slide that happens to end with its number is left alone.
+ */
+export function stripTrailingPageNumbers(slides: RawSlide[]): number[] {
+  const re = (n: number): RegExp => new RegExp(`(^|[ \\t])(?:[-–—][ \\t]*)?${n}[ \\t]*$`, 'u');
+  const withText = slides.filter((s) => slideLines(s).length > 0);
+  const ending = withText.filter((s) => re(s.number).test(slideLines(s).at(-1)!));
+  if (ending.length < 2 || ending.length < withText.length / 2) return [];
+  for (const s of ending) {
+    const r = re(s.number);
+    if (s.rest.length > 0) {
+      const last = s.rest.length - 1;
+      s.rest[last] = s.rest[last]!.replace(r, '').trim();
+      if (!s.rest[last]) s.rest.pop();
+    } else {
+      s.first = s.first.replace(r, '').trim();
+    }
+  }
+  return ending.map((s) => s.number);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../scripts/importer/errors.js';
+import { choosePublisher, didYouMean, type PublisherInfo } from '../../scripts/importer/publisher.js';
+
+const PUBLISHERS: PublisherInfo[] = [
+  { id: 'oslo', names: { nb: 'Oslo kommune', en: 'City of Oslo' } },
+  { id: 'oslo-sagene', names: { nb: 'Bydel Sagene', en: 'Sagene district' }, parent: 'oslo' },
+  { id: 'stavanger', names: { nb: 'Stavanger kommune' } },
+  { id: 'agder', names: { nb: 'Agder' } },
+];
+
+const choose = (explicit: string | undefined, texts: { runningHeader?: string; title: string; body?: string }) =>
+  choosePublisher('t.txt', explicit, PUBLISHERS, { body: '', ...texts });
+
+function err(fn: () => unknown): ImportError {
+  try { fn(); } catch (e) { if (e instanceof ImportError) return e; throw e; }
+  throw new Error('expected an ImportError');
+}
+
+describe('publisher', () => {
+  it('accepts a known --publisher id', () => {
+    expect(choose('agder', { title: 'x' }).id).toBe('agder');
+  });
+
+  it('refuses an unknown id with "did you mean" and the known ids', () => {
+    const e = err(() => choose('olso-sagene', { title: 'x' }));
+    expect(e.code).toBe('publisher');
+    expect(e.message).toMatch(/unknown publisher "olso-sagene" — did you mean "oslo-sagene"\?/u);
+    expect(e.fix).toMatch(/agder, oslo, oslo-sagene, stavanger/u);
+  });
+
+  it('matches the running header, preferring the district over its city', () => {
+    const c = choose(undefined, { runningHeader: 'Oslo kommune Bydel Sagene', title: 'Internasjonal satsing' });
+    expect(c).toEqual({ id: 'oslo-sagene', how: 'matched "Bydel Sagene" in the running header' });
+  });
+
+  it('matches the title when the header names nobody', () => {
+    expect(choose(undefined, { runningHeader: 'Sammen for en levende by', title: 'Budsjett for Stavanger kommune' }).id).toBe('stavanger');
+  });
+
+  it('asks for --publisher when nothing matches, hinting at what the body mentions', () => {
+    const e = err(() => choose(undefined, { title: 'Forankring fryder!', body: 'Stavanger kommune har … Stavanger kommune' }));
+    expect(e.message).toMatch(/cannot tell the publisher/u);
+    expect(e.message).toMatch(/stavanger \(2×\)/u);
+    expect(e.fix).toMatch(/--publisher/u);
+  });
+
+  it('asks for --publisher when two unrelated publishers match', () => {
+    expect(err(() => choose(undefined, { title: 'Agder og Stavanger kommune samarbeider' })).message).toMatch(/several publishers/u);
+  });
+
+  it('suggests near ids', () => {
+    expect(didYouMean('stavangr', ['stavanger', 'agder'])).toEqual(['stavanger']);
+    expect(didYouMean('xyz', ['stavanger', 'agder'])).toEqual([]);
+  });
+});
