@@ -1,0 +1,265 @@
+/**
+ * What goes into the search index, as pure data: one record per document,
+ * built from the document's single rendered body (never from the per-locale
+ * pages). index.ts hands each record to Pagefind; docs/search.md explains the
+ * choices.
+ *
+ * A record becomes a small synthetic HTML page in the body's own language:
+ *   <html lang="sv">  … <meta data-pagefind-meta/filter/sort …>
+ *   <h1>original title</h1>
+ *   <p>titles in the UI languages, topic labels + keywords in every language, publisher names …</p>
+ *   <h2 id="slide-3" data-pagefind-title="slide-3">slide title</h2><p>slide text and notes</p> …
+ * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
+ * sub-result that links straight to `#slide-N` on the document page.
+ */
+import type { Publisher, Topic } from "../content/schema.ts";
+import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
+import type { DocumentView } from "../site/model.ts";
+
+/** Site path of the folder that holds one Pagefind bundle per body language. */
+export const SEARCH_BUNDLE_ROOT = "/pagefind/";
+
+/** Filter keys, in the order the search page shows them. */
+export const FACETS = ["publisher", "topic", "type", "year", "language"] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Sort keys: unknown dates go last in both directions (Pagefind drops records that lack the key). */
+export const SORT_NEWEST = "newest";
+export const SORT_OLDEST = "oldest";
+const UNKNOWN_NEWEST = "0000";
+const UNKNOWN_OLDEST = "9999";
+
+/** Year filter value of a document whose date is "unknown". */
+export const UNDATED = "unknown";
+
+/**
+ * Content weights (Pagefind's data-pagefind-weight; a paragraph is 1, an h1 7).
+ * Translated titles count nearly as much as the title; topics are a strong
+ * signal but must not drown a slide that talks about the subject.
+ */
+export const WEIGHTS = { translatedTitle: 5, topics: 3, publisher: 2, summary: 2, people: 1, slideTopics: 1 } as const;
+
+export interface SearchBlock {
+  text: string;
+  /** Language of the text when it is not the body's. */
+  lang?: string;
+  weight?: number;
+}
+
+export interface SearchPart {
+  /** Anchor on the document page: `slide-N` or `section-N`. */
+  anchor: string;
+  title: string;
+  /** Slide or section text after its title, speaker notes included. */
+  text: string;
+  /** Labels of the document's topics this part mentions, in the languages it does not use. */
+  topics: string[];
+}
+
+export interface SearchRecord {
+  /** `<publisher>/<slug>`: the UI turns it into the document URL of its own locale. */
+  id: string;
+  /** URL Pagefind stores (the default locale's); the UI maps it per locale from `id`. */
+  url: string;
+  /** Language of the body: decides the bundle and Pagefind's stemmer. */
+  language: ContentLanguage;
+  title: string;
+  /** Pagefind metadata, returned with each result. Every value is searchable too, so no URLs here. */
+  meta: Record<string, string>;
+  filters: Record<Facet, string[]>;
+  sort: Record<string, string>;
+  /** Searchable text about the document, before its first slide. */
+  head: SearchBlock[];
+  /** Slides or sections that have text; empty ones cannot match anything. */
+  parts: SearchPart[];
+}
+
+/** A publisher and the chain of publishers above it (a district, then its city). */
+export function publisherChain(id: string, publishersById: ReadonlyMap<string, Publisher>): Publisher[] {
+  const chain: Publisher[] = [];
+  const seen = new Set<string>();
+  for (let current = publishersById.get(id); current && !seen.has(current.id); current = current.parent ? publishersById.get(current.parent) : undefined) {
+    chain.push(current);
+    seen.add(current.id);
+  }
+  return chain;
+}
+
+/** Topic labels in every UI language, then the registry's keywords, without repeats. */
+export function topicTerms(topic: Topic): string[] {
+  const terms = [
+    ...UI_LOCALES.map((locale) => topic.labels[locale]),
+    ...UI_LOCALES.flatMap((locale) => topic.keywords?.[locale] ?? []),
+  ];
+  return unique(terms);
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** True when `term` starts a word in `text` ("likestilling" is in "likestillingsutvalg"), ignoring case. */
+export function mentions(text: string, term: string): boolean {
+  // One RegExp per term, not per call: compiling them was seconds of a large build (docs/performance.md).
+  let pattern = mentionPatterns.get(term);
+  if (!pattern) mentionPatterns.set(term, (pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, "iu")));
+  return pattern.test(text);
+}
+const mentionPatterns = new Map<string, RegExp>();
+
+/**
+ * Topic labels to attach to one slide: for each of the document's topics that
+ * the slide mentions (by a label or keyword in any UI language), its labels
+ * in the other UI languages. "Gender equality" then finds the Norwegian slide
+ * that says "likestilling", and links to that slide, not just the document.
+ */
+export function slideTopicLabels(text: string, topics: readonly Topic[]): string[] {
+  const labels: string[] = [];
+  for (const topic of topics) {
+    if (!topicTerms(topic).some((term) => mentions(text, term))) continue;
+    for (const locale of UI_LOCALES) {
+      const label = topic.labels[locale];
+      if (!mentions(text, label)) labels.push(label);
+    }
+  }
+  return unique(labels);
+}
+
+/** Plain text of markdown-it output (which escapes only & < > "). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Text of a part after its title (BodyPart.text is title + body + notes). */
+function partBodyText(text: string, title: string): string {
+  return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
+}
+
+export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMap<string, Publisher>): SearchRecord {
+  const { meta, body } = view.doc;
+  const chain = publisherChain(view.publisher.id, publishersById);
+
+  const metaFields: Record<string, string> = { title: meta.title, doc: view.id, publisher: view.publisher.id };
+  for (const locale of UI_LOCALES) {
+    const translated = meta.titleTranslations?.[locale];
+    if (translated && translated !== meta.title) metaFields[`title_${locale}`] = translated;
+  }
+  if (meta.date !== "unknown") metaFields.date = meta.date;
+
+  const head: SearchBlock[] = [];
+  for (const locale of UI_LOCALES) {
+    const translated = metaFields[`title_${locale}`];
+    if (translated) head.push({ text: translated, lang: locale, weight: WEIGHTS.translatedTitle });
+  }
+  if (meta.summary) head.push({ text: meta.summary, weight: WEIGHTS.summary });
+  const topicText = unique(view.topics.flatMap(topicTerms));
+  if (topicText.length) head.push({ text: topicText.join(" · "), weight: WEIGHTS.topics });
+  const publisherNames = unique(chain.flatMap((publisher) => UI_LOCALES.map((locale) => publisher.names[locale])));
+  head.push({ text: publisherNames.join(" · "), weight: WEIGHTS.publisher });
+  const people = meta.people.map((person) => [person.name, person.title].filter(Boolean).join(", "));
+  const about = [...people, meta.event].filter((value): value is string => Boolean(value));
+  if (about.length) head.push({ text: about.join(" · "), weight: WEIGHTS.people });
+  const preamble = htmlToText(body.preambleHtml);
+  if (preamble) head.push({ text: preamble });
+
+  const parts: SearchPart[] = body.parts
+    .filter((part) => !part.empty)
+    .map((part) => ({
+      anchor: part.anchor,
+      title: part.titleText,
+      text: partBodyText(part.text, part.titleText),
+      topics: slideTopicLabels(part.text, view.topics),
+    }));
+
+  return {
+    id: view.id,
+    url: view.urls[UI_LOCALES[0]],
+    language: meta.language,
+    title: meta.title,
+    meta: metaFields,
+    filters: {
+      publisher: chain.map((publisher) => publisher.id),
+      topic: [...meta.topics],
+      type: [meta.type],
+      year: [view.year ?? UNDATED],
+      language: [meta.language],
+    },
+    sort: {
+      [SORT_NEWEST]: meta.date === "unknown" ? UNKNOWN_NEWEST : meta.date,
+      [SORT_OLDEST]: meta.date === "unknown" ? UNKNOWN_OLDEST : meta.date,
+    },
+    head,
+    parts,
+  };
+}
+
+export function buildSearchRecords(views: readonly DocumentView[], publishers: readonly Publisher[]): SearchRecord[] {
+  const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
+  return views.map((view) => buildSearchRecord(view, publishersById));
+}
+
+/** Body languages that have documents, in a stable order: one Pagefind bundle each. */
+export function bundleLanguages(records: ReadonlyArray<{ language: ContentLanguage }>): ContentLanguage[] {
+  const used = new Set(records.map((record) => record.language));
+  return CONTENT_LANGUAGES.filter((language) => used.has(language));
+}
+
+/** Site path of a language's bundle, e.g. `/pagefind/sv/`. */
+export function bundlePath(language: ContentLanguage): string {
+  return `${SEARCH_BUNDLE_ROOT}${language}/`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * The record as the HTML Pagefind indexes. Only Pagefind reads it; it is
+ * never written to the site. Text is escaped, so markup typed into a document
+ * stays text in the index and in excerpts.
+ */
+export function recordHtml(record: SearchRecord): string {
+  const tags: string[] = [];
+  for (const [key, value] of Object.entries(record.meta)) {
+    tags.push(`<meta data-pagefind-meta="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
+  }
+  for (const [key, values] of Object.entries(record.filters)) {
+    for (const value of values) tags.push(`<meta data-pagefind-filter="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
+  }
+  for (const [key, value] of Object.entries(record.sort)) {
+    tags.push(`<meta data-pagefind-sort="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
+  }
+  const head = record.head.map((block) => {
+    const lang = block.lang && block.lang !== record.language ? ` lang="${escapeHtml(block.lang)}"` : "";
+    const weight = block.weight && block.weight !== 1 ? ` data-pagefind-weight="${block.weight}"` : "";
+    return `<p${lang}${weight}>${escapeHtml(block.text)}</p>`;
+  });
+  // data-pagefind-title makes every slide an anchor, even one whose heading is empty,
+  // so its text is never credited to the slide before it.
+  const parts = record.parts.map((part) =>
+    `<h2 id="${escapeHtml(part.anchor)}" data-pagefind-title="${escapeHtml(part.anchor)}">${escapeHtml(part.title)}</h2>` +
+    (part.text ? `<p>${escapeHtml(part.text)}</p>` : "") +
+    (part.topics.length ? `<p data-pagefind-weight="${WEIGHTS.slideTopics}">${escapeHtml(part.topics.join(" · "))}</p>` : ""));
+  return [
+    `<!doctype html><html lang="${escapeHtml(record.language)}"><head><meta charset="utf-8">`,
+    ...tags,
+    `</head><body><h1>${escapeHtml(record.title)}</h1>`,
+    ...head,
+    ...parts,
+    `</body></html>`,
+  ].join("\n");
+}

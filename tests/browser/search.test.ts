@@ -1,0 +1,321 @@
+/**
+ * The search page in Debian's Chromium, against fresh builds of the bundled
+ * content (all Norwegian) and of the fixture site (a Norwegian and a Swedish
+ * document, so two Pagefind bundles), served with a strict CSP.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { axeViolations, collectPageErrors, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
+import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
+
+const AGDER_URL = "/dokumenter/agder/kommunenes-arbeid-med-likestilling/";
+const AGDER_URL_EN = "/en/documents/agder/kommunenes-arbeid-med-likestilling/";
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true })
+    .reduce((sum, entry) => sum + (entry.isDirectory() ? folderBytes(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).size), 0);
+}
+
+interface Hit { title: string; href: string; titleLang: string; meta: string; dates: string[]; parts: Array<{ href: string; text: string }> }
+
+async function hits(page: Page): Promise<Hit[]> {
+  return page.$$eval(".search-hit", (items) => items.map((item) => {
+    const link = item.querySelector<HTMLAnchorElement>(".search-hit-title a")!;
+    return {
+      title: link.textContent ?? "",
+      href: link.getAttribute("href") ?? "",
+      titleLang: link.lang,
+      meta: item.querySelector(".search-hit-meta")?.textContent ?? "",
+      dates: [...item.querySelectorAll("time")].map((time) => time.getAttribute("datetime") ?? ""),
+      parts: [...item.querySelectorAll<HTMLAnchorElement>(".search-parts a")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.textContent ?? "" })),
+    };
+  }));
+}
+
+/** Waits until the live region says something matching `pattern` and the results are not busy. */
+async function waitForStatus(page: Page, pattern: RegExp): Promise<string> {
+  await page.waitForFunction((source) => {
+    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
+    const busy = document.querySelector(".search-results")?.hasAttribute("aria-busy");
+    return !busy && new RegExp(source).test(status);
+  }, pattern.source, { timeout: 15_000 });
+  return (await page.textContent("[data-search-status]")) ?? "";
+}
+
+async function searchFor(page: Page, server: StaticServer, sitePath: string, query: string): Promise<string> {
+  await page.goto(server.url(sitePath));
+  await page.waitForSelector("#search-q", { state: "visible" });
+  await page.fill("#search-q", query);
+  await page.press("#search-q", "Enter");
+  return waitForStatus(page, new RegExp(`${query}`));
+}
+
+describe("search on the bundled content", () => {
+  let work: string;
+  let site: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let errors: string[];
+  let page: Page;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-browser-"));
+    site = path.join(work, "_site");
+    const result = await build({ root: repoRoot, output: site });
+    expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.timings.search).toBeGreaterThan(0);
+    server = await startStaticServer(site);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const freshPage = async () => {
+    await page?.close();
+    page = await browser.newPage();
+    errors = collectPageErrors(page);
+    return page;
+  };
+
+  it("has no inline script or style on the search pages", () => {
+    for (const file of ["sok/index.html", "en/search/index.html"]) {
+      const html = readFileSync(path.join(site, file), "utf8");
+      expect(html).toContain('<script type="module" src="/assets/search.js"></script>');
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [], file).toEqual([]);
+      expect(html).not.toMatch(/\sstyle=|<style/);
+    }
+  });
+
+  it("finds the Agder survey for «likestilling» on /sok/, with links to its slides", async () => {
+    await freshPage();
+    const before = server.requests.length;
+    const status = await searchFor(page, server, "/sok/", "likestilling");
+    expect(status).toBe("1 treff for «likestilling».");
+    const [hit, ...rest] = await hits(page);
+    expect(rest).toEqual([]);
+    expect(hit!.title).toBe("Kommunenes arbeid med likestilling: Resultater fra kartlegging");
+    expect(hit!.href).toBe(AGDER_URL);
+    expect(hit!.meta).toBe("Presentasjon · Agder · Ukjent dato · Norsk bokmål");
+    expect(hit!.parts.length).toBeGreaterThan(0);
+    for (const part of hit!.parts) expect(part.href).toMatch(new RegExp(`^${AGDER_URL}#slide-\\d+$`));
+    expect(hit!.parts[0]!.text).toMatch(/^Lysbilde \d+/);
+    expect(errors).toEqual([]);
+
+    // What one query costs a browser, from the server's own log.
+    const requests = server.requests.slice(before);
+    const searchBytes = requests.filter((request) => request.path.startsWith("/pagefind/") || request.path === "/assets/search.js")
+      .reduce((sum, request) => sum + request.bytes, 0);
+    const pageBytes = requests.reduce((sum, request) => sum + request.bytes, 0);
+    console.log(`[search] one query on /sok/: ${requests.length} requests, ${pageBytes} bytes in all, ${searchBytes} bytes for search (uncompressed); index on disk ${folderBytes(path.join(site, "pagefind"))} bytes`);
+    expect(requests.every((request) => request.status === 200)).toBe(true);
+    expect(searchBytes).toBeLessThan(300_000);
+  });
+
+  it("finds the same survey for «gender equality» on /en/search/, in English, with a slide link", async () => {
+    await freshPage();
+    const status = await searchFor(page, server, "/en/search/", "gender equality");
+    expect(status).toBe("1 result for “gender equality”.");
+    const [hit] = await hits(page);
+    expect(hit!.title).toBe("The municipalities' work on gender equality: survey results");
+    expect(hit!.titleLang).toBe("en");
+    expect(hit!.href).toBe(AGDER_URL_EN);
+    expect(hit!.meta).toContain("Agder");
+    expect(hit!.parts.length).toBeGreaterThan(0);
+    expect(hit!.parts[0]!.href).toMatch(new RegExp(`^${AGDER_URL_EN}#slide-\\d+$`));
+    expect(errors).toEqual([]);
+  });
+
+  it("finds it for «likestilling» from the English page and for «gender equality» from the Norwegian one", async () => {
+    await freshPage();
+    await searchFor(page, server, "/en/search/", "likestilling");
+    expect((await hits(page)).map((hit) => hit.href)).toEqual([AGDER_URL_EN]);
+    await searchFor(page, server, "/sok/", "gender equality");
+    const [hit] = await hits(page);
+    expect(hit!.href).toBe(AGDER_URL);
+    expect(hit!.title).toBe("Kommunenes arbeid med likestilling: Resultater fra kartlegging");
+    expect(hit!.titleLang).toBe("nb");
+    expect(hit!.parts.length).toBeGreaterThan(0);
+  });
+
+  it("lands a slide link on that slide", async () => {
+    await freshPage();
+    await searchFor(page, server, "/sok/", "likestilling");
+    const link = page.locator(".search-parts a").first();
+    const href = (await link.getAttribute("href"))!;
+    const anchor = href.split("#")[1]!;
+    await link.click();
+    await page.waitForURL(`**${AGDER_URL}#${anchor}`);
+    expect(new URL(page.url()).hash).toBe(`#${anchor}`);
+    const slide = page.locator(`[id="${anchor}"]`);
+    expect(await slide.count()).toBe(1);
+    expect((await slide.textContent())!.toLowerCase()).toContain("likestilling");
+    expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(anchor);
+  });
+
+  it("narrows the results with a filter, and counts what each choice would give", async () => {
+    await freshPage();
+    const status = await searchFor(page, server, "/en/search/", "planning");
+    const before = await hits(page);
+    expect(before.length).toBeGreaterThan(1);
+    expect(status).toBe(`${before.length} results for “planning”.`);
+    const stavanger = page.locator('.facet[data-facet="publisher"] input[value="stavanger"]');
+    const count = await page.locator('.facet[data-facet="publisher"] li:has(input[value="stavanger"]) [data-count]').textContent();
+    await stavanger.check();
+    await waitForStatus(page, /^1 result for/);
+    const after = await hits(page);
+    expect(after.map((hit) => hit.href)).toEqual(["/en/documents/stavanger/forankring-fryder/"]);
+    expect(after[0]!.meta).toContain("Stavanger municipality");
+    expect(count).toBe("(1)");
+    expect(new URL(page.url()).searchParams.getAll("publisher")).toEqual(["stavanger"]);
+    // Another publisher is an alternative, not an extra condition.
+    await page.locator('.facet[data-facet="publisher"] input[value="agder"]').check();
+    await waitForStatus(page, new RegExp(`^${before.length} results for`));
+    await page.click("[data-search-clear]");
+    await waitForStatus(page, new RegExp(`^${before.length} results for`));
+  });
+
+  it("restores a search from the address and lists documents by filter alone, undated ones last", async () => {
+    await freshPage();
+    await page.goto(server.url("/en/search/?language=nb&sort=oldest"));
+    await waitForStatus(page, /^3 documents match the filters\.$/);
+    expect(await page.isChecked('.facet[data-facet="language"] input[value="nb"]')).toBe(true);
+    expect(await page.inputValue("#search-sort")).toBe("oldest");
+    const countOf = (facet: string, value: string) => page.textContent(`.facet[data-facet="${facet}"] li:has(input[value="${value}"]) [data-count]`);
+    expect(await countOf("type", "presentation")).toBe("(3)");
+    expect(await countOf("publisher", "agder")).toBe("(1)");
+    expect(await countOf("publisher", "oslo")).toBe("(1)");
+    expect(await countOf("language", "nb")).toBe("(3)");
+    const oldest = await hits(page);
+    expect(oldest[0]!.dates).toEqual(["2009-09-09"]);
+    expect(oldest.slice(1).map((hit) => hit.dates)).toEqual([[], []]);
+    await page.selectOption("#search-sort", "newest");
+    await waitForStatus(page, /^3 documents/);
+    expect((await hits(page))[0]!.dates).toEqual(["2009-09-09"]);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("newest");
+  });
+
+  it("works with the keyboard alone", async () => {
+    await freshPage();
+    await page.goto(server.url("/sok/"));
+    await page.waitForSelector("#search-q", { state: "visible" });
+    let focused = "";
+    for (let i = 0; i < 40 && focused !== "search-q"; i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => document.activeElement?.id ?? "");
+    }
+    expect(focused).toBe("search-q");
+    await page.keyboard.type("heltidskultur");
+    await waitForStatus(page, /treff for «heltidskultur»/);
+    let inResults = false;
+    for (let i = 0; i < 80 && !inResults; i++) {
+      await page.keyboard.press("Tab");
+      inResults = await page.evaluate(() => Boolean(document.activeElement?.closest(".search-hit-title")));
+    }
+    expect(inResults).toBe(true);
+    const target = await page.evaluate(() => document.activeElement?.getAttribute("href"));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**${target}`);
+  });
+
+  it("has no axe-core violations with results shown, in both languages", async () => {
+    await freshPage();
+    await searchFor(page, server, "/sok/", "likestilling");
+    expect(await axeViolations(page)).toEqual([]);
+    await searchFor(page, server, "/en/search/", "planning");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("says what to do instead when JavaScript is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const noJs = await context.newPage();
+      await noJs.goto(server.url("/en/search/"));
+      expect(await noJs.isVisible("[data-search-fallback]")).toBe(true);
+      expect(await noJs.textContent("[data-search-fallback]")).toContain("Search needs JavaScript");
+      expect(await noJs.isVisible("#search-q")).toBe(false);
+      const links = await noJs.$$eval("[data-search-fallback] a", (anchors) => anchors.map((a) => a.getAttribute("href")));
+      expect(links).toEqual(["/en/topics/", "/en/publishers/"]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("hides the fallback and shows the form when the script runs", async () => {
+    await freshPage();
+    await page.goto(server.url("/sok/"));
+    await page.waitForSelector("#search-q", { state: "visible" });
+    expect(await page.isVisible("[data-search-fallback]")).toBe(false);
+    expect(await page.textContent("[data-search-status]")).toBe("Skriv et søkeord, eller velg en avgrensning for å se dokumentene.");
+  });
+});
+
+describe("search across language bundles (fixture site: Norwegian and Swedish)", () => {
+  let project: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    project = makeProject();
+    const result = await build({ root: project });
+    expect(result.ok).toBe(true);
+    expect(readdirSync(path.join(project, "_site", "pagefind")).sort()).toEqual(["nb", "sv"]);
+    server = await startStaticServer(path.join(project, "_site"));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    removeProject(project);
+  });
+
+  it("merges results from both bundles, each body in its own language", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    const status = await searchFor(page, server, "/en/search/", "Testby");
+    expect(status).toBe("2 results for “Testby”.");
+    const found = await hits(page);
+    expect(found.map((hit) => hit.href).sort()).toEqual([
+      "/en/documents/testby-sentrum/integrering-i-sentrum/",
+      "/en/documents/testby/likestilling-i-testby/",
+    ]);
+    const swedish = found.find((hit) => hit.href.includes("integrering"))!;
+    expect(swedish.title).toBe('Integrering i sentrum <script>alert("x")</script>');
+    expect(swedish.titleLang).toBe("sv");
+    expect(swedish.meta).toBe("Report · Sentrum district · 2010 · Swedish");
+    expect(await page.$$eval(".search-hit-excerpt", (ps) => ps.map((p) => p.getAttribute("lang")).sort())).toEqual(["nb", "sv"]);
+    expect(await page.evaluate(() => document.querySelectorAll(".search-hits script, .search-hits b").length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("finds an inflected Swedish word first, with a link to its section", async () => {
+    const page = await browser.newPage();
+    await searchFor(page, server, "/sok/", "integrationen");
+    // Pagefind may add a weak partial match from the Norwegian bundle ("in"); the real one ranks first.
+    const [hit] = await hits(page);
+    expect(hit!.href).toBe("/dokumenter/testby-sentrum/integrering-i-sentrum/");
+    expect(hit!.parts.map((part) => part.href)).toEqual(["/dokumenter/testby-sentrum/integrering-i-sentrum/#section-1"]);
+    expect(hit!.parts[0]!.text).toBe("Del 1: Bakgrund");
+    await page.close();
+  });
+
+  it("sorts by date across bundles", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url("/en/search/?publisher=testby&sort=newest"));
+    await waitForStatus(page, /^2 documents/);
+    expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2011-03-15", "2010"]);
+    await page.selectOption("#search-sort", "oldest");
+    await page.waitForFunction(() => document.querySelector(".search-hit time")?.getAttribute("datetime") === "2010");
+    expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2010", "2011-03-15"]);
+    await page.close();
+  });
+});

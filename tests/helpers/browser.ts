@@ -1,0 +1,189 @@
+/**
+ * Browser tests: a tiny static file server for a built site and a headless
+ * Debian Chromium driven by playwright-core. Nothing here downloads a browser.
+ *
+ *   const server = await startStaticServer(siteDir);
+ *   const browser = await launchBrowser();
+ *   const page = await browser.newPage();
+ *   await page.goto(server.url("/sok/"));
+ *   ...
+ *   await browser.close(); await server.close();
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
+
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+
+/** True when the system Chromium is installed (browser tests skip themselves otherwise). */
+export function hasChromium(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/** Launches the system Chromium headless. Never downloads one. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!hasChromium()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The Content-Security-Policy the site is meant to run under: no inline
+ * scripts or styles, nothing from other origins. 'wasm-unsafe-eval' lets
+ * Pagefind compile its WebAssembly search engine; it does not allow eval().
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".wasm": "application/wasm",
+  ".pdf": "application/pdf",
+};
+
+export interface ServedRequest { path: string; status: number; bytes: number }
+
+export interface StaticServer {
+  /** Origin, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** Absolute URL for a site path ("/sok/" → "http://127.0.0.1:41234/sok/"). */
+  url(sitePath: string): string;
+  /** Every request answered so far, in order (path without query string). */
+  requests: ServedRequest[];
+  close(): Promise<void>;
+}
+
+export interface StaticServerOptions {
+  /** Extra response headers; the strict CSP is sent unless overridden (set to null to leave it out). */
+  headers?: Record<string, string | null>;
+}
+
+/**
+ * Serves a built site folder on 127.0.0.1 with an ephemeral port, the way a
+ * static host would: `/dir/` → `/dir/index.html`, unknown paths → `/404.html`
+ * with status 404, and the strict CSP on every response.
+ */
+export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ "Content-Security-Policy": STRICT_CSP, ...options.headers })) {
+    if (value !== null) headers[name] = value;
+  }
+  const requests: ServedRequest[] = [];
+
+  const resolveFile = (urlPath: string): string | undefined => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return undefined;
+    }
+    const file = path.join(root, path.normalize(decoded));
+    if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+    if (!existsSync(file)) return undefined;
+    if (statSync(file).isDirectory()) {
+      const index = path.join(file, "index.html");
+      return urlPath.endsWith("/") && existsSync(index) ? index : undefined;
+    }
+    return file;
+  };
+
+  const server = http.createServer((request, response) => {
+    const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
+    let file = resolveFile(urlPath);
+    let status = 200;
+    if (!file && !urlPath.endsWith("/") && resolveFile(`${urlPath}/`)) {
+      response.writeHead(301, { ...headers, Location: `${urlPath}/` });
+      response.end();
+      requests.push({ path: urlPath, status: 301, bytes: 0 });
+      return;
+    }
+    if (!file) {
+      status = 404;
+      file = resolveFile("/404.html");
+    }
+    const body = file ? readFileSync(file) : Buffer.from("Not found");
+    const type = file ? TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" : "text/plain; charset=utf-8";
+    response.writeHead(status, { ...headers, "Content-Type": type, "Content-Length": body.length, "Cache-Control": "no-store" });
+    response.end(request.method === "HEAD" ? undefined : body);
+    requests.push({ path: urlPath, status, bytes: body.length });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (sitePath) => new URL(sitePath, origin).toString(),
+    requests,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}
+
+/** Messages a page logged as errors and CSP violations, collected while a test runs. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now and returns
+ * the violations, each with the selectors of the offending elements.
+ */
+export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+  const require = createRequire(import.meta.url);
+  const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  // Evaluated, not added as a <script>, so the page's CSP does not stand in the way.
+  await page.evaluate(source);
+  return page.evaluate(async (exclude) => {
+    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
+    const result = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({
+      id: violation.id, impact: violation.impact, help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),
+    }));
+  }, options.exclude ?? []);
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../scripts/content/load.ts";
+import { writeSearchIndex, type SearchIndexStats } from "../../scripts/search/index.ts";
+import { buildSiteModel } from "../../scripts/site/model.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+function files(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]).sort();
+}
+
+describe("writing the search index with Pagefind", () => {
+  let project: string;
+  let out: string[];
+  let stats: SearchIndexStats[];
+  beforeAll(async () => {
+    project = makeProject();
+    const { site } = loadContent(path.join(project, "content"), { root: project });
+    const model = buildSiteModel(site);
+    out = [mkdtempSync(path.join(os.tmpdir(), "lysark-search-")), mkdtempSync(path.join(os.tmpdir(), "lysark-search-"))];
+    stats = [];
+    for (const dir of out) stats.push(await writeSearchIndex(model.documents, site.publishers, dir));
+  });
+  afterAll(() => {
+    removeProject(project);
+    for (const dir of out) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes one bundle per body language, each document indexed once", () => {
+    expect(readdirSync(path.join(out[0]!, "pagefind")).sort()).toEqual(["nb", "sv"]);
+    let pages = 0;
+    for (const language of ["nb", "sv"]) {
+      const entry = JSON.parse(readFileSync(path.join(out[0]!, "pagefind", language, "pagefind-entry.json"), "utf8"));
+      expect(Object.keys(entry.languages)).toEqual([language]);
+      pages += entry.languages[language].page_count;
+    }
+    expect(pages).toBe(2);
+    expect(stats[0]!.documents).toBe(2);
+    expect(stats[0]!.languages.map((language) => [language.language, language.documents])).toEqual([["nb", 1], ["sv", 1]]);
+  });
+
+  it("ships Pagefind's search library and the language's own WebAssembly, not its ready-made UIs or other languages'", () => {
+    const bundle = files(path.join(out[0]!, "pagefind", "sv"));
+    expect(bundle).toContain("pagefind.js");
+    expect(bundle).toContain("pagefind-worker.js");
+    expect(bundle.filter((file) => file.startsWith("wasm."))).toEqual(["wasm.sv.pagefind"]);
+    expect(bundle.filter((file) => /ui|highlight/.test(file))).toEqual([]);
+    expect(bundle.some((file) => file.startsWith("fragment/"))).toBe(true);
+  });
+
+  it("reports the bytes it wrote", () => {
+    const total = files(path.join(out[0]!, "pagefind")).reduce((sum, file) => sum + statSync(path.join(out[0]!, "pagefind", file)).size, 0);
+    expect(stats[0]!.bytes).toBe(total);
+  });
+
+  it("writes byte-identical bundles for the same input", () => {
+    const [a, b] = out.map((dir) => path.join(dir!, "pagefind"));
+    expect(files(a!)).toEqual(files(b!));
+    for (const file of files(a!)) {
+      expect(readFileSync(path.join(b!, file)).equals(readFileSync(path.join(a!, file))), file).toBe(true);
+    }
+    expect(existsSync(path.join(a!, "nb", "pagefind-entry.json"))).toBe(true);
+  });
+});
