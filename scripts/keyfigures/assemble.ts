@@ -1,0 +1,210 @@
+/**
+ * Assembles the key-figure parts of the site from every document's figures:
+ * rows for each document page, a latest-values table and history per
+ * publisher, a comparison page per indicator, an index page, and CSV/JSON
+ * downloads of each of those tables. All in every UI locale.
+ */
+import type { SiteContent } from "../content/load.ts";
+import type { Indicator } from "../content/schema.ts";
+import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
+import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
+import { t } from "../i18n/strings.ts";
+import type { DocumentView, PageBase } from "../site/model.ts";
+import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
+import { dataRows, toCsv, toJson } from "./downloads.ts";
+import { formatFigureDate } from "./format.ts";
+import { chart, type Chart } from "./svg.ts";
+import { comparisonBar, figureRow, valueBar, type FigureRowView } from "./views.ts";
+
+export type { FigureRowView } from "./views.ts";
+
+/** A file written into the site; `render` gets the site's public address for absolute links. */
+export interface Download { url: string; render: (baseUrl: string) => string }
+export interface DownloadLinks { csv: string; json: string }
+
+export interface PublisherFigures {
+  latest: FigureRowView[];
+  /** Every value of the series that have more than one, newest first. */
+  history: FigureRowView[];
+  /** A bar chart per series with more than one value. */
+  historyCharts: Chart[];
+  downloads: DownloadLinks;
+}
+
+export interface IndicatorSummary { id: string; label: string; url: string; kindLabel: string; valueCount: number; publisherCount: number }
+
+export interface KeyFiguresPage extends PageBase {
+  indicators: IndicatorSummary[];
+  publishers: Array<{ title: string; url: string; count: number }>;
+  valueCount: number;
+  downloads: DownloadLinks;
+}
+
+export interface IndicatorPage extends PageBase {
+  indicator: Indicator;
+  kindLabel: string;
+  /** Latest value per publisher (and scope), by publisher name. */
+  latest: FigureRowView[];
+  /** Bar chart of `latest`, with comparisons; null when nothing has a value. */
+  chart: Chart | null;
+  /** Every value of the indicator: by publisher name, newest first. */
+  history: FigureRowView[];
+  publisherCount: number;
+  downloads: DownloadLinks | null;
+}
+
+export interface KeyFigureModel {
+  pages: { keyFigures: KeyFiguresPage[]; indicator: IndicatorPage[] };
+  downloads: Download[];
+  /** Rows of the table on a document page. */
+  documentRows(locale: UiLocale, documentId: string): FigureRowView[];
+  /** The key-figure section of a publisher page, or null when it has none. */
+  publisher(locale: UiLocale, publisherId: string): PublisherFigures | null;
+}
+
+function page(locale: UiLocale, route: Route, title: string, crumbs: PageBase["crumbs"]): PageBase {
+  return { locale, lang: locale, url: urlFor(locale, route), title, alternates: alternatesFor(route), crumbs };
+}
+
+/** Download files sit beside the page they belong to: `/nokkeltall/inhabitants/nokkeltall-inhabitants.csv`. */
+function downloadLinks(locale: UiLocale, route: Route, id?: string): DownloadLinks {
+  const name = id ? `${t(locale, "path.keyFigures")}-${id}` : t(locale, "path.keyFigures");
+  const dir = urlFor(locale, route);
+  return { csv: `${dir}${name}.csv`, json: `${dir}${name}.json` };
+}
+
+function addDownloads(out: Download[], locale: UiLocale, links: DownloadLinks, title: string, records: readonly FigureRecord[]): void {
+  const rows = dataRows(locale, records);
+  out.push({ url: links.csv, render: (baseUrl) => toCsv(locale, rows, baseUrl) });
+  out.push({ url: links.json, render: (baseUrl) => toJson(locale, title, rows, baseUrl) });
+}
+
+const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+};
+
+export function assembleKeyFigures(content: SiteContent, views: readonly DocumentView[]): KeyFigureModel {
+  const records = collectFigures(views, content.indicators);
+  const byDocument = groupBy(records, (record) => record.view.id);
+  const byPublisher = groupBy(records, (record) => record.publisher.id);
+  const byIndicator = groupBy(records, (record) => record.indicator.id);
+
+  const pages: KeyFigureModel["pages"] = { keyFigures: [], indicator: [] };
+  const downloads: Download[] = [];
+  const publisherSections = new Map<string, PublisherFigures>();
+
+  for (const locale of UI_LOCALES) {
+    const intl = LOCALES[locale].intl;
+    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
+    const indexCrumb = { title: t(locale, "kf.title"), url: urlFor(locale, { kind: "keyFigures" }) };
+    const byName = (a: FigureRecord, b: FigureRecord) =>
+      a.publisher.names[locale].localeCompare(b.publisher.names[locale], intl) || (a.publisher.id < b.publisher.id ? -1 : a.publisher.id > b.publisher.id ? 1 : 0);
+
+    // Publishers: the latest value per indicator and scope, and the history of series with several values.
+    for (const publisher of content.publishers) {
+      const own = byPublisher.get(publisher.id);
+      if (!own) continue;
+      const route: Route = { kind: "publisher", id: publisher.id };
+      const links = downloadLinks(locale, route, publisher.id);
+      addDownloads(downloads, locale, links, `${t(locale, "kf.title")}: ${publisher.names[locale]}`, own);
+      const series = groupBy(own, seriesKey);
+      const repeated = [...series.values()].filter((values) => values.length > 1);
+      publisherSections.set(`${locale}:${publisher.id}`, {
+        latest: own.filter((record) => record.latest).map((record, index) => figureRow(locale, record, `kf-${index + 1}`)),
+        history: repeated.flat().map((record, index) => figureRow(locale, record, `kf-history-${index + 1}`)),
+        historyCharts: repeated.flatMap((values, index) => historyChart(locale, values, `kf-history-chart-${index + 1}`) ?? []),
+        downloads: links,
+      });
+    }
+
+    // One comparison page per indicator, across publishers.
+    const summaries: IndicatorSummary[] = [];
+    for (const indicator of content.indicators) {
+      const route: Route = { kind: "indicator", id: indicator.id };
+      const all = [...(byIndicator.get(indicator.id) ?? [])].sort(byName);
+      const latest = all.filter((record) => record.latest);
+      const label = indicator.labels[locale];
+      const links = all.length ? downloadLinks(locale, route, indicator.id) : null;
+      if (links) addDownloads(downloads, locale, links, `${t(locale, "kf.title")}: ${label}`, all);
+      const publisherCount = new Set(all.map((record) => record.publisher.id)).size;
+      const kindLabel = t(locale, `kfKind.${indicator.kind}`);
+      summaries.push({ id: indicator.id, label, url: urlFor(locale, route), kindLabel, valueCount: all.length, publisherCount });
+      pages.indicator.push({
+        ...page(locale, route, label, [home, indexCrumb]),
+        indicator,
+        kindLabel,
+        latest: latest.map((record, index) => figureRow(locale, record, `kf-${index + 1}`)),
+        chart: indicatorChart(locale, indicator, latest),
+        history: all.map((record, index) => figureRow(locale, record, `kf-all-${index + 1}`)),
+        publisherCount,
+        downloads: links,
+      });
+    }
+
+    const indexRoute: Route = { kind: "keyFigures" };
+    const indexLinks = downloadLinks(locale, indexRoute);
+    addDownloads(downloads, locale, indexLinks, t(locale, "kf.title"), records);
+    pages.keyFigures.push({
+      ...page(locale, indexRoute, t(locale, "kf.title"), [home]),
+      indicators: summaries.filter((summary) => summary.valueCount > 0).sort((a, b) => a.label.localeCompare(b.label, intl))
+        .concat(summaries.filter((summary) => summary.valueCount === 0).sort((a, b) => a.label.localeCompare(b.label, intl))),
+      publishers: content.publishers.filter((publisher) => byPublisher.has(publisher.id))
+        .map((publisher) => ({
+          title: publisher.names[locale],
+          url: `${urlFor(locale, { kind: "publisher", id: publisher.id })}#key-figures`,
+          count: byPublisher.get(publisher.id)!.length,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title, intl)),
+      valueCount: records.length,
+      downloads: indexLinks,
+    });
+  }
+
+  return {
+    pages,
+    downloads: downloads.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+    documentRows: (locale, documentId) => (byDocument.get(documentId) ?? [])
+      .slice().sort((a, b) => a.index - b.index)
+      .map((record) => figureRow(locale, record, `kf-${record.index + 1}`)),
+    publisher: (locale, publisherId) => publisherSections.get(`${locale}:${publisherId}`) ?? null,
+  };
+}
+
+/** Latest value per publisher as bars, each with its comparison (e.g. the city average) where stated. */
+function indicatorChart(locale: UiLocale, indicator: Indicator, latest: readonly FigureRecord[]): Chart | null {
+  const rows = latest.flatMap((record) => {
+    const value = valueBar(locale, indicator, record.figure);
+    if (!value) return [];
+    const compared = comparisonBar(locale, indicator, record.figure);
+    const name = record.publisher.names[locale];
+    return [{ label: record.figure.scope ? `${name} (${record.figure.scope})` : name, bars: compared ? [value, compared] : [value] }];
+  });
+  if (!rows.length) return null;
+  const label = indicator.labels[locale];
+  return chart({
+    id: "kf-chart",
+    title: t(locale, "kf.indicatorChart", { indicator: label }),
+    describedBy: "kf-latest",
+    rows,
+    legend: { value: t(locale, "kf.legendValue"), comparison: t(locale, "kf.legendComparison") },
+  });
+}
+
+/** One series' values over time as bars, oldest first (the history table is the text alternative). */
+function historyChart(locale: UiLocale, values: readonly FigureRecord[], id: string): Chart | null {
+  const first = values[0]!;
+  const label = first.indicator.labels[locale];
+  const subject = first.figure.scope ? `${label} (${first.figure.scope})` : label;
+  const rows = [...values].reverse().flatMap((record) => {
+    const bar = valueBar(locale, record.indicator, record.figure);
+    return bar ? [{ label: record.date ? formatFigureDate(locale, record.date) : t(locale, "kf.dateUnknown"), bars: [bar] }] : [];
+  });
+  return rows.length > 1 ? chart({ id, title: t(locale, "kf.historyChart", { indicator: subject }), describedBy: "kf-history", rows }) : null;
+}

@@ -1,0 +1,118 @@
+/**
+ * Key-figure tables as downloadable CSV and JSON. Every file has the same
+ * columns (documented in docs/key-figures.md); files differ only in which
+ * rows they hold. Output is a pure function of the content, so two builds
+ * give byte-identical files.
+ */
+import type { UiLocale } from "../i18n/locales.ts";
+import type { FigureRecord } from "./collect.ts";
+
+export const COLUMNS = [
+  "publisher_id", "publisher_name", "indicator_id", "indicator_label", "unit", "kind", "scope",
+  "breakdown_label", "value", "value_min", "value_max", "approximate",
+  "ref_date", "document_date", "date", "is_latest",
+  "comparison_value", "comparison_label",
+  "document_id", "document_title", "document_url", "slide", "slide_url",
+] as const;
+export type Column = (typeof COLUMNS)[number];
+export type Cell = string | number | boolean | null;
+export type DataRow = Record<Column, Cell>;
+
+/** Columns holding a site path; files carry the absolute address. */
+const URL_COLUMNS: ReadonlySet<Column> = new Set(["document_url", "slide_url"]);
+/** Columns holding free text from content or registries (guarded against spreadsheet formulas). */
+const TEXT_COLUMNS: ReadonlySet<Column> = new Set(["publisher_name", "indicator_label", "scope", "breakdown_label", "comparison_label", "document_title"]);
+
+/**
+ * CSV dialect per UI locale. Norwegian (and other Nordic) spreadsheets use a
+ * decimal comma and therefore ";" between fields; English ones "," and ".".
+ * Adding a locale means choosing its dialect here.
+ */
+export const CSV_DIALECTS: Record<UiLocale, { delimiter: string; decimal: string }> = {
+  nb: { delimiter: ";", decimal: "," },
+  en: { delimiter: ",", decimal: "." },
+};
+
+const plainNumber = new Intl.NumberFormat("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+
+/** One row per key figure, then one per breakdown entry right after it. */
+export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): DataRow[] {
+  const rows: DataRow[] = [];
+  for (const record of records) {
+    const { figure, indicator, publisher, view } = record;
+    const meta = view.doc.meta;
+    const value = figure.value;
+    const comparisonLabel = figure.comparison ? figure.comparison.label[locale] ?? Object.values(figure.comparison.label)[0] ?? null : null;
+    const base: DataRow = {
+      publisher_id: publisher.id,
+      publisher_name: publisher.names[locale],
+      indicator_id: indicator.id,
+      indicator_label: indicator.labels[locale],
+      unit: indicator.unit,
+      kind: indicator.kind,
+      scope: figure.scope ?? null,
+      breakdown_label: null,
+      value: typeof value === "number" ? value : null,
+      value_min: value !== undefined && typeof value !== "number" ? value.min : null,
+      value_max: value !== undefined && typeof value !== "number" ? value.max : null,
+      approximate: figure.approximate,
+      ref_date: figure.refDate ?? null,
+      document_date: meta.date,
+      date: record.date ?? null,
+      is_latest: record.latest,
+      comparison_value: figure.comparison?.value ?? null,
+      comparison_label: comparisonLabel,
+      document_id: view.id,
+      document_title: view.titles[locale],
+      document_url: view.urls[locale],
+      slide: figure.slide ?? null,
+      slide_url: record.anchor ? `${view.urls[locale]}#${record.anchor}` : null,
+    };
+    rows.push(base);
+    for (const part of figure.breakdown ?? []) {
+      rows.push({
+        ...base, breakdown_label: part.label, value: part.value, value_min: null, value_max: null,
+        approximate: false, comparison_value: null, comparison_label: null,
+      });
+    }
+  }
+  return rows;
+}
+
+function cellText(column: Column, cell: Cell, decimal: string, baseUrl: string): string {
+  if (cell === null) return "";
+  if (typeof cell === "boolean") return cell ? "true" : "false";
+  if (typeof cell === "number") return plainNumber.format(cell).replace(".", decimal);
+  if (URL_COLUMNS.has(column)) return `${baseUrl}${cell}`;
+  // A cell starting with = + - @ would run as a formula in a spreadsheet: prefix an apostrophe.
+  if (TEXT_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(cell)) return `'${cell}`;
+  return cell;
+}
+
+function quote(text: string, delimiter: string): string {
+  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV (CRLF, quoted where needed) with a UTF-8 byte-order mark, in the locale's dialect. */
+export function toCsv(locale: UiLocale, rows: readonly DataRow[], baseUrl: string): string {
+  const { delimiter, decimal } = CSV_DIALECTS[locale];
+  const lines = [COLUMNS.join(delimiter)];
+  for (const row of rows) {
+    lines.push(COLUMNS.map((column) => quote(cellText(column, row[column], decimal, baseUrl), delimiter)).join(delimiter));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** The same rows as JSON: numbers as numbers, empty cells as null, keys in column order. */
+export function toJson(locale: UiLocale, title: string, rows: readonly DataRow[], baseUrl: string): string {
+  const data = {
+    title,
+    locale,
+    columns: COLUMNS,
+    rows: rows.map((row) => Object.fromEntries(COLUMNS.map((column) => {
+      const cell = row[column];
+      return [column, URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell];
+    }))),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

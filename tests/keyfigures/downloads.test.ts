@@ -1,0 +1,72 @@
+/** CSV and JSON: dialect per locale, RFC 4180 quoting, byte-order mark, stable columns. */
+import { describe, expect, it } from "vitest";
+import { COLUMNS, CSV_DIALECTS, type DataRow, toCsv, toJson } from "../../scripts/keyfigures/downloads.ts";
+
+const row = (over: Partial<DataRow> = {}): DataRow => ({
+  ...Object.fromEntries(COLUMNS.map((column) => [column, null])) as DataRow,
+  publisher_id: "stavanger", publisher_name: "Stavanger kommune", indicator_id: "immigrant-share",
+  indicator_label: "Andel innvandrere", unit: "percent", kind: "percent", value: 17.7, approximate: false,
+  document_date: "unknown", is_latest: true, document_id: "stavanger/x", document_title: "Forankring fryder!",
+  document_url: "/dokumenter/stavanger/x/", slide: 4, slide_url: "/dokumenter/stavanger/x/#slide-4",
+  ...over,
+});
+
+describe("CSV", () => {
+  it("starts with a UTF-8 byte-order mark, ends lines with CRLF, and has the documented header", () => {
+    const csv = toCsv("en", [row()], "https://lysark.test");
+    expect(csv.startsWith("\uFEFFpublisher_id,publisher_name,indicator_id,")).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.split("\r\n")).toHaveLength(3);
+    expect(csv.split("\r\n")[0]).toBe(`\uFEFF${COLUMNS.join(",")}`);
+  });
+
+  it("uses ; and a decimal comma for Norwegian spreadsheets, , and a point for English", () => {
+    expect(CSV_DIALECTS).toEqual({ nb: { delimiter: ";", decimal: "," }, en: { delimiter: ",", decimal: "." } });
+    const nb = toCsv("nb", [row()], "https://lysark.test").split("\r\n")[1]!;
+    const en = toCsv("en", [row()], "https://lysark.test").split("\r\n")[1]!;
+    expect(nb).toBe("stavanger;Stavanger kommune;immigrant-share;Andel innvandrere;percent;percent;;;17,7;;;false;;unknown;;true;;;stavanger/x;Forankring fryder!;https://lysark.test/dokumenter/stavanger/x/;4;https://lysark.test/dokumenter/stavanger/x/#slide-4");
+    expect(en).toContain(",17.7,,,false,,unknown,,true,");
+  });
+
+  it("writes numbers without grouping or exponents", () => {
+    const line = toCsv("nb", [row({ value: 32000, comparison_value: 0.000001, value_min: -1250.5 })], "").split("\r\n")[1]!;
+    expect(line).toContain(";32000;-1250,5;");
+    expect(line).toContain(";0,000001;");
+  });
+
+  it("quotes fields holding the delimiter, quotes or line breaks, doubling quotes (RFC 4180)", () => {
+    const nb = toCsv("nb", [row({ breakdown_label: 'Bosnia "og" Hercegovina', scope: "Sør-Sudan; Sudan", document_title: "To\nlinjer" })], "").split("\r\n").slice(1).join("\r\n");
+    expect(nb).toContain(';"Sør-Sudan; Sudan";"Bosnia ""og"" Hercegovina";');
+    expect(nb).toContain(';"To\nlinjer";');
+    const en = toCsv("en", [row({ scope: "Sør-Sudan; Sudan", publisher_name: "Oslo, Sagene" })], "").split("\r\n")[1]!;
+    expect(en).toContain(',Sør-Sudan; Sudan,');
+    expect(en).toContain(',"Oslo, Sagene",');
+  });
+
+  it("keeps text from running as a spreadsheet formula", () => {
+    const line = toCsv("en", [row({ breakdown_label: "=HYPERLINK(\"http://x\")", scope: "+47", value: -3 })], "").split("\r\n")[1]!;
+    expect(line).toContain(`,'+47,"'=HYPERLINK(""http://x"")",-3,`);
+  });
+
+  it("keeps Norwegian letters as UTF-8", () => {
+    const bytes = Buffer.from(toCsv("nb", [row({ publisher_name: "Bærum – Østre Årvoll" })], ""), "utf8");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain("Bærum – Østre Årvoll");
+  });
+});
+
+describe("JSON", () => {
+  it("holds the same columns as keys in order, numbers as numbers and empty cells as null", () => {
+    const data = JSON.parse(toJson("en", "Key figures", [row()], "https://lysark.test"));
+    expect(data.title).toBe("Key figures");
+    expect(data.locale).toBe("en");
+    expect(data.columns).toEqual([...COLUMNS]);
+    expect(Object.keys(data.rows[0])).toEqual([...COLUMNS]);
+    expect(data.rows[0]).toMatchObject({ value: 17.7, value_min: null, approximate: false, slide: 4, document_url: "https://lysark.test/dokumenter/stavanger/x/" });
+  });
+
+  it("is the same text every time", () => {
+    expect(toJson("nb", "T", [row()], "")).toBe(toJson("nb", "T", [row()], ""));
+    expect(toJson("nb", "T", [row()], "").endsWith("}\n")).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+/** Static SVG bar charts: accessible, CSP-safe, escaped, drawn from zero. */
+import { describe, expect, it } from "vitest";
+import { barChart, escapeXml } from "../../scripts/keyfigures/svg.ts";
+
+const chart = barChart({
+  id: "c1",
+  title: 'Innvandrere <b>"fordeling"</b> & mer',
+  describedBy: "t1",
+  rows: [
+    { label: "Polen", bars: [{ series: "value", value: 2292, text: "2 292" }] },
+    { label: "Et veldig langt navn på en gruppe som ikke får plass", bars: [{ series: "value", value: 806, text: "806" }] },
+    { label: "Snitt", bars: [{ series: "comparison", value: 1000, text: "Oslo-snitt: 1 000" }] },
+  ],
+});
+
+describe("bar charts", () => {
+  it("is an image named by its title and described by its table", () => {
+    expect(chart).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="kf-chart" id="c1" viewBox="0 0 640 \d+" width="640" height="\d+" role="img" aria-labelledby="c1-title" aria-describedby="t1">/);
+    expect(chart).toContain('<title id="c1-title">Innvandrere &lt;b&gt;&quot;fordeling&quot;&lt;/b&gt; &amp; mer</title>');
+  });
+
+  it("uses classes, never style attributes or script", () => {
+    expect(chart).not.toMatch(/\sstyle=/);
+    expect(chart).not.toMatch(/<script|<style|\son\w+=/i);
+    expect(chart).toContain('class="kf-bar kf-bar-value"');
+    expect(chart).toContain('class="kf-bar kf-bar-comparison"');
+  });
+
+  it("draws bars in proportion from a zero line", () => {
+    const widths = [...chart.matchAll(/<rect class="kf-bar[^"]*" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(new Set(widths.map(([x]) => x)).size).toBe(1);
+    expect(widths[1]![1]! / widths[0]![1]!).toBeCloseTo(806 / 2292, 2);
+    expect(chart).toMatch(/<line class="kf-axis"/);
+  });
+
+  it("shortens long labels (the table has them in full) and escapes them", () => {
+    expect(chart).toContain(">Et veldig langt navn på en gr…</text>");
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  });
+
+  it("handles negative values, ranges and a legend", () => {
+    const svg = barChart({
+      id: "c2", title: "T",
+      rows: [{ label: "A", bars: [{ series: "value", value: -5, text: "-5" }, { series: "comparison", value: 10, max: 15, text: "10–15" }] }],
+      legend: { value: "Verdi", comparison: "Sammenligning" },
+    });
+    expect(svg).toContain('class="kf-bar kf-bar-comparison kf-bar-range"');
+    expect(svg).toContain(">Verdi</text>");
+    expect(svg).not.toContain("aria-describedby");
+    expect(svg).not.toContain("NaN");
+    const zero = Number(/<line class="kf-axis" x1="([\d.]+)"/.exec(svg)![1]);
+    const negative = /<rect class="kf-bar kf-bar-value" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="16"\/>/.exec(svg.slice(svg.indexOf("</text>", svg.indexOf("Sammenligning"))))!;
+    expect(Number(negative[1]) + Number(negative[2])).toBeCloseTo(zero, 0);
+  });
+
+  it("draws the same bytes for the same input", () => {
+    expect(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }))
+      .toBe(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }));
+  });
+});
