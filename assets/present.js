@@ -1,0 +1,193 @@
+/*
+ * Presentation mode for decks: one slide per screen. Progressive enhancement:
+ * without this script the page is a readable list of slides; with it, a
+ * "Presentation mode" button appears. In presentation mode:
+ *   → ↓ PageDown: next slide · ← ↑ PageUp: previous · Home/End: first/last
+ *   Esc: back to the page, at the slide you were on.
+ * The URL keeps the slide's anchor (#slide-N), so a link or a reload opens the
+ * same slide; the slide counter is announced through an aria-live region.
+ * UI text comes from data-present-* attributes on the deck (one file serves
+ * every language). No inline script or style is needed: a strict CSP works.
+ */
+(function () {
+  "use strict";
+  var deck = document.querySelector(".deck[data-present-start]");
+  if (!deck) return;
+  var slides = Array.prototype.filter.call(deck.children, function (child) {
+    return child.classList.contains("slide") && child.id;
+  });
+  if (slides.length === 0) return;
+
+  var STORAGE_KEY = "lysark-presenting";
+  var uiLang = deck.getAttribute("data-present-lang") || document.documentElement.lang;
+  var current = 0;
+  var presenting = false;
+  var inerted = [];
+
+  function text(name) {
+    return deck.getAttribute("data-present-" + name) || "";
+  }
+
+  function button(label, className) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = className;
+    element.textContent = label;
+    return element;
+  }
+
+  // The start button goes in the document header, after the title and lead.
+  var launch = document.createElement("p");
+  launch.className = "present-launch";
+  launch.lang = uiLang;
+  var startButton = button(text("start"), "button present-start");
+  startButton.setAttribute("aria-describedby", "present-help");
+  launch.appendChild(startButton);
+  var help = document.createElement("span");
+  help.id = "present-help";
+  help.className = "present-help";
+  help.textContent = text("help");
+  launch.appendChild(help);
+  var header = document.querySelector(".doc-header") || deck.parentNode;
+  if (header === deck.parentNode) deck.parentNode.insertBefore(launch, deck);
+  else header.appendChild(launch);
+
+  // Controls shown while presenting, inside the deck so they stay usable when the rest is inert.
+  var controls = document.createElement("div");
+  controls.className = "present-controls";
+  controls.setAttribute("role", "group");
+  controls.setAttribute("aria-label", text("controls"));
+  controls.lang = uiLang;
+  controls.hidden = true;
+  var previousButton = button(text("previous"), "button button-secondary present-previous");
+  var counter = document.createElement("p");
+  counter.className = "present-counter";
+  counter.setAttribute("aria-live", "polite");
+  counter.setAttribute("aria-atomic", "true");
+  var nextButton = button(text("next"), "button present-next");
+  var exitButton = button(text("exit"), "button button-secondary present-exit");
+  controls.appendChild(previousButton);
+  controls.appendChild(counter);
+  controls.appendChild(nextButton);
+  controls.appendChild(exitButton);
+  deck.appendChild(controls);
+
+  function slideIndexFromHash() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    for (var i = 0; i < slides.length; i++) if (slides[i].id === id) return i;
+    return -1;
+  }
+
+  /** The first slide whose bottom is below the top of the window: the one being read. */
+  function slideInView() {
+    for (var i = 0; i < slides.length; i++) if (slides[i].getBoundingClientRect().bottom > 80) return i;
+    return 0;
+  }
+
+  function counterText(n) {
+    return text("counter").replace("{n}", String(n)).replace("{count}", String(slides.length));
+  }
+
+  /** Makes everything outside the deck inert (unreachable by keyboard, mouse and screen readers). */
+  function setOutsideInert(on) {
+    if (on) {
+      for (var node = deck; node && node !== document.body; node = node.parentElement) {
+        var siblings = node.parentElement ? node.parentElement.children : [];
+        for (var i = 0; i < siblings.length; i++) {
+          var sibling = siblings[i];
+          if (sibling !== node && !sibling.inert && sibling.tagName !== "SCRIPT") {
+            sibling.inert = true;
+            inerted.push(sibling);
+          }
+        }
+      }
+    } else {
+      inerted.forEach(function (element) { element.inert = false; });
+      inerted = [];
+    }
+  }
+
+  function show(index, options) {
+    current = Math.max(0, Math.min(slides.length - 1, index));
+    slides.forEach(function (slide, i) {
+      slide.classList.toggle("is-current", i === current);
+    });
+    previousButton.setAttribute("aria-disabled", current === 0 ? "true" : "false");
+    nextButton.setAttribute("aria-disabled", current === slides.length - 1 ? "true" : "false");
+    counter.textContent = counterText(current + 1);
+    var hash = "#" + slides[current].id;
+    if (window.location.hash !== hash) history.replaceState(null, "", hash);
+    deck.scrollTop = 0;
+    // Focus follows the slide unless the user is on one of the controls.
+    if (!(options && options.keepFocus) && !controls.contains(document.activeElement)) {
+      slides[current].focus({ preventScroll: true });
+    }
+  }
+
+  function enter(index) {
+    if (presenting) return;
+    presenting = true;
+    slides.forEach(function (slide) { slide.setAttribute("tabindex", "-1"); });
+    document.documentElement.classList.add("presenting");
+    deck.classList.add("is-presenting");
+    controls.hidden = false;
+    setOutsideInert(true);
+    try { sessionStorage.setItem(STORAGE_KEY, window.location.pathname); } catch (error) { /* storage may be off */ }
+    show(index);
+  }
+
+  function exit() {
+    if (!presenting) return;
+    presenting = false;
+    setOutsideInert(false);
+    document.documentElement.classList.remove("presenting");
+    deck.classList.remove("is-presenting");
+    controls.hidden = true;
+    slides.forEach(function (slide) { slide.classList.remove("is-current"); });
+    try { sessionStorage.removeItem(STORAGE_KEY); } catch (error) { /* storage may be off */ }
+    // Back on the page, at the slide that was shown.
+    var slide = slides[current];
+    slide.focus({ preventScroll: true });
+    slide.scrollIntoView({ block: "start" });
+  }
+
+  function step(delta) {
+    show(current + delta, { keepFocus: controls.contains(document.activeElement) });
+  }
+
+  startButton.addEventListener("click", function () {
+    var fromHash = slideIndexFromHash();
+    enter(fromHash >= 0 ? fromHash : slideInView());
+  });
+  previousButton.addEventListener("click", function () { if (current > 0) step(-1); });
+  nextButton.addEventListener("click", function () { if (current < slides.length - 1) step(1); });
+  exitButton.addEventListener("click", exit);
+
+  document.addEventListener("keydown", function (event) {
+    if (!presenting || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    if (target && target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var key = event.key;
+    var canScroll = deck.scrollHeight > deck.clientHeight + 1;
+    if (key === "Escape") exit();
+    else if (key === "ArrowRight" || key === "PageDown") step(1);
+    else if (key === "ArrowLeft" || key === "PageUp") step(-1);
+    // Up and down scroll a slide that is taller than the screen, and move between slides at its ends.
+    else if (key === "ArrowDown" && !(canScroll && deck.scrollTop + deck.clientHeight < deck.scrollHeight - 1)) step(1);
+    else if (key === "ArrowUp" && !(canScroll && deck.scrollTop > 0)) step(-1);
+    else if (key === "Home") show(0, { keepFocus: controls.contains(document.activeElement) });
+    else if (key === "End") show(slides.length - 1, { keepFocus: controls.contains(document.activeElement) });
+    else return;
+    event.preventDefault();
+  });
+
+  window.addEventListener("hashchange", function () {
+    var index = slideIndexFromHash();
+    if (presenting && index >= 0 && index !== current) show(index);
+  });
+
+  // A reload (or the back button) while presenting comes back to the same slide.
+  var remembered = null;
+  try { remembered = sessionStorage.getItem(STORAGE_KEY); } catch (error) { /* storage may be off */ }
+  if (remembered === window.location.pathname && slideIndexFromHash() >= 0) enter(slideIndexFromHash());
+})();

@@ -1,0 +1,124 @@
+/**
+ * Images in document bodies. Markdown is rendered once per build and
+ * synchronously, so each image's responsive HTML is worked out up front with
+ * eleventy-img's `statsSync` (it reads only the image's header for its size and
+ * names every output file by a hash of the file's bytes and our options); the
+ * files themselves (AVIF, WebP and a JPEG or PNG fallback, several widths) are
+ * written later by `writeImages`, with sharp, into the output folder.
+ * The same input always gives the same file names and bytes.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import Image, { type ImageOptions } from "@11ty/eleventy-img";
+import type { BodyImage } from "../content/markdown.ts";
+import { didYouMean } from "../content/problems.ts";
+
+/** Where processed images are published. */
+export const IMAGE_URL_PATH = "/media/";
+const OUTPUT_FOLDER = "media";
+
+const SUPPORTED = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"]);
+
+/** Widths offered in srcset; wider than the original is never made. */
+export const IMAGE_WIDTHS = [480, 960, 1440];
+/** The body column is at most 72rem wide. */
+const SIZES = "(min-width: 74rem) 70rem, 100vw";
+
+/** An image file that the build must process. */
+export interface ImageAsset {
+  /** Absolute path of the source file. */
+  source: string;
+  /** Fallback format for browsers without AVIF/WebP: PNG keeps transparency. */
+  fallback: "png" | "jpeg";
+}
+
+function options(fallback: ImageAsset["fallback"]): ImageOptions {
+  return {
+    widths: IMAGE_WIDTHS,
+    formats: ["avif", "webp", fallback],
+    urlPath: IMAGE_URL_PATH,
+    outputDir: OUTPUT_FOLDER,
+    hashLength: 12,
+    sharpAvifOptions: { quality: 55, effort: 1 },
+    sharpWebpOptions: { quality: 78 },
+    sharpJpegOptions: { quality: 80, mozjpeg: true },
+    sharpPngOptions: { compressionLevel: 9 },
+  };
+}
+
+export interface ImageRenderer {
+  render(image: BodyImage): { html: string } | { problem: string };
+  /** The images rendered so far, to process later. */
+  assets(): ImageAsset[];
+}
+
+/**
+ * A renderer for the images of one document. `documentFile` is the Markdown
+ * file's absolute path; images must be files in its publisher folder.
+ */
+export function createImageRenderer(documentFile: string): ImageRenderer {
+  const folder = path.resolve(path.dirname(documentFile));
+  const assets = new Map<string, ImageAsset>();
+  return {
+    assets: () => [...assets.values()],
+    render(image) {
+      const src = image.src;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
+        return { problem: `image "${src}" is on another site. Pictures from elsewhere are blocked by the site's security policy and may vanish: save the file next to the document and write ![${image.alt}](file-name.png).` };
+      }
+      let relative: string;
+      try {
+        relative = decodeURIComponent(src.split(/[?#]/)[0]!);
+      } catch {
+        relative = src;
+      }
+      const file = path.resolve(folder, relative);
+      if (path.isAbsolute(relative) || !file.startsWith(folder + path.sep)) {
+        return { problem: `image "${src}" must be a file in the same folder as the document (or a folder inside it), written as a relative path like "chart.png".` };
+      }
+      const extension = path.extname(file).toLowerCase();
+      if (!SUPPORTED.has(extension)) {
+        return { problem: `image "${src}" is not a picture format Lysark can publish. Use PNG, JPEG, WebP, AVIF or GIF.` };
+      }
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        const siblings = existsSync(path.dirname(file)) ? readdirSync(path.dirname(file)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())) : [];
+        return { problem: `image "${src}" not found: there is no file ${path.basename(file)} next to the document.${didYouMean(path.basename(file), siblings)}` };
+      }
+      const fallback = extension === ".png" || extension === ".gif" ? "png" : "jpeg";
+      let html: string;
+      try {
+        const metadata = Image.statsSync(file, { ...options(fallback), useCache: false });
+        const attributes: Record<string, string> = { alt: image.alt, sizes: SIZES, loading: "lazy", decoding: "async" };
+        if (image.title) attributes.title = image.title;
+        html = Image.generateHTML(metadata, attributes);
+      } catch (error) {
+        return { problem: `image "${src}" could not be read (${(error as Error).message}). Is it a valid picture file?` };
+      }
+      assets.set(file, { source: file, fallback });
+      return { html };
+    },
+  };
+}
+
+/**
+ * Processes every image into `outputDir`/media, each source once. With a
+ * `cacheDir`, files are made there first and copied: their names are hashes
+ * of the source bytes and options, so a file made before is reused as it is.
+ */
+export async function writeImages(images: Iterable<ImageAsset>, outputDir: string, cacheDir?: string): Promise<number> {
+  const unique = new Map<string, ImageAsset>();
+  for (const image of images) unique.set(image.source, image);
+  const sources = [...unique.values()].sort((a, b) => (a.source < b.source ? -1 : 1));
+  if (sources.length === 0) return 0;
+  const target = path.join(outputDir, OUTPUT_FOLDER);
+  const results = await Promise.all(sources.map((image) => Image(image.source, { ...options(image.fallback), outputDir: cacheDir ?? target })));
+  if (cacheDir) {
+    mkdirSync(target, { recursive: true });
+    for (const metadata of results) {
+      for (const stat of Object.values(metadata).flat()) {
+        if (stat.outputPath && stat.filename) copyFileSync(stat.outputPath, path.join(target, stat.filename));
+      }
+    }
+  }
+  return sources.length;
+}

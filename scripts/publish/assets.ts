@@ -1,0 +1,72 @@
+/**
+ * Files published beside the rendered pages: attachments copied next to their
+ * document, processed body images, and social cards. Run by the build after
+ * Eleventy has rendered into the staging folder (each part timed as its own
+ * phase), and by the dev server after each rebuild.
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { writeImages } from "../images/images.ts";
+import { DEFAULT_LOCALE, UI_LOCALES } from "../i18n/locales.ts";
+import { t } from "../i18n/strings.ts";
+import { documentDateText, type SiteModel } from "../site/model.ts";
+import type { SiteConfig } from "../site/config.ts";
+import { writeCards, type CardJob } from "./cards.ts";
+import { cardLocale, cardUrl, siteCardUrl } from "./document.ts";
+
+export type Timer = <T>(phase: string, work: () => T | Promise<T>) => Promise<T>;
+
+export interface PublishAssetsOptions {
+  /** Project root; processed images and social cards are cached in <root>/.cache/lysark/. */
+  root?: string;
+  time?: Timer;
+}
+
+const untimed: Timer = async (_phase, work) => work();
+
+/** Output file for a site path, not URL-encoded ("/a/b.png" → <output>/a/b.png). */
+function outputFile(outputDir: string, sitePath: string): string {
+  return path.join(outputDir, ...sitePath.split("/").filter(Boolean));
+}
+
+export function cardJobs(model: SiteModel, config: SiteConfig, outputDir: string): CardJob[] {
+  const jobs: CardJob[] = model.documents.map((view) => {
+    const locale = cardLocale(view);
+    const { meta } = view.doc;
+    return {
+      file: outputFile(outputDir, cardUrl(view)),
+      card: {
+        brand: t(locale, "site.name"),
+        kicker: t(locale, `type.${meta.type}`),
+        title: view.titles[locale],
+        footer: `${view.publisher.names[locale]} · ${documentDateText(locale, meta.date)}`,
+        lang: meta.language,
+      },
+    };
+  });
+  for (const locale of UI_LOCALES) {
+    jobs.push({
+      file: outputFile(outputDir, siteCardUrl(locale)),
+      card: { brand: t(locale, "site.name"), kicker: "", title: t(locale, "site.tagline"), footer: new URL(config.url).host, lang: locale },
+    });
+  }
+  return jobs;
+}
+
+export async function writePublishAssets(data: { model: SiteModel; config: SiteConfig }, outputDir: string, options: PublishAssetsOptions = {}): Promise<void> {
+  const time = options.time ?? untimed;
+  const { model, config } = data;
+
+  await time("attachments", () => {
+    for (const view of model.documents) {
+      for (const attachment of view.doc.assets.attachments) {
+        const target = outputFile(outputDir, `${view.urls[DEFAULT_LOCALE]}${attachment.file}`);
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(attachment.source, target);
+      }
+    }
+  });
+  const cache = options.root ? path.join(options.root, ".cache", "lysark") : undefined;
+  await time("images", () => writeImages(model.documents.flatMap((view) => view.doc.assets.images), outputDir, cache && path.join(cache, "media")));
+  await time("cards", () => writeCards(cardJobs(model, config, outputDir), { cacheDir: cache && path.join(cache, "cards") }));
+}

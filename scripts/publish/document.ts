@@ -1,0 +1,132 @@
+/**
+ * What a document page shows beyond its content: related documents,
+ * attachments with type and size, provenance, the last-updated date from git
+ * and an "edit this page" link, and its social card. Computed once per build,
+ * then per locale.
+ */
+import type { SiteContent } from "../content/load.ts";
+import type { Publisher } from "../content/schema.ts";
+import { formatPartialDate } from "../i18n/format.ts";
+import { DEFAULT_LOCALE, type UiLocale } from "../i18n/locales.ts";
+import { t } from "../i18n/strings.ts";
+import { relatedDocuments } from "../related/related.ts";
+import type { SiteConfig } from "../site/config.ts";
+import type { DocumentListItem, DocumentView } from "../site/model.ts";
+import { formatFileSize } from "./attachments.ts";
+import { lastUpdatedDates } from "./git-dates.ts";
+
+export interface PublishEnv {
+  /** Project root: enables git dates. */
+  root?: string;
+  config?: SiteConfig;
+}
+
+export interface AttachmentView { title: string; file: string; url: string; type: string; sizeText: string; size: number }
+
+export interface DocumentPublishing {
+  related: DocumentListItem[];
+  attachments: AttachmentView[];
+  /** "YYYY-MM-DD" of the last change to the document's file. */
+  lastUpdated: string | null;
+  lastUpdatedText: string | null;
+  editUrl: string | null;
+  retrievedText: string | null;
+  card: SocialCard;
+}
+
+export interface SocialCard {
+  /** Site path of the PNG. */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** Site path of a document's social card. */
+export function cardUrl(view: DocumentView): string {
+  return `/social/${view.doc.meta.publisher}/${view.doc.slug}.png`;
+}
+
+/** Site path of the card for pages that are not documents. */
+export function siteCardUrl(locale: UiLocale): string {
+  return `/social/site-${locale}.png`;
+}
+
+/** The UI locale a document's card is written in: English for English documents, else the default. */
+export function cardLocale(view: DocumentView): UiLocale {
+  return view.doc.meta.language === "en" ? "en" : DEFAULT_LOCALE;
+}
+
+/** Publishers that count as close to `publisher` for relatedness: its parent, its districts and its siblings. */
+function relativesOf(publisher: Publisher, publishers: readonly Publisher[]): string[] {
+  const out = new Set<string>();
+  for (const other of publishers) {
+    if (other.id === publisher.id) continue;
+    if (other.id === publisher.parent || other.parent === publisher.id || (publisher.parent && other.parent === publisher.parent)) out.add(other.id);
+  }
+  return [...out].sort();
+}
+
+/** Base of the "edit this page" links: repository web address, /edit/, branch. GitHub, GitLab and Gitea understand it. */
+function editBase(config: SiteConfig | undefined): string | null {
+  if (!config?.repository) return null;
+  return `${config.repository.replace(/\/+$/, "").replace(/\.git$/, "")}/edit/${config.editBranch}/`;
+}
+
+export interface Publishing {
+  /** Related document views per document id, best first. */
+  related: Map<string, DocumentView[]>;
+  lastUpdated(view: DocumentView): string | null;
+  document(locale: UiLocale, view: DocumentView, toItem: (view: DocumentView) => DocumentListItem): DocumentPublishing;
+}
+
+export function preparePublishing(content: SiteContent, views: readonly DocumentView[], env: PublishEnv = {}): Publishing {
+  const related = new Map<string, DocumentView[]>();
+  const relatedIndexes = relatedDocuments(views.map((view) => ({
+    id: view.id,
+    text: [view.doc.meta.title, ...Object.values(view.doc.meta.titleTranslations ?? {}), view.doc.meta.summary ?? "", ...view.doc.body.parts.map((part) => part.text)].join(" "),
+    topics: view.doc.meta.topics,
+    publisher: view.publisher.id,
+    relatives: relativesOf(view.publisher, content.publishers),
+  })));
+  views.forEach((view, index) => related.set(view.id, relatedIndexes[index]!.map((other) => views[other]!)));
+
+  const dates = env.root ? lastUpdatedDates(env.root, views.map((view) => view.doc.file)) : new Map<string, string>();
+  const edit = editBase(env.config);
+  const lastUpdated = (view: DocumentView) => dates.get(view.doc.file) ?? null;
+
+  return {
+    related,
+    lastUpdated,
+    document(locale, view, toItem) {
+      const { meta } = view.doc;
+      const updated = lastUpdated(view);
+      const documentDir = view.urls[DEFAULT_LOCALE];
+      const local = cardLocale(view);
+      return {
+        related: related.get(view.id)!.map(toItem),
+        attachments: view.doc.assets.attachments.map((attachment) => ({
+          title: attachment.title ?? attachment.file.split("/").pop()!,
+          file: attachment.file,
+          url: `${documentDir}${attachment.file.split("/").map(encodeURIComponent).join("/")}`,
+          type: attachment.type,
+          size: attachment.size,
+          sizeText: formatFileSize(locale, attachment.size),
+        })),
+        lastUpdated: updated,
+        lastUpdatedText: updated ? formatPartialDate(locale, updated) : null,
+        editUrl: edit ? `${edit}${view.doc.file.split("/").map(encodeURIComponent).join("/")}` : null,
+        retrievedText: meta.source?.retrieved ? formatPartialDate(locale, meta.source.retrieved) : null,
+        card: {
+          url: cardUrl(view),
+          width: CARD_WIDTH,
+          height: CARD_HEIGHT,
+          alt: t(locale, "social.cardAlt", { title: view.titles[local], publisher: view.publisher.names[local] }),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Splits a listing (by publisher, topic, type or year) into pages of
+ * `pageSize` documents, newest first as given: page 1 at the listing's own
+ * URL, then `…/side/2/` (nb) or `…/page/2/` (en), with prev/next links and a
+ * short list of page links for the pagination nav.
+ */
+import type { UiLocale } from "../i18n/locales.ts";
+import { alternatesFor, pagedUrlFor, type Route } from "../i18n/routes.ts";
+import { t } from "../i18n/strings.ts";
+import type { DocumentListItem, ListPage, PageBase } from "./model.ts";
+
+export interface PageLink { n: number; url: string; current: boolean }
+
+export interface Pagination {
+  page: number;
+  pages: number;
+  prev: string | null;
+  next: string | null;
+  /** Links to show: first, last and the pages around the current one; null marks a gap. */
+  links: Array<PageLink | null>;
+  /** 1-based positions of the first and last item on this page. */
+  from: number;
+  to: number;
+}
+
+/** Page numbers to link: 1, last, and current ± 2, with null for each gap. */
+export function pageWindow(page: number, pages: number): Array<number | null> {
+  const shown = new Set([1, pages]);
+  for (let n = page - 2; n <= page + 2; n++) if (n >= 1 && n <= pages) shown.add(n);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const out: Array<number | null> = [];
+  sorted.forEach((n, i) => {
+    if (i > 0 && n - sorted[i - 1]! > 1) out.push(null);
+    out.push(n);
+  });
+  return out;
+}
+
+/** One page object per chunk of items; `make` adds the listing's own fields (kind …). */
+export function paginated<T extends ListPage>(
+  locale: UiLocale, route: Route, title: string, crumbs: PageBase["crumbs"], items: DocumentListItem[], pageSize: number,
+  make: (page: ListPage) => T,
+): T[] {
+  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  const out: T[] = [];
+  const first = pagedUrlFor(locale, route, 1);
+  for (let n = 1; n <= pages; n++) {
+    const url = pagedUrlFor(locale, route, n);
+    const from = (n - 1) * pageSize;
+    const pagination: Pagination = {
+      page: n,
+      pages,
+      prev: n > 1 ? pagedUrlFor(locale, route, n - 1) : null,
+      next: n < pages ? pagedUrlFor(locale, route, n + 1) : null,
+      links: pageWindow(n, pages).map((m) => (m === null ? null : { n: m, url: pagedUrlFor(locale, route, m), current: m === n })),
+      from: items.length ? from + 1 : 0,
+      to: Math.min(items.length, from + pageSize),
+    };
+    out.push(make({
+      locale,
+      lang: locale,
+      url,
+      title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
+      alternates: alternatesFor(route, n),
+      crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
+      kind: "",
+      items: items.slice(from, from + pageSize),
+      total: items.length,
+      pagination: pages > 1 ? pagination : null,
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+/**
+ * Presentation mode in Chromium, driven by the keyboard: one slide per screen,
+ * arrows, Page Up/Down, Home/End, the slide in the URL hash, Escape back to
+ * the page, focus and the announced slide counter; and the page without
+ * JavaScript stays a plain readable list of slides.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, collectPageErrors, hasChromium, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
+import { removeProject } from "../helpers/fixture.ts";
+import { buildPublishProject } from "../publish/helpers.ts";
+
+const DECK = "/dokumenter/testby/likestilling-i-testby/";
+
+describe.skipIf(!hasChromium())("presentation mode", () => {
+  let dir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ dir } = await buildPublishProject());
+    server = await startStaticServer(`${dir}/_site`);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) removeProject(dir);
+  });
+
+  /** Ids of the slides a person can see. */
+  const visibleSlides = (page: Page) => page.$$eval(".deck > .slide", (slides) => slides.filter((slide) => (slide as HTMLElement).offsetParent !== null || getComputedStyle(slide).position === "fixed").filter((slide) => getComputedStyle(slide).display !== "none").map((slide) => slide.id));
+  const state = (page: Page) => page.evaluate(() => ({
+    presenting: document.documentElement.classList.contains("presenting"),
+    hash: location.hash,
+    counter: document.querySelector(".present-counter")?.textContent ?? null,
+    focused: document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName,
+  }));
+
+  async function open(path = DECK, options: { javaScriptEnabled?: boolean } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(server.url(path));
+    return { page, errors, close: () => context.close() };
+  }
+
+  it("is not needed to read the page: without JavaScript every slide shows and there is no button", async () => {
+    const { page, close } = await open(DECK, { javaScriptEnabled: false });
+    try {
+      expect(await page.locator(".present-start").count()).toBe(0);
+      expect(await visibleSlides(page)).toEqual(["slide-1", "slide-2", "slide-3", "slide-4"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows one slide per screen and moves by keyboard, keeping the slide in the URL and announcing it", async () => {
+    const { page, errors, close } = await open();
+    try {
+      const start = page.getByRole("button", { name: "Presentasjonsmodus" });
+      expect(await start.isVisible()).toBe(true);
+      await start.focus();
+      await page.keyboard.press("Enter");
+      expect(await state(page)).toEqual({ presenting: true, hash: "#slide-1", counter: "Lysbilde 1 av 4", focused: "slide-1" });
+      expect(await visibleSlides(page)).toEqual(["slide-1"]);
+      expect(await page.locator(".present-counter").getAttribute("aria-live")).toBe("polite");
+
+      await page.keyboard.press("ArrowRight");
+      expect(await state(page)).toMatchObject({ hash: "#slide-2", counter: "Lysbilde 2 av 4", focused: "slide-2" });
+      expect(await visibleSlides(page)).toEqual(["slide-2"]);
+      await page.keyboard.press("PageDown");
+      expect((await state(page)).hash).toBe("#slide-3");
+      await page.keyboard.press("End");
+      expect((await state(page)).counter).toBe("Lysbilde 4 av 4");
+      await page.keyboard.press("ArrowRight");
+      expect((await state(page)).hash).toBe("#slide-4");
+      await page.keyboard.press("PageUp");
+      expect((await state(page)).hash).toBe("#slide-3");
+      await page.keyboard.press("ArrowLeft");
+      expect((await state(page)).hash).toBe("#slide-2");
+      await page.keyboard.press("Home");
+      expect(await state(page)).toMatchObject({ hash: "#slide-1", counter: "Lysbilde 1 av 4" });
+      await page.keyboard.press("ArrowLeft");
+      expect((await state(page)).hash).toBe("#slide-1");
+      expect(await page.locator(".present-previous").getAttribute("aria-disabled")).toBe("true");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("has buttons that keep focus, makes the rest of the page inert, and passes axe while presenting", async () => {
+    const { page, errors, close } = await open("/en/documents/testby/likestilling-i-testby/");
+    try {
+      await page.getByRole("button", { name: "Presentation mode" }).click();
+      const next = page.getByRole("button", { name: "Next slide" });
+      await next.focus();
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter");
+      expect(await state(page)).toMatchObject({ hash: "#slide-3", counter: "Slide 3 of 4" });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Next slide");
+      expect(await page.evaluate(() => (document.querySelector(".site-header") as HTMLElement).inert)).toBe(true);
+      // Tab reaches only the slide and its controls (and, past the last one, the browser's own UI).
+      const reached = new Set<string>();
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press("Tab");
+        const where = await page.evaluate(() => {
+          const active = document.activeElement;
+          if (!active || active === document.body) return "outside the page";
+          return active.closest(".deck") ? active.textContent || active.id : `outside: ${active.outerHTML.slice(0, 80)}`;
+        });
+        expect(where, `tab ${i}`).not.toMatch(/^outside: /);
+        reached.add(where);
+      }
+      expect([...reached]).toEqual(expect.arrayContaining(["Previous slide", "Next slide", "Exit presentation"]));
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "Exit presentation" }).click();
+      expect((await state(page)).presenting).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("goes back to the page at the current slide on Escape", async () => {
+    const { page, close } = await open();
+    try {
+      await page.getByRole("button", { name: "Presentasjonsmodus" }).click();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Escape");
+      expect(await state(page)).toMatchObject({ presenting: false, hash: "#slide-3", focused: "slide-3" });
+      expect(await visibleSlides(page)).toEqual(["slide-1", "slide-2", "slide-3", "slide-4"]);
+      expect(await page.evaluate(() => document.querySelector(".site-header")!.hasAttribute("inert"))).toBe(false);
+      const top = await page.evaluate(() => document.getElementById("slide-3")!.getBoundingClientRect().top);
+      expect(Math.abs(top)).toBeLessThan(50);
+      // Arrows do nothing special outside presentation mode.
+      await page.keyboard.press("ArrowRight");
+      expect((await state(page)).hash).toBe("#slide-3");
+    } finally {
+      await close();
+    }
+  });
+
+  it("starts at the slide named in the URL, and comes back to it after a reload", async () => {
+    const { page, close } = await open(`${DECK}#slide-2`);
+    try {
+      await page.getByRole("button", { name: "Presentasjonsmodus" }).click();
+      expect(await state(page)).toMatchObject({ presenting: true, hash: "#slide-2", counter: "Lysbilde 2 av 4" });
+      await page.keyboard.press("ArrowRight");
+      await page.reload();
+      expect(await state(page)).toMatchObject({ presenting: true, hash: "#slide-3", counter: "Lysbilde 3 av 4" });
+      await page.keyboard.press("Escape");
+      await page.reload();
+      expect((await state(page)).presenting).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * "Edit this page" links and last-updated dates: from one batched git log
+ * inside a repository, from the file's modification time outside one.
+ */
+import { execFileSync } from "node:child_process";
+import { utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { gitDates, lastUpdatedDates } from "../../scripts/publish/git-dates.ts";
+import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { publishProjectChanges } from "./helpers.ts";
+
+function git(dir: string, args: string[], date?: string): void {
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], {
+    cwd: dir, stdio: "ignore",
+    env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+  });
+}
+
+const lastUpdated = (html: string) => /<dt>(?:Sist endret|Last updated)<\/dt>\s*<dd><time datetime="([^"]+)">([^<]+)<\/time><\/dd>/.exec(html)?.slice(1);
+
+describe("in a git repository", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = makeProject("site-basic", await publishProjectChanges());
+    git(dir, ["init", "-q"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "first"], "2020-05-17T12:00:00Z");
+    writeFileSync(path.join(dir, "content/testby/likestilling-2014.md"), doc("title: Likestilling 2014\ntype: report\npublisher: testby\ndate: 2014-02-01\nlanguage: nb\ntopics: [likestilling]", "## Status\n\nOppdatert.\n"));
+    git(dir, ["commit", "-q", "-am", "second"], "2021-02-03T09:30:00Z");
+    // Not committed yet: falls back to the file's modification time.
+    writeFileSync(path.join(dir, "content/testby/ny.md"), doc(VALID_FRONT_MATTER));
+    utimesSync(path.join(dir, "content/testby/ny.md"), new Date("2019-01-02T10:00:00Z"), new Date("2019-01-02T10:00:00Z"));
+    expect((await build({ root: dir })).ok).toBe(true);
+  });
+  afterAll(() => dir && removeProject(dir));
+
+  it("dates each document by the last commit that changed its file", () => {
+    expect(lastUpdated(readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html"))).toEqual(["2020-05-17", "17. mai 2020"]);
+    expect(lastUpdated(readOutput(dir, "en/documents/testby/likestilling-2014/index.html"))).toEqual(["2021-02-03", "3 February 2021"]);
+    expect(lastUpdated(readOutput(dir, "dokumenter/testby/ny/index.html"))).toEqual(["2019-01-02", "2. januar 2019"]);
+  });
+
+  it("reads all dates in one git log pass", () => {
+    const dates = gitDates(dir, "content");
+    expect(dates.get("content/testby/likestilling-2014.md")).toBe("2021-02-03");
+    expect(dates.get("content/testby/rapport.pdf")).toBe("2020-05-17");
+    expect(dates.has("content/testby/ny.md")).toBe(false);
+  });
+
+  it("links to the file in the repository's editor, on the configured branch", () => {
+    const html = readOutput(dir, "dokumenter/testby/likestilling-2014/index.html");
+    expect(html).toMatch(/<footer class="doc-footer">\s*<p>\s*Sist endret: <time datetime="2021-02-03">3. februar 2021<\/time>\s*· <a href="https:\/\/git.example.org\/lysark\/lysark\/edit\/trunk\/content\/testby\/likestilling-2014.md" rel="noopener noreferrer">Rediger denne siden<\/a>/);
+    expect(readOutput(dir, "en/documents/testby/likestilling-2014/index.html")).toContain(">Edit this page</a>");
+    expect(readOutput(dir, "en/documents/testby/likestilling-2014/index.html")).toContain('<meta property="article:modified_time" content="2021-02-03">');
+  });
+});
+
+describe("outside git", () => {
+  it("uses the file's modification time, the same in two builds", async () => {
+    const dir = makeProject();
+    try {
+      const file = path.join(dir, "content/testby/likestilling-i-testby.md");
+      utimesSync(file, new Date("2018-08-08T23:30:00Z"), new Date("2018-08-08T23:30:00Z"));
+      expect(lastUpdatedDates(dir, ["content/testby/likestilling-i-testby.md"]).get("content/testby/likestilling-i-testby.md")).toBe("2018-08-08");
+      expect((await build({ root: dir })).ok).toBe(true);
+      const first = readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html");
+      expect(lastUpdated(first)).toEqual(["2018-08-08", "8. august 2018"]);
+      expect((await build({ root: dir })).ok).toBe(true);
+      expect(readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html")).toBe(first);
+      // No repository in site.config.json: no edit link.
+      expect(first).not.toContain("Rediger denne siden");
+    } finally {
+      removeProject(dir);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Social cards (1200×630 PNG per document, drawn with sharp), OpenGraph and
+ * Twitter meta tags with absolute URLs, and schema.org JSON-LD per document.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cardSvg, wrapText } from "../../scripts/publish/cards.ts";
+import { scriptSafeJson } from "../../scripts/publish/json-ld.ts";
+import { readOutput, removeProject } from "../helpers/fixture.ts";
+import { buildPublishProject, SITE_URL } from "./helpers.ts";
+
+let dir: string;
+let again: string;
+beforeAll(async () => {
+  ({ dir } = await buildPublishProject());
+  ({ dir: again } = await buildPublishProject());
+});
+afterAll(() => {
+  if (dir) removeProject(dir);
+  if (again) removeProject(again);
+});
+
+const meta = (html: string, property: string) => new RegExp(`<meta (?:property|name)="${property.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" content="([^"]*)">`).exec(html)?.[1];
+const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
+
+describe("social cards", () => {
+  it("are 1200×630 PNGs, one per document and one per locale for other pages", async () => {
+    for (const file of ["social/testby/bilder-og-vedlegg.png", "social/testby/likestilling-i-testby.png", "social/testby-sentrum/integrering-i-sentrum.png", "social/site-nb.png", "social/site-en.png"]) {
+      const full = path.join(dir, "_site", file);
+      expect(existsSync(full), file).toBe(true);
+      const info = await sharp(full).metadata();
+      expect([info.format, info.width, info.height], file).toEqual(["png", 1200, 630]);
+    }
+  });
+
+  it("are byte-identical between builds of the same input", () => {
+    for (const file of ["social/testby/bilder-og-vedlegg.png", "social/site-nb.png"]) {
+      expect(readFileSync(path.join(again, "_site", file)).equals(readFileSync(path.join(dir, "_site", file))), file).toBe(true);
+    }
+  });
+
+  it("draw the title as text, escaped, wrapped and cut to fit", () => {
+    const svg = cardSvg({ brand: "Lysark", kicker: "Rapport", title: 'Integrering <script>alert("x")</script> & mer', footer: "Bydel Sentrum · 2010", lang: "sv" });
+    expect(svg).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; mer");
+    expect(svg).not.toContain("<script>");
+    const lines = wrapText("Ord ".repeat(200), 68, 1000, 4);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]!.endsWith("…")).toBe(true);
+    expect(wrapText("Kort tittel", 68, 1000, 4)).toEqual(["Kort tittel"]);
+  });
+});
+
+describe("OpenGraph and Twitter tags", () => {
+  it("describe a document with absolute URLs and its card", () => {
+    const html = readOutput(dir, "en/documents/testby/bilder-og-vedlegg/index.html");
+    expect(meta(html, "og:type")).toBe("article");
+    expect(meta(html, "og:title")).toBe("Pictures and attachments");
+    expect(meta(html, "og:url")).toBe(`${SITE_URL}/en/documents/testby/bilder-og-vedlegg/`);
+    expect(meta(html, "og:image")).toBe(`${SITE_URL}/social/testby/bilder-og-vedlegg.png`);
+    expect(meta(html, "og:image:width")).toBe("1200");
+    expect(meta(html, "og:image:height")).toBe("630");
+    expect(meta(html, "og:image:alt")).toBe("Bilder og vedlegg – Testby kommune");
+    expect(meta(html, "og:locale")).toBe("en_GB");
+    expect(meta(html, "og:locale:alternate")).toBe("nb_NO");
+    expect(meta(html, "og:description")).toBe("Et lysark med bilde og originalfiler.");
+    expect(meta(html, "article:published_time")).toBe("2012-06-01");
+    expect(meta(html, "article:tag")).toBe("Gender equality");
+    expect(meta(html, "twitter:card")).toBe("summary_large_image");
+  });
+
+  it("give other pages the site card", () => {
+    const html = readOutput(dir, "tema/index.html");
+    expect(meta(html, "og:type")).toBe("website");
+    expect(meta(html, "og:image")).toBe(`${SITE_URL}/social/site-nb.png`);
+    expect(meta(html, "og:url")).toBe(`${SITE_URL}/tema/`);
+  });
+});
+
+describe("JSON-LD", () => {
+  it("describes each document with schema.org vocabulary", () => {
+    const data = jsonLd(readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html"));
+    expect(data).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "PresentationDigitalDocument",
+      url: `${SITE_URL}/dokumenter/testby/likestilling-i-testby/`,
+      name: "Likestilling i Testby",
+      inLanguage: "nb",
+      datePublished: "2011-03-15",
+      description: "En kort presentasjon.",
+      image: { url: `${SITE_URL}/social/testby/likestilling-i-testby.png`, width: 1200, height: 630 },
+      publisher: { "@type": "GovernmentOrganization", name: "Testby kommune", url: `${SITE_URL}/utgivere/testby/` },
+      author: [{ "@type": "Person", name: "Kari Nordmann", jobTitle: "Rådgiver" }],
+      about: [{ "@type": "DefinedTerm", name: "Likestilling", url: `${SITE_URL}/tema/likestilling/` }],
+    });
+    const report = jsonLd(readOutput(dir, "en/documents/testby-sentrum/integrering-i-sentrum/index.html"));
+    expect(report["@type"]).toBe("Report");
+    expect(report.inLanguage).toBe("sv");
+    const deck = jsonLd(readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
+    expect(deck.isBasedOn).toBe("https://slides.example.org/bilder-og-vedlegg");
+    expect(deck.associatedMedia).toEqual([
+      expect.objectContaining({ name: "Original presentasjon", contentUrl: `${SITE_URL}/dokumenter/testby/bilder-og-vedlegg/original.pptx` }),
+      expect.objectContaining({ name: "rapport.pdf", encodingFormat: "application/pdf", contentSize: "1234567 B" }),
+    ]);
+  });
+
+  it("cannot be closed early by a title that contains markup", () => {
+    const html = readOutput(dir, "dokumenter/testby-sentrum/integrering-i-sentrum/index.html");
+    const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(script).not.toMatch(/<\/?script/i);
+    expect(jsonLd(html).name).toBe('Integrering i sentrum <script>alert("x")</script>');
+    expect(scriptSafeJson({ a: "</script><!--\u2028" })).toBe('{"a":"\\u003c/script\\u003e\\u003c!--\\u2028"}');
+  });
+
+  it("is only on document pages", () => {
+    expect(readOutput(dir, "index.html")).not.toContain("application/ld+json");
+  });
+});
