@@ -9,6 +9,9 @@ import { t } from "./scripts/i18n/strings.ts";
 import { urlFor, type Route } from "./scripts/i18n/routes.ts";
 import type { UiLocale } from "./scripts/i18n/locales.ts";
 import { getSiteData } from "./scripts/site/site-data.ts";
+import { addPublishing } from "./scripts/publish/eleventy.ts";
+// Each Nunjucks template is compiled once, not once per paginated page (docs/performance.md).
+import "./scripts/build/nunjucks-cache.ts";
 
 export const packageRoot = fileURLToPath(new URL(".", import.meta.url));
 
@@ -35,6 +38,7 @@ export function configure(root: string) {
     eleventyConfig.addFilter("route", (kind: Route["kind"], locale: UiLocale) => urlFor(locale, { kind } as Route));
     eleventyConfig.addPassthroughCopy({ [`${packageRoot}assets`]: "assets" });
     eleventyConfig.addWatchTarget(`${root}/content/`);
+    addPublishing(eleventyConfig, root);
   };
 }
 

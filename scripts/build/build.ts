@@ -12,6 +12,8 @@ import { type Problem } from "../content/problems.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";
+import { writePublishAssets } from "../publish/assets.ts";
+import { writeSearchIndex } from "../search/index.ts";
 
 
 export interface BuildOptions {
@@ -45,22 +47,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { site, problems } = await time("validate", () => loadContent(path.join(root, "content"), { root }));
   if (problems.some((problem) => problem.severity === "error")) return { ok: false, problems, output, timings };
 
-  const model = await time("assemble", () => buildSiteModel(site));
-  presetSiteData({ model, config: readSiteConfig(path.join(root, "site.config.json")) });
+  const config = readSiteConfig(path.join(root, "site.config.json"));
+  const model = await time("assemble", () => buildSiteModel(site, { root, config }));
+  presetSiteData({ model, config });
 
   // The temporary folder sits beside the output so the final rename stays on one file system.
   const parent = path.dirname(output);
   const staging = mkdtempSync(path.join(parent, `.${path.basename(output)}.building-`));
   chmodSync(staging, 0o755);
   try {
-    await time("render", async () => {
-      const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
-        configPath: false,
-        config: configure(root),
-        quietMode: options.quiet ?? true,
-      });
-      await eleventy.write();
-    });
+    // Social cards (sharp's threads) and the search index (Pagefind's own process) need only the
+    // model, so they run while Eleventy renders on the main thread; phases overlap (docs/performance.md).
+    const parallel = await Promise.allSettled([
+      time("render", async () => {
+        const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
+          configPath: false,
+          config: configure(root),
+          quietMode: options.quiet ?? true,
+        });
+        await eleventy.write();
+      }),
+      // Attachments, responsive images and social cards, each timed as its own phase.
+      writePublishAssets({ model, config }, staging, { root, time }),
+      // Pagefind indexes each document once, from the model (see docs/search.md).
+      time("search", () => writeSearchIndex(model.documents, site.publishers, staging)),
+    ]);
+    for (const result of parallel) if (result.status === "rejected") throw result.reason;
     await time("swap", () => {
       const old = `${staging}.old`;
       if (existsSync(output)) renameSync(output, old);

@@ -14,12 +14,15 @@ import {
   documentSchema, ID_PATTERN, indicatorRegistrySchema, publisherSchema, topicRegistrySchema,
   type DocumentMeta, type Indicator, type Publisher, type Topic,
 } from "./schema.ts";
-import { checkKeyFigures } from "./key-figure-rules.ts";
+import { checkKeyFigures } from "../keyfigures/rules.ts";
+import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts";
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
+import { createImageRenderer, type ImageAsset } from "../images/images.ts";
+import { checkAttachments, type AttachmentInfo } from "../publish/attachments.ts";
 
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
@@ -34,6 +37,10 @@ export interface LoadedDocument {
   bodyLine: number;
   /** Line of each front-matter field, for later cross-document checks. */
   fieldLine(field: ReadonlyArray<PropertyKey>): number;
+  /** Line and column of a front-matter field (or its closest existing parent). */
+  fieldAt(field: ReadonlyArray<PropertyKey>): { line: number; col: number };
+  /** Files the document brings along: images in its body and attachments, checked to exist. */
+  assets: { images: ImageAsset[]; attachments: AttachmentInfo[] };
 }
 
 export interface SiteContent {
@@ -49,6 +56,31 @@ export interface LoadResult { site: SiteContent; problems: Problem[] }
 export interface LoadOptions {
   /** Root that reported file paths are relative to (default: the content folder's parent). */
   root?: string;
+  /** Reuse documents parsed by an earlier load whose bytes have not changed (the dev server's rebuilds). */
+  cache?: ContentCache;
+}
+
+interface ParsedDocument {
+  slug: string;
+  split: ReturnType<typeof splitFrontMatter>;
+  source: YamlSource;
+  meta: DocumentMeta | undefined;
+  raw: Record<string, unknown>;
+  body: RenderedBody;
+  images: ReturnType<typeof createImageRenderer>;
+}
+
+/**
+ * Parsed documents (YAML, schema, Markdown) by file, with the problems parsing
+ * found, reused while a file's bytes stay the same. Compared by content, not
+ * by mtime: file systems with 1–2 s timestamps would miss a quick second save.
+ * A body with images is not kept, as it also depends on the image files.
+ */
+export class ContentCache {
+  readonly entries = new Map<string, { bytes: Buffer; problems: Problem[]; parsed: ParsedDocument | undefined }>();
+  /** Documents reused and parsed by the last load. */
+  hits = 0;
+  misses = 0;
 }
 
 class Collector {
@@ -63,9 +95,9 @@ class Collector {
 }
 
 /** Reads a file as text; on failure records the problem and returns undefined. */
-function readText(file: string, out: Collector): string | undefined {
+function readText(file: string, out: Collector, bytes?: Buffer): string | undefined {
   try {
-    return normalizeText(decodeContentFile(readFileSync(file)));
+    return normalizeText(decodeContentFile(bytes ?? readFileSync(file)));
   } catch (error) {
     if (error instanceof TextFileError) {
       out.add(file, error.line, 1, "", error.message);
@@ -182,12 +214,18 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   }
 
   const documents: LoadedDocument[] = [];
+  if (options.cache) {
+    options.cache.hits = options.cache.misses = 0;
+    const present = new Set(documentFiles.map(({ file }) => file));
+    for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
+  }
   for (const { folder, file } of documentFiles) {
-    const document = loadDocument(file, folder, out, { topicIds, publisherIds, indicators });
+    const document = loadDocument(file, folder, out, { topicIds, publisherIds, indicators }, options.cache);
     if (document) documents.push(document);
   }
 
   checkDocumentLinks(documents, out, options.root ?? path.dirname(path.resolve(contentDir)));
+  out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
 
   return {
     site: {
@@ -202,11 +240,11 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 
 interface Known { topicIds: Set<string>; publisherIds: Set<string>; indicators: Indicator[] }
 
-function loadDocument(file: string, folder: string, out: Collector, known: Known): LoadedDocument | undefined {
-  const text = readText(file, out);
+/** Reads, splits and parses one document: everything that depends only on its own bytes. */
+function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocument | undefined {
+  const text = readText(file, out, bytes);
   if (text === undefined) return undefined;
   const slug = path.basename(file, ".md");
-  const problemsBefore = out.problems.length;
   if (!ID_PATTERN.test(slug)) {
     out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address). Rename it to "${slugify(slug) || "document"}.md".`);
   }
@@ -229,8 +267,40 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
   const meta = validateYaml(file, documentSchema, source, out);
   const raw = source.value as Record<string, unknown>;
   const anchorPrefix = raw.type === "presentation" ? "slide" : "section";
-  const body = renderBody(split.body, anchorPrefix);
+  const images = createImageRenderer(file);
+  const body = renderBody(split.body, anchorPrefix, { renderImage: images.render });
   for (const problem of body.problems) out.add(file, problem.line + split.bodyLine - 1, 1, "body", problem.message);
+  return { slug, split, source, meta, raw, body, images };
+}
+
+/** Reads a document through the cache: unchanged bytes give the earlier parse and its problems. */
+function parseDocumentCached(file: string, out: Collector, cache: ContentCache | undefined): ParsedDocument | undefined {
+  if (!cache) return parseDocument(file, out);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return parseDocument(file, out);
+  }
+  const hit = cache.entries.get(file);
+  if (hit && hit.bytes.equals(bytes) && hit.problems.every((problem) => problem.file === out.rel(file))) {
+    cache.hits++;
+    out.problems.push(...hit.problems);
+    return hit.parsed;
+  }
+  cache.misses++;
+  const before = out.problems.length;
+  const parsed = parseDocument(file, out, bytes);
+  if (parsed && parsed.body.images.length > 0) cache.entries.delete(file);
+  else cache.entries.set(file, { bytes, problems: out.problems.slice(before), parsed });
+  return parsed;
+}
+
+function loadDocument(file: string, folder: string, out: Collector, known: Known, cache?: ContentCache): LoadedDocument | undefined {
+  const problemsBefore = out.problems.length;
+  const parsed = parseDocumentCached(file, out, cache);
+  if (!parsed) return undefined;
+  const { slug, split, source, meta, raw, body, images } = parsed;
 
   // Cross-reference checks run on the raw values too, so one pass reports every problem.
   const at = (field: ReadonlyArray<PropertyKey>) => source.locate(field);
@@ -251,6 +321,11 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
     });
   }
   if (!meta) return undefined;
+  const attachments = checkAttachments(meta.attachments, file);
+  for (const problem of attachments.problems) {
+    const where = at(problem.path);
+    out.add(file, where.line, where.col, problem.path.join("."), problem.message);
+  }
   for (const problem of checkKeyFigures(meta, known.indicators, body.parts.length)) {
     const where = at(problem.path);
     out.add(file, where.line, where.col, problem.path.join("."), problem.message, problem.severity);
@@ -260,7 +335,9 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
   }
   const hasErrors = out.problems.slice(problemsBefore).some((problem) => problem.severity === "error");
   if (hasErrors) return undefined;
-  return { meta, slug, file: out.rel(file), body, bodyLine: split.bodyLine, fieldLine: (field) => at(field).line };
+  return { meta, slug, file: out.rel(file), body, bodyLine: split.bodyLine, fieldLine: (field) => at(field).line,
+    fieldAt: (field) => { const { line, col } = at(field); return { line, col }; },
+    assets: { images: images.assets(), attachments: attachments.attachments } };
 }
 
 /**

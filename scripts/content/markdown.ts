@@ -30,6 +30,27 @@ export interface RenderedBody {
   wordCount: number;
   /** Every link target in the body with its line (1-based, relative to the body). */
   links: Array<{ href: string; line: number }>;
+  /** Every image in the body, in order. */
+  images: BodyImage[];
+}
+
+/** An image as written in the body: `![alt](src "title")`. */
+export interface BodyImage {
+  src: string;
+  /** Alt text as plain text (Markdown in it is flattened). */
+  alt: string;
+  title: string;
+  /** Line (1-based, relative to the body). */
+  line: number;
+}
+
+export interface RenderOptions {
+  /**
+   * Turns an image into HTML (e.g. a responsive <picture>) or reports a problem
+   * with it. Called once per image with alt text, while the body is rendered;
+   * without it images stay plain <img> elements.
+   */
+  renderImage?: (image: BodyImage) => { html: string } | { problem: string };
 }
 
 // Raw HTML is off: markup typed into a document is shown as text, never executed.
@@ -44,6 +65,13 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     tokens[idx]!.attrSet("rel", "noopener noreferrer");
   }
   return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+// An image whose HTML was prepared by RenderOptions.renderImage is written as that HTML.
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const html = (tokens[idx]!.meta as { lysarkHtml?: unknown } | null)?.lysarkHtml;
+  return typeof html === "string" ? html : defaultImage(tokens, idx, options, env, self);
 };
 
 function plainText(tokens: Token[]): string {
@@ -66,16 +94,35 @@ function render(tokens: Token[]): string {
   return tokens.length ? md.renderer.render(tokens, md.options, {}) : "";
 }
 
-export function renderBody(body: string, anchorPrefix: "slide" | "section"): RenderedBody {
+export function renderBody(body: string, anchorPrefix: "slide" | "section", options: RenderOptions = {}): RenderedBody {
   const tokens = md.parse(body, {});
   const problems: RenderedBody["problems"] = [];
   const preamble: Token[] = [];
   const parts: Array<{ title: Token; body: Token[]; notes: Token[] }> = [];
 
   const links: RenderedBody["links"] = [];
+  const images: BodyImage[] = [];
   for (const token of tokens) {
+    let lineOffset = 0;
     for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") lineOffset++;
       if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line: (token.map?.[0] ?? 0) + 1 });
+      if (child.type === "image") {
+        const image: BodyImage = {
+          src: String(child.attrGet("src") ?? ""),
+          alt: md.renderer.renderInlineAsText(child.children ?? [], md.options, {}).replace(/\s+/g, " ").trim(),
+          title: String(child.attrGet("title") ?? ""),
+          line: (token.map?.[0] ?? 0) + 1 + lineOffset,
+        };
+        images.push(image);
+        if (!image.alt) {
+          problems.push({ line: image.line, message: `image "${image.src}" has no alt text. Describe what it shows for people who cannot see it: ![A short description](${image.src})` });
+        } else if (options.renderImage) {
+          const result = options.renderImage(image);
+          if ("problem" in result) problems.push({ line: image.line, message: result.problem });
+          else child.meta = { ...(child.meta ?? {}), lysarkHtml: result.html };
+        }
+      }
     }
   }
 
@@ -129,7 +176,7 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section"): Ren
   });
   const preambleText = plainText(preamble);
   wordCount += preambleText ? preambleText.split(" ").length : 0;
-  return { preambleHtml: render(preamble), parts: rendered, problems, wordCount, links };
+  return { preambleHtml: render(preamble), parts: rendered, problems, wordCount, links, images };
 }
 
 /** Renders a short inline Markdown string (e.g. a summary) without block wrappers. */

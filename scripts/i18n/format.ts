@@ -30,9 +30,20 @@ export function formatPartialDate(locale: UiLocale, value: string): string | nul
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!match) return null;
   const [, year, month, day] = match;
-  const intl = LOCALES[locale].intl;
   const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
-  if (day) return new Intl.DateTimeFormat(intl, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
-  if (month) return new Intl.DateTimeFormat(intl, { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  if (day) return dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  if (month) return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
   return year ?? null;
+}
+
+// Like numberFormats: creating a DateTimeFormat per call cost seconds on a large site.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: UiLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[locale].intl, options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }

@@ -17,7 +17,10 @@ export type Route =
   | { kind: "years" }
   | { kind: "year"; year: string | null }
   | { kind: "search" }
-  | { kind: "keyFigures" };
+  | { kind: "keyFigures" }
+  | { kind: "indicator"; id: string }
+  | { kind: "accessibility" }
+  | { kind: "guide" };
 
 function segment(locale: UiLocale, key: string): string {
   return t(locale, `path.${key}`);
@@ -39,14 +42,23 @@ export function urlFor(locale: UiLocale, route: Route): string {
       case "year": return [segment(locale, "years"), route.year ?? segment(locale, "undated")];
       case "search": return [segment(locale, "search")];
       case "keyFigures": return [segment(locale, "keyFigures")];
+      case "indicator": return [segment(locale, "keyFigures"), route.id];
+      case "accessibility": return [segment(locale, "accessibility")];
+      case "guide": return [segment(locale, "guide")];
     }
   })();
   return `${prefix}/${parts.map((part) => `${part}/`).join("")}`;
 }
 
+/** Page `page` (1-based) of a paginated listing: page 1 is the route itself, then `…/side/2/` (nb), `…/page/2/` (en). */
+export function pagedUrlFor(locale: UiLocale, route: Route, page: number): string {
+  const url = urlFor(locale, route);
+  return page <= 1 ? url : `${url}${segment(locale, "page")}/${page}/`;
+}
+
 export interface Alternate { locale: UiLocale; hreflang: string; url: string }
 
 /** The same page in every locale, for the language switcher and hreflang links. */
-export function alternatesFor(route: Route): Alternate[] {
-  return UI_LOCALES.map((locale) => ({ locale, hreflang: locale, url: urlFor(locale, route) }));
+export function alternatesFor(route: Route, page = 1): Alternate[] {
+  return UI_LOCALES.map((locale) => ({ locale, hreflang: locale, url: pagedUrlFor(locale, route, page) }));
 }

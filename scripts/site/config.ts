@@ -7,6 +7,8 @@ export const siteConfigSchema = z.object({
   url: z.url().transform((url) => url.replace(/\/+$/, "")),
   repository: z.url().optional(),
   editBranch: z.string().default("main"),
+  /** Documents per page on the listings by publisher, topic, type and year. */
+  pageSize: z.number().int().min(1).default(20),
 }).strict();
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 

@@ -10,7 +10,11 @@ import { formatPartialDate } from "../i18n/format.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Alternate, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import { keyFigureRows, type KeyFigureRow } from "./key-figures.ts";
+import { preparePublishing, type DocumentPublishing, type PublishEnv } from "../publish/document.ts";
+import { paginated, type Pagination } from "./pagination.ts";
+import { assembleKeyFigures, type Download, type FigureRowView, type IndicatorPage, type KeyFiguresPage, type PublisherFigures } from "../keyfigures/assemble.ts";
+import { buildSearchPages, type SearchPage } from "../search/page.ts";
+import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
 
 export interface DocumentView {
   id: string;
@@ -51,6 +55,10 @@ export interface ListPage extends PageBase {
   kind: string;
   intro?: string;
   items: DocumentListItem[];
+  /** Documents in the whole listing, on every page (set on paginated listings). */
+  total?: number;
+  /** Null or absent when the listing fits on one page. */
+  pagination?: Pagination | null;
 }
 
 export interface DocumentPage extends PageBase {
@@ -61,10 +69,12 @@ export interface DocumentPage extends PageBase {
   publisherName: string;
   publisherUrl: string;
   topics: Array<{ label: string; url: string }>;
-  figures: KeyFigureRow[];
+  figures: FigureRowView[];
   /** The original title when the shown one is a translation. */
   originalTitle: string | null;
   titleLang: string;
+  /** Related documents, attachments, provenance, last-updated date, edit link, social card. */
+  publish: DocumentPublishing;
 }
 
 export interface PublisherPage extends ListPage {
@@ -73,6 +83,8 @@ export interface PublisherPage extends ListPage {
   countryLabel: string;
   parent: { title: string; url: string } | null;
   children: Array<{ title: string; url: string }>;
+  /** Latest key figures and their history, or null when the publisher states none. */
+  keyFigures: PublisherFigures | null;
 }
 
 export interface IndexEntry { title: string; url: string; count: number; group?: string }
@@ -93,7 +105,15 @@ export interface SiteModel {
     years: IndexPage[];
     year: ListPage[];
     notFound: PageBase[];
+    accessibility: PageBase[];
+    keyFigures: KeyFiguresPage[];
+    indicator: IndicatorPage[];
+    search: SearchPage[];
+    /** The editor guide (docs/editor-guide.*.md with the front-matter reference). */
+    guide: GuidePage[];
   };
+  /** Files written beside the pages: key-figure CSV and JSON. */
+  downloads: Download[];
 }
 
 const HOME_LATEST = 20;
@@ -114,10 +134,11 @@ function titleLang(view: DocumentView, locale: UiLocale): string {
   return view.doc.meta.titleTranslations?.[locale] ? locale : view.doc.meta.language;
 }
 
-export function buildSiteModel(content: SiteContent): SiteModel {
+/** `env` gives the project root (for git dates) and site settings (edit links, page size). */
+export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): SiteModel {
+  const pageSize = env.config?.pageSize ?? 20;
   const publishersById = new Map(content.publishers.map((publisher) => [publisher.id, publisher]));
   const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
-  const indicatorsById = new Map(content.indicators.map((indicator) => [indicator.id, indicator]));
 
   const views: DocumentView[] = content.documents.map((doc) => {
     const { meta } = doc;
@@ -163,10 +184,15 @@ export function buildSiteModel(content: SiteContent): SiteModel {
   const years = [...new Set(views.map((view) => view.year))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? 1 : -1));
   const usedTypes = DOCUMENT_TYPES.filter((type) => views.some((view) => view.doc.meta.type === type));
 
+  const keyFigures = assembleKeyFigures(content, views);
   const pages: SiteModel["pages"] = {
-    home: [], document: [], publishers: [], publisher: [], topics: [], topic: [], types: [], type: [], years: [], year: [], notFound: [],
+    home: [], document: [], publishers: [], publisher: [], topics: [], topic: [], types: [], type: [], years: [], year: [], notFound: [], accessibility: [],
+    keyFigures: keyFigures.pages.keyFigures, indicator: keyFigures.pages.indicator,
+    search: buildSearchPages(views, content.publishers, content.topics),
+    guide: buildGuidePages({ repository: env.config?.repository, branch: env.config?.editBranch }),
   };
 
+  const publishing = preparePublishing(content, views, env);
   for (const locale of UI_LOCALES) {
     const toItem = item(locale);
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
@@ -196,9 +222,10 @@ export function buildSiteModel(content: SiteContent): SiteModel {
         publisherName: publisherName(view.publisher, locale),
         publisherUrl: urlFor(locale, publisherRoute),
         topics: view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) })),
-        figures: keyFigureRows(locale, meta, indicatorsById, view.isPresentation),
+        figures: keyFigures.documentRows(locale, view.id),
         originalTitle: title === meta.title ? null : meta.title,
         titleLang: titleLang(view, locale),
+        publish: publishing.document(locale, view, toItem),
       });
     }
 
@@ -209,18 +236,20 @@ export function buildSiteModel(content: SiteContent): SiteModel {
       const parent = publisher.parent ? publishersById.get(publisher.parent) : undefined;
       const name = publisherName(publisher, locale);
       const url = urlFor(locale, { kind: "publisher", id: publisher.id });
-      publisherEntries.push({ title: name, url, count: items.length, group: `${t(locale, `country.${publisher.country}`)}${publisher.region ? ` – ${publisher.region}` : ""}` });
-      pages.publisher.push({
-        ...base(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb),
+      // A district without a region of its own is grouped with its city.
+      const region = publisher.region ?? parent?.region;
+      publisherEntries.push({ title: name, url, count: items.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
+      pages.publisher.push(...paginated(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, items, pageSize, (page) => ({
+        ...page,
         kind: "publisher",
-        items,
         publisher,
         kindLabel: t(locale, `kind.${publisher.kind}`),
         countryLabel: t(locale, `country.${publisher.country}`),
         parent: parent ? { title: publisherName(parent, locale), url: urlFor(locale, { kind: "publisher", id: parent.id }) } : null,
         children: content.publishers.filter((child) => child.parent === publisher.id)
           .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
-      });
+        keyFigures: keyFigures.publisher(locale, publisher.id),
+      })));
     }
     const groupNames = [...new Set(publisherEntries.map((entry) => entry.group!))].sort((a, b) => a.localeCompare(b, LOCALES[locale].intl));
     pages.publishers.push({
@@ -237,7 +266,7 @@ export function buildSiteModel(content: SiteContent): SiteModel {
       const items = views.filter((view) => view.doc.meta.topics.includes(topic.id)).map(toItem);
       const url = urlFor(locale, { kind: "topic", id: topic.id });
       topicEntries.push({ title: topic.labels[locale], url, count: items.length });
-      pages.topic.push({ ...base(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb), kind: "topic", items });
+      pages.topic.push(...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, items, pageSize, (page) => ({ ...page, kind: "topic" })));
     }
     pages.topics.push({
       ...base(locale, { kind: "topics" }, t(locale, "list.topics"), [home]),
@@ -249,7 +278,7 @@ export function buildSiteModel(content: SiteContent): SiteModel {
       const items = views.filter((view) => view.doc.meta.type === type).map(toItem);
       const label = t(locale, `type.${type satisfies DocumentType}`);
       typeEntries.push({ title: label, url: urlFor(locale, { kind: "type", id: type }), count: items.length });
-      pages.type.push({ ...base(locale, { kind: "type", id: type }, label, typesCrumb), kind: "type", items });
+      pages.type.push(...paginated(locale, { kind: "type", id: type }, label, typesCrumb, items, pageSize, (page) => ({ ...page, kind: "type" })));
     }
     pages.types.push({ ...base(locale, { kind: "types" }, t(locale, "list.types"), [home]), entries: typeEntries });
 
@@ -258,7 +287,7 @@ export function buildSiteModel(content: SiteContent): SiteModel {
       const items = views.filter((view) => view.year === year).map(toItem);
       const label = year ?? t(locale, "list.undated");
       yearEntries.push({ title: label, url: urlFor(locale, { kind: "year", year }), count: items.length });
-      pages.year.push({ ...base(locale, { kind: "year", year }, label, yearsCrumb), kind: "year", items });
+      pages.year.push(...paginated(locale, { kind: "year", year }, label, yearsCrumb, items, pageSize, (page) => ({ ...page, kind: "year" })));
     }
     pages.years.push({ ...base(locale, { kind: "years" }, t(locale, "list.years"), [home]), entries: yearEntries });
 
@@ -266,7 +295,8 @@ export function buildSiteModel(content: SiteContent): SiteModel {
       locale, lang: locale, url: `${LOCALES[locale].prefix}/404.html`, title: t(locale, "notFound.title"),
       alternates: UI_LOCALES.map((other) => ({ locale: other, hreflang: other, url: urlFor(other, { kind: "home" }) })), crumbs: [],
     });
+    pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
 
-  return { locales: UI_LOCALES, documents: views, pages };
+  return { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads };
 }

@@ -26,7 +26,8 @@ export function presetSiteData(data: SiteData | undefined): void {
 export function loadSiteData(root: string): SiteData {
   const { site, problems } = loadContent(path.join(root, "content"), { root });
   if (problems.some((problem) => problem.severity === "error")) throw new ContentErrors(problems);
-  return { model: buildSiteModel(site), config: readSiteConfig(path.join(root, "site.config.json")) };
+  const config = readSiteConfig(path.join(root, "site.config.json"));
+  return { model: buildSiteModel(site, { root, config }), config };
 }
 
 export function getSiteData(root: string): SiteData {

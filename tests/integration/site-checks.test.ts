@@ -66,7 +66,8 @@ describe("the built bundled site", () => {
     for (const file of listFiles(siteA, ".html")) {
       const html = readFileSync(file, "utf8");
       const name = path.relative(siteA, file);
-      expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      // JSON-LD is data, not executable script, and is allowed under the strict CSP.
+      expect(html, name).not.toMatch(/<script(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>/);
       expect(html, name).not.toMatch(/\son[a-z]+="/);
       expect(html, name).not.toMatch(/\sstyle="/);
       expect(html, name).toContain('http-equiv="Content-Security-Policy"');
