@@ -1,0 +1,132 @@
+/**
+ * The editor guide as site pages (/veiledning/, /en/guide/): the Markdown in
+ * docs/editor-guide.<locale>.md followed by the generated front-matter
+ * reference, rendered with markdown-it at build time. The same files read
+ * well on GitHub; links between them are rewritten for the site.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import MarkdownIt from "markdown-it";
+import anchor from "markdown-it-anchor";
+import type { Token } from "markdown-it";
+import { slugify } from "../content/slug.ts";
+import { DEFAULT_LOCALE, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
+import { alternatesFor, urlFor } from "../i18n/routes.ts";
+import { t } from "../i18n/strings.ts";
+import { renderReference } from "./reference.ts";
+
+const docsDir = fileURLToPath(new URL("../../docs/", import.meta.url));
+
+export interface GuidePage {
+  locale: UiLocale;
+  lang: string;
+  url: string;
+  title: string;
+  alternates: ReturnType<typeof alternatesFor>;
+  crumbs: Array<{ title: string; url: string }>;
+  /** The guide's body (its own "#" title left out: the page has one). */
+  html: string;
+  /** The front-matter reference, its headings one level down, under the id "front-matter-reference". */
+  referenceHtml: string;
+}
+
+export interface GuideOptions {
+  /** Repository web address (site.config.json), for links to other files in the repository. */
+  repository?: string;
+  branch?: string;
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
+  .use(anchor, { slugify: (text: string) => slugify(text) || "section", tabIndex: false });
+
+/** The guide file for a locale; a locale without its own guide gets the English one. */
+export function guideFile(locale: UiLocale): string {
+  const own = path.join(docsDir, `editor-guide.${locale}.md`);
+  return existsSync(own) ? own : path.join(docsDir, "editor-guide.en.md");
+}
+
+/** Where a link in docs/*.md should point on the site, or null to drop the link and keep its text. */
+function siteHref(href: string, locale: UiLocale, options: GuideOptions): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#") || href.startsWith("/")) return href;
+  const [file = "", hash] = href.split("#");
+  const name = path.posix.normalize(path.posix.join("docs", file));
+  if (name === "docs/front-matter-reference.md") return "#front-matter-reference";
+  const guide = /^docs\/editor-guide\.([a-z]+)\.md$/.exec(name);
+  if (guide && (UI_LOCALES as readonly string[]).includes(guide[1]!)) {
+    return `${urlFor(guide[1] as UiLocale, { kind: "guide" })}${hash ? `#${hash}` : ""}`;
+  }
+  if (!options.repository) return null;
+  return `${options.repository.replace(/\/+$/, "")}/blob/${options.branch ?? "main"}/${name}${hash ? `#${hash}` : ""}`;
+}
+
+function rewriteLinks(tokens: Token[], locale: UiLocale, options: GuideOptions): void {
+  for (const token of tokens) {
+    const children = token.children;
+    if (!children) continue;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type !== "link_open") continue;
+      const href = siteHref(String(child.attrGet("href") ?? ""), locale, options);
+      if (href === null) {
+        // Keep the text, drop the link: remove this link_open and its matching link_close.
+        const close = children.findIndex((other, j) => j > i && other.type === "link_close");
+        children.splice(close, 1);
+        children.splice(i, 1);
+        i--;
+        continue;
+      }
+      child.attrSet("href", href);
+      if (/^https?:/.test(href)) child.attrSet("rel", "noopener noreferrer");
+    }
+  }
+}
+
+function render(source: string, locale: UiLocale, options: GuideOptions, env: Record<string, unknown>, transform: (tokens: Token[]) => Token[]): string {
+  const tokens = transform(md.parse(source, env));
+  rewriteLinks(tokens, locale, options);
+  return md.renderer.render(tokens, md.options, env);
+}
+
+/** Drops the first "#" heading (the page prints its own title). */
+function dropTitle(tokens: Token[]): Token[] {
+  const start = tokens.findIndex((token) => token.type === "heading_open" && token.tag === "h1");
+  return start === -1 ? tokens : [...tokens.slice(0, start), ...tokens.slice(start + 3)];
+}
+
+/** Moves every heading one level down (h1 → h2 …), to sit below the guide's own sections. */
+function shiftHeadings(tokens: Token[]): Token[] {
+  for (const token of tokens) {
+    if ((token.type === "heading_open" || token.type === "heading_close") && /^h[1-5]$/.test(token.tag)) {
+      token.tag = `h${Number(token.tag.slice(1)) + 1}`;
+    }
+  }
+  return tokens;
+}
+
+export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
+  // The "generated, do not edit" comment is for the file in the repository, not for readers.
+  const reference = renderReference().replace(/^<!--.*-->\n\n?/m, "");
+  return UI_LOCALES.map((locale) => {
+    const env: Record<string, unknown> = {};
+    const html = render(readFileSync(guideFile(locale), "utf8"), locale, options, env, dropTitle);
+    const referenceBody = render(reference, locale, options, env, shiftHeadings)
+      .replace(/^(<h2 id=")[^"]*(">)/, "$1front-matter-reference$2");
+    const note = `<p class="lead">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
+    const referenceHtml = referenceBody.replace(/<\/h2>\n/, (close) => `${close}${note}`);
+    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
+    return {
+      locale,
+      lang: locale,
+      url: urlFor(locale, { kind: "guide" }),
+      title: t(locale, "guide.title"),
+      alternates: alternatesFor({ kind: "guide" }),
+      crumbs: [home],
+      html,
+      referenceHtml,
+    };
+  });
+}
+
+/** The default locale's guide URL, for the README and messages. */
+export const GUIDE_URL = urlFor(DEFAULT_LOCALE, { kind: "guide" });

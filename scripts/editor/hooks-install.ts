@@ -1,0 +1,42 @@
+/**
+ * npm run hooks:install
+ *
+ * Turns on Lysark's git hooks for this clone: `git config core.hooksPath .githooks`,
+ * so every commit runs the content check on what is staged (.githooks/pre-commit).
+ * Turn them off again with: git config --unset core.hooksPath
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { isMain } from "./cli-args.ts";
+
+export function installHooks(root: string, env: NodeJS.ProcessEnv = process.env): { hooksPath: string; ignored: string[] } {
+  const top = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, env, encoding: "utf8" });
+  if (top.status !== 0) throw new Error(`${root} is not inside a git clone (${top.stderr.trim()}). Clone the repository with git first.`);
+  const hook = path.join(root, ".githooks", "pre-commit");
+  if (!existsSync(hook)) throw new Error(`${hook} is missing.`);
+  // Git ignores a hook that is not executable (e.g. after a zip download or on some Windows set-ups).
+  chmodSync(hook, 0o755);
+  // Relative to the repository's top, where git runs hooks from.
+  const hooksPath = path.relative(top.stdout.trim(), path.join(root, ".githooks")).split(path.sep).join("/");
+  // Hooks someone put in .git/hooks stop running once core.hooksPath points elsewhere: say so.
+  const oldHooks = spawnSync("git", ["rev-parse", "--git-path", "hooks"], { cwd: root, env, encoding: "utf8" }).stdout.trim();
+  const oldDir = oldHooks ? path.resolve(root, oldHooks) : "";
+  const ignored = oldDir && existsSync(oldDir) && path.resolve(oldDir) !== path.join(root, ".githooks")
+    ? readdirSync(oldDir).filter((name) => !name.endsWith(".sample")).sort()
+    : [];
+  const set = spawnSync("git", ["config", "core.hooksPath", hooksPath], { cwd: root, env, encoding: "utf8" });
+  if (set.status !== 0) throw new Error(`git config core.hooksPath failed: ${set.stderr.trim()}`);
+  return { hooksPath, ignored };
+}
+
+if (isMain(import.meta.url)) {
+  try {
+    const { hooksPath, ignored } = installHooks(process.cwd());
+    console.log(`Git hooks enabled (core.hooksPath = ${hooksPath}). Each commit now checks the content you stage.\nTurn them off with: git config --unset core.hooksPath`);
+    if (ignored.length) console.warn(`Note: git no longer runs the hooks in .git/hooks (${ignored.join(", ")}); copy them into .githooks/ if you still need them.`);
+  } catch (error) {
+    console.error(`hooks:install: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The editor guide on the site: /veiledning/ and /en/guide/, rendered from
+ * docs/editor-guide.*.md plus the generated front-matter reference.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { checkLinks } from "../../scripts/checks/links.ts";
+import { buildGuidePages, guideFile } from "../../scripts/docs/guide.ts";
+import { alternatesFor, urlFor } from "../../scripts/i18n/routes.ts";
+import { makeProject, readOutput, removeProject, repoRoot } from "../helpers/fixture.ts";
+
+describe("the guide route", () => {
+  it("has a translated address in each language", () => {
+    expect(urlFor("nb", { kind: "guide" })).toBe("/veiledning/");
+    expect(urlFor("en", { kind: "guide" })).toBe("/en/guide/");
+    expect(alternatesFor({ kind: "guide" }).map((alternate) => alternate.url)).toEqual(["/veiledning/", "/en/guide/"]);
+  });
+
+  it("renders each language's own guide file, with links between the files rewritten for the site", () => {
+    expect(guideFile("nb")).toBe(path.join(repoRoot, "docs", "editor-guide.nb.md"));
+    const [nb, en] = buildGuidePages({ repository: "https://github.com/lysark/lysark", branch: "main" });
+    expect(nb?.html).toContain('<h2 id="legg-til-et-dokument">Legg til et dokument</h2>');
+    expect(en?.html).toContain('<h2 id="add-a-document">Add a document</h2>');
+    expect(nb?.html).not.toContain("<h1"); // the page has its own title
+    expect(nb?.html).toContain('<a href="/en/guide/">Editor guide</a>');
+    expect(en?.html).toContain('<a href="/veiledning/">Veiledning for redaktører</a>');
+    expect(en?.html).toContain('href="#front-matter-reference"');
+    expect(en?.html).not.toMatch(/href="(?!https:)[^"]*\.md/);
+    expect(en?.html).toContain('<a href="https://github.com/lysark/lysark/blob/main/docs/content-model.md" rel="noopener noreferrer">content model</a>');
+    // Without a repository address, links to other repository files keep their text only.
+    expect(buildGuidePages()[1]?.html).toMatch(/structured:\s*content model\.<\/p>/);
+  });
+
+  it("ends with the generated reference, headings one level down", () => {
+    const [nb] = buildGuidePages();
+    expect(nb?.referenceHtml).toMatch(/^<h2 id="front-matter-reference">Front-matter reference<\/h2>\n<p class="lead">Referansen er generert fra koden/);
+    expect(nb?.referenceHtml).toContain("<h3 id=\"document-content-publisher-slug-md\">");
+    expect(nb?.referenceHtml).toContain("<td><code>keyFigures[].refDate</code></td>");
+    expect(nb?.referenceHtml).not.toContain("Do not edit by hand");
+  });
+});
+
+describe("the guide pages in a built site", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = makeProject();
+    expect((await build({ root: dir })).ok).toBe(true);
+  });
+  afterAll(() => removeProject(dir));
+
+  it("are published in both languages and linked from every page's footer", () => {
+    const nb = readOutput(dir, "veiledning/index.html");
+    const en = readOutput(dir, "en/guide/index.html");
+    expect(nb).toMatch(/<html lang="nb">/);
+    expect(nb).toContain("<h1>Veiledning for redaktører</h1>");
+    expect(en).toContain("<h1>Editor guide</h1>");
+    expect(en).toContain('<link rel="alternate" hreflang="nb" href="https://lysark.test/veiledning/">');
+    expect(en).toContain("npm run new -- --publisher stavanger --type presentation");
+    expect(en).toContain("<th>allowed values</th>");
+    expect(readOutput(dir, "index.html")).toContain('<li><a href="/veiledning/">Veiledning for redaktører</a></li>');
+    expect(readOutput(dir, "en/topics/index.html")).toContain('<li><a href="/en/guide/">Editor guide</a></li>');
+  });
+
+  it("are valid HTML with working links and unique ids", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "no-trailing-whitespace": "off", "attribute-boolean-style": "off", "long-title": "off", "no-redundant-role": "off" },
+    });
+    for (const file of ["veiledning/index.html", "en/guide/index.html"]) {
+      const report = await validator.validateString(readOutput(dir, file), file);
+      const messages = report.results.flatMap((result) => result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+      expect(messages).toEqual([]);
+    }
+    const url = JSON.parse(readFileSync(path.join(dir, "site.config.json"), "utf8")).url as string;
+    const broken = checkLinks(path.join(dir, "_site"), url).filter((problem) => /veiledning|guide/.test(JSON.stringify(problem)));
+    expect(broken).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The pre-commit check, in throwaway git repositories (never this one).
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runPrecommit } from "../../scripts/editor/precommit.ts";
+import { installHooks } from "../../scripts/editor/hooks-install.ts";
+import { doc, fixturesDir, repoRoot, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+
+// A git that ignores the user's and the system's configuration and any repository the tests run inside.
+const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("GIT_")));
+Object.assign(env, {
+  GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "Test Editor", GIT_AUTHOR_EMAIL: "editor@example.org", GIT_COMMITTER_NAME: "Test Editor", GIT_COMMITTER_EMAIL: "editor@example.org",
+});
+
+const dirs: string[] = [];
+afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+
+function git(cwd: string, ...args: string[]) {
+  const result = spawnSync("git", args, { cwd, env, encoding: "utf8" });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** A git repository holding the fixture project (in `sub`, when given), with its first commit made. */
+function makeRepo(options: { sub?: string; commit?: boolean } = {}): { top: string; root: string } {
+  const top = mkdtempSync(path.join(os.tmpdir(), "lysark-git-"));
+  dirs.push(top);
+  const root = path.join(top, options.sub ?? "");
+  mkdirSync(root, { recursive: true });
+  cpSync(path.join(fixturesDir, "site-basic"), root, { recursive: true });
+  expect(git(top, "init", "-q", "-b", "main").status).toBe(0);
+  if (options.commit !== false) {
+    git(top, "add", "-A");
+    expect(git(top, "commit", "-q", "--no-verify", "-m", "initial").status).toBe(0);
+  }
+  return { top, root };
+}
+
+function write(root: string, file: string, text: string) {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
+const BROKEN = doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: 2012-13-01"));
+const VALID = doc(VALID_FRONT_MATTER);
+
+describe("the pre-commit check", () => {
+  it("does nothing when no content is staged", () => {
+    const { top, root } = makeRepo();
+    write(root, "notes.txt", "not content");
+    write(root, "content/testby/unstaged.md", BROKEN);
+    git(top, "add", "notes.txt");
+    const result = runPrecommit({ root, env });
+    expect(result).toMatchObject({ exitCode: 0, staged: [], blocking: [], lines: [] });
+  });
+
+  it("blocks an error in a staged file, pointing at file, line and field", () => {
+    const { top, root } = makeRepo();
+    write(root, "content/testby/ny.md", BROKEN);
+    git(top, "add", "-A");
+    const result = runPrecommit({ root, env });
+    expect(result.exitCode).toBe(1);
+    expect(result.staged).toEqual(["content/testby/ny.md"]);
+    expect(result.lines[0]).toBe("content/testby/ny.md:5:7 date: is not a real calendar date");
+    expect(result.lines.join("\n")).toContain("Commit stopped: 1 error(s)");
+  });
+
+  it("checks the staged version, not the working tree", () => {
+    const { top, root } = makeRepo();
+    write(root, "content/testby/ny.md", BROKEN);
+    git(top, "add", "-A");
+    write(root, "content/testby/ny.md", VALID); // fixed, but not staged
+    expect(runPrecommit({ root, env }).exitCode).toBe(1);
+    git(top, "add", "-A");
+    expect(runPrecommit({ root, env }).exitCode).toBe(0);
+
+    write(root, "content/testby/ny.md", BROKEN); // broken again, but the staged version is fine
+    write(root, "content/testby/untracked.md", BROKEN);
+    expect(runPrecommit({ root, env })).toMatchObject({ exitCode: 0, blocking: [], existing: [] });
+  });
+
+  it("lets a commit through past errors that were already there in files it does not touch", () => {
+    const { top, root } = makeRepo();
+    write(root, "content/testby/gammel.md", BROKEN);
+    git(top, "add", "-A");
+    git(top, "commit", "-q", "--no-verify", "-m", "broken before the hook");
+    write(root, "content/testby/ny.md", VALID);
+    git(top, "add", "content/testby/ny.md");
+    const result = runPrecommit({ root, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.blocking).toEqual([]);
+    expect(result.existing.map((problem) => problem.file)).toEqual(["content/testby/gammel.md"]);
+    expect(result.lines.join("\n")).toContain("note: 1 problem(s) that were already there");
+  });
+
+  it("blocks a registry change that breaks documents the commit does not touch", () => {
+    const { top, root } = makeRepo();
+    const topics = path.join(root, "content/_registries/topics.yaml");
+    const text = readFileSync(topics, "utf8");
+    // Rename the topic "integrering", which content/testby-sentrum/integrering-i-sentrum.md uses.
+    writeFileSync(topics, text.replace("id: integrering", "id: integrasjon"));
+    git(top, "add", "-A");
+    const result = runPrecommit({ root, env });
+    expect(result.exitCode).toBe(1);
+    expect(result.blocking).toHaveLength(1);
+    expect(result.blocking[0]).toMatchObject({ file: "content/testby-sentrum/integrering-i-sentrum.md", field: "topics.0" });
+    expect(result.lines.join("\n")).toContain("1 of these are in files you did not change");
+  });
+
+  it("blocks deleting a publisher whose documents stay", () => {
+    const { top, root } = makeRepo();
+    git(top, "rm", "-q", "content/testby/_publisher.yaml");
+    const result = runPrecommit({ root, env });
+    expect(result.exitCode).toBe(1);
+    expect(result.staged).toEqual(["content/testby/_publisher.yaml"]);
+    expect(result.blocking.map((problem) => problem.file)).toContain("content/testby/_publisher.yaml");
+  });
+
+  it("works on the first commit of a repository, and for a project in a subfolder", () => {
+    const first = makeRepo({ commit: false });
+    git(first.top, "add", "-A");
+    expect(runPrecommit({ root: first.root, env }).exitCode).toBe(0);
+
+    const nested = makeRepo({ sub: "site" });
+    write(nested.root, "content/testby/ny.md", BROKEN);
+    git(nested.top, "add", "-A");
+    const result = runPrecommit({ root: nested.root, env });
+    expect(result.exitCode).toBe(1);
+    expect(result.staged).toEqual(["content/testby/ny.md"]);
+    expect(result.blocking[0]?.file).toBe("content/testby/ny.md");
+  });
+
+  it("runs from git commit once npm run hooks:install has enabled it", () => {
+    const { top, root } = makeRepo();
+    // The repository needs the hook and Lysark's code; link the code instead of copying it.
+    cpSync(path.join(repoRoot, ".githooks"), path.join(root, ".githooks"), { recursive: true });
+    symlinkSync(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"));
+    symlinkSync(path.join(repoRoot, "scripts"), path.join(root, "scripts"));
+    writeFileSync(path.join(top, ".git/info/exclude"), "node_modules\nscripts\n");
+    git(top, "add", ".githooks");
+    git(top, "commit", "-q", "-m", "hooks");
+
+    writeFileSync(path.join(top, ".git/hooks/post-commit"), "#!/bin/sh\n");
+    expect(installHooks(root, env)).toEqual({ hooksPath: ".githooks", ignored: ["post-commit"] });
+    expect(git(top, "config", "core.hooksPath").output.trim()).toBe(".githooks");
+
+    write(root, "content/testby/ny.md", BROKEN);
+    git(top, "add", "-A");
+    const blocked = git(top, "commit", "-q", "-m", "broken");
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain("content/testby/ny.md:5:7 date: is not a real calendar date");
+    expect(git(top, "log", "--format=%s").output.trim().split("\n")).toEqual(["hooks", "initial"]);
+
+    write(root, "content/testby/ny.md", VALID);
+    git(top, "add", "-A");
+    const allowed = git(top, "commit", "-q", "-m", "valid");
+    expect(allowed.output).toContain("1 staged content file(s) checked, no errors");
+    expect(allowed.status).toBe(0);
+
+    write(root, "README.txt", "no content here");
+    git(top, "add", "-A");
+    const started = performance.now();
+    expect(git(top, "commit", "-q", "-m", "not content").status).toBe(0);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

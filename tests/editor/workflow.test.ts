@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { repoRoot } from "../helpers/fixture.ts";
+
+interface Step { uses?: string; run?: string; if?: string; with?: Record<string, unknown> }
+interface Job { "runs-on": string; container?: string; needs?: string; if?: string; permissions?: Record<string, string>; concurrency?: { group: string; "cancel-in-progress": boolean }; environment?: { name: string }; steps: Step[] }
+
+const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/site.yml"), "utf8")) as {
+  on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job>;
+};
+const runs = (job: Job) => job.steps.map((step) => step.run?.trim()).filter(Boolean) as string[];
+const uses = (job: Job) => job.steps.map((step) => step.uses?.split("@")[0]).filter(Boolean);
+
+describe("the CI workflow", () => {
+  it("checks, builds and tests every pull request and push to main, in that order, with Debian's Chromium", () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["pull_request", "push"]));
+    expect(workflow.on.push).toEqual({ branches: ["main"] });
+    const verify = workflow.jobs.verify!;
+    expect(verify.container).toMatch(/bookworm/);
+    expect(verify.if).toBeUndefined();
+    const commands = runs(verify);
+    const order = ["npm ci", "npm run check", "npm run build", "npm test"].map((command) => commands.findIndex((run) => run.startsWith(command)));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(commands.some((run) => /apt-get install .*chromium/.test(run))).toBe(true);
+    expect(order[0]! > commands.findIndex((run) => /chromium/.test(run))).toBe(true);
+  });
+
+  it("publishes _site to GitHub Pages only from main, with the permissions and concurrency Pages needs", () => {
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    const upload = workflow.jobs.verify!.steps.find((step) => step.uses?.startsWith("actions/upload-pages-artifact@"));
+    expect(upload?.with).toEqual({ path: "_site" });
+    expect(upload?.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    const deploy = workflow.jobs.deploy!;
+    expect(deploy.needs).toBe("verify");
+    expect(deploy.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
+    expect(deploy.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
+    expect(deploy.environment?.name).toBe("github-pages");
+    expect(uses(deploy)).toEqual(["actions/configure-pages", "actions/deploy-pages"]);
+  });
+});
