@@ -23,9 +23,13 @@ const CHROMIUM_ARGS = [
   "--disable-component-update", "--disable-sync", "--no-first-run",
 ];
 
-/** True when the system Chromium is installed (browser tests skip themselves otherwise). */
+/**
+ * True when the system Chromium is installed; browser tests skip themselves
+ * otherwise, on a developer's machine only. Under CI they always run, so a
+ * missing browser fails loudly instead of passing as "skipped".
+ */
 export function hasChromium(): boolean {
-  return existsSync(CHROMIUM_PATH);
+  return existsSync(CHROMIUM_PATH) || Boolean(process.env.CI);
 }
 
 /** Launches the system Chromium headless. Never downloads one. */
