@@ -3,16 +3,11 @@
  * page type in both locales and both colour schemes, and keyboard-only use of
  * the skip link, the main menu and the language switcher.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/build/build.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { UI_LOCALES, type UiLocale } from "../../scripts/i18n/locales.ts";
 import { urlFor, type Route } from "../../scripts/i18n/routes.ts";
-import { axeViolations, collectPageErrors, hasChromium, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
-import { repoRoot } from "../helpers/fixture.ts";
+import { axeViolations, buildBundledSite, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 
 const PAGE_TYPES: Array<[string, Route | "404"]> = [
   ["home", { kind: "home" }],
@@ -33,30 +28,15 @@ const pathFor = (locale: UiLocale, route: Route | "404") =>
   route === "404" ? `${locale === "nb" ? "" : `/${locale}`}/404.html` : urlFor(locale, route);
 
 describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
-  let workDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    workDir = mkdtempSync(path.join(os.tmpdir(), "lysark-a11y-"));
-    const result = await build({ root: repoRoot, output: path.join(workDir, "site") });
-    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
-    server = await startStaticServer(path.join(workDir, "site"));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(workDir, { recursive: true, force: true });
-  });
+  const session = useBrowserSession(buildBundledSite);
 
   for (const locale of UI_LOCALES) {
     for (const [name, route] of PAGE_TYPES) {
       it(`${locale} ${name}: no axe violations in light and dark mode, no script errors`, async () => {
-        const page = await browser.newPage();
+        const page = await session.browser.newPage();
         const errors = collectPageErrors(page);
         try {
-          const response = await page.goto(server.url(pathFor(locale, route)));
+          const response = await page.goto(session.server.url(pathFor(locale, route)));
           expect(response?.status()).toBe(200);
           for (const colorScheme of ["light", "dark"] as const) {
             await page.emulateMedia({ colorScheme });
@@ -84,9 +64,9 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
   }
 
   it("is usable by keyboard alone: skip link, main menu, language switcher", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await page.goto(server.url("/"));
+      await page.goto(session.server.url("/"));
       await page.keyboard.press("Tab");
       const skip = await focused(page);
       expect(skip.text).toBe("Hopp til hovedinnhold");
@@ -95,7 +75,7 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
       await page.keyboard.press("Enter");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
 
-      await page.goto(server.url("/"));
+      await page.goto(session.server.url("/"));
       const menu = await page.$$eval(".main-nav a", (links) => links.map((link) => link.getAttribute("href")));
       const switcher = await page.$$eval(".lang-switcher a", (links) => links.map((link) => link.getAttribute("href")));
       expect(menu.length).toBeGreaterThanOrEqual(5);
@@ -111,7 +91,7 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
       expect(reached.indexOf("/en/")).toBeGreaterThan(reached.indexOf(menu.at(-1)!));
 
       await page.keyboard.press("Enter");
-      await page.waitForURL(server.url("/en/"));
+      await page.waitForURL(session.server.url("/en/"));
       expect(await page.getAttribute("html", "lang")).toBe("en");
     } finally {
       await page.close();
@@ -119,9 +99,9 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
   });
 
   it("answers an unknown address with the 404 page", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      const response = await page.goto(server.url("/finnes-ikke/"));
+      const response = await page.goto(session.server.url("/finnes-ikke/"));
       expect(response?.status()).toBe(404);
       expect(await page.textContent("h1")).toBe("Fant ikke siden");
     } finally {
@@ -130,13 +110,13 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
   });
 
   it("switches language to the same page, keyboard only", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await page.goto(server.url("/tema/likestilling/"));
+      await page.goto(session.server.url("/tema/likestilling/"));
       const link = page.locator(".lang-switcher a");
       await link.focus();
       await page.keyboard.press("Enter");
-      await page.waitForURL(server.url("/en/topics/likestilling/"));
+      await page.waitForURL(session.server.url("/en/topics/likestilling/"));
       expect(await page.textContent("h1")).toBe("Gender equality");
     } finally {
       await page.close();

@@ -3,14 +3,8 @@
  * light and dark mode (tables, SVG charts, downloads), charts drawn with their
  * colours from the stylesheet, no CSP or script errors.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/build/build.ts";
-import { axeViolations, collectPageErrors, hasChromium, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
-import { repoRoot } from "../helpers/fixture.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, buildBundledSite, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 
 const PAGES = [
   "/nokkeltall/social-assistance-share/", "/en/key-figures/social-assistance-share/",
@@ -20,29 +14,14 @@ const PAGES = [
 ];
 
 describe.skipIf(!hasChromium())("key figures in Chromium", () => {
-  let workDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    workDir = mkdtempSync(path.join(os.tmpdir(), "lysark-kf-"));
-    const result = await build({ root: repoRoot, output: path.join(workDir, "site") });
-    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
-    server = await startStaticServer(path.join(workDir, "site"));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(workDir, { recursive: true, force: true });
-  });
+  const session = useBrowserSession(buildBundledSite);
 
   for (const url of PAGES) {
     it(`${url}: no axe violations in light and dark mode, no CSP or script errors`, async () => {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const errors = collectPageErrors(page);
       try {
-        expect((await page.goto(server.url(url)))?.status()).toBe(200);
+        expect((await page.goto(session.server.url(url)))?.status()).toBe(200);
         for (const colorScheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme });
           expect(await axeViolations(page), `${colorScheme} mode`).toEqual([]);
@@ -55,9 +34,9 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
   }
 
   it("colours the bars from the stylesheet, differently in dark mode", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await page.goto(server.url("/nokkeltall/social-assistance-share/"));
+      await page.goto(session.server.url("/nokkeltall/social-assistance-share/"));
       const fills = () => page.$$eval("svg.kf-chart rect.kf-bar", (rects) => [...new Set(rects.map((rect) => getComputedStyle(rect).fill))]);
       await page.emulateMedia({ colorScheme: "light" });
       expect(await fills()).toEqual(["rgb(11, 92, 173)", "rgb(160, 74, 0)"]);

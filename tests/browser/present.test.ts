@@ -4,28 +4,18 @@
  * the page, focus and the announced slide counter; and the page without
  * JavaScript stays a plain readable list of slides.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, collectPageErrors, hasChromium, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 import { removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "../publish/helpers.ts";
 
 const DECK = "/dokumenter/testby/likestilling-i-testby/";
 
 describe.skipIf(!hasChromium())("presentation mode", () => {
-  let dir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ dir } = await buildPublishProject());
-    server = await startStaticServer(`${dir}/_site`);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) removeProject(dir);
+  const session = useBrowserSession(async () => {
+    const { dir } = await buildPublishProject();
+    return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
   });
 
   /** Ids of the slides a person can see. */
@@ -38,10 +28,10 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
   }));
 
   async function open(path = DECK, options: { javaScriptEnabled?: boolean } = {}) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const context = await session.browser.newContext({ viewport: { width: 1024, height: 700 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server.url(path));
+    await page.goto(session.server.url(path));
     return { page, errors, close: () => context.close() };
   }
 

@@ -4,9 +4,8 @@
  * deck with an image, attachments, related documents and the edit link, and
  * the accessibility statement.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, collectPageErrors, hasChromium, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 import { removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "../publish/helpers.ts";
 
@@ -17,29 +16,19 @@ const PAGES = [
 ];
 
 describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
-  let dir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ dir } = await buildPublishProject());
-    server = await startStaticServer(`${dir}/_site`);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) removeProject(dir);
+  const session = useBrowserSession(async () => {
+    const { dir } = await buildPublishProject();
+    return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
   });
 
   for (const path of PAGES) {
     it(`${path}: no axe violations in light and dark mode, images load, no errors`, async () => {
       for (const colorScheme of ["light", "dark"] as const) {
-        const context = await browser.newContext({ colorScheme, viewport: { width: 1100, height: 800 } });
+        const context = await session.browser.newContext({ colorScheme, viewport: { width: 1100, height: 800 } });
         const page = await context.newPage();
         const errors = collectPageErrors(page);
         try {
-          const response = await page.goto(server.url(path));
+          const response = await page.goto(session.server.url(path));
           expect(response?.status()).toBe(200);
           expect(await axeViolations(page), `${path} ${colorScheme}`).toEqual([]);
           // Lazy images load once scrolled to; every one must decode (AVIF in Chromium).
@@ -56,9 +45,9 @@ describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
   }
 
   it("serves the AVIF source to Chromium", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
-      await page.goto(server.url("/dokumenter/testby/bilder-og-vedlegg/"));
+      await page.goto(session.server.url("/dokumenter/testby/bilder-og-vedlegg/"));
       const image = page.locator(".doc-body picture img");
       await image.scrollIntoViewIfNeeded();
       await page.waitForFunction(() => (document.querySelector(".doc-body picture img") as HTMLImageElement).complete);

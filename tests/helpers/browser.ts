@@ -9,12 +9,16 @@
  *   ...
  *   await browser.close(); await server.close();
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { repoRoot } from "./fixture.ts";
 
 export const CHROMIUM_PATH = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -190,4 +194,43 @@ export async function axeViolations(page: Page, options: { exclude?: string[] } 
       nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),
     }));
   }, options.exclude ?? []);
+}
+
+/** A built site served on localhost with Chromium open, for one describe block. */
+export interface BrowserSession {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that build a site (with `makeSite`, which
+ * returns the folder to serve and how to clean up), serve it and open Chromium,
+ * and close all of it afterwards. Read the fields inside tests, not at
+ * registration time.
+ */
+export function useBrowserSession(makeSite: () => Promise<{ siteDir: string; cleanup: () => void }>): BrowserSession {
+  const session = {} as BrowserSession;
+  let cleanup: (() => void) | undefined;
+  beforeAll(async () => {
+    const made = await makeSite();
+    cleanup = made.cleanup;
+    session.server = await startStaticServer(made.siteDir);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+    cleanup?.();
+  });
+  return session;
+}
+
+/** Builds the bundled content (the repository's own content/) into a temp folder. */
+export async function buildBundledSite(): Promise<{ siteDir: string; cleanup: () => void }> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "lysark-bundled-"));
+  const siteDir = path.join(workDir, "site");
+  const result = await build({ root: repoRoot, output: siteDir });
+  expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+  expect(result.ok).toBe(true);
+  return { siteDir, cleanup: () => rmSync(workDir, { recursive: true, force: true }) };
 }
