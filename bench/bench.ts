@@ -1,0 +1,279 @@
+/**
+ * The benchmark: `npm run bench -- [--docs N] [--runs R] [--growth [--sizes 1000,5000,20000]] [--seed S] [--no-dev] [--no-search] [--keep]`
+ *
+ * Generates a synthetic corpus of N documents (bench/corpus.ts), then builds
+ * it alternately with (a) Lysark's full build and (b) a bare Eleventy build of
+ * the same Markdown (bench/run-bare.ts), each in its own child process so
+ * time and peak memory are per build. Prints a report with PASS/MISS lines
+ * for the targets in docs/performance.md. --growth repeats the comparison for
+ * N = 1000, 5000 and 20000.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import v8 from "node:v8";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCorpus, type CorpusInfo } from "./corpus.ts";
+import { folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
+
+const repo = fileURLToPath(new URL("../", import.meta.url));
+
+// ---------------------------------------------------------------- options
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a whole number ≥ 1`);
+  return value;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const docs = option("docs", 5000);
+const runs = option("runs", 2);
+const seed = option("seed", 20261101);
+const growth = flag("growth");
+const sizesIndex = process.argv.indexOf("--sizes");
+const sizes = sizesIndex > 0 ? process.argv[sizesIndex + 1]!.split(",").map(Number) : [1000, 5000, 20000];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes needs whole numbers, e.g. --sizes 1000,5000");
+const keep = flag("keep");
+const dev = !flag("no-dev");
+const search = !flag("no-search");
+const workDir = path.join(os.tmpdir(), growth ? "lysark-bench-growth" : "lysark-bench");
+
+// ---------------------------------------------------------------- targets
+
+const TARGET = {
+  ratio: 2.0,
+  memoryBytes: 2 * 1024 ** 3,
+  rebuildMs: 1500,
+  pageBytes: 30 * 1024,
+  searchBytes: 300 * 1024,
+};
+
+// ---------------------------------------------------------------- formatting
+
+const MiB = 1024 ** 2;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const lines: string[] = [];
+const say = (line = "") => {
+  lines.push(line);
+  console.log(line);
+};
+const verdict = (ok: boolean | undefined, text: string) => say(`${ok === undefined ? "N/A " : ok ? "PASS" : "MISS"}  ${text}`);
+
+// ---------------------------------------------------------------- one size
+
+interface BuildStats { wallMs: number; cpuMs: number; peakBytes: number; timings: Record<string, number> }
+
+function stats(run: ChildRun, what: string): BuildStats {
+  if (run.code !== 0 || !run.report?.ok) {
+    const detail = run.report?.errors?.length ? JSON.stringify(run.report.errors, null, 1) : `${run.stderr}\n${run.stdout}`.trim().slice(-3000);
+    throw new Error(`${what} failed (exit ${run.code}):\n${detail}`);
+  }
+  // The child's own peak (kernel maxRSS) and the sampled peak of its process tree (covers helpers such as Pagefind's binary).
+  return { wallMs: run.wallMs, cpuMs: run.report.cpuMs, peakBytes: Math.max(run.report.maxRssBytes, run.sampledPeakBytes), timings: run.report.timings };
+}
+
+interface SizeResult {
+  corpus: CorpusInfo;
+  generateMs: number;
+  lysark: BuildStats[];
+  bare: BuildStats[];
+  lysarkOut: string;
+  bareOut: string;
+  barePages: number;
+  warm?: BuildStats;
+}
+
+async function compare(n: number, runCount: number, warmRun = false): Promise<SizeResult> {
+  const project = path.join(workDir, `corpus-${n}-${seed}`);
+  const lysarkOut = path.join(workDir, `out-lysark-${n}`);
+  const bareOut = path.join(workDir, `out-bare-${n}`);
+  mkdirSync(workDir, { recursive: true });
+  console.error(`· generating ${n} documents in ${project}`);
+  const started = performance.now();
+  const corpus = generateCorpus({ dir: project, docs: n, seed });
+  const generateMs = performance.now() - started;
+
+  const lysark: BuildStats[] = [];
+  const bare: BuildStats[] = [];
+  let barePages = 0;
+  for (let i = 1; i <= runCount; i++) {
+    // Both start from an empty output folder, so neither pays for deleting an old site,
+    // and Lysark without its cache of social cards and images (.cache/): every build is a cold one.
+    rmSync(lysarkOut, { recursive: true, force: true });
+    rmSync(path.join(project, ".cache"), { recursive: true, force: true });
+    console.error(`· run ${i}/${runCount}: (a) Lysark`);
+    lysark.push(stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, lysarkOut], repo), "Lysark build"));
+    console.error(`  ${s(lysark.at(-1)!.wallMs)}, ${mb(lysark.at(-1)!.peakBytes)}`);
+    rmSync(bareOut, { recursive: true, force: true });
+    console.error(`· run ${i}/${runCount}: (b) bare Eleventy`);
+    const bareRun = await runChild(path.join(repo, "bench", "run-bare.ts"), [project, bareOut], repo);
+    bare.push(stats(bareRun, "bare Eleventy build"));
+    barePages = bareRun.report.pages;
+    console.error(`  ${s(bare.at(-1)!.wallMs)}, ${mb(bare.at(-1)!.peakBytes)}`);
+  }
+  let warm: BuildStats | undefined;
+  if (warmRun) {
+    // A rebuild that keeps .cache/ from the last run (what an editor, or CI with a cache, gets).
+    console.error("· warm run: (a) Lysark with its card and image cache kept");
+    rmSync(lysarkOut, { recursive: true, force: true });
+    warm = stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, lysarkOut], repo), "Lysark build (warm)");
+  }
+  return { corpus, generateMs, lysark, bare, lysarkOut, bareOut, barePages, warm };
+}
+
+function documentPages(site: string): string[] {
+  const folders = ["dokumenter", path.join("en", "documents")].map((folder) => path.join(site, folder));
+  return folders.flatMap((folder) => walkFiles(folder).filter((file) => file.endsWith("index.html")));
+}
+
+// ---------------------------------------------------------------- main
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+async function main(): Promise<void> {
+  say(`Lysark benchmark — ${growth ? `growth (N = ${sizes.join(", ")})` : `N = ${docs} documents`}, ${runs} run(s) each, alternating a (Lysark) / b (bare Eleventy), seed ${seed}`);
+  say(`Machine: ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  say();
+
+  if (growth) {
+    say("| N | Lysark wall | bare wall | ratio a/b | Lysark CPU | bare CPU | CPU ratio | Lysark peak RSS | bare peak RSS | Lysark ms/doc | Lysark KiB/doc |");
+    say("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    const rows: Array<{ n: number; wall: number; cpu: number; peak: number }> = [];
+    for (const n of sizes) {
+      let result: SizeResult;
+      try {
+        result = await compare(n, runs);
+      } catch (error) {
+        const message = String((error as Error).message);
+        const reason = /heap out of memory/i.test(message)
+          ? `ran out of memory (V8 heap limit ${(v8.getHeapStatistics().heap_size_limit / MiB).toFixed(0)} MiB)`
+          : message.split("\n").slice(0, 2).join(" ").slice(0, 300);
+        say(`| ${n} | failed: ${reason} | | | | | | | | | |`);
+        // A build that died leaves its staging folder beside the output.
+        for (const name of readdirSync(workDir)) {
+          if (name.includes(`-${n}`)) rmSync(path.join(workDir, name), { recursive: true, force: true });
+        }
+        break;
+      }
+      const wall = median(result.lysark.map((r) => r.wallMs));
+      const bareWall = median(result.bare.map((r) => r.wallMs));
+      const peak = Math.max(...result.lysark.map((r) => r.peakBytes));
+      const cpu = median(result.lysark.map((r) => r.cpuMs));
+      const bareCpu = median(result.bare.map((r) => r.cpuMs));
+      rows.push({ n, wall, cpu, peak });
+      say(`| ${n} | ${s(wall)} | ${s(bareWall)} | ${(wall / bareWall).toFixed(2)} | ${s(cpu)} | ${s(bareCpu)} | ${(cpu / bareCpu).toFixed(2)} | ${mb(peak)} | ${mb(Math.max(...result.bare.map((r) => r.peakBytes)))} | ${(wall / n).toFixed(2)} | ${(peak / 1024 / n).toFixed(0)} |`);
+      if (!keep) cleanup(result);
+    }
+    if (rows.length < 2) return;
+    const first = rows[0]!;
+    const last = rows.at(-1)!;
+    const scale = last.n / first.n;
+    say();
+    say(`From N = ${first.n} to ${last.n} (×${scale}): wall time ×${(last.wall / first.wall).toFixed(1)}, CPU time ×${(last.cpu / first.cpu).toFixed(1)}, peak memory ×${(last.peak / first.peak).toFixed(1)}.`);
+    verdict(last.wall / first.wall <= scale * 1.15, `wall time grows linearly or better (×${(last.wall / first.wall).toFixed(1)} for ×${scale} documents; allowance 15 %)`);
+    verdict(last.cpu / first.cpu <= scale * 1.15, `CPU time grows linearly or better (×${(last.cpu / first.cpu).toFixed(1)} for ×${scale} documents)`);
+    verdict(last.peak / first.peak <= scale * 1.15, `memory grows linearly or better (×${(last.peak / first.peak).toFixed(1)} for ×${scale} documents)`);
+    return;
+  }
+
+  const result = await compare(docs, runs, true);
+  const { corpus } = result;
+  say(`Corpus: ${corpus.docs} documents, ${corpus.publishers} publishers, ${Math.round(corpus.words / corpus.docs)} words and ${kb(corpus.bytes / corpus.docs)} per document on average (${mb(corpus.bytes)} of Markdown), generated in ${s(result.generateMs)}`);
+  say();
+  say("Build (each in its own process, empty output folder; wall time from process start to exit)");
+  result.lysark.forEach((run, i) => {
+    say(`  run ${i + 1}  a Lysark ${s(run.wallMs).padStart(9)}  ${mb(run.peakBytes).padStart(9)}   b bare ${s(result.bare[i]!.wallMs).padStart(9)}  ${mb(result.bare[i]!.peakBytes).padStart(9)}   a/b ${(run.wallMs / result.bare[i]!.wallMs).toFixed(2)}`);
+  });
+  const lysarkWall = median(result.lysark.map((r) => r.wallMs));
+  const bareWall = median(result.bare.map((r) => r.wallMs));
+  const ratio = median(result.lysark.map((r, i) => r.wallMs / result.bare[i]!.wallMs));
+  const lysarkPeak = Math.max(...result.lysark.map((r) => r.peakBytes));
+  const barePeak = Math.max(...result.bare.map((r) => r.peakBytes));
+  say(`  median   a Lysark ${s(lysarkWall)}, peak ${mb(lysarkPeak)}   b bare ${s(bareWall)}, peak ${mb(barePeak)}   ratio a/b ${ratio.toFixed(2)}`);
+  if (result.warm) say(`  warm    a Lysark ${s(result.warm.wallMs)} with .cache/ kept from the run before (social cards and images reused), peak ${mb(result.warm.peakBytes)}; ratio to the median bare build ${(result.warm.wallMs / bareWall).toFixed(2)}`);
+  const cpuRatio = median(result.lysark.map((r, i) => r.cpuMs / result.bare[i]!.cpuMs));
+  say(`  CPU time (user + system, incl. Pagefind's process; less sensitive to other load): a ${s(median(result.lysark.map((r) => r.cpuMs)))}, b ${s(median(result.bare.map((r) => r.cpuMs)))}, ratio a/b ${cpuRatio.toFixed(2)}`);
+
+  const phases = new Map<string, number[]>();
+  for (const run of result.lysark) for (const [phase, ms] of Object.entries(run.timings)) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
+    say(`  Lysark phases (median; render, images, cards and search run side by side, so they overlap): ${[...phases.entries()].map(([phase, values]) => `${phase} ${s(median(values))}`).join(", ")}`);
+  const serial = ["validate", "assemble", "swap"].reduce((sum, name) => sum + median(phases.get(name) ?? [0]), 0);
+  const phase = (name: string) => median(phases.get(name) ?? [0]);
+  const parallel = Math.max(phase("render"), phase("attachments") + phase("images") + phase("cards"), phase("search"));
+  say(`  other (process start, module loading, time outside the phases): ${s(Math.max(0, lysarkWall - serial - parallel))}`);
+
+  const out = folderSize(result.lysarkOut);
+  const bareOut = folderSize(result.bareOut);
+  const index = folderSize(path.join(result.lysarkOut, "pagefind"));
+  say();
+  say("Output");
+  say(`  Lysark: ${out.files} files, ${mb(out.bytes)}; bare: ${bareOut.files} files (${result.barePages} pages), ${mb(bareOut.bytes)}`);
+  say(`  search index (pagefind/): ${index.files ? `${index.files} files, ${mb(index.bytes)}` : "n/a (no search index)"}`);
+  const pages = documentPages(result.lysarkOut).map((file) => ({ file, bytes: statSync(file).size }));
+  const cssFile = path.join(result.lysarkOut, "assets", "site.css");
+  const css = existsSync(cssFile) ? statSync(cssFile).size : 0;
+  pages.sort((a, b) => a.bytes - b.bytes);
+  const largest = pages.at(-1);
+  const medianPage = median(pages.map((p) => p.bytes));
+  say(`  document pages: ${pages.length}; median ${kb(medianPage)}, largest ${kb(largest?.bytes ?? 0)} (${largest ? path.relative(result.lysarkOut, largest.file) : "–"}); site.css ${kb(css)}`);
+  const medianFile = pages[Math.floor(pages.length / 2)];
+  const gz = (file: string | undefined) => (file && existsSync(file) ? gzipSize(file) : 0);
+  const cssGz = gz(cssFile);
+  const largestGz = gz(largest?.file) + cssGz;
+  const medianGz = gz(medianFile?.file) + cssGz;
+  say(`  as downloaded (gzip): median page + CSS ${kb(medianGz)}, largest page + CSS ${kb(largestGz)}`);
+
+  let searchResult: Awaited<ReturnType<typeof measureSearchDownload>> = "n/a (skipped with --no-search)";
+  if (search) {
+    console.error("· search download in headless Chromium");
+    searchResult = await measureSearchDownload(result.lysarkOut, "/sok/", "integrering").catch((error: Error) => `n/a (${error.message.split("\n")[0]})`);
+  }
+  if (typeof searchResult === "string") {
+    say(`  one search query: ${searchResult}`);
+  } else {
+    say(`  one search query ("${searchResult.query}", ${searchResult.results} results shown): ${kb(searchResult.totalBytes)} downloaded (gzip for text; ${kb(searchResult.rawBytes)} uncompressed) in ${searchResult.requests.length} requests, of which Pagefind ${kb(searchResult.pagefindBytes)}`);
+    const groups = new Map<string, number>();
+    for (const request of searchResult.requests) {
+      const kind = request.path.startsWith("/pagefind/") ? request.path.replace(/^\/pagefind\/(?:[a-z]+\/)?/, "").replace(/[._-][0-9a-z_]{6,}.*$/, "").replace(/^(pagefind-)?/, "") : request.path;
+      groups.set(kind, (groups.get(kind) ?? 0) + request.sent);
+    }
+    say(`    ${[...groups.entries()].map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(", ")}`);
+  }
+
+  let rebuild: Awaited<ReturnType<typeof measureDevRebuild>> = "n/a (skipped with --no-dev)";
+  if (dev) {
+    console.error("· dev server: first build, then one edited document");
+    rebuild = await measureDevRebuild(repo, path.join(workDir, `corpus-${docs}-${seed}`), corpus.sampleDocuments[0]!, 15 * 60_000);
+  }
+  say(`  dev server: ${typeof rebuild === "string" ? rebuild : `first build ${s(rebuild.firstBuildMs)}; rebuild after editing one document ${s(rebuild.rebuildMs)} (${rebuild.pages} files written)${rebuild.note}`}`);
+
+  say();
+  say(`Targets (N = ${docs})`);
+  const atTargetSize = docs === 5000;
+  const note = atTargetSize ? "" : " (targets are set for N = 5000)";
+  verdict(ratio <= TARGET.ratio, `full build ≤ ${TARGET.ratio.toFixed(1)}× bare Eleventy (cold, median of ${runs}): ${ratio.toFixed(2)}×${note}`);
+  if (result.warm) verdict(result.warm.wallMs / bareWall <= TARGET.ratio, `full rebuild ≤ ${TARGET.ratio.toFixed(1)}× bare Eleventy (warm .cache/): ${(result.warm.wallMs / bareWall).toFixed(2)}×${note}`);
+  verdict(cpuRatio <= TARGET.ratio, `full build's CPU time ≤ ${TARGET.ratio.toFixed(1)}× bare Eleventy's (cold; not a target, a check that is robust to machine load): ${cpuRatio.toFixed(2)}×`);
+  verdict(lysarkPeak <= TARGET.memoryBytes, `peak memory ≤ 2 GiB: ${mb(lysarkPeak)}${note}`);
+  verdict(typeof rebuild === "string" ? undefined : rebuild.rebuildMs <= TARGET.rebuildMs,
+    `dev-server rebuild after editing one document ≤ 1.5 s: ${typeof rebuild === "string" ? rebuild : s(rebuild.rebuildMs)}`);
+  verdict((largest?.bytes ?? 0) + css <= TARGET.pageBytes, `largest document page + site.css ≤ 30 KB, uncompressed: ${kb((largest?.bytes ?? 0) + css)} (median page + CSS ${kb(medianPage + css)})`);
+  verdict(largestGz <= TARGET.pageBytes, `largest document page + site.css ≤ 30 KB, as downloaded (gzip): ${kb(largestGz)} (median ${kb(medianGz)})`);
+  verdict(typeof searchResult === "string" ? undefined : searchResult.totalBytes <= TARGET.searchBytes,
+    `one search query downloads ≤ 300 KB: ${typeof searchResult === "string" ? searchResult : `${kb(searchResult.totalBytes)} (gzip for text; ${kb(searchResult.rawBytes)} uncompressed)`}`);
+  if (!keep) cleanup(result);
+}
+
+function cleanup(result: SizeResult): void {
+  for (const dir of [result.lysarkOut, result.bareOut, result.corpus.dir]) rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

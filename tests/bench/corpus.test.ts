@@ -1,0 +1,56 @@
+/**
+ * The benchmark's corpus generator: deterministic, and what it writes is
+ * valid Lysark content shaped like the real thing.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus.ts";
+import { walkFiles } from "../../bench/measure.ts";
+import { loadContent } from "../../scripts/content/load.ts";
+
+const base = mkdtempSync(path.join(os.tmpdir(), "lysark-corpus-test-"));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function snapshot(dir: string): Map<string, string> {
+  return new Map(walkFiles(dir).sort().map((file) => [path.relative(dir, file), readFileSync(file, "utf8")]));
+}
+
+describe("bench corpus generator", () => {
+  const a = generateCorpus({ dir: path.join(base, "a"), docs: 20, seed: 7 });
+  generateCorpus({ dir: path.join(base, "b"), docs: 20, seed: 7 });
+  generateCorpus({ dir: path.join(base, "c"), docs: 20, seed: 8 });
+
+  it("writes the same files for the same seed, and other files for another seed", () => {
+    const first = snapshot(path.join(base, "a"));
+    expect([...first.keys()].filter((file) => file.endsWith(".md"))).toHaveLength(20);
+    expect(snapshot(path.join(base, "b"))).toEqual(first);
+    expect(snapshot(path.join(base, "c"))).not.toEqual(first);
+  });
+
+  it("writes a project whose documents all load without problems", () => {
+    const { site, problems } = loadContent(path.join(a.dir, "content"), { root: a.dir });
+    expect(problems).toEqual([]);
+    expect(site.documents).toHaveLength(20);
+    expect(site.publishers.some((publisher) => publisher.parent)).toBe(true);
+  });
+
+  it("shapes documents like real ones", () => {
+    const { site } = loadContent(path.join(a.dir, "content"), { root: a.dir });
+    const presentations = site.documents.filter((doc) => doc.meta.type === "presentation");
+    expect(presentations.length).toBeGreaterThan(0);
+    for (const doc of presentations) {
+      expect(doc.body.parts.length).toBeGreaterThanOrEqual(8);
+      expect(doc.body.parts.length).toBeLessThanOrEqual(20);
+    }
+    expect(site.documents.some((doc) => doc.body.parts.some((part) => part.notesHtml !== ""))).toBe(true);
+    expect(site.documents.some((doc) => doc.meta.keyFigures.length > 0)).toBe(true);
+    const words = site.documents.reduce((sum, doc) => sum + doc.body.wordCount, 0) / site.documents.length;
+    expect(words).toBeGreaterThan(1200);
+    expect(words).toBeLessThan(1800);
+    const text = site.documents.map((doc) => doc.body.parts.map((part) => part.text).join(" ")).join(" ");
+    expect(text).toMatch(/[æøå]/);
+    expect(text).toMatch(/[äö]/);
+  });
+});
