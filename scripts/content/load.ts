@@ -3,7 +3,7 @@
  * documents. Every problem is collected (never just the first), and each
  * document body is rendered here exactly once.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { FrontMatterError, normalizeText, splitFrontMatter } from "./front-matter.ts";
@@ -246,7 +246,12 @@ function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocu
   if (text === undefined) return undefined;
   const slug = path.basename(file, ".md");
   if (!ID_PATTERN.test(slug)) {
-    out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address). Rename it to "${slugify(slug) || "document"}.md".`);
+    const suggestion = `${slugify(slug) || "document"}.md`;
+    // Two files whose names differ only in case or accents would claim the same address.
+    const clash = existsSync(path.join(path.dirname(file), suggestion))
+      ? ` It would have the same address as ${out.rel(path.join(path.dirname(file), suggestion))}: merge the two or give this one another name.`
+      : ` Rename it to "${suggestion}".`;
+    out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address).${clash}`);
   }
   let split;
   try {

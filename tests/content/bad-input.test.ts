@@ -67,6 +67,11 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     expect(lines.join("\n")).toContain('content/testby/Tiltak for Æøå.md:1:1 file name "Tiltak for Æøå.md" is not a valid slug (it becomes the page address). Rename it to "tiltak-for-aeoa.md".');
   });
 
+  it("two files that would write the same URL", () => {
+    const { lines } = check({ "content/testby/Likestilling-i-Testby.md": doc(VALID_FRONT_MATTER) });
+    expect(lines).toContain('content/testby/Likestilling-i-Testby.md:1:1 file name "Likestilling-i-Testby.md" is not a valid slug (it becomes the page address). It would have the same address as content/testby/likestilling-i-testby.md: merge the two or give this one another name.');
+  });
+
   it("publisher folder without _publisher.yaml", () => {
     const { lines } = check({ "content/nowhere/doc.md": doc(VALID_FRONT_MATTER) });
     expect(lines.join("\n")).toContain('content/nowhere/_publisher.yaml:1:1 publisher folder "nowhere" has no _publisher.yaml.');
