@@ -13,7 +13,7 @@ import { buildSiteModel } from "../site/model.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";
 import { writePublishAssets } from "../publish/assets.ts";
-import { writeSearchIndex } from "../search/index.ts";
+import { writeSearchBundles } from "../search/index.ts";
 
 
 export interface BuildOptions {
@@ -70,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Attachments, responsive images and social cards, each timed as its own phase.
       writePublishAssets({ model, config }, staging, { root, time }),
       // Pagefind indexes each document once, from the model (see docs/search.md).
-      time("search", () => writeSearchIndex(model.documents, site.publishers, staging)),
+      time("search", () => writeSearchBundles(model.searchRecords, staging)),
     ]);
     for (const result of parallel) if (result.status === "rejected") throw result.reason;
     await time("swap", () => {

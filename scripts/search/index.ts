@@ -8,10 +8,8 @@
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { Publisher } from "../content/schema.ts";
 import type { ContentLanguage } from "../i18n/locales.ts";
-import type { DocumentView } from "../site/model.ts";
-import { bundleLanguages, buildSearchRecords, recordHtml, SEARCH_BUNDLE_ROOT, type SearchRecord } from "./records.ts";
+import { bundleLanguages, recordHtml, SEARCH_BUNDLE_ROOT, type SearchRecord } from "./records.ts";
 
 /** Files Pagefind writes for its ready-made UIs; Lysark has its own (assets/search.js). */
 const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
@@ -74,13 +72,4 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     await pagefind.close();
   }
   return stats;
-}
-
-/** The search phase of the build: records from the site model, bundles into the output. */
-export async function writeSearchIndex(
-  documents: readonly DocumentView[],
-  publishers: readonly Publisher[],
-  outputDir: string,
-): Promise<SearchIndexStats> {
-  return writeSearchBundles(buildSearchRecords(documents, publishers), outputDir);
 }

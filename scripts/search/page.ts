@@ -9,8 +9,8 @@ import { DOCUMENT_TYPES } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import type { DocumentView, PageBase } from "../site/model.ts";
-import { bundleLanguages, bundlePath, buildSearchRecords, FACETS, UNDATED, type Facet } from "./records.ts";
+import type { PageBase } from "../site/model.ts";
+import { bundleLanguages, bundlePath, FACETS, UNDATED, type Facet, type SearchRecord } from "./records.ts";
 
 export interface SearchFacetOption { value: string; label: string }
 
@@ -54,8 +54,8 @@ function byLabel(locale: UiLocale) {
   return (a: SearchFacetOption, b: SearchFacetOption) => a.label.localeCompare(b.label, LOCALES[locale].intl);
 }
 
-export function buildSearchPages(views: readonly DocumentView[], publishers: readonly Publisher[], topics: readonly Topic[]): SearchPage[] {
-  const records = buildSearchRecords(views, publishers);
+/** Search pages per locale; the facets offer only values the records (built once by the model) use. */
+export function buildSearchPages(records: readonly SearchRecord[], publishers: readonly Publisher[], topics: readonly Topic[]): SearchPage[] {
   const used = (facet: Facet) => new Set(records.flatMap((record) => record.filters[facet]));
   const usedPublishers = used("publisher");
   const usedTopics = used("topic");

@@ -14,6 +14,7 @@ import { preparePublishing, type DocumentPublishing, type PublishEnv } from "../
 import { paginated, type Pagination } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type FigureRowView, type IndicatorPage, type KeyFiguresPage, type PublisherFigures } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
+import { buildSearchRecords, type SearchRecord } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
 
 export interface DocumentView {
@@ -114,6 +115,8 @@ export interface SiteModel {
   };
   /** Files written beside the pages: key-figure CSV and JSON. */
   downloads: Download[];
+  /** One search record per document, indexed by the build's search phase. */
+  searchRecords: SearchRecord[];
 }
 
 const HOME_LATEST = 20;
@@ -185,10 +188,12 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
   const usedTypes = DOCUMENT_TYPES.filter((type) => views.some((view) => view.doc.meta.type === type));
 
   const keyFigures = assembleKeyFigures(content, views);
+  // Built once: the search pages' facets and the build's Pagefind phase both use them.
+  const searchRecords = buildSearchRecords(views, content.publishers);
   const pages: SiteModel["pages"] = {
     home: [], document: [], publishers: [], publisher: [], topics: [], topic: [], types: [], type: [], years: [], year: [], notFound: [], accessibility: [],
     keyFigures: keyFigures.pages.keyFigures, indicator: keyFigures.pages.indicator,
-    search: buildSearchPages(views, content.publishers, content.topics),
+    search: buildSearchPages(searchRecords, content.publishers, content.topics),
     guide: buildGuidePages({ repository: env.config?.repository, branch: env.config?.editBranch }),
   };
 
@@ -298,5 +303,5 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
     pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
 
-  return { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads };
+  return { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, searchRecords };
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
-import { writeSearchIndex, type SearchIndexStats } from "../../scripts/search/index.ts";
+import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
@@ -22,7 +22,7 @@ describe("writing the search index with Pagefind", () => {
     const model = buildSiteModel(site);
     out = [mkdtempSync(path.join(os.tmpdir(), "lysark-search-")), mkdtempSync(path.join(os.tmpdir(), "lysark-search-"))];
     stats = [];
-    for (const dir of out) stats.push(await writeSearchIndex(model.documents, site.publishers, dir));
+    for (const dir of out) stats.push(await writeSearchBundles(model.searchRecords, dir));
   });
   afterAll(() => {
     removeProject(project);

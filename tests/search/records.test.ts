@@ -256,7 +256,7 @@ describe("bundles and the search page", () => {
   });
 
   it("gives each locale a search page with translated facet labels, the bundles and its own document URLs", () => {
-    const pages = buildSearchPages(fixture.model.documents, fixture.site.publishers, fixture.site.topics);
+    const pages = buildSearchPages(fixture.model.searchRecords, fixture.site.publishers, fixture.site.topics);
     expect(pages.map((page) => page.url)).toEqual(["/sok/", "/en/search/"]);
     const [nb, en] = pages;
     expect(nb!.bundles).toEqual(["/pagefind/nb/", "/pagefind/sv/"]);
@@ -276,7 +276,7 @@ describe("bundles and the search page", () => {
   });
 
   it("hands the script every UI string it uses, in the page's locale", () => {
-    const [nb, en] = buildSearchPages(fixture.model.documents, fixture.site.publishers, fixture.site.topics);
+    const [nb, en] = buildSearchPages(fixture.model.searchRecords, fixture.site.publishers, fixture.site.topics);
     expect(nb!.strings.map(([name]) => name)).toEqual(Object.keys(SCRIPT_STRINGS));
     for (const [name, key] of Object.entries(SCRIPT_STRINGS)) {
       expect(nb!.strings.find(([candidate]) => candidate === name)?.[1]).toBe(STRINGS.nb[key]);
