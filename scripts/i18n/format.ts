@@ -1,16 +1,21 @@
 import { LOCALES, type UiLocale } from "./locales.ts";
 
-// Intl objects are costly to create; one per locale and style is enough.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: UiLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}:${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
+// Intl objects are costly to create (a DateTimeFormat per call cost seconds on a
+// large site); one per kind, locale and options is enough.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: UiLocale, options: object, make: (intl: string) => T): T {
+  const key = `${kind}:${locale}:${JSON.stringify(options)}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALES[locale].intl, options);
-    numberFormats.set(key, format);
+    format = make(LOCALES[locale].intl);
+    formats.set(key, format);
   }
-  return format;
+  return format as T;
 }
+const numberFormat = (locale: UiLocale, options: Intl.NumberFormatOptions) =>
+  cachedFormat("number", locale, options, (intl) => new Intl.NumberFormat(intl, options));
+const dateFormat = (locale: UiLocale, options: Intl.DateTimeFormatOptions) =>
+  cachedFormat("date", locale, options, (intl) => new Intl.DateTimeFormat(intl, options));
 
 /** nb: `32 000`, `2,9`; en: `32,000`, `2.9`. */
 export function formatNumber(locale: UiLocale, value: number): string {
@@ -34,16 +39,4 @@ export function formatPartialDate(locale: UiLocale, value: string): string | nul
   if (day) return dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
   if (month) return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
   return year ?? null;
-}
-
-// Like numberFormats: creating a DateTimeFormat per call cost seconds on a large site.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: UiLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}:${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[locale].intl, options);
-    dateFormats.set(key, format);
-  }
-  return format;
 }
