@@ -2,20 +2,11 @@
  * Atom feeds per locale, sitemap.xml with hreflang alternates, robots.txt,
  * and the 404 page per locale.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readOutput, removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject, SITE_URL } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { readOutput } from "../helpers/fixture.ts";
+import { SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
 
-let dir: string;
-let again: string;
-beforeAll(async () => {
-  ({ dir } = await buildPublishProject());
-  ({ dir: again } = await buildPublishProject());
-});
-afterAll(() => {
-  if (dir) removeProject(dir);
-  if (again) removeProject(again);
-});
+const builds = useTwoPublishBuilds();
 
 /** A small well-formedness check: every tag closes in order, attributes are quoted, entities are known. */
 function expectWellFormedXml(xml: string): void {
@@ -37,7 +28,7 @@ const entries = (xml: string) => [...xml.matchAll(/<entry>[\s\S]*?<\/entry>/g)].
 
 describe("Atom feeds", () => {
   it("exist per locale, are well-formed and list dated documents newest first", () => {
-    const nb = readOutput(dir, "feed.xml");
+    const nb = readOutput(builds.dir, "feed.xml");
     expectWellFormedXml(nb);
     expect(nb).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">');
     expect(nb).toContain("<title>Lysark – nye dokumenter</title>");
@@ -45,7 +36,7 @@ describe("Atom feeds", () => {
     const titles = entries(nb).map((entry) => /<title[^>]*>([^<]*)<\/title>/.exec(entry)![1]);
     expect(titles).toEqual(["Likestilling 2015", "Likestilling 2014", "Likestilling 2013", "Bilder og vedlegg", "Likestilling i Testby", "Integrering i sentrum &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"]);
 
-    const en = readOutput(dir, "en/feed.xml");
+    const en = readOutput(builds.dir, "en/feed.xml");
     expectWellFormedXml(en);
     expect(en).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}/en/feed.xml"/>`);
     expect(entries(en)[3]).toContain(`<link rel="alternate" type="text/html" href="${SITE_URL}/en/documents/testby/bilder-og-vedlegg/"/>`);
@@ -54,23 +45,23 @@ describe("Atom feeds", () => {
   });
 
   it("take their dates from the documents, never from the clock", () => {
-    const nb = readOutput(dir, "feed.xml");
+    const nb = readOutput(builds.dir, "feed.xml");
     expect(/<feed[\s\S]*?<updated>([^<]+)<\/updated>/.exec(nb)![1]).toBe("2015-02-01T00:00:00Z");
     expect(entries(nb)[4]).toContain("<published>2011-03-15T00:00:00Z</published>");
     expect(entries(nb)[5]).toContain("<published>2010-01-01T00:00:00Z</published>");
-    expect(readOutput(again, "feed.xml")).toBe(nb);
-    expect(readOutput(again, "en/feed.xml")).toBe(readOutput(dir, "en/feed.xml"));
+    expect(readOutput(builds.again, "feed.xml")).toBe(nb);
+    expect(readOutput(builds.again, "en/feed.xml")).toBe(readOutput(builds.dir, "en/feed.xml"));
   });
 
   it("are announced on every page and linked from the footer", () => {
-    const html = readOutput(dir, "en/index.html");
+    const html = readOutput(builds.dir, "en/index.html");
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Lysark – new documents" href="/en/feed.xml">');
     expect(html).toMatch(/<footer class="site-footer">[\s\S]*<a href="\/en\/feed.xml" type="application\/atom\+xml">News feed \(Atom\)<\/a>/);
   });
 });
 
 describe("sitemap.xml", () => {
-  const sitemap = () => readOutput(dir, "sitemap.xml");
+  const sitemap = () => readOutput(builds.dir, "sitemap.xml");
   const urlEntry = (loc: string) => [...sitemap().matchAll(/<url>[\s\S]*?<\/url>/g)].map((m) => m[0]).find((entry) => entry.includes(`<loc>${SITE_URL}${loc}</loc>`));
 
   it("is well-formed and lists every page in both locales with hreflang alternates", () => {
@@ -88,17 +79,17 @@ describe("sitemap.xml", () => {
   it("leaves out the 404 pages and gives documents their last-updated date", () => {
     expect(sitemap()).not.toContain("404");
     expect(urlEntry("/dokumenter/testby/bilder-og-vedlegg/")).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/);
-    expect(readOutput(again, "sitemap.xml")).toBe(sitemap());
+    expect(readOutput(builds.again, "sitemap.xml")).toBe(sitemap());
   });
 });
 
 describe("robots.txt and 404 pages", () => {
   it("robots.txt allows everything and points at the sitemap", () => {
-    expect(readOutput(dir, "robots.txt")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap.xml\n`);
+    expect(readOutput(builds.dir, "robots.txt")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap.xml\n`);
   });
 
   it("has a 404 page per locale", () => {
-    expect(readOutput(dir, "404.html")).toMatch(/<html lang="nb">[\s\S]*<h1>Fant ikke siden<\/h1>/);
-    expect(readOutput(dir, "en/404.html")).toMatch(/<html lang="en">[\s\S]*<h1>[^<]+<\/h1>/);
+    expect(readOutput(builds.dir, "404.html")).toMatch(/<html lang="nb">[\s\S]*<h1>Fant ikke siden<\/h1>/);
+    expect(readOutput(builds.dir, "en/404.html")).toMatch(/<html lang="en">[\s\S]*<h1>[^<]+<\/h1>/);
   });
 });

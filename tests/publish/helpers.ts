@@ -6,7 +6,8 @@
  */
 import sharp from "sharp";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
-import { doc, makeProject, type FileChanges } from "../helpers/fixture.ts";
+import { afterAll, beforeAll } from "vitest";
+import { doc, makeProject, removeProject, type FileChanges } from "../helpers/fixture.ts";
 
 export const SITE_URL = "https://lysark.test";
 
@@ -88,4 +89,22 @@ export async function buildPublishProject(extra: FileChanges = {}): Promise<{ di
   const result = await build({ root: dir });
   if (!result.ok) throw new Error(`build failed:\n${result.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.field}: ${p.message}`).join("\n")}`);
   return { dir, result };
+}
+
+/**
+ * Builds the publishing fixture twice (the second build checks reproducibility)
+ * before the tests of the calling file or describe block, and removes both after.
+ * Read `dir` and `again` inside tests: they are set in beforeAll.
+ */
+export function useTwoPublishBuilds(): { dir: string; again: string } {
+  const builds = { dir: "", again: "" };
+  beforeAll(async () => {
+    ({ dir: builds.dir } = await buildPublishProject());
+    ({ dir: builds.again } = await buildPublishProject());
+  });
+  afterAll(() => {
+    if (builds.dir) removeProject(builds.dir);
+    if (builds.again) removeProject(builds.again);
+  });
+  return builds;
 }

@@ -6,28 +6,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderBody } from "../../scripts/content/markdown.ts";
 import { runCli } from "../helpers/cli.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
-import { buildPublishProject, testPng } from "./helpers.ts";
+import { testPng, useTwoPublishBuilds } from "./helpers.ts";
 
 describe("images in the built site", () => {
-  let dir: string;
-  let again: string;
-  beforeAll(async () => {
-    ({ dir } = await buildPublishProject());
-    ({ dir: again } = await buildPublishProject());
-  });
-  afterAll(() => {
-    if (dir) removeProject(dir);
-    if (again) removeProject(again);
-  });
+  const builds = useTwoPublishBuilds();
 
   const picture = (html: string) => /<picture>[\s\S]*?<\/picture>/.exec(html)?.[0] ?? "";
 
   it("become a <picture> with AVIF and WebP sources, a PNG fallback, srcset, size and lazy loading", () => {
-    const html = picture(readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
+    const html = picture(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
     expect(html).toMatch(/<source type="image\/avif" srcset="\/media\/[\w-]+-480\.avif 480w, \/media\/[\w-]+-960\.avif 960w, \/media\/[\w-]+-1440\.avif 1440w" sizes="[^"]+">/);
     expect(html).toMatch(/<source type="image\/webp" srcset="[^"]*-1440\.webp 1440w"/);
     expect(html).toMatch(/<img alt="Søyler som viser &lt;økende&gt; likestilling|<img alt="Søyler som viser <økende> likestilling/);
@@ -38,15 +29,15 @@ describe("images in the built site", () => {
   });
 
   it("is the same markup in both locales: the body is rendered once", () => {
-    expect(picture(readOutput(dir, "en/documents/testby/bilder-og-vedlegg/index.html"))).toBe(picture(readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html")));
+    expect(picture(readOutput(builds.dir, "en/documents/testby/bilder-og-vedlegg/index.html"))).toBe(picture(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html")));
   });
 
   it("writes every file the markup names, at the size it says", async () => {
-    const html = picture(readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
+    const html = picture(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
     const files = [...new Set([...html.matchAll(/\/media\/[\w-]+\.(?:avif|webp|png)/g)].map((m) => m[0]))];
     expect(files).toHaveLength(9);
     for (const file of files) {
-      const full = path.join(dir, "_site", file);
+      const full = path.join(builds.dir, "_site", file);
       expect(existsSync(full), file).toBe(true);
       const width = Number(/-(\d+)\.\w+$/.exec(file)![1]);
       const meta = await sharp(full).metadata();
@@ -57,9 +48,9 @@ describe("images in the built site", () => {
 
   it("gets the same names and bytes from another build of the same input", () => {
     const page = "dokumenter/testby/bilder-og-vedlegg/index.html";
-    expect(picture(readOutput(again, page))).toBe(picture(readOutput(dir, page)));
-    const files = [...picture(readOutput(dir, page)).matchAll(/\/media\/[\w-]+\.\w+/g)].map((m) => m[0]);
-    for (const file of files) expect(readFileSync(path.join(again, "_site", file)).equals(readFileSync(path.join(dir, "_site", file))), file).toBe(true);
+    expect(picture(readOutput(builds.again, page))).toBe(picture(readOutput(builds.dir, page)));
+    const files = [...picture(readOutput(builds.dir, page)).matchAll(/\/media\/[\w-]+\.\w+/g)].map((m) => m[0]);
+    for (const file of files) expect(readFileSync(path.join(builds.again, "_site", file)).equals(readFileSync(path.join(builds.dir, "_site", file))), file).toBe(true);
   });
 });
 

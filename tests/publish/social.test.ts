@@ -5,22 +5,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cardSvg, wrapText } from "../../scripts/publish/cards.ts";
 import { scriptSafeJson } from "../../scripts/publish/json-ld.ts";
-import { readOutput, removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject, SITE_URL } from "./helpers.ts";
+import { readOutput } from "../helpers/fixture.ts";
+import { SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
 
-let dir: string;
-let again: string;
-beforeAll(async () => {
-  ({ dir } = await buildPublishProject());
-  ({ dir: again } = await buildPublishProject());
-});
-afterAll(() => {
-  if (dir) removeProject(dir);
-  if (again) removeProject(again);
-});
+const builds = useTwoPublishBuilds();
 
 const meta = (html: string, property: string) => new RegExp(`<meta (?:property|name)="${property.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" content="([^"]*)">`).exec(html)?.[1];
 const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
@@ -28,7 +19,7 @@ const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json
 describe("social cards", () => {
   it("are 1200×630 PNGs, one per document and one per locale for other pages", async () => {
     for (const file of ["social/testby/bilder-og-vedlegg.png", "social/testby/likestilling-i-testby.png", "social/testby-sentrum/integrering-i-sentrum.png", "social/site-nb.png", "social/site-en.png"]) {
-      const full = path.join(dir, "_site", file);
+      const full = path.join(builds.dir, "_site", file);
       expect(existsSync(full), file).toBe(true);
       const info = await sharp(full).metadata();
       expect([info.format, info.width, info.height], file).toEqual(["png", 1200, 630]);
@@ -37,7 +28,7 @@ describe("social cards", () => {
 
   it("are byte-identical between builds of the same input", () => {
     for (const file of ["social/testby/bilder-og-vedlegg.png", "social/site-nb.png"]) {
-      expect(readFileSync(path.join(again, "_site", file)).equals(readFileSync(path.join(dir, "_site", file))), file).toBe(true);
+      expect(readFileSync(path.join(builds.again, "_site", file)).equals(readFileSync(path.join(builds.dir, "_site", file))), file).toBe(true);
     }
   });
 
@@ -54,7 +45,7 @@ describe("social cards", () => {
 
 describe("OpenGraph and Twitter tags", () => {
   it("describe a document with absolute URLs and its card", () => {
-    const html = readOutput(dir, "en/documents/testby/bilder-og-vedlegg/index.html");
+    const html = readOutput(builds.dir, "en/documents/testby/bilder-og-vedlegg/index.html");
     expect(meta(html, "og:type")).toBe("article");
     expect(meta(html, "og:title")).toBe("Pictures and attachments");
     expect(meta(html, "og:url")).toBe(`${SITE_URL}/en/documents/testby/bilder-og-vedlegg/`);
@@ -71,7 +62,7 @@ describe("OpenGraph and Twitter tags", () => {
   });
 
   it("give other pages the site card", () => {
-    const html = readOutput(dir, "tema/index.html");
+    const html = readOutput(builds.dir, "tema/index.html");
     expect(meta(html, "og:type")).toBe("website");
     expect(meta(html, "og:image")).toBe(`${SITE_URL}/social/site-nb.png`);
     expect(meta(html, "og:url")).toBe(`${SITE_URL}/tema/`);
@@ -80,7 +71,7 @@ describe("OpenGraph and Twitter tags", () => {
 
 describe("JSON-LD", () => {
   it("describes each document with schema.org vocabulary", () => {
-    const data = jsonLd(readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html"));
+    const data = jsonLd(readOutput(builds.dir, "dokumenter/testby/likestilling-i-testby/index.html"));
     expect(data).toMatchObject({
       "@context": "https://schema.org",
       "@type": "PresentationDigitalDocument",
@@ -94,10 +85,10 @@ describe("JSON-LD", () => {
       author: [{ "@type": "Person", name: "Kari Nordmann", jobTitle: "Rådgiver" }],
       about: [{ "@type": "DefinedTerm", name: "Likestilling", url: `${SITE_URL}/tema/likestilling/` }],
     });
-    const report = jsonLd(readOutput(dir, "en/documents/testby-sentrum/integrering-i-sentrum/index.html"));
+    const report = jsonLd(readOutput(builds.dir, "en/documents/testby-sentrum/integrering-i-sentrum/index.html"));
     expect(report["@type"]).toBe("Report");
     expect(report.inLanguage).toBe("sv");
-    const deck = jsonLd(readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
+    const deck = jsonLd(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
     expect(deck.isBasedOn).toBe("https://slides.example.org/bilder-og-vedlegg");
     expect(deck.associatedMedia).toEqual([
       expect.objectContaining({ name: "Original presentasjon", contentUrl: `${SITE_URL}/dokumenter/testby/bilder-og-vedlegg/original.pptx` }),
@@ -106,7 +97,7 @@ describe("JSON-LD", () => {
   });
 
   it("cannot be closed early by a title that contains markup", () => {
-    const html = readOutput(dir, "dokumenter/testby-sentrum/integrering-i-sentrum/index.html");
+    const html = readOutput(builds.dir, "dokumenter/testby-sentrum/integrering-i-sentrum/index.html");
     const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(script).not.toMatch(/<\/?script/i);
     expect(jsonLd(html).name).toBe('Integrering i sentrum <script>alert("x")</script>');
@@ -114,6 +105,6 @@ describe("JSON-LD", () => {
   });
 
   it("is only on document pages", () => {
-    expect(readOutput(dir, "index.html")).not.toContain("application/ld+json");
+    expect(readOutput(builds.dir, "index.html")).not.toContain("application/ld+json");
   });
 });
