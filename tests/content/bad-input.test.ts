@@ -2,25 +2,11 @@
  * Every kind of input an editor can get wrong, each a small fixture with the
  * exact message it must produce: file, line, column, field and a way to fix it.
  */
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { loadContent } from "../../scripts/content/load.ts";
-import { formatProblem } from "../../scripts/content/problems.ts";
-import { doc, type FileChanges, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { describe, expect, it } from "vitest";
+import { doc, useContentCheck, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 const FILE = "content/testby/case.md";
-let dirs: string[] = [];
-afterEach(() => {
-  dirs.forEach(removeProject);
-  dirs = [];
-});
-
-function check(changes: FileChanges) {
-  const dir = makeProject("site-basic", changes);
-  dirs.push(dir);
-  const result = loadContent(path.join(dir, "content"), { root: dir });
-  return { ...result, lines: result.problems.map(formatProblem) };
-}
+const { check } = useContentCheck();
 
 const withField = (extra: string) => doc(`${VALID_FRONT_MATTER}\n${extra}`);
 const replaced = (from: string, to: string) => doc(VALID_FRONT_MATTER.replace(from, to));

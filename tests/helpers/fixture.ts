@@ -6,6 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
+import { loadContent } from "../../scripts/content/load.ts";
+import { formatProblem } from "../../scripts/content/problems.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const fixturesDir = path.join(repoRoot, "tests", "fixtures");
@@ -50,3 +53,28 @@ type: presentation
 publisher: testby
 date: 2012-05-01
 language: nb`;
+
+/**
+ * `check(changes)` makes a project from site-basic with the changes (then lets
+ * `prepare` adjust it), loads its content and returns the problems, also as
+ * formatted lines. `track(dir)` hands over other temp projects; all are removed
+ * after each test.
+ */
+export function useContentCheck(prepare: (dir: string, changes: FileChanges) => void = () => {}) {
+  let dirs: string[] = [];
+  afterEach(() => {
+    dirs.forEach(removeProject);
+    dirs = [];
+  });
+  const track = (dir: string) => {
+    dirs.push(dir);
+    return dir;
+  };
+  const check = (changes: FileChanges) => {
+    const dir = track(makeProject("site-basic", changes));
+    prepare(dir, changes);
+    const result = loadContent(path.join(dir, "content"), { root: dir });
+    return { ...result, lines: result.problems.map(formatProblem) };
+  };
+  return { check, track };
+}

@@ -4,29 +4,17 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { loadContent } from "../../scripts/content/load.ts";
-import { formatProblem } from "../../scripts/content/problems.ts";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { doc, type FileChanges, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { doc, makeProject, useContentCheck, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { REGISTRY, registryWithExtras } from "./fixture.ts";
 
 const FILE = "content/testby/case.md";
 const OTHER = "content/testby/other.md";
 
-let dirs: string[] = [];
-afterEach(() => {
-  dirs.forEach(removeProject);
-  dirs = [];
-});
-
-function check(changes: FileChanges) {
-  const dir = makeProject("site-basic", changes);
-  dirs.push(dir);
+const { check, track } = useContentCheck((dir, changes) => {
   if (!(REGISTRY in changes)) writeFileSync(path.join(dir, REGISTRY), registryWithExtras());
-  const result = loadContent(path.join(dir, "content"), { root: dir });
-  return { ...result, lines: result.problems.map(formatProblem) };
-}
+});
 
 /** A valid document (dated 2012-05-01) whose front-matter ends with `keyFigures:` + the given lines (from line 8). */
 const withFigures = (figures: string, frontMatter = VALID_FRONT_MATTER) => doc(`${frontMatter}\nkeyFigures:\n${figures}`);
@@ -187,11 +175,10 @@ describe("the same indicator twice for one publisher and date", () => {
   });
 
   it("fails npm run check with the message", () => {
-    const dir = makeProject("site-basic", {
+    const dir = track(makeProject("site-basic", {
       [FILE]: withFigures("  - indicator: inhabitants\n    value: 4900\n    refDate: 2011-01-01"),
       [OTHER]: other("  - indicator: inhabitants\n    value: 4950\n    refDate: 2011-01-01"),
-    });
-    dirs.push(dir);
+    }));
     const result = runCli("check", dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${OTHER}:9:12 keyFigures.0.value: "inhabitants" of testby for 2011-01-01 is 4950 here but 4900 in ${FILE}:9.`);
