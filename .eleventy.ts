@@ -1,15 +1,14 @@
 /**
  * Eleventy configuration: wiring only. Content loading, validation, i18n and
  * page assembly live in scripts/; this file connects them to Eleventy.
- * Lysark's commands pass `configure(root)` to Eleventy directly; the default
+ * Lysark's commands pass `configure(root, …)` to Eleventy directly; the default
  * export lets plain `npx @11ty/eleventy --config=.eleventy.ts` (under tsx) work too.
  */
 import { fileURLToPath } from "node:url";
-import { t } from "./scripts/i18n/strings.ts";
-import { urlFor, type Route } from "./scripts/i18n/routes.ts";
-import type { UiLocale } from "./scripts/i18n/locales.ts";
 import { getSiteData } from "./scripts/site/site-data.ts";
-import { addPublishing } from "./scripts/publish/eleventy.ts";
+import { templateFilters } from "./scripts/render/filters.ts";
+import { NUNJUCKS_OPTIONS } from "./scripts/render/document-pages.ts";
+import { writeBesideEleventy } from "./scripts/render/beside-eleventy.ts";
 // Each Nunjucks template is compiled once, not once per paginated page (docs/performance.md).
 import "./scripts/build/nunjucks-cache.ts";
 
@@ -27,18 +26,32 @@ export interface EleventyConfig {
   on(event: string, handler: (...args: any[]) => unknown): void;
 }
 
+export interface ConfigureOptions {
+  /**
+   * True when the caller (npm run build, npm start) writes the document pages,
+   * attachments, images and social cards itself, as timed phases of its own.
+   * Otherwise they are written after Eleventy's build, so a plain Eleventy run
+   * still produces the whole site.
+   */
+  callerWritesRest?: boolean;
+}
+
 /** Configuration for a project whose content/ and site.config.json are in `root`. */
-export function configure(root: string) {
+export function configure(root: string, options: ConfigureOptions = {}) {
   return (eleventyConfig: EleventyConfig): void => {
     eleventyConfig.setIncludesDirectory("../layouts");
     eleventyConfig.setTemplateFormats(["njk"]);
-    eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+    eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
     eleventyConfig.addGlobalData("lysark", () => getSiteData(root));
-    eleventyConfig.addFilter("t", (key: string, locale: UiLocale, vars?: Record<string, string | number>) => t(locale, key, vars));
-    eleventyConfig.addFilter("route", (kind: Route["kind"], locale: UiLocale) => urlFor(locale, { kind } as Route));
+    for (const [name, filter] of Object.entries(templateFilters)) eleventyConfig.addFilter(name, filter);
     eleventyConfig.addPassthroughCopy({ [`${packageRoot}assets`]: "assets" });
     eleventyConfig.addWatchTarget(`${root}/content/`);
-    addPublishing(eleventyConfig, root);
+    if (!options.callerWritesRest) {
+      eleventyConfig.on("eleventy.after", async (event: { dir?: { output?: string }; directories?: { output?: string } }) => {
+        const output = event.directories?.output ?? event.dir?.output;
+        if (output) await writeBesideEleventy(getSiteData(root), output, { root });
+      });
+    }
   };
 }
 

@@ -14,6 +14,7 @@ import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";
 import { writePublishAssets } from "../publish/assets.ts";
 import { writeSearchBundles } from "../search/index.ts";
+import { documentPageRenderer } from "../render/document-pages.ts";
 
 
 export interface BuildOptions {
@@ -57,16 +58,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   chmodSync(staging, 0o755);
   try {
     // Social cards (sharp's threads) and the search index (Pagefind's own process) need only the
-    // model, so they run while Eleventy renders on the main thread; phases overlap (docs/performance.md).
+    // model, so they run while the pages render on the main thread; phases overlap (docs/performance.md).
     const parallel = await Promise.allSettled([
-      time("render", async () => {
-        const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
-          configPath: false,
-          config: configure(root),
-          quietMode: options.quiet ?? true,
+      (async () => {
+        // Document pages are streamed to disk one at a time; Eleventy renders the other pages.
+        await time("documents", () => documentPageRenderer({ model, config }).write(model.pages.document, staging));
+        await time("render", async () => {
+          const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
+            configPath: false,
+            config: configure(root, { callerWritesRest: true }),
+            quietMode: options.quiet ?? true,
+          });
+          await eleventy.write();
         });
-        await eleventy.write();
-      }),
+      })(),
       // Attachments, responsive images and social cards, each timed as its own phase.
       writePublishAssets({ model, config }, staging, { root, time }),
       // Pagefind indexes each document once, from the model (see docs/search.md).

@@ -1,0 +1,70 @@
+/**
+ * Document pages are rendered outside Eleventy (scripts/render/document-pages.ts),
+ * one at a time and straight to disk. These tests pin what that must keep:
+ * the same templates and filters as Eleventy's pages, one file per page and
+ * locale, and a plain Eleventy run with .eleventy.ts still producing them.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { configure, packageRoot } from "../../.eleventy.ts";
+import { documentDescription, documentPageRenderer, pageFile } from "../../scripts/render/document-pages.ts";
+import { loadSiteData } from "../../scripts/site/site-data.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+let dir: string;
+beforeEach(() => { dir = makeProject(); });
+afterEach(() => removeProject(dir));
+
+describe("the document page renderer", () => {
+  it("writes one complete page per document and locale, at the page's URL", async () => {
+    const data = loadSiteData(dir);
+    const out = path.join(dir, "out");
+    const files = await documentPageRenderer(data).write(data.model.pages.document, out);
+    expect(files.map((file) => path.relative(out, file)).sort()).toEqual([
+      "dokumenter/testby-sentrum/integrering-i-sentrum/index.html",
+      "dokumenter/testby/likestilling-i-testby/index.html",
+      "en/documents/testby-sentrum/integrering-i-sentrum/index.html",
+      "en/documents/testby/likestilling-i-testby/index.html",
+    ]);
+    const nb = readFileSync(path.join(out, "dokumenter/testby/likestilling-i-testby/index.html"), "utf8");
+    expect(nb).toMatch(/^<!DOCTYPE html>\n<html lang="nb">/);
+    expect(nb).toContain("<title>Likestilling i Testby – Lysark</title>");
+    expect(nb).toContain('<meta name="description" content="En kort presentasjon.">');
+    expect(nb).toContain('<h1 id="doc-title" lang="nb">Likestilling i Testby</h1>');
+    // Filters from scripts/render/filters.ts: translations, routes, OpenGraph locale, JSON-LD.
+    expect(nb).toContain('<meta property="og:locale" content="nb_NO">');
+    expect(nb).toContain('<script type="application/ld+json">');
+    expect(nb).toContain('<a href="/tema/">');
+    const en = readFileSync(path.join(out, "en/documents/testby/likestilling-i-testby/index.html"), "utf8");
+    expect(en).toContain('<h1 id="doc-title" lang="en">Gender equality in Testby</h1>');
+    expect(en).toContain('<a href="/en/topics/">');
+  });
+
+  it("escapes the description once, and falls back to the title without a summary", () => {
+    const data = loadSiteData(dir);
+    const page = data.model.pages.document[0]!;
+    const html = documentPageRenderer(data).render({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: 'Tall & "fakta"' } } } });
+    expect(html).toContain('<meta name="description" content="Tall &amp; &quot;fakta&quot;">');
+    expect(documentDescription({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: undefined } } } })).toBe(page.title);
+  });
+
+  it("maps a URL to its index.html", () => {
+    expect(pageFile("/out", "/en/documents/a/b/")).toBe(path.join("/out", "en", "documents", "a", "b", "index.html"));
+  });
+
+  it("leaves document pages to the caller when asked, and writes them after a plain Eleventy run otherwise", async () => {
+    const documentPage = (out: string) => path.join(out, "dokumenter/testby/likestilling-i-testby/index.html");
+    const bare = path.join(dir, "eleventy-only");
+    await new Eleventy(path.join(packageRoot, "pages"), bare, { configPath: false, quietMode: true, config: configure(dir, { callerWritesRest: true }) }).write();
+    expect(existsSync(path.join(bare, "index.html"))).toBe(true);
+    expect(existsSync(documentPage(bare))).toBe(false);
+    expect(existsSync(path.join(bare, "dokumenter"))).toBe(false);
+
+    const whole = path.join(dir, "whole");
+    await new Eleventy(path.join(packageRoot, "pages"), whole, { configPath: false, quietMode: true, config: configure(dir) }).write();
+    expect(readFileSync(documentPage(whole), "utf8")).toContain("Likestilling i Testby");
+    expect(readdirSync(path.join(whole, "dokumenter", "testby", "likestilling-i-testby"))).toContain("index.html");
+  });
+});
