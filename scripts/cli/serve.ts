@@ -1,36 +1,92 @@
 /**
- * Dev server with live reload. Content problems are printed and shown in a
- * banner on every page (scripts/editor/dev-data.ts), and the server keeps
- * running; fix the file and the site rebuilds. Only changed documents are parsed again.
+ * `npm start`: builds the site into _site/, serves it with live reload, and
+ * after each save renders only what the change needs (scripts/editor/dev-site.ts):
+ * one edited document re-renders just its own pages. Content problems are
+ * printed and shown in a banner on every page, and the server keeps running;
+ * fix the file and the site rebuilds.
  */
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { configure, packageRoot } from "../../.eleventy.ts";
-import { DevSiteDataSource } from "../editor/dev-data.ts";
-import { presetSiteData } from "../site/site-data.ts";
+import { watch } from "@11ty/chokidar-with-glob-support";
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { packageRoot } from "../../.eleventy.ts";
+import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
 import { reportProblems } from "./report.ts";
 
 const root = process.cwd();
+const output = path.join(root, "_site");
 const portArg = process.argv.indexOf("--port");
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 8080);
+const say = (message: string) => console.log(`[lysark] ${message}`);
 
-const dev = new DevSiteDataSource(root, { problems: (problems) => reportProblems(problems), info: (message) => console.log(`[lysark] ${message}`) });
+const site = new DevSite(root, output, { problems: (problems) => reportProblems(problems), info: say });
 
-const eleventy = new Eleventy(path.join(packageRoot, "pages"), path.join(root, "_site"), {
-  configPath: false,
-  config: (eleventyConfig: Parameters<ReturnType<typeof configure>>[0]) => {
-    configure(root)(eleventyConfig);
-    // Replaces the build's data: never throws on content errors, re-parses only changed documents.
-    eleventyConfig.addGlobalData("lysark", () => {
-      const { data, parsed, reused, ms } = dev.rebuild();
-      console.log(`[lysark] content loaded in ${ms.toFixed(0)} ms (${parsed} document(s) parsed, ${reused} unchanged)`);
-      // Whatever else asks for the site data during this rebuild (e.g. publishing's eleventy.after) gets the same.
-      presetSiteData(data);
-      return data;
-    });
+function report(update: DevUpdate, what: string): void {
+  const seconds = (update.ms / 1000).toFixed(2);
+  if (update.kind === "none") say(`No page changed (${what}; ${seconds} seconds)`);
+  else say(`Wrote ${update.files.length} files in ${seconds} seconds (${update.kind === "site" ? "whole site" : "changed documents only"}; ${what})`);
+}
+
+report(await site.update(), "first build");
+
+const server = EleventyDevServer.getServer("lysark", output, {
+  port,
+  domDiff: false,
+  logger: { info: say, log: say, error: (message: string) => console.error(`[lysark] ${message}`) },
+  onRequest: {
+    "/_lysark/problems": ({ url }: { url: URL }) => ({
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+      body: site.problemsHtml(url.searchParams.get("locale") ?? ""),
+    }),
   },
-  runMode: "serve",
 });
-await eleventy.init();
-await eleventy.watch();
-await eleventy.serve(port);
+server.serve(port);
+
+// Saves arrive in bursts (editors write a file in several steps): gather them, then update once.
+const pending = new Set<string>();
+let running: Promise<void> | undefined;
+let timer: NodeJS.Timeout | undefined;
+
+/** Editors' and tools' temporary files (sed's "sedAb12Cd", "notes.md~") are gone again by the time we look. */
+const isTemporary = (file: string) => !existsSync(file) && !/\.(?:md|ya?ml|json|njk|css|js)$/.test(file);
+
+async function flush(): Promise<void> {
+  const files = [...pending].filter((file) => !isTemporary(file));
+  pending.clear();
+  if (files.length === 0) return;
+  const assetsDir = path.join(packageRoot, "assets");
+  try {
+    if (files.every((file) => file.startsWith(assetsDir + path.sep))) {
+      // CSS and scripts are copied as they are; the page reloads (CSS without a reload).
+      for (const file of files.filter(existsSync)) {
+        const target = path.join(output, "assets", path.relative(assetsDir, file));
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(file, target);
+      }
+      say(`Wrote ${files.length} files in 0.00 seconds (assets copied)`);
+      server.reloadFiles(files.map((file) => path.join("assets", path.relative(assetsDir, file))));
+      return;
+    }
+    const update = await site.update(files);
+    report(update, files.map((file) => path.relative(root, file)).join(", "));
+    server.reload({ files: update.files.map((file) => path.relative(output, file)) });
+  } catch (error) {
+    // A broken template must not stop the server: say what failed and wait for the next save.
+    console.error(`[lysark] Problem writing the site: ${(error as Error).message}`);
+  }
+}
+
+function changed(file: string): void {
+  pending.add(file);
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    running = (running ?? Promise.resolve()).then(flush);
+  }, 60);
+}
+
+// chokidar, not fs.watch: Node's recursive fs.watch on Linux loses a file that an editor saves by renaming a new copy over it.
+const watched = [...new Set([path.join(root, "content"), ...["layouts", "pages", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")])];
+watch(watched, { ignoreInitial: true, ignored: ["**/.*", "**/.*/**"] })
+  .on("all", (_event, file) => changed(path.resolve(root, file)))
+  .on("error", (error) => console.error(`[lysark] Watching for changes failed: ${error.message}`))
+  .on("ready", () => say(`Watching ${watched.map((file) => path.relative(root, file) || ".").join(", ")} for changes`));

@@ -1,18 +1,19 @@
 /**
  * The site data behind the dev server (`npm start`). Each rebuild re-reads the
  * content through a cache, so only documents whose bytes changed are parsed
- * again. Content with errors never stops the server: the templates get the
- * last good model (or, before there was one, the valid part of the content)
- * plus the problems, which base.njk shows in a banner on every page and the
- * terminal prints. Fixing the file brings the site back on the next rebuild.
+ * again, and says what has to be rendered again: nothing, the pages of the
+ * documents that changed, or the whole site (scripts/editor/dev-site.ts).
+ * Content with errors never stops the server: the pages keep the last good
+ * model (or, before there was one, the valid part of the content) and the
+ * problems are printed and shown in a banner on every page. Fixing the file
+ * brings the site back on the next rebuild.
  */
 import path from "node:path";
-import { ContentCache, loadContent } from "../content/load.ts";
+import { ContentCache, loadContent, type SiteContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { readSiteConfig } from "../site/config.ts";
-import { buildSiteModel } from "../site/model.ts";
+import { buildSiteModel, onlyOwnPagesDiffer, replaceDocument, type DocumentPage } from "../site/model.ts";
 import type { SiteData } from "../site/site-data.ts";
-
 export interface DevState {
   /** Every problem of the current content, errors first by file and line. */
   problems: Problem[];
@@ -24,8 +25,18 @@ export interface DevState {
 /** What templates see as `lysark` in the dev server: the usual data plus `dev`. */
 export interface DevSiteData extends SiteData { dev: DevState }
 
+/** What a rebuild changed in the pages. */
+export type DevChange =
+  /** Everything must be rendered again (first build, or something shown site-wide changed). */
+  | { kind: "site" }
+  /** Only these pages (the changed documents' own) must be rendered again. */
+  | { kind: "pages"; pages: DocumentPage[] }
+  /** No page changed (e.g. content is broken and the last good site stays); the problems may have. */
+  | { kind: "none" };
+
 export interface Rebuild {
   data: DevSiteData;
+  change: DevChange;
   /** Documents parsed again and reused from the cache in this rebuild. */
   parsed: number;
   reused: number;
@@ -35,6 +46,8 @@ export interface Rebuild {
 export class DevSiteDataSource {
   readonly cache = new ContentCache();
   private lastGood: SiteData | undefined;
+  /** The content `lastGood` was built from (patched along with it). */
+  private lastGoodContent: SiteContent | undefined;
   private lastErrors = 0;
 
   constructor(
@@ -42,27 +55,58 @@ export class DevSiteDataSource {
     private readonly log: { problems(problems: Problem[]): void; info(message: string): void } = { problems: () => {}, info: () => {} },
   ) {}
 
-  /** Loads the content again and returns what the templates should show. */
-  rebuild(): Rebuild {
+  /** Loads the content again and returns what the templates should show and what changed. */
+  rebuild(options: { force?: boolean } = {}): Rebuild {
     const start = performance.now();
     const { site, problems } = loadContent(path.join(this.root, "content"), { root: this.root, cache: this.cache });
     const errors = problems.filter((problem) => problem.severity === "error").length;
     const ordered = [...problems.filter((problem) => problem.severity === "error"), ...problems.filter((problem) => problem.severity === "warning")];
     const config = readSiteConfig(path.join(this.root, "site.config.json"));
     let data: DevSiteData;
+    let change: DevChange;
     if (errors === 0) {
-      this.lastGood = { model: buildSiteModel(site, { root: this.root, config }), config };
-      data = { ...this.lastGood, dev: { problems: ordered, errors, stale: false } };
+      const pages = options.force || !this.lastGood || JSON.stringify(config) !== JSON.stringify(this.lastGood.config) ? undefined : this.patch(site);
+      if (pages) {
+        change = pages.length ? { kind: "pages", pages } : { kind: "none" };
+      } else {
+        this.lastGood = { model: buildSiteModel(site, { root: this.root, config }), config };
+        change = { kind: "site" };
+      }
+      this.lastGoodContent = site;
+      data = { ...this.lastGood!, dev: { problems: ordered, errors, stale: false } };
     } else if (this.lastGood) {
       data = { ...this.lastGood, dev: { problems: ordered, errors, stale: true } };
+      change = options.force ? { kind: "site" } : { kind: "none" };
     } else {
       // No good version yet (the server started on broken content): show what is valid.
       data = { model: buildSiteModel(site, { root: this.root, config }), config, dev: { problems: ordered, errors, stale: false } };
+      change = { kind: "site" };
     }
     if (problems.length) this.log.problems(problems);
     if (errors) this.log.info(`Content has ${errors} error(s): the preview shows ${data.dev.stale ? "the last good version" : "only the valid documents"}, with the problems listed on every page. Fix and save to update.`);
     else if (this.lastErrors) this.log.info("Content is valid again.");
     this.lastErrors = errors;
-    return { data, parsed: this.cache.misses, reused: this.cache.hits, ms: performance.now() - start };
+    return { data, change, parsed: this.cache.misses, reused: this.cache.hits, ms: performance.now() - start };
+  }
+
+  /**
+   * Brings the last good model up to date in place when only documents' own
+   * pages differ from it, and returns those pages; undefined when something
+   * shown site-wide changed (registries, publishers, which documents exist,
+   * or a field in SITE_WIDE_FIELDS), which needs a new model.
+   */
+  private patch(site: SiteContent): DocumentPage[] | undefined {
+    const before = this.lastGoodContent;
+    if (!before || !this.lastGood) return undefined;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(site.topics, before.topics) || !same(site.indicators, before.indicators) || !same(site.publishers, before.publishers)) return undefined;
+    if (site.documents.length !== before.documents.length) return undefined;
+    // The cache hands back the same parsed body for unchanged bytes, so identity finds the edits.
+    const changed = site.documents.filter((doc, index) => doc.body !== before.documents[index]!.body || doc.meta !== before.documents[index]!.meta);
+    for (const doc of changed) {
+      const old = before.documents[site.documents.indexOf(doc)]!;
+      if (!onlyOwnPagesDiffer(old, doc)) return undefined;
+    }
+    return changed.flatMap((doc) => replaceDocument(this.lastGood!.model, doc));
   }
 }

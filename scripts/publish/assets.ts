@@ -9,7 +9,7 @@ import path from "node:path";
 import { writeImages } from "../images/images.ts";
 import { DEFAULT_LOCALE, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
-import { documentDateText, type SiteModel } from "../site/model.ts";
+import { documentDateText, type DocumentView, type SiteModel } from "../site/model.ts";
 import type { SiteConfig } from "../site/config.ts";
 import { writeCards, type CardJob } from "./cards.ts";
 import { cardLocale, cardUrl, siteCardUrl } from "./document.ts";
@@ -20,6 +20,8 @@ export interface PublishAssetsOptions {
   /** Project root; processed images and social cards are cached in <root>/.cache/lysark/. */
   root?: string;
   time?: Timer;
+  /** Only these documents' attachments and images, and no cards (the dev server after an edit that leaves cards as they were). */
+  only?: readonly DocumentView[];
 }
 
 const untimed: Timer = async (_phase, work) => work();
@@ -56,9 +58,10 @@ export function cardJobs(model: SiteModel, config: SiteConfig, outputDir: string
 export async function writePublishAssets(data: { model: SiteModel; config: SiteConfig }, outputDir: string, options: PublishAssetsOptions = {}): Promise<void> {
   const time = options.time ?? untimed;
   const { model, config } = data;
+  const documents = options.only ?? model.documents;
 
   await time("attachments", () => {
-    for (const view of model.documents) {
+    for (const view of documents) {
       for (const attachment of view.doc.assets.attachments) {
         const target = outputFile(outputDir, `${view.urls[DEFAULT_LOCALE]}${attachment.file}`);
         mkdirSync(path.dirname(target), { recursive: true });
@@ -67,6 +70,7 @@ export async function writePublishAssets(data: { model: SiteModel; config: SiteC
     }
   });
   const cache = options.root ? path.join(options.root, ".cache", "lysark") : undefined;
-  await time("images", () => writeImages(model.documents.flatMap((view) => view.doc.assets.images), outputDir, cache && path.join(cache, "media")));
+  await time("images", () => writeImages(documents.flatMap((view) => view.doc.assets.images), outputDir, cache && path.join(cache, "media")));
+  if (options.only) return;
   await time("cards", () => writeCards(cardJobs(model, config, outputDir), { cacheDir: cache && path.join(cache, "cards") }));
 }

@@ -198,6 +198,30 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
   };
 
   const publishing = preparePublishing(content, views, env);
+  const documentPage = (locale: UiLocale, view: DocumentView): DocumentPage => {
+    const { meta } = view.doc;
+    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
+    const publisherRoute: Route = { kind: "publisher", id: view.publisher.id };
+    const title = view.titles[locale];
+    return {
+      ...base(locale, { kind: "document", publisher: meta.publisher, slug: view.doc.slug }, title, [
+        home,
+        { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) },
+        { title: publisherName(view.publisher, locale), url: urlFor(locale, publisherRoute) },
+      ]),
+      view,
+      dateText: documentDateText(locale, meta.date),
+      typeLabel: t(locale, `type.${meta.type}`),
+      languageLabel: t(locale, `lang.${meta.language}`),
+      publisherName: publisherName(view.publisher, locale),
+      publisherUrl: urlFor(locale, publisherRoute),
+      topics: view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) })),
+      figures: keyFigures.documentRows(locale, view.id),
+      originalTitle: title === meta.title ? null : meta.title,
+      titleLang: titleLang(view, locale),
+      publish: publishing.document(locale, view, item(locale)),
+    };
+  };
   for (const locale of UI_LOCALES) {
     const toItem = item(locale);
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
@@ -213,26 +237,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       items: views.slice(0, HOME_LATEST).map(toItem),
     });
 
-    for (const view of views) {
-      const { meta } = view.doc;
-      const publisherRoute: Route = { kind: "publisher", id: view.publisher.id };
-      const title = view.titles[locale];
-      pages.document.push({
-        ...base(locale, { kind: "document", publisher: meta.publisher, slug: view.doc.slug }, title,
-          [home, publishersCrumb[1]!, { title: publisherName(view.publisher, locale), url: urlFor(locale, publisherRoute) }]),
-        view,
-        dateText: documentDateText(locale, meta.date),
-        typeLabel: t(locale, `type.${meta.type}`),
-        languageLabel: t(locale, `lang.${meta.language}`),
-        publisherName: publisherName(view.publisher, locale),
-        publisherUrl: urlFor(locale, publisherRoute),
-        topics: view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) })),
-        figures: keyFigures.documentRows(locale, view.id),
-        originalTitle: title === meta.title ? null : meta.title,
-        titleLang: titleLang(view, locale),
-        publish: publishing.document(locale, view, toItem),
-      });
-    }
+    for (const view of views) pages.document.push(documentPage(locale, view));
 
     const publisherEntries: IndexEntry[] = [];
     for (const publisher of content.publishers) {
@@ -303,5 +308,47 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
     pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
 
-  return { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, searchRecords };
+  const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, searchRecords };
+  documentPageBuilders.set(model, documentPage);
+  return model;
+}
+
+/**
+ * Fields of a document shown outside its own pages: in listings, other
+ * documents' related lists, key-figure tables, feeds, cards and the search
+ * page's facets. A change to any of them needs the whole model rebuilt; a
+ * change to anything else (body, people, event, source …) only the
+ * document's own pages (see `replaceDocument`).
+ */
+export const SITE_WIDE_FIELDS = ["title", "titleTranslations", "type", "publisher", "date", "language", "topics", "summary", "keyFigures"] as const satisfies ReadonlyArray<keyof LoadedDocument["meta"]>;
+
+/** True when `before` and `after` differ only in what their own pages show. */
+export function onlyOwnPagesDiffer(before: LoadedDocument, after: LoadedDocument): boolean {
+  return before.file === after.file && before.slug === after.slug
+    && SITE_WIDE_FIELDS.every((field) => JSON.stringify(before.meta[field]) === JSON.stringify(after.meta[field]));
+}
+
+const documentPageBuilders = new WeakMap<SiteModel, (locale: UiLocale, view: DocumentView) => DocumentPage>();
+
+/**
+ * Puts a new version of a document into `model` in place, for the dev server:
+ * its view and its page in every locale are replaced, everything else is kept.
+ * Only valid when `onlyOwnPagesDiffer(old, doc)`. Returns the new pages.
+ * Related documents and search records are left as they were (the next full
+ * build recomputes them).
+ */
+export function replaceDocument(model: SiteModel, doc: LoadedDocument): DocumentPage[] {
+  const build = documentPageBuilders.get(model);
+  const view = model.documents.find((candidate) => candidate.doc.file === doc.file);
+  if (!build || !view) throw new Error(`replaceDocument: ${doc.file} is not in this model`);
+  // Listing items and related lists hold the view itself, so they see the new version too.
+  view.doc = doc;
+  const pages: DocumentPage[] = [];
+  model.pages.document.forEach((page, index) => {
+    if (page.view !== view) return;
+    const fresh = build(page.locale, view);
+    model.pages.document[index] = fresh;
+    pages.push(fresh);
+  });
+  return pages;
 }

@@ -4,11 +4,10 @@
  */
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { configure, packageRoot, type EleventyConfig } from "../../.eleventy.ts";
 import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
+import { DevSite } from "../../scripts/editor/dev-site.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let dir: string;
@@ -24,16 +23,17 @@ describe("the dev server's site data", () => {
   it("parses every document once, then only the ones whose bytes changed", () => {
     const source = new DevSiteDataSource(dir);
     const first = source.rebuild();
-    expect(first).toMatchObject({ parsed: 2, reused: 0 });
+    expect(first).toMatchObject({ parsed: 2, reused: 0, change: { kind: "site" } });
     expect(first.data.dev).toEqual({ problems: [], errors: 0, stale: false });
 
     const unchanged = source.rebuild();
-    expect(unchanged).toMatchObject({ parsed: 0, reused: 2 });
+    expect(unchanged).toMatchObject({ parsed: 0, reused: 2, change: { kind: "none" } });
     expect(titles(unchanged.data)).toEqual(titles(first.data));
 
     edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"));
     const touched = source.rebuild();
-    expect(touched).toMatchObject({ parsed: 1, reused: 1 });
+    // A new title shows in listings: the whole site is rendered again.
+    expect(touched).toMatchObject({ parsed: 1, reused: 1, change: { kind: "site" } });
     expect(titles(touched.data)).toContain("Likestilling i Testby kommune");
   });
 
@@ -69,10 +69,14 @@ describe("the dev server's site data", () => {
     expect(source.rebuild().data.model).toBe(good.model);
 
     edit(LIKESTILLING, (text) => text.replace("type: presentaton", "type: presentation"));
-    const fixed = source.rebuild().data;
+    const rebuilt = source.rebuild();
+    const fixed = rebuilt.data;
     expect(fixed.dev).toEqual({ problems: [], errors: 0, stale: false });
-    expect(fixed.model).not.toBe(good.model);
+    // Both files are back to what is shown site-wide, so the good model is brought up to date in place.
+    expect(fixed.model).toBe(good.model);
+    expect(rebuilt.change.kind).toBe("pages");
     expect(titles(fixed)).toEqual(titles(good));
+    expect(fixed.model.documents.find((view) => view.doc.file.endsWith("integrering-i-sentrum.md"))?.doc.body.parts.at(-1)?.text).toContain("En ny linje.");
     expect(logged.at(-1)).toBe("Content is valid again.");
   });
 
@@ -95,37 +99,112 @@ describe("the dev server's site data", () => {
   });
 });
 
-describe("the problem banner", () => {
-  async function renderWith(data: DevSiteData): Promise<Map<string, string>> {
-    const eleventy = new Eleventy(path.join(packageRoot, "pages"), path.join(dir, "_site"), {
-      configPath: false,
-      quietMode: true,
-      config: (eleventyConfig: EleventyConfig) => {
-        configure(dir)(eleventyConfig);
-        eleventyConfig.addGlobalData("lysark", () => data);
-      },
-    });
-    const pages = await eleventy.toJSON();
-    return new Map(pages.map((page) => [page.url, page.content]));
-  }
+describe("what an edit re-renders", () => {
+  const pageOf = (data: DevSiteData, file: string) => data.model.pages.document.filter((page) => page.view.doc.file === file);
 
-  it("shows every problem on every page in dev mode, and is absent from a normal build", async () => {
+  it("an edit to a document's body or its own fields gives just that document's pages, updated in place", () => {
+    const source = new DevSiteDataSource(dir);
+    const before = source.rebuild().data;
+    const homeItems = before.model.pages.home[0]!.items;
+    edit(LIKESTILLING, (text) => text.replace("date: 2011-03-15", "date: 2011-03-15\nevent: Nytt seminar") + "\nEt nytt avsnitt.\n");
+    const { data, change } = source.rebuild();
+    expect(change.kind).toBe("pages");
+    const pages = change.kind === "pages" ? change.pages : [];
+    expect(pages.map((page) => page.url).sort()).toEqual(["/dokumenter/testby/likestilling-i-testby/", "/en/documents/testby/likestilling-i-testby/"]);
+    expect(pages.every((page) => page.view.doc.meta.event === "Nytt seminar")).toBe(true);
+    expect(pageOf(data, LIKESTILLING)).toEqual(pages);
+    // Listings hold the same view, so they see the new version without being rebuilt.
+    expect(data.model).toBe(before.model);
+    expect(homeItems.find((item) => item.view.doc.file === LIKESTILLING)?.view.doc.body.parts.at(-1)?.text).toContain("Et nytt avsnitt.");
+  });
+
+  it.each([
+    ["title", (text: string) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune")],
+    ["date", (text: string) => text.replace("date: 2011-03-15", "date: 2011-03-16")],
+    ["topics", (text: string) => text.replace("topics: [likestilling]", "topics: [likestilling, integrering]")],
+  ])("a change to a field shown site-wide (%s) rebuilds the whole model", (_field, change) => {
+    const source = new DevSiteDataSource(dir);
+    const before = source.rebuild().data;
+    edit(LIKESTILLING, change);
+    const after = source.rebuild();
+    expect(after.data.dev.errors).toBe(0);
+    expect(after.change.kind).toBe("site");
+    expect(after.data.model).not.toBe(before.model);
+  });
+
+  it("a change to a registry or a publisher rebuilds the whole model, and so does a new or deleted document", () => {
     const source = new DevSiteDataSource(dir);
     source.rebuild();
-    edit(LIKESTILLING, (text) => text.replace("date: 2011-03-15", "date: 2011-02-30"));
-    const pages = await renderWith(source.rebuild().data);
-    for (const url of ["/", "/en/", "/dokumenter/testby/likestilling-i-testby/"]) {
-      const html = pages.get(url) ?? "";
-      expect(html, url).toContain('<section class="dev-problems" aria-labelledby="dev-problems-title">');
-      expect(html, url).toMatch(/<code>content\/testby\/likestilling-i-testby\.md:\d+:\d+<\/code> <code>date<\/code>: is not a real calendar date/);
+    edit("content/_registries/topics.yaml", (text) => `${text}\n`);
+    expect(source.rebuild().change.kind).toBe("none");
+    edit("content/testby/_publisher.yaml", (text) => text.replace("nb: Testby kommune", "nb: Testby kommune (ny)"));
+    expect(source.rebuild().change.kind).toBe("site");
+    writeFileSync(path.join(dir, "content/testby/ny.md"), doc(VALID_FRONT_MATTER));
+    expect(source.rebuild().change.kind).toBe("site");
+    rmSync(path.join(dir, "content/testby/ny.md"));
+    expect(source.rebuild().change.kind).toBe("site");
+  });
+});
+
+describe("the dev site", () => {
+  const output = () => path.join(dir, "_site");
+  const read = (file: string) => readFileSync(path.join(output(), file), "utf8");
+
+  it("renders the whole site first, then only the edited document's pages", async () => {
+    const site = new DevSite(dir, output());
+    const first = await site.update();
+    expect(first.kind).toBe("site");
+    expect(first.files.length).toBeGreaterThan(20);
+    expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("Likestilling i Testby");
+    const homeBefore = statSync(path.join(output(), "index.html")).mtimeMs;
+
+    edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`);
+    const second = await site.update([LIKESTILLING]);
+    expect(second.kind).toBe("pages");
+    expect(second.files.map((file) => path.relative(output(), file)).sort())
+      .toEqual(["dokumenter/testby/likestilling-i-testby/index.html", "en/documents/testby/likestilling-i-testby/index.html"]);
+    expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
+    expect(read("en/documents/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
+    expect(statSync(path.join(output(), "index.html")).mtimeMs).toBe(homeBefore);
+
+    edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"));
+    const third = await site.update([LIKESTILLING]);
+    expect(third.kind).toBe("site");
+    expect(read("index.html")).toContain("Likestilling i Testby kommune");
+  });
+
+  it("re-renders the whole site when a file other than a document changes (a template, a registry, the config)", async () => {
+    const site = new DevSite(dir, output());
+    await site.update();
+    expect((await site.update(["content/_registries/topics.yaml"])).kind).toBe("site");
+    expect((await site.update([path.join(dir, "site.config.json")])).kind).toBe("site");
+  });
+
+  it("serves the problems for every page's banner while content is broken, in the page's language, and clears them when fixed", async () => {
+    const site = new DevSite(dir, output());
+    await site.update();
+    // Every dev page has the slot the banner script fills; a normal build has neither.
+    for (const file of ["index.html", "en/index.html", "dokumenter/testby/likestilling-i-testby/index.html"]) {
+      expect(read(file), file).toContain('<div id="lysark-dev-problems" data-locale=');
+      expect(read(file), file).toContain('<script src="/assets/dev-problems.js" defer></script>');
     }
-    expect(pages.get("/")).toContain("Innholdet har 1 feil");
-    expect(pages.get("/en/")).toContain("The content has 1 error(s)");
-    expect(pages.get("/")).toContain("Forhåndsvisningen viser siste gyldige versjon.");
+    expect(site.problemsHtml("nb")).toBe("");
+
+    edit(LIKESTILLING, (text) => text.replace("date: 2011-03-15", "date: 2011-02-30"));
+    const broken = await site.update([LIKESTILLING]);
+    expect(broken).toMatchObject({ kind: "none", files: [] });
+    const nb = site.problemsHtml("nb");
+    expect(nb).toContain('<section class="dev-problems" aria-labelledby="dev-problems-title">');
+    expect(nb).toMatch(/<code>content\/testby\/likestilling-i-testby\.md:\d+:\d+<\/code> <code>date<\/code>: is not a real calendar date/);
+    expect(nb).toContain("Innholdet har 1 feil");
+    expect(nb).toContain("Forhåndsvisningen viser siste gyldige versjon.");
+    expect(site.problemsHtml("en")).toContain("The content has 1 error(s)");
+    // The last good page stays.
+    expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("<time datetime=\"2011-03-15\">");
 
     edit(LIKESTILLING, (text) => text.replace("date: 2011-02-30", "date: 2011-03-15"));
-    const recovered = await renderWith(source.rebuild().data);
-    expect(recovered.get("/")).not.toContain("dev-problems");
+    await site.update([LIKESTILLING]);
+    expect(site.problemsHtml("nb")).toBe("");
 
     expect((await build({ root: dir })).ok).toBe(true);
     expect(readOutput(dir, "index.html")).not.toContain("dev-problems");

@@ -1,0 +1,12 @@
+// Dev server only (npm start): shows the content's current problems at the top
+// of the page. The server keeps them in memory and reloads the page when they
+// change, so no page has to be rendered again to show or clear them.
+const slot = document.getElementById("lysark-dev-problems");
+if (slot) {
+  fetch(`/_lysark/problems?locale=${encodeURIComponent(slot.dataset.locale || "")}`, { cache: "no-store" })
+    .then((response) => (response.ok ? response.text() : ""))
+    .then((html) => {
+      slot.innerHTML = html;
+    })
+    .catch(() => {});
+}

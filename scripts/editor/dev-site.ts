@@ -1,0 +1,94 @@
+/**
+ * What `npm start` does after each save: ask the dev data source what changed
+ * (scripts/editor/dev-data.ts) and render no more than that. An edit to a
+ * document's body or to its own fields re-renders only that document's pages,
+ * in well under a second on a site of thousands of documents; a change shown
+ * site-wide (a title, date or topic, a registry, a publisher, the site config,
+ * a template, CSS or script) renders the whole site again, as `npm run build`
+ * does, into the served folder. Content problems are served separately
+ * (`problemsHtml`, fetched by assets/dev-problems.js), so they show on every
+ * page without re-rendering any.
+ */
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { configure, packageRoot } from "../../.eleventy.ts";
+import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
+import { writePublishAssets } from "../publish/assets.ts";
+import { documentPageRenderer, templateEnvironment } from "../render/document-pages.ts";
+import { presetSiteData } from "../site/site-data.ts";
+import type { Problem } from "../content/problems.ts";
+import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
+
+export interface DevUpdate {
+  /** "site": everything rendered again; "pages": only `files`; "none": no page changed. */
+  kind: "site" | "pages" | "none";
+  /** Output files written. */
+  files: string[];
+  ms: number;
+}
+
+/** True for a Markdown document under content/<publisher>/, the only files an edit of which can stay local. */
+function isDocument(root: string, file: string): boolean {
+  const relative = path.relative(path.join(root, "content"), path.resolve(root, file));
+  const parts = relative.split(path.sep);
+  return parts.length === 2 && !relative.startsWith("..") && parts[1]!.endsWith(".md") && !parts[0]!.startsWith("_");
+}
+
+export class DevSite {
+  readonly source: DevSiteDataSource;
+  private data: DevSiteData | undefined;
+
+  constructor(
+    readonly root: string,
+    readonly outputDir: string,
+    log: { problems(problems: Problem[]): void; info(message: string): void } = { problems: () => {}, info: () => {} },
+  ) {
+    this.source = new DevSiteDataSource(root, log);
+  }
+
+  /**
+   * Renders what the changed files need (`changed` relative to the project or
+   * absolute). Without `changed`, the whole site (the first build).
+   */
+  async update(changed?: readonly string[]): Promise<DevUpdate> {
+    const start = performance.now();
+    const contentOnly = changed !== undefined && changed.every((file) => isDocument(this.root, file));
+    const { data, change } = this.source.rebuild({ force: !contentOnly });
+    this.data = data;
+    let files: string[] = [];
+    if (change.kind === "site") {
+      files = await this.renderSite(data);
+    } else if (change.kind === "pages") {
+      files = await documentPageRenderer(data).write(change.pages, this.outputDir);
+      const views = [...new Set(change.pages.map((page) => page.view))];
+      await writePublishAssets(data, this.outputDir, { root: this.root, only: views });
+    }
+    return { kind: change.kind, files, ms: performance.now() - start };
+  }
+
+  private async renderSite(data: DevSiteData): Promise<string[]> {
+    presetSiteData(data);
+    try {
+      const eleventy = new Eleventy(path.join(packageRoot, "pages"), this.outputDir, {
+        configPath: false,
+        config: configure(this.root, { callerWritesRest: true }),
+        quietMode: true,
+      });
+      const written = (await eleventy.write()) as unknown as Array<Array<{ outputPath?: string | false }>>;
+      const pages = await documentPageRenderer(data).write(data.model.pages.document, this.outputDir);
+      await writePublishAssets(data, this.outputDir, { root: this.root });
+      const templates = written.flat().map((entry) => entry.outputPath).filter((file): file is string => typeof file === "string");
+      return [...templates, ...pages];
+    } finally {
+      presetSiteData(undefined);
+    }
+  }
+
+  /** The problem banner for pages in `locale`, empty when the content has no problems. */
+  problemsHtml(locale: string): string {
+    const dev = this.data?.dev;
+    if (!dev || dev.problems.length === 0) return "";
+    const L: UiLocale = (UI_LOCALES as readonly string[]).includes(locale) ? (locale as UiLocale) : UI_LOCALES[0];
+    return templateEnvironment().getTemplate("partials/dev-problems.njk").render({ L, lysark: this.data });
+  }
+}

@@ -1,0 +1,17 @@
+// @11ty/eleventy-dev-server ships no types; this names the calls scripts/cli/serve.ts makes.
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServerOptions {
+    port?: number;
+    domDiff?: boolean;
+    logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
+    onRequest?: Record<string, (request: { url: URL }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined>;
+  }
+  interface DevServer {
+    serve(port: number): void;
+    reload(event?: { files?: string[] }): void;
+    reloadFiles(files: string[]): void;
+    close(): Promise<void>;
+  }
+  const EleventyDevServer: { getServer(name: string, dir: string, options?: DevServerOptions): DevServer };
+  export default EleventyDevServer;
+}
