@@ -214,8 +214,8 @@ export async function measureSearchDownload(site: string, searchPath: string, qu
 
 // ---------------------------------------------------------------- dev server
 
-/** Eleventy's line after a build: "Wrote N files", or its error banner. */
-const BUILD_DONE = /Wrote (\d+) files|Problem writing Eleventy templates[^\n]*\n[^\n]*/;
+/** The dev server's line after a build or rebuild ("[lysark] Wrote N files …"), or its error line. */
+const BUILD_DONE = /\[lysark\] Wrote (\d+) files|\[lysark\] Problem writing the site[^\n]*/;
 const lastLines = (text: string) => text.trim().split("\n").slice(0, 2).join(" | ").replace(/\[11ty\] /g, "").slice(0, 240);
 
 export interface DevRebuild { firstBuildMs: number; rebuildMs: number; pages: number; note: string }
@@ -266,9 +266,9 @@ export async function measureDevRebuild(repo: string, project: string, documentF
     if (!first[1]) return `n/a (the dev server's first build failed: ${lastLines(first.input.slice(first.index))})`;
     const firstBuildMs = performance.now() - start;
     // The file watcher starts after the first build and must scan every file first; an edit
-    // before it is ready goes unnoticed. Wait for Eleventy's "Watching…", then a little more.
+    // before it is ready goes unnoticed. Wait for "Watching … for changes", then a little more.
     await waitFor(/Watching/, 0, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     // A small editor-like change to the body; if the watcher still misses it, edit once more.
     let note = "";
     for (let attempt = 1; attempt <= 2; attempt++) {
