@@ -3,12 +3,28 @@
  * tie-breaking, scale, and the list on each document page in both locales.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relatedDocuments, type RelatedInput } from "../../scripts/related/related.ts";
+import { eachWord, relatedDocuments, type RelatedInput } from "../../scripts/related/related.ts";
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
 
 const input = (id: string, text: string, topics: string[] = [], publisher = "p", relatives: string[] = []): RelatedInput => ({ id, text, topics, publisher, relatives });
 const ids = (docs: RelatedInput[], result: number[][]) => result.map((list) => list.map((index) => docs[index]!.id));
+
+describe("the tokeniser", () => {
+  const words = (text: string) => {
+    const found: string[] = [];
+    eachWord(text, (word) => found.push(word));
+    return found;
+  };
+
+  it("finds what /[\\p{L}\\p{N}]+/u finds, lower-cased, without short, numeric or function words", () => {
+    const text = "Ålesund 2024: ab abc 1234 x1y2 ÆØÅ-tall naïve e\u0301té İstanbul ΣΊΣΥΦΟΣ ４５６ ٣٤٥ foo_bar 𝒜bc a𝟘b og OCH the Kommunen";
+    const expected = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0])
+      .filter((word) => word.length >= 3 && !/^[0-9]+$/.test(word) && !["og", "och", "the"].includes(word));
+    expect(words(text)).toEqual(expected);
+    expect(words(text)).toEqual(["ålesund", "abc", "x1y2", "æøå", "tall", "naïve", "stanbul", "σίσυφος", "４５６", "٣٤٥", "foo", "bar", "𝒜bc", "a𝟘b", "kommunen"]);
+  });
+});
 
 describe("relatedDocuments", () => {
   it("ranks documents that share rare words above ones that share none", () => {
