@@ -1,10 +1,11 @@
 // Lysark search: a small UI on Pagefind's JS API (see docs/search.md).
 //
-// The index has one Pagefind bundle per body language (/pagefind/nb/, /pagefind/sv/ …),
-// each with its own stemmer. This script opens one Pagefind instance per bundle, runs
-// every query on all of them and merges the results, so a search from either UI locale
-// finds documents in every language. Everything it shows comes from data- attributes
-// and the server-rendered form (facet labels are translated there); no inline script.
+// Every document is in one Pagefind bundle (/pagefind/), whatever its language, so a query
+// loads one pagefind.js, one worker, one WebAssembly module and one set of index chunks.
+// Pagefind's filter data (the facet counts) is loaded only once the filters are in use or
+// someone reaches for them: a plain query needs none of it. Everything shown comes from
+// data- attributes and the server-rendered form (facet labels are translated there); no
+// inline script.
 
 const PAGE_SIZE = 10;
 const MAX_PARTS = 5;
@@ -62,12 +63,13 @@ function start(root) {
   const filterPanel = root.querySelector("[data-search-filters]");
   if (filterPanel && window.matchMedia("(max-width: 48rem)").matches) filterPanel.open = false;
 
-  let instances = null;
+  // The current search's results in display order and how many are shown; `loading` chains
+  // the batches of "show more", so they are appended in order.
+  let list = { hits: [], shown: 0, loading: Promise.resolve() };
   let searchId = 0;
-  let cursor = null;
-  let shown = 0;
-  let total = 0;
   let debounce = 0;
+  let countsWanted = false;
+  let filtersLoaded = null;
 
   const failed = (error) => {
     console.error("Lysark search could not run:", error);
@@ -77,23 +79,14 @@ function start(root) {
   };
 
   const ready = (async () => {
-    if (!bundles.length) throw new Error("the search page names no Pagefind bundle");
+    const [basePath] = bundles;
+    if (!basePath) throw new Error("the search page names no Pagefind bundle");
+    const pagefind = await import(new URL(`${basePath}pagefind.js`, document.baseURI).href);
     // termSimilarity: Pagefind falls back to the longest indexed word a query word starts with
-    // ("in" for "integrationen"); weigh such partial matches down so that a real match in
-    // another language's bundle ranks above them.
-    const ranking = { termSimilarity: 3 };
-    // Each bundle's own copy of pagefind.js is a separate module with its own worker, so each
-    // runs its own language's WebAssembly (stemmer). Instances created from one module share
-    // one WebAssembly engine: the first one loaded, for every language.
-    instances = await Promise.all(bundles.map(async (basePath) => {
-      const pagefind = await import(new URL(`${basePath}pagefind.js`, document.baseURI).href);
-      const instance = pagefind.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking });
-      await instance.init();
-      // Pagefind loads filter data on demand and counts only the filters it has loaded:
-      // load them all once, so every facet gets counts from the first search on.
-      await instance.filters();
-      return instance;
-    }));
+    // ("in" for "integrationen"); weigh such partial matches well below a real match.
+    const instance = pagefind.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking: { termSimilarity: 3 } });
+    await instance.init();
+    return instance;
   })();
   ready.catch(failed);
 
@@ -134,49 +127,33 @@ function start(root) {
     return filters;
   };
 
-  const sortValue = (result) => result.meta?.date ?? null;
-
-  /** Results of every bundle in relevance order (scores are comparable enough across bundles). */
-  const relevanceCursor = (lists) => {
-    const all = lists.flat().sort((a, b) => b.score - a.score);
-    let position = 0;
-    return async (count) => {
-      const slice = all.slice(position, position + count);
-      position += slice.length;
-      return Promise.all(slice.map((result) => result.data()));
-    };
+  /** Loads and renders the next `count` results of `of` (Pagefind fetches one fragment per result). */
+  const nextHits = (of, count) => {
+    const batch = of.loading.then(async () => {
+      const data = await Promise.all(of.hits.slice(of.shown, of.shown + count).map((hit) => hit.data()));
+      return data.map((hit) => renderHit(hit, ++of.shown));
+    });
+    of.loading = batch.catch(() => {});
+    return batch;
   };
 
-  /** Each bundle returns its results sorted by date; merge them, loading only what is shown. */
-  const dateCursor = (lists, descending) => {
-    const positions = lists.map(() => 0);
-    const loaded = new Map();
-    const dataOf = (result) => {
-      if (!loaded.has(result)) loaded.set(result, result.data());
-      return loaded.get(result);
-    };
-    // Undated documents go last in both directions, as in the index.
-    const before = (a, b) => (a === null ? false : b === null ? true : descending ? a > b : a < b);
-    return async (count) => {
-      const out = [];
-      while (out.length < count) {
-        let best = -1;
-        let bestData = null;
-        for (let i = 0; i < lists.length; i++) {
-          const list = lists[i];
-          if (positions[i] >= list.length) continue;
-          const candidate = await dataOf(list[positions[i]]);
-          if (best < 0 || before(sortValue(candidate), sortValue(bestData))) {
-            best = i;
-            bestData = candidate;
-          }
-        }
-        if (best < 0) break;
-        positions[best]++;
-        out.push(bestData);
-      }
-      return out;
-    };
+  // Pagefind loads a facet's filter data only for a search that filters on it, and counts only
+  // the facets it has loaded; filters() loads them all.
+  const loadFilters = (pagefind) => (filtersLoaded ??= pagefind.filters());
+
+  /** Counts per facet value for `state`; a facet's own choices are alternatives, so its counts leave its own selection out. */
+  const countsFor = async (pagefind, state) => {
+    const totals = await loadFilters(pagefind);
+    const filters = pagefindFilters(state);
+    const term = state.query || null;
+    if (!term && !Object.keys(filters).length) return totals;
+    const counts = (await pagefind.search(term, { filters })).filters;
+    for (const facet of Object.keys(filters)) {
+      const others = { ...filters };
+      delete others[facet];
+      counts[facet] = (await pagefind.search(term, { filters: others })).filters[facet] ?? {};
+    }
+    return counts;
   };
 
   const updateCounts = (counts) => {
@@ -188,27 +165,18 @@ function start(root) {
     }
   };
 
-  const mergeCounts = (responses, field) => {
-    const merged = {};
-    for (const response of responses) {
-      for (const [facet, values] of Object.entries(response?.[field] ?? {})) {
-        merged[facet] ??= {};
-        for (const [value, count] of Object.entries(values)) merged[facet][value] = (merged[facet][value] ?? 0) + count;
-      }
-    }
-    return merged;
+  /** Shows the facet counts of the current search, once they are wanted. */
+  const refreshCounts = async (id) => {
+    if (!countsWanted) return;
+    const counts = await countsFor(await ready, readState());
+    if (id === searchId) updateCounts(counts);
   };
 
-  const showTotals = async () => {
-    const all = await Promise.all(instances.map((instance) => instance.filters()));
-    const merged = {};
-    for (const counts of all) {
-      for (const [facet, values] of Object.entries(counts)) {
-        merged[facet] ??= {};
-        for (const [value, count] of Object.entries(values)) merged[facet][value] = (merged[facet][value] ?? 0) + count;
-      }
-    }
-    updateCounts(merged);
+  /** The filters are about to be used: load their data and show the counts. */
+  const wantCounts = () => {
+    if (countsWanted) return;
+    countsWanted = true;
+    refreshCounts(searchId).catch((error) => console.error("Lysark search could not count the filters:", error));
   };
 
   const setStatus = (text) => {
@@ -221,43 +189,33 @@ function start(root) {
     writeUrl(state);
     const filters = pagefindFilters(state);
     const hasFilters = Object.keys(filters).length > 0;
-    if (!state.query && !hasFilters) {
-      cursor = null;
-      hitsList.replaceChildren();
-      moreButton.hidden = true;
-      setStatus(t("prompt"));
-      await ready;
-      if (id === searchId) await showTotals();
-      return;
-    }
+    if (hasFilters) countsWanted = true;
     results.setAttribute("aria-busy", "true");
     try {
-      await ready;
-      const sort = state.sort === "newest" ? { newest: "desc" } : state.sort === "oldest" ? { oldest: "asc" } : undefined;
-      const options = sort ? { filters, sort } : { filters };
-      const responses = await Promise.all(instances.map((instance) => instance.search(state.query || null, options)));
-      if (id !== searchId) return;
-      const lists = responses.map((response) => response?.results ?? []);
-      total = lists.reduce((sum, list) => sum + list.length, 0);
-      cursor = sort ? dateCursor(lists, state.sort === "newest") : relevanceCursor(lists);
-      shown = 0;
-      // A facet's own choices are alternatives, so its counts leave its own selection out.
-      const counts = mergeCounts(responses, "filters");
-      for (const facet of Object.keys(filters)) {
-        const others = { ...filters };
-        delete others[facet];
-        const without = await Promise.all(instances.map((instance) => instance.search(state.query || null, { filters: others })));
-        counts[facet] = mergeCounts(without, "filters")[facet] ?? {};
+      if (!state.query && !hasFilters) {
+        list = { hits: [], shown: 0, loading: Promise.resolve() };
+        hitsList.replaceChildren();
+        moreButton.hidden = true;
+        setStatus(t("prompt"));
+        await refreshCounts(id);
+        return;
       }
+      const pagefind = await ready;
+      const term = state.query || null;
+      // Sort keys "newest" and "oldest" (scripts/search/records.ts) both hold the date; an undated
+      // document has a value that puts it last in either direction.
+      const sort = state.sort === "newest" ? { newest: "desc" } : state.sort === "oldest" ? { oldest: "asc" } : undefined;
+      const ordered = (await pagefind.search(term, sort ? { filters, sort } : { filters })).results;
       if (id !== searchId) return;
-      updateCounts(counts);
-      const first = await cursor(PAGE_SIZE);
+      list = { hits: ordered, shown: 0, loading: Promise.resolve() };
+      const first = await nextHits(list, PAGE_SIZE);
       if (id !== searchId) return;
-      hitsList.replaceChildren(...first.map((hit) => renderHit(hit, ++shown)));
-      moreButton.hidden = shown >= total;
-      const count = numberFormat.format(total);
-      const plural = total === 0 ? "zero" : total === 1 ? "one" : "many";
+      hitsList.replaceChildren(...first);
+      moreButton.hidden = list.shown >= ordered.length;
+      const count = numberFormat.format(ordered.length);
+      const plural = ordered.length === 0 ? "zero" : ordered.length === 1 ? "one" : "many";
       setStatus(state.query ? t(`results-${plural}`, { count, query: state.query }) : t(`browse-${plural}`, { count }));
+      await refreshCounts(id);
     } catch (error) {
       if (id === searchId) failed(error);
     } finally {
@@ -266,13 +224,11 @@ function start(root) {
   };
 
   const showMore = async () => {
-    if (!cursor) return;
-    const id = searchId;
-    const next = await cursor(PAGE_SIZE);
-    if (id !== searchId || !next.length) return;
-    const items = next.map((hit) => renderHit(hit, ++shown));
+    const of = list;
+    const items = await nextHits(of, PAGE_SIZE).catch(failed);
+    if (of !== list || !items?.length) return;
     hitsList.append(...items);
-    moreButton.hidden = shown >= total;
+    moreButton.hidden = of.shown >= of.hits.length;
     items[0].querySelector("a")?.focus();
   };
 
@@ -396,6 +352,13 @@ function start(root) {
     search();
   });
   moreButton.addEventListener("click", () => showMore());
+  // Reaching for the filters (pointer, keyboard focus, or unfolding them on a narrow screen)
+  // loads their counts, usually before a box is ticked.
+  if (filterPanel) {
+    filterPanel.addEventListener("pointerenter", wantCounts);
+    filterPanel.addEventListener("focusin", wantCounts);
+    filterPanel.addEventListener("toggle", () => filterPanel.open && wantCounts());
+  }
 
   restoreFromUrl();
   search();

@@ -242,7 +242,10 @@ async function main(): Promise<void> {
     say(`  one search query ("${searchResult.query}", ${searchResult.results} results shown): ${kb(searchResult.totalBytes)} downloaded (gzip for text; ${kb(searchResult.rawBytes)} uncompressed) in ${searchResult.requests.length} requests, of which Pagefind ${kb(searchResult.pagefindBytes)}`);
     const groups = new Map<string, number>();
     for (const request of searchResult.requests) {
-      const kind = request.path.startsWith("/pagefind/") ? request.path.replace(/^\/pagefind\/(?:[a-z]+\/)?/, "").replace(/[._-][0-9a-z_]{6,}.*$/, "").replace(/^(pagefind-)?/, "") : request.path;
+      // Pagefind's files grouped by kind: index/, fragment/, filter/ chunks, the entry, scripts, WebAssembly.
+      const inBundle = request.path.replace(/^\/pagefind\/(?:[a-z]{2}\/)?/, "");
+      const kind = !request.path.startsWith("/pagefind/") ? request.path
+        : inBundle.includes("/") ? `${inBundle.split("/")[0]}/` : inBundle.replace(/[._-][0-9a-z_]{6,}.*$/, "").replace(/^pagefind-/, "");
       groups.set(kind, (groups.get(kind) ?? 0) + request.sent);
     }
     say(`    ${[...groups.entries()].map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(", ")}`);

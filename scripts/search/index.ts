@@ -1,22 +1,25 @@
 /**
  * The build's "search" phase: indexes every document once with Pagefind's
- * Node API and writes one bundle per body language into the output folder
- * (`pagefind/nb/`, `pagefind/sv/` …). Pagefind never crawls the rendered
- * pages, so the nb and en page of a document do not become two records.
- * See docs/search.md.
+ * Node API into one bundle, `pagefind/`, whatever the language of its body.
+ * Pagefind never crawls the rendered pages, so the nb and en page of a
+ * document do not become two records. See docs/search.md.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { ContentLanguage } from "../i18n/locales.ts";
-import { bundleLanguages, recordHtml, SEARCH_BUNDLE_ROOT, type SearchRecord } from "./records.ts";
+import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
+import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 
 /** Files Pagefind writes for its ready-made UIs; Lysark has its own (assets/search.js). */
 const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
 
 export interface SearchIndexStats {
   documents: number;
-  languages: Array<{ language: ContentLanguage; documents: number; words: number; bytes: number }>;
+  /** The language whose stemmer indexed every document (none without documents). */
+  stemmer: ContentLanguage | undefined;
+  /** Documents per body language. */
+  languages: Array<{ language: ContentLanguage; documents: number }>;
+  words: number;
   bytes: number;
 }
 
@@ -32,9 +35,9 @@ function folderBytes(dir: string): number {
 }
 
 /**
- * Drops what a browser never loads from a bundle: Pagefind's ready-made UIs, and
- * the WebAssembly builds of languages the bundle does not use (it always writes
- * a generic "unknown" one too).
+ * Drops what a browser never loads from the bundle: Pagefind's ready-made UIs,
+ * and the WebAssembly builds of languages the bundle does not use (it always
+ * writes a generic "unknown" one too).
  */
 function removeUnusedFiles(bundle: string): void {
   const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { wasm?: string | null }> };
@@ -44,32 +47,41 @@ function removeUnusedFiles(bundle: string): void {
   }
 }
 
-/** Indexes `records` into `<outputDir>/pagefind/<language>/`. */
+/**
+ * Indexes `records` into `<outputDir>/pagefind/`, every text with one stemmer
+ * (`stemmerLanguage`): one bundle, so a query loads one WebAssembly module, one
+ * set of index chunks and one set of filters, not one per language. Without
+ * records nothing is written, and the search page says search is unavailable.
+ */
 export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string): Promise<SearchIndexStats> {
-  const root = path.join(outputDir, ...SEARCH_BUNDLE_ROOT.split("/").filter(Boolean));
-  const stats: SearchIndexStats = { documents: records.length, languages: [], bytes: 0 };
+  const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
+  const stemmer = stemmerLanguage(records);
+  const stats: SearchIndexStats = {
+    documents: records.length,
+    stemmer,
+    languages: CONTENT_LANGUAGES.map((language) => ({ language, documents: records.filter((record) => record.language === language).length }))
+      .filter((language) => language.documents > 0),
+    words: 0,
+    bytes: 0,
+  };
+  if (!stemmer) return stats;
   try {
-    for (const language of bundleLanguages(records)) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-      if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
-      let words = 0;
-      const inLanguage = records.filter((record) => record.language === language);
-      for (const record of inLanguage) {
-        const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
-        if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
-        words += added.file.uniqueWords;
-      }
-      const bundle = path.join(root, language);
-      const written = await index.writeFiles({ outputPath: bundle });
-      if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join("; ")}`);
-      await index.deleteIndex();
-      removeUnusedFiles(bundle);
-      const bytes = folderBytes(bundle);
-      stats.languages.push({ language, documents: inLanguage.length, words, bytes });
-      stats.bytes += bytes;
+    // forceLanguage overrides each record's <html lang> (the body's language, kept for
+    // the language filter and excerpts), so every text and every query is stemmed alike.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: stemmer });
+    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+    for (const record of records) {
+      const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
+      if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
+      stats.words += added.file.uniqueWords;
     }
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join("; ")}`);
+    await index.deleteIndex();
   } finally {
     await pagefind.close();
   }
+  removeUnusedFiles(bundle);
+  stats.bytes = folderBytes(bundle);
   return stats;
 }

@@ -1,6 +1,6 @@
 /**
  * The search page of each locale: facet options with translated labels (so
- * the browser script never needs a label table), the Pagefind bundles to
+ * the browser script never needs a label table), the Pagefind bundle to
  * query, the document URL pattern of the locale, and the UI strings the
  * script shows, all handed over as data- attributes (no inline script).
  */
@@ -10,7 +10,7 @@ import { CONTENT_LANGUAGES, LOCALES, UI_LOCALES, type UiLocale } from "../i18n/l
 import { alternatesFor, urlFor } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import type { PageBase } from "../site/model.ts";
-import { bundleLanguages, bundlePath, FACETS, UNDATED, type Facet, type SearchRecord } from "./records.ts";
+import { FACETS, SEARCH_BUNDLE, UNDATED, type Facet, type SearchRecord } from "./records.ts";
 
 export interface SearchFacetOption { value: string; label: string }
 
@@ -20,7 +20,10 @@ export interface SearchPage extends PageBase {
   /** BCP 47 tag for number and date formatting in the browser. */
   intl: string;
   facets: SearchFacet[];
-  /** Site paths of the Pagefind bundles, one per body language. */
+  /**
+   * Site path of the Pagefind bundle: one entry, none without documents. A list
+   * because the template writes it as `data-bundles`; the script uses the first.
+   */
   bundles: string[];
   /** Document URL in this locale with `{publisher}` and `{slug}` to fill in. */
   documentUrl: string;
@@ -63,7 +66,7 @@ export function buildSearchPages(records: readonly SearchRecord[], publishers: r
   const usedYears = used("year");
   const usedLanguages = used("language");
   const years = [...usedYears].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : a < b ? 1 : -1));
-  const bundles = bundleLanguages(records).map(bundlePath);
+  const bundles = records.length ? [SEARCH_BUNDLE] : [];
 
   return UI_LOCALES.map((locale): SearchPage => {
     const options: Record<Facet, SearchFacetOption[]> = {

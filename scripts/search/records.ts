@@ -16,8 +16,8 @@ import type { Publisher, Topic } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/model.ts";
 
-/** Site path of the folder that holds one Pagefind bundle per body language. */
-export const SEARCH_BUNDLE_ROOT = "/pagefind/";
+/** Site path of the one Pagefind bundle that holds every document, whatever its language. */
+export const SEARCH_BUNDLE = "/pagefind/";
 
 /** Filter keys, in the order the search page shows them. */
 export const FACETS = ["publisher", "topic", "type", "year", "language"] as const;
@@ -61,7 +61,7 @@ export interface SearchRecord {
   id: string;
   /** URL Pagefind stores (the default locale's); the UI maps it per locale from `id`. */
   url: string;
-  /** Language of the body: decides the bundle and Pagefind's stemmer. */
+  /** Language of the body: the `lang` of the record and the language filter. */
   language: ContentLanguage;
   title: string;
   /** Pagefind metadata, returned with each result. Every value is searchable too, so no URLs here. */
@@ -212,15 +212,28 @@ export function buildSearchRecords(views: readonly DocumentView[], publishers: r
   return views.map((view) => buildSearchRecord(view, publishersById));
 }
 
-/** Body languages that have documents, in a stable order: one Pagefind bundle each. */
-export function bundleLanguages(records: ReadonlyArray<{ language: ContentLanguage }>): ContentLanguage[] {
-  const used = new Set(records.map((record) => record.language));
-  return CONTENT_LANGUAGES.filter((language) => used.has(language));
-}
+/**
+ * Pagefind's stemmer for each body language. Nynorsk has no stemmer of its own:
+ * Pagefind 1.6 stems "nn" with the same Norwegian stemmer as "nb" (its
+ * wasm.nn and wasm.nb are the same WebAssembly, and both index a Nynorsk text
+ * to the same words), so they count as one.
+ */
+export const STEMMER: Record<ContentLanguage, ContentLanguage> = { nb: "nb", nn: "nb", sv: "sv", da: "da", en: "en" };
 
-/** Site path of a language's bundle, e.g. `/pagefind/sv/`. */
-export function bundlePath(language: ContentLanguage): string {
-  return `${SEARCH_BUNDLE_ROOT}${language}/`;
+/**
+ * The language whose stemmer indexes every document, and stems every query: the
+ * stemmer of the most documents (ties go to the earlier in CONTENT_LANGUAGES, so
+ * the choice is stable). One stemmer means one WebAssembly module for the browser
+ * to load; docs/search.md weighs this against a stemmer per language.
+ */
+export function stemmerLanguage(records: ReadonlyArray<{ language: ContentLanguage }>): ContentLanguage | undefined {
+  const counts = new Map<ContentLanguage, number>();
+  for (const record of records) counts.set(STEMMER[record.language], (counts.get(STEMMER[record.language]) ?? 0) + 1);
+  let best: ContentLanguage | undefined;
+  for (const language of CONTENT_LANGUAGES) {
+    if ((counts.get(language) ?? 0) > (best ? counts.get(best)! : 0)) best = language;
+  }
+  return best;
 }
 
 export function escapeHtml(text: string): string {

@@ -1,7 +1,7 @@
 /**
  * The search page in Debian's Chromium, against fresh builds of the bundled
- * content (all Norwegian) and of the fixture site (a Norwegian and a Swedish
- * document, so two Pagefind bundles), served with a strict CSP.
+ * content (all Norwegian) and of the fixture site (Bokmål, Nynorsk and Swedish
+ * documents in one Pagefind bundle), served with a strict CSP.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -117,6 +117,12 @@ describe("search on the bundled content", () => {
     console.log(`[search] one query on /sok/: ${requests.length} requests, ${pageBytes} bytes in all, ${searchBytes} bytes for search (uncompressed); index on disk ${folderBytes(path.join(site, "pagefind"))} bytes`);
     expect(requests.every((request) => request.status === 200)).toBe(true);
     expect(searchBytes).toBeLessThan(300_000);
+    // One bundle: Pagefind's library and WebAssembly once. A plain query needs no filter data.
+    const paths = requests.map((request) => request.path);
+    expect(paths.filter((file) => file.endsWith("/pagefind.js"))).toEqual(["/pagefind/pagefind.js"]);
+    expect(paths.filter((file) => file.endsWith("/pagefind-worker.js"))).toHaveLength(1);
+    expect(paths.filter((file) => /\/wasm\.[a-z]+\.pagefind$/.test(file))).toEqual(["/pagefind/wasm.nb.pagefind"]);
+    expect(paths.filter((file) => file.startsWith("/pagefind/filter/"))).toEqual([]);
   });
 
   it("finds the same survey for «gender equality» on /en/search/, in English, with a slide link", async () => {
@@ -160,14 +166,22 @@ describe("search on the bundled content", () => {
     expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(anchor);
   });
 
-  it("narrows the results with a filter, and counts what each choice would give", async () => {
+  it("narrows the results with a filter, and counts what each choice would give once the filters are reached for", async () => {
     await freshPage();
     const status = await searchFor(page, server, "/en/search/", "planning");
     const before = await hits(page);
     expect(before.length).toBeGreaterThan(1);
     expect(status).toBe(`${before.length} results for “planning”.`);
     const stavanger = page.locator('.facet[data-facet="publisher"] input[value="stavanger"]');
-    const count = await page.locator('.facet[data-facet="publisher"] li:has(input[value="stavanger"]) [data-count]').textContent();
+    const countOfStavanger = page.locator('.facet[data-facet="publisher"] li:has(input[value="stavanger"]) [data-count]');
+    // The filter data is loaded when the pointer or focus reaches the filters, not with the query.
+    expect(await countOfStavanger.textContent()).toBe("");
+    const filterRequests = () => server.requests.filter((request) => request.path.startsWith("/pagefind/filter/")).length;
+    const filtersBefore = filterRequests();
+    await page.hover('.facet[data-facet="publisher"]');
+    await page.waitForFunction(() => document.querySelector('.facet[data-facet="publisher"] li:has(input[value="stavanger"]) [data-count]')?.textContent !== "");
+    expect(filterRequests()).toBeGreaterThan(filtersBefore);
+    const count = await countOfStavanger.textContent();
     await stavanger.check();
     await waitForStatus(page, /^1 result for/);
     const after = await hits(page);
@@ -258,16 +272,32 @@ describe("search on the bundled content", () => {
   });
 });
 
-describe("search across language bundles (fixture site: Norwegian and Swedish)", () => {
+/** A Nynorsk document, undated: "skulen" and "skulane" are one word to Pagefind's Norwegian stemmer. */
+const NYNORSK_DOCUMENT = `---
+title: Skulebruk i Testby
+type: presentation
+publisher: testby
+date: unknown
+language: nn
+---
+
+## Skulane
+
+Skulane i kommunen vart pussa opp.
+`;
+
+describe("search across body languages in one bundle (fixture site: Bokmål, Nynorsk and Swedish)", () => {
   let project: string;
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    project = makeProject();
+    project = makeProject("site-basic", { "content/testby/skulebruk-i-testby.md": NYNORSK_DOCUMENT });
     const result = await build({ root: project });
     expect(result.ok).toBe(true);
-    expect(readdirSync(path.join(project, "_site", "pagefind")).sort()).toEqual(["nb", "sv"]);
+    const entry = JSON.parse(readFileSync(path.join(project, "_site", "pagefind", "pagefind-entry.json"), "utf8"));
+    expect(Object.keys(entry.languages)).toEqual(["nb"]);
+    expect(entry.languages.nb.page_count).toBe(3);
     server = await startStaticServer(path.join(project, "_site"));
     browser = await launchBrowser();
   });
@@ -277,30 +307,42 @@ describe("search across language bundles (fixture site: Norwegian and Swedish)",
     removeProject(project);
   });
 
-  it("merges results from both bundles, each body in its own language", async () => {
+  it("finds documents in every body language, each shown in its own language", async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     const status = await searchFor(page, server, "/en/search/", "Testby");
-    expect(status).toBe("2 results for “Testby”.");
+    expect(status).toBe("3 results for “Testby”.");
     const found = await hits(page);
     expect(found.map((hit) => hit.href).sort()).toEqual([
       "/en/documents/testby-sentrum/integrering-i-sentrum/",
       "/en/documents/testby/likestilling-i-testby/",
+      "/en/documents/testby/skulebruk-i-testby/",
     ]);
     const swedish = found.find((hit) => hit.href.includes("integrering"))!;
     expect(swedish.title).toBe('Integrering i sentrum <script>alert("x")</script>');
     expect(swedish.titleLang).toBe("sv");
     expect(swedish.meta).toBe("Report · Sentrum district · 2010 · Swedish");
-    expect(await page.$$eval(".search-hit-excerpt", (ps) => ps.map((p) => p.getAttribute("lang")).sort())).toEqual(["nb", "sv"]);
+    expect(found.find((hit) => hit.href.includes("skulebruk"))!.titleLang).toBe("nn");
+    expect(await page.$$eval(".search-hit-excerpt", (ps) => ps.map((p) => p.getAttribute("lang")).sort())).toEqual(["nb", "nn", "sv"]);
     expect(await page.evaluate(() => document.querySelectorAll(".search-hits script, .search-hits b").length)).toBe(0);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("finds an inflected Nynorsk word, stemmed as Norwegian, with a link to its slide", async () => {
+    const page = await browser.newPage();
+    expect(await searchFor(page, server, "/sok/", "skulen")).toBe("1 treff for «skulen».");
+    const [hit] = await hits(page);
+    expect(hit!.href).toBe("/dokumenter/testby/skulebruk-i-testby/");
+    expect(hit!.meta).toBe("Presentasjon · Testby kommune · Ukjent dato · Norsk nynorsk");
+    expect(hit!.parts.map((part) => part.href)).toEqual(["/dokumenter/testby/skulebruk-i-testby/#slide-1"]);
     await page.close();
   });
 
   it("finds an inflected Swedish word first, with a link to its section", async () => {
     const page = await browser.newPage();
     await searchFor(page, server, "/sok/", "integrationen");
-    // Pagefind may add a weak partial match from the Norwegian bundle ("in"); the real one ranks first.
+    // Pagefind may add a weak partial match ("in"); the real one ranks first.
     const [hit] = await hits(page);
     expect(hit!.href).toBe("/dokumenter/testby-sentrum/integrering-i-sentrum/");
     expect(hit!.parts.map((part) => part.href)).toEqual(["/dokumenter/testby-sentrum/integrering-i-sentrum/#section-1"]);
@@ -308,14 +350,15 @@ describe("search across language bundles (fixture site: Norwegian and Swedish)",
     await page.close();
   });
 
-  it("sorts by date across bundles", async () => {
+  it("sorts by date across languages, undated documents last both ways", async () => {
     const page = await browser.newPage();
     await page.goto(server.url("/en/search/?publisher=testby&sort=newest"));
-    await waitForStatus(page, /^2 documents/);
-    expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2011-03-15", "2010"]);
+    await waitForStatus(page, /^3 documents/);
+    expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2011-03-15", "2010", undefined]);
     await page.selectOption("#search-sort", "oldest");
     await page.waitForFunction(() => document.querySelector(".search-hit time")?.getAttribute("datetime") === "2010");
-    expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2010", "2011-03-15"]);
+    expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2010", "2011-03-15", undefined]);
+    expect(await page.textContent('.facet[data-facet="language"] li:has(input[value="nn"]) [data-count]')).toBe("(1)");
     await page.close();
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent, type SiteContent } from "../../scripts/content/load.ts";
 import type { Topic } from "../../scripts/content/schema.ts";
 import {
-  buildSearchRecords, bundleLanguages, bundlePath, htmlToText, mentions, publisherChain, recordHtml,
-  slideTopicLabels, topicTerms, UNDATED, type SearchRecord,
+  buildSearchRecords, htmlToText, mentions, publisherChain, recordHtml, SEARCH_BUNDLE,
+  slideTopicLabels, stemmerLanguage, topicTerms, UNDATED, type SearchRecord,
 } from "../../scripts/search/records.ts";
 import { buildSearchPages, SCRIPT_STRINGS } from "../../scripts/search/page.ts";
 import { buildSiteModel, type SiteModel } from "../../scripts/site/model.ts";
@@ -236,17 +236,21 @@ describe("the HTML handed to Pagefind", () => {
   });
 });
 
-describe("bundles and the search page", () => {
+describe("the bundle and the search page", () => {
   let fixture: ReturnType<typeof load>;
   beforeAll(() => {
     fixture = load();
   });
   afterAll(() => removeProject(fixture.dir));
 
-  it("has one bundle per body language, in a stable order", () => {
-    expect(bundleLanguages(fixture.records)).toEqual(["nb", "sv"]);
-    expect(bundleLanguages([{ language: "en" }, { language: "sv" }, { language: "en" }, { language: "nn" }])).toEqual(["nn", "sv", "en"]);
-    expect(bundlePath("sv")).toBe("/pagefind/sv/");
+  it("stems everything with the stemmer of the most documents, Nynorsk counting as Norwegian", () => {
+    const of = (...languages: Array<"nb" | "nn" | "sv" | "da" | "en">) => stemmerLanguage(languages.map((language) => ({ language })));
+    expect(stemmerLanguage(fixture.records)).toBe("nb"); // one nb and one sv document: a tie goes to nb
+    expect(of("sv", "sv", "nb")).toBe("sv");
+    expect(of("sv", "sv", "nb", "nn")).toBe("nb");
+    expect(of("nn")).toBe("nb");
+    expect(of("en", "da", "en")).toBe("en");
+    expect(of()).toBeUndefined();
   });
 
   it("walks up a publisher's parents", () => {
@@ -255,11 +259,13 @@ describe("bundles and the search page", () => {
     expect(publisherChain("testby", byPublisher).map((publisher) => publisher.id)).toEqual(["testby"]);
   });
 
-  it("gives each locale a search page with translated facet labels, the bundles and its own document URLs", () => {
+  it("gives each locale a search page with translated facet labels, the one bundle and its own document URLs", () => {
     const pages = buildSearchPages(fixture.model.searchRecords, fixture.site.publishers, fixture.site.topics);
     expect(pages.map((page) => page.url)).toEqual(["/sok/", "/en/search/"]);
     const [nb, en] = pages;
-    expect(nb!.bundles).toEqual(["/pagefind/nb/", "/pagefind/sv/"]);
+    expect(nb!.bundles).toEqual([SEARCH_BUNDLE]);
+    expect(en!.bundles).toEqual(["/pagefind/"]);
+    expect(buildSearchPages([], fixture.site.publishers, fixture.site.topics)[0]!.bundles).toEqual([]);
     expect(nb!.documentUrl).toBe("/dokumenter/{publisher}/{slug}/");
     expect(en!.documentUrl).toBe("/en/documents/{publisher}/{slug}/");
     expect(en!.alternates.map((alternate) => alternate.url)).toEqual(["/sok/", "/en/search/"]);
