@@ -139,6 +139,8 @@ export async function writeCards(jobs: readonly CardJob[], options: { cacheDir?:
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  // Enough cards queued for sharp's threads to stay busy while the main thread renders pages
+  // (a finished card can only hand its thread a new one when the main thread gets a turn).
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
   return drawn;
 }

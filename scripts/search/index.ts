@@ -10,6 +10,9 @@ import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 
+/** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
+const IN_FLIGHT = 64;
+
 /** Files Pagefind writes for its ready-made UIs; Lysark has its own (assets/search.js). */
 const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
 
@@ -70,10 +73,14 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // the language filter and excerpts), so every text and every query is stemmed alike.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: stemmer });
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const record of records) {
-      const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
-      if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
-      stats.words += added.file.uniqueWords;
+    // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
+    // main thread is busy rendering pages meanwhile, and every round trip waited for it.
+    for (let start = 0; start < records.length; start += IN_FLIGHT) {
+      await Promise.all(records.slice(start, start + IN_FLIGHT).map(async (record) => {
+        const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
+        if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
+        stats.words += added.file.uniqueWords;
+      }));
     }
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join("; ")}`);
