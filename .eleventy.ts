@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { getSiteData } from "./scripts/site/site-data.ts";
 import { templateFilters } from "./scripts/render/filters.ts";
-import { NUNJUCKS_OPTIONS } from "./scripts/render/document-pages.ts";
+import { NUNJUCKS_OPTIONS } from "./scripts/render/pages.ts";
 import { writeBesideEleventy } from "./scripts/render/beside-eleventy.ts";
 // Each Nunjucks template is compiled once, not once per paginated page (docs/performance.md).
 import "./scripts/build/nunjucks-cache.ts";
@@ -28,8 +28,9 @@ export interface EleventyConfig {
 
 export interface ConfigureOptions {
   /**
-   * True when the caller (npm run build, npm start) writes the document pages,
-   * attachments, images and social cards itself, as timed phases of its own.
+   * True when the caller (npm run build, npm start) writes the pages of
+   * scripts/render/pages.ts (documents and paginated listings), attachments,
+   * images and social cards itself, as timed phases of its own.
    * Otherwise they are written after Eleventy's build, so a plain Eleventy run
    * still produces the whole site.
    */

@@ -204,10 +204,10 @@ async function main(): Promise<void> {
 
   const phases = new Map<string, number[]>();
   for (const run of result.lysark) for (const [phase, ms] of Object.entries(run.timings)) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
-    say(`  Lysark phases (median; render, images, cards and search run side by side, so they overlap): ${[...phases.entries()].map(([phase, values]) => `${phase} ${s(median(values))}`).join(", ")}`);
+  say(`  Lysark phases (median; pages then render, beside attachments, images and cards, beside search: they overlap): ${[...phases.entries()].map(([phase, values]) => `${phase} ${s(median(values))}`).join(", ")}`);
   const serial = ["validate", "assemble", "swap"].reduce((sum, name) => sum + median(phases.get(name) ?? [0]), 0);
   const phase = (name: string) => median(phases.get(name) ?? [0]);
-  const parallel = Math.max(phase("render"), phase("attachments") + phase("images") + phase("cards"), phase("search"));
+  const parallel = Math.max(phase("pages") + phase("documents") + phase("render"), phase("attachments") + phase("images") + phase("cards"), phase("search"));
   say(`  other (process start, module loading, time outside the phases): ${s(Math.max(0, lysarkWall - serial - parallel))}`);
 
   const out = folderSize(result.lysarkOut);

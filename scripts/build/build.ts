@@ -14,7 +14,7 @@ import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";
 import { writePublishAssets } from "../publish/assets.ts";
 import { writeSearchBundles } from "../search/index.ts";
-import { documentPageRenderer } from "../render/document-pages.ts";
+import { pageRenderer } from "../render/pages.ts";
 
 
 export interface BuildOptions {
@@ -61,8 +61,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // model, so they run while the pages render on the main thread; phases overlap (docs/performance.md).
     const parallel = await Promise.allSettled([
       (async () => {
-        // Document pages are streamed to disk one at a time; Eleventy renders the other pages.
-        await time("documents", () => documentPageRenderer({ model, config }).write(model.pages.document, staging));
+        // Documents and paginated listings are streamed to disk one at a time; Eleventy renders the rest.
+        await time("pages", () => pageRenderer({ model, config }).writeAll(staging));
         await time("render", async () => {
           const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
             configPath: false,

@@ -14,7 +14,7 @@ import Eleventy from "@11ty/eleventy";
 import { configure, packageRoot } from "../../.eleventy.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
-import { documentPageRenderer, templateEnvironment } from "../render/document-pages.ts";
+import { pageRenderer, templateEnvironment } from "../render/pages.ts";
 import { presetSiteData } from "../site/site-data.ts";
 import type { Problem } from "../content/problems.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
@@ -59,7 +59,7 @@ export class DevSite {
     if (change.kind === "site") {
       files = await this.renderSite(data);
     } else if (change.kind === "pages") {
-      files = await documentPageRenderer(data).write(change.pages, this.outputDir);
+      files = await pageRenderer(data).write("document", change.pages, this.outputDir);
       const views = [...new Set(change.pages.map((page) => page.view))];
       await writePublishAssets(data, this.outputDir, { root: this.root, only: views });
     }
@@ -75,7 +75,7 @@ export class DevSite {
         quietMode: true,
       });
       const written = (await eleventy.write()) as unknown as Array<Array<{ outputPath?: string | false }>>;
-      const pages = await documentPageRenderer(data).write(data.model.pages.document, this.outputDir);
+      const pages = await pageRenderer(data).writeAll(this.outputDir);
       await writePublishAssets(data, this.outputDir, { root: this.root });
       const templates = written.flat().map((entry) => entry.outputPath).filter((file): file is string => typeof file === "string");
       return [...templates, ...pages];

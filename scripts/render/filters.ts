@@ -1,7 +1,7 @@
 /**
  * The template filters every Lysark page uses, in one place: Eleventy gets
- * them through `addFilter` (.eleventy.ts) and the document-page renderer
- * (./document-pages.ts) adds the same ones to its own Nunjucks environment.
+ * them through `addFilter` (.eleventy.ts) and the page renderer
+ * (./pages.ts) adds the same ones to its own Nunjucks environment.
  */
 import type { UiLocale } from "../i18n/locales.ts";
 import { urlFor, type Route } from "../i18n/routes.ts";

@@ -1,15 +1,17 @@
 /**
- * Document pages are rendered outside Eleventy (scripts/render/document-pages.ts),
- * one at a time and straight to disk. These tests pin what that must keep:
- * the same templates and filters as Eleventy's pages, one file per page and
- * locale, and a plain Eleventy run with .eleventy.ts still producing them.
+ * Document pages and paginated listings are rendered outside Eleventy
+ * (scripts/render/pages.ts), one at a time and straight to disk. These tests
+ * pin what that must keep: the same templates and filters as Eleventy's pages,
+ * one file per page and locale, and a plain Eleventy run with .eleventy.ts
+ * still producing them.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configure, packageRoot } from "../../.eleventy.ts";
-import { documentDescription, documentPageRenderer, pageFile } from "../../scripts/render/document-pages.ts";
+import { documentDescription, pageFile, pageRenderer, STREAMED_KINDS } from "../../scripts/render/pages.ts";
+import type { DocumentPage } from "../../scripts/site/model.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
@@ -21,7 +23,7 @@ describe("the document page renderer", () => {
   it("writes one complete page per document and locale, at the page's URL", async () => {
     const data = loadSiteData(dir);
     const out = path.join(dir, "out");
-    const files = await documentPageRenderer(data).write(data.model.pages.document, out);
+    const files = await pageRenderer(data).write("document", data.model.pages.document, out);
     expect(files.map((file) => path.relative(out, file)).sort()).toEqual([
       "dokumenter/testby-sentrum/integrering-i-sentrum/index.html",
       "dokumenter/testby/likestilling-i-testby/index.html",
@@ -45,9 +47,28 @@ describe("the document page renderer", () => {
   it("escapes the description once, and falls back to the title without a summary", () => {
     const data = loadSiteData(dir);
     const page = data.model.pages.document[0]!;
-    const html = documentPageRenderer(data).render({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: 'Tall & "fakta"' } } } });
+    const withSummary: DocumentPage = { ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: 'Tall & "fakta"' } } } };
+    const html = pageRenderer(data).render("document", withSummary);
     expect(html).toContain('<meta name="description" content="Tall &amp; &quot;fakta&quot;">');
     expect(documentDescription({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: undefined } } } })).toBe(page.title);
+  });
+
+  it("writes every listing page, paginated, with its page navigation", async () => {
+    writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 1 }));
+    const data = loadSiteData(dir);
+    const out = path.join(dir, "out");
+    const files = (await pageRenderer(data).writeAll(out)).map((file) => path.relative(out, file));
+    const expected = STREAMED_KINDS.flatMap((kind) => data.model.pages[kind].map((page) => path.relative(out, pageFile(out, page.url))));
+    expect(files.sort()).toEqual(expected.sort());
+    expect(files).toContain("tema/likestilling/index.html");
+    expect(files).toContain("en/publishers/testby/index.html");
+    const years = data.model.pages.year.filter((page) => page.locale === "nb");
+    expect(years.length).toBeGreaterThan(0);
+    const paged = data.model.pages.publisher.find((page) => page.pagination?.next);
+    expect(paged, "a publisher listing spread over pages (page size 1)").toBeDefined();
+    const html = readFileSync(pageFile(out, paged!.url), "utf8");
+    expect(html).toContain(`<link rel="next" href="${paged!.pagination!.next}">`);
+    expect(existsSync(pageFile(out, paged!.pagination!.next!))).toBe(true);
   });
 
   it("maps a URL to its index.html", () => {
