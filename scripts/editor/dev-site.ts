@@ -7,7 +7,9 @@
  * a template, CSS or script) renders the whole site again, as `npm run build`
  * does, into the served folder. Content problems are served separately
  * (`problemsHtml`, fetched by assets/dev-problems.js), so they show on every
- * page without re-rendering any.
+ * page without re-rendering any. The search index is rebuilt in the
+ * background after each change, so search works in the preview too, a few
+ * seconds behind the pages on a large site.
  */
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -15,6 +17,7 @@ import { configure, packageRoot } from "../../.eleventy.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
 import { pageRenderer, templateEnvironment } from "../render/pages.ts";
+import { writeSearchBundles } from "../search/index.ts";
 import { presetSiteData } from "../site/site-data.ts";
 import type { Problem } from "../content/problems.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
@@ -34,16 +37,47 @@ function isDocument(root: string, file: string): boolean {
   return parts.length === 2 && !relative.startsWith("..") && parts[1]!.endsWith(".md") && !parts[0]!.startsWith("_");
 }
 
+export interface DevSiteLog { problems(problems: Problem[]): void; info(message: string): void }
+
 export class DevSite {
   readonly source: DevSiteDataSource;
   private data: DevSiteData | undefined;
+  /** The search index being written, and whether the pages changed again meanwhile. */
+  private indexing: Promise<void> | undefined;
+  private indexAgain = false;
 
   constructor(
     readonly root: string,
     readonly outputDir: string,
-    log: { problems(problems: Problem[]): void; info(message: string): void } = { problems: () => {}, info: () => {} },
+    private readonly log: DevSiteLog = { problems: () => {}, info: () => {} },
   ) {
     this.source = new DevSiteDataSource(root, log);
+  }
+
+  /** Resolves when the search index has caught up with the last update. */
+  async searchIndexed(): Promise<void> {
+    while (this.indexing) await this.indexing;
+  }
+
+  /** Rebuilds the search index in the background; changes that arrive meanwhile are indexed right after. */
+  private indexSearch(): void {
+    if (this.indexing) {
+      this.indexAgain = true;
+      return;
+    }
+    this.indexing = (async () => {
+      do {
+        this.indexAgain = false;
+        const start = performance.now();
+        try {
+          const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir);
+          this.log.info(`Search index updated: ${stats.documents} document(s) in ${((performance.now() - start) / 1000).toFixed(1)} seconds`);
+        } catch (error) {
+          this.log.info(`Search index not updated: ${(error as Error).message}`);
+        }
+      } while (this.indexAgain);
+      this.indexing = undefined;
+    })();
   }
 
   /**
@@ -63,6 +97,7 @@ export class DevSite {
       const views = [...new Set(change.pages.map((page) => page.view))];
       await writePublishAssets(data, this.outputDir, { root: this.root, only: views });
     }
+    if (change.kind !== "none") this.indexSearch();
     return { kind: change.kind, files, ms: performance.now() - start };
   }
 

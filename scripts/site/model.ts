@@ -14,7 +14,7 @@ import { preparePublishing, type DocumentPublishing, type PublishEnv } from "../
 import { paginated, type Pagination } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type FigureRowView, type IndicatorPage, type KeyFiguresPage, type PublisherFigures } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
-import { buildSearchRecords, type SearchRecord } from "../search/records.ts";
+import { buildSearchRecord, buildSearchRecords, type SearchRecord } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
 
 export interface DocumentView {
@@ -309,7 +309,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
   }
 
   const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, searchRecords };
-  documentPageBuilders.set(model, documentPage);
+  documentPageBuilders.set(model, { documentPage, searchRecord: (view) => buildSearchRecord(view, publishersById) });
   return model;
 }
 
@@ -328,25 +328,31 @@ export function onlyOwnPagesDiffer(before: LoadedDocument, after: LoadedDocument
     && SITE_WIDE_FIELDS.every((field) => JSON.stringify(before.meta[field]) === JSON.stringify(after.meta[field]));
 }
 
-const documentPageBuilders = new WeakMap<SiteModel, (locale: UiLocale, view: DocumentView) => DocumentPage>();
+const documentPageBuilders = new WeakMap<SiteModel, {
+  documentPage: (locale: UiLocale, view: DocumentView) => DocumentPage;
+  searchRecord: (view: DocumentView) => SearchRecord;
+}>();
 
 /**
  * Puts a new version of a document into `model` in place, for the dev server:
- * its view and its page in every locale are replaced, everything else is kept.
- * Only valid when `onlyOwnPagesDiffer(old, doc)`. Returns the new pages.
- * Related documents and search records are left as they were (the next full
- * build recomputes them).
+ * its view, its page in every locale and its search record are replaced,
+ * everything else is kept. Only valid when `onlyOwnPagesDiffer(old, doc)`.
+ * Returns the new pages. Related documents are left as they were (the next
+ * full build recomputes them).
  */
 export function replaceDocument(model: SiteModel, doc: LoadedDocument): DocumentPage[] {
   const build = documentPageBuilders.get(model);
-  const view = model.documents.find((candidate) => candidate.doc.file === doc.file);
+  const index = model.documents.findIndex((candidate) => candidate.doc.file === doc.file);
+  const view = model.documents[index];
   if (!build || !view) throw new Error(`replaceDocument: ${doc.file} is not in this model`);
   // Listing items and related lists hold the view itself, so they see the new version too.
   view.doc = doc;
+  // Search records are built in the order of model.documents.
+  model.searchRecords[index] = build.searchRecord(view);
   const pages: DocumentPage[] = [];
   model.pages.document.forEach((page, index) => {
     if (page.view !== view) return;
-    const fresh = build(page.locale, view);
+    const fresh = build.documentPage(page.locale, view);
     model.pages.document[index] = fresh;
     pages.push(fresh);
   });

@@ -1,7 +1,8 @@
 /**
  * `npm start` end to end: the dev server (scripts/cli/serve.ts) on a fixture
  * project, watched by a real browser. A saved edit re-renders only that
- * document and the open page reloads by itself; a content error shows in the
+ * document and the open page reloads by itself, and search finds the new text
+ * once the background index has caught up; a content error shows in the
  * terminal and in a banner on the page, without stopping the server, and
  * goes away when the file is fixed.
  */
@@ -62,10 +63,18 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     expect(await page.locator("h1").textContent()).toBe("Likestilling i Testby");
 
     const from = output.length;
-    edit((text) => `${text}\nEt avsnitt skrevet mens siden var åpen.\n`);
+    edit((text) => `${text}\nEt avsnitt om solsikkeåkrer, skrevet mens siden var åpen.\n`);
     expect(await logged(/Wrote (\d+) files in [\d.]+ seconds \(([^;]+);/, from)).toMatch(/Wrote 2 files .*changed documents only/);
-    await page.getByText("Et avsnitt skrevet mens siden var åpen.").waitFor({ timeout: 15_000 });
+    await page.getByText("Et avsnitt om solsikkeåkrer, skrevet mens siden var åpen.").waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
+
+    // The search index follows in the background.
+    await logged(/Search index updated/, from);
+    await page.goto(url("/sok/"));
+    await page.fill("#search-q", "solsikkeåkrer");
+    await page.press("#search-q", "Enter");
+    await page.waitForFunction(() => /^1 /.test(document.querySelector("[data-search-status]")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    expect(await page.locator(".search-results a").first().getAttribute("href")).toContain(PAGE);
     await page.close();
   }, 60_000);
 

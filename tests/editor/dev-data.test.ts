@@ -171,6 +171,10 @@ describe("the dev site", () => {
     const third = await site.update([LIKESTILLING]);
     expect(third.kind).toBe("site");
     expect(read("index.html")).toContain("Likestilling i Testby kommune");
+
+    // The search index is written in the background and catches up.
+    await site.searchIndexed();
+    expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
   });
 
   it("re-renders the whole site when a file other than a document changes (a template, a registry, the config)", async () => {
@@ -178,6 +182,7 @@ describe("the dev site", () => {
     await site.update();
     expect((await site.update(["content/_registries/topics.yaml"])).kind).toBe("site");
     expect((await site.update([path.join(dir, "site.config.json")])).kind).toBe("site");
+    await site.searchIndexed();
   });
 
   it("serves the problems for every page's banner while content is broken, in the page's language, and clears them when fixed", async () => {
@@ -206,6 +211,7 @@ describe("the dev site", () => {
     await site.update([LIKESTILLING]);
     expect(site.problemsHtml("nb")).toBe("");
 
+    await site.searchIndexed();
     expect((await build({ root: dir })).ok).toBe(true);
     expect(readOutput(dir, "index.html")).not.toContain("dev-problems");
   });
