@@ -32,7 +32,8 @@ function outputFile(outputDir: string, sitePath: string): string {
 }
 
 export function cardJobs(model: SiteModel, config: SiteConfig, outputDir: string): CardJob[] {
-  const jobs: CardJob[] = model.documents.map((view) => {
+  const documents = config.socialCards === "site" ? [] : model.documents;
+  const jobs: CardJob[] = documents.map((view) => {
     const locale = cardLocale(view);
     const { meta } = view.doc;
     return {

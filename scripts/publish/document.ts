@@ -120,12 +120,14 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         lastUpdatedText: updated ? formatPartialDate(locale, updated) : null,
         editUrl: edit ? `${edit}${view.doc.file.split("/").map(encodeURIComponent).join("/")}` : null,
         retrievedText: meta.source?.retrieved ? formatPartialDate(locale, meta.source.retrieved) : null,
-        card: {
-          url: cardUrl(view),
-          width: CARD_WIDTH,
-          height: CARD_HEIGHT,
-          alt: t(locale, "social.cardAlt", { title: view.titles[local], publisher: view.publisher.names[local] }),
-        },
+        card: env.config?.socialCards === "site"
+          ? { url: siteCardUrl(locale), width: CARD_WIDTH, height: CARD_HEIGHT, alt: `${t(locale, "site.name")}: ${t(locale, "site.tagline")}` }
+          : {
+            url: cardUrl(view),
+            width: CARD_WIDTH,
+            height: CARD_HEIGHT,
+            alt: t(locale, "social.cardAlt", { title: view.titles[local], publisher: view.publisher.names[local] }),
+          },
       };
     },
   };

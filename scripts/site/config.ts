@@ -9,6 +9,13 @@ export const siteConfigSchema = z.object({
   editBranch: z.string().default("main"),
   /** Documents per page on the listings by publisher, topic, type and year. */
   pageSize: z.number().int().min(1).default(20),
+  /**
+   * "documents": a social card (1200×630 PNG with the title) per document, the
+   * largest CPU cost of a build without a warm .cache/ (docs/performance.md);
+   * "site": every page shares the site's card, for archives where that cost
+   * matters more than a title on shared links.
+   */
+  socialCards: z.enum(["documents", "site"]).default("documents"),
 }).strict();
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 

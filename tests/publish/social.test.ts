@@ -8,8 +8,8 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { cardSvg, wrapText } from "../../scripts/publish/cards.ts";
 import { scriptSafeJson } from "../../scripts/publish/json-ld.ts";
-import { readOutput } from "../helpers/fixture.ts";
-import { SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
+import { readOutput, removeProject } from "../helpers/fixture.ts";
+import { buildPublishProject, SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
 
 const builds = useTwoPublishBuilds();
 
@@ -29,6 +29,23 @@ describe("social cards", () => {
   it("are byte-identical between builds of the same input", () => {
     for (const file of ["social/testby/bilder-og-vedlegg.png", "social/site-nb.png"]) {
       expect(readFileSync(path.join(builds.again, "_site", file)).equals(readFileSync(path.join(builds.dir, "_site", file))), file).toBe(true);
+    }
+  });
+
+  it("can be one per site instead (socialCards: site): no document cards are drawn and documents point at the site card", async () => {
+    const { dir } = await buildPublishProject({
+      "site.config.json": JSON.stringify({ url: SITE_URL, socialCards: "site" }),
+    });
+    try {
+      expect(existsSync(path.join(dir, "_site", "social", "site-nb.png"))).toBe(true);
+      expect(existsSync(path.join(dir, "_site", "social", "testby"))).toBe(false);
+      const nb = readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html");
+      expect(meta(nb, "og:image")).toBe(`${SITE_URL}/social/site-nb.png`);
+      expect(meta(nb, "og:image:alt")).toMatch(/^Lysark: /);
+      expect(jsonLd(nb).image.url).toBe(`${SITE_URL}/social/site-nb.png`);
+      expect(meta(readOutput(dir, "en/documents/testby/likestilling-i-testby/index.html"), "og:image")).toBe(`${SITE_URL}/social/site-en.png`);
+    } finally {
+      removeProject(dir);
     }
   });
 
