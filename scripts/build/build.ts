@@ -12,7 +12,8 @@ import { type Problem } from "../content/problems.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";
-import { writePublishAssets } from "../publish/assets.ts";
+import { documentCardJob, siteCardJobs, writePublishAssets } from "../publish/assets.ts";
+import { CardWriter } from "../publish/cards.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { pageRenderer } from "../render/pages.ts";
 
@@ -45,18 +46,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const { site, problems } = await time("validate", () => loadContent(path.join(root, "content"), { root }));
-  if (problems.some((problem) => problem.severity === "error")) return { ok: false, problems, output, timings };
-
   const config = readSiteConfig(path.join(root, "site.config.json"));
-  const model = await time("assemble", () => buildSiteModel(site, { root, config }));
-  presetSiteData({ model, config });
-
   // The temporary folder sits beside the output so the final rename stays on one file system.
   const parent = path.dirname(output);
   const staging = mkdtempSync(path.join(parent, `.${path.basename(output)}.building-`));
   chmodSync(staging, 0o755);
+  // Each document's social card is handed to sharp's threads as soon as the document has
+  // loaded, so the cards, the largest CPU cost, are drawn on the other core while this one
+  // validates and assembles (docs/performance.md). A failed build drops them with its folder.
+  const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
+  const cardsStarted = performance.now();
   try {
+    const { site, problems } = await time("validate", () => loadContent(path.join(root, "content"), {
+      root,
+      onDocument: config.socialCards === "documents" ? (doc, publisher) => cards.add(documentCardJob(doc, publisher, staging)) : undefined,
+    }));
+    if (problems.some((problem) => problem.severity === "error")) {
+      cards.cancel();
+      rmSync(staging, { recursive: true, force: true });
+      return { ok: false, problems, output, timings };
+    }
+    for (const job of siteCardJobs(config, staging)) cards.add(job);
+
+    const model = await time("assemble", () => buildSiteModel(site, { root, config }));
+    presetSiteData({ model, config });
+
     // Social cards (sharp's threads) and the search index (Pagefind's own process) need only the
     // model, so they run while the pages render on the main thread; phases overlap (docs/performance.md).
     const parallel = await Promise.allSettled([
@@ -72,8 +86,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await eleventy.write();
         });
       })(),
-      // Attachments, responsive images and social cards, each timed as its own phase.
-      writePublishAssets({ model, config }, staging, { root, time }),
+      // Attachments and responsive images, each timed as its own phase.
+      writePublishAssets({ model, config }, staging, { root, time, cards: false }),
+      // The cards begun during validation; "cards" is the time from the first to the last.
+      cards.finish().then(() => { timings.cards = performance.now() - cardsStarted; }),
       // Pagefind indexes each document once, from the model (see docs/search.md).
       time("search", () => writeSearchBundles(model.searchRecords, staging)),
     ]);
@@ -84,11 +100,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       renameSync(staging, output);
       rmSync(old, { recursive: true, force: true });
     });
+    return { ok: true, problems, output, timings };
   } catch (error) {
+    cards.cancel();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
     presetSiteData(undefined);
   }
-  return { ok: true, problems, output, timings };
 }

@@ -58,6 +58,12 @@ export interface LoadOptions {
   root?: string;
   /** Reuse documents parsed by an earlier load whose bytes have not changed (the dev server's rebuilds). */
   cache?: ContentCache;
+  /**
+   * Called with each document that passed its own checks, and its publisher, as
+   * soon as it is loaded (cross-document checks come after all are loaded), so
+   * work on it can start while the rest load: the build draws social cards.
+   */
+  onDocument?: (document: LoadedDocument, publisher: Publisher) => void;
 }
 
 interface ParsedDocument {
@@ -219,9 +225,15 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     const present = new Set(documentFiles.map(({ file }) => file));
     for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
   }
+  const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
   for (const { folder, file } of documentFiles) {
+    const before = out.problems.length;
     const document = loadDocument(file, folder, out, { topicIds, publisherIds, indicators }, options.cache);
-    if (document) documents.push(document);
+    if (!document) continue;
+    documents.push(document);
+    const publisher = publishersById.get(document.meta.publisher);
+    const clean = out.problems.slice(before).every((problem) => problem.severity !== "error");
+    if (options.onDocument && publisher && clean) options.onDocument(document, publisher);
   }
 
   checkDocumentLinks(documents, out, options.root ?? path.dirname(path.resolve(contentDir)));

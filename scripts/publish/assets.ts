@@ -9,6 +9,8 @@ import path from "node:path";
 import { writeImages } from "../images/images.ts";
 import { DEFAULT_LOCALE, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
+import type { LoadedDocument } from "../content/load.ts";
+import type { Publisher } from "../content/schema.ts";
 import { documentDateText, type DocumentView, type SiteModel } from "../site/model.ts";
 import type { SiteConfig } from "../site/config.ts";
 import { writeCards, type CardJob } from "./cards.ts";
@@ -22,6 +24,8 @@ export interface PublishAssetsOptions {
   time?: Timer;
   /** Only these documents' attachments and images, and no cards (the dev server after an edit that leaves cards as they were). */
   only?: readonly DocumentView[];
+  /** False when the caller draws the cards itself (the build starts them while it validates). */
+  cards?: boolean;
 }
 
 const untimed: Timer = async (_phase, work) => work();
@@ -31,29 +35,33 @@ function outputFile(outputDir: string, sitePath: string): string {
   return path.join(outputDir, ...sitePath.split("/").filter(Boolean));
 }
 
+/** The card of one document, written in its card locale; needs only the loaded document and its publisher. */
+export function documentCardJob(doc: LoadedDocument, publisher: Publisher, outputDir: string): CardJob {
+  const locale = cardLocale({ doc });
+  const { meta } = doc;
+  return {
+    file: outputFile(outputDir, cardUrl({ doc })),
+    card: {
+      brand: t(locale, "site.name"),
+      kicker: t(locale, `type.${meta.type}`),
+      title: meta.titleTranslations?.[locale] ?? meta.title,
+      footer: `${publisher.names[locale]} · ${documentDateText(locale, meta.date)}`,
+      lang: meta.language,
+    },
+  };
+}
+
+/** The site's own card in each locale, for pages that are not documents (and every page with socialCards: "site"). */
+export function siteCardJobs(config: SiteConfig, outputDir: string): CardJob[] {
+  return UI_LOCALES.map((locale) => ({
+    file: outputFile(outputDir, siteCardUrl(locale)),
+    card: { brand: t(locale, "site.name"), kicker: "", title: t(locale, "site.tagline"), footer: new URL(config.url).host, lang: locale },
+  }));
+}
+
 export function cardJobs(model: SiteModel, config: SiteConfig, outputDir: string): CardJob[] {
   const documents = config.socialCards === "site" ? [] : model.documents;
-  const jobs: CardJob[] = documents.map((view) => {
-    const locale = cardLocale(view);
-    const { meta } = view.doc;
-    return {
-      file: outputFile(outputDir, cardUrl(view)),
-      card: {
-        brand: t(locale, "site.name"),
-        kicker: t(locale, `type.${meta.type}`),
-        title: view.titles[locale],
-        footer: `${view.publisher.names[locale]} · ${documentDateText(locale, meta.date)}`,
-        lang: meta.language,
-      },
-    };
-  });
-  for (const locale of UI_LOCALES) {
-    jobs.push({
-      file: outputFile(outputDir, siteCardUrl(locale)),
-      card: { brand: t(locale, "site.name"), kicker: "", title: t(locale, "site.tagline"), footer: new URL(config.url).host, lang: locale },
-    });
-  }
-  return jobs;
+  return [...documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)), ...siteCardJobs(config, outputDir)];
 }
 
 export async function writePublishAssets(data: { model: SiteModel; config: SiteConfig }, outputDir: string, options: PublishAssetsOptions = {}): Promise<void> {
@@ -72,6 +80,6 @@ export async function writePublishAssets(data: { model: SiteModel; config: SiteC
   });
   const cache = options.root ? path.join(options.root, ".cache", "lysark") : undefined;
   await time("images", () => writeImages(documents.flatMap((view) => view.doc.assets.images), outputDir, cache && path.join(cache, "media")));
-  if (options.only) return;
+  if (options.only || options.cards === false) return;
   await time("cards", () => writeCards(cardJobs(model, config, outputDir), { cacheDir: cache && path.join(cache, "cards") }));
 }

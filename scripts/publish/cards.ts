@@ -111,36 +111,81 @@ export function cardSvg(card: CardText): string {
 
 export interface CardJob { card: CardText; /** Output file, absolute. */ file: string }
 
-/** Renders every card, a few at a time, reusing cached PNGs for SVGs drawn before. */
-export async function writeCards(jobs: readonly CardJob[], options: { cacheDir?: string; concurrency?: number } = {}): Promise<number> {
-  const { cacheDir } = options;
-  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const version = `${sharp.versions.sharp}/${sharp.versions.vips}/${JSON.stringify(PNG_OPTIONS)}`;
-  let drawn = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      const svg = cardSvg(job.card);
-      mkdirSync(path.dirname(job.file), { recursive: true });
-      const cached = cacheDir ? path.join(cacheDir, `${createHash("sha256").update(version).update(svg).digest("hex").slice(0, 32)}.png`) : undefined;
-      if (cached && existsSync(cached)) {
-        copyFileSync(cached, job.file);
-        continue;
-      }
-      const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
-      drawn++;
-      writeFileSync(job.file, png);
-      if (cached) {
-        // Written under a unique name and renamed, so a parallel build never reads half a file.
-        const temporary = `${cached}.${process.pid}.${next}.tmp`;
-        writeFileSync(temporary, png);
-        renameSync(temporary, cached);
-      }
+/**
+ * Draws cards as they are added, each on one of sharp's threads, reusing cached
+ * PNGs for SVGs drawn before. Without a `limit` every card is handed to sharp at
+ * once, so its threads keep drawing while the main thread is busy with
+ * something else (the build adds cards while it validates, see
+ * scripts/build/build.ts); with one, at most `limit` are in sharp's queue.
+ * Output does not depend on the order cards finish in.
+ */
+export class CardWriter {
+  private readonly version = `${sharp.versions.sharp}/${sharp.versions.vips}/${JSON.stringify(PNG_OPTIONS)}`;
+  private readonly pending: Array<Promise<void>> = [];
+  private readonly waiting: Array<() => Promise<void>> = [];
+  private readonly errors: unknown[] = [];
+  private running = 0;
+  private cancelled = false;
+  private added = 0;
+  drawn = 0;
+
+  constructor(private readonly options: { cacheDir?: string; limit?: number } = {}) {
+    if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
+  }
+
+  add(job: CardJob): void {
+    if (this.cancelled) return;
+    const svg = cardSvg(job.card);
+    const serial = this.added++;
+    mkdirSync(path.dirname(job.file), { recursive: true });
+    const { cacheDir } = this.options;
+    const cached = cacheDir ? path.join(cacheDir, `${createHash("sha256").update(this.version).update(svg).digest("hex").slice(0, 32)}.png`) : undefined;
+    if (cached && existsSync(cached)) {
+      copyFileSync(cached, job.file);
+      return;
     }
-  };
-  // Enough cards queued for sharp's threads to stay busy while the main thread renders pages
-  // (a finished card can only hand its thread a new one when the main thread gets a turn).
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
-  return drawn;
+    const draw = async () => {
+      if (this.cancelled) return;
+      this.running++;
+      try {
+        const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+        if (this.cancelled) return;
+        this.drawn++;
+        writeFileSync(job.file, png);
+        if (cached) {
+          // Written under a unique name and renamed, so a parallel build never reads half a file.
+          const temporary = `${cached}.${process.pid}.${serial}.tmp`;
+          writeFileSync(temporary, png);
+          renameSync(temporary, cached);
+        }
+      } catch (error) {
+        if (!this.cancelled) this.errors.push(error);
+      } finally {
+        this.running--;
+        this.waiting.shift()?.();
+      }
+    };
+    if (this.options.limit === undefined || this.running < this.options.limit) this.pending.push(draw());
+    else this.pending.push(new Promise<void>((resolve) => this.waiting.push(() => draw().then(resolve))));
+  }
+
+  /** Resolves with the number of cards drawn (not copied from the cache) once all are written; throws the first failure. */
+  async finish(): Promise<number> {
+    await Promise.all(this.pending);
+    if (this.errors.length) throw this.errors[0];
+    return this.drawn;
+  }
+
+  /** Stops writing: cards still being drawn are dropped (the build failed and its folder is going away). */
+  cancel(): void {
+    this.cancelled = true;
+    for (const start of this.waiting.splice(0)) void start();
+  }
+}
+
+/** Renders every card, at most `concurrency` in sharp's queue at a time (enough to keep its threads busy while the main thread renders pages). */
+export async function writeCards(jobs: readonly CardJob[], options: { cacheDir?: string; concurrency?: number } = {}): Promise<number> {
+  const writer = new CardWriter({ cacheDir: options.cacheDir, limit: Math.max(1, options.concurrency ?? 16) });
+  for (const job of jobs) writer.add(job);
+  return writer.finish();
 }

@@ -46,7 +46,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 /** Site path of a document's social card. */
-export function cardUrl(view: DocumentView): string {
+export function cardUrl(view: Pick<DocumentView, "doc">): string {
   return `/social/${view.doc.meta.publisher}/${view.doc.slug}.png`;
 }
 
@@ -56,7 +56,7 @@ export function siteCardUrl(locale: UiLocale): string {
 }
 
 /** The UI locale a document's card is written in: English for English documents, else the default. */
-export function cardLocale(view: DocumentView): UiLocale {
+export function cardLocale(view: Pick<DocumentView, "doc">): UiLocale {
   return view.doc.meta.language === "en" ? "en" : DEFAULT_LOCALE;
 }
 
