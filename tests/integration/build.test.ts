@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
@@ -100,6 +100,12 @@ describe("a build with a bad document", () => {
       expect(result.stderr).toContain("content/testby/broken.md:5:7 date: is not a real calendar date");
       expect(readOutput(dir, "index.html")).toBe(before);
       expect(existsSync(path.join(dir, "_site/dokumenter/testby/broken/index.html"))).toBe(false);
+      // The same from the library: the staging folder (cards were begun in it) is gone too.
+      const again = await build({ root: dir });
+      expect(again.ok).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+      expect(readOutput(dir, "index.html")).toBe(before);
     } finally {
       removeProject(dir);
     }

@@ -2,13 +2,15 @@
  * Social cards (1200×630 PNG per document, drawn with sharp), OpenGraph and
  * Twitter meta tags with absolute URLs, and schema.org JSON-LD per document.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { cardSvg, wrapText } from "../../scripts/publish/cards.ts";
+import { loadContent } from "../../scripts/content/load.ts";
+import { CardWriter, cardSvg, wrapText, type CardJob } from "../../scripts/publish/cards.ts";
 import { scriptSafeJson } from "../../scripts/publish/json-ld.ts";
-import { readOutput, removeProject } from "../helpers/fixture.ts";
+import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { buildPublishProject, SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
 
 const builds = useTwoPublishBuilds();
@@ -44,6 +46,47 @@ describe("social cards", () => {
       expect(meta(nb, "og:image:alt")).toMatch(/^Lysark: /);
       expect(jsonLd(nb).image.url).toBe(`${SITE_URL}/social/site-nb.png`);
       expect(meta(readOutput(dir, "en/documents/testby/likestilling-i-testby/index.html"), "og:image")).toBe(`${SITE_URL}/social/site-en.png`);
+    } finally {
+      removeProject(dir);
+    }
+  });
+
+  it("are drawn as they are added, reuse the cache, and are dropped once cancelled", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-cards-"));
+    try {
+      const job = (name: string): CardJob => ({ file: path.join(work, "out", `${name}.png`), card: { brand: "Lysark", kicker: "Rapport", title: `Kort ${name}`, footer: "Testby", lang: "nb" } });
+      const cacheDir = path.join(work, "cache");
+      const first = new CardWriter({ cacheDir });
+      for (const name of ["a", "b", "c"]) first.add(job(name));
+      expect(await first.finish()).toBe(3);
+      expect(readdirSync(path.join(work, "out")).sort()).toEqual(["a.png", "b.png", "c.png"]);
+      expect(readdirSync(cacheDir)).toHaveLength(3);
+
+      rmSync(path.join(work, "out"), { recursive: true });
+      const limited = new CardWriter({ cacheDir, limit: 1 });
+      for (const name of ["a", "b", "c", "d"]) limited.add(job(name));
+      // Three from the cache, one drawn, the same bytes as before.
+      expect(await limited.finish()).toBe(1);
+      expect(readdirSync(path.join(work, "out")).sort()).toEqual(["a.png", "b.png", "c.png", "d.png"]);
+
+      const cancelled = new CardWriter({ limit: 1 });
+      for (const name of ["x", "y", "z"]) cancelled.add(job(name));
+      cancelled.cancel();
+      cancelled.add(job("late"));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(readdirSync(path.join(work, "out")).filter((name) => ["x.png", "y.png", "z.png", "late.png"].includes(name))).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("can start while content loads: each document that passed its own checks is handed over with its publisher", () => {
+    const dir = makeProject("site-basic", { "content/testby/broken.md": doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: 2012-13-01")) });
+    try {
+      const seen: string[] = [];
+      const { problems } = loadContent(path.join(dir, "content"), { root: dir, onDocument: (document, publisher) => seen.push(`${publisher.id}/${document.slug}`) });
+      expect(problems.filter((problem) => problem.severity === "error").map((problem) => problem.file)).toEqual(["content/testby/broken.md"]);
+      expect(seen.sort()).toEqual(["testby-sentrum/integrering-i-sentrum", "testby/likestilling-i-testby"]);
     } finally {
       removeProject(dir);
     }
