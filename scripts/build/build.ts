@@ -5,8 +5,7 @@
  */
 import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { configure, packageRoot } from "../../.eleventy.ts";
+import { writeEleventyPages } from "./eleventy.ts";
 import { loadContent } from "../content/load.ts";
 import { type Problem } from "../content/problems.ts";
 import { buildSiteModel } from "../site/model.ts";
@@ -77,14 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       (async () => {
         // Documents and paginated listings are streamed to disk one at a time; Eleventy renders the rest.
         await time("pages", () => pageRenderer({ model, config }).writeAll(staging));
-        await time("render", async () => {
-          const eleventy = new Eleventy(path.join(packageRoot, "pages"), staging, {
-            configPath: false,
-            config: configure(root, { callerWritesRest: true }),
-            quietMode: options.quiet ?? true,
-          });
-          await eleventy.write();
-        });
+        await time("render", () => writeEleventyPages(root, staging, { quiet: options.quiet ?? true }));
       })(),
       // Attachments and responsive images, each timed as its own phase.
       writePublishAssets({ model, config }, staging, { root, time, cards: false }),

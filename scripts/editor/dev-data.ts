@@ -9,11 +9,12 @@
  * brings the site back on the next rebuild.
  */
 import path from "node:path";
-import { ContentCache, loadContent, type SiteContent } from "../content/load.ts";
+import { ContentCache, loadContent, type LoadedDocument, type SiteContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { buildSiteModel, onlyOwnPagesDiffer, replaceDocument, type DocumentPage } from "../site/model.ts";
 import type { SiteData } from "../site/site-data.ts";
+
 export interface DevState {
   /** Every problem of the current content, errors first by file and line. */
   problems: Problem[];
@@ -102,10 +103,12 @@ export class DevSiteDataSource {
     if (!same(site.topics, before.topics) || !same(site.indicators, before.indicators) || !same(site.publishers, before.publishers)) return undefined;
     if (site.documents.length !== before.documents.length) return undefined;
     // The cache hands back the same parsed body for unchanged bytes, so identity finds the edits.
-    const changed = site.documents.filter((doc, index) => doc.body !== before.documents[index]!.body || doc.meta !== before.documents[index]!.meta);
-    for (const doc of changed) {
-      const old = before.documents[site.documents.indexOf(doc)]!;
+    const changed: LoadedDocument[] = [];
+    for (const [index, doc] of site.documents.entries()) {
+      const old = before.documents[index]!;
+      if (doc.body === old.body && doc.meta === old.meta) continue;
       if (!onlyOwnPagesDiffer(old, doc)) return undefined;
+      changed.push(doc);
     }
     return changed.flatMap((doc) => replaceDocument(this.lastGood!.model, doc));
   }

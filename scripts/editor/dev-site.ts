@@ -12,10 +12,10 @@
  * seconds behind the pages on a large site.
  */
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { configure, packageRoot } from "../../.eleventy.ts";
+import { writeEleventyPages } from "../build/eleventy.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
+import { writeBesideEleventy } from "../render/beside-eleventy.ts";
 import { pageRenderer, templateEnvironment } from "../render/pages.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { presetSiteData } from "../site/site-data.ts";
@@ -104,15 +104,8 @@ export class DevSite {
   private async renderSite(data: DevSiteData): Promise<string[]> {
     presetSiteData(data);
     try {
-      const eleventy = new Eleventy(path.join(packageRoot, "pages"), this.outputDir, {
-        configPath: false,
-        config: configure(this.root, { callerWritesRest: true }),
-        quietMode: true,
-      });
-      const written = (await eleventy.write()) as unknown as Array<Array<{ outputPath?: string | false }>>;
-      const pages = await pageRenderer(data).writeAll(this.outputDir);
-      await writePublishAssets(data, this.outputDir, { root: this.root });
-      const templates = written.flat().map((entry) => entry.outputPath).filter((file): file is string => typeof file === "string");
+      const templates = await writeEleventyPages(this.root, this.outputDir);
+      const pages = await writeBesideEleventy(data, this.outputDir, { root: this.root });
       return [...templates, ...pages];
     } finally {
       presetSiteData(undefined);

@@ -28,7 +28,7 @@ export interface PublishAssetsOptions {
   cards?: boolean;
 }
 
-const untimed: Timer = async (_phase, work) => work();
+export const untimed: Timer = async (_phase, work) => work();
 
 /** Output file for a site path, not URL-encoded ("/a/b.png" → <output>/a/b.png). */
 function outputFile(outputDir: string, sitePath: string): string {
