@@ -6,36 +6,23 @@
  * terminal and in a banner on the page, without stopping the server, and
  * goes away when the file is fixed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, collectPageErrors, hasChromium, launchBrowser } from "../helpers/browser.ts";
-import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
+import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 const DOCUMENT = "content/testby/likestilling-i-testby.md";
 const PAGE = "/dokumenter/testby/likestilling-i-testby/";
 
 describe.skipIf(!hasChromium())("the dev server", () => {
   let dir: string;
-  let child: ChildProcess;
+  let server: DevServerProcess;
   let browser: Browser;
-  let output = "";
-  const port = 19000 + Math.floor(Math.random() * 1000);
-  const url = (pathname: string) => `http://localhost:${port}${pathname}`;
-
-  /** Resolves when the dev server's output, from `from` on, matches `pattern`. */
-  const logged = (pattern: RegExp, from: number, ms = 30_000) => new Promise<string>((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      const match = pattern.exec(output.slice(from));
-      if (match) return resolve(match[0]);
-      if (Date.now() - started > ms) return reject(new Error(`no ${pattern} within ${ms} ms; output:\n${output.slice(from)}`));
-      setTimeout(check, 50);
-    };
-    check();
-  });
+  const url = (pathname: string) => server.url(pathname);
+  const logged = (pattern: RegExp, from: number, ms?: number) => server.logged(pattern, from, ms);
   const edit = (change: (text: string) => string) => {
     const file = path.join(dir, DOCUMENT);
     writeFileSync(file, change(readFileSync(file, "utf8")));
@@ -43,16 +30,14 @@ describe.skipIf(!hasChromium())("the dev server", () => {
 
   beforeAll(async () => {
     dir = makeProject();
-    child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts/cli/serve.ts"), "--port", String(port)], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout!.on("data", (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr!.on("data", (chunk: Buffer) => { output += chunk.toString(); });
+    server = startDevServer(dir);
     await logged(/Watching .* for changes/, 0, 60_000);
     browser = await launchBrowser();
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
-    child?.kill();
+    server?.stop();
     removeProject(dir);
   });
 
@@ -62,7 +47,7 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     await page.goto(url(PAGE));
     expect(await page.locator("h1").textContent()).toBe("Likestilling i Testby");
 
-    const from = output.length;
+    const from = server.output().length;
     edit((text) => `${text}\nEt avsnitt om solsikkeåkrer, skrevet mens siden var åpen.\n`);
     expect(await logged(/Wrote (\d+) files in [\d.]+ seconds \(([^;]+);/, from)).toMatch(/Wrote 2 files .*changed documents only/);
     await page.getByText("Et avsnitt om solsikkeåkrer, skrevet mens siden var åpen.").waitFor({ timeout: 15_000 });
@@ -83,7 +68,7 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     await page.goto(url(PAGE));
     await expect(page.locator(".dev-problems").count()).resolves.toBe(0);
 
-    let from = output.length;
+    let from = server.output().length;
     edit((text) => text.replace("type: presentation", "type: presentaton"));
     await logged(/likestilling-i-testby\.md:\d+:\d+ type: "presentaton" is not allowed\. Did you mean "presentation"\?/, from);
     const banner = page.locator(".dev-problems");
@@ -98,7 +83,7 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     expect(await english.locator(".dev-problems h2").textContent()).toBe("The content has 1 error(s)");
     expect(await axeViolations(english)).toEqual([]);
 
-    from = output.length;
+    from = server.output().length;
     edit((text) => text.replace("type: presentaton", "type: presentation"));
     await logged(/Content is valid again\./, from);
     await page.waitForFunction(() => document.querySelector(".dev-problems") === null, undefined, { timeout: 15_000 });

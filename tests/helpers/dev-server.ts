@@ -1,0 +1,41 @@
+/**
+ * Starts `npm start` (scripts/cli/serve.ts) on a project folder as a real
+ * process, for tests that watch what it prints and serves.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { repoRoot } from "./fixture.ts";
+
+export interface DevServerProcess {
+  port: number;
+  url(pathname: string): string;
+  /** Everything printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output from offset `from` on. */
+  logged(pattern: RegExp, from: number, ms?: number): Promise<string>;
+  stop(): void;
+}
+
+export function startDevServer(dir: string): DevServerProcess {
+  const port = 19000 + Math.floor(Math.random() * 1000);
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts/cli/serve.ts"), "--port", String(port)], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr.on("data", (chunk: Buffer) => { output += chunk.toString(); });
+  return {
+    port,
+    url: (pathname) => `http://localhost:${port}${pathname}`,
+    output: () => output,
+    logged: (pattern, from, ms = 30_000) => new Promise<string>((resolve, reject) => {
+      const started = Date.now();
+      const check = () => {
+        const match = pattern.exec(output.slice(from));
+        if (match) return resolve(match[0]);
+        if (Date.now() - started > ms) return reject(new Error(`no ${pattern} within ${ms} ms; output:\n${output.slice(from)}`));
+        setTimeout(check, 50);
+      };
+      check();
+    }),
+    stop: () => child.kill(),
+  };
+}
