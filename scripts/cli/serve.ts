@@ -27,7 +27,14 @@ function report(update: DevUpdate, what: string): void {
   else say(`Wrote ${update.files.length} files in ${seconds} seconds (${update.kind === "site" ? "whole site" : "changed documents only"}; ${what})`);
 }
 
-report(await site.update(), "first build");
+const problemWriting = (error: unknown) => console.error(`[lysark] Problem writing the site: ${(error as Error).message}`);
+
+try {
+  report(await site.update(), "first build");
+} catch (error) {
+  // A broken site.config.json or template must not stop the server: the next save builds again.
+  problemWriting(error);
+}
 
 const server = EleventyDevServer.getServer("lysark", output, {
   port,
@@ -58,12 +65,13 @@ async function flush(): Promise<void> {
   try {
     if (files.every((file) => file.startsWith(assetsDir + path.sep))) {
       // CSS and scripts are copied as they are; the page reloads (CSS without a reload).
+      const start = performance.now();
       for (const file of files.filter(existsSync)) {
         const target = path.join(output, "assets", path.relative(assetsDir, file));
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(file, target);
       }
-      say(`Wrote ${files.length} files in 0.00 seconds (assets copied)`);
+      say(`Wrote ${files.length} files in ${((performance.now() - start) / 1000).toFixed(2)} seconds (assets copied)`);
       server.reloadFiles(files.map((file) => path.join("assets", path.relative(assetsDir, file))));
       return;
     }
@@ -71,8 +79,8 @@ async function flush(): Promise<void> {
     report(update, files.map((file) => path.relative(root, file)).join(", "));
     server.reload({ files: update.files.map((file) => path.relative(output, file)) });
   } catch (error) {
-    // A broken template must not stop the server: say what failed and wait for the next save.
-    console.error(`[lysark] Problem writing the site: ${(error as Error).message}`);
+    // A broken template or site.config.json must not stop the server: say what failed and wait for the next save.
+    problemWriting(error);
   }
 }
 

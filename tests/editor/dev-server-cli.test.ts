@@ -1,0 +1,37 @@
+/**
+ * `npm start` as a process, without a browser: a broken site.config.json
+ * (or template) when it starts or while it runs is reported, naming the file
+ * and field, and the server keeps running and builds once the file is fixed.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+let dir: string | undefined;
+let server: DevServerProcess | undefined;
+afterEach(() => {
+  server?.stop();
+  if (dir) removeProject(dir);
+  server = dir = undefined;
+});
+
+describe("the dev server process", () => {
+  it("survives a broken site.config.json at start and builds once it is fixed", async () => {
+    dir = makeProject("site-basic", { "site.config.json": JSON.stringify({ url: "not a url" }) });
+    server = startDevServer(dir);
+    expect(await server.logged(/\[lysark\] Problem writing the site: .*site\.config\.json: url: [^\n]+/, 0, 60_000)).toContain("Invalid URL");
+    await server.logged(/Watching .* for changes/, 0, 30_000);
+    const from = server.output().length;
+    writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test" }));
+    expect(await server.logged(/\[lysark\] Wrote \d+ files in [\d.]+ seconds \([^;]+/, from)).toContain("whole site");
+    expect((await fetch(server.url("/"))).status).toBe(200);
+
+    // Broken again while running: reported, and the last site is still served.
+    const again = server.output().length;
+    writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 0 }));
+    expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json: pageSize: /);
+    expect((await fetch(server.url("/"))).status).toBe(200);
+  }, 90_000);
+});
