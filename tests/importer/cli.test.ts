@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli/import.js';
-import { fixturesDir, haveSeeds, repoRoot, seedsDir } from './helpers.js';
+import { fixturesDir, repoRoot, seedsDir } from './helpers.js';
 
 let dir: string;
 
@@ -131,7 +131,7 @@ describe('CLI: npm run import', () => {
     expect(h.stdout).toMatch(/--publisher ID/u);
   });
 
-  it.skipIf(!haveSeeds)('imports the Sagene seed with the publisher matched from its running header', () => {
+  it('imports the Sagene seed with the publisher matched from its running header', () => {
     const r = run(path.join(seedsDir, 'oslo-sagene-internasjonal-satsing.txt'), '--out', 'content');
     expect(r.code).toBe(0);
     expect(files('content/oslo-sagene')).toContain('internasjonal-satsing-i-bydel-sagene.md');

@@ -1,16 +1,13 @@
 /** Shared helpers for the importer tests. */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTranscript, type ImportOptions, type ImportResult } from '../../scripts/importer/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'tests/fixtures/transcripts');
-export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-export const haveSeeds = existsSync(seedsDir) && readdirSync(seedsDir).some((f) => f.endsWith('.txt'));
-if (!haveSeeds) {
-  console.warn(`[importer tests] seed transcripts not found at ${seedsDir}: the seed tests are skipped`);
-}
+/** The seed transcripts, kept in the repository as the bundled documents' provenance. */
+export const seedsDir = path.join(repoRoot, 'tests/fixtures/seeds');
 
 export function fixture(name: string): Buffer {
   return readFileSync(path.join(fixturesDir, name));

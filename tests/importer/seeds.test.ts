@@ -1,10 +1,10 @@
 /**
- * The three seed transcripts in ../shared/seeds: exact slide counts, no site
+ * The seed transcripts in tests/fixtures/seeds: exact slide counts, no site
  * chrome, no repeated running header, no paragraph three times, and the
  * specific guesses the importer should make for each.
  */
 import { describe, expect, it } from 'vitest';
-import { bodyOf, haveSeeds, headings, imp, paragraphs, seed } from './helpers.js';
+import { bodyOf, headings, imp, paragraphs, seed } from './helpers.js';
 
 const SEEDS = [
   { file: 'agder-likestilling-kartlegging.txt', publisher: 'agder', slides: 12 },
@@ -16,7 +16,7 @@ const CHROME = /Presentasjon lastes|Vennligst vent|Liknende presentasjoner|Prese
 
 const run = (file: string, publisher: string) => imp(seed(file), { fileName: file, publisher });
 
-describe.skipIf(!haveSeeds)('seed transcripts', () => {
+describe('seed transcripts', () => {
   describe.each(SEEDS)('$file', ({ file, publisher, slides }) => {
     const r = run(file, publisher);
 
