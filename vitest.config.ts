@@ -8,6 +8,11 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    reporters: report ? ["default", ["json", { outputFile: report }]] : ["default"],
+    // The last reporter says loudly when browser tests were skipped for want of Chromium.
+    reporters: [
+      "default",
+      ...(report ? [["json", { outputFile: report }] as [string, object]] : []),
+      "./tests/helpers/browser-skips-reporter.ts",
+    ],
   },
 });
