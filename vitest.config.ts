@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import BrowserSkipsReporter from "./tests/helpers/browser-skips-reporter.ts";
 
 // CI asks for a JSON report beside the usual output, to print the final counts.
 const report = process.env.LYSARK_TEST_REPORT;
@@ -9,10 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // The last reporter says loudly when browser tests were skipped for want of Chromium.
-    reporters: [
-      "default",
-      ...(report ? [["json", { outputFile: report }] as [string, object]] : []),
-      "./tests/helpers/browser-skips-reporter.ts",
-    ],
+    reporters: report
+      ? ["default", ["json", { outputFile: report }], new BrowserSkipsReporter()]
+      : ["default", new BrowserSkipsReporter()],
   },
 });
