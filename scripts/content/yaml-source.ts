@@ -1,7 +1,14 @@
 /**
- * YAML parsing that remembers where every value came from, so a schema error
+ * YAML parsing that can say where every value came from, so a schema error
  * on `keyFigures.0.value` can be reported at its line and column.
+ *
+ * Keeping positions costs: the `yaml` library's document tree is about five
+ * times slower to build than js-yaml's plain values, and most files have no
+ * problem to point at. So a plain file is read by js-yaml, and the positioned
+ * `yaml` parse runs only when something needs a position (a problem) or when
+ * js-yaml refuses the text, so syntax errors keep `yaml`'s wording exactly.
  */
+import jsYaml from "js-yaml";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
 export interface Located { line: number; col: number }
@@ -15,6 +22,8 @@ export interface YamlSource {
   locate(path: ReadonlyArray<PropertyKey>): Located & { exists: boolean };
   /** Where a mapping key is written (for unknown keys). */
   locateKey(path: ReadonlyArray<PropertyKey>, key: string): Located;
+  /** Whether the slow, positioned parse has run (for tests: a clean file never needs it). */
+  readonly positioned: boolean;
 }
 
 // Guards against "billion laughs": aliases that expand a small file into a huge value.
@@ -63,7 +72,87 @@ function shapeProblem(text: string): { offset: number; message: string } | undef
   return undefined;
 }
 
+/**
+ * js-yaml with exactly the YAML 1.2 core schema the `yaml` library uses (js-yaml's
+ * own core schema also reads 0b101 and -0x1F as numbers, where `yaml` keeps text).
+ */
+const yamlCoreScalars = [
+  new jsYaml.Type("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: (data: string | null) => data === null || /^(?:~|[Nn]ull|NULL)?$/.test(data),
+    construct: () => null,
+  }),
+  new jsYaml.Type("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: (data: string | null) => data !== null && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
+    construct: (data: string) => data[0] === "t" || data[0] === "T",
+  }),
+  new jsYaml.Type("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: (data: string | null) => data !== null && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
+    construct: (data: string) => {
+      if (data.startsWith("0o")) return parseInt(data.slice(2), 8);
+      if (data.startsWith("0x")) return parseInt(data.slice(2), 16);
+      const n = parseInt(data.replace(/^[-+]/, ""), 10);
+      return data.startsWith("-") ? -n : n;
+    },
+  }),
+  new jsYaml.Type("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: (data: string | null) =>
+      data !== null &&
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(data),
+    construct: (data: string) => {
+      if (/nan$/i.test(data)) return NaN;
+      if (/inf$/i.test(data)) return data.startsWith("-") ? -Infinity : Infinity;
+      return parseFloat(data);
+    },
+  }),
+];
+const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: yamlCoreScalars });
+
+/**
+ * Text the fast path leaves to `yaml`: anchors and aliases (their expansion limit),
+ * tags, directives, complex, collection and null keys ({a: 1}: b, ~: b) and __proto__
+ * keys, where the two libraries' results could differ. Matching more than needed only
+ * costs time, never correctness.
+ */
+const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*!?]|^%|[\]}]\s*:|(?:^|[\s{,])(?:~|[Nn]ull|NULL)\s*:|__proto__/m;
+
+/** Plain values by js-yaml, or undefined when the text is better left to the positioned parse. */
+function fastValue(text: string): { value: unknown } | undefined {
+  if (NEEDS_FULL_PARSER.test(text) || shapeProblem(text)) return undefined;
+  try {
+    const value = jsYaml.load(text, { schema: FAST_SCHEMA });
+    // `yaml` reads an empty or comment-only text as null, js-yaml as undefined.
+    return { value: value === undefined ? null : value };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses YAML; positions are worked out only when asked for. `firstLine` is the
+ * line of the file the text starts on, so positions point into the whole file.
+ */
 export function parseYamlSource(text: string, firstLine = 1): YamlSource {
+  const fast = fastValue(text);
+  if (!fast) return parsePositioned(text, firstLine);
+  let full: YamlSource | undefined;
+  const positionedSource = () => (full ??= parsePositioned(text, firstLine));
+  return {
+    value: fast.value,
+    errors: [],
+    locate: (path) => positionedSource().locate(path),
+    locateKey: (path, key) => positionedSource().locateKey(path, key),
+    get positioned() {
+      return full !== undefined;
+    },
+  };
+}
+
+/** The `yaml` library's parse, keeping every node's offset for exact line and column. */
+export function parsePositioned(text: string, firstLine = 1): YamlSource {
   const lineCounter = new LineCounter();
   const refused = shapeProblem(text);
   // A refused text is parsed as empty, so positions still resolve but nothing risky runs.
@@ -101,6 +190,7 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
   return {
     value,
     errors,
+    positioned: true,
     locate(path) {
       const { node, exists } = nodeAt(path);
       return { ...toLocated(node?.range?.[0] ?? 0), exists };
