@@ -15,6 +15,7 @@ import { documentCardJob, siteCardJobs, writePublishAssets } from "../publish/as
 import { CardWriter } from "../publish/cards.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { pageRenderer } from "../render/pages.ts";
+import type { Progress } from "../progress/progress.ts";
 
 
 export interface BuildOptions {
@@ -23,6 +24,10 @@ export interface BuildOptions {
   /** Output folder (default: <root>/_site). */
   output?: string;
   quiet?: boolean;
+  /** Not even Eleventy's summary line (--quiet: nothing but errors). */
+  silent?: boolean;
+  /** Documents validated, pages rendered, documents indexed (default: nothing shown). */
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -58,6 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const { site, problems } = await time("validate", () => loadContent(path.join(root, "content"), {
       root,
+      progress: options.progress,
       onDocument: config.socialCards === "documents" ? (doc, publisher) => cards.add(documentCardJob(doc, publisher, staging)) : undefined,
     }));
     if (problems.some((problem) => problem.severity === "error")) {
@@ -75,15 +81,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const parallel = await Promise.allSettled([
       (async () => {
         // Documents and paginated listings are streamed to disk one at a time; Eleventy renders the rest.
-        await time("pages", () => pageRenderer({ model, config }).writeAll(staging));
-        await time("render", () => writeEleventyPages(root, staging, { quiet: options.quiet ?? true }));
+        await time("pages", () => pageRenderer({ model, config }).writeAll(staging, options.progress));
+        await time("render", () => writeEleventyPages(root, staging, { quiet: options.quiet ?? true, silent: options.silent }));
       })(),
       // Attachments and responsive images, each timed as its own phase.
       writePublishAssets({ model, config }, staging, { root, time, cards: false }),
       // The cards begun during validation; "cards" is the time from the first to the last.
       cards.finish().then(() => { timings.cards = performance.now() - cardsStarted; }),
       // Pagefind indexes each document once, from the model (see docs/search.md).
-      time("search", () => writeSearchBundles(model.searchRecords, staging)),
+      time("search", () => writeSearchBundles(model.searchRecords, staging, options.progress)),
     ]);
     for (const result of parallel) if (result.status === "rejected") throw result.reason;
     await time("swap", () => {

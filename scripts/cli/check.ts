@@ -1,10 +1,13 @@
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
+import { createProgress, isQuiet } from "../progress/progress.ts";
 import { reportProblems } from "./report.ts";
 
+// --quiet: nothing but errors; progress otherwise goes to stdout, problems to stderr.
+const quiet = isQuiet(process.argv);
 const root = process.cwd();
 const start = performance.now();
-const { site, problems } = loadContent(path.join(root, "content"), { root });
+const { site, problems } = loadContent(path.join(root, "content"), { root, progress: createProgress({ quiet }) });
 reportProblems(problems);
 const errors = problems.filter((problem) => problem.severity === "error").length;
 const took = ((performance.now() - start) / 1000).toFixed(2);
@@ -12,4 +15,4 @@ if (errors) {
   console.error(`check failed: ${errors} error(s) (${took} s)`);
   process.exit(1);
 }
-console.log(`check passed: ${site.documents.length} documents, ${site.publishers.length} publishers, ${site.topics.length} topics (${took} s)`);
+if (!quiet) console.log(`check passed: ${site.documents.length} documents, ${site.publishers.length} publishers, ${site.topics.length} topics (${took} s)`);

@@ -23,6 +23,7 @@ import { UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
 import { createImageRenderer, type ImageAsset } from "../images/images.ts";
 import { checkAttachments, type AttachmentInfo } from "../publish/attachments.ts";
+import { silentProgress, type Progress } from "../progress/progress.ts";
 
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
@@ -64,6 +65,8 @@ export interface LoadOptions {
    * work on it can start while the rest load: the build draws social cards.
    */
   onDocument?: (document: LoadedDocument, publisher: Publisher) => void;
+  /** Counts documents validated (npm run build and check show it). */
+  progress?: Progress;
 }
 
 interface ParsedDocument {
@@ -226,9 +229,11 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
   }
   const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
+  const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
   for (const { folder, file } of documentFiles) {
     const before = out.problems.length;
     const document = loadDocument(file, folder, out, { topicIds, publisherIds, indicators }, options.cache);
+    validated.tick();
     if (!document) continue;
     documents.push(document);
     const publisher = publishersById.get(document.meta.publisher);
@@ -238,6 +243,7 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 
   checkDocumentLinks(documents, out, options.root ?? path.dirname(path.resolve(contentDir)));
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
+  validated.done();
 
   return {
     site: {

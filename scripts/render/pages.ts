@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { DocumentPage, PageBase, SiteModel } from "../site/model.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { templateFilters } from "./filters.ts";
+import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
 
 export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
 /** base.njk wraps each page body, as Eleventy's layout chain does for its own pages. */
@@ -73,7 +74,7 @@ export interface PageRenderer {
   /** Renders and writes each page of one kind; returns the files written. */
   write(kind: StreamedKind, pages: readonly PageBase[], outputDir: string): Promise<string[]>;
   /** Every page of every streamed kind in `data.model`. */
-  writeAll(outputDir: string): Promise<string[]>;
+  writeAll(outputDir: string, progress?: Progress): Promise<string[]>;
 }
 
 /** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
@@ -91,7 +92,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     const context = { p: page, lysark: data, description };
     return layout.render({ ...context, content: body(kind).render(context) });
   };
-  const write = async (kind: StreamedKind, pages: readonly PageBase[], outputDir: string) => {
+  const write = async (kind: StreamedKind, pages: readonly PageBase[], outputDir: string, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
@@ -99,6 +100,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, render(kind, page));
       files.push(file);
+      rendered?.tick();
       if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     return files;
@@ -106,9 +108,11 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
   return {
     render,
     write,
-    async writeAll(outputDir) {
+    async writeAll(outputDir, progress = silentProgress) {
       const files: string[] = [];
-      for (const kind of STREAMED_KINDS) files.push(...(await write(kind, data.model.pages[kind], outputDir)));
+      const rendered = progress.phase("rendered", STREAMED_KINDS.reduce((sum, kind) => sum + data.model.pages[kind].length, 0), "pages");
+      for (const kind of STREAMED_KINDS) files.push(...(await write(kind, data.model.pages[kind], outputDir, rendered)));
+      rendered.done();
       return files;
     },
   };

@@ -9,6 +9,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
+import { silentProgress } from "../progress/progress.ts";
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
 const IN_FLIGHT = 64;
@@ -56,7 +57,7 @@ function removeUnusedFiles(bundle: string): void {
  * set of index chunks and one set of filters, not one per language. Without
  * records nothing is written, and the search page says search is unavailable.
  */
-export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string): Promise<SearchIndexStats> {
+export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string, progress = silentProgress): Promise<SearchIndexStats> {
   const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
   const stemmer = stemmerLanguage(records);
   const stats: SearchIndexStats = {
@@ -68,6 +69,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     bytes: 0,
   };
   if (!stemmer) return stats;
+  const indexed = progress.phase("indexed", records.length, "documents");
   try {
     // forceLanguage overrides each record's <html lang> (the body's language, kept for
     // the language filter and excerpts), so every text and every query is stemmed alike.
@@ -80,12 +82,14 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
         if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
         stats.words += added.file.uniqueWords;
+        indexed.tick();
       }));
     }
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join("; ")}`);
     await index.deleteIndex();
   } finally {
+    indexed.done();
     await pagefind.close();
   }
   removeUnusedFiles(bundle);

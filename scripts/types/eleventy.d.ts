@@ -14,5 +14,7 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
+    /** Silences Eleventy's own logging, its closing "Wrote N files" line included. */
+    disableLogger(): void;
   }
 }
