@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { FrontMatterError, normalizeText, splitFrontMatter } from "./front-matter.ts";
+import { FrontMatterError, normalizeText, splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import { didYouMean, sortProblems, type Problem } from "./problems.ts";
 import { decodeContentFile, TextFileError } from "./read-text.ts";
@@ -130,14 +130,13 @@ function validateYaml<T>(file: string, schema: z.ZodType<T>, source: YamlSource,
 }
 
 function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<T[]>, out: Collector): T[] {
-  let text: string | undefined;
   try {
     statSync(file);
   } catch {
     out.add(file, 1, 1, "", `registry file is missing. Create it (a YAML list of entries with id and labels); see docs/content-model.md.`);
     return [];
   }
-  text = readText(file, out);
+  const text = readText(file, out);
   if (text === undefined) return [];
   const source = parseYaml(file, text, 1, out);
   if (!source) return [];
@@ -206,16 +205,16 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   for (const publisher of publishers) {
     if (publisher.parent === undefined) continue;
     const { file, source } = publisherSources.get(publisher.id)!;
-    const at = source.locate(["parent"]);
+    const at = () => source.locate(["parent"]);
     if (!publisherIds.has(publisher.parent)) {
-      out.add(file, at.line, at.col, "parent", `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`);
+      out.add(file, at().line, at().col, "parent", `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`);
       continue;
     }
     // Walk up the chain: a publisher must not be its own ancestor.
     const seen = new Set([publisher.id]);
     for (let up: string | undefined = publisher.parent; up; up = publishers.find((p) => p.id === up)?.parent) {
       if (seen.has(up)) {
-        out.add(file, at.line, at.col, "parent", `publishers form a loop (${[...seen, up].join(" → ")}). A parent must not be one of its own districts.`);
+        out.add(file, at().line, at().col, "parent", `publishers form a loop (${[...seen, up].join(" → ")}). A parent must not be one of its own districts.`);
         break;
       }
       seen.add(up);
@@ -271,7 +270,7 @@ function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocu
       : ` Rename it to "${suggestion}".`;
     out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address).${clash}`);
   }
-  let split;
+  let split: SplitFile;
   try {
     split = splitFrontMatter(text);
   } catch (error) {
@@ -306,7 +305,7 @@ function parseDocumentCached(file: string, out: Collector, cache: ContentCache |
     return parseDocument(file, out);
   }
   const hit = cache.entries.get(file);
-  if (hit && hit.bytes.equals(bytes) && hit.problems.every((problem) => problem.file === out.rel(file))) {
+  if (hit?.bytes.equals(bytes) && hit.problems.every((problem) => problem.file === out.rel(file))) {
     cache.hits++;
     out.problems.push(...hit.problems);
     return hit.parsed;
@@ -327,12 +326,13 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
 
   // Cross-reference checks run on the raw values too, so one pass reports every problem.
   const at = (field: ReadonlyArray<PropertyKey>) => source.locate(field);
+  // Positions are looked up only for a problem: a clean file never needs its positioned parse.
   if (typeof raw.publisher === "string" && ID_PATTERN.test(raw.publisher)) {
-    const where = at(["publisher"]);
+    const where = () => at(["publisher"]);
     if (!known.publisherIds.has(raw.publisher)) {
-      out.add(file, where.line, where.col, "publisher", `unknown publisher "${raw.publisher}".${didYouMean(raw.publisher, known.publisherIds)} Publishers are the folders under content/ that have a ${PUBLISHER_FILE}.`);
+      out.add(file, where().line, where().col, "publisher", `unknown publisher "${raw.publisher}".${didYouMean(raw.publisher, known.publisherIds)} Publishers are the folders under content/ that have a ${PUBLISHER_FILE}.`);
     } else if (raw.publisher !== folder) {
-      out.add(file, where.line, where.col, "publisher", `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/ or set publisher: ${folder}.`);
+      out.add(file, where().line, where().col, "publisher", `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/ or set publisher: ${folder}.`);
     }
   }
   if (Array.isArray(raw.topics)) {
