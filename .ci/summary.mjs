@@ -45,7 +45,7 @@ export function summarize({ report, testStatus, steps = [] }) {
       reasons.push(`step failed: ${step.name} (exit ${step.status})`);
     }
   }
-  const line = `${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : "");
+  const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
   return { passed, failed, skipped, line, reasons, status: failed > 0 ? 1 : 0 };
 }
 

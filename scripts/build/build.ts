@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import path from "node:path";
 import { writeEleventyPages } from "./eleventy.ts";
 import { loadContent } from "../content/load.ts";
-import { type Problem } from "../content/problems.ts";
+import type { Problem } from "../content/problems.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { presetSiteData } from "../site/site-data.ts";

@@ -47,7 +47,7 @@ export function guideFile(locale: UiLocale): string {
 }
 
 /** Where a link in docs/*.md should point on the site, or null to drop the link and keep its text. */
-function siteHref(href: string, locale: UiLocale, options: GuideOptions): string | null {
+function siteHref(href: string, options: GuideOptions): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#") || href.startsWith("/")) return href;
   const [file = "", hash] = href.split("#");
   const name = path.posix.normalize(path.posix.join("docs", file));
@@ -60,14 +60,14 @@ function siteHref(href: string, locale: UiLocale, options: GuideOptions): string
   return `${options.repository.replace(/\/+$/, "")}/blob/${options.branch ?? "main"}/${name}${hash ? `#${hash}` : ""}`;
 }
 
-function rewriteLinks(tokens: Token[], locale: UiLocale, options: GuideOptions): void {
+function rewriteLinks(tokens: Token[], options: GuideOptions): void {
   for (const token of tokens) {
     const children = token.children;
     if (!children) continue;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (child.type !== "link_open") continue;
-      const href = siteHref(String(child.attrGet("href") ?? ""), locale, options);
+      const href = siteHref(String(child.attrGet("href") ?? ""), options);
       if (href === null) {
         // Keep the text, drop the link: remove this link_open and its matching link_close.
         const close = children.findIndex((other, j) => j > i && other.type === "link_close");
@@ -82,9 +82,9 @@ function rewriteLinks(tokens: Token[], locale: UiLocale, options: GuideOptions):
   }
 }
 
-function render(source: string, locale: UiLocale, options: GuideOptions, env: Record<string, unknown>, transform: (tokens: Token[]) => Token[]): string {
+function render(source: string, options: GuideOptions, env: Record<string, unknown>, transform: (tokens: Token[]) => Token[]): string {
   const tokens = transform(md.parse(source, env));
-  rewriteLinks(tokens, locale, options);
+  rewriteLinks(tokens, options);
   return md.renderer.render(tokens, md.options, env);
 }
 
@@ -109,8 +109,8 @@ export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
   const reference = renderReference().replace(/^<!--.*-->\n\n?/m, "");
   return UI_LOCALES.map((locale) => {
     const env: Record<string, unknown> = {};
-    const html = render(readFileSync(guideFile(locale), "utf8"), locale, options, env, dropTitle);
-    const referenceBody = render(reference, locale, options, env, shiftHeadings)
+    const html = render(readFileSync(guideFile(locale), "utf8"), options, env, dropTitle);
+    const referenceBody = render(reference, options, env, shiftHeadings)
       .replace(/^(<h2 id=")[^"]*(">)/, "$1front-matter-reference$2");
     const note = `<p class="lead">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
     const referenceHtml = referenceBody.replace(/<\/h2>\n/, (close) => `${close}${note}`);

@@ -86,7 +86,7 @@ export class DevSite {
    */
   async update(changed?: readonly string[]): Promise<DevUpdate> {
     const start = performance.now();
-    const contentOnly = changed !== undefined && changed.every((file) => isDocument(this.root, file));
+    const contentOnly = changed?.every((file) => isDocument(this.root, file));
     const { data, change } = this.source.rebuild({ force: !contentOnly });
     this.data = data;
     let files: string[] = [];

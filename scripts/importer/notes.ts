@@ -128,7 +128,11 @@ function confident(toks: Tok[], S: number, ctx: NotesContext): boolean {
 /** Split a slide's paragraphs into slide text and speaker notes, when confident. */
 export function splitNotes(paragraphs: string[], ctx: NotesContext): NotesSplit | undefined {
   const toks: Tok[] = [];
-  for (const p of paragraphs) words(p).forEach((w, i) => toks.push({ w, para: i === 0 }));
+  for (const p of paragraphs) {
+    words(p).forEach((w, i) => {
+      toks.push({ w, para: i === 0 });
+    });
+  }
   if (toks.length < 20) return undefined;
   for (const [s, e] of sentences(toks)) {
     const candidates: number[] = [s];

@@ -92,7 +92,9 @@ export function preparePublishing(content: SiteContent, views: readonly Document
     publisher: view.publisher.id,
     relatives: relativesOf(view.publisher, content.publishers),
   })));
-  views.forEach((view, index) => related.set(view.id, relatedIndexes[index]!.map((other) => views[other]!)));
+  views.forEach((view, index) => {
+    related.set(view.id, relatedIndexes[index]!.map((other) => views[other]!));
+  });
 
   const dates = env.root ? lastUpdatedDates(env.root, views.map((view) => view.doc.file)) : new Map<string, string>();
   const edit = editBase(env.config);

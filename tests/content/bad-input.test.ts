@@ -81,7 +81,7 @@ describe("bad input: each gives a clear error naming file, line and field", () =
   });
 
   it("reports every problem of one file in one pass", () => {
-    const { lines } = check({ [FILE]: doc(VALID_FRONT_MATTER.replace("type: presentation", "type: slides").replace("publisher: testby", "publisher: x") + "\ntopics: [y]") });
+    const { lines } = check({ [FILE]: doc(`${VALID_FRONT_MATTER.replace("type: presentation", "type: slides").replace("publisher: testby", "publisher: x")}\ntopics: [y]`) });
     expect(lines.filter((line) => line.startsWith(FILE))).toHaveLength(3);
   });
 

@@ -106,7 +106,7 @@ describe("what an edit re-renders", () => {
     const source = new DevSiteDataSource(dir);
     const before = source.rebuild().data;
     const homeItems = before.model.pages.home[0]!.items;
-    edit(LIKESTILLING, (text) => text.replace("date: 2011-03-15", "date: 2011-03-15\nevent: Nytt seminar") + "\nEt nytt avsnitt.\n");
+    edit(LIKESTILLING, (text) => `${text.replace("date: 2011-03-15", "date: 2011-03-15\nevent: Nytt seminar")}\nEt nytt avsnitt.\n`);
     const { data, change } = source.rebuild();
     expect(change.kind).toBe("pages");
     const pages = change.kind === "pages" ? change.pages : [];

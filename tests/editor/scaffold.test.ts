@@ -72,7 +72,9 @@ describe("npm run new", () => {
 
   it("keeps titles with YAML syntax in them exactly", () => {
     const titles = ["- Liste? #1: «sitat» og 'apostrof'", "[Klammer] {krøll} & *stjerne*", "Yes", "2024", 'Det "store" spørsmålet'];
-    titles.forEach((title, i) => createDocument({ root: dir, publisher: "testby", type: "report", title, slug: `tittel-${i}`, today: TODAY }));
+    titles.forEach((title, i) => {
+      createDocument({ root: dir, publisher: "testby", type: "report", title, slug: `tittel-${i}`, today: TODAY });
+    });
     const { site, problems } = check();
     expect(problems).toEqual([]);
     for (const [i, title] of titles.entries()) expect(site.documents.find((doc) => doc.slug === `tittel-${i}`)?.meta.title).toBe(title);
