@@ -1,5 +1,5 @@
 /**
- * Accessibility gates in a real browser: axe-core (WCAG 2.1 A/AA) on every
+ * Accessibility gates in a real browser: axe-core (WCAG 2.1 A/AA and best practices) on every
  * page type in both locales and both colour schemes, and keyboard-only use of
  * the skip link, the main menu and the language switcher.
  */

@@ -177,7 +177,8 @@ export function collectPageErrors(page: Page): string[] {
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
 
 /**
- * Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now and returns
+ * Runs axe-core (WCAG 2.x A and AA rules, and its best practices such as heading
+ * order and landmarks) on the page as it is now and returns
  * the violations, each with the selectors of the offending elements.
  */
 export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
@@ -188,7 +189,7 @@ export async function axeViolations(page: Page, options: { exclude?: string[] } 
   return page.evaluate(async (exclude) => {
     const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
-    const result = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    const result = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
     return result.violations.map((violation) => ({
       id: violation.id, impact: violation.impact, help: violation.help,
       nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),

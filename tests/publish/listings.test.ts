@@ -15,9 +15,22 @@ beforeAll(async () => {
 });
 afterAll(() => dir && removeProject(dir));
 
-const titles = (html: string) => [...html.matchAll(/<h3 class="doc-card-title"><a href="[^"]+"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+const titles = (html: string) => [...html.matchAll(/<h[23] class="doc-card-title"><a href="[^"]+"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+
+/** The levels of a page's headings inside <main>, in order. */
+const headingLevels = (html: string) => [...(/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? "").matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
 
 describe("paginated listings", () => {
+  it("never skip a heading level (axe's heading-order): card titles sit one level below their heading", () => {
+    for (const file of ["tema/likestilling/index.html", "typer/rapport/index.html", "utgivere/testby/index.html", "index.html"]) {
+      const levels = headingLevels(readOutput(dir, file));
+      expect(levels.length, file).toBeGreaterThan(2);
+      levels.forEach((level, i) => {
+        expect(level - (levels[i - 1] ?? 0), `${file}: heading ${i + 1} is h${level}`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
   it("split a topic into pages with translated path segments, newest first", () => {
     const pages = ["tema/likestilling/index.html", "tema/likestilling/side/2/index.html", "tema/likestilling/side/3/index.html"].map((file) => titles(readOutput(dir, file)));
     expect(pages).toEqual([
