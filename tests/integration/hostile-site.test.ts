@@ -11,6 +11,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { runCli } from "../helpers/cli.ts";
+import { CONTENT_SECURITY_POLICY, headersFile } from "../../scripts/publish/headers.ts";
 import { doc, fixturesDir, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 /** Closes an attribute, closes a tag, opens elements, handlers and a javascript: URL. */
@@ -183,6 +184,15 @@ describe("a hostile string in every field and Markdown construct", () => {
     expect(text.split(EVIL).length - 1).toBeGreaterThanOrEqual(10);
     // The image title is an attribute holding the whole string, not markup.
     expect(page).toContain(`title="x&quot;' &gt;&lt;lysark-x`);
+  });
+
+  it("publishes _headers for Netlify and Cloudflare Pages, and every page's CSP <meta> is the same policy", () => {
+    expect(readFileSync(path.join(dir, "_site/_headers"), "utf8")).toBe(headersFile());
+    for (const file of filesIn(path.join(dir, "_site"), /\.html$/)) {
+      const html = readFileSync(file, "utf8");
+      if (!html.includes("<head>")) continue;
+      expect(html, file).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+    }
   });
 
   it("keeps feeds, sitemap and SVG well-formed: no element from the string", () => {
