@@ -382,10 +382,13 @@ function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocu
   const images = createImageRenderer(file, out.contentRoot);
   const body = renderBody(split.body, anchorPrefix, { renderImage: images.render });
   for (const problem of body.problems) out.add(file, problem.line + split.bodyLine - 1, 1, "body", problem.message);
-  split.body.split("\n").forEach((line, index) => {
-    const found = forbiddenCharacter(line);
-    if (found) out.add(file, split.bodyLine + index, found.index + 1, "body", forbiddenCharacterMessage(found.code));
-  });
+  // One scan of the whole body; lines are split only when something is found.
+  if (forbiddenCharacter(split.body)) {
+    split.body.split("\n").forEach((line, index) => {
+      const found = forbiddenCharacter(line);
+      if (found) out.add(file, split.bodyLine + index, found.index + 1, "body", forbiddenCharacterMessage(found.code));
+    });
+  }
   return { slug, split, source, meta, raw, body, images };
 }
 
