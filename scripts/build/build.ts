@@ -3,13 +3,15 @@
  * folder, then swap it into place. A failed build leaves the last good
  * output untouched.
  */
-import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { writeEleventyPages } from "./eleventy.ts";
 import { loadContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { buildSiteModel } from "../site/model.ts";
-import { readSiteConfig } from "../site/config.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
+import { verifyImages } from "../content/verify-images.ts";
+import { createStaging, removeStaleStaging } from "./staging.ts";
 import { presetSiteData } from "../site/site-data.ts";
 import { documentCardJob, siteCardJobs, writePublishAssets } from "../publish/assets.ts";
 import { CardWriter } from "../publish/cards.ts";
@@ -50,11 +52,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const config = readSiteConfig(path.join(root, "site.config.json"));
-  // The temporary folder sits beside the output so the final rename stays on one file system.
-  const parent = path.dirname(output);
-  const staging = mkdtempSync(path.join(parent, `.${path.basename(output)}.building-`));
-  chmodSync(staging, 0o755);
+  const { config, problems: configProblems } = loadSiteConfig(root);
+  if (!config) return { ok: false, problems: configProblems, output, timings };
+  // The temporary folder sits beside the output so the final rename stays on one file system;
+  // those of killed builds are removed first.
+  removeStaleStaging(output);
+  const staging = createStaging(output);
   // Each document's social card is handed to sharp's threads as soon as the document has
   // loaded, so the cards, the largest CPU cost, are drawn on the other core while this one
   // validates and assembles (docs/performance.md). A failed build drops them with its folder.
@@ -66,6 +69,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress: options.progress,
       onDocument: config.socialCards === "documents" ? (doc, publisher) => cards.add(documentCardJob(doc, publisher, staging)) : undefined,
     }));
+    if (!problems.some((problem) => problem.severity === "error")) problems.push(...await time("validate", () => verifyImages(site.documents)));
     if (problems.some((problem) => problem.severity === "error")) {
       cards.cancel();
       rmSync(staging, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
+import { sortProblems } from "../content/problems.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
+import { verifyImages } from "../content/verify-images.ts";
 import { createProgress, isQuiet } from "../progress/progress.ts";
 import { reportProblems } from "./report.ts";
 
@@ -7,7 +10,10 @@ import { reportProblems } from "./report.ts";
 const quiet = isQuiet(process.argv);
 const root = process.cwd();
 const start = performance.now();
-const { site, problems } = loadContent(path.join(root, "content"), { root, progress: createProgress({ quiet }) });
+// Everything the build needs is checked, so a build after a passing check cannot fail.
+const config = loadSiteConfig(root);
+const { site, problems: contentProblems } = loadContent(path.join(root, "content"), { root, progress: createProgress({ quiet }) });
+const problems = sortProblems([...config.problems, ...contentProblems, ...await verifyImages(site.documents)]);
 reportProblems(problems);
 const errors = problems.filter((problem) => problem.severity === "error").length;
 const took = ((performance.now() - start) / 1000).toFixed(2);

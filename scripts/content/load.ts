@@ -3,7 +3,7 @@
  * documents. Every problem is collected (never just the first), and each
  * document body is rendered here exactly once.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { FrontMatterError, normalizeText, splitFrontMatter, type SplitFile } from "./front-matter.ts";
@@ -24,6 +24,8 @@ import { urlFor } from "../i18n/routes.ts";
 import { createImageRenderer, type ImageAsset } from "../images/images.ts";
 import { checkAttachments, type AttachmentInfo } from "../publish/attachments.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
+import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
+import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
@@ -94,6 +96,8 @@ export class ContentCache {
 
 class Collector {
   readonly problems: Problem[] = [];
+  /** The content folder's realpath: no file outside it is read. */
+  contentRoot = "";
   constructor(readonly root: string) {}
   rel(file: string): string {
     return path.relative(this.root, file).split(path.sep).join("/");
@@ -103,8 +107,16 @@ class Collector {
   }
 }
 
-/** Reads a file as text; on failure records the problem and returns undefined. */
+/** Reads a file inside the content folder as text; on failure records the problem and returns undefined. */
 function readText(file: string, out: Collector, bytes?: Buffer): string | undefined {
+  if (!bytes) {
+    const resolved = resolveContentFile(out.contentRoot, file);
+    if (!resolved.ok) {
+      out.add(file, 1, 1, "", resolved.problem.replace(/^the file /, ""));
+      return undefined;
+    }
+    file = resolved.real;
+  }
   try {
     return normalizeText(decodeContentFile(bytes ?? readFileSync(file)));
   } catch (error) {
@@ -119,7 +131,32 @@ function readText(file: string, out: Collector, bytes?: Buffer): string | undefi
 function parseYaml(file: string, text: string, firstLine: number, out: Collector): YamlSource | undefined {
   const source = parseYamlSource(text, firstLine);
   for (const error of source.errors) out.add(file, error.line, error.col, "", `YAML syntax error: ${error.message}`);
-  return source.errors.length ? undefined : source;
+  if (source.errors.length) return undefined;
+  // YAML escapes ("\u0007") can produce characters the file itself does not show.
+  let clean = true;
+  const visit = (value: unknown, at: PropertyKey[]) => {
+    if (typeof value === "string") {
+      const found = forbiddenCharacter(value);
+      if (found) {
+        const where = source.locate(at);
+        out.add(file, where.line, where.col, at.map(String).join("."), forbiddenCharacterMessage(found.code));
+        clean = false;
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...at, index]));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (forbiddenCharacter(key)) {
+          const where = source.locate(at);
+          out.add(file, where.line, where.col, at.map(String).join("."), `a field name ${forbiddenCharacterMessage(forbiddenCharacter(key)!.code)}`);
+          clean = false;
+        }
+        visit(item, [...at, key]);
+      }
+    }
+  };
+  visit(source.value, []);
+  return clean ? source : undefined;
 }
 
 function validateYaml<T>(file: string, schema: z.ZodType<T>, source: YamlSource, out: Collector): T | undefined {
@@ -162,6 +199,7 @@ function byDateDesc(a: LoadedDocument, b: LoadedDocument): number {
 
 export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
   const out = new Collector(options.root ?? path.dirname(path.resolve(contentDir)));
+  out.contentRoot = contentRealRoot(contentDir);
   const registryDir = path.join(contentDir, REGISTRY_DIR);
   const topics = loadRegistry(path.join(registryDir, "topics.yaml"), topicRegistrySchema, out);
   const indicators = loadRegistry(path.join(registryDir, "indicators.yaml"), indicatorRegistrySchema, out);
@@ -171,16 +209,13 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   const publisherSources = new Map<string, { file: string; source: YamlSource }>();
   const documentFiles: Array<{ folder: string; file: string }> = [];
 
-  const folders = readdirSync(contentDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== REGISTRY_DIR && !entry.name.startsWith("."))
-    .map((entry) => entry.name)
-    .sort();
+  const folders = publisherFolders(contentDir, out);
 
   for (const folder of folders) {
     const folderPath = path.join(contentDir, folder);
-    const entries = readdirSync(folderPath).sort();
+    const entries = readdirSync(folderPath, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const publisherFile = path.join(folderPath, PUBLISHER_FILE);
-    if (!entries.includes(PUBLISHER_FILE)) {
+    if (!entries.some((entry) => entry.name === PUBLISHER_FILE)) {
       out.add(publisherFile, 1, 1, "", `publisher folder "${folder}" has no ${PUBLISHER_FILE}. Create it with id: ${folder}, names, country and kind (see docs/content-model.md), or run npm run new-publisher.`);
     } else {
       const text = readText(publisherFile, out);
@@ -196,8 +231,18 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
         }
       }
     }
-    for (const name of entries) {
-      if (name.endsWith(".md")) documentFiles.push({ folder, file: path.join(folderPath, name) });
+    for (const entry of entries) {
+      const file = path.join(folderPath, entry.name);
+      if (entry.name.endsWith(".md")) {
+        // A folder named *.md, or a link that leads nowhere or out of content/, is an error, not a crash.
+        const resolved = resolveContentFile(out.contentRoot, file, "this entry");
+        if (resolved.ok) documentFiles.push({ folder, file });
+        else out.add(file, 1, 1, "", resolved.problem.replace(/^this entry /, ""));
+      } else if (isMarkdownName(entry.name)) {
+        warnUnread(file, out, `is not read: a document's name ends in ".md" (lower case). Rename it to "${entry.name.replace(/\.[^.]+$/, ".md")}".`);
+      } else if (entry.isDirectory()) {
+        warnMarkdownBelow(file, out);
+      }
     }
   }
 
@@ -255,6 +300,56 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   };
 }
 
+/** Names an editor may use for a Markdown file that Lysark would not read as a document. */
+function isMarkdownName(name: string): boolean {
+  return /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i.test(name) && !name.endsWith(".md");
+}
+
+function warnUnread(file: string, out: Collector, message: string): void {
+  out.add(file, 1, 1, "", message, "warning");
+}
+
+/** Markdown files in a publisher's subfolders are not documents: say so instead of ignoring them. */
+function warnMarkdownBelow(folder: string, out: Collector, depth = 0): void {
+  if (depth > 8) return;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) warnMarkdownBelow(file, out, depth + 1);
+    else if (/\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i.test(entry.name)) {
+      warnUnread(file, out, `is not read: documents must be directly in a publisher folder (content/<publisher>/<slug>.md). Move it up, or rename it if it is meant as an attachment's notes.`);
+    }
+  }
+}
+
+/**
+ * The publisher folders under content/, sorted. A link to a folder inside
+ * content/ is followed; a link out of it, or to nothing, is an error; Markdown
+ * files directly in content/ are not read, with a warning.
+ */
+function publisherFolders(contentDir: string, out: Collector): string[] {
+  const folders: string[] = [];
+  for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+    if (entry.name === REGISTRY_DIR || entry.name.startsWith(".")) continue;
+    const full = path.join(contentDir, entry.name);
+    if (entry.isDirectory()) folders.push(entry.name);
+    else if (entry.isSymbolicLink()) {
+      const resolved = resolveContentFolder(out.contentRoot, full);
+      if (resolved.ok) folders.push(entry.name);
+      // A link to a file inside content/ is left alone like any other file here.
+      else if (resolved.problem !== "is not a folder.") out.add(full, 1, 1, "", resolved.problem);
+    } else if (/\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i.test(entry.name)) {
+      warnUnread(full, out, `is not read: documents must be in a publisher folder (content/<publisher>/<slug>.md). Move it into its publisher's folder.`);
+    }
+  }
+  return folders.sort();
+}
+
 interface Known { topicIds: Set<string>; publisherIds: Set<string>; indicators: Indicator[] }
 
 /** Reads, splits and parses one document: everything that depends only on its own bytes. */
@@ -289,9 +384,16 @@ function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocu
   const meta = validateYaml(file, documentSchema, source, out);
   const raw = source.value as Record<string, unknown>;
   const anchorPrefix = raw.type === "presentation" ? "slide" : "section";
-  const images = createImageRenderer(file);
+  const images = createImageRenderer(file, out.contentRoot);
   const body = renderBody(split.body, anchorPrefix, { renderImage: images.render });
   for (const problem of body.problems) out.add(file, problem.line + split.bodyLine - 1, 1, "body", problem.message);
+  // One scan of the whole body; lines are split only when something is found.
+  if (forbiddenCharacter(split.body)) {
+    split.body.split("\n").forEach((line, index) => {
+      const found = forbiddenCharacter(line);
+      if (found) out.add(file, split.bodyLine + index, found.index + 1, "body", forbiddenCharacterMessage(found.code));
+    });
+  }
   return { slug, split, source, meta, raw, body, images };
 }
 
@@ -344,7 +446,7 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
     });
   }
   if (!meta) return undefined;
-  const attachments = checkAttachments(meta.attachments, file);
+  const attachments = checkAttachments(meta.attachments, file, out.contentRoot);
   for (const problem of attachments.problems) {
     const where = at(problem.path);
     out.add(file, where.line, where.col, problem.path.join("."), problem.message);

@@ -6,6 +6,7 @@
 import MarkdownIt from "markdown-it";
 import container from "markdown-it-container";
 import type { Token } from "markdown-it";
+import { LIMITS } from "./limits.ts";
 
 export interface BodyPart {
   /** 1-based position among the document's `##` headings. */
@@ -94,9 +95,51 @@ function render(tokens: Token[]): string {
   return tokens.length ? md.renderer.render(tokens, md.options, {}) : "";
 }
 
+/** Block containers whose depth is limited (markdown-it drops everything past its own, higher limit). */
+const NESTING = new Set(["bullet_list_open", "ordered_list_open", "blockquote_open", "container_notes_open"]);
+
+/**
+ * Structure that markdown-it accepts but that would lose content without a
+ * word: a `::: notes` or code fence left open swallows every slide after it,
+ * and lists or quotes nested past markdown-it's limit are dropped.
+ */
+function structureProblems(tokens: Token[], lines: string[]): RenderedBody["problems"] {
+  const problems: RenderedBody["problems"] = [];
+  let depth = 0;
+  let reported = false;
+  for (const token of tokens) {
+    const line = (token.map?.[0] ?? 0) + 1;
+    if (NESTING.has(token.type)) {
+      depth++;
+      if (depth > LIMITS.markdownNesting && !reported) {
+        reported = true;
+        problems.push({ line, message: `lists or quotes are nested more than ${LIMITS.markdownNesting} levels deep here. Flatten the structure: deeper levels cannot be shown.` });
+      }
+    } else if (token.nesting === -1 && NESTING.has(token.type.replace(/_close$/, "_open"))) {
+      depth--;
+    }
+    if (token.type === "container_notes_open") {
+      const closing = lines[token.map![1]]?.replace(/^[\s>]*/, "");
+      if (closing === undefined || !/^:{3,}\s*$/.test(closing)) {
+        problems.push({ line, message: 'speaker notes (":::" notes) are not closed, so everything after them would become notes. Add a line ":::" where the notes end.' });
+      }
+    }
+    if (token.type === "fence") {
+      const [start, end] = token.map!;
+      // The closing fence may sit inside a quote ("> ```").
+      const last = lines[end - 1]?.replace(/^[\s>]*/, "").trim() ?? "";
+      const marker = token.markup;
+      if (end - 1 === start || !last.startsWith(marker) || last.replace(new RegExp(`^\\${marker[0]}+`), "").trim() !== "") {
+        problems.push({ line, message: `code block opened with ${marker} is not closed, so everything after it would be shown as code. Add a line ${marker} where it ends.` });
+      }
+    }
+  }
+  return problems;
+}
+
 export function renderBody(body: string, anchorPrefix: "slide" | "section", options: RenderOptions = {}): RenderedBody {
   const tokens = md.parse(body, {});
-  const problems: RenderedBody["problems"] = [];
+  const problems: RenderedBody["problems"] = structureProblems(tokens, body.split("\n"));
   const preamble: Token[] = [];
   const parts: Array<{ title: Token; body: Token[]; notes: Token[] }> = [];
 

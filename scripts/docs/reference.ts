@@ -15,6 +15,7 @@ import { z } from "zod";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { documentSchema, ID_PATTERN, indicatorSchema, publisherSchema, topicSchema } from "../content/schema.ts";
 import { isMain } from "../editor/cli-args.ts";
+import { renderLimits } from "../content/limits.ts";
 
 type AnySchema = z.core.$ZodType;
 interface Def {
@@ -234,6 +235,7 @@ export function renderReference(sections = SECTIONS): string {
     }
     lines.push("");
   }
+  lines.push(renderLimits());
   return `${lines.join("\n").trimEnd()}\n`;
 }
 

@@ -7,11 +7,13 @@
  * written later by `writeImages`, with sharp, into the output folder.
  * The same input always gives the same file names and bytes.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import type { BodyImage } from "../content/markdown.ts";
 import { didYouMean } from "../content/problems.ts";
+import { resolveContentFile } from "../content/safe-path.ts";
+import { removeStaleTemporaryFiles, temporaryName } from "../build/staging.ts";
 
 /** Where processed images are published. */
 export const IMAGE_URL_PATH = "/media/";
@@ -26,8 +28,11 @@ const SIZES = "(min-width: 74rem) 70rem, 100vw";
 
 /** An image file that the build must process. */
 export interface ImageAsset {
-  /** Absolute path of the source file. */
+  /** Absolute realpath of the source file, inside the content folder. */
   source: string;
+  /** As written in the body, and the line (relative to the body) where it is first used. */
+  src: string;
+  line: number;
   /** Fallback format for browsers without AVIF/WebP: PNG keeps transparency. */
   fallback: "png" | "jpeg";
 }
@@ -54,9 +59,10 @@ export interface ImageRenderer {
 
 /**
  * A renderer for the images of one document. `documentFile` is the Markdown
- * file's absolute path; images must be files in its publisher folder.
+ * file's absolute path; images must be files in its folder, and inside
+ * `contentRoot` (the content folder's realpath) once symbolic links are resolved.
  */
-export function createImageRenderer(documentFile: string): ImageRenderer {
+export function createImageRenderer(documentFile: string, contentRoot: string): ImageRenderer {
   const folder = path.resolve(path.dirname(documentFile));
   const assets = new Map<string, ImageAsset>();
   return {
@@ -80,24 +86,33 @@ export function createImageRenderer(documentFile: string): ImageRenderer {
       if (!SUPPORTED.has(extension)) {
         return { problem: `image "${src}" is not a picture format Lysark can publish. Use PNG, JPEG, WebP, AVIF or GIF.` };
       }
-      if (!existsSync(file) || !statSync(file).isFile()) {
+      const present = (() => { try { return Boolean(lstatSync(file)); } catch { return false; } })();
+      const resolved = present ? resolveContentFile(contentRoot, file, `image "${src}"`) : undefined;
+      if (resolved && !resolved.ok) return { problem: resolved.problem };
+      if (!resolved) {
         const siblings = existsSync(path.dirname(file)) ? readdirSync(path.dirname(file)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())) : [];
         return { problem: `image "${src}" not found: there is no file ${path.basename(file)} next to the document.${didYouMean(path.basename(file), siblings)}` };
       }
       const fallback = extension === ".png" || extension === ".gif" ? "png" : "jpeg";
       let html: string;
       try {
-        const metadata = Image.statsSync(file, { ...options(fallback), useCache: false });
+        const metadata = Image.statsSync(resolved.real, { ...options(fallback), useCache: false });
         const attributes: Record<string, string> = { alt: image.alt, sizes: SIZES, loading: "lazy", decoding: "async" };
-        if (image.title) attributes.title = image.title;
+        // eleventy-img escapes alt but writes every other attribute as it is given.
+        if (image.title) attributes.title = escapeAttribute(image.title);
         html = Image.generateHTML(metadata, attributes);
       } catch (error) {
         return { problem: `image "${src}" could not be read (${(error as Error).message}). Is it a valid picture file?` };
       }
-      assets.set(file, { source: file, fallback });
+      if (!assets.has(resolved.real)) assets.set(resolved.real, { source: resolved.real, src, line: image.line, fallback });
       return { html };
     },
   };
+}
+
+/** Text made safe inside a double-quoted HTML attribute. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /**
@@ -111,14 +126,27 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
   const sources = [...unique.values()].sort((a, b) => (a.source < b.source ? -1 : 1));
   if (sources.length === 0) return 0;
   const target = path.join(outputDir, OUTPUT_FOLDER);
-  const results = await Promise.all(sources.map((image) => Image(image.source, { ...options(image.fallback), outputDir: cacheDir ?? target })));
-  if (cacheDir) {
-    mkdirSync(target, { recursive: true });
-    for (const metadata of results) {
-      for (const stat of Object.values(metadata).flat()) {
-        if (stat.outputPath && stat.filename) copyFileSync(stat.outputPath, path.join(target, stat.filename));
+  if (!cacheDir) {
+    await Promise.all(sources.map((image) => Image(image.source, { ...options(image.fallback), outputDir: target })));
+    return sources.length;
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  removeStaleTemporaryFiles(cacheDir);
+  mkdirSync(target, { recursive: true });
+  await Promise.all(sources.map(async (image) => {
+    const files = Object.values(Image.statsSync(image.source, { ...options(image.fallback), useCache: false })).flat().map((stat) => stat.filename!);
+    if (files.some((file) => !existsSync(path.join(cacheDir, file)))) {
+      // Made in a folder of this process and renamed in: a killed build never leaves half a file
+      // under a name a later build would trust (the names are hashes of the source).
+      const temporary = mkdtempSync(path.join(cacheDir, temporaryName()));
+      try {
+        await Image(image.source, { ...options(image.fallback), outputDir: temporary });
+        for (const file of files) renameSync(path.join(temporary, file), path.join(cacheDir, file));
+      } finally {
+        rmSync(temporary, { recursive: true, force: true });
       }
     }
-  }
+    for (const file of files) copyFileSync(path.join(cacheDir, file), path.join(target, file));
+  }));
   return sources.length;
 }

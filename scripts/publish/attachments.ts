@@ -3,9 +3,12 @@
  * front-matter. Each must be a file next to the document; the build copies it
  * beside the document's page and lists it with its type and size.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import path from "node:path";
+import { allowedTypesText, extensionOf, isAllowedAttachment, looksLikeMarkup } from "../content/attachment-types.ts";
+import { LIMITS } from "../content/limits.ts";
 import { didYouMean } from "../content/problems.ts";
+import { resolveContentFile } from "../content/safe-path.ts";
 import type { DocumentMeta } from "../content/schema.ts";
 import { LOCALES, type UiLocale } from "../i18n/locales.ts";
 
@@ -13,7 +16,7 @@ export interface AttachmentInfo {
   /** As written in the front-matter, relative to the document's folder. */
   file: string;
   title?: string;
-  /** Absolute path of the file. */
+  /** Absolute realpath of the file, inside the content folder. */
   source: string;
   /** Size in bytes. */
   size: number;
@@ -23,8 +26,23 @@ export interface AttachmentInfo {
 
 export interface AttachmentProblem { path: Array<string | number>; message: string }
 
-/** Checks that every attachment exists next to the document; returns what was found and every problem. */
-export function checkAttachments(attachments: DocumentMeta["attachments"], documentFile: string): { attachments: AttachmentInfo[]; problems: AttachmentProblem[] } {
+/** The first bytes of a file, to tell what it really is. */
+function head(file: string): Uint8Array {
+  const bytes = new Uint8Array(512);
+  const fd = openSync(file, "r");
+  try {
+    return bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks that every attachment is a file of an allowed type next to the
+ * document, inside `contentRoot` (the content folder's realpath) once symbolic
+ * links are resolved; returns what was found and every problem.
+ */
+export function checkAttachments(attachments: DocumentMeta["attachments"], documentFile: string, contentRoot: string): { attachments: AttachmentInfo[]; problems: AttachmentProblem[] } {
   const folder = path.resolve(path.dirname(documentFile));
   const found: AttachmentInfo[] = [];
   const problems: AttachmentProblem[] = [];
@@ -37,9 +55,20 @@ export function checkAttachments(attachments: DocumentMeta["attachments"], docum
       problems.push({ path: at, message: `"${name}" must be a file name relative to the document, e.g. "${path.basename(name.replace(/\\/g, "/")) || "original.pptx"}", in the same folder (or a folder inside it).` });
       return;
     }
-    if (!existsSync(source) || !statSync(source).isFile()) {
+    if (!isAllowedAttachment(name)) {
+      const extension = extensionOf(name);
+      problems.push({ path: at, message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: a browser could run it as part of the site. Attach a PDF or the original office file instead. Allowed types: ${allowedTypesText()}.` });
+      return;
+    }
+    const isLink = (() => { try { return lstatSync(source).isSymbolicLink(); } catch { return false; } })();
+    if (!isLink && (!existsSync(source) || !statSync(source).isFile())) {
       const siblings = existsSync(path.dirname(source)) ? readdirSync(path.dirname(source)).filter((entry) => !entry.endsWith(".md") && !entry.startsWith("_")) : [];
       problems.push({ path: at, message: `file "${name}" not found next to the document.${didYouMean(path.basename(name), siblings)} Put the original file in ${path.basename(folder)}/ or correct the name.` });
+      return;
+    }
+    const resolved = resolveContentFile(contentRoot, source, `"${name}"`);
+    if (!resolved.ok) {
+      problems.push({ path: at, message: resolved.problem });
       return;
     }
     if (seen.has(source)) {
@@ -47,8 +76,17 @@ export function checkAttachments(attachments: DocumentMeta["attachments"], docum
       return;
     }
     seen.add(source);
-    const extension = path.extname(name).slice(1);
-    found.push({ file: name.split(path.sep).join("/"), title: attachment.title, source, size: statSync(source).size, type: extension ? extension.toUpperCase() : "—" });
+    const size = statSync(resolved.real).size;
+    if (size > LIMITS.attachmentBytes) {
+      problems.push({ path: at, message: `"${name}" is ${(size / 1e6).toFixed(0)} MB; the limit is ${LIMITS.attachmentBytes / 1e6} MB. Link to the file where it is published instead (source.url), or compress it.` });
+      return;
+    }
+    if (looksLikeMarkup(head(resolved.real))) {
+      problems.push({ path: at, message: `"${name}" contains HTML or SVG markup, not a .${extensionOf(name)} file; a browser could run it as part of the site. Attach the real file.` });
+      return;
+    }
+    const extension = extensionOf(name);
+    found.push({ file: name.split(path.sep).join("/"), title: attachment.title, source: resolved.real, size, type: extension.toUpperCase() });
   });
   return { attachments: found, problems };
 }

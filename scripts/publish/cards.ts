@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import sharp from "sharp";
 import { CARD_HEIGHT, CARD_WIDTH } from "./document.ts";
+import { removeStaleTemporaryFiles } from "../build/staging.ts";
 
 export interface CardText {
   /** Small line above the title, e.g. "Presentasjon". */
@@ -130,7 +131,10 @@ export class CardWriter {
   drawn = 0;
 
   constructor(private readonly options: { cacheDir?: string; limit?: number } = {}) {
-    if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
+    if (options.cacheDir) {
+      mkdirSync(options.cacheDir, { recursive: true });
+      removeStaleTemporaryFiles(options.cacheDir);
+    }
   }
 
   add(job: CardJob): void {

@@ -1,0 +1,95 @@
+import { allowedTypesText } from "./attachment-types.ts";
+
+/**
+ * Every limit the check enforces on content, in one place. Content is untrusted
+ * input (CI builds pull requests), so each limit is set where the build would
+ * otherwise crash, lose content or produce something absurd, with room to spare
+ * for real documents. The front-matter reference lists them (renderLimits).
+ */
+
+export const LIMITS = {
+  /** Characters in a title or a title translation. */
+  titleLength: 300,
+  /** Characters in a summary or a source note. */
+  longTextLength: 2000,
+  /** Characters in any other text field (names, labels, event, file names …). */
+  textLength: 500,
+  /** Entries in a list field (people, topics, key figures, attachments, breakdown rows). */
+  listLength: 200,
+  /** Largest absolute value of a number in a key figure or an indicator's range. */
+  magnitude: 1e15,
+  /** Earliest year of a date; the latest is next year (a later date is a typo). */
+  earliestYear: 1800,
+  /** Lists and block quotes inside each other in a document body. */
+  markdownNesting: 12,
+  /** Bytes of one image in a document body. */
+  imageBytes: 25 * 1024 * 1024,
+  /** Pixels (width × height) of one image; sharp refuses very large images. */
+  imagePixels: 50_000_000,
+  /** Longest side of an image in pixels (WebP cannot encode more than 16,383). */
+  imageSide: 16_000,
+  /** How many times longer than the other side one side of an image may be. */
+  imageAspect: 50,
+  /** Bytes of one attachment (GitHub Pages refuses files over 100 MB). */
+  attachmentBytes: 100 * 1000 * 1000,
+  /** Documents per listing page (site.config.json pageSize). */
+  pageSize: 1000,
+} as const;
+
+/** The latest year a date may have: next year, so a talk announced ahead still passes. */
+export function latestYear(now = new Date()): number {
+  return now.getUTCFullYear() + 1;
+}
+
+/**
+ * Characters that have no place in text: C0 and C1 control characters (except
+ * tab and line breaks), noncharacters, and halves of a surrogate pair. XML
+ * refuses them (a social card's SVG fails to draw) and they are invisible in an editor.
+ */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Surrogate}/u;
+
+/** The first forbidden character in `text` and its position, or undefined. */
+export function forbiddenCharacter(text: string): { index: number; code: string } | undefined {
+  const match = FORBIDDEN_CHARACTER.exec(text);
+  if (!match) return undefined;
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+  return { index: match.index, code: `U+${code}` };
+}
+
+export function forbiddenCharacterMessage(code: string): string {
+  return `contains the invisible control character ${code}, which cannot be published. Delete it (it often comes from copying out of a PDF or a slide program).`;
+}
+
+function number(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** The limits as a Markdown section of the front-matter reference. */
+export function renderLimits(): string {
+  const mb = (bytes: number, unit: number) => `${number(bytes / unit)} MB`;
+  const rows: Array<[string, string]> = [
+    ["title, title translation", `at most ${number(LIMITS.titleLength)} characters`],
+    ["summary, source note", `at most ${number(LIMITS.longTextLength)} characters`],
+    ["any other text (names, labels, event, file names …)", `at most ${number(LIMITS.textLength)} characters`],
+    ["any list (people, topics, key figures, attachments, breakdown)", `at most ${number(LIMITS.listLength)} entries`],
+    ["any text, in front-matter or body", "no control characters (other than tab and line breaks), noncharacters or lone surrogates"],
+    ["dates (date, refDate, source.retrieved)", `year ${LIMITS.earliestYear} to next year`],
+    ["numbers in key figures and indicators", `between −${number(LIMITS.magnitude)} and ${number(LIMITS.magnitude)}`],
+    ["document file", "at most 5 MB of UTF-8 text"],
+    ["body nesting", `lists and quotes at most ${LIMITS.markdownNesting} levels inside each other; every \`::: notes\` closed by a \`:::\` line and every code block by its fence`],
+    ["body image", `PNG, JPEG, WebP, AVIF, GIF or TIFF that decodes completely; at most ${mb(LIMITS.imageBytes, 1024 * 1024)}, ${number(LIMITS.imagePixels)} pixels, ${number(LIMITS.imageSide)} pixels on its longest side, and one side at most ${LIMITS.imageAspect} times the other`],
+    ["attachment", `at most ${mb(LIMITS.attachmentBytes, 1000 * 1000)}, with one of these extensions: ${allowedTypesText()}. HTML, JavaScript, SVG, XML and other types a browser could run are refused, and so is a file whose content is HTML or SVG whatever its name`],
+    ["files", "documents, images and attachments are files inside content/ (a symbolic link to a place outside is refused)"],
+    ["`pageSize` in site.config.json", `1 to ${number(LIMITS.pageSize)}`],
+  ];
+  return [
+    "## Limits",
+    "",
+    "`npm run check` refuses content outside these limits, so that a build after a passing check cannot fail. They are set in `scripts/content/limits.ts`.",
+    "",
+    "| what | limit |",
+    "| --- | --- |",
+    ...rows.map(([what, limit]) => `| ${what} | ${limit} |`),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,45 @@
+/**
+ * site.config.json as the check reads it: a syntax error or a wrong field is a
+ * problem with file, line and column like any content problem, never a stack
+ * trace in the middle of a build.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { siteConfigSchema, type SiteConfig } from "../site/config.ts";
+import type { Problem } from "./problems.ts";
+import { schemaProblems } from "./validate.ts";
+import { parseYamlSource } from "./yaml-source.ts";
+
+export const SITE_CONFIG_FILE = "site.config.json";
+
+/** Line and column (1-based) of a character offset in `text`. */
+function position(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split("\n");
+  return { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
+}
+
+export function loadSiteConfig(root: string): { config?: SiteConfig; problems: Problem[] } {
+  const file = SITE_CONFIG_FILE;
+  const problem = (line: number, col: number, field: string, message: string): Problem => ({ file, line, col, field, message, severity: "error" });
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return { problems: [problem(1, 1, "", `is missing. Create it with at least { "url": "https://your.site" } (see README.md).`)] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    // V8 names the offset ("… in JSON at position 42 (line 3 column 5)"); an empty file has none.
+    const at = /position (\d+)/.exec(message);
+    const where = at ? position(text, Number(at[1])) : position(text, text.length);
+    return { problems: [problem(where.line, where.col, "", `is not valid JSON: ${message.replace(/^JSON\.parse: /, "")}. Fix the syntax (quotes around names and text, commas between fields, no trailing comma).`)] };
+  }
+  const result = siteConfigSchema.safeParse(value);
+  if (result.success) return { config: result.data, problems: [] };
+  // JSON is YAML, so the YAML parser gives each field's line and column.
+  return { problems: schemaProblems(file, siteConfigSchema, result.error.issues, parseYamlSource(text, 1)) };
+}

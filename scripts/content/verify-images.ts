@@ -1,0 +1,53 @@
+/**
+ * The check's last step for body images: each is decoded completely by sharp,
+ * the library the build resizes it with, and held to the size limits, so a
+ * truncated file or a decompression bomb fails `npm run check` with the line
+ * that uses it instead of crashing the build.
+ */
+import { statSync } from "node:fs";
+import sharp from "sharp";
+import type { LoadedDocument } from "./load.ts";
+import { LIMITS } from "./limits.ts";
+import type { Problem } from "./problems.ts";
+
+/** What is wrong with one image file, or undefined when it is fine. */
+export async function imageProblem(file: string): Promise<string | undefined> {
+  const { size } = statSync(file);
+  if (size > LIMITS.imageBytes) {
+    return `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.imageBytes / 1024 / 1024} MB. Save it smaller (a slide picture rarely needs more than 2000 pixels across).`;
+  }
+  try {
+    // The header first, so a huge image is refused before its pixels are decoded.
+    const { width = 0, height = 0 } = await sharp(file, { limitInputPixels: false }).metadata();
+    if (width * height > LIMITS.imagePixels || Math.max(width, height) > LIMITS.imageSide) {
+      return `is ${width}×${height} pixels; the limit is ${LIMITS.imagePixels.toLocaleString("en-US")} pixels and ${LIMITS.imageSide} on the longest side. Scale it down.`;
+    }
+    if (Math.max(width, height) > LIMITS.imageAspect * Math.max(1, Math.min(width, height))) {
+      return `is ${width}×${height} pixels: one side is more than ${LIMITS.imageAspect} times the other, too thin to show. Crop it.`;
+    }
+    // Decoding every pixel finds a truncated or corrupt file the header does not show.
+    await sharp(file, { limitInputPixels: LIMITS.imagePixels }).stats();
+  } catch (error) {
+    return `could not be decoded (${(error as Error).message.split("\n")[0]}). Is it a complete, valid picture file? Save it again from an image editor.`;
+  }
+  return undefined;
+}
+
+/** Every body image of the documents, each file checked once, reported at each document line that uses it. */
+export async function verifyImages(documents: readonly LoadedDocument[]): Promise<Problem[]> {
+  const results = new Map<string, Promise<string | undefined>>();
+  const problems: Problem[] = [];
+  for (const doc of documents) {
+    for (const image of doc.assets.images) {
+      if (!results.has(image.source)) results.set(image.source, imageProblem(image.source));
+      const problem = await results.get(image.source)!;
+      if (problem) {
+        problems.push({
+          file: doc.file, line: doc.bodyLine + image.line - 1, col: 1, field: "body", severity: "error",
+          message: `image "${image.src}" ${problem}`,
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,114 @@
+/**
+ * Response headers for the static hosts that read a `_headers` file in the
+ * published folder (Netlify, Cloudflare Pages). GitHub Pages sends no custom
+ * headers: there the pages carry the same policy in a CSP <meta> (see README,
+ * "Security", for what a <meta> cannot do).
+ *
+ * Both hosts apply every rule whose pattern matches a path, but combine a
+ * header set by two matching rules differently: Cloudflare Pages joins the
+ * values with ", " (for CSP: two policies, both enforced), Netlify keeps the
+ * later rule's value. So the rules are arranged to mean the same on both:
+ * - `/*` sets what every response gets, with no framing restriction;
+ * - the site's own sections (home, documents, topics …, per locale) each get a
+ *   rule that repeats the full policy and forbids framing.
+ * A later rule for a path in no listed section (an embed view at `/embed/*`)
+ * then only needs its own CSP with `frame-ancestors` to allow framing there.
+ */
+import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
+import { urlFor, type Route } from "../i18n/routes.ts";
+
+/** The policy of every page; layouts/base.njk carries the same in a <meta> (a test keeps them equal). */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+export const REFERRER_POLICY = "strict-origin-when-cross-origin";
+/** Framing is refused with CSP (current browsers) and X-Frame-Options (older ones); a <meta> can do neither. */
+export const NO_FRAMING_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+export interface HeaderRule { pattern: string; headers: Array<[name: string, value: string]> }
+
+/** The sections every page of the site lives in: route kinds other than home, by their first path segment. */
+const SECTION_ROUTES: Route[] = [
+  { kind: "document", publisher: "p", slug: "s" }, { kind: "publishers" }, { kind: "topics" }, { kind: "types" },
+  { kind: "years" }, { kind: "search" }, { kind: "keyFigures" }, { kind: "accessibility" }, { kind: "guide" },
+];
+
+/** Path patterns of the site's own pages (not assets, not a future embed view), per locale. */
+export function pagePatterns(): string[] {
+  const patterns = new Set<string>();
+  for (const locale of UI_LOCALES) {
+    const prefix = LOCALES[locale].prefix;
+    patterns.add(`${prefix}/`);
+    patterns.add(`${prefix}/index.html`);
+    patterns.add(`${prefix}/404.html`);
+    for (const route of SECTION_ROUTES) {
+      const first = urlFor(locale, route).slice(prefix.length).split("/").filter(Boolean)[0]!;
+      patterns.add(`${prefix}/${first}/*`);
+    }
+  }
+  return [...patterns];
+}
+
+export function headerRules(): HeaderRule[] {
+  return [
+    {
+      pattern: "/*",
+      headers: [
+        ["X-Content-Type-Options", "nosniff"],
+        ["Referrer-Policy", REFERRER_POLICY],
+        ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+      ],
+    },
+    ...pagePatterns().map((pattern): HeaderRule => ({
+      pattern,
+      headers: [["Content-Security-Policy", NO_FRAMING_POLICY], ["X-Frame-Options", "DENY"]],
+    })),
+  ];
+}
+
+/** The `_headers` file. */
+export function headersFile(rules = headerRules()): string {
+  const lines = [
+    "# Response headers for Netlify and Cloudflare Pages, written by Lysark (scripts/publish/headers.ts).",
+    "# Every rule matching a path applies. Framing is refused per section, not in /*, so that a rule",
+    "# added for another path (an embed view) can allow it on both hosts.",
+  ];
+  for (const rule of rules) {
+    lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Reads a `_headers` file back into rules (comments and blank lines skipped). */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const colon = line.indexOf(":");
+      rules[rules.length - 1]!.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+function matches(pattern: string, path: string): boolean {
+  const regex = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  return regex.test(path);
+}
+
+/**
+ * The headers a host sends for `path`: every matching rule in order; a header
+ * set twice is joined with ", " on Cloudflare Pages and replaced on Netlify.
+ * Names are compared case-insensitively and returned in lower case.
+ */
+export function effectiveHeaders(rules: HeaderRule[], path: string, host: "netlify" | "cloudflare"): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!matches(rule.pattern, path)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      result[key] = host === "cloudflare" && result[key] !== undefined ? `${result[key]}, ${value}` : value;
+    }
+  }
+  return result;
+}

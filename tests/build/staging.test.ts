@@ -1,0 +1,77 @@
+/**
+ * A killed build leaves its staging folder and temporary cache files behind;
+ * the next build removes those of processes that are gone, and keeps those of
+ * a build still running.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import { createStaging, isRunning, removeStaleStaging, removeStaleTemporaryFiles } from "../../scripts/build/staging.ts";
+import { writeImages } from "../../scripts/images/images.ts";
+import { readFileSync } from "node:fs";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-staging-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A process id that no process has now. */
+function deadPid(): number {
+  for (let pid = 4_000_000; pid > 3_000_000; pid -= 7919) if (!isRunning(pid)) return pid;
+  throw new Error("no free pid found");
+}
+
+describe("staging folders", () => {
+  it("are named after the build's process", () => {
+    const output = path.join(tempDir(), "_site");
+    expect(path.basename(createStaging(output))).toMatch(new RegExp(`^\\._site\\.building-${process.pid}-`));
+  });
+
+  it("of killed builds are removed; those of running builds stay", () => {
+    const parent = tempDir();
+    const output = path.join(parent, "_site");
+    const dead = `._site.building-${deadPid()}-abc123`;
+    const old = "._site.building-XyZ123"; // named before the process id was part of it
+    const oldSwap = `._site.building-${deadPid()}-def456.old`;
+    const running = `._site.building-${process.ppid}-ghi789`; // the test runner's parent is alive
+    const other = "._other.building-1-x"; // another output's
+    for (const name of [dead, old, oldSwap, running, other]) mkdirSync(path.join(parent, name, "sub"), { recursive: true });
+    expect(removeStaleStaging(output).sort()).toEqual([dead, old, oldSwap].sort());
+    expect(readdirSync(parent).sort()).toEqual([other, running].sort());
+  });
+});
+
+describe("temporary files in the cache", () => {
+  it("of processes that are gone are removed", () => {
+    const cache = tempDir();
+    const dead = deadPid();
+    writeFileSync(path.join(cache, `abc.png.${dead}.3.tmp`), "half");
+    mkdirSync(path.join(cache, `.tmp-${dead}-xyz`));
+    writeFileSync(path.join(cache, `abc.png.${process.ppid}.1.tmp`), "being written");
+    writeFileSync(path.join(cache, "abc.png"), "done");
+    removeStaleTemporaryFiles(cache);
+    expect(readdirSync(cache).sort()).toEqual(["abc.png", `abc.png.${process.ppid}.1.tmp`].sort());
+  });
+
+  it("processed images enter the cache whole, by rename, and are reused", async () => {
+    const root = tempDir();
+    const source = path.join(root, "bilde.png");
+    writeFileSync(source, await sharp({ create: { width: 600, height: 400, channels: 3, background: "#08c" } }).png().toBuffer());
+    const cache = path.join(root, "cache");
+    const image = { source, src: "bilde.png", line: 1, fallback: "png" as const };
+    await writeImages([image], path.join(root, "out1"), cache);
+    const cached = readdirSync(cache).sort();
+    expect(cached.every((name) => !name.startsWith(".tmp-"))).toBe(true);
+    expect(cached.length).toBeGreaterThan(0);
+    expect(readdirSync(path.join(root, "out1", "media")).sort()).toEqual(cached);
+    // A second build copies from the cache: same bytes.
+    await writeImages([image], path.join(root, "out2"), cache);
+    for (const name of cached) expect(readFileSync(path.join(root, "out2", "media", name)).equals(readFileSync(path.join(cache, name)))).toBe(true);
+    expect(existsSync(path.join(root, "out2", "media"))).toBe(true);
+  });
+});

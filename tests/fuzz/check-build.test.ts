@@ -1,0 +1,105 @@
+/**
+ * Property-based tests over hostile documents (issue 15):
+ * - `check` never crashes: it accepts the input or names file:line:col;
+ * - `build` after a passing check never fails.
+ * In `npm test` they run a small, seeded number of cases. `.ci/run` runs them
+ * again for a fixed time (LYSARK_FUZZ_SECONDS) from a fresh seed, printed on failure
+ * so a case can be replayed with LYSARK_FUZZ_SEED.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { loadContent } from "../../scripts/content/load.ts";
+import { formatProblem, type Problem } from "../../scripts/content/problems.ts";
+import { loadSiteConfig } from "../../scripts/content/site-config.ts";
+import { verifyImages } from "../../scripts/content/verify-images.ts";
+import { fixturesDir, makeProject, removeProject } from "../helpers/fixture.ts";
+import { readFileSync } from "node:fs";
+import { acceptableDocumentText, documentText, FUZZ_INDICATORS } from "./arbitraries.ts";
+
+const SECONDS = Number(process.env.LYSARK_FUZZ_SECONDS ?? 0);
+const SEED = process.env.LYSARK_FUZZ_SEED ? Number(process.env.LYSARK_FUZZ_SEED) : SECONDS ? Date.now() % 2 ** 31 : 20261130;
+/** Options for fc.assert: a fixed number of runs, or as many as fit in `share` of the time budget. */
+function runs(smallRuns: number, share: number): fc.Parameters<unknown> {
+  return SECONDS
+    ? { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: SECONDS * 1000 * share, markInterruptAsFailure: false, endOnFailure: true }
+    : { seed: SEED, numRuns: smallRuns, endOnFailure: true };
+}
+
+/** The full check, as `npm run check` runs it. */
+async function fullCheck(root: string): Promise<Problem[]> {
+  const config = loadSiteConfig(root);
+  const { site, problems } = loadContent(path.join(root, "content"), { root });
+  return [...config.problems, ...problems, ...await verifyImages(site.documents)];
+}
+
+function wellFormed(problem: Problem): boolean {
+  return typeof problem.file === "string" && problem.file.length > 0 && !path.isAbsolute(problem.file)
+    && Number.isInteger(problem.line) && problem.line >= 1 && Number.isInteger(problem.col) && problem.col >= 1
+    && typeof problem.message === "string" && problem.message.length > 0;
+}
+
+describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = makeProject("site-basic", {
+      "content/testby/bilde.png": await sharp({ create: { width: 30, height: 20, channels: 3, background: "#08c" } }).png().toBuffer(),
+      "content/testby/original.pdf": "%PDF-1.7\n",
+      "content/testby/index.html": "<script>alert(1)</script>",
+      "content/_registries/indicators.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}${FUZZ_INDICATORS}`,
+    });
+  });
+  afterAll(() => dir && removeProject(dir));
+
+  it("check never crashes: it accepts a document or names file:line:col", async () => {
+    const file = path.join(dir, "content/testby/fuzz.md");
+    let checked = 0;
+    await fc.assert(fc.asyncProperty(documentText, async (text) => {
+      checked++;
+      writeFileSync(file, text);
+      const problems = await fullCheck(dir);
+      const bad = problems.filter((problem) => !wellFormed(problem));
+      expect(bad.map(formatProblem)).toEqual([]);
+    }), runs(120, 0.35));
+    rmSync(file, { force: true });
+    console.log(`fuzz: check ran on ${checked} generated documents`);
+  }, SECONDS ? SECONDS * 1000 : 120_000);
+
+  it("build after a passing check never fails", async () => {
+    // Mostly documents meant to pass (odd but valid values), some wild ones the check must refuse.
+    const documents = fc.oneof({ weight: 4, arbitrary: acceptableDocumentText }, { weight: 1, arbitrary: documentText });
+    let built = 0;
+    let builds = 0;
+    await fc.assert(fc.asyncProperty(fc.array(documents, { minLength: 4, maxLength: 12 }), async (texts) => {
+      const folder = path.join(dir, "content/testby");
+      for (const name of readdirSync(folder)) if (name.startsWith("fuzz-")) rmSync(path.join(folder, name));
+      texts.forEach((text, index) => writeFileSync(path.join(folder, `fuzz-${index}.md`), text));
+      // Drop the documents the check refuses, until it passes: what is left must build.
+      for (let round = 0; round < 5; round++) {
+        const errors = (await fullCheck(dir)).filter((problem) => problem.severity === "error");
+        if (errors.length === 0) break;
+        const refused = new Set(errors.map((problem) => problem.file));
+        expect([...refused].every((file) => /^content\/testby\/fuzz-\d+\.md$/.test(file)), [...refused].join(", ")).toBe(true);
+        for (const file of refused) rmSync(path.join(dir, file), { force: true });
+      }
+      expect((await fullCheck(dir)).filter((problem) => problem.severity === "error")).toEqual([]);
+      built += readdirSync(folder).filter((name) => name.startsWith("fuzz-")).length;
+      builds++;
+      const output = mkdtempSync(path.join(os.tmpdir(), "lysark-fuzz-site-"));
+      try {
+        const result = await build({ root: dir, output: path.join(output, "_site") });
+        expect(result.problems.filter((problem) => problem.severity === "error").map(formatProblem)).toEqual([]);
+        expect(result.ok).toBe(true);
+      } finally {
+        rmSync(output, { recursive: true, force: true });
+      }
+    }), runs(2, 0.6));
+    console.log(`fuzz: ${builds} builds of ${built} generated documents that passed the check`);
+    // The property is not vacuous: generated documents passed the check and were built.
+    expect(built).toBeGreaterThan(0);
+  }, SECONDS ? SECONDS * 1000 : 240_000);
+});
