@@ -26,6 +26,11 @@ export interface SearchIndexStats {
   bytes: number;
 }
 
+export interface SearchBundleOptions {
+  /** Index as before issue 17: every text with one stemmer and nothing added (the benchmark's "today"). */
+  plain?: boolean;
+}
+
 export class SearchIndexError extends Error {}
 
 function folderBytes(dir: string): number {
@@ -56,7 +61,7 @@ function removeUnusedFiles(bundle: string): void {
  * set of index chunks and one set of filters, not one per language. Without
  * records nothing is written, and the search page says search is unavailable.
  */
-export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string): Promise<SearchIndexStats> {
+export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string, options: SearchBundleOptions = {}): Promise<SearchIndexStats> {
   const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
   const stemmer = stemmerLanguage(records);
   const stats: SearchIndexStats = {
