@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../../scripts/i18n/locales.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 import { startCountingServer } from "../measure.ts";
@@ -62,28 +62,35 @@ function writeHarness(site: IndexedSite): void {
   }
 }
 
-/** In the page: runs each query and returns the `doc` meta of its first ten results. */
-async function runInPage(args: { queries: string[]; client: "lysark" | "pagefind"; harness: string }): Promise<Array<{ top: string[]; results: number }>> {
-  const pagefind = await import("/pagefind/pagefind.js" as string);
-  const out: Array<{ top: string[]; results: number }> = [];
-  if (args.client === "pagefind") {
-    const instance = pagefind.createInstance ? pagefind.createInstance({ basePath: "/pagefind/" }) : pagefind;
-    await instance.init?.();
-    for (const query of args.queries) {
-      const found = await instance.search(query);
-      const data = await Promise.all(found.results.slice(0, 10).map((hit: { data: () => Promise<{ meta: { doc?: string } }> }) => hit.data()));
-      out.push({ top: data.map((hit) => hit.meta.doc ?? ""), results: found.results.length });
-    }
-    return out;
+/**
+ * In the page: runs each query and returns the `doc` meta of its first ten results. Kept as
+ * source text, so no bundler (vitest's) rewrites its dynamic imports before the browser runs it.
+ */
+const IN_PAGE = `async ({ queries, client, harness }) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  let run;
+  if (client === "pagefind") {
+    const instance = pagefind.createInstance({ basePath: "/pagefind/" });
+    await instance.init();
+    run = (query) => instance.search(query);
+  } else {
+    const { createSearch } = await import(harness + "search-query.js");
+    const search = await createSearch(pagefind, "/pagefind/");
+    run = (query) => search.run(query, {});
   }
-  const { createSearch } = await import(`${args.harness}search-query.js`);
-  const search = await createSearch(pagefind, "/pagefind/");
-  for (const query of args.queries) {
-    const found = await search.run(query, {});
-    const data = await Promise.all(found.results.slice(0, 10).map((hit: { data: () => Promise<{ meta: { doc?: string } }> }) => hit.data()));
+  const out = [];
+  for (const query of queries) {
+    const found = await run(query);
+    const data = await Promise.all(found.results.slice(0, 10).map((hit) => hit.data()));
     out.push({ top: data.map((hit) => hit.meta.doc ?? ""), results: found.results.length });
   }
   return out;
+}`;
+
+type InPageResult = Array<{ top: string[]; results: number }>;
+
+function runInPage(page: Page, args: { queries: string[]; client: "lysark" | "pagefind"; harness: string }): Promise<InPageResult> {
+  return page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<InPageResult>;
 }
 
 export async function launch(): Promise<Browser> {
@@ -103,7 +110,7 @@ export async function runQueries(browser: Browser, site: IndexedSite, queries: r
       try {
         const page = await context.newPage();
         await page.goto(server.url(`${HARNESS}${site.perLanguage ? group[0]!.language : "und"}.html`));
-        const found = await page.evaluate(runInPage, { queries: group.map((query) => query.query), client: site.client, harness: HARNESS });
+        const found = await runInPage(page, { queries: group.map((query) => query.query), client: site.client, harness: HARNESS });
         group.forEach((query, i) => {
           const top = found[i]!.top;
           outcomes.push({ query, rank: top.findIndex((doc) => query.targets.includes(doc)) + 1, top, results: found[i]!.results });
@@ -134,7 +141,7 @@ export async function measureQueryBytes(browser: Browser, site: IndexedSite, que
         const page = await context.newPage();
         await page.goto(server.url(`${HARNESS}${site.perLanguage ? query.language : "und"}.html`));
         const before = server.sent.length;
-        await page.evaluate(runInPage, { queries: [query.query], client: site.client, harness: HARNESS });
+        await runInPage(page, { queries: [query.query], client: site.client, harness: HARNESS });
         bytes.push(server.sent.slice(before).filter((request) => request.path.startsWith("/pagefind/")).reduce((sum, request) => sum + request.sent, 0));
       } finally {
         await context.close();

@@ -2,7 +2,8 @@
  * The site the search benchmark indexes: the bundled content (content/), the
  * known-item documents written for the benchmark (known-items/content/) and,
  * optionally, a generated corpus around them (bench/corpus.ts, with Danish
- * and English documents). Registries are merged by id, the corpus's first.
+ * and English documents). Registries are merged by id, the corpus's first;
+ * so are publishers the corpus has too (their documents are added).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -52,8 +53,15 @@ export function writeSearchSite(options: SearchSiteOptions): string {
   for (const source of [BUNDLED, KNOWN_ITEMS]) {
     for (const folder of publisherFolders(source)) {
       const target = path.join(content, folder);
-      if (existsSync(target)) throw new Error(`${path.relative(repo, path.join(source, folder))}: publisher "${folder}" is already in the benchmark site (from the corpus or content/); rename one of them`);
-      cpSync(path.join(source, folder), target, { recursive: true });
+      if (!existsSync(target)) {
+        cpSync(path.join(source, folder), target, { recursive: true });
+        continue;
+      }
+      // A publisher the corpus has too (Oslo, Bydel Sagene): keep the corpus's entry, add the documents.
+      for (const file of readdirSync(path.join(source, folder)).filter((name) => name.endsWith(".md"))) {
+        if (existsSync(path.join(target, file))) throw new Error(`${path.relative(repo, path.join(source, folder, file))}: the benchmark site already has ${folder}/${file}; rename one of them`);
+        cpSync(path.join(source, folder, file), path.join(target, file));
+      }
     }
     for (const registry of REGISTRIES) mergeRegistry(path.join(content, "_registries", registry), path.join(source, "_registries", registry));
   }
