@@ -17,18 +17,19 @@ import { QUERY_KINDS, type LabelledQuery } from "./queries.ts";
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 export const CHROMIUM = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-/** The module the search page uses to run a query (assets/search-query.js), served beside the harness pages. */
-const QUERY_MODULE = path.join(repo, "assets", "search-query.js");
+/** The modules the search page uses to run a query (assets/), served beside the harness pages. */
+const QUERY_MODULES = ["search-query.js", "search-stemmers.js"];
 const HARNESS = "/__bench/";
 
 export interface IndexedSite {
   /** Folder served as the site root; the bundle is at /pagefind/. */
   dir: string;
   /**
-   * How the page runs a query: "lysark" through assets/search-query.js with the
-   * search page's options, "pagefind" as Pagefind's defaults with one plain search.
+   * How the page runs a query: "lysark" through assets/search-query.js as the
+   * search page does; "lysark-plain" with the same options but one plain search
+   * (before issue 17); "pagefind" with Pagefind's defaults and one plain search.
    */
-  client: "lysark" | "pagefind";
+  client: "lysark" | "lysark-plain" | "pagefind";
   /** Serve the harness page with the target's language as `<html lang>` (Pagefind then picks that language's index). */
   perLanguage: boolean;
 }
@@ -56,7 +57,7 @@ export interface QueryOutcome {
 function writeHarness(site: IndexedSite): void {
   const dir = path.join(site.dir, ...HARNESS.split("/").filter(Boolean));
   mkdirSync(dir, { recursive: true });
-  copyFileSync(QUERY_MODULE, path.join(dir, "search-query.js"));
+  for (const module of QUERY_MODULES) copyFileSync(path.join(repo, "assets", module), path.join(dir, module));
   for (const language of ["und", ...CONTENT_LANGUAGES]) {
     writeFileSync(path.join(dir, `${language}.html`), `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>\n`);
   }
@@ -76,7 +77,7 @@ const IN_PAGE = `async ({ queries, client, harness }) => {
   } else {
     const { createSearch } = await import(harness + "search-query.js");
     const search = await createSearch(pagefind, "/pagefind/");
-    run = (query) => search.run(query, {});
+    run = client === "lysark-plain" ? (query) => search.instance.search(query) : (query) => search.run(query, {});
   }
   const out = [];
   for (const query of queries) {
@@ -89,7 +90,7 @@ const IN_PAGE = `async ({ queries, client, harness }) => {
 
 type InPageResult = Array<{ top: string[]; results: number }>;
 
-function runInPage(page: Page, args: { queries: string[]; client: "lysark" | "pagefind"; harness: string }): Promise<InPageResult> {
+function runInPage(page: Page, args: { queries: string[]; client: IndexedSite["client"]; harness: string }): Promise<InPageResult> {
   return page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<InPageResult>;
 }
 

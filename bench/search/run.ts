@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       const startedIndex = performance.now();
       const stats = await writeSearchBundles(records, dir, options);
       console.log(`  ${name}: indexed in ${((performance.now() - startedIndex) / 1000).toFixed(1)} s, ${kb(stats.bytes)} on disk`);
-      return { dir, client: "lysark", perLanguage: false };
+      return { dir, client: options.plain ? "lysark-plain" : "lysark", perLanguage: false };
     },
   });
   const configurations: Configuration[] = [
