@@ -25,10 +25,10 @@ const LINKING = ["s", "e"];
 
 const STEMMERS = ["norwegian", "swedish", "danish"].map((language) => snowball.newStemmer(language));
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 export function words(text: string): string[] {
-  return text.toLocaleLowerCase().match(WORD) ?? [];
+  return text.toLowerCase().split(NOT_WORD).filter(Boolean);
 }
 
 /** Every text of a record that Pagefind indexes. */
@@ -36,23 +36,30 @@ export function recordText(record: SearchRecord): string[] {
   return [record.title, ...record.head.map((block) => block.text), ...record.parts.flatMap((part) => [part.title, part.text, ...part.topics])];
 }
 
+/** The distinct words of a record, lowercased: read once, used for the vocabulary and the record's parts. */
+export function recordWords(record: SearchRecord): Set<string> {
+  const found = new Set<string>();
+  for (const text of recordText(record)) for (const word of words(text)) found.add(word);
+  return found;
+}
+
 /**
  * The words a compound may start with: every word of the records at least
  * MIN_PART letters long, and its Norwegian, Swedish and Danish stems of MIN_STEM letters or more
  * ("erfaringene" gives "erfaring", so "erfaringsutveksling" splits).
  */
-export function buildVocabulary(records: readonly SearchRecord[]): Set<string> {
+export function buildVocabulary(wordSets: Iterable<ReadonlySet<string>>): Set<string> {
   const vocabulary = new Set<string>();
-  for (const record of records) {
-    for (const text of recordText(record)) {
-      for (const word of words(text)) {
-        if (word.length < MIN_PART || vocabulary.has(word)) continue;
-        vocabulary.add(word);
-        for (const stemmer of STEMMERS) {
-          // Short stems ("komm") start too many words that are not compounds of them.
-          const stem = stemmer.stem(word);
-          if (stem.length >= MIN_STEM) vocabulary.add(stem);
-        }
+  const seen = new Set<string>();
+  for (const set of wordSets) {
+    for (const word of set) {
+      if (word.length < MIN_PART || seen.has(word)) continue;
+      seen.add(word);
+      vocabulary.add(word);
+      for (const stemmer of STEMMERS) {
+        // Short stems ("komm") start too many words that are not compounds of them.
+        const stem = stemmer.stem(word);
+        if (stem.length >= MIN_STEM) vocabulary.add(stem);
       }
     }
   }
@@ -69,30 +76,37 @@ export function compoundParts(word: string, vocabulary: ReadonlySet<string>): st
   const parts = new Set<string>();
   const visit = (current: string) => {
     if (current.length < MIN_COMPOUND) return;
-    const tails: string[] = [];
-    for (let cut = current.length - MIN_PART; cut >= MIN_PART; cut--) {
+    const knownHead = (cut: number) => {
       const head = current.slice(0, cut);
-      const known = vocabulary.has(head) || LINKING.some((letter) => head.endsWith(letter) && head.length > MIN_PART && vocabulary.has(head.slice(0, -1)));
-      const tail = current.slice(cut);
+      return vocabulary.has(head) || LINKING.some((letter) => head.endsWith(letter) && head.length > MIN_PART && vocabulary.has(head.slice(0, -1)));
+    };
+    const tails: string[] = [];
+    for (let cut = MIN_PART; cut <= current.length - MIN_PART; cut++) {
+      if (!knownHead(cut)) continue;
+      // Known first parts one letter apart ("sjøbun", "sjøbunn", "sjøbunns": a stem, the word, the
+      // word with a linking s) are one boundary: take the remainder that is a word of the site
+      // ("arbeidsgiver|strategi"), else the one after the longest first part ("sjøbunns|oppryddingen").
+      let last = cut;
+      while (last + 1 <= current.length - MIN_PART && knownHead(last + 1)) last++;
+      const candidates: string[] = [];
+      for (let c = last; c >= cut; c--) candidates.push(current.slice(c));
+      const tail = candidates.find((candidate) => vocabulary.has(candidate)) ?? candidates[0]!;
       // A short remainder must be a word of its own: "plan" is, "enes" (kommun-enes) is an ending.
-      if (known && (tail.length >= MIN_FREE_PART || vocabulary.has(tail))) tails.push(tail);
+      if (tail.length >= MIN_FREE_PART || vocabulary.has(tail)) tails.push(tail);
+      cut = last;
     }
     for (const tail of tails) {
-      // "sjøbunn" + "soppryddingen" is "sjøbunns" + "oppryddingen" with the linking letter on the wrong side.
-      if (LINKING.includes(tail[0]!) && tails.includes(tail.slice(1))) continue;
       if (parts.has(tail)) continue;
       parts.add(tail);
       visit(tail);
     }
   };
-  visit(word.toLocaleLowerCase());
+  visit(word.toLowerCase());
   return [...parts];
 }
 
-/** The compound parts of a record's words, each once, in the order they first occur. */
-export function recordCompoundParts(record: SearchRecord, vocabulary: ReadonlySet<string>, cache = new Map<string, string[]>()): string[] {
-  const own = new Set<string>();
-  for (const text of recordText(record)) for (const word of words(text)) own.add(word);
+/** The compound parts of a record's words (`recordWords`), each once; `cache` is shared across records. */
+export function recordCompoundParts(own: ReadonlySet<string>, vocabulary: ReadonlySet<string>, cache = new Map<string, string[]>()): string[] {
   const parts = new Set<string>();
   for (const word of own) {
     if (word.length < MIN_COMPOUND) continue;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
-import { buildVocabulary, recordCompoundParts } from "./compounds.ts";
+import { buildVocabulary, recordCompoundParts, recordWords } from "./compounds.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
@@ -80,13 +80,14 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     const { index, errors } = await pagefind.createIndex({ forceLanguage: stemmer });
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
     // Compound parts come from the whole site's vocabulary (compounds.ts).
-    const vocabulary = options.plain ? undefined : buildVocabulary(records);
+    const wordSets = options.plain ? [] : records.map(recordWords);
+    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
     const splits = new Map<string, string[]>();
     // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
     // main thread is busy rendering pages meanwhile, and every round trip waited for it.
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
-      await Promise.all(records.slice(start, start + IN_FLIGHT).map(async (record) => {
-        const extras = vocabulary ? { compoundParts: recordCompoundParts(record, vocabulary, splits) } : {};
+      await Promise.all(records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
+        const extras = vocabulary ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, vocabulary, splits) } : {};
         const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
         if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
         stats.words += added.file.uniqueWords;
