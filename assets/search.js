@@ -7,9 +7,10 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
+import { createSearch } from "./search-query.js";
+
 const PAGE_SIZE = 10;
 const MAX_PARTS = 5;
-const EXCERPT_WORDS = 26;
 const DEBOUNCE_MS = 250;
 const FACETS = ["publisher", "topic", "type", "year", "language"];
 const PART_ANCHOR = /^(slide|section)-(\d+)$/;
@@ -82,11 +83,7 @@ function start(root) {
     const [basePath] = bundles;
     if (!basePath) throw new Error("the search page names no Pagefind bundle");
     const pagefind = await import(new URL(`${basePath}pagefind.js`, document.baseURI).href);
-    // termSimilarity: Pagefind falls back to the longest indexed word a query word starts with
-    // ("in" for "integrationen"); weigh such partial matches well below a real match.
-    const instance = pagefind.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking: { termSimilarity: 3 } });
-    await instance.init();
-    return instance;
+    return createSearch(pagefind, basePath);
   })();
   ready.catch(failed);
 
@@ -147,11 +144,11 @@ function start(root) {
     const filters = pagefindFilters(state);
     const term = state.query || null;
     if (!term && !Object.keys(filters).length) return totals;
-    const counts = (await pagefind.search(term, { filters })).filters;
+    const counts = (await pagefind.run(term, { filters })).filters;
     for (const facet of Object.keys(filters)) {
       const others = { ...filters };
       delete others[facet];
-      counts[facet] = (await pagefind.search(term, { filters: others })).filters[facet] ?? {};
+      counts[facet] = (await pagefind.run(term, { filters: others })).filters[facet] ?? {};
     }
     return counts;
   };
@@ -205,7 +202,7 @@ function start(root) {
       // Sort keys "newest" and "oldest" (scripts/search/records.ts) both hold the date; an undated
       // document has a value that puts it last in either direction.
       const sort = state.sort === "newest" ? { newest: "desc" } : state.sort === "oldest" ? { oldest: "asc" } : undefined;
-      const ordered = (await pagefind.search(term, sort ? { filters, sort } : { filters })).results;
+      const ordered = (await pagefind.run(term, sort ? { filters, sort } : { filters })).results;
       if (id !== searchId) return;
       list = { hits: ordered, shown: 0, loading: Promise.resolve() };
       const first = await nextHits(list, PAGE_SIZE);

@@ -19,6 +19,13 @@ export interface CorpusOptions {
   dir: string;
   docs: number;
   seed?: number;
+  /**
+   * Also write Danish documents (from Danish municipalities) and English ones
+   * (from any publisher), about 8 % and 6 % of `docs` on top of them, for the
+   * search benchmark. They come from a random stream of their own after the
+   * other files, so the nb, nn and sv documents stay byte-identical.
+   */
+  danishAndEnglish?: boolean;
 }
 
 export interface CorpusInfo {
@@ -130,7 +137,7 @@ function registriesYaml(): { topics: string; indicators: string } {
 
 // ---------------------------------------------------------------- publishers
 
-interface Pub { id: string; nb: string; en: string; country: "NO" | "SE"; kind: string; parent?: string; region: string; lang: "no" | "sv" }
+interface Pub { id: string; nb: string; en: string; country: "NO" | "SE" | "DK"; kind: string; parent?: string; region: string; lang: "no" | "sv" | "da" }
 
 const NO_REGIONS = ["Agder", "Innlandet", "Møre og Romsdal", "Nordland", "Rogaland", "Troms", "Finnmark", "Trøndelag", "Vestfold", "Telemark", "Vestland", "Østfold", "Akershus", "Buskerud"];
 const SE_REGIONS = ["Skåne län", "Västra Götalands län", "Stockholms län", "Uppsala län", "Östergötlands län", "Jönköpings län", "Värmlands län", "Örebro län", "Dalarnas län", "Norrbottens län", "Västerbottens län", "Hallands län"];
@@ -194,7 +201,7 @@ function publisherYaml(pub: Pub): string {
     `kind: ${pub.kind}`,
     ...(pub.parent ? [`parent: ${pub.parent}`] : []),
     `region: ${pub.region}`,
-    `website: https://www.${pub.id}.${pub.country === "NO" ? "no" : "se"}/`,
+    `website: https://www.${pub.id}.${pub.country === "NO" ? "no" : pub.country === "DK" ? "dk" : "se"}/`,
     "",
   ].join("\n");
 }
@@ -232,6 +239,26 @@ const WORDS = {
     events: ["Kommunfullmäktige", "SKR:s konferens", "Chefsdag", "Nätverksträff", "Dialogmöte med invånarna", "Regional konferens"],
     notes: "Talarmanus",
   },
+  da: {
+    nouns: ["kommunen", "borgerne", "ydelserne", "medarbejderne", "lederne", "børnehaven", "skolen", "plejehjemmet", "planen", "strategien", "indsatsen", "samarbejdet", "økonomien", "budgettet", "kompetencen", "mangfoldigheden", "ligestillingen", "inddragelsen", "foreningslivet", "erhvervslivet", "boligerne", "målene", "udfordringerne", "resultaterne", "erfaringerne", "projektet", "netværket", "området", "hverdagen", "familierne", "de unge", "forvaltningen"],
+    verbs: ["styrker", "udvikler", "følger op på", "prioriterer", "evaluerer", "forankrer", "gennemfører", "koordinerer", "løfter", "måler", "kortlægger", "forbedrer", "tilpasser", "sikrer", "støtter", "inddrager", "etablerer", "inkluderer"],
+    adjectives: ["god", "vigtig", "langsigtet", "systematisk", "åben", "tydelig", "fælles", "lokal", "national", "bæredygtig", "inkluderende", "målrettet", "fleksibel", "helhedsorienteret", "særlig", "stigende", "lavere", "højere", "første", "nødvendig"],
+    links: ["og", "men", "fordi", "så", "samtidig med at", "når", "mens", "derfor", "desuden", "blandt andet"],
+    heads: ["Baggrund", "Mål for arbejdet", "Status i dag", "Hvad har vi opnået?", "Udfordringer fremover", "Indsatser", "Organisering", "Økonomi og ressourcer", "Erfaringer indtil nu", "Vejen frem", "Samarbejdspartnere", "Nøgletal", "Brugerundersøgelse", "Opsummering", "Tidsplan", "Resultater"],
+    titles: ["Strategi for {t}", "Handleplan for {t}", "Status for {t}", "Årsrapport om {t}", "Satsning på {t}", "Erfaringer med {t}", "Plan for {t}", "Kortlægning af {t}"],
+    events: ["Byrådsmøde", "KL's konference", "Temadag for ledere", "Netværksmøde", "Borgermøde", "Regional konference"],
+    notes: "Talepunkter",
+  },
+  en: {
+    nouns: ["the municipality", "the district", "residents", "the services", "employees", "managers", "the kindergarten", "the school", "the nursing home", "the plan", "the strategy", "the measure", "cooperation", "the finances", "the budget", "skills", "diversity", "equality", "participation", "local business", "housing", "the goals", "the challenges", "the results", "experience", "the project", "the network", "the area", "everyday life", "users", "families", "young people"],
+    verbs: ["strengthens", "develops", "follows up", "prioritises", "evaluates", "anchors", "carries out", "coordinates", "lifts", "measures", "maps", "improves", "adapts", "secures", "supports", "involves", "establishes", "includes"],
+    adjectives: ["good", "important", "long-term", "systematic", "open", "clear", "shared", "local", "national", "sustainable", "inclusive", "targeted", "flexible", "comprehensive", "special", "growing", "lower", "higher", "first", "necessary"],
+    links: ["and", "but", "because", "so that", "while", "when", "therefore", "in addition", "among other things"],
+    heads: ["Background", "Goals", "Where we are today", "What have we achieved?", "Challenges ahead", "Measures", "Organisation", "Finances and resources", "Experience so far", "The way forward", "Partners", "Key figures", "User survey", "Summary", "Timeline", "Results"],
+    titles: ["Strategy for {t}", "Action plan for {t}", "Status of {t}", "Annual report on {t}", "Investing in {t}", "Experience with {t}", "Plan for {t}", "Survey of {t}"],
+    events: ["International conference", "Nordic network meeting", "Study visit", "EU project meeting", "Regional conference"],
+    notes: "Speaker notes",
+  },
 } as const;
 
 const SV_TOPIC_WORDS: Record<string, string> = {
@@ -243,14 +270,30 @@ const SV_TOPIC_WORDS: Record<string, string> = {
   medvirkning: "delaktighet", "arbeid-og-inkludering": "arbete och inkludering", "rus-og-psykisk-helse": "psykisk hälsa", "universell-utforming": "tillgänglighet",
 };
 
-const FIRST_NAMES = { no: ["Inger", "Kari", "Ola", "Per", "Tone Marie", "Øystein", "Åse", "Bjørn", "Ingrid", "Håkon", "Sølvi", "Gro", "Terje", "Marit", "Jørgen"],
+const FIRST_NAMES = { da: ["Mette", "Lars", "Hanne", "Søren", "Birgitte", "Jens", "Pia", "Anders", "Lone", "Mads", "Kirsten", "Jørgen"],
+  no: ["Inger", "Kari", "Ola", "Per", "Tone Marie", "Øystein", "Åse", "Bjørn", "Ingrid", "Håkon", "Sølvi", "Gro", "Terje", "Marit", "Jørgen"],
   sv: ["Anna", "Lars", "Karin", "Björn", "Åsa", "Göran", "Maria", "Erik", "Märta", "Örjan", "Ingela", "Sören", "Lena", "Håkan", "Birgitta"] };
-const LAST_NAMES = { no: ["Østensjø", "Hansen", "Johansen", "Hølmebakk", "Nærø", "Sæther", "Bråten", "Løvås", "Haugland", "Rasmussen", "Aasen", "Fjærli"],
+const LAST_NAMES = { da: ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Møller", "Kjær"],
+  no: ["Østensjø", "Hansen", "Johansen", "Hølmebakk", "Nærø", "Sæther", "Bråten", "Løvås", "Haugland", "Rasmussen", "Aasen", "Fjærli"],
   sv: ["Andersson", "Johansson", "Karlsson", "Öberg", "Åkesson", "Lindström", "Bäckström", "Sjögren", "Nyström", "Ekström", "Hägg", "Wåhlin"] };
-const JOB_TITLES = { no: ["Rådmann", "Rådgiver", "Kommunalsjef", "Bydelsdirektør", "Seniorrådgiver", "Prosjektleder", "Enhetsleder", "Ordfører"],
+const JOB_TITLES = { da: ["Kommunaldirektør", "Konsulent", "Direktør", "Afdelingschef", "Projektleder", "Borgmester", "Chefkonsulent"],
+  no: ["Rådmann", "Rådgiver", "Kommunalsjef", "Bydelsdirektør", "Seniorrådgiver", "Prosjektleder", "Enhetsleder", "Ordfører"],
   sv: ["Kommundirektör", "Utvecklingsledare", "Förvaltningschef", "Stadsdelsdirektör", "Utredare", "Projektledare", "Enhetschef", "Kommunstyrelsens ordförande"] };
 
-type Lang = "nb" | "nn" | "sv";
+type Lang = "nb" | "nn" | "sv" | "da" | "en";
+
+/** Danish words for the first topic of a Danish document's title. */
+const DA_TOPIC_WORDS: Record<string, string> = {
+  likestilling: "ligestilling", integrering: "integration", mangfold: "mangfoldighed", "internasjonalt-samarbeid": "internationalt samarbejde",
+  "barn-og-unge": "børn og unge", ledelse: "ledelse", kompetanseutvikling: "kompetenceudvikling", heltidskultur: "fuldtid",
+  levekar: "levevilkår", planlegging: "planlægning", folkehelse: "folkesundhed", "klima-og-miljo": "klima og miljø", skole: "folkeskolen",
+  eldreomsorg: "ældrepleje", digitalisering: "digitalisering", samferdsel: "kollektiv trafik", naringsutvikling: "erhvervsudvikling",
+  kultur: "kultur", frivillighet: "frivillighed", beredskap: "beredskab", boligpolitikk: "boligpolitik", okonomi: "økonomi",
+  medvirkning: "borgerinddragelse", "arbeid-og-inkludering": "beskæftigelse", "rus-og-psykisk-helse": "psykisk sundhed", "universell-utforming": "tilgængelighed",
+};
+
+/** Danish municipalities, only in a corpus with Danish and English documents. */
+const DK_PLACES = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle", "Roskilde", "Herning", "Silkeborg", "Næstved", "Viborg", "Holbæk", "Slagelse", "Svendborg", "Hjørring", "Frederikshavn", "Skive", "Ringkøbing-Skjern"];
 
 function sentence(r: Random, lang: Lang): string {
   const w = WORDS[lang];
@@ -286,14 +329,16 @@ function figureValue(pub: string, ind: IndicatorDef, date: string): number {
 
 interface GeneratedDocument { file: string; text: string; words: number }
 
-function makeDocument(r: Random, index: number, pub: Pub, slugs: Set<string>): GeneratedDocument {
-  const lang: Lang = pub.lang === "sv" ? "sv" : r.chance(0.15) ? "nn" : "nb";
+/** `language` is given only for the Danish and English documents; the others draw theirs as always. */
+function makeDocument(r: Random, index: number, pub: Pub, slugs: Set<string>, language?: "da" | "en"): GeneratedDocument {
+  const lang: Lang = language ?? (pub.lang === "sv" ? "sv" : r.chance(0.15) ? "nn" : "nb");
   const w = WORDS[lang];
   const type = r.pick(TYPES);
   const topics = r.sample(TOPICS, r.int(1, 4)).map((topic) => topic[0]);
   const year = r.int(2000, 2024);
-  const topicWord = lang === "sv" ? SV_TOPIC_WORDS[topics[0]!]! : TOPICS.find((t) => t[0] === topics[0])![1].toLowerCase();
-  const title = r.pick(w.titles).replace("{t}", topicWord) + (r.chance(0.5) ? ` ${year}` : ` i ${pub.nb.replace(/ (kommune|kommun|fylkeskommune)$/, "")}`);
+  const topic = TOPICS.find((t) => t[0] === topics[0])!;
+  const topicWord = lang === "sv" ? SV_TOPIC_WORDS[topics[0]!]! : lang === "da" ? DA_TOPIC_WORDS[topics[0]!]! : lang === "en" ? topic[2].toLowerCase() : topic[1].toLowerCase();
+  const title = r.pick(w.titles).replace("{t}", topicWord) + (r.chance(0.5) ? ` ${year}` : ` ${lang === "en" ? "in" : "i"} ${pub.nb.replace(/ (kommune|kommun|fylkeskommune)$/, "")}`);
   let slug = slugify(title);
   while (slugs.has(`${pub.id}/${slug}`)) slug = `${slugify(title)}-${index.toString(36)}`;
   slugs.add(`${pub.id}/${slug}`);
@@ -375,7 +420,7 @@ function makeDocument(r: Random, index: number, pub: Pub, slugs: Set<string>): G
   const front = [
     "---",
     `title: ${yamlString(title)}`,
-    ...(r.chance(0.3) ? [`titleTranslations: { en: ${yamlString(`Document ${index + 1} on ${TOPICS.find((t) => t[0] === topics[0])![2].toLowerCase()}`)} }`] : []),
+    ...(r.chance(0.3) && lang !== "en" ? [`titleTranslations: { en: ${yamlString(`Document ${index + 1} on ${TOPICS.find((t) => t[0] === topics[0])![2].toLowerCase()}`)} }`] : []),
     `type: ${type}`,
     `publisher: ${pub.id}`,
     `date: ${date}`,
@@ -436,5 +481,25 @@ export function generateCorpus(options: CorpusOptions): CorpusInfo {
     bytes += Buffer.byteLength(text);
     if (sample.length < 5) sample.push(generated.file);
   }
-  return { dir, docs, publishers: publishers.length, words, bytes, sampleDocuments: sample };
+  let extraDocs = 0;
+  let extraPublishers = 0;
+  if (options.danishAndEnglish) {
+    const extra = new Random(prng((options.seed ?? 20261101) ^ 0x0da0e0));
+    const danish: Pub[] = DK_PLACES.map((place) => ({ id: `${slugify(place)}-kommune-dk`, nb: `${place} Kommune`, en: `${place} Municipality`, country: "DK", kind: "kommune", region: "Danmark", lang: "da" }));
+    for (const pub of danish) {
+      mkdirSync(path.join(dir, "content", pub.id), { recursive: true });
+      writeFileSync(path.join(dir, "content", pub.id, "_publisher.yaml"), publisherYaml(pub));
+    }
+    extraPublishers = danish.length;
+    const plan: Array<"da" | "en"> = [...Array<"da">(Math.round(docs * 0.08)).fill("da"), ...Array<"en">(Math.round(docs * 0.06)).fill("en")];
+    for (const [offset, language] of plan.entries()) {
+      const pub = language === "da" ? extra.pick(danish) : extra.pick(publishers);
+      const generated = makeDocument(extra, docs + offset, pub, slugs, language);
+      writeFileSync(path.join(dir, generated.file), generated.text);
+      words += generated.words;
+      bytes += Buffer.byteLength(generated.text);
+    }
+    extraDocs = plan.length;
+  }
+  return { dir, docs: docs + extraDocs, publishers: publishers.length + extraPublishers, words, bytes, sampleDocuments: sample };
 }

@@ -93,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // The cards begun during validation; "cards" is the time from the first to the last.
       cards.finish().then(() => { timings.cards = performance.now() - cardsStarted; }),
       // Pagefind indexes each document once, from the model (see docs/search.md).
-      time("search", () => writeSearchBundles(model.searchRecords, staging, options.progress)),
+      time("search", () => writeSearchBundles(model.searchRecords, staging, { progress: options.progress })),
     ]);
     for (const result of parallel) if (result.status === "rejected") throw result.reason;
     await time("swap", () => {

@@ -8,8 +8,9 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
+import { buildVocabulary, recordCompoundParts, recordWords } from "./compounds.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
-import { silentProgress } from "../progress/progress.ts";
+import { silentProgress, type Progress } from "../progress/progress.ts";
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
 const IN_FLIGHT = 64;
@@ -25,6 +26,13 @@ export interface SearchIndexStats {
   languages: Array<{ language: ContentLanguage; documents: number }>;
   words: number;
   bytes: number;
+}
+
+export interface SearchBundleOptions {
+  /** Index as before issue 17: every text with one stemmer and nothing added (the benchmark's "today"). */
+  plain?: boolean;
+  /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
+  progress?: Progress;
 }
 
 export class SearchIndexError extends Error {}
@@ -57,7 +65,8 @@ function removeUnusedFiles(bundle: string): void {
  * set of index chunks and one set of filters, not one per language. Without
  * records nothing is written, and the search page says search is unavailable.
  */
-export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string, progress = silentProgress): Promise<SearchIndexStats> {
+export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string, options: SearchBundleOptions = {}): Promise<SearchIndexStats> {
+  const progress = options.progress ?? silentProgress;
   const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
   const stemmer = stemmerLanguage(records);
   const stats: SearchIndexStats = {
@@ -75,11 +84,16 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // the language filter and excerpts), so every text and every query is stemmed alike.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: stemmer });
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+    // Compound parts come from the whole site's vocabulary (compounds.ts).
+    const wordSets = options.plain ? [] : records.map(recordWords);
+    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
+    const splits = new Map<string, string[]>();
     // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
     // main thread is busy rendering pages meanwhile, and every round trip waited for it.
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
-      await Promise.all(records.slice(start, start + IN_FLIGHT).map(async (record) => {
-        const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
+      await Promise.all(records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
+        const extras = vocabulary ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, vocabulary, splits) } : {};
+        const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
         if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
         stats.words += added.file.uniqueWords;
         indexed.tick();

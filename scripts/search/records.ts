@@ -37,7 +37,7 @@ export const UNDATED = "unknown";
  * Translated titles count nearly as much as the title; topics are a strong
  * signal but must not drown a slide that talks about the subject.
  */
-export const WEIGHTS = { translatedTitle: 5, topics: 3, publisher: 2, summary: 2, people: 1, slideTopics: 1 } as const;
+export const WEIGHTS = { translatedTitle: 5, topics: 3, publisher: 2, summary: 2, people: 1, slideTopics: 1, compoundParts: 0.5 } as const;
 
 export interface SearchBlock {
   text: string;
@@ -245,7 +245,12 @@ export function escapeHtml(text: string): string {
  * never written to the site. Text is escaped, so markup typed into a document
  * stays text in the index and in excerpts.
  */
-export function recordHtml(record: SearchRecord): string {
+export interface IndexedExtras {
+  /** Inner and final parts of the record's compounds (compounds.ts), indexed at WEIGHTS.compoundParts. */
+  compoundParts?: string[];
+}
+
+export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): string {
   const tags: string[] = [];
   for (const [key, value] of Object.entries(record.meta)) {
     tags.push(`<meta data-pagefind-meta="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
@@ -267,11 +272,16 @@ export function recordHtml(record: SearchRecord): string {
     `<h2 id="${escapeHtml(part.anchor)}" data-pagefind-title="${escapeHtml(part.anchor)}">${escapeHtml(part.title)}</h2>` +
     (part.text ? `<p>${escapeHtml(part.text)}</p>` : "") +
     (part.topics.length ? `<p data-pagefind-weight="${WEIGHTS.slideTopics}">${escapeHtml(part.topics.join(" · "))}</p>` : ""));
+  // After the slides, so the parts never end up in a slide's excerpt or are credited to a slide.
+  const compounds = extras.compoundParts?.length
+    ? [`<p data-pagefind-weight="${WEIGHTS.compoundParts}" data-pagefind-compound-parts>${escapeHtml(extras.compoundParts.join(" "))}</p>`]
+    : [];
   return [
     `<!doctype html><html lang="${escapeHtml(record.language)}"><head><meta charset="utf-8">`,
     ...tags,
     `</head><body><h1>${escapeHtml(record.title)}</h1>`,
     ...head,
+    ...compounds,
     ...parts,
     `</body></html>`,
   ].join("\n");

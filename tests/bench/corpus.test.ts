@@ -29,6 +29,19 @@ describe("bench corpus generator", () => {
     expect(snapshot(path.join(base, "c"))).not.toEqual(first);
   });
 
+  it("adds Danish and English documents on request, leaving every other file as it was", () => {
+    const extended = generateCorpus({ dir: path.join(base, "da-en"), docs: 20, seed: 7, danishAndEnglish: true });
+    const plain = snapshot(path.join(base, "a"));
+    const withExtra = snapshot(path.join(base, "da-en"));
+    for (const [file, text] of plain) expect(withExtra.get(file), file).toBe(text);
+    expect(extended.docs).toBeGreaterThan(20);
+    const { site, problems } = loadContent(path.join(extended.dir, "content"), { root: extended.dir });
+    expect(problems).toEqual([]);
+    const languages = new Set(site.documents.map((doc) => doc.meta.language));
+    expect([...languages].sort()).toEqual(expect.arrayContaining(["da", "en"]));
+    expect(site.documents).toHaveLength(extended.docs);
+  });
+
   it("writes a project whose documents all load without problems", () => {
     const { site, problems } = loadContent(path.join(a.dir, "content"), { root: a.dir });
     expect(problems).toEqual([]);

@@ -1,0 +1,156 @@
+/**
+ * The search relevance benchmark: `npm run bench:search -- [--docs N] [--seed S] [--keep]`
+ *
+ * Builds one site (a generated corpus of N documents with Danish and English
+ * ones, the bundled content and the known-item documents), indexes its search
+ * records in each configuration below, and runs the labelled queries
+ * (bench/search/queries.ts) through Pagefind's pagefind.js in headless
+ * Chromium, one fresh browser context per query. Prints recall@10 and MRR per
+ * language and per kind of query, and the bytes one query downloads.
+ *
+ *   lysark        the bundle the build writes now (scripts/search/index.ts),
+ *                 queried as the search page does (assets/search-query.js)
+ *   lysark-plain  the same records indexed as before issue 17 (one stemmer,
+ *                 no compound parts, no query expansion): "today"
+ *   pagefind-cli  the same records as HTML pages indexed by Pagefind's CLI
+ *                 with its defaults (one index per <html lang>), each query
+ *                 run on its target language's index: the baseline
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { writeSearchBundles, type SearchBundleOptions } from "../../scripts/search/index.ts";
+import { checkTargets, LABELLED_QUERIES, QUERY_KINDS } from "./queries.ts";
+import { indexWithPagefindCli, launch, measureQueryBytes, runQueries, scoreTable, type IndexedSite, type QueryOutcome, type Score } from "./evaluate.ts";
+import { searchRecordsOf, writeSearchSite } from "./site.ts";
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number ≥ 0`);
+  return value;
+}
+const docs = option("docs", 1000);
+const seed = option("seed", 20261101);
+const keep = process.argv.includes("--keep");
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : undefined;
+
+/** Targets of issue 17, checked per language. */
+const TARGET = { recall: 0.95, mrr: 0.8, compoundRecall: 0.9, ownIndexGap: 0.02, bytes: 300 * 1024 };
+
+const work = path.join(os.tmpdir(), `lysark-bench-search-${docs}-${seed}`);
+const f = (value: number) => value.toFixed(3);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0;
+};
+
+interface Configuration { name: string; index: () => Promise<IndexedSite> | IndexedSite }
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  mkdirSync(work, { recursive: true });
+  const project = writeSearchSite({ dir: path.join(work, "project"), corpusDocs: docs, seed });
+  const records = searchRecordsOf(project);
+  const problems = checkTargets(LABELLED_QUERIES, new Set(records.map((record) => record.id)));
+  if (problems.length) throw new Error(problems.join("\n"));
+  const languages = new Map<string, number>();
+  for (const record of records) languages.set(record.language, (languages.get(record.language) ?? 0) + 1);
+  console.log(`Search benchmark: ${records.length} documents (${[...languages].map(([language, n]) => `${language} ${n}`).join(", ")}), ${LABELLED_QUERIES.length} labelled queries, seed ${seed}`);
+
+  const lysark = (name: string, options: SearchBundleOptions): Configuration => ({
+    name,
+    index: async () => {
+      const dir = path.join(work, name);
+      rmSync(dir, { recursive: true, force: true });
+      const startedIndex = performance.now();
+      const stats = await writeSearchBundles(records, dir, options);
+      console.log(`  ${name}: indexed in ${((performance.now() - startedIndex) / 1000).toFixed(1)} s, ${kb(stats.bytes)} on disk`);
+      return { dir, client: options.plain ? "lysark-plain" : "lysark", perLanguage: false };
+    },
+  });
+  const configurations: Configuration[] = [
+    lysark("lysark", {}),
+    lysark("lysark-plain", { plain: true }),
+    {
+      name: "pagefind-cli",
+      index: () => {
+        const startedIndex = performance.now();
+        const site = indexWithPagefindCli(records, path.join(work, "pagefind-cli"));
+        console.log(`  pagefind-cli: indexed in ${((performance.now() - startedIndex) / 1000).toFixed(1)} s (includes writing the pages)`);
+        return site;
+      },
+    },
+  ].filter((configuration) => !only || only.includes(configuration.name));
+
+  // Downloads are measured on one query of each language and kind (a fresh browser each: slow).
+  const sample = LABELLED_QUERIES.filter((query, i) => LABELLED_QUERIES.findIndex((other) => other.language === query.language && other.kind === query.kind) === i);
+  const browser = await launch();
+  const results = new Map<string, QueryOutcome[]>();
+  const downloads = new Map<string, number[]>();
+  try {
+    for (const configuration of configurations) {
+      const site = await configuration.index();
+      results.set(configuration.name, await runQueries(browser, site, LABELLED_QUERIES));
+      downloads.set(configuration.name, await measureQueryBytes(browser, site, sample));
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const names = [...results.keys()];
+  const tables = new Map(names.map((name) => [name, scoreTable(results.get(name)!)]));
+  const cell = (score: Score | undefined) => (score ? `${f(score.recallAt10)} / ${f(score.mrr)}` : "–");
+  const row = (label: string, pick: (name: string) => Score | undefined) => `| ${label} | ${names.map((name) => cell(pick(name))).join(" | ")} |`;
+  console.log(`\nrecall@10 / MRR (n = queries)\n`);
+  console.log(`| | ${names.join(" | ")} |`);
+  console.log(`| --- | ${names.map(() => "---:").join(" | ")} |`);
+  console.log(row(`all (${LABELLED_QUERIES.length})`, (name) => tables.get(name)!.all));
+  for (const language of Object.keys(tables.get(names[0]!)!.byLanguage)) {
+    console.log(row(`${language} (${tables.get(names[0]!)!.byLanguage[language]!.queries})`, (name) => tables.get(name)!.byLanguage[language]));
+  }
+  for (const kind of QUERY_KINDS) {
+    const n = tables.get(names[0]!)!.byKind[kind]?.queries;
+    if (n) console.log(row(`${kind} (${n})`, (name) => tables.get(name)!.byKind[kind]));
+  }
+  console.log(`\nBytes one query downloads (Pagefind's files, gzip, empty cache; ${sample.length} queries, one per language and kind): median / max`);
+  for (const name of names) {
+    const bytes = downloads.get(name)!;
+    console.log(`  ${name}: ${kb(median(bytes))} / ${kb(Math.max(...bytes))}`);
+  }
+
+  // Targets (issue 17), for the configuration the build uses.
+  const current = tables.get("lysark");
+  const baseline = tables.get("pagefind-cli");
+  if (current) {
+    console.log(`\nTargets for "lysark":`);
+    const line = (ok: boolean, text: string) => console.log(`  ${ok ? "PASS" : "MISS"} ${text}`);
+    for (const [language, s] of Object.entries(current.byLanguage)) {
+      line(s.recallAt10 >= TARGET.recall, `${language} recall@10 ${f(s.recallAt10)} ≥ ${TARGET.recall}`);
+      line(s.mrr >= TARGET.mrr, `${language} MRR ${f(s.mrr)} ≥ ${TARGET.mrr}`);
+      const own = baseline?.byLanguage[language];
+      if (own && ["sv", "da", "en"].includes(language)) {
+        line(s.recallAt10 >= own.recallAt10 - TARGET.ownIndexGap && s.mrr >= own.mrr - TARGET.ownIndexGap,
+          `${language} within ${TARGET.ownIndexGap} of its own index (pagefind-cli ${cell(own)})`);
+      }
+    }
+    const compound = current.byKind.compound;
+    if (compound) line(compound.recallAt10 >= TARGET.compoundRecall, `compound-part recall@10 ${f(compound.recallAt10)} ≥ ${TARGET.compoundRecall}`);
+    const bytes = downloads.get("lysark")!;
+    line(Math.max(...bytes) <= TARGET.bytes, `largest query download ${kb(Math.max(...bytes))} ≤ ${kb(TARGET.bytes)} (Pagefind's files only; the page, CSS and scripts add about 30 KB)`);
+  }
+  const missed = results.get("lysark")?.filter((outcome) => outcome.rank !== 1) ?? [];
+  if (missed.length) {
+    console.log(`\nQueries of "lysark" whose target is not first:`);
+    for (const outcome of missed) console.log(`  ${outcome.query.language} ${outcome.query.kind} "${outcome.query.query}": ${outcome.rank ? `rank ${outcome.rank}` : `not in the first 10 (${outcome.results} results)`}`);
+  }
+  console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,119 @@
+/**
+ * Nordic compounds for the search index. Pagefind matches a query word at the
+ * start of an indexed word ("likestilling" finds "likestillingsutvalg"), never
+ * inside one, so "opprydding" would not find "sjøbunnsoppryddingen". At index
+ * time each long word of a record is split where its first part is a word the
+ * site itself uses (the vocabulary of all records, with each word's stems), and
+ * the remaining parts are indexed with the record, at a low weight so that a
+ * document with the exact word still ranks first. See docs/search.md.
+ *
+ *   sjøbunnsoppryddingen → "sjøbunn" is a word of the site, then a linking "s"
+ *                        → oppryddingen
+ *   jämställdhetsintegreringen → integreringen
+ */
+import snowball from "snowball-stemmers";
+import type { SearchRecord } from "./records.ts";
+
+/** Shortest word that is split, and shortest part kept on either side of a split. */
+const MIN_COMPOUND = 8;
+const MIN_PART = 4;
+const MIN_STEM = 6;
+/** A remainder this long counts as a part even when the site never uses it alone ("oppryddingen"). */
+const MIN_FREE_PART = 5;
+/** Letters that join the parts of Nordic compounds ("arbeid-s-giver", "skol-e-gård"). */
+const LINKING = ["s", "e"];
+
+const STEMMERS = ["norwegian", "swedish", "danish"].map((language) => snowball.newStemmer(language));
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+export function words(text: string): string[] {
+  return text.toLowerCase().split(NOT_WORD).filter(Boolean);
+}
+
+/** Every text of a record that Pagefind indexes. */
+export function recordText(record: SearchRecord): string[] {
+  return [record.title, ...record.head.map((block) => block.text), ...record.parts.flatMap((part) => [part.title, part.text, ...part.topics])];
+}
+
+/** The distinct words of a record, lowercased: read once, used for the vocabulary and the record's parts. */
+export function recordWords(record: SearchRecord): Set<string> {
+  const found = new Set<string>();
+  for (const text of recordText(record)) for (const word of words(text)) found.add(word);
+  return found;
+}
+
+/**
+ * The words a compound may start with: every word of the records at least
+ * MIN_PART letters long, and its Norwegian, Swedish and Danish stems of MIN_STEM letters or more
+ * ("erfaringene" gives "erfaring", so "erfaringsutveksling" splits).
+ */
+export function buildVocabulary(wordSets: Iterable<ReadonlySet<string>>): Set<string> {
+  const vocabulary = new Set<string>();
+  const seen = new Set<string>();
+  for (const set of wordSets) {
+    for (const word of set) {
+      if (word.length < MIN_PART || seen.has(word)) continue;
+      seen.add(word);
+      vocabulary.add(word);
+      for (const stemmer of STEMMERS) {
+        // Short stems ("komm") start too many words that are not compounds of them.
+        const stem = stemmer.stem(word);
+        if (stem.length >= MIN_STEM) vocabulary.add(stem);
+      }
+    }
+  }
+  return vocabulary;
+}
+
+/**
+ * The inner and final parts of `word`: each remainder after a first part that
+ * is in `vocabulary` (with or without a linking s or e), and the parts of that
+ * remainder in turn. Longest first part first; nothing for a word that is not
+ * a compound of known words.
+ */
+export function compoundParts(word: string, vocabulary: ReadonlySet<string>): string[] {
+  const parts = new Set<string>();
+  const visit = (current: string) => {
+    if (current.length < MIN_COMPOUND) return;
+    const knownHead = (cut: number) => {
+      const head = current.slice(0, cut);
+      return vocabulary.has(head) || LINKING.some((letter) => head.endsWith(letter) && head.length > MIN_PART && vocabulary.has(head.slice(0, -1)));
+    };
+    const tails: string[] = [];
+    for (let cut = MIN_PART; cut <= current.length - MIN_PART; cut++) {
+      if (!knownHead(cut)) continue;
+      // Known first parts one letter apart ("sjøbun", "sjøbunn", "sjøbunns": a stem, the word, the
+      // word with a linking s) are one boundary: take the remainder that is a word of the site
+      // ("arbeidsgiver|strategi"), else the one after the longest first part ("sjøbunns|oppryddingen").
+      let last = cut;
+      while (last + 1 <= current.length - MIN_PART && knownHead(last + 1)) last++;
+      const candidates: string[] = [];
+      for (let c = last; c >= cut; c--) candidates.push(current.slice(c));
+      const tail = candidates.find((candidate) => vocabulary.has(candidate)) ?? candidates[0]!;
+      // A short remainder must be a word of its own: "plan" is, "enes" (kommun-enes) is an ending.
+      if (tail.length >= MIN_FREE_PART || vocabulary.has(tail)) tails.push(tail);
+      cut = last;
+    }
+    for (const tail of tails) {
+      if (parts.has(tail)) continue;
+      parts.add(tail);
+      visit(tail);
+    }
+  };
+  visit(word.toLowerCase());
+  return [...parts];
+}
+
+/** The compound parts of a record's words (`recordWords`), each once; `cache` is shared across records. */
+export function recordCompoundParts(own: ReadonlySet<string>, vocabulary: ReadonlySet<string>, cache = new Map<string, string[]>()): string[] {
+  const parts = new Set<string>();
+  for (const word of own) {
+    if (word.length < MIN_COMPOUND) continue;
+    let found = cache.get(word);
+    if (!found) cache.set(word, (found = compoundParts(word, vocabulary)));
+    // A part the record already has as a word of its own adds nothing.
+    for (const part of found) if (!own.has(part)) parts.add(part);
+  }
+  return [...parts];
+}

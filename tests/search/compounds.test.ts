@@ -1,0 +1,53 @@
+/**
+ * The compound splitter (scripts/search/compounds.ts): which parts of a long
+ * word get indexed, from the site's own vocabulary.
+ */
+import { describe, expect, it } from "vitest";
+import { buildVocabulary, compoundParts, recordCompoundParts, recordWords, words } from "../../scripts/search/compounds.ts";
+import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
+
+function record(text: string, language: SearchRecord["language"] = "nb"): SearchRecord {
+  return {
+    id: "p/doc", url: "/p/doc/", language, title: "Tittel", meta: { title: "Tittel", doc: "p/doc", publisher: "p" },
+    filters: { publisher: ["p"], topic: [], type: ["presentation"], year: ["2020"], language: [language] },
+    sort: { newest: "2020", oldest: "2020" }, head: [], parts: [{ anchor: "slide-1", title: "Lysbilde", text, topics: [] }],
+  };
+}
+
+describe("compound parts", () => {
+  const vocabulary = buildVocabulary([
+    recordWords(record("Sjøbunn og havn. Jämställdhet i kommunen. Arbeidsgiver og strategi. Vinteren er lang.")),
+  ]);
+
+  it("finds the final part after a known first part, with a linking s", () => {
+    expect(compoundParts("sjøbunnsoppryddingen", vocabulary)).toContain("oppryddingen");
+    expect(compoundParts("jämställdhetsintegreringen", vocabulary)).toContain("integreringen");
+    expect(compoundParts("arbeidsgiverstrategi", vocabulary)).toContain("strategi");
+  });
+
+  it("uses the stems of the vocabulary (\"vinteren\" gives \"vinter\")", () => {
+    expect(compoundParts("vinterturismen", vocabulary)).toEqual(["turismen"]);
+  });
+
+  it("keeps the linking letter with the first part, and leaves short endings and unknown words alone", () => {
+    expect(compoundParts("sjøbunnsoppryddingen", vocabulary)).not.toContain("soppryddingen");
+    expect(compoundParts("kommunenes", vocabulary)).toEqual([]);
+    expect(compoundParts("reinsdyrsafari", vocabulary)).toEqual([]);
+    expect(compoundParts("havn", vocabulary)).toEqual([]);
+  });
+
+  it("adds a record's parts once, not those it already has as words", () => {
+    const own = recordWords(record("Sjøbunnsoppryddingen starter. Oppryddingen tar tid. Vinterturismen vokser."));
+    expect(recordCompoundParts(own, vocabulary)).toEqual(["turismen"]);
+  });
+
+  it("indexes the parts after the slides, at a low weight, escaped", () => {
+    const html = recordHtml(record("Tekst"), { compoundParts: ["turismen", "<b>"] });
+    expect(html).toMatch(/<p data-pagefind-weight="0\.5" data-pagefind-compound-parts>turismen &lt;b&gt;<\/p>\n<h2 id="slide-1"/);
+    expect(recordHtml(record("Tekst"))).not.toContain("compound-parts");
+  });
+
+  it("splits text into lowercase words", () => {
+    expect(words("Bølge-demperen, ved «moloen»!")).toEqual(["bølge", "demperen", "ved", "moloen"]);
+  });
+});
