@@ -5,9 +5,10 @@
  * heading styles, lists, tables, pictures with their descriptions), which is
  * read here with fast-xml-parser. Linked external files are never opened.
  *
- * Sections: the top heading level that occurs more than once (usually
- * Heading 1) becomes `##`; a single Heading 1 or Title at the very start is
- * the document's title; deeper headings stay headings inside their section.
+ * Sections: the top heading level (usually Heading 1) becomes `##`; a
+ * paragraph in the Title style, or a Heading 1 used only once, at the very
+ * start is the document's title; deeper headings stay headings (###) inside
+ * their section.
  */
 import mammoth from 'mammoth';
 import { ImportError } from '../errors.js';
@@ -98,7 +99,7 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
       { buffer: Buffer.from(bytes) },
       {
         externalFileAccess: false,
-        styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Tittel'] => h1:fresh"],
+        styleMap: ["p[style-name='Title'] => h1.document-title:fresh", "p[style-name='Tittel'] => h1.document-title:fresh", "p[style-name='Titel'] => h1.document-title:fresh"],
         convertImage: mammoth.images.imgElement(async (image) => {
           count++;
           const src = `lysark-image-${count}`;
@@ -126,13 +127,11 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   let title: string | undefined;
   let start = 0;
   const first = elements[0];
-  if (first && levelOf(first) !== undefined && levels.filter((l) => l === levelOf(first)).length === 1) {
+  if (first && levelOf(first) !== undefined && (first.attrs.class === 'document-title' || levels.filter((l) => l === levelOf(first)).length === 1)) {
     title = squash(textOf(first));
     start = 1;
   }
-  const rest = levels.slice(start ? 1 : 0);
-  const counts = new Map<number, number>();
-  for (const l of rest) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const rest = elements.slice(start).filter((e) => e.attrs.class !== 'document-title').map(levelOf).filter((l): l is number => l !== undefined);
   const sectionLevel = rest.length ? Math.min(...rest) : undefined;
 
   const preamble: Block[] = [];

@@ -227,7 +227,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   else checks.push("people: nobody trusted from the file's properties — add presenters/authors if the document names them");
   for (const d of trusted.distrusted) checks.push(`not used: ${d}`);
   if (picturesWithoutAlt.length) checks.push(`pictures without a description (alt text): ${picturesWithoutAlt.map((p) => `${p.where} → ${p.file}`).join('; ')} — write what each shows between the brackets of ![…] (npm run check fails until you do)`);
-  if (guessedHeadings.length) checks.push(`headings: ${unit}(s) ${ranges(guessedHeadings.map((s) => s.number))} have no title placeholder; the heading is their largest/topmost text — confirm`);
+  if (guessedHeadings.length) checks.push(`headings: ${unit}(s) ${ranges(guessedHeadings.map((s) => s.number))} have no marked title; their heading was taken from the largest/topmost text — confirm`);
   if (emptySlides.length) checks.push(`${unit}s ${ranges(emptySlides)} have no text — add a heading if you know it`);
   if (hiddenSlides.length) checks.push(`hidden slides ${ranges(hiddenSlides)} are imported and marked; delete them if they should not be published`);
   if (lostFigures.length) checks.push(`figures without their number: ${lostFigures.map((f) => `"${f.text}" (${unit} ${f.slide})`).join(', ')} — leave them out unless the document states them`);
