@@ -1,13 +1,15 @@
 /**
  * A generated .pptx imported with `npm run import` into a temp copy of the
  * fixture site (never the bundled content/), then built: the pages show the
- * slides, the speaker notes, the table, the picture and the original.
+ * slides, the speaker notes, the table, the picture and the original, and a
+ * picture of each slide when LibreOffice is installed.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { main } from "../../scripts/cli/import.ts";
+import { findSoffice } from "../../scripts/importer/originals/slide-pictures.ts";
 import { makeDeck } from "../importer/originals/fixtures.ts";
 import { makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
 
@@ -49,5 +51,17 @@ describe("importing a PowerPoint original into a site and building it", () => {
     const html = page();
     expect(html).toMatch(/<picture>[\s\S]*alt="Deltakere rundt et bord"/);
     expect(html).toMatch(/<ul class="attachments"><li><a href="[^"]*internasjonal-satsing-i-testby\.pptx" download>/);
+  });
+
+  it(findSoffice() ? "shows a picture of each slide (LibreOffice), right under its heading" : "says slide pictures were skipped (LibreOffice is not installed)", () => {
+    const html = page();
+    if (findSoffice()) {
+      expect(stdout).toMatch(/slide pictures: {2}4 made with LibreOffice and cached/);
+      expect(html).toMatch(/id="slide-2-title">[\s\S]*?<\/h2>\s*<p><picture>[\s\S]*?alt="Lysbilde 2: Tallene bak satsingen" loading="lazy"/);
+      expect(html.match(/alt="Lysbilde \d:[^"]*"/g)).toHaveLength(4);
+    } else {
+      expect(stdout).toMatch(/slide pictures: {2}skipped: LibreOffice \(soffice\) is not installed/);
+      expect(html).not.toContain('alt="Lysbilde 1');
+    }
   });
 });

@@ -26,7 +26,10 @@ export interface OriginalsOptions {
   outDir: string;
   publishers: PublisherInfo[];
   limits?: Partial<Limits> | undefined;
+  /** soffice's path; null: make no slide pictures; undefined: find it on PATH unless LYSARK_SLIDE_PICTURES=off. */
   soffice?: string | null | undefined;
+  /** Slide-picture cache; default: .cache/slide-pictures beside the content folder (the project's, ignored by git). */
+  cacheDir?: string | undefined;
 }
 
 interface Planned {
@@ -50,6 +53,8 @@ export async function importOriginalsCommand(files: string[], options: Originals
     return 1;
   }
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const soffice = options.soffice !== undefined ? options.soffice : process.env.LYSARK_SLIDE_PICTURES === 'off' ? null : undefined;
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(options.outDir), '.cache', 'slide-pictures');
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
   const errors: string[] = [];
   const planned: Planned[] = [];
@@ -61,7 +66,7 @@ export async function importOriginalsCommand(files: string[], options: Originals
       const stat = statSync(abs);
       if (stat.isDirectory()) throw new ImportError(file, 'io', 'is a directory, not a file', 'name the files, e.g. originals/*.pptx');
       checkSize(stat.size, file, limits); // before reading it into memory
-      const result = await importOriginal(readFileSync(abs), { fileName: file, publisher: options.publisher, publishers: options.publishers, limits, soffice: options.soffice });
+      const result = await importOriginal(readFileSync(abs), { fileName: file, publisher: options.publisher, publishers: options.publishers, limits, soffice, cacheDir });
       const folder = path.join(options.outDir, result.report.publisher.id);
       const writes: Planned['writes'] = [
         { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, megabytes, type Limits } from './limits.js';
 import type { OriginalDocument } from './model.js';
 import { readPdf } from './pdf.js';
 import { readPptx } from './pptx.js';
-import { findSoffice, slidePicturesStatus } from './slide-pictures.js';
+import { findSoffice, makeSlidePictures } from './slide-pictures.js';
 import { originalToMarkdown, type OriginalImportOptions, type OriginalImportResult } from './to-markdown.js';
 
 export type { OriginalImportResult, OriginalReport } from './to-markdown.js';
@@ -28,6 +28,8 @@ export interface ImportOriginalOptions extends Omit<OriginalImportOptions, 'now'
   limits?: Partial<Limits> | undefined;
   /** Path of LibreOffice's soffice (found on PATH when not given; null: treat as not installed). */
   soffice?: string | null | undefined;
+  /** Where slide pictures are cached by the file's hash (none when not given). */
+  cacheDir?: string | undefined;
 }
 
 export function checkSize(size: number, file: string, limits: Limits): void {
@@ -47,7 +49,13 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
   else if (ext === '.docx') original = await readDocx(bytes, file, limits);
   else if (ext === '.pdf') original = await readPdf(bytes, file, limits);
   else throw new ImportError(file, 'unsupported', `has the extension "${ext}", which is not an original Lysark imports`, 'import .pptx, .docx or .pdf files (or .txt transcripts)');
-  const result = originalToMarkdown(original, bytes, { ...options, now: options.now ?? new Date() });
-  result.report.slidePictures = original.format === 'pptx' ? slidePicturesStatus(options.soffice === null ? undefined : (options.soffice ?? findSoffice())) : 'not applicable';
+  let slidePictures: Uint8Array[] | undefined;
+  let status = 'not applicable';
+  if (original.format === 'pptx') {
+    const soffice = options.soffice === null ? undefined : (options.soffice ?? findSoffice());
+    ({ pictures: slidePictures, status } = await makeSlidePictures(bytes, { soffice, slideCount: original.sections.length, cacheDir: options.cacheDir }));
+  }
+  const result = originalToMarkdown(original, bytes, { ...options, now: options.now ?? new Date(), slidePictures });
+  result.report.slidePictures = status;
   return result;
 }

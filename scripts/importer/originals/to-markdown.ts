@@ -27,6 +27,8 @@ export interface OriginalImportOptions {
   publishers?: PublisherInfo[] | undefined;
   /** Import time: dates after it are not true. */
   now: Date;
+  /** A picture of each whole slide (PNG, index 0 = slide 1), when LibreOffice made them. */
+  slidePictures?: Uint8Array[] | undefined;
 }
 
 /** A file to write next to the document, relative to the publisher folder. */
@@ -89,6 +91,16 @@ export const HIDDEN_MARKER: Record<Lang, string> = {
   da: '*Skjult dias i originalen.*',
   en: '*Hidden slide in the original.*',
 };
+
+/** "Slide" in the document's language, for a slide picture's alt text. */
+const SLIDE_WORD: Record<Lang, string> = { nb: 'Lysbilde', nn: 'Lysbilete', sv: 'Bild', da: 'Dias', en: 'Slide' };
+
+/** Alt text of a slide picture: the slide's number and its text, as the slide states it. */
+function slidePictureAlt(s: Section, lang: Lang): string {
+  const text = s.heading || s.blocks.map(blockText).find(Boolean) || '';
+  const short = text.length > 120 ? `${text.slice(0, 117).replace(/\s+\S*$/u, '')} …` : text;
+  return `${SLIDE_WORD[lang]} ${s.number}${short ? `: ${short}` : ''}`.replace(/([[\]\\])/gu, '\\$1');
+}
 
 /** Inline text: block-structure escapes, plus a leading list marker that would start a list. */
 function inline(text: string): string {
@@ -187,6 +199,13 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   for (const s of sections) {
     body.push(s.heading ? `## ${escapeHeading(s.heading)}` : '##', '');
     if (s.hidden) body.push(HIDDEN_MARKER[lang.language], '');
+    const slidePicture = options.slidePictures?.[s.number - 1];
+    if (slidePicture) {
+      // First in the slide, so the page can show it beside the slide's text.
+      const name = `${slug}/slide-${s.number}.png`;
+      files.push({ path: name, data: slidePicture });
+      body.push(`![${slidePictureAlt(s, lang.language)}](${name})`, '');
+    }
     writeBlocks(s.blocks, s.number);
     if (s.notes.length) body.push('::: notes', s.notes.map(inline).join('\n\n'), ':::', '');
   }

@@ -9,6 +9,9 @@ import { readPublishers } from '../../../scripts/importer/publishers-io.js';
 import { makeProject } from '../../helpers/fixture.ts';
 import { makeDeck, makeReport, withEntries } from './fixtures.js';
 
+// LibreOffice is exercised in slide-pictures.test.ts and the integration test, not here.
+process.env.LYSARK_SLIDE_PICTURES = 'off';
+
 let dir: string;
 
 async function run(...args: string[]) {
