@@ -1,6 +1,7 @@
 /**
  * npm run import -- <transcript.txt>... [--publisher ID] [--out content/] [--force]
  * npm run --silent import -- --stdout [--publisher ID] <transcript.txt>
+ * npm run import -- <original.pptx|.docx|.pdf>... (same options)
  *
  * Turns scraped slide transcripts into Lysark Markdown documents at
  * <out>/<publisher>/<slug>.md. Every input is checked first; if any fails,
@@ -13,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { ImportError, importTranscript, type ImportResult } from '../importer/index.js';
 import { readPublishers } from '../importer/publishers-io.js';
 import { formatReport } from '../importer/report.js';
+import { importOriginalsCommand } from '../importer/originals/cli.js';
+import { isOriginal } from '../importer/originals/index.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -28,6 +31,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const USAGE = `Usage:
   npm run import -- <transcript.txt>... [--publisher ID] [--out content/] [--force]
   npm run --silent import -- --stdout [--publisher ID] <transcript.txt>
+  npm run import -- <original.pptx|.docx|.pdf>... [same options]
 
 Options:
   --publisher ID  publisher folder (must have <out>/<ID>/_publisher.yaml); without it the
@@ -73,7 +77,8 @@ function parse(argv: string[]) {
   });
 }
 
-export function main(argv: string[], io: Io = defaultIo): number {
+/** A number for transcripts; a promise when the inputs are originals (reading them is asynchronous). */
+export function main(argv: string[], io: Io = defaultIo): number | Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -96,6 +101,10 @@ export function main(argv: string[], io: Io = defaultIo): number {
   }
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : (io.defaultOut ?? path.resolve(io.cwd, 'content'));
   const publishers = readPublishers(outDir);
+  // Originals (.pptx, .docx, .pdf) have their own reader: scripts/importer/originals/.
+  if (files.some(isOriginal)) {
+    return importOriginalsCommand(files, { publisher: values.publisher, force: values.force, stdout: values.stdout, outDir, publishers }, io);
+  }
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
 
   const errors: string[] = [];
@@ -147,5 +156,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

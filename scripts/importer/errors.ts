@@ -10,7 +10,17 @@ export type ImportErrorCode =
   | 'publisher'
   | 'exists'
   | 'io'
-  | 'usage';
+  | 'usage'
+  | 'protected'
+  | 'legacy'
+  | 'corrupt'
+  | 'zip-bomb'
+  | 'macros'
+  | 'embedded'
+  | 'too-large'
+  | 'scanned'
+  | 'alt-text'
+  | 'unsupported';
 
 export class ImportError extends Error {
   readonly file: string;

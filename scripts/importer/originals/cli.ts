@@ -1,0 +1,107 @@
+/**
+ * The `npm run import` path for originals (.pptx, .docx, .pdf), called by
+ * scripts/cli/import.ts. Same guarantees as for transcripts: every input is
+ * read and checked first; if any fails, every error is printed and nothing is
+ * written. A document brings its files (the original as its attachment, its
+ * pictures in a folder named after it); none of them overwrites an existing
+ * file without --force.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ImportError } from '../errors.js';
+import type { PublisherInfo } from '../publisher.js';
+import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from './index.js';
+import { formatOriginalReport } from './report.js';
+
+export interface OriginalsIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+export interface OriginalsOptions {
+  publisher?: string | undefined;
+  force: boolean;
+  stdout: boolean;
+  outDir: string;
+  publishers: PublisherInfo[];
+  limits?: Partial<Limits> | undefined;
+  /** soffice's path; null: make no slide pictures; undefined: find it on PATH unless LYSARK_SLIDE_PICTURES=off. */
+  soffice?: string | null | undefined;
+  /** Slide-picture cache; default: .cache/slide-pictures beside the content folder (the project's, ignored by git). */
+  cacheDir?: string | undefined;
+}
+
+interface Planned {
+  file: string;
+  result: OriginalImportResult;
+  /** Absolute path → bytes, the document first. */
+  writes: { target: string; data: Uint8Array | string }[];
+}
+
+function writeAtomically(target: string, data: Uint8Array | string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, target);
+}
+
+export async function importOriginalsCommand(files: string[], options: OriginalsOptions, io: OriginalsIo): Promise<number> {
+  const transcripts = files.filter((f) => !isOriginal(f));
+  if (transcripts.length) {
+    io.stderr(`import: originals (.pptx, .docx, .pdf) and transcripts (${transcripts.join(', ')}) cannot be mixed in one run; import them in two runs\n`);
+    return 1;
+  }
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const soffice = options.soffice !== undefined ? options.soffice : process.env.LYSARK_SLIDE_PICTURES === 'off' ? null : undefined;
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(options.outDir), '.cache', 'slide-pictures');
+  const rel = (p: string): string => path.relative(io.cwd, p) || p;
+  const errors: string[] = [];
+  const planned: Planned[] = [];
+  const claimed = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const abs = path.resolve(io.cwd, file);
+      if (!existsSync(abs)) throw new ImportError(file, 'io', 'not found', 'check the path of the file');
+      const stat = statSync(abs);
+      if (stat.isDirectory()) throw new ImportError(file, 'io', 'is a directory, not a file', 'name the files, e.g. originals/*.pptx');
+      checkSize(stat.size, file, limits); // before reading it into memory
+      const result = await importOriginal(readFileSync(abs), { fileName: file, publisher: options.publisher, publishers: options.publishers, limits, soffice, cacheDir });
+      const folder = path.join(options.outDir, result.report.publisher.id);
+      const writes: Planned['writes'] = [
+        { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },
+        ...result.files.map((f) => ({ target: path.join(folder, ...f.path.split('/')), data: f.data })),
+      ];
+      if (!options.stdout) {
+        for (const w of writes) {
+          const other = claimed.get(w.target);
+          if (other !== undefined) throw new ImportError(file, 'exists', `would write ${rel(w.target)}, like ${other}`, 'import them one at a time and rename the first document, or fix their titles');
+          if (existsSync(w.target) && !options.force) throw new ImportError(file, 'exists', `${rel(w.target)} already exists`, 'use --force to overwrite it, or rename/remove the existing file');
+        }
+        for (const w of writes) claimed.set(w.target, file);
+      }
+      planned.push({ file, result, writes });
+    } catch (e) {
+      if (e instanceof ImportError) errors.push(e.format());
+      else errors.push(`${file}: ${(e as Error).message}`);
+    }
+  }
+  if (errors.length) {
+    for (const e of errors) io.stderr(`error: ${e}\n`);
+    io.stderr(`import: ${errors.length} of ${files.length} file(s) failed; nothing was written\n`);
+    return 1;
+  }
+  if (options.stdout) {
+    const p = planned[0]!;
+    io.stderr(`${formatOriginalReport(p.result.report, undefined)}\n  (--stdout: the attachment and ${p.result.report.pictures.length} picture(s) were not written)\n`);
+    io.stdout(p.result.markdown);
+    return 0;
+  }
+  for (const p of planned) {
+    for (const w of p.writes.slice(1)) writeAtomically(w.target, w.data);
+    writeAtomically(p.writes[0]!.target, p.writes[0]!.data); // the document last: it refers to the others
+    io.stdout(`${formatOriginalReport(p.result.report, rel(p.writes[0]!.target))}\n\n`);
+  }
+  io.stdout(`wrote ${planned.length} document(s)\n`);
+  return 0;
+}

@@ -1,0 +1,29 @@
+/**
+ * Limits that keep an untrusted original from exhausting memory or disk.
+ * Each can be lowered in tests; the defaults suit real municipal decks and
+ * reports (the largest seen are a few dozen MB with pictures).
+ */
+export interface Limits {
+  /** Size of the original file. */
+  maxFileBytes: number;
+  /** Sum of the unpacked sizes of a zip's entries (.pptx/.docx). */
+  maxUnpackedBytes: number;
+  /** Unpacked size of one entry divided by its packed size; above it on a large entry, the file is treated as a zip bomb. */
+  maxRatio: number;
+  /** Number of entries in a zip. */
+  maxEntries: number;
+  /** Pages of a PDF. */
+  maxPages: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxUnpackedBytes: 512 * 1024 * 1024,
+  maxRatio: 200,
+  maxEntries: 20_000,
+  maxPages: 2_000,
+};
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

@@ -1,0 +1,67 @@
+/**
+ * A generated .pptx imported with `npm run import` into a temp copy of the
+ * fixture site (never the bundled content/), then built: the pages show the
+ * slides, the speaker notes, the table, the picture and the original, and a
+ * picture of each slide when LibreOffice is installed.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { main } from "../../scripts/cli/import.ts";
+import { findSoffice } from "../../scripts/importer/originals/slide-pictures.ts";
+import { makeDeck } from "../importer/originals/fixtures.ts";
+import { makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
+
+describe("importing a PowerPoint original into a site and building it", () => {
+  let dir: string;
+  let stdout = "";
+  let stderr = "";
+  beforeAll(async () => {
+    dir = makeProject();
+    writeFileSync(path.join(dir, "satsing.pptx"), await makeDeck({ pictureAlt: "Deltakere rundt et bord" }));
+    const code = await main(["satsing.pptx", "--publisher", "testby", "--out", "content"], { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: dir });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const result = await build({ root: dir });
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+  }, 120_000);
+  afterAll(() => removeProject(dir));
+
+  const page = () => readOutput(dir, "dokumenter/testby/internasjonal-satsing-i-testby/index.html");
+
+  it("writes the document, the original and the picture next to it", () => {
+    for (const file of ["internasjonal-satsing-i-testby.md", "internasjonal-satsing-i-testby.pptx", "internasjonal-satsing-i-testby/slide-3-1.png"]) {
+      expect(existsSync(path.join(dir, "content", "testby", file))).toBe(true);
+    }
+    expect(stdout).toMatch(/satsing\.pptx → content\/testby\/internasjonal-satsing-i-testby\.md/);
+    expect(stdout).toContain("wrote 1 document(s)");
+  });
+
+  it("shows one slide per slide, with the speaker notes and the table", () => {
+    const html = page();
+    expect([...html.matchAll(/<section class="slide[^"]*" id="(slide-\d+)"/g)].map((m) => m[1])).toEqual(["slide-1", "slide-2", "slide-3", "slide-4"]);
+    expect(html).toMatch(/<details class="notes">[\s\S]*Her forteller jeg hvordan arbeidet ble forankret i budsjettet\./);
+    expect(html).toMatch(/<table>[\s\S]*<th>År<\/th>[\s\S]*<td>32 000<\/td>[\s\S]*<\/table>/);
+    expect(html).toMatch(/<li>Forankret i bydelens budsjett\s*<ul>\s*<li>Nestleder er EU-kontakt<\/li>/);
+  });
+
+  it("shows the picture through the image pipeline with its description, and offers the original", () => {
+    const html = page();
+    expect(html).toMatch(/<picture>[\s\S]*alt="Deltakere rundt et bord"/);
+    expect(html).toMatch(/<ul class="attachments"><li><a href="[^"]*internasjonal-satsing-i-testby\.pptx" download>/);
+  });
+
+  it(findSoffice() ? "shows a picture of each slide (LibreOffice), right under its heading" : "says slide pictures were skipped (LibreOffice is not installed)", () => {
+    const html = page();
+    if (findSoffice()) {
+      expect(stdout).toMatch(/slide pictures: {2}4 made with LibreOffice and cached/);
+      expect(html).toMatch(/id="slide-2-title">[\s\S]*?<\/h2>\s*<p><picture>[\s\S]*?alt="Lysbilde 2: Tallene bak satsingen" loading="lazy"/);
+      expect(html.match(/alt="Lysbilde \d:[^"]*"/g)).toHaveLength(4);
+    } else {
+      expect(stdout).toMatch(/slide pictures: {2}skipped: LibreOffice \(soffice\) is not installed/);
+      expect(html).not.toContain('alt="Lysbilde 1');
+    }
+  });
+});
