@@ -113,13 +113,14 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   const excerptHeadings: number[] = [];
   const notesSlides: number[] = [];
   const longSlidesWithoutNotes: number[] = [];
-  const docSlides: DocSlide[] = slides.map((s) => {
+  const firstLines = slides.map((s) => slideLines(s)[0] ?? '');
+  const docSlides: DocSlide[] = slides.map((s, i) => {
     const lines = slideLines(s).map((l) => {
       const c = collapseRepeats(l);
       for (const r of c.removed) repeats.push({ slide: s.number, ...r });
       return c.text;
     });
-    const headed = headSlide(lines, lang.language !== 'en');
+    const headed = headSlide(lines, lang.language !== 'en', [firstLines[i - 1] ?? '', firstLines[i + 1] ?? '']);
     if (headed.how === 'excerpt') excerptHeadings.push(s.number);
     let paragraphs = headed.paragraphs;
     if (headed.how === 'line') {
@@ -151,12 +152,24 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     slide1: slideLines(slide1),
     slideTexts: docSlides.map((s) => ({ number: s.number, text: slideText(s) })),
     lowerSeen,
+    runningHeader: header?.value,
   });
 
   if (!meta.title) {
     // Neither the site chrome nor slide 1 gave a title: use the first heading, and say so.
     meta.title = docSlides.find((s) => s.heading)?.heading.replace(/ …$/u, '') ?? basename(file).replace(/\.[^.]*$/u, '');
     meta.titleNotes.push('no title in the transcript; taken from the first heading — improve it');
+  }
+
+  // Slide 1 opens with the title: the title is its heading, the rest (presenter …) its text.
+  const first = docSlides[0];
+  if (first && excerptHeadings.includes(1) && first.paragraphs.length === 1) {
+    const text = first.paragraphs[0]!;
+    if (text.startsWith(meta.title) && meta.title.length < text.length) {
+      first.heading = meta.title;
+      first.paragraphs = [text.slice(meta.title.length).replace(/^[\s.,:;–—-]+/u, '').trim()].filter(Boolean);
+      excerptHeadings.splice(excerptHeadings.indexOf(1), 1);
+    }
   }
 
   const publisher = choosePublisher(file, options.publisher, options.publishers, {

@@ -2,7 +2,7 @@
 import type { ImportReport } from './index.js';
 import { clip, ranges } from './text.js';
 
-const KIND_LABEL = { inhabitants: 'inhabitants', employees: 'employees', percent: 'percentage' } as const;
+const KIND_LABEL = { inhabitants: 'inhabitants', employees: 'employees', 'full-time-equivalents': 'full-time equivalents', percent: 'percentage' } as const;
 
 export function formatReport(r: ImportReport, target: string | undefined): string {
   const out: string[] = [];
