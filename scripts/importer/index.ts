@@ -23,6 +23,7 @@ import { buildNotesContext, splitNotes } from './notes.js';
 import type { DateCandidate } from './dates.js';
 import type { Person } from './people.js';
 import { choosePublisher, type PublisherChoice, type PublisherInfo } from './publisher.js';
+import { newPublisherCommand } from './publisher-proposal.js';
 import { detectRunningHeader, stripRunningHeader, type RunningHeader } from './running-header.js';
 import { slugify } from '../content/slug.ts';
 import { slideLines, splitSlides, stripTrailingPageNumbers } from './slides.js';
@@ -30,6 +31,7 @@ import { clip, ranges } from './text.js';
 
 export { ImportError } from './errors.js';
 export type { PublisherInfo } from './publisher.js';
+export type { ProposedPublisher } from './publisher-proposal.js';
 
 export interface ImportOptions {
   /** Name of the input file, used in errors and in `source.note`. */
@@ -70,6 +72,8 @@ export interface ImportReport {
   lostFigures: LostFigure[];
   /** What the editor must still check. */
   checks: string[];
+  /** Why this import needs a closer look than the usual checks (empty: none); batch mode reports it as "needs review". */
+  review: string[];
 }
 
 export interface ImportResult {
@@ -176,7 +180,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     runningHeader: header ? [header.value, ...header.forms].join(' | ') : undefined,
     title: meta.title,
     body: bodyText,
-  });
+  }, lang.language);
 
   const keyFigures: FigureSuggestion[] = [];
   const lostFigures: LostFigure[] = [];
@@ -222,6 +226,17 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   if (keyFigures.length) checks.push(`keyFigures: none added — ${keyFigures.length} suggestion(s) listed above`);
   if (chrome.preamble.length) checks.push(`text before slide 1 was dropped: ${chrome.preamble.map((l) => `"${clip(l, 50)}"`).join(', ')}`);
   for (const n of meta.titleNotes) checks.push(`title: ${n}`);
+  if (publisher.proposed) {
+    const p = publisher.proposed;
+    checks.push(`publisher: "${p.id}" is not known yet; proposed ${p.kind} in ${p.country}, names nb "${p.names.nb}", en "${p.names.en}" (${p.reasons.join('; ')}) — create it with --create-publisher or: ${newPublisherCommand(p)}`);
+  }
+
+  const review: string[] = [];
+  if (publisher.proposed) review.push(`new publisher ${publisher.proposed.id} proposed`);
+  if (longSlidesWithoutNotes.length) review.push(`long text kept on slide(s) ${ranges(longSlidesWithoutNotes)} (notes not guessed)`);
+  if (excerptHeadings.length) review.push(`excerpt heading(s) on slide(s) ${ranges(excerptHeadings)}`);
+  if (/weak|default|not conclusive/u.test(lang.source)) review.push(`language ${lang.language} uncertain`);
+  if (meta.titleNotes.some((n) => n.startsWith('no title'))) review.push('no title in the transcript');
 
   return {
     markdown,
@@ -254,6 +269,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       keyFigures,
       lostFigures,
       checks,
+      review,
     },
   };
 }
