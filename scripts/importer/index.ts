@@ -10,7 +10,7 @@
  * paragraphs seen three times → language, metadata, publisher, key-figure
  * suggestions → Markdown. See docs/importer.md.
  */
-import { stripBoilerplate } from './boilerplate.js';
+import { looksLikeAmp, stripBoilerplate } from './boilerplate.js';
 import { decodeTranscript } from './decode.js';
 import { collapseRepeats, dropConsecutiveDuplicates, dropHeadingEcho, dropTriplicates } from './dedupe.js';
 import { ImportError } from './errors.js';
@@ -26,7 +26,7 @@ import { choosePublisher, type PublisherChoice, type PublisherInfo } from './pub
 import { newPublisherCommand } from './publisher-proposal.js';
 import { detectRunningHeader, stripRunningHeader, type RunningHeader } from './running-header.js';
 import { slugify } from '../content/slug.ts';
-import { slideLines, splitSlides, stripTrailingPageNumbers } from './slides.js';
+import { slideLines, splitSlides, stripRunningFooters, stripTrailingPageNumbers } from './slides.js';
 import { clip, ranges } from './text.js';
 
 export { ImportError } from './errors.js';
@@ -61,6 +61,8 @@ export interface ImportReport {
   excerptHeadings: number[];
   runningHeader: RunningHeader | undefined;
   pageNumbersDropped: number[];
+  /** Repeated footers removed: a short tag ("IW") and page labels ("Folie 3"). */
+  footers: { tag: string | undefined; tagSlides: number[]; labelSlides: number[] };
   headingEchoes: number[];
   repeats: { slide: number; words: number; copies: number; sample: string }[];
   triplicates: { text: string; slides: number[] }[];
@@ -93,6 +95,14 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   const chrome = stripBoilerplate(text);
   const split = splitSlides(chrome.bodyLines);
   const slides = split.slides;
+  if (slides.length === 0 && looksLikeAmp(text)) {
+    throw new ImportError(
+      file,
+      'amp',
+      'is an AMP page (the mobile copy of a slide-hosting page), which carries no transcript',
+      'open the ordinary page instead (the address without "/amp/" or "amp=1") and save its text, which has the numbered slides',
+    );
+  }
   if (slides.length === 0 || (slides.length === 1 && !chrome.introFound)) {
     throw new ImportError(
       file,
@@ -106,7 +116,14 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
 
   const header = detectRunningHeader(slides);
   if (header) stripRunningHeader(slides, header);
+  const footers = stripRunningFooters(slides);
   const pageNumbersDropped = stripTrailingPageNumbers(slides);
+  if (pageNumbersDropped.length && !footers.tag) {
+    // "… IW 3": the tag shows only once the page number is gone.
+    const again = stripRunningFooters(slides);
+    footers.tag = again.tag;
+    footers.tagSlides = again.tagSlides;
+  }
 
   const allText = slides.flatMap(slideLines).join('\n');
   const lang = detectLanguage(allText, chrome.siteLanguage);
@@ -259,6 +276,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       excerptHeadings,
       runningHeader: header,
       pageNumbersDropped,
+      footers,
       headingEchoes,
       repeats,
       triplicates,
