@@ -40,7 +40,7 @@ const AD_RE = /^(?=.{0,40}$).*\b(google|annonser|annoncer|annonse|annons|reklame
 const SITE_PHRASES: Record<string, string[]> = {
   nb: ['presentasjon lastes', 'vennligst vent', 'liknende presentasjoner', 'lignende presentasjoner', 'presentasjon om', 'utskrift av presentasjonen', 'laste ned ppt', 'annonser fra google', 'begynne med side', 'lignende dokumenter'],
   sv: ['presentation laddar', 'vänta', 'liknande presentationer', 'en presentation över ämnet', 'presentationens avskrift', 'ladda ner ppt', 'google-annonser', 'starta visningen från sidan', 'storlek: px', 'relaterade dokument'],
-  da: ['præsentationen indlæses', 'vent venligst', 'lignende præsentationer', 'præsentation om emnet', 'udskrift af præsentationen', 'download ppt', 'start visningen ved side', 'begynd visning fra side', 'relaterede dokumenter'],
+  da: ['relaterede dokumenter', 'præsentationen indlæses', 'vent venligst', 'lignende præsentationer', 'præsentation om emnet', 'udskrift af præsentationen', 'download ppt', 'start visningen ved side', 'begynd visning fra side', 'relaterede dokumenter'],
   en: ['presentation is loading', 'please wait', 'similar presentations', 'presentation on theme', 'presentation transcript', 'download ppt', 'ads by google', 'download presentation', 'start display at page'],
   de: ['präsentation wird geladen', 'bitte warten', 'ähnliche präsentationen', 'präsentation zum thema', 'transkript der präsentation', 'herunterladen ppt', 'anzeige ab seite'],
   pl: ['prezentacja się ładuje', 'proszę czekać', 'podobne prezentacje', 'prezentacja na temat', 'transkrypt prezentacji', 'pobierz ppt'],
@@ -57,6 +57,7 @@ const CHROME_LINES: RegExp[] = [
   /^(?:størrelse|storlek|size|größe|rozmiar|velikost)\s*:\s*(?:\d+\s*)?px$/iu,
   /^(?:begynne med side|starta visningen från sidan|start visningen (?:ved|fra) side|begynd visning(?:en)? (?:ved|fra|på) side|start display at page|anzeige ab seite|zacznij od strony|začít na stránce)\s*:?\s*\d*$/iu,
   /^(?:transkript|transkription|transcript|udskrift|přepis|transkrypcja)\s*:?$/iu,
+  /^(?:similar presentations|liknende presentasjoner|lignende presentasjoner|liknande presentationer|lignende præsentationer|ähnliche präsentationen|podobne prezentacje|podobné prezentace|similar documents|lignende dokumenter|liknende dokumenter|relaterade dokument|liknande dokument|relaterede dokumenter|lignende dokumenter|ähnliche dokumente)$/iu,
   /^(?:download presentation|last ned presentasjon|ladda ner presentation|download præsentation|präsentation herunterladen|pobierz prezentację|stáhnout prezentaci)$/iu,
   /^(?:presentation is loading|presentasjon lastes|presentation laddar|præsentationen indlæses|präsentation wird geladen|prezentacja się ładuje|prezentace se nahrává)[.!]?\s*(?:please wait|vennligst vent|vänta|vent venligst|bitte warten|proszę czekać|prosím čekejte)?\.?$/iu,
   /^(?:published by|publisert av|publicerad av|publiceret af|veröffentlicht von|opublikowany przez|publikováno uživatelem)\s.{1,80}$/iu,

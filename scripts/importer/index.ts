@@ -85,6 +85,13 @@ export interface ImportResult {
 
 const LONG_SLIDE = 600;
 
+/**
+ * A capital after a lower-case word ends a title only in languages that do
+ * not capitalise inside titles: not English (title case), not German (nouns).
+ */
+const CAPITALISING = new Set(['en', 'de', 'lb']);
+const capitalBoundaries = (language: string): boolean => !CAPITALISING.has(language.split('-')[0]!);
+
 function basename(file: string): string {
   return file.split(/[\\/]/u).pop() || file;
 }
@@ -141,7 +148,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       for (const r of c.removed) repeats.push({ slide: s.number, ...r });
       return c.text;
     });
-    const headed = headSlide(lines, lang.language !== 'en', [firstLines[i - 1] ?? '', firstLines[i + 1] ?? '']);
+    const headed = headSlide(lines, capitalBoundaries(lang.language), [firstLines[i - 1] ?? '', firstLines[i + 1] ?? '']);
     if (headed.how === 'excerpt') excerptHeadings.push(s.number);
     let paragraphs = headed.paragraphs;
     if (headed.how === 'line') {
@@ -184,12 +191,12 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
 
   // Slide 1 opens with the title: the title is its heading, the rest (presenter …) its text.
   const first = docSlides[0];
-  if (first && excerptHeadings.includes(1) && first.paragraphs.length === 1) {
-    const text = first.paragraphs[0]!;
-    if (text.startsWith(meta.title) && meta.title.length < text.length) {
+  if (first && first.notes.length === 0 && first.heading !== meta.title) {
+    const text = [excerptHeadings.includes(1) ? '' : first.heading, ...first.paragraphs].filter(Boolean).join(' ');
+    if (text.startsWith(meta.title) && meta.title.length < text.length && /^[\s.,:;–—-]/u.test(text.slice(meta.title.length))) {
       first.heading = meta.title;
       first.paragraphs = [text.slice(meta.title.length).replace(/^[\s.,:;–—-]+/u, '').trim()].filter(Boolean);
-      excerptHeadings.splice(excerptHeadings.indexOf(1), 1);
+      if (excerptHeadings.includes(1)) excerptHeadings.splice(excerptHeadings.indexOf(1), 1);
     }
   }
 

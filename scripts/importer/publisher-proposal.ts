@@ -60,23 +60,30 @@ function countryOf(kind: ProposedPublisher['kind'], language: string): { country
 }
 
 export function proposePublisher(texts: { runningHeader?: string | undefined; title: string; body: string }, language: string): ProposedPublisher | undefined {
-  const tally = new Map<string, { name: string; kind: ProposedPublisher['kind']; place: string; score: number }>();
+  const tally = new Map<string, { name: string; kind: ProposedPublisher['kind']; place: string; score: number; count: number }>();
+  const credit = (kind: ProposedPublisher['kind'], place: string, weight: number): void => {
+    // "Grue Kommune" and "region Gävleborg" are the same publisher as "Grue kommune", "Region Gävleborg".
+    const name = kind === 'region' || kind === 'bydel' ? `${kind[0]!.toUpperCase()}${kind.slice(1)} ${place}` : `${place} ${kind}`;
+    const key = `${kind} ${place}`;
+    const entry = tally.get(key) ?? { name, kind, place, score: 0, count: 0 };
+    entry.score += weight;
+    entry.count += 1;
+    tally.set(key, entry);
+  };
   const weighted: [string, number][] = [[texts.runningHeader ?? '', 3], [texts.title, 2], [texts.body, 1]];
   for (const [text, weight] of weighted) {
     for (const p of PATTERNS) {
       for (const m of text.matchAll(p.re)) {
         const place = p.place(m);
-        if (NOT_PLACES.has(place.toLowerCase())) continue;
-        // "Grue Kommune" and "region Gävleborg" are the same publisher as "Grue kommune", "Region Gävleborg".
-        const canonical = p.kind === 'region' || p.kind === 'bydel' ? `${p.kind[0]!.toUpperCase()}${p.kind.slice(1)} ${place}` : `${place} ${p.kind}`;
-        const key = `${p.kind} ${place}`;
-        const entry = tally.get(key) ?? { name: canonical, kind: p.kind, place, score: 0 };
-        entry.score += weight;
-        tally.set(key, entry);
+        const parts = place.split(/[ ]/u);
+        // "Arbeidsgiverstrategi Grue kommune": the place may be the last word only.
+        if (parts.length > 1 && !NOT_PLACES.has(parts.at(-1)!.toLowerCase())) credit(p.kind, parts.at(-1)!, weight);
+        if (!NOT_PLACES.has(parts[0]!.toLowerCase())) credit(p.kind, place, weight);
       }
     }
   }
-  const best = [...tally.values()].sort((a, b) => b.score - a.score)[0];
+  // Most weight first; on a tie the one-word place, unless the longer one is stated twice ("Nordre Land kommune").
+  const best = [...tally.values()].sort((a, b) => b.score - a.score || (a.place.length - b.place.length) * (a.count >= 2 && b.count >= 2 ? -1 : 1))[0];
   if (!best) return undefined;
   const { country, why } = countryOf(best.kind, language);
   const id = slugify(best.place);
