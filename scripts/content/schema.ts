@@ -136,13 +136,27 @@ export const personSchema = z.object({
 }).strict();
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * A BCP 47 language tag (language, optional script, region or variants):
+ * "nb", "sv", "de", "pl", "cs", "pt-BR", "sr-Latn". Checked by
+ * Intl.getCanonicalLocales, which knows the grammar; the canonical form
+ * ("pt-BR", not "pt-br") is what the file must say.
+ */
+export const bodyLanguage = z.string({ error: "must be a language code such as nb, sv or de" }).refine((code) => {
+  try {
+    return /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(code) && Intl.getCanonicalLocales(code)[0] === code;
+  } catch {
+    return false;
+  }
+}, { error: 'must be a BCP 47 language code in its canonical form, e.g. "nb", "sv", "de" or "pt-BR"' });
+
 export const documentSchema = z.object({
   title: text.meta({ description: "The title in the document's own language, as the source gives it.", examples: ["Internasjonal satsing i Bydel Sagene"] }),
   titleTranslations: partialLocalized.optional().meta({ description: "The title translated into UI languages; each language's pages show its translation.", examples: [{ en: "International work in Bydel Sagene" }] }),
   type: z.enum(DOCUMENT_TYPES).meta({ description: "What kind of document it is. In a presentation each ## heading is a slide (#slide-N); other types have sections (#section-N).", examples: ["presentation"] }),
   publisher: id("publisher").meta({ description: "Id of the publisher: the folder under content/ the file is in.", examples: ["oslo-sagene"] }),
   date: documentDate.meta({ description: "When the document was presented or published: YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the source says; unknown when it does not say. Never guess.", examples: ["2009-09-09"] }),
-  language: z.enum(CONTENT_LANGUAGES).meta({ description: "The language the body is written in.", examples: ["nb"] }),
+  language: bodyLanguage.meta({ description: "The language the body is written in: any BCP 47 code (nb, nn, sv, da, en, de, pl, cs …). The site's own texts stay nb/en.", examples: ["nb"] }),
   people: z.array(personSchema).default([]).meta({ description: "Presenters and authors.", examples: [[{ name: "Tone Marie Hølmebakk", role: "presenter", title: "Rådgiver" }]] }),
   event: text.optional().meta({ description: "The event where the document was presented.", examples: ["KS' internasjonale nettverk"] }),
   topics: z.array(id("topic")).default([]).meta({ description: "Topic ids from content/_registries/topics.yaml.", examples: [["internasjonalt-samarbeid", "integrering"]] }),
