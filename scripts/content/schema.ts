@@ -142,13 +142,22 @@ export type Person = z.infer<typeof personSchema>;
  * Intl.getCanonicalLocales, which knows the grammar; the canonical form
  * ("pt-BR", not "pt-br") is what the file must say.
  */
-export const bodyLanguage = z.string({ error: "must be a language code such as nb, sv or de" }).refine((code) => {
-  try {
-    return /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(code) && Intl.getCanonicalLocales(code)[0] === code;
-  } catch {
-    return false;
+export const bodyLanguage = z.string({ error: "must be a language code such as nb, sv or de" }).superRefine((code, ctx) => {
+  // "no" is Norwegian without saying which written standard: the site needs nb or nn.
+  if (code === "no" || code === "nor") {
+    ctx.addIssue({ code: "custom", message: `"${code}" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).` });
+    return;
   }
-}, { error: 'must be a BCP 47 language code in its canonical form, e.g. "nb", "sv", "de" or "pt-BR"' });
+  let canonical: string | undefined;
+  try {
+    canonical = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(code) ? Intl.getCanonicalLocales(code)[0] : undefined;
+  } catch {
+    canonical = undefined;
+  }
+  if (canonical !== code) {
+    ctx.addIssue({ code: "custom", message: `must be a BCP 47 language code in its canonical form, e.g. "nb", "sv", "de" or "pt-BR"${canonical ? ` (write "${canonical}")` : ""}` });
+  }
+});
 
 export const documentSchema = z.object({
   title: text.meta({ description: "The title in the document's own language, as the source gives it.", examples: ["Internasjonal satsing i Bydel Sagene"] }),
