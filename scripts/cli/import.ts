@@ -1,21 +1,27 @@
 /**
- * npm run import -- <transcript.txt>... [--publisher ID] [--out content/] [--force]
+ * npm run import -- <transcript.txt | folder>... [--publisher ID] [--out content/] [--force]
+ *                   [--create-publisher] [--keep-going] [--report DIR]
  * npm run --silent import -- --stdout [--publisher ID] <transcript.txt>
  * npm run import -- <original.pptx|.docx|.pdf>... (same options)
  *
  * Turns scraped slide transcripts into Lysark Markdown documents at
  * <out>/<publisher>/<slug>.md. Every input is checked first; if any fails,
- * nothing is written and the exit code is 1.
+ * nothing is written and the exit code is 1 (--keep-going writes the inputs
+ * that pass and lists the rest). A folder stands for the .txt files in it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ImportError, importTranscript, type ImportResult } from '../importer/index.js';
+import { ImportError, importTranscript, type ImportReport, type ImportResult } from '../importer/index.js';
 import { readPublishers } from '../importer/publishers-io.js';
 import { formatReport } from '../importer/report.js';
 import { importOriginalsCommand } from '../importer/originals/cli.js';
 import { isOriginal } from '../importer/originals/index.js';
+import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from '../importer/batch.js';
+import { newPublisherCommand, type ProposedPublisher } from '../importer/publisher-proposal.js';
+import { publisherSchema } from '../content/schema.ts';
+import { stringify } from 'yaml';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -29,17 +35,22 @@ export interface Io {
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const USAGE = `Usage:
-  npm run import -- <transcript.txt>... [--publisher ID] [--out content/] [--force]
+  npm run import -- <transcript.txt | folder>... [--publisher ID] [--out content/] [--force]
+                    [--create-publisher] [--keep-going] [--report DIR]
   npm run --silent import -- --stdout [--publisher ID] <transcript.txt>
   npm run import -- <original.pptx|.docx|.pdf>... [same options]
 
 Options:
-  --publisher ID  publisher folder (must have <out>/<ID>/_publisher.yaml); without it the
-                  running header/title is matched against the publishers' names
-  --out DIR       content folder (default: content)
-  --force         overwrite existing documents
-  --stdout        print the Markdown to stdout (report to stderr) and write nothing
-  -h, --help      this help`;
+  --publisher ID      publisher folder (<out>/<ID>/_publisher.yaml); without it the running
+                      header/title is matched against the publishers' names, and if none
+                      matches a new publisher is proposed from the names the text states
+  --create-publisher  write <out>/<ID>/_publisher.yaml for a proposed publisher
+  --out DIR           content folder (default: content)
+  --force             overwrite existing documents
+  --keep-going        write the inputs that pass and list the rest (default: all or nothing)
+  --report DIR        write a JSON report per input to DIR (default for a folder: import-reports)
+  --stdout            print the Markdown to stdout (report to stderr) and write nothing
+  -h, --help          this help`;
 
 // npm runs scripts from the project root; INIT_CWD is where the editor typed the command.
 const defaultIo: Io = {
@@ -49,10 +60,10 @@ const defaultIo: Io = {
   defaultOut: path.join(projectRoot, 'content'),
 };
 
-interface Planned {
-  file: string;
-  result: ImportResult;
-  target: string;
+interface Planned extends Outcome<ImportReport> {
+  markdown?: string;
+  /** A publisher file this input needs written first. */
+  publisherFile?: { file: string; text: string } | undefined;
 }
 
 function readInput(file: string, cwd: string): Uint8Array {
@@ -60,6 +71,23 @@ function readInput(file: string, cwd: string): Uint8Array {
   if (!existsSync(abs)) throw new ImportError(file, 'io', 'not found', 'check the path of the transcript');
   if (statSync(abs).isDirectory()) throw new ImportError(file, 'io', 'is a directory, not a transcript file', 'name the .txt files, e.g. transcripts/*.txt');
   return readFileSync(abs);
+}
+
+/** A folder stands for the .txt files directly in it, in name order. */
+function expandInputs(inputs: string[], cwd: string): { files: string[]; folder: boolean } {
+  const files: string[] = [];
+  let folder = false;
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    if (existsSync(abs) && statSync(abs).isDirectory()) {
+      folder = true;
+      const names = readdirSync(abs).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+      files.push(...names.map((n) => path.join(input, n)));
+    } else {
+      files.push(input);
+    }
+  }
+  return { files, folder };
 }
 
 function parse(argv: string[]) {
@@ -70,11 +98,20 @@ function parse(argv: string[]) {
     options: {
       publisher: { type: 'string' },
       out: { type: 'string' },
+      report: { type: 'string' },
       force: { type: 'boolean', default: false },
       stdout: { type: 'boolean', default: false },
+      'create-publisher': { type: 'boolean', default: false },
+      'keep-going': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+}
+
+/** The `_publisher.yaml` text for a proposal, checked by the same schema as the content. */
+export function publisherYaml(p: ProposedPublisher, id: string): string {
+  const data = publisherSchema.parse({ id, names: p.names, country: p.country, kind: p.kind });
+  return `# Publisher proposed by npm run import from the names the transcript states: check the English name, kind and country.\n${stringify(data, { lineWidth: 0 })}`;
 }
 
 /** A number for transcripts; a promise when the inputs are originals (reading them is asynchronous). */
@@ -86,13 +123,18 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
     io.stderr(`import: ${(e as Error).message}\n\n${USAGE}\n`);
     return 1;
   }
-  const { values, positionals: files } = args;
+  const { values, positionals } = args;
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (files.length === 0) {
+  if (positionals.length === 0) {
     io.stderr(`import: no transcript given\n\n${USAGE}\n`);
+    return 1;
+  }
+  const { files, folder } = expandInputs(positionals, io.cwd);
+  if (files.length === 0) {
+    io.stderr(`import: no .txt transcript in ${positionals.join(', ')}\n`);
     return 1;
   }
   if (values.stdout && files.length > 1) {
@@ -106,16 +148,34 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
     return importOriginalsCommand(files, { publisher: values.publisher, force: values.force, stdout: values.stdout, outDir, publishers }, io);
   }
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
+  const reportDir = values.report !== undefined ? path.resolve(io.cwd, values.report) : folder && !values.stdout ? path.resolve(io.cwd, 'import-reports') : undefined;
 
-  const errors: string[] = [];
   const planned: Planned[] = [];
   const targets = new Map<string, string>();
+  const publisherFiles = new Map<string, string>();
   for (const file of files) {
+    let result: ImportResult | undefined;
     try {
       const bytes = readInput(file, io.cwd);
-      const result = importTranscript(bytes, { fileName: file, publisher: values.publisher, publishers });
-      const target = path.join(outDir, result.report.publisher.id, `${result.report.slug}.md`);
+      result = importTranscript(bytes, { fileName: file, publisher: values.publisher, publishers });
+      const report = result.report;
+      const target = path.join(outDir, report.publisher.id, `${report.slug}.md`);
+      let publisherFile: Planned['publisherFile'];
+      const proposed = report.publisher.proposed;
+      const yamlPath = path.join(outDir, report.publisher.id, '_publisher.yaml');
       if (!values.stdout) {
+        if (proposed && !existsSync(yamlPath)) {
+          if (!values['create-publisher']) {
+            throw new ImportError(
+              file,
+              'publisher',
+              `the publisher "${proposed.names.nb}" is not in ${rel(outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
+              `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
+            );
+          }
+          if (!publisherFiles.has(yamlPath)) publisherFiles.set(yamlPath, publisherYaml(proposed, proposed.id));
+          publisherFile = { file: yamlPath, text: publisherFiles.get(yamlPath)! };
+        }
         const other = targets.get(target);
         if (other !== undefined) {
           throw new ImportError(file, 'exists', `would be written to ${rel(target)}, like ${other}`, 'import them one at a time and rename the first document, or fix their titles');
@@ -125,33 +185,57 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
         }
         targets.set(target, file);
       }
-      planned.push({ file, result, target });
+      planned.push({ file, status: report.review.length ? 'needs review' : 'imported', reasons: report.review, target, report, markdown: result.markdown, publisherFile });
     } catch (e) {
-      if (e instanceof ImportError) errors.push(e.format());
-      else errors.push(`${file}: ${(e as Error).message}`);
+      const reason = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
+      planned.push({ file, status: 'refused', reasons: [reason.replace(`${file}: `, '')], report: result?.report });
     }
   }
 
-  if (errors.length) {
-    for (const e of errors) io.stderr(`error: ${e}\n`);
-    io.stderr(`import: ${errors.length} of ${files.length} transcript(s) failed; nothing was written\n`);
-    return 1;
-  }
-
+  const refused = planned.filter((p) => p.status === 'refused');
   if (values.stdout) {
     const p = planned[0]!;
-    io.stderr(`${formatReport(p.result.report, undefined)}\n`);
-    io.stdout(p.result.markdown);
+    if (p.status === 'refused') {
+      io.stderr(`error: ${p.file}: ${p.reasons[0]}\n`);
+      return 1;
+    }
+    io.stderr(`${formatReport(p.report!, undefined)}\n`);
+    io.stdout(p.markdown!);
     return 0;
   }
-  for (const p of planned) {
-    mkdirSync(path.dirname(p.target), { recursive: true });
-    const tmp = `${p.target}.tmp-${process.pid}`;
-    writeFileSync(tmp, p.result.markdown);
-    renameSync(tmp, p.target);
-    io.stdout(`${formatReport(p.result.report, rel(p.target))}\n\n`);
+
+  const writeAll = refused.length === 0 || values['keep-going'];
+  const written = new Set<string>();
+  if (writeAll) {
+    // Publishers first: a document is never written without its publisher.
+    const donePublishers = new Set<string>();
+    for (const p of planned) {
+      if (p.status === 'refused') continue;
+      if (p.publisherFile && !donePublishers.has(p.publisherFile.file)) {
+        writeAtomic(p.publisherFile.file, p.publisherFile.text);
+        donePublishers.add(p.publisherFile.file);
+        io.stdout(`created ${rel(p.publisherFile.file)} (proposed publisher: check its English name, kind and country)\n`);
+      }
+      writeAtomic(p.target!, p.markdown!);
+      written.add(p.target!);
+      io.stdout(`${formatReport(p.report!, rel(p.target!))}\n\n`);
+    }
   }
-  io.stdout(`wrote ${planned.length} document(s)\n`);
+  for (const p of refused) io.stderr(`error: ${p.file}: ${p.reasons.join('; ')}\n`);
+  if (reportDir) {
+    const reports = writeJsonReports(reportDir, planned, written);
+    io.stdout(`JSON reports: ${reports.length} in ${rel(reportDir)}\n`);
+  }
+  if (files.length > 1) io.stdout(`\n${summaryTable(planned, rel)}\n`);
+  if (refused.length && !writeAll) {
+    io.stderr(`import: ${refused.length} of ${files.length} transcript(s) failed; nothing was written (--keep-going writes the others)\n`);
+    return 1;
+  }
+  io.stdout(`wrote ${written.size} document(s)\n`);
+  if (refused.length) {
+    io.stderr(`import: ${refused.length} of ${files.length} transcript(s) refused and not written\n`);
+    return 1;
+  }
   return 0;
 }
 

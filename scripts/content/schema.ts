@@ -149,6 +149,29 @@ export const personSchema = z.object({
 }).strict();
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * A BCP 47 language tag (language, optional script, region or variants):
+ * "nb", "sv", "de", "pl", "cs", "pt-BR", "sr-Latn". Checked by
+ * Intl.getCanonicalLocales, which knows the grammar; the canonical form
+ * ("pt-BR", not "pt-br") is what the file must say.
+ */
+export const bodyLanguage = z.string({ error: "must be a language code such as nb, sv or de" }).superRefine((code, ctx) => {
+  // "no" is Norwegian without saying which written standard: the site needs nb or nn.
+  if (code === "no" || code === "nor") {
+    ctx.addIssue({ code: "custom", message: `"${code}" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).` });
+    return;
+  }
+  let canonical: string | undefined;
+  try {
+    canonical = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(code) ? Intl.getCanonicalLocales(code)[0] : undefined;
+  } catch {
+    canonical = undefined;
+  }
+  if (canonical !== code) {
+    ctx.addIssue({ code: "custom", message: `must be a BCP 47 language code in its canonical form, e.g. "nb", "sv", "de" or "pt-BR"${canonical ? ` (write "${canonical}")` : ""}` });
+  }
+});
+
 export const documentSchema = z.object({
   title: titleText.meta({ description: "The title in the document's own language, as the source gives it.", examples: ["Internasjonal satsing i Bydel Sagene"] }),
   titleTranslations: z.object(
@@ -157,7 +180,7 @@ export const documentSchema = z.object({
   type: z.enum(DOCUMENT_TYPES).meta({ description: "What kind of document it is. In a presentation each ## heading is a slide (#slide-N); other types have sections (#section-N).", examples: ["presentation"] }),
   publisher: id("publisher").meta({ description: "Id of the publisher: the folder under content/ the file is in.", examples: ["oslo-sagene"] }),
   date: documentDate.meta({ description: "When the document was presented or published: YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the source says; unknown when it does not say. Never guess.", examples: ["2009-09-09"] }),
-  language: z.enum(CONTENT_LANGUAGES).meta({ description: "The language the body is written in.", examples: ["nb"] }),
+  language: bodyLanguage.meta({ description: "The language the body is written in: any BCP 47 code (nb, nn, sv, da, en, de, pl, cs …). The site's own texts stay nb/en.", examples: ["nb"] }),
   people: list(personSchema).default([]).meta({ description: "Presenters and authors.", examples: [[{ name: "Tone Marie Hølmebakk", role: "presenter", title: "Rådgiver" }]] }),
   event: text.optional().meta({ description: "The event where the document was presented.", examples: ["KS' internasjonale nettverk"] }),
   topics: list(id("topic")).default([]).meta({ description: "Topic ids from content/_registries/topics.yaml.", examples: [["internasjonalt-samarbeid", "integrering"]] }),

@@ -1,4 +1,5 @@
 import { LOCALES, type UiLocale } from "./locales.ts";
+import { STRINGS } from "./strings.ts";
 
 // Intl objects are costly to create (a DateTimeFormat per call cost seconds on a
 // large site); one per kind, locale and options is enough.
@@ -39,4 +40,20 @@ export function formatPartialDate(locale: UiLocale, value: string): string | nul
   if (day) return dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
   if (month) return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
   return year ?? null;
+}
+
+/**
+ * A body language's name in a UI language: the site's own string for the
+ * languages it lists ("lang.nb" …), else the name Intl knows for any BCP 47
+ * code ("de" → "tysk" / "German"), else the code itself.
+ */
+export function languageLabel(locale: UiLocale, code: string): string {
+  const own = STRINGS[locale][`lang.${code}`];
+  if (own !== undefined) return own;
+  try {
+    const name = new Intl.DisplayNames([LOCALES[locale].intl], { type: "language", fallback: "none" }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : code;
+  } catch {
+    return code;
+  }
 }

@@ -11,8 +11,12 @@
  *     everything after it;
  *   - without a download line: short lines after the slides that repeat
  *     chrome lines seen before the transcript, or are advertising lines.
- * A table of known phrases only names the site's language; it is not needed
- * to find the chrome.
+ * Chrome lines of known layouts (DocPlayer nb/sv/da: "Størrelse: px",
+ * "Begynne med side:", "Transkript"; SlidePlayer's newer layout: "Download
+ * presentation", "Published by …", "Modified over N years ago") are removed
+ * wherever they stand; the one line left before slide 1 is then the page's
+ * own title. A table of known phrases only names the site's language (nb, sv,
+ * da, en, de, pl, cs); it is not needed to find the chrome.
  */
 import type { Lang } from './language.js';
 import { QUOTES, compareKey, escapeRegExp } from './text.js';
@@ -33,11 +37,42 @@ const DOWNLOAD_RE = new RegExp(`^\\s*(?:[^"“”„«»\\n]{0,40}\\s)?(?:ppt|pp
 const AD_RE = /^(?=.{0,40}$).*\b(google|annonser|annoncer|annonse|annons|reklame|reklam|advertisements?|ads by)\b/iu;
 
 /** Known chrome phrases, only used to tell the site's language. */
-const SITE_PHRASES: Partial<Record<Lang, string[]>> = {
-  nb: ['presentasjon lastes', 'vennligst vent', 'liknende presentasjoner', 'lignende presentasjoner', 'presentasjon om', 'utskrift av presentasjonen', 'laste ned ppt', 'annonser fra google'],
-  sv: ['presentation laddar', 'vänta', 'liknande presentationer', 'en presentation över ämnet', 'presentationens avskrift', 'ladda ner ppt', 'google-annonser'],
-  en: ['presentation is loading', 'please wait', 'similar presentations', 'presentation on theme', 'presentation transcript', 'download ppt', 'ads by google'],
+const SITE_PHRASES: Record<string, string[]> = {
+  nb: ['presentasjon lastes', 'vennligst vent', 'liknende presentasjoner', 'lignende presentasjoner', 'presentasjon om', 'utskrift av presentasjonen', 'laste ned ppt', 'annonser fra google', 'begynne med side', 'lignende dokumenter'],
+  sv: ['presentation laddar', 'vänta', 'liknande presentationer', 'en presentation över ämnet', 'presentationens avskrift', 'ladda ner ppt', 'google-annonser', 'starta visningen från sidan', 'storlek: px', 'relaterade dokument'],
+  da: ['relaterede dokumenter', 'præsentationen indlæses', 'vent venligst', 'lignende præsentationer', 'præsentation om emnet', 'udskrift af præsentationen', 'download ppt', 'start visningen ved side', 'begynd visning fra side', 'relaterede dokumenter'],
+  en: ['presentation is loading', 'please wait', 'similar presentations', 'presentation on theme', 'presentation transcript', 'download ppt', 'ads by google', 'download presentation', 'start display at page'],
+  de: ['präsentation wird geladen', 'bitte warten', 'ähnliche präsentationen', 'präsentation zum thema', 'transkript der präsentation', 'herunterladen ppt', 'anzeige ab seite'],
+  pl: ['prezentacja się ładuje', 'proszę czekać', 'podobne prezentacje', 'prezentacja na temat', 'transkrypt prezentacji', 'pobierz ppt'],
+  cs: ['prezentace se nahrává', 'prosím čekejte', 'podobné prezentace', 'prezentace na téma', 'přepis prezentace', 'stáhnout ppt'],
 };
+
+/**
+ * Chrome lines of DocPlayer pages and SlidePlayer's newer layout, removed
+ * wherever they stand: "Størrelse: px", "Begynne med side:", "Starta visningen
+ * från sidan:", "Transkript", "Download presentation", "Presentation is
+ * loading. Please wait.", "Published by …", "Modified over 9 years ago".
+ */
+const CHROME_LINES: RegExp[] = [
+  /^(?:størrelse|storlek|size|größe|rozmiar|velikost)\s*:\s*(?:\d+\s*)?px$/iu,
+  /^(?:begynne med side|starta visningen från sidan|start visningen (?:ved|fra) side|begynd visning(?:en)? (?:ved|fra|på) side|start display at page|anzeige ab seite|zacznij od strony|začít na stránce)\s*:?\s*\d*$/iu,
+  /^(?:transkript|transkription|transcript|udskrift|přepis|transkrypcja)\s*:?$/iu,
+  /^(?:similar presentations|liknende presentasjoner|lignende presentasjoner|liknande presentationer|lignende præsentationer|ähnliche präsentationen|podobne prezentacje|podobné prezentace|similar documents|lignende dokumenter|liknende dokumenter|relaterade dokument|liknande dokument|relaterede dokumenter|lignende dokumenter|ähnliche dokumente)$/iu,
+  /^(?:download presentation|last ned presentasjon|ladda ner presentation|download præsentation|präsentation herunterladen|pobierz prezentację|stáhnout prezentaci)$/iu,
+  /^(?:presentation is loading|presentasjon lastes|presentation laddar|præsentationen indlæses|präsentation wird geladen|prezentacja się ładuje|prezentace se nahrává)[.!]?\s*(?:please wait|vennligst vent|vänta|vent venligst|bitte warten|proszę czekać|prosím čekejte)?\.?$/iu,
+  /^(?:published by|publisert av|publicerad av|publiceret af|veröffentlicht von|opublikowany przez|publikováno uživatelem)\s.{1,80}$/iu,
+  /^(?:modified|endret|ändrad|ændret|geändert|zmodyfikowano|změněno)\s(?:over|about|almost|for|för|for over|vor|über|ponad|před)?\s*\d+\s*\p{L}+(?:\s(?:ago|siden|sedan|her|temu|zpět))?$/iu,
+];
+
+export function isChromeLine(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 120 && CHROME_LINES.some((re) => re.test(t));
+}
+
+/** AMP pages carry no transcript: refuse them with a clear message (see index.ts). */
+export function looksLikeAmp(text: string): boolean {
+  return /(?:^|\s)⚡|\bamp-(?:img|carousel|ad|iframe|analytics)\b|\/amp\/|[?&]amp=1\b|<html[^>]*\bamp\b|\bAMP version\b/iu.test(text);
+}
 
 export interface Boilerplate {
   /** Lines of the transcript proper (slides), chrome removed. */
@@ -83,8 +118,12 @@ export function isAdLine(line: string): boolean {
 }
 
 export function stripBoilerplate(text: string): Boilerplate {
-  const lines = text.split('\n');
   const removed: string[] = [];
+  // Chrome lines of known layouts go first, wherever they stand.
+  const all = text.split('\n');
+  const chromeLines = all.filter((l) => isChromeLine(l));
+  const lines = chromeLines.length ? all.filter((l) => !isChromeLine(l)) : all;
+  if (chromeLines.length) removed.push(`${chromeLines.length} site chrome line(s) of a known layout ("${chromeLines[0]!.trim()}" …)`);
   let preamble: string[] = [];
   let title: string | undefined;
   let header: string[];
@@ -135,6 +174,11 @@ export function stripBoilerplate(text: string): Boilerplate {
   }
   if (!introFound) {
     preamble = header.map((l) => l.trim()).filter((t) => t && !chrome.has(compareKey(t)));
+    // DocPlayer and SlidePlayer's newer layout give the page's own title as the one line left before slide 1.
+    if (chromeLines.length && preamble.length === 1 && preamble[0]!.length <= 250 && title === undefined) {
+      title = preamble[0]!;
+      preamble = [];
+    }
     if (header.some((l) => l.trim())) removed.push(`${header.filter((l) => l.trim()).length} line(s) before slide 1`);
   }
 
@@ -176,7 +220,7 @@ export function stripBoilerplate(text: string): Boilerplate {
   return {
     bodyLines: body,
     title,
-    siteLanguage: detectSiteLanguage(chromeSeen),
+    siteLanguage: detectSiteLanguage([...chromeSeen, ...chromeLines]),
     introFound,
     removed,
     preamble,

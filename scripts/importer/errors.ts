@@ -7,6 +7,7 @@ export type ImportErrorCode =
   | 'binary'
   | 'encoding'
   | 'no-slides'
+  | 'amp'
   | 'publisher'
   | 'exists'
   | 'io'

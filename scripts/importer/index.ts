@@ -10,7 +10,7 @@
  * paragraphs seen three times → language, metadata, publisher, key-figure
  * suggestions → Markdown. See docs/importer.md.
  */
-import { stripBoilerplate } from './boilerplate.js';
+import { looksLikeAmp, stripBoilerplate } from './boilerplate.js';
 import { decodeTranscript } from './decode.js';
 import { collapseRepeats, dropConsecutiveDuplicates, dropHeadingEcho, dropTriplicates } from './dedupe.js';
 import { ImportError } from './errors.js';
@@ -23,13 +23,15 @@ import { buildNotesContext, splitNotes } from './notes.js';
 import type { DateCandidate } from './dates.js';
 import type { Person } from './people.js';
 import { choosePublisher, type PublisherChoice, type PublisherInfo } from './publisher.js';
+import { newPublisherCommand } from './publisher-proposal.js';
 import { detectRunningHeader, stripRunningHeader, type RunningHeader } from './running-header.js';
 import { slugify } from '../content/slug.ts';
-import { slideLines, splitSlides, stripTrailingPageNumbers } from './slides.js';
+import { slideLines, splitSlides, stripRunningFooters, stripTrailingPageNumbers } from './slides.js';
 import { clip, ranges } from './text.js';
 
 export { ImportError } from './errors.js';
 export type { PublisherInfo } from './publisher.js';
+export type { ProposedPublisher } from './publisher-proposal.js';
 
 export interface ImportOptions {
   /** Name of the input file, used in errors and in `source.note`. */
@@ -59,6 +61,8 @@ export interface ImportReport {
   excerptHeadings: number[];
   runningHeader: RunningHeader | undefined;
   pageNumbersDropped: number[];
+  /** Repeated footers removed: a short tag ("IW") and page labels ("Folie 3"). */
+  footers: { tag: string | undefined; tagSlides: number[]; labelSlides: number[] };
   headingEchoes: number[];
   repeats: { slide: number; words: number; copies: number; sample: string }[];
   triplicates: { text: string; slides: number[] }[];
@@ -70,6 +74,8 @@ export interface ImportReport {
   lostFigures: LostFigure[];
   /** What the editor must still check. */
   checks: string[];
+  /** Why this import needs a closer look than the usual checks (empty: none); batch mode reports it as "needs review". */
+  review: string[];
 }
 
 export interface ImportResult {
@@ -78,6 +84,13 @@ export interface ImportResult {
 }
 
 const LONG_SLIDE = 600;
+
+/**
+ * A capital after a lower-case word ends a title only in languages that do
+ * not capitalise inside titles: not English (title case), not German (nouns).
+ */
+const CAPITALISING = new Set(['en', 'de', 'lb']);
+const capitalBoundaries = (language: string): boolean => !CAPITALISING.has(language.split('-')[0]!);
 
 function basename(file: string): string {
   return file.split(/[\\/]/u).pop() || file;
@@ -89,6 +102,14 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   const chrome = stripBoilerplate(text);
   const split = splitSlides(chrome.bodyLines);
   const slides = split.slides;
+  if (slides.length === 0 && looksLikeAmp(text)) {
+    throw new ImportError(
+      file,
+      'amp',
+      'is an AMP page (the mobile copy of a slide-hosting page), which carries no transcript',
+      'open the ordinary page instead (the address without "/amp/" or "amp=1") and save its text, which has the numbered slides',
+    );
+  }
   if (slides.length === 0 || (slides.length === 1 && !chrome.introFound)) {
     throw new ImportError(
       file,
@@ -102,7 +123,14 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
 
   const header = detectRunningHeader(slides);
   if (header) stripRunningHeader(slides, header);
+  const footers = stripRunningFooters(slides);
   const pageNumbersDropped = stripTrailingPageNumbers(slides);
+  if (pageNumbersDropped.length && !footers.tag) {
+    // "… IW 3": the tag shows only once the page number is gone.
+    const again = stripRunningFooters(slides);
+    footers.tag = again.tag;
+    footers.tagSlides = again.tagSlides;
+  }
 
   const allText = slides.flatMap(slideLines).join('\n');
   const lang = detectLanguage(allText, chrome.siteLanguage);
@@ -113,13 +141,14 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   const excerptHeadings: number[] = [];
   const notesSlides: number[] = [];
   const longSlidesWithoutNotes: number[] = [];
-  const docSlides: DocSlide[] = slides.map((s) => {
+  const firstLines = slides.map((s) => slideLines(s)[0] ?? '');
+  const docSlides: DocSlide[] = slides.map((s, i) => {
     const lines = slideLines(s).map((l) => {
       const c = collapseRepeats(l);
       for (const r of c.removed) repeats.push({ slide: s.number, ...r });
       return c.text;
     });
-    const headed = headSlide(lines, lang.language !== 'en');
+    const headed = headSlide(lines, capitalBoundaries(lang.language), [firstLines[i - 1] ?? '', firstLines[i + 1] ?? '']);
     if (headed.how === 'excerpt') excerptHeadings.push(s.number);
     let paragraphs = headed.paragraphs;
     if (headed.how === 'line') {
@@ -151,6 +180,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     slide1: slideLines(slide1),
     slideTexts: docSlides.map((s) => ({ number: s.number, text: slideText(s) })),
     lowerSeen,
+    runningHeader: header?.value,
   });
 
   if (!meta.title) {
@@ -159,11 +189,22 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     meta.titleNotes.push('no title in the transcript; taken from the first heading — improve it');
   }
 
+  // Slide 1 opens with the title: the title is its heading, the rest (presenter …) its text.
+  const first = docSlides[0];
+  if (first && first.notes.length === 0 && first.heading !== meta.title) {
+    const text = [excerptHeadings.includes(1) ? '' : first.heading, ...first.paragraphs].filter(Boolean).join(' ');
+    if (text.startsWith(meta.title) && meta.title.length < text.length && /^[\s.,:;–—-]/u.test(text.slice(meta.title.length))) {
+      first.heading = meta.title;
+      first.paragraphs = [text.slice(meta.title.length).replace(/^[\s.,:;–—-]+/u, '').trim()].filter(Boolean);
+      if (excerptHeadings.includes(1)) excerptHeadings.splice(excerptHeadings.indexOf(1), 1);
+    }
+  }
+
   const publisher = choosePublisher(file, options.publisher, options.publishers, {
     runningHeader: header ? [header.value, ...header.forms].join(' | ') : undefined,
     title: meta.title,
     body: bodyText,
-  });
+  }, lang.language);
 
   const keyFigures: FigureSuggestion[] = [];
   const lostFigures: LostFigure[] = [];
@@ -209,6 +250,17 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   if (keyFigures.length) checks.push(`keyFigures: none added — ${keyFigures.length} suggestion(s) listed above`);
   if (chrome.preamble.length) checks.push(`text before slide 1 was dropped: ${chrome.preamble.map((l) => `"${clip(l, 50)}"`).join(', ')}`);
   for (const n of meta.titleNotes) checks.push(`title: ${n}`);
+  if (publisher.proposed) {
+    const p = publisher.proposed;
+    checks.push(`publisher: "${p.id}" is not known yet; proposed ${p.kind} in ${p.country}, names nb "${p.names.nb}", en "${p.names.en}" (${p.reasons.join('; ')}) — create it with --create-publisher or: ${newPublisherCommand(p)}`);
+  }
+
+  const review: string[] = [];
+  if (publisher.proposed) review.push(`new publisher ${publisher.proposed.id} proposed`);
+  if (longSlidesWithoutNotes.length) review.push(`long text kept on slide(s) ${ranges(longSlidesWithoutNotes)} (notes not guessed)`);
+  if (excerptHeadings.length) review.push(`excerpt heading(s) on slide(s) ${ranges(excerptHeadings)}`);
+  if (/weak|default|not conclusive/u.test(lang.source)) review.push(`language ${lang.language} uncertain`);
+  if (meta.titleNotes.some((n) => n.startsWith('no title'))) review.push('no title in the transcript');
 
   return {
     markdown,
@@ -231,6 +283,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       excerptHeadings,
       runningHeader: header,
       pageNumbersDropped,
+      footers,
       headingEchoes,
       repeats,
       triplicates,
@@ -241,6 +294,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       keyFigures,
       lostFigures,
       checks,
+      review,
     },
   };
 }

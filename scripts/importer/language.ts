@@ -1,5 +1,11 @@
 /**
- * Language of a transcript's body: nb, nn, sv, da or en.
+ * Language of a transcript's body: any language, as a BCP 47 code.
+ *
+ * 0. franc (a kept n-gram library) names the language family of the slide
+ *    text. When it is none of nb/nn/da/sv/en ("deu", "pol", "ces" …) and the
+ *    text is long enough, that language wins, written as its BCP 47 code
+ *    (ISO 639-1 where there is one: de, pl, cs). franc cannot tell bokmål
+ *    from Danish or nynorsk reliably, so for those the steps below decide.
  *
  * 1. The site chrome (boilerplate) says which language the hosting site was
  *    in; that is the first guess. A Norwegian site does not tell bokmål from
@@ -13,15 +19,42 @@
  *    when its markers clearly outnumber the bokmål ones.
  * The statistics override the site language only when they are clear.
  */
+import { francAll } from 'franc';
+import { iso6393 } from 'iso-639-3';
 import { lowerWords } from './text.js';
 
-export type Lang = 'nb' | 'nn' | 'sv' | 'da' | 'en';
-export const LANGS: readonly Lang[] = ['nb', 'nn', 'sv', 'da', 'en'];
+/** A BCP 47 language code ("nb", "sv", "de", "pl" …). */
+export type Lang = string;
+/** The languages the stopword statistics below tell apart. */
+export type NordicLang = 'nb' | 'nn' | 'sv' | 'da' | 'en';
+export const LANGS: readonly NordicLang[] = ['nb', 'nn', 'sv', 'da', 'en'];
+
+/** franc's ISO 639-3 codes that the stopword statistics decide between. */
+const FRANC_NORDIC = new Set(['nob', 'nno', 'nor', 'dan', 'swe', 'eng', 'sco']);
+/** Fewer letters than this and franc's answer is a guess. */
+const FRANC_MIN_LETTERS = 60;
+
+const BCP47 = new Map(iso6393.map((l) => [l.iso6393, l.iso6391 ?? l.iso6393]));
+
+/** ISO 639-3 → BCP 47 (the two-letter code where one exists: "deu" → "de", "ces" → "cs"). */
+export function bcp47(iso6393Code: string): string {
+  return BCP47.get(iso6393Code) ?? iso6393Code;
+}
+
+/** franc's view: a non-Nordic, non-English language, or undefined (then the statistics decide). */
+export function foreignLanguage(text: string): { language: string; margin: number; second: string | undefined } | undefined {
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters < FRANC_MIN_LETTERS) return undefined;
+  const ranked = francAll(text, { minLength: 10 });
+  const [top, next] = ranked;
+  if (!top || top[0] === 'und' || FRANC_NORDIC.has(top[0])) return undefined;
+  return { language: bcp47(top[0]), margin: 1 - (next?.[1] ?? 0), second: next ? bcp47(next[0]) : undefined };
+}
 
 const LIST = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean));
 
 /** Common function words per language (lower case). */
-export const STOPWORDS: Record<Lang, Set<string>> = {
+export const STOPWORDS: Record<NordicLang, Set<string>> = {
   nb: LIST(`og i det som er på for med av ikke jeg vi har de en et til om kan man eller også så seg fra
     når hva hvordan hvem være skal innen mellom gjennom etter ble blir mye noen hun han bare deres vår
     dette disse den denne at var vil må ved nå selv mer enn hvor hvorfor oss dem sin sitt sine hele
@@ -61,12 +94,12 @@ export interface LanguageGuess {
   /** How it was decided, for the report. */
   source: string;
   /** Normalised stopword scores per language (0…1). */
-  scores: Record<Lang, number>;
+  scores: Record<NordicLang, number>;
 }
 
-function scoreText(text: string): { scores: Record<Lang, number>; hits: number; total: number; nn: number; nb: number } {
+function scoreText(text: string): { scores: Record<NordicLang, number>; hits: number; total: number; nn: number; nb: number } {
   const tokens = lowerWords(text);
-  const raw: Record<Lang, number> = { nb: 0, nn: 0, sv: 0, da: 0, en: 0 };
+  const raw: Record<NordicLang, number> = { nb: 0, nn: 0, sv: 0, da: 0, en: 0 };
   let hits = 0;
   let nn = 0;
   let nb = 0;
@@ -92,7 +125,7 @@ function scoreText(text: string): { scores: Record<Lang, number>; hits: number; 
   return { scores, hits, total: tokens.length, nn, nb };
 }
 
-function best(scores: Record<Lang, number>): [Lang, number, number] {
+function best(scores: Record<NordicLang, number>): [NordicLang, number, number] {
   const sorted = [...LANGS].sort((a, b) => scores[b] - scores[a]);
   return [sorted[0]!, scores[sorted[0]!], scores[sorted[1]!]];
 }
@@ -104,12 +137,23 @@ function norwegianVariant(nn: number, nb: number): 'nb' | 'nn' {
 
 export function detectLanguage(text: string, siteLanguage?: Lang): LanguageGuess {
   const { scores, hits, nn, nb } = scoreText(text);
+  const foreign = foreignLanguage(text);
+  if (foreign) {
+    const close = foreign.margin < 0.05 && foreign.second ? `; weak: ${foreign.second} is close, check it` : '';
+    const site = siteLanguage === undefined ? '' : siteLanguage === foreign.language ? `, site boilerplate (${siteLanguage}) agrees` : `; the site boilerplate was ${siteLanguage}`;
+    return { language: foreign.language, source: `franc (${foreign.language})${site}${close}`, scores };
+  }
   // nb and nn share most function words: judge the family first, the variant by markers.
-  const family: Record<Lang, number> = { ...scores, nb: Math.max(scores.nb, scores.nn), nn: 0 };
+  const family: Record<NordicLang, number> = { ...scores, nb: Math.max(scores.nb, scores.nn), nn: 0 };
   const [top, topScore, second] = best(family);
   const clear = hits >= 8 && topScore >= 1.5 * second;
   const resolve = (lang: Lang): Lang => (lang === 'nb' || lang === 'nn' ? norwegianVariant(nn, nb) : lang);
 
+  if (siteLanguage && !(LANGS as readonly string[]).includes(siteLanguage)) {
+    // A German/Polish/Czech site, but franc found no such text: the statistics decide if they can.
+    if (clear) return { language: resolve(top), source: `text statistics (the site boilerplate was ${siteLanguage})`, scores };
+    return { language: siteLanguage, source: `site boilerplate (${siteLanguage}), the text is not conclusive`, scores };
+  }
   if (siteLanguage) {
     const site = siteLanguage === 'nn' ? 'nb' : siteLanguage;
     if (!clear || top === site) {

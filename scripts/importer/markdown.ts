@@ -1,9 +1,10 @@
 /**
  * Emit a Lysark document (docs/content-model.md): YAML front-matter written
  * with the `yaml` package, then one `##` heading per slide, its text, and
- * speaker notes in a `::: notes` container. Slide text is escaped only where
- * Markdown would otherwise change the document's structure (a line starting
- * with "#", ":::", a code fence, or a setext underline).
+ * speaker notes in a `::: notes` container. Slide text is escaped so that it
+ * shows as written: inline markup (`*`, `_`, `[`, `<`, `` ` ``, `\\`) and what
+ * would change the structure (a line starting with "#", ":::", a fence, a
+ * setext underline, a bullet or a quote marker).
  */
 import { Document } from 'yaml';
 import type { Lang } from './language.js';
@@ -26,19 +27,33 @@ export interface FrontMatter {
   sourceNote: string;
 }
 
-/** Escape what would turn slide text into Markdown structure. */
+/**
+ * Characters Markdown reads as markup anywhere in a line: emphasis (`*`, `_`),
+ * a link or image (`[`), raw HTML or an autolink (`<`), code (`` ` ``), and the
+ * escape character itself. Escaped with a backslash so the page shows what the
+ * transcript says ("*viktig*" stays "*viktig*", "<tom>" stays "<tom>").
+ */
+const INLINE_MARKUP = /[\\`*_[\]<>]/gu;
+
+export function escapeInline(text: string): string {
+  return text.replace(INLINE_MARKUP, (c) => `\\${c}`);
+}
+
+/** Escape what would turn slide text into Markdown structure, then inline markup. */
 export function escapeLine(text: string): string {
-  let t = text.trim();
+  let t = escapeInline(text.trim());
   if (/^#/u.test(t)) t = `\\${t}`;
   else if (/^:::/u.test(t)) t = `\\${t}`;
-  else if (/^(`{3,}|~{3,})/u.test(t)) t = `\\${t}`;
+  else if (/^(~{3,})/u.test(t)) t = `\\${t}`;
   else if (/^(=+|-+)$/u.test(t)) t = `\\${t}`;
-  else if (/^ {0,3}([-*_])( *\1){2,} *$/u.test(t)) t = `\\${t}`;
+  else if (/^ {0,3}(-)( *\1){2,} *$/u.test(t)) t = `\\${t}`;
+  else if (/^[-+] /u.test(t)) t = `\\${t}`; // a bullet the transcript did not mean as a list
+  else if (/^>/u.test(t)) t = `\\${t}`;
   return t;
 }
 
 export function escapeHeading(text: string): string {
-  return text.trim().replace(/(\s)(#+)$/u, '$1\\$2');
+  return escapeInline(text.trim()).replace(/(\s)(#+)$/u, '$1\\$2');
 }
 
 export function frontMatter(fm: FrontMatter): string {

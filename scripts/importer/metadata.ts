@@ -1,9 +1,10 @@
 /**
  * Document metadata guessed from the transcript: title, people, event, date.
  *
- * - Title: the quoted title of the site chrome, else slide 1's text. A job
- *   title + name found on slide 1 at the end of the title ("… Rådmann Inger
- *   Østensjø") is removed from it, and so is a lone trailing full stop.
+ * - Title: the quoted title of the site chrome (the page's own title), else
+ *   slide 1's text, cleaned alike by `cleanTitle`: no running header, no
+ *   presenter ("v/ …", a job title + name found on slide 1), no date at the
+ *   end, no unclosed bracket, no final full stop, at most 120 characters.
  * - Date: chosen only when confident — exactly one full date (or month) on
  *   slide 1, and slide 1 also names a person or an event. Otherwise
  *   `unknown`, with every candidate listed in the report.
@@ -13,7 +14,7 @@
  */
 import { findDates, type DateCandidate } from './dates.js';
 import { findPeople, type Person } from './people.js';
-import { compareKey, escapeRegExp, squash, words } from './text.js';
+import { clip, compareKey, escapeRegExp, squash, words } from './text.js';
 
 const EVENT_WORDS = /(nettverk|konferanse|seminar|samling|fagdag|møte|forum|kurs|workshop|messe|konferens|nätverk|seminarium|möte|träff|mässa|konference|netværk|møde|temadag|conference|network|meeting|summit|symposium|congress|webinar)/iu;
 
@@ -36,19 +37,77 @@ export interface MetadataInput {
   slideTexts: { number: number; text: string }[];
   /** Words seen in lower case anywhere in the document. */
   lowerSeen: Set<string>;
+  /** The running header, which is no part of the title. */
+  runningHeader?: string | undefined;
 }
 
-function cleanTitle(raw: string, people: Person[]): { title: string; notes: string[] } {
+const MAX_TITLE = 120;
+
+/** Where a presenter is introduced: "v/ Anne …", "ved Anne …" is too common a word to trust. */
+const PRESENTER_MARK = /\s+(?:v\/|v\.\s|presented by|presentert av|presenterad av)\s*/iu;
+
+/** Cut at the last unclosed "(" or "[": "… oppvekst (tidligere." → "… oppvekst". */
+function closeBrackets(title: string): string {
+  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+    let depth = 0;
+    let cut = -1;
+    for (let i = 0; i < title.length; i++) {
+      if (title[i] === open) { if (depth === 0) cut = i; depth++; }
+      else if (title[i] === close && depth > 0) depth--;
+    }
+    if (depth > 0 && cut >= 0) title = title.slice(0, cut).trim();
+  }
+  return title;
+}
+
+/** At most MAX_TITLE characters, cut at the last separator (" - ", ": ", "! " …) that fits, else at a word with "…". */
+function shorten(title: string): string {
+  if (title.length <= MAX_TITLE) return title;
+  const head = title.slice(0, MAX_TITLE + 1);
+  const seps = [...head.matchAll(/\s[-–—]\s|[:!?.;]\s/gu)].map((m) => m.index + (/^\s/u.test(m[0]) ? 0 : 1));
+  const sep = seps.filter((i) => i >= 20 && i <= MAX_TITLE).at(-1);
+  if (sep !== undefined) return title.slice(0, sep).replace(/[\s,;:–—-]+$/u, '');
+  const cut = title.slice(0, MAX_TITLE - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/u, '')} …`;
+}
+
+/**
+ * A title without what is not its title: the running header, a presenter
+ * ("v/ Anne Berit Gullikstad Kommunalsjef oppvekst", a job title + name found
+ * on slide 1), a date at the end, an unclosed bracket, a final full stop;
+ * at most 120 characters. Every change is noted for the report.
+ */
+export function cleanTitle(raw: string, people: Person[], runningHeader?: string): { title: string; notes: string[] } {
   let title = squash(raw);
   const notes: string[] = [];
+  const change = (next: string, note: string): void => {
+    next = next.replace(/[\s,;:–—-]+$/u, '').trim();
+    if (next && next !== title) {
+      title = next;
+      notes.push(note);
+    }
+  };
+  // The header stands above the title on the slide, so only a leading copy goes.
+  if (runningHeader) {
+    const re = new RegExp(`^\\s*${escapeRegExp(runningHeader).replace(/\s+/gu, '\\s+')}\\s*`, 'iu');
+    change(title.replace(re, ''), `removed the running header "${runningHeader}"`);
+  }
+  const mark = PRESENTER_MARK.exec(title);
+  if (mark && mark.index > 0) change(title.slice(0, mark.index), `removed the presenter "${clip(title.slice(mark.index).trim(), 60)}"`);
   for (const p of people) {
-    const re = new RegExp(`\\s*[-–—,]?\\s*${escapeRegExp(p.source)}\\s*$`, 'u');
-    if (p.title && re.test(title) && title.replace(re, '').trim()) {
-      title = title.replace(re, '').trim();
-      notes.push(`removed "${p.source}" (a person on slide 1) from the end of the title`);
+    const at = title.indexOf(p.source) >= 0 ? title.indexOf(p.source) : title.indexOf(p.name);
+    if (at > 0 && (p.title || at + (title.indexOf(p.source) >= 0 ? p.source : p.name).length >= title.length - 1)) {
+      change(title.slice(0, at), `removed "${clip(title.slice(at), 60)}" (a person on slide 1) from the title`);
     }
   }
+  const dates = findDates(title, 1).filter((d) => d.precision === 'day' || d.precision === 'month');
+  const last = dates.at(-1);
+  if (last && last.index > 0 && title.slice(last.index + last.text.length).trim().replace(/[.)\]]/gu, '') === '') {
+    change(title.slice(0, last.index), `removed the date "${last.text}"`);
+  }
+  change(closeBrackets(title), 'removed an unclosed bracket and what followed it');
   if (/[^.]\.$/u.test(title) && !/\b\p{L}{1,3}\.$/u.test(title)) title = title.slice(0, -1);
+  change(shorten(title), `shortened to at most ${MAX_TITLE} characters`);
   return { title, notes };
 }
 
@@ -74,7 +133,7 @@ export function guessMetadata(input: MetadataInput): Metadata {
   const slide1Text = input.slide1.join('\n');
   const people = findPeople(input.slide1, input.lowerSeen);
   const rawTitle = input.quotedTitle ?? input.slide1[0] ?? '';
-  const { title, notes } = cleanTitle(rawTitle || input.slide1.join(' '), people);
+  const { title, notes } = cleanTitle(rawTitle || input.slide1.join(' '), people, input.runningHeader);
 
   const dates = input.slideTexts.flatMap((s) => findDates(s.text, s.number));
   const onSlide1 = findDates(slide1Text, 1).filter((d) => d.precision === 'day' || d.precision === 'month');

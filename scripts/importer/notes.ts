@@ -28,8 +28,17 @@
  *     point per 40 words (glued bullets have many), and at most a fifth of its
  *     sentences are quotations (a slide of quotes is slide text) and at most a
  *     quarter are questions or exclamations (a list of questions is slide text).
- * If no split point passes, the slide keeps all its text and gets no notes.
+ *  5. Strong evidence only: the slide part has at least three words and does
+ *     not end in a list marker ("4.") or a colon; the split is not between two
+ *     capitalised words (inside a name: "Landstinget | Gävleborg") unless the
+ *     prose opens with a function word; and the slide is not laid out as a
+ *     list or table (two list markers, two lone capital labels "R Raushet …
+ *     E Engasjement", a word hyphenated across a line "Anerkjen- nelse", or
+ *     more than one word in ten holding a figure).
+ * If no split point passes, the slide keeps all its text and gets no notes;
+ * a long slide is flagged in the report instead.
  */
+import { ROMAN } from './headings.js';
 import { isFunctionWord } from './language.js';
 import { bare, compareKey, endsLower, isCapitalised, words } from './text.js';
 
@@ -68,10 +77,48 @@ export function buildNotesContext(texts: string[]): NotesContext {
 function isGlue(prev: string, word: string, ctx: NotesContext): boolean {
   return (
     isCapitalised(word) &&
+    !ROMAN.test(word) && // "Jämresursen II": the numeral belongs to the name
     (endsLower(prev) || /\)$/u.test(prev)) &&
     !isFunctionWord(bare(prev)) &&
     !ctx.knownPairs.has(`${bare(prev)} ${bare(word)}`)
   );
+}
+
+/**
+ * A split point between two capitalised words falls inside a name
+ * ("Landstinget | Gävleborg") unless the second word is a function word that
+ * opens a sentence ("Mangfoldspris | Under arbeid …").
+ */
+function splitsName(prev: string, word: string): boolean {
+  return isCapitalised(prev) && !isFunctionWord(bare(word));
+}
+
+/** List markers ("1.", "2)", "a)") and lone capitals used as table labels ("R Raushet", "E Engasjement"). */
+const LIST_MARKER = /^(?:\d{1,2}[.)]|[a-h]\))$/u;
+const LONE_CAPITAL = /^\p{Lu}$/u;
+const SINGLE_LETTER_WORDS = new Set(['i', 'å', 'ö', 'o', 'a']);
+
+/**
+ * Layout that marks slide text rather than speech: a numbered list, table
+ * labels, many figures, or a word hyphenated across a line break
+ * ("Anerkjen- nelse"), which only happens in laid-out text.
+ */
+function looksLaidOut(toks: Tok[], from: number): boolean {
+  const part = toks.slice(from).map((t) => t.w);
+  if (part.filter((w) => LIST_MARKER.test(w)).length >= 2) return true;
+  if (part.filter((w) => LONE_CAPITAL.test(w) && !SINGLE_LETTER_WORDS.has(w.toLowerCase())).length >= 2) return true;
+  // "Anerkjen- nelse": a short lower-case tail that is no word of its own ("mangfolds- og", "kommune- inkludering" are not).
+  const hyphenated = (w: string, next: string): boolean =>
+    /\p{L}{4}-$/u.test(w) && /^\p{Ll}{2,6}[.,;:]?$/u.test(next) && !isFunctionWord(bare(next));
+  if (part.some((w, i) => hyphenated(w, part[i + 1] ?? ''))) return true;
+  const figures = part.filter((w) => /\d/u.test(w)).length;
+  return figures > part.length / 10;
+}
+
+/** The slide part must say something: at least three words with letters, not only a list marker ("4."). */
+function substantial(toks: Tok[], S: number): boolean {
+  const wordsWithLetters = toks.slice(0, S).filter((t) => /\p{L}{2,}/u.test(t.w)).length;
+  return wordsWithLetters >= 3 && !LIST_MARKER.test(toks[S - 1]!.w) && !/:$/u.test(toks[S - 1]!.w);
 }
 
 /** Sentences as [start, end) token ranges; a sentence also ends at a paragraph break. */
@@ -102,6 +149,8 @@ function bulletLike(toks: Tok[], S: number, ctx: NotesContext): boolean {
 
 function confident(toks: Tok[], S: number, ctx: NotesContext): boolean {
   if (S <= 0 || !bulletLike(toks, S, ctx)) return false;
+  if (!substantial(toks, S) || splitsName(toks[S - 1]!.w, toks[S]!.w)) return false;
+  if (looksLaidOut(toks, 0)) return false;
   const slideChars = chars(toks, 0, S);
   const proseChars = chars(toks, S, toks.length);
   if (slideChars > 600 || proseChars < 300 || proseChars < slideChars) return false;

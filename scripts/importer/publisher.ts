@@ -6,10 +6,13 @@
  * publishers' names in every language ("Oslo kommune Bydel Sagene" contains
  * "Bydel Sagene" → oslo-sagene, and "Oslo kommune" → oslo). A publisher whose
  * child also matched is dropped (the district is more specific than its city).
- * Exactly one publisher must remain; otherwise the editor is asked for
- * --publisher, with the publishers the body mentions as hints.
+ * Exactly one publisher must remain. When none does, a new publisher is
+ * proposed from the names the text states (publisher-proposal.ts); only when
+ * the text names none is the editor asked for --publisher, with the
+ * publishers the body mentions as hints.
  */
 import { ImportError } from './errors.js';
+import { proposePublisher, type ProposedPublisher } from './publisher-proposal.js';
 import { escapeRegExp } from './text.js';
 
 export interface PublisherInfo {
@@ -21,6 +24,8 @@ export interface PublisherInfo {
 export interface PublisherChoice {
   id: string;
   how: string;
+  /** Set when no known publisher matched: the publisher proposed from the names the text states. */
+  proposed?: ProposedPublisher | undefined;
 }
 
 export function levenshtein(a: string, b: string): number {
@@ -67,6 +72,7 @@ export function choosePublisher(
   explicit: string | undefined,
   known: PublisherInfo[] | undefined,
   texts: { runningHeader?: string | undefined; title: string; body: string },
+  language = 'nb',
 ): PublisherChoice {
   const publishers = known ?? [];
   const ids = publishers.map((p) => p.id);
@@ -107,6 +113,12 @@ export function choosePublisher(
   const hint = hints.length
     ? ` The slides mention ${hints.slice(0, 3).map(({ p, n }) => `${p.id} (${n}×)`).join(', ')}.`
     : '';
+  // An unknown publisher does not stop the work: propose one from the names the text states.
+  // A proposal that is a known publisher's id is no new publisher: ask instead (the hints name it).
+  const proposed = proposePublisher(texts, language);
+  if (proposed && !ids.includes(proposed.id)) {
+    return { id: proposed.id, how: `proposed from "${proposed.names.nb}" in the text — not a known publisher yet`, proposed };
+  }
   throw new ImportError(
     file,
     'publisher',

@@ -2,7 +2,7 @@
 import type { ImportReport } from './index.js';
 import { clip, ranges } from './text.js';
 
-const KIND_LABEL = { inhabitants: 'inhabitants', employees: 'employees', percent: 'percentage' } as const;
+export const KIND_LABEL = { inhabitants: 'inhabitants', employees: 'employees', 'full-time-equivalents': 'full-time equivalents', percent: 'percentage' } as const;
 
 export function formatReport(r: ImportReport, target: string | undefined): string {
   const out: string[] = [];
@@ -33,6 +33,8 @@ export function formatReport(r: ImportReport, target: string | undefined): strin
   row('publisher', `${r.publisher.id} (${r.publisher.how})`);
   row('notes', r.notesSlides.length ? `speaker notes on slide(s) ${ranges(r.notesSlides)}` : '(none)');
   const removed: string[] = [...r.boilerplate];
+  if (r.footers.tag) removed.push(`footer "${r.footers.tag}" at the end of slide(s) ${ranges(r.footers.tagSlides)}`);
+  if (r.footers.labelSlides.length) removed.push(`page labels ("Folie N") at the end of slide(s) ${ranges(r.footers.labelSlides)}`);
   if (r.pageNumbersDropped.length) removed.push(`page numbers at the end of slide(s) ${ranges(r.pageNumbersDropped)}`);
   if (r.headingEchoes.length) removed.push(`heading repeated at the start of the text on slide(s) ${ranges(r.headingEchoes)}`);
   for (const x of r.repeats) removed.push(`slide ${x.slide}: ${x.copies - 1} extra cop${x.copies > 2 ? 'ies' : 'y'} of a ${x.words}-word passage ("${clip(x.sample, 40)}")`);

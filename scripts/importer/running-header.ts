@@ -7,7 +7,9 @@
  * Detection: count, for every word-prefix of every slide line, on how many
  * slides a line starts with it. The header is the LONGEST prefix (at least two
  * words and eight characters) that starts a line on at least half of the slides
- * with text (and on at least three).
+ * with text (and on at least three), and on more than half of them, so that
+ * a title repeated on a few neighbouring slides ("… (forts.)", three slides of
+ * six) is not taken for a header.
  *
  * Variants: some slides may carry a variant of the header that shares only its
  * beginning (Sagene slides 3 and 9: "Oslo kommune Bydel Sagene Department of
@@ -68,10 +70,12 @@ export function detectRunningHeader(slides: RawSlide[]): RunningHeader | undefin
   const threshold = Math.max(3, Math.ceil(withText.length / 2));
   if (withText.length < 3) return undefined;
   const cover = prefixCoverage(withText);
+  // A title repeated on a few neighbouring slides ("Resultater (forts.)") is no header: a header is on most slides.
+  const spansDeck = (set: Set<number>): boolean => set.size > withText.length / 2;
 
   let header: string | undefined;
   for (const [prefix, set] of cover) {
-    if (set.size < threshold || !acceptable(prefix)) continue;
+    if (set.size < threshold || !acceptable(prefix) || !spansDeck(set)) continue;
     const better =
       header === undefined ||
       words(prefix).length > words(header).length ||

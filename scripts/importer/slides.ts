@@ -89,3 +89,67 @@ export function stripTrailingPageNumbers(slides: RawSlide[]): number[] {
   }
   return ending.map((s) => s.number);
 }
+
+/** Page labels of a footer: "Folie 3", "Slide 3", "Side 3", "Bild 3", "Strona 3" … */
+const PAGE_LABEL = '(?:folie|slide|side|sida|bild|dias|lysbilde|strona|slajd|snímek|seite|page|s\\.)';
+
+/**
+ * Repeated footers: a short tag at the end of most slides ("… IW", a logo's
+ * initials) and page labels with the slide's own number ("… Folie 3"). A tag
+ * is at most three words and 20 characters and ends at least three fifths of
+ * the slides with text (and three); a page label is dropped when it ends two
+ * or more slides. Returns what was removed, for the report.
+ */
+export function stripRunningFooters(slides: RawSlide[]): { tag: string | undefined; tagSlides: number[]; labelSlides: number[] } {
+  const withText = (): RawSlide[] => slides.filter((s) => slideLines(s).length > 0);
+  const lastLine = (s: RawSlide): string => slideLines(s).at(-1)!;
+  const setLast = (s: RawSlide, text: string): void => {
+    if (s.rest.length > 0) {
+      s.rest[s.rest.length - 1] = text;
+      if (!text) s.rest.pop();
+    } else {
+      s.first = text;
+    }
+  };
+  // Page labels with the slide's own number.
+  const label = (n: number): RegExp => new RegExp(`(^|[ \\t])[-–—|]?[ \\t]*${PAGE_LABEL}[ \\t]*${n}[ \\t]*$`, 'iu');
+  const labelSlides: number[] = [];
+  const stripLabels = (): void => {
+    const labelled = withText().filter((s) => label(s.number).test(lastLine(s)));
+    if (labelled.length < 2) return;
+    for (const s of labelled) {
+      setLast(s, lastLine(s).replace(label(s.number), '').trim());
+      labelSlides.push(s.number);
+    }
+  };
+  // A short tag repeated at the end of most slides.
+  let tag: string | undefined;
+  const tagSlides: number[] = [];
+  const stripTag = (): void => {
+    const rest = withText();
+    const counts = new Map<string, number>();
+    for (const s of rest) {
+      const w = lastLine(s).split(/[ \t]+/u);
+      for (let k = 1; k <= Math.min(3, w.length - 1); k++) {
+        const t = w.slice(-k).join(' ');
+        if (t.length <= 20 && /\p{L}/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    const need = Math.max(3, Math.ceil(rest.length * 0.6));
+    const found = [...counts].filter(([, c]) => c >= need).sort((a, b) => b[0].length - a[0].length)[0]?.[0];
+    if (!found) return;
+    tag = found;
+    for (const s of rest) {
+      const line = lastLine(s);
+      if (line.endsWith(` ${found}`)) {
+        setLast(s, line.slice(0, -found.length - 1).trim());
+        tagSlides.push(s.number);
+      }
+    }
+  };
+  // "… Folie 3 IW" and "… IW Folie 3": either may hide the other.
+  stripTag();
+  stripLabels();
+  if (!tag) stripTag();
+  return { tag, tagSlides, labelSlides };
+}

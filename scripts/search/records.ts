@@ -62,7 +62,8 @@ export interface SearchRecord {
   /** URL Pagefind stores (the default locale's); the UI maps it per locale from `id`. */
   url: string;
   /** Language of the body: the `lang` of the record and the language filter. */
-  language: ContentLanguage;
+  /** The body's BCP 47 language; only CONTENT_LANGUAGES have a stemmer. */
+  language: string;
   title: string;
   /** Pagefind metadata, returned with each result. Every value is searchable too, so no URLs here. */
   meta: Record<string, string>;
@@ -226,9 +227,13 @@ export const STEMMER: Record<ContentLanguage, ContentLanguage> = { nb: "nb", nn:
  * the choice is stable). One stemmer means one WebAssembly module for the browser
  * to load; docs/search.md weighs this against a stemmer per language.
  */
-export function stemmerLanguage(records: ReadonlyArray<{ language: ContentLanguage }>): ContentLanguage | undefined {
+export function stemmerLanguage(records: ReadonlyArray<{ language: string }>): ContentLanguage | undefined {
   const counts = new Map<ContentLanguage, number>();
-  for (const record of records) counts.set(STEMMER[record.language], (counts.get(STEMMER[record.language]) ?? 0) + 1);
+  for (const record of records) {
+    // A body in another language (de, pl …) has no stemmer of its own: it is indexed with the chosen one.
+    const stem = (CONTENT_LANGUAGES as readonly string[]).includes(record.language) ? STEMMER[record.language as ContentLanguage] : undefined;
+    if (stem) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  }
   let best: ContentLanguage | undefined;
   for (const language of CONTENT_LANGUAGES) {
     if ((counts.get(language) ?? 0) > (best ? counts.get(best)! : 0)) best = language;

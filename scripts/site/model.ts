@@ -6,7 +6,7 @@
 import type { LoadedDocument, SiteContent } from "../content/load.ts";
 import type { DocumentType, Publisher, Topic } from "../content/schema.ts";
 import { DOCUMENT_TYPES } from "../content/schema.ts";
-import { formatPartialDate } from "../i18n/format.ts";
+import { formatPartialDate, languageLabel } from "../i18n/format.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Alternate, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
@@ -212,7 +212,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       view,
       dateText: documentDateText(locale, meta.date),
       typeLabel: t(locale, `type.${meta.type}`),
-      languageLabel: t(locale, `lang.${meta.language}`),
+      languageLabel: languageLabel(locale, meta.language),
       publisherName: publisherName(view.publisher, locale),
       publisherUrl: urlFor(locale, publisherRoute),
       topics: view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) })),

@@ -23,7 +23,7 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
   { name: "publisher of another folder", content: replaced("publisher: testby", "publisher: testby-sentrum"), expected: `${FILE}:4:12 publisher: is "testby-sentrum" but the file is in content/testby/.` },
   { name: "unknown topic", content: withField("topics: [likestiling]"), expected: `${FILE}:7:10 topics.0: unknown topic "likestiling". Did you mean "likestilling"?` },
   { name: "unknown indicator", content: withField("keyFigures:\n  - indicator: inhabitant\n    value: 4"), expected: `${FILE}:8:16 keyFigures.0.indicator: unknown indicator "inhabitant". Did you mean "inhabitants"?` },
-  { name: "unknown language", content: replaced("language: nb", "language: no"), expected: `${FILE}:6:11 language: "no" is not allowed. Did you mean "nb"? Use one of: nb, nn, sv, da, en.` },
+  { name: "unknown language", content: replaced("language: nb", "language: no"), expected: `${FILE}:6:11 language: "no" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).` },
   { name: "unknown field", content: withField("sumary: x"), expected: `${FILE}:7:1 sumary: unknown field "sumary". Did you mean "summary"?` },
   { name: "number written with a space", content: withField("keyFigures:\n  - indicator: inhabitants\n    value: 32 000"), expected: `${FILE}:9:12 keyFigures.0.value: must be a number (write 32000, not "32 000")` },
   { name: "percent above 100", content: withField("keyFigures:\n  - indicator: immigrant-share\n    value: 177"), expected: `${FILE}:9:12 keyFigures.0.value: 177 is outside 0–100` },

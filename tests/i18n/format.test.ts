@@ -24,3 +24,20 @@ describe("locale formatting", () => {
     expect(formatPartialDate("en", "unknown")).toBeNull();
   });
 });
+
+describe("languageLabel (any BCP 47 body language, issue 16)", async () => {
+  const { languageLabel } = await import("../../scripts/i18n/format.ts");
+  it("uses the site's own string for the languages it lists", () => {
+    expect(languageLabel("nb", "sv")).toBe("Svensk");
+    expect(languageLabel("en", "nb")).toBe("Norwegian Bokmål");
+  });
+  it("names any other language through Intl in the UI language", () => {
+    expect(languageLabel("en", "de")).toBe("German");
+    expect(languageLabel("nb", "de")).toBe("Tysk");
+    expect(languageLabel("en", "cs")).toBe("Czech");
+    expect(languageLabel("nb", "pl")).toBe("Polsk");
+  });
+  it("falls back to the code when Intl knows no name", () => {
+    expect(languageLabel("en", "qaa")).toBe("qaa");
+  });
+});

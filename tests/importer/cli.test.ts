@@ -152,3 +152,75 @@ describe('CLI: npm run import', () => {
     expect(files('content/voss')).toEqual(['_publisher.yaml']);
   });
 });
+
+describe('CLI: unknown publishers (issue 16)', () => {
+  const grue = () => path.join(seedsDir, 'grue-arbeidsgiverstrategi.txt');
+  const gavle = () => path.join(seedsDir, 'gavleborg-jamresursen.txt');
+
+  it('--stdout prints the document with a proposed publisher id and says so in the report', () => {
+    const r = run('--stdout', grue());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^publisher: grue$/mu);
+    expect(r.stderr).toMatch(/publisher: +grue \(proposed from "Grue kommune" in the text — not a known publisher yet\)/u);
+    expect(r.stderr).toContain('en "Grue Municipality"');
+    expect(existsSync(path.join(dir, 'content/grue'))).toBe(false);
+  });
+
+  it('without --create-publisher, stops and prints the exact new-publisher command', () => {
+    const r = run(grue());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('npm run new-publisher -- --id grue --name-nb "Grue kommune" --name-en "Grue Municipality" --country NO --kind kommune');
+    expect(r.stderr).toMatch(/nothing was written/u);
+    expect(existsSync(path.join(dir, 'content/grue'))).toBe(false);
+  });
+
+  it('--create-publisher writes _publisher.yaml with the English name by rule, then the document', () => {
+    const r = run(grue(), gavle(), '--create-publisher');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'content/grue/_publisher.yaml'), 'utf8')).toMatch(/id: grue\nnames:\n  nb: Grue kommune\n  en: Grue Municipality\ncountry: NO\nkind: kommune\n/u);
+    expect(readFileSync(path.join(dir, 'content/gavleborg/_publisher.yaml'), 'utf8')).toMatch(/nb: Region Gävleborg\n  en: Region Gävleborg\ncountry: SE\nkind: region\n/u);
+    expect(files('content/grue')).toHaveLength(2);
+    expect(r.stdout).toMatch(/created content\/grue\/_publisher\.yaml/u);
+    // A second import of the same transcript finds the publisher it created.
+    expect(run('--stdout', grue()).stderr).toMatch(/publisher: +grue \(matched "Grue kommune" in the title\)/u);
+  });
+});
+
+describe('CLI: batch import (issue 16)', () => {
+  const batch = () => {
+    const folder = path.join(dir, 'batch');
+    mkdirSync(folder);
+    cpSync(path.join(dir, 'in/nn-kulturplan.txt'), path.join(folder, 'a-kulturplan.txt'));
+    cpSync(path.join(dir, 'in/no-slides.txt'), path.join(folder, 'b-no-slides.txt'));
+    cpSync(path.join(dir, 'in/layouts/amp-page.txt'), path.join(folder, 'c-amp.txt'));
+    cpSync(path.join(dir, 'in/layouts/docplayer-nb.txt'), path.join(folder, 'd-docplayer.txt'));
+    return 'batch';
+  };
+
+  it('a folder is all or nothing by default, with a summary table and a JSON report per transcript', () => {
+    const r = run(batch(), '--publisher', 'voss');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^status +file +document \/ reasons$/mu);
+    expect(r.stdout).toMatch(/^refused +batch\/b-no-slides\.txt +has no numbered slides/mu);
+    expect(r.stdout).toMatch(/^refused +batch\/c-amp\.txt +is an AMP page/mu);
+    expect(r.stdout).toMatch(/2 imported, 0 need review, 2 refused \(of 4\)|1 imported, 1 need review, 2 refused \(of 4\)|0 imported, 2 need review, 2 refused \(of 4\)/u);
+    expect(r.stderr).toMatch(/nothing was written \(--keep-going writes the others\)/u);
+    expect(files('content/voss')).toEqual(['_publisher.yaml']);
+    expect(files('import-reports')).toEqual(['a-kulturplan.json', 'b-no-slides.json', 'c-amp.json', 'd-docplayer.json']);
+    const report = JSON.parse(readFileSync(path.join(dir, 'import-reports/c-amp.json'), 'utf8'));
+    expect(report).toMatchObject({ file: 'batch/c-amp.txt', status: 'refused', written: false });
+    expect(report.reasons[0]).toMatch(/AMP page/u);
+  });
+
+  it('--keep-going writes the inputs that pass, lists the rest and exits 1', () => {
+    const r = run(batch(), '--publisher', 'voss', '--keep-going', '--report', 'reports');
+    expect(r.code).toBe(1);
+    expect(files('content/voss')).toEqual(['_publisher.yaml', 'handlingsplan-for-folkehelse-2024.md', 'kulturplan-for-voss-herad.md']);
+    expect(r.stderr).toMatch(/2 of 4 transcript\(s\) refused and not written/u);
+    const a = JSON.parse(readFileSync(path.join(dir, 'reports/a-kulturplan.json'), 'utf8'));
+    expect(a).toMatchObject({ status: expect.stringMatching(/imported|needs review/u), written: true });
+    expect(a.report.language).toBe('nn');
+    // No temporary file is left behind.
+    expect(files('content/voss').filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});

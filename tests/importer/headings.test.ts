@@ -54,3 +54,42 @@ describe('headings', () => {
     );
   });
 });
+
+describe('headings never cut a name, its numeral or an abbreviation (issue 16)', () => {
+  it('keeps a run of capitalised name words together', () => {
+    const h = headSlide(['Velkommen til samlingen SPK Morten Buan HR Direktør har ordet og snakker om lønn og pensjon i kommunen i år']);
+    expect(h.heading).not.toMatch(/Morten$/u);
+    expect(h.paragraphs.join(' ')).not.toMatch(/^Buan/u);
+  });
+
+  it('keeps a roman numeral with its name and ends the title after it', () => {
+    const h = headSlide(['TIDSPLAN Jämresursen II Hösten 2011 Lägesinventering – hur ser det ut i kommunerna idag? Nätverksträff i oktober']);
+    expect(h.heading).toBe('TIDSPLAN Jämresursen II');
+    expect(h.paragraphs[0]).toMatch(/^Hösten 2011 /u);
+  });
+
+  it('does not end a title after an abbreviation', () => {
+    const h = headSlide(['Vedoucí odboru JUDr. Olga Nováková představuje strategii rozvoje města na období 2020 až 2030 a její cíle']);
+    expect(h.heading).not.toMatch(/JUDr\.$/u);
+  });
+
+  it('a capitalised word that opens a sentence may still end the title ("Grue | Ca 4900")', () => {
+    expect(headSlide(['Fakta om Grue Ca 4900 innbyggere (synkende fra over 5000 i 2011) Grue kommune grenser til Sverige i øst']).heading).toBe('Fakta om Grue');
+  });
+
+  it('a colon after a bare year does not end the title', () => {
+    expect(headSlide(['2009: Oppstart av prosess Oppstart i rådmannens ledergruppe: (”Stolt og unik” er inspirasjon) og mye mer tekst her']).heading).toBe('2009: Oppstart av prosess');
+  });
+
+  it('a bullet ends the title and never starts a heading', () => {
+    expect(headSlide(['Program för hållbarhet • Ledningen behöver ge uppdrag – utbildning viktigt • Ledningen behöver efterfråga resultat']).heading).toBe('Program för hållbarhet');
+    expect(headSlide(['• Jämresursen II arbetar för att integrera jämställdhetsperspektivet i kommunernas verksamhet. • Fokus för arbetet']).heading).not.toMatch(/^•/u);
+  });
+
+  it('a title repeated on neighbouring slides is their heading', () => {
+    const t = 'Samling for ansatte i Grue kommune 16.mars 2010';
+    const h = headSlide([`${t} Øvelsen fortsetter…. Hva opplevde du som viktig i dette øyeblikket? Hvilke verdier ble berørt hos deg?`], true, [`${t} En øvelse: Velkommen til helveteskommunen!`, '']);
+    expect(h).toMatchObject({ heading: t, how: 'split' });
+    expect(h.paragraphs[0]).toMatch(/^Øvelsen fortsetter/u);
+  });
+});

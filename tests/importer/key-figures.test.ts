@@ -39,3 +39,15 @@ describe('key-figure suggestions', () => {
     expect(r.markdown).not.toMatch(/keyFigures/u);
   });
 });
+
+describe('key-figure suggestions (issue 16)', () => {
+  it('"årsverk" is full-time equivalents, not employees', () => {
+    const { figures } = suggestFigures('Grue kommune har ca 460 ansatte fordelt på 360 årsverk', 2);
+    expect(figures.map((f) => [f.kind, f.value])).toEqual([['employees', 460], ['full-time-equivalents', 360]]);
+  });
+
+  it("a person's work share is no indicator, a share of something is", () => {
+    const { figures } = suggestFigures('Projektledare: Lena Aune (80%) 026-65 02 34 Carina Löfgren (20 %) och 45 % av kommunerna deltar (12 %)', 11);
+    expect(figures.map((f) => f.value)).toEqual([45, 12]);
+  });
+});

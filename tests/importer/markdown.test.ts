@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { body, escapeLine, frontMatter, toMarkdown } from '../../scripts/importer/markdown.js';
 import { slugify } from '../../scripts/content/slug.ts';
+import { renderBody } from '../../scripts/content/markdown.ts';
 
 const fm = {
   title: '”Er vi en del av verden?”: #1',
@@ -50,10 +51,33 @@ describe('markdown output', () => {
     expect(escapeLine('# Ikke en overskrift')).toBe('\\# Ikke en overskrift');
     expect(escapeLine('::: notes')).toBe('\\::: notes');
     expect(escapeLine('---')).toBe('\\---');
-    expect(escapeLine('```')).toBe('\\```');
+    expect(escapeLine('```')).toBe('\\`\\`\\`');
     expect(escapeLine('Vanlig tekst # med tegn')).toBe('Vanlig tekst # med tegn');
     const md = toMarkdown(fm, [{ number: 1, heading: 'Språk C #', paragraphs: ['## falsk', '==='], notes: [] }]);
     expect(md.match(/^##(\s|$)/gmu)).toHaveLength(1);
+  });
+});
+
+describe('Markdown escaping (issue 16)', () => {
+  const decode = (html: string) => html.replace(/<[^>]+>/gu, '').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&');
+  it.each([
+    '*Viktig* og _uthevet_ tekst med snake_case_navn',
+    '# Ikke en overskrift, men en emneknagg',
+    'Se [vedlegg 2] og <tom> eller <b>fet</b> tekst',
+    '![ikke et bilde](fil.png) og `kode` og \\ skråstrek',
+    '- ikke en liste',
+    '> ikke et sitat',
+    '1 * 2 * 3 = 6',
+  ])('the page shows what the transcript says: %s', (text) => {
+    const md = body([{ number: 1, heading: text, paragraphs: [text], notes: [text] }]);
+    const rendered = renderBody(md, 'slide');
+    expect(rendered.images).toEqual([]);
+    expect(rendered.links).toEqual([]);
+    const part = rendered.parts[0]!;
+    for (const html of [part.titleHtml, part.bodyHtml, part.notesHtml]) {
+      expect(html).not.toMatch(/<(em|strong|a|img|code|ul|ol|li|blockquote|h1|b)[ >]/u);
+      expect(decode(html).trim()).toBe(text);
+    }
   });
 });
 

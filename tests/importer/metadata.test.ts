@@ -107,3 +107,38 @@ describe('metadata: title, date, event', () => {
     expect(r.markdown).not.toMatch(/^\s+title:/mu);
   });
 });
+
+describe('titles (issue 16)', () => {
+  it('removes "v/ presenter", the job title and an unclosed bracket', async () => {
+    const { cleanTitle } = await import('../../scripts/importer/metadata.js');
+    const { title, notes } = cleanTitle('Fra ”helvete” til himmelen - eksempel på oppstart og prosess Arbeidsgiverstrategi Grue kommune v/ Anne Berit Gullikstad Kommunalsjef oppvekst (tidligere.', []);
+    expect(title).toBe('Fra ”helvete” til himmelen - eksempel på oppstart og prosess Arbeidsgiverstrategi Grue kommune');
+    expect(notes.join(' ')).toMatch(/presenter/u);
+  });
+
+  it('never leaves an unclosed bracket', async () => {
+    const { cleanTitle } = await import('../../scripts/importer/metadata.js');
+    expect(cleanTitle('Plan for skolen (revidert utgave fra', []).title).toBe('Plan for skolen');
+    expect(cleanTitle('Plan for skolen (revidert) 2024', []).title).toBe('Plan for skolen (revidert) 2024');
+  });
+
+  it('removes a leading running header and a final date', async () => {
+    const { cleanTitle } = await import('../../scripts/importer/metadata.js');
+    expect(cleanTitle('Ta ett steg! Utveckla och utvecklas! JÄMRESURSEN II 2011 - 2013.', [], 'Ta ett steg! Utveckla och utvecklas!').title).toBe('JÄMRESURSEN II 2011 - 2013');
+    expect(cleanTitle('Kulturplan for kommunen 16. mars 2010', []).title).toBe('Kulturplan for kommunen');
+  });
+
+  it('keeps titles to at most 120 characters, cut at a separator', async () => {
+    const { cleanTitle } = await import('../../scripts/importer/metadata.js');
+    const long = `Strategi for likestilling og mangfold i kommunen - ${'med mange lange ord om alt som skal gjøres i planperioden '.repeat(5)}`;
+    const { title } = cleanTitle(long, []);
+    expect(title.length).toBeLessThanOrEqual(120);
+    expect(title).toBe('Strategi for likestilling og mangfold i kommunen');
+  });
+
+  it('cleans a title taken from slide 1 the same way and makes it slide 1\'s heading', () => {
+    const r = imp(['1 Plan for oppvekst v/ Kari Nordmann Kommunalsjef (tidligere rektor', '', '2 Mål', 'Gode skoler for alle', '', '3 Tiltak', 'Flere lærere'].join('\n'));
+    expect(r.report.title).toBe('Plan for oppvekst');
+    expect(r.markdown).toMatch(/^title: Plan for oppvekst$/mu);
+  });
+});

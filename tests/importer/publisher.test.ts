@@ -54,3 +54,34 @@ describe('publisher', () => {
     expect(didYouMean('xyz', ['stavanger', 'agder'])).toEqual([]);
   });
 });
+
+describe('proposed publishers (issue 16)', async () => {
+  const { proposePublisher, englishName, newPublisherCommand } = await import('../../scripts/importer/publisher-proposal.js');
+
+  it('derives the English name by rule', () => {
+    expect(englishName('Grue kommune', 'kommune', 'Grue')).toBe('Grue Municipality');
+    expect(englishName('Växjö kommun', 'kommun', 'Växjö')).toBe('Växjö Municipality');
+    expect(englishName('Viken fylkeskommune', 'fylkeskommune', 'Viken')).toBe('Viken County Municipality');
+    expect(englishName('Bydel Sagene', 'bydel', 'Sagene')).toBe('Sagene district');
+    expect(englishName('Region Gävleborg', 'region', 'Gävleborg')).toBe('Region Gävleborg');
+  });
+
+  it('takes the name stated most (header and title weigh more), guesses kind and country and says why', () => {
+    const p = proposePublisher({ title: 'Skolplan', body: 'Växjö kommun har … Växjö kommun vill … Vår kommun' }, 'sv')!;
+    expect(p).toMatchObject({ id: 'vaxjo', names: { nb: 'Växjö kommun', en: 'Växjö Municipality' }, kind: 'kommun', country: 'SE' });
+    expect(p.reasons.join(' ')).toMatch(/"kommun" is Swedish/u);
+    expect(proposePublisher({ runningHeader: 'Region Gävleborg', title: 'x', body: 'Gävle kommun' }, 'sv')!.id).toBe('gavleborg');
+    expect(proposePublisher({ title: 'Plan', body: 'ingen navn her' }, 'nb')).toBeUndefined();
+  });
+
+  it('prints the exact new-publisher command, quoted for the shell', () => {
+    const p = proposePublisher({ title: 'Grue kommune', body: '' }, 'nb')!;
+    expect(newPublisherCommand(p)).toBe('npm run new-publisher -- --id grue --name-nb "Grue kommune" --name-en "Grue Municipality" --country NO --kind kommune');
+  });
+
+  it('choosePublisher proposes instead of stopping when no known publisher matches', () => {
+    const c = choose(undefined, { title: 'Arbeidsgiverstrategi Grue kommune' });
+    expect(c.id).toBe('grue');
+    expect(c.proposed?.names.en).toBe('Grue Municipality');
+  });
+});

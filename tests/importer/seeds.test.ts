@@ -10,9 +10,11 @@ const SEEDS = [
   { file: 'agder-likestilling-kartlegging.txt', publisher: 'agder', slides: 12 },
   { file: 'oslo-sagene-internasjonal-satsing.txt', publisher: 'oslo-sagene', slides: 10 },
   { file: 'stavanger-forankring-fryder.txt', publisher: 'stavanger', slides: 13 },
+  { file: 'grue-arbeidsgiverstrategi.txt', publisher: 'grue', slides: 21 },
+  { file: 'gavleborg-jamresursen.txt', publisher: 'gavleborg', slides: 11 },
 ] as const;
 
-const CHROME = /Presentasjon lastes|Vennligst vent|Liknende presentasjoner|Presentasjon om:|Utskrift av presentasjonen|Laste ned ppt|Annonser fra Google/u;
+const CHROME = /Presentasjon lastes|Vennligst vent|Liknende presentasjoner|Presentasjon om:|Utskrift av presentasjonen|Laste ned ppt|Annonser fra Google|Presentation laddar|Liknande presentationer|Presentationens avskrift|Ladda ner ppt|Google-annonser/u;
 
 const run = (file: string, publisher: string) => imp(seed(file), { fileName: file, publisher });
 
@@ -109,5 +111,43 @@ describe('seed transcripts', () => {
     expect(r.report.lostFigures.map((f) => f.kind)).toEqual(['inhabitants', 'employees']);
     // "11 veiledere" is text on slide 11, not a slide.
     expect(r.markdown).toContain('## Veiledere flerkulturelt arbeid\n\n11 veiledere fra alle tjenesteområder');
+  });
+
+  it('grue: empty slides 8–10, 16, 17, 20; clean title; no notes guessed in the values table; årsverk are FTEs', () => {
+    const r = run('grue-arbeidsgiverstrategi.txt', 'grue');
+    expect(r.report.emptySlides).toEqual([8, 9, 10, 16, 17, 20]);
+    expect(r.report.title).toBe('Fra ”helvete” til himmelen - eksempel på oppstart og prosess Arbeidsgiverstrategi Grue kommune');
+    expect(r.report.title.length).toBeLessThanOrEqual(120);
+    expect(headings(r.markdown)[0]).toBe(r.report.title);
+    expect(r.report.people.map((p) => p.name)).toEqual(['Anne Berit Gullikstad']);
+    expect(r.report.notesSlides).toEqual([]);
+    expect(r.report.longSlidesWithoutNotes).toContain(18);
+    expect(headings(r.markdown).slice(11, 14)).toEqual(Array(3).fill('Samling for ansatte i Grue kommune 16.mars 2010'));
+    expect(r.report.runningHeader).toBeUndefined(); // a title on three neighbouring slides is no running header
+    expect(r.report.keyFigures.map((f) => [f.slide, f.kind, f.value])).toEqual([
+      [2, 'inhabitants', 4900], [2, 'employees', 460], [2, 'full-time-equivalents', 360],
+    ]);
+    expect(r.report.language).toBe('nb');
+  });
+
+  it('gavleborg: running header on every slide, headings keep "Jämresursen II", no notes split inside a name, no work shares', () => {
+    const r = run('gavleborg-jamresursen.txt', 'gavleborg');
+    expect(r.report.runningHeader?.value).toBe('Ta ett steg, öppna nya dörrar! Utveckla och utvecklas!');
+    expect(r.report.runningHeader?.slides).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(r.report.title).toBe('JÄMRESURSEN II 2011 - 2013');
+    expect(headings(r.markdown)[2]).toBe('TIDSPLAN Jämresursen II');
+    expect(headings(r.markdown).every((h) => !/^(II|•)/u.test(h))).toBe(true);
+    expect(r.report.notesSlides).toEqual([]);
+    expect(r.markdown).toContain('Länsstyrelsen Gävleborg och Landstinget Gävleborg har Region Gävleborg');
+    expect(r.report.keyFigures).toEqual([]);
+    expect(r.report.language).toBe('sv');
+  });
+
+  it('grue and gavleborg: unknown publishers are proposed from the names the transcripts state', () => {
+    const known = [{ id: 'agder', names: { nb: 'Agder' } }];
+    const grue = imp(seed('grue-arbeidsgiverstrategi.txt'), { fileName: 'grue.txt', publisher: undefined, publishers: known });
+    expect(grue.report.publisher.proposed).toMatchObject({ id: 'grue', names: { nb: 'Grue kommune', en: 'Grue Municipality' }, kind: 'kommune', country: 'NO' });
+    const gavle = imp(seed('gavleborg-jamresursen.txt'), { fileName: 'gavle.txt', publisher: undefined, publishers: known });
+    expect(gavle.report.publisher.proposed).toMatchObject({ id: 'gavleborg', names: { nb: 'Region Gävleborg', en: 'Region Gävleborg' }, kind: 'region', country: 'SE' });
   });
 });

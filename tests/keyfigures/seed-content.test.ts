@@ -62,11 +62,18 @@ describe("seed key figures", () => {
     ]);
   });
 
+  it("Grue: slide 2 states inhabitants, employees and full-time equivalents; Gävleborg states no indicator", () => {
+    expect(summary("grue")).toEqual(["inhabitants=4900~@2", "employees=460~@2", "full-time-equivalents=360@2"]);
+    expect(summary("gavleborg")).toEqual([]);
+  });
+
   it("every number is written in its transcript, on the slide it is said to come from", () => {
     const files: Record<string, string> = {
       "oslo-sagene": "oslo-sagene-internasjonal-satsing.txt",
       stavanger: "stavanger-forankring-fryder.txt",
       agder: "agder-likestilling-kartlegging.txt",
+      grue: "grue-arbeidsgiverstrategi.txt",
+      gavleborg: "gavleborg-jamresursen.txt",
     };
     for (const [publisher, file] of Object.entries(files)) {
       const text = transcript(file);

@@ -1,8 +1,8 @@
 /** The human-readable report the CLI prints for each imported original. */
 import { ranges } from '../text.js';
+import { KIND_LABEL } from '../report.js';
 import type { OriginalReport } from './to-markdown.js';
 
-const KIND_LABEL = { inhabitants: 'inhabitants', employees: 'employees', percent: 'percentage' } as const;
 
 export function formatOriginalReport(r: OriginalReport, target: string | undefined): string {
   const out: string[] = [];

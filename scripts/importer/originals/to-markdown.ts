@@ -84,7 +84,7 @@ export interface OriginalImportResult {
 }
 
 /** The line put on a hidden slide, in the document's language. */
-export const HIDDEN_MARKER: Record<Lang, string> = {
+export const HIDDEN_MARKER: Record<'nb' | 'nn' | 'sv' | 'da' | 'en', string> & Partial<Record<Lang, string>> = {
   nb: '*Skjult lysbilde i originalen.*',
   nn: '*Skjult lysbilete i originalen.*',
   sv: '*Dold bild i originalet.*',
@@ -93,13 +93,13 @@ export const HIDDEN_MARKER: Record<Lang, string> = {
 };
 
 /** "Slide" in the document's language, for a slide picture's alt text. */
-const SLIDE_WORD: Record<Lang, string> = { nb: 'Lysbilde', nn: 'Lysbilete', sv: 'Bild', da: 'Dias', en: 'Slide' };
+const SLIDE_WORD: Record<'nb' | 'nn' | 'sv' | 'da' | 'en', string> & Partial<Record<Lang, string>> = { nb: 'Lysbilde', nn: 'Lysbilete', sv: 'Bild', da: 'Dias', en: 'Slide' };
 
 /** Alt text of a slide picture: the slide's number and its text, as the slide states it. */
 function slidePictureAlt(s: Section, lang: Lang): string {
   const text = s.heading || s.blocks.map(blockText).find(Boolean) || '';
   const short = text.length > 120 ? `${text.slice(0, 117).replace(/\s+\S*$/u, '')} …` : text;
-  return `${SLIDE_WORD[lang]} ${s.number}${short ? `: ${short}` : ''}`.replace(/([[\]\\])/gu, '\\$1');
+  return `${SLIDE_WORD[lang] ?? SLIDE_WORD.en} ${s.number}${short ? `: ${short}` : ''}`.replace(/([[\]\\])/gu, '\\$1');
 }
 
 /** Inline text: block-structure escapes, plus a leading list marker that would start a list. */
@@ -198,7 +198,8 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   writeBlocks(original.preamble, 0);
   for (const s of sections) {
     body.push(s.heading ? `## ${escapeHeading(s.heading)}` : '##', '');
-    if (s.hidden) body.push(HIDDEN_MARKER[lang.language], '');
+    // A language without a marker of its own (de, pl …) gets the English one.
+    if (s.hidden) body.push(HIDDEN_MARKER[lang.language] ?? HIDDEN_MARKER.en, '');
     const slidePicture = options.slidePictures?.[s.number - 1];
     if (slidePicture) {
       // First in the slide, so the page can show it beside the slide's text.
