@@ -4,11 +4,33 @@
  * truncated file or a decompression bomb fails `npm run check` with the line
  * that uses it instead of crashing the build.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import sharp from "sharp";
 import type { LoadedDocument } from "./load.ts";
 import { LIMITS } from "./limits.ts";
 import type { Problem } from "./problems.ts";
+
+/**
+ * True when the file stops before its format's end marker. sharp reports a
+ * truncated file only as a libvips warning, which other images decoded at the
+ * same time in the process (the build draws social cards meanwhile) can hide.
+ */
+export function isTruncated(bytes: Buffer): boolean {
+  const tail = (marker: number[]) => marker.every((byte, i) => bytes[bytes.length - marker.length + i] === byte);
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    // The IEND chunk: length 0, "IEND", its CRC.
+    return !tail([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    // JPEG ends with EOI (FF D9), possibly followed by padding.
+    return bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) === -1;
+  }
+  if (bytes.subarray(0, 4).toString("latin1") === "RIFF" && bytes.subarray(8, 12).toString("latin1") === "WEBP") {
+    return bytes.readUInt32LE(4) + 8 > bytes.length;
+  }
+  if (bytes.subarray(0, 3).toString("latin1") === "GIF") return !tail([0x3b]);
+  return false;
+}
 
 /** What is wrong with one image file, or undefined when it is fine. */
 export async function imageProblem(file: string): Promise<string | undefined> {
@@ -25,7 +47,10 @@ export async function imageProblem(file: string): Promise<string | undefined> {
     if (Math.max(width, height) > LIMITS.imageAspect * Math.max(1, Math.min(width, height))) {
       return `is ${width}×${height} pixels: one side is more than ${LIMITS.imageAspect} times the other, too thin to show. Crop it.`;
     }
-    // Decoding every pixel finds a truncated or corrupt file the header does not show.
+    if (isTruncated(readFileSync(file))) {
+      return "is cut off: the file ends before the picture does. Is it a complete, valid picture file? Save it again from an image editor.";
+    }
+    // Decoding every pixel finds a corrupt file the header does not show.
     await sharp(file, { limitInputPixels: LIMITS.imagePixels }).stats();
   } catch (error) {
     return `could not be decoded (${(error as Error).message.split("\n")[0]}). Is it a complete, valid picture file? Save it again from an image editor.`;

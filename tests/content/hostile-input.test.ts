@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
 import { formatProblem } from "../../scripts/content/problems.ts";
-import { verifyImages } from "../../scripts/content/verify-images.ts";
+import { isTruncated, verifyImages } from "../../scripts/content/verify-images.ts";
 import { loadSiteConfig } from "../../scripts/content/site-config.ts";
 import { LIMITS } from "../../scripts/content/limits.ts";
 import { doc, makeProject, useContentCheck, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
@@ -223,7 +223,7 @@ describe("body images are decoded and held to limits by the check", () => {
     const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#08c" } }).png({ compressionLevel: 0 }).toBuffer();
     const lines = await withImage(png.subarray(0, Math.floor(png.length / 2)));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^content\/testby\/case\.md:11:1 body: image "bilde\.png" could not be decoded \(.+\)\. Is it a complete, valid picture file\?/);
+    expect(lines[0]).toBe(`${FILE}:11:1 body: image "bilde.png" is cut off: the file ends before the picture does. Is it a complete, valid picture file? Save it again from an image editor.`);
   });
   it("an image over the pixel limit", async () => {
     // A real 1×1 PNG whose header claims 10000×6000 (a decompression bomb needs no more).
@@ -233,6 +233,13 @@ describe("body images are decoded and held to limits by the check", () => {
     png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
     const big = png;
     expect(await withImage(big)).toEqual([`${FILE}:11:1 body: image "bilde.png" is 10000×6000 pixels; the limit is 50,000,000 pixels and 16000 on the longest side. Scale it down.`]);
+  });
+  it("whole files of each format are not taken for cut off ones, and cut ones are", async () => {
+    const image = sharp({ create: { width: 40, height: 30, channels: 3, background: "#08c" } });
+    for (const bytes of [await image.clone().png().toBuffer(), await image.clone().jpeg().toBuffer(), await image.clone().webp().toBuffer(), await image.clone().gif().toBuffer()]) {
+      expect(isTruncated(bytes)).toBe(false);
+      expect(isTruncated(bytes.subarray(0, bytes.length - 4))).toBe(true);
+    }
   });
   it("a sound image passes", async () => {
     expect(await withImage(await sharp({ create: { width: 40, height: 30, channels: 3, background: "#08c" } }).png().toBuffer())).toEqual([]);
