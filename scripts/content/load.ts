@@ -24,32 +24,13 @@ import { urlFor } from "../i18n/routes.ts";
 import { createImageRenderer, type ImageAsset } from "../images/images.ts";
 import { checkAttachments, type AttachmentInfo } from "../publish/attachments.ts";
 
+export type { LoadedDocument, SiteContent } from "./loaded.ts";
+import type { LoadedDocument, SiteContent } from "./loaded.ts";
+
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
 
-export interface LoadedDocument {
-  meta: DocumentMeta;
-  slug: string;
-  /** Path relative to the project root. */
-  file: string;
-  body: RenderedBody;
-  /** Line in the file where the Markdown body starts. */
-  bodyLine: number;
-  /** Line of each front-matter field, for later cross-document checks. */
-  fieldLine(field: ReadonlyArray<PropertyKey>): number;
-  /** Line and column of a front-matter field (or its closest existing parent). */
-  fieldAt(field: ReadonlyArray<PropertyKey>): { line: number; col: number };
-  /** Files the document brings along: images in its body and attachments, checked to exist. */
-  assets: { images: ImageAsset[]; attachments: AttachmentInfo[] };
-}
 
-export interface SiteContent {
-  topics: Topic[];
-  indicators: Indicator[];
-  publishers: Publisher[];
-  /** Newest first; undated last; ties by title then file. */
-  documents: LoadedDocument[];
-}
 
 export interface LoadResult { site: SiteContent; problems: Problem[] }
 

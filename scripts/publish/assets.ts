@@ -9,7 +9,7 @@ import path from "node:path";
 import { writeImages } from "../images/images.ts";
 import { DEFAULT_LOCALE, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
-import type { LoadedDocument } from "../content/load.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { documentDateText, type DocumentView, type SiteModel } from "../site/model.ts";
 import type { SiteConfig } from "../site/config.ts";
