@@ -1,11 +1,31 @@
+import path from "node:path";
 import { build } from "../build/build.ts";
+import { BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { reportProblems } from "./report.ts";
 
-const result = await build({ root: process.cwd(), quiet: !process.argv.includes("--verbose") });
+const root = process.cwd();
+let options: ReturnType<typeof buildOptionsFromArgs>;
+try {
+  options = buildOptionsFromArgs(process.argv.slice(2), root);
+} catch (error) {
+  console.error(`${(error as Error).message}\n${BUILD_USAGE}`);
+  process.exit(2);
+}
+
+let result: Awaited<ReturnType<typeof build>>;
+try {
+  result = await build(options);
+} catch (error) {
+  // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
+  console.error(`${(error as Error).message}\nBuild stopped. The previous site was left as it was.`);
+  if (options.verbose) console.error((error as Error).stack);
+  process.exit(1);
+}
 reportProblems(result.problems);
 if (!result.ok) {
-  console.error("Build stopped: fix the problems above. The previous site in _site/ was left as it was.");
+  console.error(`Build stopped: fix the problems above. The previous site in ${path.relative(root, result.output) || "."}/ was left as it was.`);
   process.exit(1);
 }
 const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`).join(", ");
-console.log(`Built ${result.output} (${phases})`);
+const { shard } = options;
+console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases})`);
