@@ -1,6 +1,7 @@
 /**
  * Lysark as an Eleventy plugin: `eleventy.before` loads and validates the
- * content (every problem at once) and assembles the site model; a content
+ * content (every problem at once; each document on a worker thread of
+ * scripts/content/pool.ts) and assembles the site model; a content
  * error stops Eleventy's run there, before anything is written.
  * `eleventy.after` writes the whole site into Eleventy's output folder with
  * writeSite. Each call makes a fresh plugin: what one run loads stays in
@@ -8,7 +9,7 @@
  * the bench) do not see each other's data.
  */
 import path from "node:path";
-import { loadContent } from "../content/load.ts";
+import { loadContentInParallel } from "../content/pool.ts";
 import type { Problem } from "../content/problems.ts";
 import { documentCardJob, siteCardJobs, type Timer } from "../publish/assets.ts";
 import { CardWriter } from "../publish/cards.ts";
@@ -76,7 +77,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
         const outputDir = path.resolve(output);
-        const { site, problems } = await time("validate", () => loadContent(path.join(root, "content"), {
+        const { site, problems } = await time("validate", () => loadContentInParallel(path.join(root, "content"), {
           root,
           onDocument: config.socialCards === "documents" && !options.mergeFrom
             ? (doc, publisher) => { if (inShard(options.shard, `${doc.meta.publisher}/${doc.slug}`)) cards.add(documentCardJob(doc, publisher, outputDir)); }
