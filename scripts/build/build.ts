@@ -45,7 +45,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Eleventy's input is the content folder, though every page comes from Lysark's page table.
     const eleventy = new Eleventy(path.join(root, "content"), staging, {
       configPath: false,
-      config: (eleventyConfig: Parameters<typeof lysark.configure>[0]) => lysark.configure(eleventyConfig),
+      config: (eleventyConfig: Parameters<typeof lysark.configure>[0]) => {
+        // Every page comes from Lysark's page table; Eleventy renders no templates of its own here.
+        eleventyConfig.setTemplateFormats([]);
+        lysark.configure(eleventyConfig);
+      },
       quietMode: options.quiet ?? true,
     });
     // Lysark reports problems and timings itself; Eleventy's own log would repeat each error with a stack trace.

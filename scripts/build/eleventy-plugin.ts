@@ -18,7 +18,6 @@ import { buildSiteModel } from "../site/model.ts";
 import { ContentErrors, type SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import { inShard, isFirstShard, type Shard } from "./shards.ts";
-import { writeSite } from "./write-site.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
 export interface EleventyConfig {
@@ -65,8 +64,6 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
     problems: [],
     plan: undefined,
     configure(eleventyConfig) {
-      // Every page comes from Lysark's page table; Eleventy renders no templates of its own.
-      eleventyConfig.setTemplateFormats([]);
       eleventyConfig.addWatchTarget(`${root}/content/`);
       eleventyConfig.on("eleventy.before", async (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
@@ -99,6 +96,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         run = undefined;
         try {
           const finished = cards.finish().then((drawn) => { timings.cards = performance.now() - cardsStarted; return drawn; });
+          // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.
+          const { writeSite } = await import("./write-site.ts");
           plugin.plan = await writeSite(data, path.resolve(output), { root, time, cards: { finish: () => finished }, shard: options.shard, mergeFrom: options.mergeFrom });
         } catch (error) {
           cards.cancel();

@@ -6,13 +6,16 @@
  * tsx's loader.
  */
 import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { loadContent, loadContentWith, REGISTRY_DIR, type DocumentTask, type DocumentTaskResult, type LoadOptions, type LoadResult } from "./load.ts";
 
 const WORKER = new URL("./load-worker.ts", import.meta.url).href;
-const TSX = import.meta.resolve("tsx");
+// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /**
  * Below this many documents the main thread loads them itself: starting the

@@ -78,7 +78,7 @@ describe("the page renderer", () => {
   it("is what a plain Eleventy run with Lysark's plugin writes: the whole site", async () => {
     const out = path.join(dir, "eleventy-run");
     const lysark = lysarkPlugin({ root: dir });
-    await new Eleventy(path.join(dir, "content"), out, { configPath: false, quietMode: true, config: (config: EleventyConfig) => lysark.configure(config) }).write();
+    await new Eleventy(path.join(dir, "content"), out, { configPath: false, quietMode: true, config: (config: EleventyConfig) => { config.setTemplateFormats([]); lysark.configure(config); } }).write();
     expect(readFileSync(path.join(out, "dokumenter/testby/likestilling-i-testby/index.html"), "utf8")).toContain("Likestilling i Testby");
     for (const file of ["index.html", "en/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "assets/site.css", "pagefind/pagefind.js"]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
