@@ -18,11 +18,12 @@ const WORKER = new URL("./load-worker.ts", import.meta.url).href;
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /**
- * Below this many documents the main thread loads them itself: starting the
- * workers (each loads tsx, zod, markdown-it and the YAML parser) costs about
- * what 100–200 documents take to load.
+ * Below this many documents the main thread loads them itself. Measured at
+ * 1,000 documents the pool cost 1.7× the CPU time (3.5 s more: each worker
+ * loads tsx and the whole content stack, and every document is copied back)
+ * and was not faster on a busy two-core machine (docs/performance.md).
  */
-export const POOL_MIN_DOCUMENTS = 500;
+export const POOL_MIN_DOCUMENTS = 2000;
 
 export interface PoolOptions {
   /** Worker threads (default: one per core the process may use). */
