@@ -136,9 +136,15 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
   let warmEdit: BuildStats | undefined;
   let siteCards: BuildStats | undefined;
   if (warmRun) {
+    // Into a folder of their own: the output figures below describe the cold build's site.
+    const extraOut = `${lysarkOut}-extra`;
     const lysarkRun = async (what: string) => {
-      rmSync(lysarkOut, { recursive: true, force: true });
-      return stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, lysarkOut], repo), what);
+      rmSync(extraOut, { recursive: true, force: true });
+      try {
+        return stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, extraOut], repo), what);
+      } finally {
+        rmSync(extraOut, { recursive: true, force: true });
+      }
     };
     // A rebuild that keeps .cache/ from the last run (what an editor, or CI with a cache, gets).
     console.error("· warm run: (a) Lysark with .cache/ kept, nothing changed");
