@@ -1,14 +1,33 @@
+import path from "node:path";
 import { build } from "../build/build.ts";
-import { createProgress, isQuiet } from "../progress/progress.ts";
+import { createProgress } from "../progress/progress.ts";
+import { BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { reportProblems } from "./report.ts";
 
-// --quiet: nothing but errors; progress otherwise goes to stdout, problems to stderr.
-const quiet = isQuiet(process.argv);
-const result = await build({ root: process.cwd(), quiet: !process.argv.includes("--verbose"), silent: quiet, progress: createProgress({ quiet }) });
+const root = process.cwd();
+let options: ReturnType<typeof buildOptionsFromArgs>;
+try {
+  options = buildOptionsFromArgs(process.argv.slice(2), root);
+} catch (error) {
+  console.error(`${(error as Error).message}\n${BUILD_USAGE}`);
+  process.exit(2);
+}
+
+let result: Awaited<ReturnType<typeof build>>;
+try {
+  // Progress goes to stdout, problems to stderr.
+  result = await build({ ...options, progress: createProgress({ quiet: options.silent }) });
+} catch (error) {
+  // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
+  console.error(`${(error as Error).message}\nBuild stopped. The previous site was left as it was.`);
+  if (options.verbose) console.error((error as Error).stack);
+  process.exit(1);
+}
 reportProblems(result.problems);
 if (!result.ok) {
-  console.error("Build stopped: fix the problems above. The previous site in _site/ was left as it was.");
+  console.error(`Build stopped: fix the problems above. The previous site in ${path.relative(root, result.output) || "."}/ was left as it was.`);
   process.exit(1);
 }
 const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`).join(", ");
-if (!quiet) console.log(`Built ${result.output} (${phases})`);
+const { shard } = options;
+if (!options.silent) console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases})`);

@@ -7,13 +7,15 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { packageRoot } from "../../.eleventy.ts";
 import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
 import { reportProblems } from "./report.ts";
 
 const root = process.cwd();
+/** Lysark's own folder, holding layouts/, assets/ and docs/. */
+const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 const output = path.join(root, "_site");
 const portArg = process.argv.indexOf("--port");
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 8080);
@@ -93,7 +95,7 @@ function changed(file: string): void {
 }
 
 // chokidar, not fs.watch: Node's recursive fs.watch on Linux loses a file that an editor saves by renaming a new copy over it.
-const watched = [...new Set([path.join(root, "content"), ...["layouts", "pages", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")])];
+const watched = [...new Set([path.join(root, "content"), ...["layouts", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")])];
 watch(watched, { ignoreInitial: true, ignored: ["**/.*", "**/.*/**"] })
   .on("all", (_event, file) => changed(path.resolve(root, file)))
   .on("error", (error) => console.error(`[lysark] Watching for changes failed: ${error.message}`))

@@ -27,32 +27,13 @@ import { silentProgress, type Progress } from "../progress/progress.ts";
 import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 
+export type { LoadedDocument, SiteContent } from "./loaded.ts";
+import type { LoadedDocument, SiteContent } from "./loaded.ts";
+
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
 
-export interface LoadedDocument {
-  meta: DocumentMeta;
-  slug: string;
-  /** Path relative to the project root. */
-  file: string;
-  body: RenderedBody;
-  /** Line in the file where the Markdown body starts. */
-  bodyLine: number;
-  /** Line of each front-matter field, for later cross-document checks. */
-  fieldLine(field: ReadonlyArray<PropertyKey>): number;
-  /** Line and column of a front-matter field (or its closest existing parent). */
-  fieldAt(field: ReadonlyArray<PropertyKey>): { line: number; col: number };
-  /** Files the document brings along: images in its body and attachments, checked to exist. */
-  assets: { images: ImageAsset[]; attachments: AttachmentInfo[] };
-}
 
-export interface SiteContent {
-  topics: Topic[];
-  indicators: Indicator[];
-  publishers: Publisher[];
-  /** Newest first; undated last; ties by title then file. */
-  documents: LoadedDocument[];
-}
 
 export interface LoadResult { site: SiteContent; problems: Problem[] }
 
@@ -197,8 +178,21 @@ function byDateDesc(a: LoadedDocument, b: LoadedDocument): number {
   return a.file < b.file ? -1 : 1;
 }
 
-export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
-  const out = new Collector(options.root ?? path.dirname(path.resolve(contentDir)));
+/** Registries, publishers and the list of document files: what every document's own checks need. */
+interface Prepared {
+  out: Collector;
+  root: string;
+  topics: Topic[];
+  indicators: Indicator[];
+  publishers: Publisher[];
+  publishersById: Map<string, Publisher>;
+  known: Known;
+  documentFiles: Array<{ folder: string; file: string }>;
+}
+
+function prepareContent(contentDir: string, options: LoadOptions): Prepared {
+  const root = options.root ?? path.dirname(path.resolve(contentDir));
+  const out = new Collector(root);
   out.contentRoot = contentRealRoot(contentDir);
   const registryDir = path.join(contentDir, REGISTRY_DIR);
   const topics = loadRegistry(path.join(registryDir, "topics.yaml"), topicRegistrySchema, out);
@@ -266,28 +260,15 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     }
   }
 
-  const documents: LoadedDocument[] = [];
-  if (options.cache) {
-    options.cache.hits = options.cache.misses = 0;
-    const present = new Set(documentFiles.map(({ file }) => file));
-    for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
-  }
   const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
-  const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
-  for (const { folder, file } of documentFiles) {
-    const before = out.problems.length;
-    const document = loadDocument(file, folder, out, { topicIds, publisherIds, indicators }, options.cache);
-    validated.tick();
-    if (!document) continue;
-    documents.push(document);
-    const publisher = publishersById.get(document.meta.publisher);
-    const clean = out.problems.slice(before).every((problem) => problem.severity !== "error");
-    if (options.onDocument && publisher && clean) options.onDocument(document, publisher);
-  }
+  return { out, root, topics, indicators, publishers, publishersById, known: { topicIds, publisherIds, indicators }, documentFiles };
+}
 
-  checkDocumentLinks(documents, out, options.root ?? path.dirname(path.resolve(contentDir)));
+/** The cross-document checks, on documents in the order of their files (which one a conflict is reported on depends on it). */
+function finishContent(prepared: Prepared, documents: LoadedDocument[]): LoadResult {
+  const { out, topics, indicators, publishers } = prepared;
+  checkDocumentLinks(documents, out, prepared.root);
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
-  validated.done();
 
   return {
     site: {
@@ -348,6 +329,97 @@ function publisherFolders(contentDir: string, out: Collector): string[] {
     }
   }
   return folders.sort();
+}
+
+export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
+  const prepared = prepareContent(contentDir, options);
+  const { out, documentFiles, publishersById, known } = prepared;
+  const documents: LoadedDocument[] = [];
+  if (options.cache) {
+    options.cache.hits = options.cache.misses = 0;
+    const present = new Set(documentFiles.map(({ file }) => file));
+    for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
+  }
+  const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
+  for (const { folder, file } of documentFiles) {
+    const before = out.problems.length;
+    const document = loadDocument(file, folder, out, known, options.cache);
+    validated.tick();
+    if (!document) continue;
+    documents.push(document);
+    const publisher = publishersById.get(document.meta.publisher);
+    const clean = out.problems.slice(before).every((problem) => problem.severity !== "error");
+    if (options.onDocument && publisher && clean) options.onDocument(document, publisher);
+  }
+  validated.done();
+  return finishContent(prepared, documents);
+}
+
+/** One document's checks, as a task for a worker thread: plain data in and out. */
+export interface DocumentTask {
+  file: string;
+  folder: string;
+  root: string;
+  /** The content folder's real path: every file a document names must resolve inside it. */
+  contentRoot: string;
+  topicIds: string[];
+  publisherIds: string[];
+  indicators: Indicator[];
+}
+
+/** A loaded document without its closures, with the front-matter text to find field positions again. */
+export type DocumentRecord = Omit<LoadedDocument, "fieldLine" | "fieldAt"> & { frontMatter: string; frontMatterLine: number };
+
+export interface DocumentTaskResult { problems: Problem[]; record: DocumentRecord | undefined }
+
+/** Runs in a worker (./load-worker.ts): reads, parses, validates and renders one document. */
+export function loadDocumentTask(task: DocumentTask): DocumentTaskResult {
+  const out = new Collector(task.root);
+  out.contentRoot = task.contentRoot;
+  const known: Known = { topicIds: new Set(task.topicIds), publisherIds: new Set(task.publisherIds), indicators: task.indicators };
+  const loaded = loadDocumentWithSource(task.file, task.folder, out, known);
+  if (!loaded) return { problems: out.problems, record: undefined };
+  const { document, split } = loaded;
+  const { fieldLine: _line, fieldAt: _at, ...plain } = document;
+  return { problems: out.problems, record: { ...plain, frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine } };
+}
+
+/** A document record back from a worker; field positions are found by parsing its front-matter again, only when asked. */
+export function documentFromRecord(record: DocumentRecord): LoadedDocument {
+  const { frontMatter, frontMatterLine, ...plain } = record;
+  let source: YamlSource | undefined;
+  const at = (field: ReadonlyArray<PropertyKey>) => (source ??= parseYamlSource(frontMatter, frontMatterLine)).locate(field);
+  return { ...plain, fieldLine: (field) => at(field).line, fieldAt: (field) => { const { line, col } = at(field); return { line, col }; } };
+}
+
+/**
+ * loadContent with each document's own work (read, parse, validate, render the
+ * body) on a pool of worker threads (`runTask`, e.g. piscina's `run`); the
+ * cross-document checks run here afterwards, on documents in the same order as
+ * loadContent's, so the result and the problems are the same.
+ */
+export async function loadContentWith(
+  runTask: (task: DocumentTask) => Promise<DocumentTaskResult>,
+  contentDir: string,
+  options: Omit<LoadOptions, "cache"> = {},
+): Promise<LoadResult> {
+  const prepared = prepareContent(contentDir, options);
+  const { out, documentFiles, publishersById, known, root } = prepared;
+  const base = { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators };
+  const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
+  const loaded = await Promise.all(documentFiles.map(async ({ folder, file }) => {
+    const result = await runTask({ ...base, file, folder });
+    validated.tick();
+    out.problems.push(...result.problems);
+    if (!result.record) return undefined;
+    const document = documentFromRecord(result.record);
+    const publisher = publishersById.get(document.meta.publisher);
+    // A record comes back only for a document without errors of its own.
+    if (options.onDocument && publisher) options.onDocument(document, publisher);
+    return document;
+  }));
+  validated.done();
+  return finishContent(prepared, loaded.filter((document): document is LoadedDocument => document !== undefined));
 }
 
 interface Known { topicIds: Set<string>; publisherIds: Set<string>; indicators: Indicator[] }
@@ -421,6 +493,10 @@ function parseDocumentCached(file: string, out: Collector, cache: ContentCache |
 }
 
 function loadDocument(file: string, folder: string, out: Collector, known: Known, cache?: ContentCache): LoadedDocument | undefined {
+  return loadDocumentWithSource(file, folder, out, known, cache)?.document;
+}
+
+function loadDocumentWithSource(file: string, folder: string, out: Collector, known: Known, cache?: ContentCache): { document: LoadedDocument; split: ParsedDocument["split"] } | undefined {
   const problemsBefore = out.problems.length;
   const parsed = parseDocumentCached(file, out, cache);
   if (!parsed) return undefined;
@@ -460,9 +536,10 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
   }
   const hasErrors = out.problems.slice(problemsBefore).some((problem) => problem.severity === "error");
   if (hasErrors) return undefined;
-  return { meta, slug, file: out.rel(file), body, bodyLine: split.bodyLine, fieldLine: (field) => at(field).line,
+  const document: LoadedDocument = { meta, slug, file: out.rel(file), body, bodyLine: split.bodyLine, fieldLine: (field) => at(field).line,
     fieldAt: (field) => { const { line, col } = at(field); return { line, col }; },
     assets: { images: images.assets(), attachments: attachments.attachments } };
+  return { document, split };
 }
 
 /**

@@ -7,14 +7,13 @@
  *   npm run docs            writes docs/front-matter-reference.md
  *   npm run docs -- --check exits 1 when the committed file is out of date
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { documentSchema, ID_PATTERN, indicatorSchema, publisherSchema, topicSchema } from "../content/schema.ts";
-import { isMain } from "../editor/cli-args.ts";
 import { renderLimits } from "../content/limits.ts";
 
 type AnySchema = z.core.$ZodType;
@@ -237,28 +236,4 @@ export function renderReference(sections = SECTIONS): string {
   }
   lines.push(renderLimits());
   return `${lines.join("\n").trimEnd()}\n`;
-}
-
-if (isMain(import.meta.url)) {
-  const text = renderReference();
-  const missing = missingDescriptions();
-  if (missing.length) {
-    console.error(`These schema fields have no .meta({ description }) in scripts/content/schema.ts:\n  ${missing.join("\n  ")}`);
-    process.exit(1);
-  }
-  const relative = path.relative(process.cwd(), REFERENCE_FILE);
-  if (process.argv.includes("--check")) {
-    let current = "";
-    try {
-      current = readFileSync(REFERENCE_FILE, "utf8");
-    } catch { /* missing counts as stale */ }
-    if (current !== text) {
-      console.error(`${relative} is out of date with scripts/content/schema.ts. Run npm run docs and commit the result.`);
-      process.exit(1);
-    }
-    console.log(`${relative} is up to date.`);
-  } else {
-    writeFileSync(REFERENCE_FILE, text);
-    console.log(`wrote ${relative}`);
-  }
 }

@@ -12,13 +12,11 @@
  * seconds behind the pages on a large site.
  */
 import path from "node:path";
-import { writeEleventyPages } from "../build/eleventy.ts";
+import { writeSite } from "../build/write-site.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
-import { writeBesideEleventy } from "../render/beside-eleventy.ts";
 import { pageRenderer, templateEnvironment } from "../render/pages.ts";
 import { writeSearchBundles } from "../search/index.ts";
-import { presetSiteData } from "../site/site-data.ts";
 import type { Problem } from "../content/problems.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
 
@@ -101,15 +99,10 @@ export class DevSite {
     return { kind: change.kind, files, ms: performance.now() - start };
   }
 
+  /** The whole site, as `npm run build` writes it (without the search index, which follows in the background). */
   private async renderSite(data: DevSiteData): Promise<string[]> {
-    presetSiteData(data);
-    try {
-      const templates = await writeEleventyPages(this.root, this.outputDir);
-      const pages = await writeBesideEleventy(data, this.outputDir, { root: this.root });
-      return [...templates, ...pages];
-    } finally {
-      presetSiteData(undefined);
-    }
+    const plan = await writeSite(data, this.outputDir, { root: this.root, search: false });
+    return plan.claimedFiles().map((file) => path.join(this.outputDir, ...file.split("/").filter(Boolean)));
   }
 
   /** The problem banner for pages in `locale`, empty when the content has no problems. */

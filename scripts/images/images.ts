@@ -150,3 +150,9 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
   }));
   return sources.length;
 }
+
+/** Site paths of every file `writeImages` makes from one image (each format and width), for the output plan. */
+export function imageOutputPaths(image: ImageAsset): string[] {
+  const metadata = Image.statsSync(image.source, { ...options(image.fallback), useCache: false });
+  return Object.values(metadata).flat().map((stat) => stat.url);
+}

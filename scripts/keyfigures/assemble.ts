@@ -4,32 +4,25 @@
  * publisher, a comparison page per indicator, an index page, and CSV/JSON
  * downloads of each of those tables. All in every UI locale.
  */
-import type { SiteContent } from "../content/load.ts";
+import type { SiteContent } from "../content/loaded.ts";
 import type { Indicator } from "../content/schema.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import type { DocumentView, PageBase } from "../site/model.ts";
+import type { DocumentView, PageBase } from "../site/views.ts";
 import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
 import { dataRows, toCsv, toJson } from "./downloads.ts";
 import { formatFigureDate } from "./format.ts";
 import { chart, type Chart } from "./svg.ts";
 import { comparisonBar, figureRow, valueBar, type FigureRowView } from "./views.ts";
+import type { DownloadLinks, PublisherFigures } from "../site/views.ts";
+export type { DownloadLinks, PublisherFigures } from "../site/views.ts";
 
 export type { FigureRowView } from "./views.ts";
 
 /** A file written into the site; `render` gets the site's public address for absolute links. */
 export interface Download { url: string; render: (baseUrl: string) => string }
-export interface DownloadLinks { csv: string; json: string }
 
-export interface PublisherFigures {
-  latest: FigureRowView[];
-  /** Every value of the series that have more than one, newest first. */
-  history: FigureRowView[];
-  /** A bar chart per series with more than one value. */
-  historyCharts: Chart[];
-  downloads: DownloadLinks;
-}
 
 export interface IndicatorSummary { id: string; label: string; url: string; kindLabel: string; valueCount: number; publisherCount: number }
 

@@ -3,7 +3,7 @@
  * knowing its publisher, indicator, document, slide and the date it describes.
  */
 import type { Indicator, KeyFigure, Publisher } from "../content/schema.ts";
-import type { DocumentView } from "../site/model.ts";
+import type { DocumentView } from "../site/views.ts";
 import { effectiveDate } from "./cross-document.ts";
 
 export interface FigureRecord {

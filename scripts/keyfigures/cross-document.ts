@@ -3,7 +3,7 @@
  * indicator, scope and reference date: two documents (or two entries of one)
  * that state different values for the same thing contradict each other.
  */
-import type { LoadedDocument } from "../content/load.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
 import type { Problem } from "../content/problems.ts";
 import type { KeyFigure } from "../content/schema.ts";
 

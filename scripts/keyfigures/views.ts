@@ -9,50 +9,10 @@ import { t } from "../i18n/strings.ts";
 import type { FigureRecord } from "./collect.ts";
 import { formatFigureDate, formatFigureValue, formatValue } from "./format.ts";
 import { barChart, chart, type Bar, type Chart } from "./svg.ts";
+import type { BreakdownView, FigureRowView } from "../site/views.ts";
+export type { BreakdownView, FigureRowView } from "../site/views.ts";
 
-export interface BreakdownView {
-  /** Id of the breakdown table, the chart's text alternative. */
-  tableId: string;
-  caption: string;
-  rows: Array<{ label: string; valueText: string }>;
-  svg: string;
-}
 
-export interface FigureRowView {
-  /** Unique on its page: the <tr> id, and the prefix of its charts' ids. */
-  id: string;
-  indicatorId: string;
-  label: string;
-  indicatorUrl: string;
-  publisherId: string;
-  publisherName: string;
-  publisherUrl: string;
-  /** Language of text taken from the document (scope, breakdown and comparison labels). */
-  lang: string;
-  scope: string;
-  /** "" when the source states only the parts (see breakdown). */
-  valueText: string;
-  /** The reference date as stated ("" when none). */
-  refDateText: string;
-  /** The date the figure describes: refDate, else the document's date. */
-  dateIso: string;
-  dateText: string;
-  dateFromDocument: boolean;
-  comparisonText: string;
-  documentTitle: string;
-  documentTitleLang: string;
-  documentUrl: string;
-  /** Anchor on the document page ("#slide-4"), and the full link to it. */
-  slideAnchor: string;
-  slideUrl: string;
-  slideText: string;
-  /** The slide (or section) number alone, "" when unknown. */
-  slideNumber: string;
-  breakdown: Array<{ label: string; valueText: string }>;
-  breakdownView: BreakdownView | null;
-  /** Bar chart of the value against its comparison, when it has one. */
-  comparisonChart: Chart | null;
-}
 
 export function comparisonLabel(locale: UiLocale, figure: KeyFigure): string {
   return figure.comparison ? figure.comparison.label[locale] ?? Object.values(figure.comparison.label)[0] ?? "" : "";

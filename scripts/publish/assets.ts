@@ -1,15 +1,16 @@
 /**
- * Files published beside the rendered pages: attachments copied next to their
- * document, processed body images, and social cards. Run by the build after
- * Eleventy has rendered into the staging folder (each part timed as its own
- * phase), and by the dev server after each rebuild.
+ * Files published beside the rendered pages: the site's CSS and scripts
+ * (assets/), attachments copied next to their document, processed body
+ * images, and social cards. Written by writeSite (scripts/build/write-site.ts),
+ * each part timed as its own phase, and by the dev server after an edit.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeImages } from "../images/images.ts";
 import { DEFAULT_LOCALE, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
-import type { LoadedDocument } from "../content/load.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { documentDateText, type DocumentView, type SiteModel } from "../site/model.ts";
 import type { SiteConfig } from "../site/config.ts";
@@ -26,6 +27,14 @@ export interface PublishAssetsOptions {
   only?: readonly DocumentView[];
   /** False when the caller draws the cards itself (the build starts them while it validates). */
   cards?: boolean;
+}
+
+/** The site's CSS, scripts and icon, published under /assets/. */
+export const ASSETS_DIR = fileURLToPath(new URL("../../assets/", import.meta.url));
+
+/** Copies assets/ to <outputDir>/assets/. */
+export function copyAssets(outputDir: string): void {
+  cpSync(ASSETS_DIR, path.join(outputDir, "assets"), { recursive: true });
 }
 
 export const untimed: Timer = async (_phase, work) => work();

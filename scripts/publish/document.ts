@@ -4,16 +4,18 @@
  * and an "edit this page" link, and its social card. Computed once per build,
  * then per locale.
  */
-import type { SiteContent } from "../content/load.ts";
+import type { SiteContent } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { formatPartialDate } from "../i18n/format.ts";
 import { DEFAULT_LOCALE, type UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import { relatedDocuments } from "../related/related.ts";
 import type { SiteConfig } from "../site/config.ts";
-import type { DocumentListItem, DocumentView } from "../site/model.ts";
+import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
 import { lastUpdatedDates } from "./git-dates.ts";
+import type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
+export type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
 
 export interface PublishEnv {
   /** Project root: enables git dates. */
@@ -21,26 +23,8 @@ export interface PublishEnv {
   config?: SiteConfig;
 }
 
-export interface AttachmentView { title: string; file: string; url: string; type: string; sizeText: string; size: number }
 
-export interface DocumentPublishing {
-  related: DocumentListItem[];
-  attachments: AttachmentView[];
-  /** "YYYY-MM-DD" of the last change to the document's file. */
-  lastUpdated: string | null;
-  lastUpdatedText: string | null;
-  editUrl: string | null;
-  retrievedText: string | null;
-  card: SocialCard;
-}
 
-export interface SocialCard {
-  /** Site path of the PNG. */
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-}
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

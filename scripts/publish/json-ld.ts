@@ -6,7 +6,7 @@
 import { LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import type { SiteConfig } from "../site/config.ts";
-import type { DocumentPage } from "../site/model.ts";
+import type { DocumentPage } from "../site/views.ts";
 
 const TYPES: Record<string, string> = {
   presentation: "PresentationDigitalDocument",

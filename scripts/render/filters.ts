@@ -11,7 +11,6 @@ import type { DocumentPage, SiteModel } from "../site/model.ts";
 import { siteCardUrl } from "../publish/document.ts";
 import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
 import { documentJsonLd, scriptSafeJson } from "../publish/json-ld.ts";
-import { headersFile } from "../publish/headers.ts";
 
 interface Data { model: SiteModel; config: SiteConfig }
 
@@ -25,7 +24,6 @@ export const templateFilters = {
   atomFeed: (locale: UiLocale, data: Data) => atomFeed(locale, data),
   sitemapXml: (data: Data) => sitemapXml(data),
   robotsTxt: (data: Data) => robotsTxt(data),
-  headersFile: (_data: Data) => headersFile(),
   jsonLd: (page: DocumentPage, data: Data) => scriptSafeJson(documentJsonLd(page, data.config)),
   ogLocale: (locale: string) => OG_LOCALES[locale] ?? locale,
   siteCardUrl: (locale: UiLocale) => siteCardUrl(locale),

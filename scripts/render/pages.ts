@@ -1,31 +1,25 @@
 /**
- * The pages whose number grows with the archive are rendered here, not by
- * Eleventy: document pages (two per document) and the paginated listings by
- * publisher, topic, type and year. Same Nunjucks templates (layouts/pages/<kind>.njk
- * inside layouts/base.njk) and filters as Eleventy's pages, but one page at a
- * time, written to disk at once and then dropped: Eleventy keeps every page it
- * renders in memory until the end of its build, which on a large archive is
- * most of the build's memory. It also lets the dev server re-render just the
- * pages of the one document that changed (scripts/editor/dev-site.ts).
- * Eleventy renders the rest: the home page, indexes, key figures, search,
- * guide, feeds and sitemap, a fixed set of pages. See docs/performance.md.
+ * Lysark's one renderer: every page of the page table (scripts/site/page-table.ts)
+ * through one Nunjucks environment over layouts/, with the filters of
+ * ./filters.ts. Each template is compiled once per environment (Nunjucks'
+ * own cache), and pages are rendered one at a time, written to disk and
+ * dropped, so memory follows the content, not the rendered site. Why this
+ * and not Eleventy's pagination: docs/architecture.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DocumentPage, PageBase, SiteModel } from "../site/model.ts";
+import { PAGE_TABLE, pageKind, type PageKind } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { templateFilters } from "./filters.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
 
-export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
-/** base.njk wraps each page body, as Eleventy's layout chain does for its own pages. */
-const LAYOUT = "base.njk";
+export { documentDescription } from "../site/page-table.ts";
 
-/** The kinds of page rendered here, each from layouts/pages/<kind>.njk. */
-export const STREAMED_KINDS = ["document", "publisher", "topic", "type", "year"] as const satisfies ReadonlyArray<keyof SiteModel["pages"]>;
-export type StreamedKind = (typeof STREAMED_KINDS)[number];
+export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
+/** base.njk wraps each page body. */
+const LAYOUT = "base.njk";
 /**
  * Pages rendered between yields to the event loop (about 20 ms of work), so the
  * social cards and the search index, which need the main thread for a moment
@@ -45,15 +39,14 @@ interface Nunjucks {
 }
 const nunjucks = createRequire(import.meta.url)("nunjucks") as Nunjucks;
 
-/** The options Eleventy's Nunjucks environment gets in .eleventy.ts, so both render alike. */
 export const NUNJUCKS_OPTIONS = { autoescape: true, trimBlocks: true, lstripBlocks: true } as const;
 
-/** The `<meta name="description">` of a document page: its summary, else its title. */
-export function documentDescription(page: DocumentPage): string {
-  return page.view.doc.meta.summary || page.title;
+/** The output file of a site path ("/a/b/index.html" → <outputDir>/a/b/index.html). */
+export function outputFile(outputDir: string, sitePath: string): string {
+  return path.join(outputDir, ...sitePath.split("/").filter(Boolean));
 }
 
-/** The output file of a page, under `outputDir`. */
+/** The output file of an HTML page at `url`, under `outputDir`. */
 export function pageFile(outputDir: string, url: string): string {
   return path.join(outputDir, ...url.split("/").filter(Boolean), "index.html");
 }
@@ -70,35 +63,39 @@ export function templateEnvironment(): NunjucksEnvironment {
 }
 
 export interface PageRenderer {
-  render(kind: StreamedKind, page: PageBase): string;
-  /** Renders and writes each page of one kind; returns the files written. */
-  write(kind: StreamedKind, pages: readonly PageBase[], outputDir: string): Promise<string[]>;
-  /** Every page of every streamed kind in `data.model`. */
-  writeAll(outputDir: string, progress?: Progress): Promise<string[]>;
+  /** The text of one page of kind `kind` (a name in the page table). */
+  render(kind: string, page: unknown): string;
+  /** Renders and writes the given pages of one kind; returns the files written. */
+  write(kind: string, pages: readonly unknown[], outputDir: string): Promise<string[]>;
+  /** Every page of every kind in the page table (with `select`, those whose site path it accepts). */
+  writeAll(outputDir: string, select?: (sitePath: string) => boolean, progress?: Progress): Promise<string[]>;
 }
 
 /** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
 export function pageRenderer(data: SiteData, env = templateEnvironment()): PageRenderer {
   const layout = env.getTemplate(LAYOUT, true);
-  const bodies = new Map<StreamedKind, NunjucksTemplate>();
-  const body = (kind: StreamedKind) => {
-    let template = bodies.get(kind);
-    if (!template) bodies.set(kind, (template = env.getTemplate(`pages/${kind}.njk`, true)));
-    return template;
+  const bodies = new Map<string, NunjucksTemplate>();
+  const body = (template: string) => {
+    let compiled = bodies.get(template);
+    if (!compiled) bodies.set(template, (compiled = env.getTemplate(`pages/${template}.njk`, true)));
+    return compiled;
   };
 
-  const render = (kind: StreamedKind, page: PageBase): string => {
-    const description = kind === "document" ? documentDescription(page as DocumentPage) : undefined;
-    const context = { p: page, lysark: data, description };
-    return layout.render({ ...context, content: body(kind).render(context) });
+  const renderKind = (spec: PageKind, page: unknown): string => {
+    if (spec.text) return spec.text(page, data);
+    if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
+    const context = { p: page, lysark: data, description: spec.description?.(page) };
+    return layout.render({ ...context, content: body(spec.template).render(context) });
   };
-  const write = async (kind: StreamedKind, pages: readonly PageBase[], outputDir: string, rendered?: ProgressPhase) => {
+  const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
-      const file = pageFile(outputDir, page.url);
+      const sitePath = spec.file(page);
+      if (select && !select(sitePath)) continue;
+      const file = outputFile(outputDir, sitePath);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, render(kind, page));
+      writeFileSync(file, renderKind(spec, page));
       files.push(file);
       rendered?.tick();
       if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
@@ -106,12 +103,12 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     return files;
   };
   return {
-    render,
-    write,
-    async writeAll(outputDir, progress = silentProgress) {
+    render: (kind, page) => renderKind(pageKind(kind), page),
+    write: (kind, pages, outputDir) => writeKind(pageKind(kind), pages, outputDir),
+    async writeAll(outputDir, select, progress = silentProgress) {
       const files: string[] = [];
-      const rendered = progress.phase("rendered", STREAMED_KINDS.reduce((sum, kind) => sum + data.model.pages[kind].length, 0), "pages");
-      for (const kind of STREAMED_KINDS) files.push(...(await write(kind, data.model.pages[kind], outputDir, rendered)));
+      const rendered = progress.phase("rendered", PAGE_TABLE.reduce((sum, spec) => sum + spec.pages(data).length, 0), "pages");
+      for (const spec of PAGE_TABLE) files.push(...(await writeKind(spec, spec.pages(data), outputDir, select, rendered)));
       rendered.done();
       return files;
     },

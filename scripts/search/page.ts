@@ -9,7 +9,7 @@ import { DOCUMENT_TYPES } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import type { PageBase } from "../site/model.ts";
+import type { PageBase } from "../site/views.ts";
 import { FACETS, SEARCH_BUNDLE, UNDATED, type Facet, type SearchRecord } from "./records.ts";
 
 export interface SearchFacetOption { value: string; label: string }

@@ -14,7 +14,7 @@
  */
 import type { Publisher, Topic } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
-import type { DocumentView } from "../site/model.ts";
+import type { DocumentView } from "../site/views.ts";
 
 /** Site path of the one Pagefind bundle that holds every document, whatever its language. */
 export const SEARCH_BUNDLE = "/pagefind/";

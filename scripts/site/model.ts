@@ -3,7 +3,7 @@
  * locale, so its body is rendered once) and a flat list of pages per kind and
  * locale, each with its URL, translated title and language alternates.
  */
-import type { LoadedDocument, SiteContent } from "../content/load.ts";
+import type { LoadedDocument, SiteContent } from "../content/loaded.ts";
 import type { DocumentType, Publisher, Topic } from "../content/schema.ts";
 import { DOCUMENT_TYPES } from "../content/schema.ts";
 import { formatPartialDate, languageLabel } from "../i18n/format.ts";
@@ -16,80 +16,15 @@ import { assembleKeyFigures, type Download, type FigureRowView, type IndicatorPa
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
 import { buildSearchRecord, buildSearchRecords, type SearchRecord } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
+import type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
+export type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
 
-export interface DocumentView {
-  id: string;
-  doc: LoadedDocument;
-  publisher: Publisher;
-  year: string | null;
-  /** Title per UI locale: the translation where one exists, else the original. */
-  titles: Record<UiLocale, string>;
-  /** The original title when it differs from the shown one. */
-  urls: Record<UiLocale, string>;
-  topics: Topic[];
-  isPresentation: boolean;
-}
 
-export interface PageBase {
-  locale: UiLocale;
-  /** BCP 47 tag for <html lang>. */
-  lang: string;
-  url: string;
-  title: string;
-  alternates: Alternate[];
-  /** Breadcrumb trail, not including the current page. */
-  crumbs: Array<{ title: string; url: string }>;
-}
 
-export interface DocumentListItem {
-  view: DocumentView;
-  title: string;
-  /** Language of the shown title: the locale for a translation, else the body's language. */
-  titleLang: string;
-  url: string;
-  dateText: string;
-  typeLabel: string;
-  publisherName: string;
-}
 
-export interface ListPage extends PageBase {
-  kind: string;
-  intro?: string;
-  items: DocumentListItem[];
-  /** Documents in the whole listing, on every page (set on paginated listings). */
-  total?: number;
-  /** Null or absent when the listing fits on one page. */
-  pagination?: Pagination | null;
-}
 
-export interface DocumentPage extends PageBase {
-  view: DocumentView;
-  dateText: string;
-  typeLabel: string;
-  languageLabel: string;
-  publisherName: string;
-  publisherUrl: string;
-  topics: Array<{ label: string; url: string }>;
-  figures: FigureRowView[];
-  /** The original title when the shown one is a translation. */
-  originalTitle: string | null;
-  titleLang: string;
-  /** Related documents, attachments, provenance, last-updated date, edit link, social card. */
-  publish: DocumentPublishing;
-}
 
-export interface PublisherPage extends ListPage {
-  publisher: Publisher;
-  kindLabel: string;
-  countryLabel: string;
-  parent: { title: string; url: string } | null;
-  children: Array<{ title: string; url: string }>;
-  /** Latest key figures and their history, or null when the publisher states none. */
-  keyFigures: PublisherFigures | null;
-}
 
-export interface IndexEntry { title: string; url: string; count: number; group?: string }
-export interface IndexPage extends PageBase { entries: IndexEntry[]; groups?: Array<{ title: string; entries: IndexEntry[] }> }
 
 export interface SiteModel {
   locales: readonly UiLocale[];

@@ -7,21 +7,11 @@
 import type { UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, pagedUrlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import type { DocumentListItem, ListPage, PageBase } from "./model.ts";
+import type { DocumentListItem, ListPage, PageBase } from "./views.ts";
+import type { PageLink, Pagination } from "./views.ts";
+export type { PageLink, Pagination } from "./views.ts";
 
-export interface PageLink { n: number; url: string; current: boolean }
 
-export interface Pagination {
-  page: number;
-  pages: number;
-  prev: string | null;
-  next: string | null;
-  /** Links to show: first, last and the pages around the current one; null marks a gap. */
-  links: Array<PageLink | null>;
-  /** 1-based positions of the first and last item on this page. */
-  from: number;
-  to: number;
-}
 
 /** Page numbers to link: 1, last, and current ± 2, with null for each gap. */
 export function pageWindow(page: number, pages: number): Array<number | null> {

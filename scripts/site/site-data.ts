@@ -1,7 +1,7 @@
 /**
- * The data Eleventy's templates see as `lysark`. The build command validates
- * first and hands its model over, so content is loaded and rendered once;
- * the dev server loads it fresh on every rebuild.
+ * The data every template sees as `lysark`: the site model and the site
+ * settings. The build and the dev server each make it once per render and
+ * hand it to the renderer; nothing keeps it between calls.
  */
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
@@ -17,19 +17,9 @@ export class ContentErrors extends Error {
   }
 }
 
-let preset: SiteData | undefined;
-
-export function presetSiteData(data: SiteData | undefined): void {
-  preset = data;
-}
-
 export function loadSiteData(root: string): SiteData {
   const { site, problems } = loadContent(path.join(root, "content"), { root });
   if (problems.some((problem) => problem.severity === "error")) throw new ContentErrors(problems);
   const config = readSiteConfig(path.join(root, "site.config.json"));
   return { model: buildSiteModel(site, { root, config }), config };
-}
-
-export function getSiteData(root: string): SiteData {
-  return preset ?? loadSiteData(root);
 }

@@ -10,6 +10,8 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     init(): Promise<void>;
     write(): Promise<unknown>;
+    /** Silences Eleventy's console output, errors included. */
+    disableLogger(): void;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;

@@ -17,11 +17,8 @@ const SIBLING_FOLDERS = new RegExp(["\\.\\./", "(shared|\\.library)\\b"].join(""
 // A relative path in quotes, parentheses or after whitespace: ../x, ../../x …
 const RELATIVE = /(?<=["'`(\s=])((?:\.\.\/)+)[\w.@-]*/g;
 
-// Paths that a tool resolves from another folder than the file's own, and where that is.
-const RESOLVED_FROM: Record<string, Record<string, string>> = {
-  // Eleventy resolves the includes folder from its input folder, pages/.
-  ".eleventy.ts": { "../layouts": "pages" },
-};
+// Paths that a tool resolves from another folder than the file's own, and where that is (none today).
+const RESOLVED_FROM: Record<string, Record<string, string>> = {};
 
 function trackedTextFiles(): string[] {
   return execFileSync("git", ["ls-files"], { cwd: repoRoot, encoding: "utf8" }).split("\n").filter((file) => file && TEXT.test(file));

@@ -68,7 +68,7 @@ describe("relatedDocuments", () => {
     expect(relatedDocuments(docs)).toEqual([[1], [0]]);
   });
 
-  it("handles thousands of documents from a small vocabulary quickly, without comparing every pair", () => {
+  it("handles thousands of documents from a small vocabulary, without comparing every pair", () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const vocabulary = Array.from({ length: 300 }, (_, i) => `ord${i.toString(36)}`);
@@ -77,13 +77,12 @@ describe("relatedDocuments", () => {
       Array.from({ length: 300 }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" "),
       [`t${i % 15}`, `t${(i * 7) % 15}`], `p${i % 40}`, [`p${(i + 1) % 40}`],
     ));
-    const start = performance.now();
     const result = relatedDocuments(docs);
-    const elapsed = performance.now() - start;
     expect(result).toHaveLength(3000);
     expect(result.every((list) => list.length === 5)).toBe(true);
-    // Generous for slow CI machines; about 1 s here. A pairwise comparison would take minutes.
-    expect(elapsed).toBeLessThan(15_000);
+    // No wall-clock limit here (timings belong in the bench; this one failed at 44 s on a machine
+    // at load 23 while taking about 1 s on a quiet one): a pairwise comparison would take minutes
+    // and run into the test timeout (vitest.config.ts) instead.
   });
 });
 

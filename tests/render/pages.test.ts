@@ -1,16 +1,16 @@
 /**
- * Document pages and paginated listings are rendered outside Eleventy
- * (scripts/render/pages.ts), one at a time and straight to disk. These tests
- * pin what that must keep: the same templates and filters as Eleventy's pages,
- * one file per page and locale, and a plain Eleventy run with .eleventy.ts
- * still producing them.
+ * Every page comes from the page table through one renderer
+ * (scripts/render/pages.ts), one page at a time and straight to disk. These
+ * tests pin what that must keep: templates and filters, one file per page and
+ * locale, and a plain Eleventy run with Lysark's plugin producing the site.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { configure, packageRoot } from "../../.eleventy.ts";
-import { documentDescription, pageFile, pageRenderer, STREAMED_KINDS } from "../../scripts/render/pages.ts";
+import { lysarkPlugin, type EleventyConfig } from "../../scripts/build/eleventy-plugin.ts";
+import { documentDescription, pageFile, pageRenderer } from "../../scripts/render/pages.ts";
+import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
 import type { DocumentPage } from "../../scripts/site/model.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
@@ -19,7 +19,7 @@ let dir: string;
 beforeEach(() => { dir = makeProject(); });
 afterEach(() => removeProject(dir));
 
-describe("the document page renderer", () => {
+describe("the page renderer", () => {
   it("writes one complete page per document and locale, at the page's URL", async () => {
     const data = loadSiteData(dir);
     const out = path.join(dir, "out");
@@ -53,12 +53,12 @@ describe("the document page renderer", () => {
     expect(documentDescription({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: undefined } } } })).toBe(page.title);
   });
 
-  it("writes every listing page, paginated, with its page navigation", async () => {
+  it("writes every page of the page table, listings paginated, with their page navigation", async () => {
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 1 }));
     const data = loadSiteData(dir);
     const out = path.join(dir, "out");
     const files = (await pageRenderer(data).writeAll(out)).map((file) => path.relative(out, file));
-    const expected = STREAMED_KINDS.flatMap((kind) => data.model.pages[kind].map((page) => path.relative(out, pageFile(out, page.url))));
+    const expected = PAGE_TABLE.flatMap((kind) => kind.pages(data).map((page) => path.relative(out, path.join(out, kind.file(page)))));
     expect(files.sort()).toEqual(expected.sort());
     expect(files).toContain("tema/likestilling/index.html");
     expect(files).toContain("en/publishers/testby/index.html");
@@ -75,17 +75,15 @@ describe("the document page renderer", () => {
     expect(pageFile("/out", "/en/documents/a/b/")).toBe(path.join("/out", "en", "documents", "a", "b", "index.html"));
   });
 
-  it("leaves document pages to the caller when asked, and writes them after a plain Eleventy run otherwise", async () => {
-    const documentPage = (out: string) => path.join(out, "dokumenter/testby/likestilling-i-testby/index.html");
-    const bare = path.join(dir, "eleventy-only");
-    await new Eleventy(path.join(packageRoot, "pages"), bare, { configPath: false, quietMode: true, config: configure(dir, { callerWritesRest: true }) }).write();
-    expect(existsSync(path.join(bare, "index.html"))).toBe(true);
-    expect(existsSync(documentPage(bare))).toBe(false);
-    expect(existsSync(path.join(bare, "dokumenter"))).toBe(false);
-
-    const whole = path.join(dir, "whole");
-    await new Eleventy(path.join(packageRoot, "pages"), whole, { configPath: false, quietMode: true, config: configure(dir) }).write();
-    expect(readFileSync(documentPage(whole), "utf8")).toContain("Likestilling i Testby");
-    expect(readdirSync(path.join(whole, "dokumenter", "testby", "likestilling-i-testby"))).toContain("index.html");
+  it("is what a plain Eleventy run with Lysark's plugin writes: the whole site", async () => {
+    const out = path.join(dir, "eleventy-run");
+    const lysark = lysarkPlugin({ root: dir });
+    await new Eleventy(path.join(dir, "content"), out, { configPath: false, quietMode: true, config: (config: EleventyConfig) => { config.setTemplateFormats([]); lysark.configure(config); } }).write();
+    expect(readFileSync(path.join(out, "dokumenter/testby/likestilling-i-testby/index.html"), "utf8")).toContain("Likestilling i Testby");
+    for (const file of ["index.html", "en/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "assets/site.css", "pagefind/pagefind.js"]) {
+      expect(existsSync(path.join(out, file)), file).toBe(true);
+    }
+    // Eleventy rendered none of the content folder's files itself.
+    expect(readdirSync(out).some((name) => name.endsWith(".md"))).toBe(false);
   });
 });

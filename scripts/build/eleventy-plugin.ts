@@ -1,0 +1,122 @@
+/**
+ * Lysark as an Eleventy plugin: `eleventy.before` loads and validates the
+ * content (every problem at once; each document on a worker thread of
+ * scripts/content/pool.ts) and assembles the site model; a content
+ * error stops Eleventy's run there, before anything is written.
+ * `eleventy.after` writes the whole site into Eleventy's output folder with
+ * writeSite. Each call makes a fresh plugin: what one run loads stays in
+ * that plugin, never in module state, so two runs in one process (tests,
+ * the bench) do not see each other's data.
+ */
+import path from "node:path";
+import { loadContentInParallel } from "../content/pool.ts";
+import type { Problem } from "../content/problems.ts";
+import { documentCardJob, siteCardJobs, type Timer } from "../publish/assets.ts";
+import { CardWriter } from "../publish/cards.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
+import { verifyImages } from "../content/verify-images.ts";
+import type { Progress } from "../progress/progress.ts";
+import { buildSiteModel } from "../site/model.ts";
+import { ContentErrors, type SiteData } from "../site/site-data.ts";
+import type { OutputPlan } from "./output-plan.ts";
+import { inShard, isFirstShard, type Shard } from "./shards.ts";
+
+// Eleventy ships no TypeScript types; this names the few calls used here.
+export interface EleventyConfig {
+  on(event: string, handler: (...args: any[]) => unknown): void;
+  addWatchTarget(path: string): void;
+  setTemplateFormats(formats: string[]): void;
+}
+
+interface EleventyEvent { directories?: { output?: string }; dir?: { output?: string } }
+
+export interface LysarkPluginOptions {
+  /** Project folder holding content/ and site.config.json. */
+  root: string;
+  /** Phase timings are added here (validate, assemble, pages, cards, search …). */
+  timings?: Record<string, number>;
+  /** Documents validated, pages rendered, documents indexed (default: nothing shown). */
+  progress?: Progress;
+  /** Write only this slice of the site (`npm run build -- --shard i/n`). */
+  shard?: Shard;
+  /** Join these slices instead of rendering, then build the search index (`npm run build -- --merge …`). */
+  mergeFrom?: readonly string[];
+}
+
+export interface LysarkPlugin {
+  /** Pass to `eleventyConfig.addPlugin`, or call with the config. */
+  configure(eleventyConfig: EleventyConfig): void;
+  /** Problems found by the last validation (warnings too), empty before one ran. */
+  readonly problems: Problem[];
+  /** The output plan of the last site written. */
+  plan: OutputPlan | undefined;
+}
+
+export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
+  const root = path.resolve(options.root);
+  const timings = options.timings ?? {};
+  const time: Timer = async (phase, work) => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
+    }
+  };
+  let run: { data: SiteData; cards: CardWriter; cardsStarted: number } | undefined;
+  const plugin: LysarkPlugin = {
+    problems: [],
+    plan: undefined,
+    configure(eleventyConfig) {
+      eleventyConfig.addWatchTarget(`${root}/content/`);
+      eleventyConfig.on("eleventy.before", async (event: EleventyEvent) => {
+        const output = event.directories?.output ?? event.dir?.output;
+        if (!output) throw new Error("Lysark's Eleventy plugin needs an output folder");
+        // site.config.json is checked like content: its problems name the file, line and field.
+        const { config, problems: configProblems } = loadSiteConfig(root);
+        if (!config) {
+          plugin.problems.splice(0, plugin.problems.length, ...configProblems);
+          throw new ContentErrors(configProblems);
+        }
+        // Each document's social card is handed to sharp's threads as soon as the document has
+        // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
+        const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
+        const cardsStarted = performance.now();
+        const outputDir = path.resolve(output);
+        const { site, problems } = await time("validate", () => loadContentInParallel(path.join(root, "content"), {
+          root,
+          progress: options.progress,
+          onDocument: config.socialCards === "documents" && !options.mergeFrom
+            ? (doc, publisher) => { if (inShard(options.shard, `${doc.meta.publisher}/${doc.slug}`)) cards.add(documentCardJob(doc, publisher, outputDir)); }
+            : undefined,
+        }));
+        // Every image is decoded before anything is written, as `npm run check` does.
+        if (!problems.some((problem) => problem.severity === "error")) problems.push(...await time("validate", () => verifyImages(site.documents)));
+        plugin.problems.splice(0, plugin.problems.length, ...problems);
+        if (problems.some((problem) => problem.severity === "error")) {
+          cards.cancel();
+          throw new ContentErrors(problems);
+        }
+        if (isFirstShard(options.shard) && !options.mergeFrom) for (const job of siteCardJobs(config, outputDir)) cards.add(job);
+        const model = await time("assemble", () => buildSiteModel(site, { root, config }));
+        run = { data: { model, config }, cards, cardsStarted };
+      });
+      eleventyConfig.on("eleventy.after", async (event: EleventyEvent) => {
+        const output = event.directories?.output ?? event.dir?.output;
+        if (!run || !output) throw new Error("Lysark's eleventy.after ran without its eleventy.before");
+        const { data, cards, cardsStarted } = run;
+        run = undefined;
+        try {
+          const finished = cards.finish().then((drawn) => { timings.cards = performance.now() - cardsStarted; return drawn; });
+          // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.
+          const { writeSite } = await import("./write-site.ts");
+          plugin.plan = await writeSite(data, path.resolve(output), { root, time, cards: { finish: () => finished }, shard: options.shard, mergeFrom: options.mergeFrom, progress: options.progress });
+        } catch (error) {
+          cards.cancel();
+          throw error;
+        }
+      });
+    },
+  };
+  return plugin;
+}

@@ -1,0 +1,65 @@
+/**
+ * writeSite: every file of the site into one folder, from the validated site
+ * data. `npm run build` calls it from the Eleventy plugin's `eleventy.after`
+ * (./eleventy-plugin.ts), `npm start` for each whole-site render
+ * (scripts/editor/dev-site.ts). The output plan is made first, so two sources
+ * for one path stop the build before anything is written; then pages (main
+ * thread), attachments, images and cards (sharp's threads) and the search
+ * index (Pagefind's process) are written side by side. With a shard, only
+ * that slice is written and no search index; with `mergeFrom`, the slices
+ * are joined instead and the search index is built once (./shards.ts).
+ */
+import path from "node:path";
+import { copyAssets, documentCardJob, siteCardJobs, untimed, writePublishAssets, type Timer } from "../publish/assets.ts";
+import { writeCards, type CardWriter } from "../publish/cards.ts";
+import { pageRenderer } from "../render/pages.ts";
+import { writeSearchBundles } from "../search/index.ts";
+import type { SiteData } from "../site/site-data.ts";
+import type { Progress } from "../progress/progress.ts";
+import { planOutput, type OutputPlan } from "./output-plan.ts";
+import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
+
+export interface WriteSiteOptions {
+  /** Project root: processed images and cards are cached in <root>/.cache/lysark/. */
+  root: string;
+  time?: Timer;
+  /** Cards already being drawn (the build starts them during validation); without it they are drawn here. */
+  cards?: Pick<CardWriter, "finish">;
+  /** False leaves the search index to the caller (the dev server indexes in the background). */
+  search?: boolean;
+  /** Write only this slice of the site, without the search index (`--shard i/n`). */
+  shard?: Shard;
+  /** Join these slices, written with `shard`, instead of rendering; then build the search index (`--merge`). */
+  mergeFrom?: readonly string[];
+  /** Pages rendered and documents indexed (default: nothing shown). */
+  progress?: Progress;
+}
+
+export async function writeSite(data: SiteData, outputDir: string, options: WriteSiteOptions): Promise<OutputPlan> {
+  const time = options.time ?? untimed;
+  const plan = await time("plan", () => planOutput(data));
+  const { shard } = options;
+  const search = options.search !== false && !shard;
+  const documents = data.model.documents.filter((view) => inShard(shard, view.id));
+  const cards = options.cards ?? {
+    finish: () => time("cards", () => writeCards([
+      ...(data.config.socialCards === "documents" ? documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)) : []),
+      ...(isFirstShard(shard) ? siteCardJobs(data.config, outputDir) : []),
+    ], { cacheDir: path.join(options.root, ".cache", "lysark", "cards") })),
+  };
+  const results = await Promise.allSettled([
+    ...(options.mergeFrom ? [] : [
+      time("pages", () => pageRenderer(data).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress)),
+      isFirstShard(shard) ? time("assets", () => copyAssets(outputDir)) : undefined,
+      writePublishAssets(data, outputDir, { root: options.root, time, only: documents }),
+      cards.finish(),
+    ]),
+    (async () => {
+      if (options.mergeFrom) await time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
+      // Pagefind indexes each document once, from the model (see docs/search.md).
+      if (search) await time("search", () => writeSearchBundles(data.model.searchRecords, outputDir, { progress: options.progress }));
+    })(),
+  ]);
+  for (const result of results) if (result.status === "rejected") throw result.reason;
+  return plan;
+}

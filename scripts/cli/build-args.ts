@@ -1,0 +1,32 @@
+/** The arguments of `npm run build`, turned into build options (kept apart from the command so tests can run the same words). */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { BuildOptions } from "../build/build.ts";
+import { parseShard } from "../build/shards.ts";
+
+export const BUILD_USAGE = "Usage: npm run build [-- --shard i/n | --merge SLICE_FOLDER… ] [--output DIR] [--verbose] [--quiet]";
+
+/** Throws an Error whose message says what is wrong with the arguments. */
+export function buildOptionsFromArgs(args: readonly string[], root: string): BuildOptions & { verbose: boolean; silent: boolean } {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { verbose: { type: "boolean" }, quiet: { type: "boolean" }, shard: { type: "string" }, merge: { type: "boolean" }, output: { type: "string" } },
+    allowPositionals: true,
+  });
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && values.merge) throw new Error("--shard and --merge: a slice is built first, then merged; use one per run.");
+  if (values.merge && positionals.length === 0) throw new Error("--merge needs the slice folders, e.g. npm run build -- --merge _site-shard-1-of-2 _site-shard-2-of-2");
+  if (!values.merge && positionals.length) throw new Error(`Unexpected argument ${positionals[0]}: folders are only taken by --merge.`);
+  // A slice goes beside _site by default, so the slices and the merged site never overwrite each other.
+  const output = values.output ?? (shard ? `_site-shard-${shard.index}-of-${shard.count}` : undefined);
+  return {
+    root,
+    output: output === undefined ? undefined : path.resolve(root, output),
+    quiet: !values.verbose,
+    verbose: values.verbose ?? false,
+    // --quiet: nothing but problems and errors (no progress, no Eleventy summary line).
+    silent: values.quiet ?? false,
+    shard,
+    mergeFrom: values.merge ? positionals.map((folder) => path.resolve(root, folder)) : undefined,
+  };
+}

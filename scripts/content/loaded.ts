@@ -1,0 +1,33 @@
+/**
+ * The types of loaded content: what validation hands to the rest of the build.
+ * A module of its own so later stages (site model, key figures, publishing)
+ * can name them without importing the loader itself.
+ */
+import type { DocumentMeta, Indicator, Publisher, Topic } from "./schema.ts";
+import type { RenderedBody } from "./markdown.ts";
+import type { ImageAsset } from "../images/images.ts";
+import type { AttachmentInfo } from "../publish/attachments.ts";
+
+export interface LoadedDocument {
+  meta: DocumentMeta;
+  slug: string;
+  /** Path relative to the project root. */
+  file: string;
+  body: RenderedBody;
+  /** Line in the file where the Markdown body starts. */
+  bodyLine: number;
+  /** Line of each front-matter field, for later cross-document checks. */
+  fieldLine(field: ReadonlyArray<PropertyKey>): number;
+  /** Line and column of a front-matter field (or its closest existing parent). */
+  fieldAt(field: ReadonlyArray<PropertyKey>): { line: number; col: number };
+  /** Files the document brings along: images in its body and attachments, checked to exist. */
+  assets: { images: ImageAsset[]; attachments: AttachmentInfo[] };
+}
+
+export interface SiteContent {
+  topics: Topic[];
+  indicators: Indicator[];
+  publishers: Publisher[];
+  /** Newest first; undated last; ties by title then file. */
+  documents: LoadedDocument[];
+}

@@ -1,0 +1,59 @@
+/**
+ * Pass 1 on every core: each document is read, parsed, validated and its body
+ * rendered on a pool of worker threads (piscina), one per core; the
+ * cross-document checks follow on the main thread (loadContentWith in
+ * ./load.ts). Workers run TypeScript the way the main thread does, through
+ * tsx's loader.
+ */
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { loadContent, loadContentWith, REGISTRY_DIR, type DocumentTask, type DocumentTaskResult, type LoadOptions, type LoadResult } from "./load.ts";
+
+const WORKER = new URL("./load-worker.ts", import.meta.url).href;
+// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/**
+ * Below this many documents the main thread loads them itself. Measured at
+ * 1,000 documents the pool cost 1.7× the CPU time (3.5 s more: each worker
+ * loads tsx and the whole content stack, and every document is copied back)
+ * and was not faster on a busy two-core machine (docs/performance.md).
+ */
+export const POOL_MIN_DOCUMENTS = 2000;
+
+export interface PoolOptions {
+  /** Worker threads (default: one per core the process may use). */
+  threads?: number;
+  /** Use the pool from this many documents on (default POOL_MIN_DOCUMENTS). */
+  minDocuments?: number;
+}
+
+function countDocuments(contentDir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === REGISTRY_DIR || entry.name.startsWith(".")) continue;
+    count += readdirSync(path.join(contentDir, entry.name)).filter((name) => name.endsWith(".md")).length;
+  }
+  return count;
+}
+
+/** loadContent, with each document's own work spread over a worker pool; the pool is closed before it returns. */
+export async function loadContentInParallel(contentDir: string, options: Omit<LoadOptions, "cache"> & PoolOptions = {}): Promise<LoadResult> {
+  if (countDocuments(contentDir) < (options.minDocuments ?? POOL_MIN_DOCUMENTS)) return loadContent(contentDir, options);
+  const threads = Math.max(1, options.threads ?? os.availableParallelism());
+  const pool = new Piscina<DocumentTask, DocumentTaskResult>({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+  });
+  try {
+    return await loadContentWith((task) => pool.run(task), contentDir, options);
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The page table: every page the site has, by kind. Each kind names its
+ * template (layouts/pages/<template>.njk, inside layouts/base.njk) or, for
+ * feeds, sitemap, robots.txt and the key-figure downloads, the function that
+ * writes its text; where its pages come from in the site model (one per
+ * locale, or more for paginated listings); and the file each page is written
+ * to. The renderer (scripts/render/pages.ts) and the output plan
+ * (scripts/build/output-plan.ts) both read this one table, so finding where
+ * a page comes from takes one look here.
+ */
+import { t } from "../i18n/strings.ts";
+import type { UiLocale } from "../i18n/locales.ts";
+import type { Download } from "../keyfigures/assemble.ts";
+import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
+import { headersFile } from "../publish/headers.ts";
+import type { SiteData } from "./site-data.ts";
+import type { DocumentPage, PageBase } from "./views.ts";
+
+export interface PageKind<P = any> {
+  kind: string;
+  /** Template under layouts/pages/ (without .njk), rendered inside base.njk. */
+  template?: string;
+  /** The text of a page that is not HTML (feeds, sitemap, downloads); used instead of a template. */
+  text?: (page: P, data: SiteData) => string;
+  /** This kind's pages, in the order they are written. */
+  pages: (data: SiteData) => readonly P[];
+  /** Site path of a page's file, e.g. "/tema/likestilling/index.html". */
+  file: (page: P) => string;
+  /** The page's `<meta name="description">`, where it has one. */
+  description?: (page: P) => string;
+}
+
+/** A page kind with its page type checked, stored in the table as one of many. */
+function kind<P>(spec: PageKind<P>): PageKind {
+  return spec;
+}
+
+/** `/a/b/` → `/a/b/index.html`. */
+const indexFile = (page: PageBase) => `${page.url}index.html`;
+const described = (key: string) => (page: PageBase) => t(page.locale, key);
+
+/** The `<meta name="description">` of a document page: its summary, else its title. */
+export function documentDescription(page: DocumentPage): string {
+  return page.view.doc.meta.summary || page.title;
+}
+
+/**
+ * Every kind of page. The kinds whose number grows with the archive come
+ * first (documents, then the paginated listings); their order is the order
+ * pages are written in.
+ */
+export const PAGE_TABLE: readonly PageKind[] = [
+  kind<DocumentPage>({ kind: "document", template: "document", pages: (d) => d.model.pages.document, file: indexFile, description: documentDescription }),
+  kind({ kind: "publisher", template: "publisher", pages: (d) => d.model.pages.publisher, file: indexFile }),
+  kind({ kind: "topic", template: "topic", pages: (d) => d.model.pages.topic, file: indexFile }),
+  kind({ kind: "type", template: "type", pages: (d) => d.model.pages.type, file: indexFile }),
+  kind({ kind: "year", template: "year", pages: (d) => d.model.pages.year, file: indexFile }),
+  kind({ kind: "home", template: "home", pages: (d) => d.model.pages.home, file: indexFile, description: described("site.tagline") }),
+  kind({ kind: "publishers", template: "publishers", pages: (d) => d.model.pages.publishers, file: indexFile }),
+  kind({ kind: "topics", template: "topics", pages: (d) => d.model.pages.topics, file: indexFile }),
+  kind({ kind: "types", template: "types", pages: (d) => d.model.pages.types, file: indexFile }),
+  kind({ kind: "years", template: "years", pages: (d) => d.model.pages.years, file: indexFile }),
+  kind({ kind: "keyFigures", template: "key-figures", pages: (d) => d.model.pages.keyFigures, file: indexFile, description: described("kf.intro") }),
+  kind({ kind: "indicator", template: "indicator", pages: (d) => d.model.pages.indicator, file: indexFile }),
+  kind({ kind: "search", template: "search", pages: (d) => d.model.pages.search, file: indexFile, description: described("search.intro") }),
+  kind({ kind: "guide", template: "guide", pages: (d) => d.model.pages.guide, file: indexFile, description: described("guide.title") }),
+  kind({ kind: "accessibility", template: "accessibility", pages: (d) => d.model.pages.accessibility, file: indexFile, description: described("a11y.intro") }),
+  // The 404 page's URL is its file (/404.html), as hosts look for it there.
+  kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
+  kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
+  kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapXml(d) }),
+  kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
+  // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
+  kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: () => headersFile() }),
+  kind<Download>({ kind: "download", pages: (d) => d.model.downloads, file: (download) => download.url, text: (download, d) => download.render(d.config.url) }),
+];
+
+export function pageKind(name: string): PageKind {
+  const found = PAGE_TABLE.find((entry) => entry.kind === name);
+  if (!found) throw new Error(`No page kind "${name}" in the page table`);
+  return found;
+}

@@ -1,0 +1,175 @@
+/**
+ * What the templates see: one view per document and the shapes of the pages
+ * built from it. Types only, in a module of their own that imports no stage,
+ * so every stage can name them without an import cycle (docs/architecture.md).
+ */
+import type { LoadedDocument } from "../content/loaded.ts";
+import type { Publisher, Topic } from "../content/schema.ts";
+import type { UiLocale } from "../i18n/locales.ts";
+import type { Alternate } from "../i18n/routes.ts";
+import type { Chart } from "../keyfigures/svg.ts";
+
+export interface DocumentView {
+  id: string;
+  doc: LoadedDocument;
+  publisher: Publisher;
+  year: string | null;
+  /** Title per UI locale: the translation where one exists, else the original. */
+  titles: Record<UiLocale, string>;
+  /** The original title when it differs from the shown one. */
+  urls: Record<UiLocale, string>;
+  topics: Topic[];
+  isPresentation: boolean;
+}
+
+export interface PageBase {
+  locale: UiLocale;
+  /** BCP 47 tag for <html lang>. */
+  lang: string;
+  url: string;
+  title: string;
+  alternates: Alternate[];
+  /** Breadcrumb trail, not including the current page. */
+  crumbs: Array<{ title: string; url: string }>;
+}
+
+export interface DocumentListItem {
+  view: DocumentView;
+  title: string;
+  /** Language of the shown title: the locale for a translation, else the body's language. */
+  titleLang: string;
+  url: string;
+  dateText: string;
+  typeLabel: string;
+  publisherName: string;
+}
+
+export interface ListPage extends PageBase {
+  kind: string;
+  intro?: string;
+  items: DocumentListItem[];
+  /** Documents in the whole listing, on every page (set on paginated listings). */
+  total?: number;
+  /** Null or absent when the listing fits on one page. */
+  pagination?: Pagination | null;
+}
+
+export interface DocumentPage extends PageBase {
+  view: DocumentView;
+  dateText: string;
+  typeLabel: string;
+  languageLabel: string;
+  publisherName: string;
+  publisherUrl: string;
+  topics: Array<{ label: string; url: string }>;
+  figures: FigureRowView[];
+  /** The original title when the shown one is a translation. */
+  originalTitle: string | null;
+  titleLang: string;
+  /** Related documents, attachments, provenance, last-updated date, edit link, social card. */
+  publish: DocumentPublishing;
+}
+
+export interface PublisherPage extends ListPage {
+  publisher: Publisher;
+  kindLabel: string;
+  countryLabel: string;
+  parent: { title: string; url: string } | null;
+  children: Array<{ title: string; url: string }>;
+  /** Latest key figures and their history, or null when the publisher states none. */
+  keyFigures: PublisherFigures | null;
+}
+
+export interface IndexEntry { title: string; url: string; count: number; group?: string }
+
+export interface IndexPage extends PageBase { entries: IndexEntry[]; groups?: Array<{ title: string; entries: IndexEntry[] }> }
+
+export interface PageLink { n: number; url: string; current: boolean }
+
+export interface Pagination {
+  page: number;
+  pages: number;
+  prev: string | null;
+  next: string | null;
+  /** Links to show: first, last and the pages around the current one; null marks a gap. */
+  links: Array<PageLink | null>;
+  /** 1-based positions of the first and last item on this page. */
+  from: number;
+  to: number;
+}
+
+export interface AttachmentView { title: string; file: string; url: string; type: string; sizeText: string; size: number }
+
+export interface DocumentPublishing {
+  related: DocumentListItem[];
+  attachments: AttachmentView[];
+  /** "YYYY-MM-DD" of the last change to the document's file. */
+  lastUpdated: string | null;
+  lastUpdatedText: string | null;
+  editUrl: string | null;
+  retrievedText: string | null;
+  card: SocialCard;
+}
+
+export interface SocialCard {
+  /** Site path of the PNG. */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface BreakdownView {
+  /** Id of the breakdown table, the chart's text alternative. */
+  tableId: string;
+  caption: string;
+  rows: Array<{ label: string; valueText: string }>;
+  svg: string;
+}
+
+export interface FigureRowView {
+  /** Unique on its page: the <tr> id, and the prefix of its charts' ids. */
+  id: string;
+  indicatorId: string;
+  label: string;
+  indicatorUrl: string;
+  publisherId: string;
+  publisherName: string;
+  publisherUrl: string;
+  /** Language of text taken from the document (scope, breakdown and comparison labels). */
+  lang: string;
+  scope: string;
+  /** "" when the source states only the parts (see breakdown). */
+  valueText: string;
+  /** The reference date as stated ("" when none). */
+  refDateText: string;
+  /** The date the figure describes: refDate, else the document's date. */
+  dateIso: string;
+  dateText: string;
+  dateFromDocument: boolean;
+  comparisonText: string;
+  documentTitle: string;
+  documentTitleLang: string;
+  documentUrl: string;
+  /** Anchor on the document page ("#slide-4"), and the full link to it. */
+  slideAnchor: string;
+  slideUrl: string;
+  slideText: string;
+  /** The slide (or section) number alone, "" when unknown. */
+  slideNumber: string;
+  breakdown: Array<{ label: string; valueText: string }>;
+  breakdownView: BreakdownView | null;
+  /** Bar chart of the value against its comparison, when it has one. */
+  comparisonChart: Chart | null;
+}
+
+export interface DownloadLinks { csv: string; json: string }
+
+export interface PublisherFigures {
+  latest: FigureRowView[];
+  /** Every value of the series that have more than one, newest first. */
+  history: FigureRowView[];
+  /** A bar chart per series with more than one value. */
+  historyCharts: Chart[];
+  downloads: DownloadLinks;
+}

@@ -1,0 +1,92 @@
+/**
+ * The output plan lists every file a build writes, each with one source; two
+ * sources for one path stop the build with an error naming both.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { OutputConflict, OutputPlan, SEARCH_FOLDER } from "../../scripts/build/output-plan.ts";
+import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
+import { loadSiteData } from "../../scripts/site/site-data.ts";
+import { applyChanges, makeProject, removeProject } from "../helpers/fixture.ts";
+
+let dir: string;
+beforeEach(() => { dir = makeProject(); });
+afterEach(() => removeProject(dir));
+
+function walk(folder: string, base = folder): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? walk(full, base) : [`/${path.relative(base, full).split(path.sep).join("/")}`];
+  });
+}
+
+describe("the output plan", () => {
+  it("names every file of a built site exactly once, and every planned file is written", async () => {
+    // An image and an attachment, so every kind of source is there.
+    applyChanges(dir, {
+      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8")
+        .replace("summary: En kort presentasjon.", "summary: En kort presentasjon.\nattachments:\n  - file: original.pptx\n    title: Original")
+        .replace("Første lysbilde.", "Første lysbilde.\n\n![Et kart](kart.png)"),
+      "content/testby/original.pptx": "PK not really a pptx",
+      "content/testby/kart.png": tinyPng(),
+    });
+    const result = await build({ root: dir });
+    expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+    const plan = result.plan!;
+    const files = walk(path.join(dir, "_site"));
+    const unplanned = files.filter((file) => plan.sourceOf(file) === undefined);
+    expect(unplanned).toEqual([]);
+    const claimed = plan.claimedFiles();
+    expect(new Set(claimed).size).toBe(claimed.length);
+    // Outside the search index's folder, the files written are exactly the files claimed.
+    expect(files.filter((file) => !file.startsWith(SEARCH_FOLDER)).sort()).toEqual([...claimed].sort());
+    expect(files.some((file) => file.startsWith(SEARCH_FOLDER))).toBe(true);
+    for (const prefix of ["/assets/", "/media/", "/social/"]) expect(claimed.some((file) => file.startsWith(prefix)), prefix).toBe(true);
+    expect(plan.sourceOf("/dokumenter/testby/likestilling-i-testby/original.pptx")).toMatch(/^attachment "original.pptx" of content\/testby\/likestilling-i-testby.md:\d+$/);
+    // Every kind of page in the table has its files in the site.
+    const data = loadSiteData(dir);
+    for (const kind of PAGE_TABLE) {
+      const pages = kind.pages(data);
+      expect(pages.length, kind.kind).toBeGreaterThan(0);
+      for (const page of pages) expect(files, kind.kind).toContain(kind.file(page));
+    }
+  });
+
+  it("stops the build, naming both sources, when an attachment would overwrite a page; the last site stays", async () => {
+    expect((await build({ root: dir })).ok).toBe(true);
+    const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
+    applyChanges(dir, {
+      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8")
+        .replace("summary: En kort presentasjon.", "summary: En kort presentasjon.\nattachments:\n  - file: index.html"),
+      "content/testby/index.html": "<p>not the page</p>",
+    });
+    const failure = await build({ root: dir }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(OutputConflict);
+    const message = (failure as Error).message;
+    expect(message).toContain("/dokumenter/testby/likestilling-i-testby/index.html");
+    expect(message).toContain("the nb page of content/testby/likestilling-i-testby.md");
+    expect(message).toMatch(/attachment "index.html" of content\/testby\/likestilling-i-testby.md:\d+/);
+    expect(readFileSync(path.join(dir, "_site/index.html"), "utf8")).toBe(before);
+    expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+  });
+
+  it("allows one source per path, shares content-hashed files, and reserves folders whole", () => {
+    const plan = new OutputPlan();
+    plan.claim("/a/index.html", "page A");
+    expect(() => plan.claim("/a/index.html", "file B")).toThrow(/\/a\/index.html: two sources .*page A, and file B/);
+    plan.claim("/media/x.png", "image of one.md", "image:/media/x.png");
+    expect(() => plan.claim("/media/x.png", "image of two.md", "image:/media/x.png")).not.toThrow();
+    plan.reserveFolder("/pagefind/", "the search index");
+    expect(() => plan.claim("/pagefind/pagefind.js", "an attachment")).toThrow(OutputConflict);
+    expect(() => plan.reserveFolder("/a/", "another folder")).toThrow(/page A/);
+    expect(plan.sourceOf("/pagefind/fragment/x.pf_fragment")).toBe("the search index");
+    expect(plan.sourceOf("/nowhere")).toBeUndefined();
+  });
+});
+
+/** A 1×1 PNG. */
+function tinyPng(): Uint8Array {
+  return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+}
