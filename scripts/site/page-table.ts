@@ -11,6 +11,7 @@
 import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download } from "../keyfigures/assemble.ts";
+import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
 import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
@@ -33,6 +34,9 @@ export interface PageKind<P = any> {
 function kind<P>(spec: PageKind<P>): PageKind {
   return spec;
 }
+
+/** A document page's citation download: BibTeX or CSL-JSON, beside the page. */
+export interface CitationFile { page: DocumentPage; format: "bibtex" | "csl" }
 
 /** `/a/b/` → `/a/b/index.html`. */
 const indexFile = (page: PageBase) => `${page.url}index.html`;
@@ -67,6 +71,12 @@ export const PAGE_TABLE: readonly PageKind[] = [
   // The 404 page's URL is its file (/404.html), as hosts look for it there.
   kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
   kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
+  kind<CitationFile>({
+    kind: "citation",
+    pages: (d) => d.model.pages.document.flatMap((page) => [{ page, format: "bibtex" as const }, { page, format: "csl" as const }]),
+    file: ({ page, format }) => `${page.url}${format === "bibtex" ? BIBTEX_FILE : CSL_FILE}`,
+    text: ({ page, format }) => (format === "bibtex" ? bibtex : cslJson)(page.publish.citation, page.view),
+  }),
   kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapXml(d) }),
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   kind<Download>({ kind: "download", pages: (d) => d.model.downloads, file: (download) => download.url, text: (download, d) => download.render(d.config.url) }),

@@ -8,6 +8,7 @@ import type { Publisher, Topic } from "../content/schema.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Alternate } from "../i18n/routes.ts";
 import type { Chart } from "../keyfigures/svg.ts";
+import type { Citation } from "../publish/cite.ts";
 
 export interface DocumentView {
   id: string;
@@ -109,6 +110,8 @@ export interface DocumentPublishing {
   editUrl: string | null;
   retrievedText: string | null;
   card: SocialCard;
+  /** "Cite this document": the reference's parts, download paths and meta tags. */
+  citation: Citation;
 }
 
 export interface SocialCard {
