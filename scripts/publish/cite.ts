@@ -9,35 +9,11 @@
 import type { DocumentType } from "../content/schema.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
-import type { DocumentView } from "../site/views.ts";
+import type { Citation, DocumentView } from "../site/views.ts";
+export type { Citation } from "../site/views.ts";
 
 /** Roles whose people are the authors of a document; without any, the publisher is. */
 const AUTHOR_ROLES = new Set(["presenter", "author"]);
-
-export interface Citation {
-  /** People named as presenter or author; empty when the publisher is the author. */
-  people: string[];
-  /** Who the reference names first: the people, else the publisher. */
-  authors: string[];
-  /** The document's year, or null when its date is unknown. */
-  year: string | null;
-  /** The year, or the locale's "no date" ("u.å.", "n.d."). */
-  yearText: string;
-  /** The title as the source gives it, in the document's language. */
-  title: string;
-  /** The title in the page's locale when it is a translation, else null. */
-  translatedTitle: string | null;
-  language: string;
-  typeLabel: string;
-  publisherName: string;
-  /** Absolute address of the page cited. */
-  url: string;
-  /** Site paths of the downloads. */
-  bibtexUrl: string;
-  cslUrl: string;
-  /** Highwire and Dublin Core meta tags, in order. */
-  metaTags: Array<{ name: string; content: string }>;
-}
 
 export const BIBTEX_FILE = "cite.bib";
 export const CSL_FILE = "cite.csl.json";

@@ -12,7 +12,7 @@ import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download } from "../keyfigures/assemble.ts";
 import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
-import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
+import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapXml, type ListingFeed } from "../publish/feeds.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
 
@@ -71,6 +71,7 @@ export const PAGE_TABLE: readonly PageKind[] = [
   // The 404 page's URL is its file (/404.html), as hosts look for it there.
   kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
   kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
+  kind<ListingFeed>({ kind: "listingFeed", pages: (d) => d.model.feeds, file: (feed) => feed.url, text: (feed, d) => listingAtomFeed(feed, d) }),
   kind<CitationFile>({
     kind: "citation",
     pages: (d) => d.model.pages.document.flatMap((page) => [{ page, format: "bibtex" as const }, { page, format: "csl" as const }]),
