@@ -40,6 +40,15 @@ export interface GuideOptions {
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
   .use(anchor, { slugify: (text: string) => slugify(text) || "section", tabIndex: false });
 
+// A table wider than a phone scrolls inside its own box, named by the heading above it,
+// so the page itself never scrolls sideways (WCAG 2.1 1.4.10 Reflow); tabindex lets keyboards scroll it.
+md.renderer.rules.table_open = (tokens, idx) => {
+  let label = "";
+  for (let i = idx - 1; i >= 0 && !label; i--) if (tokens[i]!.type === "heading_open") label = String(tokens[i]!.attrGet("id") ?? "");
+  return `<div class="table-scroll" tabindex="0" role="group"${label ? ` aria-labelledby="${md.utils.escapeHtml(label)}"` : ""}>\n<table>\n`;
+};
+md.renderer.rules.table_close = () => "</table>\n</div>\n";
+
 /** The guide file for a locale; a locale without its own guide gets the English one. */
 export function guideFile(locale: UiLocale): string {
   const own = path.join(docsDir, `editor-guide.${locale}.md`);
@@ -110,8 +119,9 @@ export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
   return UI_LOCALES.map((locale) => {
     const env: Record<string, unknown> = {};
     const html = render(readFileSync(guideFile(locale), "utf8"), options, env, dropTitle);
-    const referenceBody = render(reference, options, env, shiftHeadings)
-      .replace(/^(<h2 id=")[^"]*(">)/, "$1front-matter-reference$2");
+    let referenceBody = render(reference, options, env, shiftHeadings);
+    const firstId = /^<h2 id="([^"]*)">/.exec(referenceBody)?.[1];
+    if (firstId !== undefined) referenceBody = referenceBody.replaceAll(`id="${firstId}"`, 'id="front-matter-reference"').replaceAll(`aria-labelledby="${firstId}"`, 'aria-labelledby="front-matter-reference"');
     const note = `<p class="lead">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
     const referenceHtml = referenceBody.replace(/<\/h2>\n/, (close) => `${close}${note}`);
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };

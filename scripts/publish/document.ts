@@ -13,6 +13,7 @@ import { relatedDocuments } from "../related/related.ts";
 import type { SiteConfig } from "../site/config.ts";
 import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
+import { documentCitation } from "./cite.ts";
 import { lastUpdatedDates } from "./git-dates.ts";
 import type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
 export type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
@@ -92,7 +93,10 @@ export function preparePublishing(content: SiteContent, views: readonly Document
       const updated = lastUpdated(view);
       const documentDir = view.urls[DEFAULT_LOCALE];
       const local = cardLocale(view);
+      const pdfUrls = view.doc.assets.attachments.filter((attachment) => attachment.type === "PDF" || attachment.file.toLowerCase().endsWith(".pdf"))
+        .map((attachment) => `${env.config?.url ?? ""}${documentDir}${attachment.file.split("/").map(encodeURIComponent).join("/")}`);
       return {
+        citation: documentCitation(locale, view, view.urls[locale], env.config?.url ?? "", { pdfUrls }),
         related: related.get(view.id)!.map(toItem),
         attachments: view.doc.assets.attachments.map((attachment) => ({
           title: attachment.title ?? attachment.file.split("/").pop()!,

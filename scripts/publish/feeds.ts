@@ -7,7 +7,9 @@
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import type { SiteConfig } from "../site/config.ts";
-import type { DocumentPage, PageBase, SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../site/model.ts";
+import type { DocumentPage, ListingFeed, PageBase } from "../site/views.ts";
+export type { ListingFeed } from "../site/views.ts";
 
 /** Newest documents in a feed. */
 export const FEED_SIZE = 50;
@@ -31,20 +33,51 @@ export function rfc3339(date: string): string {
 interface SiteData { model: SiteModel; config: SiteConfig }
 
 export function atomFeed(locale: UiLocale, { model, config }: SiteData): string {
-  const abs = (path: string) => `${config.url}${path}`;
   const pages = model.pages.document.filter((page) => page.locale === locale && page.view.doc.meta.date !== "unknown");
-  // Documents are newest first already; undated ones have no place in a feed of news.
-  const entries = pages.slice(0, FEED_SIZE);
+  return renderFeed({
+    locale,
+    title: t(locale, "feed.title"),
+    subtitle: t(locale, "site.tagline"),
+    selfPath: feedUrl(locale),
+    alternatePath: `${LOCALES[locale].prefix}/`,
+    entries: pages.slice(0, FEED_SIZE),
+  }, config);
+}
+
+export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteConfig }): string {
+  return renderFeed({
+    locale: feed.locale,
+    title: t(feed.locale, "feed.listingTitle", { name: feed.name }),
+    subtitle: t(feed.locale, "site.tagline"),
+    selfPath: feed.url,
+    alternatePath: feed.listingUrl,
+    entries: feed.documents.filter((page) => page.view.doc.meta.date !== "unknown").slice(0, FEED_SIZE),
+  }, config);
+}
+
+interface FeedSpec {
+  locale: UiLocale;
+  title: string;
+  subtitle: string;
+  selfPath: string;
+  alternatePath: string;
+  /** Dated document pages, newest first. */
+  entries: readonly DocumentPage[];
+}
+
+function renderFeed(spec: FeedSpec, config: SiteConfig): string {
+  const abs = (path: string) => `${config.url}${path}`;
+  const { locale, entries } = spec;
+  // Dated by the newest document (undated ones have no place in a feed of news); an empty feed by the epoch.
   const updated = entries.length ? rfc3339(entries[0]!.view.doc.meta.date) : "1970-01-01T00:00:00Z";
-  const home = abs(`${LOCALES[locale].prefix}/`);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
-    `  <title>${escapeXml(t(locale, "feed.title"))}</title>`,
-    `  <subtitle>${escapeXml(t(locale, "site.tagline"))}</subtitle>`,
-    `  <id>${escapeXml(abs(feedUrl(locale)))}</id>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(abs(feedUrl(locale)))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
+    `  <title>${escapeXml(spec.title)}</title>`,
+    `  <subtitle>${escapeXml(spec.subtitle)}</subtitle>`,
+    `  <id>${escapeXml(abs(spec.selfPath))}</id>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(abs(spec.selfPath))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(abs(spec.alternatePath))}"/>`,
     `  <updated>${updated}</updated>`,
     `  <author><name>${escapeXml(t(locale, "site.name"))}</name></author>`,
     `  <generator>Lysark</generator>`,
@@ -54,11 +87,16 @@ export function atomFeed(locale: UiLocale, { model, config }: SiteData): string 
   return lines.join("\n");
 }
 
+function entryUpdated(page: DocumentPage): string {
+  const { meta } = page.view.doc;
+  return page.publish.lastUpdated && page.publish.lastUpdated > meta.date ? rfc3339(page.publish.lastUpdated) : rfc3339(meta.date);
+}
+
 function feedEntry(page: DocumentPage, abs: (path: string) => string): string[] {
   const { meta } = page.view.doc;
   const url = escapeXml(abs(page.url));
   const published = rfc3339(meta.date);
-  const updated = page.publish.lastUpdated && page.publish.lastUpdated > meta.date ? rfc3339(page.publish.lastUpdated) : published;
+  const updated = entryUpdated(page);
   return [
     `  <entry>`,
     `    <title xml:lang="${page.titleLang}">${escapeXml(page.title)}</title>`,

@@ -16,7 +16,7 @@ import { assembleKeyFigures, type Download, type FigureRowView, type IndicatorPa
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
 import { buildSearchRecord, buildSearchRecords, type SearchRecord } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
-import type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
+import type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage, ListingFeed } from "./views.ts";
 export type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
 
 
@@ -50,6 +50,8 @@ export interface SiteModel {
   };
   /** Files written beside the pages: key-figure CSV and JSON. */
   downloads: Download[];
+  /** An Atom feed per publisher and per topic, in every locale. */
+  feeds: ListingFeed[];
   /** One search record per document, indexed by the build's search phase. */
   searchRecords: SearchRecord[];
 }
@@ -132,6 +134,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
     guide: buildGuidePages({ repository: env.config?.repository, branch: env.config?.editBranch }),
   };
 
+  const feeds: ListingFeed[] = [];
   const publishing = preparePublishing(content, views, env);
   const documentPage = (locale: UiLocale, view: DocumentView): DocumentPage => {
     const { meta } = view.doc;
@@ -172,7 +175,19 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       items: views.slice(0, HOME_LATEST).map(toItem),
     });
 
-    for (const view of views) pages.document.push(documentPage(locale, view));
+    const documentPages = new Map<DocumentView, DocumentPage>();
+    for (const view of views) {
+      const page = documentPage(locale, view);
+      documentPages.set(view, page);
+      pages.document.push(page);
+    }
+    // A listing's feed, beside its first page (scripts/publish/feeds.ts writes it).
+    const listingFeed = (route: Route, name: string, items: DocumentListItem[]) => {
+      const listingUrl = urlFor(locale, route);
+      const feed: ListingFeed = { locale, name, url: `${listingUrl}feed.xml`, listingUrl, documents: items.map((entry) => documentPages.get(entry.view)!) };
+      feeds.push(feed);
+      return { url: feed.url, title: t(locale, "feed.listingLink", { name }) };
+    };
 
     const publisherEntries: IndexEntry[] = [];
     for (const publisher of content.publishers) {
@@ -184,9 +199,11 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       // A district without a region of its own is grouped with its city.
       const region = publisher.region ?? parent?.region;
       publisherEntries.push({ title: name, url, count: items.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
+      const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, items);
       pages.publisher.push(...paginated(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, items, pageSize, (page) => ({
         ...page,
         kind: "publisher",
+        feed,
         publisher,
         kindLabel: t(locale, `kind.${publisher.kind}`),
         countryLabel: t(locale, `country.${publisher.country}`),
@@ -211,7 +228,8 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       const items = views.filter((view) => view.doc.meta.topics.includes(topic.id)).map(toItem);
       const url = urlFor(locale, { kind: "topic", id: topic.id });
       topicEntries.push({ title: topic.labels[locale], url, count: items.length });
-      pages.topic.push(...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, items, pageSize, (page) => ({ ...page, kind: "topic" })));
+      const feed = listingFeed({ kind: "topic", id: topic.id }, topic.labels[locale], items);
+      pages.topic.push(...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, items, pageSize, (page) => ({ ...page, kind: "topic", feed })));
     }
     pages.topics.push({
       ...base(locale, { kind: "topics" }, t(locale, "list.topics"), [home]),
@@ -243,7 +261,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
     pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
 
-  const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, searchRecords };
+  const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, feeds, searchRecords };
   documentPageBuilders.set(model, { documentPage, searchRecord: (view) => buildSearchRecord(view, publishersById) });
   return model;
 }

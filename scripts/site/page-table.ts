@@ -11,7 +11,8 @@
 import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download } from "../keyfigures/assemble.ts";
-import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
+import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
+import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapXml, type ListingFeed } from "../publish/feeds.ts";
 import { headersFile } from "../publish/headers.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
@@ -34,6 +35,9 @@ export interface PageKind<P = any> {
 function kind<P>(spec: PageKind<P>): PageKind {
   return spec;
 }
+
+/** A document page's citation download: BibTeX or CSL-JSON, beside the page. */
+export interface CitationFile { page: DocumentPage; format: "bibtex" | "csl" }
 
 /** `/a/b/` → `/a/b/index.html`. */
 const indexFile = (page: PageBase) => `${page.url}index.html`;
@@ -68,6 +72,13 @@ export const PAGE_TABLE: readonly PageKind[] = [
   // The 404 page's URL is its file (/404.html), as hosts look for it there.
   kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
   kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
+  kind<ListingFeed>({ kind: "listingFeed", pages: (d) => d.model.feeds, file: (feed) => feed.url, text: (feed, d) => listingAtomFeed(feed, d) }),
+  kind<CitationFile>({
+    kind: "citation",
+    pages: (d) => d.model.pages.document.flatMap((page) => [{ page, format: "bibtex" as const }, { page, format: "csl" as const }]),
+    file: ({ page, format }) => `${page.url}${format === "bibtex" ? BIBTEX_FILE : CSL_FILE}`,
+    text: ({ page, format }) => (format === "bibtex" ? bibtex : cslJson)(page.publish.citation, page.view),
+  }),
   kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapXml(d) }),
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).

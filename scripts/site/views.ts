@@ -52,6 +52,8 @@ export interface ListPage extends PageBase {
   total?: number;
   /** Null or absent when the listing fits on one page. */
   pagination?: Pagination | null;
+  /** The listing's own Atom feed (publishers and topics), with its link title. */
+  feed?: { url: string; title: string };
 }
 
 export interface DocumentPage extends PageBase {
@@ -109,6 +111,8 @@ export interface DocumentPublishing {
   editUrl: string | null;
   retrievedText: string | null;
   card: SocialCard;
+  /** "Cite this document": the reference's parts, download paths and meta tags. */
+  citation: Citation;
 }
 
 export interface SocialCard {
@@ -172,4 +176,43 @@ export interface PublisherFigures {
   /** A bar chart per series with more than one value. */
   historyCharts: Chart[];
   downloads: DownloadLinks;
+}
+
+/** "Cite this document" (scripts/publish/cite.ts): the reference's parts, download paths and meta tags. */
+export interface Citation {
+  /** People named as presenter or author; empty when the publisher is the author. */
+  people: string[];
+  /** Who the reference names first: the people, else the publisher. */
+  authors: string[];
+  /** The document's year, or null when its date is unknown. */
+  year: string | null;
+  /** The year, or the locale's "no date" ("u.å.", "n.d."). */
+  yearText: string;
+  /** The title as the source gives it, in the document's language. */
+  title: string;
+  /** The title in the page's locale when it is a translation, else null. */
+  translatedTitle: string | null;
+  language: string;
+  typeLabel: string;
+  publisherName: string;
+  /** Absolute address of the page cited. */
+  url: string;
+  /** Site paths of the downloads. */
+  bibtexUrl: string;
+  cslUrl: string;
+  /** Highwire and Dublin Core meta tags, in order. */
+  metaTags: Array<{ name: string; content: string }>;
+}
+
+/** The Atom feed of one publisher's or topic's listing in one locale (written by scripts/publish/feeds.ts). */
+export interface ListingFeed {
+  locale: UiLocale;
+  /** The publisher's name or the topic's label. */
+  name: string;
+  /** Site path of the feed: the listing's first page + "feed.xml". */
+  url: string;
+  /** Site path of the listing's first page. */
+  listingUrl: string;
+  /** The listing's document pages in this locale, newest first (the feed takes the newest dated ones). */
+  documents: DocumentPage[];
 }

@@ -177,24 +177,25 @@ export function collectPageErrors(page: Page): string[] {
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
 
 /**
- * Runs axe-core (WCAG 2.x A and AA rules, and its best practices such as heading
- * order and landmarks) on the page as it is now and returns
- * the violations, each with the selectors of the offending elements.
+ * Runs axe-core (WCAG 2.x A and AA rules, and axe's best practices such as
+ * heading order and landmarks unless `bestPractice` is false) on the page as it is now and returns the violations, each
+ * with the selectors of the offending elements.
  */
-export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, options: { exclude?: string[]; bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
   const require = createRequire(import.meta.url);
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   // Evaluated, not added as a <script>, so the page's CSP does not stand in the way.
   await page.evaluate(source);
-  return page.evaluate(async (exclude) => {
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", ...(options.bestPractice === false ? [] : ["best-practice"])];
+  return page.evaluate(async ({ exclude, tags }) => {
     const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
-    const result = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
+    const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return result.violations.map((violation) => ({
       id: violation.id, impact: violation.impact, help: violation.help,
       nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),
     }));
-  }, options.exclude ?? []);
+  }, { exclude: options.exclude ?? [], tags });
 }
 
 /** A built site served on localhost with Chromium open, for one describe block. */
