@@ -5,8 +5,12 @@
  * folder carries the id of the process writing it, so a build running at the
  * same time on the same machine keeps its own.
  */
-import { mkdtempSync, readdirSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { isRunning } from "../content/temporary-files.ts";
+
+// Cache writers (images, cards) clean their own temporary files with the same rule.
+export { isRunning, removeStaleTemporaryFiles } from "../content/temporary-files.ts";
 
 function prefix(output: string): string {
   return `.${path.basename(output)}.building-`;
@@ -17,17 +21,6 @@ export function createStaging(output: string): string {
   const staging = mkdtempSync(path.join(path.dirname(output), `${prefix(output)}${process.pid}-`));
   chmodSync(staging, 0o755);
   return staging;
-}
-
-/** True while the process `pid` exists (on this machine). */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /**
@@ -51,35 +44,6 @@ export function removeStaleStaging(output: string): string[] {
     if (pid && pid !== process.pid && isRunning(pid)) continue;
     if (pid === process.pid) continue;
     rmSync(path.join(parent, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
-}
-
-/** Name of a temporary entry in a cache folder, carrying the id of the process writing it. */
-export function temporaryName(pid = process.pid): string {
-  return `.tmp-${pid}-`;
-}
-
-/**
- * Removes temporary entries in a cache `folder` (`*.<pid>.<n>.tmp` files,
- * `.tmp-<pid>-*` folders) left by processes that are no longer running.
- */
-export function removeStaleTemporaryFiles(folder: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const match = /^\.tmp-(\d+)-|\.(\d+)\.[^.]+\.tmp$/.exec(name);
-    if (!match) continue;
-    const pid = Number(match[1] ?? match[2]);
-    if (pid !== process.pid && isRunning(pid)) continue;
-    if (pid === process.pid) continue;
-    rmSync(path.join(folder, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;

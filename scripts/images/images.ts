@@ -13,7 +13,7 @@ import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import type { BodyImage } from "../content/markdown.ts";
 import { didYouMean } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
-import { removeStaleTemporaryFiles, temporaryName } from "../build/staging.ts";
+import { removeStaleTemporaryFiles, temporaryName } from "../content/temporary-files.ts";
 
 /** Where processed images are published. */
 export const IMAGE_URL_PATH = "/media/";

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import sharp from "sharp";
 import { CARD_HEIGHT, CARD_WIDTH } from "./document.ts";
-import { removeStaleTemporaryFiles } from "../build/staging.ts";
+import { removeStaleTemporaryFiles } from "../content/temporary-files.ts";
 
 export interface CardText {
   /** Small line above the title, e.g. "Presentasjon". */
