@@ -57,7 +57,8 @@ describe("importing a PowerPoint original into a site and building it", () => {
     const html = page();
     if (findSoffice()) {
       expect(stdout).toMatch(/slide pictures: {2}4 made with LibreOffice and cached/);
-      expect(html).toMatch(/id="slide-2-title">[\s\S]*?<\/h2>\s*<p><picture>[\s\S]*?alt="Lysbilde 2: Tallene bak satsingen" loading="lazy"/);
+      // Right under the heading and its "link to this slide" line.
+      expect(html).toMatch(/id="slide-2-title">[\s\S]*?<\/h2>\s*<p class="slide-link"[^>]*>.*?<\/p>\s*<p><picture>[\s\S]*?alt="Lysbilde 2: Tallene bak satsingen" loading="lazy"/);
       expect(html.match(/alt="Lysbilde \d:[^"]*"/g)).toHaveLength(4);
     } else {
       expect(stdout).toMatch(/slide pictures: {2}skipped: LibreOffice \(soffice\) is not installed/);
