@@ -90,12 +90,18 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
+/** A page of another kind than a document page, named by its document where it belongs to one (citations). */
+function describeSource(kind: string, page: unknown): string {
+  const owner = (page as { page?: DocumentPage }).page;
+  return owner?.view ? `the ${kind} file of ${owner.view.doc.file} (${owner.locale})` : `the ${kind} page`;
+}
+
 /** Every file of the site `data` describes; throws OutputConflict when two sources claim one path. */
 export function planOutput(data: SiteData): OutputPlan {
   const plan = new OutputPlan();
   for (const spec of PAGE_TABLE) {
     for (const page of spec.pages(data)) {
-      const source = spec.kind === "document" ? `the ${(page as DocumentPage).locale} page of ${(page as DocumentPage).view.doc.file}` : `the ${spec.kind} page`;
+      const source = spec.kind === "document" ? `the ${(page as DocumentPage).locale} page of ${(page as DocumentPage).view.doc.file}` : describeSource(spec.kind, page);
       plan.claim(spec.file(page), source);
     }
   }

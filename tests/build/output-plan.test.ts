@@ -54,20 +54,22 @@ describe("the output plan", () => {
     }
   });
 
-  it("stops the build, naming both sources, when an attachment would overwrite a page; the last site stays", async () => {
+  // An attachment of a type a browser would run (index.html) is refused by the check before this;
+  // a data file may still take the name of a generated one, such as the citation beside the page.
+  it("stops the build, naming both sources, when an attachment would overwrite a generated file; the last site stays", async () => {
     expect((await build({ root: dir })).ok).toBe(true);
     const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
     applyChanges(dir, {
       "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8")
-        .replace("summary: En kort presentasjon.", "summary: En kort presentasjon.\nattachments:\n  - file: index.html"),
-      "content/testby/index.html": "<p>not the page</p>",
+        .replace("summary: En kort presentasjon.", "summary: En kort presentasjon.\nattachments:\n  - file: cite.csl.json"),
+      "content/testby/cite.csl.json": "{\"not\": \"the citation\"}\n",
     });
     const failure = await build({ root: dir }).then(() => undefined, (error: unknown) => error);
     expect(failure).toBeInstanceOf(OutputConflict);
     const message = (failure as Error).message;
-    expect(message).toContain("/dokumenter/testby/likestilling-i-testby/index.html");
-    expect(message).toContain("the nb page of content/testby/likestilling-i-testby.md");
-    expect(message).toMatch(/attachment "index.html" of content\/testby\/likestilling-i-testby.md:\d+/);
+    expect(message).toContain("/dokumenter/testby/likestilling-i-testby/cite.csl.json");
+    expect(message).toContain("the citation file of content/testby/likestilling-i-testby.md (nb)");
+    expect(message).toMatch(/attachment "cite.csl.json" of content\/testby\/likestilling-i-testby.md:\d+/);
     expect(readFileSync(path.join(dir, "_site/index.html"), "utf8")).toBe(before);
     expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
   });
