@@ -10,8 +10,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // The last reporter says loudly when browser tests were skipped for want of Chromium.
-    reporters: report
-      ? ["default", ["json", { outputFile: report }], new BrowserSkipsReporter()]
-      : ["default", new BrowserSkipsReporter()],
+    reporters: report ? ["default", ["json", { outputFile: report }], new BrowserSkipsReporter()] : ["default", new BrowserSkipsReporter()],
   },
 });

@@ -51,10 +51,13 @@ export function summarize({ report, testStatus, steps = [] }) {
 
 export function readSteps(file) {
   if (!file || !existsSync(file)) return [];
-  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((row) => {
-    const [name, status] = row.split("\t");
-    return { name, status: Number(status) };
-  });
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((row) => {
+      const [name, status] = row.split("\t");
+      return { name, status: Number(status) };
+    });
 }
 
 export function readReport(file) {

@@ -78,7 +78,13 @@ const verdict = (ok: boolean | undefined, text: string) => say(`${ok === undefin
 
 // ---------------------------------------------------------------- one size
 
-interface BuildStats { wallMs: number; cpuMs: number; peakBytes: number; nodePeakBytes: number; timings: Record<string, number> }
+interface BuildStats {
+  wallMs: number;
+  cpuMs: number;
+  peakBytes: number;
+  nodePeakBytes: number;
+  timings: Record<string, number>;
+}
 
 function stats(run: ChildRun, what: string): BuildStats {
   if (run.code !== 0 || !run.report?.ok) {
@@ -86,7 +92,13 @@ function stats(run: ChildRun, what: string): BuildStats {
     throw new Error(`${what} failed (exit ${run.code}):\n${detail}`);
   }
   // The child's own peak (kernel maxRSS) and the sampled peak of its process tree (covers helpers such as Pagefind's binary).
-  return { wallMs: run.wallMs, cpuMs: run.report.cpuMs, peakBytes: Math.max(run.report.maxRssBytes, run.sampledPeakBytes), nodePeakBytes: run.report.maxRssBytes, timings: run.report.timings };
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.report.cpuMs,
+    peakBytes: Math.max(run.report.maxRssBytes, run.sampledPeakBytes),
+    nodePeakBytes: run.report.maxRssBytes,
+    timings: run.report.timings,
+  };
 }
 
 interface SizeResult {
@@ -185,12 +197,21 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  say(`Lysark benchmark — ${growth ? `growth (N = ${sizes.join(", ")})` : `N = ${docs} documents`}, ${runs} run(s) each, alternating a (Lysark) / b (bare Eleventy), seed ${seed}`);
-  say(`Machine: ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  say(
+    `Lysark benchmark — ${growth ? `growth (N = ${sizes.join(", ")})` : `N = ${docs} documents`}, ${runs} run(s) each, alternating a (Lysark) / b (bare Eleventy), seed ${seed}`,
+  );
+  say(
+    `Machine: ${machine()}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   say();
 
   if (growth) {
-    say("| N | Lysark wall | bare wall | ratio a/b | Lysark CPU | bare CPU | CPU ratio | Lysark peak RSS (tree) | Lysark Node peak | bare peak RSS | Lysark ms/doc | Lysark KiB/doc |");
+    say(
+      "| N | Lysark wall | bare wall | ratio a/b | Lysark CPU | bare CPU | CPU ratio | Lysark peak RSS (tree) | Lysark Node peak | bare peak RSS | Lysark ms/doc | Lysark KiB/doc |",
+    );
     say("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     const rows: Array<{ n: number; wall: number; cpu: number; peak: number; nodePeak: number }> = [];
     for (const n of sizes) {
@@ -216,7 +237,9 @@ async function main(): Promise<void> {
       const bareCpu = median(result.bare.map((r) => r.cpuMs));
       const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));
       rows.push({ n, wall, cpu, peak, nodePeak });
-      say(`| ${n} | ${s(wall)} | ${s(bareWall)} | ${(wall / bareWall).toFixed(2)} | ${s(cpu)} | ${s(bareCpu)} | ${(cpu / bareCpu).toFixed(2)} | ${mb(peak)} | ${mb(nodePeak)} | ${mb(Math.max(...result.bare.map((r) => r.peakBytes)))} | ${(wall / n).toFixed(2)} | ${(peak / 1024 / n).toFixed(0)} |`);
+      say(
+        `| ${n} | ${s(wall)} | ${s(bareWall)} | ${(wall / bareWall).toFixed(2)} | ${s(cpu)} | ${s(bareCpu)} | ${(cpu / bareCpu).toFixed(2)} | ${mb(peak)} | ${mb(nodePeak)} | ${mb(Math.max(...result.bare.map((r) => r.peakBytes)))} | ${(wall / n).toFixed(2)} | ${(peak / 1024 / n).toFixed(0)} |`,
+      );
       if (!keep) cleanup(result);
     }
     if (rows.length < 2) return;
@@ -224,24 +247,39 @@ async function main(): Promise<void> {
     const last = rows.at(-1)!;
     const scale = last.n / first.n;
     say();
-    say(`From N = ${first.n} to ${last.n} (×${scale}): wall time ×${(last.wall / first.wall).toFixed(1)}, CPU time ×${(last.cpu / first.cpu).toFixed(1)}, peak memory ×${(last.peak / first.peak).toFixed(1)}.`);
-    verdict(last.wall / first.wall <= scale * 1.15, `wall time grows linearly or better (×${(last.wall / first.wall).toFixed(1)} for ×${scale} documents; allowance 15 %)`);
+    say(
+      `From N = ${first.n} to ${last.n} (×${scale}): wall time ×${(last.wall / first.wall).toFixed(1)}, CPU time ×${(last.cpu / first.cpu).toFixed(1)}, peak memory ×${(last.peak / first.peak).toFixed(1)}.`,
+    );
+    verdict(
+      last.wall / first.wall <= scale * 1.15,
+      `wall time grows linearly or better (×${(last.wall / first.wall).toFixed(1)} for ×${scale} documents; allowance 15 %)`,
+    );
     verdict(last.cpu / first.cpu <= scale * 1.15, `CPU time grows linearly or better (×${(last.cpu / first.cpu).toFixed(1)} for ×${scale} documents)`);
     verdict(last.peak / first.peak <= scale * 1.15, `memory grows linearly or better (×${(last.peak / first.peak).toFixed(1)} for ×${scale} documents)`);
     const perDoc = rows.map((row) => row.wall / row.n);
-    verdict(Math.max(...perDoc) <= Math.min(...perDoc) * 1.25, `time per document flat (within 25 %): ${perDoc.map((ms) => `${ms.toFixed(1)} ms`).join(" / ")}`);
+    verdict(
+      Math.max(...perDoc) <= Math.min(...perDoc) * 1.25,
+      `time per document flat (within 25 %): ${perDoc.map((ms) => `${ms.toFixed(1)} ms`).join(" / ")}`,
+    );
     const at20k = rows.find((row) => row.n === 20000);
-    verdict(at20k ? at20k.nodePeak <= TARGET.nodeMemoryBytes20k : undefined, `Node's own peak ≤ 1 GiB at N = 20000: ${at20k ? mb(at20k.nodePeak) : "n/a (N = 20000 not run)"}`);
+    verdict(
+      at20k ? at20k.nodePeak <= TARGET.nodeMemoryBytes20k : undefined,
+      `Node's own peak ≤ 1 GiB at N = 20000: ${at20k ? mb(at20k.nodePeak) : "n/a (N = 20000 not run)"}`,
+    );
     return;
   }
 
   const result = await compare(docs, runs, true);
   const { corpus } = result;
-  say(`Corpus: ${corpus.docs} documents, ${corpus.publishers} publishers, ${Math.round(corpus.words / corpus.docs)} words and ${kb(corpus.bytes / corpus.docs)} per document on average (${mb(corpus.bytes)} of Markdown), generated in ${s(result.generateMs)}`);
+  say(
+    `Corpus: ${corpus.docs} documents, ${corpus.publishers} publishers, ${Math.round(corpus.words / corpus.docs)} words and ${kb(corpus.bytes / corpus.docs)} per document on average (${mb(corpus.bytes)} of Markdown), generated in ${s(result.generateMs)}`,
+  );
   say();
   say("Build (each in its own process, empty output folder; wall time from process start to exit)");
   result.lysark.forEach((run, i) => {
-    say(`  run ${i + 1}  a Lysark ${s(run.wallMs).padStart(9)}  ${mb(run.peakBytes).padStart(9)}   b bare ${s(result.bare[i]!.wallMs).padStart(9)}  ${mb(result.bare[i]!.peakBytes).padStart(9)}   a/b ${(run.wallMs / result.bare[i]!.wallMs).toFixed(2)}`);
+    say(
+      `  run ${i + 1}  a Lysark ${s(run.wallMs).padStart(9)}  ${mb(run.peakBytes).padStart(9)}   b bare ${s(result.bare[i]!.wallMs).padStart(9)}  ${mb(result.bare[i]!.peakBytes).padStart(9)}   a/b ${(run.wallMs / result.bare[i]!.wallMs).toFixed(2)}`,
+    );
   });
   const lysarkWall = median(result.lysark.map((r) => r.wallMs));
   const bareWall = median(result.bare.map((r) => r.wallMs));
@@ -249,18 +287,37 @@ async function main(): Promise<void> {
   const lysarkPeak = Math.max(...result.lysark.map((r) => r.peakBytes));
   const barePeak = Math.max(...result.bare.map((r) => r.peakBytes));
   say(`  median   a Lysark ${s(lysarkWall)}, peak ${mb(lysarkPeak)}   b bare ${s(bareWall)}, peak ${mb(barePeak)}   ratio a/b ${ratio.toFixed(2)}`);
-  if (result.warm) say(`  warm    a Lysark ${s(result.warm.wallMs)} with .cache/ kept from the run before, nothing changed, peak ${mb(result.warm.peakBytes)}; ratio to the median bare build ${(result.warm.wallMs / bareWall).toFixed(2)}`);
-  if (result.warmEdit) say(`  warm    a Lysark ${s(result.warmEdit.wallMs)} with .cache/ kept, one document's body edited, peak ${mb(result.warmEdit.peakBytes)}; ratio ${(result.warmEdit.wallMs / bareWall).toFixed(2)}; phases ${Object.entries(result.warmEdit.timings).map(([phase, ms]) => `${phase} ${s(ms)}`).join(", ")}`);
-  if (result.siteCards) say(`  cold    a Lysark ${s(result.siteCards.wallMs)} with "socialCards": "site", peak ${mb(result.siteCards.peakBytes)}; ratio ${(result.siteCards.wallMs / bareWall).toFixed(2)}`);
+  if (result.warm)
+    say(
+      `  warm    a Lysark ${s(result.warm.wallMs)} with .cache/ kept from the run before, nothing changed, peak ${mb(result.warm.peakBytes)}; ratio to the median bare build ${(result.warm.wallMs / bareWall).toFixed(2)}`,
+    );
+  if (result.warmEdit)
+    say(
+      `  warm    a Lysark ${s(result.warmEdit.wallMs)} with .cache/ kept, one document's body edited, peak ${mb(result.warmEdit.peakBytes)}; ratio ${(result.warmEdit.wallMs / bareWall).toFixed(2)}; phases ${Object.entries(
+        result.warmEdit.timings,
+      )
+        .map(([phase, ms]) => `${phase} ${s(ms)}`)
+        .join(", ")}`,
+    );
+  if (result.siteCards)
+    say(
+      `  cold    a Lysark ${s(result.siteCards.wallMs)} with "socialCards": "site", peak ${mb(result.siteCards.peakBytes)}; ratio ${(result.siteCards.wallMs / bareWall).toFixed(2)}`,
+    );
   const cpuPerWall = median(result.lysark.map((r) => r.cpuMs / r.wallMs));
   const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));
-  say(`  Lysark CPU time ÷ wall time (cold): ${cpuPerWall.toFixed(2)}; Node's own peak RSS ${mb(nodePeak)} (the rest of the tree's peak is Pagefind's process)`);
+  say(
+    `  Lysark CPU time ÷ wall time (cold): ${cpuPerWall.toFixed(2)}; Node's own peak RSS ${mb(nodePeak)} (the rest of the tree's peak is Pagefind's process)`,
+  );
   const cpuRatio = median(result.lysark.map((r, i) => r.cpuMs / result.bare[i]!.cpuMs));
-  say(`  CPU time (user + system, incl. Pagefind's process; less sensitive to other load): a ${s(median(result.lysark.map((r) => r.cpuMs)))}, b ${s(median(result.bare.map((r) => r.cpuMs)))}, ratio a/b ${cpuRatio.toFixed(2)}`);
+  say(
+    `  CPU time (user + system, incl. Pagefind's process; less sensitive to other load): a ${s(median(result.lysark.map((r) => r.cpuMs)))}, b ${s(median(result.bare.map((r) => r.cpuMs)))}, ratio a/b ${cpuRatio.toFixed(2)}`,
+  );
 
   const phases = new Map<string, number[]>();
   for (const run of result.lysark) for (const [phase, ms] of Object.entries(run.timings)) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
-  say(`  Lysark phases (median; cards from the first, during validation, to the last; pages then render, beside attachments, images, cards and search: they overlap): ${[...phases.entries()].map(([phase, values]) => `${phase} ${s(median(values))}`).join(", ")}`);
+  say(
+    `  Lysark phases (median; cards from the first, during validation, to the last; pages then render, beside attachments, images, cards and search: they overlap): ${[...phases.entries()].map(([phase, values]) => `${phase} ${s(median(values))}`).join(", ")}`,
+  );
   const serial = ["validate", "assemble", "swap"].reduce((sum, name) => sum + median(phases.get(name) ?? [0]), 0);
   const phase = (name: string) => median(phases.get(name) ?? [0]);
   // Cards begin during validation (their phase runs from the first card to the last), so only
@@ -282,7 +339,9 @@ async function main(): Promise<void> {
   pages.sort((a, b) => a.bytes - b.bytes);
   const largest = pages.at(-1);
   const medianPage = median(pages.map((p) => p.bytes));
-  say(`  document pages: ${pages.length}; median ${kb(medianPage)}, largest ${kb(largest?.bytes ?? 0)} (${largest ? path.relative(result.lysarkOut, largest.file) : "–"}); site.css ${kb(css)}`);
+  say(
+    `  document pages: ${pages.length}; median ${kb(medianPage)}, largest ${kb(largest?.bytes ?? 0)} (${largest ? path.relative(result.lysarkOut, largest.file) : "–"}); site.css ${kb(css)}`,
+  );
   const medianFile = pages[Math.floor(pages.length / 2)];
   const gz = (file: string | undefined) => (file && existsSync(file) ? gzipSize(file) : 0);
   const cssGz = gz(cssFile);
@@ -298,13 +357,18 @@ async function main(): Promise<void> {
   if (typeof searchResult === "string") {
     say(`  one search query: ${searchResult}`);
   } else {
-    say(`  one search query ("${searchResult.query}", ${searchResult.results} results shown): ${kb(searchResult.totalBytes)} downloaded (gzip for text; ${kb(searchResult.rawBytes)} uncompressed) in ${searchResult.requests.length} requests, of which Pagefind ${kb(searchResult.pagefindBytes)}`);
+    say(
+      `  one search query ("${searchResult.query}", ${searchResult.results} results shown): ${kb(searchResult.totalBytes)} downloaded (gzip for text; ${kb(searchResult.rawBytes)} uncompressed) in ${searchResult.requests.length} requests, of which Pagefind ${kb(searchResult.pagefindBytes)}`,
+    );
     const groups = new Map<string, number>();
     for (const request of searchResult.requests) {
       // Pagefind's files grouped by kind: index/, fragment/, filter/ chunks, the entry, scripts, WebAssembly.
       const inBundle = request.path.replace(/^\/pagefind\/(?:[a-z]{2}\/)?/, "");
-      const kind = !request.path.startsWith("/pagefind/") ? request.path
-        : inBundle.includes("/") ? `${inBundle.split("/")[0]}/` : inBundle.replace(/[._-][0-9a-z_]{6,}.*$/, "").replace(/^pagefind-/, "");
+      const kind = !request.path.startsWith("/pagefind/")
+        ? request.path
+        : inBundle.includes("/")
+          ? `${inBundle.split("/")[0]}/`
+          : inBundle.replace(/[._-][0-9a-z_]{6,}.*$/, "").replace(/^pagefind-/, "");
       groups.set(kind, (groups.get(kind) ?? 0) + request.sent);
     }
     say(`    ${[...groups.entries()].map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(", ")}`);
@@ -315,7 +379,9 @@ async function main(): Promise<void> {
     console.error("· dev server: first build, then one edited document");
     rebuild = await measureDevRebuild(repo, path.join(workDir, `corpus-${docs}-${seed}`), corpus.sampleDocuments[0]!, 15 * 60_000);
   }
-  say(`  dev server: ${typeof rebuild === "string" ? rebuild : `first build ${s(rebuild.firstBuildMs)}; rebuild after editing one document ${s(rebuild.rebuildMs)} (${rebuild.pages} files written)${rebuild.note}`}`);
+  say(
+    `  dev server: ${typeof rebuild === "string" ? rebuild : `first build ${s(rebuild.firstBuildMs)}; rebuild after editing one document ${s(rebuild.rebuildMs)} (${rebuild.pages} files written)${rebuild.note}`}`,
+  );
 
   say();
   say(`Targets (N = ${docs})`);
@@ -324,21 +390,40 @@ async function main(): Promise<void> {
   const vsBare = (run: BuildStats | undefined) => (run ? run.wallMs / bareWall : undefined);
   const ratioText = (value: number | undefined) => (value === undefined ? "n/a (not run)" : `${value.toFixed(2)}×`);
   const siteRatio = vsBare(result.siteCards);
-  verdict(siteRatio === undefined ? undefined : siteRatio <= TARGET.siteCardsRatio, `cold full build with "socialCards": "site" ≤ ${TARGET.siteCardsRatio.toFixed(1)}× bare Eleventy: ${ratioText(siteRatio)}${note}`);
-  verdict(ratio <= TARGET.ratio, `cold full build, one card per document, ≤ ${TARGET.ratio.toFixed(1)}× bare Eleventy (median of ${runs}): ${ratio.toFixed(2)}×${note}`);
+  verdict(
+    siteRatio === undefined ? undefined : siteRatio <= TARGET.siteCardsRatio,
+    `cold full build with "socialCards": "site" ≤ ${TARGET.siteCardsRatio.toFixed(1)}× bare Eleventy: ${ratioText(siteRatio)}${note}`,
+  );
+  verdict(
+    ratio <= TARGET.ratio,
+    `cold full build, one card per document, ≤ ${TARGET.ratio.toFixed(1)}× bare Eleventy (median of ${runs}): ${ratio.toFixed(2)}×${note}`,
+  );
   const warmRatio = vsBare(result.warm);
-  verdict(warmRatio === undefined ? undefined : warmRatio <= TARGET.warmRatio, `warm rebuild, .cache/ kept, nothing changed ≤ ${TARGET.warmRatio.toFixed(1)}×: ${ratioText(warmRatio)}${note}`);
+  verdict(
+    warmRatio === undefined ? undefined : warmRatio <= TARGET.warmRatio,
+    `warm rebuild, .cache/ kept, nothing changed ≤ ${TARGET.warmRatio.toFixed(1)}×: ${ratioText(warmRatio)}${note}`,
+  );
   const warmEditRatio = vsBare(result.warmEdit);
-  verdict(warmEditRatio === undefined ? undefined : warmEditRatio <= TARGET.warmEditRatio, `warm rebuild, .cache/ kept, one document's body edited ≤ ${TARGET.warmEditRatio.toFixed(1)}×: ${ratioText(warmEditRatio)}${note}`);
+  verdict(
+    warmEditRatio === undefined ? undefined : warmEditRatio <= TARGET.warmEditRatio,
+    `warm rebuild, .cache/ kept, one document's body edited ≤ ${TARGET.warmEditRatio.toFixed(1)}×: ${ratioText(warmEditRatio)}${note}`,
+  );
   verdict(cpuPerWall >= TARGET.cpuPerWall, `CPU time ÷ wall time ≥ ${TARGET.cpuPerWall} on ${os.cpus().length} cores (cold build): ${cpuPerWall.toFixed(2)}`);
   say(`info  full build's CPU time against bare Eleventy's (cold; robust to machine load): ${cpuRatio.toFixed(2)}×`);
   verdict(lysarkPeak <= TARGET.memoryBytes, `peak memory of the whole process tree ≤ 2 GiB: ${mb(lysarkPeak)}${note}`);
-  verdict(typeof rebuild === "string" ? undefined : rebuild.rebuildMs <= TARGET.rebuildMs,
-    `dev-server rebuild after editing one document ≤ ${TARGET.rebuildMs / 1000} s: ${typeof rebuild === "string" ? rebuild : s(rebuild.rebuildMs)}`);
-  verdict((largest?.bytes ?? 0) + css <= TARGET.pageBytes, `largest document page + site.css ≤ 30 KB, uncompressed: ${kb((largest?.bytes ?? 0) + css)} (median page + CSS ${kb(medianPage + css)})`);
+  verdict(
+    typeof rebuild === "string" ? undefined : rebuild.rebuildMs <= TARGET.rebuildMs,
+    `dev-server rebuild after editing one document ≤ ${TARGET.rebuildMs / 1000} s: ${typeof rebuild === "string" ? rebuild : s(rebuild.rebuildMs)}`,
+  );
+  verdict(
+    (largest?.bytes ?? 0) + css <= TARGET.pageBytes,
+    `largest document page + site.css ≤ 30 KB, uncompressed: ${kb((largest?.bytes ?? 0) + css)} (median page + CSS ${kb(medianPage + css)})`,
+  );
   verdict(largestGz <= TARGET.pageBytes, `largest document page + site.css ≤ 30 KB, as downloaded (gzip): ${kb(largestGz)} (median ${kb(medianGz)})`);
-  verdict(typeof searchResult === "string" ? undefined : searchResult.totalBytes <= TARGET.searchBytes,
-    `one search query downloads ≤ 300 KB: ${typeof searchResult === "string" ? searchResult : `${kb(searchResult.totalBytes)} (gzip for text; ${kb(searchResult.rawBytes)} uncompressed)`}`);
+  verdict(
+    typeof searchResult === "string" ? undefined : searchResult.totalBytes <= TARGET.searchBytes,
+    `one search query downloads ≤ 300 KB: ${typeof searchResult === "string" ? searchResult : `${kb(searchResult.totalBytes)} (gzip for text; ${kb(searchResult.rawBytes)} uncompressed)`}`,
+  );
   if (!keep) cleanup(result);
 }
 

@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 export function cpuMs(): number {
   try {
     // Fields after the command name: state is 3rd; utime, stime, cutime, cstime are 14–17 (1-based).
-    const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
+    const fields = readFileSync("/proc/self/stat", "utf8")
+      .replace(/^.*\) /, "")
+      .split(" ");
     const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
     return (ticks / 100) * 1000; // USER_HZ is 100 on Linux
   } catch {

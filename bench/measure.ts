@@ -65,7 +65,11 @@ export function runChild(script: string, args: string[], cwd: string): Promise<C
       clearInterval(timer);
       const line = stdout.split("\n").find((l) => l.startsWith("BENCH "));
       resolve({
-        code, wallMs: performance.now() - start, sampledPeakBytes: peak, stdout, stderr,
+        code,
+        wallMs: performance.now() - start,
+        sampledPeakBytes: peak,
+        stdout,
+        stderr,
         report: line ? JSON.parse(line.slice(6)) : undefined,
       });
     });
@@ -102,9 +106,17 @@ export function median(values: number[]): number {
 // ---------------------------------------------------------------- static server
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8", ".wasm": "application/wasm",
-  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif",
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
 };
 
 export interface CountingServer {
@@ -167,8 +179,15 @@ export interface SearchDownload {
 }
 
 const CHROMIUM = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /**
  * Opens the search page in a fresh headless Chromium (empty cache), types one
@@ -186,7 +205,7 @@ export async function measureSearchDownload(site: string, searchPath: string, qu
     const page = await browser.newPage();
     await page.goto(server.url(searchPath), { waitUntil: "networkidle" });
     const input = page.locator('input[type="search"], input[name="q"], input[type="text"]').first();
-    if (await input.count() === 0) return `n/a (no search field on ${searchPath})`;
+    if ((await input.count()) === 0) return `n/a (no search field on ${searchPath})`;
     await input.fill(query);
     await input.press("Enter");
     await page.waitForLoadState("networkidle");
@@ -216,9 +235,21 @@ export async function measureSearchDownload(site: string, searchPath: string, qu
 
 /** The dev server's line after a build or rebuild ("[lysark] Wrote N files …"), or its error line. */
 const BUILD_DONE = /\[lysark\] Wrote (\d+) files|\[lysark\] Problem writing the site[^\n]*/;
-const lastLines = (text: string) => text.trim().split("\n").slice(0, 2).join(" | ").replace(/\[11ty\] /g, "").slice(0, 240);
+const lastLines = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .slice(0, 2)
+    .join(" | ")
+    .replace(/\[11ty\] /g, "")
+    .slice(0, 240);
 
-export interface DevRebuild { firstBuildMs: number; rebuildMs: number; pages: number; note: string }
+export interface DevRebuild {
+  firstBuildMs: number;
+  rebuildMs: number;
+  pages: number;
+  note: string;
+}
 
 /**
  * Starts Lysark's dev server (scripts/cli/serve.ts) on a project, waits for
@@ -229,7 +260,9 @@ export async function measureDevRebuild(repo: string, project: string, documentF
   if (!existsSync(serve)) return "n/a (no scripts/cli/serve.ts)";
   const port = 18000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(process.execPath, ["--import", TSX, serve, "--port", String(port)], {
-    cwd: project, stdio: ["ignore", "pipe", "pipe"], detached: true,
+    cwd: project,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   let output = "";
   const waiters: Array<{ re: RegExp; from: number; resolve: (m: RegExpExecArray) => void }> = [];
@@ -251,12 +284,20 @@ export async function measureDevRebuild(repo: string, project: string, documentF
     output += "\n[dev server exited]";
     for (const waiter of waiters.splice(0)) waiter.resolve(undefined as unknown as RegExpExecArray);
   });
-  const waitFor = (re: RegExp, from: number, ms: number) => new Promise<RegExpExecArray | undefined>((resolve) => {
-    if (exited) return resolve(undefined);
-    const timer = setTimeout(() => resolve(undefined), ms);
-    waiters.push({ re, from, resolve: (m) => { clearTimeout(timer); resolve(m); } });
-    onData(Buffer.from(""));
-  });
+  const waitFor = (re: RegExp, from: number, ms: number) =>
+    new Promise<RegExpExecArray | undefined>((resolve) => {
+      if (exited) return resolve(undefined);
+      const timer = setTimeout(() => resolve(undefined), ms);
+      waiters.push({
+        re,
+        from,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
+      onData(Buffer.from(""));
+    });
   const { readFileSync: read, writeFileSync: write } = await import("node:fs");
   const original = read(path.join(project, documentFile), "utf8");
   try {

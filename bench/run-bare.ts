@@ -44,4 +44,6 @@ const eleventy = new Eleventy(input, path.resolve(output), {
 });
 await eleventy.write();
 const wallMs = performance.now() - start;
-console.log(`BENCH ${JSON.stringify({ ok: true, wallMs, timings: { render: wallMs }, pages: written, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuMs: cpuMs() })}`);
+console.log(
+  `BENCH ${JSON.stringify({ ok: true, wallMs, timings: { render: wallMs }, pages: written, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuMs: cpuMs() })}`,
+);

@@ -14,13 +14,15 @@ const start = performance.now();
 const result = await build({ root, output, quiet: true });
 const wallMs = performance.now() - start;
 const errors = result.problems.filter((problem) => problem.severity === "error");
-console.log(`BENCH ${JSON.stringify({
-  ok: result.ok,
-  wallMs,
-  timings: result.timings,
-  problems: result.problems.length,
-  errors: errors.slice(0, 5),
-  maxRssBytes: process.resourceUsage().maxRSS * 1024,
-  cpuMs: cpuMs(),
-})}`);
+console.log(
+  `BENCH ${JSON.stringify({
+    ok: result.ok,
+    wallMs,
+    timings: result.timings,
+    problems: result.problems.length,
+    errors: errors.slice(0, 5),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    cpuMs: cpuMs(),
+  })}`,
+);
 process.exit(result.ok ? 0 : 1);

@@ -9,14 +9,22 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CONTENT_LANGUAGES, type ContentLanguage } from "../../scripts/i18n/locales.ts";
+import { CONTENT_LANGUAGES } from "../../scripts/i18n/locales.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 import { startCountingServer } from "../measure.ts";
 import { QUERY_KINDS, type LabelledQuery } from "./queries.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 export const CHROMIUM = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 /** The modules the search page uses to run a query (assets/), served beside the harness pages. */
 const QUERY_MODULES = ["search-query.js", "search-stemmers.js"];
 const HARNESS = "/__bench/";
@@ -59,7 +67,10 @@ function writeHarness(site: IndexedSite): void {
   mkdirSync(dir, { recursive: true });
   for (const module of QUERY_MODULES) copyFileSync(path.join(repo, "assets", module), path.join(dir, module));
   for (const language of ["und", ...CONTENT_LANGUAGES]) {
-    writeFileSync(path.join(dir, `${language}.html`), `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>\n`);
+    writeFileSync(
+      path.join(dir, `${language}.html`),
+      `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>\n`,
+    );
   }
 }
 
@@ -143,7 +154,12 @@ export async function measureQueryBytes(browser: Browser, site: IndexedSite, que
         await page.goto(server.url(`${HARNESS}${site.perLanguage ? query.language : "und"}.html`));
         const before = server.sent.length;
         await runInPage(page, { queries: [query.query], client: site.client, harness: HARNESS });
-        bytes.push(server.sent.slice(before).filter((request) => request.path.startsWith("/pagefind/")).reduce((sum, request) => sum + request.sent, 0));
+        bytes.push(
+          server.sent
+            .slice(before)
+            .filter((request) => request.path.startsWith("/pagefind/"))
+            .reduce((sum, request) => sum + request.sent, 0),
+        );
       } finally {
         await context.close();
       }
@@ -154,7 +170,11 @@ export async function measureQueryBytes(browser: Browser, site: IndexedSite, que
   }
 }
 
-export interface Score { queries: number; recallAt10: number; mrr: number }
+export interface Score {
+  queries: number;
+  recallAt10: number;
+  mrr: number;
+}
 
 export function score(outcomes: readonly QueryOutcome[]): Score {
   const n = outcomes.length;

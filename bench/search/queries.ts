@@ -206,7 +206,12 @@ export const LABELLED_QUERIES: LabelledQuery[] = ROWS.map(([language, kind, quer
 
 /** Every target must be a document of the indexed site; returns the problems, one line each. */
 export function checkTargets(queries: readonly LabelledQuery[], documentIds: ReadonlySet<string>): string[] {
-  return queries.flatMap((query) => query.targets
-    .filter((target) => !documentIds.has(target))
-    .map((target) => `bench/search/queries.ts: query "${query.query}" (${query.language}, ${query.kind}) names ${target}, which is not in the indexed site; add the document or fix the target`));
+  return queries.flatMap((query) =>
+    query.targets
+      .filter((target) => !documentIds.has(target))
+      .map(
+        (target) =>
+          `bench/search/queries.ts: query "${query.query}" (${query.language}, ${query.kind}) names ${target}, which is not in the indexed site; add the document or fix the target`,
+      ),
+  );
 }

@@ -47,7 +47,10 @@ const median = (values: number[]) => {
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0;
 };
 
-interface Configuration { name: string; index: () => Promise<IndexedSite> | IndexedSite }
+interface Configuration {
+  name: string;
+  index: () => Promise<IndexedSite> | IndexedSite;
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -58,7 +61,9 @@ async function main(): Promise<void> {
   if (problems.length) throw new Error(problems.join("\n"));
   const languages = new Map<string, number>();
   for (const record of records) languages.set(record.language, (languages.get(record.language) ?? 0) + 1);
-  console.log(`Search benchmark: ${records.length} documents (${[...languages].map(([language, n]) => `${language} ${n}`).join(", ")}), ${LABELLED_QUERIES.length} labelled queries, seed ${seed}`);
+  console.log(
+    `Search benchmark: ${records.length} documents (${[...languages].map(([language, n]) => `${language} ${n}`).join(", ")}), ${LABELLED_QUERIES.length} labelled queries, seed ${seed}`,
+  );
 
   const lysark = (name: string, options: SearchBundleOptions): Configuration => ({
     name,
@@ -86,7 +91,9 @@ async function main(): Promise<void> {
   ].filter((configuration) => !only || only.includes(configuration.name));
 
   // Downloads are measured on one query of each language and kind (a fresh browser each: slow).
-  const sample = LABELLED_QUERIES.filter((query, i) => LABELLED_QUERIES.findIndex((other) => other.language === query.language && other.kind === query.kind) === i);
+  const sample = LABELLED_QUERIES.filter(
+    (query, i) => LABELLED_QUERIES.findIndex((other) => other.language === query.language && other.kind === query.kind) === i,
+  );
   const browser = await launch();
   const results = new Map<string, QueryOutcome[]>();
   const downloads = new Map<string, number[]>();
@@ -132,19 +139,27 @@ async function main(): Promise<void> {
       line(s.mrr >= TARGET.mrr, `${language} MRR ${f(s.mrr)} ≥ ${TARGET.mrr}`);
       const own = baseline?.byLanguage[language];
       if (own && ["sv", "da", "en"].includes(language)) {
-        line(s.recallAt10 >= own.recallAt10 - TARGET.ownIndexGap && s.mrr >= own.mrr - TARGET.ownIndexGap,
-          `${language} within ${TARGET.ownIndexGap} of its own index (pagefind-cli ${cell(own)})`);
+        line(
+          s.recallAt10 >= own.recallAt10 - TARGET.ownIndexGap && s.mrr >= own.mrr - TARGET.ownIndexGap,
+          `${language} within ${TARGET.ownIndexGap} of its own index (pagefind-cli ${cell(own)})`,
+        );
       }
     }
     const compound = current.byKind.compound;
     if (compound) line(compound.recallAt10 >= TARGET.compoundRecall, `compound-part recall@10 ${f(compound.recallAt10)} ≥ ${TARGET.compoundRecall}`);
     const bytes = downloads.get("lysark")!;
-    line(Math.max(...bytes) <= TARGET.bytes, `largest query download ${kb(Math.max(...bytes))} ≤ ${kb(TARGET.bytes)} (Pagefind's files only; the page, CSS and scripts add about 30 KB)`);
+    line(
+      Math.max(...bytes) <= TARGET.bytes,
+      `largest query download ${kb(Math.max(...bytes))} ≤ ${kb(TARGET.bytes)} (Pagefind's files only; the page, CSS and scripts add about 30 KB)`,
+    );
   }
   const missed = results.get("lysark")?.filter((outcome) => outcome.rank !== 1) ?? [];
   if (missed.length) {
     console.log(`\nQueries of "lysark" whose target is not first:`);
-    for (const outcome of missed) console.log(`  ${outcome.query.language} ${outcome.query.kind} "${outcome.query.query}": ${outcome.rank ? `rank ${outcome.rank}` : `not in the first 10 (${outcome.results} results)`}`);
+    for (const outcome of missed)
+      console.log(
+        `  ${outcome.query.language} ${outcome.query.kind} "${outcome.query.query}": ${outcome.rank ? `rank ${outcome.rank}` : `not in the first 10 (${outcome.results} results)`}`,
+      );
   }
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   if (!keep) rmSync(work, { recursive: true, force: true });

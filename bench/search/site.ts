@@ -28,12 +28,14 @@ export interface SearchSiteOptions {
 }
 
 function publisherFolders(content: string): string[] {
-  return readdirSync(content, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith("_")).map((entry) => entry.name);
+  return readdirSync(content, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("_"))
+    .map((entry) => entry.name);
 }
 
 function mergeRegistry(target: string, source: string): void {
   if (!existsSync(source)) return;
-  const base = existsSync(target) ? (parse(readFileSync(target, "utf8")) as Array<{ id: string }>) ?? [] : [];
+  const base = existsSync(target) ? ((parse(readFileSync(target, "utf8")) as Array<{ id: string }>) ?? []) : [];
   const ids = new Set(base.map((entry) => entry.id));
   const added = ((parse(readFileSync(source, "utf8")) as Array<{ id: string }>) ?? []).filter((entry) => !ids.has(entry.id));
   writeFileSync(target, stringify([...base, ...added]));
@@ -59,7 +61,8 @@ export function writeSearchSite(options: SearchSiteOptions): string {
       }
       // A publisher the corpus has too (Oslo, Bydel Sagene): keep the corpus's entry, add the documents.
       for (const file of readdirSync(path.join(source, folder)).filter((name) => name.endsWith(".md"))) {
-        if (existsSync(path.join(target, file))) throw new Error(`${path.relative(repo, path.join(source, folder, file))}: the benchmark site already has ${folder}/${file}; rename one of them`);
+        if (existsSync(path.join(target, file)))
+          throw new Error(`${path.relative(repo, path.join(source, folder, file))}: the benchmark site already has ${folder}/${file}; rename one of them`);
         cpSync(path.join(source, folder, file), path.join(target, file));
       }
     }
@@ -72,7 +75,13 @@ export function writeSearchSite(options: SearchSiteOptions): string {
 export function searchRecordsOf(dir: string): SearchRecord[] {
   const { site, problems } = loadContent(path.join(dir, "content"), { root: dir });
   const errors = problems.filter((problem) => problem.severity === "error");
-  if (errors.length) throw new Error(`the benchmark site has content problems:\n${errors.slice(0, 10).map((problem) => JSON.stringify(problem)).join("\n")}`);
+  if (errors.length)
+    throw new Error(
+      `the benchmark site has content problems:\n${errors
+        .slice(0, 10)
+        .map((problem) => JSON.stringify(problem))
+        .join("\n")}`,
+    );
   const config = readSiteConfig(path.join(dir, "site.config.json"));
   return buildSiteModel(site, { root: dir, config }).searchRecords;
 }

@@ -47,7 +47,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // those of killed builds are removed first.
   removeStaleStaging(output);
   const staging = createStaging(output);
-  const lysark = lysarkPlugin({ root, timings, progress: options.progress, shard: options.shard, mergeFrom: options.mergeFrom?.map((dir) => path.resolve(dir)) });
+  const lysark = lysarkPlugin({
+    root,
+    timings,
+    progress: options.progress,
+    shard: options.shard,
+    mergeFrom: options.mergeFrom?.map((dir) => path.resolve(dir)),
+  });
   try {
     // Eleventy's input is the content folder, though every page comes from Lysark's page table.
     const eleventy = new Eleventy(path.join(root, "content"), staging, {

@@ -28,7 +28,10 @@ export interface EleventyConfig {
   setTemplateFormats(formats: string[]): void;
 }
 
-interface EleventyEvent { directories?: { output?: string }; dir?: { output?: string } }
+interface EleventyEvent {
+  directories?: { output?: string };
+  dir?: { output?: string };
+}
 
 export interface LysarkPluginOptions {
   /** Project folder holding content/ and site.config.json. */
@@ -83,15 +86,20 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
         const outputDir = path.resolve(output);
-        const { site, problems } = await time("validate", () => loadContentInParallel(path.join(root, "content"), {
-          root,
-          progress: options.progress,
-          onDocument: config.socialCards === "documents" && !options.mergeFrom
-            ? (doc, publisher) => { if (inShard(options.shard, `${doc.meta.publisher}/${doc.slug}`)) cards.add(documentCardJob(doc, publisher, outputDir)); }
-            : undefined,
-        }));
+        const { site, problems } = await time("validate", () =>
+          loadContentInParallel(path.join(root, "content"), {
+            root,
+            progress: options.progress,
+            onDocument:
+              config.socialCards === "documents" && !options.mergeFrom
+                ? (doc, publisher) => {
+                    if (inShard(options.shard, `${doc.meta.publisher}/${doc.slug}`)) cards.add(documentCardJob(doc, publisher, outputDir));
+                  }
+                : undefined,
+          }),
+        );
         // Every image is decoded before anything is written, as `npm run check` does.
-        if (!problems.some((problem) => problem.severity === "error")) problems.push(...await time("validate", () => verifyImages(site.documents)));
+        if (!problems.some((problem) => problem.severity === "error")) problems.push(...(await time("validate", () => verifyImages(site.documents))));
         plugin.problems.splice(0, plugin.problems.length, ...problems);
         if (problems.some((problem) => problem.severity === "error")) {
           cards.cancel();
@@ -107,10 +115,20 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const { data, cards, cardsStarted } = run;
         run = undefined;
         try {
-          const finished = cards.finish().then((drawn) => { timings.cards = performance.now() - cardsStarted; return drawn; });
+          const finished = cards.finish().then((drawn) => {
+            timings.cards = performance.now() - cardsStarted;
+            return drawn;
+          });
           // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.
           const { writeSite } = await import("./write-site.ts");
-          plugin.plan = await writeSite(data, path.resolve(output), { root, time, cards: { finish: () => finished }, shard: options.shard, mergeFrom: options.mergeFrom, progress: options.progress });
+          plugin.plan = await writeSite(data, path.resolve(output), {
+            root,
+            time,
+            cards: { finish: () => finished },
+            shard: options.shard,
+            mergeFrom: options.mergeFrom,
+            progress: options.progress,
+          });
         } catch (error) {
           cards.cancel();
           throw error;

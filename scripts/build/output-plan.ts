@@ -21,7 +21,11 @@ import type { DocumentPage } from "../site/views.ts";
 export const SEARCH_FOLDER = "/pagefind/";
 
 export class OutputConflict extends Error {
-  constructor(readonly sitePath: string, readonly first: string, readonly second: string) {
+  constructor(
+    readonly sitePath: string,
+    readonly first: string,
+    readonly second: string,
+  ) {
     super(`${sitePath}: two sources would write this file of the site: ${first}, and ${second}. Rename one of them so each file has one source.`);
   }
 }
@@ -101,7 +105,8 @@ export function planOutput(data: SiteData): OutputPlan {
   const plan = new OutputPlan();
   for (const spec of PAGE_TABLE) {
     for (const page of spec.pages(data)) {
-      const source = spec.kind === "document" ? `the ${(page as DocumentPage).locale} page of ${(page as DocumentPage).view.doc.file}` : describeSource(spec.kind, page);
+      const source =
+        spec.kind === "document" ? `the ${(page as DocumentPage).locale} page of ${(page as DocumentPage).view.doc.file}` : describeSource(spec.kind, page);
       plan.claim(spec.file(page), source);
     }
   }

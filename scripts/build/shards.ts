@@ -68,7 +68,8 @@ export function mergeShards(shardDirs: readonly string[], outputDir: string, pla
     if (!existsSync(dir)) throw new Error(`--merge: slice folder ${dir} does not exist. Pass the folders written by --shard i/n.`);
     for (const file of walk(dir)) {
       if (file.startsWith(SEARCH_FOLDER)) throw new Error(`--merge: ${dir} has a search index (${file}); slices have none, the merge builds it once.`);
-      if (plan.sourceOf(file) === undefined) throw new Error(`--merge: ${dir}${file} is not a file of this site. Were the slices built from the same content and version?`);
+      if (plan.sourceOf(file) === undefined)
+        throw new Error(`--merge: ${dir}${file} is not a file of this site. Were the slices built from the same content and version?`);
       const earlier = from.get(file);
       if (earlier) throw new Error(`--merge: ${file} is in two slices, ${earlier} and ${dir}. Build each slice with the same n.`);
       from.set(file, dir);

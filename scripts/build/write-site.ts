@@ -42,18 +42,26 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
   const search = options.search !== false && !shard;
   const documents = data.model.documents.filter((view) => inShard(shard, view.id));
   const cards = options.cards ?? {
-    finish: () => time("cards", () => writeCards([
-      ...(data.config.socialCards === "documents" ? documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)) : []),
-      ...(isFirstShard(shard) ? siteCardJobs(data.config, outputDir) : []),
-    ], { cacheDir: path.join(options.root, ".cache", "lysark", "cards") })),
+    finish: () =>
+      time("cards", () =>
+        writeCards(
+          [
+            ...(data.config.socialCards === "documents" ? documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)) : []),
+            ...(isFirstShard(shard) ? siteCardJobs(data.config, outputDir) : []),
+          ],
+          { cacheDir: path.join(options.root, ".cache", "lysark", "cards") },
+        ),
+      ),
   };
   const results = await Promise.allSettled([
-    ...(options.mergeFrom ? [] : [
-      time("pages", () => pageRenderer(data).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress)),
-      isFirstShard(shard) ? time("assets", () => copyAssets(outputDir)) : undefined,
-      writePublishAssets(data, outputDir, { root: options.root, time, only: documents }),
-      cards.finish(),
-    ]),
+    ...(options.mergeFrom
+      ? []
+      : [
+          time("pages", () => pageRenderer(data).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress)),
+          isFirstShard(shard) ? time("assets", () => copyAssets(outputDir)) : undefined,
+          writePublishAssets(data, outputDir, { root: options.root, time, only: documents }),
+          cards.finish(),
+        ]),
     (async () => {
       if (options.mergeFrom) await time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
       // Pagefind indexes each document once, from the model (see docs/search.md).

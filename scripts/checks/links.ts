@@ -6,7 +6,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-export interface BrokenLink { page: string; href: string; reason: string }
+export interface BrokenLink {
+  page: string;
+  href: string;
+  reason: string;
+}
 
 export function listFiles(dir: string, extension?: string): string[] {
   const files: string[] = [];
@@ -25,7 +29,10 @@ const ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]+)"/g;
 
 function decode(value: string): string {
-  return value.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 export function checkLinks(siteDir: string, siteUrl?: string): BrokenLink[] {

@@ -15,7 +15,8 @@ export function buildOptionsFromArgs(args: readonly string[], root: string): Bui
   });
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && values.merge) throw new Error("--shard and --merge: a slice is built first, then merged; use one per run.");
-  if (values.merge && positionals.length === 0) throw new Error("--merge needs the slice folders, e.g. npm run build -- --merge _site-shard-1-of-2 _site-shard-2-of-2");
+  if (values.merge && positionals.length === 0)
+    throw new Error("--merge needs the slice folders, e.g. npm run build -- --merge _site-shard-1-of-2 _site-shard-2-of-2");
   if (!values.merge && positionals.length) throw new Error(`Unexpected argument ${positionals[0]}: folders are only taken by --merge.`);
   // A slice goes beside _site by default, so the slices and the merged site never overwrite each other.
   const output = values.output ?? (shard ? `_site-shard-${shard.index}-of-${shard.count}` : undefined);

@@ -28,6 +28,8 @@ if (!result.ok) {
   console.error(`Build stopped: fix the problems above. The previous site in ${path.relative(root, result.output) || "."}/ was left as it was.`);
   process.exit(1);
 }
-const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`).join(", ");
+const phases = Object.entries(result.timings)
+  .map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`)
+  .join(", ");
 const { shard } = options;
 if (!options.silent) console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases})`);

@@ -13,7 +13,7 @@ const start = performance.now();
 // Everything the build needs is checked, so a build after a passing check cannot fail.
 const config = loadSiteConfig(root);
 const { site, problems: contentProblems } = loadContent(path.join(root, "content"), { root, progress: createProgress({ quiet }) });
-const problems = sortProblems([...config.problems, ...contentProblems, ...await verifyImages(site.documents)]);
+const problems = sortProblems([...config.problems, ...contentProblems, ...(await verifyImages(site.documents))]);
 reportProblems(problems);
 const errors = problems.filter((problem) => problem.severity === "error").length;
 const took = ((performance.now() - start) / 1000).toFixed(2);

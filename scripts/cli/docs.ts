@@ -14,7 +14,9 @@ if (process.argv.includes("--check")) {
   let current = "";
   try {
     current = readFileSync(REFERENCE_FILE, "utf8");
-  } catch { /* missing counts as stale */ }
+  } catch {
+    /* missing counts as stale */
+  }
   if (current !== text) {
     console.error(`${relative} is out of date with scripts/content/schema.ts. Run npm run docs and commit the result.`);
     process.exit(1);

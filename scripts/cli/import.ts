@@ -9,19 +9,19 @@
  * nothing is written and the exit code is 1 (--keep-going writes the inputs
  * that pass and lists the rest). A folder stands for the .txt files in it.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { ImportError, importTranscript, type ImportReport, type ImportResult } from '../importer/index.js';
-import { readPublishers } from '../importer/publishers-io.js';
-import { formatReport } from '../importer/report.js';
-import { importOriginalsCommand } from '../importer/originals/cli.js';
-import { isOriginal } from '../importer/originals/index.js';
-import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from '../importer/batch.js';
-import { newPublisherCommand, type ProposedPublisher } from '../importer/publisher-proposal.js';
-import { publisherSchema } from '../content/schema.ts';
-import { stringify } from 'yaml';
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { ImportError, importTranscript, type ImportReport, type ImportResult } from "../importer/index.js";
+import { readPublishers } from "../importer/publishers-io.js";
+import { formatReport } from "../importer/report.js";
+import { importOriginalsCommand } from "../importer/originals/cli.js";
+import { isOriginal } from "../importer/originals/index.js";
+import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
+import { newPublisherCommand, type ProposedPublisher } from "../importer/publisher-proposal.js";
+import { publisherSchema } from "../content/schema.ts";
+import { stringify } from "yaml";
 
 export interface Io {
   stdout: (s: string) => void;
@@ -32,7 +32,7 @@ export interface Io {
   defaultOut?: string;
 }
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export const USAGE = `Usage:
   npm run import -- <transcript.txt | folder>... [--publisher ID] [--out content/] [--force]
@@ -57,7 +57,7 @@ const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.env.INIT_CWD ?? process.cwd(),
-  defaultOut: path.join(projectRoot, 'content'),
+  defaultOut: path.join(projectRoot, "content"),
 };
 
 interface Planned extends Outcome<ImportReport> {
@@ -68,8 +68,8 @@ interface Planned extends Outcome<ImportReport> {
 
 function readInput(file: string, cwd: string): Uint8Array {
   const abs = path.resolve(cwd, file);
-  if (!existsSync(abs)) throw new ImportError(file, 'io', 'not found', 'check the path of the transcript');
-  if (statSync(abs).isDirectory()) throw new ImportError(file, 'io', 'is a directory, not a transcript file', 'name the .txt files, e.g. transcripts/*.txt');
+  if (!existsSync(abs)) throw new ImportError(file, "io", "not found", "check the path of the transcript");
+  if (statSync(abs).isDirectory()) throw new ImportError(file, "io", "is a directory, not a transcript file", "name the .txt files, e.g. transcripts/*.txt");
   return readFileSync(abs);
 }
 
@@ -81,7 +81,9 @@ function expandInputs(inputs: string[], cwd: string): { files: string[]; folder:
     const abs = path.resolve(cwd, input);
     if (existsSync(abs) && statSync(abs).isDirectory()) {
       folder = true;
-      const names = readdirSync(abs).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+      const names = readdirSync(abs)
+        .filter((n) => n.toLowerCase().endsWith(".txt"))
+        .sort();
       files.push(...names.map((n) => path.join(input, n)));
     } else {
       files.push(input);
@@ -96,14 +98,14 @@ function parse(argv: string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      publisher: { type: 'string' },
-      out: { type: 'string' },
-      report: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      stdout: { type: 'boolean', default: false },
-      'create-publisher': { type: 'boolean', default: false },
-      'keep-going': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+      publisher: { type: "string" },
+      out: { type: "string" },
+      report: { type: "string" },
+      force: { type: "boolean", default: false },
+      stdout: { type: "boolean", default: false },
+      "create-publisher": { type: "boolean", default: false },
+      "keep-going": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
 }
@@ -134,21 +136,22 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   }
   const { files, folder } = expandInputs(positionals, io.cwd);
   if (files.length === 0) {
-    io.stderr(`import: no .txt transcript in ${positionals.join(', ')}\n`);
+    io.stderr(`import: no .txt transcript in ${positionals.join(", ")}\n`);
     return 1;
   }
   if (values.stdout && files.length > 1) {
     io.stderr(`import: --stdout takes exactly one transcript (got ${files.length})\n`);
     return 1;
   }
-  const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : (io.defaultOut ?? path.resolve(io.cwd, 'content'));
+  const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : (io.defaultOut ?? path.resolve(io.cwd, "content"));
   const publishers = readPublishers(outDir);
   // Originals (.pptx, .docx, .pdf) have their own reader: scripts/importer/originals/.
   if (files.some(isOriginal)) {
     return importOriginalsCommand(files, { publisher: values.publisher, force: values.force, stdout: values.stdout, outDir, publishers }, io);
   }
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
-  const reportDir = values.report !== undefined ? path.resolve(io.cwd, values.report) : folder && !values.stdout ? path.resolve(io.cwd, 'import-reports') : undefined;
+  const reportDir =
+    values.report !== undefined ? path.resolve(io.cwd, values.report) : folder && !values.stdout ? path.resolve(io.cwd, "import-reports") : undefined;
 
   const planned: Planned[] = [];
   const targets = new Map<string, string>();
@@ -160,15 +163,15 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
       result = importTranscript(bytes, { fileName: file, publisher: values.publisher, publishers });
       const report = result.report;
       const target = path.join(outDir, report.publisher.id, `${report.slug}.md`);
-      let publisherFile: Planned['publisherFile'];
+      let publisherFile: Planned["publisherFile"];
       const proposed = report.publisher.proposed;
-      const yamlPath = path.join(outDir, report.publisher.id, '_publisher.yaml');
+      const yamlPath = path.join(outDir, report.publisher.id, "_publisher.yaml");
       if (!values.stdout) {
         if (proposed && !existsSync(yamlPath)) {
-          if (!values['create-publisher']) {
+          if (!values["create-publisher"]) {
             throw new ImportError(
               file,
-              'publisher',
+              "publisher",
               `the publisher "${proposed.names.nb}" is not in ${rel(outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
               `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
             );
@@ -178,24 +181,37 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
         }
         const other = targets.get(target);
         if (other !== undefined) {
-          throw new ImportError(file, 'exists', `would be written to ${rel(target)}, like ${other}`, 'import them one at a time and rename the first document, or fix their titles');
+          throw new ImportError(
+            file,
+            "exists",
+            `would be written to ${rel(target)}, like ${other}`,
+            "import them one at a time and rename the first document, or fix their titles",
+          );
         }
         if (existsSync(target) && !values.force) {
-          throw new ImportError(file, 'exists', `${rel(target)} already exists`, 'use --force to overwrite it, or rename/remove the existing document');
+          throw new ImportError(file, "exists", `${rel(target)} already exists`, "use --force to overwrite it, or rename/remove the existing document");
         }
         targets.set(target, file);
       }
-      planned.push({ file, status: report.review.length ? 'needs review' : 'imported', reasons: report.review, target, report, markdown: result.markdown, publisherFile });
+      planned.push({
+        file,
+        status: report.review.length ? "needs review" : "imported",
+        reasons: report.review,
+        target,
+        report,
+        markdown: result.markdown,
+        publisherFile,
+      });
     } catch (e) {
       const reason = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
-      planned.push({ file, status: 'refused', reasons: [reason.replace(`${file}: `, '')], report: result?.report });
+      planned.push({ file, status: "refused", reasons: [reason.replace(`${file}: `, "")], report: result?.report });
     }
   }
 
-  const refused = planned.filter((p) => p.status === 'refused');
+  const refused = planned.filter((p) => p.status === "refused");
   if (values.stdout) {
     const p = planned[0]!;
-    if (p.status === 'refused') {
+    if (p.status === "refused") {
       io.stderr(`error: ${p.file}: ${p.reasons[0]}\n`);
       return 1;
     }
@@ -204,13 +220,13 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
     return 0;
   }
 
-  const writeAll = refused.length === 0 || values['keep-going'];
+  const writeAll = refused.length === 0 || values["keep-going"];
   const written = new Set<string>();
   if (writeAll) {
     // Publishers first: a document is never written without its publisher.
     const donePublishers = new Set<string>();
     for (const p of planned) {
-      if (p.status === 'refused') continue;
+      if (p.status === "refused") continue;
       if (p.publisherFile && !donePublishers.has(p.publisherFile.file)) {
         writeAtomic(p.publisherFile.file, p.publisherFile.text);
         donePublishers.add(p.publisherFile.file);
@@ -221,7 +237,7 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
       io.stdout(`${formatReport(p.report!, rel(p.target!))}\n\n`);
     }
   }
-  for (const p of refused) io.stderr(`error: ${p.file}: ${p.reasons.join('; ')}\n`);
+  for (const p of refused) io.stderr(`error: ${p.file}: ${p.reasons.join("; ")}\n`);
   if (reportDir) {
     const reports = writeJsonReports(reportDir, planned, written);
     io.stdout(`JSON reports: ${reports.length} in ${rel(reportDir)}\n`);

@@ -49,11 +49,19 @@ export function main(argv: string[], io: Io = defaultIo, today?: Date): number {
   }
   try {
     const created = createDocument({
-      root: io.cwd, publisher: values.publisher!, type: values.type!, title: values.title!,
-      lang: values.lang, date: values.date, slug: values.slug, today,
+      root: io.cwd,
+      publisher: values.publisher!,
+      type: values.type!,
+      title: values.title!,
+      lang: values.lang,
+      date: values.date,
+      slug: values.slug,
+      today,
     });
     const file = path.relative(io.cwd, created.file);
-    io.stdout(`Created ${file}\n\nNext:\n  1. Open ${file} and write the text: one "##" heading per slide.\n  2. Run npm run check to see anything that needs fixing.\n  3. Preview with npm start: http://localhost:8080${created.url}\n`);
+    io.stdout(
+      `Created ${file}\n\nNext:\n  1. Open ${file} and write the text: one "##" heading per slide.\n  2. Run npm run check to see anything that needs fixing.\n  3. Preview with npm start: http://localhost:8080${created.url}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof EditorError) {

@@ -95,7 +95,9 @@ function changed(file: string): void {
 }
 
 // chokidar, not fs.watch: Node's recursive fs.watch on Linux loses a file that an editor saves by renaming a new copy over it.
-const watched = [...new Set([path.join(root, "content"), ...["layouts", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")])];
+const watched = [
+  ...new Set([path.join(root, "content"), ...["layouts", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")]),
+];
 watch(watched, { ignoreInitial: true, ignored: ["**/.*", "**/.*/**"] })
   .on("all", (_event, file) => changed(path.resolve(root, file)))
   .on("error", (error) => console.error(`[lysark] Watching for changes failed: ${error.message}`))

@@ -7,11 +7,31 @@
  */
 export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
   pdf: "PDF",
-  ppt: "PowerPoint", pptx: "PowerPoint", pps: "PowerPoint", ppsx: "PowerPoint", odp: "OpenDocument presentation", key: "Keynote",
-  doc: "Word", docx: "Word", odt: "OpenDocument text", rtf: "Rich Text",
-  xls: "Excel", xlsx: "Excel", ods: "OpenDocument spreadsheet",
-  csv: "CSV", tsv: "TSV", txt: "plain text", json: "JSON",
-  png: "PNG", jpg: "JPEG", jpeg: "JPEG", gif: "GIF", webp: "WebP", avif: "AVIF", tif: "TIFF", tiff: "TIFF",
+  ppt: "PowerPoint",
+  pptx: "PowerPoint",
+  pps: "PowerPoint",
+  ppsx: "PowerPoint",
+  odp: "OpenDocument presentation",
+  key: "Keynote",
+  doc: "Word",
+  docx: "Word",
+  odt: "OpenDocument text",
+  rtf: "Rich Text",
+  xls: "Excel",
+  xlsx: "Excel",
+  ods: "OpenDocument spreadsheet",
+  csv: "CSV",
+  tsv: "TSV",
+  txt: "plain text",
+  json: "JSON",
+  png: "PNG",
+  jpg: "JPEG",
+  jpeg: "JPEG",
+  gif: "GIF",
+  webp: "WebP",
+  avif: "AVIF",
+  tif: "TIFF",
+  tiff: "TIFF",
   zip: "ZIP",
 };
 
@@ -32,7 +52,12 @@ export function isAllowedAttachment(name: string): boolean {
  * some browsers sniff and render it.
  */
 export function looksLikeMarkup(head: Uint8Array): boolean {
-  const text = Buffer.from(head).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart().slice(0, 64).toLowerCase();
+  const text = Buffer.from(head)
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart()
+    .slice(0, 64)
+    .toLowerCase();
   return /^<(?:!doctype|html|head|body|script|svg|\?xml|iframe|meta|!--)/.test(text);
 }
 

@@ -12,7 +12,10 @@ export interface SplitFile {
 }
 
 export class FrontMatterError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }

@@ -76,9 +76,18 @@ export function renderLimits(): string {
     ["dates (date, refDate, source.retrieved)", `year ${LIMITS.earliestYear} to next year`],
     ["numbers in key figures and indicators", `between −${number(LIMITS.magnitude)} and ${number(LIMITS.magnitude)}`],
     ["document file", "at most 5 MB of UTF-8 text"],
-    ["body nesting", `lists and quotes at most ${LIMITS.markdownNesting} levels inside each other; every \`::: notes\` closed by a \`:::\` line and every code block by its fence`],
-    ["body image", `PNG, JPEG, WebP, AVIF, GIF or TIFF that decodes completely; at most ${mb(LIMITS.imageBytes, 1024 * 1024)}, ${number(LIMITS.imagePixels)} pixels, ${number(LIMITS.imageSide)} pixels on its longest side, and one side at most ${LIMITS.imageAspect} times the other`],
-    ["attachment", `at most ${mb(LIMITS.attachmentBytes, 1000 * 1000)}, with one of these extensions: ${allowedTypesText()}. HTML, JavaScript, SVG, XML and other types a browser could run are refused, and so is a file whose content is HTML or SVG whatever its name`],
+    [
+      "body nesting",
+      `lists and quotes at most ${LIMITS.markdownNesting} levels inside each other; every \`::: notes\` closed by a \`:::\` line and every code block by its fence`,
+    ],
+    [
+      "body image",
+      `PNG, JPEG, WebP, AVIF, GIF or TIFF that decodes completely; at most ${mb(LIMITS.imageBytes, 1024 * 1024)}, ${number(LIMITS.imagePixels)} pixels, ${number(LIMITS.imageSide)} pixels on its longest side, and one side at most ${LIMITS.imageAspect} times the other`,
+    ],
+    [
+      "attachment",
+      `at most ${mb(LIMITS.attachmentBytes, 1000 * 1000)}, with one of these extensions: ${allowedTypesText()}. HTML, JavaScript, SVG, XML and other types a browser could run are refused, and so is a file whose content is HTML or SVG whatever its name`,
+    ],
     ["files", "documents, images and attachments are files inside content/ (a symbolic link to a place outside is refused)"],
     ["`pageSize` in site.config.json", `1 to ${number(LIMITS.pageSize)}`],
   ];

@@ -11,8 +11,15 @@ import { renderBody, type RenderedBody } from "./markdown.ts";
 import { didYouMean, sortProblems, type Problem } from "./problems.ts";
 import { decodeContentFile, TextFileError } from "./read-text.ts";
 import {
-  documentSchema, ID_PATTERN, indicatorRegistrySchema, publisherSchema, topicRegistrySchema,
-  type DocumentMeta, type Indicator, type Publisher, type Topic,
+  documentSchema,
+  ID_PATTERN,
+  indicatorRegistrySchema,
+  publisherSchema,
+  topicRegistrySchema,
+  type DocumentMeta,
+  type Indicator,
+  type Publisher,
+  type Topic,
 } from "./schema.ts";
 import { checkKeyFigures } from "../keyfigures/rules.ts";
 import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts";
@@ -21,8 +28,8 @@ import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
-import { createImageRenderer, type ImageAsset } from "../images/images.ts";
-import { checkAttachments, type AttachmentInfo } from "../publish/attachments.ts";
+import { createImageRenderer } from "../images/images.ts";
+import { checkAttachments } from "../publish/attachments.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
@@ -33,9 +40,10 @@ import type { LoadedDocument, SiteContent } from "./loaded.ts";
 export const REGISTRY_DIR = "_registries";
 export const PUBLISHER_FILE = "_publisher.yaml";
 
-
-
-export interface LoadResult { site: SiteContent; problems: Problem[] }
+export interface LoadResult {
+  site: SiteContent;
+  problems: Problem[];
+}
 
 export interface LoadOptions {
   /** Root that reported file paths are relative to (default: the content folder's parent). */
@@ -124,7 +132,9 @@ function parseYaml(file: string, text: string, firstLine: number, out: Collector
         clean = false;
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...at, index]));
+      value.forEach((item, index) => {
+        visit(item, [...at, index]);
+      });
     } else if (value !== null && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
         if (forbiddenCharacter(key)) {
@@ -210,7 +220,13 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
     const entries = readdirSync(folderPath, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const publisherFile = path.join(folderPath, PUBLISHER_FILE);
     if (!entries.some((entry) => entry.name === PUBLISHER_FILE)) {
-      out.add(publisherFile, 1, 1, "", `publisher folder "${folder}" has no ${PUBLISHER_FILE}. Create it with id: ${folder}, names, country and kind (see docs/content-model.md), or run npm run new-publisher.`);
+      out.add(
+        publisherFile,
+        1,
+        1,
+        "",
+        `publisher folder "${folder}" has no ${PUBLISHER_FILE}. Create it with id: ${folder}, names, country and kind (see docs/content-model.md), or run npm run new-publisher.`,
+      );
     } else {
       const text = readText(publisherFile, out);
       const source = text === undefined ? undefined : parseYaml(publisherFile, text, 1, out);
@@ -218,7 +234,13 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
       if (source && publisher) {
         if (publisher.id !== folder) {
           const at = source.locate(["id"]);
-          out.add(publisherFile, at.line, at.col, "id", `is "${publisher.id}" but the folder is "${folder}". The folder name is the publisher id: make them the same.`);
+          out.add(
+            publisherFile,
+            at.line,
+            at.col,
+            "id",
+            `is "${publisher.id}" but the folder is "${folder}". The folder name is the publisher id: make them the same.`,
+          );
         } else {
           publishers.push(publisher);
           publisherSources.set(publisher.id, { file: publisherFile, source });
@@ -303,7 +325,11 @@ function warnMarkdownBelow(folder: string, out: Collector, depth = 0): void {
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) warnMarkdownBelow(file, out, depth + 1);
     else if (/\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i.test(entry.name)) {
-      warnUnread(file, out, `is not read: documents must be directly in a publisher folder (content/<publisher>/<slug>.md). Move it up, or rename it if it is meant as an attachment's notes.`);
+      warnUnread(
+        file,
+        out,
+        `is not read: documents must be directly in a publisher folder (content/<publisher>/<slug>.md). Move it up, or rename it if it is meant as an attachment's notes.`,
+      );
     }
   }
 }
@@ -370,7 +396,10 @@ export interface DocumentTask {
 /** A loaded document without its closures, with the front-matter text to find field positions again. */
 export type DocumentRecord = Omit<LoadedDocument, "fieldLine" | "fieldAt"> & { frontMatter: string; frontMatterLine: number };
 
-export interface DocumentTaskResult { problems: Problem[]; record: DocumentRecord | undefined }
+export interface DocumentTaskResult {
+  problems: Problem[];
+  record: DocumentRecord | undefined;
+}
 
 /** Runs in a worker (./load-worker.ts): reads, parses, validates and renders one document. */
 export function loadDocumentTask(task: DocumentTask): DocumentTaskResult {
@@ -389,7 +418,14 @@ export function documentFromRecord(record: DocumentRecord): LoadedDocument {
   const { frontMatter, frontMatterLine, ...plain } = record;
   let source: YamlSource | undefined;
   const at = (field: ReadonlyArray<PropertyKey>) => (source ??= parseYamlSource(frontMatter, frontMatterLine)).locate(field);
-  return { ...plain, fieldLine: (field) => at(field).line, fieldAt: (field) => { const { line, col } = at(field); return { line, col }; } };
+  return {
+    ...plain,
+    fieldLine: (field) => at(field).line,
+    fieldAt: (field) => {
+      const { line, col } = at(field);
+      return { line, col };
+    },
+  };
 }
 
 /**
@@ -407,22 +443,31 @@ export async function loadContentWith(
   const { out, documentFiles, publishersById, known, root } = prepared;
   const base = { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators };
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
-  const loaded = await Promise.all(documentFiles.map(async ({ folder, file }) => {
-    const result = await runTask({ ...base, file, folder });
-    validated.tick();
-    out.problems.push(...result.problems);
-    if (!result.record) return undefined;
-    const document = documentFromRecord(result.record);
-    const publisher = publishersById.get(document.meta.publisher);
-    // A record comes back only for a document without errors of its own.
-    if (options.onDocument && publisher) options.onDocument(document, publisher);
-    return document;
-  }));
+  const loaded = await Promise.all(
+    documentFiles.map(async ({ folder, file }) => {
+      const result = await runTask({ ...base, file, folder });
+      validated.tick();
+      out.problems.push(...result.problems);
+      if (!result.record) return undefined;
+      const document = documentFromRecord(result.record);
+      const publisher = publishersById.get(document.meta.publisher);
+      // A record comes back only for a document without errors of its own.
+      if (options.onDocument && publisher) options.onDocument(document, publisher);
+      return document;
+    }),
+  );
   validated.done();
-  return finishContent(prepared, loaded.filter((document): document is LoadedDocument => document !== undefined));
+  return finishContent(
+    prepared,
+    loaded.filter((document): document is LoadedDocument => document !== undefined),
+  );
 }
 
-interface Known { topicIds: Set<string>; publisherIds: Set<string>; indicators: Indicator[] }
+interface Known {
+  topicIds: Set<string>;
+  publisherIds: Set<string>;
+  indicators: Indicator[];
+}
 
 /** Reads, splits and parses one document: everything that depends only on its own bytes. */
 function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocument | undefined {
@@ -496,7 +541,13 @@ function loadDocument(file: string, folder: string, out: Collector, known: Known
   return loadDocumentWithSource(file, folder, out, known, cache)?.document;
 }
 
-function loadDocumentWithSource(file: string, folder: string, out: Collector, known: Known, cache?: ContentCache): { document: LoadedDocument; split: ParsedDocument["split"] } | undefined {
+function loadDocumentWithSource(
+  file: string,
+  folder: string,
+  out: Collector,
+  known: Known,
+  cache?: ContentCache,
+): { document: LoadedDocument; split: ParsedDocument["split"] } | undefined {
   const problemsBefore = out.problems.length;
   const parsed = parseDocumentCached(file, out, cache);
   if (!parsed) return undefined;
@@ -508,16 +559,34 @@ function loadDocumentWithSource(file: string, folder: string, out: Collector, kn
   if (typeof raw.publisher === "string" && ID_PATTERN.test(raw.publisher)) {
     const where = () => at(["publisher"]);
     if (!known.publisherIds.has(raw.publisher)) {
-      out.add(file, where().line, where().col, "publisher", `unknown publisher "${raw.publisher}".${didYouMean(raw.publisher, known.publisherIds)} Publishers are the folders under content/ that have a ${PUBLISHER_FILE}.`);
+      out.add(
+        file,
+        where().line,
+        where().col,
+        "publisher",
+        `unknown publisher "${raw.publisher}".${didYouMean(raw.publisher, known.publisherIds)} Publishers are the folders under content/ that have a ${PUBLISHER_FILE}.`,
+      );
     } else if (raw.publisher !== folder) {
-      out.add(file, where().line, where().col, "publisher", `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/ or set publisher: ${folder}.`);
+      out.add(
+        file,
+        where().line,
+        where().col,
+        "publisher",
+        `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/ or set publisher: ${folder}.`,
+      );
     }
   }
   if (Array.isArray(raw.topics)) {
     raw.topics.forEach((topic: unknown, index) => {
       if (typeof topic === "string" && ID_PATTERN.test(topic) && !known.topicIds.has(topic)) {
         const where = at(["topics", index]);
-        out.add(file, where.line, where.col, `topics.${index}`, `unknown topic "${topic}".${didYouMean(topic, known.topicIds)} Topics are listed in content/${REGISTRY_DIR}/topics.yaml.`);
+        out.add(
+          file,
+          where.line,
+          where.col,
+          `topics.${index}`,
+          `unknown topic "${topic}".${didYouMean(topic, known.topicIds)} Topics are listed in content/${REGISTRY_DIR}/topics.yaml.`,
+        );
       }
     });
   }
@@ -536,9 +605,19 @@ function loadDocumentWithSource(file: string, folder: string, out: Collector, kn
   }
   const hasErrors = out.problems.slice(problemsBefore).some((problem) => problem.severity === "error");
   if (hasErrors) return undefined;
-  const document: LoadedDocument = { meta, slug, file: out.rel(file), body, bodyLine: split.bodyLine, fieldLine: (field) => at(field).line,
-    fieldAt: (field) => { const { line, col } = at(field); return { line, col }; },
-    assets: { images: images.assets(), attachments: attachments.attachments } };
+  const document: LoadedDocument = {
+    meta,
+    slug,
+    file: out.rel(file),
+    body,
+    bodyLine: split.bodyLine,
+    fieldLine: (field) => at(field).line,
+    fieldAt: (field) => {
+      const { line, col } = at(field);
+      return { line, col };
+    },
+    assets: { images: images.assets(), attachments: attachments.attachments },
+  };
   return { document, split };
 }
 
@@ -562,7 +641,13 @@ function checkDocumentLinks(documents: LoadedDocument[], out: Collector, root: s
       if (!linked) {
         out.add(file, line, 1, "body", `links to the document "${id}", which does not exist.${didYouMean(id, byId.keys())}`);
       } else if (anchor && !linked.body.parts.some((part) => part.anchor === anchor)) {
-        out.add(file, line, 1, "body", `links to #${anchor} in "${id}", which has ${linked.body.parts.length} ${linked.body.parts[0]?.anchor.startsWith("slide") ? "slides" : "sections"}.`);
+        out.add(
+          file,
+          line,
+          1,
+          "body",
+          `links to #${anchor} in "${id}", which has ${linked.body.parts.length} ${linked.body.parts[0]?.anchor.startsWith("slide") ? "slides" : "sections"}.`,
+        );
       }
     }
   }

@@ -113,7 +113,10 @@ function structureProblems(tokens: Token[], lines: string[]): RenderedBody["prob
       depth++;
       if (depth > LIMITS.markdownNesting && !reported) {
         reported = true;
-        problems.push({ line, message: `lists or quotes are nested more than ${LIMITS.markdownNesting} levels deep here. Flatten the structure: deeper levels cannot be shown.` });
+        problems.push({
+          line,
+          message: `lists or quotes are nested more than ${LIMITS.markdownNesting} levels deep here. Flatten the structure: deeper levels cannot be shown.`,
+        });
       }
     } else if (token.nesting === -1 && NESTING.has(token.type.replace(/_close$/, "_open"))) {
       depth--;
@@ -121,7 +124,10 @@ function structureProblems(tokens: Token[], lines: string[]): RenderedBody["prob
     if (token.type === "container_notes_open") {
       const closing = lines[token.map![1]]?.replace(/^[\s>]*/, "");
       if (closing === undefined || !/^:{3,}\s*$/.test(closing)) {
-        problems.push({ line, message: 'speaker notes (":::" notes) are not closed, so everything after them would become notes. Add a line ":::" where the notes end.' });
+        problems.push({
+          line,
+          message: 'speaker notes (":::" notes) are not closed, so everything after them would become notes. Add a line ":::" where the notes end.',
+        });
       }
     }
     if (token.type === "fence") {
@@ -130,7 +136,10 @@ function structureProblems(tokens: Token[], lines: string[]): RenderedBody["prob
       const last = lines[end - 1]?.replace(/^[\s>]*/, "").trim() ?? "";
       const marker = token.markup;
       if (end - 1 === start || !last.startsWith(marker) || last.replace(new RegExp(`^\\${marker[0]}+`), "").trim() !== "") {
-        problems.push({ line, message: `code block opened with ${marker} is not closed, so everything after it would be shown as code. Add a line ${marker} where it ends.` });
+        problems.push({
+          line,
+          message: `code block opened with ${marker} is not closed, so everything after it would be shown as code. Add a line ${marker} where it ends.`,
+        });
       }
     }
   }
@@ -153,13 +162,19 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
       if (child.type === "image") {
         const image: BodyImage = {
           src: String(child.attrGet("src") ?? ""),
-          alt: md.renderer.renderInlineAsText(child.children ?? [], md.options, {}).replace(/\s+/g, " ").trim(),
+          alt: md.renderer
+            .renderInlineAsText(child.children ?? [], md.options, {})
+            .replace(/\s+/g, " ")
+            .trim(),
           title: String(child.attrGet("title") ?? ""),
           line: (token.map?.[0] ?? 0) + 1 + lineOffset,
         };
         images.push(image);
         if (!image.alt) {
-          problems.push({ line: image.line, message: `image "${image.src}" has no alt text. Describe what it shows for people who cannot see it: ![A short description](${image.src})` });
+          problems.push({
+            line: image.line,
+            message: `image "${image.src}" has no alt text. Describe what it shows for people who cannot see it: ![A short description](${image.src})`,
+          });
         } else if (options.renderImage) {
           const result = options.renderImage(image);
           if ("problem" in result) problems.push({ line: image.line, message: result.problem });
@@ -174,7 +189,10 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
     const line = (token.map?.[0] ?? 0) + 1;
     if (token.type === "heading_open" && token.level === 0) {
       if (token.tag === "h1") {
-        problems.push({ line, message: 'a "#" heading in the body is not allowed: the document title comes from the front-matter. Use "##" for each slide or section.' });
+        problems.push({
+          line,
+          message: 'a "#" heading in the body is not allowed: the document title comes from the front-matter. Use "##" for each slide or section.',
+        });
       }
       if (token.tag === "h1" || token.tag === "h2") {
         parts.push({ title: tokens[i + 1]!, body: [], notes: [] });

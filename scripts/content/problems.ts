@@ -18,9 +18,7 @@ export function formatProblem(problem: Problem): string {
 
 /** Problems in a stable order: by file, then position, so output is reproducible. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || a.field.localeCompare(b.field),
-  );
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || a.field.localeCompare(b.field)));
 }
 
 function editDistance(a: string, b: string): number {

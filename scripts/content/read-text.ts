@@ -5,7 +5,10 @@
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export class TextFileError extends Error {
-  constructor(message: string, readonly line = 1) {
+  constructor(
+    message: string,
+    readonly line = 1,
+  ) {
     super(message);
   }
 }
@@ -13,7 +16,9 @@ export class TextFileError extends Error {
 export function decodeContentFile(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new TextFileError("is empty. Add front-matter and content, or delete the file.");
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new TextFileError(`is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB. Split the document or move large material into an attachment.`);
+    throw new TextFileError(
+      `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB. Split the document or move large material into an attachment.`,
+    );
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const which = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
@@ -33,6 +38,9 @@ export function decodeContentFile(bytes: Uint8Array): string {
     // Point at the first line that does not decode, where the editor will see "Ã¦" or "?".
     const lenient = new TextDecoder("utf-8").decode(bytes);
     const line = lenient.slice(0, lenient.indexOf("\uFFFD")).split("\n").length;
-    throw new TextFileError("is not valid UTF-8; it looks like Windows-1252/ISO-8859-1 (common for files saved on Windows). Save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8).", line);
+    throw new TextFileError(
+      "is not valid UTF-8; it looks like Windows-1252/ISO-8859-1 (common for files saved on Windows). Save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8).",
+      line,
+    );
   }
 }

@@ -36,7 +36,10 @@ export function resolveContentFile(root: string, file: string, what = "the file"
     return { ok: false, problem: `${what} is a symbolic link to "${link}", which does not exist. Replace the link with the file itself.` };
   }
   if (!inside(root, real)) {
-    return { ok: false, problem: `${what} is a symbolic link to "${link ?? real}", outside the content folder. Only files inside content/ are published: copy the file into content/ instead of linking to it.` };
+    return {
+      ok: false,
+      problem: `${what} is a symbolic link to "${link ?? real}", outside the content folder. Only files inside content/ are published: copy the file into content/ instead of linking to it.`,
+    };
   }
   if (!statSync(real).isFile()) {
     return { ok: false, problem: `${what} is a folder (or another special entry), not a file. Rename or remove it.` };
@@ -52,7 +55,11 @@ export function resolveContentFolder(root: string, folder: string): ResolvedFile
   } catch {
     return { ok: false, problem: `is a symbolic link to a folder that does not exist. Remove the link.` };
   }
-  if (!inside(root, real)) return { ok: false, problem: `is a symbolic link to a folder outside the content folder. Only files inside content/ are published: move the folder into content/.` };
+  if (!inside(root, real))
+    return {
+      ok: false,
+      problem: `is a symbolic link to a folder outside the content folder. Only files inside content/ are published: move the folder into content/.`,
+    };
   if (!statSync(real).isDirectory()) return { ok: false, problem: "is not a folder." };
   return { ok: true, real };
 }

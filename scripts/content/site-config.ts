@@ -16,23 +16,24 @@ export const SITE_CONFIG_FILE = "site.config.json";
 const webAddress = z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" });
 
 /** Site-wide settings an operator changes once (site.config.json). */
-export const siteConfigSchema = z.object({
-  /** Public address of the site, without trailing slash; used for hreflang, feeds and sitemap. */
-  url: webAddress.transform((url) => url.replace(/\/+$/, "")),
-  repository: webAddress.optional(),
-  editBranch: z.string().default("main"),
-  /** Documents per page on the listings by publisher, topic, type and year. */
-  pageSize: z.number().int().min(1).max(LIMITS.pageSize).default(20),
-  /**
-   * "documents": a social card (1200×630 PNG with the title) per document, the
-   * largest CPU cost of a build without a warm .cache/ (docs/performance.md);
-   * "site": every page shares the site's card, for archives where that cost
-   * matters more than a title on shared links.
-   */
-  socialCards: z.enum(["documents", "site"]).default("documents"),
-}).strict();
+export const siteConfigSchema = z
+  .object({
+    /** Public address of the site, without trailing slash; used for hreflang, feeds and sitemap. */
+    url: webAddress.transform((url) => url.replace(/\/+$/, "")),
+    repository: webAddress.optional(),
+    editBranch: z.string().default("main"),
+    /** Documents per page on the listings by publisher, topic, type and year. */
+    pageSize: z.number().int().min(1).max(LIMITS.pageSize).default(20),
+    /**
+     * "documents": a social card (1200×630 PNG with the title) per document, the
+     * largest CPU cost of a build without a warm .cache/ (docs/performance.md);
+     * "site": every page shares the site's card, for archives where that cost
+     * matters more than a title on shared links.
+     */
+    socialCards: z.enum(["documents", "site"]).default("documents"),
+  })
+  .strict();
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
-
 
 /** Line and column (1-based) of a character offset in `text`. */
 function position(text: string, offset: number): { line: number; col: number } {
@@ -58,7 +59,16 @@ export function loadSiteConfig(root: string): { config?: SiteConfig; problems: P
     // V8 names the offset ("… in JSON at position 42 (line 3 column 5)"); an empty file has none.
     const at = /position (\d+)/.exec(message);
     const where = at ? position(text, Number(at[1])) : position(text, text.length);
-    return { problems: [problem(where.line, where.col, "", `is not valid JSON: ${message.replace(/^JSON\.parse: /, "")}. Fix the syntax (quotes around names and text, commas between fields, no trailing comma).`)] };
+    return {
+      problems: [
+        problem(
+          where.line,
+          where.col,
+          "",
+          `is not valid JSON: ${message.replace(/^JSON\.parse: /, "")}. Fix the syntax (quotes around names and text, commas between fields, no trailing comma).`,
+        ),
+      ],
+    };
   }
   const result = siteConfigSchema.safeParse(value);
   if (result.success) return { config: result.data, problems: [] };

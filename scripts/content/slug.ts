@@ -5,7 +5,19 @@
  * hyphen. At most 80 characters, cut at a hyphen. Empty when nothing is left.
  */
 const TRANSLITERATION: Record<string, string> = {
-  æ: "ae", ø: "o", å: "a", ä: "a", ö: "o", ü: "u", ß: "ss", þ: "th", ð: "d", œ: "oe", ł: "l", đ: "d", ı: "i",
+  æ: "ae",
+  ø: "o",
+  å: "a",
+  ä: "a",
+  ö: "o",
+  ü: "u",
+  ß: "ss",
+  þ: "th",
+  ð: "d",
+  œ: "oe",
+  ł: "l",
+  đ: "d",
+  ı: "i",
 };
 
 export const MAX_SLUG = 80;

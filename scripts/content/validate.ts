@@ -44,12 +44,7 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join(".");
 }
 
-export function schemaProblems(
-  file: string,
-  schema: AnySchema,
-  issues: ReadonlyArray<z.core.$ZodIssue>,
-  source: YamlSource,
-): Problem[] {
+export function schemaProblems(file: string, schema: AnySchema, issues: ReadonlyArray<z.core.$ZodIssue>, source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
@@ -57,7 +52,10 @@ export function schemaProblems(
       const allowed = allowedKeysAt(schema, path);
       for (const key of issue.keys) {
         problems.push({
-          file, ...source.locateKey(path, key), field: fieldName([...path, key]), severity: "error",
+          file,
+          ...source.locateKey(path, key),
+          field: fieldName([...path, key]),
+          severity: "error",
           message: `unknown field "${key}".${didYouMean(key, allowed)} Allowed here: ${allowed.join(", ")}.`,
         });
       }

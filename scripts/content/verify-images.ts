@@ -68,7 +68,11 @@ export async function verifyImages(documents: readonly LoadedDocument[]): Promis
       const problem = await results.get(image.source)!;
       if (problem) {
         problems.push({
-          file: doc.file, line: doc.bodyLine + image.line - 1, col: 1, field: "body", severity: "error",
+          file: doc.file,
+          line: doc.bodyLine + image.line - 1,
+          col: 1,
+          field: "body",
+          severity: "error",
           message: `image "${image.src}" ${problem}`,
         });
       }

@@ -11,7 +11,10 @@
 import jsYaml from "js-yaml";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
-export interface Located { line: number; col: number }
+export interface Located {
+  line: number;
+  col: number;
+}
 
 export interface YamlSource {
   /** The parsed value (plain JS), or undefined when the YAML itself is broken. */
@@ -38,7 +41,10 @@ const MAX_YAML_BYTES = 512 * 1024;
  */
 function shapeProblem(text: string): { offset: number; message: string } | undefined {
   if (text.length > MAX_YAML_BYTES) {
-    return { offset: 0, message: `YAML is ${Math.round(text.length / 1024)} KB; the limit is ${MAX_YAML_BYTES / 1024} KB. Move long text into the Markdown body.` };
+    return {
+      offset: 0,
+      message: `YAML is ${Math.round(text.length / 1024)} KB; the limit is ${MAX_YAML_BYTES / 1024} KB. Move long text into the Markdown body.`,
+    };
   }
   let depth = 0;
   let quote: string | null = null;
@@ -65,7 +71,8 @@ function shapeProblem(text: string): { offset: number; message: string } | undef
     else if (i === lineStart && char === " ") {
       let indent = 0;
       while (text[i + indent] === " ") indent++;
-      if (indent / 2 > MAX_NESTING) return { offset: i, message: `YAML is indented ${indent} spaces deep; front-matter may nest at most ${MAX_NESTING} levels.` };
+      if (indent / 2 > MAX_NESTING)
+        return { offset: i, message: `YAML is indented ${indent} spaces deep; front-matter may nest at most ${MAX_NESTING} levels.` };
     }
     if (depth > MAX_NESTING) return { offset: i, message: `YAML nests more than ${MAX_NESTING} levels deep. Front-matter fields need only a few levels.` };
   }

@@ -37,8 +37,10 @@ export interface GuideOptions {
   branch?: string;
 }
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
-  .use(anchor, { slugify: (text: string) => slugify(text) || "section", tabIndex: false });
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(anchor, {
+  slugify: (text: string) => slugify(text) || "section",
+  tabIndex: false,
+});
 
 // A table wider than a phone scrolls inside its own box, named by the heading above it,
 // so the page itself never scrolls sideways (WCAG 2.1 1.4.10 Reflow); tabindex lets keyboards scroll it.
@@ -121,7 +123,10 @@ export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
     const html = render(readFileSync(guideFile(locale), "utf8"), options, env, dropTitle);
     let referenceBody = render(reference, options, env, shiftHeadings);
     const firstId = /^<h2 id="([^"]*)">/.exec(referenceBody)?.[1];
-    if (firstId !== undefined) referenceBody = referenceBody.replaceAll(`id="${firstId}"`, 'id="front-matter-reference"').replaceAll(`aria-labelledby="${firstId}"`, 'aria-labelledby="front-matter-reference"');
+    if (firstId !== undefined)
+      referenceBody = referenceBody
+        .replaceAll(`id="${firstId}"`, 'id="front-matter-reference"')
+        .replaceAll(`aria-labelledby="${firstId}"`, 'aria-labelledby="front-matter-reference"');
     const note = `<p class="lead">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
     const referenceHtml = referenceBody.replace(/<\/h2>\n/, (close) => `${close}${note}`);
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };

@@ -1,13 +1,3 @@
-/**
- * The front-matter reference, generated from the zod schemas themselves so it
- * cannot drift from what `npm run check` accepts: field, type, whether it is
- * required, allowed values, default, description and example. Descriptions
- * and examples are the `.meta({ description, examples })` on each schema field.
- *
- *   npm run docs            writes docs/front-matter-reference.md
- *   npm run docs -- --check exits 1 when the committed file is out of date
- */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
@@ -61,7 +51,11 @@ const def = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
  * `.meta()` of a field: description, examples, and `required: true` for a field the schema
  * leaves optional only to give a clearer message of its own when it is missing.
  */
-interface FieldMeta { description?: string; examples?: unknown[]; required?: boolean }
+interface FieldMeta {
+  description?: string;
+  examples?: unknown[];
+  required?: boolean;
+}
 const meta = (schema: AnySchema): FieldMeta | undefined => z.globalRegistry.get(schema as z.ZodType) as FieldMeta | undefined;
 
 /** Strips wrappers that do not change what an editor writes (optional, default, preprocess, transform). */
@@ -111,19 +105,26 @@ export function typeName(schema: AnySchema): string {
       const min = checks.find((check) => check.check === "greater_than");
       return `${whole ? "whole number" : "number"}${min ? ` ${min.inclusive ? "≥" : ">"} ${min.value}` : ""}`;
     }
-    case "boolean": return "true or false";
-    case "enum": return "one of the allowed values";
-    case "literal": return (d.values ?? []).map((value) => `\`${String(value)}\``).join(" or ");
-    case "union": return (d.options ?? []).map(typeName).join(", or ");
-    case "array": return `list of: ${typeName(d.element!)}`;
-    case "record": return `per ${allowedValues(d.keyType!).join("/")}: ${typeName(d.valueType!)}`;
+    case "boolean":
+      return "true or false";
+    case "enum":
+      return "one of the allowed values";
+    case "literal":
+      return (d.values ?? []).map((value) => `\`${String(value)}\``).join(" or ");
+    case "union":
+      return (d.options ?? []).map(typeName).join(", or ");
+    case "array":
+      return `list of: ${typeName(d.element!)}`;
+    case "record":
+      return `per ${allowedValues(d.keyType!).join("/")}: ${typeName(d.valueType!)}`;
     case "object": {
       const localized = isLocalized(d);
       if (localized === "all") return `text in every UI language (${UI_LOCALES.join(", ")})`;
       if (localized === "some") return `text in one or more UI languages (${UI_LOCALES.join(", ")})`;
       return `{ ${Object.keys(d.shape ?? {}).join(", ")} }`;
     }
-    default: return d.type;
+    default:
+      return d.type;
   }
 }
 
@@ -172,7 +173,12 @@ export function describeFields(schema: AnySchema, prefix = ""): FieldRow[] {
   return rows;
 }
 
-export interface ReferenceSection { title: string; file: string; intro: string; schema: AnySchema }
+export interface ReferenceSection {
+  title: string;
+  file: string;
+  intro: string;
+  schema: AnySchema;
+}
 
 export const SECTIONS: ReferenceSection[] = [
   {
@@ -203,7 +209,11 @@ export const SECTIONS: ReferenceSection[] = [
 
 /** Fields whose schema has no description: the reference would have a hole. */
 export function missingDescriptions(sections = SECTIONS): string[] {
-  return sections.flatMap((section) => describeFields(section.schema).filter((row) => !row.description).map((row) => `${section.title}: ${row.path}`));
+  return sections.flatMap((section) =>
+    describeFields(section.schema)
+      .filter((row) => !row.description)
+      .map((row) => `${section.title}: ${row.path}`),
+  );
 }
 
 function cell(text: string): string {

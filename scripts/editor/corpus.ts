@@ -16,8 +16,21 @@ import { isMain } from "./cli-args.ts";
 
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-const TOPICS = ["likestilling", "integrering", "mangfold", "internasjonalt-samarbeid", "barn-og-unge", "ledelse", "kompetanseutvikling", "heltidskultur", "planlegging"];
-const WORDS = "kommunen bydelen arbeidet med mangfold og integrering skal forankres politisk administrativt gjennom planer tiltak ledere ansatte innbyggere tjenester kvalitet tilgjengelighet resultat nettverk strategi rapport".split(" ");
+const TOPICS = [
+  "likestilling",
+  "integrering",
+  "mangfold",
+  "internasjonalt-samarbeid",
+  "barn-og-unge",
+  "ledelse",
+  "kompetanseutvikling",
+  "heltidskultur",
+  "planlegging",
+];
+const WORDS =
+  "kommunen bydelen arbeidet med mangfold og integrering skal forankres politisk administrativt gjennom planer tiltak ledere ansatte innbyggere tjenester kvalitet tilgjengelighet resultat nettverk strategi rapport".split(
+    " ",
+  );
 
 function sentence(seed: number, length: number): string {
   const words = Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 13) % WORDS.length]!);
@@ -25,7 +38,11 @@ function sentence(seed: number, length: number): string {
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-export interface CorpusOptions { documents: number; publishers: number; slides?: number }
+export interface CorpusOptions {
+  documents: number;
+  publishers: number;
+  slides?: number;
+}
 
 /** Writes a complete project (content/ and site.config.json) into `dir`. */
 export function writeCorpus(dir: string, options: CorpusOptions): void {
@@ -37,8 +54,10 @@ export function writeCorpus(dir: string, options: CorpusOptions): void {
   for (let p = 0; p < options.publishers; p++) {
     const id = `kommune-${p + 1}`;
     mkdirSync(path.join(content, id), { recursive: true });
-    writeFileSync(path.join(content, id, "_publisher.yaml"),
-      `id: ${id}\nnames: { nb: Kommune ${p + 1}, en: Municipality ${p + 1} }\ncountry: NO\nkind: kommune\nregion: Region ${(p % 5) + 1}\n`);
+    writeFileSync(
+      path.join(content, id, "_publisher.yaml"),
+      `id: ${id}\nnames: { nb: Kommune ${p + 1}, en: Municipality ${p + 1} }\ncountry: NO\nkind: kommune\nregion: Region ${(p % 5) + 1}\n`,
+    );
   }
   for (let d = 0; d < options.documents; d++) {
     const publisher = `kommune-${(d % options.publishers) + 1}`;
@@ -69,7 +88,7 @@ keyFigures:
     refDate: ${year}
     slide: 2
   - indicator: immigrant-share
-    value: ${((d % options.publishers) * 7 + year) % 300 / 10}
+    value: ${(((d % options.publishers) * 7 + year) % 300) / 10}
     refDate: ${year}
     approximate: true
     slide: 3

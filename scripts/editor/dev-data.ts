@@ -24,7 +24,9 @@ export interface DevState {
 }
 
 /** What templates see as `lysark` in the dev server: the usual data plus `dev`. */
-export interface DevSiteData extends SiteData { dev: DevState }
+export interface DevSiteData extends SiteData {
+  dev: DevState;
+}
 
 /** What a rebuild changed in the pages. */
 export type DevChange =
@@ -84,7 +86,10 @@ export class DevSiteDataSource {
       change = { kind: "site" };
     }
     if (problems.length) this.log.problems(problems);
-    if (errors) this.log.info(`Content has ${errors} error(s): the preview shows ${data.dev.stale ? "the last good version" : "only the valid documents"}, with the problems listed on every page. Fix and save to update.`);
+    if (errors)
+      this.log.info(
+        `Content has ${errors} error(s): the preview shows ${data.dev.stale ? "the last good version" : "only the valid documents"}, with the problems listed on every page. Fix and save to update.`,
+      );
     else if (this.lastErrors) this.log.info("Content is valid again.");
     this.lastErrors = errors;
     return { data, change, parsed: this.cache.misses, reused: this.cache.hits, ms: performance.now() - start };

@@ -35,7 +35,10 @@ function isDocument(root: string, file: string): boolean {
   return parts.length === 2 && !relative.startsWith("..") && parts[1]!.endsWith(".md") && !parts[0]!.startsWith("_");
 }
 
-export interface DevSiteLog { problems(problems: Problem[]): void; info(message: string): void }
+export interface DevSiteLog {
+  problems(problems: Problem[]): void;
+  info(message: string): void;
+}
 
 export class DevSite {
   readonly source: DevSiteDataSource;

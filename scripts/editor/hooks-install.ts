@@ -22,9 +22,12 @@ export function installHooks(root: string, env: NodeJS.ProcessEnv = process.env)
   // Hooks someone put in .git/hooks stop running once core.hooksPath points elsewhere: say so.
   const oldHooks = spawnSync("git", ["rev-parse", "--git-path", "hooks"], { cwd: root, env, encoding: "utf8" }).stdout.trim();
   const oldDir = oldHooks ? path.resolve(root, oldHooks) : "";
-  const ignored = oldDir && existsSync(oldDir) && path.resolve(oldDir) !== path.join(root, ".githooks")
-    ? readdirSync(oldDir).filter((name) => !name.endsWith(".sample")).sort()
-    : [];
+  const ignored =
+    oldDir && existsSync(oldDir) && path.resolve(oldDir) !== path.join(root, ".githooks")
+      ? readdirSync(oldDir)
+          .filter((name) => !name.endsWith(".sample"))
+          .sort()
+      : [];
   const set = spawnSync("git", ["config", "core.hooksPath", hooksPath], { cwd: root, env, encoding: "utf8" });
   if (set.status !== 0) throw new Error(`git config core.hooksPath failed: ${set.stderr.trim()}`);
   return { hooksPath, ignored };
@@ -33,8 +36,11 @@ export function installHooks(root: string, env: NodeJS.ProcessEnv = process.env)
 if (isMain(import.meta.url)) {
   try {
     const { hooksPath, ignored } = installHooks(process.cwd());
-    console.log(`Git hooks enabled (core.hooksPath = ${hooksPath}). Each commit now checks the content you stage.\nTurn them off with: git config --unset core.hooksPath`);
-    if (ignored.length) console.warn(`Note: git no longer runs the hooks in .git/hooks (${ignored.join(", ")}); copy them into .githooks/ if you still need them.`);
+    console.log(
+      `Git hooks enabled (core.hooksPath = ${hooksPath}). Each commit now checks the content you stage.\nTurn them off with: git config --unset core.hooksPath`,
+    );
+    if (ignored.length)
+      console.warn(`Note: git no longer runs the hooks in .git/hooks (${ignored.join(", ")}); copy them into .githooks/ if you still need them.`);
   } catch (error) {
     console.error(`hooks:install: ${(error as Error).message}`);
     process.exitCode = 1;

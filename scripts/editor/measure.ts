@@ -26,7 +26,11 @@ export function measure(options: { documents: number; publishers: number; keep?:
     writeCorpus(dir, options);
     const tsx = path.join(packageRoot, "node_modules", ".bin", "tsx");
     const started = performance.now();
-    const check = spawnSync(tsx, [path.join(packageRoot, "scripts", "cli", "check.ts")], { cwd: dir, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } });
+    const check = spawnSync(tsx, [path.join(packageRoot, "scripts", "cli", "check.ts")], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, GITHUB_ACTIONS: "" },
+    });
     const checkMs = performance.now() - started;
     if (check.status !== 0) throw new Error(`check failed on the generated corpus:\n${check.stderr}`);
 
@@ -46,8 +50,15 @@ export function measure(options: { documents: number; publishers: number; keep?:
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { documents: { type: "string", default: "3000" }, publishers: { type: "string", default: "60" }, keep: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { documents: { type: "string", default: "3000" }, publishers: { type: "string", default: "60" }, keep: { type: "boolean", default: false } },
+  });
   const results = measure({ documents: Number(values.documents), publishers: Number(values.publishers), keep: values.keep });
   for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
-  console.log(`(load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs)`);
+  console.log(
+    `(load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" ")} on ${os.cpus().length} CPUs)`,
+  );
 }

@@ -73,7 +73,12 @@ export function runPrecommit(options: PrecommitOptions): PrecommitResult {
   const root = path.resolve(options.root);
   const top = git(["rev-parse", "--show-toplevel"], root, env).trim();
   // Forward slashes: git's paths, and Problem.file, use them on every platform.
-  const prefix = path.relative(top, root).split(path.sep).filter(Boolean).map((part) => `${part}/`).join("");
+  const prefix = path
+    .relative(top, root)
+    .split(path.sep)
+    .filter(Boolean)
+    .map((part) => `${part}/`)
+    .join("");
 
   const changed = nulList(git(["diff", "--cached", "--name-only", "--no-renames", "-z", "--", `${prefix}content`], top, env));
   const staged = changed.map((file) => file.slice(prefix.length)).sort();
@@ -108,7 +113,9 @@ export function runPrecommit(options: PrecommitOptions): PrecommitResult {
     const lines: string[] = [];
     for (const problem of [...blocking, ...warnings]) lines.push(formatProblem(problem));
     if (caused.length) {
-      lines.push(`${caused.length} of these are in files you did not change: your staged changes (e.g. a renamed or removed topic, indicator or publisher) break them.`);
+      lines.push(
+        `${caused.length} of these are in files you did not change: your staged changes (e.g. a renamed or removed topic, indicator or publisher) break them.`,
+      );
     }
     if (elsewhere.length) {
       lines.push(`note: ${elsewhere.length} problem(s) that were already there in files this commit does not touch (not blocking; npm run check lists them):`);

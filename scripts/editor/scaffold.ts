@@ -8,10 +8,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { PUBLISHER_FILE, REGISTRY_DIR } from "../content/load.ts";
 import { didYouMean } from "../content/problems.ts";
-import {
-  COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema,
-  type DocumentType, type Publisher,
-} from "../content/schema.ts";
+import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType, type Publisher } from "../content/schema.ts";
 import { slugify } from "../content/slug.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
@@ -50,19 +47,37 @@ function choose<T extends string>(what: string, option: string, value: string, a
 function requirePublisher(contentDir: string, id: string, option: string): void {
   const known = publisherIds(contentDir);
   if (known.includes(id)) return;
-  const hint = known.length
-    ? `${didYouMean(id, known)} Known publishers: ${list(known)}.`
-    : " There are no publishers yet.";
+  const hint = known.length ? `${didYouMean(id, known)} Known publishers: ${list(known)}.` : " There are no publishers yet.";
   throw new EditorError(`unknown publisher "${id}" (${option}).${hint} To add one, run: npm run new-publisher -- --id ${slugify(id) || "ID"} …`);
 }
 
 // Placeholder text in the body's own language, so the file is valid and obviously unfinished.
 const PLACEHOLDER: Record<ContentLanguage, { slide: string; section: string; text: string; notes: string }> = {
-  nb: { slide: "Første lysbilde", section: "Innledning", text: "Skriv teksten her.", notes: "Talernotater (valgfritt – slett blokken om du ikke trenger den)." },
+  nb: {
+    slide: "Første lysbilde",
+    section: "Innledning",
+    text: "Skriv teksten her.",
+    notes: "Talernotater (valgfritt – slett blokken om du ikke trenger den).",
+  },
   nn: { slide: "Første lysbilete", section: "Innleiing", text: "Skriv teksten her.", notes: "Talarnotat (valfritt – slett blokka om du ikkje treng ho)." },
-  sv: { slide: "Första bilden", section: "Inledning", text: "Skriv texten här.", notes: "Talaranteckningar (valfritt – ta bort blocket om du inte behöver det)." },
-  da: { slide: "Første dias", section: "Indledning", text: "Skriv teksten her.", notes: "Talernoter (valgfrit – slet blokken, hvis du ikke har brug for den)." },
-  en: { slide: "First slide", section: "Introduction", text: "Write the text here.", notes: "Speaker notes (optional – delete the block if you do not need it)." },
+  sv: {
+    slide: "Första bilden",
+    section: "Inledning",
+    text: "Skriv texten här.",
+    notes: "Talaranteckningar (valfritt – ta bort blocket om du inte behöver det).",
+  },
+  da: {
+    slide: "Første dias",
+    section: "Indledning",
+    text: "Skriv teksten her.",
+    notes: "Talernoter (valgfrit – slet blokken, hvis du ikke har brug for den).",
+  },
+  en: {
+    slide: "First slide",
+    section: "Introduction",
+    text: "Write the text here.",
+    notes: "Speaker notes (optional – delete the block if you do not need it).",
+  },
 };
 
 export interface NewDocumentInput {
@@ -80,7 +95,11 @@ export interface NewDocumentInput {
   today?: Date;
 }
 
-export interface Planned { file: string; text: string; url: string }
+export interface Planned {
+  file: string;
+  text: string;
+  url: string;
+}
 
 /** Checks the input and returns the file to write; throws EditorError with the reason otherwise. */
 export function planDocument(input: NewDocumentInput): Planned {
@@ -98,11 +117,17 @@ export function planDocument(input: NewDocumentInput): Planned {
     throw new EditorError(`--date "${date}" ${parsedDate.error.issues[0]?.message ?? "is not a date"}. Write it as YYYY-MM-DD (or YYYY-MM, YYYY, or unknown).`);
   }
   const slug = input.slug ?? slugify(title);
-  if (!slug) throw new EditorError(`the title "${title}" has no letters or digits to make a file name from. Give one with --slug, e.g. --slug arsrapport-2024.`);
-  if (!ID_PATTERN.test(slug)) throw new EditorError(`--slug "${slug}" is not a valid file name: use lowercase a–z, digits and single hyphens, e.g. "${slugify(slug) || "arsrapport-2024"}".`);
+  if (!slug)
+    throw new EditorError(`the title "${title}" has no letters or digits to make a file name from. Give one with --slug, e.g. --slug arsrapport-2024.`);
+  if (!ID_PATTERN.test(slug))
+    throw new EditorError(
+      `--slug "${slug}" is not a valid file name: use lowercase a–z, digits and single hyphens, e.g. "${slugify(slug) || "arsrapport-2024"}".`,
+    );
   const file = path.join(contentDir, input.publisher, `${slug}.md`);
   if (existsSync(file)) {
-    throw new EditorError(`content/${input.publisher}/${slug}.md already exists. Choose another title, or give the new document its own file name with --slug ${slug}-2.`);
+    throw new EditorError(
+      `content/${input.publisher}/${slug}.md already exists. Choose another title, or give the new document its own file name with --slug ${slug}-2.`,
+    );
   }
 
   const words = PLACEHOLDER[language];
@@ -115,15 +140,15 @@ export function planDocument(input: NewDocumentInput): Planned {
     `language: ${language}`,
     "topics: []   # topic ids from content/_registries/topics.yaml, e.g. [integrering, mangfold]",
     "# Optional fields: remove the # to use one. Every field is described in docs/front-matter-reference.md.",
-    `# titleTranslations: { ${UI_LOCALES.filter((locale) => locale !== language).map((locale) => `${locale}: Title in ${STRINGS.en[`lang.${locale}`] ?? locale}`).join(", ")} }`,
+    `# titleTranslations: { ${UI_LOCALES.filter((locale) => locale !== language)
+      .map((locale) => `${locale}: Title in ${STRINGS.en[`lang.${locale}`] ?? locale}`)
+      .join(", ")} }`,
     "# summary: One or two sentences about the document, in its own language.",
     "# event: The event where it was presented",
     "# people:",
     "#   - { name: Full Name, role: presenter, title: Job title }",
   ].join("\n");
-  const body = isPresentation
-    ? `## ${words.slide}\n\n${words.text}\n\n::: notes\n${words.notes}\n:::\n`
-    : `## ${words.section}\n\n${words.text}\n`;
+  const body = isPresentation ? `## ${words.slide}\n\n${words.text}\n\n::: notes\n${words.notes}\n:::\n` : `## ${words.section}\n\n${words.text}\n`;
   return {
     file,
     text: `---\n${frontMatter}\n---\n\n${body}`,
@@ -163,7 +188,9 @@ export function planPublisher(input: NewPublisherInput): Planned {
   const contentDir = path.join(input.root, "content");
   const id = input.id.trim();
   if (!ID_PATTERN.test(id)) {
-    throw new EditorError(`--id "${id}" is not a valid publisher id: use lowercase a–z, digits and single hyphens${slugify(id) ? `, e.g. --id ${slugify(id)}` : ""}. It becomes the folder name and the address /utgivere/<id>/.`);
+    throw new EditorError(
+      `--id "${id}" is not a valid publisher id: use lowercase a–z, digits and single hyphens${slugify(id) ? `, e.g. --id ${slugify(id)}` : ""}. It becomes the folder name and the address /utgivere/<id>/.`,
+    );
   }
   if (id === REGISTRY_DIR) throw new EditorError(`--id "${id}" is reserved.`);
   const file = path.join(contentDir, id, PUBLISHER_FILE);

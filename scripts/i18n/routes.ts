@@ -30,21 +30,36 @@ export function urlFor(locale: UiLocale, route: Route): string {
   const prefix = LOCALES[locale].prefix;
   const parts: string[] = (() => {
     switch (route.kind) {
-      case "home": return [];
-      case "document": return [segment(locale, "documents"), route.publisher, route.slug];
-      case "publishers": return [segment(locale, "publishers")];
-      case "publisher": return [segment(locale, "publishers"), route.id];
-      case "topics": return [segment(locale, "topics")];
-      case "topic": return [segment(locale, "topics"), route.id];
-      case "types": return [segment(locale, "types")];
-      case "type": return [segment(locale, "types"), t(locale, `typeSlug.${route.id}`)];
-      case "years": return [segment(locale, "years")];
-      case "year": return [segment(locale, "years"), route.year ?? segment(locale, "undated")];
-      case "search": return [segment(locale, "search")];
-      case "keyFigures": return [segment(locale, "keyFigures")];
-      case "indicator": return [segment(locale, "keyFigures"), route.id];
-      case "accessibility": return [segment(locale, "accessibility")];
-      case "guide": return [segment(locale, "guide")];
+      case "home":
+        return [];
+      case "document":
+        return [segment(locale, "documents"), route.publisher, route.slug];
+      case "publishers":
+        return [segment(locale, "publishers")];
+      case "publisher":
+        return [segment(locale, "publishers"), route.id];
+      case "topics":
+        return [segment(locale, "topics")];
+      case "topic":
+        return [segment(locale, "topics"), route.id];
+      case "types":
+        return [segment(locale, "types")];
+      case "type":
+        return [segment(locale, "types"), t(locale, `typeSlug.${route.id}`)];
+      case "years":
+        return [segment(locale, "years")];
+      case "year":
+        return [segment(locale, "years"), route.year ?? segment(locale, "undated")];
+      case "search":
+        return [segment(locale, "search")];
+      case "keyFigures":
+        return [segment(locale, "keyFigures")];
+      case "indicator":
+        return [segment(locale, "keyFigures"), route.id];
+      case "accessibility":
+        return [segment(locale, "accessibility")];
+      case "guide":
+        return [segment(locale, "guide")];
     }
   })();
   return `${prefix}/${parts.map((part) => `${part}/`).join("")}`;
@@ -56,7 +71,11 @@ export function pagedUrlFor(locale: UiLocale, route: Route, page: number): strin
   return page <= 1 ? url : `${url}${segment(locale, "page")}/${page}/`;
 }
 
-export interface Alternate { locale: UiLocale; hreflang: string; url: string }
+export interface Alternate {
+  locale: UiLocale;
+  hreflang: string;
+  url: string;
+}
 
 /** The same page in every locale, for the language switcher and hreflang links. */
 export function alternatesFor(route: Route, page = 1): Alternate[] {

@@ -9,15 +9,11 @@ function readStrings(locale: UiLocale): Strings {
   return JSON.parse(readFileSync(file, "utf8")) as Strings;
 }
 
-export const STRINGS: Record<UiLocale, Strings> = Object.fromEntries(
-  UI_LOCALES.map((locale) => [locale, readStrings(locale)]),
-) as Record<UiLocale, Strings>;
+export const STRINGS: Record<UiLocale, Strings> = Object.fromEntries(UI_LOCALES.map((locale) => [locale, readStrings(locale)])) as Record<UiLocale, Strings>;
 
 /** Looks up a UI string and fills `{name}` placeholders. A missing key is a bug, so it throws. */
 export function t(locale: UiLocale, key: string, vars: Record<string, string | number> = {}): string {
   const template = STRINGS[locale][key];
   if (template === undefined) throw new Error(`Missing UI string "${key}" for locale "${locale}"`);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

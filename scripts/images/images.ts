@@ -70,7 +70,9 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
     render(image) {
       const src = image.src;
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
-        return { problem: `image "${src}" is on another site. Pictures from elsewhere are blocked by the site's security policy and may vanish: save the file next to the document and write ![${image.alt}](file-name.png).` };
+        return {
+          problem: `image "${src}" is on another site. Pictures from elsewhere are blocked by the site's security policy and may vanish: save the file next to the document and write ![${image.alt}](file-name.png).`,
+        };
       }
       let relative: string;
       try {
@@ -80,18 +82,30 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
       }
       const file = path.resolve(folder, relative);
       if (path.isAbsolute(relative) || !file.startsWith(folder + path.sep)) {
-        return { problem: `image "${src}" must be a file in the same folder as the document (or a folder inside it), written as a relative path like "chart.png".` };
+        return {
+          problem: `image "${src}" must be a file in the same folder as the document (or a folder inside it), written as a relative path like "chart.png".`,
+        };
       }
       const extension = path.extname(file).toLowerCase();
       if (!SUPPORTED.has(extension)) {
         return { problem: `image "${src}" is not a picture format Lysark can publish. Use PNG, JPEG, WebP, AVIF or GIF.` };
       }
-      const present = (() => { try { return Boolean(lstatSync(file)); } catch { return false; } })();
+      const present = (() => {
+        try {
+          return Boolean(lstatSync(file));
+        } catch {
+          return false;
+        }
+      })();
       const resolved = present ? resolveContentFile(contentRoot, file, `image "${src}"`) : undefined;
       if (resolved && !resolved.ok) return { problem: resolved.problem };
       if (!resolved) {
-        const siblings = existsSync(path.dirname(file)) ? readdirSync(path.dirname(file)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase())) : [];
-        return { problem: `image "${src}" not found: there is no file ${path.basename(file)} next to the document.${didYouMean(path.basename(file), siblings)}` };
+        const siblings = existsSync(path.dirname(file))
+          ? readdirSync(path.dirname(file)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase()))
+          : [];
+        return {
+          problem: `image "${src}" not found: there is no file ${path.basename(file)} next to the document.${didYouMean(path.basename(file), siblings)}`,
+        };
       }
       const fallback = extension === ".png" || extension === ".gif" ? "png" : "jpeg";
       let html: string;
@@ -133,26 +147,32 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
   mkdirSync(cacheDir, { recursive: true });
   removeStaleTemporaryFiles(cacheDir);
   mkdirSync(target, { recursive: true });
-  await Promise.all(sources.map(async (image) => {
-    const files = Object.values(Image.statsSync(image.source, { ...options(image.fallback), useCache: false })).flat().map((stat) => stat.filename!);
-    if (files.some((file) => !existsSync(path.join(cacheDir, file)))) {
-      // Made in a folder of this process and renamed in: a killed build never leaves half a file
-      // under a name a later build would trust (the names are hashes of the source).
-      const temporary = mkdtempSync(path.join(cacheDir, temporaryName()));
-      try {
-        await Image(image.source, { ...options(image.fallback), outputDir: temporary });
-        for (const file of files) renameSync(path.join(temporary, file), path.join(cacheDir, file));
-      } finally {
-        rmSync(temporary, { recursive: true, force: true });
+  await Promise.all(
+    sources.map(async (image) => {
+      const files = Object.values(Image.statsSync(image.source, { ...options(image.fallback), useCache: false }))
+        .flat()
+        .map((stat) => stat.filename!);
+      if (files.some((file) => !existsSync(path.join(cacheDir, file)))) {
+        // Made in a folder of this process and renamed in: a killed build never leaves half a file
+        // under a name a later build would trust (the names are hashes of the source).
+        const temporary = mkdtempSync(path.join(cacheDir, temporaryName()));
+        try {
+          await Image(image.source, { ...options(image.fallback), outputDir: temporary });
+          for (const file of files) renameSync(path.join(temporary, file), path.join(cacheDir, file));
+        } finally {
+          rmSync(temporary, { recursive: true, force: true });
+        }
       }
-    }
-    for (const file of files) copyFileSync(path.join(cacheDir, file), path.join(target, file));
-  }));
+      for (const file of files) copyFileSync(path.join(cacheDir, file), path.join(target, file));
+    }),
+  );
   return sources.length;
 }
 
 /** Site paths of every file `writeImages` makes from one image (each format and width), for the output plan. */
 export function imageOutputPaths(image: ImageAsset): string[] {
   const metadata = Image.statsSync(image.source, { ...options(image.fallback), useCache: false });
-  return Object.values(metadata).flat().map((stat) => stat.url);
+  return Object.values(metadata)
+    .flat()
+    .map((stat) => stat.url);
 }

@@ -6,10 +6,10 @@
  * report per input. Files are written atomically (a temporary file renamed
  * into place), so no file is ever half-written.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
-export type Status = 'imported' | 'needs review' | 'refused';
+export type Status = "imported" | "needs review" | "refused";
 
 export interface Outcome<R = unknown> {
   file: string;
@@ -37,7 +37,7 @@ export function writeAtomic(file: string, text: string): void {
 
 /** "in/a b.txt" → "a b.json" (an input's JSON report file name). */
 export function reportName(file: string): string {
-  return `${path.basename(file).replace(/\.[^.]*$/u, '')}.json`;
+  return `${path.basename(file).replace(/\.[^.]*$/u, "")}.json`;
 }
 
 export function writeJsonReports(dir: string, outcomes: Outcome[], written: Set<string>): string[] {
@@ -49,7 +49,10 @@ export function writeJsonReports(dir: string, outcomes: Outcome[], written: Set<
     names.set(name, seen + 1);
     if (seen) name = name.replace(/\.json$/u, `-${seen + 1}.json`);
     const file = path.join(dir, name);
-    writeAtomic(file, `${JSON.stringify({ file: o.file, status: o.status, written: o.target !== undefined && written.has(o.target), target: o.target, reasons: o.reasons, report: o.report }, null, 2)}\n`);
+    writeAtomic(
+      file,
+      `${JSON.stringify({ file: o.file, status: o.status, written: o.target !== undefined && written.has(o.target), target: o.target, reasons: o.reasons, report: o.report }, null, 2)}\n`,
+    );
     out.push(file);
   }
   return out;
@@ -57,16 +60,22 @@ export function writeJsonReports(dir: string, outcomes: Outcome[], written: Set<
 
 /** The closing table: one row per input, then the counts. */
 export function summaryTable(outcomes: Outcome[], rel: (p: string) => string = (p) => p): string {
-  const rows = outcomes.map((o) => [o.status, o.file, o.status === 'refused' ? o.reasons.map((r) => r.split('\n')[0]).join('; ') : `${o.target ? rel(o.target) : ''}${o.reasons.length ? ` — ${o.reasons.join('; ')}` : ''}`]);
+  const rows = outcomes.map((o) => [
+    o.status,
+    o.file,
+    o.status === "refused"
+      ? o.reasons.map((r) => r.split("\n")[0]).join("; ")
+      : `${o.target ? rel(o.target) : ""}${o.reasons.length ? ` — ${o.reasons.join("; ")}` : ""}`,
+  ]);
   const w0 = Math.max(6, ...rows.map((r) => r[0]!.length));
   const w1 = Math.max(4, ...rows.map((r) => r[1]!.length));
   const line = (r: string[]): string => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]}`.trimEnd();
   const count = (s: Status): number => outcomes.filter((o) => o.status === s).length;
   return [
-    line(['status', 'file', 'document / reasons']),
-    line(['-'.repeat(w0), '-'.repeat(w1), '-'.repeat(18)]),
+    line(["status", "file", "document / reasons"]),
+    line(["-".repeat(w0), "-".repeat(w1), "-".repeat(18)]),
     ...rows.map(line),
-    '',
-    `${count('imported')} imported, ${count('needs review')} need review, ${count('refused')} refused (of ${outcomes.length})`,
-  ].join('\n');
+    "",
+    `${count("imported")} imported, ${count("needs review")} need review, ${count("refused")} refused (of ${outcomes.length})`,
+  ].join("\n");
 }

@@ -18,33 +18,81 @@
  * own title. A table of known phrases only names the site's language (nb, sv,
  * da, en, de, pl, cs); it is not needed to find the chrome.
  */
-import type { Lang } from './language.js';
-import { QUOTES, compareKey, escapeRegExp } from './text.js';
+import type { Lang } from "./language.js";
+import { QUOTES, compareKey, escapeRegExp } from "./text.js";
 
 const Q = `[${escapeRegExp(QUOTES)}]`;
-const DASH = '[—–―-]';
+const DASH = "[—–―-]";
 
 /** `<words>: "<title>"— <words>:` and possibly the start of the transcript after the last colon. */
-const INTRO_RE = new RegExp(
-  `^\\s*([^"“”„«»:\\n]{2,80}?)\\s*:\\s*${Q}(.*)${Q}\\s*${DASH}+\\s*([^"“”„«»:\\n]{2,80}?)\\s*:\\s*(.*)$`,
-  'u',
-);
+const INTRO_RE = new RegExp(`^\\s*([^"“”„«»:\\n]{2,80}?)\\s*:\\s*${Q}(.*)${Q}\\s*${DASH}+\\s*([^"“”„«»:\\n]{2,80}?)\\s*:\\s*(.*)$`, "u");
 
 /** `<words> ppt "<title>"` (also pptx/pdf/odp/key, and the format word first). */
-const DOWNLOAD_RE = new RegExp(`^\\s*(?:[^"“”„«»\\n]{0,40}\\s)?(?:ppt|pptx|pdf|odp|key)\\b[^"“”„«»\\n]{0,40}${Q}(.+)${Q}\\s*$`, 'iu');
+const DOWNLOAD_RE = new RegExp(`^\\s*(?:[^"“”„«»\\n]{0,40}\\s)?(?:ppt|pptx|pdf|odp|key)\\b[^"“”„«»\\n]{0,40}${Q}(.+)${Q}\\s*$`, "iu");
 
 /** Advertising lines ("Annonser fra Google", "Google-annonser", "Ads by Google" …). */
 const AD_RE = /^(?=.{0,40}$).*\b(google|annonser|annoncer|annonse|annons|reklame|reklam|advertisements?|ads by)\b/iu;
 
 /** Known chrome phrases, only used to tell the site's language. */
 const SITE_PHRASES: Record<string, string[]> = {
-  nb: ['presentasjon lastes', 'vennligst vent', 'liknende presentasjoner', 'lignende presentasjoner', 'presentasjon om', 'utskrift av presentasjonen', 'laste ned ppt', 'annonser fra google', 'begynne med side', 'lignende dokumenter'],
-  sv: ['presentation laddar', 'vänta', 'liknande presentationer', 'en presentation över ämnet', 'presentationens avskrift', 'ladda ner ppt', 'google-annonser', 'starta visningen från sidan', 'storlek: px', 'relaterade dokument'],
-  da: ['relaterede dokumenter', 'præsentationen indlæses', 'vent venligst', 'lignende præsentationer', 'præsentation om emnet', 'udskrift af præsentationen', 'download ppt', 'start visningen ved side', 'begynd visning fra side', 'relaterede dokumenter'],
-  en: ['presentation is loading', 'please wait', 'similar presentations', 'presentation on theme', 'presentation transcript', 'download ppt', 'ads by google', 'download presentation', 'start display at page'],
-  de: ['präsentation wird geladen', 'bitte warten', 'ähnliche präsentationen', 'präsentation zum thema', 'transkript der präsentation', 'herunterladen ppt', 'anzeige ab seite'],
-  pl: ['prezentacja się ładuje', 'proszę czekać', 'podobne prezentacje', 'prezentacja na temat', 'transkrypt prezentacji', 'pobierz ppt'],
-  cs: ['prezentace se nahrává', 'prosím čekejte', 'podobné prezentace', 'prezentace na téma', 'přepis prezentace', 'stáhnout ppt'],
+  nb: [
+    "presentasjon lastes",
+    "vennligst vent",
+    "liknende presentasjoner",
+    "lignende presentasjoner",
+    "presentasjon om",
+    "utskrift av presentasjonen",
+    "laste ned ppt",
+    "annonser fra google",
+    "begynne med side",
+    "lignende dokumenter",
+  ],
+  sv: [
+    "presentation laddar",
+    "vänta",
+    "liknande presentationer",
+    "en presentation över ämnet",
+    "presentationens avskrift",
+    "ladda ner ppt",
+    "google-annonser",
+    "starta visningen från sidan",
+    "storlek: px",
+    "relaterade dokument",
+  ],
+  da: [
+    "relaterede dokumenter",
+    "præsentationen indlæses",
+    "vent venligst",
+    "lignende præsentationer",
+    "præsentation om emnet",
+    "udskrift af præsentationen",
+    "download ppt",
+    "start visningen ved side",
+    "begynd visning fra side",
+    "relaterede dokumenter",
+  ],
+  en: [
+    "presentation is loading",
+    "please wait",
+    "similar presentations",
+    "presentation on theme",
+    "presentation transcript",
+    "download ppt",
+    "ads by google",
+    "download presentation",
+    "start display at page",
+  ],
+  de: [
+    "präsentation wird geladen",
+    "bitte warten",
+    "ähnliche präsentationen",
+    "präsentation zum thema",
+    "transkript der präsentation",
+    "herunterladen ppt",
+    "anzeige ab seite",
+  ],
+  pl: ["prezentacja się ładuje", "proszę czekać", "podobne prezentacje", "prezentacja na temat", "transkrypt prezentacji", "pobierz ppt"],
+  cs: ["prezentace se nahrává", "prosím čekejte", "podobné prezentace", "prezentace na téma", "přepis prezentace", "stáhnout ppt"],
 };
 
 /**
@@ -90,17 +138,20 @@ export interface Boilerplate {
 }
 
 function sameTitle(a: string, b: string): boolean {
-  const k = (s: string): string => compareKey(s).replace(/[.\s]+$/u, '');
+  const k = (s: string): string => compareKey(s).replace(/[.\s]+$/u, "");
   return k(a) === k(b);
 }
 
 function detectSiteLanguage(chrome: string[]): Lang | undefined {
-  const text = chrome.map((l) => l.toLowerCase()).join('\n');
+  const text = chrome.map((l) => l.toLowerCase()).join("\n");
   let bestLang: Lang | undefined;
   let bestHits = 0;
   for (const [lang, phrases] of Object.entries(SITE_PHRASES) as [Lang, string[]][]) {
     const hits = phrases.filter((p) => text.includes(p)).length;
-    if (hits > bestHits) { bestHits = hits; bestLang = lang; }
+    if (hits > bestHits) {
+      bestHits = hits;
+      bestLang = lang;
+    }
   }
   return bestHits >= 2 ? bestLang : undefined;
 }
@@ -120,7 +171,7 @@ export function isAdLine(line: string): boolean {
 export function stripBoilerplate(text: string): Boilerplate {
   const removed: string[] = [];
   // Chrome lines of known layouts go first, wherever they stand.
-  const all = text.split('\n');
+  const all = text.split("\n");
   const chromeLines = all.filter((l) => isChromeLine(l));
   const lines = chromeLines.length ? all.filter((l) => !isChromeLine(l)) : all;
   if (chromeLines.length) removed.push(`${chromeLines.length} site chrome line(s) of a known layout ("${chromeLines[0]!.trim()}" …)`);
@@ -132,10 +183,8 @@ export function stripBoilerplate(text: string): Boilerplate {
   const chromeSeen: string[] = [];
 
   // The intro line is followed by slide 1; a slide line that happens to look like one is slide text.
-  const slideOneAt = lines.map((l, i) => SLIDE_ONE_RE.test(l) && (i === 0 || lines[i - 1]!.trim() === ''));
-  const introIdx = lines.findIndex(
-    (l, i) => INTRO_RE.test(l) && (SLIDE_ONE_RE.test(INTRO_RE.exec(l)![4]!) || slideOneAt.some((one, k) => one && k > i)),
-  );
+  const slideOneAt = lines.map((l, i) => SLIDE_ONE_RE.test(l) && (i === 0 || lines[i - 1]!.trim() === ""));
+  const introIdx = lines.findIndex((l, i) => INTRO_RE.test(l) && (SLIDE_ONE_RE.test(INTRO_RE.exec(l)![4]!) || slideOneAt.some((one, k) => one && k > i)));
   if (introIdx >= 0) {
     const m = INTRO_RE.exec(lines[introIdx]!)!;
     introFound = true;
@@ -149,7 +198,7 @@ export function stripBoilerplate(text: string): Boilerplate {
     removed.push(`${count} line(s) of site chrome before the transcript, ending with "${m[1]}: … ${m[3]}:"`);
   } else {
     // No intro line: whatever precedes the first paragraph that starts with "1" is not slide text.
-    let first = lines.findIndex((l, i) => SLIDE_ONE_RE.test(l) && (i === 0 || lines[i - 1]!.trim() === ''));
+    let first = lines.findIndex((l, i) => SLIDE_ONE_RE.test(l) && (i === 0 || lines[i - 1]!.trim() === ""));
     if (first < 0) first = lines.findIndex((l) => SLIDE_ONE_RE.test(l));
     if (first < 0) first = 0;
     header = lines.slice(0, first);
@@ -161,8 +210,7 @@ export function stripBoilerplate(text: string): Boilerplate {
   // ("loading … please wait" twice), advertising, or known site phrases.
   const counts = new Map<string, number>();
   for (const l of header) if (l.trim()) counts.set(compareKey(l), (counts.get(compareKey(l)) ?? 0) + 1);
-  const knownPhrase = (t: string): boolean =>
-    Object.values(SITE_PHRASES).some((ps) => ps.some((p) => t.toLowerCase().includes(p)));
+  const knownPhrase = (t: string): boolean => Object.values(SITE_PHRASES).some((ps) => ps.some((p) => t.toLowerCase().includes(p)));
   const chrome = new Set<string>();
   for (const l of header) {
     const t = l.trim();
@@ -185,7 +233,10 @@ export function stripBoilerplate(text: string): Boilerplate {
   // The download line ends the transcript: it and everything after it is chrome.
   let cut = -1;
   for (let i = body.length - 1; i >= 0; i--) {
-    if (isDownloadLine(body[i]!, title)) { cut = i; break; }
+    if (isDownloadLine(body[i]!, title)) {
+      cut = i;
+      break;
+    }
   }
   if (cut >= 0) {
     const m = DOWNLOAD_RE.exec(body[cut]!)!;
@@ -199,7 +250,7 @@ export function stripBoilerplate(text: string): Boilerplate {
     // No download line: cut from the first chrome/ad line after a blank line, if only short lines follow.
     for (let i = 1; i < body.length; i++) {
       const t = body[i]!.trim();
-      if (!t || body[i - 1]!.trim() !== '') continue;
+      if (!t || body[i - 1]!.trim() !== "") continue;
       const isChrome = chrome.has(compareKey(t)) || isAdLine(t) || (title !== undefined && /ppt|pdf/iu.test(t) && t.includes(title));
       if (!isChrome) continue;
       const rest = body.slice(i).filter((l) => l.trim());

@@ -7,7 +7,7 @@
  * signatures, many control characters), UTF-16/UTF-32 and 8-bit encodings
  * such as Windows-1252 (named, with an `iconv` command that converts them).
  */
-import { ImportError } from './errors.js';
+import { ImportError } from "./errors.js";
 
 export interface Decoded {
   /** NFC-normalised text with LF line endings and no BOM. */
@@ -16,10 +16,10 @@ export interface Decoded {
   hadCrlf: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function iconvFix(file: string, from: string): string {
-  const base = file.replace(/\.[^./\\]*$/, '');
+  const base = file.replace(/\.[^./\\]*$/, "");
   return `convert it to UTF-8 first, e.g. iconv -f ${from} -t UTF-8 '${file}' > '${base}.utf8.txt'`;
 }
 
@@ -29,9 +29,9 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 
 /** Known binary signatures: the file is a document, not its text. */
 const SIGNATURES: { sig: number[]; what: string }[] = [
-  { sig: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF file' },
-  { sig: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (e.g. .pptx, .docx, .odp)' },
-  { sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'a legacy Office file (e.g. .ppt, .doc)' },
+  { sig: [0x25, 0x50, 0x44, 0x46, 0x2d], what: "a PDF file" },
+  { sig: [0x50, 0x4b, 0x03, 0x04], what: "a ZIP archive (e.g. .pptx, .docx, .odp)" },
+  { sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "a legacy Office file (e.g. .ppt, .doc)" },
 ];
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
@@ -41,11 +41,19 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i]!;
     let need: number;
     let min: number;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -62,7 +70,10 @@ function lineCol(bytes: Uint8Array, offset: number): { line: number; col: number
   let line = 1;
   let lastNl = -1;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) { line++; lastNl = i; }
+    if (bytes[i] === 0x0a) {
+      line++;
+      lastNl = i;
+    }
   }
   return { line, col: offset - lastNl };
 }
@@ -75,8 +86,8 @@ const NORDIC = /[æøåäöüéÆØÅÄÖÜÉ]/gu;
  */
 export function guessLegacyEncoding(bytes: Uint8Array): { name: string; iconv: string } | undefined {
   const options = [
-    { label: 'windows-1252', name: 'Windows-1252 (Latin-1)', iconv: 'WINDOWS-1252' },
-    { label: 'macintosh', name: 'Mac OS Roman', iconv: 'MACINTOSH' },
+    { label: "windows-1252", name: "Windows-1252 (Latin-1)", iconv: "WINDOWS-1252" },
+    { label: "macintosh", name: "Mac OS Roman", iconv: "MACINTOSH" },
   ];
   let best: { name: string; iconv: string; score: number } | undefined;
   for (const o of options) {
@@ -96,7 +107,7 @@ export function guessLegacyEncoding(bytes: Uint8Array): { name: string; iconv: s
 }
 
 /** UTF-16 without a BOM: NUL bytes in every other position. */
-function guessUtf16(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+function guessUtf16(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return undefined;
   let evenNul = 0;
@@ -106,24 +117,35 @@ function guessUtf16(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
     if (bytes[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  if (oddNul / pairs > 0.6 && evenNul / pairs < 0.1) return 'UTF-16LE';
-  if (evenNul / pairs > 0.6 && oddNul / pairs < 0.1) return 'UTF-16BE';
+  if (oddNul / pairs > 0.6 && evenNul / pairs < 0.1) return "UTF-16LE";
+  if (evenNul / pairs > 0.6 && oddNul / pairs < 0.1) return "UTF-16BE";
   return undefined;
 }
 
 function normalise(text: string): { text: string; hadCrlf: boolean } {
-  const hadCrlf = text.includes('\r');
-  return { text: text.replace(/\r\n?/gu, '\n').replace(/[\u2028\u2029]/gu, '\n').normalize('NFC'), hadCrlf };
+  const hadCrlf = text.includes("\r");
+  return {
+    text: text
+      .replace(/\r\n?/gu, "\n")
+      .replace(/[\u2028\u2029]/gu, "\n")
+      .normalize("NFC"),
+    hadCrlf,
+  };
 }
 
 function checkText(text: string, file: string): void {
   // Control characters other than tab/newline/CR/form feed mean a binary file.
   const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/gu) ?? []).length;
-  if (text.includes('\u0000') || (text.length > 0 && controls / text.length > 0.01)) {
-    throw new ImportError(file, 'binary', 'looks like a binary file (it contains NUL or control bytes), not a text transcript', 'give the importer the plain-text transcript (.txt), not the original document');
+  if (text.includes("\u0000") || (text.length > 0 && controls / text.length > 0.01)) {
+    throw new ImportError(
+      file,
+      "binary",
+      "looks like a binary file (it contains NUL or control bytes), not a text transcript",
+      "give the importer the plain-text transcript (.txt), not the original document",
+    );
   }
-  if (text.trim() === '') {
-    throw new ImportError(file, 'empty', 'is empty (no text to import)', 'check that the transcript was saved completely; an empty file cannot be imported');
+  if (text.trim() === "") {
+    throw new ImportError(file, "empty", "is empty (no text to import)", "check that the transcript was saved completely; an empty file cannot be imported");
   }
 }
 
@@ -132,27 +154,37 @@ function checkText(text: string, file: string): void {
  * character is still removed); bytes must be UTF-8.
  */
 export function decodeTranscript(input: Uint8Array | string, file: string): Decoded {
-  if (typeof input === 'string') {
-    const hadBom = input.startsWith('\ufeff');
+  if (typeof input === "string") {
+    const hadBom = input.startsWith("\ufeff");
     const { text, hadCrlf } = normalise(hadBom ? input.slice(1) : input);
     checkText(text, file);
     return { text, hadBom, hadCrlf };
   }
   const bytes = input;
   if (bytes.length === 0) {
-    throw new ImportError(file, 'empty', 'is empty (0 bytes)', 'check that the transcript was saved completely; an empty file cannot be imported');
+    throw new ImportError(file, "empty", "is empty (0 bytes)", "check that the transcript was saved completely; an empty file cannot be imported");
   }
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
-    const name = bytes[0] === 0xff ? 'UTF-32LE' : 'UTF-32BE';
-    throw new ImportError(file, 'encoding', `is encoded as ${name} (it starts with a ${name} byte-order mark); the importer reads UTF-8 only`, iconvFix(file, name));
+    const name = bytes[0] === 0xff ? "UTF-32LE" : "UTF-32BE";
+    throw new ImportError(
+      file,
+      "encoding",
+      `is encoded as ${name} (it starts with a ${name} byte-order mark); the importer reads UTF-8 only`,
+      iconvFix(file, name),
+    );
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    const name = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
-    throw new ImportError(file, 'encoding', `is encoded as ${name} (it starts with a ${name} byte-order mark); the importer reads UTF-8 only`, iconvFix(file, name));
+    const name = bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE";
+    throw new ImportError(
+      file,
+      "encoding",
+      `is encoded as ${name} (it starts with a ${name} byte-order mark); the importer reads UTF-8 only`,
+      iconvFix(file, name),
+    );
   }
   for (const { sig, what } of SIGNATURES) {
     if (startsWith(bytes, sig)) {
-      throw new ImportError(file, 'binary', `is ${what}, not a text transcript`, 'export or copy the slide text into a UTF-8 .txt file and import that');
+      throw new ImportError(file, "binary", `is ${what}, not a text transcript`, "export or copy the slide text into a UTF-8 .txt file and import that");
     }
   }
   const hadBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
@@ -160,9 +192,19 @@ export function decodeTranscript(input: Uint8Array | string, file: string): Deco
   if (body.includes(0)) {
     const utf16 = guessUtf16(body);
     if (utf16) {
-      throw new ImportError(file, 'encoding', `looks like ${utf16} text without a byte-order mark (every other byte is NUL); the importer reads UTF-8 only`, iconvFix(file, utf16));
+      throw new ImportError(
+        file,
+        "encoding",
+        `looks like ${utf16} text without a byte-order mark (every other byte is NUL); the importer reads UTF-8 only`,
+        iconvFix(file, utf16),
+      );
     }
-    throw new ImportError(file, 'binary', 'looks like a binary file (it contains NUL bytes), not a text transcript', 'give the importer the plain-text transcript (.txt), not the original document');
+    throw new ImportError(
+      file,
+      "binary",
+      "looks like a binary file (it contains NUL bytes), not a text transcript",
+      "give the importer the plain-text transcript (.txt), not the original document",
+    );
   }
   let decoded: string;
   try {
@@ -171,11 +213,16 @@ export function decodeTranscript(input: Uint8Array | string, file: string): Deco
     const offset = firstInvalidUtf8(body) + (hadBom ? 3 : 0);
     const { line, col } = lineCol(bytes, Math.max(offset, 0));
     const guess = guessLegacyEncoding(body);
-    const where = `byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${col}`;
+    const where = `byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at line ${line}, column ${col}`;
     if (guess) {
-      throw new ImportError(file, 'encoding', `is not valid UTF-8 (${where}); it looks like ${guess.name}`, iconvFix(file, guess.iconv));
+      throw new ImportError(file, "encoding", `is not valid UTF-8 (${where}); it looks like ${guess.name}`, iconvFix(file, guess.iconv));
     }
-    throw new ImportError(file, 'encoding', `is not valid UTF-8 (${where}) and its encoding is not recognised`, `find the encoding with \`file -i '${file}'\`, then ${iconvFix(file, '<ENCODING>')}`);
+    throw new ImportError(
+      file,
+      "encoding",
+      `is not valid UTF-8 (${where}) and its encoding is not recognised`,
+      `find the encoding with \`file -i '${file}'\`, then ${iconvFix(file, "<ENCODING>")}`,
+    );
   }
   const { text, hadCrlf } = normalise(decoded);
   checkText(text, file);

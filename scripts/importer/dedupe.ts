@@ -14,7 +14,7 @@
  *   three times": a paragraph seen on three or more slides is kept only where
  *   it first appears.
  */
-import { compareKey, words } from './text.js';
+import { compareKey, words } from "./text.js";
 
 export const MIN_WORDS = 8;
 export const MIN_CHARS = 40;
@@ -49,7 +49,7 @@ export function collapseRepeats(text: string): Collapsed {
     list.push(k);
   });
   const out: string[] = [];
-  const removed: Collapsed['removed'] = [];
+  const removed: Collapsed["removed"] = [];
   let i = 0;
   while (i < n) {
     let block = 0;
@@ -59,7 +59,7 @@ export function collapseRepeats(text: string): Collapsed {
       const len = later[p]! - i;
       if (len > maxLen) continue;
       if (len < MIN_WORDS) break;
-      if (same(i, i + len, len) && tokens.slice(i, i + len).join(' ').length >= MIN_CHARS) {
+      if (same(i, i + len, len) && tokens.slice(i, i + len).join(" ").length >= MIN_CHARS) {
         block = len;
         break;
       }
@@ -72,10 +72,10 @@ export function collapseRepeats(text: string): Collapsed {
     let copies = 2;
     while (i + (copies + 1) * block <= n && same(i, i + copies * block, block)) copies++;
     out.push(...tokens.slice(i, i + block));
-    removed.push({ words: block, copies, sample: tokens.slice(i, i + Math.min(block, 8)).join(' ') });
+    removed.push({ words: block, copies, sample: tokens.slice(i, i + Math.min(block, 8)).join(" ") });
     i += copies * block;
   }
-  return { text: removed.length ? out.join(' ') : text, removed };
+  return { text: removed.length ? out.join(" ") : text, removed };
 }
 
 /** Remove the heading from the start of the first paragraph when it is repeated there. */
@@ -86,7 +86,7 @@ export function dropHeadingEcho(heading: string, paragraphs: string[]): { paragr
   if (first.length < hw.length || !hw.every((w, i) => first[i]!.toLowerCase() === w)) {
     return { paragraphs, dropped: false };
   }
-  const rest = first.slice(hw.length).join(' ').trim();
+  const rest = first.slice(hw.length).join(" ").trim();
   return { paragraphs: rest ? [rest, ...paragraphs.slice(1)] : paragraphs.slice(1), dropped: true };
 }
 
@@ -112,15 +112,20 @@ export function dropTriplicates(slides: Paragraphs[], minChars = 20): { text: st
   }
   const seen = new Set<string>();
   const report = new Map<string, { text: string; slides: number[] }>();
-  const keep = (s: Paragraphs) => (p: string): boolean => {
-    const key = compareKey(p);
-    if ((count.get(key) ?? 0) < 3 || key.length < minChars) return true;
-    if (!seen.has(key)) { seen.add(key); return true; }
-    const r = report.get(key) ?? { text: p, slides: [] };
-    r.slides.push(s.number);
-    report.set(key, r);
-    return false;
-  };
+  const keep =
+    (s: Paragraphs) =>
+    (p: string): boolean => {
+      const key = compareKey(p);
+      if ((count.get(key) ?? 0) < 3 || key.length < minChars) return true;
+      if (!seen.has(key)) {
+        seen.add(key);
+        return true;
+      }
+      const r = report.get(key) ?? { text: p, slides: [] };
+      r.slides.push(s.number);
+      report.set(key, r);
+      return false;
+    };
   for (const s of slides) {
     s.paragraphs = s.paragraphs.filter(keep(s));
     s.notes = s.notes.filter(keep(s));

@@ -3,25 +3,25 @@
  * file and, where there is one, a concrete fix the editor can apply.
  */
 export type ImportErrorCode =
-  | 'empty'
-  | 'binary'
-  | 'encoding'
-  | 'no-slides'
-  | 'amp'
-  | 'publisher'
-  | 'exists'
-  | 'io'
-  | 'usage'
-  | 'protected'
-  | 'legacy'
-  | 'corrupt'
-  | 'zip-bomb'
-  | 'macros'
-  | 'embedded'
-  | 'too-large'
-  | 'scanned'
-  | 'alt-text'
-  | 'unsupported';
+  | "empty"
+  | "binary"
+  | "encoding"
+  | "no-slides"
+  | "amp"
+  | "publisher"
+  | "exists"
+  | "io"
+  | "usage"
+  | "protected"
+  | "legacy"
+  | "corrupt"
+  | "zip-bomb"
+  | "macros"
+  | "embedded"
+  | "too-large"
+  | "scanned"
+  | "alt-text"
+  | "unsupported";
 
 export class ImportError extends Error {
   readonly file: string;
@@ -30,7 +30,7 @@ export class ImportError extends Error {
 
   constructor(file: string, code: ImportErrorCode, message: string, fix?: string) {
     super(message);
-    this.name = 'ImportError';
+    this.name = "ImportError";
     this.file = file;
     this.code = code;
     this.fix = fix;

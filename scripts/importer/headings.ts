@@ -21,13 +21,13 @@
  * - Otherwise the heading is a short excerpt of the first words ending in "…",
  *   and the text stays complete.
  */
-import { isFunctionWord } from './language.js';
-import { bare, isCapitalised, endsLower, words } from './text.js';
+import { isFunctionWord } from "./language.js";
+import { bare, isCapitalised, words } from "./text.js";
 
 export interface Headed {
   heading: string;
   paragraphs: string[];
-  how: 'line' | 'whole' | 'split' | 'excerpt' | 'empty';
+  how: "line" | "whole" | "split" | "excerpt" | "empty";
 }
 
 const MAX_LINE_HEADING = 120;
@@ -36,19 +36,23 @@ const MAX_SPLIT_CHARS = 80;
 const MAX_SPLIT_WORDS = 8;
 
 /** Abbreviations whose full stop ends no title ("JUDr. Olga …", "Prof. Berg"). */
-const ABBREVIATIONS = new Set(`prof doc ing mgr bc dr jr sr st nr ca inkl evt osv mfl bl.a f.eks jf tlf kap avd adm
-  resp ggf bzw usw vgl bzgl hr fr mr mrs ms dipl univ`.split(/\s+/u).filter(Boolean));
+const ABBREVIATIONS = new Set(
+  `prof doc ing mgr bc dr jr sr st nr ca inkl evt osv mfl bl.a f.eks jf tlf kap avd adm
+  resp ggf bzw usw vgl bzgl hr fr mr mrs ms dipl univ`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
 
 function isAbbreviation(word: string): boolean {
-  const w = word.replace(/^[^\p{L}]+/u, '').replace(/\.["”»’')\]]*$/u, '');
+  const w = word.replace(/^[^\p{L}]+/u, "").replace(/\.["”»’')\]]*$/u, "");
   // Mixed case inside a word ("JUDr", "PhDr", "MUDr") marks a title abbreviation.
-  return ABBREVIATIONS.has(w.toLowerCase()) || /\p{Lu}.*\p{Ll}.*\p{Lu}|\p{Lu}{2,}\p{Ll}/u.test(w) || w.includes('.');
+  return ABBREVIATIONS.has(w.toLowerCase()) || /\p{Lu}.*\p{Ll}.*\p{Lu}|\p{Lu}{2,}\p{Ll}/u.test(w) || w.includes(".");
 }
 
 /** Roman numerals that belong to a name ("Jämresursen II", "Karl XII"). */
 export const ROMAN = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XII)[.,:]?$/u;
 /** Words that open a sentence although capitalised like a name ("Grue | Ca 4900 innbyggere"). */
-const APPROX_OPENERS = new Set(['ca', 'ca.', 'cirka', 'omkring', 'nesten', 'drygt', 'knapt']);
+const APPROX_OPENERS = new Set(["ca", "ca.", "cirka", "omkring", "nesten", "drygt", "knapt"]);
 
 /** Ends with a lower-case letter, possibly followed by closing quotes ("”verdibanken”"). */
 const endsLowerQuoted = (word: string): boolean => /\p{Ll}["“”»’']*$/u.test(word);
@@ -109,7 +113,7 @@ export function sharedTitle(text: string, neighbours: string[]): string | undefi
     best = Math.max(best, k);
   }
   if (best < 3 || best >= w.length) return undefined;
-  const title = w.slice(0, best).join(' ');
+  const title = w.slice(0, best).join(" ");
   return title.length <= MAX_LINE_HEADING ? title : undefined;
 }
 
@@ -119,11 +123,11 @@ export function excerpt(text: string, maxChars = 60, maxWords = 8): string {
   if (clause && clause[1]!.length <= maxChars && words(clause[1]!).length <= maxWords + 2) return `${clause[1]!.trim()} …`;
   const out: string[] = [];
   for (const w of words(text)) {
-    if (out.length >= maxWords || [...out, w].join(' ').length > maxChars) break;
+    if (out.length >= maxWords || [...out, w].join(" ").length > maxChars) break;
     out.push(w);
   }
   if (out.length === 0) out.push(text.slice(0, maxChars));
-  return `${out.join(' ').replace(/[,;:]$/u, '')} …`;
+  return `${out.join(" ").replace(/[,;:]$/u, "")} …`;
 }
 
 /**
@@ -132,25 +136,25 @@ export function excerpt(text: string, maxChars = 60, maxWords = 8): string {
  */
 export function headSlide(lines: string[], capitalBoundaryOn = true, neighbours: string[] = []): Headed {
   const L = lines.map((l) => l.trim()).filter(Boolean);
-  if (L.length === 0) return { heading: '', paragraphs: [], how: 'empty' };
+  if (L.length === 0) return { heading: "", paragraphs: [], how: "empty" };
   const first = L[0]!;
   if (L.length >= 2 && first.length <= MAX_LINE_HEADING) {
-    return { heading: first, paragraphs: L.slice(1), how: 'line' };
+    return { heading: first, paragraphs: L.slice(1), how: "line" };
   }
   const shared = sharedTitle(first, neighbours);
   if (shared !== undefined) {
-    return { heading: shared, paragraphs: [words(first).slice(words(shared).length).join(' '), ...L.slice(1)], how: 'split' };
+    return { heading: shared, paragraphs: [words(first).slice(words(shared).length).join(" "), ...L.slice(1)], how: "split" };
   }
   // A bullet before the first words is no part of a heading.
-  const bullet = /^[•▪●◦‣∙·*–-]\s+/u.exec(first)?.[0] ?? '';
+  const bullet = /^[•▪●◦‣∙·*–-]\s+/u.exec(first)?.[0] ?? "";
   const rest = first.slice(bullet.length);
   const b = titleBoundary(rest, capitalBoundaryOn);
   if (b >= 0) {
     const w = words(rest);
-    return { heading: w.slice(0, b + 1).join(' '), paragraphs: [w.slice(b + 1).join(' '), ...L.slice(1)], how: 'split' };
+    return { heading: w.slice(0, b + 1).join(" "), paragraphs: [w.slice(b + 1).join(" "), ...L.slice(1)], how: "split" };
   }
   if (first.length <= MAX_WHOLE) {
-    return { heading: first, paragraphs: L.slice(1), how: 'whole' };
+    return { heading: first, paragraphs: L.slice(1), how: "whole" };
   }
-  return { heading: excerpt(rest), paragraphs: L, how: 'excerpt' };
+  return { heading: excerpt(rest), paragraphs: L, how: "excerpt" };
 }

@@ -10,28 +10,28 @@
  * paragraphs seen three times → language, metadata, publisher, key-figure
  * suggestions → Markdown. See docs/importer.md.
  */
-import { looksLikeAmp, stripBoilerplate } from './boilerplate.js';
-import { decodeTranscript } from './decode.js';
-import { collapseRepeats, dropConsecutiveDuplicates, dropHeadingEcho, dropTriplicates } from './dedupe.js';
-import { ImportError } from './errors.js';
-import { headSlide } from './headings.js';
-import { suggestFigures, type FigureSuggestion, type LostFigure } from './key-figures.js';
-import { detectLanguage, type Lang } from './language.js';
-import { toMarkdown, type DocSlide } from './markdown.js';
-import { guessMetadata } from './metadata.js';
-import { buildNotesContext, splitNotes } from './notes.js';
-import type { DateCandidate } from './dates.js';
-import type { Person } from './people.js';
-import { choosePublisher, type PublisherChoice, type PublisherInfo } from './publisher.js';
-import { newPublisherCommand } from './publisher-proposal.js';
-import { detectRunningHeader, stripRunningHeader, type RunningHeader } from './running-header.js';
-import { slugify } from '../content/slug.ts';
-import { slideLines, splitSlides, stripRunningFooters, stripTrailingPageNumbers } from './slides.js';
-import { clip, ranges } from './text.js';
+import { looksLikeAmp, stripBoilerplate } from "./boilerplate.js";
+import { decodeTranscript } from "./decode.js";
+import { collapseRepeats, dropConsecutiveDuplicates, dropHeadingEcho, dropTriplicates } from "./dedupe.js";
+import { ImportError } from "./errors.js";
+import { headSlide } from "./headings.js";
+import { suggestFigures, type FigureSuggestion, type LostFigure } from "./key-figures.js";
+import { detectLanguage, type Lang } from "./language.js";
+import { toMarkdown, type DocSlide } from "./markdown.js";
+import { guessMetadata } from "./metadata.js";
+import { buildNotesContext, splitNotes } from "./notes.js";
+import type { DateCandidate } from "./dates.js";
+import type { Person } from "./people.js";
+import { choosePublisher, type PublisherChoice, type PublisherInfo } from "./publisher.js";
+import { newPublisherCommand } from "./publisher-proposal.js";
+import { detectRunningHeader, stripRunningHeader, type RunningHeader } from "./running-header.js";
+import { slugify } from "../content/slug.ts";
+import { slideLines, splitSlides, stripRunningFooters, stripTrailingPageNumbers } from "./slides.js";
+import { clip, ranges } from "./text.js";
 
-export { ImportError } from './errors.js';
-export type { PublisherInfo } from './publisher.js';
-export type { ProposedPublisher } from './publisher-proposal.js';
+export { ImportError } from "./errors.js";
+export type { PublisherInfo } from "./publisher.js";
+export type { ProposedPublisher } from "./publisher-proposal.js";
 
 export interface ImportOptions {
   /** Name of the input file, used in errors and in `source.note`. */
@@ -56,7 +56,7 @@ export interface ImportReport {
   dateReason: string;
   dateCandidates: DateCandidate[];
   slideCount: number;
-  splitMode: 'paragraph' | 'line';
+  splitMode: "paragraph" | "line";
   emptySlides: number[];
   excerptHeadings: number[];
   runningHeader: RunningHeader | undefined;
@@ -89,8 +89,8 @@ const LONG_SLIDE = 600;
  * A capital after a lower-case word ends a title only in languages that do
  * not capitalise inside titles: not English (title case), not German (nouns).
  */
-const CAPITALISING = new Set(['en', 'de', 'lb']);
-const capitalBoundaries = (language: string): boolean => !CAPITALISING.has(language.split('-')[0]!);
+const CAPITALISING = new Set(["en", "de", "lb"]);
+const capitalBoundaries = (language: string): boolean => !CAPITALISING.has(language.split("-")[0]!);
 
 function basename(file: string): string {
   return file.split(/[\\/]/u).pop() || file;
@@ -105,15 +105,15 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   if (slides.length === 0 && looksLikeAmp(text)) {
     throw new ImportError(
       file,
-      'amp',
-      'is an AMP page (the mobile copy of a slide-hosting page), which carries no transcript',
+      "amp",
+      "is an AMP page (the mobile copy of a slide-hosting page), which carries no transcript",
       'open the ordinary page instead (the address without "/amp/" or "amp=1") and save its text, which has the numbered slides',
     );
   }
   if (slides.length === 0 || (slides.length === 1 && !chrome.introFound)) {
     throw new ImportError(
       file,
-      'no-slides',
+      "no-slides",
       slides.length === 0
         ? 'has no numbered slides: no paragraph starts with "1 "'
         : 'has only a "1" and no slide 2: this does not look like a numbered slide transcript',
@@ -132,26 +132,26 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     footers.tagSlides = again.tagSlides;
   }
 
-  const allText = slides.flatMap(slideLines).join('\n');
+  const allText = slides.flatMap(slideLines).join("\n");
   const lang = detectLanguage(allText, chrome.siteLanguage);
-  const notesCtx = buildNotesContext([...slides.map((s) => slideLines(s).join(' ')), chrome.title ?? '', header?.value ?? '']);
+  const notesCtx = buildNotesContext([...slides.map((s) => slideLines(s).join(" ")), chrome.title ?? "", header?.value ?? ""]);
 
-  const repeats: ImportReport['repeats'] = [];
+  const repeats: ImportReport["repeats"] = [];
   const headingEchoes: number[] = [];
   const excerptHeadings: number[] = [];
   const notesSlides: number[] = [];
   const longSlidesWithoutNotes: number[] = [];
-  const firstLines = slides.map((s) => slideLines(s)[0] ?? '');
+  const firstLines = slides.map((s) => slideLines(s)[0] ?? "");
   const docSlides: DocSlide[] = slides.map((s, i) => {
     const lines = slideLines(s).map((l) => {
       const c = collapseRepeats(l);
       for (const r of c.removed) repeats.push({ slide: s.number, ...r });
       return c.text;
     });
-    const headed = headSlide(lines, capitalBoundaries(lang.language), [firstLines[i - 1] ?? '', firstLines[i + 1] ?? '']);
-    if (headed.how === 'excerpt') excerptHeadings.push(s.number);
+    const headed = headSlide(lines, capitalBoundaries(lang.language), [firstLines[i - 1] ?? "", firstLines[i + 1] ?? ""]);
+    if (headed.how === "excerpt") excerptHeadings.push(s.number);
     let paragraphs = headed.paragraphs;
-    if (headed.how === 'line') {
+    if (headed.how === "line") {
       const echo = dropHeadingEcho(headed.heading, paragraphs);
       if (echo.dropped) headingEchoes.push(s.number);
       paragraphs = echo.paragraphs;
@@ -163,15 +163,15 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       paragraphs = n.slide;
       notes = n.notes;
       notesSlides.push(s.number);
-    } else if (paragraphs.join(' ').length > LONG_SLIDE) {
+    } else if (paragraphs.join(" ").length > LONG_SLIDE) {
       longSlidesWithoutNotes.push(s.number);
     }
     return { number: s.number, heading: headed.heading, paragraphs, notes };
   });
   const triplicates = dropTriplicates(docSlides);
 
-  const slideText = (s: DocSlide): string => [s.heading, ...s.paragraphs, ...s.notes].join('\n');
-  const bodyText = docSlides.map(slideText).join('\n');
+  const slideText = (s: DocSlide): string => [s.heading, ...s.paragraphs, ...s.notes].join("\n");
+  const bodyText = docSlides.map(slideText).join("\n");
 
   const lowerSeen = new Set((allText.match(/\p{L}+/gu) ?? []).filter((w) => /^\p{Ll}/u.test(w)));
   const slide1 = slides[0]!;
@@ -185,26 +185,37 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
 
   if (!meta.title) {
     // Neither the site chrome nor slide 1 gave a title: use the first heading, and say so.
-    meta.title = docSlides.find((s) => s.heading)?.heading.replace(/ …$/u, '') ?? basename(file).replace(/\.[^.]*$/u, '');
-    meta.titleNotes.push('no title in the transcript; taken from the first heading — improve it');
+    meta.title = docSlides.find((s) => s.heading)?.heading.replace(/ …$/u, "") ?? basename(file).replace(/\.[^.]*$/u, "");
+    meta.titleNotes.push("no title in the transcript; taken from the first heading — improve it");
   }
 
   // Slide 1 opens with the title: the title is its heading, the rest (presenter …) its text.
   const first = docSlides[0];
   if (first && first.notes.length === 0 && first.heading !== meta.title) {
-    const text = [excerptHeadings.includes(1) ? '' : first.heading, ...first.paragraphs].filter(Boolean).join(' ');
+    const text = [excerptHeadings.includes(1) ? "" : first.heading, ...first.paragraphs].filter(Boolean).join(" ");
     if (text.startsWith(meta.title) && meta.title.length < text.length && /^[\s.,:;–—-]/u.test(text.slice(meta.title.length))) {
       first.heading = meta.title;
-      first.paragraphs = [text.slice(meta.title.length).replace(/^[\s.,:;–—-]+/u, '').trim()].filter(Boolean);
+      first.paragraphs = [
+        text
+          .slice(meta.title.length)
+          .replace(/^[\s.,:;–—-]+/u, "")
+          .trim(),
+      ].filter(Boolean);
       if (excerptHeadings.includes(1)) excerptHeadings.splice(excerptHeadings.indexOf(1), 1);
     }
   }
 
-  const publisher = choosePublisher(file, options.publisher, options.publishers, {
-    runningHeader: header ? [header.value, ...header.forms].join(' | ') : undefined,
-    title: meta.title,
-    body: bodyText,
-  }, lang.language);
+  const publisher = choosePublisher(
+    file,
+    options.publisher,
+    options.publishers,
+    {
+      runningHeader: header ? [header.value, ...header.forms].join(" | ") : undefined,
+      title: meta.title,
+      body: bodyText,
+    },
+    lang.language,
+  );
 
   const keyFigures: FigureSuggestion[] = [];
   const lostFigures: LostFigure[] = [];
@@ -220,7 +231,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       publisher: publisher.id,
       date: meta.date,
       language: lang.language,
-      people: meta.people.map((p) => (p.title ? { name: p.name, role: 'presenter' as const, title: p.title } : { name: p.name, role: 'presenter' as const })),
+      people: meta.people.map((p) => (p.title ? { name: p.name, role: "presenter" as const, title: p.title } : { name: p.name, role: "presenter" as const })),
       event: meta.event,
       runningHeader: header?.value,
       sourceNote: `Imported from ${basename(file)}`,
@@ -230,29 +241,38 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
 
   const emptySlides = docSlides.filter((s) => !s.heading && s.paragraphs.length === 0 && s.notes.length === 0).map((s) => s.number);
   const checks: string[] = [];
-  checks.push('topics: none set — add ids from content/_registries/topics.yaml');
+  checks.push("topics: none set — add ids from content/_registries/topics.yaml");
   checks.push(`publisher: ${publisher.id} (${publisher.how}) — confirm`);
-  if (meta.date === 'unknown') {
+  if (meta.date === "unknown") {
     const c = meta.dates.map((d) => `${d.text} (slide ${d.slide})`);
-    checks.push(`date: unknown (${meta.dateReason})${c.length ? ` — candidates: ${c.join(', ')}` : ''}; set it only if the source says when the presentation was given`);
+    checks.push(
+      `date: unknown (${meta.dateReason})${c.length ? ` — candidates: ${c.join(", ")}` : ""}; set it only if the source says when the presentation was given`,
+    );
   } else {
     checks.push(`date: ${meta.date} taken from ${meta.dateReason} — confirm`);
   }
   if (notesSlides.length) checks.push(`notes: speaker notes guessed on slide(s) ${ranges(notesSlides)} — confirm that this text was not on the slide`);
-  if (longSlidesWithoutNotes.length) checks.push(`notes: slide(s) ${ranges(longSlidesWithoutNotes)} have long text left on the slide — move speaker notes into ::: notes if there are any`);
-  if (meta.people.length) checks.push(`people: ${meta.people.map((p) => p.name).join(', ')} from slide 1, role set to presenter — confirm`);
-  else checks.push('people: nobody found on slide 1 — add presenters/authors if the source names them');
+  if (longSlidesWithoutNotes.length)
+    checks.push(`notes: slide(s) ${ranges(longSlidesWithoutNotes)} have long text left on the slide — move speaker notes into ::: notes if there are any`);
+  if (meta.people.length) checks.push(`people: ${meta.people.map((p) => p.name).join(", ")} from slide 1, role set to presenter — confirm`);
+  else checks.push("people: nobody found on slide 1 — add presenters/authors if the source names them");
   if (meta.event) checks.push(`event: "${meta.event}" from slide 1 — confirm`);
   if (/weak|default|not conclusive/u.test(lang.source)) checks.push(`language: ${lang.language} (${lang.source}) — confirm`);
-  if (excerptHeadings.length) checks.push(`headings: slide(s) ${ranges(excerptHeadings)} have no title in the transcript; their heading is an excerpt ending in "…" — improve it`);
+  if (excerptHeadings.length)
+    checks.push(`headings: slide(s) ${ranges(excerptHeadings)} have no title in the transcript; their heading is an excerpt ending in "…" — improve it`);
   if (emptySlides.length) checks.push(`slides ${ranges(emptySlides)} have no text (images only in the original?) — add a heading if you know it`);
-  if (lostFigures.length) checks.push(`figures lost from the transcript: ${lostFigures.map((f) => `"${f.text}" (slide ${f.slide})`).join(', ')} — leave them out unless the original states them`);
+  if (lostFigures.length)
+    checks.push(
+      `figures lost from the transcript: ${lostFigures.map((f) => `"${f.text}" (slide ${f.slide})`).join(", ")} — leave them out unless the original states them`,
+    );
   if (keyFigures.length) checks.push(`keyFigures: none added — ${keyFigures.length} suggestion(s) listed above`);
-  if (chrome.preamble.length) checks.push(`text before slide 1 was dropped: ${chrome.preamble.map((l) => `"${clip(l, 50)}"`).join(', ')}`);
+  if (chrome.preamble.length) checks.push(`text before slide 1 was dropped: ${chrome.preamble.map((l) => `"${clip(l, 50)}"`).join(", ")}`);
   for (const n of meta.titleNotes) checks.push(`title: ${n}`);
   if (publisher.proposed) {
     const p = publisher.proposed;
-    checks.push(`publisher: "${p.id}" is not known yet; proposed ${p.kind} in ${p.country}, names nb "${p.names.nb}", en "${p.names.en}" (${p.reasons.join('; ')}) — create it with --create-publisher or: ${newPublisherCommand(p)}`);
+    checks.push(
+      `publisher: "${p.id}" is not known yet; proposed ${p.kind} in ${p.country}, names nb "${p.names.nb}", en "${p.names.en}" (${p.reasons.join("; ")}) — create it with --create-publisher or: ${newPublisherCommand(p)}`,
+    );
   }
 
   const review: string[] = [];
@@ -260,13 +280,13 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   if (longSlidesWithoutNotes.length) review.push(`long text kept on slide(s) ${ranges(longSlidesWithoutNotes)} (notes not guessed)`);
   if (excerptHeadings.length) review.push(`excerpt heading(s) on slide(s) ${ranges(excerptHeadings)}`);
   if (/weak|default|not conclusive/u.test(lang.source)) review.push(`language ${lang.language} uncertain`);
-  if (meta.titleNotes.some((n) => n.startsWith('no title'))) review.push('no title in the transcript');
+  if (meta.titleNotes.some((n) => n.startsWith("no title"))) review.push("no title in the transcript");
 
   return {
     markdown,
     report: {
       file,
-      slug: slugify(meta.title) || 'dokument',
+      slug: slugify(meta.title) || "dokument",
       publisher,
       language: lang.language,
       languageSource: lang.source,

@@ -19,18 +19,18 @@
  *    when its markers clearly outnumber the bokmål ones.
  * The statistics override the site language only when they are clear.
  */
-import { francAll } from 'franc';
-import { iso6393 } from 'iso-639-3';
-import { lowerWords } from './text.js';
+import { francAll } from "franc";
+import { iso6393 } from "iso-639-3";
+import { lowerWords } from "./text.js";
 
 /** A BCP 47 language code ("nb", "sv", "de", "pl" …). */
 export type Lang = string;
 /** The languages the stopword statistics below tell apart. */
-export type NordicLang = 'nb' | 'nn' | 'sv' | 'da' | 'en';
-export const LANGS: readonly NordicLang[] = ['nb', 'nn', 'sv', 'da', 'en'];
+export type NordicLang = "nb" | "nn" | "sv" | "da" | "en";
+export const LANGS: readonly NordicLang[] = ["nb", "nn", "sv", "da", "en"];
 
 /** franc's ISO 639-3 codes that the stopword statistics decide between. */
-const FRANC_NORDIC = new Set(['nob', 'nno', 'nor', 'dan', 'swe', 'eng', 'sco']);
+const FRANC_NORDIC = new Set(["nob", "nno", "nor", "dan", "swe", "eng", "sco"]);
 /** Fewer letters than this and franc's answer is a guess. */
 const FRANC_MIN_LETTERS = 60;
 
@@ -47,7 +47,7 @@ export function foreignLanguage(text: string): { language: string; margin: numbe
   if (letters < FRANC_MIN_LETTERS) return undefined;
   const ranked = francAll(text, { minLength: 10 });
   const [top, next] = ranked;
-  if (!top || top[0] === 'und' || FRANC_NORDIC.has(top[0])) return undefined;
+  if (!top || top[0] === "und" || FRANC_NORDIC.has(top[0])) return undefined;
   return { language: bcp47(top[0]), margin: 1 - (next?.[1] ?? 0), second: next ? bcp47(next[0]) : undefined };
 }
 
@@ -117,9 +117,9 @@ function scoreText(text: string): { scores: Record<NordicLang, number>; hits: nu
   const aoUml = (text.match(/[äöÄÖ]/gu) ?? []).length;
   const letterBonus = 0.05;
   raw.sv += aoUml * letterBonus;
-  raw.nb += aeo * letterBonus / 3;
-  raw.nn += aeo * letterBonus / 3;
-  raw.da += aeo * letterBonus / 3;
+  raw.nb += (aeo * letterBonus) / 3;
+  raw.nn += (aeo * letterBonus) / 3;
+  raw.da += (aeo * letterBonus) / 3;
   const total = Math.max(tokens.length, 1);
   const scores = { nb: raw.nb / total, nn: raw.nn / total, sv: raw.sv / total, da: raw.da / total, en: raw.en / total };
   return { scores, hits, total: tokens.length, nn, nb };
@@ -131,23 +131,28 @@ function best(scores: Record<NordicLang, number>): [NordicLang, number, number] 
 }
 
 /** Nynorsk only when its markers clearly dominate (poems in nynorsk inside a bokmål deck stay nb). */
-function norwegianVariant(nn: number, nb: number): 'nb' | 'nn' {
-  return nn >= 3 && nn > 1.5 * nb ? 'nn' : 'nb';
+function norwegianVariant(nn: number, nb: number): "nb" | "nn" {
+  return nn >= 3 && nn > 1.5 * nb ? "nn" : "nb";
 }
 
 export function detectLanguage(text: string, siteLanguage?: Lang): LanguageGuess {
   const { scores, hits, nn, nb } = scoreText(text);
   const foreign = foreignLanguage(text);
   if (foreign) {
-    const close = foreign.margin < 0.05 && foreign.second ? `; weak: ${foreign.second} is close, check it` : '';
-    const site = siteLanguage === undefined ? '' : siteLanguage === foreign.language ? `, site boilerplate (${siteLanguage}) agrees` : `; the site boilerplate was ${siteLanguage}`;
+    const close = foreign.margin < 0.05 && foreign.second ? `; weak: ${foreign.second} is close, check it` : "";
+    const site =
+      siteLanguage === undefined
+        ? ""
+        : siteLanguage === foreign.language
+          ? `, site boilerplate (${siteLanguage}) agrees`
+          : `; the site boilerplate was ${siteLanguage}`;
     return { language: foreign.language, source: `franc (${foreign.language})${site}${close}`, scores };
   }
   // nb and nn share most function words: judge the family first, the variant by markers.
   const family: Record<NordicLang, number> = { ...scores, nb: Math.max(scores.nb, scores.nn), nn: 0 };
   const [top, topScore, second] = best(family);
   const clear = hits >= 8 && topScore >= 1.5 * second;
-  const resolve = (lang: Lang): Lang => (lang === 'nb' || lang === 'nn' ? norwegianVariant(nn, nb) : lang);
+  const resolve = (lang: Lang): Lang => (lang === "nb" || lang === "nn" ? norwegianVariant(nn, nb) : lang);
 
   if (siteLanguage && !(LANGS as readonly string[]).includes(siteLanguage)) {
     // A German/Polish/Czech site, but franc found no such text: the statistics decide if they can.
@@ -155,17 +160,17 @@ export function detectLanguage(text: string, siteLanguage?: Lang): LanguageGuess
     return { language: siteLanguage, source: `site boilerplate (${siteLanguage}), the text is not conclusive`, scores };
   }
   if (siteLanguage) {
-    const site = siteLanguage === 'nn' ? 'nb' : siteLanguage;
+    const site = siteLanguage === "nn" ? "nb" : siteLanguage;
     if (!clear || top === site) {
       const lang = resolve(siteLanguage);
-      const how = top === site ? 'confirmed by the text' : 'the text is not conclusive';
-      const variant = lang === 'nn' ? ', nynorsk markers dominate' : '';
+      const how = top === site ? "confirmed by the text" : "the text is not conclusive";
+      const variant = lang === "nn" ? ", nynorsk markers dominate" : "";
       return { language: lang, source: `site boilerplate (${siteLanguage}), ${how}${variant}`, scores };
     }
     const lang = resolve(top);
     return { language: lang, source: `text statistics (the site boilerplate was ${siteLanguage}, but the slides are clearly ${lang})`, scores };
   }
-  if (hits === 0) return { language: 'nb', source: 'default (no recognisable words; check it)', scores };
+  if (hits === 0) return { language: "nb", source: "default (no recognisable words; check it)", scores };
   const lang = resolve(top);
-  return { language: lang, source: clear ? 'text statistics' : 'text statistics (weak; check it)', scores };
+  return { language: lang, source: clear ? "text statistics" : "text statistics (weak; check it)", scores };
 }

@@ -6,8 +6,8 @@
  * would change the structure (a line starting with "#", ":::", a fence, a
  * setext underline, a bullet or a quote marker).
  */
-import { Document } from 'yaml';
-import type { Lang } from './language.js';
+import { Document } from "yaml";
+import type { Lang } from "./language.js";
 
 export interface DocSlide {
   number: number;
@@ -21,7 +21,7 @@ export interface FrontMatter {
   publisher: string;
   date: string;
   language: Lang;
-  people: { name: string; role?: 'presenter' | 'author' | 'contributor'; title?: string }[];
+  people: { name: string; role?: "presenter" | "author" | "contributor"; title?: string }[];
   event?: string | undefined;
   runningHeader?: string | undefined;
   sourceNote: string;
@@ -47,19 +47,20 @@ export function escapeLine(text: string): string {
   else if (/^(~{3,})/u.test(t)) t = `\\${t}`;
   else if (/^(=+|-+)$/u.test(t)) t = `\\${t}`;
   else if (/^ {0,3}(-)( *\1){2,} *$/u.test(t)) t = `\\${t}`;
-  else if (/^[-+] /u.test(t)) t = `\\${t}`; // a bullet the transcript did not mean as a list
+  else if (/^[-+] /u.test(t))
+    t = `\\${t}`; // a bullet the transcript did not mean as a list
   else if (/^>/u.test(t)) t = `\\${t}`;
   return t;
 }
 
 export function escapeHeading(text: string): string {
-  return escapeInline(text.trim()).replace(/(\s)(#+)$/u, '$1\\$2');
+  return escapeInline(text.trim()).replace(/(\s)(#+)$/u, "$1\\$2");
 }
 
 export function frontMatter(fm: FrontMatter): string {
   const data: Record<string, unknown> = {
     title: fm.title,
-    type: 'presentation',
+    type: "presentation",
     publisher: fm.publisher,
     date: fm.date,
     language: fm.language,
@@ -68,12 +69,12 @@ export function frontMatter(fm: FrontMatter): string {
   if (fm.event) data.event = fm.event;
   data.topics = [];
   if (fm.runningHeader) data.runningHeader = fm.runningHeader;
-  data.source = { kind: 'transcript', note: fm.sourceNote };
+  data.source = { kind: "transcript", note: fm.sourceNote };
   const doc = new Document(data);
   // ISO dates are quoted so that no YAML 1.1 parser turns them into Date objects.
   if (/^\d{4}(-\d{2}){0,2}$/u.test(fm.date)) {
-    const node = doc.get('date', true) as { type?: string } | undefined;
-    if (node) node.type = 'QUOTE_DOUBLE';
+    const node = doc.get("date", true) as { type?: string } | undefined;
+    if (node) node.type = "QUOTE_DOUBLE";
   }
   return `---\n${doc.toString({ lineWidth: 0 })}---\n`;
 }
@@ -81,18 +82,18 @@ export function frontMatter(fm: FrontMatter): string {
 export function body(slides: DocSlide[]): string {
   const out: string[] = [];
   for (const s of slides) {
-    out.push(s.heading ? `## ${escapeHeading(s.heading)}` : '##', '');
-    for (const p of s.paragraphs) out.push(escapeLine(p), '');
+    out.push(s.heading ? `## ${escapeHeading(s.heading)}` : "##", "");
+    for (const p of s.paragraphs) out.push(escapeLine(p), "");
     if (s.notes.length) {
-      out.push('::: notes');
+      out.push("::: notes");
       s.notes.forEach((p, i) => {
-        if (i > 0) out.push('');
+        if (i > 0) out.push("");
         out.push(escapeLine(p));
       });
-      out.push(':::', '');
+      out.push(":::", "");
     }
   }
-  return out.join('\n');
+  return out.join("\n");
 }
 
 export function toMarkdown(fm: FrontMatter, slides: DocSlide[]): string {

@@ -38,9 +38,9 @@
  * If no split point passes, the slide keeps all its text and gets no notes;
  * a long slide is flagged in the report instead.
  */
-import { ROMAN } from './headings.js';
-import { isFunctionWord } from './language.js';
-import { bare, compareKey, endsLower, isCapitalised, words } from './text.js';
+import { ROMAN } from "./headings.js";
+import { isFunctionWord } from "./language.js";
+import { bare, compareKey, endsLower, isCapitalised, words } from "./text.js";
 
 export interface NotesSplit {
   slide: string[];
@@ -96,7 +96,7 @@ function splitsName(prev: string, word: string): boolean {
 /** List markers ("1.", "2)", "a)") and lone capitals used as table labels ("R Raushet", "E Engasjement"). */
 const LIST_MARKER = /^(?:\d{1,2}[.)]|[a-h]\))$/u;
 const LONE_CAPITAL = /^\p{Lu}$/u;
-const SINGLE_LETTER_WORDS = new Set(['i', 'å', 'ö', 'o', 'a']);
+const SINGLE_LETTER_WORDS = new Set(["i", "å", "ö", "o", "a"]);
 
 /**
  * Layout that marks slide text rather than speech: a numbered list, table
@@ -108,9 +108,8 @@ function looksLaidOut(toks: Tok[], from: number): boolean {
   if (part.filter((w) => LIST_MARKER.test(w)).length >= 2) return true;
   if (part.filter((w) => LONE_CAPITAL.test(w) && !SINGLE_LETTER_WORDS.has(w.toLowerCase())).length >= 2) return true;
   // "Anerkjen- nelse": a short lower-case tail that is no word of its own ("mangfolds- og", "kommune- inkludering" are not).
-  const hyphenated = (w: string, next: string): boolean =>
-    /\p{L}{4}-$/u.test(w) && /^\p{Ll}{2,6}[.,;:]?$/u.test(next) && !isFunctionWord(bare(next));
-  if (part.some((w, i) => hyphenated(w, part[i + 1] ?? ''))) return true;
+  const hyphenated = (w: string, next: string): boolean => /\p{L}{4}-$/u.test(w) && /^\p{Ll}{2,6}[.,;:]?$/u.test(next) && !isFunctionWord(bare(next));
+  if (part.some((w, i) => hyphenated(w, part[i + 1] ?? ""))) return true;
   const figures = part.filter((w) => /\d/u.test(w)).length;
   return figures > part.length / 10;
 }
@@ -138,7 +137,11 @@ function sentences(toks: Tok[], from = 0): [number, number][] {
 }
 
 const terminated = (toks: Tok[], [, e]: [number, number]): boolean => END.test(toks[e - 1]!.w);
-const chars = (toks: Tok[], a: number, b: number): number => toks.slice(a, b).map((t) => t.w).join(' ').length;
+const chars = (toks: Tok[], a: number, b: number): number =>
+  toks
+    .slice(a, b)
+    .map((t) => t.w)
+    .join(" ").length;
 
 /** Bullet-like: a glue point, a short sentence (under six words) or an unterminated fragment. */
 function bulletLike(toks: Tok[], S: number, ctx: NotesContext): boolean {
@@ -206,7 +209,7 @@ function rebuild(toks: Tok[], S: number): NotesSplit {
       if (t.para || i === 0) out.push([]);
       out[out.length - 1]!.push(t.w);
     });
-    return out.map((ws) => ws.join(' ')).filter((p) => compareKey(p) !== '');
+    return out.map((ws) => ws.join(" ")).filter((p) => compareKey(p) !== "");
   };
   return { slide: group(toks.slice(0, S)), notes: group(toks.slice(S)) };
 }

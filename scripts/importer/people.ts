@@ -10,8 +10,8 @@
  *   before a word that is a common noun ("Presentasjon") or a function word.
  * Nothing is guessed beyond what the slide states.
  */
-import { isFunctionWord } from './language.js';
-import { bare, words } from './text.js';
+import { isFunctionWord } from "./language.js";
+import { bare, words } from "./text.js";
 
 export interface Person {
   name: string;
@@ -32,11 +32,16 @@ const TITLE_WORDS = `rådmann rådkvinne kommunedirektør kommunaldirektør komm
   mayor director manager adviser advisor coordinator officer head chief professor researcher`;
 const TITLES = new Set(TITLE_WORDS.split(/\s+/u).filter(Boolean));
 /** Words that may stand before a job-title word as part of the title ("Project Manager", "Daglig leder"). */
-const TITLE_MODIFIERS = new Set(`project programme program senior deputy assistant acting chief executive general
-  policy managing assisterende konstituert fungerende daglig biträdande ställföreträdande`.split(/\s+/u).filter(Boolean));
+const TITLE_MODIFIERS = new Set(
+  `project programme program senior deputy assistant acting chief executive general
+  policy managing assisterende konstituert fungerende daglig biträdande ställföreträdande`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
 
 /** Common Nordic given names (for names stated without a job title). */
-const GIVEN = new Set(`anne anna astrid berit bente birgitta britt camilla cecilie charlotte elin elisabeth ellen
+const GIVEN = new Set(
+  `anne anna astrid berit bente birgitta britt camilla cecilie charlotte elin elisabeth ellen
   emma eva gro grete gunn guro hanne heidi helene hege hilde ida inger ingrid ingeborg irene jenny johanne
   julie karen kari karin kirsten kristin laila lena linda line lisa liv maria marie marit marianne mette
   monica nina randi ragnhild ruth sara siri solveig sigrid silje sissel stine sofie tone torill trine tove
@@ -45,11 +50,18 @@ const GIVEN = new Set(`anne anna astrid berit bente birgitta britt camilla cecil
   ivar jan jens jon jonas jørgen kjell knut kristian lars leif magnus martin morten nils ola olav ole
   per petter peter rolf rune sigurd stein steinar svein sverre terje thomas tor tore trond truls vidar
   øystein øyvind åge johan karl lennart mats mikael stefan sven göran håkan bengt søren niels mads
-  rasmus poul michael john david james mark paul richard robert`.split(/\s+/u).filter(Boolean));
+  rasmus poul michael john david james mark paul richard robert`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
 
 /** Words that end a name: footer labels and the like. */
-const NOT_NAME = new Set(`presentasjon presentasjonen presentation presentationen præsentation præsentationen
-  lysark side slide page kommune kommun bydel avdeling avdelingen`.split(/\s+/u).filter(Boolean));
+const NOT_NAME = new Set(
+  `presentasjon presentasjonen presentation presentationen præsentation præsentationen
+  lysark side slide page kommune kommun bydel avdeling avdelingen`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
 
@@ -62,7 +74,7 @@ function isNameWord(w: string, lowerSeen: Set<string>, first: boolean): boolean 
 function nameAt(w: string[], i: number, lowerSeen: Set<string>): string[] | undefined {
   const out: string[] = [];
   for (let k = i; k < w.length && out.length < 4; k++) {
-    const word = w[k]!.replace(/[,;.]$/u, '');
+    const word = w[k]!.replace(/[,;.]$/u, "");
     if (!isNameWord(word, lowerSeen, out.length === 0)) break;
     out.push(word);
     if (word !== w[k]) break; // a comma/full stop ends the name
@@ -92,13 +104,13 @@ export function findPeople(lines: string[], lowerSeen: Set<string>): Person[] {
       while (start > 0 && TITLE_MODIFIERS.has(bare(w[start - 1]!)) && !used.has(start - 1)) start--;
       if (!/^\p{Lu}/u.test(w[start]!)) continue;
       let j = i + 1;
-      if (w[i]!.endsWith(',')) {
+      if (w[i]!.endsWith(",")) {
         while (j < w.length && /^\p{Ll}/u.test(w[j]!) && j - i <= 6) j++;
       }
       const name = nameAt(w, j, lowerSeen);
       if (!name) continue;
-      const title = w.slice(start, j).join(' ').replace(/,$/u, '');
-      add({ name: name.join(' '), title, source: w.slice(start, j + name.length).join(' ') });
+      const title = w.slice(start, j).join(" ").replace(/,$/u, "");
+      add({ name: name.join(" "), title, source: w.slice(start, j + name.length).join(" ") });
       for (let k = start; k < j + name.length; k++) used.add(k);
       i = j + name.length - 1;
     }
@@ -108,8 +120,12 @@ export function findPeople(lines: string[], lowerSeen: Set<string>): Person[] {
       const name = nameAt(w, i, lowerSeen);
       if (!name) continue;
       const after = w[i + name.length];
-      if (w[i + name.length - 1]!.endsWith(',') && after && TITLES.has(bare(after))) {
-        add({ name: name.join(' '), title: bare(after) === after.toLowerCase() ? after.replace(/[,.]$/u, '') : after, source: w.slice(i, i + name.length + 1).join(' ') });
+      if (w[i + name.length - 1]!.endsWith(",") && after && TITLES.has(bare(after))) {
+        add({
+          name: name.join(" "),
+          title: bare(after) === after.toLowerCase() ? after.replace(/[,.]$/u, "") : after,
+          source: w.slice(i, i + name.length + 1).join(" "),
+        });
         for (let k = i; k <= i + name.length; k++) used.add(k);
       }
     }
@@ -118,7 +134,7 @@ export function findPeople(lines: string[], lowerSeen: Set<string>): Person[] {
       if (used.has(i) || !GIVEN.has(bare(w[i]!))) continue;
       const name = nameAt(w, i, lowerSeen);
       if (!name) continue;
-      add({ name: name.join(' '), title: undefined, source: name.join(' ') });
+      add({ name: name.join(" "), title: undefined, source: name.join(" ") });
       for (let k = i; k < i + name.length; k++) used.add(k);
       i += name.length - 1;
     }

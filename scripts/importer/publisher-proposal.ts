@@ -13,64 +13,89 @@
  * - Kind from the name; country from the kind ("kommun" is Swedish) or else
  *   the text's language. Both are guesses and reported as such.
  */
-import { slugify } from '../content/slug.ts';
+import { slugify } from "../content/slug.ts";
 
 export interface ProposedPublisher {
   id: string;
   names: { nb: string; en: string };
-  kind: 'kommune' | 'kommun' | 'fylkeskommune' | 'region' | 'bydel';
-  country: 'NO' | 'SE' | 'DK' | 'FI';
+  kind: "kommune" | "kommun" | "fylkeskommune" | "region" | "bydel";
+  country: "NO" | "SE" | "DK" | "FI";
   /** How each value was found, for the report. */
   reasons: string[];
 }
 
 const PLACE = "\\p{Lu}[\\p{L}'’-]+(?:[ -]\\p{Lu}[\\p{L}'’-]+)?";
-const PATTERNS: { re: RegExp; kind: ProposedPublisher['kind']; place: (m: RegExpMatchArray) => string }[] = [
-  { re: new RegExp(`(?<![\\p{L}])(${PLACE}) (fylkeskommune)(?![\\p{L}])`, 'gu'), kind: 'fylkeskommune', place: (m) => m[1]! },
-  { re: new RegExp(`(?<![\\p{L}])(${PLACE}) ([Kk]ommune)(?![\\p{L}])`, 'gu'), kind: 'kommune', place: (m) => m[1]! },
-  { re: new RegExp(`(?<![\\p{L}])(${PLACE}) ([Kk]ommun)(?![\\p{L}])`, 'gu'), kind: 'kommun', place: (m) => m[1]! },
-  { re: new RegExp(`(?<![\\p{L}])([Rr]egion) (${PLACE})(?![\\p{L}])`, 'gu'), kind: 'region', place: (m) => m[2]! },
-  { re: new RegExp(`(?<![\\p{L}])([Bb]ydel) (${PLACE})(?![\\p{L}])`, 'gu'), kind: 'bydel', place: (m) => m[2]! },
+const PATTERNS: { re: RegExp; kind: ProposedPublisher["kind"]; place: (m: RegExpMatchArray) => string }[] = [
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}) (fylkeskommune)(?![\\p{L}])`, "gu"), kind: "fylkeskommune", place: (m) => m[1]! },
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}) ([Kk]ommune)(?![\\p{L}])`, "gu"), kind: "kommune", place: (m) => m[1]! },
+  { re: new RegExp(`(?<![\\p{L}])(${PLACE}) ([Kk]ommun)(?![\\p{L}])`, "gu"), kind: "kommun", place: (m) => m[1]! },
+  { re: new RegExp(`(?<![\\p{L}])([Rr]egion) (${PLACE})(?![\\p{L}])`, "gu"), kind: "region", place: (m) => m[2]! },
+  { re: new RegExp(`(?<![\\p{L}])([Bb]ydel) (${PLACE})(?![\\p{L}])`, "gu"), kind: "bydel", place: (m) => m[2]! },
 ];
 
 /** Words that look like a place before "kommune" but are not one ("Hele kommune", "Vår kommun"). */
-const NOT_PLACES = new Set(['hele', 'vår', 'var', 'din', 'deres', 'denne', 'den', 'en', 'ett', 'annen', 'egen', 'hver', 'varje', 'samme', 'min', 'er', 'jeres', 'vores', 'the', 'our']);
+const NOT_PLACES = new Set([
+  "hele",
+  "vår",
+  "var",
+  "din",
+  "deres",
+  "denne",
+  "den",
+  "en",
+  "ett",
+  "annen",
+  "egen",
+  "hver",
+  "varje",
+  "samme",
+  "min",
+  "er",
+  "jeres",
+  "vores",
+  "the",
+  "our",
+]);
 
 /** The English name by rule; the report shows it so the editor can correct it. */
-export function englishName(name: string, kind: ProposedPublisher['kind'], place: string): string {
+export function englishName(name: string, kind: ProposedPublisher["kind"], place: string): string {
   switch (kind) {
-    case 'kommune':
-    case 'kommun':
+    case "kommune":
+    case "kommun":
       return `${place} Municipality`;
-    case 'fylkeskommune':
+    case "fylkeskommune":
       return `${place} County Municipality`;
-    case 'bydel':
+    case "bydel":
       return `${place} district`;
     default:
       return name;
   }
 }
 
-function countryOf(kind: ProposedPublisher['kind'], language: string): { country: ProposedPublisher['country']; why: string } {
-  if (kind === 'kommun') return { country: 'SE', why: '"kommun" is Swedish' };
-  if (kind === 'fylkeskommune' || kind === 'bydel') return { country: 'NO', why: `"${kind}" is Norwegian` };
-  const byLanguage: Record<string, ProposedPublisher['country']> = { nb: 'NO', nn: 'NO', no: 'NO', sv: 'SE', da: 'DK', fi: 'FI' };
+function countryOf(kind: ProposedPublisher["kind"], language: string): { country: ProposedPublisher["country"]; why: string } {
+  if (kind === "kommun") return { country: "SE", why: '"kommun" is Swedish' };
+  if (kind === "fylkeskommune" || kind === "bydel") return { country: "NO", why: `"${kind}" is Norwegian` };
+  const byLanguage: Record<string, ProposedPublisher["country"]> = { nb: "NO", nn: "NO", no: "NO", sv: "SE", da: "DK", fi: "FI" };
   const c = byLanguage[language];
-  return c ? { country: c, why: `the text is in ${language}` } : { country: 'NO', why: `no rule for language ${language}; NO is a default — check it` };
+  return c ? { country: c, why: `the text is in ${language}` } : { country: "NO", why: `no rule for language ${language}; NO is a default — check it` };
 }
 
 export function proposePublisher(texts: { runningHeader?: string | undefined; title: string; body: string }, language: string): ProposedPublisher | undefined {
-  const tally = new Map<string, { name: string; kind: ProposedPublisher['kind']; place: string; score: number; count: number }>();
-  const credit = (kind: ProposedPublisher['kind'], place: string, weight: number): void => {
+  const tally = new Map<string, { name: string; kind: ProposedPublisher["kind"]; place: string; score: number; count: number }>();
+  const credit = (kind: ProposedPublisher["kind"], place: string, weight: number): void => {
     // "Grue Kommune" and "region Gävleborg" are the same publisher as "Grue kommune", "Region Gävleborg".
-    const name = kind === 'region' || kind === 'bydel' ? `${kind[0]!.toUpperCase()}${kind.slice(1)} ${place}` : `${place} ${kind}`;
+    const name = kind === "region" || kind === "bydel" ? `${kind[0]!.toUpperCase()}${kind.slice(1)} ${place}` : `${place} ${kind}`;
     const key = `${kind} ${place}`;
     const entry = tally.get(key) ?? { name, kind, place, score: 0, count: 0 };
     entry.score += weight;
     entry.count += 1;
     tally.set(key, entry);
   };
-  const weighted: [string, number][] = [[texts.runningHeader ?? '', 3], [texts.title, 2], [texts.body, 1]];
+  const weighted: [string, number][] = [
+    [texts.runningHeader ?? "", 3],
+    [texts.title, 2],
+    [texts.body, 1],
+  ];
   for (const [text, weight] of weighted) {
     for (const p of PATTERNS) {
       for (const m of text.matchAll(p.re)) {
@@ -104,6 +129,6 @@ export function proposePublisher(texts: { runningHeader?: string | undefined; ti
 
 /** The exact `npm run new-publisher` command for a proposal. */
 export function newPublisherCommand(p: ProposedPublisher, id = p.id): string {
-  const q = (s: string): string => `"${s.replace(/(["\\$`])/gu, '\\$1')}"`;
+  const q = (s: string): string => `"${s.replace(/(["\\$`])/gu, "\\$1")}"`;
   return `npm run new-publisher -- --id ${id} --name-nb ${q(p.names.nb)} --name-en ${q(p.names.en)} --country ${p.country} --kind ${p.kind}`;
 }

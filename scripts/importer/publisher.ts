@@ -11,9 +11,9 @@
  * the text names none is the editor asked for --publisher, with the
  * publishers the body mentions as hints.
  */
-import { ImportError } from './errors.js';
-import { proposePublisher, type ProposedPublisher } from './publisher-proposal.js';
-import { escapeRegExp } from './text.js';
+import { ImportError } from "./errors.js";
+import { proposePublisher, type ProposedPublisher } from "./publisher-proposal.js";
+import { escapeRegExp } from "./text.js";
 
 export interface PublisherInfo {
   id: string;
@@ -53,7 +53,7 @@ export function didYouMean(id: string, known: string[]): string[] {
 
 function mentions(text: string, name: string): number {
   if (!name.trim()) return 0;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim()).replace(/\s+/gu, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim()).replace(/\s+/gu, "\\s+")}(?![\\p{L}\\p{N}])`, "giu");
   return (text.match(re) ?? []).length;
 }
 
@@ -64,7 +64,12 @@ function matching(text: string, publishers: PublisherInfo[]): PublisherInfo[] {
 }
 
 export function knownIdsText(publishers: PublisherInfo[]): string {
-  return publishers.length ? publishers.map((p) => p.id).sort().join(', ') : '(none)';
+  return publishers.length
+    ? publishers
+        .map((p) => p.id)
+        .sort()
+        .join(", ")
+    : "(none)";
 }
 
 export function choosePublisher(
@@ -72,23 +77,26 @@ export function choosePublisher(
   explicit: string | undefined,
   known: PublisherInfo[] | undefined,
   texts: { runningHeader?: string | undefined; title: string; body: string },
-  language = 'nb',
+  language = "nb",
 ): PublisherChoice {
   const publishers = known ?? [];
   const ids = publishers.map((p) => p.id);
   if (explicit !== undefined) {
     if (known === undefined || ids.includes(explicit)) {
-      return { id: explicit, how: 'given with --publisher' };
+      return { id: explicit, how: "given with --publisher" };
     }
     const near = didYouMean(explicit, ids);
     throw new ImportError(
       file,
-      'publisher',
-      `unknown publisher "${explicit}"${near.length ? ` — did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`,
+      "publisher",
+      `unknown publisher "${explicit}"${near.length ? ` — did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""}`,
       `use one of the known publisher ids (${knownIdsText(publishers)}), or create content/${explicit}/_publisher.yaml first`,
     );
   }
-  for (const [where, text] of [['running header', texts.runningHeader ?? ''], ['title', texts.title]] as const) {
+  for (const [where, text] of [
+    ["running header", texts.runningHeader ?? ""],
+    ["title", texts.title],
+  ] as const) {
     if (!text) continue;
     const found = matching(text, publishers);
     if (found.length === 1) {
@@ -99,8 +107,8 @@ export function choosePublisher(
     if (found.length > 1) {
       throw new ImportError(
         file,
-        'publisher',
-        `the ${where} "${text}" matches several publishers (${found.map((p) => p.id).join(', ')})`,
+        "publisher",
+        `the ${where} "${text}" matches several publishers (${found.map((p) => p.id).join(", ")})`,
         `choose one with --publisher ${found[0]!.id}`,
       );
     }
@@ -111,8 +119,11 @@ export function choosePublisher(
     .filter(({ n }) => n > 0)
     .sort((a, b) => b.n - a.n);
   const hint = hints.length
-    ? ` The slides mention ${hints.slice(0, 3).map(({ p, n }) => `${p.id} (${n}×)`).join(', ')}.`
-    : '';
+    ? ` The slides mention ${hints
+        .slice(0, 3)
+        .map(({ p, n }) => `${p.id} (${n}×)`)
+        .join(", ")}.`
+    : "";
   // An unknown publisher does not stop the work: propose one from the names the text states.
   // A proposal that is a known publisher's id is no new publisher: ask instead (the hints name it).
   const proposed = proposePublisher(texts, language);
@@ -121,7 +132,7 @@ export function choosePublisher(
   }
   throw new ImportError(
     file,
-    'publisher',
+    "publisher",
     `cannot tell the publisher: neither the running header nor the title names one of the known publishers.${hint}`,
     `add --publisher ID (known ids: ${knownIdsText(publishers)})`,
   );

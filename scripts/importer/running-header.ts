@@ -21,9 +21,9 @@
  * just the common prefix. The front-matter value is the full header found on
  * most slides; the variants are listed in the report.
  */
-import type { RawSlide } from './slides.js';
-import { slideLines } from './slides.js';
-import { words } from './text.js';
+import type { RawSlide } from "./slides.js";
+import { slideLines } from "./slides.js";
+import { words } from "./text.js";
 
 export interface RunningHeader {
   /** The value for front-matter `runningHeader`. */
@@ -44,7 +44,7 @@ function prefixCoverage(slides: RawSlide[]): Map<string, Set<number>> {
     for (const line of slideLines(s)) {
       const w = words(line);
       for (let k = 1; k <= Math.min(MAX_WORDS, w.length); k++) {
-        const key = w.slice(0, k).join(' ');
+        const key = w.slice(0, k).join(" ");
         let set = cover.get(key);
         if (!set) cover.set(key, (set = new Set()));
         set.add(s.number);
@@ -89,9 +89,12 @@ export function detectRunningHeader(slides: RawSlide[]): RunningHeader | undefin
   const hw = words(header);
   let common: string | undefined;
   for (let k = hw.length - 1; k >= 2; k--) {
-    const prefix = hw.slice(0, k).join(' ');
+    const prefix = hw.slice(0, k).join(" ");
     if (!acceptable(prefix)) break;
-    if ((cover.get(prefix)?.size ?? 0) > headerSlides.size) { common = prefix; break; }
+    if ((cover.get(prefix)?.size ?? 0) > headerSlides.size) {
+      common = prefix;
+      break;
+    }
   }
 
   const variants: { text: string; slides: number[] }[] = [];
@@ -105,7 +108,7 @@ export function detectRunningHeader(slides: RawSlide[]): RunningHeader | undefin
     const tailCount = new Map<string, number[]>();
     for (const t of tails) {
       for (let k = 1; k <= Math.min(MAX_WORDS, t.w.length); k++) {
-        const key = t.w.slice(0, k).join(' ');
+        const key = t.w.slice(0, k).join(" ");
         tailCount.set(key, [...(tailCount.get(key) ?? []), t.n]);
       }
     }
@@ -142,8 +145,8 @@ export function stripRunningHeader(slides: RawSlide[], header: RunningHeader): v
   const strip = (line: string): { line: string; hit: boolean } => {
     for (const form of header.forms) {
       if (startsWithWords(line, form)) {
-        const rest = words(line).slice(words(form).length).join(' ');
-        return { line: rest.replace(/^[\s|:–—-]+(?=\s|$)/u, '').trim(), hit: true };
+        const rest = words(line).slice(words(form).length).join(" ");
+        return { line: rest.replace(/^[\s|:–—-]+(?=\s|$)/u, "").trim(), hit: true };
       }
     }
     return { line, hit: false };
@@ -159,7 +162,7 @@ export function stripRunningHeader(slides: RawSlide[], header: RunningHeader): v
         if (r.hit) hitSlides.add(s.number);
         return r.line;
       })
-      .filter((l) => l !== '');
+      .filter((l) => l !== "");
   }
   header.slides = [...hitSlides].sort((a, b) => a - b);
 }

@@ -25,7 +25,7 @@ export interface RawSlide {
 
 export interface SplitResult {
   slides: RawSlide[];
-  mode: 'paragraph' | 'line';
+  mode: "paragraph" | "line";
   /** Non-empty lines before slide 1. */
   before: string[];
 }
@@ -38,9 +38,9 @@ function split(lines: string[], paragraphOnly: boolean): { slides: RawSlide[]; b
   let expected = 1;
   lines.forEach((line, i) => {
     const m = START_RE.exec(line);
-    const atParagraph = i === 0 || lines[i - 1]!.trim() === '';
+    const atParagraph = i === 0 || lines[i - 1]!.trim() === "";
     if (m && Number(m[1]) === expected && (atParagraph || !paragraphOnly)) {
-      slides.push({ number: expected, first: (m[2] ?? '').trim(), rest: [] });
+      slides.push({ number: expected, first: (m[2] ?? "").trim(), rest: [] });
       expected++;
       return;
     }
@@ -56,13 +56,13 @@ function split(lines: string[], paragraphOnly: boolean): { slides: RawSlide[]; b
 export function splitSlides(lines: string[]): SplitResult {
   const para = split(lines, true);
   const line = split(lines, false);
-  if (para.slides.length >= line.slides.length) return { ...para, mode: 'paragraph' };
-  return { ...line, mode: 'line' };
+  if (para.slides.length >= line.slides.length) return { ...para, mode: "paragraph" };
+  return { ...line, mode: "line" };
 }
 
 /** All non-empty lines of a slide, the number line first. */
 export function slideLines(s: RawSlide): string[] {
-  return [s.first, ...s.rest].filter((l) => l.trim() !== '');
+  return [s.first, ...s.rest].filter((l) => l.trim() !== "");
 }
 
 /**
@@ -73,7 +73,7 @@ export function slideLines(s: RawSlide): string[] {
  * way, so that a lone slide that happens to end with its number is left alone.
  */
 export function stripTrailingPageNumbers(slides: RawSlide[]): number[] {
-  const re = (n: number): RegExp => new RegExp(`(^|[ \\t])(?:[-–—][ \\t]*)?${n}[ \\t]*$`, 'u');
+  const re = (n: number): RegExp => new RegExp(`(^|[ \\t])(?:[-–—][ \\t]*)?${n}[ \\t]*$`, "u");
   const withText = slides.filter((s) => slideLines(s).length > 0);
   const ending = withText.filter((s) => re(s.number).test(slideLines(s).at(-1)!));
   if (ending.length < 2 || ending.length < withText.length / 2) return [];
@@ -81,17 +81,17 @@ export function stripTrailingPageNumbers(slides: RawSlide[]): number[] {
     const r = re(s.number);
     if (s.rest.length > 0) {
       const last = s.rest.length - 1;
-      s.rest[last] = s.rest[last]!.replace(r, '').trim();
+      s.rest[last] = s.rest[last]!.replace(r, "").trim();
       if (!s.rest[last]) s.rest.pop();
     } else {
-      s.first = s.first.replace(r, '').trim();
+      s.first = s.first.replace(r, "").trim();
     }
   }
   return ending.map((s) => s.number);
 }
 
 /** Page labels of a footer: "Folie 3", "Slide 3", "Side 3", "Bild 3", "Strona 3" … */
-const PAGE_LABEL = '(?:folie|slide|side|sida|bild|dias|lysbilde|strona|slajd|snímek|seite|page|s\\.)';
+const PAGE_LABEL = "(?:folie|slide|side|sida|bild|dias|lysbilde|strona|slajd|snímek|seite|page|s\\.)";
 
 /**
  * Repeated footers: a short tag at the end of most slides ("… IW", a logo's
@@ -112,13 +112,13 @@ export function stripRunningFooters(slides: RawSlide[]): { tag: string | undefin
     }
   };
   // Page labels with the slide's own number.
-  const label = (n: number): RegExp => new RegExp(`(^|[ \\t])[-–—|]?[ \\t]*${PAGE_LABEL}[ \\t]*${n}[ \\t]*$`, 'iu');
+  const label = (n: number): RegExp => new RegExp(`(^|[ \\t])[-–—|]?[ \\t]*${PAGE_LABEL}[ \\t]*${n}[ \\t]*$`, "iu");
   const labelSlides: number[] = [];
   const stripLabels = (): void => {
     const labelled = withText().filter((s) => label(s.number).test(lastLine(s)));
     if (labelled.length < 2) return;
     for (const s of labelled) {
-      setLast(s, lastLine(s).replace(label(s.number), '').trim());
+      setLast(s, lastLine(s).replace(label(s.number), "").trim());
       labelSlides.push(s.number);
     }
   };
@@ -131,7 +131,7 @@ export function stripRunningFooters(slides: RawSlide[]): { tag: string | undefin
     for (const s of rest) {
       const w = lastLine(s).split(/[ \t]+/u);
       for (let k = 1; k <= Math.min(3, w.length - 1); k++) {
-        const t = w.slice(-k).join(' ');
+        const t = w.slice(-k).join(" ");
         if (t.length <= 20 && /\p{L}/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }

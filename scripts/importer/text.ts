@@ -2,27 +2,30 @@
 
 /** Collapse runs of spaces/tabs to one space and trim (NBSP is kept: it binds "32 000"). */
 export function squash(s: string): string {
-  return s.replace(/[ \t\f\v]+/gu, ' ').trim();
+  return s.replace(/[ \t\f\v]+/gu, " ").trim();
 }
 
 /** Key for comparing two texts: lower case, whitespace and NBSP collapsed. */
 export function compareKey(s: string): string {
-  return s.replace(/[\s\u00a0]+/gu, ' ').trim().toLowerCase();
+  return s
+    .replace(/[\s\u00a0]+/gu, " ")
+    .trim()
+    .toLowerCase();
 }
 
 /** Words of a text (split on spaces and tabs only; punctuation stays attached). */
 export function words(s: string): string[] {
-  return s.split(/[ \t]+/u).filter((w) => w !== '');
+  return s.split(/[ \t]+/u).filter((w) => w !== "");
 }
 
 /** A word stripped of surrounding punctuation, lower case. */
 export function bare(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase();
 }
 
 /** Letters-only words in lower case, for statistics. */
 export function lowerWords(s: string): string[] {
-  return (s.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []);
+  return s.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
 }
 
 /** Does the word (after leading quotes/brackets) start with a capital letter? */
@@ -36,13 +39,13 @@ export function endsLower(word: string): boolean {
 }
 
 /** Quotation marks that can open or close a quote in Nordic and English text. */
-export const QUOTES = '"“”„«»‘’\'';
+export const QUOTES = "\"“”„«»‘’'";
 
 /** Ends a sentence: . ! ? … (possibly repeated) with optional closing quotes/brackets. */
 export const SENTENCE_END = /[.!?…]+["“”»’')\]]*$/u;
 
 export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 /** "1, 2, 3, 5" → "1–3, 5" for reports. */
@@ -56,7 +59,7 @@ export function ranges(nums: number[]): string {
     out.push(j > i + 1 ? `${sorted[i]}–${sorted[j]}` : j === i + 1 ? `${sorted[i]}, ${sorted[j]}` : `${sorted[i]}`);
     i = j + 1;
   }
-  return out.join(', ');
+  return out.join(", ");
 }
 
 /** Shorten for a report line. */

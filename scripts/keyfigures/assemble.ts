@@ -21,10 +21,19 @@ export type { DownloadLinks, PublisherFigures } from "../site/views.ts";
 export type { FigureRowView } from "./views.ts";
 
 /** A file written into the site; `render` gets the site's public address for absolute links. */
-export interface Download { url: string; render: (baseUrl: string) => string }
+export interface Download {
+  url: string;
+  render: (baseUrl: string) => string;
+}
 
-
-export interface IndicatorSummary { id: string; label: string; url: string; kindLabel: string; valueCount: number; publisherCount: number }
+export interface IndicatorSummary {
+  id: string;
+  label: string;
+  url: string;
+  kindLabel: string;
+  valueCount: number;
+  publisherCount: number;
+}
 
 export interface KeyFiguresPage extends PageBase {
   indicators: IndicatorSummary[];
@@ -98,7 +107,8 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
     const indexCrumb = { title: t(locale, "kf.title"), url: urlFor(locale, { kind: "keyFigures" }) };
     const byName = (a: FigureRecord, b: FigureRecord) =>
-      a.publisher.names[locale].localeCompare(b.publisher.names[locale], intl) || (a.publisher.id < b.publisher.id ? -1 : a.publisher.id > b.publisher.id ? 1 : 0);
+      a.publisher.names[locale].localeCompare(b.publisher.names[locale], intl) ||
+      (a.publisher.id < b.publisher.id ? -1 : a.publisher.id > b.publisher.id ? 1 : 0);
 
     // Publishers: the latest value per indicator and scope, and the history of series with several values.
     for (const publisher of content.publishers) {
@@ -146,9 +156,12 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
     addDownloads(downloads, locale, indexLinks, t(locale, "kf.title"), records);
     pages.keyFigures.push({
       ...page(locale, indexRoute, t(locale, "kf.title"), [home]),
-      indicators: summaries.filter((summary) => summary.valueCount > 0).sort((a, b) => a.label.localeCompare(b.label, intl))
+      indicators: summaries
+        .filter((summary) => summary.valueCount > 0)
+        .sort((a, b) => a.label.localeCompare(b.label, intl))
         .concat(summaries.filter((summary) => summary.valueCount === 0).sort((a, b) => a.label.localeCompare(b.label, intl))),
-      publishers: content.publishers.filter((publisher) => byPublisher.has(publisher.id))
+      publishers: content.publishers
+        .filter((publisher) => byPublisher.has(publisher.id))
         .map((publisher) => ({
           title: publisher.names[locale],
           url: `${urlFor(locale, { kind: "publisher", id: publisher.id })}#key-figures`,
@@ -163,9 +176,11 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
   return {
     pages,
     downloads: downloads.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
-    documentRows: (locale, documentId) => (byDocument.get(documentId) ?? [])
-      .slice().sort((a, b) => a.index - b.index)
-      .map((record) => figureRow(locale, record, `kf-${record.index + 1}`)),
+    documentRows: (locale, documentId) =>
+      (byDocument.get(documentId) ?? [])
+        .slice()
+        .sort((a, b) => a.index - b.index)
+        .map((record) => figureRow(locale, record, `kf-${record.index + 1}`)),
     publisher: (locale, publisherId) => publisherSections.get(`${locale}:${publisherId}`) ?? null,
   };
 }

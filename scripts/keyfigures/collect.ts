@@ -65,14 +65,19 @@ export function collectFigures(views: readonly DocumentView[], indicators: reado
       });
     });
   }
-  records.sort((a, b) =>
-    cmp(a.publisher.id, b.publisher.id)
-    || order.get(a.indicator.id)! - order.get(b.indicator.id)!
-    || cmp(a.figure.scope ?? "", b.figure.scope ?? "")
-    || byDateDesc(a.date, b.date)
-    || byDateDesc(a.view.doc.meta.date === "unknown" ? undefined : a.view.doc.meta.date, b.view.doc.meta.date === "unknown" ? undefined : b.view.doc.meta.date)
-    || cmp(a.view.id, b.view.id)
-    || a.index - b.index);
+  records.sort(
+    (a, b) =>
+      cmp(a.publisher.id, b.publisher.id) ||
+      order.get(a.indicator.id)! - order.get(b.indicator.id)! ||
+      cmp(a.figure.scope ?? "", b.figure.scope ?? "") ||
+      byDateDesc(a.date, b.date) ||
+      byDateDesc(
+        a.view.doc.meta.date === "unknown" ? undefined : a.view.doc.meta.date,
+        b.view.doc.meta.date === "unknown" ? undefined : b.view.doc.meta.date,
+      ) ||
+      cmp(a.view.id, b.view.id) ||
+      a.index - b.index,
+  );
   const seen = new Set<string>();
   for (const record of records) {
     const key = seriesKey(record);

@@ -21,7 +21,11 @@ function sameValue(a: NonNullable<KeyFigure["value"]>, b: NonNullable<KeyFigure[
   return a.min === b.min && a.max === b.max;
 }
 
-interface Occurrence { doc: LoadedDocument; index: number; value: NonNullable<KeyFigure["value"]> }
+interface Occurrence {
+  doc: LoadedDocument;
+  index: number;
+  value: NonNullable<KeyFigure["value"]>;
+}
 
 /**
  * Reports the second of two figures with the same publisher, indicator, scope
@@ -50,7 +54,11 @@ export function checkKeyFiguresAcrossDocuments(documents: readonly LoadedDocumen
       const dateText = figure.refDate ? date : `${date} (the document's date; no refDate)`;
       const scopeText = figure.scope ? ` (scope "${figure.scope}")` : "";
       problems.push({
-        file: doc.file, line: where.line, col: where.col, field: `keyFigures.${index}.value`, severity: "error",
+        file: doc.file,
+        line: where.line,
+        col: where.col,
+        field: `keyFigures.${index}.value`,
+        severity: "error",
         message: `"${figure.indicator}"${scopeText} of ${doc.meta.publisher} for ${dateText} is ${valueText(figure.value)} here but ${valueText(earlier.value)} in ${other}. A publisher has one value per indicator and date: correct one of them, or set refDate or scope if they describe different things.`,
       });
     });

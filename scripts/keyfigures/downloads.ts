@@ -8,11 +8,29 @@ import type { UiLocale } from "../i18n/locales.ts";
 import type { FigureRecord } from "./collect.ts";
 
 export const COLUMNS = [
-  "publisher_id", "publisher_name", "indicator_id", "indicator_label", "unit", "kind", "scope",
-  "breakdown_label", "value", "value_min", "value_max", "approximate",
-  "ref_date", "document_date", "date", "is_latest",
-  "comparison_value", "comparison_label",
-  "document_id", "document_title", "document_url", "slide", "slide_url",
+  "publisher_id",
+  "publisher_name",
+  "indicator_id",
+  "indicator_label",
+  "unit",
+  "kind",
+  "scope",
+  "breakdown_label",
+  "value",
+  "value_min",
+  "value_max",
+  "approximate",
+  "ref_date",
+  "document_date",
+  "date",
+  "is_latest",
+  "comparison_value",
+  "comparison_label",
+  "document_id",
+  "document_title",
+  "document_url",
+  "slide",
+  "slide_url",
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 export type Cell = string | number | boolean | null;
@@ -42,7 +60,7 @@ export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): Da
     const { figure, indicator, publisher, view } = record;
     const meta = view.doc.meta;
     const value = figure.value;
-    const comparisonLabel = figure.comparison ? figure.comparison.label[locale] ?? Object.values(figure.comparison.label)[0] ?? null : null;
+    const comparisonLabel = figure.comparison ? (figure.comparison.label[locale] ?? Object.values(figure.comparison.label)[0] ?? null) : null;
     const base: DataRow = {
       publisher_id: publisher.id,
       publisher_name: publisher.names[locale],
@@ -71,8 +89,14 @@ export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): Da
     rows.push(base);
     for (const part of figure.breakdown ?? []) {
       rows.push({
-        ...base, breakdown_label: part.label, value: part.value, value_min: null, value_max: null,
-        approximate: false, comparison_value: null, comparison_label: null,
+        ...base,
+        breakdown_label: part.label,
+        value: part.value,
+        value_min: null,
+        value_max: null,
+        approximate: false,
+        comparison_value: null,
+        comparison_label: null,
       });
     }
   }
@@ -109,10 +133,14 @@ export function toJson(locale: UiLocale, title: string, rows: readonly DataRow[]
     title,
     locale,
     columns: COLUMNS,
-    rows: rows.map((row) => Object.fromEntries(COLUMNS.map((column) => {
-      const cell = row[column];
-      return [column, URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell];
-    }))),
+    rows: rows.map((row) =>
+      Object.fromEntries(
+        COLUMNS.map((column) => {
+          const cell = row[column];
+          return [column, URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell];
+        }),
+      ),
+    ),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -11,7 +11,12 @@ function currencyFormat(locale: UiLocale, currency: string): Intl.NumberFormat {
   const key = `${locale}:${currency}`;
   let format = currencyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALES[locale].intl, { style: "currency", currency: currency.toUpperCase(), maximumFractionDigits: 2, minimumFractionDigits: 0 });
+    format = new Intl.NumberFormat(LOCALES[locale].intl, {
+      style: "currency",
+      currency: currency.toUpperCase(),
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 0,
+    });
     currencyFormats.set(key, format);
   }
   return format;
@@ -20,19 +25,22 @@ function currencyFormat(locale: UiLocale, currency: string): Intl.NumberFormat {
 /** One number of an indicator, in the indicator's kind: percent, per mille, currency or a plain number. */
 export function formatValue(locale: UiLocale, indicator: Pick<Indicator, "kind" | "unit">, value: number): string {
   switch (indicator.kind) {
-    case "percent": return formatPercent(locale, value);
-    case "per-mille": return `${formatNumber(locale, value)}${NBSP}‰`;
-    case "currency": return currencyFormat(locale, indicator.unit).format(value);
-    default: return formatNumber(locale, value);
+    case "percent":
+      return formatPercent(locale, value);
+    case "per-mille":
+      return `${formatNumber(locale, value)}${NBSP}‰`;
+    case "currency":
+      return currencyFormat(locale, indicator.unit).format(value);
+    default:
+      return formatNumber(locale, value);
   }
 }
 
 /** A figure's value with "ca." and ranges ("20–30 %"); "" when the source gives no total. */
 export function formatFigureValue(locale: UiLocale, indicator: Pick<Indicator, "kind" | "unit">, figure: Pick<KeyFigure, "value" | "approximate">): string {
   if (figure.value === undefined) return "";
-  const text = typeof figure.value === "number"
-    ? formatValue(locale, indicator, figure.value)
-    : formatRange(locale, indicator, figure.value.min, figure.value.max);
+  const text =
+    typeof figure.value === "number" ? formatValue(locale, indicator, figure.value) : formatRange(locale, indicator, figure.value.min, figure.value.max);
   return figure.approximate ? `${t(locale, "kf.approximate")} ${text}` : text;
 }
 

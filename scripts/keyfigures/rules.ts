@@ -15,14 +15,20 @@ export interface FigureProblem {
 /** Kinds whose parts add up to their total (a breakdown of shares or ratios does not). */
 const ADDITIVE_KINDS: ReadonlySet<Indicator["kind"]> = new Set(["count", "fte", "currency"]);
 
-export interface Bounds { min?: number; max?: number }
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
 
 /** The values an indicator allows: its own min/max, else what its kind implies. */
 export function indicatorBounds(indicator: Indicator): Bounds {
   const byKind: Bounds =
-    indicator.kind === "percent" ? { min: 0, max: 100 }
-      : indicator.kind === "per-mille" ? { min: 0, max: 1000 }
-        : indicator.kind === "count" || indicator.kind === "fte" ? { min: 0 }
+    indicator.kind === "percent"
+      ? { min: 0, max: 100 }
+      : indicator.kind === "per-mille"
+        ? { min: 0, max: 1000 }
+        : indicator.kind === "count" || indicator.kind === "fte"
+          ? { min: 0 }
           : {};
   return { min: indicator.min ?? byKind.min, max: indicator.max ?? byKind.max };
 }
@@ -61,17 +67,29 @@ export function checkKeyFigures(meta: DocumentMeta, indicators: Indicator[], sli
     const at = (...rest: Array<string | number>) => ["keyFigures", index, ...rest];
     const indicator = byId.get(figure.indicator);
     if (!indicator) {
-      problems.push({ path: at("indicator"), severity: "error", message: `unknown indicator "${figure.indicator}".${didYouMean(figure.indicator, byId.keys())} Indicators are listed in content/_registries/indicators.yaml.` });
+      problems.push({
+        path: at("indicator"),
+        severity: "error",
+        message: `unknown indicator "${figure.indicator}".${didYouMean(figure.indicator, byId.keys())} Indicators are listed in content/_registries/indicators.yaml.`,
+      });
       return;
     }
     if (figure.slide !== undefined && slideCount !== undefined && figure.slide > slideCount) {
       problems.push({ path: at("slide"), severity: "error", message: `slide ${figure.slide} does not exist: the document has ${slideCount} slides.` });
     }
     if (figure.unit !== undefined && figure.unit !== indicator.unit) {
-      problems.push({ path: at("unit"), severity: "error", message: `is "${figure.unit}" but indicator "${indicator.id}" is measured in "${indicator.unit}". Remove the unit or write ${indicator.unit}.` });
+      problems.push({
+        path: at("unit"),
+        severity: "error",
+        message: `is "${figure.unit}" but indicator "${indicator.id}" is measured in "${indicator.unit}". Remove the unit or write ${indicator.unit}.`,
+      });
     }
     if (figure.value !== undefined && typeof figure.value !== "number" && !indicator.range) {
-      problems.push({ path: at("value"), severity: "error", message: `is a range, but "${indicator.id}" takes a single number. Write the one number the source states, or allow ranges with "range: true" for the indicator in content/_registries/indicators.yaml.` });
+      problems.push({
+        path: at("value"),
+        severity: "error",
+        message: `is a range, but "${indicator.id}" takes a single number. Write the one number the source states, or allow ranges with "range: true" for the indicator in content/_registries/indicators.yaml.`,
+      });
     }
     for (const value of figureValues(figure.value)) {
       const problem = valueProblem(indicator, value);
@@ -85,7 +103,11 @@ export function checkKeyFigures(meta: DocumentMeta, indicators: Indicator[], sli
       // Compare at the precision both dates share: "2011" is not after "2011-05-01".
       const shared = Math.min(figure.refDate.length, meta.date.length);
       if (figure.refDate.slice(0, shared) > meta.date.slice(0, shared)) {
-        problems.push({ path: at("refDate"), severity: "error", message: `${figure.refDate} is after the document's date ${meta.date}. A figure cannot describe a later date than the document that states it.` });
+        problems.push({
+          path: at("refDate"),
+          severity: "error",
+          message: `${figure.refDate} is after the document's date ${meta.date}. A figure cannot describe a later date than the document that states it.`,
+        });
       }
     }
     figure.breakdown?.forEach((row, rowIndex) => {
@@ -97,7 +119,11 @@ export function checkKeyFigures(meta: DocumentMeta, indicators: Indicator[], sli
       // Summed in integer steps of 1e-9 so 0.1 + 0.2 does not exceed 0.3.
       const sum = Math.round(figure.breakdown.reduce((sum, row) => sum + row.value, 0) * 1e9) / 1e9;
       if (sum > total) {
-        problems.push({ path: at("breakdown"), severity: "warning", message: `rows add up to ${sum}, more than the total ${total}. Check the numbers against the source.` });
+        problems.push({
+          path: at("breakdown"),
+          severity: "warning",
+          message: `rows add up to ${sum}, more than the total ${total}. Check the numbers against the source.`,
+        });
       }
     }
   });

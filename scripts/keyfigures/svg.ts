@@ -18,7 +18,10 @@ export interface Bar {
   text: string;
 }
 
-export interface ChartRow { label: string; bars: Bar[] }
+export interface ChartRow {
+  label: string;
+  bars: Bar[];
+}
 
 export interface BarChartSpec {
   /** Unique on the page; the title gets `${id}-title`. */
@@ -49,13 +52,22 @@ const n = (value: number): string => String(Math.round(value * 10) / 10);
 
 function truncate(label: string): string {
   const chars = [...label];
-  return chars.length <= MAX_LABEL ? label : `${chars.slice(0, MAX_LABEL - 1).join("").trimEnd()}…`;
+  return chars.length <= MAX_LABEL
+    ? label
+    : `${chars
+        .slice(0, MAX_LABEL - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 const textWidth = (text: string): number => [...text].length * CHAR;
 
 /** A drawn chart with its title, for a visible caption beside it. */
-export interface Chart { id: string; title: string; svg: string }
+export interface Chart {
+  id: string;
+  title: string;
+  svg: string;
+}
 
 export function chart(spec: BarChartSpec): Chart {
   return { id: spec.id, title: spec.title, svg: barChart(spec) };
@@ -93,7 +105,9 @@ export function barChart(spec: BarChartSpec): string {
   const top = y;
   spec.rows.forEach((row, index) => {
     const height = row.bars.length * BAR + (row.bars.length - 1) * BAR_GAP;
-    parts.push(`<text class="kf-chart-text kf-chart-label" x="${n(labelWidth)}" y="${n(y + height / 2 + 4.5)}" text-anchor="end">${escapeXml(labels[index]!)}</text>`);
+    parts.push(
+      `<text class="kf-chart-text kf-chart-label" x="${n(labelWidth)}" y="${n(y + height / 2 + 4.5)}" text-anchor="end">${escapeXml(labels[index]!)}</text>`,
+    );
     row.bars.forEach((bar, barIndex) => {
       const by = y + barIndex * (BAR + BAR_GAP);
       const start = Math.min(zero, x(bar.value));
@@ -102,7 +116,9 @@ export function barChart(spec: BarChartSpec): string {
       let textX = end;
       if (bar.max !== undefined && bar.max > bar.value) {
         const rangeEnd = x(bar.max);
-        parts.push(`<rect class="kf-bar kf-bar-${bar.series} kf-bar-range" x="${n(end)}" y="${n(by)}" width="${n(Math.max(rangeEnd - end, 1))}" height="${BAR}"/>`);
+        parts.push(
+          `<rect class="kf-bar kf-bar-${bar.series} kf-bar-range" x="${n(end)}" y="${n(by)}" width="${n(Math.max(rangeEnd - end, 1))}" height="${BAR}"/>`,
+        );
         textX = rangeEnd;
       }
       parts.push(`<text class="kf-chart-text" x="${n(textX + 6)}" y="${n(by + BAR / 2 + 4.5)}">${escapeXml(bar.text)}</text>`);
@@ -114,8 +130,10 @@ export function barChart(spec: BarChartSpec): string {
   const totalHeight = Math.ceil(bottom + PAD);
 
   const described = spec.describedBy ? ` aria-describedby="${escapeXml(spec.describedBy)}"` : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="kf-chart" id="${escapeXml(spec.id)}" viewBox="0 0 ${WIDTH} ${totalHeight}" width="${WIDTH}" height="${totalHeight}" role="img" aria-labelledby="${escapeXml(spec.id)}-title"${described}>`
-    + `<title id="${escapeXml(spec.id)}-title">${escapeXml(spec.title)}</title>`
-    + parts.join("")
-    + `</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="kf-chart" id="${escapeXml(spec.id)}" viewBox="0 0 ${WIDTH} ${totalHeight}" width="${WIDTH}" height="${totalHeight}" role="img" aria-labelledby="${escapeXml(spec.id)}-title"${described}>` +
+    `<title id="${escapeXml(spec.id)}-title">${escapeXml(spec.title)}</title>` +
+    parts.join("") +
+    `</svg>`
+  );
 }

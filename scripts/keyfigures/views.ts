@@ -8,14 +8,12 @@ import { urlFor } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import type { FigureRecord } from "./collect.ts";
 import { formatFigureDate, formatFigureValue, formatValue } from "./format.ts";
-import { barChart, chart, type Bar, type Chart } from "./svg.ts";
+import { barChart, chart, type Bar } from "./svg.ts";
 import type { BreakdownView, FigureRowView } from "../site/views.ts";
 export type { BreakdownView, FigureRowView } from "../site/views.ts";
 
-
-
 export function comparisonLabel(locale: UiLocale, figure: KeyFigure): string {
-  return figure.comparison ? figure.comparison.label[locale] ?? Object.values(figure.comparison.label)[0] ?? "" : "";
+  return figure.comparison ? (figure.comparison.label[locale] ?? Object.values(figure.comparison.label)[0] ?? "") : "";
 }
 
 export function valueBar(locale: UiLocale, indicator: Indicator, figure: KeyFigure): Bar | undefined {
@@ -28,7 +26,11 @@ export function valueBar(locale: UiLocale, indicator: Indicator, figure: KeyFigu
 
 export function comparisonBar(locale: UiLocale, indicator: Indicator, figure: KeyFigure): Bar | undefined {
   if (!figure.comparison) return undefined;
-  return { series: "comparison", value: figure.comparison.value, text: `${comparisonLabel(locale, figure)}: ${formatValue(locale, indicator, figure.comparison.value)}` };
+  return {
+    series: "comparison",
+    value: figure.comparison.value,
+    text: `${comparisonLabel(locale, figure)}: ${formatValue(locale, indicator, figure.comparison.value)}`,
+  };
 }
 
 function subjectName(record: FigureRecord, locale: UiLocale): string {
@@ -55,25 +57,31 @@ export function figureRow(locale: UiLocale, record: FigureRecord, id: string): F
       caption,
       rows: breakdown,
       svg: barChart({
-        id: `${id}-breakdown-chart`, title: caption, describedBy: tableId,
-        rows: (figure.breakdown ?? []).map((part, index) => ({ label: part.label, bars: [{ series: "value", value: part.value, text: breakdown[index]!.valueText }] })),
+        id: `${id}-breakdown-chart`,
+        title: caption,
+        describedBy: tableId,
+        rows: (figure.breakdown ?? []).map((part, index) => ({
+          label: part.label,
+          bars: [{ series: "value", value: part.value, text: breakdown[index]!.valueText }],
+        })),
       }),
     };
   }
 
   const value = valueBar(locale, indicator, figure);
   const compared = comparisonBar(locale, indicator, figure);
-  const comparisonChart = value && compared
-    ? chart({
-      id: `${id}-comparison-chart`,
-      title: t(locale, "kf.comparisonChart", { indicator: label, subject: subjectName(record, locale), comparison: comparisonLabel(locale, figure) }),
-      describedBy: id,
-      rows: [
-        { label: publisherName, bars: [value] },
-        { label: comparisonLabel(locale, figure), bars: [{ ...compared, text: formatValue(locale, indicator, figure.comparison!.value) }] },
-      ],
-    })
-    : null;
+  const comparisonChart =
+    value && compared
+      ? chart({
+          id: `${id}-comparison-chart`,
+          title: t(locale, "kf.comparisonChart", { indicator: label, subject: subjectName(record, locale), comparison: comparisonLabel(locale, figure) }),
+          describedBy: id,
+          rows: [
+            { label: publisherName, bars: [value] },
+            { label: comparisonLabel(locale, figure), bars: [{ ...compared, text: formatValue(locale, indicator, figure.comparison!.value) }] },
+          ],
+        })
+      : null;
 
   return {
     id,

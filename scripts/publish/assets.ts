@@ -88,7 +88,13 @@ export async function writePublishAssets(data: { model: SiteModel; config: SiteC
     }
   });
   const cache = options.root ? path.join(options.root, ".cache", "lysark") : undefined;
-  await time("images", () => writeImages(documents.flatMap((view) => view.doc.assets.images), outputDir, cache && path.join(cache, "media")));
+  await time("images", () =>
+    writeImages(
+      documents.flatMap((view) => view.doc.assets.images),
+      outputDir,
+      cache && path.join(cache, "media"),
+    ),
+  );
   if (options.only || options.cards === false) return;
   await time("cards", () => writeCards(cardJobs(model, config, outputDir), { cacheDir: cache && path.join(cache, "cards") }));
 }

@@ -24,7 +24,10 @@ export interface AttachmentInfo {
   type: string;
 }
 
-export interface AttachmentProblem { path: Array<string | number>; message: string }
+export interface AttachmentProblem {
+  path: Array<string | number>;
+  message: string;
+}
 
 /** The first bytes of a file, to tell what it really is. */
 function head(file: string): Uint8Array {
@@ -42,7 +45,11 @@ function head(file: string): Uint8Array {
  * document, inside `contentRoot` (the content folder's realpath) once symbolic
  * links are resolved; returns what was found and every problem.
  */
-export function checkAttachments(attachments: DocumentMeta["attachments"], documentFile: string, contentRoot: string): { attachments: AttachmentInfo[]; problems: AttachmentProblem[] } {
+export function checkAttachments(
+  attachments: DocumentMeta["attachments"],
+  documentFile: string,
+  contentRoot: string,
+): { attachments: AttachmentInfo[]; problems: AttachmentProblem[] } {
   const folder = path.resolve(path.dirname(documentFile));
   const found: AttachmentInfo[] = [];
   const problems: AttachmentProblem[] = [];
@@ -52,18 +59,35 @@ export function checkAttachments(attachments: DocumentMeta["attachments"], docum
     const name = attachment.file;
     const source = path.resolve(folder, name);
     if (path.isAbsolute(name) || name.includes("\\") || !source.startsWith(folder + path.sep) || /[?#]/.test(name)) {
-      problems.push({ path: at, message: `"${name}" must be a file name relative to the document, e.g. "${path.basename(name.replace(/\\/g, "/")) || "original.pptx"}", in the same folder (or a folder inside it).` });
+      problems.push({
+        path: at,
+        message: `"${name}" must be a file name relative to the document, e.g. "${path.basename(name.replace(/\\/g, "/")) || "original.pptx"}", in the same folder (or a folder inside it).`,
+      });
       return;
     }
     if (!isAllowedAttachment(name)) {
       const extension = extensionOf(name);
-      problems.push({ path: at, message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: a browser could run it as part of the site. Attach a PDF or the original office file instead. Allowed types: ${allowedTypesText()}.` });
+      problems.push({
+        path: at,
+        message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: a browser could run it as part of the site. Attach a PDF or the original office file instead. Allowed types: ${allowedTypesText()}.`,
+      });
       return;
     }
-    const isLink = (() => { try { return lstatSync(source).isSymbolicLink(); } catch { return false; } })();
+    const isLink = (() => {
+      try {
+        return lstatSync(source).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    })();
     if (!isLink && (!existsSync(source) || !statSync(source).isFile())) {
-      const siblings = existsSync(path.dirname(source)) ? readdirSync(path.dirname(source)).filter((entry) => !entry.endsWith(".md") && !entry.startsWith("_")) : [];
-      problems.push({ path: at, message: `file "${name}" not found next to the document.${didYouMean(path.basename(name), siblings)} Put the original file in ${path.basename(folder)}/ or correct the name.` });
+      const siblings = existsSync(path.dirname(source))
+        ? readdirSync(path.dirname(source)).filter((entry) => !entry.endsWith(".md") && !entry.startsWith("_"))
+        : [];
+      problems.push({
+        path: at,
+        message: `file "${name}" not found next to the document.${didYouMean(path.basename(name), siblings)} Put the original file in ${path.basename(folder)}/ or correct the name.`,
+      });
       return;
     }
     const resolved = resolveContentFile(contentRoot, source, `"${name}"`);
@@ -78,11 +102,17 @@ export function checkAttachments(attachments: DocumentMeta["attachments"], docum
     seen.add(source);
     const size = statSync(resolved.real).size;
     if (size > LIMITS.attachmentBytes) {
-      problems.push({ path: at, message: `"${name}" is ${(size / 1e6).toFixed(0)} MB; the limit is ${LIMITS.attachmentBytes / 1e6} MB. Link to the file where it is published instead (source.url), or compress it.` });
+      problems.push({
+        path: at,
+        message: `"${name}" is ${(size / 1e6).toFixed(0)} MB; the limit is ${LIMITS.attachmentBytes / 1e6} MB. Link to the file where it is published instead (source.url), or compress it.`,
+      });
       return;
     }
     if (looksLikeMarkup(head(resolved.real))) {
-      problems.push({ path: at, message: `"${name}" contains HTML or SVG markup, not a .${extensionOf(name)} file; a browser could run it as part of the site. Attach the real file.` });
+      problems.push({
+        path: at,
+        message: `"${name}" contains HTML or SVG markup, not a .${extensionOf(name)} file; a browser could run it as part of the site. Attach the real file.`,
+      });
       return;
     }
     const extension = extensionOf(name);
@@ -102,6 +132,9 @@ export function formatFileSize(locale: UiLocale, bytes: number): string {
     unit++;
   }
   return new Intl.NumberFormat(LOCALES[locale].intl, {
-    style: "unit", unit: UNITS[unit], unitDisplay: unit === 0 ? "long" : "short", maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1,
+    style: "unit",
+    unit: UNITS[unit],
+    unitDisplay: unit === 0 ? "long" : "short",
+    maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1,
   }).format(value);
 }

@@ -63,7 +63,10 @@ export function wrapText(text: string, size: number, width: number, maxLines: nu
     while (textWidth(word, size) > width) {
       let cut = word.length - 1;
       while (cut > 1 && textWidth(word.slice(0, cut), size) > width) cut--;
-      if (line) { lines.push(line); line = ""; }
+      if (line) {
+        lines.push(line);
+        line = "";
+      }
       lines.push(word.slice(0, cut));
       word = word.slice(cut);
     }
@@ -110,7 +113,10 @@ export function cardSvg(card: CardText): string {
 </svg>`;
 }
 
-export interface CardJob { card: CardText; /** Output file, absolute. */ file: string }
+export interface CardJob {
+  card: CardText /** Output file, absolute. */;
+  file: string;
+}
 
 /**
  * Draws cards as they are added, each on one of sharp's threads, reusing cached

@@ -92,7 +92,12 @@ export function citationKey(view: DocumentView): string {
 }
 
 const BIBTEX_TYPES: Record<DocumentType, string> = {
-  presentation: "misc", report: "techreport", strategy: "techreport", plan: "techreport", survey: "techreport", other: "misc",
+  presentation: "misc",
+  report: "techreport",
+  strategy: "techreport",
+  plan: "techreport",
+  survey: "techreport",
+  other: "misc",
 };
 
 /** The BibTeX entry of a citation (BibLaTeX-friendly fields; UTF-8). */
@@ -118,7 +123,12 @@ export function bibtex(citation: Citation, view: DocumentView): string {
 }
 
 const CSL_TYPES: Record<DocumentType, string> = {
-  presentation: "speech", report: "report", strategy: "report", plan: "report", survey: "report", other: "document",
+  presentation: "speech",
+  report: "report",
+  strategy: "report",
+  plan: "report",
+  survey: "report",
+  other: "document",
 };
 
 /** The CSL-JSON of a citation: an array of one item, as citeproc and Zotero import it. */

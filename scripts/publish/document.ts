@@ -15,7 +15,7 @@ import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
 import { documentCitation } from "./cite.ts";
 import { lastUpdatedDates } from "./git-dates.ts";
-import type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
+import type { DocumentPublishing } from "../site/views.ts";
 export type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
 
 export interface PublishEnv {
@@ -23,9 +23,6 @@ export interface PublishEnv {
   root?: string;
   config?: SiteConfig;
 }
-
-
-
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -70,18 +67,33 @@ export interface Publishing {
 
 export function preparePublishing(content: SiteContent, views: readonly DocumentView[], env: PublishEnv = {}): Publishing {
   const related = new Map<string, DocumentView[]>();
-  const relatedIndexes = relatedDocuments(views.map((view) => ({
-    id: view.id,
-    text: [view.doc.meta.title, ...Object.values(view.doc.meta.titleTranslations ?? {}), view.doc.meta.summary ?? "", ...view.doc.body.parts.map((part) => part.text)].join(" "),
-    topics: view.doc.meta.topics,
-    publisher: view.publisher.id,
-    relatives: relativesOf(view.publisher, content.publishers),
-  })));
+  const relatedIndexes = relatedDocuments(
+    views.map((view) => ({
+      id: view.id,
+      text: [
+        view.doc.meta.title,
+        ...Object.values(view.doc.meta.titleTranslations ?? {}),
+        view.doc.meta.summary ?? "",
+        ...view.doc.body.parts.map((part) => part.text),
+      ].join(" "),
+      topics: view.doc.meta.topics,
+      publisher: view.publisher.id,
+      relatives: relativesOf(view.publisher, content.publishers),
+    })),
+  );
   views.forEach((view, index) => {
-    related.set(view.id, relatedIndexes[index]!.map((other) => views[other]!));
+    related.set(
+      view.id,
+      relatedIndexes[index]!.map((other) => views[other]!),
+    );
   });
 
-  const dates = env.root ? lastUpdatedDates(env.root, views.map((view) => view.doc.file)) : new Map<string, string>();
+  const dates = env.root
+    ? lastUpdatedDates(
+        env.root,
+        views.map((view) => view.doc.file),
+      )
+    : new Map<string, string>();
   const edit = editBase(env.config);
   const lastUpdated = (view: DocumentView) => dates.get(view.doc.file) ?? null;
 
@@ -93,7 +105,8 @@ export function preparePublishing(content: SiteContent, views: readonly Document
       const updated = lastUpdated(view);
       const documentDir = view.urls[DEFAULT_LOCALE];
       const local = cardLocale(view);
-      const pdfUrls = view.doc.assets.attachments.filter((attachment) => attachment.type === "PDF" || attachment.file.toLowerCase().endsWith(".pdf"))
+      const pdfUrls = view.doc.assets.attachments
+        .filter((attachment) => attachment.type === "PDF" || attachment.file.toLowerCase().endsWith(".pdf"))
         .map((attachment) => `${env.config?.url ?? ""}${documentDir}${attachment.file.split("/").map(encodeURIComponent).join("/")}`);
       return {
         citation: documentCitation(locale, view, view.urls[locale], env.config?.url ?? "", { pdfUrls }),
@@ -110,14 +123,15 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         lastUpdatedText: updated ? formatPartialDate(locale, updated) : null,
         editUrl: edit ? `${edit}${view.doc.file.split("/").map(encodeURIComponent).join("/")}` : null,
         retrievedText: meta.source?.retrieved ? formatPartialDate(locale, meta.source.retrieved) : null,
-        card: env.config?.socialCards === "site"
-          ? { url: siteCardUrl(locale), width: CARD_WIDTH, height: CARD_HEIGHT, alt: `${t(locale, "site.name")}: ${t(locale, "site.tagline")}` }
-          : {
-            url: cardUrl(view),
-            width: CARD_WIDTH,
-            height: CARD_HEIGHT,
-            alt: t(locale, "social.cardAlt", { title: view.titles[local], publisher: view.publisher.names[local] }),
-          },
+        card:
+          env.config?.socialCards === "site"
+            ? { url: siteCardUrl(locale), width: CARD_WIDTH, height: CARD_HEIGHT, alt: `${t(locale, "site.name")}: ${t(locale, "site.tagline")}` }
+            : {
+                url: cardUrl(view),
+                width: CARD_WIDTH,
+                height: CARD_HEIGHT,
+                alt: t(locale, "social.cardAlt", { title: view.titles[local], publisher: view.publisher.names[local] }),
+              },
       };
     },
   };

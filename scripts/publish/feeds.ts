@@ -19,9 +19,16 @@ export function feedUrl(locale: UiLocale): string {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")
-    // Control characters are not allowed in XML 1.0.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // Control characters are not allowed in XML 1.0.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+  );
 }
 
 /** A partial date ("2011", "2011-03", "2011-03-15") as an RFC 3339 timestamp at midnight UTC. */
@@ -30,29 +37,38 @@ export function rfc3339(date: string): string {
   return `${year}-${month}-${day}T00:00:00Z`;
 }
 
-interface SiteData { model: SiteModel; config: SiteConfig }
+interface SiteData {
+  model: SiteModel;
+  config: SiteConfig;
+}
 
 export function atomFeed(locale: UiLocale, { model, config }: SiteData): string {
   const pages = model.pages.document.filter((page) => page.locale === locale && page.view.doc.meta.date !== "unknown");
-  return renderFeed({
-    locale,
-    title: t(locale, "feed.title"),
-    subtitle: t(locale, "site.tagline"),
-    selfPath: feedUrl(locale),
-    alternatePath: `${LOCALES[locale].prefix}/`,
-    entries: pages.slice(0, FEED_SIZE),
-  }, config);
+  return renderFeed(
+    {
+      locale,
+      title: t(locale, "feed.title"),
+      subtitle: t(locale, "site.tagline"),
+      selfPath: feedUrl(locale),
+      alternatePath: `${LOCALES[locale].prefix}/`,
+      entries: pages.slice(0, FEED_SIZE),
+    },
+    config,
+  );
 }
 
 export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteConfig }): string {
-  return renderFeed({
-    locale: feed.locale,
-    title: t(feed.locale, "feed.listingTitle", { name: feed.name }),
-    subtitle: t(feed.locale, "site.tagline"),
-    selfPath: feed.url,
-    alternatePath: feed.listingUrl,
-    entries: feed.documents.filter((page) => page.view.doc.meta.date !== "unknown").slice(0, FEED_SIZE),
-  }, config);
+  return renderFeed(
+    {
+      locale: feed.locale,
+      title: t(feed.locale, "feed.listingTitle", { name: feed.name }),
+      subtitle: t(feed.locale, "site.tagline"),
+      selfPath: feed.url,
+      alternatePath: feed.listingUrl,
+      entries: feed.documents.filter((page) => page.view.doc.meta.date !== "unknown").slice(0, FEED_SIZE),
+    },
+    config,
+  );
 }
 
 interface FeedSpec {

@@ -35,7 +35,10 @@ function mtimeDate(file: string): string | undefined {
 export function gitDates(root: string, folder: string): Map<string, string> {
   const dates = new Map<string, string>();
   const result = spawnSync("git", ["-c", "core.quotePath=false", "log", "--relative", "--format=%x01%cs", "--name-only", "--no-renames", "--", folder], {
-    cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"],
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "ignore"],
   });
   if (result.status !== 0 || !result.stdout) return dates;
   let date = "";

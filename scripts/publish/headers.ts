@@ -18,17 +18,28 @@ import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor, type Route } from "../i18n/routes.ts";
 
 /** The policy of every page; layouts/base.njk carries the same in a <meta> (a test keeps them equal). */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 /** Framing is refused with CSP (current browsers) and X-Frame-Options (older ones); a <meta> can do neither. */
 export const NO_FRAMING_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
-export interface HeaderRule { pattern: string; headers: Array<[name: string, value: string]> }
+export interface HeaderRule {
+  pattern: string;
+  headers: Array<[name: string, value: string]>;
+}
 
 /** The sections every page of the site lives in: route kinds other than home, by their first path segment. */
 const SECTION_ROUTES: Route[] = [
-  { kind: "document", publisher: "p", slug: "s" }, { kind: "publishers" }, { kind: "topics" }, { kind: "types" },
-  { kind: "years" }, { kind: "search" }, { kind: "keyFigures" }, { kind: "accessibility" }, { kind: "guide" },
+  { kind: "document", publisher: "p", slug: "s" },
+  { kind: "publishers" },
+  { kind: "topics" },
+  { kind: "types" },
+  { kind: "years" },
+  { kind: "search" },
+  { kind: "keyFigures" },
+  { kind: "accessibility" },
+  { kind: "guide" },
 ];
 
 /** Path patterns of the site's own pages (not assets, not a future embed view), per locale. */
@@ -57,10 +68,15 @@ export function headerRules(): HeaderRule[] {
         ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
       ],
     },
-    ...pagePatterns().map((pattern): HeaderRule => ({
-      pattern,
-      headers: [["Content-Security-Policy", NO_FRAMING_POLICY], ["X-Frame-Options", "DENY"]],
-    })),
+    ...pagePatterns().map(
+      (pattern): HeaderRule => ({
+        pattern,
+        headers: [
+          ["Content-Security-Policy", NO_FRAMING_POLICY],
+          ["X-Frame-Options", "DENY"],
+        ],
+      }),
+    ),
   ];
 }
 
@@ -92,7 +108,12 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 }
 
 function matches(pattern: string, path: string): boolean {
-  const regex = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return regex.test(path);
 }
 

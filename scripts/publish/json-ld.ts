@@ -28,16 +28,20 @@ const MIME: Record<string, string> = {
 /** JSON that is safe inside <script>: <, >, & and line separators are \u-escaped. */
 export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value)
-    .replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function documentJsonLd(p: DocumentPage, config: SiteConfig): Record<string, unknown> {
   const { meta } = p.view.doc;
   const abs = (sitePath: string) => `${config.url}${sitePath}`;
-  const people = (roles: Array<string | undefined>) => meta.people
-    .filter((person) => roles.includes(person.role))
-    .map((person) => ({ "@type": "Person", name: person.name, ...(person.title ? { jobTitle: person.title } : {}) }));
+  const people = (roles: Array<string | undefined>) =>
+    meta.people
+      .filter((person) => roles.includes(person.role))
+      .map((person) => ({ "@type": "Person", name: person.name, ...(person.title ? { jobTitle: person.title } : {}) }));
   const authors = people(["presenter", "author"]);
   const contributors = people(["contributor", undefined]);
   const data: Record<string, unknown> = {
@@ -61,15 +65,25 @@ export function documentJsonLd(p: DocumentPage, config: SiteConfig): Record<stri
     },
     ...(authors.length ? { author: authors } : {}),
     ...(contributors.length ? { contributor: contributors } : {}),
-    ...(p.topics.length ? { about: p.topics.map((topic) => ({ "@type": "DefinedTerm", name: topic.label, url: abs(topic.url) })), keywords: p.topics.map((topic) => topic.label).join(", ") } : {}),
+    ...(p.topics.length
+      ? {
+          about: p.topics.map((topic) => ({ "@type": "DefinedTerm", name: topic.label, url: abs(topic.url) })),
+          keywords: p.topics.map((topic) => topic.label).join(", "),
+        }
+      : {}),
     ...(meta.event ? { recordedAt: { "@type": "Event", name: meta.event } } : {}),
     ...(meta.source?.url ? { isBasedOn: meta.source.url } : {}),
-    ...(p.publish.attachments.length ? {
-      associatedMedia: p.publish.attachments.map((attachment) => ({
-        "@type": "MediaObject", name: attachment.title, contentUrl: abs(attachment.url), contentSize: `${attachment.size} B`,
-        ...(MIME[attachment.type] ? { encodingFormat: MIME[attachment.type] } : {}),
-      })),
-    } : {}),
+    ...(p.publish.attachments.length
+      ? {
+          associatedMedia: p.publish.attachments.map((attachment) => ({
+            "@type": "MediaObject",
+            name: attachment.title,
+            contentUrl: abs(attachment.url),
+            contentSize: `${attachment.size} B`,
+            ...(MIME[attachment.type] ? { encodingFormat: MIME[attachment.type] } : {}),
+          })),
+        }
+      : {}),
     isPartOf: { "@type": "WebSite", name: t(p.locale, "site.name"), url: abs(`${LOCALES[p.locale].prefix}/`) },
   };
   return data;

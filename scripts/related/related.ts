@@ -59,7 +59,8 @@ const WEIGHTS = { text: 0.6, topics: 0.3, publisher: 0.1 };
 const MIN_SCORE = 0.06;
 
 // Frequent function words of the body languages, three letters or longer.
-const STOP_WORDS = new Set(`
+const STOP_WORDS = new Set(
+  `
 og som det den der har med for til fra ikke kan skal vil var blir ble være vært
 hva hvor hvordan når også men eller om alle andre annet enn etter mot under over
 seg sin sitt sine deres dette disse denne her inn opp mer mange noe noen slik
@@ -71,7 +72,10 @@ ikke hvad hvordan hvornår også eller efter mellem uden vores
 the and for are was were this that these those with from into onto have has had
 not but can will would should could about over under their there which what when
 where who how all any some more most other such than then them they its our your
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 neither (filled as met). */
@@ -253,7 +257,8 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
 
   const bestDocs = new Int32Array(limit);
   const bestScores = new Float64Array(limit);
-  const better = (score: number, doc: number, than: number, thanDoc: number) => score > than || (score === than && compareIds(docs[doc]!.id, docs[thanDoc]!.id) < 0);
+  const better = (score: number, doc: number, than: number, thanDoc: number) =>
+    score > than || (score === than && compareIds(docs[doc]!.id, docs[thanDoc]!.id) < 0);
   const result: number[][] = [];
   for (let d = 0; d < n; d++) {
     const doc = docs[d]!;

@@ -12,7 +12,10 @@ import { siteCardUrl } from "../publish/document.ts";
 import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
 import { documentJsonLd, scriptSafeJson } from "../publish/json-ld.ts";
 
-interface Data { model: SiteModel; config: SiteConfig }
+interface Data {
+  model: SiteModel;
+  config: SiteConfig;
+}
 
 /** OpenGraph locale names. */
 const OG_LOCALES: Record<string, string> = { nb: "nb_NO", en: "en_GB", sv: "sv_SE", da: "da_DK", nn: "nn_NO" };

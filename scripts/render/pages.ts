@@ -28,7 +28,9 @@ const LAYOUT = "base.njk";
 const BATCH = 8;
 
 // Nunjucks ships no TypeScript types; these are the few calls used here.
-interface NunjucksTemplate { render(context: object): string }
+interface NunjucksTemplate {
+  render(context: object): string;
+}
 export interface NunjucksEnvironment {
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
   getTemplate(name: string, eagerCompile?: boolean): NunjucksTemplate;
@@ -107,7 +109,11 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     write: (kind, pages, outputDir) => writeKind(pageKind(kind), pages, outputDir),
     async writeAll(outputDir, select, progress = silentProgress) {
       const files: string[] = [];
-      const rendered = progress.phase("rendered", PAGE_TABLE.reduce((sum, spec) => sum + spec.pages(data).length, 0), "pages");
+      const rendered = progress.phase(
+        "rendered",
+        PAGE_TABLE.reduce((sum, spec) => sum + spec.pages(data).length, 0),
+        "pages",
+      );
       for (const spec of PAGE_TABLE) files.push(...(await writeKind(spec, spec.pages(data), outputDir, select, rendered)));
       rendered.done();
       return files;

@@ -25,11 +25,13 @@ export function browserStemmersSource(): string {
   const lines = readFileSync(file, "utf8").split("\n");
   const find = (pattern: RegExp, from = 0) => {
     const index = lines.findIndex((line, i) => i >= from && pattern.test(line));
-    if (index < 0) throw new Error(`snowball-stemmers ${version}: no line matches ${pattern}; the package changed, update ${path.basename(fileURLToPath(import.meta.url))}`);
+    if (index < 0)
+      throw new Error(`snowball-stemmers ${version}: no line matches ${pattern}; the package changed, update ${path.basename(fileURLToPath(import.meta.url))}`);
     return index;
   };
   // The shared runtime: from 'use strict' to the first stemmer, without the exports of the full list.
-  const runtime = lines.slice(find(/'use strict';/) + 1, find(/var arabicStemmer = function/))
+  const runtime = lines
+    .slice(find(/'use strict';/) + 1, find(/var arabicStemmer = function/))
     .filter((line) => !/exports\.(newStemmer|algorithms) = /.test(line));
   const blocks = BROWSER_STEMMERS.map((name) => {
     const start = find(new RegExp(`var ${name}Stemmer = function`));

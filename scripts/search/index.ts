@@ -72,8 +72,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   const stats: SearchIndexStats = {
     documents: records.length,
     stemmer,
-    languages: CONTENT_LANGUAGES.map((language) => ({ language, documents: records.filter((record) => record.language === language).length }))
-      .filter((language) => language.documents > 0),
+    languages: CONTENT_LANGUAGES.map((language) => ({ language, documents: records.filter((record) => record.language === language).length })).filter(
+      (language) => language.documents > 0,
+    ),
     words: 0,
     bytes: 0,
   };
@@ -91,13 +92,15 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
     // main thread is busy rendering pages meanwhile, and every round trip waited for it.
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
-      await Promise.all(records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
-        const extras = vocabulary ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, vocabulary, splits) } : {};
-        const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
-        if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
-        stats.words += added.file.uniqueWords;
-        indexed.tick();
-      }));
+      await Promise.all(
+        records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
+          const extras = vocabulary ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, vocabulary, splits) } : {};
+          const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
+          if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
+          stats.words += added.file.uniqueWords;
+          indexed.tick();
+        }),
+      );
     }
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join("; ")}`);

@@ -12,9 +12,16 @@ import { t } from "../i18n/strings.ts";
 import type { PageBase } from "../site/views.ts";
 import { FACETS, SEARCH_BUNDLE, UNDATED, type Facet, type SearchRecord } from "./records.ts";
 
-export interface SearchFacetOption { value: string; label: string }
+export interface SearchFacetOption {
+  value: string;
+  label: string;
+}
 
-export interface SearchFacet { key: Facet; legend: string; options: SearchFacetOption[] }
+export interface SearchFacet {
+  key: Facet;
+  legend: string;
+  options: SearchFacetOption[];
+}
 
 export interface SearchPage extends PageBase {
   /** BCP 47 tag for number and date formatting in the browser. */
@@ -41,16 +48,16 @@ export const SCRIPT_STRINGS: Record<string, string> = {
   "browse-zero": "search.browse.zero",
   "browse-one": "search.browse.one",
   "browse-many": "search.browse.many",
-  "prompt": "search.prompt",
-  "loading": "search.loading",
+  prompt: "search.prompt",
+  loading: "search.loading",
   "load-error": "search.loadError",
-  "more": "search.more",
+  more: "search.more",
   "slide-matches": "search.slideMatches",
   "section-matches": "search.sectionMatches",
-  "slide": "doc.slide",
-  "section": "search.section",
+  slide: "doc.slide",
+  section: "search.section",
   "date-unknown": "doc.dateUnknown",
-  "showing": "search.showing",
+  showing: "search.showing",
 };
 
 function byLabel(locale: UiLocale) {
@@ -70,15 +77,20 @@ export function buildSearchPages(records: readonly SearchRecord[], publishers: r
 
   return UI_LOCALES.map((locale): SearchPage => {
     const options: Record<Facet, SearchFacetOption[]> = {
-      publisher: publishers.filter((publisher) => usedPublishers.has(publisher.id))
+      publisher: publishers
+        .filter((publisher) => usedPublishers.has(publisher.id))
         .map((publisher) => ({ value: publisher.id, label: publisher.names[locale] }))
         .sort(byLabel(locale)),
-      topic: topics.filter((topic) => usedTopics.has(topic.id))
+      topic: topics
+        .filter((topic) => usedTopics.has(topic.id))
         .map((topic) => ({ value: topic.id, label: topic.labels[locale] }))
         .sort(byLabel(locale)),
       type: DOCUMENT_TYPES.filter((type) => usedTypes.has(type)).map((type) => ({ value: type, label: t(locale, `type.${type}`) })),
       year: years.map((year) => ({ value: year, label: year === UNDATED ? t(locale, "list.undated") : year })),
-      language: CONTENT_LANGUAGES.filter((language) => usedLanguages.has(language)).map((language) => ({ value: language, label: t(locale, `lang.${language}`) })),
+      language: CONTENT_LANGUAGES.filter((language) => usedLanguages.has(language)).map((language) => ({
+        value: language,
+        label: t(locale, `lang.${language}`),
+      })),
     };
     const route = { kind: "search" } as const;
     return {

@@ -88,10 +88,7 @@ export function publisherChain(id: string, publishersById: ReadonlyMap<string, P
 
 /** Topic labels in every UI language, then the registry's keywords, without repeats. */
 export function topicTerms(topic: Topic): string[] {
-  const terms = [
-    ...UI_LOCALES.map((locale) => topic.labels[locale]),
-    ...UI_LOCALES.flatMap((locale) => topic.keywords?.[locale] ?? []),
-  ];
+  const terms = [...UI_LOCALES.map((locale) => topic.labels[locale]), ...UI_LOCALES.flatMap((locale) => topic.keywords?.[locale] ?? [])];
   return unique(terms);
 }
 
@@ -140,7 +137,11 @@ export function slideTopicLabels(text: string, topics: readonly Topic[]): string
 export function htmlToText(html: string): string {
   return html
     .replace(/<[^>]*>/g, " ")
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -273,10 +274,12 @@ export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): st
   });
   // data-pagefind-title makes every slide an anchor, even one whose heading is empty,
   // so its text is never credited to the slide before it.
-  const parts = record.parts.map((part) =>
-    `<h2 id="${escapeHtml(part.anchor)}" data-pagefind-title="${escapeHtml(part.anchor)}">${escapeHtml(part.title)}</h2>` +
-    (part.text ? `<p>${escapeHtml(part.text)}</p>` : "") +
-    (part.topics.length ? `<p data-pagefind-weight="${WEIGHTS.slideTopics}">${escapeHtml(part.topics.join(" · "))}</p>` : ""));
+  const parts = record.parts.map(
+    (part) =>
+      `<h2 id="${escapeHtml(part.anchor)}" data-pagefind-title="${escapeHtml(part.anchor)}">${escapeHtml(part.title)}</h2>` +
+      (part.text ? `<p>${escapeHtml(part.text)}</p>` : "") +
+      (part.topics.length ? `<p data-pagefind-weight="${WEIGHTS.slideTopics}">${escapeHtml(part.topics.join(" · "))}</p>` : ""),
+  );
   // After the slides, so the parts never end up in a slide's excerpt or are credited to a slide.
   const compounds = extras.compoundParts?.length
     ? [`<p data-pagefind-weight="${WEIGHTS.compoundParts}" data-pagefind-compound-parts>${escapeHtml(extras.compoundParts.join(" "))}</p>`]

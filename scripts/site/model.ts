@@ -4,27 +4,20 @@
  * locale, each with its URL, translated title and language alternates.
  */
 import type { LoadedDocument, SiteContent } from "../content/loaded.ts";
-import type { DocumentType, Publisher, Topic } from "../content/schema.ts";
+import type { DocumentType, Publisher } from "../content/schema.ts";
 import { DOCUMENT_TYPES } from "../content/schema.ts";
 import { formatPartialDate, languageLabel } from "../i18n/format.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { alternatesFor, urlFor, type Alternate, type Route } from "../i18n/routes.ts";
+import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import { preparePublishing, type DocumentPublishing, type PublishEnv } from "../publish/document.ts";
-import { paginated, type Pagination } from "./pagination.ts";
-import { assembleKeyFigures, type Download, type FigureRowView, type IndicatorPage, type KeyFiguresPage, type PublisherFigures } from "../keyfigures/assemble.ts";
+import { preparePublishing, type PublishEnv } from "../publish/document.ts";
+import { paginated } from "./pagination.ts";
+import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
 import { buildSearchRecord, buildSearchRecords, type SearchRecord } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
 import type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage, ListingFeed } from "./views.ts";
 export type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
-
-
-
-
-
-
-
 
 export interface SiteModel {
   locales: readonly UiLocale[];
@@ -67,7 +60,7 @@ export function publisherName(publisher: Publisher, locale: UiLocale): string {
 }
 
 export function documentDateText(locale: UiLocale, date: string): string {
-  return date === "unknown" ? t(locale, "doc.dateUnknown") : formatPartialDate(locale, date) ?? date;
+  return date === "unknown" ? t(locale, "doc.dateUnknown") : (formatPartialDate(locale, date) ?? date);
 }
 
 function titleLang(view: DocumentView, locale: UiLocale): string {
@@ -95,15 +88,17 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
     };
   });
 
-  const item = (locale: UiLocale) => (view: DocumentView): DocumentListItem => ({
-    view,
-    title: view.titles[locale],
-    titleLang: titleLang(view, locale),
-    url: view.urls[locale],
-    dateText: documentDateText(locale, view.doc.meta.date),
-    typeLabel: t(locale, `type.${view.doc.meta.type}`),
-    publisherName: publisherName(view.publisher, locale),
-  });
+  const item =
+    (locale: UiLocale) =>
+    (view: DocumentView): DocumentListItem => ({
+      view,
+      title: view.titles[locale],
+      titleLang: titleLang(view, locale),
+      url: view.urls[locale],
+      dateText: documentDateText(locale, view.doc.meta.date),
+      typeLabel: t(locale, `type.${view.doc.meta.type}`),
+      publisherName: publisherName(view.publisher, locale),
+    });
 
   // A city lists its districts' documents too.
   const descendants = (id: string): Set<string> => {
@@ -128,8 +123,20 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
   // Built once: the search pages' facets and the build's Pagefind phase both use them.
   const searchRecords = buildSearchRecords(views, content.publishers);
   const pages: SiteModel["pages"] = {
-    home: [], document: [], publishers: [], publisher: [], topics: [], topic: [], types: [], type: [], years: [], year: [], notFound: [], accessibility: [],
-    keyFigures: keyFigures.pages.keyFigures, indicator: keyFigures.pages.indicator,
+    home: [],
+    document: [],
+    publishers: [],
+    publisher: [],
+    topics: [],
+    topic: [],
+    types: [],
+    type: [],
+    years: [],
+    year: [],
+    notFound: [],
+    accessibility: [],
+    keyFigures: keyFigures.pages.keyFigures,
+    indicator: keyFigures.pages.indicator,
     search: buildSearchPages(searchRecords, content.publishers, content.topics),
     guide: buildGuidePages({ repository: env.config?.repository, branch: env.config?.editBranch }),
   };
@@ -200,18 +207,21 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       const region = publisher.region ?? parent?.region;
       publisherEntries.push({ title: name, url, count: items.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
       const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, items);
-      pages.publisher.push(...paginated(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, items, pageSize, (page) => ({
-        ...page,
-        kind: "publisher",
-        feed,
-        publisher,
-        kindLabel: t(locale, `kind.${publisher.kind}`),
-        countryLabel: t(locale, `country.${publisher.country}`),
-        parent: parent ? { title: publisherName(parent, locale), url: urlFor(locale, { kind: "publisher", id: parent.id }) } : null,
-        children: content.publishers.filter((child) => child.parent === publisher.id)
-          .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
-        keyFigures: keyFigures.publisher(locale, publisher.id),
-      })));
+      pages.publisher.push(
+        ...paginated(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, items, pageSize, (page) => ({
+          ...page,
+          kind: "publisher",
+          feed,
+          publisher,
+          kindLabel: t(locale, `kind.${publisher.kind}`),
+          countryLabel: t(locale, `country.${publisher.country}`),
+          parent: parent ? { title: publisherName(parent, locale), url: urlFor(locale, { kind: "publisher", id: parent.id }) } : null,
+          children: content.publishers
+            .filter((child) => child.parent === publisher.id)
+            .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
+          keyFigures: keyFigures.publisher(locale, publisher.id),
+        })),
+      );
     }
     const groupNames = [...new Set(publisherEntries.map((entry) => entry.group!))].sort((a, b) => a.localeCompare(b, LOCALES[locale].intl));
     pages.publishers.push({
@@ -229,7 +239,9 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
       const url = urlFor(locale, { kind: "topic", id: topic.id });
       topicEntries.push({ title: topic.labels[locale], url, count: items.length });
       const feed = listingFeed({ kind: "topic", id: topic.id }, topic.labels[locale], items);
-      pages.topic.push(...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, items, pageSize, (page) => ({ ...page, kind: "topic", feed })));
+      pages.topic.push(
+        ...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, items, pageSize, (page) => ({ ...page, kind: "topic", feed })),
+      );
     }
     pages.topics.push({
       ...base(locale, { kind: "topics" }, t(locale, "list.topics"), [home]),
@@ -255,8 +267,12 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
     pages.years.push({ ...base(locale, { kind: "years" }, t(locale, "list.years"), [home]), entries: yearEntries });
 
     pages.notFound.push({
-      locale, lang: locale, url: `${LOCALES[locale].prefix}/404.html`, title: t(locale, "notFound.title"),
-      alternates: UI_LOCALES.map((other) => ({ locale: other, hreflang: other, url: urlFor(other, { kind: "home" }) })), crumbs: [],
+      locale,
+      lang: locale,
+      url: `${LOCALES[locale].prefix}/404.html`,
+      title: t(locale, "notFound.title"),
+      alternates: UI_LOCALES.map((other) => ({ locale: other, hreflang: other, url: urlFor(other, { kind: "home" }) })),
+      crumbs: [],
     });
     pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
@@ -273,18 +289,34 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
  * change to anything else (body, people, event, source …) only the
  * document's own pages (see `replaceDocument`).
  */
-export const SITE_WIDE_FIELDS = ["title", "titleTranslations", "type", "publisher", "date", "language", "topics", "summary", "keyFigures"] as const satisfies ReadonlyArray<keyof LoadedDocument["meta"]>;
+export const SITE_WIDE_FIELDS = [
+  "title",
+  "titleTranslations",
+  "type",
+  "publisher",
+  "date",
+  "language",
+  "topics",
+  "summary",
+  "keyFigures",
+] as const satisfies ReadonlyArray<keyof LoadedDocument["meta"]>;
 
 /** True when `before` and `after` differ only in what their own pages show. */
 export function onlyOwnPagesDiffer(before: LoadedDocument, after: LoadedDocument): boolean {
-  return before.file === after.file && before.slug === after.slug
-    && SITE_WIDE_FIELDS.every((field) => JSON.stringify(before.meta[field]) === JSON.stringify(after.meta[field]));
+  return (
+    before.file === after.file &&
+    before.slug === after.slug &&
+    SITE_WIDE_FIELDS.every((field) => JSON.stringify(before.meta[field]) === JSON.stringify(after.meta[field]))
+  );
 }
 
-const documentPageBuilders = new WeakMap<SiteModel, {
-  documentPage: (locale: UiLocale, view: DocumentView) => DocumentPage;
-  searchRecord: (view: DocumentView) => SearchRecord;
-}>();
+const documentPageBuilders = new WeakMap<
+  SiteModel,
+  {
+    documentPage: (locale: UiLocale, view: DocumentView) => DocumentPage;
+    searchRecord: (view: DocumentView) => SearchRecord;
+  }
+>();
 
 /**
  * Puts a new version of a document into `model` in place, for the dev server:

@@ -37,7 +37,10 @@ function kind<P>(spec: PageKind<P>): PageKind {
 }
 
 /** A document page's citation download: BibTeX or CSL-JSON, beside the page. */
-export interface CitationFile { page: DocumentPage; format: "bibtex" | "csl" }
+export interface CitationFile {
+  page: DocumentPage;
+  format: "bibtex" | "csl";
+}
 
 /** `/a/b/` → `/a/b/index.html`. */
 const indexFile = (page: PageBase) => `${page.url}index.html`;
@@ -75,7 +78,11 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind<ListingFeed>({ kind: "listingFeed", pages: (d) => d.model.feeds, file: (feed) => feed.url, text: (feed, d) => listingAtomFeed(feed, d) }),
   kind<CitationFile>({
     kind: "citation",
-    pages: (d) => d.model.pages.document.flatMap((page) => [{ page, format: "bibtex" as const }, { page, format: "csl" as const }]),
+    pages: (d) =>
+      d.model.pages.document.flatMap((page) => [
+        { page, format: "bibtex" as const },
+        { page, format: "csl" as const },
+      ]),
     file: ({ page, format }) => `${page.url}${format === "bibtex" ? BIBTEX_FILE : CSL_FILE}`,
     text: ({ page, format }) => (format === "bibtex" ? bibtex : cslJson)(page.publish.citation, page.view),
   }),

@@ -8,10 +8,8 @@ import type { UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, pagedUrlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import type { DocumentListItem, ListPage, PageBase } from "./views.ts";
-import type { PageLink, Pagination } from "./views.ts";
+import type { Pagination } from "./views.ts";
 export type { PageLink, Pagination } from "./views.ts";
-
-
 
 /** Page numbers to link: 1, last, and current ± 2, with null for each gap. */
 export function pageWindow(page: number, pages: number): Array<number | null> {
@@ -28,7 +26,12 @@ export function pageWindow(page: number, pages: number): Array<number | null> {
 
 /** One page object per chunk of items; `make` adds the listing's own fields (kind …). */
 export function paginated<T extends ListPage>(
-  locale: UiLocale, route: Route, title: string, crumbs: PageBase["crumbs"], items: DocumentListItem[], pageSize: number,
+  locale: UiLocale,
+  route: Route,
+  title: string,
+  crumbs: PageBase["crumbs"],
+  items: DocumentListItem[],
+  pageSize: number,
   make: (page: ListPage) => T,
 ): T[] {
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
@@ -46,18 +49,20 @@ export function paginated<T extends ListPage>(
       from: items.length ? from + 1 : 0,
       to: Math.min(items.length, from + pageSize),
     };
-    out.push(make({
-      locale,
-      lang: locale,
-      url,
-      title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
-      alternates: alternatesFor(route, n),
-      crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
-      kind: "",
-      items: items.slice(from, from + pageSize),
-      total: items.length,
-      pagination: pages > 1 ? pagination : null,
-    }));
+    out.push(
+      make({
+        locale,
+        lang: locale,
+        url,
+        title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
+        alternates: alternatesFor(route, n),
+        crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
+        kind: "",
+        items: items.slice(from, from + pageSize),
+        total: items.length,
+        pagination: pages > 1 ? pagination : null,
+      }),
+    );
   }
   return out;
 }

@@ -9,7 +9,10 @@ import { formatProblem, type Problem } from "../content/problems.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { readSiteConfig, type SiteConfig } from "./config.ts";
 
-export interface SiteData { model: SiteModel; config: SiteConfig }
+export interface SiteData {
+  model: SiteModel;
+  config: SiteConfig;
+}
 
 export class ContentErrors extends Error {
   constructor(readonly problems: Problem[]) {

@@ -82,11 +82,23 @@ export interface PublisherPage extends ListPage {
   keyFigures: PublisherFigures | null;
 }
 
-export interface IndexEntry { title: string; url: string; count: number; group?: string }
+export interface IndexEntry {
+  title: string;
+  url: string;
+  count: number;
+  group?: string;
+}
 
-export interface IndexPage extends PageBase { entries: IndexEntry[]; groups?: Array<{ title: string; entries: IndexEntry[] }> }
+export interface IndexPage extends PageBase {
+  entries: IndexEntry[];
+  groups?: Array<{ title: string; entries: IndexEntry[] }>;
+}
 
-export interface PageLink { n: number; url: string; current: boolean }
+export interface PageLink {
+  n: number;
+  url: string;
+  current: boolean;
+}
 
 export interface Pagination {
   page: number;
@@ -100,7 +112,14 @@ export interface Pagination {
   to: number;
 }
 
-export interface AttachmentView { title: string; file: string; url: string; type: string; sizeText: string; size: number }
+export interface AttachmentView {
+  title: string;
+  file: string;
+  url: string;
+  type: string;
+  sizeText: string;
+  size: number;
+}
 
 export interface DocumentPublishing {
   related: DocumentListItem[];
@@ -167,7 +186,10 @@ export interface FigureRowView {
   comparisonChart: Chart | null;
 }
 
-export interface DownloadLinks { csv: string; json: string }
+export interface DownloadLinks {
+  csv: string;
+  json: string;
+}
 
 export interface PublisherFigures {
   latest: FigureRowView[];

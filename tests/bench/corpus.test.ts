@@ -14,7 +14,11 @@ const base = mkdtempSync(path.join(os.tmpdir(), "lysark-corpus-test-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 function snapshot(dir: string): Map<string, string> {
-  return new Map(walkFiles(dir).sort().map((file) => [path.relative(dir, file), readFileSync(file, "utf8")]));
+  return new Map(
+    walkFiles(dir)
+      .sort()
+      .map((file) => [path.relative(dir, file), readFileSync(file, "utf8")]),
+  );
 }
 
 describe("bench corpus generator", () => {

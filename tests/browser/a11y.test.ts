@@ -24,8 +24,7 @@ const PAGE_TYPES: Array<[string, Route | "404"]> = [
   ["404", "404"],
 ];
 
-const pathFor = (locale: UiLocale, route: Route | "404") =>
-  route === "404" ? `${locale === "nb" ? "" : `/${locale}`}/404.html` : urlFor(locale, route);
+const pathFor = (locale: UiLocale, route: Route | "404") => (route === "404" ? `${locale === "nb" ? "" : `/${locale}`}/404.html` : urlFor(locale, route));
 
 describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
   const session = useBrowserSession(buildBundledSite);

@@ -7,9 +7,12 @@ import { describe, expect, it } from "vitest";
 import { axeViolations, buildBundledSite, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 
 const PAGES = [
-  "/nokkeltall/social-assistance-share/", "/en/key-figures/social-assistance-share/",
-  "/nokkeltall/immigrant-population/", "/en/key-figures/full-time-equivalents/",
-  "/utgivere/oslo-sagene/", "/en/publishers/stavanger/",
+  "/nokkeltall/social-assistance-share/",
+  "/en/key-figures/social-assistance-share/",
+  "/nokkeltall/immigrant-population/",
+  "/en/key-figures/full-time-equivalents/",
+  "/utgivere/oslo-sagene/",
+  "/en/publishers/stavanger/",
   "/dokumenter/stavanger/forankring-fryder/",
 ];
 

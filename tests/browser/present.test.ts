@@ -19,13 +19,20 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
   });
 
   /** Ids of the slides a person can see. */
-  const visibleSlides = (page: Page) => page.$$eval(".deck > .slide", (slides) => slides.filter((slide) => (slide as HTMLElement).offsetParent !== null || getComputedStyle(slide).position === "fixed").filter((slide) => getComputedStyle(slide).display !== "none").map((slide) => slide.id));
-  const state = (page: Page) => page.evaluate(() => ({
-    presenting: document.documentElement.classList.contains("presenting"),
-    hash: location.hash,
-    counter: document.querySelector(".present-counter")?.textContent ?? null,
-    focused: document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName,
-  }));
+  const visibleSlides = (page: Page) =>
+    page.$$eval(".deck > .slide", (slides) =>
+      slides
+        .filter((slide) => (slide as HTMLElement).offsetParent !== null || getComputedStyle(slide).position === "fixed")
+        .filter((slide) => getComputedStyle(slide).display !== "none")
+        .map((slide) => slide.id),
+    );
+  const state = (page: Page) =>
+    page.evaluate(() => ({
+      presenting: document.documentElement.classList.contains("presenting"),
+      hash: location.hash,
+      counter: document.querySelector(".present-counter")?.textContent ?? null,
+      focused: document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName,
+    }));
 
   async function open(path = DECK, options: { javaScriptEnabled?: boolean } = {}) {
     const context = await session.browser.newContext({ viewport: { width: 1024, height: 700 }, javaScriptEnabled: options.javaScriptEnabled ?? true });

@@ -10,9 +10,12 @@ import { removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "../publish/helpers.ts";
 
 const PAGES = [
-  "/tema/likestilling/side/2/", "/en/topics/likestilling/page/2/",
-  "/dokumenter/testby/bilder-og-vedlegg/", "/en/documents/testby/bilder-og-vedlegg/",
-  "/tilgjengelighet/", "/en/accessibility/",
+  "/tema/likestilling/side/2/",
+  "/en/topics/likestilling/page/2/",
+  "/dokumenter/testby/bilder-og-vedlegg/",
+  "/en/documents/testby/bilder-og-vedlegg/",
+  "/tilgjengelighet/",
+  "/en/accessibility/",
 ];
 
 describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
@@ -34,7 +37,9 @@ describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
           // Lazy images load once scrolled to; every one must decode (AVIF in Chromium).
           await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
           await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-          const broken = await page.evaluate(() => [...document.images].filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src));
+          const broken = await page.evaluate(() =>
+            [...document.images].filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src),
+          );
           expect(broken).toEqual([]);
           expect(errors).toEqual([]);
         } finally {

@@ -20,7 +20,10 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
     return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
   });
 
-  for (const [path, copied] of [[DECK_NB, "Referansen er kopiert."], [DECK_EN, "Reference copied."]] as const) {
+  for (const [path, copied] of [
+    [DECK_NB, "Referansen er kopiert."],
+    [DECK_EN, "Reference copied."],
+  ] as const) {
     it(`${path}: the copy button puts the reference on the clipboard and says so; axe is clean`, async () => {
       const context = await session.browser.newContext({ viewport: { width: 1100, height: 800 } });
       await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.origin });
@@ -58,7 +61,10 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
     }
   });
 
-  for (const [path, label] of [[DECK_NB, "Lenke til lysbilde 2"], [DECK_EN, "Link to slide 2"]] as const) {
+  for (const [path, label] of [
+    [DECK_NB, "Lenke til lysbilde 2"],
+    [DECK_EN, "Link to slide 2"],
+  ] as const) {
     it(`${path}: each slide has a visible link to itself; opening it scrolls to the slide and highlights it`, async () => {
       const context = await session.browser.newContext({ viewport: { width: 1100, height: 500 } });
       const page = await context.newPage();
@@ -71,12 +77,18 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
         const fresh = await context.newPage();
         await fresh.goto(session.server.url(`${path}#slide-2`));
         const slide = fresh.locator("#slide-2");
-        await expect.poll(() => slide.evaluate((element) => {
-          const box = element.getBoundingClientRect();
-          return box.top >= 0 && box.top < window.innerHeight;
-        })).toBe(true);
+        await expect
+          .poll(() =>
+            slide.evaluate((element) => {
+              const box = element.getBoundingClientRect();
+              return box.top >= 0 && box.top < window.innerHeight;
+            }),
+          )
+          .toBe(true);
         expect(await slide.evaluate((element) => element.matches(":target"))).toBe(true);
-        const [targeted, other] = await Promise.all([slide, fresh.locator("#slide-1")].map((locator) => locator.evaluate((element) => getComputedStyle(element).boxShadow)));
+        const [targeted, other] = await Promise.all(
+          [slide, fresh.locator("#slide-1")].map((locator) => locator.evaluate((element) => getComputedStyle(element).boxShadow)),
+        );
         expect(targeted).not.toBe("none");
         expect(other).toBe("none");
       } finally {
@@ -92,7 +104,8 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
  * publishing fixture plus a document with long unbroken text in its
  * metadata. axe does not check this, so the test measures the layout.
  */
-const LONG_METADATA = doc(`
+const LONG_METADATA = doc(
+  `
 title: Kommunedelplan for helse- og omsorgstjenesteområdet
 type: plan
 publisher: testby
@@ -107,7 +120,9 @@ source:
   kind: original
   url: https://www.example.org/dokumenter/2013/kommunedelplan-for-helse-og-omsorgstjenesteomradet-endelig-versjon.pdf
   note: Lastet ned fra kommunens arkivsystem med referansenummer 2013/000123-45-ABCDEFGHIJ.
-`, "## Innledning\n\nTekst.\n");
+`,
+  "## Innledning\n\nTekst.\n",
+);
 
 describe.skipIf(!hasChromium())("reflow at 320 px", () => {
   let pages: Array<{ kind: string; url: string }> = [];
@@ -116,10 +131,12 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     const { model, config } = loadSiteData(dir);
     const data = { model, config };
     // The first page of each HTML kind per locale, and the document with long metadata.
-    pages = PAGE_TABLE.filter((spec) => spec.template).flatMap((spec) => model.locales.flatMap((locale) => {
-      const page = (spec.pages(data) as Array<{ locale: string; url: string }>).find((candidate) => candidate.locale === locale);
-      return page ? [{ kind: spec.kind, url: page.url }] : [];
-    }));
+    pages = PAGE_TABLE.filter((spec) => spec.template).flatMap((spec) =>
+      model.locales.flatMap((locale) => {
+        const page = (spec.pages(data) as Array<{ locale: string; url: string }>).find((candidate) => candidate.locale === locale);
+        return page ? [{ kind: spec.kind, url: page.url }] : [];
+      }),
+    );
     pages.push({ kind: "document", url: "/dokumenter/testby/kommunedelplan/" }, { kind: "document", url: "/en/documents/testby/kommunedelplan/" });
     return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
   });
@@ -144,7 +161,10 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
             const box = element.getBoundingClientRect();
             return box.right > width + 0.5 && !(element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5);
           });
-          return `${document.documentElement.scrollWidth} px wide: ${culprits.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`).join(", ")}`;
+          return `${document.documentElement.scrollWidth} px wide: ${culprits
+            .slice(0, 5)
+            .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`)
+            .join(", ")}`;
         });
         if (found) overflowing.push(`${kind} ${url}: ${found}`);
       }

@@ -55,22 +55,32 @@ describe.skipIf(!hasChromium())("search relevance: the labelled known-item queri
   });
 
   it("names a missing target as an error, with the query and the fix", () => {
-    const problems = checkTargets([{ query: "grue", language: "nb", kind: "exact", targets: ["grue/arbeidsgiverstrategi"] }], new Set(records.map((record) => record.id)));
-    expect(problems).toEqual([expect.stringMatching(/query "grue" .*grue\/arbeidsgiverstrategi, which is not in the indexed site; add the document or fix the target/)]);
+    const problems = checkTargets(
+      [{ query: "grue", language: "nb", kind: "exact", targets: ["grue/arbeidsgiverstrategi"] }],
+      new Set(records.map((record) => record.id)),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/query "grue" .*grue\/arbeidsgiverstrategi, which is not in the indexed site; add the document or fix the target/),
+    ]);
   });
 
   it("finds each query's document as often as the floors say, per language", () => {
     const table = scoreTable(outcomes);
     const below = Object.entries(FLOORS).flatMap(([language, floor]) => {
       const score = table.byLanguage[language]!;
-      return score.recallAt10 < floor.recall || score.mrr < floor.mrr ? [`${language}: recall@10 ${score.recallAt10.toFixed(3)} (floor ${floor.recall}), MRR ${score.mrr.toFixed(3)} (floor ${floor.mrr})`] : [];
+      return score.recallAt10 < floor.recall || score.mrr < floor.mrr
+        ? [`${language}: recall@10 ${score.recallAt10.toFixed(3)} (floor ${floor.recall}), MRR ${score.mrr.toFixed(3)} (floor ${floor.mrr})`]
+        : [];
     });
-    const missed = outcomes.filter((outcome) => outcome.rank === 0).map((outcome) => `${outcome.query.language} ${outcome.query.kind} "${outcome.query.query}"`);
+    const missed = outcomes
+      .filter((outcome) => outcome.rank === 0)
+      .map((outcome) => `${outcome.query.language} ${outcome.query.kind} "${outcome.query.query}"`);
     expect(below, `missed: ${missed.join(", ")}`).toEqual([]);
   });
 
   it("ranks the document first for every exact and multi-word query", () => {
-    const notFirst = outcomes.filter((outcome) => ["exact", "multi-word"].includes(outcome.query.kind) && outcome.rank !== 1)
+    const notFirst = outcomes
+      .filter((outcome) => ["exact", "multi-word"].includes(outcome.query.kind) && outcome.rank !== 1)
       .map((outcome) => `"${outcome.query.query}" → ${outcome.top.slice(0, 3).join(", ") || "nothing"}`);
     expect(notFirst).toEqual([]);
   });

@@ -19,33 +19,48 @@ const GAVLEBORG_URL = "/dokumenter/gavleborg/jamresursen-ii-2011-2013/";
 const GAVLEBORG_URL_EN = "/en/documents/gavleborg/jamresursen-ii-2011-2013/";
 
 function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true })
-    .reduce((sum, entry) => sum + (entry.isDirectory() ? folderBytes(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).size), 0);
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, entry) => sum + (entry.isDirectory() ? folderBytes(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).size),
+    0,
+  );
 }
 
-interface Hit { title: string; href: string; titleLang: string; meta: string; dates: string[]; parts: Array<{ href: string; text: string }> }
+interface Hit {
+  title: string;
+  href: string;
+  titleLang: string;
+  meta: string;
+  dates: string[];
+  parts: Array<{ href: string; text: string }>;
+}
 
 async function hits(page: Page): Promise<Hit[]> {
-  return page.$$eval(".search-hit", (items) => items.map((item) => {
-    const link = item.querySelector<HTMLAnchorElement>(".search-hit-title a")!;
-    return {
-      title: link.textContent ?? "",
-      href: link.getAttribute("href") ?? "",
-      titleLang: link.lang,
-      meta: item.querySelector(".search-hit-meta")?.textContent ?? "",
-      dates: [...item.querySelectorAll("time")].map((time) => time.getAttribute("datetime") ?? ""),
-      parts: [...item.querySelectorAll<HTMLAnchorElement>(".search-parts a")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.textContent ?? "" })),
-    };
-  }));
+  return page.$$eval(".search-hit", (items) =>
+    items.map((item) => {
+      const link = item.querySelector<HTMLAnchorElement>(".search-hit-title a")!;
+      return {
+        title: link.textContent ?? "",
+        href: link.getAttribute("href") ?? "",
+        titleLang: link.lang,
+        meta: item.querySelector(".search-hit-meta")?.textContent ?? "",
+        dates: [...item.querySelectorAll("time")].map((time) => time.getAttribute("datetime") ?? ""),
+        parts: [...item.querySelectorAll<HTMLAnchorElement>(".search-parts a")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.textContent ?? "" })),
+      };
+    }),
+  );
 }
 
 /** Waits until the live region says something matching `pattern` and the results are not busy. */
 async function waitForStatus(page: Page, pattern: RegExp): Promise<string> {
-  await page.waitForFunction((source) => {
-    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    const busy = document.querySelector(".search-results")?.hasAttribute("aria-busy");
-    return !busy && new RegExp(source).test(status);
-  }, pattern.source, { timeout: 15_000 });
+  await page.waitForFunction(
+    (source) => {
+      const status = document.querySelector("[data-search-status]")?.textContent ?? "";
+      const busy = document.querySelector(".search-results")?.hasAttribute("aria-busy");
+      return !busy && new RegExp(source).test(status);
+    },
+    pattern.source,
+    { timeout: 15_000 },
+  );
   return (await page.textContent("[data-search-status]")) ?? "";
 }
 
@@ -114,10 +129,13 @@ describe("search on the bundled content", () => {
 
     // What one query costs a browser, from the server's own log.
     const requests = server.requests.slice(before);
-    const searchBytes = requests.filter((request) => request.path.startsWith("/pagefind/") || request.path === "/assets/search.js")
+    const searchBytes = requests
+      .filter((request) => request.path.startsWith("/pagefind/") || request.path === "/assets/search.js")
       .reduce((sum, request) => sum + request.bytes, 0);
     const pageBytes = requests.reduce((sum, request) => sum + request.bytes, 0);
-    console.log(`[search] one query on /sok/: ${requests.length} requests, ${pageBytes} bytes in all, ${searchBytes} bytes for search (uncompressed); index on disk ${folderBytes(path.join(site, "pagefind"))} bytes`);
+    console.log(
+      `[search] one query on /sok/: ${requests.length} requests, ${pageBytes} bytes in all, ${searchBytes} bytes for search (uncompressed); index on disk ${folderBytes(path.join(site, "pagefind"))} bytes`,
+    );
     expect(requests.every((request) => request.status === 200)).toBe(true);
     expect(searchBytes).toBeLessThan(300_000);
     // One bundle: Pagefind's library and WebAssembly once. A plain query needs no filter data.
@@ -182,7 +200,9 @@ describe("search on the bundled content", () => {
     const filterRequests = () => server.requests.filter((request) => request.path.startsWith("/pagefind/filter/")).length;
     const filtersBefore = filterRequests();
     await page.hover('.facet[data-facet="publisher"]');
-    await page.waitForFunction(() => document.querySelector('.facet[data-facet="publisher"] li:has(input[value="stavanger"]) [data-count]')?.textContent !== "");
+    await page.waitForFunction(
+      () => document.querySelector('.facet[data-facet="publisher"] li:has(input[value="stavanger"]) [data-count]')?.textContent !== "",
+    );
     expect(filterRequests()).toBeGreaterThan(filtersBefore);
     const count = await countOfStavanger.textContent();
     await stavanger.check();

@@ -12,7 +12,9 @@ import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { applyChanges, makeProject, removeProject } from "../helpers/fixture.ts";
 
 let dir: string;
-beforeEach(() => { dir = makeProject(); });
+beforeEach(() => {
+  dir = makeProject();
+});
 afterEach(() => removeProject(dir));
 
 function walk(folder: string, base = folder): string[] {
@@ -43,8 +45,14 @@ describe("the output plan", () => {
     // Outside the search index's folder, the files written are exactly the files claimed.
     expect(files.filter((file) => !file.startsWith(SEARCH_FOLDER)).sort()).toEqual([...claimed].sort());
     expect(files.some((file) => file.startsWith(SEARCH_FOLDER))).toBe(true);
-    for (const prefix of ["/assets/", "/media/", "/social/"]) expect(claimed.some((file) => file.startsWith(prefix)), prefix).toBe(true);
-    expect(plan.sourceOf("/dokumenter/testby/likestilling-i-testby/original.pptx")).toMatch(/^attachment "original.pptx" of content\/testby\/likestilling-i-testby.md:\d+$/);
+    for (const prefix of ["/assets/", "/media/", "/social/"])
+      expect(
+        claimed.some((file) => file.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    expect(plan.sourceOf("/dokumenter/testby/likestilling-i-testby/original.pptx")).toMatch(
+      /^attachment "original.pptx" of content\/testby\/likestilling-i-testby.md:\d+$/,
+    );
     // Every kind of page in the table has its files in the site.
     const data = loadSiteData(dir);
     for (const kind of PAGE_TABLE) {
@@ -60,11 +68,16 @@ describe("the output plan", () => {
     expect((await build({ root: dir })).ok).toBe(true);
     const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
     applyChanges(dir, {
-      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8")
-        .replace("summary: En kort presentasjon.", "summary: En kort presentasjon.\nattachments:\n  - file: cite.csl.json"),
-      "content/testby/cite.csl.json": "{\"not\": \"the citation\"}\n",
+      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
+        "summary: En kort presentasjon.",
+        "summary: En kort presentasjon.\nattachments:\n  - file: cite.csl.json",
+      ),
+      "content/testby/cite.csl.json": '{"not": "the citation"}\n',
     });
-    const failure = await build({ root: dir }).then(() => undefined, (error: unknown) => error);
+    const failure = await build({ root: dir }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(OutputConflict);
     const message = (failure as Error).message;
     expect(message).toContain("/dokumenter/testby/likestilling-i-testby/cite.csl.json");

@@ -13,19 +13,34 @@ import { build } from "../../scripts/build/build.ts";
 import { buildOptionsFromArgs } from "../../scripts/cli/build-args.ts";
 import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown> }
-interface Job { needs?: string; strategy?: { matrix: { shard: number[] } }; steps: Step[] }
-const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/site-sharded.yml"), "utf8")) as { env: { SHARDS: number }; jobs: Record<string, Job> };
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string;
+  strategy?: { matrix: { shard: number[] } };
+  steps: Step[];
+}
+const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/site-sharded.yml"), "utf8")) as {
+  env: { SHARDS: number };
+  jobs: Record<string, Job>;
+};
 
 let dir: string;
-beforeEach(() => { dir = makeProject(); });
+beforeEach(() => {
+  dir = makeProject();
+});
 afterEach(() => removeProject(dir));
 
 function files(folder: string, base = folder): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? files(full, base) : [path.relative(base, full)];
-  }).sort();
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(folder, entry.name);
+      return entry.isDirectory() ? files(full, base) : [path.relative(base, full)];
+    })
+    .sort();
 }
 
 /** `npm run build -- ARGS` → ARGS, with the workflow's expressions filled in. */
@@ -59,13 +74,18 @@ describe("the sharded workflow", () => {
       mkdirSync(runner);
       for (const name of ["content", "site.config.json"]) cpSync(path.join(dir, name), path.join(runner, name), { recursive: true, preserveTimestamps: true });
       expect(await npmRunBuild(runner, buildArgs(sliceRun, { "matrix.shard": String(shard), "env.SHARDS": String(workflow.env.SHARDS) }))).toBe(true);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the GitHub Actions expression, as the workflow file writes it
       const artifact = String(upload.name).replace("${{ matrix.shard }}", String(shard));
       cpSync(path.join(runner, String(upload.path)), path.join(dir, String(download.path), artifact), { recursive: true });
     }
     const mergeRun = workflow.jobs.merge!.steps.find((step) => step.run?.includes("--merge"))!.run!;
-    const args = buildArgs(mergeRun, {}).flatMap((arg) => (arg.includes("*")
-      ? readdirSync(path.join(dir, path.dirname(arg))).filter((name) => name.startsWith(path.basename(arg).replace("*", ""))).map((name) => path.join(path.dirname(arg), name))
-      : [arg]));
+    const args = buildArgs(mergeRun, {}).flatMap((arg) =>
+      arg.includes("*")
+        ? readdirSync(path.join(dir, path.dirname(arg)))
+            .filter((name) => name.startsWith(path.basename(arg).replace("*", "")))
+            .map((name) => path.join(path.dirname(arg), name))
+        : [arg],
+    );
     expect(await npmRunBuild(dir, args)).toBe(true);
     expect(files(path.join(dir, "_site"))).toEqual(files(path.join(dir, "single")));
     for (const file of files(path.join(dir, "single"))) {

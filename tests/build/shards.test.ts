@@ -8,22 +8,25 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { inShard, parseShard } from "../../scripts/build/shards.ts";
-import { applyChanges, doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let dir: string;
 beforeEach(() => {
   // A few more documents, so that each of three slices gets some.
   const extra: Record<string, string> = {};
-  for (let i = 1; i <= 6; i++) extra[`content/testby/dokument-${i}.md`] = doc(VALID_FRONT_MATTER.replace("Et dokument", `Dokument nummer ${i}`), `## Lysbilde\n\nTekst om skole ${i}.\n`);
+  for (let i = 1; i <= 6; i++)
+    extra[`content/testby/dokument-${i}.md`] = doc(VALID_FRONT_MATTER.replace("Et dokument", `Dokument nummer ${i}`), `## Lysbilde\n\nTekst om skole ${i}.\n`);
   dir = makeProject("site-basic", extra);
 });
 afterEach(() => removeProject(dir));
 
 function files(folder: string, base = folder): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? files(full, base) : [path.relative(base, full)];
-  }).sort();
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(folder, entry.name);
+      return entry.isDirectory() ? files(full, base) : [path.relative(base, full)];
+    })
+    .sort();
 }
 
 describe("sharded builds", () => {

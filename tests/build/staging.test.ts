@@ -13,7 +13,9 @@ import { writeImages } from "../../scripts/images/images.ts";
 import { readFileSync } from "node:fs";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-staging-"));
   dirs.push(dir);
@@ -61,7 +63,12 @@ describe("temporary files in the cache", () => {
   it("processed images enter the cache whole, by rename, and are reused", async () => {
     const root = tempDir();
     const source = path.join(root, "bilde.png");
-    writeFileSync(source, await sharp({ create: { width: 600, height: 400, channels: 3, background: "#08c" } }).png().toBuffer());
+    writeFileSync(
+      source,
+      await sharp({ create: { width: 600, height: 400, channels: 3, background: "#08c" } })
+        .png()
+        .toBuffer(),
+    );
     const cache = path.join(root, "cache");
     const image = { source, src: "bilde.png", line: 1, fallback: "png" as const };
     await writeImages([image], path.join(root, "out1"), cache);

@@ -9,7 +9,9 @@ import { repoRoot } from "../helpers/fixture.ts";
 
 /** Folders git ignores (node_modules/, _site/ …) and git's own. */
 function ignoredFolders(): Set<string> {
-  const ignore = readFileSync(path.join(repoRoot, ".gitignore"), "utf8").split("\n").map((line) => line.trim());
+  const ignore = readFileSync(path.join(repoRoot, ".gitignore"), "utf8")
+    .split("\n")
+    .map((line) => line.trim());
   return new Set([".git", ...ignore.filter((line) => line.endsWith("/")).map((line) => line.replace(/^\/|\/$/g, ""))]);
 }
 
@@ -25,7 +27,12 @@ function folders(dir: string): string[] {
 function mapped(): Set<string> {
   const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
   const block = /## How it is put together\s*\n```\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? "";
-  return new Set(block.split("\n").flatMap((line) => (line.split(/\s{2,}/)[0] ?? "").split(/,\s*/)).filter(Boolean));
+  return new Set(
+    block
+      .split("\n")
+      .flatMap((line) => (line.split(/\s{2,}/)[0] ?? "").split(/,\s*/))
+      .filter(Boolean),
+  );
 }
 
 describe("README's folder map", () => {

@@ -21,7 +21,9 @@ const RELATIVE = /(?<=["'`(\s=])((?:\.\.\/)+)[\w.@-]*/g;
 const RESOLVED_FROM: Record<string, Record<string, string>> = {};
 
 function trackedTextFiles(): string[] {
-  return execFileSync("git", ["ls-files"], { cwd: repoRoot, encoding: "utf8" }).split("\n").filter((file) => file && TEXT.test(file));
+  return execFileSync("git", ["ls-files"], { cwd: repoRoot, encoding: "utf8" })
+    .split("\n")
+    .filter((file) => file && TEXT.test(file));
 }
 
 describe("the repository is self-contained", () => {

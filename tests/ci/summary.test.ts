@@ -22,9 +22,15 @@ describe("CI's closing line", () => {
     spawnSync("mkdir", ["-p", path.join(project, "tests")]);
     writeFileSync(path.join(project, "vitest.config.mjs"), "export default { test: { include: ['tests/**/*.test.mjs'] } };\n");
     writeFileSync(path.join(project, "tests", "good.test.mjs"), "import { it, expect } from 'vitest';\nit('passes', () => expect(1).toBe(1));\n");
-    writeFileSync(path.join(project, "tests", "broken.test.mjs"), "import { it } from 'vitest';\nimport './missing-module.mjs';\nit('never runs', () => {});\n");
+    writeFileSync(
+      path.join(project, "tests", "broken.test.mjs"),
+      "import { it } from 'vitest';\nimport './missing-module.mjs';\nit('never runs', () => {});\n",
+    );
     const report = path.join(tmp, "report.json");
-    const vitest = spawnSync(path.join(repoRoot, "node_modules", ".bin", "vitest"), ["run", "--root", project, "--reporter=json", `--outputFile=${report}`], { encoding: "utf8", timeout: 60_000 });
+    const vitest = spawnSync(path.join(repoRoot, "node_modules", ".bin", "vitest"), ["run", "--root", project, "--reporter=json", `--outputFile=${report}`], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(vitest.status).not.toBe(0);
 
     const summary = spawnSync("node", [summaryScript, "--report", report, "--status", String(vitest.status)], { encoding: "utf8" });
@@ -50,14 +56,21 @@ describe("CI's closing line", () => {
     const result = summarize({
       report: { numPassedTests: 5, numFailedTests: 0, numPendingTests: 2, testResults: [] },
       testStatus: 0,
-      steps: [{ name: "lint", status: 0 }, { name: "dependency rules", status: 1 }],
+      steps: [
+        { name: "lint", status: 0 },
+        { name: "dependency rules", status: 1 },
+      ],
     });
     expect(result.line).toBe("6 passed, 1 failed, 2 skipped");
     expect(result.status).toBe(1);
   });
 
   it("passes only when everything passed", () => {
-    const result = summarize({ report: { numPassedTests: 5, numFailedTests: 0, testResults: [{ status: "passed", assertionResults: [] }] }, testStatus: 0, steps: [{ name: "lint", status: 0 }] });
+    const result = summarize({
+      report: { numPassedTests: 5, numFailedTests: 0, testResults: [{ status: "passed", assertionResults: [] }] },
+      testStatus: 0,
+      steps: [{ name: "lint", status: 0 }],
+    });
     expect(result).toMatchObject({ line: "6 passed, 0 failed", status: 0 });
   });
 });

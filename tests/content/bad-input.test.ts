@@ -14,30 +14,110 @@ const replaced = (from: string, to: string) => doc(VALID_FRONT_MATTER.replace(fr
 const cases: Array<{ name: string; content: string | Uint8Array; expected: string }> = [
   { name: "YAML syntax error", content: doc(`${VALID_FRONT_MATTER}\ntopics: [likestilling`), expected: `${FILE}:7:` },
   { name: "front-matter missing", content: "## Lysbilde\n\nTekst\n", expected: `${FILE}:1:1 has no front-matter.` },
-  { name: "front-matter unterminated", content: `---\n${VALID_FRONT_MATTER}\n\n## Lysbilde\n`, expected: `${FILE}:1:1 front-matter is not closed. Add a line "---"` },
+  {
+    name: "front-matter unterminated",
+    content: `---\n${VALID_FRONT_MATTER}\n\n## Lysbilde\n`,
+    expected: `${FILE}:1:1 front-matter is not closed. Add a line "---"`,
+  },
   { name: "required field missing", content: replaced("language: nb", ""), expected: `${FILE}:2:1 language: is required but missing.` },
   { name: "wrong type", content: replaced("title: Et dokument", "title: [a, b]"), expected: `${FILE}:2:8 title: must be text` },
   { name: "bad date format", content: replaced("date: 2012-05-01", "date: 01.05.2012"), expected: `${FILE}:5:7 date: must be a date` },
   { name: "impossible date", content: replaced("date: 2012-05-01", "date: 2012-02-30"), expected: `${FILE}:5:7 date: is not a real calendar date` },
-  { name: "unknown publisher", content: replaced("publisher: testby", "publisher: testbyy"), expected: `${FILE}:4:12 publisher: unknown publisher "testbyy". Did you mean "testby"?` },
-  { name: "publisher of another folder", content: replaced("publisher: testby", "publisher: testby-sentrum"), expected: `${FILE}:4:12 publisher: is "testby-sentrum" but the file is in content/testby/.` },
-  { name: "unknown topic", content: withField("topics: [likestiling]"), expected: `${FILE}:7:10 topics.0: unknown topic "likestiling". Did you mean "likestilling"?` },
-  { name: "unknown indicator", content: withField("keyFigures:\n  - indicator: inhabitant\n    value: 4"), expected: `${FILE}:8:16 keyFigures.0.indicator: unknown indicator "inhabitant". Did you mean "inhabitants"?` },
-  { name: "unknown language", content: replaced("language: nb", "language: no"), expected: `${FILE}:6:11 language: "no" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).` },
+  {
+    name: "unknown publisher",
+    content: replaced("publisher: testby", "publisher: testbyy"),
+    expected: `${FILE}:4:12 publisher: unknown publisher "testbyy". Did you mean "testby"?`,
+  },
+  {
+    name: "publisher of another folder",
+    content: replaced("publisher: testby", "publisher: testby-sentrum"),
+    expected: `${FILE}:4:12 publisher: is "testby-sentrum" but the file is in content/testby/.`,
+  },
+  {
+    name: "unknown topic",
+    content: withField("topics: [likestiling]"),
+    expected: `${FILE}:7:10 topics.0: unknown topic "likestiling". Did you mean "likestilling"?`,
+  },
+  {
+    name: "unknown indicator",
+    content: withField("keyFigures:\n  - indicator: inhabitant\n    value: 4"),
+    expected: `${FILE}:8:16 keyFigures.0.indicator: unknown indicator "inhabitant". Did you mean "inhabitants"?`,
+  },
+  {
+    name: "unknown language",
+    content: replaced("language: nb", "language: no"),
+    expected: `${FILE}:6:11 language: "no" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).`,
+  },
   { name: "unknown field", content: withField("sumary: x"), expected: `${FILE}:7:1 sumary: unknown field "sumary". Did you mean "summary"?` },
-  { name: "number written with a space", content: withField("keyFigures:\n  - indicator: inhabitants\n    value: 32 000"), expected: `${FILE}:9:12 keyFigures.0.value: must be a number (write 32000, not "32 000")` },
-  { name: "percent above 100", content: withField("keyFigures:\n  - indicator: immigrant-share\n    value: 177"), expected: `${FILE}:9:12 keyFigures.0.value: 177 is outside 0–100` },
-  { name: "link to a missing document", content: doc(VALID_FRONT_MATTER, "## A\n\nSee [this](/dokumenter/testby/nope/).\n"), expected: `${FILE}:11:1 body: links to the document "testby/nope", which does not exist.` },
-  { name: "link to a missing slide", content: doc(VALID_FRONT_MATTER, "## A\n\nSee [this](/en/documents/testby/likestilling-i-testby/#slide-9).\n"), expected: `${FILE}:11:1 body: links to #slide-9 in "testby/likestilling-i-testby", which has 4 slides.` },
-  { name: "title heading in the body", content: doc(VALID_FRONT_MATTER, "# Title\n\n## A\n"), expected: `${FILE}:9:1 body: a "#" heading in the body is not allowed` },
-  { name: "presentation without slides", content: doc(VALID_FRONT_MATTER, "Just text.\n"), expected: `${FILE}:8:1 body: a presentation needs at least one slide` },
+  {
+    name: "number written with a space",
+    content: withField("keyFigures:\n  - indicator: inhabitants\n    value: 32 000"),
+    expected: `${FILE}:9:12 keyFigures.0.value: must be a number (write 32000, not "32 000")`,
+  },
+  {
+    name: "percent above 100",
+    content: withField("keyFigures:\n  - indicator: immigrant-share\n    value: 177"),
+    expected: `${FILE}:9:12 keyFigures.0.value: 177 is outside 0–100`,
+  },
+  {
+    name: "link to a missing document",
+    content: doc(VALID_FRONT_MATTER, "## A\n\nSee [this](/dokumenter/testby/nope/).\n"),
+    expected: `${FILE}:11:1 body: links to the document "testby/nope", which does not exist.`,
+  },
+  {
+    name: "link to a missing slide",
+    content: doc(VALID_FRONT_MATTER, "## A\n\nSee [this](/en/documents/testby/likestilling-i-testby/#slide-9).\n"),
+    expected: `${FILE}:11:1 body: links to #slide-9 in "testby/likestilling-i-testby", which has 4 slides.`,
+  },
+  {
+    name: "title heading in the body",
+    content: doc(VALID_FRONT_MATTER, "# Title\n\n## A\n"),
+    expected: `${FILE}:9:1 body: a "#" heading in the body is not allowed`,
+  },
+  {
+    name: "presentation without slides",
+    content: doc(VALID_FRONT_MATTER, "Just text.\n"),
+    expected: `${FILE}:8:1 body: a presentation needs at least one slide`,
+  },
   { name: "empty file", content: "", expected: `${FILE}:1:1 is empty.` },
-  { name: "binary file named .md", content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]), expected: `${FILE}:1:1 is a binary file, not text.` },
-  { name: "Windows-1252 text", content: new Uint8Array(Buffer.from(doc(VALID_FRONT_MATTER.replace("Et dokument", "Tiltak for ___"), "## Likestilling\n"), "latin1").map((b) => b === 0x5f ? 0xe6 : b)), expected: `${FILE}:2:1 is not valid UTF-8; it looks like Windows-1252` },
-  { name: "UTF-16 with byte-order mark", content: new Uint8Array([0xff, 0xfe, ...Buffer.from(doc(VALID_FRONT_MATTER), "utf16le")]), expected: `${FILE}:1:1 is encoded as UTF-16LE. Save it as UTF-8` },
+  {
+    name: "binary file named .md",
+    content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]),
+    expected: `${FILE}:1:1 is a binary file, not text.`,
+  },
+  {
+    name: "Windows-1252 text",
+    content: new Uint8Array(
+      Buffer.from(doc(VALID_FRONT_MATTER.replace("Et dokument", "Tiltak for ___"), "## Likestilling\n"), "latin1").map((b) => (b === 0x5f ? 0xe6 : b)),
+    ),
+    expected: `${FILE}:2:1 is not valid UTF-8; it looks like Windows-1252`,
+  },
+  {
+    name: "UTF-16 with byte-order mark",
+    content: new Uint8Array([0xff, 0xfe, ...Buffer.from(doc(VALID_FRONT_MATTER), "utf16le")]),
+    expected: `${FILE}:1:1 is encoded as UTF-16LE. Save it as UTF-8`,
+  },
   { name: "10 MB document", content: doc(VALID_FRONT_MATTER, `## A\n\n${"ord ".repeat(2_600_000)}\n`), expected: `${FILE}:1:1 is 9.9 MB; the limit is 5 MB.` },
-  { name: "deeply nested YAML", content: withField(`event: ${"[".repeat(50_000)}${"]".repeat(50_000)}`), expected: `${FILE}:7:40 YAML syntax error: YAML nests more than 32 levels deep.` },
-  { name: "alias-expanding YAML", content: withField(["x: &a [l,l,l,l,l,l,l,l,l]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${i === 0 ? "a" : ["b", "c", "d", "e", "f"][i - 1]}`).join(",")}]`)].join("\n")), expected: `${FILE}:2:1 YAML syntax error: Excessive alias count` },
+  {
+    name: "deeply nested YAML",
+    content: withField(`event: ${"[".repeat(50_000)}${"]".repeat(50_000)}`),
+    expected: `${FILE}:7:40 YAML syntax error: YAML nests more than 32 levels deep.`,
+  },
+  {
+    name: "alias-expanding YAML",
+    content: withField(
+      [
+        "x: &a [l,l,l,l,l,l,l,l,l]",
+        ...["b", "c", "d", "e", "f", "g"].map(
+          (k, i) =>
+            `${k}: &${k} [${Array(9)
+              .fill(`*${i === 0 ? "a" : ["b", "c", "d", "e", "f"][i - 1]}`)
+              .join(",")}]`,
+        ),
+      ].join("\n"),
+    ),
+    expected: `${FILE}:2:1 YAML syntax error: Excessive alias count`,
+  },
 ];
 
 describe("bad input: each gives a clear error naming file, line and field", () => {
@@ -50,12 +130,16 @@ describe("bad input: each gives a clear error naming file, line and field", () =
 
   it("file name that is not a slug, with the name to use instead", () => {
     const { lines } = check({ "content/testby/Tiltak for Æøå.md": doc(VALID_FRONT_MATTER) });
-    expect(lines.join("\n")).toContain('content/testby/Tiltak for Æøå.md:1:1 file name "Tiltak for Æøå.md" is not a valid slug (it becomes the page address). Rename it to "tiltak-for-aeoa.md".');
+    expect(lines.join("\n")).toContain(
+      'content/testby/Tiltak for Æøå.md:1:1 file name "Tiltak for Æøå.md" is not a valid slug (it becomes the page address). Rename it to "tiltak-for-aeoa.md".',
+    );
   });
 
   it("two files that would write the same URL", () => {
     const { lines } = check({ "content/testby/Likestilling-i-Testby.md": doc(VALID_FRONT_MATTER) });
-    expect(lines).toContain('content/testby/Likestilling-i-Testby.md:1:1 file name "Likestilling-i-Testby.md" is not a valid slug (it becomes the page address). It would have the same address as content/testby/likestilling-i-testby.md: merge the two or give this one another name.');
+    expect(lines).toContain(
+      'content/testby/Likestilling-i-Testby.md:1:1 file name "Likestilling-i-Testby.md" is not a valid slug (it becomes the page address). It would have the same address as content/testby/likestilling-i-testby.md: merge the two or give this one another name.',
+    );
   });
 
   it("publisher folder without _publisher.yaml", () => {
@@ -67,7 +151,9 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     const { lines } = check({
       "content/testby-sentrum/_publisher.yaml": "id: sentrum\nnames: { nb: S, en: S }\ncountry: NO\nkind: bydel\nparent: testbyy\n",
     });
-    expect(lines).toContain('content/testby-sentrum/_publisher.yaml:1:5 id: is "sentrum" but the folder is "testby-sentrum". The folder name is the publisher id: make them the same.');
+    expect(lines).toContain(
+      'content/testby-sentrum/_publisher.yaml:1:5 id: is "sentrum" but the folder is "testby-sentrum". The folder name is the publisher id: make them the same.',
+    );
   });
 
   it("duplicate id in a registry", () => {
@@ -81,7 +167,9 @@ describe("bad input: each gives a clear error naming file, line and field", () =
   });
 
   it("reports every problem of one file in one pass", () => {
-    const { lines } = check({ [FILE]: doc(`${VALID_FRONT_MATTER.replace("type: presentation", "type: slides").replace("publisher: testby", "publisher: x")}\ntopics: [y]`) });
+    const { lines } = check({
+      [FILE]: doc(`${VALID_FRONT_MATTER.replace("type: presentation", "type: slides").replace("publisher: testby", "publisher: x")}\ntopics: [y]`),
+    });
     expect(lines.filter((line) => line.startsWith(FILE))).toHaveLength(3);
   });
 

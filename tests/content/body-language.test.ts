@@ -13,6 +13,8 @@ describe("document language", () => {
   });
   it("says which code to write for a non-canonical one, and refuses Norwegian without its written standard", () => {
     expect(bodyLanguage.safeParse("pt-br").error!.issues[0]!.message).toMatch(/write "pt-BR"/u);
-    expect(bodyLanguage.safeParse("no").error!.issues[0]!.message).toBe('"no" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).');
+    expect(bodyLanguage.safeParse("no").error!.issues[0]!.message).toBe(
+      '"no" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).',
+    );
   });
 });

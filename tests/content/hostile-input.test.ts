@@ -66,8 +66,15 @@ describe("files from outside content/ are never read or published", () => {
   it("a body image that links to a file outside is an error", async () => {
     const dir = track(makeProject("site-basic"));
     const outside = path.join(dir, "pic.png");
-    writeFileSync(outside, await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).png().toBuffer());
-    const { text } = checkPrepared({ [FILE]: doc(VALID_FRONT_MATTER, "## A\n\n![A picture](pic.png)\n") }, (d) => symlinkSync(outside, path.join(d, "content/testby/pic.png")));
+    writeFileSync(
+      outside,
+      await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer(),
+    );
+    const { text } = checkPrepared({ [FILE]: doc(VALID_FRONT_MATTER, "## A\n\n![A picture](pic.png)\n") }, (d) =>
+      symlinkSync(outside, path.join(d, "content/testby/pic.png")),
+    );
     expect(text).toContain(`${FILE}:11:1 body: image "pic.png" is a symbolic link to "${outside}", outside the content folder.`);
   });
 
@@ -82,7 +89,9 @@ describe("files from outside content/ are never read or published", () => {
   });
 
   it("a link inside content/ to another file inside content/ is still allowed", async () => {
-    const { problems } = checkPrepared({ "content/testby/data/tabell.csv": "a,b\n1,2\n", [FILE]: withAttachment("tabell.csv") }, (dir) => symlinkSync("data/tabell.csv", path.join(dir, "content/testby/tabell.csv")));
+    const { problems } = checkPrepared({ "content/testby/data/tabell.csv": "a,b\n1,2\n", [FILE]: withAttachment("tabell.csv") }, (dir) =>
+      symlinkSync("data/tabell.csv", path.join(dir, "content/testby/tabell.csv")),
+    );
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 });
@@ -103,7 +112,9 @@ describe("attachments are an allow-list of types that never run in a browser", (
 
   it("accepts a PDF, a spreadsheet and a CSV", () => {
     const { problems } = check({
-      "content/testby/a.pdf": "%PDF-1.7\n", "content/testby/b.xlsx": "PK\u0003\u0004", "content/testby/c.csv": "a,b\n",
+      "content/testby/a.pdf": "%PDF-1.7\n",
+      "content/testby/b.xlsx": "PK\u0003\u0004",
+      "content/testby/c.csv": "a,b\n",
       [FILE]: doc(`${VALID_FRONT_MATTER}\nattachments:\n  - file: a.pdf\n  - file: b.xlsx\n  - file: c.csv`),
     });
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
@@ -122,54 +133,75 @@ describe("odd entries in content/ are errors or warnings, never crashes", () => 
   });
 
   it("a document in a subfolder, or named .markdown, is not read, with a warning naming it", () => {
-    const { lines, site } = check({ "content/testby/gammelt/arkiv.md": doc(VALID_FRONT_MATTER), "content/testby/notat.markdown": doc(VALID_FRONT_MATTER), "content/løs.md": doc(VALID_FRONT_MATTER) });
-    expect(lines).toContain("content/testby/gammelt/arkiv.md:1:1 warning: is not read: documents must be directly in a publisher folder (content/<publisher>/<slug>.md). Move it up, or rename it if it is meant as an attachment's notes.");
+    const { lines, site } = check({
+      "content/testby/gammelt/arkiv.md": doc(VALID_FRONT_MATTER),
+      "content/testby/notat.markdown": doc(VALID_FRONT_MATTER),
+      "content/løs.md": doc(VALID_FRONT_MATTER),
+    });
+    expect(lines).toContain(
+      "content/testby/gammelt/arkiv.md:1:1 warning: is not read: documents must be directly in a publisher folder (content/<publisher>/<slug>.md). Move it up, or rename it if it is meant as an attachment's notes.",
+    );
     expect(lines).toContain('content/testby/notat.markdown:1:1 warning: is not read: a document\'s name ends in ".md" (lower case). Rename it to "notat.md".');
-    expect(lines).toContain("content/løs.md:1:1 warning: is not read: documents must be in a publisher folder (content/<publisher>/<slug>.md). Move it into its publisher's folder.");
+    expect(lines).toContain(
+      "content/løs.md:1:1 warning: is not read: documents must be in a publisher folder (content/<publisher>/<slug>.md). Move it into its publisher's folder.",
+    );
     expect(site.documents).toHaveLength(2);
   });
 });
 
 describe("check validates what the build needs", () => {
   it("a control character in the title, written raw or as a YAML escape", () => {
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", "Et \u0007dokument")) }).lines.join("\n"))
-      .toContain(`${FILE}:2:8 title: contains the invisible control character U+0007`);
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", '"Et \\x1bdokument"')) }).lines.join("\n"))
-      .toContain(`${FILE}:2:8 title: contains the invisible control character U+001B`);
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", '"Et \\uD800dokument"')) }).lines.join("\n"))
-      .toContain(`${FILE}:2:8 title: contains the invisible control character U+D800`);
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", "Et \u0007dokument")) }).lines.join("\n")).toContain(
+      `${FILE}:2:8 title: contains the invisible control character U+0007`,
+    );
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", '"Et \\x1bdokument"')) }).lines.join("\n")).toContain(
+      `${FILE}:2:8 title: contains the invisible control character U+001B`,
+    );
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", '"Et \\uD800dokument"')) }).lines.join("\n")).toContain(
+      `${FILE}:2:8 title: contains the invisible control character U+D800`,
+    );
   });
 
   it("a control character in the body names its line and column", () => {
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER, "## A\n\nTe\u000cxt\n") }).lines.join("\n"))
-      .toContain(`${FILE}:11:3 body: contains the invisible control character U+000C`);
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER, "## A\n\nTe\u000cxt\n") }).lines.join("\n")).toContain(
+      `${FILE}:11:3 body: contains the invisible control character U+000C`,
+    );
   });
 
   it("a control character in a publisher name", () => {
-    const { lines } = check({ "content/testby-sentrum/_publisher.yaml": "id: testby-sentrum\nnames: { nb: \"S\\x00\", en: S }\ncountry: NO\nkind: bydel\nparent: testby\n" });
+    const { lines } = check({
+      "content/testby-sentrum/_publisher.yaml": 'id: testby-sentrum\nnames: { nb: "S\\x00", en: S }\ncountry: NO\nkind: bydel\nparent: testby\n',
+    });
     expect(lines.join("\n")).toContain("content/testby-sentrum/_publisher.yaml:2:14 names.nb: contains the invisible control character U+0000");
   });
 
   it("a title longer than the limit, and too long lists", () => {
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", "x".repeat(LIMITS.titleLength + 1))) }).lines.join("\n"))
-      .toContain(`${FILE}:2:8 title: is longer than ${LIMITS.titleLength} characters. Shorten it`);
-    const topics = `topics: [${Array(LIMITS.listLength + 1).fill("likestilling").join(", ")}]`;
-    expect(check({ [FILE]: doc(`${VALID_FRONT_MATTER}\n${topics}`) }).lines.join("\n"))
-      .toContain(`${FILE}:7:9 topics: has more than ${LIMITS.listLength} entries.`);
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("Et dokument", "x".repeat(LIMITS.titleLength + 1))) }).lines.join("\n")).toContain(
+      `${FILE}:2:8 title: is longer than ${LIMITS.titleLength} characters. Shorten it`,
+    );
+    const topics = `topics: [${Array(LIMITS.listLength + 1)
+      .fill("likestilling")
+      .join(", ")}]`;
+    expect(check({ [FILE]: doc(`${VALID_FRONT_MATTER}\n${topics}`) }).lines.join("\n")).toContain(
+      `${FILE}:7:9 topics: has more than ${LIMITS.listLength} entries.`,
+    );
   });
 
   it("implausible dates and magnitudes", () => {
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("2012-05-01", "0012-05-01")) }).lines.join("\n"))
-      .toContain(`${FILE}:5:7 date: has an implausible year`);
-    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("2012-05-01", "9999")) }).lines.join("\n"))
-      .toContain(`${FILE}:5:7 date: has an implausible year`);
-    expect(check({ [FILE]: doc(`${VALID_FRONT_MATTER}\nkeyFigures:\n  - indicator: inhabitants\n    value: 1e300`) }).lines.join("\n"))
-      .toContain(`${FILE}:9:12 keyFigures.0.value: is implausibly large`);
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("2012-05-01", "0012-05-01")) }).lines.join("\n")).toContain(
+      `${FILE}:5:7 date: has an implausible year`,
+    );
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("2012-05-01", "9999")) }).lines.join("\n")).toContain(`${FILE}:5:7 date: has an implausible year`);
+    expect(check({ [FILE]: doc(`${VALID_FRONT_MATTER}\nkeyFigures:\n  - indicator: inhabitants\n    value: 1e300`) }).lines.join("\n")).toContain(
+      `${FILE}:9:12 keyFigures.0.value: is implausibly large`,
+    );
   });
 
   it("an unclosed ::: notes would swallow the slides after it", () => {
     const { lines } = check({ [FILE]: doc(VALID_FRONT_MATTER, "## A\n\n::: notes\nNotat\n\n## B\n\nTekst.\n") });
-    expect(lines).toContain(`${FILE}:11:1 body: speaker notes (":::" notes) are not closed, so everything after them would become notes. Add a line ":::" where the notes end.`);
+    expect(lines).toContain(
+      `${FILE}:11:1 body: speaker notes (":::" notes) are not closed, so everything after them would become notes. Add a line ":::" where the notes end.`,
+    );
   });
 
   it("an unclosed code fence would swallow the slides after it", () => {
@@ -202,13 +234,19 @@ describe("site.config.json is checked with line numbers", () => {
     expect(configIn('{\n  "url": "https://x.test",\n  "pageSize": 20,\n}\n')[0]).toMatch(/^site\.config\.json:4:1 is not valid JSON: /);
   });
   it("a wrong field, at its line", () => {
-    expect(configIn('{\n  "url": "https://x.test",\n  "pageSize": "many"\n}\n')).toEqual(["site.config.json:3:15 pageSize: Invalid input: expected number, received string; got the text \"many\""]);
+    expect(configIn('{\n  "url": "https://x.test",\n  "pageSize": "many"\n}\n')).toEqual([
+      'site.config.json:3:15 pageSize: Invalid input: expected number, received string; got the text "many"',
+    ]);
     expect(configIn('{\n  "url": "javascript:alert(1)"\n}\n')).toEqual(["site.config.json:2:10 url: must be a web address starting with https://"]);
-    expect(configIn('{ "url": "https://x.test", "pageSiz": 3 }')[0]).toContain('site.config.json:1:28 pageSiz: unknown field "pageSiz". Did you mean "pageSize"?');
+    expect(configIn('{ "url": "https://x.test", "pageSiz": 3 }')[0]).toContain(
+      'site.config.json:1:28 pageSiz: unknown field "pageSiz". Did you mean "pageSize"?',
+    );
   });
   it("a missing file", () => {
     const dir = track(makeProject("site-basic", { "site.config.json": null }));
-    expect(loadSiteConfig(dir).problems.map(formatProblem)).toEqual(['site.config.json:1:1 is missing. Create it with at least { "url": "https://your.site" } (see README.md).']);
+    expect(loadSiteConfig(dir).problems.map(formatProblem)).toEqual([
+      'site.config.json:1:1 is missing. Create it with at least { "url": "https://your.site" } (see README.md).',
+    ]);
   });
 });
 
@@ -220,29 +258,49 @@ describe("body images are decoded and held to limits by the check", () => {
     return verifyImages(site.documents).then((found) => found.map(formatProblem));
   };
   it("a truncated PNG", async () => {
-    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#08c" } }).png({ compressionLevel: 0 }).toBuffer();
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#08c" } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     const lines = await withImage(png.subarray(0, Math.floor(png.length / 2)));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toBe(`${FILE}:11:1 body: image "bilde.png" is cut off: the file ends before the picture does. Is it a complete, valid picture file? Save it again from an image editor.`);
+    expect(lines[0]).toBe(
+      `${FILE}:11:1 body: image "bilde.png" is cut off: the file ends before the picture does. Is it a complete, valid picture file? Save it again from an image editor.`,
+    );
   });
   it("an image over the pixel limit", async () => {
     // A real 1×1 PNG whose header claims 10000×6000 (a decompression bomb needs no more).
-    const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer());
+    const png = Buffer.from(
+      await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+        .png()
+        .toBuffer(),
+    );
     png.writeUInt32BE(10_000, 16);
     png.writeUInt32BE(6_000, 20);
     png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
     const big = png;
-    expect(await withImage(big)).toEqual([`${FILE}:11:1 body: image "bilde.png" is 10000×6000 pixels; the limit is 50,000,000 pixels and 16000 on the longest side. Scale it down.`]);
+    expect(await withImage(big)).toEqual([
+      `${FILE}:11:1 body: image "bilde.png" is 10000×6000 pixels; the limit is 50,000,000 pixels and 16000 on the longest side. Scale it down.`,
+    ]);
   });
   it("whole files of each format are not taken for cut off ones, and cut ones are", async () => {
     const image = sharp({ create: { width: 40, height: 30, channels: 3, background: "#08c" } });
-    for (const bytes of [await image.clone().png().toBuffer(), await image.clone().jpeg().toBuffer(), await image.clone().webp().toBuffer(), await image.clone().gif().toBuffer()]) {
+    for (const bytes of [
+      await image.clone().png().toBuffer(),
+      await image.clone().jpeg().toBuffer(),
+      await image.clone().webp().toBuffer(),
+      await image.clone().gif().toBuffer(),
+    ]) {
       expect(isTruncated(bytes)).toBe(false);
       expect(isTruncated(bytes.subarray(0, bytes.length - 4))).toBe(true);
     }
   });
   it("a sound image passes", async () => {
-    expect(await withImage(await sharp({ create: { width: 40, height: 30, channels: 3, background: "#08c" } }).png().toBuffer())).toEqual([]);
+    expect(
+      await withImage(
+        await sharp({ create: { width: 40, height: 30, channels: 3, background: "#08c" } })
+          .png()
+          .toBuffer(),
+      ),
+    ).toEqual([]);
   });
 });
-

@@ -11,7 +11,9 @@ import { formatProblem } from "../../scripts/content/problems.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let dir: string | undefined;
-afterEach(() => { if (dir) removeProject(dir); });
+afterEach(() => {
+  if (dir) removeProject(dir);
+});
 
 describe("the content pool", () => {
   it("reports problems found in workers exactly as loadContent does, file:line:col field: message", async () => {
@@ -19,8 +21,12 @@ describe("the content pool", () => {
       // Errors of a document's own (in a worker) and across documents (on the main thread after).
       "content/testby/feil-type.md": doc(VALID_FRONT_MATTER.replace("type: presentation", "type: presentasjon")),
       "content/testby/ukjent-tema.md": doc(`${VALID_FRONT_MATTER}\ntopics: [likestiling]`),
-      "content/testby/tall-1.md": doc(`${VALID_FRONT_MATTER.replace("Et dokument", "Tall en")}\nkeyFigures:\n  - indicator: inhabitants\n    value: 4900\n    refDate: 2011-01-01`),
-      "content/testby/tall-2.md": doc(`${VALID_FRONT_MATTER.replace("Et dokument", "Tall to")}\nkeyFigures:\n  - indicator: inhabitants\n    value: 5100\n    refDate: 2011-01-01`),
+      "content/testby/tall-1.md": doc(
+        `${VALID_FRONT_MATTER.replace("Et dokument", "Tall en")}\nkeyFigures:\n  - indicator: inhabitants\n    value: 4900\n    refDate: 2011-01-01`,
+      ),
+      "content/testby/tall-2.md": doc(
+        `${VALID_FRONT_MATTER.replace("Et dokument", "Tall to")}\nkeyFigures:\n  - indicator: inhabitants\n    value: 5100\n    refDate: 2011-01-01`,
+      ),
     });
     const expected = loadContent(path.join(dir, "content"), { root: dir });
     const pooled = await loadContentInParallel(path.join(dir, "content"), { root: dir, threads: 2, minDocuments: 0 });
@@ -36,10 +42,16 @@ describe("the content pool", () => {
     const expected = loadContent(path.join(dir, "content"), { root: dir });
     const pooled = await loadContentInParallel(path.join(dir, "content"), { root: dir, threads: 2, minDocuments: 0 });
     expect(pooled.problems).toEqual(expected.problems);
-    const shape = (documents: typeof expected.site.documents) => documents.map((document) => ({
-      file: document.file, meta: document.meta, body: document.body, assets: document.assets, bodyLine: document.bodyLine,
-      title: document.fieldAt(["title"]), figure: document.fieldLine(["keyFigures", 0, "value"]),
-    }));
+    const shape = (documents: typeof expected.site.documents) =>
+      documents.map((document) => ({
+        file: document.file,
+        meta: document.meta,
+        body: document.body,
+        assets: document.assets,
+        bodyLine: document.bodyLine,
+        title: document.fieldAt(["title"]),
+        figure: document.fieldLine(["keyFigures", 0, "value"]),
+      }));
     expect(shape(pooled.site.documents)).toEqual(shape(expected.site.documents));
     expect(pooled.site.publishers).toEqual(expected.site.publishers);
   });

@@ -39,7 +39,16 @@ describe("YAML positions during validation", () => {
 
   it("parses only the file with a problem with positions, and points at the exact place", () => {
     const file = "content/testby/feil-tema.md";
-    const front = ["title: Feil tema", "type: report", "publisher: testby", "date: 2024-05-01", "language: nb", "topics:", "  - likestilling", "  - likestiling"];
+    const front = [
+      "title: Feil tema",
+      "type: report",
+      "publisher: testby",
+      "date: 2024-05-01",
+      "language: nb",
+      "topics:",
+      "  - likestilling",
+      "  - likestiling",
+    ];
     dir = makeProject("site-basic", { [file]: `---\n${front.join("\n")}\n---\n\nTekst.\n` });
     positionedParses.texts = [];
     const result = loadContent(path.join(dir, "content"), { root: dir });

@@ -11,7 +11,9 @@ import { DevSite } from "../../scripts/editor/dev-site.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let dir: string;
-beforeEach(() => { dir = makeProject(); });
+beforeEach(() => {
+  dir = makeProject();
+});
 afterEach(() => removeProject(dir));
 
 const LIKESTILLING = "content/testby/likestilling-i-testby.md";
@@ -52,7 +54,10 @@ describe("the dev server's site data", () => {
 
   it("keeps the last good site and lists the problems while content is broken, and recovers when it is fixed", () => {
     const logged: string[] = [];
-    const source = new DevSiteDataSource(dir, { problems: (problems) => logged.push(`${problems.length} problem(s)`), info: (message) => logged.push(message) });
+    const source = new DevSiteDataSource(dir, {
+      problems: (problems) => logged.push(`${problems.length} problem(s)`),
+      info: (message) => logged.push(message),
+    });
     const good = source.rebuild().data;
 
     edit(LIKESTILLING, (text) => text.replace("type: presentation", "type: presentaton"));
@@ -161,8 +166,10 @@ describe("the dev site", () => {
     edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`);
     const second = await site.update([LIKESTILLING]);
     expect(second.kind).toBe("pages");
-    expect(second.files.map((file) => path.relative(output(), file)).sort())
-      .toEqual(["dokumenter/testby/likestilling-i-testby/index.html", "en/documents/testby/likestilling-i-testby/index.html"]);
+    expect(second.files.map((file) => path.relative(output(), file)).sort()).toEqual([
+      "dokumenter/testby/likestilling-i-testby/index.html",
+      "en/documents/testby/likestilling-i-testby/index.html",
+    ]);
     expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
     expect(read("en/documents/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
     expect(statSync(path.join(output(), "index.html")).mtimeMs).toBe(homeBefore);
@@ -205,7 +212,7 @@ describe("the dev site", () => {
     expect(nb).toContain("Forhåndsvisningen viser siste gyldige versjon.");
     expect(site.problemsHtml("en")).toContain("The content has 1 error(s)");
     // The last good page stays.
-    expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("<time datetime=\"2011-03-15\">");
+    expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain('<time datetime="2011-03-15">');
 
     edit(LIKESTILLING, (text) => text.replace("date: 2011-02-30", "date: 2011-03-15"));
     await site.update([LIKESTILLING]);

@@ -21,7 +21,9 @@ describe("the dev server process", () => {
   it("survives a broken site.config.json at start and builds once it is fixed", async () => {
     dir = makeProject("site-basic", { "site.config.json": JSON.stringify({ url: "not a url" }) });
     server = startDevServer(dir);
-    expect(await server.logged(/\[lysark\] Problem writing the site: .*site\.config\.json: url: [^\n]+/, 0, 60_000)).toContain("must be a web address starting with https://");
+    expect(await server.logged(/\[lysark\] Problem writing the site: .*site\.config\.json: url: [^\n]+/, 0, 60_000)).toContain(
+      "must be a web address starting with https://",
+    );
     await server.logged(/Watching .* for changes/, 0, 30_000);
     const from = server.output().length;
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test" }));

@@ -37,7 +37,7 @@ describe("the guide route", () => {
   it("ends with the generated reference, headings one level down", () => {
     const [nb] = buildGuidePages();
     expect(nb?.referenceHtml).toMatch(/^<h2 id="front-matter-reference">Front-matter reference<\/h2>\n<p class="lead">Referansen er generert fra koden/);
-    expect(nb?.referenceHtml).toContain("<h3 id=\"document-content-publisher-slug-md\">");
+    expect(nb?.referenceHtml).toContain('<h3 id="document-content-publisher-slug-md">');
     expect(nb?.referenceHtml).toContain("<td><code>keyFigures[].refDate</code></td>");
     expect(nb?.referenceHtml).not.toContain("Do not edit by hand");
   });
@@ -71,7 +71,9 @@ describe("the guide pages in a built site", () => {
     });
     for (const file of ["veiledning/index.html", "en/guide/index.html"]) {
       const report = await validator.validateString(readOutput(dir, file), file);
-      const messages = report.results.flatMap((result) => result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+      const messages = report.results.flatMap((result) =>
+        result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+      );
       expect(messages).toEqual([]);
     }
     const url = JSON.parse(readFileSync(path.join(dir, "site.config.json"), "utf8")).url as string;

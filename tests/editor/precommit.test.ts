@@ -13,12 +13,18 @@ import { doc, fixturesDir, repoRoot, VALID_FRONT_MATTER } from "../helpers/fixtu
 // A git that ignores the user's and the system's configuration and any repository the tests run inside.
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("GIT_")));
 Object.assign(env, {
-  GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "Test Editor", GIT_AUTHOR_EMAIL: "editor@example.org", GIT_COMMITTER_NAME: "Test Editor", GIT_COMMITTER_EMAIL: "editor@example.org",
+  GIT_CONFIG_GLOBAL: os.devNull,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "Test Editor",
+  GIT_AUTHOR_EMAIL: "editor@example.org",
+  GIT_COMMITTER_NAME: "Test Editor",
+  GIT_COMMITTER_EMAIL: "editor@example.org",
 });
 
 const dirs: string[] = [];
-afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 function git(cwd: string, ...args: string[]) {
   const result = spawnSync("git", args, { cwd, env, encoding: "utf8" });

@@ -2,9 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { keyFigureSchema } from "../../scripts/content/schema.ts";
-import {
-  describeFields, missingDescriptions, REFERENCE_FILE, renderReference, SECTIONS,
-} from "../../scripts/docs/reference.ts";
+import { describeFields, missingDescriptions, REFERENCE_FILE, renderReference, SECTIONS } from "../../scripts/docs/reference.ts";
 
 describe("the front-matter reference generated from the schemas", () => {
   it("is committed up to date (run `npm run docs` after changing scripts/content/schema.ts)", () => {
@@ -28,11 +26,22 @@ describe("the front-matter reference generated from the schemas", () => {
   it("lists type, required, default, allowed values, description and example, walking nested objects and lists", () => {
     const schema = z.object({
       name: z.string().meta({ description: "The name.", examples: ["Oslo"] }),
-      kind: z.enum(["a", "b"]).optional().meta({ description: "The kind.", examples: ["a"] }),
-      count: z.number().int().min(1).default(1).meta({ description: "How many.", examples: [2] }),
+      kind: z
+        .enum(["a", "b"])
+        .optional()
+        .meta({ description: "The kind.", examples: ["a"] }),
+      count: z
+        .number()
+        .int()
+        .min(1)
+        .default(1)
+        .meta({ description: "How many.", examples: [2] }),
       when: z.union([z.literal("unknown"), z.string()]).meta({ description: "When." }),
       rows: z.array(z.object({ label: z.string().meta({ description: "A label." }) })).meta({ description: "Rows." }),
-      nested: z.object({ flag: z.boolean().meta({ description: "A flag." }) }).optional().meta({ description: "Nested." }),
+      nested: z
+        .object({ flag: z.boolean().meta({ description: "A flag." }) })
+        .optional()
+        .meta({ description: "Nested." }),
       hole: z.string().optional(),
     });
     const rows = describeFields(schema).map(({ schema: _schema, exampleValue: _value, ...row }) => row);

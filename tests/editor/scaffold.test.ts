@@ -11,14 +11,27 @@ import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 let dir: string;
-beforeEach(() => { dir = makeProject(); });
+beforeEach(() => {
+  dir = makeProject();
+});
 afterEach(() => removeProject(dir));
 
 const TODAY = new Date(2026, 10, 23, 12, 0); // 23 November 2026, local time
 
 function io() {
   const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (s: string) => { out.stdout += s; }, stderr: (s: string) => { out.stderr += s; }, cwd: dir } };
+  return {
+    out,
+    io: {
+      stdout: (s: string) => {
+        out.stdout += s;
+      },
+      stderr: (s: string) => {
+        out.stderr += s;
+      },
+      cwd: dir,
+    },
+  };
 }
 
 function check() {
@@ -114,8 +127,14 @@ describe("npm run new", () => {
   });
 
   it.each([
-    [["--publisher", "tesby", "--type", "report", "--title", "X"], 'unknown publisher "tesby" (--publisher). Did you mean "testby"? Known publishers: testby, testby-sentrum.'],
-    [["--publisher", "testby", "--type", "presentaton", "--title", "X"], 'unknown document type "presentaton" (--type). Did you mean "presentation"? Use one of: presentation, report, strategy, plan, survey, other.'],
+    [
+      ["--publisher", "tesby", "--type", "report", "--title", "X"],
+      'unknown publisher "tesby" (--publisher). Did you mean "testby"? Known publishers: testby, testby-sentrum.',
+    ],
+    [
+      ["--publisher", "testby", "--type", "presentaton", "--title", "X"],
+      'unknown document type "presentaton" (--type). Did you mean "presentation"? Use one of: presentation, report, strategy, plan, survey, other.',
+    ],
     [["--publisher", "testby", "--type", "report", "--title", "X", "--lang", "se"], 'unknown language "se" (--lang). Did you mean "sv"?'],
     [["--publisher", "testby", "--type", "report", "--title", "?!"], 'the title "?!" has no letters or digits'],
     [["--publisher", "testby", "--type", "report", "--title", "X", "--slug", "Min Fil"], '--slug "Min Fil" is not a valid file name'],
@@ -158,18 +177,28 @@ describe("npm run new-publisher", () => {
     const { out, io: cli } = io();
     expect(newPublisher([...args, "--region", "Agder", "--website", "https://nyby.example.org/"], cli)).toBe(0);
     expect(out.stdout).toContain("Created content/nyby/_publisher.yaml");
-    expect(readFileSync(path.join(dir, "content/nyby/_publisher.yaml"), "utf8")).toContain("id: nyby\nnames:\n  nb: Nyby kommune\n  en: Nyby municipality\ncountry: NO\nkind: kommune\nregion: Agder\nwebsite: https://nyby.example.org/\n");
+    expect(readFileSync(path.join(dir, "content/nyby/_publisher.yaml"), "utf8")).toContain(
+      "id: nyby\nnames:\n  nb: Nyby kommune\n  en: Nyby municipality\ncountry: NO\nkind: kommune\nregion: Agder\nwebsite: https://nyby.example.org/\n",
+    );
     const { io: cli2 } = io();
     expect(newDocument(["--publisher", "nyby", "--type", "plan", "--title", "Kommuneplan"], cli2, TODAY)).toBe(0);
     const { site, problems } = check();
     expect(problems).toEqual([]);
-    expect(site.publishers.find((publisher) => publisher.id === "nyby")).toMatchObject({ names: { nb: "Nyby kommune", en: "Nyby municipality" }, region: "Agder" });
+    expect(site.publishers.find((publisher) => publisher.id === "nyby")).toMatchObject({
+      names: { nb: "Nyby kommune", en: "Nyby municipality" },
+      region: "Agder",
+    });
     expect(site.documents.some((doc) => doc.meta.publisher === "nyby")).toBe(true);
   });
 
   it("creates a district under a parent, normalising country case and Nordic letters in the kind", () => {
     const { io: cli } = io();
-    expect(newPublisher(["--id", "testby-nord", "--name-nb", "Bydel Nord", "--name-en", "North district", "--country", "se", "--kind", "stadsdel", "--parent", "testby"], cli)).toBe(0);
+    expect(
+      newPublisher(
+        ["--id", "testby-nord", "--name-nb", "Bydel Nord", "--name-en", "North district", "--country", "se", "--kind", "stadsdel", "--parent", "testby"],
+        cli,
+      ),
+    ).toBe(0);
     const { io: cli2 } = io();
     expect(newPublisher(["--id", "testlan", "--name-nb", "Testlän", "--name-en", "Test County", "--country", "SE", "--kind", "län"], cli2)).toBe(0);
     expect(readFileSync(path.join(dir, "content/testlan/_publisher.yaml"), "utf8")).toContain("kind: lan\n");
@@ -180,7 +209,10 @@ describe("npm run new-publisher", () => {
 
   it.each([
     [["--id", "testby", "--name-nb", "A", "--name-en", "B", "--country", "NO", "--kind", "kommune"], "content/testby/_publisher.yaml already exists"],
-    [["--id", "Ny By", "--name-nb", "A", "--name-en", "B", "--country", "NO", "--kind", "kommune"], '--id "Ny By" is not a valid publisher id: use lowercase a–z, digits and single hyphens, e.g. --id ny-by.'],
+    [
+      ["--id", "Ny By", "--name-nb", "A", "--name-en", "B", "--country", "NO", "--kind", "kommune"],
+      '--id "Ny By" is not a valid publisher id: use lowercase a–z, digits and single hyphens, e.g. --id ny-by.',
+    ],
     [[...args.slice(0, 6), "--country", "NOR", "--kind", "kommune"], 'unknown country "NOR" (--country). Did you mean "NO"?'],
     [[...args.slice(0, 8), "--kind", "komune"], 'unknown publisher kind "komune" (--kind). Did you mean "kommune"?'],
     [[...args, "--parent", "testbyy"], 'unknown publisher "testbyy" (--parent). Did you mean "testby"?'],

@@ -4,11 +4,27 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/fixture.ts";
 
-interface Step { uses?: string; run?: string; if?: string; with?: Record<string, unknown> }
-interface Job { "runs-on": string; container?: string; needs?: string; if?: string; permissions?: Record<string, string>; concurrency?: { group: string; "cancel-in-progress": boolean }; environment?: { name: string }; steps: Step[] }
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  "runs-on": string;
+  container?: string;
+  needs?: string;
+  if?: string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  environment?: { name: string };
+  steps: Step[];
+}
 
 const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/site.yml"), "utf8")) as {
-  on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job>;
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
 };
 const runs = (job: Job) => job.steps.map((step) => step.run?.trim()).filter(Boolean) as string[];
 const uses = (job: Job) => job.steps.map((step) => step.uses?.split("@")[0]).filter(Boolean);

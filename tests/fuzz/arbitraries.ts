@@ -11,8 +11,64 @@ import { stringify } from "yaml";
 export const hostileText = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom("<", ">", "\"", "'", "&", "\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\u200f", "\u202e", "\ufffe", "\ud800", "\n", "\t", ":", "#", "-", "[", "]", "{", "}", "*", "|", "\\", " ", "a", "æ"), maxLength: 30 }) },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "x".repeat(400), "y".repeat(3000), "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}", "${x}", "null", "~", "yes", "1e400", "-0") },
+  {
+    weight: 2,
+    arbitrary: fc.string({
+      unit: fc.constantFrom(
+        "<",
+        ">",
+        '"',
+        "'",
+        "&",
+        "\u0000",
+        "\u0007",
+        "\u001b",
+        "\u007f",
+        "\u0085",
+        "\u200f",
+        "\u202e",
+        "\ufffe",
+        "\ud800",
+        "\n",
+        "\t",
+        ":",
+        "#",
+        "-",
+        "[",
+        "]",
+        "{",
+        "}",
+        "*",
+        "|",
+        "\\",
+        " ",
+        "a",
+        "æ",
+      ),
+      maxLength: 30,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      " ",
+      "x".repeat(400),
+      "y".repeat(3000),
+      "<script>alert(1)</script>",
+      '"><img src=x onerror=alert(1)>',
+      "javascript:alert(1)",
+      "{{ 7*7 }}",
+      "{% raw %}",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile template placeholder is the input under test
+      "${x}",
+      "null",
+      "~",
+      "yes",
+      "1e400",
+      "-0",
+    ),
+  },
 );
 
 const date = fc.oneof(
@@ -21,50 +77,82 @@ const date = fc.oneof(
   fc.integer({ min: -5000, max: 5000 }),
 );
 
-const number = fc.oneof(
-  fc.double({ noNaN: false }),
-  fc.integer(),
-  fc.constantFrom(0, -1, 1e15, 1e16, Number.MAX_VALUE, 0.1, 17.7, 4900),
-  hostileText,
-);
+const number = fc.oneof(fc.double({ noNaN: false }), fc.integer(), fc.constantFrom(0, -1, 1e15, 1e16, Number.MAX_VALUE, 0.1, 17.7, 4900), hostileText);
 
 const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, hostileText, number, fc.boolean(), fc.constant(null), fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(hostileText, tie("value"), { maxKeys: 3 })),
+  value: fc.oneof(
+    { depthSize: "small" },
+    hostileText,
+    number,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(hostileText, tie("value"), { maxKeys: 3 }),
+  ),
 })).value;
 
 /** Sometimes the right value, sometimes anything. */
 const either = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: good as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: anyValue });
 
-const keyFigure = fc.record({
-  indicator: either(fc.constantFrom("inhabitants", "immigrant-share", "unknown-one")),
-  value: either(number),
-  unit: either(fc.constantFrom("persons", "percent")),
-  refDate: either(date),
-  approximate: either(fc.boolean()),
-  slide: either(fc.integer({ min: -1, max: 30 })),
-  scope: either(hostileText),
-  breakdown: either(fc.array(fc.record({ label: either(hostileText), value: either(number) }), { maxLength: 3 })),
-  comparison: either(fc.record({ value: either(number), label: either(fc.record({ nb: hostileText, en: hostileText })) })),
-}, { requiredKeys: ["indicator"] });
+const keyFigure = fc.record(
+  {
+    indicator: either(fc.constantFrom("inhabitants", "immigrant-share", "unknown-one")),
+    value: either(number),
+    unit: either(fc.constantFrom("persons", "percent")),
+    refDate: either(date),
+    approximate: either(fc.boolean()),
+    slide: either(fc.integer({ min: -1, max: 30 })),
+    scope: either(hostileText),
+    breakdown: either(fc.array(fc.record({ label: either(hostileText), value: either(number) }), { maxLength: 3 })),
+    comparison: either(fc.record({ value: either(number), label: either(fc.record({ nb: hostileText, en: hostileText })) })),
+  },
+  { requiredKeys: ["indicator"] },
+);
 
 /** Front-matter as an object: most fields of the schema, each right or wrong. */
-export const frontMatterObject = fc.record({
-  title: either(hostileText),
-  titleTranslations: either(fc.record({ en: hostileText, nb: hostileText }, { requiredKeys: [] })),
-  type: either(fc.constantFrom("presentation", "report", "strategy", "other", "slides")),
-  publisher: fc.constantFrom("testby", "testby", "testby", "testby-sentrum", "nowhere"),
-  date: either(date),
-  language: either(fc.constantFrom("nb", "en", "sv", "no")),
-  people: either(fc.array(fc.record({ name: either(hostileText), role: either(fc.constantFrom("presenter", "author")), title: either(hostileText) }, { requiredKeys: ["name"] }), { maxLength: 3 })),
-  event: either(hostileText),
-  topics: either(fc.array(fc.constantFrom("likestilling", "integrering", "nope"), { maxLength: 3 })),
-  summary: either(hostileText),
-  runningHeader: either(hostileText),
-  keyFigures: either(fc.array(keyFigure, { maxLength: 3 })),
-  source: either(fc.record({ kind: either(fc.constantFrom("transcript", "original")), url: either(fc.constantFrom("https://example.org/a", "http://x", "javascript:alert(1)", "ftp://x/")), retrieved: either(date), note: either(hostileText) }, { requiredKeys: ["kind"] })),
-  attachments: either(fc.array(fc.record({ file: either(fc.constantFrom("original.pdf", "index.html", "../x.pdf", "/etc/passwd", "a?b.pdf", "missing.pptx")), title: either(hostileText) }, { requiredKeys: ["file"] }), { maxLength: 2 })),
-  sumary: hostileText, // an unknown field
-}, { requiredKeys: ["publisher"] });
+export const frontMatterObject = fc.record(
+  {
+    title: either(hostileText),
+    titleTranslations: either(fc.record({ en: hostileText, nb: hostileText }, { requiredKeys: [] })),
+    type: either(fc.constantFrom("presentation", "report", "strategy", "other", "slides")),
+    publisher: fc.constantFrom("testby", "testby", "testby", "testby-sentrum", "nowhere"),
+    date: either(date),
+    language: either(fc.constantFrom("nb", "en", "sv", "no")),
+    people: either(
+      fc.array(
+        fc.record({ name: either(hostileText), role: either(fc.constantFrom("presenter", "author")), title: either(hostileText) }, { requiredKeys: ["name"] }),
+        { maxLength: 3 },
+      ),
+    ),
+    event: either(hostileText),
+    topics: either(fc.array(fc.constantFrom("likestilling", "integrering", "nope"), { maxLength: 3 })),
+    summary: either(hostileText),
+    runningHeader: either(hostileText),
+    keyFigures: either(fc.array(keyFigure, { maxLength: 3 })),
+    source: either(
+      fc.record(
+        {
+          kind: either(fc.constantFrom("transcript", "original")),
+          url: either(fc.constantFrom("https://example.org/a", "http://x", "javascript:alert(1)", "ftp://x/")),
+          retrieved: either(date),
+          note: either(hostileText),
+        },
+        { requiredKeys: ["kind"] },
+      ),
+    ),
+    attachments: either(
+      fc.array(
+        fc.record(
+          { file: either(fc.constantFrom("original.pdf", "index.html", "../x.pdf", "/etc/passwd", "a?b.pdf", "missing.pptx")), title: either(hostileText) },
+          { requiredKeys: ["file"] },
+        ),
+        { maxLength: 2 },
+      ),
+    ),
+    sumary: hostileText, // an unknown field
+  },
+  { requiredKeys: ["publisher"] },
+);
 
 /** Front-matter text: the object as YAML, now and then broken or replaced by noise. */
 export const frontMatterText = fc.oneof(
@@ -78,8 +166,23 @@ const inline = fc.oneof(
   hostileText.map((t) => `*${t}*`),
   hostileText.map((t) => `**${t}**`),
   hostileText.map((t) => `\`${t}\``),
-  fc.tuple(hostileText, fc.constantFrom("https://example.org/", "/dokumenter/testby/likestilling-i-testby/", "/dokumenter/testby/nope/", "javascript:alert(1)", "#slide-2", "mailto:a@b.no", "data:text/html,x")).map(([t, u]) => `[${t}](${u})`),
-  fc.tuple(hostileText, fc.constantFrom("bilde.png", "missing.png", "https://example.org/x.png", "../x.png", "x.svg"), hostileText).map(([alt, src, title]) => `![${alt}](${src} ${JSON.stringify(title)})`),
+  fc
+    .tuple(
+      hostileText,
+      fc.constantFrom(
+        "https://example.org/",
+        "/dokumenter/testby/likestilling-i-testby/",
+        "/dokumenter/testby/nope/",
+        "javascript:alert(1)",
+        "#slide-2",
+        "mailto:a@b.no",
+        "data:text/html,x",
+      ),
+    )
+    .map(([t, u]) => `[${t}](${u})`),
+  fc
+    .tuple(hostileText, fc.constantFrom("bilde.png", "missing.png", "https://example.org/x.png", "../x.png", "x.svg"), hostileText)
+    .map(([alt, src, title]) => `![${alt}](${src} ${JSON.stringify(title)})`),
   fc.constantFrom("<b>html</b>", "<https://example.org>", "&lt;&#60;&amp;", "\\*", "  ", "[ref]: https://x"),
 );
 
@@ -93,7 +196,12 @@ const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("::: notes", ":::", "```", "~~~", "```js") },
   { weight: 1, arbitrary: line.map((t) => `\`\`\`\n${t}\n\`\`\``) },
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 30 }), line).map(([depth, t]) => `${">".repeat(depth)} ${t}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 30 }), line).map(([depth, t]) => Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}- ${t}`).join("\n")) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 30 }), line)
+      .map(([depth, t]) => Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}- ${t}`).join("\n")),
+  },
   { weight: 1, arbitrary: fc.tuple(line, line).map(([a, b]) => `| ${a} | b |\n| --- | --- |\n| ${b} | c |`) },
   { weight: 1, arbitrary: line.map((t) => `1. ${t}\n2. ${t}`) },
 );
@@ -134,27 +242,48 @@ export const FUZZ_INDICATORS = `- id: fuzz-count
 `;
 
 const validKeyFigure = fc.oneof(
-  fc.record({ indicator: fc.constant("fuzz-count"), value: fc.integer({ min: 0, max: 1e9 }), approximate: fc.boolean(), scope: safeText }, { requiredKeys: ["indicator", "value"] }),
-  fc.record({ indicator: fc.constant("fuzz-share"), value: fc.double({ min: 0, max: 100, noNaN: true }), refDate: fc.constant("1800") }, { requiredKeys: ["indicator", "value"] }),
-  fc.record({ indicator: fc.constant("fuzz-count"), breakdown: fc.array(fc.record({ label: safeText, value: fc.integer({ min: 0, max: 1e6 }) }), { minLength: 1, maxLength: 3 }) }),
+  fc.record(
+    { indicator: fc.constant("fuzz-count"), value: fc.integer({ min: 0, max: 1e9 }), approximate: fc.boolean(), scope: safeText },
+    { requiredKeys: ["indicator", "value"] },
+  ),
+  fc.record(
+    { indicator: fc.constant("fuzz-share"), value: fc.double({ min: 0, max: 100, noNaN: true }), refDate: fc.constant("1800") },
+    { requiredKeys: ["indicator", "value"] },
+  ),
+  fc.record({
+    indicator: fc.constant("fuzz-count"),
+    breakdown: fc.array(fc.record({ label: safeText, value: fc.integer({ min: 0, max: 1e6 }) }), { minLength: 1, maxLength: 3 }),
+  }),
 );
 
-const validFrontMatter = fc.record({
-  title: safeText,
-  titleTranslations: fc.record({ en: safeText, nb: safeText }, { requiredKeys: [] }),
-  type: fc.constantFrom("report", "strategy", "plan", "survey", "other"),
-  publisher: fc.constant("testby"),
-  date: validDate,
-  language: fc.constantFrom("nb", "nn", "sv", "da", "en"),
-  people: fc.array(fc.record({ name: safeText, role: fc.constantFrom("presenter", "author", "contributor"), title: safeText }, { requiredKeys: ["name"] }), { maxLength: 3 }),
-  event: safeText,
-  topics: fc.uniqueArray(fc.constantFrom("likestilling", "integrering"), { maxLength: 2 }),
-  summary: safeText,
-  runningHeader: safeText,
-  keyFigures: fc.array(validKeyFigure, { maxLength: 2 }),
-  source: fc.record({ kind: fc.constantFrom("transcript", "original", "manual"), url: fc.constantFrom("https://example.org/a?q=%22%3E", "http://example.org/"), note: safeText }, { requiredKeys: ["kind"] }),
-  attachments: fc.constantFrom([], [{ file: "original.pdf" }]),
-}, { requiredKeys: ["title", "type", "publisher", "date", "language"] });
+const validFrontMatter = fc.record(
+  {
+    title: safeText,
+    titleTranslations: fc.record({ en: safeText, nb: safeText }, { requiredKeys: [] }),
+    type: fc.constantFrom("report", "strategy", "plan", "survey", "other"),
+    publisher: fc.constant("testby"),
+    date: validDate,
+    language: fc.constantFrom("nb", "nn", "sv", "da", "en"),
+    people: fc.array(fc.record({ name: safeText, role: fc.constantFrom("presenter", "author", "contributor"), title: safeText }, { requiredKeys: ["name"] }), {
+      maxLength: 3,
+    }),
+    event: safeText,
+    topics: fc.uniqueArray(fc.constantFrom("likestilling", "integrering"), { maxLength: 2 }),
+    summary: safeText,
+    runningHeader: safeText,
+    keyFigures: fc.array(validKeyFigure, { maxLength: 2 }),
+    source: fc.record(
+      {
+        kind: fc.constantFrom("transcript", "original", "manual"),
+        url: fc.constantFrom("https://example.org/a?q=%22%3E", "http://example.org/"),
+        note: safeText,
+      },
+      { requiredKeys: ["kind"] },
+    ),
+    attachments: fc.constantFrom([], [{ file: "original.pdf" }]),
+  },
+  { requiredKeys: ["title", "type", "publisher", "date", "language"] },
+);
 
 const validInline = fc.oneof(
   safeInlineText,
@@ -171,7 +300,12 @@ const validBlock = fc.oneof(
   { weight: 1, arbitrary: validLine.map((t) => `::: notes\n${t}\n:::`) },
   { weight: 1, arbitrary: safeText.map((t) => `\`\`\`\n${t.replace(/`/g, "'")}\n\`\`\``) },
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 10 }), validLine).map(([depth, t]) => `${">".repeat(depth)} ${t}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 10 }), validLine).map(([depth, t]) => Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}- ${t}`).join("\n")) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 10 }), validLine)
+      .map(([depth, t]) => Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}- ${t}`).join("\n")),
+  },
   { weight: 1, arbitrary: fc.tuple(validLine, validLine).map(([a, b]) => `| ${a} | b |\n| --- | --- |\n| ${b} | c |`) },
 );
 /** A body that starts with a heading (so every block belongs to a section). */

@@ -34,20 +34,30 @@ function runs(smallRuns: number, share: number): fc.Parameters<unknown> {
 async function fullCheck(root: string): Promise<Problem[]> {
   const config = loadSiteConfig(root);
   const { site, problems } = loadContent(path.join(root, "content"), { root });
-  return [...config.problems, ...problems, ...await verifyImages(site.documents)];
+  return [...config.problems, ...problems, ...(await verifyImages(site.documents))];
 }
 
 function wellFormed(problem: Problem): boolean {
-  return typeof problem.file === "string" && problem.file.length > 0 && !path.isAbsolute(problem.file)
-    && Number.isInteger(problem.line) && problem.line >= 1 && Number.isInteger(problem.col) && problem.col >= 1
-    && typeof problem.message === "string" && problem.message.length > 0;
+  return (
+    typeof problem.file === "string" &&
+    problem.file.length > 0 &&
+    !path.isAbsolute(problem.file) &&
+    Number.isInteger(problem.line) &&
+    problem.line >= 1 &&
+    Number.isInteger(problem.col) &&
+    problem.col >= 1 &&
+    typeof problem.message === "string" &&
+    problem.message.length > 0
+  );
 }
 
 describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
   let dir: string;
   beforeAll(async () => {
     dir = makeProject("site-basic", {
-      "content/testby/bilde.png": await sharp({ create: { width: 30, height: 20, channels: 3, background: "#08c" } }).png().toBuffer(),
+      "content/testby/bilde.png": await sharp({ create: { width: 30, height: 20, channels: 3, background: "#08c" } })
+        .png()
+        .toBuffer(),
       "content/testby/original.pdf": "%PDF-1.7\n",
       "content/testby/index.html": "<script>alert(1)</script>",
       "content/_registries/indicators.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}${FUZZ_INDICATORS}`,
@@ -55,51 +65,70 @@ describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
   });
   afterAll(() => dir && removeProject(dir));
 
-  it("check never crashes: it accepts a document or names file:line:col", async () => {
-    const file = path.join(dir, "content/testby/fuzz.md");
-    let checked = 0;
-    await fc.assert(fc.asyncProperty(documentText, async (text) => {
-      checked++;
-      writeFileSync(file, text);
-      const problems = await fullCheck(dir);
-      const bad = problems.filter((problem) => !wellFormed(problem));
-      expect(bad.map(formatProblem)).toEqual([]);
-    }), runs(120, 0.35));
-    rmSync(file, { force: true });
-    console.log(`fuzz: check ran on ${checked} generated documents`);
-  }, SECONDS ? SECONDS * 1000 : 120_000);
+  it(
+    "check never crashes: it accepts a document or names file:line:col",
+    async () => {
+      const file = path.join(dir, "content/testby/fuzz.md");
+      let checked = 0;
+      await fc.assert(
+        fc.asyncProperty(documentText, async (text) => {
+          checked++;
+          writeFileSync(file, text);
+          const problems = await fullCheck(dir);
+          const bad = problems.filter((problem) => !wellFormed(problem));
+          expect(bad.map(formatProblem)).toEqual([]);
+        }),
+        runs(120, 0.35),
+      );
+      rmSync(file, { force: true });
+      console.log(`fuzz: check ran on ${checked} generated documents`);
+    },
+    SECONDS ? SECONDS * 1000 : 120_000,
+  );
 
-  it("build after a passing check never fails", async () => {
-    // Mostly documents meant to pass (odd but valid values), some wild ones the check must refuse.
-    const documents = fc.oneof({ weight: 4, arbitrary: acceptableDocumentText }, { weight: 1, arbitrary: documentText });
-    let built = 0;
-    let builds = 0;
-    await fc.assert(fc.asyncProperty(fc.array(documents, { minLength: 4, maxLength: 12 }), async (texts) => {
-      const folder = path.join(dir, "content/testby");
-      for (const name of readdirSync(folder)) if (name.startsWith("fuzz-")) rmSync(path.join(folder, name));
-      texts.forEach((text, index) => writeFileSync(path.join(folder, `fuzz-${index}.md`), text));
-      // Drop the documents the check refuses, until it passes: what is left must build.
-      for (let round = 0; round < 5; round++) {
-        const errors = (await fullCheck(dir)).filter((problem) => problem.severity === "error");
-        if (errors.length === 0) break;
-        const refused = new Set(errors.map((problem) => problem.file));
-        expect([...refused].every((file) => /^content\/testby\/fuzz-\d+\.md$/.test(file)), [...refused].join(", ")).toBe(true);
-        for (const file of refused) rmSync(path.join(dir, file), { force: true });
-      }
-      expect((await fullCheck(dir)).filter((problem) => problem.severity === "error")).toEqual([]);
-      built += readdirSync(folder).filter((name) => name.startsWith("fuzz-")).length;
-      builds++;
-      const output = mkdtempSync(path.join(os.tmpdir(), "lysark-fuzz-site-"));
-      try {
-        const result = await build({ root: dir, output: path.join(output, "_site") });
-        expect(result.problems.filter((problem) => problem.severity === "error").map(formatProblem)).toEqual([]);
-        expect(result.ok).toBe(true);
-      } finally {
-        rmSync(output, { recursive: true, force: true });
-      }
-    }), runs(2, 0.6));
-    console.log(`fuzz: ${builds} builds of ${built} generated documents that passed the check`);
-    // The property is not vacuous: generated documents passed the check and were built.
-    expect(built).toBeGreaterThan(0);
-  }, SECONDS ? SECONDS * 1000 : 240_000);
+  it(
+    "build after a passing check never fails",
+    async () => {
+      // Mostly documents meant to pass (odd but valid values), some wild ones the check must refuse.
+      const documents = fc.oneof({ weight: 4, arbitrary: acceptableDocumentText }, { weight: 1, arbitrary: documentText });
+      let built = 0;
+      let builds = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(documents, { minLength: 4, maxLength: 12 }), async (texts) => {
+          const folder = path.join(dir, "content/testby");
+          for (const name of readdirSync(folder)) if (name.startsWith("fuzz-")) rmSync(path.join(folder, name));
+          texts.forEach((text, index) => {
+            writeFileSync(path.join(folder, `fuzz-${index}.md`), text);
+          });
+          // Drop the documents the check refuses, until it passes: what is left must build.
+          for (let round = 0; round < 5; round++) {
+            const errors = (await fullCheck(dir)).filter((problem) => problem.severity === "error");
+            if (errors.length === 0) break;
+            const refused = new Set(errors.map((problem) => problem.file));
+            expect(
+              [...refused].every((file) => /^content\/testby\/fuzz-\d+\.md$/.test(file)),
+              [...refused].join(", "),
+            ).toBe(true);
+            for (const file of refused) rmSync(path.join(dir, file), { force: true });
+          }
+          expect((await fullCheck(dir)).filter((problem) => problem.severity === "error")).toEqual([]);
+          built += readdirSync(folder).filter((name) => name.startsWith("fuzz-")).length;
+          builds++;
+          const output = mkdtempSync(path.join(os.tmpdir(), "lysark-fuzz-site-"));
+          try {
+            const result = await build({ root: dir, output: path.join(output, "_site") });
+            expect(result.problems.filter((problem) => problem.severity === "error").map(formatProblem)).toEqual([]);
+            expect(result.ok).toBe(true);
+          } finally {
+            rmSync(output, { recursive: true, force: true });
+          }
+        }),
+        runs(2, 0.6),
+      );
+      console.log(`fuzz: ${builds} builds of ${built} generated documents that passed the check`);
+      // The property is not vacuous: generated documents passed the check and were built.
+      expect(built).toBeGreaterThan(0);
+    },
+    SECONDS ? SECONDS * 1000 : 240_000,
+  );
 });

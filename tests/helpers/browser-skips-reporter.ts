@@ -20,7 +20,7 @@ export default class BrowserSkipsReporter implements Reporter {
     if (skipped === 0) return;
     process.stdout.write(
       `\n\u26a0 ${skipped} browser test(s) SKIPPED: Chromium not found at ${CHROMIUM_PATH}.\n` +
-      `  Install Debian's Chromium to run them: sudo apt-get update && sudo apt-get install -y chromium\n\n`,
+        `  Install Debian's Chromium to run them: sudo apt-get update && sudo apt-get install -y chromium\n\n`,
     );
   }
 }

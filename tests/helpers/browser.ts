@@ -23,8 +23,13 @@ import { repoRoot } from "./fixture.ts";
 export const CHROMIUM_PATH = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
 
 const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 /**
@@ -79,7 +84,11 @@ const TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
 };
 
-export interface ServedRequest { path: string; status: number; bytes: number }
+export interface ServedRequest {
+  path: string;
+  status: number;
+  bytes: number;
+}
 
 export interface StaticServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -141,7 +150,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
       file = resolveFile("/404.html");
     }
     const body = file ? readFileSync(file) : Buffer.from("Not found");
-    const type = file ? TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" : "text/plain; charset=utf-8";
+    const type = file ? (TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream") : "text/plain; charset=utf-8";
     response.writeHead(status, { ...headers, "Content-Type": type, "Content-Length": body.length, "Cache-Control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : body);
     requests.push({ path: urlPath, status, bytes: body.length });
@@ -157,10 +166,11 @@ export async function startStaticServer(dir: string, options: StaticServerOption
     origin,
     url: (sitePath) => new URL(sitePath, origin).toString(),
     requests,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
 
@@ -174,7 +184,12 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 /**
  * Runs axe-core (WCAG 2.x A and AA rules, and axe's best practices such as
@@ -187,15 +202,29 @@ export async function axeViolations(page: Page, options: { exclude?: string[]; b
   // Evaluated, not added as a <script>, so the page's CSP does not stand in the way.
   await page.evaluate(source);
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", ...(options.bestPractice === false ? [] : ["best-practice"])];
-  return page.evaluate(async ({ exclude, tags }) => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
-    const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((violation) => ({
-      id: violation.id, impact: violation.impact, help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),
-    }));
-  }, { exclude: options.exclude ?? [], tags });
+  return page.evaluate(
+    async ({ exclude, tags }) => {
+      const axe = (
+        globalThis as unknown as {
+          axe: {
+            run: (
+              context: unknown,
+              options: unknown,
+            ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+          };
+        }
+      ).axe;
+      const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
+      const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),
+      }));
+    },
+    { exclude: options.exclude ?? [], tags },
+  );
 }
 
 /** A built site served on localhost with Chromium open, for one describe block. */

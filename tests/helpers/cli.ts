@@ -2,7 +2,11 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { repoRoot } from "./fixture.ts";
 
-export interface CliResult { status: number | null; stdout: string; stderr: string }
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs one of Lysark's commands (scripts/cli/NAME.ts) in a project folder, as `npm run NAME` would. */
 export function runCli(name: string, cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): CliResult {

@@ -18,24 +18,32 @@ export interface DevServerProcess {
 
 export function startDevServer(dir: string): DevServerProcess {
   const port = 19000 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts/cli/serve.ts"), "--port", String(port)], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts/cli/serve.ts"), "--port", String(port)], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
-  child.stdout.on("data", (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr.on("data", (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   return {
     port,
     url: (pathname) => `http://localhost:${port}${pathname}`,
     output: () => output,
-    logged: (pattern, from, ms = 30_000) => new Promise<string>((resolve, reject) => {
-      const started = Date.now();
-      const check = () => {
-        const match = pattern.exec(output.slice(from));
-        if (match) return resolve(match[0]);
-        if (Date.now() - started > ms) return reject(new Error(`no ${pattern} within ${ms} ms; output:\n${output.slice(from)}`));
-        setTimeout(check, 50);
-      };
-      check();
-    }),
+    logged: (pattern, from, ms = 30_000) =>
+      new Promise<string>((resolve, reject) => {
+        const started = Date.now();
+        const check = () => {
+          const match = pattern.exec(output.slice(from));
+          if (match) return resolve(match[0]);
+          if (Date.now() - started > ms) return reject(new Error(`no ${pattern} within ${ms} ms; output:\n${output.slice(from)}`));
+          setTimeout(check, 50);
+        };
+        check();
+      }),
     stop: () => child.kill(),
   };
 }

@@ -1,109 +1,117 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../scripts/cli/import.js';
-import { fixturesDir, repoRoot, seedsDir } from './helpers.js';
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../scripts/cli/import.js";
+import { fixturesDir, repoRoot, seedsDir } from "./helpers.js";
 
 let dir: string;
 
 const PUBLISHERS: Record<string, string> = {
-  oslo: 'id: oslo\nnames: { nb: Oslo kommune, en: City of Oslo }\ncountry: NO\nkind: kommune\n',
-  'oslo-sagene': 'id: oslo-sagene\nnames: { nb: Bydel Sagene, en: Sagene district }\ncountry: NO\nkind: bydel\nparent: oslo\n',
-  stavanger: 'id: stavanger\nnames: { nb: Stavanger kommune }\ncountry: NO\nkind: kommune\n',
-  voss: 'id: voss\nnames: { nn: Voss herad }\ncountry: NO\nkind: kommune\n',
-  vaxjo: 'id: vaxjo\nnames: { sv: Växjö kommun }\ncountry: SE\nkind: kommun\n',
+  oslo: "id: oslo\nnames: { nb: Oslo kommune, en: City of Oslo }\ncountry: NO\nkind: kommune\n",
+  "oslo-sagene": "id: oslo-sagene\nnames: { nb: Bydel Sagene, en: Sagene district }\ncountry: NO\nkind: bydel\nparent: oslo\n",
+  stavanger: "id: stavanger\nnames: { nb: Stavanger kommune }\ncountry: NO\nkind: kommune\n",
+  voss: "id: voss\nnames: { nn: Voss herad }\ncountry: NO\nkind: kommune\n",
+  vaxjo: "id: vaxjo\nnames: { sv: Växjö kommun }\ncountry: SE\nkind: kommun\n",
 };
 
 function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: dir });
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    cwd: dir,
+  });
   return { code, stdout, stderr };
 }
 
 const files = (sub: string) => (existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).sort() : []);
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lysark-import-'));
-  cpSync(fixturesDir, path.join(dir, 'in'), { recursive: true });
+  dir = mkdtempSync(path.join(tmpdir(), "lysark-import-"));
+  cpSync(fixturesDir, path.join(dir, "in"), { recursive: true });
   for (const [id, yaml] of Object.entries(PUBLISHERS)) {
-    mkdirSync(path.join(dir, 'content', id), { recursive: true });
-    writeFileSync(path.join(dir, 'content', id, '_publisher.yaml'), yaml);
+    mkdirSync(path.join(dir, "content", id), { recursive: true });
+    writeFileSync(path.join(dir, "content", id, "_publisher.yaml"), yaml);
   }
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('CLI: npm run import', () => {
-  it('writes <out>/<publisher>/<slug>.md and prints the report', () => {
-    const r = run('in/nn-kulturplan.txt', '--publisher', 'voss');
+describe("CLI: npm run import", () => {
+  it("writes <out>/<publisher>/<slug>.md and prints the report", () => {
+    const r = run("in/nn-kulturplan.txt", "--publisher", "voss");
     expect(r.code).toBe(0);
-    expect(files('content/voss')).toEqual(['_publisher.yaml', 'kulturplan-for-voss-herad.md']);
-    const md = readFileSync(path.join(dir, 'content/voss/kulturplan-for-voss-herad.md'), 'utf8');
+    expect(files("content/voss")).toEqual(["_publisher.yaml", "kulturplan-for-voss-herad.md"]);
+    const md = readFileSync(path.join(dir, "content/voss/kulturplan-for-voss-herad.md"), "utf8");
     expect(md).toMatch(/^---\ntitle: Kulturplan for Voss herad\n/u);
     expect(r.stdout).toMatch(/in\/nn-kulturplan\.txt → content\/voss\/kulturplan-for-voss-herad\.md/u);
-    for (const label of ['language:', 'title:', 'presenter:', 'date:', 'date candidates:', 'slides:', 'running header:', 'key figures', 'editor must check:']) {
+    for (const label of ["language:", "title:", "presenter:", "date:", "date candidates:", "slides:", "running header:", "key figures", "editor must check:"]) {
       expect(r.stdout).toContain(label);
     }
     expect(r.stdout).toMatch(/topics: none set/u);
     expect(r.stdout).toMatch(/publisher: voss/u);
   });
 
-  it('matches the publisher from the title when --publisher is missing', () => {
-    const r = run('in/sv-skolplan.txt');
+  it("matches the publisher from the title when --publisher is missing", () => {
+    const r = run("in/sv-skolplan.txt");
     expect(r.code).toBe(0);
-    expect(files('content/vaxjo')).toContain('skolplan-for-vaxjo-kommun.md');
+    expect(files("content/vaxjo")).toContain("skolplan-for-vaxjo-kommun.md");
     expect(r.stdout).toMatch(/publisher: +vaxjo \(matched "Växjö kommun" in the title\)/u);
   });
 
-  it('asks for --publisher when nothing matches, and writes nothing', () => {
-    const r = run('in/en-housing.txt');
+  it("asks for --publisher when nothing matches, and writes nothing", () => {
+    const r = run("in/en-housing.txt");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/in\/en-housing\.txt: cannot tell the publisher/u);
     expect(r.stderr).toMatch(/--publisher ID \(known ids: oslo, oslo-sagene, stavanger, vaxjo, voss\)/u);
   });
 
   it('refuses an unknown --publisher with "did you mean"', () => {
-    const r = run('in/nn-kulturplan.txt', '--publisher', 'vos');
+    const r = run("in/nn-kulturplan.txt", "--publisher", "vos");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown publisher "vos" — did you mean "voss"\?/u);
-    expect(files('content/voss')).toEqual(['_publisher.yaml']);
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 
-  it('never overwrites without --force', () => {
-    expect(run('in/nn-kulturplan.txt', '--publisher', 'voss').code).toBe(0);
-    const target = path.join(dir, 'content/voss/kulturplan-for-voss-herad.md');
-    writeFileSync(target, 'edited by hand');
-    const again = run('in/nn-kulturplan.txt', '--publisher', 'voss');
+  it("never overwrites without --force", () => {
+    expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
+    const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");
+    writeFileSync(target, "edited by hand");
+    const again = run("in/nn-kulturplan.txt", "--publisher", "voss");
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/content\/voss\/kulturplan-for-voss-herad\.md already exists/u);
     expect(again.stderr).toMatch(/--force/u);
-    expect(readFileSync(target, 'utf8')).toBe('edited by hand');
-    expect(run('in/nn-kulturplan.txt', '--publisher', 'voss', '--force').code).toBe(0);
-    expect(readFileSync(target, 'utf8')).toMatch(/^---\n/u);
+    expect(readFileSync(target, "utf8")).toBe("edited by hand");
+    expect(run("in/nn-kulturplan.txt", "--publisher", "voss", "--force").code).toBe(0);
+    expect(readFileSync(target, "utf8")).toMatch(/^---\n/u);
   });
 
-  it('--stdout prints the Markdown, the report to stderr, and writes nothing', () => {
-    const r = run('--stdout', '--publisher', 'voss', 'in/nn-kulturplan.txt');
+  it("--stdout prints the Markdown, the report to stderr, and writes nothing", () => {
+    const r = run("--stdout", "--publisher", "voss", "in/nn-kulturplan.txt");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^---\ntitle: Kulturplan for Voss herad\n/u);
-    expect(r.stdout).not.toContain('editor must check');
-    expect(r.stderr).toContain('editor must check');
-    expect(files('content/voss')).toEqual(['_publisher.yaml']);
+    expect(r.stdout).not.toContain("editor must check");
+    expect(r.stderr).toContain("editor must check");
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 
-  it('--stdout also needs a publisher', () => {
-    const r = run('--stdout', 'in/en-housing.txt');
+  it("--stdout also needs a publisher", () => {
+    const r = run("--stdout", "in/en-housing.txt");
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/cannot tell the publisher/u);
   });
 
-  it('with several inputs, reports every error and writes nothing if any fails', () => {
-    writeFileSync(path.join(dir, 'in/empty.txt'), '');
-    writeFileSync(path.join(dir, 'in/win.txt'), Buffer.from('1 Bl\u00e5b\u00e6r\n\n2 R\u00f8d\n', 'latin1'));
-    const r = run('in/nn-kulturplan.txt', 'in/empty.txt', 'in/win.txt', 'in/no-slides.txt', 'in/missing.txt', '--publisher', 'voss');
+  it("with several inputs, reports every error and writes nothing if any fails", () => {
+    writeFileSync(path.join(dir, "in/empty.txt"), "");
+    writeFileSync(path.join(dir, "in/win.txt"), Buffer.from("1 Bl\u00e5b\u00e6r\n\n2 R\u00f8d\n", "latin1"));
+    const r = run("in/nn-kulturplan.txt", "in/empty.txt", "in/win.txt", "in/no-slides.txt", "in/missing.txt", "--publisher", "voss");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/in\/empty\.txt: is empty/u);
     expect(r.stderr).toMatch(/in\/win\.txt: is not valid UTF-8 .* Windows-1252/u);
@@ -111,116 +119,122 @@ describe('CLI: npm run import', () => {
     expect(r.stderr).toMatch(/in\/no-slides\.txt: has no numbered slides/u);
     expect(r.stderr).toMatch(/in\/missing\.txt: not found/u);
     expect(r.stderr).toMatch(/4 of 5 transcript\(s\) failed; nothing was written/u);
-    expect(files('content/voss')).toEqual(['_publisher.yaml']);
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 
-  it('refuses two inputs that would write the same file', () => {
-    cpSync(path.join(dir, 'in/nn-kulturplan.txt'), path.join(dir, 'in/copy.txt'));
-    const r = run('in/nn-kulturplan.txt', 'in/copy.txt', '--publisher', 'voss');
+  it("refuses two inputs that would write the same file", () => {
+    cpSync(path.join(dir, "in/nn-kulturplan.txt"), path.join(dir, "in/copy.txt"));
+    const r = run("in/nn-kulturplan.txt", "in/copy.txt", "--publisher", "voss");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/in\/copy\.txt: would be written to content\/voss\/kulturplan-for-voss-herad\.md/u);
-    expect(files('content/voss')).toEqual(['_publisher.yaml']);
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 
-  it('usage errors exit 1; --help exits 0', () => {
+  it("usage errors exit 1; --help exits 0", () => {
     expect(run().code).toBe(1);
-    expect(run('--bogus', 'x.txt').code).toBe(1);
-    expect(run('--stdout', 'a.txt', 'b.txt').stderr).toMatch(/exactly one/u);
-    const h = run('--help');
+    expect(run("--bogus", "x.txt").code).toBe(1);
+    expect(run("--stdout", "a.txt", "b.txt").stderr).toMatch(/exactly one/u);
+    const h = run("--help");
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/--publisher ID/u);
   });
 
-  it('imports the Sagene seed with the publisher matched from its running header', () => {
-    const r = run(path.join(seedsDir, 'oslo-sagene-internasjonal-satsing.txt'), '--out', 'content');
+  it("imports the Sagene seed with the publisher matched from its running header", () => {
+    const r = run(path.join(seedsDir, "oslo-sagene-internasjonal-satsing.txt"), "--out", "content");
     expect(r.code).toBe(0);
-    expect(files('content/oslo-sagene')).toContain('internasjonal-satsing-i-bydel-sagene.md');
+    expect(files("content/oslo-sagene")).toContain("internasjonal-satsing-i-bydel-sagene.md");
     expect(r.stdout).toMatch(/publisher: +oslo-sagene \(matched "Bydel Sagene" in the running header\)/u);
   });
 
-  it('runs as a real process: exit code 1 and nothing written on error, 0 on success', () => {
-    const cli = path.join(repoRoot, 'scripts/cli/import.ts');
-    const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
+  it("runs as a real process: exit code 1 and nothing written on error, 0 on success", () => {
+    const cli = path.join(repoRoot, "scripts/cli/import.ts");
+    const tsx = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
     // npm sets INIT_CWD to where the command was typed; the CLI resolves paths from it.
-    const opts = { cwd: repoRoot, encoding: 'utf8' as const, env: { ...process.env, INIT_CWD: dir } };
-    const bad = spawnSync(process.execPath, [tsx, cli, 'in/no-slides.txt', '--publisher', 'voss', '--out', 'content'], opts);
+    const opts = { cwd: repoRoot, encoding: "utf8" as const, env: { ...process.env, INIT_CWD: dir } };
+    const bad = spawnSync(process.execPath, [tsx, cli, "in/no-slides.txt", "--publisher", "voss", "--out", "content"], opts);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no-slides\.txt: has no numbered slides/u);
-    const ok = spawnSync(process.execPath, [tsx, cli, '--stdout', '--publisher', 'voss', '--out', 'content', 'in/nn-kulturplan.txt'], opts);
+    const ok = spawnSync(process.execPath, [tsx, cli, "--stdout", "--publisher", "voss", "--out", "content", "in/nn-kulturplan.txt"], opts);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^---\n/u);
-    expect(files('content/voss')).toEqual(['_publisher.yaml']);
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 });
 
-describe('CLI: unknown publishers (issue 16)', () => {
-  const grue = () => path.join(seedsDir, 'grue-arbeidsgiverstrategi.txt');
-  const gavle = () => path.join(seedsDir, 'gavleborg-jamresursen.txt');
+describe("CLI: unknown publishers (issue 16)", () => {
+  const grue = () => path.join(seedsDir, "grue-arbeidsgiverstrategi.txt");
+  const gavle = () => path.join(seedsDir, "gavleborg-jamresursen.txt");
 
-  it('--stdout prints the document with a proposed publisher id and says so in the report', () => {
-    const r = run('--stdout', grue());
+  it("--stdout prints the document with a proposed publisher id and says so in the report", () => {
+    const r = run("--stdout", grue());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^publisher: grue$/mu);
     expect(r.stderr).toMatch(/publisher: +grue \(proposed from "Grue kommune" in the text — not a known publisher yet\)/u);
     expect(r.stderr).toContain('en "Grue Municipality"');
-    expect(existsSync(path.join(dir, 'content/grue'))).toBe(false);
+    expect(existsSync(path.join(dir, "content/grue"))).toBe(false);
   });
 
-  it('without --create-publisher, stops and prints the exact new-publisher command', () => {
+  it("without --create-publisher, stops and prints the exact new-publisher command", () => {
     const r = run(grue());
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('npm run new-publisher -- --id grue --name-nb "Grue kommune" --name-en "Grue Municipality" --country NO --kind kommune');
     expect(r.stderr).toMatch(/nothing was written/u);
-    expect(existsSync(path.join(dir, 'content/grue'))).toBe(false);
+    expect(existsSync(path.join(dir, "content/grue"))).toBe(false);
   });
 
-  it('--create-publisher writes _publisher.yaml with the English name by rule, then the document', () => {
-    const r = run(grue(), gavle(), '--create-publisher');
+  it("--create-publisher writes _publisher.yaml with the English name by rule, then the document", () => {
+    const r = run(grue(), gavle(), "--create-publisher");
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(dir, 'content/grue/_publisher.yaml'), 'utf8')).toMatch(/id: grue\nnames:\n  nb: Grue kommune\n  en: Grue Municipality\ncountry: NO\nkind: kommune\n/u);
-    expect(readFileSync(path.join(dir, 'content/gavleborg/_publisher.yaml'), 'utf8')).toMatch(/nb: Region Gävleborg\n  en: Region Gävleborg\ncountry: SE\nkind: region\n/u);
-    expect(files('content/grue')).toHaveLength(2);
+    expect(readFileSync(path.join(dir, "content/grue/_publisher.yaml"), "utf8")).toMatch(
+      /id: grue\nnames:\n  nb: Grue kommune\n  en: Grue Municipality\ncountry: NO\nkind: kommune\n/u,
+    );
+    expect(readFileSync(path.join(dir, "content/gavleborg/_publisher.yaml"), "utf8")).toMatch(
+      /nb: Region Gävleborg\n  en: Region Gävleborg\ncountry: SE\nkind: region\n/u,
+    );
+    expect(files("content/grue")).toHaveLength(2);
     expect(r.stdout).toMatch(/created content\/grue\/_publisher\.yaml/u);
     // A second import of the same transcript finds the publisher it created.
-    expect(run('--stdout', grue()).stderr).toMatch(/publisher: +grue \(matched "Grue kommune" in the title\)/u);
+    expect(run("--stdout", grue()).stderr).toMatch(/publisher: +grue \(matched "Grue kommune" in the title\)/u);
   });
 });
 
-describe('CLI: batch import (issue 16)', () => {
+describe("CLI: batch import (issue 16)", () => {
   const batch = () => {
-    const folder = path.join(dir, 'batch');
+    const folder = path.join(dir, "batch");
     mkdirSync(folder);
-    cpSync(path.join(dir, 'in/nn-kulturplan.txt'), path.join(folder, 'a-kulturplan.txt'));
-    cpSync(path.join(dir, 'in/no-slides.txt'), path.join(folder, 'b-no-slides.txt'));
-    cpSync(path.join(dir, 'in/layouts/amp-page.txt'), path.join(folder, 'c-amp.txt'));
-    cpSync(path.join(dir, 'in/layouts/docplayer-nb.txt'), path.join(folder, 'd-docplayer.txt'));
-    return 'batch';
+    cpSync(path.join(dir, "in/nn-kulturplan.txt"), path.join(folder, "a-kulturplan.txt"));
+    cpSync(path.join(dir, "in/no-slides.txt"), path.join(folder, "b-no-slides.txt"));
+    cpSync(path.join(dir, "in/layouts/amp-page.txt"), path.join(folder, "c-amp.txt"));
+    cpSync(path.join(dir, "in/layouts/docplayer-nb.txt"), path.join(folder, "d-docplayer.txt"));
+    return "batch";
   };
 
-  it('a folder is all or nothing by default, with a summary table and a JSON report per transcript', () => {
-    const r = run(batch(), '--publisher', 'voss');
+  it("a folder is all or nothing by default, with a summary table and a JSON report per transcript", () => {
+    const r = run(batch(), "--publisher", "voss");
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^status +file +document \/ reasons$/mu);
     expect(r.stdout).toMatch(/^refused +batch\/b-no-slides\.txt +has no numbered slides/mu);
     expect(r.stdout).toMatch(/^refused +batch\/c-amp\.txt +is an AMP page/mu);
-    expect(r.stdout).toMatch(/2 imported, 0 need review, 2 refused \(of 4\)|1 imported, 1 need review, 2 refused \(of 4\)|0 imported, 2 need review, 2 refused \(of 4\)/u);
+    expect(r.stdout).toMatch(
+      /2 imported, 0 need review, 2 refused \(of 4\)|1 imported, 1 need review, 2 refused \(of 4\)|0 imported, 2 need review, 2 refused \(of 4\)/u,
+    );
     expect(r.stderr).toMatch(/nothing was written \(--keep-going writes the others\)/u);
-    expect(files('content/voss')).toEqual(['_publisher.yaml']);
-    expect(files('import-reports')).toEqual(['a-kulturplan.json', 'b-no-slides.json', 'c-amp.json', 'd-docplayer.json']);
-    const report = JSON.parse(readFileSync(path.join(dir, 'import-reports/c-amp.json'), 'utf8'));
-    expect(report).toMatchObject({ file: 'batch/c-amp.txt', status: 'refused', written: false });
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
+    expect(files("import-reports")).toEqual(["a-kulturplan.json", "b-no-slides.json", "c-amp.json", "d-docplayer.json"]);
+    const report = JSON.parse(readFileSync(path.join(dir, "import-reports/c-amp.json"), "utf8"));
+    expect(report).toMatchObject({ file: "batch/c-amp.txt", status: "refused", written: false });
     expect(report.reasons[0]).toMatch(/AMP page/u);
   });
 
-  it('--keep-going writes the inputs that pass, lists the rest and exits 1', () => {
-    const r = run(batch(), '--publisher', 'voss', '--keep-going', '--report', 'reports');
+  it("--keep-going writes the inputs that pass, lists the rest and exits 1", () => {
+    const r = run(batch(), "--publisher", "voss", "--keep-going", "--report", "reports");
     expect(r.code).toBe(1);
-    expect(files('content/voss')).toEqual(['_publisher.yaml', 'handlingsplan-for-folkehelse-2024.md', 'kulturplan-for-voss-herad.md']);
+    expect(files("content/voss")).toEqual(["_publisher.yaml", "handlingsplan-for-folkehelse-2024.md", "kulturplan-for-voss-herad.md"]);
     expect(r.stderr).toMatch(/2 of 4 transcript\(s\) refused and not written/u);
-    const a = JSON.parse(readFileSync(path.join(dir, 'reports/a-kulturplan.json'), 'utf8'));
+    const a = JSON.parse(readFileSync(path.join(dir, "reports/a-kulturplan.json"), "utf8"));
     expect(a).toMatchObject({ status: expect.stringMatching(/imported|needs review/u), written: true });
-    expect(a.report.language).toBe('nn');
+    expect(a.report.language).toBe("nn");
     // No temporary file is left behind.
-    expect(files('content/voss').filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(files("content/voss").filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 });

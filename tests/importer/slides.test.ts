@@ -1,65 +1,66 @@
-import { describe, expect, it } from 'vitest';
-import { splitSlides, stripTrailingPageNumbers } from '../../scripts/importer/slides.js';
-import { headings, imp, nbTranscript } from './helpers.js';
+import { describe, expect, it } from "vitest";
+import { splitSlides, stripTrailingPageNumbers } from "../../scripts/importer/slides.js";
+import { headings, imp, nbTranscript } from "./helpers.js";
 
-const split = (text: string) => splitSlides(text.split('\n'));
+const split = (text: string) => splitSlides(text.split("\n"));
 
-describe('slides: numbered paragraphs counting up from 1', () => {
-  it('splits numbered paragraphs and keeps lines below the number line', () => {
-    const s = split('1 Tittel\nUndertittel\n\n2 Neste\n\n3 Siste').slides;
+describe("slides: numbered paragraphs counting up from 1", () => {
+  it("splits numbered paragraphs and keeps lines below the number line", () => {
+    const s = split("1 Tittel\nUndertittel\n\n2 Neste\n\n3 Siste").slides;
     expect(s.map((x) => x.number)).toEqual([1, 2, 3]);
-    expect(s[0]).toEqual({ number: 1, first: 'Tittel', rest: ['Undertittel'] });
+    expect(s[0]).toEqual({ number: 1, first: "Tittel", rest: ["Undertittel"] });
   });
 
-  it('does not take numbers inside text for slide starts', () => {
-    const s = split('1 Bydelen har\n32 000 innbyggere og 2 Fakta om alt\n\n2 Andre lysbilde').slides;
+  it("does not take numbers inside text for slide starts", () => {
+    const s = split("1 Bydelen har\n32 000 innbyggere og 2 Fakta om alt\n\n2 Andre lysbilde").slides;
     expect(s).toHaveLength(2);
-    expect(s[0]!.rest).toEqual(['32 000 innbyggere og 2 Fakta om alt']);
+    expect(s[0]!.rest).toEqual(["32 000 innbyggere og 2 Fakta om alt"]);
   });
 
   it('"11 veiledere" at a line start inside slide 11 is text (the next number is 12)', () => {
-    const text = Array.from({ length: 10 }, (_, i) => `${i + 1} Lysbilde ${i + 1}`).join('\n\n') +
-      '\n\n11 Sammen for en levende by Veiledere\n11 veiledere fra alle tjenesteområder\n\n12 Oppdrag';
+    const text =
+      Array.from({ length: 10 }, (_, i) => `${i + 1} Lysbilde ${i + 1}`).join("\n\n") +
+      "\n\n11 Sammen for en levende by Veiledere\n11 veiledere fra alle tjenesteområder\n\n12 Oppdrag";
     const s = split(text).slides;
     expect(s).toHaveLength(12);
-    expect(s[10]!.rest).toEqual(['11 veiledere fra alle tjenesteområder']);
-    expect(s[11]!.first).toBe('Oppdrag');
+    expect(s[10]!.rest).toEqual(["11 veiledere fra alle tjenesteområder"]);
+    expect(s[11]!.first).toBe("Oppdrag");
   });
 
-  it('a line starting with the NEXT number inside a slide is text when slides are paragraphs', () => {
-    const s = split('1 A\n\n2 Mål for året\n3 nye barnehager og en skole\n\n3 Neste lysbilde\n\n4 Slutt');
-    expect(s.mode).toBe('paragraph');
-    expect(s.slides.map((x) => x.first)).toEqual(['A', 'Mål for året', 'Neste lysbilde', 'Slutt']);
-    expect(s.slides[1]!.rest).toEqual(['3 nye barnehager og en skole']);
+  it("a line starting with the NEXT number inside a slide is text when slides are paragraphs", () => {
+    const s = split("1 A\n\n2 Mål for året\n3 nye barnehager og en skole\n\n3 Neste lysbilde\n\n4 Slutt");
+    expect(s.mode).toBe("paragraph");
+    expect(s.slides.map((x) => x.first)).toEqual(["A", "Mål for året", "Neste lysbilde", "Slutt"]);
+    expect(s.slides[1]!.rest).toEqual(["3 nye barnehager og en skole"]);
   });
 
-  it('falls back to line starts when the transcript has no blank lines', () => {
-    const s = split('1 A\n2 B\ntekst\n3 C');
-    expect(s.mode).toBe('line');
-    expect(s.slides.map((x) => x.first)).toEqual(['A', 'B', 'C']);
+  it("falls back to line starts when the transcript has no blank lines", () => {
+    const s = split("1 A\n2 B\ntekst\n3 C");
+    expect(s.mode).toBe("line");
+    expect(s.slides.map((x) => x.first)).toEqual(["A", "B", "C"]);
   });
 
   it('never takes a number followed by a no-break space ("32\u00a0000") for a slide', () => {
-    expect(split('1 A\n\n2\u00a0000 ansatte').slides).toHaveLength(1);
+    expect(split("1 A\n\n2\u00a0000 ansatte").slides).toHaveLength(1);
   });
 
-  it('keeps slides without text as empty headings', () => {
-    const r = imp(nbTranscript('T', ['1 T', '2', '3', '4 Slutt']));
+  it("keeps slides without text as empty headings", () => {
+    const r = imp(nbTranscript("T", ["1 T", "2", "3", "4 Slutt"]));
     expect(r.report.slideCount).toBe(4);
-    expect(headings(r.markdown)).toEqual(['T', '', '', 'Slutt']);
+    expect(headings(r.markdown)).toEqual(["T", "", "", "Slutt"]);
     expect(r.markdown).toMatch(/\n##\n\n##\n\n## Slutt/u);
     expect(r.report.emptySlides).toEqual([2, 3]);
   });
 
-  it('drops trailing page numbers when most slides end with their own number', () => {
-    const slides = split('1 Tittel\nPresentasjon - 1\n\n2 Mål\nBakteppe - organisasjon 2\n\n3 Slutt\nTakk 3').slides;
+  it("drops trailing page numbers when most slides end with their own number", () => {
+    const slides = split("1 Tittel\nPresentasjon - 1\n\n2 Mål\nBakteppe - organisasjon 2\n\n3 Slutt\nTakk 3").slides;
     expect(stripTrailingPageNumbers(slides)).toEqual([1, 2, 3]);
-    expect(slides.map((s) => s.rest.at(-1))).toEqual(['Presentasjon', 'Bakteppe - organisasjon', 'Takk']);
+    expect(slides.map((s) => s.rest.at(-1))).toEqual(["Presentasjon", "Bakteppe - organisasjon", "Takk"]);
   });
 
-  it('leaves a lone slide that happens to end with its number alone', () => {
-    const slides = split('1 Tittel\n\n2 Mål\nVi har 2\n\n3 Slutt\n\n4 Mer').slides;
+  it("leaves a lone slide that happens to end with its number alone", () => {
+    const slides = split("1 Tittel\n\n2 Mål\nVi har 2\n\n3 Slutt\n\n4 Mer").slides;
     expect(stripTrailingPageNumbers(slides)).toEqual([]);
-    expect(slides[1]!.rest).toEqual(['Vi har 2']);
+    expect(slides[1]!.rest).toEqual(["Vi har 2"]);
   });
 });

@@ -22,7 +22,7 @@ describe("a body in German", () => {
   });
   afterAll(() => removeProject(dir));
 
-  it("is published in both locales with lang=\"de\" and the language named by Intl", () => {
+  it('is published in both locales with lang="de" and the language named by Intl', () => {
     const nb = readOutput(dir, "dokumenter/testby/wohnen/index.html");
     const en = readOutput(dir, "en/documents/testby/wohnen/index.html");
     for (const html of [nb, en]) {

@@ -79,7 +79,13 @@ describe("building the fixture site", () => {
   });
 
   it("writes listings by type, year and topic in both locales", () => {
-    for (const file of ["typer/presentasjon/index.html", "en/types/presentation/index.html", "ar/2011/index.html", "en/years/2010/index.html", "en/topics/integrering/index.html"]) {
+    for (const file of [
+      "typer/presentasjon/index.html",
+      "en/types/presentation/index.html",
+      "ar/2011/index.html",
+      "en/years/2010/index.html",
+      "en/topics/integrering/index.html",
+    ]) {
       expect(existsSync(path.join(dir, "_site", file)), file).toBe(true);
     }
   });

@@ -19,7 +19,8 @@ const EVIL = `x"' ><lysark-x data-evil=1 onmouseover=evil()></lysark-x><script>e
 /** The same as a YAML double-quoted scalar. */
 const Y = JSON.stringify(EVIL);
 
-const HOSTILE_DOC = doc(`
+const HOSTILE_DOC = doc(
+  `
 title: ${Y}
 titleTranslations: { en: ${Y} }
 type: presentation
@@ -49,7 +50,8 @@ source:
 attachments:
   - file: "rapport.pdf"
     title: ${Y}
-`, `## ${EVIL}
+`,
+  `## ${EVIL}
 
 ${EVIL}
 
@@ -87,9 +89,13 @@ ${EVIL}
 ## Slutt
 
 Tekst.
-`);
+`,
+);
 
-interface Finding { file: string; what: string }
+interface Finding {
+  file: string;
+  what: string;
+}
 
 const ALLOWED_SCRIPT = (attributes: Record<string, string>) => Boolean(attributes.src) || attributes.type === "application/ld+json";
 
@@ -98,44 +104,50 @@ function injections(file: string, html: string): Finding[] {
   const found: Finding[] = [];
   let inScript: Record<string, string> | undefined;
   let scriptText = "";
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (name === "lysark-x") found.push({ file, what: "<lysark-x> element" });
-      if (name === "script") {
-        inScript = attributes;
-        scriptText = "";
-        if (!ALLOWED_SCRIPT(attributes)) found.push({ file, what: "inline <script>" });
-      }
-      if (name === "meta" && attributes["http-equiv"] && attributes["http-equiv"].toLowerCase() !== "content-security-policy") found.push({ file, what: `<meta http-equiv=${attributes["http-equiv"]}>` });
-      if (name === "iframe" || name === "object" || name === "embed" || name === "base") found.push({ file, what: `<${name}>` });
-      for (const [attribute, value] of Object.entries(attributes)) {
-        if (attribute.startsWith("on")) found.push({ file, what: `${attribute}= on <${name}>` });
-        if (attribute === "data-evil") found.push({ file, what: `data-evil= on <${name}>` });
-        // <meta content> holds text (a description) except for the URLs of OpenGraph/Twitter tags.
-        const isUrl = ["href", "src", "srcset", "action", "formaction", "poster", "xlink:href"].includes(attribute)
-          || (attribute === "content" && name === "meta" && /(?::url|:image)$/.test(attributes.property ?? attributes.name ?? ""));
-        if (isUrl) {
-          if (/^\s*(?:javascript|vbscript|data):/i.test(value) && !(name === "img" && /^data:image\//.test(value))) found.push({ file, what: `${attribute}="${value.slice(0, 40)}" on <${name}>` });
-          if (/evil\.example/.test(value)) found.push({ file, what: `${attribute} to evil.example on <${name}>` });
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "lysark-x") found.push({ file, what: "<lysark-x> element" });
+        if (name === "script") {
+          inScript = attributes;
+          scriptText = "";
+          if (!ALLOWED_SCRIPT(attributes)) found.push({ file, what: "inline <script>" });
         }
-      }
-    },
-    ontext(text) {
-      if (inScript) scriptText += text;
-    },
-    onclosetag(name) {
-      if (name === "script" && inScript) {
-        if (inScript.type === "application/ld+json") {
-          try {
-            JSON.parse(scriptText);
-          } catch {
-            found.push({ file, what: "JSON-LD that does not parse (its text escaped the element)" });
+        if (name === "meta" && attributes["http-equiv"] && attributes["http-equiv"].toLowerCase() !== "content-security-policy")
+          found.push({ file, what: `<meta http-equiv=${attributes["http-equiv"]}>` });
+        if (name === "iframe" || name === "object" || name === "embed" || name === "base") found.push({ file, what: `<${name}>` });
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (attribute.startsWith("on")) found.push({ file, what: `${attribute}= on <${name}>` });
+          if (attribute === "data-evil") found.push({ file, what: `data-evil= on <${name}>` });
+          // <meta content> holds text (a description) except for the URLs of OpenGraph/Twitter tags.
+          const isUrl =
+            ["href", "src", "srcset", "action", "formaction", "poster", "xlink:href"].includes(attribute) ||
+            (attribute === "content" && name === "meta" && /(?::url|:image)$/.test(attributes.property ?? attributes.name ?? ""));
+          if (isUrl) {
+            if (/^\s*(?:javascript|vbscript|data):/i.test(value) && !(name === "img" && /^data:image\//.test(value)))
+              found.push({ file, what: `${attribute}="${value.slice(0, 40)}" on <${name}>` });
+            if (/evil\.example/.test(value)) found.push({ file, what: `${attribute} to evil.example on <${name}>` });
           }
         }
-        inScript = undefined;
-      }
+      },
+      ontext(text) {
+        if (inScript) scriptText += text;
+      },
+      onclosetag(name) {
+        if (name === "script" && inScript) {
+          if (inScript.type === "application/ld+json") {
+            try {
+              JSON.parse(scriptText);
+            } catch {
+              found.push({ file, what: "JSON-LD that does not parse (its text escaped the element)" });
+            }
+          }
+          inScript = undefined;
+        }
+      },
     },
-  }, { decodeEntities: true, lowerCaseAttributeNames: true });
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
   parser.write(html);
   parser.end();
   return found;
@@ -157,7 +169,9 @@ describe("a hostile string in every field and Markdown construct", () => {
     dir = makeProject("site-basic", {
       "content/testby/farlig.md": HOSTILE_DOC,
       "content/testby/rapport.pdf": "%PDF-1.7\n",
-      "content/testby/bilde.png": await sharp({ create: { width: 60, height: 40, channels: 3, background: "#08c" } }).png().toBuffer(),
+      "content/testby/bilde.png": await sharp({ create: { width: 60, height: 40, channels: 3, background: "#08c" } })
+        .png()
+        .toBuffer(),
       "content/_registries/topics.yaml": `- id: likestilling\n  labels: { nb: Likestilling, en: Gender equality }\n- id: integrering\n  labels: { nb: Integrering, en: Integration }\n- id: farlig\n  labels: { nb: ${Y}, en: ${Y} }\n  keywords: { nb: [${Y}], en: [${Y}] }\n`,
       "content/_registries/indicators.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}- id: farlig-tall\n  labels: { nb: ${Y}, en: ${Y} }\n  unit: persons\n  kind: count\n`,
       "content/testby/_publisher.yaml": `id: testby\nnames: { nb: ${Y}, en: ${Y} }\ncountry: NO\nkind: kommune\nregion: ${Y}\nwebsite: "https://testby.example.org/?a=%22%3E"\n`,
@@ -178,7 +192,14 @@ describe("a hostile string in every field and Markdown construct", () => {
   it("shows the string as text where it belongs (so the test really fed it through)", () => {
     const page = readFileSync(path.join(dir, "_site/dokumenter/testby/farlig/index.html"), "utf8");
     let text = "";
-    const parser = new Parser({ ontext: (t) => { text += t; } }, { decodeEntities: true });
+    const parser = new Parser(
+      {
+        ontext: (t) => {
+          text += t;
+        },
+      },
+      { decodeEntities: true },
+    );
     parser.write(page);
     parser.end();
     expect(text.split(EVIL).length - 1).toBeGreaterThanOrEqual(10);
@@ -212,8 +233,13 @@ describe("check passes ⇒ build succeeds: what used to pass check and crash bui
     {
       name: "a truncated PNG",
       files: async () => {
-        const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#08c" } }).png({ compressionLevel: 0 }).toBuffer();
-        return { "content/testby/bilde.png": png.subarray(0, png.length >> 1), "content/testby/kort.md": doc(VALID_FRONT_MATTER, "## A\n\n![Et bilde](bilde.png)\n") };
+        const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#08c" } })
+          .png({ compressionLevel: 0 })
+          .toBuffer();
+        return {
+          "content/testby/bilde.png": png.subarray(0, png.length >> 1),
+          "content/testby/kort.md": doc(VALID_FRONT_MATTER, "## A\n\n![Et bilde](bilde.png)\n"),
+        };
       },
       expected: /^content\/testby\/kort\.md:11:1 body: image "bilde\.png" is cut off/m,
     },

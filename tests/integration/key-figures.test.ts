@@ -43,13 +43,20 @@ function listFiles(root: string, under = ""): string[] {
 }
 
 const KEY_FIGURE_PAGES = [
-  "nokkeltall/index.html", "en/key-figures/index.html",
-  "nokkeltall/inhabitants/index.html", "en/key-figures/inhabitants/index.html",
-  "nokkeltall/immigrant-share/index.html", "en/key-figures/immigrant-share/index.html",
-  "nokkeltall/immigrant-population/index.html", "en/key-figures/immigrant-population/index.html",
-  "utgivere/testby/index.html", "en/publishers/testby/index.html",
-  "utgivere/testby-sentrum/index.html", "en/publishers/testby-sentrum/index.html",
-  "dokumenter/testby/nokkeltall-2012/index.html", "en/documents/testby/nokkeltall-2012/index.html",
+  "nokkeltall/index.html",
+  "en/key-figures/index.html",
+  "nokkeltall/inhabitants/index.html",
+  "en/key-figures/inhabitants/index.html",
+  "nokkeltall/immigrant-share/index.html",
+  "en/key-figures/immigrant-share/index.html",
+  "nokkeltall/immigrant-population/index.html",
+  "en/key-figures/immigrant-population/index.html",
+  "utgivere/testby/index.html",
+  "en/publishers/testby/index.html",
+  "utgivere/testby-sentrum/index.html",
+  "en/publishers/testby-sentrum/index.html",
+  "dokumenter/testby/nokkeltall-2012/index.html",
+  "en/documents/testby/nokkeltall-2012/index.html",
   "dokumenter/testby-sentrum/fakta-om-sentrum/index.html",
 ];
 
@@ -86,7 +93,9 @@ describe("key-figure pages", () => {
     const latest = html.slice(html.indexOf('<table id="kf-latest"'), html.indexOf("</table>", html.indexOf('<table id="kf-latest"')));
     expect(latest).toContain(`<td class="num">5${NBSP}100`);
     expect(latest).not.toContain(`4${NBSP}900`);
-    expect(latest).toContain('<a href="/dokumenter/testby/nokkeltall-2012/" lang="nb">Nøkkeltall 2012</a>, <a href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>');
+    expect(latest).toContain(
+      '<a href="/dokumenter/testby/nokkeltall-2012/" lang="nb">Nøkkeltall 2012</a>, <a href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>',
+    );
     const history = html.slice(html.indexOf('<table id="kf-history"'), html.indexOf("</table>", html.indexOf('<table id="kf-history"')));
     expect(history).toContain(`5${NBSP}100`);
     expect(history).toContain(`4${NBSP}900`);
@@ -134,7 +143,10 @@ describe("SVG charts", () => {
   it("have unique ids on every page", () => {
     for (const file of KEY_FIGURE_PAGES) {
       const ids = [...readOutput(dir, file).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), file).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        file,
+      ).toEqual([]);
     }
   });
 });
@@ -154,8 +166,12 @@ describe("downloads", () => {
     const csv = bytes("nokkeltall/nokkeltall.csv");
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString("utf8").slice(1).split("\r\n");
-    expect(lines[0]).toBe("publisher_id;publisher_name;indicator_id;indicator_label;unit;kind;scope;breakdown_label;value;value_min;value_max;approximate;ref_date;document_date;date;is_latest;comparison_value;comparison_label;document_id;document_title;document_url;slide;slide_url");
-    expect(lines).toContain("testby;Testby kommune;immigrant-share;Andel innvandrere;percent;percent;;;19,2;;;false;2012-01-01;2012-02-01;2012-01-01;true;14,1;Landsgjennomsnittet;testby/nokkeltall-2012;Nøkkeltall 2012;https://lysark.test/dokumenter/testby/nokkeltall-2012/;2;https://lysark.test/dokumenter/testby/nokkeltall-2012/#slide-2");
+    expect(lines[0]).toBe(
+      "publisher_id;publisher_name;indicator_id;indicator_label;unit;kind;scope;breakdown_label;value;value_min;value_max;approximate;ref_date;document_date;date;is_latest;comparison_value;comparison_label;document_id;document_title;document_url;slide;slide_url",
+    );
+    expect(lines).toContain(
+      "testby;Testby kommune;immigrant-share;Andel innvandrere;percent;percent;;;19,2;;;false;2012-01-01;2012-02-01;2012-01-01;true;14,1;Landsgjennomsnittet;testby/nokkeltall-2012;Nøkkeltall 2012;https://lysark.test/dokumenter/testby/nokkeltall-2012/;2;https://lysark.test/dokumenter/testby/nokkeltall-2012/#slide-2",
+    );
     expect(lines.some((line) => line.includes(';"Bosnia ""og"" Hercegovina";120;'))).toBe(true);
     expect(lines.some((line) => line.includes(';"Sør-Sudan; Sudan";95;'))).toBe(true);
     expect(lines.at(-1)).toBe("");
@@ -164,7 +180,9 @@ describe("downloads", () => {
   it("use commas and decimal points in English, with the same columns", () => {
     const lines = bytes("en/key-figures/immigrant-share/key-figures-immigrant-share.csv").toString("utf8").slice(1).split("\r\n");
     expect(lines[0]!.split(",")).toHaveLength(23);
-    expect(lines[1]).toBe("testby-sentrum,Sentrum district,immigrant-share,Share of immigrants,percent,percent,,,31.5,,,false,,2012-03,2012-03,true,19.2,Testby,testby-sentrum/fakta-om-sentrum,Fakta om Sentrum,https://lysark.test/en/documents/testby-sentrum/fakta-om-sentrum/,2,https://lysark.test/en/documents/testby-sentrum/fakta-om-sentrum/#section-2");
+    expect(lines[1]).toBe(
+      "testby-sentrum,Sentrum district,immigrant-share,Share of immigrants,percent,percent,,,31.5,,,false,,2012-03,2012-03,true,19.2,Testby,testby-sentrum/fakta-om-sentrum,Fakta om Sentrum,https://lysark.test/en/documents/testby-sentrum/fakta-om-sentrum/,2,https://lysark.test/en/documents/testby-sentrum/fakta-om-sentrum/#section-2",
+    );
     expect(lines).toHaveLength(1 + 3 + 1);
   });
 
@@ -184,7 +202,10 @@ describe("internal links from key-figure pages", () => {
       for (const [, href] of mine(file).matchAll(/<a href="(\/[^"]*)"/g)) {
         const [target, anchor] = href!.split("#") as [string, string | undefined];
         const page = target.endsWith("/") ? `${target}index.html` : target;
-        if (!existsSync(path.join(site(), page))) { broken.push(`${file} → ${href}`); continue; }
+        if (!existsSync(path.join(site(), page))) {
+          broken.push(`${file} → ${href}`);
+          continue;
+        }
         if (anchor && !readFileSync(path.join(site(), page), "utf8").includes(` id="${anchor}"`)) broken.push(`${file} → ${href}`);
       }
     }

@@ -20,7 +20,15 @@ describe("importing a PowerPoint original into a site and building it", () => {
   beforeAll(async () => {
     dir = makeProject();
     writeFileSync(path.join(dir, "satsing.pptx"), await makeDeck({ pictureAlt: "Deltakere rundt et bord" }));
-    const code = await main(["satsing.pptx", "--publisher", "testby", "--out", "content"], { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: dir });
+    const code = await main(["satsing.pptx", "--publisher", "testby", "--out", "content"], {
+      stdout: (s) => {
+        stdout += s;
+      },
+      stderr: (s) => {
+        stderr += s;
+      },
+      cwd: dir,
+    });
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const result = await build({ root: dir });
@@ -53,16 +61,21 @@ describe("importing a PowerPoint original into a site and building it", () => {
     expect(html).toMatch(/<ul class="attachments"><li><a href="[^"]*internasjonal-satsing-i-testby\.pptx" download>/);
   });
 
-  it(findSoffice() ? "shows a picture of each slide (LibreOffice), right under its heading" : "says slide pictures were skipped (LibreOffice is not installed)", () => {
-    const html = page();
-    if (findSoffice()) {
-      expect(stdout).toMatch(/slide pictures: {2}4 made with LibreOffice and cached/);
-      // Right under the heading and its "link to this slide" line.
-      expect(html).toMatch(/id="slide-2-title">[\s\S]*?<\/h2>\s*<p class="slide-link"[^>]*>.*?<\/p>\s*<p><picture>[\s\S]*?alt="Lysbilde 2: Tallene bak satsingen" loading="lazy"/);
-      expect(html.match(/alt="Lysbilde \d:[^"]*"/g)).toHaveLength(4);
-    } else {
-      expect(stdout).toMatch(/slide pictures: {2}skipped: LibreOffice \(soffice\) is not installed/);
-      expect(html).not.toContain('alt="Lysbilde 1');
-    }
-  });
+  it(
+    findSoffice() ? "shows a picture of each slide (LibreOffice), right under its heading" : "says slide pictures were skipped (LibreOffice is not installed)",
+    () => {
+      const html = page();
+      if (findSoffice()) {
+        expect(stdout).toMatch(/slide pictures: {2}4 made with LibreOffice and cached/);
+        // Right under the heading and its "link to this slide" line.
+        expect(html).toMatch(
+          /id="slide-2-title">[\s\S]*?<\/h2>\s*<p class="slide-link"[^>]*>.*?<\/p>\s*<p><picture>[\s\S]*?alt="Lysbilde 2: Tallene bak satsingen" loading="lazy"/,
+        );
+        expect(html.match(/alt="Lysbilde \d:[^"]*"/g)).toHaveLength(4);
+      } else {
+        expect(stdout).toMatch(/slide pictures: {2}skipped: LibreOffice \(soffice\) is not installed/);
+        expect(html).not.toContain('alt="Lysbilde 1');
+      }
+    },
+  );
 });

@@ -56,7 +56,8 @@ describe("the built bundled site", () => {
     for (const file of listFiles(siteA, ".html")) {
       const report = await validator.validateFile(file);
       for (const result of report.results) {
-        for (const message of result.messages) failures.push(`${path.relative(siteA, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          failures.push(`${path.relative(siteA, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
       }
     }
     expect(failures).toEqual([]);

@@ -108,7 +108,11 @@ describe("the key-figure index", () => {
     const page = model.pages.keyFigures.find((p) => p.locale === "en")!;
     expect(page.url).toBe("/en/key-figures/");
     expect(page.indicators.map((i) => `${i.label} ${i.valueCount}/${i.publisherCount}`)).toEqual([
-      "Immigrants 1/1", "Inhabitants 3/2", "Share of immigrants 3/2", "Budget 0/0", "Satisfaction 0/0",
+      "Immigrants 1/1",
+      "Inhabitants 3/2",
+      "Share of immigrants 3/2",
+      "Budget 0/0",
+      "Satisfaction 0/0",
     ]);
     expect(page.publishers).toEqual([
       { title: "Sentrum district", url: "/en/publishers/testby-sentrum/#key-figures", count: 2 },
@@ -125,7 +129,11 @@ describe("document rows", () => {
     expect(page.figures[1]!.comparisonChart?.svg).toContain('aria-describedby="kf-2"');
     const breakdown = page.figures[2]!.breakdownView!;
     expect(breakdown.caption).toBe("Innvandrere, fordeling: Testby kommune");
-    expect(breakdown.rows).toEqual([{ label: "Polen", valueText: "310" }, { label: 'Bosnia "og" Hercegovina', valueText: "120" }, { label: "Sør-Sudan; Sudan", valueText: "95" }]);
+    expect(breakdown.rows).toEqual([
+      { label: "Polen", valueText: "310" },
+      { label: 'Bosnia "og" Hercegovina', valueText: "120" },
+      { label: "Sør-Sudan; Sudan", valueText: "95" },
+    ]);
     expect(breakdown.svg).toContain('aria-describedby="kf-3-breakdown"');
   });
 });
@@ -164,6 +172,13 @@ describe("downloads", () => {
     const all = JSON.parse(model.downloads.find((d) => d.url === "/en/key-figures/key-figures.json")!.render("https://x.test"));
     expect(all.rows).toHaveLength(7 + 3);
     const row = all.rows.find((r: Record<string, unknown>) => r.breakdown_label === "Polen");
-    expect(row).toMatchObject({ publisher_id: "testby", indicator_id: "immigrant-population", value: 310, date: "2012-01-01", is_latest: true, slide_url: "https://x.test/en/documents/testby/nokkeltall-2012/#slide-2" });
+    expect(row).toMatchObject({
+      publisher_id: "testby",
+      indicator_id: "immigrant-population",
+      value: 310,
+      date: "2012-01-01",
+      is_latest: true,
+      slide_url: "https://x.test/en/documents/testby/nokkeltall-2012/#slide-2",
+    });
   });
 });

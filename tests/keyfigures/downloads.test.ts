@@ -3,11 +3,22 @@ import { describe, expect, it } from "vitest";
 import { COLUMNS, CSV_DIALECTS, type DataRow, toCsv, toJson } from "../../scripts/keyfigures/downloads.ts";
 
 const row = (over: Partial<DataRow> = {}): DataRow => ({
-  ...Object.fromEntries(COLUMNS.map((column) => [column, null])) as DataRow,
-  publisher_id: "stavanger", publisher_name: "Stavanger kommune", indicator_id: "immigrant-share",
-  indicator_label: "Andel innvandrere", unit: "percent", kind: "percent", value: 17.7, approximate: false,
-  document_date: "unknown", is_latest: true, document_id: "stavanger/x", document_title: "Forankring fryder!",
-  document_url: "/dokumenter/stavanger/x/", slide: 4, slide_url: "/dokumenter/stavanger/x/#slide-4",
+  ...(Object.fromEntries(COLUMNS.map((column) => [column, null])) as DataRow),
+  publisher_id: "stavanger",
+  publisher_name: "Stavanger kommune",
+  indicator_id: "immigrant-share",
+  indicator_label: "Andel innvandrere",
+  unit: "percent",
+  kind: "percent",
+  value: 17.7,
+  approximate: false,
+  document_date: "unknown",
+  is_latest: true,
+  document_id: "stavanger/x",
+  document_title: "Forankring fryder!",
+  document_url: "/dokumenter/stavanger/x/",
+  slide: 4,
+  slide_url: "/dokumenter/stavanger/x/#slide-4",
   ...over,
 });
 
@@ -24,7 +35,9 @@ describe("CSV", () => {
     expect(CSV_DIALECTS).toEqual({ nb: { delimiter: ";", decimal: "," }, en: { delimiter: ",", decimal: "." } });
     const nb = toCsv("nb", [row()], "https://lysark.test").split("\r\n")[1]!;
     const en = toCsv("en", [row()], "https://lysark.test").split("\r\n")[1]!;
-    expect(nb).toBe("stavanger;Stavanger kommune;immigrant-share;Andel innvandrere;percent;percent;;;17,7;;;false;;unknown;;true;;;stavanger/x;Forankring fryder!;https://lysark.test/dokumenter/stavanger/x/;4;https://lysark.test/dokumenter/stavanger/x/#slide-4");
+    expect(nb).toBe(
+      "stavanger;Stavanger kommune;immigrant-share;Andel innvandrere;percent;percent;;;17,7;;;false;;unknown;;true;;;stavanger/x;Forankring fryder!;https://lysark.test/dokumenter/stavanger/x/;4;https://lysark.test/dokumenter/stavanger/x/#slide-4",
+    );
     expect(en).toContain(",17.7,,,false,,unknown,,true,");
   });
 
@@ -35,16 +48,19 @@ describe("CSV", () => {
   });
 
   it("quotes fields holding the delimiter, quotes or line breaks, doubling quotes (RFC 4180)", () => {
-    const nb = toCsv("nb", [row({ breakdown_label: 'Bosnia "og" Hercegovina', scope: "Sør-Sudan; Sudan", document_title: "To\nlinjer" })], "").split("\r\n").slice(1).join("\r\n");
+    const nb = toCsv("nb", [row({ breakdown_label: 'Bosnia "og" Hercegovina', scope: "Sør-Sudan; Sudan", document_title: "To\nlinjer" })], "")
+      .split("\r\n")
+      .slice(1)
+      .join("\r\n");
     expect(nb).toContain(';"Sør-Sudan; Sudan";"Bosnia ""og"" Hercegovina";');
     expect(nb).toContain(';"To\nlinjer";');
     const en = toCsv("en", [row({ scope: "Sør-Sudan; Sudan", publisher_name: "Oslo, Sagene" })], "").split("\r\n")[1]!;
-    expect(en).toContain(',Sør-Sudan; Sudan,');
+    expect(en).toContain(",Sør-Sudan; Sudan,");
     expect(en).toContain(',"Oslo, Sagene",');
   });
 
   it("keeps text from running as a spreadsheet formula", () => {
-    const line = toCsv("en", [row({ breakdown_label: "=HYPERLINK(\"http://x\")", scope: "+47", value: -3 })], "").split("\r\n")[1]!;
+    const line = toCsv("en", [row({ breakdown_label: '=HYPERLINK("http://x")', scope: "+47", value: -3 })], "").split("\r\n")[1]!;
     expect(line).toContain(`,'+47,"'=HYPERLINK(""http://x"")",-3,`);
   });
 
@@ -62,7 +78,13 @@ describe("JSON", () => {
     expect(data.locale).toBe("en");
     expect(data.columns).toEqual([...COLUMNS]);
     expect(Object.keys(data.rows[0])).toEqual([...COLUMNS]);
-    expect(data.rows[0]).toMatchObject({ value: 17.7, value_min: null, approximate: false, slide: 4, document_url: "https://lysark.test/dokumenter/stavanger/x/" });
+    expect(data.rows[0]).toMatchObject({
+      value: 17.7,
+      value_min: null,
+      approximate: false,
+      slide: 4,
+      document_url: "https://lysark.test/dokumenter/stavanger/x/",
+    });
   });
 
   it("is the same text every time", () => {

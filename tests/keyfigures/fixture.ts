@@ -39,7 +39,8 @@ export const SENTRUM_FACTS = "content/testby-sentrum/fakta-om-sentrum.md";
 export function keyFigureChanges(): FileChanges {
   return {
     [REGISTRY]: registryWithExtras(),
-    [TESTBY_2012]: doc(`
+    [TESTBY_2012]: doc(
+      `
 title: Nøkkeltall 2012
 titleTranslations: { en: Key figures 2012 }
 type: presentation
@@ -64,8 +65,11 @@ keyFigures:
       - { label: 'Bosnia "og" Hercegovina', value: 120 }
       - { label: "Sør-Sudan; Sudan", value: 95 }
     slide: 2
-`, "## Innbyggere\n\nTestby hadde 5 100 innbyggere 1.1.2012.\n\n## Innvandrere\n\n19,2 % innvandrere, mot 14,1 % i landet.\n"),
-    [SENTRUM_FACTS]: doc(`
+`,
+      "## Innbyggere\n\nTestby hadde 5 100 innbyggere 1.1.2012.\n\n## Innvandrere\n\n19,2 % innvandrere, mot 14,1 % i landet.\n",
+    ),
+    [SENTRUM_FACTS]: doc(
+      `
 title: Fakta om Sentrum
 type: report
 publisher: testby-sentrum
@@ -80,6 +84,8 @@ keyFigures:
     value: 31.5
     comparison: { value: 19.2, label: { nb: Testby, en: Testby } }
     slide: 2
-`, "## Innbyggjarar\n\nOm lag 1 200 innbyggjarar.\n\n## Innvandrarar\n\n31,5 %.\n"),
+`,
+      "## Innbyggjarar\n\nOm lag 1 200 innbyggjarar.\n\n## Innvandrarar\n\n31,5 %.\n",
+    ),
   };
 }

@@ -19,7 +19,11 @@ beforeAll(() => {
 /** Copies of the seed transcripts the bundled documents were imported from. */
 const transcript = (name: string) => readFileSync(path.join(fixturesDir, "seeds", name), "utf8");
 const figures = (publisher: string) => site.documents.filter((d) => d.meta.publisher === publisher).flatMap((d) => d.meta.keyFigures);
-const summary = (publisher: string) => figures(publisher).map((f) => `${f.indicator}=${f.value === undefined ? "-" : JSON.stringify(f.value)}${f.approximate ? "~" : ""}@${f.slide}${f.comparison ? ` vs ${f.comparison.value}` : ""}${f.refDate ? ` (${f.refDate})` : ""}`);
+const summary = (publisher: string) =>
+  figures(publisher).map(
+    (f) =>
+      `${f.indicator}=${f.value === undefined ? "-" : JSON.stringify(f.value)}${f.approximate ? "~" : ""}@${f.slide}${f.comparison ? ` vs ${f.comparison.value}` : ""}${f.refDate ? ` (${f.refDate})` : ""}`,
+  );
 
 /** The number as a transcript writes it: "32 000", "6,8", "17.7", "2300". */
 function written(value: number): RegExp {
@@ -50,16 +54,15 @@ describe("seed key figures", () => {
     const ids = figures("stavanger").map((f) => f.indicator);
     expect(ids).not.toContain("inhabitants");
     expect(ids).not.toContain("employees");
-    expect(figures("stavanger").find((f) => f.indicator === "immigrant-population")?.breakdown?.map((row) => `${row.label} ${row.value}`))
-      .toEqual(["Polen 2292", "Storbritannia 1542", "Tyrkia 1210", "Sverige 846", "Tyskland 810", "Somalia 806"]);
+    expect(
+      figures("stavanger")
+        .find((f) => f.indicator === "immigrant-population")
+        ?.breakdown?.map((row) => `${row.label} ${row.value}`),
+    ).toEqual(["Polen 2292", "Storbritannia 1542", "Tyrkia 1210", "Sverige 846", "Tyskland 810", "Somalia 806"]);
   });
 
   it("Agder: the survey's response and its share in contact with expert communities", () => {
-    expect(summary("agder")).toEqual([
-      "survey-respondents=22@4 vs 30",
-      "survey-response-rate=73@4",
-      "expertise-contact-share=73@9",
-    ]);
+    expect(summary("agder")).toEqual(["survey-respondents=22@4 vs 30", "survey-response-rate=73@4", "expertise-contact-share=73@9"]);
   });
 
   it("Grue: slide 2 states inhabitants, employees and full-time equivalents; Gävleborg states no indicator", () => {

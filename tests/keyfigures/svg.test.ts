@@ -15,7 +15,9 @@ const chart = barChart({
 
 describe("bar charts", () => {
   it("is an image named by its title and described by its table", () => {
-    expect(chart).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="kf-chart" id="c1" viewBox="0 0 640 \d+" width="640" height="\d+" role="img" aria-labelledby="c1-title" aria-describedby="t1">/);
+    expect(chart).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="kf-chart" id="c1" viewBox="0 0 640 \d+" width="640" height="\d+" role="img" aria-labelledby="c1-title" aria-describedby="t1">/,
+    );
     expect(chart).toContain('<title id="c1-title">Innvandrere &lt;b&gt;&quot;fordeling&quot;&lt;/b&gt; &amp; mer</title>');
   });
 
@@ -40,8 +42,17 @@ describe("bar charts", () => {
 
   it("handles negative values, ranges and a legend", () => {
     const svg = barChart({
-      id: "c2", title: "T",
-      rows: [{ label: "A", bars: [{ series: "value", value: -5, text: "-5" }, { series: "comparison", value: 10, max: 15, text: "10–15" }] }],
+      id: "c2",
+      title: "T",
+      rows: [
+        {
+          label: "A",
+          bars: [
+            { series: "value", value: -5, text: "-5" },
+            { series: "comparison", value: 10, max: 15, text: "10–15" },
+          ],
+        },
+      ],
       legend: { value: "Verdi", comparison: "Sammenligning" },
     });
     expect(svg).toContain('class="kf-bar kf-bar-comparison kf-bar-range"');
@@ -49,12 +60,15 @@ describe("bar charts", () => {
     expect(svg).not.toContain("aria-describedby");
     expect(svg).not.toContain("NaN");
     const zero = Number(/<line class="kf-axis" x1="([\d.]+)"/.exec(svg)![1]);
-    const negative = /<rect class="kf-bar kf-bar-value" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="16"\/>/.exec(svg.slice(svg.indexOf("</text>", svg.indexOf("Sammenligning"))))!;
+    const negative = /<rect class="kf-bar kf-bar-value" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="16"\/>/.exec(
+      svg.slice(svg.indexOf("</text>", svg.indexOf("Sammenligning"))),
+    )!;
     expect(Number(negative[1]) + Number(negative[2])).toBeCloseTo(zero, 0);
   });
 
   it("draws the same bytes for the same input", () => {
-    expect(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }))
-      .toBe(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }));
+    expect(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] })).toBe(
+      barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }),
+    );
   });
 });

@@ -19,7 +19,10 @@ describe("attachments in the built site", () => {
   afterAll(() => dir && removeProject(dir));
 
   it("are copied next to the document's page, byte for byte", () => {
-    for (const [name, size] of [["original.pptx", 12_345], ["rapport.pdf", 1_234_567]] as const) {
+    for (const [name, size] of [
+      ["original.pptx", 12_345],
+      ["rapport.pdf", 1_234_567],
+    ] as const) {
       const copy = path.join(dir, "_site/dokumenter/testby/bilder-og-vedlegg", name);
       expect(existsSync(copy), name).toBe(true);
       expect(statSync(copy).size).toBe(size);
@@ -30,7 +33,9 @@ describe("attachments in the built site", () => {
   it("are listed with title, file type and a human size in the page's locale", () => {
     const nb = readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html");
     expect(nb).toContain("<dt>Vedlegg</dt>");
-    expect(nb).toContain('<a href="/dokumenter/testby/bilder-og-vedlegg/original.pptx" download>Original presentasjon</a> <span class="file-info">(PPTX, 12 kB)</span>');
+    expect(nb).toContain(
+      '<a href="/dokumenter/testby/bilder-og-vedlegg/original.pptx" download>Original presentasjon</a> <span class="file-info">(PPTX, 12 kB)</span>',
+    );
     expect(nb).toContain('<a href="/dokumenter/testby/bilder-og-vedlegg/rapport.pdf" download>rapport.pdf</a> <span class="file-info">(PDF, 1,2 MB)</span>');
     const en = readOutput(dir, "en/documents/testby/bilder-og-vedlegg/index.html");
     expect(en).toContain("<dt>Attachments</dt>");
@@ -39,7 +44,9 @@ describe("attachments in the built site", () => {
 
   it("show the transcript's source address and retrieval date as provenance, dated in the locale", () => {
     const nb = readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html");
-    expect(nb).toMatch(/Utskrift fra en nettside for lysbilder\s*: <a href="https:\/\/slides.example.org\/bilder-og-vedlegg" rel="noopener noreferrer">https:\/\/slides.example.org\/bilder-og-vedlegg<\/a>\s* \(Hentet <time datetime="2026-11-01">1. november 2026<\/time>\)/);
+    expect(nb).toMatch(
+      /Utskrift fra en nettside for lysbilder\s*: <a href="https:\/\/slides.example.org\/bilder-og-vedlegg" rel="noopener noreferrer">https:\/\/slides.example.org\/bilder-og-vedlegg<\/a>\s* \(Hentet <time datetime="2026-11-01">1. november 2026<\/time>\)/,
+    );
     expect(readOutput(dir, "en/documents/testby/bilder-og-vedlegg/index.html")).toContain('(Retrieved <time datetime="2026-11-01">1 November 2026</time>)');
   });
 });
@@ -66,8 +73,12 @@ describe("attachment problems", () => {
     try {
       const result = runCli("check", dir);
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('content/testby/bilder-og-vedlegg.md:17:11 attachments.1.file: file "raport.pdf" not found next to the document. Did you mean "rapport.pdf"?');
-      expect(result.stderr).toMatch(/content\/testby\/bilder-og-vedlegg.md:18:11 attachments.2.file: "..\/testby-sentrum\/x.pdf" must be a file name relative to the document/);
+      expect(result.stderr).toContain(
+        'content/testby/bilder-og-vedlegg.md:17:11 attachments.1.file: file "raport.pdf" not found next to the document. Did you mean "rapport.pdf"?',
+      );
+      expect(result.stderr).toMatch(
+        /content\/testby\/bilder-og-vedlegg.md:18:11 attachments.2.file: "..\/testby-sentrum\/x.pdf" must be a file name relative to the document/,
+      );
     } finally {
       removeProject(dir);
     }

@@ -8,14 +8,17 @@ import { escapeBibtex } from "../../scripts/publish/cite.ts";
 import { doc, readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject, SITE_URL } from "./helpers.ts";
 
-const UNDATED = doc(`
+const UNDATED = doc(
+  `
 title: Budsjett & økonomi {2. utkast}
 type: report
 publisher: testby
 date: unknown
 language: nb
 event: Kommunestyret 50% ferdig
-`, "## Innledning\n\nTekst.\n");
+`,
+  "## Innledning\n\nTekst.\n",
+);
 
 /** Every `<meta name=… content=…>` of a page with this name, in order. */
 const metaAll = (html: string, name: string) =>
@@ -32,10 +35,14 @@ describe("citations", () => {
   it("shows a reference in the page's locale: presenter, year, original title, translated title, type, publisher, URL", () => {
     const nb = readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html");
     expect(nb).toContain('<h2 id="cite-heading">Siter dette dokumentet</h2>');
-    expect(reference(nb)).toBe(`Kari Nordmann (2011). Likestilling i Testby [Presentasjon]. Testby kommune. ${SITE_URL}/dokumenter/testby/likestilling-i-testby/`);
+    expect(reference(nb)).toBe(
+      `Kari Nordmann (2011). Likestilling i Testby [Presentasjon]. Testby kommune. ${SITE_URL}/dokumenter/testby/likestilling-i-testby/`,
+    );
     const en = readOutput(dir, "en/documents/testby/likestilling-i-testby/index.html");
     expect(en).toContain('<h2 id="cite-heading">Cite this document</h2>');
-    expect(reference(en)).toBe(`Kari Nordmann (2011). Likestilling i Testby [Gender equality in Testby] [Presentation]. Testby municipality. ${SITE_URL}/en/documents/testby/likestilling-i-testby/`);
+    expect(reference(en)).toBe(
+      `Kari Nordmann (2011). Likestilling i Testby [Gender equality in Testby] [Presentation]. Testby municipality. ${SITE_URL}/en/documents/testby/likestilling-i-testby/`,
+    );
     expect(en).toContain('<cite lang="nb">Likestilling i Testby</cite> [<span lang="en">Gender equality in Testby</span>]');
   });
 
@@ -75,18 +82,20 @@ describe("citations", () => {
     const html = readOutput(dir, "dokumenter/testby/budsjett/index.html");
     expect(html).toContain('<a href="/dokumenter/testby/budsjett/cite.bib" download type="application/x-bibtex">BibTeX</a>');
     const bib = readOutput(dir, "dokumenter/testby/budsjett/cite.bib");
-    expect(bib).toBe([
-      "@techreport{testby-budsjett,",
-      "  author = {{Testby kommune}},",
-      "  title = {{Budsjett \\& økonomi \\{2. utkast\\}}},",
-      "  institution = {Testby kommune},",
-      "  type = {Rapport},",
-      "  note = {Kommunestyret 50\\% ferdig},",
-      "  language = {nb},",
-      `  url = {${SITE_URL}/dokumenter/testby/budsjett/}`,
-      "}",
-      "",
-    ].join("\n"));
+    expect(bib).toBe(
+      [
+        "@techreport{testby-budsjett,",
+        "  author = {{Testby kommune}},",
+        "  title = {{Budsjett \\& økonomi \\{2. utkast\\}}},",
+        "  institution = {Testby kommune},",
+        "  type = {Rapport},",
+        "  note = {Kommunestyret 50\\% ferdig},",
+        "  language = {nb},",
+        `  url = {${SITE_URL}/dokumenter/testby/budsjett/}`,
+        "}",
+        "",
+      ].join("\n"),
+    );
     const dated = readOutput(dir, "en/documents/testby/likestilling-i-testby/cite.bib");
     expect(dated).toContain("@misc{testby-likestilling-i-testby,\n  author = {Kari Nordmann},");
     expect(dated).toContain("  year = {2011},\n  month = {3},\n  date = {2011-03-15},\n  publisher = {Testby municipality},\n  type = {Presentation},");
@@ -94,18 +103,20 @@ describe("citations", () => {
 
   it("offers CSL-JSON: literal names, date parts only as precise as the source, nothing for an unknown date", () => {
     const dated = JSON.parse(readOutput(dir, "en/documents/testby/likestilling-i-testby/cite.csl.json"));
-    expect(dated).toEqual([{
-      id: "testby-likestilling-i-testby",
-      type: "speech",
-      title: "Likestilling i Testby",
-      author: [{ literal: "Kari Nordmann" }],
-      publisher: "Testby municipality",
-      genre: "Presentation",
-      language: "nb",
-      URL: `${SITE_URL}/en/documents/testby/likestilling-i-testby/`,
-      issued: { "date-parts": [[2011, 3, 15]] },
-      abstract: "En kort presentasjon.",
-    }]);
+    expect(dated).toEqual([
+      {
+        id: "testby-likestilling-i-testby",
+        type: "speech",
+        title: "Likestilling i Testby",
+        author: [{ literal: "Kari Nordmann" }],
+        publisher: "Testby municipality",
+        genre: "Presentation",
+        language: "nb",
+        URL: `${SITE_URL}/en/documents/testby/likestilling-i-testby/`,
+        issued: { "date-parts": [[2011, 3, 15]] },
+        abstract: "En kort presentasjon.",
+      },
+    ]);
     const undated = JSON.parse(readOutput(dir, "dokumenter/testby/budsjett/cite.csl.json"));
     expect(undated[0].issued).toBeUndefined();
     expect(undated[0]["event-title"]).toBe("Kommunestyret 50% ferdig");
@@ -121,6 +132,8 @@ describe("citations", () => {
 
 describe("escapeBibtex", () => {
   it("escapes BibTeX's special characters and leaves letters alone", () => {
-    expect(escapeBibtex("a & b {c} 50% $5 #1 x_y ~ ^ \\ æøå")).toBe("a \\& b \\{c\\} 50\\% \\$5 \\#1 x\\_y \\textasciitilde{} \\textasciicircum{} \\textbackslash{} æøå");
+    expect(escapeBibtex("a & b {c} 50% $5 #1 x_y ~ ^ \\ æøå")).toBe(
+      "a \\& b \\{c\\} 50\\% \\$5 \\#1 x\\_y \\textasciitilde{} \\textasciicircum{} \\textbackslash{} æøå",
+    );
   });
 });

@@ -13,7 +13,8 @@ import { publishProjectChanges } from "./helpers.ts";
 
 function git(dir: string, args: string[], date?: string): void {
   execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], {
-    cwd: dir, stdio: "ignore",
+    cwd: dir,
+    stdio: "ignore",
     env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
   });
 }
@@ -27,7 +28,10 @@ describe("in a git repository", () => {
     git(dir, ["init", "-q"]);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-q", "-m", "first"], "2020-05-17T12:00:00Z");
-    writeFileSync(path.join(dir, "content/testby/likestilling-2014.md"), doc("title: Likestilling 2014\ntype: report\npublisher: testby\ndate: 2014-02-01\nlanguage: nb\ntopics: [likestilling]", "## Status\n\nOppdatert.\n"));
+    writeFileSync(
+      path.join(dir, "content/testby/likestilling-2014.md"),
+      doc("title: Likestilling 2014\ntype: report\npublisher: testby\ndate: 2014-02-01\nlanguage: nb\ntopics: [likestilling]", "## Status\n\nOppdatert.\n"),
+    );
     git(dir, ["commit", "-q", "-am", "second"], "2021-02-03T09:30:00Z");
     // Not committed yet: falls back to the file's modification time.
     writeFileSync(path.join(dir, "content/testby/ny.md"), doc(VALID_FRONT_MATTER));
@@ -51,7 +55,9 @@ describe("in a git repository", () => {
 
   it("links to the file in the repository's editor, on the configured branch", () => {
     const html = readOutput(dir, "dokumenter/testby/likestilling-2014/index.html");
-    expect(html).toMatch(/<footer class="doc-footer">\s*<p>\s*Sist endret: <time datetime="2021-02-03">3. februar 2021<\/time>\s*· <a href="https:\/\/git.example.org\/lysark\/lysark\/edit\/trunk\/content\/testby\/likestilling-2014.md" rel="noopener noreferrer">Rediger denne siden<\/a>/);
+    expect(html).toMatch(
+      /<footer class="doc-footer">\s*<p>\s*Sist endret: <time datetime="2021-02-03">3. februar 2021<\/time>\s*· <a href="https:\/\/git.example.org\/lysark\/lysark\/edit\/trunk\/content\/testby\/likestilling-2014.md" rel="noopener noreferrer">Rediger denne siden<\/a>/,
+    );
     expect(readOutput(dir, "en/documents/testby/likestilling-2014/index.html")).toContain(">Edit this page</a>");
     expect(readOutput(dir, "en/documents/testby/likestilling-2014/index.html")).toContain('<meta property="article:modified_time" content="2021-02-03">');
   });

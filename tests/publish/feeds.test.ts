@@ -10,7 +10,7 @@ const builds = useTwoPublishBuilds();
 
 /** A small well-formedness check: every tag closes in order, attributes are quoted, entities are known. */
 function expectWellFormedXml(xml: string): void {
-  expect(xml.startsWith("<?xml version=\"1.0\"")).toBe(true);
+  expect(xml.startsWith('<?xml version="1.0"')).toBe(true);
   const stack: string[] = [];
   const body = xml.replace(/^<\?xml[^?]*\?>/, "");
   for (const match of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g)) {
@@ -34,7 +34,14 @@ describe("Atom feeds", () => {
     expect(nb).toContain("<title>Lysark – nye dokumenter</title>");
     expect(nb).toContain(`<link rel="self" type="application/atom+xml" href="${SITE_URL}/feed.xml"/>`);
     const titles = entries(nb).map((entry) => /<title[^>]*>([^<]*)<\/title>/.exec(entry)![1]);
-    expect(titles).toEqual(["Likestilling 2015", "Likestilling 2014", "Likestilling 2013", "Bilder og vedlegg", "Likestilling i Testby", "Integrering i sentrum &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"]);
+    expect(titles).toEqual([
+      "Likestilling 2015",
+      "Likestilling 2014",
+      "Likestilling 2013",
+      "Bilder og vedlegg",
+      "Likestilling i Testby",
+      "Integrering i sentrum &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;",
+    ]);
 
     const en = readOutput(builds.dir, "en/feed.xml");
     expectWellFormedXml(en);
@@ -62,7 +69,8 @@ describe("Atom feeds", () => {
 
 describe("sitemap.xml", () => {
   const sitemap = () => readOutput(builds.dir, "sitemap.xml");
-  const urlEntry = (loc: string) => [...sitemap().matchAll(/<url>[\s\S]*?<\/url>/g)].map((m) => m[0]).find((entry) => entry.includes(`<loc>${SITE_URL}${loc}</loc>`));
+  const urlEntry = (loc: string) =>
+    [...sitemap().matchAll(/<url>[\s\S]*?<\/url>/g)].map((m) => m[0]).find((entry) => entry.includes(`<loc>${SITE_URL}${loc}</loc>`));
 
   it("is well-formed and lists every page in both locales with hreflang alternates", () => {
     expectWellFormedXml(sitemap());
@@ -71,7 +79,16 @@ describe("sitemap.xml", () => {
     expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="nb" href="${SITE_URL}/tema/likestilling/side/2/"/>`);
     expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${SITE_URL}/en/topics/likestilling/page/2/"/>`);
     expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="x-default" href="${SITE_URL}/tema/likestilling/side/2/"/>`);
-    for (const loc of ["/", "/en/", "/dokumenter/testby/bilder-og-vedlegg/", "/en/documents/testby/bilder-og-vedlegg/", "/utgivere/", "/tilgjengelighet/", "/en/accessibility/", "/ar/2010/"]) {
+    for (const loc of [
+      "/",
+      "/en/",
+      "/dokumenter/testby/bilder-og-vedlegg/",
+      "/en/documents/testby/bilder-og-vedlegg/",
+      "/utgivere/",
+      "/tilgjengelighet/",
+      "/en/accessibility/",
+      "/ar/2010/",
+    ]) {
       expect(urlEntry(loc), loc).toBeDefined();
     }
   });

@@ -5,9 +5,7 @@
  * before and after a later rule for an embed view that allows framing.
  */
 import { describe, expect, it } from "vitest";
-import {
-  CONTENT_SECURITY_POLICY, effectiveHeaders, headerRules, headersFile, parseHeadersFile, type HeaderRule,
-} from "../../scripts/publish/headers.ts";
+import { CONTENT_SECURITY_POLICY, effectiveHeaders, headerRules, headersFile, parseHeadersFile, type HeaderRule } from "../../scripts/publish/headers.ts";
 
 const HOSTS = ["netlify", "cloudflare"] as const;
 const rules = parseHeadersFile(headersFile());
@@ -15,18 +13,32 @@ const rules = parseHeadersFile(headersFile());
 /** The policies a browser enforces: one per comma-separated CSP value, each a map of directives. */
 function policies(header: string | undefined): Array<Map<string, string>> {
   if (!header) return [];
-  return header.split(",").map((policy) => new Map(policy.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name!.toLowerCase(), values.join(" ")] as [string, string];
-  })));
+  return header.split(",").map(
+    (policy) =>
+      new Map(
+        policy
+          .split(";")
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => {
+            const [name, ...values] = d.split(/\s+/);
+            return [name!.toLowerCase(), values.join(" ")] as [string, string];
+          }),
+      ),
+  );
 }
 /** A page may be framed by another site when no policy says otherwise and X-Frame-Options is absent. */
 function framable(headers: Record<string, string>): boolean {
-  return !headers["x-frame-options"] && policies(headers["content-security-policy"]).every((policy) => !policy.has("frame-ancestors") || policy.get("frame-ancestors") === "*");
+  return (
+    !headers["x-frame-options"] &&
+    policies(headers["content-security-policy"]).every((policy) => !policy.has("frame-ancestors") || policy.get("frame-ancestors") === "*")
+  );
 }
 /** Scripts are limited to the site itself when some enforced policy says so. */
 function scriptsSelfOnly(headers: Record<string, string>): boolean {
-  return policies(headers["content-security-policy"]).some((policy) => policy.get("script-src") === "'self' 'wasm-unsafe-eval'" && policy.get("object-src") === "'none'");
+  return policies(headers["content-security-policy"]).some(
+    (policy) => policy.get("script-src") === "'self' 'wasm-unsafe-eval'" && policy.get("object-src") === "'none'",
+  );
 }
 
 describe("_headers", () => {
@@ -36,7 +48,17 @@ describe("_headers", () => {
 
   for (const host of HOSTS) {
     describe(`on ${host}`, () => {
-      for (const path of ["/", "/index.html", "/dokumenter/stavanger/forankring/", "/en/documents/stavanger/forankring/", "/tema/likestilling/side/2/", "/en/search/", "/404.html", "/en/404.html", "/dokumenter/stavanger/forankring/original.pdf"]) {
+      for (const path of [
+        "/",
+        "/index.html",
+        "/dokumenter/stavanger/forankring/",
+        "/en/documents/stavanger/forankring/",
+        "/tema/likestilling/side/2/",
+        "/en/search/",
+        "/404.html",
+        "/en/404.html",
+        "/dokumenter/stavanger/forankring/original.pdf",
+      ]) {
         it(`${path}: CSP, nosniff, referrer policy, no framing`, () => {
           const headers = effectiveHeaders(rules, path, host);
           expect(headers["x-content-type-options"]).toBe("nosniff");
@@ -65,7 +87,10 @@ describe("_headers", () => {
   }
 
   it("the two hosts really differ on a header set twice (the model is not trivially the same)", () => {
-    const twice: HeaderRule[] = [{ pattern: "/*", headers: [["X-Test", "a"]] }, { pattern: "/x/*", headers: [["X-Test", "b"]] }];
+    const twice: HeaderRule[] = [
+      { pattern: "/*", headers: [["X-Test", "a"]] },
+      { pattern: "/x/*", headers: [["X-Test", "b"]] },
+    ];
     expect(effectiveHeaders(twice, "/x/y", "cloudflare")["x-test"]).toBe("a, b");
     expect(effectiveHeaders(twice, "/x/y", "netlify")["x-test"]).toBe("b");
   });

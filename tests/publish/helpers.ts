@@ -30,7 +30,8 @@ export function fakeFile(header: string, size: number): Uint8Array {
   return bytes;
 }
 
-export const DECK = doc(`
+export const DECK = doc(
+  `
 title: Bilder og vedlegg
 titleTranslations: { en: Pictures and attachments }
 type: presentation
@@ -47,27 +48,32 @@ attachments:
   - file: original.pptx
     title: Original presentasjon
   - file: rapport.pdf
-`, `## Et diagram
+`,
+  `## Et diagram
 
 ![Søyler som viser <økende> likestilling](diagram.png "Diagram fra 2012")
 
 ## Slutt
 
 Takk.
-`);
+`,
+);
 
 /** Three more documents on gender equality, one per year 2013–2015, so the topic has five. */
 export function moreDocuments(): FileChanges {
   const files: FileChanges = {};
   for (const year of [2013, 2014, 2015]) {
-    files[`content/testby/likestilling-${year}.md`] = doc(`
+    files[`content/testby/likestilling-${year}.md`] = doc(
+      `
 title: Likestilling ${year}
 type: report
 publisher: testby
 date: ${year}-02-01
 language: nb
 topics: [likestilling]
-`, `## Status ${year}\n\nLikestilling og heltid i Testby kommune i ${year}.\n`);
+`,
+      `## Status ${year}\n\nLikestilling og heltid i Testby kommune i ${year}.\n`,
+    );
   }
   return files;
 }

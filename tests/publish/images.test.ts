@@ -19,7 +19,9 @@ describe("images in the built site", () => {
 
   it("become a <picture> with AVIF and WebP sources, a PNG fallback, srcset, size and lazy loading", () => {
     const html = picture(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html"));
-    expect(html).toMatch(/<source type="image\/avif" srcset="\/media\/[\w-]+-480\.avif 480w, \/media\/[\w-]+-960\.avif 960w, \/media\/[\w-]+-1440\.avif 1440w" sizes="[^"]+">/);
+    expect(html).toMatch(
+      /<source type="image\/avif" srcset="\/media\/[\w-]+-480\.avif 480w, \/media\/[\w-]+-960\.avif 960w, \/media\/[\w-]+-1440\.avif 1440w" sizes="[^"]+">/,
+    );
     expect(html).toMatch(/<source type="image\/webp" srcset="[^"]*-1440\.webp 1440w"/);
     expect(html).toMatch(/<img alt="Søyler som viser &lt;økende&gt; likestilling|<img alt="Søyler som viser <økende> likestilling/);
     expect(html).toContain('loading="lazy"');
@@ -29,7 +31,9 @@ describe("images in the built site", () => {
   });
 
   it("is the same markup in both locales: the body is rendered once", () => {
-    expect(picture(readOutput(builds.dir, "en/documents/testby/bilder-og-vedlegg/index.html"))).toBe(picture(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html")));
+    expect(picture(readOutput(builds.dir, "en/documents/testby/bilder-og-vedlegg/index.html"))).toBe(
+      picture(readOutput(builds.dir, "dokumenter/testby/bilder-og-vedlegg/index.html")),
+    );
   });
 
   it("writes every file the markup names, at the size it says", async () => {
@@ -50,7 +54,8 @@ describe("images in the built site", () => {
     const page = "dokumenter/testby/bilder-og-vedlegg/index.html";
     expect(picture(readOutput(builds.again, page))).toBe(picture(readOutput(builds.dir, page)));
     const files = [...picture(readOutput(builds.dir, page)).matchAll(/\/media\/[\w-]+\.\w+/g)].map((m) => m[0]);
-    for (const file of files) expect(readFileSync(path.join(builds.again, "_site", file)).equals(readFileSync(path.join(builds.dir, "_site", file))), file).toBe(true);
+    for (const file of files)
+      expect(readFileSync(path.join(builds.again, "_site", file)).equals(readFileSync(path.join(builds.dir, "_site", file))), file).toBe(true);
   });
 });
 

@@ -9,7 +9,12 @@ import { SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
 
 const builds = useTwoPublishBuilds();
 
-interface XmlElement { name: string; attributes: Record<string, string>; children: XmlElement[]; text: string }
+interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
 
 /**
  * A strict parser for the XML the build writes (elements, attributes, text,
@@ -22,7 +27,12 @@ function parseXml(source: string): XmlElement {
   const stack = [root];
   const decode = (text: string) => {
     if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(text)) throw new Error(`bare & in ${JSON.stringify(text)}`);
-    return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    return text
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   };
   while (rest.length) {
     const tag = /^<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/.exec(rest);
@@ -85,34 +95,50 @@ function atomProblems(xml: string): string[] {
   for (const link of links) if (!/^https?:\/\//.test(link.attributes.href ?? "")) problems.push(`link href "${link.attributes.href}" is not absolute`);
   const feedHasAuthor = feed.children.some((child) => child.name === "author");
   const ids = new Set<string>();
-  feed.children.filter((child) => child.name === "entry").forEach((entry, index) => {
-    const where = `entry ${index + 1}`;
-    only(entry, "title", where);
-    const id = only(entry, "id", where);
-    checkIri(id, where);
-    if (id && ids.has(id.text)) problems.push(`${where} repeats the id ${id.text}`);
-    if (id) ids.add(id.text);
-    checkDate(only(entry, "updated", where), where);
-    checkDate(entry.children.find((child) => child.name === "published"), where);
-    if (!feedHasAuthor && !entry.children.some((child) => child.name === "author")) problems.push(`${where} has no author`);
-    if (!entry.children.some((child) => child.name === "link" && (child.attributes.rel ?? "alternate") === "alternate") && !entry.children.some((child) => child.name === "content")) problems.push(`${where} needs a link rel=alternate or content`);
-  });
+  feed.children
+    .filter((child) => child.name === "entry")
+    .forEach((entry, index) => {
+      const where = `entry ${index + 1}`;
+      only(entry, "title", where);
+      const id = only(entry, "id", where);
+      checkIri(id, where);
+      if (id && ids.has(id.text)) problems.push(`${where} repeats the id ${id.text}`);
+      if (id) ids.add(id.text);
+      checkDate(only(entry, "updated", where), where);
+      checkDate(
+        entry.children.find((child) => child.name === "published"),
+        where,
+      );
+      if (!feedHasAuthor && !entry.children.some((child) => child.name === "author")) problems.push(`${where} has no author`);
+      if (
+        !entry.children.some((child) => child.name === "link" && (child.attributes.rel ?? "alternate") === "alternate") &&
+        !entry.children.some((child) => child.name === "content")
+      )
+        problems.push(`${where} needs a link rel=alternate or content`);
+    });
   for (const author of feed.children.filter((child) => child.name === "author")) only(author, "name", "an author");
   return problems;
 }
 
-const entryTitles = (xml: string) => parseXml(xml).children.filter((child) => child.name === "entry").map((entry) => entry.children.find((child) => child.name === "title")!.text);
+const entryTitles = (xml: string) =>
+  parseXml(xml)
+    .children.filter((child) => child.name === "entry")
+    .map((entry) => entry.children.find((child) => child.name === "title")!.text);
 const SENTRUM = 'Integrering i sentrum <script>alert("x")</script>';
 
 describe("the Atom structure check", () => {
   it("finds what breaks RFC 4287 and XML", () => {
     const good = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>https://x.test/f</id><updated>2011-01-01T00:00:00Z</updated><link rel="self" href="https://x.test/f"/><author><name>A</name></author><entry><title>E</title><id>https://x.test/e</id><updated>2011-01-01T00:00:00Z</updated><link href="https://x.test/e"/></entry></feed>`;
     expect(atomProblems(good)).toEqual([]);
-    expect(atomProblems(good.replace("<updated>2011-01-01T00:00:00Z</updated><link rel", "<link rel"))).toEqual(["the feed has 0 <updated>, must have exactly one"]);
+    expect(atomProblems(good.replace("<updated>2011-01-01T00:00:00Z</updated><link rel", "<link rel"))).toEqual([
+      "the feed has 0 <updated>, must have exactly one",
+    ]);
     expect(atomProblems(good.replace("<title>E</title>", "<title>E & F</title>"))[0]).toMatch(/^not well-formed XML: bare &/);
     expect(atomProblems(good.replace("<id>https://x.test/e</id>", "<id>e</id>"))).toEqual(['entry 1 <id> "e" is not an absolute IRI']);
     expect(atomProblems(good.replace("</entry>", "</feed>"))[0]).toMatch(/closes <entry>/);
-    expect(atomProblems(good.replace("2011-01-01T00:00:00Z</updated><link href", "2011-01-01</updated><link href"))).toEqual(['entry 1 <updated> "2011-01-01" is not an RFC 3339 date']);
+    expect(atomProblems(good.replace("2011-01-01T00:00:00Z</updated><link href", "2011-01-01</updated><link href"))).toEqual([
+      'entry 1 <updated> "2011-01-01" is not an RFC 3339 date',
+    ]);
   });
 });
 
@@ -120,7 +146,13 @@ describe("feeds per publisher and per topic", () => {
   it("exist in both locales beside the listing's first page, hold its dated documents newest first, and are valid Atom", () => {
     const feeds = {
       "tema/likestilling/feed.xml": ["Likestilling 2015", "Likestilling 2014", "Likestilling 2013", "Bilder og vedlegg", "Likestilling i Testby"],
-      "en/topics/likestilling/feed.xml": ["Likestilling 2015", "Likestilling 2014", "Likestilling 2013", "Pictures and attachments", "Gender equality in Testby"],
+      "en/topics/likestilling/feed.xml": [
+        "Likestilling 2015",
+        "Likestilling 2014",
+        "Likestilling 2013",
+        "Pictures and attachments",
+        "Gender equality in Testby",
+      ],
       "utgivere/testby-sentrum/feed.xml": [SENTRUM],
     };
     for (const [file, titles] of Object.entries(feeds)) {

@@ -32,12 +32,10 @@ describe("paginated listings", () => {
   });
 
   it("split a topic into pages with translated path segments, newest first", () => {
-    const pages = ["tema/likestilling/index.html", "tema/likestilling/side/2/index.html", "tema/likestilling/side/3/index.html"].map((file) => titles(readOutput(dir, file)));
-    expect(pages).toEqual([
-      ["Likestilling 2015", "Likestilling 2014"],
-      ["Likestilling 2013", "Bilder og vedlegg"],
-      ["Likestilling i Testby"],
-    ]);
+    const pages = ["tema/likestilling/index.html", "tema/likestilling/side/2/index.html", "tema/likestilling/side/3/index.html"].map((file) =>
+      titles(readOutput(dir, file)),
+    );
+    expect(pages).toEqual([["Likestilling 2015", "Likestilling 2014"], ["Likestilling 2013", "Bilder og vedlegg"], ["Likestilling i Testby"]]);
     expect(existsSync(path.join(dir, "_site/tema/likestilling/side/4/index.html"))).toBe(false);
     expect(titles(readOutput(dir, "en/topics/likestilling/page/2/index.html"))).toEqual(["Likestilling 2013", "Pictures and attachments"]);
   });
@@ -65,15 +63,21 @@ describe("paginated listings", () => {
   it("give each page its own title, breadcrumb back to page 1 and language alternates of the same page", () => {
     const html = readOutput(dir, "en/topics/likestilling/page/2/index.html");
     expect(html).toContain("<title>Gender equality – page 2 – Lysark</title>");
-    expect(html).toMatch(/<li><a href="\/en\/topics\/likestilling\/">Gender equality<\/a><\/li>\s*<li><span aria-current="page">Gender equality – page 2<\/span>/);
+    expect(html).toMatch(
+      /<li><a href="\/en\/topics\/likestilling\/">Gender equality<\/a><\/li>\s*<li><span aria-current="page">Gender equality – page 2<\/span>/,
+    );
     expect(html).toContain('<link rel="alternate" hreflang="nb" href="https://lysark.test/tema/likestilling/side/2/">');
     expect(html).toContain('<a href="/tema/likestilling/side/2/" hreflang="nb" lang="nb">Norsk bokmål</a>');
   });
 
   it("paginate a city's page, which lists its districts' documents too", () => {
-    const pages = ["utgivere/testby/index.html", "utgivere/testby/side/2/index.html", "utgivere/testby/side/3/index.html"].map((file) => titles(readOutput(dir, file)));
+    const pages = ["utgivere/testby/index.html", "utgivere/testby/side/2/index.html", "utgivere/testby/side/3/index.html"].map((file) =>
+      titles(readOutput(dir, file)),
+    );
     expect(pages.flat()).toHaveLength(6);
-    expect(pages.flat()).toContain("Integrering i sentrum <script>alert(\"x\")</script>".replace(/[<>"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!));
+    expect(pages.flat()).toContain(
+      'Integrering i sentrum <script>alert("x")</script>'.replace(/[<>"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!),
+    );
     expect(readOutput(dir, "en/publishers/testby/page/2/index.html")).toContain('<link rel="prev" href="/en/publishers/testby/">');
   });
 
@@ -89,7 +93,9 @@ describe("paginated listings", () => {
   it("group the publisher index by country and county/region", () => {
     const html = readOutput(dir, "utgivere/index.html");
     // The district has no region of its own and is grouped with its city.
-    expect(html).toMatch(/<h2 id="group-1">Norge – Testfylke<\/h2>\s*<ul class="index-list">\s*<li><a href="\/utgivere\/testby-sentrum\/">Bydel Sentrum<\/a>[\s\S]*Testby kommune/);
+    expect(html).toMatch(
+      /<h2 id="group-1">Norge – Testfylke<\/h2>\s*<ul class="index-list">\s*<li><a href="\/utgivere\/testby-sentrum\/">Bydel Sentrum<\/a>[\s\S]*Testby kommune/,
+    );
     expect(html).not.toContain("group-2");
     expect(readOutput(dir, "en/publishers/index.html")).toContain(">Norway – Testfylke</h2>");
   });

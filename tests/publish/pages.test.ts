@@ -26,7 +26,11 @@ describe("the accessibility statement", () => {
   });
 
   it("is linked from the footer of every page", () => {
-    for (const [file, href, label] of [["index.html", "/tilgjengelighet/", "Tilgjengelighetserklæring"], ["en/documents/testby/bilder-og-vedlegg/index.html", "/en/accessibility/", "Accessibility statement"], ["404.html", "/tilgjengelighet/", "Tilgjengelighetserklæring"]]) {
+    for (const [file, href, label] of [
+      ["index.html", "/tilgjengelighet/", "Tilgjengelighetserklæring"],
+      ["en/documents/testby/bilder-og-vedlegg/index.html", "/en/accessibility/", "Accessibility statement"],
+      ["404.html", "/tilgjengelighet/", "Tilgjengelighetserklæring"],
+    ]) {
       expect(readOutput(dir, file!), file).toMatch(new RegExp(`<footer class="site-footer">[\\s\\S]*<a href="${href}">${label}</a>`));
     }
   });
@@ -65,11 +69,21 @@ describe("colour contrast (WCAG 2.1 AA) in the light and the dark scheme", () =>
   const light = variables(/:root \{([\s\S]*?)\}/.exec(css)![1]!);
   const dark = { ...light, ...variables(/@media \(prefers-color-scheme: dark\) \{\s*:root \{([\s\S]*?)\}/.exec(css)![1]!) };
 
-  for (const [name, scheme] of [["light", light], ["dark", dark]] as const) {
+  for (const [name, scheme] of [
+    ["light", light],
+    ["dark", dark],
+  ] as const) {
     it(`meets 4.5:1 for text and 3:1 for focus rings in the ${name} scheme`, () => {
       const text: Array<[string, string]> = [
-        ["fg", "bg"], ["muted", "bg"], ["accent", "bg"], ["fg", "surface"], ["muted", "surface"], ["accent", "surface"],
-        ["accent-fg", "accent"], ["fg", "notes"], ["accent", "notes"],
+        ["fg", "bg"],
+        ["muted", "bg"],
+        ["accent", "bg"],
+        ["fg", "surface"],
+        ["muted", "surface"],
+        ["accent", "surface"],
+        ["accent-fg", "accent"],
+        ["fg", "notes"],
+        ["accent", "notes"],
       ];
       for (const [fg, bg] of text) expect(contrast(scheme[fg]!, scheme[bg]!), `${name}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
       for (const bg of ["bg", "surface"]) expect(contrast(scheme.focus!, scheme[bg]!), `${name}: focus on ${bg}`).toBeGreaterThanOrEqual(3);

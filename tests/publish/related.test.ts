@@ -7,7 +7,13 @@ import { eachWord, relatedDocuments, type RelatedInput } from "../../scripts/rel
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
 
-const input = (id: string, text: string, topics: string[] = [], publisher = "p", relatives: string[] = []): RelatedInput => ({ id, text, topics, publisher, relatives });
+const input = (id: string, text: string, topics: string[] = [], publisher = "p", relatives: string[] = []): RelatedInput => ({
+  id,
+  text,
+  topics,
+  publisher,
+  relatives,
+});
 const ids = (docs: RelatedInput[], result: number[][]) => result.map((list) => list.map((index) => docs[index]!.id));
 
 describe("the tokeniser", () => {
@@ -19,10 +25,27 @@ describe("the tokeniser", () => {
 
   it("finds what /[\\p{L}\\p{N}]+/u finds, lower-cased, without short, numeric or function words", () => {
     const text = "Ålesund 2024: ab abc 1234 x1y2 ÆØÅ-tall naïve e\u0301té İstanbul ΣΊΣΥΦΟΣ ４５６ ٣٤٥ foo_bar 𝒜bc a𝟘b og OCH the Kommunen";
-    const expected = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0])
+    const expected = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)]
+      .map((match) => match[0])
       .filter((word) => word.length >= 3 && !/^[0-9]+$/.test(word) && !["og", "och", "the"].includes(word));
     expect(words(text)).toEqual(expected);
-    expect(words(text)).toEqual(["ålesund", "abc", "x1y2", "æøå", "tall", "naïve", "stanbul", "σίσυφος", "４５６", "٣٤٥", "foo", "bar", "𝒜bc", "a𝟘b", "kommunen"]);
+    expect(words(text)).toEqual([
+      "ålesund",
+      "abc",
+      "x1y2",
+      "æøå",
+      "tall",
+      "naïve",
+      "stanbul",
+      "σίσυφος",
+      "４５６",
+      "٣٤٥",
+      "foo",
+      "bar",
+      "𝒜bc",
+      "a𝟘b",
+      "kommunen",
+    ]);
   });
 });
 
@@ -72,11 +95,15 @@ describe("relatedDocuments", () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const vocabulary = Array.from({ length: 300 }, (_, i) => `ord${i.toString(36)}`);
-    const docs = Array.from({ length: 3000 }, (_, i) => input(
-      `p${i % 40}/doc-${String(i).padStart(4, "0")}`,
-      Array.from({ length: 300 }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" "),
-      [`t${i % 15}`, `t${(i * 7) % 15}`], `p${i % 40}`, [`p${(i + 1) % 40}`],
-    ));
+    const docs = Array.from({ length: 3000 }, (_, i) =>
+      input(
+        `p${i % 40}/doc-${String(i).padStart(4, "0")}`,
+        Array.from({ length: 300 }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" "),
+        [`t${i % 15}`, `t${(i * 7) % 15}`],
+        `p${i % 40}`,
+        [`p${(i + 1) % 40}`],
+      ),
+    );
     const result = relatedDocuments(docs);
     expect(result).toHaveLength(3000);
     expect(result.every((list) => list.length === 5)).toBe(true);

@@ -34,7 +34,8 @@ describe("the built publishing fixture", () => {
       if (!/(dokumenter|documents|tema|topics|utgivere|publishers|typer|types|tilgjengelighet|accessibility)\//.test(file)) continue;
       const report = await validator.validateFile(file);
       for (const result of report.results) {
-        for (const message of result.messages) failures.push(`${path.relative(site, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          failures.push(`${path.relative(site, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
       }
     }
     expect(failures).toEqual([]);

@@ -15,12 +15,19 @@ import { buildPublishProject, SITE_URL, useTwoPublishBuilds } from "./helpers.ts
 
 const builds = useTwoPublishBuilds();
 
-const meta = (html: string, property: string) => new RegExp(`<meta (?:property|name)="${property.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" content="([^"]*)">`).exec(html)?.[1];
+const meta = (html: string, property: string) =>
+  new RegExp(`<meta (?:property|name)="${property.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" content="([^"]*)">`).exec(html)?.[1];
 const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
 
 describe("social cards", () => {
   it("are 1200×630 PNGs, one per document and one per locale for other pages", async () => {
-    for (const file of ["social/testby/bilder-og-vedlegg.png", "social/testby/likestilling-i-testby.png", "social/testby-sentrum/integrering-i-sentrum.png", "social/site-nb.png", "social/site-en.png"]) {
+    for (const file of [
+      "social/testby/bilder-og-vedlegg.png",
+      "social/testby/likestilling-i-testby.png",
+      "social/testby-sentrum/integrering-i-sentrum.png",
+      "social/site-nb.png",
+      "social/site-en.png",
+    ]) {
       const full = path.join(builds.dir, "_site", file);
       expect(existsSync(full), file).toBe(true);
       const info = await sharp(full).metadata();
@@ -54,7 +61,10 @@ describe("social cards", () => {
   it("are drawn as they are added, reuse the cache, and are dropped once cancelled", async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), "lysark-cards-"));
     try {
-      const job = (name: string): CardJob => ({ file: path.join(work, "out", `${name}.png`), card: { brand: "Lysark", kicker: "Rapport", title: `Kort ${name}`, footer: "Testby", lang: "nb" } });
+      const job = (name: string): CardJob => ({
+        file: path.join(work, "out", `${name}.png`),
+        card: { brand: "Lysark", kicker: "Rapport", title: `Kort ${name}`, footer: "Testby", lang: "nb" },
+      });
       const cacheDir = path.join(work, "cache");
       const first = new CardWriter({ cacheDir });
       for (const name of ["a", "b", "c"]) first.add(job(name));
@@ -84,7 +94,10 @@ describe("social cards", () => {
     const dir = makeProject("site-basic", { "content/testby/broken.md": doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: 2012-13-01")) });
     try {
       const seen: string[] = [];
-      const { problems } = loadContent(path.join(dir, "content"), { root: dir, onDocument: (document, publisher) => seen.push(`${publisher.id}/${document.slug}`) });
+      const { problems } = loadContent(path.join(dir, "content"), {
+        root: dir,
+        onDocument: (document, publisher) => seen.push(`${publisher.id}/${document.slug}`),
+      });
       expect(problems.filter((problem) => problem.severity === "error").map((problem) => problem.file)).toEqual(["content/testby/broken.md"]);
       expect(seen.sort()).toEqual(["testby-sentrum/integrering-i-sentrum", "testby/likestilling-i-testby"]);
     } finally {
@@ -93,7 +106,13 @@ describe("social cards", () => {
   });
 
   it("draw the title as text, escaped, wrapped and cut to fit", () => {
-    const svg = cardSvg({ brand: "Lysark", kicker: "Rapport", title: 'Integrering <script>alert("x")</script> & mer', footer: "Bydel Sentrum · 2010", lang: "sv" });
+    const svg = cardSvg({
+      brand: "Lysark",
+      kicker: "Rapport",
+      title: 'Integrering <script>alert("x")</script> & mer',
+      footer: "Bydel Sentrum · 2010",
+      lang: "sv",
+    });
     expect(svg).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; mer");
     expect(svg).not.toContain("<script>");
     const lines = wrapText("Ord ".repeat(200), 68, 1000, 4);

@@ -16,7 +16,9 @@ import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 let dir: string;
-beforeEach(() => { dir = makeProject(); });
+beforeEach(() => {
+  dir = makeProject();
+});
 afterEach(() => removeProject(dir));
 
 describe("the page renderer", () => {
@@ -47,10 +49,15 @@ describe("the page renderer", () => {
   it("escapes the description once, and falls back to the title without a summary", () => {
     const data = loadSiteData(dir);
     const page = data.model.pages.document[0]!;
-    const withSummary: DocumentPage = { ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: 'Tall & "fakta"' } } } };
+    const withSummary: DocumentPage = {
+      ...page,
+      view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: 'Tall & "fakta"' } } },
+    };
     const html = pageRenderer(data).render("document", withSummary);
     expect(html).toContain('<meta name="description" content="Tall &amp; &quot;fakta&quot;">');
-    expect(documentDescription({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: undefined } } } })).toBe(page.title);
+    expect(documentDescription({ ...page, view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: undefined } } } })).toBe(
+      page.title,
+    );
   });
 
   it("writes every page of the page table, listings paginated, with their page navigation", async () => {
@@ -78,7 +85,14 @@ describe("the page renderer", () => {
   it("is what a plain Eleventy run with Lysark's plugin writes: the whole site", async () => {
     const out = path.join(dir, "eleventy-run");
     const lysark = lysarkPlugin({ root: dir });
-    await new Eleventy(path.join(dir, "content"), out, { configPath: false, quietMode: true, config: (config: EleventyConfig) => { config.setTemplateFormats([]); lysark.configure(config); } }).write();
+    await new Eleventy(path.join(dir, "content"), out, {
+      configPath: false,
+      quietMode: true,
+      config: (config: EleventyConfig) => {
+        config.setTemplateFormats([]);
+        lysark.configure(config);
+      },
+    }).write();
     expect(readFileSync(path.join(out, "dokumenter/testby/likestilling-i-testby/index.html"), "utf8")).toContain("Likestilling i Testby");
     for (const file of ["index.html", "en/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "assets/site.css", "pagefind/pagefind.js"]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);

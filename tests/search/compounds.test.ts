@@ -8,16 +8,20 @@ import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
 function record(text: string, language: SearchRecord["language"] = "nb"): SearchRecord {
   return {
-    id: "p/doc", url: "/p/doc/", language, title: "Tittel", meta: { title: "Tittel", doc: "p/doc", publisher: "p" },
+    id: "p/doc",
+    url: "/p/doc/",
+    language,
+    title: "Tittel",
+    meta: { title: "Tittel", doc: "p/doc", publisher: "p" },
     filters: { publisher: ["p"], topic: [], type: ["presentation"], year: ["2020"], language: [language] },
-    sort: { newest: "2020", oldest: "2020" }, head: [], parts: [{ anchor: "slide-1", title: "Lysbilde", text, topics: [] }],
+    sort: { newest: "2020", oldest: "2020" },
+    head: [],
+    parts: [{ anchor: "slide-1", title: "Lysbilde", text, topics: [] }],
   };
 }
 
 describe("compound parts", () => {
-  const vocabulary = buildVocabulary([
-    recordWords(record("Sjøbunn og havn. Jämställdhet i kommunen. Arbeidsgiver og strategi. Vinteren er lang.")),
-  ]);
+  const vocabulary = buildVocabulary([recordWords(record("Sjøbunn og havn. Jämställdhet i kommunen. Arbeidsgiver og strategi. Vinteren er lang."))]);
 
   it("finds the final part after a known first part, with a linking s", () => {
     expect(compoundParts("sjøbunnsoppryddingen", vocabulary)).toContain("oppryddingen");
@@ -25,7 +29,7 @@ describe("compound parts", () => {
     expect(compoundParts("arbeidsgiverstrategi", vocabulary)).toContain("strategi");
   });
 
-  it("uses the stems of the vocabulary (\"vinteren\" gives \"vinter\")", () => {
+  it('uses the stems of the vocabulary ("vinteren" gives "vinter")', () => {
     expect(compoundParts("vinterturismen", vocabulary)).toEqual(["turismen"]);
   });
 

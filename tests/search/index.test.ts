@@ -9,8 +9,9 @@ import { buildSiteModel } from "../../scripts/site/model.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 function files(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 describe("writing the search index with Pagefind", () => {
@@ -39,12 +40,16 @@ describe("writing the search index with Pagefind", () => {
     expect(entry.languages.nb.page_count).toBe(2);
     expect(stats[0]!.documents).toBe(2);
     expect(stats[0]!.stemmer).toBe("nb");
-    expect(stats[0]!.languages).toEqual([{ language: "nb", documents: 1 }, { language: "sv", documents: 1 }]);
+    expect(stats[0]!.languages).toEqual([
+      { language: "nb", documents: 1 },
+      { language: "sv", documents: 1 },
+    ]);
   });
 
   it("keeps each document's own language as a filter value", () => {
     const filters = files(path.join(out[0]!, "pagefind", "filter")).map((file) =>
-      gunzipSync(readFileSync(path.join(out[0]!, "pagefind", "filter", file))).toString("utf8"));
+      gunzipSync(readFileSync(path.join(out[0]!, "pagefind", "filter", file))).toString("utf8"),
+    );
     const language = filters.find((text) => text.includes("language"));
     expect(language).toContain("nb");
     expect(language).toContain("sv");

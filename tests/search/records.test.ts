@@ -3,8 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent, type SiteContent } from "../../scripts/content/load.ts";
 import type { Topic } from "../../scripts/content/schema.ts";
 import {
-  buildSearchRecords, htmlToText, mentions, publisherChain, recordHtml, SEARCH_BUNDLE,
-  slideTopicLabels, stemmerLanguage, topicTerms, UNDATED, type SearchRecord,
+  buildSearchRecords,
+  htmlToText,
+  mentions,
+  publisherChain,
+  recordHtml,
+  SEARCH_BUNDLE,
+  slideTopicLabels,
+  stemmerLanguage,
+  topicTerms,
+  UNDATED,
+  type SearchRecord,
 } from "../../scripts/search/records.ts";
 import { buildSearchPages, SCRIPT_STRINGS } from "../../scripts/search/page.ts";
 import { buildSiteModel, type SiteModel } from "../../scripts/site/model.ts";
@@ -176,8 +185,7 @@ describe("topic labels on slides", () => {
   it("adds a mentioned topic's labels in the languages the slide does not use", () => {
     expect(slideTopicLabels("Arbeidet i likestillingsutvalget", [likestilling, planning])).toEqual(["Gender equality"]);
     expect(slideTopicLabels("Flere ønsker heltid", [likestilling])).toEqual(["Likestilling", "Gender equality"]);
-    expect(slideTopicLabels("Equal opportunities and planning", [likestilling, planning]))
-      .toEqual(["Likestilling", "Gender equality", "Planlegging"]);
+    expect(slideTopicLabels("Equal opportunities and planning", [likestilling, planning])).toEqual(["Likestilling", "Gender equality", "Planlegging"]);
     expect(slideTopicLabels("Om budsjett", [likestilling, planning])).toEqual([]);
   });
 
@@ -278,7 +286,10 @@ describe("the bundle and the search page", () => {
     expect(facet(en, "topic").map((option) => option.label)).toEqual(["Gender equality", "Integration"]);
     expect(facet(en, "type").map((option) => option.value)).toEqual(["presentation", "report"]);
     expect(facet(en, "year").map((option) => option.value)).toEqual(["2011", "2010"]);
-    expect(facet(en, "language")).toEqual([{ value: "nb", label: "Norwegian Bokmål" }, { value: "sv", label: "Swedish" }]);
+    expect(facet(en, "language")).toEqual([
+      { value: "nb", label: "Norwegian Bokmål" },
+      { value: "sv", label: "Swedish" },
+    ]);
   });
 
   it("hands the script every UI string it uses, in the page's locale", () => {

@@ -8,7 +8,21 @@ import snowball from "snowball-stemmers";
 import { describe, expect, it } from "vitest";
 import { BROWSER_STEMMERS, browserStemmersSource, STEMMERS_FILE } from "../../scripts/search/browser-stemmers.ts";
 
-const WORDS = ["kommunerna", "skolorna", "invånarna", "utvecklingen", "kommunerne", "pendlerne", "cyklisterne", "planning", "harvested", "residencies", "policies", "staging", "heated"];
+const WORDS = [
+  "kommunerna",
+  "skolorna",
+  "invånarna",
+  "utvecklingen",
+  "kommunerne",
+  "pendlerne",
+  "cyklisterne",
+  "planning",
+  "harvested",
+  "residencies",
+  "policies",
+  "staging",
+  "heated",
+];
 
 describe("browser stemmers", () => {
   it("are the generator's output (run `npx tsx scripts/search/browser-stemmers.ts` after updating snowball-stemmers)", () => {
@@ -20,7 +34,10 @@ describe("browser stemmers", () => {
     for (const language of BROWSER_STEMMERS) {
       const ours = newStemmer(language);
       const theirs = snowball.newStemmer(language);
-      expect(WORDS.map((word) => ours.stem(word)), language).toEqual(WORDS.map((word) => theirs.stem(word)));
+      expect(
+        WORDS.map((word) => ours.stem(word)),
+        language,
+      ).toEqual(WORDS.map((word) => theirs.stem(word)));
     }
   });
 });

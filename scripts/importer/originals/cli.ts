@@ -6,12 +6,12 @@
  * pictures in a folder named after it); none of them overwrites an existing
  * file without --force.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { ImportError } from '../errors.js';
-import type { PublisherInfo } from '../publisher.js';
-import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from './index.js';
-import { formatOriginalReport } from './report.js';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ImportError } from "../errors.js";
+import type { PublisherInfo } from "../publisher.js";
+import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
+import { formatOriginalReport } from "./report.js";
 
 export interface OriginalsIo {
   stdout: (s: string) => void;
@@ -49,12 +49,12 @@ function writeAtomically(target: string, data: Uint8Array | string): void {
 export async function importOriginalsCommand(files: string[], options: OriginalsOptions, io: OriginalsIo): Promise<number> {
   const transcripts = files.filter((f) => !isOriginal(f));
   if (transcripts.length) {
-    io.stderr(`import: originals (.pptx, .docx, .pdf) and transcripts (${transcripts.join(', ')}) cannot be mixed in one run; import them in two runs\n`);
+    io.stderr(`import: originals (.pptx, .docx, .pdf) and transcripts (${transcripts.join(", ")}) cannot be mixed in one run; import them in two runs\n`);
     return 1;
   }
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const soffice = options.soffice !== undefined ? options.soffice : process.env.LYSARK_SLIDE_PICTURES === 'off' ? null : undefined;
-  const cacheDir = options.cacheDir ?? path.join(path.dirname(options.outDir), '.cache', 'slide-pictures');
+  const soffice = options.soffice !== undefined ? options.soffice : process.env.LYSARK_SLIDE_PICTURES === "off" ? null : undefined;
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(options.outDir), ".cache", "slide-pictures");
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
   const errors: string[] = [];
   const planned: Planned[] = [];
@@ -62,21 +62,35 @@ export async function importOriginalsCommand(files: string[], options: Originals
   for (const file of files) {
     try {
       const abs = path.resolve(io.cwd, file);
-      if (!existsSync(abs)) throw new ImportError(file, 'io', 'not found', 'check the path of the file');
+      if (!existsSync(abs)) throw new ImportError(file, "io", "not found", "check the path of the file");
       const stat = statSync(abs);
-      if (stat.isDirectory()) throw new ImportError(file, 'io', 'is a directory, not a file', 'name the files, e.g. originals/*.pptx');
+      if (stat.isDirectory()) throw new ImportError(file, "io", "is a directory, not a file", "name the files, e.g. originals/*.pptx");
       checkSize(stat.size, file, limits); // before reading it into memory
-      const result = await importOriginal(readFileSync(abs), { fileName: file, publisher: options.publisher, publishers: options.publishers, limits, soffice, cacheDir });
+      const result = await importOriginal(readFileSync(abs), {
+        fileName: file,
+        publisher: options.publisher,
+        publishers: options.publishers,
+        limits,
+        soffice,
+        cacheDir,
+      });
       const folder = path.join(options.outDir, result.report.publisher.id);
-      const writes: Planned['writes'] = [
+      const writes: Planned["writes"] = [
         { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },
-        ...result.files.map((f) => ({ target: path.join(folder, ...f.path.split('/')), data: f.data })),
+        ...result.files.map((f) => ({ target: path.join(folder, ...f.path.split("/")), data: f.data })),
       ];
       if (!options.stdout) {
         for (const w of writes) {
           const other = claimed.get(w.target);
-          if (other !== undefined) throw new ImportError(file, 'exists', `would write ${rel(w.target)}, like ${other}`, 'import them one at a time and rename the first document, or fix their titles');
-          if (existsSync(w.target) && !options.force) throw new ImportError(file, 'exists', `${rel(w.target)} already exists`, 'use --force to overwrite it, or rename/remove the existing file');
+          if (other !== undefined)
+            throw new ImportError(
+              file,
+              "exists",
+              `would write ${rel(w.target)}, like ${other}`,
+              "import them one at a time and rename the first document, or fix their titles",
+            );
+          if (existsSync(w.target) && !options.force)
+            throw new ImportError(file, "exists", `${rel(w.target)} already exists`, "use --force to overwrite it, or rename/remove the existing file");
         }
         for (const w of writes) claimed.set(w.target, file);
       }
@@ -93,7 +107,9 @@ export async function importOriginalsCommand(files: string[], options: Originals
   }
   if (options.stdout) {
     const p = planned[0]!;
-    io.stderr(`${formatOriginalReport(p.result.report, undefined)}\n  (--stdout: the attachment and ${p.result.report.pictures.length} picture(s) were not written)\n`);
+    io.stderr(
+      `${formatOriginalReport(p.result.report, undefined)}\n  (--stdout: the attachment and ${p.result.report.pictures.length} picture(s) were not written)\n`,
+    );
     io.stdout(p.result.markdown);
     return 0;
   }

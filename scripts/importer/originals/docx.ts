@@ -10,16 +10,16 @@
  * start is the document's title; deeper headings stay headings (###) inside
  * their section.
  */
-import mammoth from 'mammoth';
-import { ImportError } from '../errors.js';
-import type { Limits } from './limits.js';
-import type { Block, ImageRef, OriginalDocument, Section } from './model.js';
-import { readOfficeProperties } from './office-properties.js';
-import { openOoxml } from './ooxml.js';
-import { parseXml, textOf, type El } from './xml.js';
+import mammoth from "mammoth";
+import { ImportError } from "../errors.js";
+import type { Limits } from "./limits.js";
+import type { Block, ImageRef, OriginalDocument, Section } from "./model.js";
+import { readOfficeProperties } from "./office-properties.js";
+import { openOoxml } from "./ooxml.js";
+import { parseXml, textOf, type El } from "./xml.js";
 
 function squash(s: string): string {
-  return s.replace(/\s+/gu, ' ').trim();
+  return s.replace(/\s+/gu, " ").trim();
 }
 
 const HEADING = /^h([1-6])$/u;
@@ -31,8 +31,8 @@ interface Ctx {
 function imagesIn(el: El, ctx: Ctx): ImageRef[] {
   const out: ImageRef[] = [];
   const walk = (e: El): void => {
-    if (e.name === 'img') {
-      const ref = ctx.images.get(e.attrs.src ?? '');
+    if (e.name === "img") {
+      const ref = ctx.images.get(e.attrs.src ?? "");
       if (ref) out.push(ref);
     }
     e.children.forEach(walk);
@@ -43,20 +43,20 @@ function imagesIn(el: El, ctx: Ctx): ImageRef[] {
 
 function listItems(list: El, level: number, items: { level: number; text: string }[], ctx: Ctx, images: ImageRef[]): void {
   for (const li of list.children) {
-    if (li.name !== 'li') continue;
-    const own = li.children.filter((c) => c.name !== 'ul' && c.name !== 'ol');
-    const text = squash(own.map(textOf).join(' '));
+    if (li.name !== "li") continue;
+    const own = li.children.filter((c) => c.name !== "ul" && c.name !== "ol");
+    const text = squash(own.map(textOf).join(" "));
     if (text) items.push({ level, text });
     for (const c of own) images.push(...imagesIn(c, ctx));
-    for (const sub of li.children) if (sub.name === 'ul' || sub.name === 'ol') listItems(sub, text ? level + 1 : level, items, ctx, images);
+    for (const sub of li.children) if (sub.name === "ul" || sub.name === "ol") listItems(sub, text ? level + 1 : level, items, ctx, images);
   }
 }
 
 function tableRows(table: El): string[][] {
   const rows: string[][] = [];
   const walk = (e: El): void => {
-    if (e.name === 'tr') {
-      rows.push(e.children.filter((c) => c.name === 'td' || c.name === 'th').map((c) => squash(textOf(c))));
+    if (e.name === "tr") {
+      rows.push(e.children.filter((c) => c.name === "td" || c.name === "th").map((c) => squash(textOf(c))));
       return;
     }
     e.children.forEach(walk);
@@ -67,28 +67,28 @@ function tableRows(table: El): string[][] {
 
 /** Blocks for one top-level HTML element (a heading is handled by the caller). */
 function blocksOf(el: El, ctx: Ctx): Block[] {
-  if (el.name === '#text') {
-    const text = squash(el.text ?? '');
-    return text ? [{ kind: 'paragraph', text }] : [];
+  if (el.name === "#text") {
+    const text = squash(el.text ?? "");
+    return text ? [{ kind: "paragraph", text }] : [];
   }
-  if (el.name === 'ul' || el.name === 'ol') {
+  if (el.name === "ul" || el.name === "ol") {
     const items: { level: number; text: string }[] = [];
     const images: ImageRef[] = [];
     listItems(el, 0, items, ctx, images);
-    const blocks: Block[] = items.length ? [{ kind: 'list', ordered: el.name === 'ol', items }] : [];
-    return [...blocks, ...images.map((image) => ({ kind: 'image' as const, image }))];
+    const blocks: Block[] = items.length ? [{ kind: "list", ordered: el.name === "ol", items }] : [];
+    return [...blocks, ...images.map((image) => ({ kind: "image" as const, image }))];
   }
-  if (el.name === 'table') {
+  if (el.name === "table") {
     const rows = tableRows(el).filter((r) => r.length);
-    return rows.length && rows.some((r) => r.some(Boolean)) ? [{ kind: 'table', rows }] : [];
+    return rows.length && rows.some((r) => r.some(Boolean)) ? [{ kind: "table", rows }] : [];
   }
   const text = squash(textOf(el));
-  const blocks: Block[] = text ? [{ kind: 'paragraph', text }] : [];
-  return [...blocks, ...imagesIn(el, ctx).map((image) => ({ kind: 'image' as const, image }))];
+  const blocks: Block[] = text ? [{ kind: "paragraph", text }] : [];
+  return [...blocks, ...imagesIn(el, ctx).map((image) => ({ kind: "image" as const, image }))];
 }
 
 export async function readDocx(bytes: Uint8Array, file: string, limits: Limits): Promise<OriginalDocument> {
-  const pkg = await openOoxml(bytes, file, 'docx', limits);
+  const pkg = await openOoxml(bytes, file, "docx", limits);
   const properties = await readOfficeProperties(pkg);
   const images = new Map<string, ImageRef>();
   let count = 0;
@@ -99,21 +99,30 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
       { buffer: Buffer.from(bytes) },
       {
         externalFileAccess: false,
-        styleMap: ["p[style-name='Title'] => h1.document-title:fresh", "p[style-name='Tittel'] => h1.document-title:fresh", "p[style-name='Titel'] => h1.document-title:fresh"],
+        styleMap: [
+          "p[style-name='Title'] => h1.document-title:fresh",
+          "p[style-name='Tittel'] => h1.document-title:fresh",
+          "p[style-name='Titel'] => h1.document-title:fresh",
+        ],
         convertImage: mammoth.images.imgElement(async (image) => {
           count++;
           const src = `lysark-image-${count}`;
-          const alt = squash((image as unknown as { altText?: string }).altText ?? '') || undefined;
-          const subtype = image.contentType.split('/')[1] ?? 'bin';
-          images.set(src, { where: `picture ${count}`, alt, ext: subtype === 'jpg' ? 'jpeg' : subtype, data: new Uint8Array(await image.readAsBuffer()) });
+          const alt = squash((image as unknown as { altText?: string }).altText ?? "") || undefined;
+          const subtype = image.contentType.split("/")[1] ?? "bin";
+          images.set(src, { where: `picture ${count}`, alt, ext: subtype === "jpg" ? "jpeg" : subtype, data: new Uint8Array(await image.readAsBuffer()) });
           return { src };
         }),
       },
     );
     html = result.value;
-    for (const m of result.messages) if (m.type === 'warning' && !/Unrecognised paragraph style/u.test(m.message)) messages.push(m.message);
+    for (const m of result.messages) if (m.type === "warning" && !/Unrecognised paragraph style/u.test(m.message)) messages.push(m.message);
   } catch (e) {
-    throw new ImportError(file, 'corrupt', `is damaged: Word's document part cannot be read (${(e as Error).message})`, 'open it in Word and save it again as .docx');
+    throw new ImportError(
+      file,
+      "corrupt",
+      `is damaged: Word's document part cannot be read (${(e as Error).message})`,
+      "open it in Word and save it again as .docx",
+    );
   }
   const root = parseXml(`<root>${html}</root>`);
   const ctx: Ctx = { images };
@@ -122,16 +131,20 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
     const m = HEADING.exec(e.name);
     return m ? Number(m[1]) : undefined;
   };
-  const elements = root.children.filter((e) => e.name !== '#text' || squash(e.text ?? ''));
+  const elements = root.children.filter((e) => e.name !== "#text" || squash(e.text ?? ""));
   const levels = elements.map(levelOf).filter((l): l is number => l !== undefined);
   let title: string | undefined;
   let start = 0;
   const first = elements[0];
-  if (first && levelOf(first) !== undefined && (first.attrs.class === 'document-title' || levels.filter((l) => l === levelOf(first)).length === 1)) {
+  if (first && levelOf(first) !== undefined && (first.attrs.class === "document-title" || levels.filter((l) => l === levelOf(first)).length === 1)) {
     title = squash(textOf(first));
     start = 1;
   }
-  const rest = elements.slice(start).filter((e) => e.attrs.class !== 'document-title').map(levelOf).filter((l): l is number => l !== undefined);
+  const rest = elements
+    .slice(start)
+    .filter((e) => e.attrs.class !== "document-title")
+    .map(levelOf)
+    .filter((l): l is number => l !== undefined);
   const sectionLevel = rest.length ? Math.min(...rest) : undefined;
 
   const preamble: Block[] = [];
@@ -139,20 +152,21 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   for (const el of elements.slice(start)) {
     const level = levelOf(el);
     if (level !== undefined && level === sectionLevel) {
-      sections.push({ number: sections.length + 1, heading: squash(textOf(el)), headingSource: 'heading style', hidden: false, blocks: [], notes: [] });
+      sections.push({ number: sections.length + 1, heading: squash(textOf(el)), headingSource: "heading style", hidden: false, blocks: [], notes: [] });
       continue;
     }
     const target = sections.at(-1)?.blocks ?? preamble;
     if (level !== undefined) {
       const text = squash(textOf(el));
-      if (text) target.push({ kind: 'heading', level: Math.min(6, 3 + Math.max(0, level - (sectionLevel ?? level) - 1)), text });
+      if (text) target.push({ kind: "heading", level: Math.min(6, 3 + Math.max(0, level - (sectionLevel ?? level) - 1)), text });
       continue;
     }
     target.push(...blocksOf(el, ctx));
   }
   const notes: string[] = [];
-  if (sectionLevel === undefined) notes.push('the Word file uses no heading styles, so the text is one block without sections — add ## headings where sections begin');
+  if (sectionLevel === undefined)
+    notes.push("the Word file uses no heading styles, so the text is one block without sections — add ## headings where sections begin");
   if (title) notes.push(`"${title}" (the first heading, used once) was taken as the title, not a section`);
   for (const m of [...new Set(messages)].slice(0, 5)) notes.push(`Word reader: ${m}`);
-  return { format: 'docx', type: 'report', sections, preamble, documentTitle: title, properties, notes };
+  return { format: "docx", type: "report", sections, preamble, documentTitle: title, properties, notes };
 }

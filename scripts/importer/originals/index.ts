@@ -4,26 +4,26 @@
  * Lysark Markdown with `{ markdown, report, files }` (to-markdown.ts). The
  * size limit is checked before anything is parsed. See docs/importer.md.
  */
-import path from 'node:path';
-import { ImportError } from '../errors.js';
-import { readDocx } from './docx.js';
-import { DEFAULT_LIMITS, megabytes, type Limits } from './limits.js';
-import type { OriginalDocument } from './model.js';
-import { readPdf } from './pdf.js';
-import { readPptx } from './pptx.js';
-import { findSoffice, makeSlidePictures } from './slide-pictures.js';
-import { originalToMarkdown, type OriginalImportOptions, type OriginalImportResult } from './to-markdown.js';
+import path from "node:path";
+import { ImportError } from "../errors.js";
+import { readDocx } from "./docx.js";
+import { DEFAULT_LIMITS, megabytes, type Limits } from "./limits.js";
+import type { OriginalDocument } from "./model.js";
+import { readPdf } from "./pdf.js";
+import { readPptx } from "./pptx.js";
+import { findSoffice, makeSlidePictures } from "./slide-pictures.js";
+import { originalToMarkdown, type OriginalImportOptions, type OriginalImportResult } from "./to-markdown.js";
 
-export type { OriginalImportResult, OriginalReport } from './to-markdown.js';
-export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export type { OriginalImportResult, OriginalReport } from "./to-markdown.js";
+export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 
-export const ORIGINAL_EXTENSIONS = ['.pptx', '.docx', '.pdf'] as const;
+export const ORIGINAL_EXTENSIONS = [".pptx", ".docx", ".pdf"] as const;
 
 export function isOriginal(file: string): boolean {
   return (ORIGINAL_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
 }
 
-export interface ImportOriginalOptions extends Omit<OriginalImportOptions, 'now'> {
+export interface ImportOriginalOptions extends Omit<OriginalImportOptions, "now"> {
   now?: Date | undefined;
   limits?: Partial<Limits> | undefined;
   /** Path of LibreOffice's soffice (found on PATH when not given; null: treat as not installed). */
@@ -34,7 +34,12 @@ export interface ImportOriginalOptions extends Omit<OriginalImportOptions, 'now'
 
 export function checkSize(size: number, file: string, limits: Limits): void {
   if (size > limits.maxFileBytes) {
-    throw new ImportError(file, 'too-large', `is ${megabytes(size)}, larger than the limit of ${megabytes(limits.maxFileBytes)}`, 'compress its pictures (PowerPoint/Word: File → Compress Pictures; PDF: export again with smaller images) or split it, then import again');
+    throw new ImportError(
+      file,
+      "too-large",
+      `is ${megabytes(size)}, larger than the limit of ${megabytes(limits.maxFileBytes)}`,
+      "compress its pictures (PowerPoint/Word: File → Compress Pictures; PDF: export again with smaller images) or split it, then import again",
+    );
   }
 }
 
@@ -42,16 +47,22 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
   const file = options.fileName;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   checkSize(bytes.length, file, limits);
-  if (bytes.length === 0) throw new ImportError(file, 'empty', 'is empty (0 bytes)', 'copy the file again from where it is kept');
+  if (bytes.length === 0) throw new ImportError(file, "empty", "is empty (0 bytes)", "copy the file again from where it is kept");
   const ext = path.extname(file).toLowerCase();
   let original: OriginalDocument;
-  if (ext === '.pptx') original = await readPptx(bytes, file, limits);
-  else if (ext === '.docx') original = await readDocx(bytes, file, limits);
-  else if (ext === '.pdf') original = await readPdf(bytes, file, limits);
-  else throw new ImportError(file, 'unsupported', `has the extension "${ext}", which is not an original Lysark imports`, 'import .pptx, .docx or .pdf files (or .txt transcripts)');
+  if (ext === ".pptx") original = await readPptx(bytes, file, limits);
+  else if (ext === ".docx") original = await readDocx(bytes, file, limits);
+  else if (ext === ".pdf") original = await readPdf(bytes, file, limits);
+  else
+    throw new ImportError(
+      file,
+      "unsupported",
+      `has the extension "${ext}", which is not an original Lysark imports`,
+      "import .pptx, .docx or .pdf files (or .txt transcripts)",
+    );
   let slidePictures: Uint8Array[] | undefined;
-  let status = 'not applicable';
-  if (original.format === 'pptx') {
+  let status = "not applicable";
+  if (original.format === "pptx") {
     const soffice = options.soffice === null ? undefined : (options.soffice ?? findSoffice());
     ({ pictures: slidePictures, status } = await makeSlidePictures(bytes, { soffice, slideCount: original.sections.length, cacheDir: options.cacheDir }));
   }

@@ -5,14 +5,14 @@
  */
 
 export type Block =
-  | { kind: 'paragraph'; text: string }
+  | { kind: "paragraph"; text: string }
   /** Items with their nesting level (0 = top). */
-  | { kind: 'list'; ordered: boolean; items: { level: number; text: string }[] }
+  | { kind: "list"; ordered: boolean; items: { level: number; text: string }[] }
   /** First row is the header row. */
-  | { kind: 'table'; rows: string[][] }
-  | { kind: 'image'; image: ImageRef }
+  | { kind: "table"; rows: string[][] }
+  | { kind: "image"; image: ImageRef }
   /** A heading below the section level (### …). */
-  | { kind: 'heading'; level: number; text: string };
+  | { kind: "heading"; level: number; text: string };
 
 export interface ImageRef {
   /** Where it is in the original, for messages: "slide 3, picture \"Bilde 2\"". */
@@ -49,8 +49,8 @@ export interface FileProperties {
 }
 
 export interface OriginalDocument {
-  format: 'pptx' | 'docx' | 'pdf';
-  type: 'presentation' | 'report';
+  format: "pptx" | "docx" | "pdf";
+  type: "presentation" | "report";
   /** Text before the first section heading (a report's introduction). */
   preamble: Block[];
   sections: Section[];

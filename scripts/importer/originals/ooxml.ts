@@ -6,10 +6,10 @@
  * is unpacked, every read is capped while it inflates (sizes can lie), and
  * macros or embedded objects are refused: they are never opened or run.
  */
-import JSZip from 'jszip';
-import { ImportError } from '../errors.js';
-import { megabytes, type Limits } from './limits.js';
-import { parseXml, type El } from './xml.js';
+import JSZip from "jszip";
+import { ImportError } from "../errors.js";
+import { megabytes, type Limits } from "./limits.js";
+import { parseXml, type El } from "./xml.js";
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -20,15 +20,15 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 
 /** True when an OLE compound file holds an "EncryptionInfo" stream: a password-protected .pptx/.docx. */
 function isEncryptedOoxml(bytes: Uint8Array): boolean {
-  const name = Buffer.from('EncryptionInfo', 'utf16le');
+  const name = Buffer.from("EncryptionInfo", "utf16le");
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(name) >= 0;
 }
 
-export type OoxmlKind = 'pptx' | 'docx';
+export type OoxmlKind = "pptx" | "docx";
 
 const KIND = {
-  pptx: { main: 'ppt/presentation.xml', app: 'PowerPoint', legacy: '.ppt', folder: 'ppt/' },
-  docx: { main: 'word/document.xml', app: 'Word', legacy: '.doc', folder: 'word/' },
+  pptx: { main: "ppt/presentation.xml", app: "PowerPoint", legacy: ".ppt", folder: "ppt/" },
+  docx: { main: "word/document.xml", app: "Word", legacy: ".doc", folder: "word/" },
 } as const;
 
 export interface OoxmlPackage {
@@ -41,28 +41,55 @@ export interface OoxmlPackage {
   names(): string[];
 }
 
-interface SizedEntry { _data?: { compressedSize?: number; uncompressedSize?: number } }
+interface SizedEntry {
+  _data?: { compressedSize?: number; uncompressedSize?: number };
+}
 
 export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind, limits: Limits): Promise<OoxmlPackage> {
   const k = KIND[kind];
   if (startsWith(bytes, CFB)) {
     if (isEncryptedOoxml(bytes)) {
-      throw new ImportError(file, 'protected', 'is password-protected (encrypted); it cannot be read without the password', `open it in ${k.app}, remove the password (File → Info → Protect → Encrypt with password: clear the field), save, and import it again`);
+      throw new ImportError(
+        file,
+        "protected",
+        "is password-protected (encrypted); it cannot be read without the password",
+        `open it in ${k.app}, remove the password (File → Info → Protect → Encrypt with password: clear the field), save, and import it again`,
+      );
     }
-    throw new ImportError(file, 'legacy', `is an old binary ${k.legacy} file with a .${kind} name, not an Office Open XML file`, `open it in ${k.app} or LibreOffice and save it as .${kind} (File → Save As), then import that file`);
+    throw new ImportError(
+      file,
+      "legacy",
+      `is an old binary ${k.legacy} file with a .${kind} name, not an Office Open XML file`,
+      `open it in ${k.app} or LibreOffice and save it as .${kind} (File → Save As), then import that file`,
+    );
   }
   if (!startsWith(bytes, ZIP)) {
-    throw new ImportError(file, 'corrupt', `is not a .${kind} file: it does not start like a zip package${bytes.length === 0 ? ' (it is empty)' : ''}`, `check that the file was copied whole; open it in ${k.app} and save it again as .${kind}`);
+    throw new ImportError(
+      file,
+      "corrupt",
+      `is not a .${kind} file: it does not start like a zip package${bytes.length === 0 ? " (it is empty)" : ""}`,
+      `check that the file was copied whole; open it in ${k.app} and save it again as .${kind}`,
+    );
   }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (e) {
-    throw new ImportError(file, 'corrupt', `is damaged: its zip structure cannot be read (${(e as Error).message})`, `check that the file was copied whole; open it in ${k.app} and save it again as .${kind}`);
+    throw new ImportError(
+      file,
+      "corrupt",
+      `is damaged: its zip structure cannot be read (${(e as Error).message})`,
+      `check that the file was copied whole; open it in ${k.app} and save it again as .${kind}`,
+    );
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > limits.maxEntries) {
-    throw new ImportError(file, 'zip-bomb', `holds ${entries.length} files; a ${k.app} file has far fewer (limit ${limits.maxEntries}), so it is refused as a possible zip bomb`, `open it in ${k.app} and save it again as .${kind}`);
+    throw new ImportError(
+      file,
+      "zip-bomb",
+      `holds ${entries.length} files; a ${k.app} file has far fewer (limit ${limits.maxEntries}), so it is refused as a possible zip bomb`,
+      `open it in ${k.app} and save it again as .${kind}`,
+    );
   }
   let declared = 0;
   for (const entry of entries) {
@@ -71,24 +98,51 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
     const unpacked = sizes.uncompressedSize ?? 0;
     declared += unpacked;
     if (unpacked > 1024 * 1024 && unpacked > packed * limits.maxRatio) {
-      throw new ImportError(file, 'zip-bomb', `is refused as a zip bomb: "${entry.name}" unpacks from ${megabytes(packed)} to ${megabytes(unpacked)} (more than ${limits.maxRatio} times)`, 'do not open this file; ask the sender for the original');
+      throw new ImportError(
+        file,
+        "zip-bomb",
+        `is refused as a zip bomb: "${entry.name}" unpacks from ${megabytes(packed)} to ${megabytes(unpacked)} (more than ${limits.maxRatio} times)`,
+        "do not open this file; ask the sender for the original",
+      );
     }
   }
   if (declared > limits.maxUnpackedBytes) {
-    throw new ImportError(file, 'zip-bomb', `unpacks to ${megabytes(declared)}, more than the limit of ${megabytes(limits.maxUnpackedBytes)}; refused as a possible zip bomb`, `compress its pictures in ${k.app} (File → Compress Pictures) and save it again`);
+    throw new ImportError(
+      file,
+      "zip-bomb",
+      `unpacks to ${megabytes(declared)}, more than the limit of ${megabytes(limits.maxUnpackedBytes)}; refused as a possible zip bomb`,
+      `compress its pictures in ${k.app} (File → Compress Pictures) and save it again`,
+    );
   }
   const names = entries.map((e) => e.name);
   const macros = names.filter((n) => /(^|\/)vbaProject\.bin$/iu.test(n) || /(^|\/)activeX\//iu.test(n));
   if (macros.length) {
-    throw new ImportError(file, 'macros', `contains macros or ActiveX controls (${macros.slice(0, 3).join(', ')}); they are never run, and the file is not imported`, `save a copy without macros as a plain .${kind} (File → Save As → ${kind === 'pptx' ? 'PowerPoint Presentation' : 'Word Document'}) and import that`);
+    throw new ImportError(
+      file,
+      "macros",
+      `contains macros or ActiveX controls (${macros.slice(0, 3).join(", ")}); they are never run, and the file is not imported`,
+      `save a copy without macros as a plain .${kind} (File → Save As → ${kind === "pptx" ? "PowerPoint Presentation" : "Word Document"}) and import that`,
+    );
   }
   const embedded = names.filter((n) => /(^|\/)(embeddings|oleObject)[/\d]/iu.test(n) || /\/embeddings\//iu.test(n));
   if (embedded.length) {
-    throw new ImportError(file, 'embedded', `contains embedded object(s) (${embedded.slice(0, 3).join(', ')}${embedded.length > 3 ? ' …' : ''}); they are never opened, and the file is not imported`, `replace each embedded object (a spreadsheet, chart data, another document) with a picture or a table in ${k.app}, save, and import again`);
+    throw new ImportError(
+      file,
+      "embedded",
+      `contains embedded object(s) (${embedded.slice(0, 3).join(", ")}${embedded.length > 3 ? " …" : ""}); they are never opened, and the file is not imported`,
+      `replace each embedded object (a spreadsheet, chart data, another document) with a picture or a table in ${k.app}, save, and import again`,
+    );
   }
   if (!zip.file(k.main)) {
     const other = Object.values(KIND).find((o) => o.main !== k.main && zip.file(o.main));
-    throw new ImportError(file, 'corrupt', other ? `is a ${other.app} file, not a ${k.app} file (it has ${other.main})` : `is not a ${k.app} file: ${k.main} is missing`, other ? `rename it to the right extension (.${other === KIND.pptx ? 'pptx' : 'docx'}) and import it again` : `open it in ${k.app} and save it again as .${kind}`);
+    throw new ImportError(
+      file,
+      "corrupt",
+      other ? `is a ${other.app} file, not a ${k.app} file (it has ${other.main})` : `is not a ${k.app} file: ${k.main} is missing`,
+      other
+        ? `rename it to the right extension (.${other === KIND.pptx ? "pptx" : "docx"}) and import it again`
+        : `open it in ${k.app} and save it again as .${kind}`,
+    );
   }
 
   // Every read is capped while it inflates: a lying directory cannot make us unpack more than the limit.
@@ -99,20 +153,31 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let size = 0;
-      const stream = entry.nodeStream('nodebuffer');
+      const stream = entry.nodeStream("nodebuffer");
       stream
-        .on('data', (chunk: Buffer) => {
+        .on("data", (chunk: Buffer) => {
           size += chunk.length;
           budget -= chunk.length;
           if (budget < 0) {
             stream.pause();
-            reject(new ImportError(file, 'zip-bomb', `unpacks to more than ${megabytes(limits.maxUnpackedBytes)} (while reading "${name}"); refused as a possible zip bomb`, 'do not open this file; ask the sender for the original'));
+            reject(
+              new ImportError(
+                file,
+                "zip-bomb",
+                `unpacks to more than ${megabytes(limits.maxUnpackedBytes)} (while reading "${name}"); refused as a possible zip bomb`,
+                "do not open this file; ask the sender for the original",
+              ),
+            );
             return;
           }
           chunks.push(chunk);
         })
-        .on('error', (e: Error) => reject(new ImportError(file, 'corrupt', `is damaged: "${name}" cannot be unpacked (${e.message})`, `open it in ${k.app} and save it again as .${kind}`)))
-        .on('end', () => {
+        .on("error", (e: Error) =>
+          reject(
+            new ImportError(file, "corrupt", `is damaged: "${name}" cannot be unpacked (${e.message})`, `open it in ${k.app} and save it again as .${kind}`),
+          ),
+        )
+        .on("end", () => {
           const out = new Uint8Array(size);
           let offset = 0;
           for (const c of chunks) {
@@ -129,7 +194,7 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
     bytes: readCapped,
     text: async (name) => {
       const b = await readCapped(name);
-      return b === undefined ? undefined : new TextDecoder('utf-8').decode(b);
+      return b === undefined ? undefined : new TextDecoder("utf-8").decode(b);
     },
     xml: async (name) => {
       const t = await pkg.text(name);
@@ -137,7 +202,12 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
       try {
         return parseXml(t);
       } catch (e) {
-        throw new ImportError(file, 'corrupt', `is damaged: "${name}" is not valid XML (${(e as Error).message})`, `open it in ${k.app} and save it again as .${kind}`);
+        throw new ImportError(
+          file,
+          "corrupt",
+          `is damaged: "${name}" is not valid XML (${(e as Error).message})`,
+          `open it in ${k.app} and save it again as .${kind}`,
+        );
       }
     },
   };
@@ -146,25 +216,29 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
 
 /** Resolves a relationship target ("../media/image1.png") against the part that refers to it ("ppt/slides/slide1.xml"). */
 export function resolvePart(from: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = from.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
   }
-  return parts.join('/');
+  return parts.join("/");
 }
 
 /** The relationships of a part: id → { type, target (resolved part name), external }. */
 export async function relationships(pkg: OoxmlPackage, part: string): Promise<Map<string, { type: string; target: string; external: boolean }>> {
-  const dir = part.split('/').slice(0, -1).join('/');
-  const base = part.split('/').pop()!;
-  const rels = await pkg.xml(`${dir ? `${dir}/` : ''}_rels/${base}.rels`);
+  const dir = part.split("/").slice(0, -1).join("/");
+  const base = part.split("/").pop()!;
+  const rels = await pkg.xml(`${dir ? `${dir}/` : ""}_rels/${base}.rels`);
   const out = new Map<string, { type: string; target: string; external: boolean }>();
   for (const r of rels?.children ?? []) {
-    if (r.name !== 'Relationship') continue;
-    const external = r.attrs.TargetMode === 'External';
-    out.set(r.attrs.Id ?? '', { type: (r.attrs.Type ?? '').split('/').pop() ?? '', target: external ? (r.attrs.Target ?? '') : resolvePart(part, r.attrs.Target ?? ''), external });
+    if (r.name !== "Relationship") continue;
+    const external = r.attrs.TargetMode === "External";
+    out.set(r.attrs.Id ?? "", {
+      type: (r.attrs.Type ?? "").split("/").pop() ?? "",
+      target: external ? (r.attrs.Target ?? "") : resolvePart(part, r.attrs.Target ?? ""),
+      external,
+    });
   }
   return out;
 }

@@ -12,10 +12,10 @@
  * - Tables and pictures inside a PDF are not extracted (the report says so);
  *   the PDF itself is the attachment.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ImportError } from '../errors.js';
-import type { Limits } from './limits.js';
-import type { Block, FileProperties, OriginalDocument, Section } from './model.js';
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { ImportError } from "../errors.js";
+import type { Limits } from "./limits.js";
+import type { Block, FileProperties, OriginalDocument, Section } from "./model.js";
 
 interface Line {
   text: string;
@@ -30,20 +30,20 @@ interface Page {
   lines: Line[];
 }
 
-const PDF_SIGNATURE = '%PDF-';
+const PDF_SIGNATURE = "%PDF-";
 
 /** "D:20090909120000+01'00'" → ISO 8601. */
 export function pdfDate(value: unknown): string | undefined {
-  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?/u.exec(typeof value === 'string' ? value : '');
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?/u.exec(typeof value === "string" ? value : "");
   if (!m) return undefined;
-  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', tz] = m;
-  let zone = 'Z';
-  if (tz && /^[+-]/u.test(tz)) zone = `${tz.slice(0, 3)}:${tz.replace(/'/gu, '').slice(3, 5) || '00'}`;
+  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", tz] = m;
+  let zone = "Z";
+  if (tz && /^[+-]/u.test(tz)) zone = `${tz.slice(0, 3)}:${tz.replace(/'/gu, "").slice(3, 5) || "00"}`;
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${zone}`;
 }
 
 function squash(s: string): string {
-  return s.replace(/\s+/gu, ' ').trim();
+  return s.replace(/\s+/gu, " ").trim();
 }
 
 function median(values: number[]): number {
@@ -58,14 +58,29 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
     pdf = await task.promise;
   } catch (e) {
     const err = e as Error;
-    if (err.name === 'PasswordException') {
-      throw new ImportError(file, 'protected', 'is password-protected; it cannot be read without the password', 'open it, remove the password (or print/export it again as a PDF without one), and import that copy');
+    if (err.name === "PasswordException") {
+      throw new ImportError(
+        file,
+        "protected",
+        "is password-protected; it cannot be read without the password",
+        "open it, remove the password (or print/export it again as a PDF without one), and import that copy",
+      );
     }
-    throw new ImportError(file, 'corrupt', `is damaged: it cannot be read as a PDF (${err.message})`, 'check that the file was copied whole, or export the PDF again from the program that made it');
+    throw new ImportError(
+      file,
+      "corrupt",
+      `is damaged: it cannot be read as a PDF (${err.message})`,
+      "check that the file was copied whole, or export the PDF again from the program that made it",
+    );
   }
   try {
     if (pdf.numPages > limits.maxPages) {
-      throw new ImportError(file, 'too-large', `has ${pdf.numPages} pages, more than the limit of ${limits.maxPages}`, 'split it into parts (one per chapter or volume) and import them one at a time');
+      throw new ImportError(
+        file,
+        "too-large",
+        `has ${pdf.numPages} pages, more than the limit of ${limits.maxPages}`,
+        "split it into parts (one per chapter or volume) and import them one at a time",
+      );
     }
     const pages: Page[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -76,12 +91,12 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
       const lines: Line[] = [];
       let current: Line | undefined;
       for (const item of content.items) {
-        if (!('str' in item)) continue;
+        if (!("str" in item)) continue;
         const size = Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height;
         const top = view.height - (item.transform[5] ?? 0);
         if (item.str.trim()) {
           if (current && Math.abs(current.top - top) <= Math.max(2, size * 0.3)) {
-            current.text += (/\s$/u.test(current.text) || /^\s/u.test(item.str) ? '' : ' ') + item.str;
+            current.text += (/\s$/u.test(current.text) || /^\s/u.test(item.str) ? "" : " ") + item.str;
             current.size = Math.max(current.size, size);
           } else {
             current = { text: item.str, size, top };
@@ -95,7 +110,7 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
       page.cleanup();
     }
     const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
-    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
     const properties: FileProperties = {
       title: str(info.Title),
       author: str(info.Author),
@@ -112,11 +127,11 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
 /** Lines that are page furniture: bare page numbers, and lines repeated on most pages. */
 function dropFurniture(pages: Page[]): void {
   const counts = new Map<string, number>();
-  for (const p of pages) for (const t of new Set(p.lines.map((l) => l.text.replace(/\d+/gu, '#')))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const p of pages) for (const t of new Set(p.lines.map((l) => l.text.replace(/\d+/gu, "#")))) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const p of pages) {
     p.lines = p.lines.filter((l) => {
       if (/^(side |page |sida )?\d{1,4}( (av|of) \d{1,4})?$/iu.test(l.text)) return false;
-      return !(pages.length >= 3 && (counts.get(l.text.replace(/\d+/gu, '#')) ?? 0) >= Math.ceil(pages.length * 0.6));
+      return !(pages.length >= 3 && (counts.get(l.text.replace(/\d+/gu, "#")) ?? 0) >= Math.ceil(pages.length * 0.6));
     });
   }
 }
@@ -124,10 +139,10 @@ function dropFurniture(pages: Page[]): void {
 function lineBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
-  let list: Extract<Block, { kind: 'list' }> | undefined;
+  let list: Extract<Block, { kind: "list" }> | undefined;
   let last: Line | undefined;
   const flush = (): void => {
-    if (paragraph.length) blocks.push({ kind: 'paragraph', text: paragraph.join(' ').replace(/(\p{L})- (\p{Ll})/gu, '$1$2') });
+    if (paragraph.length) blocks.push({ kind: "paragraph", text: paragraph.join(" ").replace(/(\p{L})- (\p{Ll})/gu, "$1$2") });
     paragraph = [];
   };
   for (const l of lines) {
@@ -136,7 +151,7 @@ function lineBlocks(lines: Line[]): Block[] {
     if (bullet) {
       flush();
       if (!list) {
-        list = { kind: 'list', ordered: false, items: [] };
+        list = { kind: "list", ordered: false, items: [] };
         blocks.push(list);
       }
       list.items.push({ level: 0, text: bullet[1]! });
@@ -171,15 +186,25 @@ function slides(pages: Page[]): Section[] {
     const largest = Math.max(0, ...lines.map((l) => l.size));
     // The heading: the first run of lines at the largest size, in the upper half of the page.
     const start = lines.findIndex((l) => l.size >= largest - 0.5 && l.top < p.height / 2);
-    let heading = '';
+    let heading = "";
     let rest = lines;
     if (start >= 0) {
       let end = start + 1;
       while (end < lines.length && lines[end]!.size >= largest - 0.5) end++;
-      heading = lines.slice(start, end).map((l) => l.text).join(' ');
+      heading = lines
+        .slice(start, end)
+        .map((l) => l.text)
+        .join(" ");
       rest = [...lines.slice(0, start), ...lines.slice(end)];
     }
-    return { number: i + 1, heading, headingSource: heading ? 'largest text at the top of the page' : 'none: the page has no text', hidden: false, blocks: lineBlocks(rest), notes: [] };
+    return {
+      number: i + 1,
+      heading,
+      headingSource: heading ? "largest text at the top of the page" : "none: the page has no text",
+      hidden: false,
+      blocks: lineBlocks(rest),
+      notes: [],
+    };
   });
 }
 
@@ -198,7 +223,7 @@ function report(pages: Page[]): { preamble: Block[]; sections: Section[]; title:
   if (largest !== undefined && headingSizes.length > 1 && all.filter((l) => Math.round(l.size * 2) / 2 === largest).length <= 2) {
     const titleLines = first.filter((l) => Math.round(l.size * 2) / 2 === largest);
     if (titleLines.length) {
-      title = titleLines.map((l) => l.text).join(' ');
+      title = titleLines.map((l) => l.text).join(" ");
       for (const p of pages) p.lines = p.lines.filter((l) => !titleLines.includes(l));
     }
   }
@@ -225,27 +250,49 @@ function report(pages: Page[]): { preamble: Block[]; sections: Section[]; title:
   return {
     title,
     preamble: lineBlocks(preamble),
-    sections: sections.map((s, i) => ({ number: i + 1, heading: s.heading, headingSource: 'heading style', hidden: false, blocks: lineBlocks(s.lines), notes: [] })),
+    sections: sections.map((s, i) => ({
+      number: i + 1,
+      heading: s.heading,
+      headingSource: "heading style",
+      hidden: false,
+      blocks: lineBlocks(s.lines),
+      notes: [],
+    })),
   };
 }
 
 export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): Promise<OriginalDocument> {
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_SIGNATURE) < 0) {
-    throw new ImportError(file, 'corrupt', 'is not a PDF: it does not start with "%PDF-"', 'check that the file was copied whole, or export the PDF again');
+    throw new ImportError(file, "corrupt", 'is not a PDF: it does not start with "%PDF-"', "check that the file was copied whole, or export the PDF again");
   }
   const { pages, properties } = await readPages(bytes, file, limits);
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.length, 0), 0);
   // Fewer than 20 characters a page on average: a scan (at most a stamped page number).
   if (chars < 20 * pages.length) {
-    throw new ImportError(file, 'scanned', `has no text layer (${pages.length} page(s), ${chars} character(s) of text): it looks like a scan, and Lysark does not guess text from pictures`, 'import the original .docx/.pptx instead, or run text recognition first (e.g. ocrmypdf, then import the result) and check the text it finds');
+    throw new ImportError(
+      file,
+      "scanned",
+      `has no text layer (${pages.length} page(s), ${chars} character(s) of text): it looks like a scan, and Lysark does not guess text from pictures`,
+      "import the original .docx/.pptx instead, or run text recognition first (e.g. ocrmypdf, then import the result) and check the text it finds",
+    );
   }
-  const notes = ['tables and pictures inside a PDF are not extracted — add them from the attached PDF where they matter (tables as Markdown tables, pictures with a description)'];
+  const notes = [
+    "tables and pictures inside a PDF are not extracted — add them from the attached PDF where they matter (tables as Markdown tables, pictures with a description)",
+  ];
   if (isSlideDeck(pages)) {
     dropFurniture(pages);
-    return { format: 'pdf', type: 'presentation', preamble: [], sections: slides(pages), properties, notes: ['the PDF looks exported from slides (landscape pages with a large title): one slide per page; speaker notes are not in such a PDF', ...notes] };
+    return {
+      format: "pdf",
+      type: "presentation",
+      preamble: [],
+      sections: slides(pages),
+      properties,
+      notes: ["the PDF looks exported from slides (landscape pages with a large title): one slide per page; speaker notes are not in such a PDF", ...notes],
+    };
   }
   dropFurniture(pages);
   const r = report(pages);
-  if (!r.sections.length) notes.push('no headings were recognised (no text clearly larger than the body text): the text is one block — add ## headings where sections begin');
-  return { format: 'pdf', type: 'report', preamble: r.preamble, sections: r.sections, documentTitle: r.title, properties, notes };
+  if (!r.sections.length)
+    notes.push("no headings were recognised (no text clearly larger than the body text): the text is one block — add ## headings where sections begin");
+  return { format: "pdf", type: "report", preamble: r.preamble, sections: r.sections, documentTitle: r.title, properties, notes };
 }

@@ -11,23 +11,23 @@
  * - Tables become rows of cell text; pictures keep their description (alt text).
  * - Speaker notes: the body placeholder of the slide's notes page.
  */
-import { ImportError } from '../errors.js';
-import type { Limits } from './limits.js';
-import type { Block, ImageRef, OriginalDocument, Section } from './model.js';
-import { readOfficeProperties } from './office-properties.js';
-import { openOoxml, relationships, type OoxmlPackage } from './ooxml.js';
-import { at, descendants, kid, kids, textOf, type El } from './xml.js';
+import { ImportError } from "../errors.js";
+import type { Limits } from "./limits.js";
+import type { Block, ImageRef, OriginalDocument, Section } from "./model.js";
+import { readOfficeProperties } from "./office-properties.js";
+import { openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
+import { at, descendants, kid, kids, textOf, type El } from "./xml.js";
 
 /** Placeholders that repeat on every slide and are not slide content. */
-const CHROME_PLACEHOLDERS = new Set(['sldNum', 'dt', 'ftr', 'hdr', 'sldImg']);
-const TITLE_PLACEHOLDERS = new Set(['title', 'ctrTitle']);
+const CHROME_PLACEHOLDERS = new Set(["sldNum", "dt", "ftr", "hdr", "sldImg"]);
+const TITLE_PLACEHOLDERS = new Set(["title", "ctrTitle"]);
 const FILE_NAME = /^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|heic)$/iu;
 const DEFAULT_SIZE = 1800; // hundredths of a point: PowerPoint's default body size
 
 interface Para {
   text: string;
   level: number;
-  bullet: 'none' | 'bullet' | 'number' | 'inherit';
+  bullet: "none" | "bullet" | "number" | "inherit";
   size: number;
 }
 
@@ -35,7 +35,7 @@ interface Item {
   y: number;
   x: number;
   order: number;
-  kind: 'text' | 'table' | 'picture';
+  kind: "text" | "table" | "picture";
   placeholder?: string | undefined;
   paras?: Para[];
   rows?: string[][];
@@ -44,45 +44,47 @@ interface Item {
 }
 
 function squash(s: string): string {
-  return s.replace(/[\s\u000b]+/gu, ' ').trim();
+  return s.replace(/[\s\u000b]+/gu, " ").trim();
 }
 
 /** Text of a paragraph: runs, fields and line breaks in order. */
 function paragraphText(p: El): string {
   const out: string[] = [];
   for (const c of p.children) {
-    if (c.name === 'a:r' || c.name === 'a:fld') out.push(textOf(kid(c, 'a:t')));
-    else if (c.name === 'a:br') out.push(' ');
+    if (c.name === "a:r" || c.name === "a:fld") out.push(textOf(kid(c, "a:t")));
+    else if (c.name === "a:br") out.push(" ");
   }
-  return squash(out.join(''));
+  return squash(out.join(""));
 }
 
 function paragraphs(txBody: El | undefined): Para[] {
   const out: Para[] = [];
-  for (const p of kids(txBody, 'a:p')) {
+  for (const p of kids(txBody, "a:p")) {
     const text = paragraphText(p);
     if (!text) continue;
-    const pPr = kid(p, 'a:pPr');
+    const pPr = kid(p, "a:pPr");
     const level = Number(pPr?.attrs.lvl ?? 0) || 0;
-    let bullet: Para['bullet'] = 'inherit';
-    if (kid(pPr, 'a:buNone')) bullet = 'none';
-    else if (kid(pPr, 'a:buAutoNum')) bullet = 'number';
-    else if (kid(pPr, 'a:buChar') || kid(pPr, 'a:buBlip')) bullet = 'bullet';
-    const sizes = descendants(p, 'a:rPr').map((r) => Number(r.attrs.sz)).filter((n) => n > 0);
+    let bullet: Para["bullet"] = "inherit";
+    if (kid(pPr, "a:buNone")) bullet = "none";
+    else if (kid(pPr, "a:buAutoNum")) bullet = "number";
+    else if (kid(pPr, "a:buChar") || kid(pPr, "a:buBlip")) bullet = "bullet";
+    const sizes = descendants(p, "a:rPr")
+      .map((r) => Number(r.attrs.sz))
+      .filter((n) => n > 0);
     out.push({ text, level, bullet, size: sizes.length ? Math.max(...sizes) : DEFAULT_SIZE });
   }
   return out;
 }
 
 function offset(el: El | undefined): { x: number; y: number } | undefined {
-  const off = kid(el, 'a:off');
+  const off = kid(el, "a:off");
   if (!off) return undefined;
   return { x: Number(off.attrs.x ?? 0), y: Number(off.attrs.y ?? 0) };
 }
 
 function extension(target: string): string {
-  const ext = (target.split('.').pop() ?? '').toLowerCase();
-  return ext === 'jpg' ? 'jpeg' : ext;
+  const ext = (target.split(".").pop() ?? "").toLowerCase();
+  return ext === "jpg" ? "jpeg" : ext;
 }
 
 async function collect(
@@ -92,39 +94,41 @@ async function collect(
 ): Promise<void> {
   for (const el of tree.children) {
     const order = items.length;
-    if (el.name === 'p:grpSp') {
+    if (el.name === "p:grpSp") {
       await collect(el, ctx, items);
-    } else if (el.name === 'p:sp') {
-      const ph = at(el, 'p:nvSpPr', 'p:nvPr', 'p:ph');
-      const type = ph ? (ph.attrs.type ?? 'body') : undefined;
+    } else if (el.name === "p:sp") {
+      const ph = at(el, "p:nvSpPr", "p:nvPr", "p:ph");
+      const type = ph ? (ph.attrs.type ?? "body") : undefined;
       if (type && CHROME_PLACEHOLDERS.has(type)) continue;
-      const paras = paragraphs(kid(el, 'p:txBody'));
+      const paras = paragraphs(kid(el, "p:txBody"));
       if (!paras.length) continue;
-      const pos = offset(at(el, 'p:spPr', 'a:xfrm'));
+      const pos = offset(at(el, "p:spPr", "a:xfrm"));
       // A placeholder without its own position sits where the layout puts it: titles on top.
       const y = pos?.y ?? (type && TITLE_PLACEHOLDERS.has(type) ? -2 : -1);
-      items.push({ y, x: pos?.x ?? 0, order, kind: 'text', placeholder: type, paras });
-    } else if (el.name === 'p:graphicFrame') {
-      const tbl = descendants(el, 'a:tbl')[0];
-      const pos = offset(kid(el, 'p:xfrm'));
+      items.push({ y, x: pos?.x ?? 0, order, kind: "text", placeholder: type, paras });
+    } else if (el.name === "p:graphicFrame") {
+      const tbl = descendants(el, "a:tbl")[0];
+      const pos = offset(kid(el, "p:xfrm"));
       if (tbl) {
-        const rows = kids(tbl, 'a:tr').map((tr) =>
-          kids(tr, 'a:tc').map((tc) => (tc.attrs.hMerge === '1' || tc.attrs.vMerge === '1' ? '' : squash(kids(kid(tc, 'a:txBody'), 'a:p').map(paragraphText).join(' ')))),
+        const rows = kids(tbl, "a:tr").map((tr) =>
+          kids(tr, "a:tc").map((tc) =>
+            tc.attrs.hMerge === "1" || tc.attrs.vMerge === "1" ? "" : squash(kids(kid(tc, "a:txBody"), "a:p").map(paragraphText).join(" ")),
+          ),
         );
-        if (rows.some((r) => r.some(Boolean))) items.push({ y: pos?.y ?? 0, x: pos?.x ?? 0, order, kind: 'table', rows });
+        if (rows.some((r) => r.some(Boolean))) items.push({ y: pos?.y ?? 0, x: pos?.x ?? 0, order, kind: "table", rows });
       } else {
-        const name = at(el, 'p:nvGraphicFramePr', 'p:cNvPr')?.attrs.name ?? 'object';
+        const name = at(el, "p:nvGraphicFramePr", "p:cNvPr")?.attrs.name ?? "object";
         ctx.skipped.push(`slide ${ctx.slide}: "${name}" (a chart, diagram or other object) was not imported; add its content as text or a picture`);
       }
-    } else if (el.name === 'p:pic') {
-      const cNvPr = at(el, 'p:nvPicPr', 'p:cNvPr');
-      const name = cNvPr?.attrs.name ?? 'picture';
-      const descr = squash(cNvPr?.attrs.descr ?? '');
+    } else if (el.name === "p:pic") {
+      const cNvPr = at(el, "p:nvPicPr", "p:cNvPr");
+      const name = cNvPr?.attrs.name ?? "picture";
+      const descr = squash(cNvPr?.attrs.descr ?? "");
       // A file name is what PowerPoint (and other tools) put there by themselves: no description.
       const alt = descr && !FILE_NAME.test(descr) ? descr : undefined;
-      const embed = at(el, 'p:blipFill', 'a:blip')?.attrs['r:embed'];
+      const embed = at(el, "p:blipFill", "a:blip")?.attrs["r:embed"];
       const rel = embed ? ctx.rels.get(embed) : undefined;
-      const pos = offset(at(el, 'p:spPr', 'a:xfrm'));
+      const pos = offset(at(el, "p:spPr", "a:xfrm"));
       if (!rel || rel.external) {
         ctx.skipped.push(`slide ${ctx.slide}: picture "${name}" is linked to a file outside the presentation and was not imported`);
         continue;
@@ -134,7 +138,13 @@ async function collect(
         ctx.skipped.push(`slide ${ctx.slide}: picture "${name}" is missing from the file (${rel.target})`);
         continue;
       }
-      items.push({ y: pos?.y ?? 0, x: pos?.x ?? 0, order, kind: 'picture', image: { where: `slide ${ctx.slide}, picture "${name}"`, alt, ext: extension(rel.target), data } });
+      items.push({
+        y: pos?.y ?? 0,
+        x: pos?.x ?? 0,
+        order,
+        kind: "picture",
+        image: { where: `slide ${ctx.slide}, picture "${name}"`, alt, ext: extension(rel.target), data },
+      });
     }
   }
 }
@@ -142,18 +152,18 @@ async function collect(
 /** Paragraphs of one text shape → blocks: runs of list items become one list. */
 function textBlocks(paras: Para[], placeholder: string | undefined): Block[] {
   const blocks: Block[] = [];
-  const inheritsBullets = placeholder === 'body' || placeholder === 'obj';
-  let list: Extract<Block, { kind: 'list' }> | undefined;
+  const inheritsBullets = placeholder === "body" || placeholder === "obj";
+  let list: Extract<Block, { kind: "list" }> | undefined;
   for (const p of paras) {
-    const isItem = p.bullet === 'bullet' || p.bullet === 'number' || (p.bullet === 'inherit' && inheritsBullets);
+    const isItem = p.bullet === "bullet" || p.bullet === "number" || (p.bullet === "inherit" && inheritsBullets);
     if (!isItem) {
       list = undefined;
-      blocks.push({ kind: 'paragraph', text: p.text });
+      blocks.push({ kind: "paragraph", text: p.text });
       continue;
     }
-    const ordered = p.bullet === 'number';
+    const ordered = p.bullet === "number";
     if (!list || (list.items.length === 0 && list.ordered !== ordered)) {
-      list = { kind: 'list', ordered, items: [] };
+      list = { kind: "list", ordered, items: [] };
       blocks.push(list);
     }
     // A list cannot skip a level (two levels deeper would read as code).
@@ -164,69 +174,72 @@ function textBlocks(paras: Para[], placeholder: string | undefined): Block[] {
 }
 
 function chooseHeading(items: Item[]): { heading: string; source: string } {
-  const title = items.find((i) => i.kind === 'text' && i.placeholder && TITLE_PLACEHOLDERS.has(i.placeholder));
+  const title = items.find((i) => i.kind === "text" && i.placeholder && TITLE_PLACEHOLDERS.has(i.placeholder));
   if (title) {
-    const heading = title.paras!.map((p) => p.text).join(' ');
+    const heading = title.paras!.map((p) => p.text).join(" ");
     items.splice(items.indexOf(title), 1);
-    return { heading, source: 'title placeholder' };
+    return { heading, source: "title placeholder" };
   }
   // No title placeholder: the largest text, the topmost on a tie (first paragraph of its shape).
   let best: { item: Item; size: number } | undefined;
   for (const item of items) {
-    if (item.kind !== 'text') continue;
+    if (item.kind !== "text") continue;
     const first = item.paras![0]!;
     if (first.text.length > 150) continue;
     if (!best || first.size > best.size || (first.size === best.size && item.y < best.item.y)) best = { item, size: first.size };
   }
-  if (!best) return { heading: '', source: 'none: the slide has no text' };
-  const larger = items.some((i) => i !== best!.item && i.kind === 'text' && i.paras!.some((p) => p.size < best!.size)) || best.item.paras!.slice(1).some((p) => p.size < best!.size);
+  if (!best) return { heading: "", source: "none: the slide has no text" };
+  const larger =
+    items.some((i) => i !== best!.item && i.kind === "text" && i.paras!.some((p) => p.size < best!.size)) ||
+    best.item.paras!.slice(1).some((p) => p.size < best!.size);
   const heading = best.item.paras![0]!.text;
   best.item.paras!.shift();
   if (best.item.paras!.length === 0) items.splice(items.indexOf(best.item), 1);
-  return { heading, source: larger ? 'largest text (no title placeholder)' : 'topmost text (no title placeholder)' };
+  return { heading, source: larger ? "largest text (no title placeholder)" : "topmost text (no title placeholder)" };
 }
 
 async function notesOf(pkg: OoxmlPackage, part: string | undefined): Promise<string[]> {
   if (!part) return [];
   const notes = await pkg.xml(part);
-  const tree = at(notes, 'p:cSld', 'p:spTree');
+  const tree = at(notes, "p:cSld", "p:spTree");
   const out: string[] = [];
-  for (const sp of descendants(tree, 'p:sp')) {
-    const ph = at(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph');
-    if (!ph || (ph.attrs.type ?? 'body') !== 'body') continue;
-    for (const p of paragraphs(kid(sp, 'p:txBody'))) out.push(p.text);
+  for (const sp of descendants(tree, "p:sp")) {
+    const ph = at(sp, "p:nvSpPr", "p:nvPr", "p:ph");
+    if (!ph || (ph.attrs.type ?? "body") !== "body") continue;
+    for (const p of paragraphs(kid(sp, "p:txBody"))) out.push(p.text);
   }
   return out;
 }
 
 export async function readPptx(bytes: Uint8Array, file: string, limits: Limits): Promise<OriginalDocument> {
-  const pkg = await openOoxml(bytes, file, 'pptx', limits);
-  const presentation = await pkg.xml('ppt/presentation.xml');
-  const presRels = await relationships(pkg, 'ppt/presentation.xml');
-  const slideIds = kids(kid(presentation, 'p:sldIdLst'), 'p:sldId');
+  const pkg = await openOoxml(bytes, file, "pptx", limits);
+  const presentation = await pkg.xml("ppt/presentation.xml");
+  const presRels = await relationships(pkg, "ppt/presentation.xml");
+  const slideIds = kids(kid(presentation, "p:sldIdLst"), "p:sldId");
   if (slideIds.length === 0) {
-    throw new ImportError(file, 'no-slides', 'has no slides', 'add the slides in PowerPoint, or check that this is the right file');
+    throw new ImportError(file, "no-slides", "has no slides", "add the slides in PowerPoint, or check that this is the right file");
   }
   const skipped: string[] = [];
   const sections: Section[] = [];
   for (const [index, sldId] of slideIds.entries()) {
     const number = index + 1;
-    const part = presRels.get(sldId.attrs['r:id'] ?? '')?.target;
+    const part = presRels.get(sldId.attrs["r:id"] ?? "")?.target;
     const slide = part ? await pkg.xml(part) : undefined;
-    if (!part || !slide) throw new ImportError(file, 'corrupt', `is damaged: slide ${number} is listed but missing`, 'open it in PowerPoint and save it again as .pptx');
+    if (!part || !slide)
+      throw new ImportError(file, "corrupt", `is damaged: slide ${number} is listed but missing`, "open it in PowerPoint and save it again as .pptx");
     const rels = await relationships(pkg, part);
     const items: Item[] = [];
-    await collect(at(slide, 'p:cSld', 'p:spTree') ?? { name: '', attrs: {}, children: [] }, { pkg, part, rels, slide: number, skipped }, items);
+    await collect(at(slide, "p:cSld", "p:spTree") ?? { name: "", attrs: {}, children: [] }, { pkg, part, rels, slide: number, skipped }, items);
     items.sort((a, b) => a.y - b.y || a.x - b.x || a.order - b.order);
     const { heading, source } = chooseHeading(items);
     const blocks: Block[] = [];
     for (const item of items) {
-      if (item.kind === 'text') blocks.push(...textBlocks(item.paras!, item.placeholder));
-      else if (item.kind === 'table') blocks.push({ kind: 'table', rows: item.rows! });
-      else if (item.image) blocks.push({ kind: 'image', image: item.image });
+      if (item.kind === "text") blocks.push(...textBlocks(item.paras!, item.placeholder));
+      else if (item.kind === "table") blocks.push({ kind: "table", rows: item.rows! });
+      else if (item.image) blocks.push({ kind: "image", image: item.image });
     }
-    const notesPart = [...rels.values()].find((r) => r.type === 'notesSlide')?.target;
-    sections.push({ number, heading, headingSource: source, hidden: slide.attrs.show === '0', blocks, notes: await notesOf(pkg, notesPart) });
+    const notesPart = [...rels.values()].find((r) => r.type === "notesSlide")?.target;
+    sections.push({ number, heading, headingSource: source, hidden: slide.attrs.show === "0", blocks, notes: await notesOf(pkg, notesPart) });
   }
-  return { format: 'pptx', type: 'presentation', preamble: [], sections, properties: await readOfficeProperties(pkg), notes: skipped };
+  return { format: "pptx", type: "presentation", preamble: [], sections, properties: await readOfficeProperties(pkg), notes: skipped };
 }

@@ -4,13 +4,15 @@
  * copied or exported by a tool gets the copy's date as both "created" and
  * "modified". Such values are reported to the editor, never written.
  */
-import type { FileProperties } from './model.js';
+import type { FileProperties } from "./model.js";
 
 /** Authors that name a machine, a program or a template, not a person. */
-const PLACEHOLDER_AUTHORS = /^(user|bruker|användare|bruger|admin(istrator)?|owner|eier|ägare|microsoft office( user| bruker| användare)?|windows( user| bruker)?|office|unknown|ukjent|okänd|author|forfatter|författare|pptxgenjs|python-docx|docx|apache poi|libreoffice|default|standard|test|\d+)$/iu;
+const PLACEHOLDER_AUTHORS =
+  /^(user|bruker|användare|bruger|admin(istrator)?|owner|eier|ägare|microsoft office( user| bruker| användare)?|windows( user| bruker)?|office|unknown|ukjent|okänd|author|forfatter|författare|pptxgenjs|python-docx|docx|apache poi|libreoffice|default|standard|test|\d+)$/iu;
 
 /** Titles Office or a template puts in by itself. */
-const PLACEHOLDER_TITLES = /^(powerpoint[- ]?(presentation|presentasjon|presentation)|presentasjon\s*\d*|presentation\s*\d*|presentationen?\s*\d*|præsentation\s*\d*|lysbilde\s*\d+|slide\s*\d+|bild\s*\d+|dokument\s*\d*|document\s*\d*|word[- ]dokument|untitled|uten tittel|namnlös|unavngivet|title|tittel|rubrik|overskrift|presentasjonstittel|klikk for å legge inn tittel|click to add title|(.*\s)?(template|mal|malen))$/iu;
+const PLACEHOLDER_TITLES =
+  /^(powerpoint[- ]?(presentation|presentasjon|presentation)|presentasjon\s*\d*|presentation\s*\d*|presentationen?\s*\d*|præsentation\s*\d*|lysbilde\s*\d+|slide\s*\d+|bild\s*\d+|dokument\s*\d*|document\s*\d*|word[- ]dokument|untitled|uten tittel|namnlös|unavngivet|title|tittel|rubrik|overskrift|presentasjonstittel|klikk for å legge inn tittel|click to add title|(.*\s)?(template|mal|malen))$/iu;
 
 export interface TrustedProperties {
   title: string | undefined;
@@ -23,14 +25,17 @@ export interface TrustedProperties {
 }
 
 function isoDay(value: string | undefined): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(value ?? '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(value ?? "");
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
 /** `fileName` is the original's name; `now` the import time (dates after it are not true). */
 export function trustProperties(props: FileProperties, fileName: string, now: Date): TrustedProperties {
   const distrusted: string[] = [];
-  const base = fileName.split(/[\\/]/u).pop()!.replace(/\.[^.]*$/u, '');
+  const base = fileName
+    .split(/[\\/]/u)
+    .pop()!
+    .replace(/\.[^.]*$/u, "");
 
   let title = props.title?.trim() || undefined;
   if (title && (PLACEHOLDER_TITLES.test(title) || title.toLowerCase() === base.toLowerCase())) {
@@ -52,7 +57,9 @@ export function trustProperties(props: FileProperties, fileName: string, now: Da
     author = undefined;
   } else if (author && props.lastModifiedBy && props.lastModifiedBy.trim() !== author && years > 1) {
     // Made years earlier by someone else: the author of the template the deck was built on.
-    distrusted.push(`author "${author}" created the file ${Math.floor(years)} year(s) before "${props.lastModifiedBy.trim()}" last changed it; probably the template's author`);
+    distrusted.push(
+      `author "${author}" created the file ${Math.floor(years)} year(s) before "${props.lastModifiedBy.trim()}" last changed it; probably the template's author`,
+    );
     author = undefined;
   }
 
@@ -60,7 +67,7 @@ export function trustProperties(props: FileProperties, fileName: string, now: Da
   let dateReason: string;
   const day = isoDay(props.modified);
   if (!valid(modified) || !day) {
-    dateReason = 'the file states no modification date';
+    dateReason = "the file states no modification date";
   } else if (modified.getTime() > now.getTime()) {
     dateReason = `the file's modification date ${day} is in the future`;
     distrusted.push(`modified date ${day} is after today`);
@@ -75,7 +82,7 @@ export function trustProperties(props: FileProperties, fileName: string, now: Da
     distrusted.push(`created = modified = ${props.modified}: a copy's or an export's date`);
   } else {
     date = day;
-    dateReason = `the file was last changed on ${day}${valid(created) ? ` (created ${isoDay(props.created)})` : ''}`;
+    dateReason = `the file was last changed on ${day}${valid(created) ? ` (created ${isoDay(props.created)})` : ""}`;
   }
   return { title, author, date, dateReason, distrusted };
 }

@@ -7,14 +7,14 @@
  * LibreOffice. Without LibreOffice, or when it fails, the import goes on
  * without slide pictures and the report says why.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const run = promisify(execFile);
 
@@ -22,10 +22,10 @@ const run = promisify(execFile);
 export const SLIDE_PICTURE_WIDTH = 1600;
 
 /** Path of `soffice` on PATH, or undefined. */
-export function findSoffice(envPath = process.env.PATH ?? ''): string | undefined {
+export function findSoffice(envPath = process.env.PATH ?? ""): string | undefined {
   for (const dir of envPath.split(path.delimiter)) {
     if (!dir) continue;
-    const candidate = path.join(dir, 'soffice');
+    const candidate = path.join(dir, "soffice");
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
@@ -56,10 +56,11 @@ export async function renderPdfPages(pdfBytes: Uint8Array, width = SLIDE_PICTURE
       const page = await pdf.getPage(n);
       const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
       // pdfjs's own canvas factory: @napi-rs/canvas in Node.
-      const factory = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } }).canvasFactory;
+      const factory = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } })
+        .canvasFactory;
       const { canvas, context } = factory.create(Math.round(viewport.width), Math.round(viewport.height));
       await page.render({ canvasContext: context as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
-      out.push(new Uint8Array(canvas.toBuffer('image/png')));
+      out.push(new Uint8Array(canvas.toBuffer("image/png")));
       page.cleanup();
     }
     return out;
@@ -75,35 +76,57 @@ function cached(folder: string | undefined, count: number): Uint8Array[] | undef
 }
 
 export async function makeSlidePictures(bytes: Uint8Array, options: SlidePictureOptions): Promise<SlidePictures> {
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash("sha256").update(bytes).digest("hex");
   const folder = options.cacheDir ? path.join(options.cacheDir, hash) : undefined;
   const hit = cached(folder, options.slideCount);
   if (hit) return { pictures: hit, status: `${hit.length} made earlier, taken from the cache (${hash.slice(0, 12)})` };
   if (!options.soffice) {
-    return { pictures: undefined, status: 'skipped: LibreOffice (soffice) is not installed; the slide text, tables and pictures were imported without pictures of whole slides (Debian: apt-get install libreoffice-impress)' };
+    return {
+      pictures: undefined,
+      status:
+        "skipped: LibreOffice (soffice) is not installed; the slide text, tables and pictures were imported without pictures of whole slides (Debian: apt-get install libreoffice-impress)",
+    };
   }
-  const work = mkdtempSync(path.join(tmpdir(), 'lysark-slides-'));
+  const work = mkdtempSync(path.join(tmpdir(), "lysark-slides-"));
   try {
-    const deck = path.join(work, 'deck.pptx');
+    const deck = path.join(work, "deck.pptx");
     writeFileSync(deck, bytes);
     // A profile of its own: several imports (or an open LibreOffice) do not share one.
-    await run(options.soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf:impress_pdf_Export:{"ExportHiddenSlides":{"type":"boolean","value":"true"}}', '--outdir', work, deck], { timeout: options.timeoutMs ?? 180_000 });
-    const pdfFile = path.join(work, 'deck.pdf');
-    if (!existsSync(pdfFile)) return { pictures: undefined, status: 'skipped: LibreOffice did not convert the deck to PDF' };
+    await run(
+      options.soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        'pdf:impress_pdf_Export:{"ExportHiddenSlides":{"type":"boolean","value":"true"}}',
+        "--outdir",
+        work,
+        deck,
+      ],
+      { timeout: options.timeoutMs ?? 180_000 },
+    );
+    const pdfFile = path.join(work, "deck.pdf");
+    if (!existsSync(pdfFile)) return { pictures: undefined, status: "skipped: LibreOffice did not convert the deck to PDF" };
     const pictures = await renderPdfPages(readFileSync(pdfFile));
     if (pictures.length !== options.slideCount) {
-      return { pictures: undefined, status: `skipped: LibreOffice made ${pictures.length} page(s) for ${options.slideCount} slide(s), so pictures and slides cannot be matched` };
+      return {
+        pictures: undefined,
+        status: `skipped: LibreOffice made ${pictures.length} page(s) for ${options.slideCount} slide(s), so pictures and slides cannot be matched`,
+      };
     }
     if (folder) {
       const tmp = `${folder}.tmp-${process.pid}`;
       mkdirSync(tmp, { recursive: true });
-      pictures.forEach((p, i) => writeFileSync(path.join(tmp, `slide-${i + 1}.png`), p));
+      pictures.forEach((p, i) => {
+        writeFileSync(path.join(tmp, `slide-${i + 1}.png`), p);
+      });
       rmSync(folder, { recursive: true, force: true });
       renameSync(tmp, folder);
     }
-    return { pictures, status: `${pictures.length} made with LibreOffice${folder ? ' and cached' : ''}` };
+    return { pictures, status: `${pictures.length} made with LibreOffice${folder ? " and cached" : ""}` };
   } catch (e) {
-    return { pictures: undefined, status: `skipped: LibreOffice failed (${(e as Error).message.split('\n')[0]})` };
+    return { pictures: undefined, status: `skipped: LibreOffice failed (${(e as Error).message.split("\n")[0]})` };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

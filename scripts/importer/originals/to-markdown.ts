@@ -11,15 +11,15 @@
  * `npm run check` points at the line until the editor describes it; it is
  * never given an invented description.
  */
-import { Document } from 'yaml';
-import { slugify } from '../../content/slug.ts';
-import { suggestFigures, type FigureSuggestion, type LostFigure } from '../key-figures.js';
-import { detectLanguage, type Lang } from '../language.js';
-import { escapeHeading, escapeLine } from '../markdown.js';
-import { choosePublisher, type PublisherChoice, type PublisherInfo } from '../publisher.js';
-import { ranges } from '../text.js';
-import type { Block, OriginalDocument, Section } from './model.js';
-import { trustProperties } from './properties.js';
+import { Document } from "yaml";
+import { slugify } from "../../content/slug.ts";
+import { suggestFigures, type FigureSuggestion, type LostFigure } from "../key-figures.js";
+import { detectLanguage, type Lang } from "../language.js";
+import { escapeHeading, escapeLine } from "../markdown.js";
+import { choosePublisher, type PublisherChoice, type PublisherInfo } from "../publisher.js";
+import { ranges } from "../text.js";
+import type { Block, OriginalDocument, Section } from "./model.js";
+import { trustProperties } from "./properties.js";
 
 export interface OriginalImportOptions {
   fileName: string;
@@ -46,15 +46,15 @@ export interface PictureReport {
 /** Same fields as the transcript importer's report where they apply, plus what only originals have. */
 export interface OriginalReport {
   file: string;
-  format: OriginalDocument['format'];
-  type: OriginalDocument['type'];
+  format: OriginalDocument["format"];
+  type: OriginalDocument["type"];
   slug: string;
   publisher: PublisherChoice;
   language: Lang;
   languageSource: string;
   title: string;
   titleNotes: string[];
-  people: { name: string; role: 'presenter' | 'author' }[];
+  people: { name: string; role: "presenter" | "author" }[];
   event: undefined;
   date: string;
   dateReason: string;
@@ -67,7 +67,7 @@ export interface OriginalReport {
   pictures: PictureReport[];
   picturesWithoutAlt: PictureReport[];
   slidePictures: string;
-  properties: OriginalDocument['properties'];
+  properties: OriginalDocument["properties"];
   distrusted: string[];
   readingNotes: string[];
   keyFigures: FigureSuggestion[];
@@ -84,62 +84,70 @@ export interface OriginalImportResult {
 }
 
 /** The line put on a hidden slide, in the document's language. */
-export const HIDDEN_MARKER: Record<'nb' | 'nn' | 'sv' | 'da' | 'en', string> & Partial<Record<Lang, string>> = {
-  nb: '*Skjult lysbilde i originalen.*',
-  nn: '*Skjult lysbilete i originalen.*',
-  sv: '*Dold bild i originalet.*',
-  da: '*Skjult dias i originalen.*',
-  en: '*Hidden slide in the original.*',
+export const HIDDEN_MARKER: Record<"nb" | "nn" | "sv" | "da" | "en", string> & Partial<Record<Lang, string>> = {
+  nb: "*Skjult lysbilde i originalen.*",
+  nn: "*Skjult lysbilete i originalen.*",
+  sv: "*Dold bild i originalet.*",
+  da: "*Skjult dias i originalen.*",
+  en: "*Hidden slide in the original.*",
 };
 
 /** "Slide" in the document's language, for a slide picture's alt text. */
-const SLIDE_WORD: Record<'nb' | 'nn' | 'sv' | 'da' | 'en', string> & Partial<Record<Lang, string>> = { nb: 'Lysbilde', nn: 'Lysbilete', sv: 'Bild', da: 'Dias', en: 'Slide' };
+const SLIDE_WORD: Record<"nb" | "nn" | "sv" | "da" | "en", string> & Partial<Record<Lang, string>> = {
+  nb: "Lysbilde",
+  nn: "Lysbilete",
+  sv: "Bild",
+  da: "Dias",
+  en: "Slide",
+};
 
 /** Alt text of a slide picture: the slide's number and its text, as the slide states it. */
 function slidePictureAlt(s: Section, lang: Lang): string {
-  const text = s.heading || s.blocks.map(blockText).find(Boolean) || '';
-  const short = text.length > 120 ? `${text.slice(0, 117).replace(/\s+\S*$/u, '')} …` : text;
-  return `${SLIDE_WORD[lang] ?? SLIDE_WORD.en} ${s.number}${short ? `: ${short}` : ''}`.replace(/([[\]\\])/gu, '\\$1');
+  const text = s.heading || s.blocks.map(blockText).find(Boolean) || "";
+  const short = text.length > 120 ? `${text.slice(0, 117).replace(/\s+\S*$/u, "")} …` : text;
+  return `${SLIDE_WORD[lang] ?? SLIDE_WORD.en} ${s.number}${short ? `: ${short}` : ""}`.replace(/([[\]\\])/gu, "\\$1");
 }
 
 /** Inline text: block-structure escapes, plus a leading list marker that would start a list. */
 function inline(text: string): string {
-  return escapeLine(text).replace(/^([-+*])(\s)/u, '\\$1$2').replace(/^(\d+)([.)])(\s)/u, '$1\\$2$3');
+  return escapeLine(text)
+    .replace(/^([-+*])(\s)/u, "\\$1$2")
+    .replace(/^(\d+)([.)])(\s)/u, "$1\\$2$3");
 }
 
 function cell(text: string): string {
-  return text.replace(/\\/gu, '\\\\').replace(/\|/gu, '\\|').replace(/\s+/gu, ' ').trim();
+  return text.replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|").replace(/\s+/gu, " ").trim();
 }
 
 function tableMarkdown(rows: string[][]): string {
   const width = Math.max(...rows.map((r) => r.length));
-  const pad = (r: string[]) => Array.from({ length: width }, (_, i) => cell(r[i] ?? ''));
-  const line = (r: string[]) => `| ${r.join(' | ')} |`;
-  return [line(pad(rows[0]!)), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map((r) => line(pad(r)))].join('\n');
+  const pad = (r: string[]) => Array.from({ length: width }, (_, i) => cell(r[i] ?? ""));
+  const line = (r: string[]) => `| ${r.join(" | ")} |`;
+  return [line(pad(rows[0]!)), line(Array.from({ length: width }, () => "---")), ...rows.slice(1).map((r) => line(pad(r)))].join("\n");
 }
 
-function listMarkdown(block: Extract<Block, { kind: 'list' }>): string {
-  return block.items.map((item) => `${'    '.repeat(item.level)}${block.ordered ? '1.' : '-'} ${escapeLine(item.text)}`).join('\n');
+function listMarkdown(block: Extract<Block, { kind: "list" }>): string {
+  return block.items.map((item) => `${"    ".repeat(item.level)}${block.ordered ? "1." : "-"} ${escapeLine(item.text)}`).join("\n");
 }
 
 function blockText(block: Block): string {
-  if (block.kind === 'paragraph') return block.text;
-  if (block.kind === 'list') return block.items.map((i) => i.text).join('\n');
-  if (block.kind === 'table') return block.rows.map((r) => r.join(' ')).join('\n');
-  if (block.kind === 'heading') return block.text;
-  return block.image.alt ?? '';
+  if (block.kind === "paragraph") return block.text;
+  if (block.kind === "list") return block.items.map((i) => i.text).join("\n");
+  if (block.kind === "table") return block.rows.map((r) => r.join(" ")).join("\n");
+  if (block.kind === "heading") return block.text;
+  return block.image.alt ?? "";
 }
 
 function sectionText(s: Section): string {
-  return [s.heading, ...s.blocks.map(blockText), ...s.notes].join('\n');
+  return [s.heading, ...s.blocks.map(blockText), ...s.notes].join("\n");
 }
 
 function frontMatter(data: Record<string, unknown>): string {
   const doc = new Document(data);
   const date = data.date as string;
   if (/^\d{4}(-\d{2}){0,2}$/u.test(date)) {
-    const node = doc.get('date', true) as { type?: string } | undefined;
-    if (node) node.type = 'QUOTE_DOUBLE';
+    const node = doc.get("date", true) as { type?: string } | undefined;
+    if (node) node.type = "QUOTE_DOUBLE";
   }
   return `---\n${doc.toString({ lineWidth: 0 })}---\n`;
 }
@@ -150,22 +158,26 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   const sections = original.sections;
   const trusted = trustProperties(original.properties, file, options.now);
 
-  const allText = [...original.preamble.map(blockText), ...sections.map(sectionText)].join('\n');
+  const allText = [...original.preamble.map(blockText), ...sections.map(sectionText)].join("\n");
   const lang = detectLanguage(allText);
   const titleNotes: string[] = [];
   let title: string;
   if (original.documentTitle) {
     title = original.documentTitle;
-    titleNotes.push('taken from the document\'s own title — confirm');
+    titleNotes.push("taken from the document's own title — confirm");
   } else if (trusted.title) {
     title = trusted.title;
     titleNotes.push("taken from the file's properties — confirm");
   } else {
     const first = sections.find((s) => s.heading)?.heading;
-    title = first ?? base.replace(/\.[^.]*$/u, '');
-    titleNotes.push(first ? `taken from the first ${original.type === 'presentation' ? 'slide' : 'section'}'s heading (the file's properties give no usable title) — confirm` : 'taken from the file name: the file has no title and no headings — improve it');
+    title = first ?? base.replace(/\.[^.]*$/u, "");
+    titleNotes.push(
+      first
+        ? `taken from the first ${original.type === "presentation" ? "slide" : "section"}'s heading (the file's properties give no usable title) — confirm`
+        : "taken from the file name: the file has no title and no headings — improve it",
+    );
   }
-  const slug = slugify(title) || 'dokument';
+  const slug = slugify(title) || "dokument";
   const publisher = choosePublisher(file, options.publisher, options.publishers, { runningHeader: undefined, title, body: allText });
 
   const files: OutputFile[] = [];
@@ -176,54 +188,58 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   const pictures: PictureReport[] = [];
   const tables: number[] = [];
   const body: string[] = [];
-  const isDeck = original.type === 'presentation';
+  const isDeck = original.type === "presentation";
   const writeBlocks = (blocks: Block[], number: number): void => {
     let count = 0;
     for (const block of blocks) {
-      if (block.kind === 'paragraph') body.push(inline(block.text), '');
-      else if (block.kind === 'heading') body.push(`${'#'.repeat(block.level)} ${escapeHeading(block.text)}`, '');
-      else if (block.kind === 'list') body.push(listMarkdown(block), '');
-      else if (block.kind === 'table') {
-        body.push(tableMarkdown(block.rows), '');
+      if (block.kind === "paragraph") body.push(inline(block.text), "");
+      else if (block.kind === "heading") body.push(`${"#".repeat(block.level)} ${escapeHeading(block.text)}`, "");
+      else if (block.kind === "list") body.push(listMarkdown(block), "");
+      else if (block.kind === "table") {
+        body.push(tableMarkdown(block.rows), "");
         if (!tables.includes(number)) tables.push(number);
       } else {
         count++;
-        const name = `${slug}/${number === 0 ? 'intro' : `${isDeck ? 'slide' : 'section'}-${number}`}-${count}.${block.image.ext}`;
+        const name = `${slug}/${number === 0 ? "intro" : `${isDeck ? "slide" : "section"}-${number}`}-${count}.${block.image.ext}`;
         files.push({ path: name, data: block.image.data });
-        pictures.push({ where: number === 0 ? `before the first section, ${block.image.where}` : block.image.where.replace(/^picture/u, `section ${number}, picture`), file: name, alt: block.image.alt });
-        body.push(`![${(block.image.alt ?? '').replace(/([[\]\\])/gu, '\\$1')}](${name})`, '');
+        pictures.push({
+          where: number === 0 ? `before the first section, ${block.image.where}` : block.image.where.replace(/^picture/u, `section ${number}, picture`),
+          file: name,
+          alt: block.image.alt,
+        });
+        body.push(`![${(block.image.alt ?? "").replace(/([[\]\\])/gu, "\\$1")}](${name})`, "");
       }
     }
   };
   writeBlocks(original.preamble, 0);
   for (const s of sections) {
-    body.push(s.heading ? `## ${escapeHeading(s.heading)}` : '##', '');
+    body.push(s.heading ? `## ${escapeHeading(s.heading)}` : "##", "");
     // A language without a marker of its own (de, pl …) gets the English one.
-    if (s.hidden) body.push(HIDDEN_MARKER[lang.language] ?? HIDDEN_MARKER.en, '');
+    if (s.hidden) body.push(HIDDEN_MARKER[lang.language] ?? HIDDEN_MARKER.en, "");
     const slidePicture = options.slidePictures?.[s.number - 1];
     if (slidePicture) {
       // First in the slide, so the page can show it beside the slide's text.
       const name = `${slug}/slide-${s.number}.png`;
       files.push({ path: name, data: slidePicture });
-      body.push(`![${slidePictureAlt(s, lang.language)}](${name})`, '');
+      body.push(`![${slidePictureAlt(s, lang.language)}](${name})`, "");
     }
     writeBlocks(s.blocks, s.number);
-    if (s.notes.length) body.push('::: notes', s.notes.map(inline).join('\n\n'), ':::', '');
+    if (s.notes.length) body.push("::: notes", s.notes.map(inline).join("\n\n"), ":::", "");
   }
 
-  const people = trusted.author ? [{ name: trusted.author, role: isDeck ? ('presenter' as const) : ('author' as const) }] : [];
+  const people = trusted.author ? [{ name: trusted.author, role: isDeck ? ("presenter" as const) : ("author" as const) }] : [];
   const data: Record<string, unknown> = {
     title,
     type: original.type,
     publisher: publisher.id,
-    date: trusted.date ?? 'unknown',
+    date: trusted.date ?? "unknown",
     language: lang.language,
   };
   if (people.length) data.people = people;
   data.topics = [];
-  data.source = { kind: 'original', note: `Imported from ${base}` };
+  data.source = { kind: "original", note: `Imported from ${base}` };
   data.attachments = [{ file: attachment }];
-  const markdown = `${frontMatter(data)}\n${body.join('\n')}`;
+  const markdown = `${frontMatter(data)}\n${body.join("\n")}`;
 
   const keyFigures: FigureSuggestion[] = [];
   const lostFigures: LostFigure[] = [];
@@ -232,25 +248,38 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
     keyFigures.push(...f.figures);
     lostFigures.push(...f.lost);
   }
-  const unit = isDeck ? 'slide' : 'section';
+  const unit = isDeck ? "slide" : "section";
   const emptySlides = sections.filter((s) => !s.heading && s.blocks.length === 0 && s.notes.length === 0).map((s) => s.number);
   const hiddenSlides = sections.filter((s) => s.hidden).map((s) => s.number);
   const notesSlides = sections.filter((s) => s.notes.length).map((s) => s.number);
   const picturesWithoutAlt = pictures.filter((p) => !p.alt);
-  const guessedHeadings = sections.filter((s) => s.heading && s.headingSource !== 'title placeholder' && s.headingSource !== 'heading style');
+  const guessedHeadings = sections.filter((s) => s.heading && s.headingSource !== "title placeholder" && s.headingSource !== "heading style");
 
   const checks: string[] = [];
-  checks.push('topics: none set — add ids from content/_registries/topics.yaml');
+  checks.push("topics: none set — add ids from content/_registries/topics.yaml");
   checks.push(`publisher: ${publisher.id} (${publisher.how}) — confirm`);
-  checks.push(trusted.date ? `date: ${trusted.date} (${trusted.dateReason}) — set it to the day the document was presented or published if you know it` : `date: unknown (${trusted.dateReason}); set it only if the document says when it was presented or published`);
+  checks.push(
+    trusted.date
+      ? `date: ${trusted.date} (${trusted.dateReason}) — set it to the day the document was presented or published if you know it`
+      : `date: unknown (${trusted.dateReason}); set it only if the document says when it was presented or published`,
+  );
   if (people.length) checks.push(`people: ${people[0]!.name} from the file's properties, role ${people[0]!.role} — confirm`);
   else checks.push("people: nobody trusted from the file's properties — add presenters/authors if the document names them");
   for (const d of trusted.distrusted) checks.push(`not used: ${d}`);
-  if (picturesWithoutAlt.length) checks.push(`pictures without a description (alt text): ${picturesWithoutAlt.map((p) => `${p.where} → ${p.file}`).join('; ')} — write what each shows between the brackets of ![…] (npm run check fails until you do)`);
-  if (guessedHeadings.length) checks.push(`headings: ${unit}(s) ${ranges(guessedHeadings.map((s) => s.number))} have no marked title; their heading was taken from the largest/topmost text — confirm`);
+  if (picturesWithoutAlt.length)
+    checks.push(
+      `pictures without a description (alt text): ${picturesWithoutAlt.map((p) => `${p.where} → ${p.file}`).join("; ")} — write what each shows between the brackets of ![…] (npm run check fails until you do)`,
+    );
+  if (guessedHeadings.length)
+    checks.push(
+      `headings: ${unit}(s) ${ranges(guessedHeadings.map((s) => s.number))} have no marked title; their heading was taken from the largest/topmost text — confirm`,
+    );
   if (emptySlides.length) checks.push(`${unit}s ${ranges(emptySlides)} have no text — add a heading if you know it`);
   if (hiddenSlides.length) checks.push(`hidden slides ${ranges(hiddenSlides)} are imported and marked; delete them if they should not be published`);
-  if (lostFigures.length) checks.push(`figures without their number: ${lostFigures.map((f) => `"${f.text}" (${unit} ${f.slide})`).join(', ')} — leave them out unless the document states them`);
+  if (lostFigures.length)
+    checks.push(
+      `figures without their number: ${lostFigures.map((f) => `"${f.text}" (${unit} ${f.slide})`).join(", ")} — leave them out unless the document states them`,
+    );
   if (keyFigures.length) checks.push(`keyFigures: none added — ${keyFigures.length} suggestion(s) listed above`);
   if (/weak|default|not conclusive/u.test(lang.source)) checks.push(`language: ${lang.language} (${lang.source}) — confirm`);
   for (const n of original.notes) checks.push(n);
@@ -271,7 +300,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
       titleNotes,
       people,
       event: undefined,
-      date: trusted.date ?? 'unknown',
+      date: trusted.date ?? "unknown",
       dateReason: trusted.dateReason,
       slideCount: sections.length,
       emptySlides,
@@ -281,7 +310,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
       tables,
       pictures,
       picturesWithoutAlt,
-      slidePictures: '',
+      slidePictures: "",
       properties: original.properties,
       distrusted: trusted.distrusted,
       readingNotes: original.notes,

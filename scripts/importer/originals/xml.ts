@@ -3,7 +3,7 @@
  * in document order (the order of runs, breaks and fields in a paragraph
  * matters). Entities are decoded; DTDs and processing instructions are ignored.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser } from "fast-xml-parser";
 
 export interface El {
   name: string;
@@ -16,7 +16,7 @@ export interface El {
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
-  attributeNamePrefix: '',
+  attributeNamePrefix: "",
   parseAttributeValue: false,
   parseTagValue: false,
   trimValues: false,
@@ -28,10 +28,10 @@ const parser = new XMLParser({
 type Raw = Record<string, unknown>;
 
 function convert(raw: Raw): El | undefined {
-  if ('#text' in raw) return { name: '#text', attrs: {}, children: [], text: String(raw['#text']) };
-  const name = Object.keys(raw).find((k) => k !== ':@');
+  if ("#text" in raw) return { name: "#text", attrs: {}, children: [], text: String(raw["#text"]) };
+  const name = Object.keys(raw).find((k) => k !== ":@");
   if (!name) return undefined;
-  const attrs = (raw[':@'] ?? {}) as Record<string, string>;
+  const attrs = (raw[":@"] ?? {}) as Record<string, string>;
   const kids = (raw[name] ?? []) as Raw[];
   return { name, attrs, children: kids.map(convert).filter((e): e is El => e !== undefined) };
 }
@@ -39,8 +39,8 @@ function convert(raw: Raw): El | undefined {
 /** Parses an XML document; returns its root element. */
 export function parseXml(xml: string): El {
   const raw = parser.parse(xml) as Raw[];
-  const root = raw.map(convert).find((e) => e !== undefined && e.name !== '#text');
-  if (!root) throw new Error('no root element');
+  const root = raw.map(convert).find((e) => e !== undefined && e.name !== "#text");
+  if (!root) throw new Error("no root element");
   return root;
 }
 
@@ -73,7 +73,7 @@ export function descendants(el: El | undefined, name: string, out: El[] = []): E
 
 /** Concatenated text of every text node below `el`. */
 export function textOf(el: El | undefined): string {
-  if (!el) return '';
-  if (el.name === '#text') return el.text ?? '';
-  return el.children.map(textOf).join('');
+  if (!el) return "";
+  if (el.name === "#text") return el.text ?? "";
+  return el.children.map(textOf).join("");
 }

@@ -1,100 +1,138 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../scripts/cli/import.js';
-import { loadContent } from '../../../scripts/content/load.ts';
-import { importOriginalsCommand } from '../../../scripts/importer/originals/cli.js';
-import { readPublishers } from '../../../scripts/importer/publishers-io.js';
-import { makeProject } from '../../helpers/fixture.ts';
-import { makeDeck, makeReport, withEntries } from './fixtures.js';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../../scripts/cli/import.js";
+import { loadContent } from "../../../scripts/content/load.ts";
+import { importOriginalsCommand } from "../../../scripts/importer/originals/cli.js";
+import { readPublishers } from "../../../scripts/importer/publishers-io.js";
+import { makeProject } from "../../helpers/fixture.ts";
+import { makeDeck, makeReport, withEntries } from "./fixtures.js";
 
 // LibreOffice is exercised in slide-pictures.test.ts and the integration test, not here.
-process.env.LYSARK_SLIDE_PICTURES = 'off';
+process.env.LYSARK_SLIDE_PICTURES = "off";
 
 let dir: string;
 
 async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd: dir });
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    cwd: dir,
+  });
   return { code, stdout, stderr };
 }
 
-const written = () => (existsSync(path.join(dir, 'content', 'testby')) ? readdirSync(path.join(dir, 'content', 'testby'), { recursive: true }).map(String).sort() : []);
+const written = () =>
+  existsSync(path.join(dir, "content", "testby"))
+    ? readdirSync(path.join(dir, "content", "testby"), { recursive: true })
+        .map(String)
+        .sort()
+    : [];
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lysark-originals-'));
-  mkdirSync(path.join(dir, 'content', 'testby'), { recursive: true });
-  writeFileSync(path.join(dir, 'content', 'testby', '_publisher.yaml'), 'id: testby\nnames: { nb: Testby kommune }\ncountry: NO\nkind: kommune\n');
-  writeFileSync(path.join(dir, 'deck.pptx'), await makeDeck({ pictureAlt: 'Bilde fra samlingen' }));
+  dir = mkdtempSync(path.join(tmpdir(), "lysark-originals-"));
+  mkdirSync(path.join(dir, "content", "testby"), { recursive: true });
+  writeFileSync(path.join(dir, "content", "testby", "_publisher.yaml"), "id: testby\nnames: { nb: Testby kommune }\ncountry: NO\nkind: kommune\n");
+  writeFileSync(path.join(dir, "deck.pptx"), await makeDeck({ pictureAlt: "Bilde fra samlingen" }));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run import with originals', () => {
-  it('prints the Markdown with --stdout, the report on stderr, and writes nothing', async () => {
-    const r = await run('--stdout', 'deck.pptx', '--publisher', 'testby');
+describe("npm run import with originals", () => {
+  it("prints the Markdown with --stdout, the report on stderr, and writes nothing", async () => {
+    const r = await run("--stdout", "deck.pptx", "--publisher", "testby");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^---\ntitle: Internasjonal satsing i Testby\n/u);
     expect(r.stderr).toMatch(/^deck\.pptx\n {2}format: {10}PPTX → presentation\n/u);
-    expect(r.stderr).toContain('(--stdout: the attachment and 1 picture(s) were not written)');
-    expect(written()).toEqual(['_publisher.yaml']);
+    expect(r.stderr).toContain("(--stdout: the attachment and 1 picture(s) were not written)");
+    expect(written()).toEqual(["_publisher.yaml"]);
   });
 
-  it('asks for --publisher, as for transcripts, when the title names no known publisher', async () => {
-    const r = await run('--stdout', 'deck.pptx');
+  it("asks for --publisher, as for transcripts, when the title names no known publisher", async () => {
+    const r = await run("--stdout", "deck.pptx");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: deck\.pptx: cannot tell the publisher: .*\n {2}fix: add --publisher ID \(known ids: testby\)/u);
   });
 
-  it('checks every input first: one bad file means nothing is written', async () => {
-    writeFileSync(path.join(dir, 'makro.pptx'), await withEntries(await makeDeck(), { 'ppt/vbaProject.bin': 'x' }));
-    const r = await run('deck.pptx', 'makro.pptx', '--publisher', 'testby');
+  it("checks every input first: one bad file means nothing is written", async () => {
+    writeFileSync(path.join(dir, "makro.pptx"), await withEntries(await makeDeck(), { "ppt/vbaProject.bin": "x" }));
+    const r = await run("deck.pptx", "makro.pptx", "--publisher", "testby");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: makro\.pptx: contains macros/mu);
-    expect(r.stderr).toContain('import: 1 of 2 file(s) failed; nothing was written');
-    expect(written()).toEqual(['_publisher.yaml']);
+    expect(r.stderr).toContain("import: 1 of 2 file(s) failed; nothing was written");
+    expect(written()).toEqual(["_publisher.yaml"]);
   });
 
-  it('never overwrites the document, its original or its pictures without --force', async () => {
-    expect((await run('deck.pptx', '--publisher', 'testby')).code).toBe(0);
-    expect(written()).toEqual(['_publisher.yaml', 'internasjonal-satsing-i-testby', 'internasjonal-satsing-i-testby.md', 'internasjonal-satsing-i-testby.pptx', path.join('internasjonal-satsing-i-testby', 'slide-3-1.png')]);
-    const again = await run('deck.pptx', '--publisher', 'testby');
+  it("never overwrites the document, its original or its pictures without --force", async () => {
+    expect((await run("deck.pptx", "--publisher", "testby")).code).toBe(0);
+    expect(written()).toEqual([
+      "_publisher.yaml",
+      "internasjonal-satsing-i-testby",
+      "internasjonal-satsing-i-testby.md",
+      "internasjonal-satsing-i-testby.pptx",
+      path.join("internasjonal-satsing-i-testby", "slide-3-1.png"),
+    ]);
+    const again = await run("deck.pptx", "--publisher", "testby");
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/content\/testby\/internasjonal-satsing-i-testby\.md already exists\n {2}fix: use --force/u);
-    expect((await run('deck.pptx', '--publisher', 'testby', '--force')).code).toBe(0);
+    expect((await run("deck.pptx", "--publisher", "testby", "--force")).code).toBe(0);
   });
 
-  it('refuses two inputs that would write the same files', async () => {
-    writeFileSync(path.join(dir, 'kopi.pptx'), readFileSync(path.join(dir, 'deck.pptx')));
-    const r = await run('deck.pptx', 'kopi.pptx', '--publisher', 'testby');
+  it("refuses two inputs that would write the same files", async () => {
+    writeFileSync(path.join(dir, "kopi.pptx"), readFileSync(path.join(dir, "deck.pptx")));
+    const r = await run("deck.pptx", "kopi.pptx", "--publisher", "testby");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: kopi\.pptx: would write content\/testby\/internasjonal-satsing-i-testby\.md, like deck\.pptx/u);
   });
 
-  it('refuses to mix transcripts and originals in one run', async () => {
-    writeFileSync(path.join(dir, 'notat.txt'), 'tekst');
-    const r = await run('deck.pptx', 'notat.txt', '--publisher', 'testby');
+  it("refuses to mix transcripts and originals in one run", async () => {
+    writeFileSync(path.join(dir, "notat.txt"), "tekst");
+    const r = await run("deck.pptx", "notat.txt", "--publisher", "testby");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot be mixed in one run/u);
   });
 
-  it('refuses a file over the size limit before reading it', async () => {
-    let stderr = '';
-    const code = await importOriginalsCommand(['deck.pptx'], { force: false, stdout: false, publisher: 'testby', outDir: path.join(dir, 'content'), publishers: readPublishers(path.join(dir, 'content')), limits: { maxFileBytes: 1000 } }, { stdout: () => {}, stderr: (s) => { stderr += s; }, cwd: dir });
+  it("refuses a file over the size limit before reading it", async () => {
+    let stderr = "";
+    const code = await importOriginalsCommand(
+      ["deck.pptx"],
+      {
+        force: false,
+        stdout: false,
+        publisher: "testby",
+        outDir: path.join(dir, "content"),
+        publishers: readPublishers(path.join(dir, "content")),
+        limits: { maxFileBytes: 1000 },
+      },
+      {
+        stdout: () => {},
+        stderr: (s) => {
+          stderr += s;
+        },
+        cwd: dir,
+      },
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error: deck\.pptx: is .* MB, larger than the limit/u);
   });
 
-  it('writes a valid document; a picture without a description is an error check names with its line', async () => {
+  it("writes a valid document; a picture without a description is an error check names with its line", async () => {
     // In the fixture site, whose registries and publisher are complete.
     rmSync(dir, { recursive: true, force: true });
     dir = makeProject();
-    writeFileSync(path.join(dir, 'deck.pptx'), await makeDeck({ pictureAlt: 'Bilde fra samlingen' }));
-    writeFileSync(path.join(dir, 'strategi.docx'), await makeReport());
-    expect((await run('deck.pptx', 'strategi.docx', '--publisher', 'testby')).code).toBe(0);
-    const { problems } = loadContent(path.join(dir, 'content'), { root: dir });
+    writeFileSync(path.join(dir, "deck.pptx"), await makeDeck({ pictureAlt: "Bilde fra samlingen" }));
+    writeFileSync(path.join(dir, "strategi.docx"), await makeReport());
+    expect((await run("deck.pptx", "strategi.docx", "--publisher", "testby")).code).toBe(0);
+    const { problems } = loadContent(path.join(dir, "content"), { root: dir });
     const messages = problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`);
-    expect(messages).toEqual([expect.stringMatching(/^kulturstrategi-for-testby\.md:\d+ image "kulturstrategi-for-testby\/section-2-1\.png" has no alt text/u)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/^kulturstrategi-for-testby\.md:\d+ image "kulturstrategi-for-testby\/section-2-1\.png" has no alt text/u),
+    ]);
   });
 });

@@ -1,54 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { makeReport, withCoreProperties } from './fixtures.js';
-import { imp } from './helpers.js';
+import { describe, expect, it } from "vitest";
+import { makeReport, withCoreProperties } from "./fixtures.js";
+import { imp } from "./helpers.js";
 
-const body = (markdown: string) => markdown.split(/^---$/mu)[2]!.replace(/^\n+/u, '');
+const body = (markdown: string) => markdown.split(/^---$/mu)[2]!.replace(/^\n+/u, "");
 
-describe('Word originals', () => {
-  it('turns the Title into the title, Heading 1 into sections, Heading 2 into ###, with lists, tables and pictures', async () => {
-    const { markdown, report, files } = await imp(await makeReport({ pictureAlt: 'Kommunevåpenet' }), 'strategi.docx');
+describe("Word originals", () => {
+  it("turns the Title into the title, Heading 1 into sections, Heading 2 into ###, with lists, tables and pictures", async () => {
+    const { markdown, report, files } = await imp(await makeReport({ pictureAlt: "Kommunevåpenet" }), "strategi.docx");
     expect(markdown).toMatch(/^---\ntitle: Kulturstrategi for Testby\ntype: report\n/u);
     expect(body(markdown)).toBe(
       [
-        'Denne strategien ble vedtatt av kommunestyret.',
-        '',
-        '## Bakgrunn',
-        '',
-        'Kommunen har 32 000 innbyggere og et rikt kulturliv.',
-        '',
-        '- Bibliotekene',
-        '- Kulturskolen',
-        '',
-        '## Mål',
-        '',
-        '### Delmål for 2030',
-        '',
-        '| Mål | Frist |',
-        '| --- | --- |',
-        '| Flere besøk | 2030 |',
-        '',
-        '![Kommunevåpenet](kulturstrategi-for-testby/section-2-1.png)',
-        '',
-      ].join('\n'),
+        "Denne strategien ble vedtatt av kommunestyret.",
+        "",
+        "## Bakgrunn",
+        "",
+        "Kommunen har 32 000 innbyggere og et rikt kulturliv.",
+        "",
+        "- Bibliotekene",
+        "- Kulturskolen",
+        "",
+        "## Mål",
+        "",
+        "### Delmål for 2030",
+        "",
+        "| Mål | Frist |",
+        "| --- | --- |",
+        "| Flere besøk | 2030 |",
+        "",
+        "![Kommunevåpenet](kulturstrategi-for-testby/section-2-1.png)",
+        "",
+      ].join("\n"),
     );
-    expect(report.type).toBe('report');
+    expect(report.type).toBe("report");
     expect(report.tables).toEqual([2]);
     expect(report.titleNotes).toEqual(["taken from the document's own title — confirm"]);
-    expect(files.map((f) => f.path)).toEqual(['kulturstrategi-for-testby.docx', 'kulturstrategi-for-testby/section-2-1.png']);
-    expect(markdown).toContain('attachments:\n  - file: kulturstrategi-for-testby.docx\n');
-    expect(report.keyFigures.map((f) => [f.kind, f.value, f.slide])).toEqual([['inhabitants', 32000, 1]]);
+    expect(files.map((f) => f.path)).toEqual(["kulturstrategi-for-testby.docx", "kulturstrategi-for-testby/section-2-1.png"]);
+    expect(markdown).toContain("attachments:\n  - file: kulturstrategi-for-testby.docx\n");
+    expect(report.keyFigures.map((f) => [f.kind, f.value, f.slide])).toEqual([["inhabitants", 32000, 1]]);
   });
 
-  it('writes the author as author and a plausible modification date', async () => {
-    const docx = await withCoreProperties(await makeReport({ pictureAlt: 'Logo' }), { created: '2018-01-05T09:00:00Z', modified: '2018-06-20T14:00:00Z' });
-    const { markdown } = await imp(docx, 'strategi.docx');
+  it("writes the author as author and a plausible modification date", async () => {
+    const docx = await withCoreProperties(await makeReport({ pictureAlt: "Logo" }), { created: "2018-01-05T09:00:00Z", modified: "2018-06-20T14:00:00Z" });
+    const { markdown } = await imp(docx, "strategi.docx");
     expect(markdown).toContain('date: "2018-06-20"');
-    expect(markdown).toContain('people:\n  - name: Ola Nordmann\n    role: author\n');
+    expect(markdown).toContain("people:\n  - name: Ola Nordmann\n    role: author\n");
   });
 
-  it('reports a picture without a description and leaves its alt text empty for the editor', async () => {
-    const { markdown, report } = await imp(await makeReport(), 'strategi.docx');
-    expect(markdown).toContain('![](kulturstrategi-for-testby/section-2-1.png)');
-    expect(report.picturesWithoutAlt.map((p) => p.where)).toEqual(['section 2, picture 1']);
+  it("reports a picture without a description and leaves its alt text empty for the editor", async () => {
+    const { markdown, report } = await imp(await makeReport(), "strategi.docx");
+    expect(markdown).toContain("![](kulturstrategi-for-testby/section-2-1.png)");
+    expect(report.picturesWithoutAlt.map((p) => p.where)).toEqual(["section 2, picture 1"]);
   });
 });

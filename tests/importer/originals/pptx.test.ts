@@ -1,70 +1,85 @@
-import { describe, expect, it } from 'vitest';
-import { makeDeck, withCoreProperties } from './fixtures.js';
-import { imp as importFile } from './helpers.js';
+import { describe, expect, it } from "vitest";
+import { makeDeck, withCoreProperties } from "./fixtures.js";
+import { imp as importFile } from "./helpers.js";
 
-const imp = (bytes: Uint8Array) => importFile(bytes, 'deck.pptx');
+const imp = (bytes: Uint8Array) => importFile(bytes, "deck.pptx");
 
-describe('PowerPoint originals', () => {
-  it('writes one ## per slide in order, with the title placeholder, bullets, notes, table, picture and hidden marker', async () => {
-    const { markdown, report, files } = await imp(await makeDeck({ pictureAlt: 'Deltakere rundt et bord' }));
+describe("PowerPoint originals", () => {
+  it("writes one ## per slide in order, with the title placeholder, bullets, notes, table, picture and hidden marker", async () => {
+    const { markdown, report, files } = await imp(await makeDeck({ pictureAlt: "Deltakere rundt et bord" }));
     const body = markdown.split(/^---$/mu)[2]!;
-    expect([...body.matchAll(/^## (.*)$/gmu)].map((m) => m[1])).toEqual(['Forankring og oppstart', 'Tallene bak satsingen', 'Bilde fra samlingen', 'Utkast som ikke ble vist']);
-    expect(body).toContain('- Forankret i bydelens budsjett\n    - Nestleder er EU-kontakt\n- Samarbeid med skolene');
-    expect(body).toContain('::: notes\nHer forteller jeg hvordan arbeidet ble forankret i budsjettet.\n:::');
-    expect(body).toContain('| År | Innbyggere |\n| --- | --- |\n| 2009 | 32 000 |\n| 2010 | 33 100 |');
-    expect(body).toContain('![Deltakere rundt et bord](internasjonal-satsing-i-testby/slide-3-1.png)');
+    expect([...body.matchAll(/^## (.*)$/gmu)].map((m) => m[1])).toEqual([
+      "Forankring og oppstart",
+      "Tallene bak satsingen",
+      "Bilde fra samlingen",
+      "Utkast som ikke ble vist",
+    ]);
+    expect(body).toContain("- Forankret i bydelens budsjett\n    - Nestleder er EU-kontakt\n- Samarbeid med skolene");
+    expect(body).toContain("::: notes\nHer forteller jeg hvordan arbeidet ble forankret i budsjettet.\n:::");
+    expect(body).toContain("| År | Innbyggere |\n| --- | --- |\n| 2009 | 32 000 |\n| 2010 | 33 100 |");
+    expect(body).toContain("![Deltakere rundt et bord](internasjonal-satsing-i-testby/slide-3-1.png)");
     expect(body).toMatch(/## Utkast som ikke ble vist\n\n\*Skjult lysbilde i originalen\.\*/u);
     expect(report.hiddenSlides).toEqual([4]);
     expect(report.notesSlides).toEqual([1]);
     expect(report.tables).toEqual([2]);
-    expect(report.headingSources[1]).toEqual({ slide: 2, source: 'largest text (no title placeholder)' });
-    expect(files.map((f) => f.path)).toEqual(['internasjonal-satsing-i-testby.pptx', 'internasjonal-satsing-i-testby/slide-3-1.png']);
+    expect(report.headingSources[1]).toEqual({ slide: 2, source: "largest text (no title placeholder)" });
+    expect(files.map((f) => f.path)).toEqual(["internasjonal-satsing-i-testby.pptx", "internasjonal-satsing-i-testby/slide-3-1.png"]);
     // The picture is the one in the deck, byte for byte (a PNG).
-    expect(Buffer.from(files[1]!.data.subarray(1, 4)).toString()).toBe('PNG');
+    expect(Buffer.from(files[1]!.data.subarray(1, 4)).toString()).toBe("PNG");
   });
 
-  it('writes front-matter from what the file states: original source, attachment, no invented date', async () => {
-    const { markdown, report } = await imp(await makeDeck({ pictureAlt: 'Bilde' }));
+  it("writes front-matter from what the file states: original source, attachment, no invented date", async () => {
+    const { markdown, report } = await imp(await makeDeck({ pictureAlt: "Bilde" }));
     expect(markdown).toMatch(/^---\ntitle: Internasjonal satsing i Testby\ntype: presentation\npublisher: testby\ndate: unknown\nlanguage: nb\n/u);
-    expect(markdown).toContain('source:\n  kind: original\n  note: Imported from deck.pptx\nattachments:\n  - file: internasjonal-satsing-i-testby.pptx\n');
-    expect(markdown).toContain('topics: []');
+    expect(markdown).toContain("source:\n  kind: original\n  note: Imported from deck.pptx\nattachments:\n  - file: internasjonal-satsing-i-testby.pptx\n");
+    expect(markdown).toContain("topics: []");
     // pptxgenjs stamps created = modified: a generated copy's date is reported, not used.
-    expect(report.date).toBe('unknown');
-    expect(report.checks.join('\n')).toMatch(/not used: created = modified/u);
+    expect(report.date).toBe("unknown");
+    expect(report.checks.join("\n")).toMatch(/not used: created = modified/u);
   });
 
-  it('takes the date from a plausible modification date, and the author unless it is a template account', async () => {
-    const deck = await withCoreProperties(await makeDeck({ pictureAlt: 'Bilde' }), { created: '2009-08-20T08:00:00Z', modified: '2009-09-08T21:15:00Z', creator: 'Tone Hølmebakk', lastModifiedBy: 'Tone Hølmebakk' });
+  it("takes the date from a plausible modification date, and the author unless it is a template account", async () => {
+    const deck = await withCoreProperties(await makeDeck({ pictureAlt: "Bilde" }), {
+      created: "2009-08-20T08:00:00Z",
+      modified: "2009-09-08T21:15:00Z",
+      creator: "Tone Hølmebakk",
+      lastModifiedBy: "Tone Hølmebakk",
+    });
     const { markdown, report } = await imp(deck);
     expect(markdown).toContain('date: "2009-09-08"');
-    expect(markdown).toContain('people:\n  - name: Tone Hølmebakk\n    role: presenter\n');
+    expect(markdown).toContain("people:\n  - name: Tone Hølmebakk\n    role: presenter\n");
     expect(report.dateReason).toMatch(/last changed on 2009-09-08/u);
 
-    const template = await withCoreProperties(await makeDeck({ pictureAlt: 'Bilde' }), { created: '2003-01-10T08:00:00Z', modified: '2009-09-08T21:15:00Z', creator: 'Designbyrået', lastModifiedBy: 'Tone Hølmebakk' });
+    const template = await withCoreProperties(await makeDeck({ pictureAlt: "Bilde" }), {
+      created: "2003-01-10T08:00:00Z",
+      modified: "2009-09-08T21:15:00Z",
+      creator: "Designbyrået",
+      lastModifiedBy: "Tone Hølmebakk",
+    });
     const t = await imp(template);
-    expect(t.markdown).not.toContain('people:');
-    expect(t.report.distrusted.join('\n')).toMatch(/"Designbyrået" created the file 6 year\(s\) before "Tone Hølmebakk".*template/u);
+    expect(t.markdown).not.toContain("people:");
+    expect(t.report.distrusted.join("\n")).toMatch(/"Designbyrået" created the file 6 year\(s\) before "Tone Hølmebakk".*template/u);
 
-    const account = await withCoreProperties(await makeDeck({ pictureAlt: 'Bilde' }), { creator: 'Microsoft Office User' });
-    expect((await imp(account)).markdown).not.toContain('people:');
+    const account = await withCoreProperties(await makeDeck({ pictureAlt: "Bilde" }), { creator: "Microsoft Office User" });
+    expect((await imp(account)).markdown).not.toContain("people:");
   });
 
-  it('writes a picture without a description without alt text, so check fails until the editor describes it', async () => {
+  it("writes a picture without a description without alt text, so check fails until the editor describes it", async () => {
     const { markdown, report } = await imp(await makeDeck());
-    expect(markdown).toContain('![](internasjonal-satsing-i-testby/slide-3-1.png)');
+    expect(markdown).toContain("![](internasjonal-satsing-i-testby/slide-3-1.png)");
     expect(report.picturesWithoutAlt.map((p) => p.where)).toEqual(['slide 3, picture "Image 0"']);
-    expect(report.checks.join('\n')).toMatch(/pictures without a description \(alt text\): slide 3/u);
+    expect(report.checks.join("\n")).toMatch(/pictures without a description \(alt text\): slide 3/u);
   });
 
-  it('takes the title from slide 1 when the properties hold a default title', async () => {
-    const deck = await withCoreProperties(await makeDeck({ pictureAlt: 'Bilde' }), { title: 'PowerPoint-presentasjon' });
+  it("takes the title from slide 1 when the properties hold a default title", async () => {
+    const deck = await withCoreProperties(await makeDeck({ pictureAlt: "Bilde" }), { title: "PowerPoint-presentasjon" });
     const { report } = await imp(deck);
-    expect(report.title).toBe('Forankring og oppstart');
-    expect(report.distrusted.join('\n')).toMatch(/title "PowerPoint-presentasjon".*default/u);
+    expect(report.title).toBe("Forankring og oppstart");
+    expect(report.distrusted.join("\n")).toMatch(/title "PowerPoint-presentasjon".*default/u);
   });
 
-  it('says slide pictures were skipped without LibreOffice', async () => {
-    const { report } = await imp(await makeDeck({ pictureAlt: 'Bilde' }));
+  it("says slide pictures were skipped without LibreOffice", async () => {
+    const { report } = await imp(await makeDeck({ pictureAlt: "Bilde" }));
     expect(report.slidePictures).toMatch(/^skipped: LibreOffice \(soffice\) is not installed/u);
   });
 });
