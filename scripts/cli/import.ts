@@ -19,9 +19,9 @@ import { formatReport } from "../importer/report.js";
 import { importOriginalsCommand } from "../importer/originals/cli.js";
 import { isOriginal } from "../importer/originals/index.js";
 import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
-import { newPublisherCommand, type ProposedPublisher } from "../importer/publisher-proposal.js";
-import { publisherSchema } from "../content/schema.ts";
-import { stringify } from "yaml";
+import { newPublisherCommand, publisherYaml } from "../importer/publisher-proposal.js";
+
+export { publisherYaml } from "../importer/publisher-proposal.js";
 
 export interface Io {
   stdout: (s: string) => void;
@@ -110,12 +110,6 @@ function parse(argv: string[]) {
   });
 }
 
-/** The `_publisher.yaml` text for a proposal, checked by the same schema as the content. */
-export function publisherYaml(p: ProposedPublisher, id: string): string {
-  const data = publisherSchema.parse({ id, names: p.names, country: p.country, kind: p.kind });
-  return `# Publisher proposed by npm run import from the names the transcript states: check the English name, kind and country.\n${stringify(data, { lineWidth: 0 })}`;
-}
-
 /** A number for transcripts; a promise when the inputs are originals (reading them is asynchronous). */
 export function main(argv: string[], io: Io = defaultIo): number | Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -147,7 +141,11 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   const publishers = readPublishers(outDir);
   // Originals (.pptx, .docx, .pdf) have their own reader: scripts/importer/originals/.
   if (files.some(isOriginal)) {
-    return importOriginalsCommand(files, { publisher: values.publisher, force: values.force, stdout: values.stdout, outDir, publishers }, io);
+    return importOriginalsCommand(
+      files,
+      { publisher: values.publisher, force: values.force, stdout: values.stdout, createPublisher: values["create-publisher"], outDir, publishers },
+      io,
+    );
   }
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
   const reportDir =

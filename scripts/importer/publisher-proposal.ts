@@ -13,6 +13,8 @@
  * - Kind from the name; country from the kind ("kommun" is Swedish) or else
  *   the text's language. Both are guesses and reported as such.
  */
+import { stringify } from "yaml";
+import { publisherSchema } from "../content/schema.ts";
 import { slugify } from "../content/slug.ts";
 
 export interface ProposedPublisher {
@@ -131,4 +133,10 @@ export function proposePublisher(texts: { runningHeader?: string | undefined; ti
 export function newPublisherCommand(p: ProposedPublisher, id = p.id): string {
   const q = (s: string): string => `"${s.replace(/(["\\$`])/gu, "\\$1")}"`;
   return `npm run new-publisher -- --id ${id} --name-nb ${q(p.names.nb)} --name-en ${q(p.names.en)} --country ${p.country} --kind ${p.kind}`;
+}
+
+/** The `_publisher.yaml` text for a proposal, checked by the same schema as the content. */
+export function publisherYaml(p: ProposedPublisher, id: string): string {
+  const data = publisherSchema.parse({ id, names: p.names, country: p.country, kind: p.kind });
+  return `# Publisher proposed by npm run import from the names the source states: check the English name, kind and country.\n${stringify(data, { lineWidth: 0 })}`;
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import path from "node:path";
 import { ImportError } from "../errors.js";
 import type { PublisherInfo } from "../publisher.js";
+import { newPublisherCommand, publisherYaml } from "../publisher-proposal.js";
 import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
 import { formatOriginalReport } from "./report.js";
 
@@ -25,6 +26,8 @@ export interface OriginalsOptions {
   stdout: boolean;
   outDir: string;
   publishers: PublisherInfo[];
+  /** Write `_publisher.yaml` for a publisher proposed from the names the file states (--create-publisher). */
+  createPublisher?: boolean | undefined;
   limits?: Partial<Limits> | undefined;
   /** soffice's path; null: make no slide pictures; undefined: find it on PATH unless LYSARK_SLIDE_PICTURES=off. */
   soffice?: string | null | undefined;
@@ -79,6 +82,22 @@ export async function importOriginalsCommand(files: string[], options: Originals
         { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },
         ...result.files.map((f) => ({ target: path.join(folder, ...f.path.split("/")), data: f.data })),
       ];
+      // A publisher proposed from the names the file states, as for transcripts: written only with
+      // --create-publisher, else the import stops and names the command that creates it.
+      const proposed = result.report.publisher.proposed;
+      const publisherFile = path.join(folder, "_publisher.yaml");
+      if (!options.stdout && proposed && !existsSync(publisherFile)) {
+        if (!options.createPublisher) {
+          throw new ImportError(
+            file,
+            "publisher",
+            `the publisher "${proposed.names.nb}" is not in ${rel(options.outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
+            `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
+          );
+        }
+        // Several files of one new publisher write its file once.
+        if (!claimed.has(publisherFile)) writes.push({ target: publisherFile, data: publisherYaml(proposed, proposed.id) });
+      }
       if (!options.stdout) {
         for (const w of writes) {
           const other = claimed.get(w.target);

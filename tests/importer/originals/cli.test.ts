@@ -136,3 +136,29 @@ describe("npm run import with originals", () => {
     ]);
   });
 });
+
+describe("an original from a publisher that is not in content/ yet", () => {
+  beforeEach(async () => {
+    writeFileSync(path.join(dir, "grue.pptx"), await makeDeck({ title: "Arbeidsgiverstrategi Grue kommune", pictureAlt: "Bilde fra samlingen" }));
+  });
+
+  it("stops without --create-publisher, prints the new-publisher command with the names filled in, and writes nothing", async () => {
+    const r = await run("grue.pptx");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the publisher "Grue kommune" is not in content yet (proposed id grue, kommune, NO, English name "Grue Municipality")');
+    expect(r.stderr).toMatch(/npm run new-publisher -- --id grue --name-nb "Grue kommune" --name-en "Grue Municipality" --country NO --kind kommune/u);
+    expect(existsSync(path.join(dir, "content", "grue"))).toBe(false);
+  });
+
+  it("with --create-publisher writes _publisher.yaml beside the document, and the content loads without errors", async () => {
+    const r = await run("grue.pptx", "--create-publisher");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const yaml = readFileSync(path.join(dir, "content", "grue", "_publisher.yaml"), "utf8");
+    expect(yaml).toMatch(/^id: grue$/mu);
+    expect(yaml).toContain("en: Grue Municipality");
+    expect(readdirSync(path.join(dir, "content", "grue")).some((name) => name.endsWith(".md"))).toBe(true);
+    const { problems } = loadContent(path.join(dir, "content"), { root: dir });
+    expect(problems.filter((p) => p.severity === "error" && p.file.includes("grue"))).toEqual([]);
+  });
+});
