@@ -5,20 +5,51 @@
  * Files that git does not know (outside a repository, or not committed yet)
  * fall back to the file's modification time. Both are the same for two builds
  * of the same input, so the output stays byte-identical.
+ *
+ * A shallow clone (CI's default checkout) cuts the history at a boundary
+ * commit that git shows as adding every file: its date is the clone's view,
+ * not when a file changed. Files whose newest commit is such a boundary get no
+ * date at all (not the boundary's, and not the checkout's modification time);
+ * their pages then show only the front-matter date, and the build says so once.
  */
 import { spawnSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+export interface GitDates {
+  /** Newest commit date per file, for files whose newest commit is a real change. */
+  dates: Map<string, string>;
+  /** Files git knows whose newest commit is a shallow clone's boundary: their date is unknown. */
+  cut: Set<string>;
+  /** True in a shallow clone. */
+  shallow: boolean;
+}
+
 /** "YYYY-MM-DD" of the last commit that touched each file, else of its mtime (UTC). Keys are the given paths. */
-export function lastUpdatedDates(root: string, files: readonly string[], folder = "content"): Map<string, string> {
+export function lastUpdatedDates(
+  root: string,
+  files: readonly string[],
+  folder = "content",
+  warn: (message: string) => void = console.warn,
+): Map<string, string> {
   const dates = new Map<string, string>();
   if (files.length === 0) return dates;
-  const fromGit = gitDates(root, folder);
+  const fromGit = gitHistory(root, folder);
+  let undated = 0;
   for (const file of files) {
     const key = file.split(path.sep).join("/");
-    const date = fromGit.get(key) ?? mtimeDate(path.join(root, file));
+    // A file cut off by a shallow clone keeps no date: its mtime is the checkout's, as wrong as the boundary's.
+    if (fromGit.cut.has(key)) {
+      undated++;
+      continue;
+    }
+    const date = fromGit.dates.get(key) ?? mtimeDate(path.join(root, file));
     if (date) dates.set(file, date);
+  }
+  if (undated) {
+    warn(
+      `Lysark: the git history is shallow, so ${undated} of ${files.length} document(s) show no "last updated" date (only their front-matter date). Build from a full clone (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`,
+    );
   }
   return dates;
 }
@@ -33,18 +64,51 @@ function mtimeDate(file: string): string | undefined {
 
 /** Newest commit date per file under `folder`, paths relative to `root`. Empty when git is missing or root is not in a repository. */
 export function gitDates(root: string, folder: string): Map<string, string> {
-  const dates = new Map<string, string>();
-  const result = spawnSync("git", ["-c", "core.quotePath=false", "log", "--relative", "--format=%x01%cs", "--name-only", "--no-renames", "--", folder], {
+  return gitHistory(root, folder).dates;
+}
+
+/** Newest commit per file under `folder`, telling real changes from a shallow clone's boundary. */
+export function gitHistory(root: string, folder: string): GitDates {
+  const history: GitDates = { dates: new Map(), cut: new Set(), shallow: false };
+  const result = spawnSync("git", ["-c", "core.quotePath=false", "log", "--relative", "--format=%x01%cs %H", "--name-only", "--no-renames", "--", folder], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "ignore"],
   });
-  if (result.status !== 0 || !result.stdout) return dates;
+  if (result.status !== 0 || !result.stdout) return history;
+  const boundaries = shallowBoundaries(root);
+  history.shallow = boundaries.size > 0;
   let date = "";
+  let boundary = false;
+  const seen = new Set<string>();
   for (const line of result.stdout.split("\n")) {
-    if (line.startsWith("\u0001")) date = line.slice(1).trim();
-    else if (line && date && !dates.has(line)) dates.set(line, date);
+    if (line.startsWith("\u0001")) {
+      const [day = "", hash = ""] = line.slice(1).trim().split(" ");
+      date = day;
+      boundary = boundaries.has(hash);
+    } else if (line && date && !seen.has(line)) {
+      seen.add(line);
+      if (boundary) history.cut.add(line);
+      else history.dates.set(line, date);
+    }
   }
-  return dates;
+  return history;
+}
+
+/** The boundary commits of a shallow clone (git's `shallow` file); empty in a full clone. */
+function shallowBoundaries(root: string): Set<string> {
+  const where = spawnSync("git", ["rev-parse", "--git-path", "shallow"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  if (where.status !== 0) return new Set();
+  try {
+    const text = readFileSync(path.resolve(root, where.stdout.trim()), "utf8");
+    return new Set(
+      text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+  } catch {
+    return new Set();
+  }
 }

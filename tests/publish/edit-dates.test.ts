@@ -82,3 +82,36 @@ describe("outside git", () => {
     }
   });
 });
+
+describe("in a shallow clone", () => {
+  it("gives a file cut off by the clone no date (not the boundary's, not the checkout's) and says so once", () => {
+    const origin = makeProject();
+    const clone = `${origin}-shallow`;
+    try {
+      const older = "content/testby/likestilling-i-testby.md";
+      const newer = "content/testby/nyere.md";
+      git(origin, ["init", "-q"]);
+      git(origin, ["add", "-A"]);
+      git(origin, ["commit", "-q", "-m", "first"], "2019-03-01T12:00:00Z");
+      git(origin, ["commit", "-q", "--allow-empty", "-m", "second"], "2020-04-01T12:00:00Z");
+      writeFileSync(path.join(origin, newer), doc(VALID_FRONT_MATTER));
+      git(origin, ["add", "-A"]);
+      git(origin, ["commit", "-q", "-m", "third"], "2021-05-01T12:00:00Z");
+      // Two commits deep: "second" is the boundary, which git shows as adding every file.
+      execFileSync("git", ["clone", "-q", "--depth", "2", `file://${origin}`, clone], { stdio: "ignore" });
+      const warnings: string[] = [];
+      const dates = lastUpdatedDates(clone, [older, newer], "content", (message) => warnings.push(message));
+      expect(dates.get(newer)).toBe("2021-05-01");
+      expect(dates.has(older)).toBe(false);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/shallow, so 1 of 2 document\(s\) show no "last updated" date .*fetch-depth: 0/);
+      // The same repository in full dates both files by their own commits, and says nothing.
+      const full = lastUpdatedDates(origin, [older, newer], "content", (message) => warnings.push(message));
+      expect([full.get(older), full.get(newer)]).toEqual(["2019-03-01", "2021-05-01"]);
+      expect(warnings).toHaveLength(1);
+    } finally {
+      removeProject(origin);
+      removeProject(clone);
+    }
+  });
+});
