@@ -143,7 +143,16 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   if (files.some(isOriginal)) {
     return importOriginalsCommand(
       files,
-      { publisher: values.publisher, force: values.force, stdout: values.stdout, createPublisher: values["create-publisher"], outDir, publishers },
+      {
+        publisher: values.publisher,
+        force: values.force,
+        stdout: values.stdout,
+        createPublisher: values["create-publisher"],
+        keepGoing: values["keep-going"],
+        reportDir: values.report !== undefined ? path.resolve(io.cwd, values.report) : undefined,
+        outDir,
+        publishers,
+      },
       io,
     );
   }

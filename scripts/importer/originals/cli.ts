@@ -11,6 +11,7 @@ import path from "node:path";
 import { ImportError } from "../errors.js";
 import type { PublisherInfo } from "../publisher.js";
 import { newPublisherCommand, publisherYaml } from "../publisher-proposal.js";
+import { summaryTable, writeJsonReports, type Outcome } from "../batch.js";
 import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
 import { formatOriginalReport } from "./report.js";
 
@@ -28,6 +29,10 @@ export interface OriginalsOptions {
   publishers: PublisherInfo[];
   /** Write `_publisher.yaml` for a publisher proposed from the names the file states (--create-publisher). */
   createPublisher?: boolean | undefined;
+  /** Write the inputs that pass and list the rest (--keep-going); default: all or nothing. */
+  keepGoing?: boolean | undefined;
+  /** Write a JSON report per input into this folder (--report DIR). */
+  reportDir?: string | undefined;
   limits?: Partial<Limits> | undefined;
   /** soffice's path; null: make no slide pictures; undefined: find it on PATH unless LYSARK_SLIDE_PICTURES=off. */
   soffice?: string | null | undefined;
@@ -61,6 +66,7 @@ export async function importOriginalsCommand(files: string[], options: Originals
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
   const errors: string[] = [];
   const planned: Planned[] = [];
+  const outcomes: Outcome[] = [];
   const claimed = new Map<string, string>();
   for (const file of files) {
     try {
@@ -114,15 +120,33 @@ export async function importOriginalsCommand(files: string[], options: Originals
         for (const w of writes) claimed.set(w.target, file);
       }
       planned.push({ file, result, writes });
+      const review = [
+        ...(result.report.publisher.proposed ? [`new publisher ${result.report.publisher.proposed.id} proposed`] : []),
+        ...(result.report.picturesWithoutAlt.length ? [`${result.report.picturesWithoutAlt.length} picture(s) without a description`] : []),
+      ];
+      outcomes.push({ file, status: review.length ? "needs review" : "imported", reasons: review, target: writes[0]!.target, report: result.report });
     } catch (e) {
-      if (e instanceof ImportError) errors.push(e.format());
-      else errors.push(`${file}: ${(e as Error).message}`);
+      const message = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
+      errors.push(message);
+      outcomes.push({ file, status: "refused", reasons: [message] });
     }
   }
+  const finish = (written: Set<string>): void => {
+    if (options.reportDir && !options.stdout) {
+      const reports = writeJsonReports(options.reportDir, outcomes, written);
+      io.stdout(`wrote ${reports.length} JSON report(s) to ${rel(options.reportDir)}\n`);
+    }
+    if (files.length > 1) io.stdout(`\n${summaryTable(outcomes, rel)}\n`);
+  };
   if (errors.length) {
     for (const e of errors) io.stderr(`error: ${e}\n`);
-    io.stderr(`import: ${errors.length} of ${files.length} file(s) failed; nothing was written\n`);
-    return 1;
+    if (!options.keepGoing || options.stdout) {
+      finish(new Set());
+      io.stderr(
+        `import: ${errors.length} of ${files.length} file(s) failed; nothing was written${files.length > 1 ? " (--keep-going writes the others)" : ""}\n`,
+      );
+      return 1;
+    }
   }
   if (options.stdout) {
     const p = planned[0]!;
@@ -138,5 +162,10 @@ export async function importOriginalsCommand(files: string[], options: Originals
     io.stdout(`${formatOriginalReport(p.result.report, rel(p.writes[0]!.target))}\n\n`);
   }
   io.stdout(`wrote ${planned.length} document(s)\n`);
+  finish(new Set(planned.map((p) => p.writes[0]!.target)));
+  if (errors.length) {
+    io.stderr(`import: ${errors.length} of ${files.length} file(s) refused; the others were written (--keep-going)\n`);
+    return 1;
+  }
   return 0;
 }

@@ -162,3 +162,33 @@ describe("an original from a publisher that is not in content/ yet", () => {
     expect(problems.filter((p) => p.severity === "error" && p.file.includes("grue"))).toEqual([]);
   });
 });
+
+describe("a batch of originals", () => {
+  beforeEach(() => {
+    writeFileSync(path.join(dir, "broken.pptx"), "this is not a zip file");
+  });
+
+  it("writes nothing by default when one input is refused, and ends with the summary table", async () => {
+    const r = await run("deck.pptx", "broken.pptx", "--publisher", "testby");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: broken\.pptx: /mu);
+    expect(r.stderr).toContain("nothing was written (--keep-going writes the others)");
+    expect(r.stdout).toMatch(/^refused\s+broken\.pptx/mu);
+    expect(r.stdout).toMatch(/^(imported|needs review)\s+deck\.pptx/mu);
+    expect(r.stdout).toContain("1 refused (of 2)");
+    expect(written()).toEqual(["_publisher.yaml"]);
+  });
+
+  it("with --keep-going writes the inputs that pass, lists the rest, and writes a JSON report per input", async () => {
+    const r = await run("deck.pptx", "broken.pptx", "--publisher", "testby", "--keep-going", "--report", "reports");
+    expect(r.code).toBe(1);
+    expect(written().some((name) => name.endsWith(".md"))).toBe(true);
+    expect(r.stdout).toContain("1 refused (of 2)");
+    const reports = readdirSync(path.join(dir, "reports")).sort();
+    expect(reports).toEqual(["broken.json", "deck.json"]);
+    const broken = JSON.parse(readFileSync(path.join(dir, "reports", "broken.json"), "utf8"));
+    expect(broken).toMatchObject({ file: "broken.pptx", status: "refused", written: false });
+    const deck = JSON.parse(readFileSync(path.join(dir, "reports", "deck.json"), "utf8"));
+    expect(deck).toMatchObject({ file: "deck.pptx", written: true });
+  });
+});
