@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium.ts";
 import { gzipSync } from "node:zlib";
 
 /** tsx's loader by absolute URL, so a child started in another folder (a corpus) still finds it. */
@@ -178,17 +179,6 @@ export interface SearchDownload {
   requests: Array<{ path: string; bytes: number; sent: number }>;
 }
 
-const CHROMIUM = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 /**
  * Opens the search page in a fresh headless Chromium (empty cache), types one
  * query and waits until the network is quiet; returns the bytes served.
@@ -197,10 +187,10 @@ const CHROMIUM_ARGS = [
 export async function measureSearchDownload(site: string, searchPath: string, query: string): Promise<SearchDownload | string> {
   if (!existsSync(path.join(site, "pagefind"))) return "n/a (no search index)";
   if (!existsSync(path.join(site, searchPath.replace(/^\//, ""), "index.html"))) return `n/a (no search page at ${searchPath})`;
-  if (!existsSync(CHROMIUM)) return `n/a (no Chromium at ${CHROMIUM})`;
+  if (!existsSync(CHROMIUM_PATH)) return `n/a (no Chromium at ${CHROMIUM_PATH})`;
   const { chromium } = await import("playwright-core");
   const server = await startCountingServer(site);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(server.url(searchPath), { waitUntil: "networkidle" });

@@ -11,20 +11,11 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { CONTENT_LANGUAGES } from "../../scripts/i18n/locales.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tests/helpers/chromium.ts";
 import { startCountingServer } from "../measure.ts";
 import { QUERY_KINDS, type LabelledQuery } from "./queries.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
-export const CHROMIUM = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** The modules the search page uses to run a query (assets/), served beside the harness pages. */
 const QUERY_MODULES = ["search-query.js", "search-stemmers.js"];
 const HARNESS = "/__bench/";
@@ -106,7 +97,7 @@ function runInPage(page: Page, args: { queries: string[]; client: IndexedSite["c
 }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Runs every query in one page per harness language (Pagefind's caches shared, as in one visit) and ranks the targets. */

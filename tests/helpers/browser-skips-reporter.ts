@@ -6,8 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Reporter, TestModule } from "vitest/node";
-
-const CHROMIUM_PATH = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
+import { CHROMIUM_PATH } from "./chromium.ts";
 
 export default class BrowserSkipsReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {

@@ -20,17 +20,9 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { repoRoot } from "./fixture.ts";
 
-export const CHROMIUM_PATH = process.env.LYSARK_CHROMIUM ?? "/usr/bin/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.ts";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+export { CHROMIUM_PATH } from "./chromium.ts";
 
 /**
  * True when the system Chromium is installed; browser tests skip themselves
