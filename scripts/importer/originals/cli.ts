@@ -120,10 +120,7 @@ export async function importOriginalsCommand(files: string[], options: Originals
         for (const w of writes) claimed.set(w.target, file);
       }
       planned.push({ file, result, writes });
-      const review = [
-        ...(result.report.publisher.proposed ? [`new publisher ${result.report.publisher.proposed.id} proposed`] : []),
-        ...(result.report.picturesWithoutAlt.length ? [`${result.report.picturesWithoutAlt.length} picture(s) without a description`] : []),
-      ];
+      const { review } = result.report;
       outcomes.push({ file, status: review.length ? "needs review" : "imported", reasons: review, target: writes[0]!.target, report: result.report });
     } catch (e) {
       const message = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;

@@ -16,7 +16,8 @@ import { slugify } from "../../content/slug.ts";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "../key-figures.js";
 import { detectLanguage, type Lang } from "../language.js";
 import { escapeHeading, escapeLine } from "../markdown.js";
-import { choosePublisher, type PublisherChoice, type PublisherInfo } from "../publisher.js";
+import type { ImportReport } from "../index.js";
+import { choosePublisher, type PublisherInfo } from "../publisher.js";
 import { ranges } from "../text.js";
 import type { Block, OriginalDocument, Section } from "./model.js";
 import { trustProperties } from "./properties.js";
@@ -43,26 +44,33 @@ export interface PictureReport {
   alt: string | undefined;
 }
 
-/** Same fields as the transcript importer's report where they apply, plus what only originals have. */
-export interface OriginalReport {
-  file: string;
+/** The transcript importer's report fields where they apply (batch mode reads them), plus what only originals have. */
+export interface OriginalReport
+  extends Pick<
+    ImportReport,
+    | "file"
+    | "slug"
+    | "publisher"
+    | "language"
+    | "languageSource"
+    | "title"
+    | "titleNotes"
+    | "date"
+    | "dateReason"
+    | "slideCount"
+    | "emptySlides"
+    | "notesSlides"
+    | "keyFigures"
+    | "lostFigures"
+    | "checks"
+    | "review"
+  > {
   format: OriginalDocument["format"];
   type: OriginalDocument["type"];
-  slug: string;
-  publisher: PublisherChoice;
-  language: Lang;
-  languageSource: string;
-  title: string;
-  titleNotes: string[];
   people: { name: string; role: "presenter" | "author" }[];
   event: undefined;
-  date: string;
-  dateReason: string;
-  slideCount: number;
-  emptySlides: number[];
   hiddenSlides: number[];
   headingSources: { slide: number; source: string }[];
-  notesSlides: number[];
   tables: number[];
   pictures: PictureReport[];
   picturesWithoutAlt: PictureReport[];
@@ -70,10 +78,7 @@ export interface OriginalReport {
   properties: OriginalDocument["properties"];
   distrusted: string[];
   readingNotes: string[];
-  keyFigures: FigureSuggestion[];
-  lostFigures: LostFigure[];
   attachment: string;
-  checks: string[];
 }
 
 export interface OriginalImportResult {
@@ -284,6 +289,10 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   if (/weak|default|not conclusive/u.test(lang.source)) checks.push(`language: ${lang.language} (${lang.source}) — confirm`);
   for (const n of original.notes) checks.push(n);
   for (const n of titleNotes) checks.push(`title: ${n}`);
+  // What batch mode reports as "needs review", as the transcript importer's report does.
+  const review: string[] = [];
+  if (publisher.proposed) review.push(`new publisher ${publisher.proposed.id} proposed`);
+  if (picturesWithoutAlt.length) review.push(`${picturesWithoutAlt.length} picture(s) without a description`);
 
   return {
     markdown,
@@ -318,6 +327,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
       lostFigures,
       attachment,
       checks,
+      review,
     },
   };
 }
