@@ -9,20 +9,13 @@ import { build } from "../../scripts/build/build.ts";
 import { OutputConflict, OutputPlan, SEARCH_FOLDER } from "../../scripts/build/output-plan.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
-import { applyChanges, makeProject, removeProject } from "../helpers/fixture.ts";
+import { applyChanges, filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
 
 let dir: string;
 beforeEach(() => {
   dir = makeProject();
 });
 afterEach(() => removeProject(dir));
-
-function walk(folder: string, base = folder): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? walk(full, base) : [`/${path.relative(base, full).split(path.sep).join("/")}`];
-  });
-}
 
 describe("the output plan", () => {
   it("names every file of a built site exactly once, and every planned file is written", async () => {
@@ -37,7 +30,7 @@ describe("the output plan", () => {
     const result = await build({ root: dir });
     expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
     const plan = result.plan!;
-    const files = walk(path.join(dir, "_site"));
+    const files = filesUnder(path.join(dir, "_site")).map((file) => `/${file}`);
     const unplanned = files.filter((file) => plan.sourceOf(file) === undefined);
     expect(unplanned).toEqual([]);
     const claimed = plan.claimedFiles();

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { build } from "../../scripts/build/build.ts";
 import { buildOptionsFromArgs } from "../../scripts/cli/build-args.ts";
-import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
+import { filesUnder, makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
 interface Step {
   uses?: string;
@@ -33,15 +33,6 @@ beforeEach(() => {
   dir = makeProject();
 });
 afterEach(() => removeProject(dir));
-
-function files(folder: string, base = folder): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(folder, entry.name);
-      return entry.isDirectory() ? files(full, base) : [path.relative(base, full)];
-    })
-    .sort();
-}
 
 /** `npm run build -- ARGS` → ARGS, with the workflow's expressions filled in. */
 function buildArgs(run: string, values: Record<string, string>): string[] {
@@ -87,8 +78,8 @@ describe("the sharded workflow", () => {
         : [arg],
     );
     expect(await npmRunBuild(dir, args)).toBe(true);
-    expect(files(path.join(dir, "_site"))).toEqual(files(path.join(dir, "single")));
-    for (const file of files(path.join(dir, "single"))) {
+    expect(filesUnder(path.join(dir, "_site"))).toEqual(filesUnder(path.join(dir, "single")));
+    for (const file of filesUnder(path.join(dir, "single"))) {
       expect(readFileSync(path.join(dir, "_site", file)).equals(readFileSync(path.join(dir, "single", file))), file).toBe(true);
     }
   });

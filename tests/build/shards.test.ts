@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { inShard, parseShard } from "../../scripts/build/shards.ts";
-import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { doc, filesUnder, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -20,15 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => removeProject(dir));
 
-function files(folder: string, base = folder): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(folder, entry.name);
-      return entry.isDirectory() ? files(full, base) : [path.relative(base, full)];
-    })
-    .sort();
-}
-
 describe("sharded builds", () => {
   it("merge into the same site as a single build, byte for byte", async () => {
     const single = path.join(dir, "single");
@@ -37,7 +28,7 @@ describe("sharded builds", () => {
     for (const [i, output] of slices.entries()) {
       expect((await build({ root: dir, output, shard: { index: i + 1, count: 3 } })).ok).toBe(true);
     }
-    const sliceFiles = slices.map((slice) => files(slice));
+    const sliceFiles = slices.map((slice) => filesUnder(slice));
     for (const list of sliceFiles) {
       expect(list.length).toBeGreaterThan(0);
       expect(list.some((file) => file.startsWith("pagefind"))).toBe(false);
@@ -48,8 +39,8 @@ describe("sharded builds", () => {
 
     const merged = path.join(dir, "merged");
     expect((await build({ root: dir, output: merged, mergeFrom: slices })).ok).toBe(true);
-    expect(files(merged)).toEqual(files(single));
-    const different = files(single).filter((file) => !readFileSync(path.join(single, file)).equals(readFileSync(path.join(merged, file))));
+    expect(filesUnder(merged)).toEqual(filesUnder(single));
+    const different = filesUnder(single).filter((file) => !readFileSync(path.join(single, file)).equals(readFileSync(path.join(merged, file))));
     expect(different).toEqual([]);
   });
 

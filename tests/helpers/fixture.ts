@@ -2,7 +2,7 @@
  * Test projects: a copy of a fixture folder in a fresh temp directory, with
  * files added, replaced or removed, so each test builds or checks its own site.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,4 +77,12 @@ export function useContentCheck(prepare: (dir: string, changes: FileChanges) => 
     return { ...result, lines: result.problems.map(formatProblem) };
   };
   return { check, track };
+}
+
+/** Every file under `folder`, as sorted paths relative to it with "/" between parts. */
+export function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
 }

@@ -6,13 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
 import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
-import { makeProject, removeProject } from "../helpers/fixture.ts";
-
-function files(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
-    .sort();
-}
+import { filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
 
 describe("writing the search index with Pagefind", () => {
   let project: string;
@@ -47,7 +41,7 @@ describe("writing the search index with Pagefind", () => {
   });
 
   it("keeps each document's own language as a filter value", () => {
-    const filters = files(path.join(out[0]!, "pagefind", "filter")).map((file) =>
+    const filters = filesUnder(path.join(out[0]!, "pagefind", "filter")).map((file) =>
       gunzipSync(readFileSync(path.join(out[0]!, "pagefind", "filter", file))).toString("utf8"),
     );
     const language = filters.find((text) => text.includes("language"));
@@ -56,7 +50,7 @@ describe("writing the search index with Pagefind", () => {
   });
 
   it("ships Pagefind's search library and one WebAssembly module, not its ready-made UIs or other languages'", () => {
-    const bundle = files(path.join(out[0]!, "pagefind"));
+    const bundle = filesUnder(path.join(out[0]!, "pagefind"));
     expect(bundle).toContain("pagefind.js");
     expect(bundle).toContain("pagefind-worker.js");
     expect(bundle.filter((file) => file.startsWith("wasm."))).toEqual(["wasm.nb.pagefind"]);
@@ -65,14 +59,14 @@ describe("writing the search index with Pagefind", () => {
   });
 
   it("reports the bytes it wrote", () => {
-    const total = files(path.join(out[0]!, "pagefind")).reduce((sum, file) => sum + statSync(path.join(out[0]!, "pagefind", file)).size, 0);
+    const total = filesUnder(path.join(out[0]!, "pagefind")).reduce((sum, file) => sum + statSync(path.join(out[0]!, "pagefind", file)).size, 0);
     expect(stats[0]!.bytes).toBe(total);
   });
 
   it("writes byte-identical bundles for the same input", () => {
     const [a, b] = out.map((dir) => path.join(dir!, "pagefind"));
-    expect(files(a!)).toEqual(files(b!));
-    for (const file of files(a!)) {
+    expect(filesUnder(a!)).toEqual(filesUnder(b!));
+    for (const file of filesUnder(a!)) {
       expect(readFileSync(path.join(b!, file)).equals(readFileSync(path.join(a!, file))), file).toBe(true);
     }
     expect(existsSync(path.join(a!, "pagefind-entry.json"))).toBe(true);
