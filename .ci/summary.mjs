@@ -13,6 +13,7 @@
 // - each line of the steps file, "<name>\t<exit status>", is one check of its own
 //   (lint, dependency rules, fuzzing …): 0 passed, anything else failed.
 import { existsSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 export function summarize({ report, testStatus, steps = [] }) {
   let passed = 0;
@@ -84,4 +85,5 @@ function main(argv) {
   process.exit(result.status);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
+// Compared as URLs, so a checkout whose path has spaces or non-ASCII letters still runs it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

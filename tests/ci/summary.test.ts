@@ -4,7 +4,7 @@
  * each count as a failure, and the exit status follows the line.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,6 +42,15 @@ describe("CI's closing line", () => {
 
   it("says 0 passed, 1 failed when nothing could run", () => {
     const summary = spawnSync("node", [summaryScript, "--report", path.join(tmp, "none.json"), "--status", "2"], { encoding: "utf8" });
+    expect(summary.stdout.trim().split("\n").at(-1)).toBe("0 passed, 1 failed");
+    expect(summary.status).toBe(1);
+  });
+
+  it("runs from a checkout whose path has a space and a non-ASCII letter", () => {
+    const folder = path.join(tmp, "a checkout ø");
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(summaryScript, path.join(folder, "summary.mjs"));
+    const summary = spawnSync("node", [path.join(folder, "summary.mjs"), "--report", path.join(tmp, "none.json"), "--status", "1"], { encoding: "utf8" });
     expect(summary.stdout.trim().split("\n").at(-1)).toBe("0 passed, 1 failed");
     expect(summary.status).toBe(1);
   });
