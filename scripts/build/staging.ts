@@ -9,9 +9,6 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { isRunning } from "../content/temporary-files.ts";
 
-// Cache writers (images, cards) clean their own temporary files with the same rule.
-export { isRunning, removeStaleTemporaryFiles } from "../content/temporary-files.ts";
-
 function prefix(output: string): string {
   return `.${path.basename(output)}.building-`;
 }

@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { createStaging, isRunning, removeStaleStaging, removeStaleTemporaryFiles } from "../../scripts/build/staging.ts";
+import { createStaging, removeStaleStaging } from "../../scripts/build/staging.ts";
+import { isRunning, removeStaleTemporaryFiles } from "../../scripts/content/temporary-files.ts";
 import { writeImages } from "../../scripts/images/images.ts";
 import { readFileSync } from "node:fs";
 
