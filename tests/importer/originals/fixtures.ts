@@ -69,7 +69,17 @@ export async function makeDeck(options: DeckOptions = {}): Promise<Buffer> {
   const s4 = p.addSlide({ masterName: "TITLED" });
   s4.addText("Utkast som ikke ble vist", { placeholder: "title" });
   (s4 as unknown as { hidden: boolean }).hidden = true;
-  return (await p.write({ outputType: "nodebuffer" })) as Buffer;
+  return stampedAsGenerated((await p.write({ outputType: "nodebuffer" })) as Buffer);
+}
+
+/**
+ * Generators stamp the clock at write time into created and modified, which made the
+ * tests depend on when they ran (and on whether both stamps fell in the same second).
+ * A fixed past instant keeps what a generated file looks like: created = modified.
+ */
+export const GENERATED_AT = "2024-05-02T09:00:00Z";
+function stampedAsGenerated(bytes: Uint8Array): Promise<Buffer> {
+  return withCoreProperties(bytes, { created: GENERATED_AT, modified: GENERATED_AT });
 }
 
 /** Sets core properties of an Office file (created, modified, creator …). */
@@ -142,7 +152,7 @@ export async function makeReport(options: { pictureAlt?: string | undefined } = 
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return stampedAsGenerated(await Packer.toBuffer(doc));
 }
 
 /** A PDF: pages of lines with font sizes; `landscape` for slide-like pages. */
