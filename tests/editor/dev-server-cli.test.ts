@@ -21,7 +21,7 @@ describe("the dev server process", () => {
   it("survives a broken site.config.json at start and builds once it is fixed", async () => {
     dir = makeProject("site-basic", { "site.config.json": JSON.stringify({ url: "not a url" }) });
     server = startDevServer(dir);
-    expect(await server.logged(/\[lysark\] Problem writing the site: .*site\.config\.json: url: [^\n]+/, 0, 60_000)).toContain(
+    expect(await server.logged(/\[lysark\] Problem writing the site: site\.config\.json:\d+:\d+ url: [^\n]+/, 0, 60_000)).toContain(
       "must be a web address starting with https://",
     );
     await server.logged(/Watching .* for changes/, 0, 30_000);
@@ -33,7 +33,7 @@ describe("the dev server process", () => {
     // Broken again while running: reported, and the last site is still served.
     const again = server.output().length;
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 0 }));
-    expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json: pageSize: /);
+    expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json:1:\d+ pageSize: /);
     expect((await fetch(server.url("/"))).status).toBe(200);
   }, 90_000);
 });
