@@ -50,6 +50,15 @@ describe("rebaseHtml", () => {
     expect(rebase('<img src="/media/a.png" alt="/not a path" width="4">')).toBe('<img src="/lysark/media/a.png" alt="/not a path" width="4">');
     expect(rebase('<form action="/sok/" method="get">')).toBe('<form action="/lysark/sok/" method="get">');
   });
+  it("reads a tag whole when a quoted value holds > (eleventy-img writes alt text as it is), and keeps the quotes", () => {
+    expect(rebase(`<img alt="Søyler <økende> 'x' /a" loading="lazy" src="/media/a.png" srcset='/media/a.png 480w'>`)).toBe(
+      `<img alt="Søyler <økende> 'x' /a" loading="lazy" src="/lysark/media/a.png" srcset='/lysark/media/a.png 480w'>`,
+    );
+    expect(rebase("<a href=/tema/ hidden>x</a><br/>")).toBe('<a href="/lysark/tema/" hidden>x</a><br/>');
+    expect(rebase('<A HREF="/tema/" Data-Url = "/sok/">x</A> 3 < 4 &lt;a href="/x"&gt;')).toBe(
+      '<A HREF="/lysark/tema/" Data-Url = "/lysark/sok/">x</A> 3 < 4 &lt;a href="/x"&gt;',
+    );
+  });
   it("rebases data- attributes that hold only site paths, not text", () => {
     expect(rebase('<div data-bundles="/pagefind/ /pagefind-en/" data-document-url="/dokumenter/{publisher}/{slug}/" data-t-x="/ means root">')).toBe(
       '<div data-bundles="/lysark/pagefind/ /lysark/pagefind-en/" data-document-url="/lysark/dokumenter/{publisher}/{slug}/" data-t-x="/ means root">',
