@@ -3,8 +3,8 @@
  * the publishing fixture (a body image, attachments, paginated listings, key
  * figures, feeds) plus a body link to another document, built once. Every
  * file written is scanned for a site path that lacks the base: attributes in
- * HTML, url(...) in CSS, string literals in scripts, and every URL on the
- * site's own host in XML, JSON and text files. The files stay where they are.
+ * HTML, url(...) in CSS, string literals in scripts, paths in XML, SVG, JSON,
+ * CSV, BibTeX and text files, and every URL on the site's own host. The files stay where they are.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -59,14 +59,26 @@ function unbasedIn(file: string, text: string): string[] {
     // A string literal holding a site path: "/x", '/x' or `/x`.
     for (const [literal, url] of text.matchAll(/["'`](\/[A-Za-z0-9_.][^"'`\s]*)/g)) if (lacksBase(url!)) found.push(literal);
   }
-  if (ext === ".xml" || ext === ".json" || ext === ".txt" || path.basename(file) === "_headers") {
+  if ([".xml", ".svg", ".json", ".csv", ".bib", ".txt"].includes(ext) || path.basename(file) === "_headers") {
     const data = path.basename(file) === "_headers" ? text.replace(/^#.*$/gm, "") : text; // its comments are prose
-    for (const [, url] of data.matchAll(/(?:^|[\s"'>(=])(\/[A-Za-z0-9_.*][^\s"'<)]*)/gm)) if (lacksBase(url!)) found.push(url!);
+    for (const [, url] of data.matchAll(/(?:^|[\s"'>(=])(\/(?!>)[^\s"'<>)]*)/gm)) if (lacksBase(url!)) found.push(url!);
   }
   // Absolute URLs on the site's own host must be under the base too.
   for (const [url] of text.matchAll(/https:\/\/example\.github\.io[^\s"'<)\\]*/g)) if (!url.startsWith(`${SITE_URL}/`)) found.push(url);
   return found;
 }
+
+describe("the scan for site paths without the base", () => {
+  it("finds one in every kind of file it reads", () => {
+    expect(unbasedIn("a.html", '<img src="/lysark/a.png" srcset="/lysark/a.png 1x, /b.png 2x">')).toHaveLength(1);
+    expect(unbasedIn("a.html", '<div data-bundles="/lysark/pagefind/ /pagefind-en/">')).toHaveLength(1);
+    expect(unbasedIn("a.css", "a { background: url(/lysark/a.png) } b { background: url('/b.png') }")).toEqual(["url(/b.png)"]);
+    expect(unbasedIn("a.js", 'fetch("/lysark/x"); fetch(`/_lysark/problems`); x.split("/")')).toEqual(["`/_lysark/problems"]);
+    expect(unbasedIn("feed.xml", '<link href="https://example.github.io/dokumenter/a/"/>')).toHaveLength(1);
+    expect(unbasedIn("_headers", "# a comment on /*\n/lysark/*\n  X: y\n/en/*\n")).toEqual(["/en/*"]);
+    expect(unbasedIn("robots.txt", "Allow: /\n")).toEqual(["/"]);
+  });
+});
 
 describe("a site whose url has a path", () => {
   it("keeps its files where they are: the host maps the base path to _site", () => {
@@ -83,19 +95,19 @@ describe("a site whose url has a path", () => {
     }
   });
 
-  it("has no site path without the base in any HTML, XML, CSS, JS, JSON or text file", () => {
+  it("has no site path without the base in any HTML, XML, SVG, CSS, JS, JSON, CSV, BibTeX or text file", () => {
     const scanned: string[] = [];
     const unbased: string[] = [];
     for (const file of filesUnder(site)) {
       // Pagefind's own code names its default bundle, "/pagefind/"; the search page always passes its own (browser test).
       if (file.startsWith("pagefind/")) continue;
-      if (!/\.(html|xml|css|js|json|txt)$|(^|\/)_headers$/.test(file)) continue;
+      if (!/\.(html|xml|svg|css|js|json|csv|bib|txt)$|(^|\/)_headers$/.test(file)) continue;
       scanned.push(file);
       for (const url of unbasedIn(file, readFileSync(path.join(site, file), "utf8"))) unbased.push(`${file}: ${url}`);
     }
     expect(unbased).toEqual([]);
     // The scan saw every kind of file it claims to.
-    for (const kind of [/\.html$/, /\.xml$/, /\.css$/, /\.js$/, /\.json$/, /\.txt$/, /_headers$/])
+    for (const kind of [/\.html$/, /\.xml$/, /\.svg$/, /\.css$/, /\.js$/, /\.json$/, /\.csv$/, /\.bib$/, /\.txt$/, /_headers$/])
       expect(
         scanned.some((file) => kind.test(file)),
         String(kind),
