@@ -1,10 +1,13 @@
 /**
  * Whole-site link check on built output: every internal link, stylesheet,
  * script and image must resolve to a file, and every #fragment to an id on
- * the target page.
+ * the target page. The folder is checked as it is published: under the base
+ * path of `siteUrl` (content/base-path.ts), where a link that leaves the base
+ * path (a stray "/assets/…" on a site at /lysark/) is broken.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { basePathOf } from "../content/base-path.ts";
 
 export interface BrokenLink {
   page: string;
@@ -59,17 +62,24 @@ export function checkLinks(siteDir: string, siteUrl?: string): BrokenLink[] {
     }
   };
 
+  const base = siteUrl ? basePathOf(siteUrl) : "";
   const broken: BrokenLink[] = [];
   for (const page of pages) {
     const html = readFileSync(page, "utf8");
-    const pageUrl = `/${path.relative(siteDir, page).split(path.sep).join("/")}`;
+    const pageUrl = `${base}/${path.relative(siteDir, page).split(path.sep).join("/")}`;
     // Only the document's own links: <link rel=alternate/canonical> point at the public site.
     for (const match of html.matchAll(ATTRIBUTE)) {
       let href = decode(match[1]!);
-      if (siteUrl && href.startsWith(siteUrl)) href = href.slice(siteUrl.length) || "/";
+      if (siteUrl && (href === siteUrl || /^[/?#]/.test(href.slice(siteUrl.length))) && href.startsWith(siteUrl)) {
+        href = `${base}${href.slice(siteUrl.length) || "/"}`;
+      }
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) continue;
       const url = new URL(href, `http://site${pageUrl}`);
-      const target = resolveFile(url.pathname);
+      if (base && !url.pathname.startsWith(`${base}/`)) {
+        broken.push({ page: pageUrl, href, reason: `outside the site's base path ${base}/` });
+        continue;
+      }
+      const target = resolveFile(url.pathname.slice(base.length));
       if (!target) {
         broken.push({ page: pageUrl, href, reason: "no such file" });
         continue;

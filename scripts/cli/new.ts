@@ -5,7 +5,9 @@
  * example slide (or section). Refuses an existing file; writes nothing on error.
  */
 import path from "node:path";
+import { basePathOf, withBase } from "../content/base-path.ts";
 import { DOCUMENT_TYPES } from "../content/schema.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
 import { CONTENT_LANGUAGES } from "../i18n/locales.ts";
 import { defaultIo, isMain, parseOptions, type Io } from "../editor/cli-args.ts";
 import { createDocument, EditorError } from "../editor/scaffold.ts";
@@ -59,8 +61,10 @@ export function main(argv: string[], io: Io = defaultIo, today?: Date): number {
       today,
     });
     const file = path.relative(io.cwd, created.file);
+    // npm start serves the site under the base path of url (a broken site.config.json is the check's to report).
+    const base = basePathOf(loadSiteConfig(io.cwd).config?.url ?? "http://localhost/");
     io.stdout(
-      `Created ${file}\n\nNext:\n  1. Open ${file} and write the text: one "##" heading per slide.\n  2. Run npm run check to see anything that needs fixing.\n  3. Preview with npm start: http://localhost:8080${created.url}\n`,
+      `Created ${file}\n\nNext:\n  1. Open ${file} and write the text: one "##" heading per slide.\n  2. Run npm run check to see anything that needs fixing.\n  3. Preview with npm start: http://localhost:8080${withBase(base, created.url)}\n`,
     );
     return 0;
   } catch (error) {

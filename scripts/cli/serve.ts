@@ -10,6 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { basePathOf } from "../content/base-path.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
 import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
 import { reportProblems } from "./report.ts";
 
@@ -38,8 +40,13 @@ try {
   problemWriting(error);
 }
 
+// The site is served under the base path of site.config.json's url, as it will be published
+// (http://localhost:8080/lysark/ for https://example.github.io/lysark/); / redirects there.
+// The server keeps the base it started with: a changed path in url needs a restart.
+const startBase = basePathOf(loadSiteConfig(root).config?.url ?? "http://localhost/");
 const server = EleventyDevServer.getServer("lysark", output, {
   port,
+  pathPrefix: `${startBase}/`,
   domDiff: false,
   logger: { info: say, log: say, error: (message: string) => console.error(`[lysark] ${message}`) },
   onRequest: {
@@ -78,6 +85,9 @@ async function flush(): Promise<void> {
       return;
     }
     const update = await site.update(files);
+    const base = basePathOf(loadSiteConfig(root).config?.url ?? "http://localhost/");
+    if (base !== startBase)
+      say(`The path of url in site.config.json changed (${startBase || "/"} → ${base || "/"}): restart npm start to serve the site there.`);
     report(update, files.map((file) => path.relative(root, file)).join(", "));
     server.reload({ files: update.files.map((file) => path.relative(output, file)) });
   } catch (error) {

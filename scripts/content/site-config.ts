@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { BASE_PATH_CHARACTERS } from "./base-path.ts";
 import { LIMITS } from "./limits.ts";
 import type { Problem } from "./problems.ts";
 import { schemaProblems } from "./validate.ts";
@@ -15,11 +16,41 @@ export const SITE_CONFIG_FILE = "site.config.json";
 
 const webAddress = z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" });
 
+/**
+ * The site's own address. Its path part is the base path every link is
+ * published under (scripts/content/base-path.ts), so it must be a plain path:
+ * no query, no fragment, no characters that would need escaping in a page.
+ */
+const siteAddress = webAddress
+  .check((ctx) => {
+    const url = URL.parse(ctx.value);
+    if (!url || !/^https?:$/.test(url.protocol)) return; // already reported as not a web address
+    const fail = (message: string) => ctx.issues.push({ code: "custom", input: ctx.value, message });
+    const example = `${url.protocol}//${url.host}${url.pathname}`;
+    if (url.search || ctx.value.includes("?")) fail(`must not have a query ("?…"): links are made by adding paths to it. Write "${example}".`);
+    if (url.hash || ctx.value.includes("#")) fail(`must not have a fragment ("#…"): links are made by adding paths to it. Write "${example}".`);
+    if (url.username || url.password) fail(`must not hold a user name or password. Write "${url.protocol}//${url.host}${url.pathname}".`);
+    if (url.pathname.includes("//") || !BASE_PATH_CHARACTERS.test(url.pathname)) {
+      fail(
+        `has a path ("${url.pathname}") that cannot be the site's base path: use letters, digits, "-", ".", "_" and single "/" between folders, like "https://example.github.io/lysark/".`,
+      );
+    }
+  })
+  // One spelling for every absolute URL the site writes: scheme and host in lower case, the path (the base path) as
+  // written, no trailing slash; "https://example.github.io/lysark/" → "https://example.github.io/lysark".
+  .transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  });
+
 /** Site-wide settings an operator changes once (site.config.json). */
 export const siteConfigSchema = z
   .object({
-    /** Public address of the site, without trailing slash; used for hreflang, feeds and sitemap. */
-    url: webAddress.transform((url) => url.replace(/\/+$/, "")),
+    /**
+     * Public address of the site, without trailing slash; used for hreflang, feeds and sitemap. Its path part
+     * ("https://example.github.io/lysark/" → "/lysark") is the base path of every link (scripts/content/base-path.ts).
+     */
+    url: siteAddress,
     repository: webAddress.optional(),
     editBranch: z.string().default("main"),
     /** Documents per page on the listings by publisher, topic, type and year. */

@@ -4,6 +4,7 @@
  * so they are deterministic: dates come from the documents (and git), never
  * from the clock.
  */
+import { basePathOf, withBase } from "../content/base-path.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import type { SiteConfig } from "../site/config.ts";
@@ -162,5 +163,5 @@ export function sitemapXml({ model, config }: SiteData): string {
 }
 
 export function robotsTxt({ config }: { config: SiteConfig }): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${config.url}/sitemap.xml\n`;
+  return `User-agent: *\nAllow: ${withBase(basePathOf(config.url), "/")}\n\nSitemap: ${config.url}/sitemap.xml\n`;
 }

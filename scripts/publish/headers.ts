@@ -14,6 +14,7 @@
  * A later rule for a path in no listed section (an embed view at `/embed/*`)
  * then only needs its own CSP with `frame-ancestors` to allow framing there.
  */
+import { withBase } from "../content/base-path.ts";
 import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor, type Route } from "../i18n/routes.ts";
 
@@ -42,33 +43,34 @@ const SECTION_ROUTES: Route[] = [
   { kind: "guide" },
 ];
 
-/** Path patterns of the site's own pages (not assets, not a future embed view), per locale. */
-export function pagePatterns(): string[] {
+/** Path patterns of the site's own pages (not assets, not a future embed view), per locale, under the base path `base`. */
+export function pagePatterns(base = ""): string[] {
   const patterns = new Set<string>();
   for (const locale of UI_LOCALES) {
     const prefix = LOCALES[locale].prefix;
-    patterns.add(`${prefix}/`);
-    patterns.add(`${prefix}/index.html`);
-    patterns.add(`${prefix}/404.html`);
+    patterns.add(withBase(base, `${prefix}/`));
+    patterns.add(withBase(base, `${prefix}/index.html`));
+    patterns.add(withBase(base, `${prefix}/404.html`));
     for (const route of SECTION_ROUTES) {
       const first = urlFor(locale, route).slice(prefix.length).split("/").filter(Boolean)[0]!;
-      patterns.add(`${prefix}/${first}/*`);
+      patterns.add(withBase(base, `${prefix}/${first}/*`));
     }
   }
   return [...patterns];
 }
 
-export function headerRules(): HeaderRule[] {
+/** The rules for a site published under the base path `base` ("" at a domain's root, "/lysark" …). */
+export function headerRules(base = ""): HeaderRule[] {
   return [
     {
-      pattern: "/*",
+      pattern: withBase(base, "/*"),
       headers: [
         ["X-Content-Type-Options", "nosniff"],
         ["Referrer-Policy", REFERRER_POLICY],
         ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
       ],
     },
-    ...pagePatterns().map(
+    ...pagePatterns(base).map(
       (pattern): HeaderRule => ({
         pattern,
         headers: [

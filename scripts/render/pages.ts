@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { basePathOf, rebaseHtml } from "../content/base-path.ts";
 import { PAGE_TABLE, pageKind, type PageKind } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { templateFilters } from "./filters.ts";
@@ -76,6 +77,8 @@ export interface PageRenderer {
 /** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
 export function pageRenderer(data: SiteData, env = templateEnvironment()): PageRenderer {
   const layout = env.getTemplate(LAYOUT, true);
+  // Templates and views hold site paths; the published page carries the base path of `url` (content/base-path.ts).
+  const base = basePathOf(data.config.url);
   const bodies = new Map<string, NunjucksTemplate>();
   const body = (template: string) => {
     let compiled = bodies.get(template);
@@ -87,7 +90,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     if (spec.text) return spec.text(page, data);
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
     const context = { p: page, lysark: data, description: spec.description?.(page) };
-    return layout.render({ ...context, content: body(spec.template).render(context) });
+    return rebaseHtml(layout.render({ ...context, content: body(spec.template).render(context) }), base);
   };
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];

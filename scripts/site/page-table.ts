@@ -13,7 +13,8 @@ import type { UiLocale } from "../i18n/locales.ts";
 import type { Download } from "../keyfigures/assemble.ts";
 import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
 import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapXml, type ListingFeed } from "../publish/feeds.ts";
-import { headersFile } from "../publish/headers.ts";
+import { basePathOf } from "../content/base-path.ts";
+import { headerRules, headersFile } from "../publish/headers.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
 
@@ -89,7 +90,7 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapXml(d) }),
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
-  kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: () => headersFile() }),
+  kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),
   kind<Download>({ kind: "download", pages: (d) => d.model.downloads, file: (download) => download.url, text: (download, d) => download.render(d.config.url) }),
 ];
 

@@ -3,6 +3,8 @@ declare module "@11ty/eleventy-dev-server" {
   interface DevServerOptions {
     port?: number;
     domDiff?: boolean;
+    /** Serve the folder under this path ("/lysark/"); "/" redirects there. */
+    pathPrefix?: string;
     logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
     onRequest?: Record<string, (request: { url: URL }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined>;
   }

@@ -1,7 +1,8 @@
 /**
  * `npm start` as a process, without a browser: a broken site.config.json
  * (or template) when it starts or while it runs is reported, naming the file
- * and field, and the server keeps running and builds once the file is fixed.
+ * and field, and the server keeps running and builds once the file is fixed;
+ * a site whose url has a path is served under that path.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -35,5 +36,21 @@ describe("the dev server process", () => {
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 0 }));
     expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json:1:\d+ pageSize: /);
     expect((await fetch(server.url("/"))).status).toBe(200);
+  }, 90_000);
+
+  it("serves a site whose url has a path under that path, with the problems banner's address there too", async () => {
+    dir = makeProject("site-basic", { "site.config.json": JSON.stringify({ url: "https://example.github.io/lysark/" }) });
+    server = startDevServer(dir);
+    await server.logged(/\[lysark\] Wrote \d+ files/, 0, 60_000);
+    const home = await fetch(server.url("/lysark/"));
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    expect(html).toContain('<link rel="stylesheet" href="/lysark/assets/site.css">');
+    expect(html).toContain('data-problems-url="/lysark/_lysark/problems"');
+    expect((await fetch(server.url("/lysark/assets/site.css"))).status).toBe(200);
+    expect((await fetch(server.url("/lysark/_lysark/problems?locale=nb"))).status).toBe(200);
+    const root = await fetch(server.url("/"), { redirect: "manual" });
+    expect(root.status).toBe(302);
+    expect(root.headers.get("location")).toBe("/lysark/");
   }, 90_000);
 });

@@ -70,6 +70,13 @@ describe("npm run new", () => {
     expect(created?.body.parts[0]?.notesHtml).toContain("Talernotater");
   });
 
+  it("names the preview address under the base path of url", () => {
+    writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://example.github.io/lysark/" }));
+    const { out, io: cli } = io();
+    expect(newDocument(["--publisher", "testby", "--type", "report", "--title", "Plan"], cli, TODAY)).toBe(0);
+    expect(out.stdout).toContain("Preview with npm start: http://localhost:8080/lysark/dokumenter/testby/plan/\n");
+  });
+
   it("makes a valid document for every type and body language", () => {
     for (const type of DOCUMENT_TYPES) {
       for (const lang of CONTENT_LANGUAGES) {

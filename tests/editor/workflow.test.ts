@@ -55,6 +55,41 @@ describe("the CI workflow", () => {
     expect(deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(deploy.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
     expect(deploy.environment?.name).toBe("github-pages");
-    expect(uses(deploy)).toEqual(["actions/configure-pages", "actions/deploy-pages"]);
+    expect(uses(deploy)).toEqual(["actions/configure-pages", "actions/checkout", "actions/deploy-pages"]);
+  });
+
+  it("stops before publishing when Pages serves the site under another path than url's", () => {
+    const deploy = workflow.jobs.deploy!;
+    const check = deploy.steps.findIndex((step) => step.run?.includes("site.config.json"));
+    expect(check).toBeGreaterThan(deploy.steps.findIndex((step) => step.uses?.startsWith("actions/checkout@")));
+    expect(check).toBeLessThan(deploy.steps.findIndex((step) => step.uses?.startsWith("actions/deploy-pages@")));
+    const script = /node -e '([\s\S]*)'/.exec(deploy.steps[check]!.run!)![1]!;
+    const run = (url: string, pagesUrl: string) => {
+      const lines: string[] = [];
+      let exitCode = 0;
+      const require = () => ({ url });
+      const process = {
+        env: { PAGES_URL: pagesUrl },
+        exit: (code: number) => {
+          exitCode = code;
+          throw new Error("exit");
+        },
+      };
+      const console = { log: (line: string) => lines.push(line) };
+      try {
+        new Function("require", "process", "console", script)(require, process, console);
+      } catch (error) {
+        if ((error as Error).message !== "exit") throw error;
+      }
+      return { exitCode, lines };
+    };
+    expect(run("https://example.github.io/lysark/", "https://example.github.io/lysark/")).toEqual({ exitCode: 0, lines: [] });
+    expect(run("https://example.github.io/lysark", "https://example.github.io/lysark/")).toEqual({ exitCode: 0, lines: [] });
+    const wrong = run("https://example.github.io", "https://example.github.io/lysark/");
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.lines[0]).toMatch(
+      /^::error file=site\.config\.json::url is https:\/\/example\.github\.io\/, but GitHub Pages serves this site at https:\/\/example\.github\.io\/lysark\//,
+    );
+    expect(run("https://arkiv.kommune.no/", "https://example.github.io/").lines[0]).toMatch(/^::warning file=site\.config\.json::url names arkiv\.kommune\.no/);
   });
 });

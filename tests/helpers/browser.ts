@@ -85,7 +85,7 @@ export interface ServedRequest {
 export interface StaticServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
   origin: string;
-  /** Absolute URL for a site path ("/sok/" → "http://127.0.0.1:41234/sok/"). */
+  /** Absolute URL for a site path ("/sok/" → "http://127.0.0.1:41234/sok/", or …/lysark/sok/ under a base path). */
   url(sitePath: string): string;
   /** Every request answered so far, in order (path without query string). */
   requests: ServedRequest[];
@@ -95,6 +95,11 @@ export interface StaticServer {
 export interface StaticServerOptions {
   /** Extra response headers; the strict CSP is sent unless overridden (set to null to leave it out). */
   headers?: Record<string, string | null>;
+  /**
+   * Serve the folder under this path ("/lysark"), as GitHub Pages serves a project site: `/lysark/x` is the
+   * folder's `x`, a missing file under it gets the folder's 404.html, anything outside it a bare 404.
+   */
+  basePath?: string;
 }
 
 /**
@@ -109,6 +114,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
     if (value !== null) headers[name] = value;
   }
   const requests: ServedRequest[] = [];
+  const base = options.basePath ?? "";
 
   const resolveFile = (urlPath: string): string | undefined => {
     let decoded: string;
@@ -128,13 +134,20 @@ export async function startStaticServer(dir: string, options: StaticServerOption
   };
 
   const server = http.createServer((request, response) => {
-    const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
+    const requestPath = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (base && !requestPath.startsWith(`${base}/`)) {
+      response.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
+      response.end("Not found (outside the base path)");
+      requests.push({ path: requestPath, status: 404, bytes: 0 });
+      return;
+    }
+    const urlPath = requestPath.slice(base.length);
     let file = resolveFile(urlPath);
     let status = 200;
     if (!file && !urlPath.endsWith("/") && resolveFile(`${urlPath}/`)) {
-      response.writeHead(301, { ...headers, Location: `${urlPath}/` });
+      response.writeHead(301, { ...headers, Location: `${requestPath}/` });
       response.end();
-      requests.push({ path: urlPath, status: 301, bytes: 0 });
+      requests.push({ path: requestPath, status: 301, bytes: 0 });
       return;
     }
     if (!file) {
@@ -145,7 +158,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
     const type = file ? (TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream") : "text/plain; charset=utf-8";
     response.writeHead(status, { ...headers, "Content-Type": type, "Content-Length": body.length, "Cache-Control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : body);
-    requests.push({ path: urlPath, status, bytes: body.length });
+    requests.push({ path: requestPath, status, bytes: body.length });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -156,7 +169,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    url: (sitePath) => new URL(sitePath, origin).toString(),
+    url: (sitePath) => new URL(`${base}${sitePath}`, origin).toString(),
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -231,13 +244,13 @@ export interface BrowserSession {
  * and close all of it afterwards. Read the fields inside tests, not at
  * registration time.
  */
-export function useBrowserSession(makeSite: () => Promise<{ siteDir: string; cleanup: () => void }>): BrowserSession {
+export function useBrowserSession(makeSite: () => Promise<{ siteDir: string; cleanup: () => void }>, serverOptions: StaticServerOptions = {}): BrowserSession {
   const session = {} as BrowserSession;
   let cleanup: (() => void) | undefined;
   beforeAll(async () => {
     const made = await makeSite();
     cleanup = made.cleanup;
-    session.server = await startStaticServer(made.siteDir);
+    session.server = await startStaticServer(made.siteDir, serverOptions);
     session.browser = await launchBrowser();
   });
   afterAll(async () => {
