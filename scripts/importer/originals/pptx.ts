@@ -13,7 +13,7 @@
  */
 import { ImportError } from "../errors.js";
 import type { Limits } from "./limits.js";
-import type { Block, ImageRef, OriginalDocument, Section } from "./model.js";
+import { type Block, describedAlt, type ImageRef, type OriginalDocument, type Section } from "./model.js";
 import { readOfficeProperties } from "./office-properties.js";
 import { openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
 import { at, descendants, kid, kids, textOf, type El } from "./xml.js";
@@ -21,7 +21,6 @@ import { at, descendants, kid, kids, textOf, type El } from "./xml.js";
 /** Placeholders that repeat on every slide and are not slide content. */
 const CHROME_PLACEHOLDERS = new Set(["sldNum", "dt", "ftr", "hdr", "sldImg"]);
 const TITLE_PLACEHOLDERS = new Set(["title", "ctrTitle"]);
-const FILE_NAME = /^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|heic)$/iu;
 const DEFAULT_SIZE = 1800; // hundredths of a point: PowerPoint's default body size
 
 interface Para {
@@ -123,9 +122,8 @@ async function collect(
     } else if (el.name === "p:pic") {
       const cNvPr = at(el, "p:nvPicPr", "p:cNvPr");
       const name = cNvPr?.attrs.name ?? "picture";
-      const descr = squash(cNvPr?.attrs.descr ?? "");
       // A file name is what PowerPoint (and other tools) put there by themselves: no description.
-      const alt = descr && !FILE_NAME.test(descr) ? descr : undefined;
+      const alt = describedAlt(cNvPr?.attrs.descr);
       const embed = at(el, "p:blipFill", "a:blip")?.attrs["r:embed"];
       const rel = embed ? ctx.rels.get(embed) : undefined;
       const pos = offset(at(el, "p:spPr", "a:xfrm"));

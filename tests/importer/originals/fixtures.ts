@@ -4,7 +4,7 @@
  */
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import JSZip from "jszip";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, type PDFRef, StandardFonts } from "pdf-lib";
 import pptxModule from "pptxgenjs";
 import sharp from "sharp";
 
@@ -155,9 +155,22 @@ export async function makeReport(options: { pictureAlt?: string | undefined } = 
   return stampedAsGenerated(await Packer.toBuffer(doc));
 }
 
-/** A PDF: pages of lines with font sizes; `landscape` for slide-like pages. */
+/** A picture on a PDF page; `alt` tags the page (structure tree, /Figure with /Alt), otherwise the PDF is untagged. */
+export interface PdfPicture {
+  color?: string;
+  /** Top edge, distance from the top of the page, in points. */
+  top: number;
+  width: number;
+  height: number;
+  alt?: string;
+}
+
+/**
+ * A PDF: pages of lines with font sizes; a line may instead be cells at x positions
+ * (a table's row); pictures at given heights; `landscape` for slide-like pages.
+ */
 export async function makePdf(
-  pages: { lines: { text: string; size: number }[] }[],
+  pages: { lines: { text: string; size: number; cells?: { text: string; x: number }[] }[]; pictures?: PdfPicture[] }[],
   options: { landscape?: boolean; title?: string; author?: string } = {},
 ): Promise<Buffer> {
   const pdf = await PDFDocument.create();
@@ -167,13 +180,41 @@ export async function makePdf(
   pdf.setModificationDate(new Date("2019-03-04T12:00:00Z"));
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const [w, h] = options.landscape ? [960, 540] : [595, 842];
-  for (const p of pages) {
+  const figures: PDFRef[] = [];
+  const parentNums: (number | PDFRef[])[] = [];
+  for (const [index, p] of pages.entries()) {
     const page = pdf.addPage([w, h]);
     let y = h - 60;
     for (const l of p.lines) {
-      page.drawText(l.text, { x: 50, y, size: l.size, font });
+      if (l.cells) for (const c of l.cells) page.drawText(c.text, { x: c.x, y, size: l.size, font });
+      else page.drawText(l.text, { x: 50, y, size: l.size, font });
       y -= l.size * 1.5;
     }
+    const pageFigures: PDFRef[] = [];
+    for (const picture of p.pictures ?? []) {
+      const image = await pdf.embedPng(await png(picture.color ?? "#2060a0"));
+      const tagged = picture.alt !== undefined;
+      // BDC takes a properties dictionary; pdf-lib's operator types omit it, its writer handles it.
+      const properties = pdf.context.obj({ MCID: pageFigures.length }) as unknown as PDFArray;
+      if (tagged) page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of("Figure"), properties]));
+      page.drawImage(image, { x: 50, y: h - picture.top - picture.height, width: picture.width, height: picture.height });
+      if (tagged) {
+        page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+        const figure = pdf.context.obj({ Type: "StructElem", S: "Figure", Pg: page.ref, K: pageFigures.length, Alt: PDFHexString.fromText(picture.alt!) });
+        pageFigures.push(pdf.context.register(figure));
+      }
+    }
+    if (pageFigures.length) {
+      page.node.set(PDFName.of("StructParents"), PDFNumber.of(index));
+      parentNums.push(index, pageFigures);
+      figures.push(...pageFigures);
+    }
+  }
+  if (figures.length) {
+    const root = pdf.context.register(pdf.context.obj({ Type: "StructTreeRoot", K: figures, ParentTree: pdf.context.obj({ Nums: parentNums }) }));
+    for (const f of figures) pdf.context.lookup(f, PDFDict).set(PDFName.of("P"), root);
+    pdf.catalog.set(PDFName.of("StructTreeRoot"), root);
+    pdf.catalog.set(PDFName.of("MarkInfo"), pdf.context.obj({ Marked: true }));
   }
   return Buffer.from(await pdf.save());
 }
