@@ -10,6 +10,8 @@ export type Block =
   | { kind: "list"; ordered: boolean; items: { level: number; text: string }[] }
   /** First row is the header row. */
   | { kind: "table"; rows: string[][] }
+  /** A chart's cached data (charts.ts): a table, written with a line saying it came from a chart. */
+  | { kind: "chart"; title: string | undefined; rows: string[][] }
   | { kind: "image"; image: ImageRef }
   /** A heading below the section level (### …). */
   | { kind: "heading"; level: number; text: string };
