@@ -31,6 +31,8 @@ export interface PagePicture {
 
 /** Images drawn smaller than this (points, either side) are rules, bullets or spacers, not pictures. */
 export const MIN_PICTURE_POINTS = 16;
+/** An image covering this share of the page is the page itself (a scan under a text layer, a background), not a picture in it. */
+export const FULL_PAGE_SHARE = 0.8;
 /** How long to wait for pdfjs to hand over a decoded image before leaving it out. */
 const IMAGE_TIMEOUT_MS = 10_000;
 
@@ -103,13 +105,19 @@ function resolved(page: PDFPageProxy, id: string): Promise<DecodedImage | undefi
 
 /**
  * The pictures painted on a page, with their place and description. Pictures
- * drawn smaller than MIN_PICTURE_POINTS are counted in `tiny`, not returned.
+ * drawn smaller than MIN_PICTURE_POINTS are counted in `tiny`, images covering
+ * the page (FULL_PAGE_SHARE) in `fullPage`; neither is returned.
  */
-export async function pagePictures(page: PDFPageProxy, pageHeight: number): Promise<{ pictures: PagePicture[]; tiny: number; failed: number }> {
+export async function pagePictures(
+  page: PDFPageProxy,
+  pageWidth: number,
+  pageHeight: number,
+): Promise<{ pictures: PagePicture[]; tiny: number; fullPage: number; failed: number }> {
   const ops = await page.getOperatorList();
   const alts = altByMarkedContent(await page.getStructTree().catch(() => null));
   const pictures: PagePicture[] = [];
   let tiny = 0;
+  let fullPage = 0;
   let failed = 0;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const saved: Matrix[] = [];
@@ -138,6 +146,10 @@ export async function pagePictures(page: PDFPageProxy, pageHeight: number): Prom
         tiny++;
         continue;
       }
+      if (width * height >= FULL_PAGE_SHARE * pageWidth * pageHeight) {
+        fullPage++;
+        continue;
+      }
       const image = fn === OPS.paintImageXObject ? await resolved(page, String(args?.[0])) : ((args?.[0] as DecodedImage | undefined) ?? undefined);
       const png = image ? await encodePng(image).catch(() => undefined) : undefined;
       if (!image || !png) {
@@ -155,5 +167,5 @@ export async function pagePictures(page: PDFPageProxy, pageHeight: number): Prom
       });
     }
   }
-  return { pictures, tiny, failed };
+  return { pictures, tiny, fullPage, failed };
 }

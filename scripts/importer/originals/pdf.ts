@@ -70,7 +70,7 @@ async function readPages(
   bytes: Uint8Array,
   file: string,
   limits: Limits,
-): Promise<{ pages: Page[]; properties: FileProperties; tinyPictures: number; failedPictures: number }> {
+): Promise<{ pages: Page[]; properties: FileProperties; tinyPictures: number; fullPagePictures: number; failedPictures: number }> {
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -112,6 +112,7 @@ async function readPages(
     }
     const pages: Page[] = [];
     let tinyPictures = 0;
+    let fullPagePictures = 0;
     let failedPictures = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
@@ -148,8 +149,9 @@ async function readPages(
         l.text = squash(l.text);
         for (const c of l.cells) c.text = squash(c.text);
       }
-      const found = await pagePictures(page, view.height);
+      const found = await pagePictures(page, view.width, view.height);
       tinyPictures += found.tiny;
+      fullPagePictures += found.fullPage;
       failedPictures += found.failed;
       pages.push({ number: n, width: view.width, height: view.height, lines: lines.filter((l) => l.text), pictures: found.pictures });
       page.cleanup();
@@ -163,7 +165,7 @@ async function readPages(
       modified: pdfDate(info.ModDate),
       application: str(info.Creator) ?? str(info.Producer),
     };
-    return { pages, properties, tinyPictures, failedPictures };
+    return { pages, properties, tinyPictures, fullPagePictures, failedPictures };
   } finally {
     await pdf.destroy();
   }
@@ -367,7 +369,7 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_SIGNATURE) < 0) {
     throw new ImportError(file, "corrupt", 'is not a PDF: it does not start with "%PDF-"', "check that the file was copied whole, or export the PDF again");
   }
-  const { pages, properties, tinyPictures, failedPictures } = await readPages(bytes, file, limits);
+  const { pages, properties, tinyPictures, fullPagePictures, failedPictures } = await readPages(bytes, file, limits);
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.length, 0), 0);
   // Fewer than 20 characters a page on average: a scan (at most a stamped page number).
   if (chars < 20 * pages.length) {
@@ -391,6 +393,10 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
       `text set in columns on page(s) ${ranges(columnPages)} did not line up as a table over three rows and was kept as text — compare it with the PDF and make a table by hand if it is one`,
     );
   if (logos) notes.push(`${logos} picture(s) repeated on most pages (a logo or page decoration) were left out`);
+  if (fullPagePictures)
+    notes.push(
+      `${fullPagePictures} image(s) covering a whole page (a scanned page under its text, or a background) were left out — the text was read from the text layer`,
+    );
   if (tinyPictures) notes.push(`${tinyPictures} image(s) drawn smaller than ${MIN_PICTURE_POINTS} points (rules, bullets) were left out`);
   if (failedPictures) notes.push(`${failedPictures} picture(s) could not be decoded and were left out — take them from the attached PDF if they matter`);
   if (deck) {

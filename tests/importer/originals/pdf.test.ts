@@ -120,6 +120,21 @@ describe("PDF originals", () => {
     expect([...data.subarray(0, 3)]).toEqual([0x20, 0x80, 0x40]);
   });
 
+  it("leaves out an image covering the page (a scan under a text layer), and says so", async () => {
+    const pdf = await makePdf([
+      {
+        lines: [
+          { text: "Innledning", size: 16 },
+          { text: "Teksten fra tekstlaget i en skannet side.", size: 11 },
+        ],
+        pictures: [{ top: 0, width: 595, height: 842, color: "#f4f4f4" }],
+      },
+    ]);
+    const { markdown, report } = await imp(pdf, "ocr.pdf");
+    expect(markdown).not.toContain("![");
+    expect(report.checks.join("\n")).toMatch(/1 image\(s\) covering a whole page \(a scanned page under its text, or a background\) were left out/u);
+  });
+
   it("leaves out a picture repeated on most pages (a logo) and says so", async () => {
     const page = (heading: string) => ({
       lines: [
