@@ -30,7 +30,7 @@ interface Ctx {
   images: Map<string, ImageRef>;
   /** Charts and SmartArt by their marker's number (see markGraphics). */
   graphics: Map<number, Block>;
-  /** The markers placed as blocks; the others stood inside a list or table. */
+  /** The markers placed as blocks; the others stood inside a list, a table, or alternate content mammoth read the fallback of. */
   placed: Set<number>;
 }
 
@@ -219,7 +219,8 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
     target.push(...blocksOf(el, ctx));
   }
   for (const n of graphics.keys())
-    if (!ctx.placed.has(n)) notes.push(`graphic ${n} stands inside a list or table and was not imported; add its content below it`);
+    if (!ctx.placed.has(n))
+      notes.push(`graphic ${n} could not be placed (it stands inside a list, a table or alternate content) and was not imported; add its content as text`);
   if (sectionLevel === undefined)
     notes.push("the Word file uses no heading styles, so the text is one block without sections — add ## headings where sections begin");
   if (title) notes.push(`"${title}" (the first heading, used once) was taken as the title, not a section`);
