@@ -2,12 +2,13 @@
  * npm run import -- <transcript.txt | folder>... [--publisher ID] [--out content/] [--force]
  *                   [--create-publisher] [--keep-going] [--report DIR]
  * npm run --silent import -- --stdout [--publisher ID] <transcript.txt>
- * npm run import -- <original.pptx|.docx|.pdf>... (same options)
+ * npm run import -- <original.pptx|.docx|.pdf | folder>... (same options)
  *
  * Turns scraped slide transcripts into Lysark Markdown documents at
  * <out>/<publisher>/<slug>.md. Every input is checked first; if any fails,
  * nothing is written and the exit code is 1 (--keep-going writes the inputs
- * that pass and lists the rest). A folder stands for the .txt files in it.
+ * that pass and lists the rest). A folder stands for the transcripts and
+ * originals directly in it; a run may hold both kinds.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,7 @@ import { parseArgs } from "node:util";
 import { ImportError, importTranscript, type ImportReport, type ImportResult } from "../importer/index.js";
 import { readPublishers } from "../importer/publishers-io.js";
 import { formatReport } from "../importer/report.js";
-import { importOriginalsCommand } from "../importer/originals/cli.js";
+import { importOriginalsCommand, type OriginalsOptions, planOriginals, writeOriginal } from "../importer/originals/cli.js";
 import { isOriginal } from "../importer/originals/index.js";
 import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
 import { newPublisherCommand, publisherYaml } from "../importer/publisher-proposal.js";
@@ -38,7 +39,8 @@ export const USAGE = `Usage:
   npm run import -- <transcript.txt | folder>... [--publisher ID] [--out content/] [--force]
                     [--create-publisher] [--keep-going] [--report DIR]
   npm run --silent import -- --stdout [--publisher ID] <transcript.txt>
-  npm run import -- <original.pptx|.docx|.pdf>... [same options]
+  npm run import -- <original.pptx|.docx|.pdf | folder>... [same options]
+  (a folder stands for the .txt, .pptx, .docx and .pdf files directly in it)
 
 Options:
   --publisher ID      publisher folder (<out>/<ID>/_publisher.yaml); without it the running
@@ -73,7 +75,7 @@ function readInput(file: string, cwd: string): Uint8Array {
   return readFileSync(abs);
 }
 
-/** A folder stands for the .txt files directly in it, in name order. */
+/** A folder stands for the transcripts (.txt) and originals (.pptx, .docx, .pdf) directly in it, in name order. */
 function expandInputs(inputs: string[], cwd: string): { files: string[]; folder: boolean } {
   const files: string[] = [];
   let folder = false;
@@ -82,7 +84,7 @@ function expandInputs(inputs: string[], cwd: string): { files: string[]; folder:
     if (existsSync(abs) && statSync(abs).isDirectory()) {
       folder = true;
       const names = readdirSync(abs)
-        .filter((n) => n.toLowerCase().endsWith(".txt"))
+        .filter((n) => n.toLowerCase().endsWith(".txt") || isOriginal(n))
         .sort();
       files.push(...names.map((n) => path.join(input, n)));
     } else {
@@ -90,6 +92,145 @@ function expandInputs(inputs: string[], cwd: string): { files: string[]; folder:
     }
   }
   return { files, folder };
+}
+
+interface TranscriptContext {
+  publisher: string | undefined;
+  publishers: ReturnType<typeof readPublishers>;
+  outDir: string;
+  stdout: boolean;
+  force: boolean;
+  createPublisher: boolean;
+  cwd: string;
+}
+
+/**
+ * Reads and checks every transcript; writes nothing. `claimed` (absolute path →
+ * the input that writes it) is shared with the originals of the same run.
+ */
+function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<string, string>): Planned[] {
+  const rel = (p: string): string => path.relative(ctx.cwd, p) || p;
+  const planned: Planned[] = [];
+  for (const file of files) {
+    let result: ImportResult | undefined;
+    try {
+      const bytes = readInput(file, ctx.cwd);
+      result = importTranscript(bytes, { fileName: file, publisher: ctx.publisher, publishers: ctx.publishers });
+      const report = result.report;
+      const target = path.join(ctx.outDir, report.publisher.id, `${report.slug}.md`);
+      let publisherFile: Planned["publisherFile"];
+      const proposed = report.publisher.proposed;
+      const yamlPath = path.join(ctx.outDir, report.publisher.id, "_publisher.yaml");
+      if (!ctx.stdout) {
+        if (proposed && !existsSync(yamlPath)) {
+          if (!ctx.createPublisher) {
+            throw new ImportError(
+              file,
+              "publisher",
+              `the publisher "${proposed.names.nb}" is not in ${rel(ctx.outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
+              `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
+            );
+          }
+          // Several transcripts of one new publisher write its file once: the first that claims it.
+          if (!claimed.has(yamlPath)) publisherFile = { file: yamlPath, text: publisherYaml(proposed, proposed.id) };
+        }
+        const other = claimed.get(target);
+        if (other !== undefined) {
+          throw new ImportError(
+            file,
+            "exists",
+            `would be written to ${rel(target)}, like ${other}`,
+            "import them one at a time and rename the first document, or fix their titles",
+          );
+        }
+        if (existsSync(target) && !ctx.force) {
+          throw new ImportError(file, "exists", `${rel(target)} already exists`, "use --force to overwrite it, or rename/remove the existing document");
+        }
+        claimed.set(target, file);
+        if (publisherFile) claimed.set(publisherFile.file, file);
+      }
+      planned.push({
+        file,
+        status: report.review.length ? "needs review" : "imported",
+        reasons: report.review,
+        target,
+        report,
+        markdown: result.markdown,
+        publisherFile,
+      });
+    } catch (e) {
+      const reason = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
+      planned.push({ file, status: "refused", reasons: [reason.replace(`${file}: `, "")], report: result?.report });
+    }
+  }
+
+  return planned;
+}
+
+/** Writes the transcripts that passed; publishers first: a document is never written without its publisher. */
+function writeTranscripts(planned: Planned[], io: Io): Set<string> {
+  const rel = (p: string): string => path.relative(io.cwd, p) || p;
+  const written = new Set<string>();
+  for (const p of planned) {
+    if (p.status === "refused") continue;
+    if (p.publisherFile) {
+      writeAtomic(p.publisherFile.file, p.publisherFile.text);
+      io.stdout(`created ${rel(p.publisherFile.file)} (proposed publisher: check its English name, kind and country)\n`);
+    }
+    writeAtomic(p.target!, p.markdown!);
+    written.add(p.target!);
+    io.stdout(`${formatReport(p.report!, rel(p.target!))}\n\n`);
+  }
+  return written;
+}
+
+/**
+ * A run of transcripts and originals (a folder holding both): every input of
+ * either kind is checked before anything is written, one summary table, one
+ * set of JSON reports; --keep-going writes those that pass.
+ */
+async function importMixed(files: string[], ctx: TranscriptContext, options: OriginalsOptions, io: Io): Promise<number> {
+  const rel = (p: string): string => path.relative(io.cwd, p) || p;
+  const claimed = new Map<string, string>();
+  const transcripts = planTranscripts(
+    files.filter((f) => !isOriginal(f)),
+    ctx,
+    claimed,
+  );
+  const originals = await planOriginals(files.filter(isOriginal), options, io, claimed);
+  const order = (o: Outcome): number => files.indexOf(o.file);
+  const outcomes: Outcome[] = [...transcripts, ...originals.outcomes].sort((a, b) => order(a) - order(b));
+  const refused = outcomes.filter((o) => o.status === "refused");
+  for (const o of refused) {
+    // Originals' reasons name their file already; transcripts' do not.
+    const reason = o.reasons.join("; ");
+    io.stderr(`error: ${reason.startsWith(`${o.file}: `) ? reason : `${o.file}: ${reason}`}\n`);
+  }
+  const writeAll = refused.length === 0 || options.keepGoing;
+  const written = new Set<string>();
+  if (writeAll) {
+    // Transcripts first: a publisher file a transcript claimed may be one an original needs.
+    for (const t of writeTranscripts(transcripts, io)) written.add(t);
+    for (const p of originals.planned) {
+      writeOriginal(p, io);
+      written.add(p.writes[0]!.target);
+    }
+  }
+  if (options.reportDir) {
+    const reports = writeJsonReports(options.reportDir, outcomes, written);
+    io.stdout(`JSON reports: ${reports.length} in ${rel(options.reportDir)}\n`);
+  }
+  io.stdout(`\n${summaryTable(outcomes, rel)}\n`);
+  if (refused.length && !writeAll) {
+    io.stderr(`import: ${refused.length} of ${files.length} input(s) failed; nothing was written (--keep-going writes the others)\n`);
+    return 1;
+  }
+  io.stdout(`wrote ${written.size} document(s)\n`);
+  if (refused.length) {
+    io.stderr(`import: ${refused.length} of ${files.length} input(s) refused and not written\n`);
+    return 1;
+  }
+  return 0;
 }
 
 function parse(argv: string[]) {
@@ -130,7 +271,7 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   }
   const { files, folder } = expandInputs(positionals, io.cwd);
   if (files.length === 0) {
-    io.stderr(`import: no .txt transcript in ${positionals.join(", ")}\n`);
+    io.stderr(`import: no transcript (.txt) or original (.pptx, .docx, .pdf) in ${positionals.join(", ")}\n`);
     return 1;
   }
   if (values.stdout && files.length > 1) {
@@ -139,82 +280,35 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   }
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : (io.defaultOut ?? path.resolve(io.cwd, "content"));
   const publishers = readPublishers(outDir);
-  // Originals (.pptx, .docx, .pdf) have their own reader: scripts/importer/originals/.
-  if (files.some(isOriginal)) {
-    return importOriginalsCommand(
-      files,
-      {
-        publisher: values.publisher,
-        force: values.force,
-        stdout: values.stdout,
-        createPublisher: values["create-publisher"],
-        keepGoing: values["keep-going"],
-        reportDir: values.report !== undefined ? path.resolve(io.cwd, values.report) : undefined,
-        outDir,
-        publishers,
-      },
-      io,
-    );
-  }
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
   const reportDir =
     values.report !== undefined ? path.resolve(io.cwd, values.report) : folder && !values.stdout ? path.resolve(io.cwd, "import-reports") : undefined;
-
-  const planned: Planned[] = [];
-  const targets = new Map<string, string>();
-  const publisherFiles = new Map<string, string>();
-  for (const file of files) {
-    let result: ImportResult | undefined;
-    try {
-      const bytes = readInput(file, io.cwd);
-      result = importTranscript(bytes, { fileName: file, publisher: values.publisher, publishers });
-      const report = result.report;
-      const target = path.join(outDir, report.publisher.id, `${report.slug}.md`);
-      let publisherFile: Planned["publisherFile"];
-      const proposed = report.publisher.proposed;
-      const yamlPath = path.join(outDir, report.publisher.id, "_publisher.yaml");
-      if (!values.stdout) {
-        if (proposed && !existsSync(yamlPath)) {
-          if (!values["create-publisher"]) {
-            throw new ImportError(
-              file,
-              "publisher",
-              `the publisher "${proposed.names.nb}" is not in ${rel(outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
-              `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
-            );
-          }
-          if (!publisherFiles.has(yamlPath)) publisherFiles.set(yamlPath, publisherYaml(proposed, proposed.id));
-          publisherFile = { file: yamlPath, text: publisherFiles.get(yamlPath)! };
-        }
-        const other = targets.get(target);
-        if (other !== undefined) {
-          throw new ImportError(
-            file,
-            "exists",
-            `would be written to ${rel(target)}, like ${other}`,
-            "import them one at a time and rename the first document, or fix their titles",
-          );
-        }
-        if (existsSync(target) && !values.force) {
-          throw new ImportError(file, "exists", `${rel(target)} already exists`, "use --force to overwrite it, or rename/remove the existing document");
-        }
-        targets.set(target, file);
-      }
-      planned.push({
-        file,
-        status: report.review.length ? "needs review" : "imported",
-        reasons: report.review,
-        target,
-        report,
-        markdown: result.markdown,
-        publisherFile,
-      });
-    } catch (e) {
-      const reason = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
-      planned.push({ file, status: "refused", reasons: [reason.replace(`${file}: `, "")], report: result?.report });
-    }
+  const ctx: TranscriptContext = {
+    publisher: values.publisher,
+    publishers,
+    outDir,
+    stdout: values.stdout,
+    force: values.force,
+    createPublisher: values["create-publisher"],
+    cwd: io.cwd,
+  };
+  const originals = files.filter(isOriginal);
+  // Originals (.pptx, .docx, .pdf) have their own reader: scripts/importer/originals/.
+  if (originals.length) {
+    const options: OriginalsOptions = {
+      publisher: values.publisher,
+      force: values.force,
+      stdout: values.stdout,
+      createPublisher: values["create-publisher"],
+      keepGoing: values["keep-going"],
+      reportDir,
+      outDir,
+      publishers,
+    };
+    if (originals.length === files.length) return importOriginalsCommand(files, options, io);
+    return importMixed(files, ctx, options, io);
   }
-
+  const planned = planTranscripts(files, ctx, new Map());
   const refused = planned.filter((p) => p.status === "refused");
   if (values.stdout) {
     const p = planned[0]!;
@@ -228,22 +322,7 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   }
 
   const writeAll = refused.length === 0 || values["keep-going"];
-  const written = new Set<string>();
-  if (writeAll) {
-    // Publishers first: a document is never written without its publisher.
-    const donePublishers = new Set<string>();
-    for (const p of planned) {
-      if (p.status === "refused") continue;
-      if (p.publisherFile && !donePublishers.has(p.publisherFile.file)) {
-        writeAtomic(p.publisherFile.file, p.publisherFile.text);
-        donePublishers.add(p.publisherFile.file);
-        io.stdout(`created ${rel(p.publisherFile.file)} (proposed publisher: check its English name, kind and country)\n`);
-      }
-      writeAtomic(p.target!, p.markdown!);
-      written.add(p.target!);
-      io.stdout(`${formatReport(p.report!, rel(p.target!))}\n\n`);
-    }
-  }
+  const written = writeAll ? writeTranscripts(planned, io) : new Set<string>();
   for (const p of refused) io.stderr(`error: ${p.file}: ${p.reasons.join("; ")}\n`);
   if (reportDir) {
     const reports = writeJsonReports(reportDir, planned, written);

@@ -17,6 +17,7 @@ import { ImportError } from "./errors.js";
 import { headSlide } from "./headings.js";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "./key-figures.js";
 import { detectLanguage, type Lang } from "./language.js";
+import { inlineListParagraphs, splitInlineList } from "./inline-lists.js";
 import { toMarkdown, type DocSlide } from "./markdown.js";
 import { guessMetadata } from "./metadata.js";
 import { buildNotesContext, splitNotes } from "./notes.js";
@@ -68,6 +69,8 @@ export interface ImportReport {
   triplicates: { text: string; slides: number[] }[];
   notesSlides: number[];
   longSlidesWithoutNotes: number[];
+  /** Numbered lists glued onto one line ("1. … 2. … 3. …"), split into list items. */
+  inlineLists: { slide: number; items: number }[];
   boilerplate: string[];
   preamble: string[];
   keyFigures: FigureSuggestion[];
@@ -141,6 +144,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   const excerptHeadings: number[] = [];
   const notesSlides: number[] = [];
   const longSlidesWithoutNotes: number[] = [];
+  const inlineLists: ImportReport["inlineLists"] = [];
   const firstLines = slides.map((s) => slideLines(s)[0] ?? "");
   const docSlides: DocSlide[] = slides.map((s, i) => {
     const lines = slideLines(s).map((l) => {
@@ -166,6 +170,12 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     } else if (paragraphs.join(" ").length > LONG_SLIDE) {
       longSlidesWithoutNotes.push(s.number);
     }
+    paragraphs = paragraphs.flatMap((p) => {
+      const list = splitInlineList(p);
+      if (!list) return [p];
+      inlineLists.push({ slide: s.number, items: list.items.length });
+      return inlineListParagraphs(list);
+    });
     return { number: s.number, heading: headed.heading, paragraphs, notes };
   });
   const triplicates = dropTriplicates(docSlides);
@@ -305,6 +315,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       pageNumbersDropped,
       footers,
       headingEchoes,
+      inlineLists,
       repeats,
       triplicates,
       notesSlides,

@@ -35,6 +35,11 @@ export function formatReport(r: ImportReport, target: string | undefined): strin
   }
   row("publisher", `${r.publisher.id} (${r.publisher.how})`);
   row("notes", r.notesSlides.length ? `speaker notes on slide(s) ${ranges(r.notesSlides)}` : "(none)");
+  if (r.inlineLists.length)
+    row(
+      "numbered lists",
+      `${r.inlineLists.map((l) => `slide ${l.slide}: "1. … ${l.items}." on one line split into ${l.items} list items`).join("; ")} (the words are unchanged)`,
+    );
   const removed: string[] = [...r.boilerplate];
   if (r.footers.tag) removed.push(`footer "${r.footers.tag}" at the end of slide(s) ${ranges(r.footers.tagSlides)}`);
   if (r.footers.labelSlides.length) removed.push(`page labels ("Folie N") at the end of slide(s) ${ranges(r.footers.labelSlides)}`);

@@ -40,11 +40,18 @@ export interface OriginalsOptions {
   cacheDir?: string | undefined;
 }
 
-interface Planned {
+export interface PlannedOriginal {
   file: string;
   result: OriginalImportResult;
   /** Absolute path → bytes, the document first. */
   writes: { target: string; data: Uint8Array | string }[];
+}
+
+/** What a run of originals (or of originals and transcripts) plans: nothing is written yet. */
+export interface OriginalsPlan {
+  planned: PlannedOriginal[];
+  outcomes: Outcome[];
+  errors: string[];
 }
 
 function writeAtomically(target: string, data: Uint8Array | string): void {
@@ -54,20 +61,25 @@ function writeAtomically(target: string, data: Uint8Array | string): void {
   renameSync(tmp, target);
 }
 
-export async function importOriginalsCommand(files: string[], options: OriginalsOptions, io: OriginalsIo): Promise<number> {
-  const transcripts = files.filter((f) => !isOriginal(f));
-  if (transcripts.length) {
-    io.stderr(`import: originals (.pptx, .docx, .pdf) and transcripts (${transcripts.join(", ")}) cannot be mixed in one run; import them in two runs\n`);
-    return 1;
-  }
+/**
+ * Reads and checks every original; writes nothing. `claimed` (absolute path →
+ * the input that writes it) is shared with the transcripts of the same run, so
+ * two inputs of either kind never write one file; a `_publisher.yaml` already
+ * claimed is written by the input that claimed it.
+ */
+export async function planOriginals(
+  files: string[],
+  options: OriginalsOptions,
+  io: OriginalsIo,
+  claimed: Map<string, string> = new Map(),
+): Promise<OriginalsPlan> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const soffice = options.soffice !== undefined ? options.soffice : process.env.LYSARK_SLIDE_PICTURES === "off" ? null : undefined;
   const cacheDir = options.cacheDir ?? path.join(path.dirname(options.outDir), ".cache", "slide-pictures");
   const rel = (p: string): string => path.relative(io.cwd, p) || p;
   const errors: string[] = [];
-  const planned: Planned[] = [];
+  const planned: PlannedOriginal[] = [];
   const outcomes: Outcome[] = [];
-  const claimed = new Map<string, string>();
   for (const file of files) {
     try {
       const abs = path.resolve(io.cwd, file);
@@ -84,7 +96,7 @@ export async function importOriginalsCommand(files: string[], options: Originals
         cacheDir,
       });
       const folder = path.join(options.outDir, result.report.publisher.id);
-      const writes: Planned["writes"] = [
+      const writes: PlannedOriginal["writes"] = [
         { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },
         ...result.files.map((f) => ({ target: path.join(folder, ...f.path.split("/")), data: f.data })),
       ];
@@ -128,6 +140,25 @@ export async function importOriginalsCommand(files: string[], options: Originals
       outcomes.push({ file, status: "refused", reasons: [message] });
     }
   }
+  return { planned, outcomes, errors };
+}
+
+/** Writes one planned original: its pictures, attachment and publisher first, the document last (it refers to the others). */
+export function writeOriginal(p: PlannedOriginal, io: OriginalsIo): void {
+  const rel = (f: string): string => path.relative(io.cwd, f) || f;
+  for (const w of p.writes.slice(1)) writeAtomically(w.target, w.data);
+  writeAtomically(p.writes[0]!.target, p.writes[0]!.data);
+  io.stdout(`${formatOriginalReport(p.result.report, rel(p.writes[0]!.target))}\n\n`);
+}
+
+export async function importOriginalsCommand(files: string[], options: OriginalsOptions, io: OriginalsIo): Promise<number> {
+  const transcripts = files.filter((f) => !isOriginal(f));
+  if (transcripts.length) {
+    io.stderr(`import: ${transcripts.join(", ")} ${transcripts.length === 1 ? "is not an original" : "are not originals"} (.pptx, .docx, .pdf)\n`);
+    return 1;
+  }
+  const rel = (p: string): string => path.relative(io.cwd, p) || p;
+  const { planned, outcomes, errors } = await planOriginals(files, options, io);
   const finish = (written: Set<string>): void => {
     if (options.reportDir && !options.stdout) {
       const reports = writeJsonReports(options.reportDir, outcomes, written);
@@ -153,11 +184,7 @@ export async function importOriginalsCommand(files: string[], options: Originals
     io.stdout(p.result.markdown);
     return 0;
   }
-  for (const p of planned) {
-    for (const w of p.writes.slice(1)) writeAtomically(w.target, w.data);
-    writeAtomically(p.writes[0]!.target, p.writes[0]!.data); // the document last: it refers to the others
-    io.stdout(`${formatOriginalReport(p.result.report, rel(p.writes[0]!.target))}\n\n`);
-  }
+  for (const p of planned) writeOriginal(p, io);
   io.stdout(`wrote ${planned.length} document(s)\n`);
   finish(new Set(planned.map((p) => p.writes[0]!.target)));
   if (errors.length) {

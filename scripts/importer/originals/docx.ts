@@ -10,12 +10,14 @@
  * start is the document's title; deeper headings stay headings (###) inside
  * their section.
  */
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { ImportError } from "../errors.js";
 import type { Limits } from "./limits.js";
 import type { Block, ImageRef, OriginalDocument, Section } from "./model.js";
 import { readOfficeProperties } from "./office-properties.js";
-import { openOoxml } from "./ooxml.js";
+import { graphicBlock } from "./graphics.js";
+import { openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
 import { parseXml, textOf, type El } from "./xml.js";
 
 function squash(s: string): string {
@@ -26,6 +28,44 @@ const HEADING = /^h([1-6])$/u;
 
 interface Ctx {
   images: Map<string, ImageRef>;
+  /** Charts and SmartArt by their marker's number (see markGraphics). */
+  graphics: Map<number, Block>;
+  /** The markers placed as blocks; the others stood inside a list, a table, or alternate content mammoth read the fallback of. */
+  placed: Set<number>;
+}
+
+/** Stands in the text for the chart or SmartArt drawing it replaced: U+2063 (invisible separator) fences the number. */
+const MARKER = /\u2063lysark-graphic-(\d+)\u2063/gu;
+
+/**
+ * Mammoth drops charts and SmartArt. Before it reads the file, each drawing
+ * that holds one is read into a block here (graphics.ts) and replaced in the
+ * document part by a marker text, so the block lands where the drawing stood.
+ * Returns the file to give mammoth (the original when there is nothing to mark).
+ */
+async function markGraphics(bytes: Uint8Array, pkg: OoxmlPackage, graphics: Map<number, Block>, notes: string[]): Promise<Uint8Array> {
+  const xml = await pkg.text("word/document.xml");
+  if (!xml || !/<(c:chart|dgm:relIds)\b/u.test(xml)) return bytes;
+  const rels = await relationships(pkg, "word/document.xml");
+  const drawings = [...xml.matchAll(/<w:drawing\b[\s\S]*?<\/w:drawing>/gu)];
+  let out = "";
+  let last = 0;
+  for (const m of drawings) {
+    if (!/<(c:chart|dgm:relIds)\b/u.test(m[0])) continue;
+    const n = graphics.size + 1;
+    const block = await graphicBlock(parseXml(m[0]), pkg, rels, `graphic ${n}`, notes);
+    if (!block) {
+      notes.push(`graphic ${n} (a chart or SmartArt) holds no data and was not imported; add its content as text or a picture`);
+      continue;
+    }
+    graphics.set(n, block);
+    out += `${xml.slice(last, m.index)}<w:t>\u2063lysark-graphic-${n}\u2063</w:t>`;
+    last = m.index + m[0].length;
+  }
+  if (!graphics.size) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file("word/document.xml", out + xml.slice(last));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 function imagesIn(el: El, ctx: Ctx): ImageRef[] {
@@ -45,7 +85,7 @@ function listItems(list: El, level: number, items: { level: number; text: string
   for (const li of list.children) {
     if (li.name !== "li") continue;
     const own = li.children.filter((c) => c.name !== "ul" && c.name !== "ol");
-    const text = squash(own.map(textOf).join(" "));
+    const text = squash(own.map(textOf).join(" ").replace(MARKER, ""));
     if (text) items.push({ level, text });
     for (const c of own) images.push(...imagesIn(c, ctx));
     for (const sub of li.children) if (sub.name === "ul" || sub.name === "ol") listItems(sub, text ? level + 1 : level, items, ctx, images);
@@ -56,7 +96,7 @@ function tableRows(table: El): string[][] {
   const rows: string[][] = [];
   const walk = (e: El): void => {
     if (e.name === "tr") {
-      rows.push(e.children.filter((c) => c.name === "td" || c.name === "th").map((c) => squash(textOf(c))));
+      rows.push(e.children.filter((c) => c.name === "td" || c.name === "th").map((c) => squash(textOf(c).replace(MARKER, ""))));
       return;
     }
     e.children.forEach(walk);
@@ -83,7 +123,19 @@ function blocksOf(el: El, ctx: Ctx): Block[] {
     return rows.length && rows.some((r) => r.some(Boolean)) ? [{ kind: "table", rows }] : [];
   }
   const text = squash(textOf(el));
-  const blocks: Block[] = text ? [{ kind: "paragraph", text }] : [];
+  const blocks: Block[] = [];
+  // A chart or SmartArt marker splits the paragraph: text before, the block, text after.
+  let last = 0;
+  for (const m of text.matchAll(MARKER)) {
+    const before = squash(text.slice(last, m.index));
+    if (before) blocks.push({ kind: "paragraph", text: before });
+    const graphic = ctx.graphics.get(Number(m[1]));
+    if (graphic) blocks.push(graphic);
+    ctx.placed.add(Number(m[1]));
+    last = m.index + m[0].length;
+  }
+  const after = squash(text.slice(last));
+  if (after) blocks.push({ kind: "paragraph", text: after });
   return [...blocks, ...imagesIn(el, ctx).map((image) => ({ kind: "image" as const, image }))];
 }
 
@@ -91,12 +143,15 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   const pkg = await openOoxml(bytes, file, "docx", limits);
   const properties = await readOfficeProperties(pkg);
   const images = new Map<string, ImageRef>();
+  const graphics = new Map<number, Block>();
+  const notes: string[] = [];
+  const marked = await markGraphics(bytes, pkg, graphics, notes);
   let count = 0;
   let html: string;
   const messages: string[] = [];
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: Buffer.from(marked) },
       {
         externalFileAccess: false,
         styleMap: [
@@ -125,7 +180,7 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
     );
   }
   const root = parseXml(`<root>${html}</root>`);
-  const ctx: Ctx = { images };
+  const ctx: Ctx = { images, graphics, placed: new Set() };
 
   const levelOf = (e: El): number | undefined => {
     const m = HEADING.exec(e.name);
@@ -163,7 +218,9 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
     }
     target.push(...blocksOf(el, ctx));
   }
-  const notes: string[] = [];
+  for (const n of graphics.keys())
+    if (!ctx.placed.has(n))
+      notes.push(`graphic ${n} could not be placed (it stands inside a list, a table or alternate content) and was not imported; add its content as text`);
   if (sectionLevel === undefined)
     notes.push("the Word file uses no heading styles, so the text is one block without sections — add ## headings where sections begin");
   if (title) notes.push(`"${title}" (the first heading, used once) was taken as the title, not a section`);

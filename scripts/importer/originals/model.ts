@@ -10,6 +10,8 @@ export type Block =
   | { kind: "list"; ordered: boolean; items: { level: number; text: string }[] }
   /** First row is the header row. */
   | { kind: "table"; rows: string[][] }
+  /** A chart's cached data (charts.ts): a table, written with a line saying it came from a chart. */
+  | { kind: "chart"; title: string | undefined; rows: string[][] }
   | { kind: "image"; image: ImageRef }
   /** A heading below the section level (### …). */
   | { kind: "heading"; level: number; text: string };
@@ -59,4 +61,13 @@ export interface OriginalDocument {
   properties: FileProperties;
   /** Notes for the report about how the file was read ("tables in PDFs are not extracted" …). */
   notes: string[];
+}
+
+/** A file name is what Office and other tools put in a description by themselves ("IMG_0412.JPG"): no description. */
+const FILE_NAME = /^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|heic)$/iu;
+
+/** A picture's description as the original states it, or undefined when it has none (blank, or only a file name). */
+export function describedAlt(description: string | undefined): string | undefined {
+  const text = (description ?? "").replace(/[\s\u000b]+/gu, " ").trim();
+  return text && !FILE_NAME.test(text) ? text : undefined;
 }

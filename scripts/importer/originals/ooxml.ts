@@ -4,7 +4,8 @@
  * password-protected file is an OLE compound file, not a zip), the zip's
  * directory is checked for bombs (declared sizes and ratios) before anything
  * is unpacked, every read is capped while it inflates (sizes can lie), and
- * macros or embedded objects are refused: they are never opened or run.
+ * macros or embedded objects are refused: they are never opened or run (a
+ * chart's own workbook is left unopened and allowed: the chart keeps its values).
  */
 import JSZip from "jszip";
 import { ImportError } from "../errors.js";
@@ -124,15 +125,6 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
       `save a copy without macros as a plain .${kind} (File → Save As → ${kind === "pptx" ? "PowerPoint Presentation" : "Word Document"}) and import that`,
     );
   }
-  const embedded = names.filter((n) => /(^|\/)(embeddings|oleObject)[/\d]/iu.test(n) || /\/embeddings\//iu.test(n));
-  if (embedded.length) {
-    throw new ImportError(
-      file,
-      "embedded",
-      `contains embedded object(s) (${embedded.slice(0, 3).join(", ")}${embedded.length > 3 ? " …" : ""}); they are never opened, and the file is not imported`,
-      `replace each embedded object (a spreadsheet, chart data, another document) with a picture or a table in ${k.app}, save, and import again`,
-    );
-  }
   if (!zip.file(k.main)) {
     const other = Object.values(KIND).find((o) => o.main !== k.main && zip.file(o.main));
     throw new ImportError(
@@ -211,6 +203,26 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
       }
     },
   };
+  const embedded = names.filter((n) => /(^|\/)(embeddings|oleObject)[/\d]/iu.test(n) || /\/embeddings\//iu.test(n));
+  // A chart's own workbook (.xlsx, the target of a chart part's "package" relationship) holds the
+  // chart's source data; the chart part caches the values it draws, so the workbook is left unopened.
+  const chartWorkbooks = new Set<string>();
+  if (embedded.length) {
+    for (const rels of names.filter((n) => /(^|\/)charts\/_rels\/[^/]+\.xml\.rels$/u.test(n))) {
+      const chart = rels.replace(/_rels\/([^/]+)\.rels$/u, "$1");
+      for (const r of (await relationships(pkg, chart)).values())
+        if (r.type === "package" && !r.external && /\.xlsx$/iu.test(r.target)) chartWorkbooks.add(r.target);
+    }
+  }
+  const refusedEmbedded = embedded.filter((n) => !chartWorkbooks.has(n));
+  if (refusedEmbedded.length) {
+    throw new ImportError(
+      file,
+      "embedded",
+      `contains embedded object(s) (${refusedEmbedded.slice(0, 3).join(", ")}${refusedEmbedded.length > 3 ? " …" : ""}); they are never opened, and the file is not imported`,
+      `replace each embedded object (a spreadsheet, chart data, another document) with a picture or a table in ${k.app}, save, and import again`,
+    );
+  }
   return pkg;
 }
 

@@ -9,25 +9,40 @@
  * - Otherwise a report: lines clearly larger than the body text are section
  *   headings; body lines are joined into paragraphs; lines that repeat on
  *   most pages (running headers, footers) and bare page numbers are dropped.
- * - Tables and pictures inside a PDF are not extracted (the report says so);
- *   the PDF itself is the attachment.
+ * - Tables from text positions where a clear grid is evident (pdf-tables.ts);
+ *   pictures from the operator list, with the structure tree's /Alt when the
+ *   PDF is tagged (pdf-pictures.ts). A picture drawn on most pages (a logo)
+ *   is left out, and the report says so. The PDF itself is the attachment.
  */
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ImportError } from "../errors.js";
+import { ranges } from "../text.js";
 import type { Limits } from "./limits.js";
-import type { Block, FileProperties, OriginalDocument, Section } from "./model.js";
+import type { Block, FileProperties, ImageRef, OriginalDocument, Section } from "./model.js";
+import { MIN_PICTURE_POINTS, pagePictures, type PagePicture } from "./pdf-pictures.js";
+import { CELL_GAP_EM, type Cell, findTables } from "./pdf-tables.js";
 
 interface Line {
   text: string;
   size: number;
   /** Distance from the top of the page. */
   top: number;
+  /** Pieces of the line separated by wide gaps (table cells, or text set in columns). */
+  cells: Cell[];
+  /** Set once tables are found: this "line" is a whole table. */
+  table?: string[][] | undefined;
+  /** Set once pictures are placed: this "line" is a picture. */
+  image?: ImageRef | undefined;
+  /** Text set in columns that formed no table: kept as its own paragraph, as the PDF states it. */
+  columns?: boolean | undefined;
 }
 
 interface Page {
+  number: number;
   width: number;
   height: number;
   lines: Line[];
+  pictures: PagePicture[];
 }
 
 const PDF_SIGNATURE = "%PDF-";
@@ -51,8 +66,21 @@ function median(values: number[]): number {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
 }
 
-async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promise<{ pages: Page[]; properties: FileProperties }> {
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0, stopAtErrors: false });
+async function readPages(
+  bytes: Uint8Array,
+  file: string,
+  limits: Limits,
+): Promise<{ pages: Page[]; properties: FileProperties; tinyPictures: number; fullPagePictures: number; failedPictures: number }> {
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+    stopAtErrors: false,
+    // Pixels as plain arrays (encoded to PNG here), not canvas bitmaps.
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+  });
   let pdf: Awaited<typeof task.promise>;
   try {
     pdf = await task.promise;
@@ -83,6 +111,9 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
       );
     }
     const pages: Page[] = [];
+    let tinyPictures = 0;
+    let fullPagePictures = 0;
+    let failedPictures = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const view = page.getViewport({ scale: 1 });
@@ -95,18 +126,34 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
         const size = Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height;
         const top = view.height - (item.transform[5] ?? 0);
         if (item.str.trim()) {
+          const x = item.transform[4] ?? 0;
+          const piece = { x, end: x + item.width, text: item.str };
           if (current && Math.abs(current.top - top) <= Math.max(2, size * 0.3)) {
             current.text += (/\s$/u.test(current.text) || /^\s/u.test(item.str) ? "" : " ") + item.str;
             current.size = Math.max(current.size, size);
+            const last = current.cells.at(-1)!;
+            // A wide gap starts a new cell; a narrow one is a space between words.
+            if (x - last.end >= size * CELL_GAP_EM) current.cells.push(piece);
+            else {
+              last.text += (/\s$/u.test(last.text) || /^\s/u.test(item.str) || x - last.end < size * 0.1 ? "" : " ") + item.str;
+              last.end = Math.max(last.end, piece.end);
+            }
           } else {
-            current = { text: item.str, size, top };
+            current = { text: item.str, size, top, cells: [piece] };
             lines.push(current);
           }
         }
         if (item.hasEOL) current = undefined;
       }
-      for (const l of lines) l.text = squash(l.text);
-      pages.push({ width: view.width, height: view.height, lines: lines.filter((l) => l.text) });
+      for (const l of lines) {
+        l.text = squash(l.text);
+        for (const c of l.cells) c.text = squash(c.text);
+      }
+      const found = await pagePictures(page, view.width, view.height);
+      tinyPictures += found.tiny;
+      fullPagePictures += found.fullPage;
+      failedPictures += found.failed;
+      pages.push({ number: n, width: view.width, height: view.height, lines: lines.filter((l) => l.text), pictures: found.pictures });
       page.cleanup();
     }
     const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
@@ -118,14 +165,14 @@ async function readPages(bytes: Uint8Array, file: string, limits: Limits): Promi
       modified: pdfDate(info.ModDate),
       application: str(info.Creator) ?? str(info.Producer),
     };
-    return { pages, properties };
+    return { pages, properties, tinyPictures, fullPagePictures, failedPictures };
   } finally {
     await pdf.destroy();
   }
 }
 
-/** Lines that are page furniture: bare page numbers, and lines repeated on most pages. */
-function dropFurniture(pages: Page[]): void {
+/** Lines that are page furniture: bare page numbers, and lines repeated on most pages. Returns how many repeated pictures (logos) were left out. */
+function dropFurniture(pages: Page[]): number {
   const counts = new Map<string, number>();
   for (const p of pages) for (const t of new Set(p.lines.map((l) => l.text.replace(/\d+/gu, "#")))) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const p of pages) {
@@ -134,6 +181,48 @@ function dropFurniture(pages: Page[]): void {
       return !(pages.length >= 3 && (counts.get(l.text.replace(/\d+/gu, "#")) ?? 0) >= Math.ceil(pages.length * 0.6));
     });
   }
+  const pictureCounts = new Map<string, number>();
+  for (const p of pages) for (const h of new Set(p.pictures.map((i) => i.hash))) pictureCounts.set(h, (pictureCounts.get(h) ?? 0) + 1);
+  let logos = 0;
+  for (const p of pages) {
+    const kept = p.pictures.filter((i) => !(pages.length >= 3 && (pictureCounts.get(i.hash) ?? 0) >= Math.ceil(pages.length * 0.6)));
+    logos += p.pictures.length - kept.length;
+    p.pictures = kept;
+  }
+  return logos;
+}
+
+/**
+ * Turns each page's grid-aligned runs of lines into table "lines" and its
+ * pictures into picture "lines" in reading order. Returns the pages whose
+ * text was set in columns that formed no table (kept as text).
+ */
+function placeTablesAndPictures(pages: Page[]): { tablePages: number[]; columnPages: number[] } {
+  const tablePages: number[] = [];
+  const columnPages: number[] = [];
+  for (const p of pages) {
+    const lines: Line[] = [];
+    for (const run of findTables(p.lines)) {
+      if (run.kind === "table") {
+        const first = run.lines[0]!;
+        lines.push({ text: run.lines.map((l) => l.text).join(" "), size: first.size, top: first.top, cells: [], table: run.rows });
+        if (!tablePages.includes(p.number)) tablePages.push(p.number);
+      } else {
+        lines.push(run.columns ? { ...run.line, columns: true } : run.line);
+        if (run.columns && !columnPages.includes(p.number)) columnPages.push(p.number);
+      }
+    }
+    for (const [k, picture] of p.pictures.entries()) {
+      const image: ImageRef = { where: `page ${p.number}, picture ${k + 1}`, alt: picture.alt, ext: "png", data: picture.png };
+      lines.push({ text: "", size: 0, top: picture.top, cells: [], image });
+    }
+    // Stable: a picture at the same height as a line follows it.
+    p.lines = lines
+      .map((l, i) => ({ l, i }))
+      .sort((a, b) => a.l.top - b.l.top || a.i - b.i)
+      .map(({ l }) => l);
+  }
+  return { tablePages, columnPages };
 }
 
 function lineBlocks(lines: Line[]): Block[] {
@@ -146,6 +235,20 @@ function lineBlocks(lines: Line[]): Block[] {
     paragraph = [];
   };
   for (const l of lines) {
+    if (l.table || l.image) {
+      flush();
+      list = undefined;
+      blocks.push(l.table ? { kind: "table", rows: l.table } : { kind: "image", image: l.image! });
+      last = undefined;
+      continue;
+    }
+    if (l.columns) {
+      flush();
+      list = undefined;
+      blocks.push({ kind: "paragraph", text: l.text });
+      last = undefined;
+      continue;
+    }
     const bullet = /^[•▪◦‣●■–-]\s*(.+)$/u.exec(l.text);
     const gap = last ? l.top - last.top : 0;
     if (bullet) {
@@ -182,15 +285,16 @@ function isSlideDeck(pages: Page[]): boolean {
 
 function slides(pages: Page[]): Section[] {
   return pages.map((p, i) => {
-    const lines = [...p.lines].sort((a, b) => a.top - b.top);
-    const largest = Math.max(0, ...lines.map((l) => l.size));
+    const lines = p.lines;
+    const isText = (l: Line): boolean => !l.table && !l.image;
+    const largest = Math.max(0, ...lines.filter(isText).map((l) => l.size));
     // The heading: the first run of lines at the largest size, in the upper half of the page.
-    const start = lines.findIndex((l) => l.size >= largest - 0.5 && l.top < p.height / 2);
+    const start = lines.findIndex((l) => isText(l) && l.size >= largest - 0.5 && l.top < p.height / 2);
     let heading = "";
     let rest = lines;
     if (start >= 0) {
       let end = start + 1;
-      while (end < lines.length && lines[end]!.size >= largest - 0.5) end++;
+      while (end < lines.length && isText(lines[end]!) && lines[end]!.size >= largest - 0.5) end++;
       heading = lines
         .slice(start, end)
         .map((l) => l.text)
@@ -214,7 +318,7 @@ function report(pages: Page[]): { preamble: Block[]; sections: Section[]; title:
   const weight = new Map<number, number>();
   for (const l of all) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   const body = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-  const isHeading = (l: Line): boolean => l.size >= body * 1.15 && l.text.length <= 120 && !/[.,;]$/u.test(l.text);
+  const isHeading = (l: Line): boolean => !l.table && !l.image && l.size >= body * 1.15 && l.text.length <= 120 && !/[.,;]$/u.test(l.text);
   const headingSizes = [...new Set(all.filter(isHeading).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
   // A single line in the largest size on page 1 is the title, not a section.
   let title: string | undefined;
@@ -265,7 +369,7 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_SIGNATURE) < 0) {
     throw new ImportError(file, "corrupt", 'is not a PDF: it does not start with "%PDF-"', "check that the file was copied whole, or export the PDF again");
   }
-  const { pages, properties } = await readPages(bytes, file, limits);
+  const { pages, properties, tinyPictures, fullPagePictures, failedPictures } = await readPages(bytes, file, limits);
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.length, 0), 0);
   // Fewer than 20 characters a page on average: a scan (at most a stamped page number).
   if (chars < 20 * pages.length) {
@@ -276,11 +380,26 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
       "import the original .docx/.pptx instead, or run text recognition first (e.g. ocrmypdf, then import the result) and check the text it finds",
     );
   }
-  const notes = [
-    "tables and pictures inside a PDF are not extracted — add them from the attached PDF where they matter (tables as Markdown tables, pictures with a description)",
-  ];
-  if (isSlideDeck(pages)) {
-    dropFurniture(pages);
+  const deck = isSlideDeck(pages);
+  const logos = dropFurniture(pages);
+  const { tablePages, columnPages } = placeTablesAndPictures(pages);
+  const notes: string[] = [];
+  if (tablePages.length)
+    notes.push(
+      `tables were rebuilt from text positions on page(s) ${ranges(tablePages)} (columns aligned over three or more rows; the first row is the header) — compare them with the PDF`,
+    );
+  if (columnPages.length)
+    notes.push(
+      `text set in columns on page(s) ${ranges(columnPages)} did not line up as a table over three rows and was kept as text — compare it with the PDF and make a table by hand if it is one`,
+    );
+  if (logos) notes.push(`${logos} picture(s) repeated on most pages (a logo or page decoration) were left out`);
+  if (fullPagePictures)
+    notes.push(
+      `${fullPagePictures} image(s) covering a whole page (a scanned page under its text, or a background) were left out — the text was read from the text layer`,
+    );
+  if (tinyPictures) notes.push(`${tinyPictures} image(s) drawn smaller than ${MIN_PICTURE_POINTS} points (rules, bullets) were left out`);
+  if (failedPictures) notes.push(`${failedPictures} picture(s) could not be decoded and were left out — take them from the attached PDF if they matter`);
+  if (deck) {
     return {
       format: "pdf",
       type: "presentation",
@@ -290,7 +409,6 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
       notes: ["the PDF looks exported from slides (landscape pages with a large title): one slide per page; speaker notes are not in such a PDF", ...notes],
     };
   }
-  dropFurniture(pages);
   const r = report(pages);
   if (!r.sections.length)
     notes.push("no headings were recognised (no text clearly larger than the body text): the text is one block — add ## headings where sections begin");

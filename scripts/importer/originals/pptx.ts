@@ -8,20 +8,21 @@
  *   left to right). Bulleted or numbered paragraphs (and every paragraph of a
  *   body placeholder, whose bullets come from the master) become list items
  *   at their level; footers, dates and slide numbers are left out.
- * - Tables become rows of cell text; pictures keep their description (alt text).
+ * - Tables become rows of cell text; pictures keep their description (alt text);
+ *   a chart becomes a table of its cached values, SmartArt a list (graphics.ts).
  * - Speaker notes: the body placeholder of the slide's notes page.
  */
 import { ImportError } from "../errors.js";
 import type { Limits } from "./limits.js";
-import type { Block, ImageRef, OriginalDocument, Section } from "./model.js";
+import { type Block, describedAlt, type ImageRef, type OriginalDocument, type Section } from "./model.js";
 import { readOfficeProperties } from "./office-properties.js";
+import { graphicBlock } from "./graphics.js";
 import { openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
 import { at, descendants, kid, kids, textOf, type El } from "./xml.js";
 
 /** Placeholders that repeat on every slide and are not slide content. */
 const CHROME_PLACEHOLDERS = new Set(["sldNum", "dt", "ftr", "hdr", "sldImg"]);
 const TITLE_PLACEHOLDERS = new Set(["title", "ctrTitle"]);
-const FILE_NAME = /^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|heic)$/iu;
 const DEFAULT_SIZE = 1800; // hundredths of a point: PowerPoint's default body size
 
 interface Para {
@@ -35,11 +36,13 @@ interface Item {
   y: number;
   x: number;
   order: number;
-  kind: "text" | "table" | "picture";
+  kind: "text" | "table" | "picture" | "block";
   placeholder?: string | undefined;
   paras?: Para[];
   rows?: string[][];
   image?: ImageRef | undefined;
+  /** A chart's table or SmartArt's list, read from its own part. */
+  block?: Block;
   missing?: string;
 }
 
@@ -118,14 +121,15 @@ async function collect(
         if (rows.some((r) => r.some(Boolean))) items.push({ y: pos?.y ?? 0, x: pos?.x ?? 0, order, kind: "table", rows });
       } else {
         const name = at(el, "p:nvGraphicFramePr", "p:cNvPr")?.attrs.name ?? "object";
-        ctx.skipped.push(`slide ${ctx.slide}: "${name}" (a chart, diagram or other object) was not imported; add its content as text or a picture`);
+        const block = await graphicBlock(el, ctx.pkg, ctx.rels, `slide ${ctx.slide}: "${name}"`, ctx.skipped);
+        if (block) items.push({ y: pos?.y ?? 0, x: pos?.x ?? 0, order, kind: "block", block });
+        else ctx.skipped.push(`slide ${ctx.slide}: "${name}" (a chart, diagram or other object) was not imported; add its content as text or a picture`);
       }
     } else if (el.name === "p:pic") {
       const cNvPr = at(el, "p:nvPicPr", "p:cNvPr");
       const name = cNvPr?.attrs.name ?? "picture";
-      const descr = squash(cNvPr?.attrs.descr ?? "");
       // A file name is what PowerPoint (and other tools) put there by themselves: no description.
-      const alt = descr && !FILE_NAME.test(descr) ? descr : undefined;
+      const alt = describedAlt(cNvPr?.attrs.descr);
       const embed = at(el, "p:blipFill", "a:blip")?.attrs["r:embed"];
       const rel = embed ? ctx.rels.get(embed) : undefined;
       const pos = offset(at(el, "p:spPr", "a:xfrm"));
@@ -236,6 +240,7 @@ export async function readPptx(bytes: Uint8Array, file: string, limits: Limits):
     for (const item of items) {
       if (item.kind === "text") blocks.push(...textBlocks(item.paras!, item.placeholder));
       else if (item.kind === "table") blocks.push({ kind: "table", rows: item.rows! });
+      else if (item.kind === "block") blocks.push(item.block!);
       else if (item.image) blocks.push({ kind: "image", image: item.image });
     }
     const notesPart = [...rels.values()].find((r) => r.type === "notesSlide")?.target;

@@ -33,6 +33,7 @@ export function formatOriginalReport(r: OriginalReport, target: string | undefin
   row("publisher", `${r.publisher.id} (${r.publisher.how})`);
   row("notes", r.notesSlides.length ? `speaker notes on slide(s) ${ranges(r.notesSlides)}` : "(none)");
   row("tables", r.tables.length ? `on ${unit} ${ranges(r.tables)}` : "(none)");
+  row("charts", r.charts.length ? `as tables on ${unit} ${ranges(r.charts)}` : "(none)");
   row(
     "pictures",
     r.pictures.length ? `${r.pictures.length} written${r.picturesWithoutAlt.length ? `, ${r.picturesWithoutAlt.length} without a description` : ""}` : "(none)",

@@ -72,6 +72,8 @@ export interface OriginalReport
   hiddenSlides: number[];
   headingSources: { slide: number; source: string }[];
   tables: number[];
+  /** Slides or sections with a chart imported as a table. */
+  charts: number[];
   pictures: PictureReport[];
   picturesWithoutAlt: PictureReport[];
   slidePictures: string;
@@ -104,6 +106,15 @@ const SLIDE_WORD: Record<"nb" | "nn" | "sv" | "da" | "en", string> & Partial<Rec
   sv: "Bild",
   da: "Dias",
   en: "Slide",
+};
+
+/** The line above a chart's table: where the figures come from, in the document's language. */
+const CHART_NOTE: Record<"nb" | "nn" | "sv" | "da" | "en", string> & Partial<Record<Lang, string>> = {
+  nb: "Tallene er hentet fra et diagram i originalen",
+  nn: "Tala er henta frå eit diagram i originalen",
+  sv: "Siffrorna är hämtade från ett diagram i originalet",
+  da: "Tallene er hentet fra et diagram i originalen",
+  en: "The figures are taken from a chart in the original",
 };
 
 /** Alt text of a slide picture: the slide's number and its text, as the slide states it. */
@@ -139,6 +150,7 @@ function blockText(block: Block): string {
   if (block.kind === "paragraph") return block.text;
   if (block.kind === "list") return block.items.map((i) => i.text).join("\n");
   if (block.kind === "table") return block.rows.map((r) => r.join(" ")).join("\n");
+  if (block.kind === "chart") return [block.title ?? "", ...block.rows.map((r) => r.join(" "))].join("\n");
   if (block.kind === "heading") return block.text;
   return block.image.alt ?? "";
 }
@@ -192,6 +204,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
 
   const pictures: PictureReport[] = [];
   const tables: number[] = [];
+  const charts: number[] = [];
   const body: string[] = [];
   const isDeck = original.type === "presentation";
   const writeBlocks = (blocks: Block[], number: number): void => {
@@ -203,6 +216,10 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
       else if (block.kind === "table") {
         body.push(tableMarkdown(block.rows), "");
         if (!tables.includes(number)) tables.push(number);
+      } else if (block.kind === "chart") {
+        const note = CHART_NOTE[lang.language] ?? CHART_NOTE.en;
+        body.push(`*${escapeLine(`${note}${block.title ? `: ${block.title}` : ""}.`)}*`, "", tableMarkdown(block.rows), "");
+        if (!charts.includes(number)) charts.push(number);
       } else {
         count++;
         const name = `${slug}/${number === 0 ? "intro" : `${isDeck ? "slide" : "section"}-${number}`}-${count}.${block.image.ext}`;
@@ -280,6 +297,10 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
       `headings: ${unit}(s) ${ranges(guessedHeadings.map((s) => s.number))} have no marked title; their heading was taken from the largest/topmost text — confirm`,
     );
   if (emptySlides.length) checks.push(`${unit}s ${ranges(emptySlides)} have no text — add a heading if you know it`);
+  if (charts.length)
+    checks.push(
+      `charts: the figures on ${unit}(s) ${ranges(charts)} are the values the chart itself keeps, as a table — compare them with the chart in the original`,
+    );
   if (hiddenSlides.length) checks.push(`hidden slides ${ranges(hiddenSlides)} are imported and marked; delete them if they should not be published`);
   if (lostFigures.length)
     checks.push(
@@ -317,6 +338,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
       headingSources: sections.map((s) => ({ slide: s.number, source: s.headingSource })),
       notesSlides,
       tables,
+      charts,
       pictures,
       picturesWithoutAlt,
       slidePictures: "",

@@ -7,6 +7,7 @@ import { loadContent } from "../../../scripts/content/load.ts";
 import { importOriginalsCommand } from "../../../scripts/importer/originals/cli.js";
 import { readPublishers } from "../../../scripts/importer/publishers-io.js";
 import { makeProject } from "../../helpers/fixture.ts";
+import { fixturesDir } from "../helpers.js";
 import { makeDeck, makeReport, withEntries } from "./fixtures.js";
 
 // LibreOffice is exercised in slide-pictures.test.ts and the integration test, not here.
@@ -89,13 +90,6 @@ describe("npm run import with originals", () => {
     const r = await run("deck.pptx", "kopi.pptx", "--publisher", "testby");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: kopi\.pptx: would write content\/testby\/internasjonal-satsing-i-testby\.md, like deck\.pptx/u);
-  });
-
-  it("refuses to mix transcripts and originals in one run", async () => {
-    writeFileSync(path.join(dir, "notat.txt"), "tekst");
-    const r = await run("deck.pptx", "notat.txt", "--publisher", "testby");
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot be mixed in one run/u);
   });
 
   it("refuses a file over the size limit before reading it", async () => {
@@ -190,5 +184,52 @@ describe("a batch of originals", () => {
     expect(broken).toMatchObject({ file: "broken.pptx", status: "refused", written: false });
     const deck = JSON.parse(readFileSync(path.join(dir, "reports", "deck.json"), "utf8"));
     expect(deck).toMatchObject({ file: "deck.pptx", written: true });
+  });
+});
+
+describe("a folder of originals and transcripts", () => {
+  beforeEach(async () => {
+    mkdirSync(path.join(dir, "delt"));
+    writeFileSync(path.join(dir, "delt", "a-deck.pptx"), await makeDeck({ pictureAlt: "Bilde fra samlingen" }));
+    writeFileSync(path.join(dir, "delt", "b-strategi.docx"), await makeReport({ pictureAlt: "Kart" }));
+    writeFileSync(path.join(dir, "delt", "c-fagdag.txt"), readFileSync(path.join(fixturesDir, "plain-numbered.txt")));
+    writeFileSync(path.join(dir, "delt", "notater.odt"), "not imported: not a kind the importer reads");
+    mkdirSync(path.join(dir, "delt", "gammelt"));
+    writeFileSync(path.join(dir, "delt", "gammelt", "x.pptx"), "only the files directly in the folder");
+  });
+
+  it("imports every original and transcript directly in it, in name order, with the summary and a JSON report each", async () => {
+    const r = await run("delt", "--publisher", "testby");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^(imported|needs review)\s+delt\/\S+/gmu)?.map((l) => l.split(/\s+/u).pop())).toEqual([
+      "delt/a-deck.pptx",
+      "delt/b-strategi.docx",
+      "delt/c-fagdag.txt",
+    ]);
+    expect(r.stdout).toContain("(of 3)");
+    expect(written().filter((f) => f.endsWith(".md"))).toEqual(["internasjonal-satsing-i-testby.md", "kulturstrategi-for-testby.md", "velkommen.md"]);
+    expect(readdirSync(path.join(dir, "import-reports")).sort()).toEqual(["a-deck.json", "b-strategi.json", "c-fagdag.json"]);
+  });
+
+  it("checks every input of both kinds first: a bad original means no transcript is written either, unless --keep-going", async () => {
+    writeFileSync(path.join(dir, "delt", "d-makro.pptx"), await withEntries(await makeDeck(), { "ppt/vbaProject.bin": "x" }));
+    const r = await run("delt", "--publisher", "testby");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: delt\/d-makro\.pptx: contains macros/mu);
+    expect(r.stderr).toContain("import: 1 of 4 input(s) failed; nothing was written (--keep-going writes the others)");
+    expect(r.stdout).toMatch(/^refused\s+delt\/d-makro\.pptx/mu);
+    expect(written()).toEqual(["_publisher.yaml"]);
+    const kept = await run("delt", "--publisher", "testby", "--keep-going");
+    expect(kept.code).toBe(1);
+    expect(written().filter((f) => f.endsWith(".md"))).toHaveLength(3);
+    expect(JSON.parse(readFileSync(path.join(dir, "import-reports", "d-makro.json"), "utf8"))).toMatchObject({ status: "refused", written: false });
+  });
+
+  it("refuses a transcript and an original that would write the same document", async () => {
+    writeFileSync(path.join(dir, "delt", "c-fagdag.txt"), "1 Internasjonal satsing i Testby\nForankring\n\n2 Tall\nKommunen har 32 000 innbyggere\n");
+    const r = await run("delt", "--publisher", "testby");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: delt\/a-deck\.pptx: would write content\/testby\/internasjonal-satsing-i-testby\.md, like delt\/c-fagdag\.txt/u);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import JSZip from "jszip";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, type PDFRef, StandardFonts } from "pdf-lib";
 import pptxModule from "pptxgenjs";
 import sharp from "sharp";
 
@@ -155,9 +155,22 @@ export async function makeReport(options: { pictureAlt?: string | undefined } = 
   return stampedAsGenerated(await Packer.toBuffer(doc));
 }
 
-/** A PDF: pages of lines with font sizes; `landscape` for slide-like pages. */
+/** A picture on a PDF page; `alt` tags the page (structure tree, /Figure with /Alt), otherwise the PDF is untagged. */
+export interface PdfPicture {
+  color?: string;
+  /** Top edge, distance from the top of the page, in points. */
+  top: number;
+  width: number;
+  height: number;
+  alt?: string;
+}
+
+/**
+ * A PDF: pages of lines with font sizes; a line may instead be cells at x positions
+ * (a table's row); pictures at given heights; `landscape` for slide-like pages.
+ */
 export async function makePdf(
-  pages: { lines: { text: string; size: number }[] }[],
+  pages: { lines: { text: string; size: number; cells?: { text: string; x: number }[] }[]; pictures?: PdfPicture[] }[],
   options: { landscape?: boolean; title?: string; author?: string } = {},
 ): Promise<Buffer> {
   const pdf = await PDFDocument.create();
@@ -167,13 +180,41 @@ export async function makePdf(
   pdf.setModificationDate(new Date("2019-03-04T12:00:00Z"));
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const [w, h] = options.landscape ? [960, 540] : [595, 842];
-  for (const p of pages) {
+  const figures: PDFRef[] = [];
+  const parentNums: (number | PDFRef[])[] = [];
+  for (const [index, p] of pages.entries()) {
     const page = pdf.addPage([w, h]);
     let y = h - 60;
     for (const l of p.lines) {
-      page.drawText(l.text, { x: 50, y, size: l.size, font });
+      if (l.cells) for (const c of l.cells) page.drawText(c.text, { x: c.x, y, size: l.size, font });
+      else page.drawText(l.text, { x: 50, y, size: l.size, font });
       y -= l.size * 1.5;
     }
+    const pageFigures: PDFRef[] = [];
+    for (const picture of p.pictures ?? []) {
+      const image = await pdf.embedPng(await png(picture.color ?? "#2060a0"));
+      const tagged = picture.alt !== undefined;
+      // BDC takes a properties dictionary; pdf-lib's operator types omit it, its writer handles it.
+      const properties = pdf.context.obj({ MCID: pageFigures.length }) as unknown as PDFArray;
+      if (tagged) page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of("Figure"), properties]));
+      page.drawImage(image, { x: 50, y: h - picture.top - picture.height, width: picture.width, height: picture.height });
+      if (tagged) {
+        page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+        const figure = pdf.context.obj({ Type: "StructElem", S: "Figure", Pg: page.ref, K: pageFigures.length, Alt: PDFHexString.fromText(picture.alt!) });
+        pageFigures.push(pdf.context.register(figure));
+      }
+    }
+    if (pageFigures.length) {
+      page.node.set(PDFName.of("StructParents"), PDFNumber.of(index));
+      parentNums.push(index, pageFigures);
+      figures.push(...pageFigures);
+    }
+  }
+  if (figures.length) {
+    const root = pdf.context.register(pdf.context.obj({ Type: "StructTreeRoot", K: figures, ParentTree: pdf.context.obj({ Nums: parentNums }) }));
+    for (const f of figures) pdf.context.lookup(f, PDFDict).set(PDFName.of("P"), root);
+    pdf.catalog.set(PDFName.of("StructTreeRoot"), root);
+    pdf.catalog.set(PDFName.of("MarkInfo"), pdf.context.obj({ Marked: true }));
   }
   return Buffer.from(await pdf.save());
 }
@@ -184,4 +225,101 @@ export async function makeScannedPdf(): Promise<Buffer> {
   const image = await pdf.embedPng(await png("#777777"));
   for (let i = 0; i < 2; i++) pdf.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
   return Buffer.from(await pdf.save());
+}
+
+const DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
+const DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A SmartArt data part: "Planlegge", "Gjennomføre" with the child "Skolene" (connections listed out of order), plus non-text points. */
+export const SMARTART_DATA = `<?xml version="1.0" encoding="UTF-8"?>
+<dgm:dataModel xmlns:dgm="${DGM}" xmlns:a="${DRAWING}"><dgm:ptLst>
+<dgm:pt modelId="0" type="doc"><dgm:t><a:bodyPr/><a:p><a:endParaRPr/></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="1"><dgm:t><a:bodyPr/><a:p><a:r><a:t>Planlegge</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="2"><dgm:t><a:bodyPr/><a:p><a:r><a:t>Gjennom</a:t></a:r><a:r><a:t>føre</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="3"><dgm:t><a:bodyPr/><a:p><a:r><a:t>Skolene</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="10" type="parTrans"/><dgm:pt modelId="11" type="sibTrans"/><dgm:pt modelId="20" type="pres"/>
+</dgm:ptLst><dgm:cxnLst>
+<dgm:cxn modelId="c1" srcId="0" destId="2" srcOrd="1" parTransId="10" sibTransId="11"/>
+<dgm:cxn modelId="c2" srcId="0" destId="1" srcOrd="0"/>
+<dgm:cxn modelId="c3" srcId="2" destId="3" srcOrd="0"/>
+<dgm:cxn modelId="c4" type="presOf" srcId="1" destId="20"/>
+</dgm:cxnLst></dgm:dataModel>`;
+
+/** Adds relationships to a part's .rels file. */
+function withRelationships(rels: string, entries: { id: string; type: string; target: string }[]): string {
+  return rels.replace(
+    "</Relationships>",
+    `${entries.map((e) => `<Relationship Id="${e.id}" Type="${RELS}/${e.type}" Target="${e.target}"/>`).join("")}</Relationships>`,
+  );
+}
+
+/**
+ * A deck with a chart made by pptxgenjs (a chart part plus its embedded workbook) on slide 1
+ * and a SmartArt diagram added to slide 2.
+ */
+export async function makeChartDeck(): Promise<Buffer> {
+  const p = new PptxGenJS();
+  p.title = "Befolkning i Testby";
+  const s1 = p.addSlide();
+  s1.addText("Befolkning", { x: 1, y: 0.3, w: 8, h: 1, fontSize: 32 });
+  s1.addChart(
+    p.ChartType.bar,
+    [
+      { name: "Innbyggere", labels: ["2009", "2010"], values: [32000, 33100] },
+      { name: "Skoler", labels: ["2009", "2010"], values: [12, 13] },
+    ],
+    { x: 1, y: 1.5, w: 6, h: 4, showTitle: true, title: "Folketall" },
+  );
+  const s2 = p.addSlide();
+  s2.addText("Arbeidet i tre steg", { x: 1, y: 0.3, w: 8, h: 1, fontSize: 32 });
+  const deck = await stampedAsGenerated((await p.write({ outputType: "nodebuffer" })) as Buffer);
+  const zip = await JSZip.loadAsync(deck);
+  const slide = await zip.file("ppt/slides/slide2.xml")!.async("string");
+  const frame = `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="9" name="Diagram 1"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="914400" y="1500000"/><a:ext cx="5000000" cy="3000000"/></p:xfrm><a:graphic><a:graphicData uri="${DGM}"><dgm:relIds xmlns:dgm="${DGM}" r:dm="rId90" r:lo="rId91" r:qs="rId92" r:cs="rId93"/></a:graphicData></a:graphic></p:graphicFrame>`;
+  const rels = await zip.file("ppt/slides/_rels/slide2.xml.rels")!.async("string");
+  return withEntries(deck, {
+    "ppt/slides/slide2.xml": slide.replace("</p:spTree>", `${frame}</p:spTree>`),
+    "ppt/slides/_rels/slide2.xml.rels": withRelationships(rels, [{ id: "rId90", type: "diagramData", target: "../diagrams/data1.xml" }]),
+    "ppt/diagrams/data1.xml": SMARTART_DATA,
+  });
+}
+
+/** The chart part and workbook pptxgenjs makes, for putting into other files. */
+async function chartParts(): Promise<{ chart: string; workbook: Uint8Array }> {
+  const zip = await JSZip.loadAsync(await makeChartDeck());
+  // pptxgenjs numbers charts across every deck made in the process: chart1, chart2 …
+  return {
+    chart: await zip.file(/^ppt\/charts\/chart\d+\.xml$/u)[0]!.async("string"),
+    workbook: await zip.file(/^ppt\/embeddings\/.+\.xlsx$/u)[0]!.async("uint8array"),
+  };
+}
+
+/** makeReport's Word file with, at the end of its last section, a paragraph "Se figuren:" + a chart, then a SmartArt drawing. */
+export async function makeChartReport(): Promise<Buffer> {
+  const { chart, workbook } = await chartParts();
+  const report = await makeReport({ pictureAlt: "Kart" });
+  const zip = await JSZip.loadAsync(report);
+  const document = await zip.file("word/document.xml")!.async("string");
+  const drawing = (data: string) =>
+    `<w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="77" name="Figur"/><a:graphic xmlns:a="${DRAWING}">${data}</a:graphic></wp:inline></w:drawing>`;
+  const chartRun = drawing(`<a:graphicData uri="${CHART}"><c:chart xmlns:c="${CHART}" xmlns:r="${RELS}" r:id="rId80"/></a:graphicData>`);
+  const smartArtRun = drawing(
+    `<a:graphicData uri="${DGM}"><dgm:relIds xmlns:dgm="${DGM}" xmlns:r="${RELS}" r:dm="rId81" r:lo="rId82" r:qs="rId83" r:cs="rId84"/></a:graphicData>`,
+  );
+  const paragraphs = `<w:p><w:r><w:t xml:space="preserve">Se figuren: </w:t></w:r><w:r>${chartRun}</w:r></w:p><w:p><w:r>${smartArtRun}</w:r></w:p>`;
+  const at = document.lastIndexOf("<w:sectPr");
+  const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
+  return withEntries(report, {
+    "word/document.xml": document.slice(0, at) + paragraphs + document.slice(at),
+    "word/_rels/document.xml.rels": withRelationships(rels, [
+      { id: "rId80", type: "chart", target: "charts/chart1.xml" },
+      { id: "rId81", type: "diagramData", target: "diagrams/data1.xml" },
+    ]),
+    "word/charts/chart1.xml": chart,
+    "word/charts/_rels/chart1.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/package" Target="../embeddings/Microsoft_Excel_Worksheet1.xlsx"/></Relationships>`,
+    "word/embeddings/Microsoft_Excel_Worksheet1.xlsx": workbook,
+    "word/diagrams/data1.xml": SMARTART_DATA,
+  });
 }

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { pdfDate } from "../../../scripts/importer/originals/pdf.js";
 import { makePdf, makeScannedPdf } from "./fixtures.js";
@@ -30,7 +31,121 @@ describe("PDF originals", () => {
     expect(body(markdown)).toBe(
       "## Innledning\n\nKommunen har et rikt kulturliv og mange frivillige lag og foreninger.\n\n## Mål\n\nFlere skal bruke biblioteket.\n",
     );
-    expect(report.checks.join("\n")).toMatch(/tables and pictures inside a PDF are not extracted/u);
+    expect(report.tables).toEqual([]);
+    expect(report.pictures).toEqual([]);
+  });
+
+  it("rebuilds a table from text aligned in columns over three rows, and keeps two aligned rows as text, reported", async () => {
+    const row = (a: string, b: string, c: string) => ({
+      text: "",
+      size: 11,
+      cells: [
+        { text: a, x: 50 },
+        { text: b, x: 170 },
+        { text: c, x: 290 },
+      ],
+    });
+    const pdf = await makePdf([
+      {
+        lines: [
+          { text: "Befolkning", size: 16 },
+          { text: "Tabellen viser folketallet.", size: 11 },
+          row("År", "Innbyggere", "Skoler"),
+          row("2009", "32 000", "12"),
+          row("2010", "33 100", "13"),
+          { text: "Tabellen over er fra SSB.", size: 11 },
+          { text: "Skoler", size: 16 },
+          row("Navn", "Elever", "Klasser"),
+          row("Testby skole", "310", "14"),
+          { text: "Alle skolene er nye.", size: 11 },
+        ],
+      },
+    ]);
+    const { markdown, report } = await imp(pdf, "tabell.pdf");
+    expect(body(markdown)).toBe(
+      [
+        "## Befolkning",
+        "",
+        "Tabellen viser folketallet.",
+        "",
+        "| År | Innbyggere | Skoler |",
+        "| --- | --- | --- |",
+        "| 2009 | 32 000 | 12 |",
+        "| 2010 | 33 100 | 13 |",
+        "",
+        "Tabellen over er fra SSB.",
+        "",
+        "## Skoler",
+        "",
+        // Two rows are no evident grid: kept as the text the PDF states, a paragraph per line.
+        "Navn Elever Klasser",
+        "",
+        "Testby skole 310 14",
+        "",
+        "Alle skolene er nye.",
+        "",
+      ].join("\n"),
+    );
+    expect(report.tables).toEqual([1]);
+    const checks = report.checks.join("\n");
+    expect(checks).toMatch(/tables were rebuilt from text positions on page\(s\) 1 /u);
+    expect(checks).toMatch(/text set in columns on page\(s\) 1 did not line up as a table over three rows and was kept as text/u);
+  });
+
+  it("extracts pictures in reading order: the structure tree's /Alt is the description, an untagged picture has none", async () => {
+    const pdf = await makePdf([
+      {
+        lines: [
+          { text: "Kart", size: 16 },
+          { text: "Kartet viser bydelene.", size: 11 },
+        ],
+        pictures: [
+          { top: 200, width: 200, height: 150, alt: "Kart over bydelene i Testby", color: "#208040" },
+          { top: 400, width: 120, height: 90 },
+        ],
+      },
+    ]);
+    const { markdown, report, files } = await imp(pdf, "kart.pdf");
+    expect(body(markdown)).toBe("## Kart\n\nKartet viser bydelene.\n\n![Kart over bydelene i Testby](kart/section-1-1.png)\n\n![](kart/section-1-2.png)\n");
+    expect(report.pictures.map((p) => [p.where, p.alt])).toEqual([
+      ["page 1, picture 1", "Kart over bydelene i Testby"],
+      ["page 1, picture 2", undefined],
+    ]);
+    expect(report.review).toContain("1 picture(s) without a description");
+    const picture = files.find((f) => f.path === "kart/section-1-1.png")!;
+    const meta = await sharp(picture.data).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 40, 30]);
+    // The pixels are the picture's own: the green the test drew.
+    const { data } = await sharp(picture.data).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)]).toEqual([0x20, 0x80, 0x40]);
+  });
+
+  it("leaves out an image covering the page (a scan under a text layer), and says so", async () => {
+    const pdf = await makePdf([
+      {
+        lines: [
+          { text: "Innledning", size: 16 },
+          { text: "Teksten fra tekstlaget i en skannet side.", size: 11 },
+        ],
+        pictures: [{ top: 0, width: 595, height: 842, color: "#f4f4f4" }],
+      },
+    ]);
+    const { markdown, report } = await imp(pdf, "ocr.pdf");
+    expect(markdown).not.toContain("![");
+    expect(report.checks.join("\n")).toMatch(/1 image\(s\) covering a whole page \(a scanned page under its text, or a background\) were left out/u);
+  });
+
+  it("leaves out a picture repeated on most pages (a logo) and says so", async () => {
+    const page = (heading: string) => ({
+      lines: [
+        { text: heading, size: 16 },
+        { text: `Teksten i kapittelet ${heading.toLowerCase()} er lang nok.`, size: 11 },
+      ],
+      pictures: [{ top: 20, width: 40, height: 20, color: "#000000" }],
+    });
+    const { markdown, report } = await imp(await makePdf([page("Innledning"), page("Bakgrunn"), page("Mål")]), "logo.pdf");
+    expect(markdown).not.toContain("![");
+    expect(report.checks.join("\n")).toMatch(/3 picture\(s\) repeated on most pages \(a logo or page decoration\) were left out/u);
   });
 
   it("reads a PDF exported from slides as a presentation: one slide per landscape page, heading from the large text", async () => {
