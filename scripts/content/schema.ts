@@ -60,6 +60,7 @@ const boundedText = (max: number) =>
 const text = boundedText(LIMITS.textLength);
 const titleText = boundedText(LIMITS.titleLength);
 const longText = boundedText(LIMITS.longTextLength);
+const changeNote = boundedText(LIMITS.changeNoteLength);
 /** A list of at most LIMITS.listLength entries. */
 const list = <T extends z.ZodType>(element: T) =>
   z.array(element).max(LIMITS.listLength, { error: `has more than ${LIMITS.listLength} entries. Keep the most important ones` });
@@ -355,6 +356,26 @@ export const documentSchema = z
       .strict()
       .optional()
       .meta({ description: "Where the text came from.", examples: [{ kind: "transcript", retrieved: "2026-11-01" }] }),
+    changes: list(
+      z
+        .object({
+          date: partialDate.meta({
+            description: "When the change was published: YYYY-MM-DD (or YYYY-MM, YYYY). Not before the document's date.",
+            examples: ["2026-11-20"],
+          }),
+          note: changeNote.meta({
+            description: `What changed, for readers, in one or two sentences (at most ${LIMITS.changeNoteLength} characters).`,
+            examples: ["Corrected the number of employees on slide 2."],
+          }),
+        })
+        .strict(),
+    )
+      .default([])
+      .meta({
+        description:
+          "Public notes on corrections and updates after publication. The page lists them with the dates from git; the feeds announce them as updates.",
+        examples: [[{ date: "2026-11-20", note: "Corrected the number of employees on slide 2." }]],
+      }),
     attachments: list(
       z
         .object({
@@ -369,6 +390,21 @@ export const documentSchema = z
         examples: [[{ file: "sagene.pptx", title: "Original presentation" }]],
       }),
   })
-  .strict();
+  .strict()
+  .superRefine((meta, ctx) => {
+    if (meta.date === "unknown") return;
+    meta.changes.forEach((change, index) => {
+      // Compared at the precision both dates share: a change in "2011" is not before "2011-05-01".
+      const shared = Math.min(change.date.length, meta.date.length);
+      if (change.date.slice(0, shared) < meta.date.slice(0, shared)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["changes", index, "date"],
+          message: `${change.date} is before the document's date ${meta.date}. A change is dated when it was published, after the document.`,
+        });
+      }
+    });
+  });
 export type DocumentMeta = z.infer<typeof documentSchema>;
+export type DocumentChange = DocumentMeta["changes"][number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -127,11 +127,26 @@ export interface DocumentPublishing {
   /** "YYYY-MM-DD" of the last change to the document's file. */
   lastUpdated: string | null;
   lastUpdatedText: string | null;
+  /** "YYYY-MM-DD" of the commit that added the document's file, when git has its whole history. */
+  firstPublished: string | null;
+  firstPublishedText: string | null;
+  /** The front-matter's public change notes, newest first. */
+  changes: ChangeView[];
   editUrl: string | null;
   retrievedText: string | null;
   card: SocialCard;
   /** "Cite this document": the reference's parts, download paths and meta tags. */
   citation: Citation;
+}
+
+/** One public change note (front-matter `changes:`), as a page and the feeds show it. */
+export interface ChangeView {
+  /** As written: "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
+  date: string;
+  dateText: string;
+  note: string;
+  /** Language of the note. */
+  lang: string;
 }
 
 export interface SocialCard {
