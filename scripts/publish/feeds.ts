@@ -94,11 +94,13 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   const { locale, entries } = spec;
   // Dated by its newest document or change note, from the front-matter only (a file's mtime would make it the
   // build's day outside git); an empty feed by the epoch.
-  const updated = entries
-    .flatMap((page) => [page.view.doc.meta.date, ...page.publish.changes.map((change) => change.date)])
-    .filter((date) => date !== "unknown")
-    .map(rfc3339)
-    .reduce((newest, date) => (date > newest ? date : newest), "1970-01-01T00:00:00Z");
+  const updated =
+    entries
+      .flatMap((page) => [page.view.doc.meta.date, ...page.publish.changes.map((change) => change.date)])
+      .filter((date) => date !== "unknown")
+      .map(rfc3339)
+      .sort()
+      .at(-1) ?? "1970-01-01T00:00:00Z";
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
@@ -122,7 +124,8 @@ export function entryUpdated(page: DocumentPage): string {
   const dates = [meta.date, page.publish.lastUpdated, ...page.publish.changes.map((change) => change.date)].filter(
     (date): date is string => !!date && date !== "unknown",
   );
-  return dates.map(rfc3339).reduce((newest, date) => (date > newest ? date : newest));
+  // RFC 3339 timestamps in UTC sort as text.
+  return dates.map(rfc3339).sort().at(-1)!;
 }
 
 function feedEntry(page: DocumentPage, abs: (path: string) => string): string[] {
