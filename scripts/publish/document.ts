@@ -14,6 +14,7 @@ import type { SiteConfig } from "../site/config.ts";
 import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
 import { documentCitation } from "./cite.ts";
+import { embedSnippet, embedUrl, OEMBED_FILE } from "./embed.ts";
 import { formatProblem } from "../content/problems.ts";
 import { fileDates, type FileDates } from "./git-dates.ts";
 import type { ChangeView, DocumentPublishing } from "../site/views.ts";
@@ -161,6 +162,11 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         .map((attachment) => `${env.config?.url ?? ""}${documentDir}${attachment.file.split("/").map(encodeURIComponent).join("/")}`);
       return {
         citation: documentCitation(locale, view, view.urls[locale], env.config?.url ?? "", { pdfUrls }),
+        embed: {
+          url: embedUrl(locale, view),
+          snippet: embedSnippet(`${env.config?.url ?? ""}${embedUrl(locale, view)}`, view.titles[locale], locale),
+          oembedUrl: `${view.urls[locale]}${OEMBED_FILE}`,
+        },
         related: related.get(view.id)!.map(toItem),
         attachments: view.doc.assets.attachments.map((attachment) => ({
           title: attachment.title ?? attachment.file.split("/").pop()!,

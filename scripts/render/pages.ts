@@ -18,7 +18,7 @@ import { silentProgress, type Progress, type ProgressPhase } from "../progress/p
 export { documentDescription } from "../site/page-table.ts";
 
 export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
-/** base.njk wraps each page body. */
+/** base.njk wraps each page body, unless its kind names another layout. */
 const LAYOUT = "base.njk";
 /**
  * Pages rendered between yields to the event loop (about 20 ms of work), so the
@@ -75,7 +75,12 @@ export interface PageRenderer {
 
 /** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
 export function pageRenderer(data: SiteData, env = templateEnvironment()): PageRenderer {
-  const layout = env.getTemplate(LAYOUT, true);
+  const layouts = new Map<string, NunjucksTemplate>();
+  const layout = (name = LAYOUT) => {
+    let compiled = layouts.get(name);
+    if (!compiled) layouts.set(name, (compiled = env.getTemplate(name, true)));
+    return compiled;
+  };
   const bodies = new Map<string, NunjucksTemplate>();
   const body = (template: string) => {
     let compiled = bodies.get(template);
@@ -87,7 +92,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     if (spec.text) return spec.text(page, data);
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
     const context = { p: page, lysark: data, description: spec.description?.(page) };
-    return layout.render({ ...context, content: body(spec.template).render(context) });
+    return layout(spec.layout).render({ ...context, content: body(spec.template).render(context) });
   };
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];

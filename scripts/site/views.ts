@@ -137,6 +137,17 @@ export interface DocumentPublishing {
   card: SocialCard;
   /** "Cite this document": the reference's parts, download paths and meta tags. */
   citation: Citation;
+  /** "Embed this document": the embed view, its <iframe> snippet and the oEmbed file. */
+  embed: EmbedLinks;
+}
+
+export interface EmbedLinks {
+  /** Site path of the chrome-less embed view. */
+  url: string;
+  /** The <iframe> HTML to copy, with absolute addresses. */
+  snippet: string;
+  /** Site path of the JSON oEmbed file. */
+  oembedUrl: string;
 }
 
 /** One public change note (front-matter `changes:`), as a page and the feeds show it. */

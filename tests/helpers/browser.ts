@@ -15,7 +15,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { repoRoot } from "./fixture.ts";
@@ -95,6 +95,8 @@ export interface StaticServer {
 export interface StaticServerOptions {
   /** Extra response headers; the strict CSP is sent unless overridden (set to null to leave it out). */
   headers?: Record<string, string | null>;
+  /** Headers for one path instead of `headers` (e.g. what the site's _headers file gives it). */
+  headersFor?: (urlPath: string) => Record<string, string | null>;
 }
 
 /**
@@ -104,10 +106,14 @@ export interface StaticServerOptions {
  */
 export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ "Content-Security-Policy": STRICT_CSP, ...options.headers })) {
-    if (value !== null) headers[name] = value;
-  }
+  const headersOf = (given: Record<string, string | null> | undefined) => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries({ "Content-Security-Policy": STRICT_CSP, ...given })) {
+      if (value !== null) headers[name] = value;
+    }
+    return headers;
+  };
+  const fixedHeaders = headersOf(options.headers);
   const requests: ServedRequest[] = [];
 
   const resolveFile = (urlPath: string): string | undefined => {
@@ -129,6 +135,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
 
   const server = http.createServer((request, response) => {
     const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
+    const headers = options.headersFor ? headersOf(options.headersFor(urlPath)) : fixedHeaders;
     let file = resolveFile(urlPath);
     let status = 200;
     if (!file && !urlPath.endsWith("/") && resolveFile(`${urlPath}/`)) {
@@ -188,7 +195,7 @@ export interface AxeViolation {
  * heading order and landmarks unless `bestPractice` is false) on the page as it is now and returns the violations, each
  * with the selectors of the offending elements.
  */
-export async function axeViolations(page: Page, options: { exclude?: string[]; bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page | Frame, options: { exclude?: string[]; bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
   const require = createRequire(import.meta.url);
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   // Evaluated, not added as a <script>, so the page's CSP does not stand in the way.
