@@ -15,6 +15,7 @@ import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
 import { documentCitation } from "./cite.ts";
 import { embedSnippet, embedUrl, OEMBED_FILE } from "./embed.ts";
+import { shownText } from "./free-text.ts";
 import { formatProblem } from "../content/problems.ts";
 import { fileDates, type FileDates } from "./git-dates.ts";
 import type { ChangeView, DocumentPublishing } from "../site/views.ts";
@@ -66,7 +67,10 @@ export function changesAfterLastUpdate(views: readonly DocumentView[], lastUpdat
 /** A document's change notes, newest first, in the page's locale. */
 export function changeViews(locale: UiLocale, view: DocumentView): ChangeView[] {
   return view.doc.meta.changes
-    .map((change) => ({ date: change.date, dateText: formatPartialDate(locale, change.date) ?? change.date, note: change.note, lang: view.doc.meta.language }))
+    .map((change) => {
+      const note = shownText(change.note, locale, view.doc.meta.language);
+      return { date: change.date, dateText: formatPartialDate(locale, change.date) ?? change.date, note: note.text, lang: note.lang };
+    })
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
@@ -183,6 +187,7 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         changes: changeViews(locale, view),
         editUrl: edit ? `${edit}${view.doc.file.split("/").map(encodeURIComponent).join("/")}` : null,
         retrievedText: meta.source?.retrieved ? formatPartialDate(locale, meta.source.retrieved) : null,
+        sourceNote: meta.source?.note === undefined ? null : shownText(meta.source.note, locale, meta.language),
         card:
           env.config?.socialCards === "site"
             ? { url: siteCardUrl(locale), width: CARD_WIDTH, height: CARD_HEIGHT, alt: `${t(locale, "site.name")}: ${t(locale, "site.tagline")}` }
