@@ -18,6 +18,8 @@
   });
   if (slides.length === 0) return;
 
+  // The embed view (an <iframe> on another site) is always in presentation mode: no start or exit, nothing made inert.
+  var embedded = deck.getAttribute("data-present-embedded") === "true";
   var STORAGE_KEY = "lysark-presenting";
   var uiLang = deck.getAttribute("data-present-lang") || document.documentElement.lang;
   var current = 0;
@@ -49,7 +51,8 @@
   help.textContent = text("help");
   launch.appendChild(help);
   var header = document.querySelector(".doc-header") || deck.parentNode;
-  if (header === deck.parentNode) deck.parentNode.insertBefore(launch, deck);
+  if (embedded) { /* no start button */ }
+  else if (header === deck.parentNode) deck.parentNode.insertBefore(launch, deck);
   else header.appendChild(launch);
 
   // Controls shown while presenting, inside the deck so they stay usable when the rest is inert.
@@ -69,7 +72,7 @@
   controls.appendChild(previousButton);
   controls.appendChild(counter);
   controls.appendChild(nextButton);
-  controls.appendChild(exitButton);
+  if (!embedded) controls.appendChild(exitButton);
   deck.appendChild(controls);
 
   function slideIndexFromHash() {
@@ -131,13 +134,18 @@
     document.documentElement.classList.add("presenting");
     deck.classList.add("is-presenting");
     controls.hidden = false;
+    if (embedded) {
+      // Focus stays where the reader is: moving it would scroll the page that holds the frame.
+      show(index, { keepFocus: true });
+      return;
+    }
     setOutsideInert(true);
     try { sessionStorage.setItem(STORAGE_KEY, window.location.pathname); } catch (error) { /* storage may be off */ }
     show(index);
   }
 
   function exit() {
-    if (!presenting) return;
+    if (!presenting || embedded) return;
     presenting = false;
     setOutsideInert(false);
     document.documentElement.classList.remove("presenting");
@@ -185,6 +193,12 @@
     var index = slideIndexFromHash();
     if (presenting && index >= 0 && index !== current) show(index);
   });
+
+  if (embedded) {
+    var start = slideIndexFromHash();
+    enter(start >= 0 ? start : 0);
+    return;
+  }
 
   // A reload (or the back button) while presenting comes back to the same slide.
   var remembered = null;

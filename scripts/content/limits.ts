@@ -12,6 +12,8 @@ export const LIMITS = {
   titleLength: 300,
   /** Characters in a summary or a source note. */
   longTextLength: 2000,
+  /** Characters in a change note (changes[].note): a sentence or two for readers and feeds. */
+  changeNoteLength: 300,
   /** Characters in any other text field (names, labels, event, file names …). */
   textLength: 500,
   /** Entries in a list field (people, topics, key figures, attachments, breakdown rows). */
@@ -70,6 +72,7 @@ export function renderLimits(): string {
   const rows: Array<[string, string]> = [
     ["title, title translation", `at most ${number(LIMITS.titleLength)} characters`],
     ["summary, source note", `at most ${number(LIMITS.longTextLength)} characters`],
+    ["change note (changes[].note)", `at most ${number(LIMITS.changeNoteLength)} characters`],
     ["any other text (names, labels, event, file names …)", `at most ${number(LIMITS.textLength)} characters`],
     ["any list (people, topics, key figures, attachments, breakdown)", `at most ${number(LIMITS.listLength)} entries`],
     ["any text, in front-matter or body", "no control characters (other than tab and line breaks), noncharacters or lone surrogates"],

@@ -60,6 +60,7 @@ const boundedText = (max: number) =>
 const text = boundedText(LIMITS.textLength);
 const titleText = boundedText(LIMITS.titleLength);
 const longText = boundedText(LIMITS.longTextLength);
+const changeNote = boundedText(LIMITS.changeNoteLength);
 /** A list of at most LIMITS.listLength entries. */
 const list = <T extends z.ZodType>(element: T) =>
   z.array(element).max(LIMITS.listLength, { error: `has more than ${LIMITS.listLength} entries. Keep the most important ones` });
@@ -75,6 +76,13 @@ export type Localized = z.infer<typeof localized>;
 
 /** Text in some UI languages (optional translations). */
 export const partialLocalized = localized.partial();
+
+/** Optional translations of a text into UI languages ({ en: … }), as titleTranslations and labelTranslations take them. */
+const translations = <T extends z.ZodType>(value: T) =>
+  z
+    .object(Object.fromEntries(UI_LOCALES.map((locale) => [locale, value.optional()])) as Record<(typeof UI_LOCALES)[number], z.ZodOptional<T>>)
+    .strict()
+    .optional();
 
 export const COUNTRIES = ["NO", "SE", "DK", "FI"] as const;
 export const PUBLISHER_KINDS = ["kommune", "bydel", "fylkeskommune", "region", "kommun", "stadsdel", "lan", "kunta", "maakunta"] as const;
@@ -190,13 +198,18 @@ const breakdownRow = z
   .object(
     {
       label: text.optional().meta({ description: "What the part is, in the source's words.", examples: ["Polen"], required: true }),
+      labelTranslations: translations(text).meta({
+        description:
+          "The label translated into UI languages, as titleTranslations does for the title. A page without its language's translation shows the label as the source has it, and says so.",
+        examples: [{ en: "Poland" }],
+      }),
       value: magnitude('must be a number (write 2292, not "2 292")').meta({ description: "The part's number.", examples: [2292] }),
     },
     { error: "must be a row written { label: …, value: … }" },
   )
   .strict()
   .refine((row) => row.label !== undefined, { error: "has no label. Every breakdown row names its part, e.g. { label: Polen, value: 2292 }." })
-  .transform((row) => ({ label: row.label!, value: row.value }));
+  .transform((row) => ({ label: row.label!, ...(row.labelTranslations ? { labelTranslations: row.labelTranslations } : {}), value: row.value }));
 
 export const keyFigureSchema = z
   .object({
@@ -286,6 +299,43 @@ export const bodyLanguage = z.string({ error: "must be a language code such as n
   }
 });
 
+/**
+ * Free text an editor writes about a document (a source note, a change note), in one of three forms:
+ * plain text, in the document's language; `{ text, lang }`, text in another language, which the page
+ * marks up with its lang; or text per UI language (`{ nb: …, en: … }`), each page showing its own
+ * language's text, else another one, marked up with its lang.
+ */
+const freeText = (base: typeof text) =>
+  z.union(
+    [
+      base,
+      z
+        .object({
+          text: base.optional(),
+          lang: bodyLanguage.optional(),
+          ...(Object.fromEntries(UI_LOCALES.map((locale) => [locale, base.optional()])) as Record<(typeof UI_LOCALES)[number], z.ZodOptional<typeof base>>),
+        })
+        .strict()
+        .superRefine((value, ctx) => {
+          const perLocale = UI_LOCALES.filter((locale) => value[locale] !== undefined);
+          if (value.text !== undefined && perLocale.length) {
+            ctx.addIssue({ code: "custom", message: `has both text and ${perLocale.join(", ")}: write either { text: …, lang: … } or one text per language.` });
+          } else if (value.text !== undefined && value.lang === undefined) {
+            ctx.addIssue({
+              code: "custom",
+              message: "has text but no lang: add the language it is written in, e.g. lang: en (or write plain text in the document's language).",
+            });
+          } else if (value.text === undefined && value.lang !== undefined) {
+            ctx.addIssue({ code: "custom", message: "has lang but no text: add text: …" });
+          } else if (value.text === undefined && !perLocale.length) {
+            ctx.addIssue({ code: "custom", message: `has no text: write { text: …, lang: … }, or one text per language (${UI_LOCALES.join(", ")}).` });
+          }
+        }),
+    ],
+    { error: `must be text, { text: …, lang: … } or one text per language ({ ${UI_LOCALES.map((locale) => `${locale}: …`).join(", ")} })` },
+  );
+export type FreeText = string | ({ text?: string; lang?: string } & Partial<Record<(typeof UI_LOCALES)[number], string>>);
+
 export const documentSchema = z
   .object({
     title: titleText.meta({
@@ -348,13 +398,37 @@ export const documentSchema = z
           .optional()
           .meta({ description: "Where the source was found.", examples: ["https://www.example.org/sagene.pptx"] }),
         retrieved: partialDate.optional().meta({ description: "When the source was retrieved.", examples: ["2026-11-01"] }),
-        note: longText
+        note: freeText(longText)
           .optional()
-          .meta({ description: "Free text about the source, e.g. what a transcript lost.", examples: ["The transcript lost the numbers on slide 4."] }),
+          .meta({
+            description:
+              "Free text about the source, e.g. what a transcript lost. Plain text is taken to be in the document's language; write { text: …, lang: en } for another language, or one text per UI language ({ nb: …, en: … }).",
+            examples: [{ nb: "Utskriften mistet tallene på lysbilde 4.", en: "The transcript lost the numbers on slide 4." }],
+          }),
       })
       .strict()
       .optional()
       .meta({ description: "Where the text came from.", examples: [{ kind: "transcript", retrieved: "2026-11-01" }] }),
+    changes: list(
+      z
+        .object({
+          date: partialDate.meta({
+            description: "When the change was published: YYYY-MM-DD (or YYYY-MM, YYYY). Not before the document's date.",
+            examples: ["2026-11-20"],
+          }),
+          note: freeText(changeNote).meta({
+            description: `What changed, for readers, in one or two sentences (at most ${LIMITS.changeNoteLength} characters): plain text in the document's language, { text: …, lang: … }, or one text per UI language.`,
+            examples: ["Corrected the number of employees on slide 2."],
+          }),
+        })
+        .strict(),
+    )
+      .default([])
+      .meta({
+        description:
+          "Public notes on corrections and updates after publication. The page lists them with the dates from git; the feeds announce them as updates.",
+        examples: [[{ date: "2026-11-20", note: "Corrected the number of employees on slide 2." }]],
+      }),
     attachments: list(
       z
         .object({
@@ -369,6 +443,21 @@ export const documentSchema = z
         examples: [[{ file: "sagene.pptx", title: "Original presentation" }]],
       }),
   })
-  .strict();
+  .strict()
+  .superRefine((meta, ctx) => {
+    if (meta.date === "unknown") return;
+    meta.changes.forEach((change, index) => {
+      // Compared at the precision both dates share: a change in "2011" is not before "2011-05-01".
+      const shared = Math.min(change.date.length, meta.date.length);
+      if (change.date.slice(0, shared) < meta.date.slice(0, shared)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["changes", index, "date"],
+          message: `${change.date} is before the document's date ${meta.date}. A change is dated when it was published, after the document.`,
+        });
+      }
+    });
+  });
 export type DocumentMeta = z.infer<typeof documentSchema>;
+export type DocumentChange = DocumentMeta["changes"][number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

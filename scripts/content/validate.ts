@@ -13,9 +13,11 @@ function allowedKeysAt(schema: AnySchema, path: ReadonlyArray<PropertyKey>): str
   let current: AnySchema | undefined = schema;
   const unwrap = (s: AnySchema | undefined): AnySchema | undefined => {
     while (s) {
-      const def = s._zod.def as { type: string; innerType?: AnySchema; out?: AnySchema; in?: AnySchema };
+      const def = s._zod.def as { type: string; innerType?: AnySchema; out?: AnySchema; in?: AnySchema; options?: AnySchema[] };
       if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") s = def.innerType;
       else if (def.type === "pipe") s = def.out?._zod.def.type === "transform" ? def.in : def.out;
+      // Text or an object (free text): the keys are the object's.
+      else if (def.type === "union") s = def.options?.find((option) => option._zod.def.type === "object");
       else return s;
     }
     return s;

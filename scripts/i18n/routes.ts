@@ -8,6 +8,8 @@ import { t } from "./strings.ts";
 export type Route =
   | { kind: "home" }
   | { kind: "document"; publisher: string; slug: string }
+  /** A document's chrome-less view for an <iframe> on another site; a section of its own, so only it may be framed. */
+  | { kind: "embed"; publisher: string; slug: string }
   | { kind: "publishers" }
   | { kind: "publisher"; id: string }
   | { kind: "topics" }
@@ -34,6 +36,8 @@ export function urlFor(locale: UiLocale, route: Route): string {
         return [];
       case "document":
         return [segment(locale, "documents"), route.publisher, route.slug];
+      case "embed":
+        return [segment(locale, "embed"), route.publisher, route.slug];
       case "publishers":
         return [segment(locale, "publishers")];
       case "publisher":

@@ -5,6 +5,7 @@
 import type { Indicator, KeyFigure } from "../content/schema.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
+import { languageLabel } from "../i18n/format.ts";
 import { t } from "../i18n/strings.ts";
 import type { FigureRecord } from "./collect.ts";
 import { formatFigureDate, formatFigureValue, formatValue } from "./format.ts";
@@ -44,7 +45,12 @@ export function figureRow(locale: UiLocale, record: FigureRecord, id: string): F
   const meta = view.doc.meta;
   const label = indicator.labels[locale];
   const publisherName = publisher.names[locale];
-  const breakdown = (figure.breakdown ?? []).map((part) => ({ label: part.label, valueText: formatValue(locale, indicator, part.value) }));
+  // A label in the page's language where the document gives one (labelTranslations), else as the source has it.
+  const breakdown = (figure.breakdown ?? []).map((part) => {
+    const translated = part.labelTranslations?.[locale];
+    return { label: translated ?? part.label, lang: translated ? locale : meta.language, valueText: formatValue(locale, indicator, part.value) };
+  });
+  const untranslated = breakdown.some((part) => part.lang !== locale);
   const isPresentation = meta.type === "presentation";
   const slideText = figure.slide ? t(locale, isPresentation ? "kf.slideN" : "kf.sectionN", { n: figure.slide }) : "";
 
@@ -56,12 +62,13 @@ export function figureRow(locale: UiLocale, record: FigureRecord, id: string): F
       tableId,
       caption,
       rows: breakdown,
+      sourceLanguageNote: untranslated ? t(locale, "kf.labelsInSourceLanguage", { language: languageLabel(locale, meta.language) }) : "",
       svg: barChart({
         id: `${id}-breakdown-chart`,
         title: caption,
         describedBy: tableId,
         rows: (figure.breakdown ?? []).map((part, index) => ({
-          label: part.label,
+          label: breakdown[index]!.label,
           bars: [{ series: "value", value: part.value, text: breakdown[index]!.valueText }],
         })),
       }),

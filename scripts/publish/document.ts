@@ -14,14 +14,64 @@ import type { SiteConfig } from "../site/config.ts";
 import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
 import { documentCitation } from "./cite.ts";
-import { lastUpdatedDates } from "./git-dates.ts";
-import type { DocumentPublishing } from "../site/views.ts";
-export type { AttachmentView, DocumentPublishing, SocialCard } from "../site/views.ts";
+import { embedSnippet, embedUrl, OEMBED_FILE } from "./embed.ts";
+import { shownText } from "./free-text.ts";
+import { formatProblem } from "../content/problems.ts";
+import { fileDates, type FileDates } from "./git-dates.ts";
+import type { ChangeView, DocumentPublishing } from "../site/views.ts";
+export type { AttachmentView, ChangeView, DocumentPublishing, SocialCard } from "../site/views.ts";
 
 export interface PublishEnv {
   /** Project root: enables git dates. */
   root?: string;
   config?: SiteConfig;
+  /** Where build warnings go (console.warn by default). */
+  warn?: (message: string) => void;
+}
+
+/** True when partial date `a` is after `b` at the precision both share ("2026" is not after "2026-05-01"). */
+export function dateIsAfter(a: string, b: string): boolean {
+  const shared = Math.min(a.length, b.length);
+  return a.slice(0, shared) > b.slice(0, shared);
+}
+
+/**
+ * Change notes dated after the file last changed: the note describes a change git
+ * has not seen yet (a date in the future, or a typo). A warning, not an error:
+ * `check` cannot know the git date, and a passing check must mean a passing build.
+ */
+export function changesAfterLastUpdate(views: readonly DocumentView[], lastUpdated: ReadonlyMap<string, string>): string[] {
+  const warnings: string[] = [];
+  for (const view of views) {
+    const updated = lastUpdated.get(view.doc.file);
+    if (!updated) continue;
+    view.doc.meta.changes.forEach((change, index) => {
+      if (!dateIsAfter(change.date, updated)) return;
+      const field = ["changes", index, "date"];
+      const { line, col } = view.doc.fieldAt(field);
+      warnings.push(
+        formatProblem({
+          file: view.doc.file,
+          line,
+          col,
+          field: field.join("."),
+          severity: "warning",
+          message: `${change.date} is after ${updated}, when the file last changed. Date a change when it is published, not ahead of time.`,
+        }),
+      );
+    });
+  }
+  return warnings;
+}
+
+/** A document's change notes, newest first, in the page's locale. */
+export function changeViews(locale: UiLocale, view: DocumentView): ChangeView[] {
+  return view.doc.meta.changes
+    .map((change) => {
+      const note = shownText(change.note, locale, view.doc.meta.language);
+      return { date: change.date, dateText: formatPartialDate(locale, change.date) ?? change.date, note: note.text, lang: note.lang };
+    })
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 export const CARD_WIDTH = 1200;
@@ -88,12 +138,17 @@ export function preparePublishing(content: SiteContent, views: readonly Document
     );
   });
 
-  const dates = env.root
-    ? lastUpdatedDates(
+  const warn = env.warn ?? console.warn;
+  const history: FileDates = env.root
+    ? fileDates(
         env.root,
         views.map((view) => view.doc.file),
+        "content",
+        warn,
       )
-    : new Map<string, string>();
+    : { lastUpdated: new Map(), firstPublished: new Map() };
+  const dates = history.lastUpdated;
+  for (const warning of changesAfterLastUpdate(views, dates)) warn(warning);
   const edit = editBase(env.config);
   const lastUpdated = (view: DocumentView) => dates.get(view.doc.file) ?? null;
 
@@ -103,6 +158,7 @@ export function preparePublishing(content: SiteContent, views: readonly Document
     document(locale, view, toItem) {
       const { meta } = view.doc;
       const updated = lastUpdated(view);
+      const first = history.firstPublished.get(view.doc.file) ?? null;
       const documentDir = view.urls[DEFAULT_LOCALE];
       const local = cardLocale(view);
       const pdfUrls = view.doc.assets.attachments
@@ -110,6 +166,11 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         .map((attachment) => `${env.config?.url ?? ""}${documentDir}${attachment.file.split("/").map(encodeURIComponent).join("/")}`);
       return {
         citation: documentCitation(locale, view, view.urls[locale], env.config?.url ?? "", { pdfUrls }),
+        embed: {
+          url: embedUrl(locale, view),
+          snippet: embedSnippet(`${env.config?.url ?? ""}${embedUrl(locale, view)}`, view.titles[locale], locale),
+          oembedUrl: `${view.urls[locale]}${OEMBED_FILE}`,
+        },
         related: related.get(view.id)!.map(toItem),
         attachments: view.doc.assets.attachments.map((attachment) => ({
           title: attachment.title ?? attachment.file.split("/").pop()!,
@@ -121,8 +182,12 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         })),
         lastUpdated: updated,
         lastUpdatedText: updated ? formatPartialDate(locale, updated) : null,
+        firstPublished: first,
+        firstPublishedText: first ? formatPartialDate(locale, first) : null,
+        changes: changeViews(locale, view),
         editUrl: edit ? `${edit}${view.doc.file.split("/").map(encodeURIComponent).join("/")}` : null,
         retrievedText: meta.source?.retrieved ? formatPartialDate(locale, meta.source.retrieved) : null,
+        sourceNote: meta.source?.note === undefined ? null : shownText(meta.source.note, locale, meta.language),
         card:
           env.config?.socialCards === "site"
             ? { url: siteCardUrl(locale), width: CARD_WIDTH, height: CARD_HEIGHT, alt: `${t(locale, "site.name")}: ${t(locale, "site.tagline")}` }

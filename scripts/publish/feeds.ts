@@ -43,8 +43,16 @@ interface SiteData {
   config: SiteConfig;
 }
 
+/**
+ * A feed lists documents that have a date, and undated ones once they have a
+ * dated change note: a correction is news even when the source gave no date.
+ */
+function inFeed(page: DocumentPage): boolean {
+  return page.view.doc.meta.date !== "unknown" || page.publish.changes.length > 0;
+}
+
 export function atomFeed(locale: UiLocale, { model, config }: SiteData): string {
-  const pages = model.pages.document.filter((page) => page.locale === locale && page.view.doc.meta.date !== "unknown");
+  const pages = model.pages.document.filter((page) => page.locale === locale && inFeed(page));
   return renderFeed(
     {
       locale,
@@ -66,7 +74,7 @@ export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteCon
       subtitle: t(feed.locale, "site.tagline"),
       selfPath: feed.url,
       alternatePath: feed.listingUrl,
-      entries: feed.documents.filter((page) => page.view.doc.meta.date !== "unknown").slice(0, FEED_SIZE),
+      entries: feed.documents.filter(inFeed).slice(0, FEED_SIZE),
     },
     config,
   );
@@ -85,8 +93,15 @@ interface FeedSpec {
 function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   const abs = (path: string) => `${config.url}${path}`;
   const { locale, entries } = spec;
-  // Dated by the newest document (undated ones have no place in a feed of news); an empty feed by the epoch.
-  const updated = entries.length ? rfc3339(entries[0]!.view.doc.meta.date) : "1970-01-01T00:00:00Z";
+  // Dated by its newest document or change note, from the front-matter only (a file's mtime would make it the
+  // build's day outside git); an empty feed by the epoch.
+  const updated =
+    entries
+      .flatMap((page) => [page.view.doc.meta.date, ...page.publish.changes.map((change) => change.date)])
+      .filter((date) => date !== "unknown")
+      .map(rfc3339)
+      .sort()
+      .at(-1) ?? "1970-01-01T00:00:00Z";
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
@@ -104,28 +119,52 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   return lines.join("\n");
 }
 
-function entryUpdated(page: DocumentPage): string {
+/** The newest of the document's date, its last git change and its change notes (all "YYYY[-MM[-DD]]"), as RFC 3339. */
+export function entryUpdated(page: DocumentPage): string {
   const { meta } = page.view.doc;
-  return page.publish.lastUpdated && page.publish.lastUpdated > meta.date ? rfc3339(page.publish.lastUpdated) : rfc3339(meta.date);
+  const dates = [meta.date, page.publish.lastUpdated, ...page.publish.changes.map((change) => change.date)].filter(
+    (date): date is string => !!date && date !== "unknown",
+  );
+  // RFC 3339 timestamps in UTC sort as text.
+  return dates.map(rfc3339).sort().at(-1)!;
 }
 
 function feedEntry(page: DocumentPage, abs: (path: string) => string): string[] {
   const { meta } = page.view.doc;
   const url = escapeXml(abs(page.url));
-  const published = rfc3339(meta.date);
-  const updated = entryUpdated(page);
-  return [
+  const summary = escapeXml(meta.summary ?? `${page.typeLabel} · ${page.publisherName} · ${page.dateText}`);
+  // The id is the page's address, the same before and after a change, so a reader shows the entry as updated.
+  const lines = [
     `  <entry>`,
     `    <title xml:lang="${page.titleLang}">${escapeXml(page.title)}</title>`,
     `    <link rel="alternate" type="text/html" href="${url}"/>`,
     `    <id>${url}</id>`,
-    `    <published>${published}</published>`,
-    `    <updated>${updated}</updated>`,
+    ...(meta.date === "unknown" ? [] : [`    <published>${rfc3339(meta.date)}</published>`]),
+    `    <updated>${entryUpdated(page)}</updated>`,
     `    <author><name>${escapeXml(page.publisherName)}</name></author>`,
     ...page.topics.map((topic) => `    <category term="${escapeXml(abs(topic.url))}" label="${escapeXml(topic.label)}"/>`),
-    `    <summary xml:lang="${meta.language}">${escapeXml(meta.summary ?? `${page.typeLabel} · ${page.publisherName} · ${page.dateText}`)}</summary>`,
-    `  </entry>`,
+    `    <summary xml:lang="${meta.language}">${summary}</summary>`,
   ];
+  if (page.publish.changes.length) {
+    // What changed, newest first, as XHTML so each note keeps its own language.
+    lines.push(
+      `    <content type="xhtml" xml:lang="${page.locale}"><div xmlns="http://www.w3.org/1999/xhtml">`,
+      `      <ul>`,
+      ...page.publish.changes.map(
+        (change) =>
+          `        <li>${escapeXml(t(page.locale, "feed.changed", { date: change.dateText, note: "{note}" })).replace(
+            "{note}",
+            // A function, so "$&" in a note stays text.
+            () => `<span xml:lang="${change.lang}">${escapeXml(change.note)}</span>`,
+          )}</li>`,
+      ),
+      `      </ul>`,
+      `      <p xml:lang="${meta.language}">${summary}</p>`,
+      `    </div></content>`,
+    );
+  }
+  lines.push(`  </entry>`);
+  return lines;
 }
 
 /** Every page of every kind (except the 404 pages), each once, in model order. */

@@ -19,6 +19,8 @@ import path from "node:path";
 export interface GitDates {
   /** Newest commit date per file, for files whose newest commit is a real change. */
   dates: Map<string, string>;
+  /** Oldest commit date per file (when it was first published), for files whose oldest commit is not a shallow clone's boundary. */
+  first: Map<string, string>;
   /** Files git knows whose newest commit is a shallow clone's boundary: their date is unknown. */
   cut: Set<string>;
   /** True in a shallow clone. */
@@ -32,9 +34,26 @@ export function lastUpdatedDates(
   folder = "content",
   warn: (message: string) => void = console.warn,
 ): Map<string, string> {
+  return fileDates(root, files, folder, warn).lastUpdated;
+}
+
+export interface FileDates {
+  /** As lastUpdatedDates. */
+  lastUpdated: Map<string, string>;
+  /** "YYYY-MM-DD" of the first commit that added each file; only for files git has the whole history of. */
+  firstPublished: Map<string, string>;
+}
+
+/** Both dates of each file from one git log pass: when it was first committed and when it last changed. */
+export function fileDates(root: string, files: readonly string[], folder = "content", warn: (message: string) => void = console.warn): FileDates {
   const dates = new Map<string, string>();
-  if (files.length === 0) return dates;
+  const firstPublished = new Map<string, string>();
+  if (files.length === 0) return { lastUpdated: dates, firstPublished };
   const fromGit = gitHistory(root, folder);
+  for (const file of files) {
+    const first = fromGit.first.get(file.split(path.sep).join("/"));
+    if (first) firstPublished.set(file, first);
+  }
   let undated = 0;
   for (const file of files) {
     const key = file.split(path.sep).join("/");
@@ -51,7 +70,7 @@ export function lastUpdatedDates(
       `Lysark: the git history is shallow, so ${undated} of ${files.length} document(s) show no "last updated" date (only their front-matter date). Build from a full clone (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`,
     );
   }
-  return dates;
+  return { lastUpdated: dates, firstPublished };
 }
 
 function mtimeDate(file: string): string | undefined {
@@ -69,7 +88,7 @@ export function gitDates(root: string, folder: string): Map<string, string> {
 
 /** Newest commit per file under `folder`, telling real changes from a shallow clone's boundary. */
 export function gitHistory(root: string, folder: string): GitDates {
-  const history: GitDates = { dates: new Map(), cut: new Set(), shallow: false };
+  const history: GitDates = { dates: new Map(), first: new Map(), cut: new Set(), shallow: false };
   const result = spawnSync("git", ["-c", "core.quotePath=false", "log", "--relative", "--format=%x01%cs %H", "--name-only", "--no-renames", "--", folder], {
     cwd: root,
     encoding: "utf8",
@@ -82,17 +101,23 @@ export function gitHistory(root: string, folder: string): GitDates {
   let date = "";
   let boundary = false;
   const seen = new Set<string>();
+  // Newest first: the first commit seen per file is its last change, the last one seen is where it was added.
+  const oldest = new Map<string, { date: string; boundary: boolean }>();
   for (const line of result.stdout.split("\n")) {
     if (line.startsWith("\u0001")) {
       const [day = "", hash = ""] = line.slice(1).trim().split(" ");
       date = day;
       boundary = boundaries.has(hash);
-    } else if (line && date && !seen.has(line)) {
+    } else if (line && date) {
+      oldest.set(line, { date, boundary });
+      if (seen.has(line)) continue;
       seen.add(line);
       if (boundary) history.cut.add(line);
       else history.dates.set(line, date);
     }
   }
+  // A file whose oldest commit is a shallow boundary was added earlier than git can see.
+  for (const [file, commit] of oldest) if (!commit.boundary) history.first.set(file, commit.date);
   return history;
 }
 

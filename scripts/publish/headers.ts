@@ -11,8 +11,8 @@
  * - `/*` sets what every response gets, with no framing restriction;
  * - the site's own sections (home, documents, topics …, per locale) each get a
  *   rule that repeats the full policy and forbids framing.
- * A later rule for a path in no listed section (an embed view at `/embed/*`)
- * then only needs its own CSP with `frame-ancestors` to allow framing there.
+ * The embed views (`/innebygd/*`, `/en/embed/*`, scripts/publish/embed.ts) are in no
+ * listed section, so their own rule, a CSP with `frame-ancestors *`, allows framing there only.
  */
 import { withBase } from "../content/base-path.ts";
 import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
@@ -43,7 +43,19 @@ const SECTION_ROUTES: Route[] = [
   { kind: "guide" },
 ];
 
-/** Path patterns of the site's own pages (not assets, not a future embed view), per locale, under the base path `base`. */
+/** Path patterns of the documents' embed views, per locale, under the base path `base`: the one section that other sites may frame. */
+export function embedPatterns(base = ""): string[] {
+  return UI_LOCALES.map((locale) => {
+    const prefix = LOCALES[locale].prefix;
+    const first = urlFor(locale, { kind: "embed", publisher: "p", slug: "s" }).slice(prefix.length).split("/").filter(Boolean)[0]!;
+    return withBase(base, `${prefix}/${first}/*`);
+  });
+}
+
+/** The policy of an embed view: every page's, and any site may frame it. */
+export const EMBED_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors *`;
+
+/** Path patterns of the site's own pages (not assets, not the embed views), per locale, under the base path `base`. */
 export function pagePatterns(base = ""): string[] {
   const patterns = new Set<string>();
   for (const locale of UI_LOCALES) {
@@ -79,6 +91,8 @@ export function headerRules(base = ""): HeaderRule[] {
         ],
       }),
     ),
+    // After /*: Netlify keeps this value, Cloudflare enforces both (the first does not restrict framing).
+    ...embedPatterns(base).map((pattern): HeaderRule => ({ pattern, headers: [["Content-Security-Policy", EMBED_POLICY]] })),
   ];
 }
 
@@ -86,8 +100,8 @@ export function headerRules(base = ""): HeaderRule[] {
 export function headersFile(rules = headerRules()): string {
   const lines = [
     "# Response headers for Netlify and Cloudflare Pages, written by Lysark (scripts/publish/headers.ts).",
-    "# Every rule matching a path applies. Framing is refused per section, not in /*, so that a rule",
-    "# added for another path (an embed view) can allow it on both hosts.",
+    "# Every rule matching a path applies. Framing is refused per section, not in /*, so that the",
+    "# embed views' own rule can allow it on both hosts.",
   ];
   for (const rule of rules) {
     lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));

@@ -19,7 +19,7 @@ import { silentProgress, type Progress, type ProgressPhase } from "../progress/p
 export { documentDescription } from "../site/page-table.ts";
 
 export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
-/** base.njk wraps each page body. */
+/** base.njk wraps each page body, unless its kind names another layout. */
 const LAYOUT = "base.njk";
 /**
  * Pages rendered between yields to the event loop (about 20 ms of work), so the
@@ -76,9 +76,14 @@ export interface PageRenderer {
 
 /** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
 export function pageRenderer(data: SiteData, env = templateEnvironment()): PageRenderer {
-  const layout = env.getTemplate(LAYOUT, true);
   // Templates and views hold site paths; the published page carries the base path of `url` (content/base-path.ts).
   const base = basePathOf(data.config.url);
+  const layouts = new Map<string, NunjucksTemplate>();
+  const layout = (name = LAYOUT) => {
+    let compiled = layouts.get(name);
+    if (!compiled) layouts.set(name, (compiled = env.getTemplate(name, true)));
+    return compiled;
+  };
   const bodies = new Map<string, NunjucksTemplate>();
   const body = (template: string) => {
     let compiled = bodies.get(template);
@@ -90,7 +95,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     if (spec.text) return spec.text(page, data);
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
     const context = { p: page, lysark: data, description: spec.description?.(page) };
-    return rebaseHtml(layout.render({ ...context, content: body(spec.template).render(context) }), base);
+    return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
   };
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];

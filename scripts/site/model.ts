@@ -299,6 +299,8 @@ export const SITE_WIDE_FIELDS = [
   "topics",
   "summary",
   "keyFigures",
+  // Change notes go into the feeds.
+  "changes",
 ] as const satisfies ReadonlyArray<keyof LoadedDocument["meta"]>;
 
 /** True when `before` and `after` differ only in what their own pages show. */

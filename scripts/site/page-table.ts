@@ -15,6 +15,7 @@ import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
 import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapXml, type ListingFeed } from "../publish/feeds.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
+import { embedPage, OEMBED_FILE, oembedJson, type EmbedPage } from "../publish/embed.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
 
@@ -22,6 +23,8 @@ export interface PageKind<P = any> {
   kind: string;
   /** Template under layouts/pages/ (without .njk), rendered inside base.njk. */
   template?: string;
+  /** The layout around the template, when not base.njk (the chrome-less embed view). */
+  layout?: string;
   /** The text of a page that is not HTML (feeds, sitemap, downloads); used instead of a template. */
   text?: (page: P, data: SiteData) => string;
   /** This kind's pages, in the order they are written. */
@@ -59,6 +62,21 @@ export function documentDescription(page: DocumentPage): string {
  */
 export const PAGE_TABLE: readonly PageKind[] = [
   kind<DocumentPage>({ kind: "document", template: "document", pages: (d) => d.model.pages.document, file: indexFile, description: documentDescription }),
+  // A document's chrome-less view for an <iframe> (scripts/publish/embed.ts), and its oEmbed file.
+  kind<EmbedPage>({
+    kind: "embed",
+    template: "embed",
+    layout: "embed.njk",
+    pages: (d) => d.model.pages.document.map(embedPage),
+    file: indexFile,
+    description: (page) => documentDescription(page.document),
+  }),
+  kind<DocumentPage>({
+    kind: "oembed",
+    pages: (d) => d.model.pages.document,
+    file: (page) => `${page.url}${OEMBED_FILE}`,
+    text: (page, d) => oembedJson(page, d.config),
+  }),
   kind({ kind: "publisher", template: "publisher", pages: (d) => d.model.pages.publisher, file: indexFile }),
   kind({ kind: "topic", template: "topic", pages: (d) => d.model.pages.topic, file: indexFile }),
   kind({ kind: "type", template: "type", pages: (d) => d.model.pages.type, file: indexFile }),

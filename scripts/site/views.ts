@@ -127,11 +127,39 @@ export interface DocumentPublishing {
   /** "YYYY-MM-DD" of the last change to the document's file. */
   lastUpdated: string | null;
   lastUpdatedText: string | null;
+  /** "YYYY-MM-DD" of the commit that added the document's file, when git has its whole history. */
+  firstPublished: string | null;
+  firstPublishedText: string | null;
+  /** The front-matter's public change notes, newest first. */
+  changes: ChangeView[];
   editUrl: string | null;
   retrievedText: string | null;
+  /** The source note in the page's language where the document gives one, with the language it is in. */
+  sourceNote: { text: string; lang: string } | null;
   card: SocialCard;
   /** "Cite this document": the reference's parts, download paths and meta tags. */
   citation: Citation;
+  /** "Embed this document": the embed view, its <iframe> snippet and the oEmbed file. */
+  embed: EmbedLinks;
+}
+
+export interface EmbedLinks {
+  /** Site path of the chrome-less embed view. */
+  url: string;
+  /** The <iframe> HTML to copy, with absolute addresses. */
+  snippet: string;
+  /** Site path of the JSON oEmbed file. */
+  oembedUrl: string;
+}
+
+/** One public change note (front-matter `changes:`), as a page and the feeds show it. */
+export interface ChangeView {
+  /** As written: "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
+  date: string;
+  dateText: string;
+  note: string;
+  /** Language of the note. */
+  lang: string;
 }
 
 export interface SocialCard {
@@ -142,11 +170,21 @@ export interface SocialCard {
   alt: string;
 }
 
+export interface BreakdownRowView {
+  label: string;
+  /** Language of the label: the page's locale for a translation, else the document's language. */
+  lang: string;
+  valueText: string;
+}
+
 export interface BreakdownView {
   /** Id of the breakdown table, the chart's text alternative. */
   tableId: string;
   caption: string;
-  rows: Array<{ label: string; valueText: string }>;
+  /** Each label in the page's language where the document translates it, else as the source has it; `lang` says which. */
+  rows: BreakdownRowView[];
+  /** "Labels in Norwegian Bokmål, as in the source", when some label is not in the page's language; else "". */
+  sourceLanguageNote: string;
   svg: string;
 }
 
@@ -180,7 +218,7 @@ export interface FigureRowView {
   slideText: string;
   /** The slide (or section) number alone, "" when unknown. */
   slideNumber: string;
-  breakdown: Array<{ label: string; valueText: string }>;
+  breakdown: BreakdownRowView[];
   breakdownView: BreakdownView | null;
   /** Bar chart of the value against its comparison, when it has one. */
   comparisonChart: Chart | null;

@@ -12,6 +12,7 @@ import { axeViolations, buildBundledSite, collectPageErrors, hasChromium, useBro
 const PAGE_TYPES: Array<[string, Route | "404"]> = [
   ["home", { kind: "home" }],
   ["document", { kind: "document", publisher: "oslo-sagene", slug: "internasjonal-satsing-i-bydel-sagene" }],
+  ["embed view", { kind: "embed", publisher: "oslo-sagene", slug: "internasjonal-satsing-i-bydel-sagene" }],
   ["document with notes and empty slides", { kind: "document", publisher: "agder", slug: "kommunenes-arbeid-med-likestilling" }],
   ["publisher index", { kind: "publishers" }],
   ["publisher", { kind: "publisher", id: "oslo" }],

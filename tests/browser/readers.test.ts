@@ -4,8 +4,10 @@
  * 1.4.10 Reflow), in both locales, with axe (WCAG A/AA and best practices)
  * clean on the document pages that show them.
  */
-import { describe, expect, it } from "vitest";
-import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { effectiveHeaders, parseHeadersFile } from "../../scripts/publish/headers.ts";
+import { axeViolations, collectPageErrors, hasChromium, startStaticServer, type StaticServer, useBrowserSession } from "../helpers/browser.ts";
 import { doc, removeProject } from "../helpers/fixture.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
@@ -96,6 +98,112 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
       }
     });
   }
+});
+
+/**
+ * The embed view inside an <iframe> on another origin (localhost framing
+ * 127.0.0.1), served with the headers the site's own _headers file gives
+ * each path on Netlify: slide navigation by keyboard, axe inside the frame,
+ * and the document page itself refused as a frame. The snippet's copy button
+ * on the document page.
+ */
+describe.skipIf(!hasChromium())("embedding in Chromium", () => {
+  const EMBED_EN = "/en/embed/testby/likestilling-i-testby/";
+  let siteDir = "";
+  let server: StaticServer | undefined;
+  const session = useBrowserSession(async () => {
+    const { dir } = await buildPublishProject();
+    siteDir = `${dir}/_site`;
+    return { siteDir, cleanup: () => removeProject(dir) };
+  });
+  /** A page on the other origin that frames `path` of the site. */
+  const hostPage = (path: string) => `http://localhost:${new URL(server!.origin).port}/test-host.html?frame=${encodeURIComponent(server!.url(path))}`;
+  beforeAll(async () => {
+    const rules = parseHeadersFile(readFileSync(`${siteDir}/_headers`, "utf8"));
+    // The host page is the other site: no policy of ours; it only creates the frame (a script, as its URL says which).
+    writeFileSync(
+      `${siteDir}/test-host.html`,
+      '<!DOCTYPE html><html lang="en"><link rel="icon" href="data:,"><title>Host</title><main><h1>Host</h1></main><script src="/test-host.js"></script></html>',
+    );
+    writeFileSync(
+      `${siteDir}/test-host.js`,
+      'const frame = document.createElement("iframe"); frame.src = new URLSearchParams(location.search).get("frame"); frame.title = "Embedded"; frame.width = 640; frame.height = 480; document.querySelector("main").append(frame);',
+    );
+    server = await startStaticServer(siteDir, {
+      headersFor: (path) =>
+        path.startsWith("/test-host.") ? { "Content-Security-Policy": null } : { "Content-Security-Policy": null, ...effectiveHeaders(rules, path, "netlify") },
+    });
+  });
+  afterAll(() => server?.close());
+
+  it("shows the slides one at a time inside a frame on another site, navigable by keyboard, with a link back; axe is clean inside", async () => {
+    const page = await session.browser.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      await page.goto(hostPage(EMBED_EN));
+      const frameElement = await page.waitForSelector("iframe");
+      const frame = (await frameElement.contentFrame())!;
+      await frame.waitForSelector(".present-counter");
+      expect(new URL(frame.url()).origin).not.toBe(new URL(page.url()).origin);
+      const counter = frame.locator(".present-counter");
+      await expect.poll(() => counter.textContent()).toBe("Slide 1 of 4");
+      expect(await frame.locator("#slide-1").isVisible()).toBe(true);
+      expect(await frame.locator("#slide-2").isVisible()).toBe(false);
+
+      // Keyboard only: into the frame with Tab, then the arrow keys and End.
+      await page.keyboard.press("Tab");
+      await expect.poll(() => frame.evaluate(() => document.hasFocus())).toBe(true);
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => counter.textContent()).toBe("Slide 2 of 4");
+      expect(await frame.locator("#slide-2").isVisible()).toBe(true);
+      expect(await frame.locator("#slide-1").isVisible()).toBe(false);
+      await page.keyboard.press("End");
+      await expect.poll(() => counter.textContent()).toBe("Slide 4 of 4");
+      await page.keyboard.press("Home");
+      await expect.poll(() => counter.textContent()).toBe("Slide 1 of 4");
+      // No exit from presentation mode in a frame; the way out is the link to the full page.
+      expect(await frame.locator(".present-exit").count()).toBe(0);
+      const back = frame.getByRole("link", { name: "Open the full document" });
+      expect(await back.getAttribute("href")).toBe("/en/documents/testby/likestilling-i-testby/");
+      expect(await back.getAttribute("target")).toBe("_top");
+
+      expect(await axeViolations(frame, { bestPractice: true })).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("refuses to show the document page itself in the frame", async () => {
+    const page = await session.browser.newPage();
+    try {
+      await page.goto(hostPage("/en/documents/testby/likestilling-i-testby/"));
+      const frame = (await (await page.waitForSelector("iframe")).contentFrame())!;
+      // A frame the policy refuses never gets the page: Chromium shows its own error page instead.
+      await expect.poll(() => frame.url()).toMatch(/^chrome-error:/);
+      expect(await frame.locator("h1#doc-title").count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the document page's copy button puts the <iframe> snippet on the clipboard", async () => {
+    const context = await session.browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.origin });
+    const page = await context.newPage();
+    try {
+      await page.goto(session.server.url("/en/documents/testby/likestilling-i-testby/"));
+      const button = page.locator('button[data-copy="embed-snippet"]');
+      await button.waitFor({ state: "visible" });
+      await button.click();
+      await expect.poll(() => page.locator("#embed-status").textContent()).toBe("Code copied.");
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(await page.locator("#embed-snippet").textContent());
+      expect(copied).toMatch(/^<iframe src="https:\/\/lysark\.test\/en\/embed\/testby\/likestilling-i-testby\/" title="Gender equality in Testby – Lysark"/);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 /**

@@ -15,7 +15,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { repoRoot } from "./fixture.ts";
@@ -100,6 +100,8 @@ export interface StaticServerOptions {
    * folder's `x`, a missing file under it gets the folder's 404.html, anything outside it a bare 404.
    */
   basePath?: string;
+  /** Headers for one requested path (base path included) instead of `headers` (e.g. what the site's _headers file gives it). */
+  headersFor?: (urlPath: string) => Record<string, string | null>;
 }
 
 /**
@@ -109,10 +111,14 @@ export interface StaticServerOptions {
  */
 export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ "Content-Security-Policy": STRICT_CSP, ...options.headers })) {
-    if (value !== null) headers[name] = value;
-  }
+  const headersOf = (given: Record<string, string | null> | undefined) => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries({ "Content-Security-Policy": STRICT_CSP, ...given })) {
+      if (value !== null) headers[name] = value;
+    }
+    return headers;
+  };
+  const fixedHeaders = headersOf(options.headers);
   const requests: ServedRequest[] = [];
   const base = options.basePath ?? "";
 
@@ -135,6 +141,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
 
   const server = http.createServer((request, response) => {
     const requestPath = new URL(request.url ?? "/", "http://localhost").pathname;
+    const headers = options.headersFor ? headersOf(options.headersFor(requestPath)) : fixedHeaders;
     if (base && !requestPath.startsWith(`${base}/`)) {
       response.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
       response.end("Not found (outside the base path)");
@@ -201,7 +208,7 @@ export interface AxeViolation {
  * heading order and landmarks unless `bestPractice` is false) on the page as it is now and returns the violations, each
  * with the selectors of the offending elements.
  */
-export async function axeViolations(page: Page, options: { exclude?: string[]; bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page | Frame, options: { exclude?: string[]; bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
   const require = createRequire(import.meta.url);
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   // Evaluated, not added as a <script>, so the page's CSP does not stand in the way.

@@ -130,10 +130,12 @@ describe("document rows", () => {
     const breakdown = page.figures[2]!.breakdownView!;
     expect(breakdown.caption).toBe("Innvandrere, fordeling: Testby kommune");
     expect(breakdown.rows).toEqual([
-      { label: "Polen", valueText: "310" },
-      { label: 'Bosnia "og" Hercegovina', valueText: "120" },
-      { label: "Sør-Sudan; Sudan", valueText: "95" },
+      { label: "Polen", lang: "nb", valueText: "310" },
+      { label: 'Bosnia "og" Hercegovina', lang: "nb", valueText: "120" },
+      { label: "Sør-Sudan; Sudan", lang: "nb", valueText: "95" },
     ]);
+    // On a page in the document's own language every label is in the page's language: nothing to say.
+    expect(breakdown.sourceLanguageNote).toBe("");
     expect(breakdown.svg).toContain('aria-describedby="kf-3-breakdown"');
   });
 });
