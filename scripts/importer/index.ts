@@ -18,7 +18,7 @@ import { headSlide } from "./headings.js";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "./key-figures.js";
 import { detectLanguage, type Lang } from "./language.js";
 import { inlineListParagraphs, splitInlineList } from "./inline-lists.js";
-import { toMarkdown, type DocSlide } from "./markdown.js";
+import { importedFromNote, toMarkdown, type DocSlide } from "./markdown.js";
 import { guessMetadata } from "./metadata.js";
 import { buildNotesContext, splitNotes } from "./notes.js";
 import type { DateCandidate } from "./dates.js";
@@ -244,7 +244,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       people: meta.people.map((p) => (p.title ? { name: p.name, role: "presenter" as const, title: p.title } : { name: p.name, role: "presenter" as const })),
       event: meta.event,
       runningHeader: header?.value,
-      sourceNote: `Imported from ${basename(file)}`,
+      sourceNote: importedFromNote(basename(file)),
     },
     docSlides,
   );

@@ -24,7 +24,13 @@ export interface FrontMatter {
   people: { name: string; role?: "presenter" | "author" | "contributor"; title?: string }[];
   event?: string | undefined;
   runningHeader?: string | undefined;
-  sourceNote: string;
+  sourceNote: ImportedNote;
+}
+
+/** The importer's own note on where a document came from, in each UI language (its words, not the source's). */
+export type ImportedNote = { nb: string; en: string };
+export function importedFromNote(fileName: string): ImportedNote {
+  return { nb: `Importert fra ${fileName}`, en: `Imported from ${fileName}` };
 }
 
 /**

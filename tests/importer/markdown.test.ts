@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { body, escapeLine, frontMatter, toMarkdown } from "../../scripts/importer/markdown.js";
+import { body, escapeLine, frontMatter, importedFromNote, toMarkdown } from "../../scripts/importer/markdown.js";
 import { slugify } from "../../scripts/content/slug.ts";
 import { renderBody } from "../../scripts/content/markdown.ts";
 
@@ -12,7 +12,7 @@ const fm = {
   people: [{ name: "Tone Marie Hølmebakk", role: "presenter" as const }],
   event: "KS´ internasjonale nettverk",
   runningHeader: "Oslo kommune Bydel Sagene",
-  sourceNote: "Imported from sagene.txt",
+  sourceNote: importedFromNote("sagene.txt"),
 };
 
 describe("markdown output", () => {
@@ -26,7 +26,7 @@ describe("markdown output", () => {
       type: "presentation",
       date: "2009-09-09",
       topics: [],
-      source: { kind: "transcript", note: "Imported from sagene.txt" },
+      source: { kind: "transcript", note: { nb: "Importert fra sagene.txt", en: "Imported from sagene.txt" } },
     });
     expect(text).toMatch(/^date: "2009-09-09"$/mu);
     expect(text).toMatch(/^topics: \[\]$/mu);

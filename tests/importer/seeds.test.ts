@@ -52,7 +52,7 @@ describe("seed transcripts", () => {
       expect(r.markdown).toMatch(new RegExp(`^publisher: ${publisher}$`, "mu"));
       expect(r.markdown).toMatch(/^type: presentation$/mu);
       expect(r.markdown).toMatch(/^topics: \[\]$/mu);
-      expect(r.markdown).toMatch(new RegExp(`^  note: Imported from ${file}$`, "mu"));
+      expect(r.markdown).toMatch(new RegExp(`^  note:\n    nb: Importert fra ${file}\n    en: Imported from ${file}$`, "mu"));
       expect(r.markdown).not.toMatch(/keyFigures|summary:/u);
     });
   });

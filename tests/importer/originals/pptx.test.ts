@@ -31,7 +31,9 @@ describe("PowerPoint originals", () => {
   it("writes front-matter from what the file states: original source, attachment, no invented date", async () => {
     const { markdown, report } = await imp(await makeDeck({ pictureAlt: "Bilde" }));
     expect(markdown).toMatch(/^---\ntitle: Internasjonal satsing i Testby\ntype: presentation\npublisher: testby\ndate: unknown\nlanguage: nb\n/u);
-    expect(markdown).toContain("source:\n  kind: original\n  note: Imported from deck.pptx\nattachments:\n  - file: internasjonal-satsing-i-testby.pptx\n");
+    expect(markdown).toContain(
+      "source:\n  kind: original\n  note:\n    nb: Importert fra deck.pptx\n    en: Imported from deck.pptx\nattachments:\n  - file: internasjonal-satsing-i-testby.pptx\n",
+    );
     expect(markdown).toContain("topics: []");
     // pptxgenjs stamps created = modified: a generated copy's date is reported, not used.
     expect(report.date).toBe("unknown");
