@@ -94,7 +94,7 @@ export class DevSite {
     if (change.kind === "site") {
       files = await this.renderSite(data);
     } else if (change.kind === "pages") {
-      files = await pageRenderer(data).write("document", change.pages, this.outputDir);
+      files = await pageRenderer(data).writeDocuments(change.pages, this.outputDir);
       const views = [...new Set(change.pages.map((page) => page.view))];
       await writePublishAssets(data, this.outputDir, { root: this.root, only: views });
     }

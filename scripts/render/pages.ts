@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { basePathOf, rebaseHtml } from "../content/base-path.ts";
 import { PAGE_TABLE, pageKind, type PageKind } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
+import type { DocumentPage } from "../site/views.ts";
 import { templateFilters } from "./filters.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
 
@@ -70,6 +71,8 @@ export interface PageRenderer {
   render(kind: string, page: unknown): string;
   /** Renders and writes the given pages of one kind; returns the files written. */
   write(kind: string, pages: readonly unknown[], outputDir: string): Promise<string[]>;
+  /** Every page made per document (page, embed view, oEmbed, citations) of the given document pages; returns the files written. */
+  writeDocuments(pages: readonly DocumentPage[], outputDir: string): Promise<string[]>;
   /** Every page of every kind in the page table (with `select`, those whose site path it accepts). */
   writeAll(outputDir: string, select?: (sitePath: string) => boolean, progress?: Progress): Promise<string[]>;
 }
@@ -115,6 +118,11 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
   return {
     render: (kind, page) => renderKind(pageKind(kind), page),
     write: (kind, pages, outputDir) => writeKind(pageKind(kind), pages, outputDir),
+    async writeDocuments(pages, outputDir) {
+      const files: string[] = [];
+      for (const spec of PAGE_TABLE) if (spec.ofDocument) files.push(...(await writeKind(spec, pages.flatMap(spec.ofDocument), outputDir)));
+      return files;
+    },
     async writeAll(outputDir, select, progress = silentProgress) {
       const files: string[] = [];
       const rendered = progress.phase(

@@ -33,6 +33,13 @@ export interface PageKind<P = any> {
   file: (page: P) => string;
   /** The page's `<meta name="description">`, where it has one. */
   description?: (page: P) => string;
+  /** For kinds made per document (its page, embed view, oEmbed, citations): one document's pages, so an edit re-renders them all. */
+  ofDocument?: (page: DocumentPage) => readonly P[];
+}
+
+/** A kind with one or more pages per document page: `pages` follows from `ofDocument`. */
+function perDocument<P>(spec: Omit<PageKind<P>, "pages" | "ofDocument"> & { ofDocument: (page: DocumentPage) => readonly P[] }): PageKind {
+  return { ...spec, pages: (d: SiteData) => d.model.pages.document.flatMap(spec.ofDocument) };
 }
 
 /** A page kind with its page type checked, stored in the table as one of many. */
@@ -61,19 +68,19 @@ export function documentDescription(page: DocumentPage): string {
  * pages are written in.
  */
 export const PAGE_TABLE: readonly PageKind[] = [
-  kind<DocumentPage>({ kind: "document", template: "document", pages: (d) => d.model.pages.document, file: indexFile, description: documentDescription }),
+  perDocument<DocumentPage>({ kind: "document", template: "document", ofDocument: (page) => [page], file: indexFile, description: documentDescription }),
   // A document's chrome-less view for an <iframe> (scripts/publish/embed.ts), and its oEmbed file.
-  kind<EmbedPage>({
+  perDocument<EmbedPage>({
     kind: "embed",
     template: "embed",
     layout: "embed.njk",
-    pages: (d) => d.model.pages.document.map(embedPage),
+    ofDocument: (page) => [embedPage(page)],
     file: indexFile,
     description: (page) => documentDescription(page.document),
   }),
-  kind<DocumentPage>({
+  perDocument<DocumentPage>({
     kind: "oembed",
-    pages: (d) => d.model.pages.document,
+    ofDocument: (page) => [page],
     file: (page) => `${page.url}${OEMBED_FILE}`,
     text: (page, d) => oembedJson(page, d.config),
   }),
@@ -95,13 +102,12 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
   kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
   kind<ListingFeed>({ kind: "listingFeed", pages: (d) => d.model.feeds, file: (feed) => feed.url, text: (feed, d) => listingAtomFeed(feed, d) }),
-  kind<CitationFile>({
+  perDocument<CitationFile>({
     kind: "citation",
-    pages: (d) =>
-      d.model.pages.document.flatMap((page) => [
-        { page, format: "bibtex" as const },
-        { page, format: "csl" as const },
-      ]),
+    ofDocument: (page) => [
+      { page, format: "bibtex" as const },
+      { page, format: "csl" as const },
+    ],
     file: ({ page, format }) => `${page.url}${format === "bibtex" ? BIBTEX_FILE : CSL_FILE}`,
     text: ({ page, format }) => (format === "bibtex" ? bibtex : cslJson)(page.publish.citation, page.view),
   }),

@@ -166,11 +166,21 @@ describe("the dev site", () => {
     edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`);
     const second = await site.update([LIKESTILLING]);
     expect(second.kind).toBe("pages");
+    // Every page made from the document: its page, embed view, oEmbed file and citations, in both locales.
     expect(second.files.map((file) => path.relative(output(), file)).sort()).toEqual([
+      "dokumenter/testby/likestilling-i-testby/cite.bib",
+      "dokumenter/testby/likestilling-i-testby/cite.csl.json",
       "dokumenter/testby/likestilling-i-testby/index.html",
+      "dokumenter/testby/likestilling-i-testby/oembed.json",
+      "en/documents/testby/likestilling-i-testby/cite.bib",
+      "en/documents/testby/likestilling-i-testby/cite.csl.json",
       "en/documents/testby/likestilling-i-testby/index.html",
+      "en/documents/testby/likestilling-i-testby/oembed.json",
+      "en/embed/testby/likestilling-i-testby/index.html",
+      "innebygd/testby/likestilling-i-testby/index.html",
     ]);
     expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
+    expect(read("innebygd/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
     expect(read("en/documents/testby/likestilling-i-testby/index.html")).toContain("Et avsnitt skrevet i forhåndsvisningen.");
     expect(statSync(path.join(output(), "index.html")).mtimeMs).toBe(homeBefore);
 
