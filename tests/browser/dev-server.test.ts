@@ -49,7 +49,10 @@ describe.skipIf(!hasChromium())("the dev server", () => {
 
     const from = server.output().length;
     edit((text) => `${text}\nEt avsnitt om solsikkeåkrer, skrevet mens siden var åpen.\n`);
-    expect(await logged(/Wrote (\d+) files in [\d.]+ seconds \(([^;]+);/, from)).toMatch(/Wrote 2 files .*changed documents only/);
+    expect(await logged(/Wrote (\d+) files in [\d.]+ seconds \(([^;]+);/, from)).toMatch(
+      // Per locale: its page, embed view, oEmbed file and two citation files (tests/editor/dev-data.test.ts lists them).
+      /Wrote 10 files .*changed documents only/,
+    );
     await page.getByText("Et avsnitt om solsikkeåkrer, skrevet mens siden var åpen.").waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
 
