@@ -154,11 +154,11 @@ function start(root) {
     const filters = pagefindFilters(state);
     const term = state.query || null;
     if (!term && !Object.keys(filters).length) return totals;
-    const counts = (await pagefind.run(term, { filters })).filters;
+    const counts = (await pagefind.run(term, { filters, counts: true })).filters;
     for (const facet of Object.keys(filters)) {
       const others = { ...filters };
       delete others[facet];
-      counts[facet] = (await pagefind.run(term, { filters: others })).filters[facet] ?? {};
+      counts[facet] = (await pagefind.run(term, { filters: others, counts: true })).filters[facet] ?? {};
     }
     return counts;
   };
