@@ -42,23 +42,28 @@ const PLAIN_WORD = /^\p{Ll}+$/u;
  */
 const TRUNCATED: Partial<Record<ContentLanguage, RegExp>> = { sv: /^(.{4,})[ae]$/u, da: /^(.{4,})e$/u };
 
+/** Where a word ends on a line: its flags (/), a tab or space before more data, or the line's end. */
+const WORD_END = new Set(["/", "\t", " ", "\r", "\n"].map((character) => character.charCodeAt(0)));
+
 /** The words of a Hunspell `.dic` file (first line: the count; then `word/FLAGS`, maybe a tab and more). */
 export function dictionaryWords(dic: string, language?: ContentLanguage): Set<string> {
   const words = new Set<string>();
   const truncated = language ? TRUNCATED[language] : undefined;
+  // Scanned in place, not split into lines: the lists have 150,000–330,000 lines each.
   let start = dic.indexOf("\n") + 1;
   while (start > 0 && start < dic.length) {
-    const next = dic.indexOf("\n", start);
-    const line = dic.slice(start, next < 0 ? dic.length : next);
-    start = next + 1;
-    let end = 0;
-    while (end < line.length && line[end] !== "/" && line[end] !== "\t" && line[end] !== " " && line[end] !== "\r") end++;
-    if (end < MIN_WORD || end > MAX_WORD) continue;
-    const word = line.slice(0, end);
-    if (!PLAIN_WORD.test(word)) continue;
-    words.add(word);
-    const cut = truncated?.exec(word);
-    if (cut) words.add(cut[1]!);
+    let end = start;
+    while (end < dic.length && !WORD_END.has(dic.charCodeAt(end))) end++;
+    const length = end - start;
+    if (length >= MIN_WORD && length <= MAX_WORD) {
+      const word = dic.slice(start, end);
+      if (PLAIN_WORD.test(word)) {
+        words.add(word);
+        const cut = truncated?.exec(word);
+        if (cut) words.add(cut[1]!);
+      }
+    }
+    start = dic.indexOf("\n", end) + 1;
   }
   return words;
 }

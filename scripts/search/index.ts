@@ -84,8 +84,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   try {
     // forceLanguage overrides each record's <html lang> (the body's language, kept for
     // the language filter and excerpts), so every text and every query is stemmed alike.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: stemmer });
-    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+    // Pagefind's process starts while this thread reads the words and the word lists below.
+    const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const wordSets = options.plain ? [] : records.map(recordWords);
     const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
@@ -98,6 +98,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         splits.set(language, new Map());
       }
     }
+    const { index, errors } = await starting;
+    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
     // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
     // main thread is busy rendering pages meanwhile, and every round trip waited for it.
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
