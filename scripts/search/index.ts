@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
+import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, type Lexicon, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { dictionariesFor } from "./dictionaries.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
@@ -122,6 +123,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     await pagefind.close();
   }
   removeUnusedFiles(bundle);
+  // A frequent word's chunk is loaded only by queries for it (chunks.ts).
+  if (!options.plain) splitHeavyChunks(bundle);
   stats.bytes = folderBytes(bundle);
   return stats;
 }
