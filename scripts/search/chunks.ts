@@ -9,7 +9,7 @@
  * "planlegging") is moved into a chunk of its own, and the words before and
  * after it into theirs. The words and their postings are the bytes Pagefind
  * wrote; only the chunk table in the metadata file changes, so search results
- * are the same. See docs/search.md, "Size and cost".
+ * are the same. See docs/search.md, "Size and cost" and "Second pass of issue 17".
  *
  * The files are "pagefind_dcd" followed by CBOR, gzip-compressed. Only the
  * outer arrays are read: each word's entry is copied as it is.
