@@ -28,14 +28,15 @@ function cborItem(bytes: Buffer, offset: number): { end: number; type: number; v
   const initial = bytes[offset]!;
   const type = initial >> 5;
   const info = initial & 31;
-  let value: number;
-  let head = offset + 1;
-  if (info < 24) value = info;
-  else if (info === 24) value = bytes[head++]!;
-  else if (info === 25) (value = bytes.readUInt16BE(head)), (head += 2);
-  else if (info === 26) (value = bytes.readUInt32BE(head)), (head += 4);
-  else if (info === 27) (value = Number(bytes.readBigUInt64BE(head))), (head += 8);
-  else throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${offset}`);
+  if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${offset}`);
+  // The argument follows the first byte in 0, 1, 2, 4 or 8 bytes.
+  const size = info < 24 ? 0 : 2 ** (info - 24);
+  let value = info;
+  if (size === 1) value = bytes[offset + 1]!;
+  else if (size === 2) value = bytes.readUInt16BE(offset + 1);
+  else if (size === 4) value = bytes.readUInt32BE(offset + 1);
+  else if (size === 8) value = Number(bytes.readBigUInt64BE(offset + 1));
+  const head = offset + 1 + size;
   let end = head;
   if (type === 2 || type === 3) end = head + value;
   else if (type === 4 || type === 5) for (let i = 0; i < value * (type === 5 ? 2 : 1); i++) end = cborItem(bytes, end).end;
@@ -111,7 +112,11 @@ export function cutChunk(words: Array<{ word: string; entry: Buffer }>, from: st
       continue;
     }
     const heavy: Run = { from: "", to: word, entries: [entry] };
-    while (i + 1 < words.length && words[i + 1]!.word.startsWith(word)) heavy.entries.push(words[++i]!.entry), (heavy.to = words[i]!.word);
+    while (i + 1 < words.length && words[i + 1]!.word.startsWith(word)) {
+      i++;
+      heavy.entries.push(words[i]!.entry);
+      heavy.to = words[i]!.word;
+    }
     runs.push(heavy);
     current = undefined;
   }
