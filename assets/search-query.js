@@ -16,7 +16,29 @@ const VARIANT_WEIGHT = 0.9;
 /** Shorter stems match too many words to be worth a search. */
 const MIN_STEM = 3;
 
+/** At most this many documents found only through a variant join the results. */
+const VARIANT_ONLY = 20;
+
 let stemmers;
+
+/**
+ * Facet counts of the merged results: Pagefind's counts of the query's own results, plus the
+ * filter values of each document only a variant found (from its data, which Pagefind caches
+ * for showing the result). So a count is exactly what ticking that box would list.
+ */
+async function mergedCounts(counts, variantOnly) {
+  const merged = {};
+  for (const [facet, values] of Object.entries(counts ?? {})) merged[facet] = { ...values };
+  const data = await Promise.all(variantOnly.map((entry) => entry.hit.data()));
+  for (const hit of data) {
+    for (const [facet, values] of Object.entries(hit.filters ?? {})) {
+      // Pagefind counts only the facets whose filter data it has loaded; so do these counts.
+      if (!merged[facet]) continue;
+      for (const value of values) merged[facet][value] = (merged[facet][value] ?? 0) + 1;
+    }
+  }
+  return merged;
+}
 
 /** The query as each of VARIANT_LANGUAGES would stem it, without the query itself or repeats. */
 export function queryVariants(query) {
@@ -37,6 +59,8 @@ export function queryVariants(query) {
 /**
  * Opens the bundle at `basePath` with `pagefind` (the module imported from its pagefind.js) and
  * returns `run(query, options)`, which resolves like Pagefind's own search(): { results, filters }.
+ * The facet counts (`filters`) cover the merged results only with `options.counts`, which loads
+ * the data of the documents only a variant found; without it they are the query's own counts.
  */
 export async function createSearch(pagefind, basePath) {
   // termSimilarity: Pagefind falls back to the longest indexed word a query word starts with
@@ -44,7 +68,7 @@ export async function createSearch(pagefind, basePath) {
   const instance = pagefind.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking: { termSimilarity: 3 } });
   await instance.init();
 
-  const run = async (query, options = {}) => {
+  const run = async (query, { counts, ...options } = {}) => {
     // A sorted search is ordered by a date Pagefind gives only with each result's data, so
     // variants (which would have to be merged into that order) are left out there.
     if (!query || options.sort) return instance.search(query, options);
@@ -60,16 +84,12 @@ export async function createSearch(pagefind, basePath) {
         else if (score > known.score) known.score = score;
       }
     }
+    // Documents found only through a variant: the best VARIANT_ONLY ones are kept (any of them
+    // that would rank in the first ten is among them), so counting them stays cheap.
+    const variantOnly = [...best.values()].filter((entry) => entry.variant).sort((a, b) => b.score - a.score);
+    for (const dropped of variantOnly.slice(VARIANT_ONLY)) best.delete(dropped.hit.id);
     const results = [...best.values()].sort((a, b) => b.score - a.score).map((entry) => entry.hit);
-    // Facet counts of a union cannot be added up without the documents; the largest count of
-    // any one search is the closest figure that never counts a document twice.
-    const filters = {};
-    for (const { filters: counts } of [found, ...others]) {
-      for (const [facet, values] of Object.entries(counts ?? {})) {
-        filters[facet] ??= {};
-        for (const [value, count] of Object.entries(values)) filters[facet][value] = Math.max(filters[facet][value] ?? 0, count);
-      }
-    }
+    const filters = counts ? await mergedCounts(found.filters, variantOnly.slice(0, VARIANT_ONLY)) : found.filters;
     return { ...found, results, filters };
   };
 

@@ -7,6 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
+import { explainMatch } from "./search-explain.js";
 import { createSearch } from "./search-query.js";
 
 const PAGE_SIZE = 10;
@@ -57,6 +58,15 @@ function start(root) {
     labels[facet]?.set(box.value, label.trim());
   }
   const labelOf = (facet, value) => labels[facet]?.get(value) ?? value;
+  // Each topic's words per UI locale (data-terms-nb, data-terms-en), to say a result matched through one.
+  const topicTerms = {};
+  for (const box of checkboxes.filter((box) => box.name === "topic")) {
+    topicTerms[box.value] = Object.fromEntries(
+      Object.entries(box.dataset)
+        .filter(([key]) => key.startsWith("terms"))
+        .map(([key, value]) => [key.slice(5).toLowerCase(), value.split("|")]),
+    );
+  }
 
   fallback.hidden = true;
   app.hidden = false;
@@ -144,11 +154,11 @@ function start(root) {
     const filters = pagefindFilters(state);
     const term = state.query || null;
     if (!term && !Object.keys(filters).length) return totals;
-    const counts = (await pagefind.run(term, { filters })).filters;
+    const counts = (await pagefind.run(term, { filters, counts: true })).filters;
     for (const facet of Object.keys(filters)) {
       const others = { ...filters };
       delete others[facet];
-      counts[facet] = (await pagefind.run(term, { filters: others })).filters[facet] ?? {};
+      counts[facet] = (await pagefind.run(term, { filters: others, counts: true })).filters[facet] ?? {};
     }
     return counts;
   };
@@ -238,6 +248,17 @@ function start(root) {
     return node;
   };
 
+  /** "Matched the topic *Gender equality*" / "Matched part of *arbeidsgiverstrategi*", the name emphasised. */
+  const explanation = (why, language) => {
+    const [name, placeholder] = why.kind === "topic" ? [labelOf("topic", why.topic), "{topic}"] : [why.word, "{word}"];
+    const [before, after = ""] = t(`why-${why.kind}`).split(placeholder);
+    const emphasis = element("em", "", name);
+    if (why.kind === "compound" && language) emphasis.lang = language;
+    const line = element("p", "search-hit-why");
+    line.append(before, emphasis, after);
+    return line;
+  };
+
   /** Pagefind excerpts are text with < and > escaped and <mark> around matches. */
   const excerpt = (className, html, lang) => {
     const paragraph = element("p", className);
@@ -299,6 +320,8 @@ function start(root) {
     });
     item.append(metaLine);
 
+    const why = explainMatch(hit, topicTerms, language);
+    if (why) item.append(explanation(why, language));
     if (hit.excerpt) item.append(excerpt("search-hit-excerpt", hit.excerpt, language));
 
     const parts = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).slice(0, MAX_PARTS);

@@ -128,16 +128,33 @@ export async function runQueries(browser: Browser, site: IndexedSite, queries: r
   }
 }
 
+/** What one query downloaded: Pagefind's files, in total and by kind of file. */
+export interface QueryBytes {
+  query: LabelledQuery;
+  total: number;
+  /** Bytes sent and requests per kind: index (word index chunks), fragment, meta, wasm, js, filter. */
+  byKind: Record<string, { bytes: number; requests: number }>;
+}
+
+function fileKind(file: string): string {
+  if (file.endsWith(".pf_index")) return "index";
+  if (file.endsWith(".pf_fragment")) return "fragment";
+  if (file.endsWith(".pf_filter")) return "filter";
+  if (file.endsWith(".pf_meta")) return "meta";
+  if (file.includes("/wasm.")) return "wasm";
+  return file.endsWith(".js") ? "js" : "other";
+}
+
 /**
  * What one query downloads: each query in a new browser context (empty cache),
  * counting Pagefind's files as sent (gzip) until its first ten results are loaded.
  * Slow (Pagefind starts its worker and WebAssembly each time), so run it on a sample.
  */
-export async function measureQueryBytes(browser: Browser, site: IndexedSite, queries: readonly LabelledQuery[]): Promise<number[]> {
+export async function measureQueryBytes(browser: Browser, site: IndexedSite, queries: readonly LabelledQuery[]): Promise<QueryBytes[]> {
   writeHarness(site);
   const server = await startCountingServer(path.resolve(site.dir));
   try {
-    const bytes: number[] = [];
+    const measured: QueryBytes[] = [];
     for (const query of queries) {
       const context = await browser.newContext();
       try {
@@ -145,17 +162,20 @@ export async function measureQueryBytes(browser: Browser, site: IndexedSite, que
         await page.goto(server.url(`${HARNESS}${site.perLanguage ? query.language : "und"}.html`));
         const before = server.sent.length;
         await runInPage(page, { queries: [query.query], client: site.client, harness: HARNESS });
-        bytes.push(
-          server.sent
-            .slice(before)
-            .filter((request) => request.path.startsWith("/pagefind/"))
-            .reduce((sum, request) => sum + request.sent, 0),
-        );
+        const byKind: QueryBytes["byKind"] = {};
+        let total = 0;
+        for (const request of server.sent.slice(before).filter((request) => request.path.startsWith("/pagefind/"))) {
+          const kind = (byKind[fileKind(request.path)] ??= { bytes: 0, requests: 0 });
+          kind.bytes += request.sent;
+          kind.requests++;
+          total += request.sent;
+        }
+        measured.push({ query, total, byKind });
       } finally {
         await context.close();
       }
     }
-    return bytes;
+    return measured;
   } finally {
     await server.close();
   }

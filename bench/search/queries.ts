@@ -55,6 +55,8 @@ const CULTURE = "bodo/bodo-european-capital-of-culture";
 const AGDER = "agder/kommunenes-arbeid-med-likestilling";
 const SAGENE = "oslo-sagene/internasjonal-satsing-i-bydel-sagene";
 const STAVANGER = "stavanger/forankring-fryder";
+// Grue kommune's employer strategy: an exact match for "arbeidsgiverstrategi" as well (its title).
+const GRUE = "grue/fra-helvete-til-himmelen-eksempel-pa-oppstart-og-prosess-arbeidsgiverstrategi";
 
 const ROWS: Row[] = [
   // ---------------------------------------------------------------- nb
@@ -70,7 +72,7 @@ const ROWS: Row[] = [
   ["nb", "compound", "turisme", TROMSO],
   ["nb", "translated", "winter tourism", TROMSO],
   ["nb", "multi-word", "hundekjøring samisk", TROMSO],
-  ["nb", "exact", "arbeidsgiverstrategi", LILLEHAMMER],
+  ["nb", "exact", "arbeidsgiverstrategi", LILLEHAMMER, GRUE],
   ["nb", "compound", "mangel", LILLEHAMMER, VOLDA],
   ["nb", "compound", "ordninger", LILLEHAMMER],
   ["nb", "compound", "brøk", LILLEHAMMER],

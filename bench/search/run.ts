@@ -1,6 +1,8 @@
 /**
  * The search relevance benchmark: `npm run bench:search -- [--docs N] [--seed S] [--keep]`
  *
+ * `--all-bytes` measures what every query downloads instead of a sample of 23.
+ *
  * Builds one site (a generated corpus of N documents with Danish and English
  * ones, the bundled content and the known-item documents), indexes its search
  * records in each configuration below, and runs the labelled queries
@@ -21,7 +23,17 @@ import os from "node:os";
 import path from "node:path";
 import { writeSearchBundles, type SearchBundleOptions } from "../../scripts/search/index.ts";
 import { checkTargets, LABELLED_QUERIES, QUERY_KINDS } from "./queries.ts";
-import { indexWithPagefindCli, launch, measureQueryBytes, runQueries, scoreTable, type IndexedSite, type QueryOutcome, type Score } from "./evaluate.ts";
+import {
+  indexWithPagefindCli,
+  launch,
+  measureQueryBytes,
+  runQueries,
+  scoreTable,
+  type IndexedSite,
+  type QueryBytes,
+  type QueryOutcome,
+  type Score,
+} from "./evaluate.ts";
 import { searchRecordsOf, writeSearchSite } from "./site.ts";
 
 function option(name: string, fallback: number): number {
@@ -34,6 +46,8 @@ function option(name: string, fallback: number): number {
 const docs = option("docs", 1000);
 const seed = option("seed", 20261101);
 const keep = process.argv.includes("--keep");
+/** Measure the download of every labelled query, not one per language and kind (slow: a fresh browser context each). */
+const allBytes = process.argv.includes("--all-bytes");
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : undefined;
 
 /** Targets of issue 17, checked per language. */
@@ -91,12 +105,12 @@ async function main(): Promise<void> {
   ].filter((configuration) => !only || only.includes(configuration.name));
 
   // Downloads are measured on one query of each language and kind (a fresh browser each: slow).
-  const sample = LABELLED_QUERIES.filter(
-    (query, i) => LABELLED_QUERIES.findIndex((other) => other.language === query.language && other.kind === query.kind) === i,
-  );
+  const sample = allBytes
+    ? LABELLED_QUERIES
+    : LABELLED_QUERIES.filter((query, i) => LABELLED_QUERIES.findIndex((other) => other.language === query.language && other.kind === query.kind) === i);
   const browser = await launch();
   const results = new Map<string, QueryOutcome[]>();
-  const downloads = new Map<string, number[]>();
+  const downloads = new Map<string, QueryBytes[]>();
   try {
     for (const configuration of configurations) {
       const site = await configuration.index();
@@ -122,10 +136,24 @@ async function main(): Promise<void> {
     const n = tables.get(names[0]!)!.byKind[kind]?.queries;
     if (n) console.log(row(`${kind} (${n})`, (name) => tables.get(name)!.byKind[kind]));
   }
-  console.log(`\nBytes one query downloads (Pagefind's files, gzip, empty cache; ${sample.length} queries, one per language and kind): median / max`);
+  console.log(
+    `\nBytes one query downloads (Pagefind's files, gzip, empty cache; ${sample.length} queries${allBytes ? "" : ", one per language and kind"}): median / max`,
+  );
   for (const name of names) {
-    const bytes = downloads.get(name)!;
-    console.log(`  ${name}: ${kb(median(bytes))} / ${kb(Math.max(...bytes))}`);
+    const bytes = downloads.get(name)!.map((measured) => measured.total);
+    console.log(
+      `  ${name}: ${kb(median(bytes))} / ${kb(Math.max(...bytes))}, ${bytes.filter((total) => total > TARGET.bytes).length} over ${kb(TARGET.bytes)}`,
+    );
+  }
+  // Where the bytes of the heaviest queries go: word index chunks, fragments, metadata, WebAssembly, scripts.
+  for (const name of names) {
+    console.log(`  heaviest of ${name}:`);
+    for (const measured of [...downloads.get(name)!].sort((a, b) => b.total - a.total).slice(0, 5)) {
+      const kinds = Object.entries(measured.byKind)
+        .sort((a, b) => b[1].bytes - a[1].bytes)
+        .map(([kind, { bytes, requests }]) => `${kind} ${kb(bytes)} (${requests})`);
+      console.log(`    ${kb(measured.total)} "${measured.query.query}": ${kinds.join(", ")}`);
+    }
   }
 
   // Targets (issue 17), for the configuration the build uses.
@@ -147,7 +175,7 @@ async function main(): Promise<void> {
     }
     const compound = current.byKind.compound;
     if (compound) line(compound.recallAt10 >= TARGET.compoundRecall, `compound-part recall@10 ${f(compound.recallAt10)} ≥ ${TARGET.compoundRecall}`);
-    const bytes = downloads.get("lysark")!;
+    const bytes = downloads.get("lysark")!.map((measured) => measured.total);
     line(
       Math.max(...bytes) <= TARGET.bytes,
       `largest query download ${kb(Math.max(...bytes))} ≤ ${kb(TARGET.bytes)} (Pagefind's files only; the page, CSS and scripts add about 30 KB)`,

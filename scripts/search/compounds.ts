@@ -66,33 +66,70 @@ export function buildVocabulary(wordSets: Iterable<ReadonlySet<string>>): Set<st
   return vocabulary;
 }
 
+/** Words that may be parts of a compound: the site's vocabulary, maybe with a dictionary (`withDictionary`). */
+export interface Lexicon {
+  has(word: string): boolean;
+  /** True when a dictionary backs it: a remainder is then a part only when it is a known word (`knownWord`). */
+  readonly checked?: boolean;
+}
+
+/** The site's vocabulary and a language's word lists (dictionaries.ts) as one lexicon. */
+export function withDictionary(vocabulary: ReadonlySet<string>, dictionaries: ReadonlyArray<ReadonlySet<string>>): Lexicon {
+  if (!dictionaries.length) return vocabulary;
+  return { has: (word) => vocabulary.has(word) || dictionaries.some((dictionary) => dictionary.has(word)), checked: true };
+}
+
+/** Longest inflectional ending after a known word ("brytning|en", "element|erne", "ordning|ane"). */
+const MAX_ENDING = 4;
+
+/** `word` is in the lexicon, or a word of it followed by an ending of at most MAX_ENDING letters. */
+export function knownWord(word: string, lexicon: Lexicon): boolean {
+  if (lexicon.has(word)) return true;
+  for (let end = Math.max(MIN_PART, word.length - MAX_ENDING); end < word.length; end++) if (lexicon.has(word.slice(0, end))) return true;
+  return false;
+}
+
 /**
  * The inner and final parts of `word`: each remainder after a first part that
- * is in `vocabulary` (with or without a linking s or e), and the parts of that
- * remainder in turn. Longest first part first; nothing for a word that is not
- * a compound of known words.
+ * is in `lexicon` (with or without a linking s or e), and the parts of that
+ * remainder in turn. Nothing for a word that is not a compound of known words.
+ * With a dictionary (`lexicon.checked`) a remainder must itself be a known
+ * word, so "turn|usordninger" gives nothing and "turnus|ordninger" "ordninger";
+ * without one, any remainder of MIN_FREE_PART letters counts.
  */
-export function compoundParts(word: string, vocabulary: ReadonlySet<string>): string[] {
+export function compoundParts(word: string, lexicon: Lexicon): string[] {
   const parts = new Set<string>();
+  const visited = new Set<string>();
   const visit = (current: string) => {
     if (current.length < MIN_COMPOUND) return;
     const knownHead = (cut: number) => {
       const head = current.slice(0, cut);
-      return vocabulary.has(head) || LINKING.some((letter) => head.endsWith(letter) && head.length > MIN_PART && vocabulary.has(head.slice(0, -1)));
+      return lexicon.has(head) || LINKING.some((letter) => head.endsWith(letter) && head.length > MIN_PART && lexicon.has(head.slice(0, -1)));
     };
     const tails: string[] = [];
+    const inner: string[] = [];
     for (let cut = MIN_PART; cut <= current.length - MIN_PART; cut++) {
       if (!knownHead(cut)) continue;
       // Known first parts one letter apart ("sjøbun", "sjøbunn", "sjøbunns": a stem, the word, the
-      // word with a linking s) are one boundary: take the remainder that is a word of the site
-      // ("arbeidsgiver|strategi"), else the one after the longest first part ("sjøbunns|oppryddingen").
+      // word with a linking s) are one boundary. With a dictionary every remainder there that is a
+      // known word is a part ("skule|skyssen"; "skules|kyssen" too, a harmless extra). Without one,
+      // the remainder that is a word of the site ("arbeidsgiver|strategi"), else the one after the
+      // longest first part ("sjøbunns|oppryddingen").
       let last = cut;
       while (last + 1 <= current.length - MIN_PART && knownHead(last + 1)) last++;
       const candidates: string[] = [];
       for (let c = last; c >= cut; c--) candidates.push(current.slice(c));
-      const tail = candidates.find((candidate) => vocabulary.has(candidate)) ?? candidates[0]!;
-      // A short remainder must be a word of its own: "plan" is, "enes" (kommun-enes) is an ending.
-      if (tail.length >= MIN_FREE_PART || vocabulary.has(tail)) tails.push(tail);
+      if (lexicon.checked) {
+        for (const candidate of candidates) {
+          if (knownWord(candidate, lexicon)) tails.push(candidate);
+          // Not a word itself, but it may end in one: "samfunns|utviklerrollen" → "rollen".
+          else inner.push(candidate);
+        }
+      } else {
+        const tail = candidates.find((candidate) => lexicon.has(candidate)) ?? candidates[0]!;
+        // A short remainder must be a word of its own: "plan" is, "enes" (kommun-enes) is an ending.
+        if (tail.length >= MIN_FREE_PART || lexicon.has(tail)) tails.push(tail);
+      }
       cut = last;
     }
     for (const tail of tails) {
@@ -100,18 +137,23 @@ export function compoundParts(word: string, vocabulary: ReadonlySet<string>): st
       parts.add(tail);
       visit(tail);
     }
+    for (const remainder of inner) {
+      if (parts.has(remainder) || visited.has(remainder)) continue;
+      visited.add(remainder);
+      visit(remainder);
+    }
   };
   visit(word.toLowerCase());
   return [...parts];
 }
 
 /** The compound parts of a record's words (`recordWords`), each once; `cache` is shared across records. */
-export function recordCompoundParts(own: ReadonlySet<string>, vocabulary: ReadonlySet<string>, cache = new Map<string, string[]>()): string[] {
+export function recordCompoundParts(own: ReadonlySet<string>, lexicon: Lexicon, cache = new Map<string, string[]>()): string[] {
   const parts = new Set<string>();
   for (const word of own) {
     if (word.length < MIN_COMPOUND) continue;
     let found = cache.get(word);
-    if (!found) cache.set(word, (found = compoundParts(word, vocabulary)));
+    if (!found) cache.set(word, (found = compoundParts(word, lexicon)));
     // A part the record already has as a word of its own adds nothing.
     for (const part of found) if (!own.has(part)) parts.add(part);
   }

@@ -8,7 +8,9 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
-import { buildVocabulary, recordCompoundParts, recordWords } from "./compounds.ts";
+import { splitHeavyChunks } from "./chunks.ts";
+import { buildVocabulary, type Lexicon, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
+import { dictionariesFor } from "./dictionaries.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
@@ -83,18 +85,29 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   try {
     // forceLanguage overrides each record's <html lang> (the body's language, kept for
     // the language filter and excerpts), so every text and every query is stemmed alike.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: stemmer });
-    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+    // Pagefind's process starts while this thread reads the words and the word lists below.
+    const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const wordSets = options.plain ? [] : records.map(recordWords);
     const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
-    const splits = new Map<string, string[]>();
+    // One lexicon per body language: the site's words and that language's word lists.
+    const lexicons = new Map<string, Lexicon>();
+    const splits = new Map<string, Map<string, string[]>>();
+    if (vocabulary) {
+      for (const language of new Set(records.map((record) => record.language))) {
+        lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language)));
+        splits.set(language, new Map());
+      }
+    }
+    const { index, errors } = await starting;
+    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
     // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
     // main thread is busy rendering pages meanwhile, and every round trip waited for it.
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
       await Promise.all(
         records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
-          const extras = vocabulary ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, vocabulary, splits) } : {};
+          const lexicon = lexicons.get(record.language);
+          const extras = lexicon ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, lexicon, splits.get(record.language)) } : {};
           const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
           if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
           stats.words += added.file.uniqueWords;
@@ -110,6 +123,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     await pagefind.close();
   }
   removeUnusedFiles(bundle);
+  // A frequent word's chunk is loaded only by queries for it (chunks.ts).
+  if (!options.plain) splitHeavyChunks(bundle);
   stats.bytes = folderBytes(bundle);
   return stats;
 }

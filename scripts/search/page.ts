@@ -15,6 +15,12 @@ import { FACETS, SEARCH_BUNDLE, UNDATED, type Facet, type SearchRecord } from ".
 export interface SearchFacetOption {
   value: string;
   label: string;
+  /**
+   * Topics only: the label and keywords in each UI locale, `|`-separated, as
+   * `data-terms-<locale>`; the script names the topic a result matched through
+   * (assets/search-explain.js).
+   */
+  terms?: Array<[UiLocale, string]>;
 }
 
 export interface SearchFacet {
@@ -58,6 +64,8 @@ export const SCRIPT_STRINGS: Record<string, string> = {
   section: "search.section",
   "date-unknown": "doc.dateUnknown",
   showing: "search.showing",
+  "why-topic": "search.whyTopic",
+  "why-compound": "search.whyCompound",
 };
 
 function byLabel(locale: UiLocale) {
@@ -83,7 +91,14 @@ export function buildSearchPages(records: readonly SearchRecord[], publishers: r
         .sort(byLabel(locale)),
       topic: topics
         .filter((topic) => usedTopics.has(topic.id))
-        .map((topic) => ({ value: topic.id, label: topic.labels[locale] }))
+        .map((topic) => ({
+          value: topic.id,
+          label: topic.labels[locale],
+          terms: UI_LOCALES.map((termLocale): [UiLocale, string] => [
+            termLocale,
+            [topic.labels[termLocale], ...(topic.keywords?.[termLocale] ?? [])].join("|"),
+          ]),
+        }))
         .sort(byLabel(locale)),
       type: DOCUMENT_TYPES.filter((type) => usedTypes.has(type)).map((type) => ({ value: type, label: t(locale, `type.${type}`) })),
       year: years.map((year) => ({ value: year, label: year === UNDATED ? t(locale, "list.undated") : year })),

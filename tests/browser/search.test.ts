@@ -32,6 +32,8 @@ interface Hit {
   meta: string;
   dates: string[];
   parts: Array<{ href: string; text: string }>;
+  /** "Matched the topic …" / "Matched part of …", with the emphasised name and its lang. */
+  why: { text: string; name: string; lang: string } | null;
 }
 
 async function hits(page: Page): Promise<Hit[]> {
@@ -45,6 +47,10 @@ async function hits(page: Page): Promise<Hit[]> {
         meta: item.querySelector(".search-hit-meta")?.textContent ?? "",
         dates: [...item.querySelectorAll("time")].map((time) => time.getAttribute("datetime") ?? ""),
         parts: [...item.querySelectorAll<HTMLAnchorElement>(".search-parts a")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.textContent ?? "" })),
+        why: ((line) =>
+          line ? { text: line.textContent ?? "", name: line.querySelector("em")?.textContent ?? "", lang: line.querySelector("em")?.lang ?? "" } : null)(
+          item.querySelector(".search-hit-why"),
+        ),
       };
     }),
   );
@@ -170,6 +176,22 @@ describe("search on the bundled content", () => {
     expect(hit!.title).toBe("Kommunenes arbeid med likestilling: Resultater fra kartlegging");
     expect(hit!.titleLang).toBe("nb");
     expect(hit!.parts.length).toBeGreaterThan(0);
+  });
+
+  it("says why a result matched when it was through a topic word in another language or part of a compound", async () => {
+    await freshPage();
+    await searchFor(page, server, "/en/search/", "gender equality");
+    const found = await hits(page);
+    expect(found.find((hit) => hit.href === GAVLEBORG_URL_EN)?.why).toEqual({ text: "Matched the topic Gender equality", name: "Gender equality", lang: "" });
+    await searchFor(page, server, "/sok/", "likestilling");
+    expect((await hits(page)).find((hit) => hit.href === GAVLEBORG_URL)?.why?.text).toBe("Treff på emnet Likestilling");
+    // The Agder survey says "likestilling" itself: nothing to explain.
+    expect((await hits(page)).find((hit) => hit.href === AGDER_URL)?.why).toBeNull();
+    await searchFor(page, server, "/sok/", "integrering");
+    const gavleborg = (await hits(page)).find((hit) => hit.href === GAVLEBORG_URL);
+    expect(gavleborg?.why).toEqual({ text: "Treff på en del av jämställdhetsintegrering", name: "jämställdhetsintegrering", lang: "sv" });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("lands a slide link on that slide", async () => {

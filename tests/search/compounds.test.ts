@@ -3,7 +3,7 @@
  * word get indexed, from the site's own vocabulary.
  */
 import { describe, expect, it } from "vitest";
-import { buildVocabulary, compoundParts, recordCompoundParts, recordWords, words } from "../../scripts/search/compounds.ts";
+import { buildVocabulary, compoundParts, knownWord, recordCompoundParts, recordWords, withDictionary, words } from "../../scripts/search/compounds.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
 function record(text: string, language: SearchRecord["language"] = "nb"): SearchRecord {
@@ -38,6 +38,30 @@ describe("compound parts", () => {
     expect(compoundParts("kommunenes", vocabulary)).toEqual([]);
     expect(compoundParts("reinsdyrsafari", vocabulary)).toEqual([]);
     expect(compoundParts("havn", vocabulary)).toEqual([]);
+  });
+
+  describe("with a word list of the language", () => {
+    const dictionary = new Set(["turn", "turnus", "ordning", "tunnel", "element", "samfunn", "utvikler", "rolle", "skule", "skyss", "kyss"]);
+    const lexicon = withDictionary(vocabulary, [dictionary]);
+
+    it("splits after a first part the site never writes alone", () => {
+      expect(compoundParts("turnusordninger", lexicon)).toEqual(["ordninger"]);
+      expect(compoundParts("turnusordninger", vocabulary)).toEqual([]);
+    });
+
+    it("keeps only remainders that are words, maybe with an ending", () => {
+      expect(knownWord("elementerne", lexicon)).toBe(true);
+      expect(knownWord("lementerne", lexicon)).toBe(false);
+      expect(compoundParts("tunnelelementerne", lexicon)).toEqual(["elementerne"]);
+    });
+
+    it("finds a final part behind a remainder that is no word itself", () => {
+      expect(compoundParts("samfunnsutviklerrollen", lexicon)).toEqual(["rollen"]);
+    });
+
+    it("keeps every word a linking letter leaves possible", () => {
+      expect(compoundParts("skuleskyssen", lexicon).sort()).toEqual(["kyssen", "skyssen"]);
+    });
   });
 
   it("adds a record's parts once, not those it already has as words", () => {

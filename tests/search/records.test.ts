@@ -284,6 +284,11 @@ describe("the bundle and the search page", () => {
     ]);
     expect(facet(nb, "topic").map((option) => option.label)).toEqual(["Integrering", "Likestilling"]);
     expect(facet(en, "topic").map((option) => option.label)).toEqual(["Gender equality", "Integration"]);
+    // Each topic's words per UI locale, for "matched the topic …" (assets/search-explain.js).
+    const equality = facet(nb, "topic").find((option) => option.value === "likestilling")!;
+    expect(equality.terms?.map(([locale]) => locale)).toEqual(["nb", "en"]);
+    expect(equality.terms?.find(([locale]) => locale === "en")?.[1]).toMatch(/^Gender equality(\||$)/);
+    expect(facet(nb, "type")[0]!.terms).toBeUndefined();
     expect(facet(en, "type").map((option) => option.value)).toEqual(["presentation", "report"]);
     expect(facet(en, "year").map((option) => option.value)).toEqual(["2011", "2010"]);
     expect(facet(en, "language")).toEqual([

@@ -1,0 +1,214 @@
+/**
+ * Smaller word-index chunks for the Pagefind bundle. Pagefind cuts its sorted
+ * word index into chunks of at least 20,000 word positions and a query loads
+ * the chunk its word sorts into, whole. A very frequent word ("plan", "men")
+ * has far more positions than that on its own, so the chunk around it grows to
+ * 150–220 KB at 5,000 documents, and every rare word that sorts next to it
+ * ("permafrost") costs as much. After Pagefind has written the bundle, each
+ * such heavy word (with the words that extend it: "plan", "planen",
+ * "planlegging") is moved into a chunk of its own, and the words before and
+ * after it into theirs. The words and their postings are the bytes Pagefind
+ * wrote; only the chunk table in the metadata file changes, so search results
+ * are the same. See docs/search.md, "Size and cost" and "Second pass of issue 17".
+ *
+ * The files are "pagefind_dcd" followed by CBOR, gzip-compressed. Only the
+ * outer arrays are read: each word's entry is copied as it is.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+
+const SIGNATURE = Buffer.from("pagefind_dcd");
+/** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
+export const HEAVY_WORD_BYTES = 24 * 1024;
+
+/** Where the CBOR item at `offset` ends; also its major type and argument (length or value). */
+function cborItem(bytes: Buffer, offset: number): { end: number; type: number; value: number; head: number } {
+  const initial = bytes[offset]!;
+  const type = initial >> 5;
+  const info = initial & 31;
+  if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${offset}`);
+  // The argument follows the first byte in 0, 1, 2, 4 or 8 bytes.
+  const size = info < 24 ? 0 : 2 ** (info - 24);
+  let value = info;
+  if (size === 1) value = bytes[offset + 1]!;
+  else if (size === 2) value = bytes.readUInt16BE(offset + 1);
+  else if (size === 4) value = bytes.readUInt32BE(offset + 1);
+  else if (size === 8) value = Number(bytes.readBigUInt64BE(offset + 1));
+  const head = offset + 1 + size;
+  let end = head;
+  if (type === 2 || type === 3) end = head + value;
+  else if (type === 4 || type === 5) for (let i = 0; i < value * (type === 5 ? 2 : 1); i++) end = cborItem(bytes, end).end;
+  else if (type === 6) end = cborItem(bytes, head).end;
+  return { end, type, value, head };
+}
+
+/** The elements of the CBOR array at `offset`, as byte ranges. */
+function arrayItems(bytes: Buffer, offset: number): Array<[number, number]> {
+  const array = cborItem(bytes, offset);
+  if (array.type !== 4) throw new Error(`expected a CBOR array at byte ${offset}`);
+  const items: Array<[number, number]> = [];
+  let at = array.head;
+  for (let i = 0; i < array.value; i++) {
+    const end = cborItem(bytes, at).end;
+    items.push([at, end]);
+    at = end;
+  }
+  return items;
+}
+
+function header(type: number, value: number): Buffer {
+  if (value < 24) return Buffer.from([(type << 5) | value]);
+  if (value < 0x100) return Buffer.from([(type << 5) | 24, value]);
+  if (value < 0x10000) return Buffer.from([(type << 5) | 25, value >> 8, value & 0xff]);
+  const out = Buffer.alloc(5);
+  out[0] = (type << 5) | 26;
+  out.writeUInt32BE(value, 1);
+  return out;
+}
+
+const text = (value: string) => {
+  const bytes = Buffer.from(value, "utf8");
+  return Buffer.concat([header(3, bytes.length), bytes]);
+};
+const array = (items: Buffer[]) => Buffer.concat([header(4, items.length), ...items]);
+
+function readPagefindFile(file: string): Buffer {
+  const raw = gunzipSync(readFileSync(file));
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
+  return raw.subarray(SIGNATURE.length);
+}
+
+const packPagefindFile = (cbor: Buffer) => gzipSync(Buffer.concat([SIGNATURE, cbor]));
+
+const stringAt = (bytes: Buffer, offset: number) => {
+  const item = cborItem(bytes, offset);
+  return bytes.subarray(item.head, item.end).toString("utf8");
+};
+
+interface Run {
+  from: string;
+  to: string;
+  entries: Buffer[];
+}
+
+/**
+ * The runs one chunk is cut into: each heavy word with the words after it that
+ * start with it, and the light words between. Adjacent runs leave no gap: a
+ * run starts just after the one before it ends, so a word that sorts between
+ * two runs strictly belongs to one (Pagefind loads chunks by `from ≤ word ≤ to`).
+ */
+export function cutChunk(words: Array<{ word: string; entry: Buffer }>, from: string, to: string, heavyBytes = HEAVY_WORD_BYTES): Run[] {
+  const runs: Run[] = [];
+  let current: Run | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const { word, entry } = words[i]!;
+    if (entry.length <= heavyBytes) {
+      current ??= { from: "", to: "", entries: [] };
+      if (!current.entries.length) runs.push(current);
+      current.entries.push(entry);
+      current.to = word;
+      continue;
+    }
+    const heavy: Run = { from: "", to: word, entries: [entry] };
+    while (i + 1 < words.length && words[i + 1]!.word.startsWith(word)) {
+      i++;
+      heavy.entries.push(words[i]!.entry);
+      heavy.to = words[i]!.word;
+    }
+    runs.push(heavy);
+    current = undefined;
+  }
+  // Boundaries: the first run starts where the chunk did; each next run just after the last word
+  // of the one before ("\u0000" sorts before every letter), the last ends where the chunk did.
+  runs.forEach((run, i) => {
+    run.from = i === 0 ? from : `${runs[i - 1]!.to}\u0000`;
+  });
+  if (runs.length) runs[runs.length - 1]!.to = to;
+  return runs;
+}
+
+export interface ChunkSplit {
+  /** Index chunks before and after. */
+  before: number;
+  after: number;
+  /** Heavy words given a chunk of their own. */
+  heavyWords: string[];
+}
+
+/** Splits the heavy words of `bundle` (a Pagefind output folder) into chunks of their own, in place. */
+export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES): ChunkSplit {
+  const entryFile = path.join(bundle, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const split: ChunkSplit = { before: 0, after: 0, heavyWords: [] };
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const metaFile = path.join(bundle, `pagefind.${info.hash}.pf_meta`);
+    const meta = readPagefindFile(metaFile);
+    const fields = arrayItems(meta, 0);
+    // Field 2 of the metadata: the chunk table, [from, to, hash] per chunk.
+    const table = arrayItems(meta, fields[2]![0]);
+    const chunks: Buffer[] = [];
+    let changed = false;
+    for (const [start] of table) {
+      const [fromAt, toAt, hashAt] = arrayItems(meta, start).map(([at]) => at);
+      const [from, to, hash] = [stringAt(meta, fromAt!), stringAt(meta, toAt!), stringAt(meta, hashAt!)];
+      split.before++;
+      const chunkFile = path.join(bundle, "index", `${hash}.pf_index`);
+      // A compressed chunk this small cannot hold a heavy word: leave it unread.
+      if (statSync(chunkFile).size < heavyBytes / 8) {
+        chunks.push(array([text(from), text(to), text(hash)]));
+        split.after++;
+        continue;
+      }
+      const chunk = readPagefindFile(chunkFile);
+      const chunkFields = arrayItems(chunk, 0);
+      const words = arrayItems(chunk, chunkFields[0]![0]).map(([at, end]) => ({
+        word: stringAt(chunk, arrayItems(chunk, at)[0]![0]),
+        entry: chunk.subarray(at, end),
+      }));
+      const runs = words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes) : [];
+      if (runs.length < 2) {
+        chunks.push(array([text(from), text(to), text(hash)]));
+        split.after++;
+        continue;
+      }
+      changed = true;
+      const rest = chunkFields.slice(1).map(([at, end]) => chunk.subarray(at, end));
+      for (const run of runs) {
+        if (run.entries.length === 1 && run.entries[0]!.length > heavyBytes) split.heavyWords.push(run.to);
+        const packed = packPagefindFile(Buffer.concat([header(4, chunkFields.length), array(run.entries), ...rest]));
+        const runHash = `${language}_${createHash("sha256").update(packed).digest("hex").slice(0, 7)}`;
+        writeFileSync(path.join(bundle, "index", `${runHash}.pf_index`), packed);
+        chunks.push(array([text(run.from), text(run.to), text(runHash)]));
+        split.after++;
+      }
+      rmSync(chunkFile);
+    }
+    if (!changed) continue;
+    const newMeta = packPagefindFile(
+      Buffer.concat([header(4, fields.length), ...fields.map(([at, end], i) => (i === 2 ? array(chunks) : meta.subarray(at, end)))]),
+    );
+    // The metadata file is named by a hash of its content: a new content, a new name.
+    const metaHash = `${language}_${createHash("sha256").update(newMeta).digest("hex").slice(0, 10)}`;
+    writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), newMeta);
+    if (metaHash !== info.hash) rmSync(metaFile);
+    info.hash = metaHash;
+  }
+  writeFileSync(entryFile, JSON.stringify(entry));
+  return split;
+}
+
+/** The chunk table of each language's metadata, and the words of each chunk (for tests and the benchmark). */
+export function chunkTable(bundle: string): Array<{ from: string; to: string; hash: string; words: string[] }> {
+  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
+  return Object.values(entry.languages).flatMap((info) => {
+    const meta = readPagefindFile(path.join(bundle, `pagefind.${info.hash}.pf_meta`));
+    return arrayItems(meta, arrayItems(meta, 0)[2]![0]).map(([start]) => {
+      const [from, to, hash] = arrayItems(meta, start).map(([at]) => stringAt(meta, at));
+      const chunk = readPagefindFile(path.join(bundle, "index", `${hash}.pf_index`));
+      const words = arrayItems(chunk, arrayItems(chunk, 0)[0]![0]).map(([at]) => stringAt(chunk, arrayItems(chunk, at)[0]![0]));
+      return { from: from!, to: to!, hash: hash!, words };
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Heavy words get an index chunk of their own (scripts/search/chunks.ts): the
+ * words, their order and their postings stay as Pagefind wrote them; only the
+ * chunk table changes, with no gap between chunks.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chunkTable, cutChunk, splitHeavyChunks } from "../../scripts/search/chunks.ts";
+
+const entry = (size: number) => Buffer.alloc(size);
+
+describe("cutting a chunk", () => {
+  it("gives each heavy word, with the words that extend it, a run of its own, and leaves no gap", () => {
+    const words = [
+      { word: "pe", entry: entry(10) },
+      { word: "permafrost", entry: entry(10) },
+      { word: "plan", entry: entry(100) },
+      { word: "planen", entry: entry(10) },
+      { word: "planlegging", entry: entry(10) },
+      { word: "plass", entry: entry(10) },
+    ];
+    const runs = cutChunk(words, "pa", "pz", 50);
+    expect(runs.map((run) => [run.from, run.to, run.entries.length])).toEqual([
+      ["pa", "permafrost", 2],
+      ["permafrost\u0000", "planlegging", 3],
+      ["planlegging\u0000", "pz", 1],
+    ]);
+  });
+
+  it("leaves a chunk without heavy words whole", () => {
+    expect(cutChunk([{ word: "a", entry: entry(10) }], "a", "b", 50).map((run) => [run.from, run.to])).toEqual([["a", "b"]]);
+  });
+});
+
+describe("splitting a Pagefind bundle", () => {
+  let work: string;
+  let bundle: string;
+  let before: ReturnType<typeof chunkTable>;
+  let split: ReturnType<typeof splitHeavyChunks>;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-chunks-"));
+    bundle = path.join(work, "pagefind");
+    const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+    for (let i = 0; i < 60; i++) {
+      const rare = `sjelden${String.fromCharCode(97 + (i % 26))}ord${i}`;
+      await index!.addHTMLFile({
+        url: `/d${i}/`,
+        content: `<html lang="nb"><body><h1>Dokument ${i}</h1><p>${"plan og planen ".repeat(40)} ${rare} permafrost${i} alfa${i} zulu${i}</p></body></html>`,
+      });
+    }
+    await index!.writeFiles({ outputPath: bundle });
+    await pagefind.close();
+    before = chunkTable(bundle);
+    split = splitHeavyChunks(bundle, 2000);
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("keeps every word, in order, and cuts out the heavy ones", () => {
+    const after = chunkTable(bundle);
+    expect(after.flatMap((chunk) => chunk.words)).toEqual(before.flatMap((chunk) => chunk.words));
+    expect(split.heavyWords).toEqual(expect.arrayContaining(["og", "plan"]));
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.find((chunk) => chunk.words[0] === "plan")?.words.every((word) => word.startsWith("plan"))).toBe(true);
+  });
+
+  it("writes a chunk table that covers the same range with ordered, non-overlapping chunks, each holding its words", () => {
+    const after = chunkTable(bundle);
+    expect(after[0]!.from).toBe(before[0]!.from);
+    expect(after.at(-1)!.to).toBe(before.at(-1)!.to);
+    for (const chunk of after) {
+      expect(chunk.from <= chunk.words[0]! && chunk.words.at(-1)! <= chunk.to).toBe(true);
+    }
+    for (let i = 1; i < after.length; i++) expect(after[i - 1]!.to < after[i]!.from).toBe(true);
+  });
+
+  it("leaves no stale files, and names the new metadata in the entry file", () => {
+    const after = chunkTable(bundle);
+    expect(readdirSync(path.join(bundle, "index")).sort()).toEqual(after.map((chunk) => `${chunk.hash}.pf_index`).sort());
+    const hash = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")).languages.nb.hash;
+    expect(readdirSync(bundle).filter((name) => name.endsWith(".pf_meta"))).toEqual([`pagefind.${hash}.pf_meta`]);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Why a result matched (assets/search-explain.js): through a topic word in
+ * another language, or through part of a compound; nothing when the query's
+ * words are in the document's own text.
+ */
+import { describe, expect, it } from "vitest";
+
+const { explainMatch } = await import("../../assets/search-explain.js" as string);
+
+const TOPICS = { likestilling: { nb: ["Likestilling", "likeverd", "kjønn"], en: ["Gender equality", "equality", "gender"] } };
+
+/** Pagefind's result data: the text, and the word positions that matched with their weights. */
+function hit(content: string, matches: Array<[string, number]>, topics: string[] = ["likestilling"]) {
+  const words = content.split(/\s+/);
+  const weighted_locations = matches.map(([word, weight]) => ({ weight, balanced_score: weight, location: words.indexOf(word) }));
+  return { content, weighted_locations, filters: { topic: topics } };
+}
+
+describe("explaining a match", () => {
+  const text = "Jämställdhet i Gävleborg. Jämställdhet · Likestilling · Gender equality · gender. Arbetet med jämställdhetsintegrering fortsätter.";
+
+  it("names the topic when every matched word is one of its words in another language than the body's", () => {
+    expect(
+      explainMatch(
+        hit(text, [
+          ["Gender", 3],
+          ["equality", 3],
+        ]),
+        TOPICS,
+        "sv",
+      ),
+    ).toEqual({ kind: "topic", topic: "likestilling" });
+    expect(explainMatch(hit(text, [["Likestilling", 3]]), TOPICS, "sv")).toEqual({ kind: "topic", topic: "likestilling" });
+  });
+
+  it("says nothing when the topic word is in the body's own language, or a word of the text matched too", () => {
+    expect(explainMatch(hit(text, [["Likestilling", 3]]), TOPICS, "nb")).toBeNull();
+    expect(explainMatch(hit(text, [["Likestilling", 3]]), TOPICS, "nn")).toBeNull();
+    expect(
+      explainMatch(
+        hit(text, [
+          ["Gender", 3],
+          ["Arbetet", 1],
+        ]),
+        TOPICS,
+        "sv",
+      ),
+    ).toBeNull();
+    expect(explainMatch(hit(text, [["Gender", 3]], []), TOPICS, "sv")).toBeNull();
+  });
+
+  it("names the compound when every match is a compound part", () => {
+    const withParts = "integrering Arbetet med jämställdhetsintegrering fortsätter.";
+    expect(explainMatch(hit(withParts, [["integrering", 0.5]]), TOPICS, "sv")).toEqual({
+      kind: "compound",
+      word: "jämställdhetsintegrering",
+      part: "integrering",
+    });
+    expect(
+      explainMatch(
+        hit(withParts, [
+          ["integrering", 0.5],
+          ["Arbetet", 1],
+        ]),
+        TOPICS,
+        "sv",
+      ),
+    ).toBeNull();
+  });
+
+  it("says nothing without matches", () => {
+    expect(explainMatch({ content: "text", weighted_locations: [] }, TOPICS, "sv")).toBeNull();
+  });
+});
