@@ -14,6 +14,7 @@ import { PAGE_TABLE, pageKind, type PageKind } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
 import { templateFilters } from "./filters.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
+import type { PageCache } from "./page-cache.ts";
 
 export { documentDescription } from "../site/page-table.ts";
 
@@ -73,8 +74,11 @@ export interface PageRenderer {
   writeAll(outputDir: string, select?: (sitePath: string) => boolean, progress?: Progress): Promise<string[]>;
 }
 
-/** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
-export function pageRenderer(data: SiteData, env = templateEnvironment()): PageRenderer {
+/**
+ * `data` is what the templates see as `lysark` (the dev server adds its problems to it).
+ * With a `cache`, a templated page whose render input is unchanged is taken from it (./page-cache.ts).
+ */
+export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?: PageCache): PageRenderer {
   const layout = env.getTemplate(LAYOUT, true);
   const bodies = new Map<string, NunjucksTemplate>();
   const body = (template: string) => {
@@ -97,7 +101,12 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
       if (select && !select(sitePath)) continue;
       const file = outputFile(outputDir, sitePath);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, renderKind(spec, page));
+      const key = cache && spec.template ? cache.key(spec.kind, page) : undefined;
+      if (!(key && cache!.use(key, file))) {
+        const text = renderKind(spec, page);
+        writeFileSync(file, text);
+        if (key) cache!.keep(key, file, text);
+      }
       files.push(file);
       rendered?.tick();
       if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
