@@ -108,17 +108,17 @@ describe("the build code", () => {
     const dir = project();
     const before = buildCode(dir, lysark);
     expect(buildCode(dir, lysark)).toEqual(before);
-    const after = (file: string, base = lysark) => {
+    const edited = (file: string, base = lysark) => {
       const full = path.join(base, file);
       writeFileSync(full, `${files[file] ?? ""}\n// changed`);
       const code = buildCode(dir, lysark);
       return { content: code.content !== before.content, pages: code.pages !== before.pages };
     };
     // Templates, assets and the guide change pages only; each later check includes the earlier changes.
-    expect(after("layouts/base.njk")).toEqual({ content: false, pages: true });
-    expect(after("assets/site.css")).toEqual({ content: false, pages: true });
-    expect(after("site.config.json", dir)).toEqual({ content: false, pages: true });
-    expect(after("scripts/content/load.ts")).toEqual({ content: true, pages: true });
+    expect(edited("layouts/base.njk")).toEqual({ content: false, pages: true });
+    expect(edited("assets/site.css")).toEqual({ content: false, pages: true });
+    expect(edited("site.config.json", dir)).toEqual({ content: false, pages: true });
+    expect(edited("scripts/content/load.ts")).toEqual({ content: true, pages: true });
     const code = buildCode(dir, lysark);
     writeFileSync(path.join(dir, "content/_registries/topics.yaml"), "[]");
     expect(buildCode(dir, lysark).content).not.toBe(code.content);
