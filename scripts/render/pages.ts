@@ -93,6 +93,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     const context = { p: page, lysark: data, description: spec.description?.(page) };
     return layout.render({ ...context, content: body(spec.template).render(context) });
   };
+  // Folders made so far: one mkdir per folder, not one per page (13,000 pages at N = 5000).
+  const folders = new Set<string>();
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
@@ -100,7 +102,11 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       const sitePath = spec.file(page);
       if (select && !select(sitePath)) continue;
       const file = outputFile(outputDir, sitePath);
-      mkdirSync(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       const key = cache && spec.template ? cache.key(spec.kind, page) : undefined;
       if (!(key && cache!.use(key, file))) {
         const text = renderKind(spec, page);
