@@ -11,7 +11,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
 import { formatProblem } from "../../scripts/content/problems.ts";
-import { applyChanges, filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
+import { parse } from "yaml";
+import { applyChanges, filesUnder, makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
 const DOCUMENT = "content/testby/likestilling-i-testby.md";
 
@@ -123,5 +124,23 @@ describe("the build cache", () => {
     const fixed = await buildInto();
     expect(fixed.cache).toMatchObject({ documentsReused: 2, pagesRendered: 0, searchReused: true });
     expectSameTree(fixed.output, last);
+  });
+});
+
+describe("the GitHub workflows", () => {
+  it("restore and save .cache/lysark before every build, keyed by what the build reads", () => {
+    for (const file of ["site.yml", "site-sharded.yml"]) {
+      const workflow = parse(readFileSync(path.join(repoRoot, ".github", "workflows", file), "utf8")) as {
+        jobs: Record<string, { steps: Array<{ uses?: string; run?: string; with?: Record<string, string> }> }>;
+      };
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const builds = job.steps.findIndex((step) => step.run?.startsWith("npm run build"));
+        if (builds < 0) continue;
+        const cache = job.steps.findIndex((step) => step.uses?.startsWith("actions/cache@") && step.with?.path === ".cache/lysark");
+        expect({ file, name, cacheBeforeBuild: cache >= 0 && cache < builds }).toEqual({ file, name, cacheBeforeBuild: true });
+        const key = job.steps[cache]!.with!.key!;
+        for (const input of ["content/**", "layouts/**", "scripts/**", "site.config.json", "package-lock.json"]) expect(key).toContain(`'${input}'`);
+      }
+    }
   });
 });
