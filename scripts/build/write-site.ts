@@ -66,7 +66,12 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
       : [
           time("pages", async () => {
             const cache = options.buildCode ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data) : undefined;
-            const files = await pageRenderer(data, undefined, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+            let files: string[];
+            try {
+              files = await pageRenderer(data, undefined, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+            } finally {
+              cache?.release();
+            }
             if (cache) {
               cache.save();
               Object.assign(options.cacheReport ?? {}, {
