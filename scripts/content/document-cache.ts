@@ -38,12 +38,15 @@ interface Payload {
   dependencies: Dependency[];
 }
 
-/** What an entry file holds: the payload as text, with what it was written by and a hash to check it against. */
-interface Entry {
+/**
+ * An entry file's first line: what wrote it and a hash of the rest of the file,
+ * the payload as JSON (kept apart so the payload is written and parsed once,
+ * not escaped again inside the header).
+ */
+interface Header {
   code: string;
   file: string;
   integrity: string;
-  payload: string;
 }
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
@@ -123,11 +126,11 @@ export class DocumentCache {
       return undefined;
     }
     try {
-      const entry = JSON.parse(text) as Entry;
-      if (entry.code !== this.code || entry.file !== file || typeof entry.payload !== "string" || sha256(entry.payload) !== entry.integrity) {
-        throw new Error("unsound entry");
-      }
-      const payload = JSON.parse(entry.payload) as Payload;
+      const newline = text.indexOf("\n");
+      const header = JSON.parse(text.slice(0, newline)) as Header;
+      const body = text.slice(newline + 1);
+      if (newline < 0 || header.code !== this.code || header.file !== file || sha256(body) !== header.integrity) throw new Error("unsound entry");
+      const payload = JSON.parse(body) as Payload;
       // An image or attachment changed since: load the document again.
       if (payload.dependencies.some((dependency) => fileHash(dependency.source) !== dependency.sha256)) return undefined;
       return payload.result;
@@ -145,11 +148,11 @@ export class DocumentCache {
     // Names everything the record was made from, so the page cache can stand it for the whole record.
     result.record.sourceHash = sha256(`${key}\0${JSON.stringify(dependencies)}`);
     const payload = JSON.stringify({ result, dependencies } satisfies Payload);
-    const entry: Entry = { code: this.code, file, integrity: sha256(payload), payload };
+    const header: Header = { code: this.code, file, integrity: sha256(payload) };
     mkdirSync(path.dirname(entryFile), { recursive: true });
     // Written beside and renamed, so a killed build leaves no half entry under the real name.
     const temporary = `${entryFile}.${process.pid}.${this.written++}.tmp`;
-    writeFileSync(temporary, JSON.stringify(entry));
+    writeFileSync(temporary, `${JSON.stringify(header)}\n${payload}`);
     renameSync(temporary, entryFile);
   }
 

@@ -87,8 +87,8 @@ describe("the build cache", () => {
     const [truncated, stale] = cacheFiles("documents");
     writeFileSync(truncated!, readFileSync(truncated!, "utf8").slice(0, 200));
     // Written by other build code: a sound entry of its own, under this build's key.
-    const entry = JSON.parse(readFileSync(stale!, "utf8"));
-    writeFileSync(stale!, JSON.stringify({ ...entry, code: "0".repeat(64) }));
+    const [header, ...payload] = readFileSync(stale!, "utf8").split("\n");
+    writeFileSync(stale!, [JSON.stringify({ ...JSON.parse(header!), code: "0".repeat(64) }), ...payload].join("\n"));
     // A page whose bytes changed but not its length, and a search file with a byte more.
     const page = cacheFiles("pages").find((file) => file.endsWith(".html"))!;
     const bytes = readFileSync(page);
