@@ -48,11 +48,11 @@ export interface ChildRun {
   report: any;
 }
 
-/** Runs `node --import tsx script args…` and measures it from outside. */
-export function runChild(script: string, args: string[], cwd: string): Promise<ChildRun> {
+/** Runs `node [nodeArgs…] --import tsx script args…` and measures it from outside. */
+export function runChild(script: string, args: string[], cwd: string, nodeArgs: readonly string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ["--import", TSX, script, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...nodeArgs, "--import", TSX, script, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -7,6 +7,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type { CacheReport } from "../content/build-code.ts";
 import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
@@ -28,6 +29,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Join slices written with `shard`, then build the search index (`--merge`). */
   mergeFrom?: readonly string[];
+  /** False: build without reading or writing .cache/lysark's documents, pages and search index (`--no-cache`). */
+  cache?: boolean;
 }
 
 export interface BuildResult {
@@ -37,6 +40,8 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** Every file written, with its source (undefined when the build failed). */
   plan?: OutputPlan;
+  /** What the build took from .cache/lysark/ and what it made afresh. */
+  cache: CacheReport;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -53,6 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress: options.progress,
     shard: options.shard,
     mergeFrom: options.mergeFrom?.map((dir) => path.resolve(dir)),
+    cache: options.cache,
   });
   try {
     // Eleventy's input is the content folder, though every page comes from Lysark's page table.
@@ -72,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     } catch (error) {
       if (lysark.problems.some((problem) => problem.severity === "error")) {
         rmSync(staging, { recursive: true, force: true });
-        return { ok: false, problems: lysark.problems, output, timings };
+        return { ok: false, problems: lysark.problems, output, timings, cache: lysark.cacheReport };
       }
       throw error;
     }
@@ -82,7 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     renameSync(staging, output);
     rmSync(old, { recursive: true, force: true });
     timings.swap = performance.now() - start;
-    return { ok: true, problems: lysark.problems, output, timings, plan: lysark.plan };
+    return { ok: true, problems: lysark.problems, output, timings, plan: lysark.plan, cache: lysark.cacheReport };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

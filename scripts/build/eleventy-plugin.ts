@@ -9,6 +9,8 @@
  * the bench) do not see each other's data.
  */
 import path from "node:path";
+import { buildCode, type BuildCode, type CacheReport } from "../content/build-code.ts";
+import { DocumentCache, documentCacheDir } from "../content/document-cache.ts";
 import { loadContentInParallel } from "../content/pool.ts";
 import type { Problem } from "../content/problems.ts";
 import { documentCardJob, siteCardJobs, type Timer } from "../publish/assets.ts";
@@ -44,6 +46,8 @@ export interface LysarkPluginOptions {
   shard?: Shard;
   /** Join these slices instead of rendering, then build the search index (`npm run build -- --merge …`). */
   mergeFrom?: readonly string[];
+  /** False: neither read nor write the build cache of documents, pages and search index (default true; cards and images are cached regardless). */
+  cache?: boolean;
 }
 
 export interface LysarkPlugin {
@@ -53,6 +57,8 @@ export interface LysarkPlugin {
   readonly problems: Problem[];
   /** The output plan of the last site written. */
   plan: OutputPlan | undefined;
+  /** What the last run took from the build cache. */
+  readonly cacheReport: CacheReport;
 }
 
 export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
@@ -66,10 +72,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
     }
   };
-  let run: { data: SiteData; cards: CardWriter; cardsStarted: number } | undefined;
+  let run: { data: SiteData; cards: CardWriter; cardsStarted: number; code: BuildCode | undefined; documentCache: DocumentCache | undefined } | undefined;
   const plugin: LysarkPlugin = {
     problems: [],
     plan: undefined,
+    cacheReport: {},
     configure(eleventyConfig) {
       eleventyConfig.addWatchTarget(`${root}/content/`);
       eleventyConfig.on("eleventy.before", async (event: EleventyEvent) => {
@@ -86,9 +93,13 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
         const outputDir = path.resolve(output);
+        for (const key of Object.keys(plugin.cacheReport)) delete plugin.cacheReport[key as keyof CacheReport];
+        const code = options.cache === false ? undefined : buildCode(root);
+        const documentCache = code && new DocumentCache(documentCacheDir(root), code.content);
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(path.join(root, "content"), {
             root,
+            documentCache,
             progress: options.progress,
             onDocument:
               config.socialCards === "documents" && !options.mergeFrom
@@ -98,6 +109,9 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
                 : undefined,
           }),
         );
+        if (documentCache) {
+          Object.assign(plugin.cacheReport, { documentsReused: documentCache.hits, documentsLoaded: documentCache.misses, unsound: documentCache.rejected });
+        }
         // Every image is decoded before anything is written, as `npm run check` does.
         if (!problems.some((problem) => problem.severity === "error")) problems.push(...(await time("validate", () => verifyImages(site.documents))));
         plugin.problems.splice(0, plugin.problems.length, ...problems);
@@ -107,12 +121,12 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         }
         if (isFirstShard(options.shard) && !options.mergeFrom) for (const job of siteCardJobs(config, outputDir)) cards.add(job);
         const model = await time("assemble", () => buildSiteModel(site, { root, config }));
-        run = { data: { model, config }, cards, cardsStarted };
+        run = { data: { model, config }, cards, cardsStarted, code, documentCache };
       });
       eleventyConfig.on("eleventy.after", async (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
         if (!run || !output) throw new Error("Lysark's eleventy.after ran without its eleventy.before");
-        const { data, cards, cardsStarted } = run;
+        const { data, cards, cardsStarted, code, documentCache } = run;
         run = undefined;
         try {
           const finished = cards.finish().then((drawn) => {
@@ -128,7 +142,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             shard: options.shard,
             mergeFrom: options.mergeFrom,
             progress: options.progress,
+            buildCode: code,
+            cacheReport: plugin.cacheReport,
           });
+          // Only after a site was written: a failed build keeps the entries of the last good one.
+          documentCache?.prune();
         } catch (error) {
           cards.cancel();
           throw error;

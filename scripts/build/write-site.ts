@@ -12,11 +12,14 @@
 import path from "node:path";
 import { copyAssets, documentCardJob, siteCardJobs, untimed, writePublishAssets, type Timer } from "../publish/assets.ts";
 import { writeCards, type CardWriter } from "../publish/cards.ts";
+import type { BuildCode, CacheReport } from "../content/build-code.ts";
+import { PageCache, pageCacheDir } from "../render/page-cache.ts";
 import { pageRenderer } from "../render/pages.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
+import { searchCacheDir, writeSearchIndexCached } from "./search-cache.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
 
 export interface WriteSiteOptions {
@@ -33,6 +36,10 @@ export interface WriteSiteOptions {
   mergeFrom?: readonly string[];
   /** Pages rendered and documents indexed (default: nothing shown). */
   progress?: Progress;
+  /** With the build code, unchanged pages and an unchanged search index come from <root>/.cache/lysark/ (../render/page-cache.ts, ./search-cache.ts). */
+  buildCode?: BuildCode;
+  /** Filled in with how many pages came from the cache and whether the search index did. */
+  cacheReport?: CacheReport;
 }
 
 export async function writeSite(data: SiteData, outputDir: string, options: WriteSiteOptions): Promise<OutputPlan> {
@@ -57,7 +64,24 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
     ...(options.mergeFrom
       ? []
       : [
-          time("pages", () => pageRenderer(data).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress)),
+          time("pages", async () => {
+            const cache = options.buildCode ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data) : undefined;
+            let files: string[];
+            try {
+              files = await pageRenderer(data, undefined, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+            } finally {
+              cache?.release();
+            }
+            if (cache) {
+              cache.save();
+              Object.assign(options.cacheReport ?? {}, {
+                pagesReused: cache.hits,
+                pagesRendered: cache.misses,
+                unsound: (options.cacheReport?.unsound ?? 0) + cache.rejected,
+              });
+            }
+            return files;
+          }),
           isFirstShard(shard) ? time("assets", () => copyAssets(outputDir)) : undefined,
           writePublishAssets(data, outputDir, { root: options.root, time, only: documents }),
           cards.finish(),
@@ -65,7 +89,13 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
     (async () => {
       if (options.mergeFrom) await time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
       // Pagefind indexes each document once, from the model (see docs/search.md).
-      if (search) await time("search", () => writeSearchBundles(data.model.searchRecords, outputDir, { progress: options.progress }));
+      if (search && options.buildCode) {
+        const { pages: code } = options.buildCode;
+        const reused = await time("search", () =>
+          writeSearchIndexCached(data.model.searchRecords, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress }),
+        );
+        if (options.cacheReport) options.cacheReport.searchReused = reused;
+      } else if (search) await time("search", () => writeSearchBundles(data.model.searchRecords, outputDir, { progress: options.progress }));
     })(),
   ]);
   for (const result of results) if (result.status === "rejected") throw result.reason;

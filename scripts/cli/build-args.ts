@@ -4,13 +4,20 @@ import { parseArgs } from "node:util";
 import type { BuildOptions } from "../build/build.ts";
 import { parseShard } from "../build/shards.ts";
 
-export const BUILD_USAGE = "Usage: npm run build [-- --shard i/n | --merge SLICE_FOLDER… ] [--output DIR] [--verbose] [--quiet]";
+export const BUILD_USAGE = "Usage: npm run build [-- --shard i/n | --merge SLICE_FOLDER… ] [--output DIR] [--no-cache] [--verbose] [--quiet]";
 
 /** Throws an Error whose message says what is wrong with the arguments. */
 export function buildOptionsFromArgs(args: readonly string[], root: string): BuildOptions & { verbose: boolean; silent: boolean } {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { verbose: { type: "boolean" }, quiet: { type: "boolean" }, shard: { type: "string" }, merge: { type: "boolean" }, output: { type: "string" } },
+    options: {
+      verbose: { type: "boolean" },
+      quiet: { type: "boolean" },
+      shard: { type: "string" },
+      merge: { type: "boolean" },
+      output: { type: "string" },
+      "no-cache": { type: "boolean" },
+    },
     allowPositionals: true,
   });
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -28,6 +35,8 @@ export function buildOptionsFromArgs(args: readonly string[], root: string): Bui
     // --quiet: nothing but problems and errors (no progress, no Eleventy summary line).
     silent: values.quiet ?? false,
     shard,
+    // --no-cache: parse, render and index everything, reading and writing nothing in .cache/lysark/ but cards and images.
+    cache: !values["no-cache"],
     mergeFrom: values.merge ? positionals.map((folder) => path.resolve(root, folder)) : undefined,
   };
 }

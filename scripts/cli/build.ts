@@ -32,4 +32,10 @@ const phases = Object.entries(result.timings)
   .map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`)
   .join(", ");
 const { shard } = options;
-if (!options.silent) console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases})`);
+const { cache } = result;
+const reused =
+  cache.documentsReused === undefined
+    ? ""
+    : `; from .cache/lysark: ${cache.documentsReused} of ${cache.documentsReused + (cache.documentsLoaded ?? 0)} documents, ${cache.pagesReused ?? 0} of ${(cache.pagesReused ?? 0) + (cache.pagesRendered ?? 0)} pages${cache.searchReused === undefined ? "" : cache.searchReused ? ", the search index" : ", search index rebuilt"}${cache.unsound ? `, ${cache.unsound} unsound entries made again` : ""}`;
+if (!options.silent)
+  console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases}${reused})`);

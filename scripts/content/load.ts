@@ -33,6 +33,7 @@ import { checkAttachments } from "../publish/attachments.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
+import type { DocumentCache } from "./document-cache.ts";
 
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
 import type { LoadedDocument, SiteContent } from "./loaded.ts";
@@ -58,6 +59,8 @@ export interface LoadOptions {
   onDocument?: (document: LoadedDocument, publisher: Publisher) => void;
   /** Counts documents validated (npm run build and check show it). */
   progress?: Progress;
+  /** The build cache on disk: a document whose bytes and build code are unchanged is not loaded again (./document-cache.ts). */
+  documentCache?: DocumentCache;
 }
 
 interface ParsedDocument {
@@ -367,9 +370,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
   }
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
+  const base = taskBase(prepared);
   for (const { folder, file } of documentFiles) {
     const before = out.problems.length;
-    const document = loadDocument(file, folder, out, known, options.cache);
+    const document = options.documentCache
+      ? loadThroughCache(options.documentCache, { ...base, file, folder }, out)
+      : loadDocument(file, folder, out, known, options.cache);
     validated.tick();
     if (!document) continue;
     documents.push(document);
@@ -391,6 +397,21 @@ export interface DocumentTask {
   topicIds: string[];
   publisherIds: string[];
   indicators: Indicator[];
+}
+
+/** What every document's task shares: where the content is and the ids it may name. */
+function taskBase(prepared: Prepared): Omit<DocumentTask, "file" | "folder"> {
+  const { out, known, root } = prepared;
+  return { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators };
+}
+
+/** One document through the build cache on this thread: the cached result, else loaded as a worker would and kept. */
+function loadThroughCache(cache: DocumentCache, task: DocumentTask, out: Collector): LoadedDocument | undefined {
+  const lookup = cache.lookup<DocumentTaskResult>(task);
+  const result = lookup.result ?? loadDocumentTask(task);
+  if (!lookup.result) lookup.store(result);
+  out.problems.push(...result.problems);
+  return result.record && documentFromRecord(result.record);
 }
 
 /** A loaded document without its closures, with the front-matter text to find field positions again. */
@@ -440,12 +461,23 @@ export async function loadContentWith(
   options: Omit<LoadOptions, "cache"> = {},
 ): Promise<LoadResult> {
   const prepared = prepareContent(contentDir, options);
-  const { out, documentFiles, publishersById, known, root } = prepared;
-  const base = { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators };
+  const { out, documentFiles, publishersById } = prepared;
+  const base = taskBase(prepared);
+  const cache = options.documentCache;
+  // A cached document is not sent to the pool at all.
+  const run = cache
+    ? async (task: DocumentTask) => {
+        const lookup = cache.lookup<DocumentTaskResult>(task);
+        if (lookup.result) return lookup.result;
+        const result = await runTask(task);
+        lookup.store(result);
+        return result;
+      }
+    : runTask;
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
   const loaded = await Promise.all(
     documentFiles.map(async ({ folder, file }) => {
-      const result = await runTask({ ...base, file, folder });
+      const result = await run({ ...base, file, folder });
       validated.tick();
       out.problems.push(...result.problems);
       if (!result.record) return undefined;

@@ -22,6 +22,12 @@ export interface LoadedDocument {
   fieldAt(field: ReadonlyArray<PropertyKey>): { line: number; col: number };
   /** Files the document brings along: images in its body and attachments, checked to exist. */
   assets: { images: ImageAsset[]; attachments: AttachmentInfo[] };
+  /**
+   * A hash of everything this document was made from (its bytes, path, images,
+   * attachments and the build code), set when it went through the build cache;
+   * the page cache keys its pages by it instead of hashing the whole document.
+   */
+  sourceHash?: string;
 }
 
 export interface SiteContent {

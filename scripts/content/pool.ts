@@ -45,15 +45,18 @@ function countDocuments(contentDir: string): number {
 export async function loadContentInParallel(contentDir: string, options: Omit<LoadOptions, "cache"> & PoolOptions = {}): Promise<LoadResult> {
   if (countDocuments(contentDir) < (options.minDocuments ?? POOL_MIN_DOCUMENTS)) return loadContent(contentDir, options);
   const threads = Math.max(1, options.threads ?? os.availableParallelism());
-  const pool = new Piscina<DocumentTask, DocumentTaskResult>({
-    filename: WORKER,
-    minThreads: threads,
-    maxThreads: threads,
-    execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
-  });
+  // Started at the first document the build cache does not have: a warm build with nothing changed starts no thread.
+  let pool: Piscina<DocumentTask, DocumentTaskResult> | undefined;
+  const start = () =>
+    new Piscina<DocumentTask, DocumentTaskResult>({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+    });
   try {
-    return await loadContentWith((task) => pool.run(task), contentDir, options);
+    return await loadContentWith((task) => (pool ??= start()).run(task), contentDir, options);
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
 }

@@ -16,6 +16,7 @@ import type { SiteData } from "../site/site-data.ts";
 import type { DocumentPage } from "../site/views.ts";
 import { templateFilters } from "./filters.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
+import type { PageCache } from "./page-cache.ts";
 
 export { documentDescription } from "../site/page-table.ts";
 
@@ -77,8 +78,11 @@ export interface PageRenderer {
   writeAll(outputDir: string, select?: (sitePath: string) => boolean, progress?: Progress): Promise<string[]>;
 }
 
-/** `data` is what the templates see as `lysark` (the dev server adds its problems to it). */
-export function pageRenderer(data: SiteData, env = templateEnvironment()): PageRenderer {
+/**
+ * `data` is what the templates see as `lysark` (the dev server adds its problems to it).
+ * With a `cache`, a templated page whose render input is unchanged is taken from it (./page-cache.ts).
+ */
+export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?: PageCache): PageRenderer {
   // Templates and views hold site paths; the published page carries the base path of `url` (content/base-path.ts).
   const base = basePathOf(data.config.url);
   const layouts = new Map<string, NunjucksTemplate>();
@@ -100,6 +104,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
     const context = { p: page, lysark: data, description: spec.description?.(page) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
   };
+  // Folders made so far: one mkdir per folder, not one per page (13,000 pages at N = 5000).
+  const folders = new Set<string>();
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
@@ -107,8 +113,17 @@ export function pageRenderer(data: SiteData, env = templateEnvironment()): PageR
       const sitePath = spec.file(page);
       if (select && !select(sitePath)) continue;
       const file = outputFile(outputDir, sitePath);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, renderKind(spec, page));
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      const key = cache && spec.template ? cache.key(spec.kind, page) : undefined;
+      if (!(key && cache!.use(key, file))) {
+        const text = renderKind(spec, page);
+        writeFileSync(file, text);
+        if (key) cache!.keep(key, file, text);
+      }
       files.push(file);
       rendered?.tick();
       if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));

@@ -1,0 +1,170 @@
+/**
+ * Pass 2's part of the build cache (.cache/lysark/pages/): each page rendered
+ * from a template, keyed by a hash of its render input (the page's data, the
+ * site settings, the page build code of scripts/content/build-code.ts), so a
+ * warm build re-renders only the pages whose input changed: an edited
+ * document's own pages and the pages that show it (listings, related lists).
+ *
+ * A page's data holds document views; each stands in the key for its
+ * document's `sourceHash` (set by the document cache: its bytes, path, images,
+ * attachments and the build code), so the key is computed without
+ * serialising every body the page links to. The views get a `toJSON` giving
+ * that token while the cache is in use (`release` takes it away): plain
+ * `JSON.stringify` is about 20× faster than one with a replacer function,
+ * which made a key cost as much as rendering the page. Page data must be
+ * plain JSON data (no Map, Set or function: `JSON.stringify` would drop
+ * what they hold from the key).
+ *
+ * Files are kept by the hash of their content (`<sha256>.html`) and checked
+ * against it before use: a corrupt or truncated file is removed and the page
+ * rendered again, never published. A manifest (key → content hash) with its
+ * own integrity hash is written after the pages; the files no manifest entry
+ * names are then removed. A hit is hard-linked into the output (copied where
+ * the two folders are on different file systems).
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { DocumentView } from "../site/views.ts";
+import type { SiteData } from "../site/site-data.ts";
+
+const MANIFEST = "manifest.json";
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+interface Manifest {
+  code: string;
+  integrity: string;
+  /** Page key → content hash, as JSON text (what `integrity` hashes). */
+  entries: string;
+}
+
+export class PageCache {
+  /** Pages copied from the cache, rendered afresh, and files found unsound (corrupt, truncated) in this run. */
+  hits = 0;
+  misses = 0;
+  rejected = 0;
+  private readonly previous: Map<string, string>;
+  private readonly current = new Map<string, string>();
+  private readonly views: DocumentView[] = [];
+  private readonly settings: string;
+
+  /** `dir` is the cache folder (.cache/lysark/pages), `code` the page build code. */
+  constructor(
+    readonly dir: string,
+    readonly code: string,
+    data: SiteData,
+  ) {
+    this.previous = this.readManifest();
+    for (const view of data.model.documents) {
+      const token = `document ${view.id} ${view.doc.sourceHash ?? sha256(JSON.stringify(view.doc))}`;
+      Object.defineProperty(view, "toJSON", { value: () => token, configurable: true, enumerable: false, writable: false });
+      this.views.push(view);
+    }
+    this.settings = JSON.stringify(data.config);
+  }
+
+  private readManifest(): Map<string, string> {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(this.dir, MANIFEST), "utf8")) as Manifest;
+      if (manifest.code === this.code && typeof manifest.entries === "string" && sha256(manifest.entries) === manifest.integrity) {
+        return new Map(Object.entries(JSON.parse(manifest.entries) as Record<string, string>));
+      }
+      this.rejected++;
+    } catch {
+      // No manifest yet, or an unreadable one: every page is rendered.
+    }
+    return new Map();
+  }
+
+  /** The key of a page of `kind`, or undefined when its data cannot be hashed (the page is then rendered and not kept). */
+  key(kind: string, page: unknown): string | undefined {
+    try {
+      const text = JSON.stringify(page);
+      return sha256(`${this.code}\0${kind}\0${this.settings}\0${text}`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private contentFile(hash: string): string {
+    return path.join(this.dir, hash.slice(0, 2), `${hash}.html`);
+  }
+
+  /** Puts the cached page for `key` at `file`; false when there is none or it fails its check. */
+  use(key: string, file: string): boolean {
+    const hash = this.previous.get(key);
+    if (!hash) {
+      this.misses++;
+      return false;
+    }
+    const cached = this.contentFile(hash);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(cached);
+    } catch {
+      this.misses++;
+      return false;
+    }
+    if (sha256(bytes) !== hash) {
+      this.rejected++;
+      this.misses++;
+      rmSync(cached, { force: true });
+      return false;
+    }
+    try {
+      linkSync(cached, file);
+    } catch {
+      writeFileSync(file, bytes);
+    }
+    this.current.set(key, hash);
+    this.hits++;
+    return true;
+  }
+
+  /** Keeps the page just written at `file` under `key`. */
+  keep(key: string, file: string, content: string): void {
+    const hash = sha256(content);
+    this.current.set(key, hash);
+    const cached = this.contentFile(hash);
+    mkdirSync(path.dirname(cached), { recursive: true });
+    try {
+      linkSync(file, cached);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+        // The same page text from an earlier build (or another page): check it, replace it when unsound.
+        try {
+          if (sha256(readFileSync(cached)) === hash) return;
+        } catch {}
+        rmSync(cached, { force: true });
+      }
+      const temporary = `${cached}.${process.pid}.tmp`;
+      copyFileSync(file, temporary);
+      renameSync(temporary, cached);
+    }
+  }
+
+  /** Takes the views' `toJSON` away again: the site model is as it was. */
+  release(): void {
+    for (const view of this.views.splice(0)) delete (view as { toJSON?: unknown }).toJSON;
+  }
+
+  /** Writes the manifest of this run's pages and removes the files it does not name. */
+  save(): void {
+    mkdirSync(this.dir, { recursive: true });
+    const entries = JSON.stringify(Object.fromEntries(this.current));
+    const manifest: Manifest = { code: this.code, integrity: sha256(entries), entries };
+    const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
+    writeFileSync(temporary, JSON.stringify(manifest));
+    renameSync(temporary, path.join(this.dir, MANIFEST));
+    const kept = new Set([...this.current.values()].map((hash) => `${hash}.html`));
+    for (const folder of readdirSync(this.dir, { withFileTypes: true })) {
+      if (!folder.isDirectory()) continue;
+      for (const name of readdirSync(path.join(this.dir, folder.name))) if (!kept.has(name)) rmSync(path.join(this.dir, folder.name, name), { force: true });
+    }
+  }
+}
+
+/** The folder of the page cache under a project's root. */
+export function pageCacheDir(root: string): string {
+  return path.join(root, ".cache", "lysark", "pages");
+}

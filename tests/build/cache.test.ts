@@ -1,0 +1,146 @@
+/**
+ * The build cache (.cache/lysark/ documents, pages, search index): a warm
+ * build's output equals a cold one's byte for byte, also after a body edit
+ * and a registry edit; unsound entries (truncated, corrupt, written by other
+ * build code) are made again and never published; a cached document's
+ * warnings are still reported; a failed build leaves the last site as it was.
+ * One project, built in turn by the tests below (they run in order).
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../../scripts/build/build.ts";
+import { formatProblem } from "../../scripts/content/problems.ts";
+import { parse } from "yaml";
+import { applyChanges, filesUnder, makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
+
+const DOCUMENT = "content/testby/likestilling-i-testby.md";
+
+let dir: string;
+let builds = 0;
+async function buildInto(cache = true): Promise<BuildResult & { lines: string[] }> {
+  const result = await build({ root: dir, output: path.join(dir, `out-${++builds}`), cache });
+  return { ...result, lines: result.problems.map(formatProblem) };
+}
+
+/** Every file of two folders, compared by name and bytes. */
+function expectSameTree(actual: string, expected: string): void {
+  const files = filesUnder(expected);
+  expect(filesUnder(actual)).toEqual(files);
+  const differing = files.filter((file) => !readFileSync(path.join(actual, file)).equals(readFileSync(path.join(expected, file))));
+  expect(differing).toEqual([]);
+}
+
+function cacheFiles(part: string): string[] {
+  return filesUnder(path.join(dir, ".cache", "lysark", part)).map((file) => path.join(dir, ".cache", "lysark", part, file));
+}
+
+beforeAll(() => {
+  dir = makeProject("site-basic");
+  // A breakdown larger than its total is a warning, not an error: the document is cached with it.
+  const text = readFileSync(path.join(dir, DOCUMENT), "utf8");
+  writeFileSync(
+    path.join(dir, DOCUMENT),
+    text.replace("    value: 4900\n", "    value: 4900\n    breakdown:\n      - { label: Nord, value: 3000 }\n      - { label: Sør, value: 2500 }\n"),
+  );
+});
+afterAll(() => removeProject(dir));
+
+describe("the build cache", () => {
+  let cold: Awaited<ReturnType<typeof buildInto>>;
+
+  it("a warm build with nothing changed takes everything from the cache and writes the same site, warnings included", async () => {
+    cold = await buildInto();
+    expect(cold.ok).toBe(true);
+    expect(cold.cache).toMatchObject({ documentsReused: 0, documentsLoaded: 2, pagesReused: 0, searchReused: false });
+    expect(cold.lines.some((line) => line.startsWith(`${DOCUMENT}:`) && line.includes("keyFigures.0.breakdown"))).toBe(true);
+
+    const warm = await buildInto();
+    expect(warm.cache).toMatchObject({ documentsReused: 2, documentsLoaded: 0, pagesRendered: 0, searchReused: true, unsound: 0 });
+    expect(warm.cache.pagesReused).toBe(cold.cache.pagesRendered);
+    expect(warm.lines).toEqual(cold.lines);
+    expectSameTree(warm.output, cold.output);
+  });
+
+  it("after one body edit re-renders only what shows it, and equals a build without the cache", async () => {
+    applyChanges(dir, { [DOCUMENT]: `${readFileSync(path.join(dir, DOCUMENT), "utf8")}\nEn ny setning på siste lysbilde.\n` });
+    const warm = await buildInto();
+    expect(warm.cache).toMatchObject({ documentsReused: 1, documentsLoaded: 1, searchReused: false });
+    expect(warm.cache.pagesRendered).toBeGreaterThan(0);
+    expect(warm.cache.pagesRendered).toBeLessThan(warm.cache.pagesReused!);
+    const uncached = await buildInto(false);
+    expect(uncached.cache).toEqual({});
+    expect(warm.lines).toEqual(uncached.lines);
+    expectSameTree(warm.output, uncached.output);
+  });
+
+  it("after a registry edit (build code) loads every document again and equals a build without the cache", async () => {
+    const topics = path.join(dir, "content/_registries/topics.yaml");
+    writeFileSync(topics, readFileSync(topics, "utf8").replace("en: Gender equality", "en: Equality of the sexes"));
+    const warm = await buildInto();
+    expect(warm.cache).toMatchObject({ documentsReused: 0, documentsLoaded: 2, pagesReused: 0 });
+    expectSameTree(warm.output, (await buildInto(false)).output);
+  });
+
+  it("makes truncated, corrupt and stale entries again and never publishes them", async () => {
+    const expected = (await buildInto(false)).output;
+    const [truncated, stale] = cacheFiles("documents");
+    writeFileSync(truncated!, readFileSync(truncated!, "utf8").slice(0, 200));
+    // Written by other build code: a sound entry of its own, under this build's key.
+    const [header, ...payload] = readFileSync(stale!, "utf8").split("\n");
+    writeFileSync(stale!, [JSON.stringify({ ...JSON.parse(header!), code: "0".repeat(64) }), ...payload].join("\n"));
+    // A page whose bytes changed but not its length, and a search file with a byte more.
+    const page = cacheFiles("pages").find((file) => file.endsWith(".html"))!;
+    const bytes = readFileSync(page);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x41 ? 0x42 : 0x41;
+    rmSync(page);
+    writeFileSync(page, bytes);
+    const searchFile = cacheFiles("search").find((file) => file.includes(`${path.sep}files${path.sep}`))!;
+    writeFileSync(searchFile, Buffer.concat([readFileSync(searchFile), Buffer.from("x")]));
+
+    const warm = await buildInto();
+    expect(warm.ok).toBe(true);
+    expect(warm.cache).toMatchObject({ documentsReused: 0, documentsLoaded: 2, searchReused: false });
+    expect(warm.cache.unsound).toBeGreaterThanOrEqual(3);
+    expectSameTree(warm.output, expected);
+    // Made again: the next build takes all of it from the cache.
+    const next = await buildInto();
+    expect(next.cache).toMatchObject({ documentsReused: 2, pagesRendered: 0, searchReused: true, unsound: 0 });
+    expectSameTree(next.output, expected);
+  });
+
+  it("a failed build leaves the last site untouched, and the cache usable", async () => {
+    const last = path.join(dir, `out-${builds}`);
+    const before = filesUnder(last).map((file) => [file, readFileSync(path.join(last, file)).toString("base64")]);
+    const good = readFileSync(path.join(dir, DOCUMENT), "utf8");
+    writeFileSync(path.join(dir, DOCUMENT), good.replace("type: presentation", "type: presentasjon"));
+    const failed = await build({ root: dir, output: last });
+    expect(failed.ok).toBe(false);
+    expect(failed.problems.some((problem) => problem.severity === "error" && problem.field === "type")).toBe(true);
+    expect(filesUnder(last).map((file) => [file, readFileSync(path.join(last, file)).toString("base64")])).toEqual(before);
+    expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+
+    writeFileSync(path.join(dir, DOCUMENT), good);
+    const fixed = await buildInto();
+    expect(fixed.cache).toMatchObject({ documentsReused: 2, pagesRendered: 0, searchReused: true });
+    expectSameTree(fixed.output, last);
+  });
+});
+
+describe("the GitHub workflows", () => {
+  it("restore and save .cache/lysark before every build, keyed by what the build reads", () => {
+    for (const file of ["site.yml", "site-sharded.yml"]) {
+      const workflow = parse(readFileSync(path.join(repoRoot, ".github", "workflows", file), "utf8")) as {
+        jobs: Record<string, { steps: Array<{ uses?: string; run?: string; with?: Record<string, string> }> }>;
+      };
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const builds = job.steps.findIndex((step) => step.run?.startsWith("npm run build"));
+        if (builds < 0) continue;
+        const cache = job.steps.findIndex((step) => step.uses?.startsWith("actions/cache@") && step.with?.path === ".cache/lysark");
+        expect({ file, name, cacheBeforeBuild: cache >= 0 && cache < builds }).toEqual({ file, name, cacheBeforeBuild: true });
+        const key = job.steps[cache]!.with!.key!;
+        for (const input of ["content/**", "layouts/**", "scripts/**", "site.config.json", "package-lock.json"]) expect(key).toContain(`'${input}'`);
+      }
+    }
+  });
+});
