@@ -20,7 +20,7 @@ import { formatReport } from "../importer/report.js";
 import { importOriginalsCommand, type OriginalsOptions, planOriginals, writeOriginal } from "../importer/originals/cli.js";
 import { isOriginal } from "../importer/originals/index.js";
 import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
-import { newPublisherCommand, publisherYaml } from "../importer/publisher-proposal.js";
+import { proposedPublisherFile } from "../importer/publisher-proposal.js";
 
 export { publisherYaml } from "../importer/publisher-proposal.js";
 
@@ -119,21 +119,12 @@ function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<s
       const report = result.report;
       const target = path.join(ctx.outDir, report.publisher.id, `${report.slug}.md`);
       let publisherFile: Planned["publisherFile"];
-      const proposed = report.publisher.proposed;
-      const yamlPath = path.join(ctx.outDir, report.publisher.id, "_publisher.yaml");
       if (!ctx.stdout) {
-        if (proposed && !existsSync(yamlPath)) {
-          if (!ctx.createPublisher) {
-            throw new ImportError(
-              file,
-              "publisher",
-              `the publisher "${proposed.names.nb}" is not in ${rel(ctx.outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
-              `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
-            );
-          }
-          // Several transcripts of one new publisher write its file once: the first that claims it.
-          if (!claimed.has(yamlPath)) publisherFile = { file: yamlPath, text: publisherYaml(proposed, proposed.id) };
-        }
+        publisherFile = proposedPublisherFile(file, report.publisher.proposed, path.join(ctx.outDir, report.publisher.id, "_publisher.yaml"), {
+          createPublisher: ctx.createPublisher,
+          shownOutDir: rel(ctx.outDir),
+          claimed,
+        });
         const other = claimed.get(target);
         if (other !== undefined) {
           throw new ImportError(

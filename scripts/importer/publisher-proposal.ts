@@ -13,9 +13,11 @@
  * - Kind from the name; country from the kind ("kommun" is Swedish) or else
  *   the text's language. Both are guesses and reported as such.
  */
+import { existsSync } from "node:fs";
 import { stringify } from "yaml";
 import { publisherSchema } from "../content/schema.ts";
 import { slugify } from "../content/slug.ts";
+import { ImportError } from "./errors.js";
 
 export interface ProposedPublisher {
   id: string;
@@ -133,6 +135,31 @@ export function proposePublisher(texts: { runningHeader?: string | undefined; ti
 export function newPublisherCommand(p: ProposedPublisher, id = p.id): string {
   const q = (s: string): string => `"${s.replace(/(["\\$`])/gu, "\\$1")}"`;
   return `npm run new-publisher -- --id ${id} --name-nb ${q(p.names.nb)} --name-en ${q(p.names.en)} --country ${p.country} --kind ${p.kind}`;
+}
+
+/**
+ * The `_publisher.yaml` an import of `input` writes for a publisher it proposed, at `file`: undefined when there
+ * is nothing to write (no proposal, the file exists, or another input of the run already claimed it). Without
+ * --create-publisher the import stops here, naming the `npm run new-publisher` command. Transcripts and
+ * originals both come through here.
+ */
+export function proposedPublisherFile(
+  input: string,
+  proposed: ProposedPublisher | undefined,
+  file: string,
+  options: { createPublisher?: boolean | undefined; shownOutDir: string; claimed: { has(file: string): boolean } },
+): { file: string; text: string } | undefined {
+  if (!proposed || existsSync(file)) return undefined;
+  if (!options.createPublisher) {
+    throw new ImportError(
+      input,
+      "publisher",
+      `the publisher "${proposed.names.nb}" is not in ${options.shownOutDir} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
+      `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
+    );
+  }
+  // Several inputs of one new publisher write its file once: the first that claims it.
+  return options.claimed.has(file) ? undefined : { file, text: publisherYaml(proposed, proposed.id) };
 }
 
 /** The `_publisher.yaml` text for a proposal, checked by the same schema as the content. */

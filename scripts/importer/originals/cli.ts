@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import path from "node:path";
 import { ImportError } from "../errors.js";
 import type { PublisherInfo } from "../publisher.js";
-import { newPublisherCommand, publisherYaml } from "../publisher-proposal.js";
+import { proposedPublisherFile } from "../publisher-proposal.js";
 import { summaryTable, writeJsonReports, type Outcome } from "../batch.js";
 import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
 import { formatOriginalReport } from "./report.js";
@@ -102,19 +102,13 @@ export async function planOriginals(
       ];
       // A publisher proposed from the names the file states, as for transcripts: written only with
       // --create-publisher, else the import stops and names the command that creates it.
-      const proposed = result.report.publisher.proposed;
-      const publisherFile = path.join(folder, "_publisher.yaml");
-      if (!options.stdout && proposed && !existsSync(publisherFile)) {
-        if (!options.createPublisher) {
-          throw new ImportError(
-            file,
-            "publisher",
-            `the publisher "${proposed.names.nb}" is not in ${rel(options.outDir)} yet (proposed id ${proposed.id}, ${proposed.kind}, ${proposed.country}, English name "${proposed.names.en}")`,
-            `create it first with\n    ${newPublisherCommand(proposed)}\n  or run the import again with --create-publisher (check the English name, kind and country it writes)`,
-          );
-        }
-        // Several files of one new publisher write its file once.
-        if (!claimed.has(publisherFile)) writes.push({ target: publisherFile, data: publisherYaml(proposed, proposed.id) });
+      if (!options.stdout) {
+        const publisherFile = proposedPublisherFile(file, result.report.publisher.proposed, path.join(folder, "_publisher.yaml"), {
+          createPublisher: options.createPublisher,
+          shownOutDir: rel(options.outDir),
+          claimed,
+        });
+        if (publisherFile) writes.push({ target: publisherFile.file, data: publisherFile.text });
       }
       if (!options.stdout) {
         for (const w of writes) {
