@@ -4,35 +4,19 @@
  * text on a wide screen, and the page passes axe. Runs only where LibreOffice
  * is installed (CI installs it); one browser for the file.
  */
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { build } from "../../scripts/build/build.ts";
-import { main } from "../../scripts/cli/import.ts";
 import { findSoffice } from "../../scripts/importer/originals/slide-pictures.ts";
 import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
-import { makeProject, removeProject } from "../helpers/fixture.ts";
-import { makeDeck } from "../importer/originals/fixtures.ts";
+import { removeProject } from "../helpers/fixture.ts";
+import { importedDeckSite } from "../importer/originals/imported-site.ts";
 
 const DECK = "/dokumenter/testby/internasjonal-satsing-i-testby/";
 
 describe.skipIf(!hasChromium() || !findSoffice())("slide pictures of an imported deck", () => {
   const session = useBrowserSession(async () => {
-    const dir = makeProject();
-    writeFileSync(path.join(dir, "satsing.pptx"), await makeDeck({ pictureAlt: "Deltakere rundt et bord" }));
-    let stderr = "";
-    const code = await main(["satsing.pptx", "--publisher", "testby", "--out", "content"], {
-      stdout: () => {},
-      stderr: (s) => {
-        stderr += s;
-      },
-      cwd: dir,
-    });
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-    const result = await build({ root: dir });
-    expect(result.problems).toEqual([]);
+    const { dir } = await importedDeckSite();
     return { siteDir: path.join(dir, "_site"), cleanup: () => removeProject(dir) };
   });
 

@@ -4,35 +4,19 @@
  * slides, the speaker notes, the table, the picture and the original, and a
  * picture of each slide when LibreOffice is installed.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/build/build.ts";
-import { main } from "../../scripts/cli/import.ts";
 import { findSoffice } from "../../scripts/importer/originals/slide-pictures.ts";
-import { makeDeck } from "../importer/originals/fixtures.ts";
-import { makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
+import { importedDeckSite } from "../importer/originals/imported-site.ts";
+import { readOutput, removeProject } from "../helpers/fixture.ts";
 
 describe("importing a PowerPoint original into a site and building it", () => {
   let dir: string;
   let stdout = "";
-  let stderr = "";
   beforeAll(async () => {
-    dir = makeProject();
-    writeFileSync(path.join(dir, "satsing.pptx"), await makeDeck({ pictureAlt: "Deltakere rundt et bord" }));
-    const code = await main(["satsing.pptx", "--publisher", "testby", "--out", "content"], {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      cwd: dir,
-    });
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-    const result = await build({ root: dir });
-    expect(result.problems).toEqual([]);
+    let result: Awaited<ReturnType<typeof importedDeckSite>>["result"];
+    ({ dir, stdout, result } = await importedDeckSite());
     expect(result.ok).toBe(true);
   }, 120_000);
   afterAll(() => removeProject(dir));
