@@ -48,6 +48,8 @@ const server = EleventyDevServer.getServer("lysark", output, {
   port,
   pathPrefix: `${startBase}/`,
   domDiff: false,
+  // Said once the port is open (it may be a later one if the asked-for port was taken): tests wait for this line.
+  messageOnStart: ({ localhostUrl }) => `Serving the site at ${localhostUrl}`,
   logger: { info: say, log: say, error: (message: string) => console.error(`[lysark] ${message}`) },
   onRequest: {
     "/_lysark/problems": ({ url }: { url: URL }) => ({

@@ -5,6 +5,8 @@ declare module "@11ty/eleventy-dev-server" {
     domDiff?: boolean;
     /** Serve the folder under this path ("/lysark/"); "/" redirects there. */
     pathPrefix?: string;
+    /** What to print once the port is open; localhostUrl has the port actually used. */
+    messageOnStart?: (info: { localhostUrl: string }) => string | false;
     logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
     onRequest?: Record<string, (request: { url: URL }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined>;
   }

@@ -32,6 +32,7 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     dir = makeProject();
     server = startDevServer(dir);
     await logged(/Watching .* for changes/, 0, 60_000);
+    await server.listening();
     browser = await launchBrowser();
   }, 90_000);
 

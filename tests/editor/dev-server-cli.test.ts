@@ -26,6 +26,7 @@ describe("the dev server process", () => {
       "must be a web address starting with https://",
     );
     await server.logged(/Watching .* for changes/, 0, 30_000);
+    await server.listening();
     const from = server.output().length;
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test" }));
     expect(await server.logged(/\[lysark\] Wrote \d+ files in [\d.]+ seconds \([^;]+/, from)).toContain("whole site");
@@ -42,6 +43,7 @@ describe("the dev server process", () => {
     dir = makeProject("site-basic", { "site.config.json": JSON.stringify({ url: "https://example.github.io/lysark/" }) });
     server = startDevServer(dir);
     await server.logged(/\[lysark\] Wrote \d+ files/, 0, 60_000);
+    await server.listening();
     const home = await fetch(server.url("/lysark/"));
     expect(home.status).toBe(200);
     const html = await home.text();

@@ -9,6 +9,8 @@ import { repoRoot } from "./fixture.ts";
 export interface DevServerProcess {
   port: number;
   url(pathname: string): string;
+  /** Resolves once the server listens; the port is then the one it announced (a taken port moves it on). */
+  listening(ms?: number): Promise<void>;
   /** Everything printed so far (stdout and stderr). */
   output(): string;
   /** Resolves with the first match of `pattern` in the output from offset `from` on. */
@@ -17,7 +19,7 @@ export interface DevServerProcess {
 }
 
 export function startDevServer(dir: string): DevServerProcess {
-  const port = 19000 + Math.floor(Math.random() * 1000);
+  let port = 19000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts/cli/serve.ts"), "--port", String(port)], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
@@ -29,21 +31,28 @@ export function startDevServer(dir: string): DevServerProcess {
   child.stderr.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
+  const logged = (pattern: RegExp, from: number, ms = 30_000) =>
+    new Promise<string>((resolve, reject) => {
+      const started = Date.now();
+      const check = () => {
+        const match = pattern.exec(output.slice(from));
+        if (match) return resolve(match[0]);
+        if (Date.now() - started > ms) return reject(new Error(`no ${pattern} within ${ms} ms; output:\n${output.slice(from)}`));
+        setTimeout(check, 50);
+      };
+      check();
+    });
   return {
-    port,
+    get port() {
+      return port;
+    },
     url: (pathname) => `http://localhost:${port}${pathname}`,
+    listening: async (ms = 60_000) => {
+      const line = await logged(/Serving the site at http:\/\/localhost:(\d+)/, 0, ms);
+      port = Number(/:(\d+)$/.exec(line)![1]);
+    },
     output: () => output,
-    logged: (pattern, from, ms = 30_000) =>
-      new Promise<string>((resolve, reject) => {
-        const started = Date.now();
-        const check = () => {
-          const match = pattern.exec(output.slice(from));
-          if (match) return resolve(match[0]);
-          if (Date.now() - started > ms) return reject(new Error(`no ${pattern} within ${ms} ms; output:\n${output.slice(from)}`));
-          setTimeout(check, 50);
-        };
-        check();
-      }),
+    logged,
     stop: () => child.kill(),
   };
 }
