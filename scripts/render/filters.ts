@@ -7,15 +7,10 @@ import type { UiLocale } from "../i18n/locales.ts";
 import { urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import type { SiteConfig } from "../site/config.ts";
-import type { DocumentPage, SiteModel } from "../site/model.ts";
+import type { DocumentPage } from "../site/model.ts";
 import { siteCardUrl } from "../publish/document.ts";
-import { atomFeed, feedUrl, robotsTxt, sitemapXml } from "../publish/feeds.ts";
+import { feedUrl } from "../publish/feeds.ts";
 import { documentJsonLd, scriptSafeJson } from "../publish/json-ld.ts";
-
-interface Data {
-  model: SiteModel;
-  config: SiteConfig;
-}
 
 /** OpenGraph locale names. */
 const OG_LOCALES: Record<string, string> = { nb: "nb_NO", en: "en_GB", sv: "sv_SE", da: "da_DK", nn: "nn_NO" };
@@ -24,9 +19,6 @@ export const templateFilters = {
   t: (key: string, locale: UiLocale, vars?: Record<string, string | number>) => t(locale, key, vars),
   route: (kind: Route["kind"], locale: UiLocale) => urlFor(locale, { kind } as Route),
   feedUrl: (locale: UiLocale) => feedUrl(locale),
-  atomFeed: (locale: UiLocale, data: Data) => atomFeed(locale, data),
-  sitemapXml: (data: Data) => sitemapXml(data),
-  robotsTxt: (data: Data) => robotsTxt(data),
   jsonLd: (page: DocumentPage, config: SiteConfig) => scriptSafeJson(documentJsonLd(page, config)),
   ogLocale: (locale: string) => OG_LOCALES[locale] ?? locale,
   siteCardUrl: (locale: UiLocale) => siteCardUrl(locale),
