@@ -325,7 +325,11 @@ async function main(): Promise<void> {
   if (result.warmEdit) warmLine(result.warmEdit, "one document's body edited");
   if (result.siteCards)
     say(
-      `  cold    a Lysark ${s(result.siteCards.wallMs)} with "socialCards": "site", peak ${mb(result.siteCards.peakBytes)}; ratio ${(result.siteCards.wallMs / bareWall).toFixed(2)}`,
+      // Its CPU time and phases say what the build spends besides the cards (docs/performance.md).
+      `  cold    a Lysark ${s(result.siteCards.wallMs)} with "socialCards": "site", peak ${mb(result.siteCards.peakBytes)}; ratio ${(result.siteCards.wallMs / bareWall).toFixed(2)}; CPU ${s(result.siteCards.cpuMs)}, ratio to bare's CPU ${(result.siteCards.cpuMs / bareCpu).toFixed(2)}\n` +
+        `          phases ${Object.entries(result.siteCards.timings)
+          .map(([phase, ms]) => `${phase} ${s(ms)}`)
+          .join(", ")}`,
     );
   const cpuPerWall = median(result.lysark.map((r) => r.cpuMs / r.wallMs));
   const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));

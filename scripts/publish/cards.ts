@@ -4,10 +4,11 @@
  * sharp. Text uses the generic `sans-serif` family, which fontconfig resolves
  * to an installed font; the same SVG and fonts always give the same PNG.
  * Finished cards are kept in a cache folder keyed by a hash of the SVG, so a
- * rebuild only draws the cards that changed.
+ * rebuild only draws the cards that changed, and a card drawn once is linked
+ * (not copied) into the output wherever it is needed again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { CARD_HEIGHT, CARD_WIDTH } from "./document.ts";
@@ -113,6 +114,22 @@ export function cardSvg(card: CardText): string {
 </svg>`;
 }
 
+/**
+ * Puts a finished card at `target` as a hard link to `source` (a cache entry or
+ * the same card written for another page), or a copy where the file system
+ * cannot link (another device). Whatever was at `target` is removed first, so a
+ * card published earlier as a link is never overwritten in place: that would
+ * change the cache entry it shares its bytes with.
+ */
+export function placeCard(source: string, target: string, link: (source: string, target: string) => void = linkSync): void {
+  rmSync(target, { force: true });
+  try {
+    link(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
 export interface CardJob {
   card: CardText /** Output file, absolute. */;
   file: string;
@@ -120,7 +137,8 @@ export interface CardJob {
 
 /**
  * Draws cards as they are added, each on one of sharp's threads, reusing cached
- * PNGs for SVGs drawn before. Without a `limit` every card is handed to sharp at
+ * PNGs for SVGs drawn before. A card whose SVG equals one already added in this
+ * run (the same title, type, publisher and date) is drawn once and linked. Without a `limit` every card is handed to sharp at
  * once, so its threads keep drawing while the main thread is busy with
  * something else (the build adds cards while it validates, see
  * scripts/build/build.ts); with one, at most `limit` are in sharp's queue.
@@ -131,10 +149,14 @@ export class CardWriter {
   private readonly pending: Array<Promise<void>> = [];
   private readonly waiting: Array<() => Promise<void>> = [];
   private readonly errors: unknown[] = [];
+  /** The first job of each SVG in this run, by SVG hash, and when its file is written. */
+  private readonly firstOfSvg = new Map<string, { file: string; written: Promise<boolean> }>();
   private running = 0;
   private cancelled = false;
   private added = 0;
   drawn = 0;
+  /** Cards that were the same as another of this run's cards and were linked to it instead of drawn. */
+  shared = 0;
 
   constructor(private readonly options: { cacheDir?: string; limit?: number } = {}) {
     if (options.cacheDir) {
@@ -148,35 +170,57 @@ export class CardWriter {
     const svg = cardSvg(job.card);
     const serial = this.added++;
     mkdirSync(path.dirname(job.file), { recursive: true });
-    const { cacheDir } = this.options;
-    const cached = cacheDir ? path.join(cacheDir, `${createHash("sha256").update(this.version).update(svg).digest("hex").slice(0, 32)}.png`) : undefined;
-    if (cached && existsSync(cached)) {
-      copyFileSync(cached, job.file);
+    const key = createHash("sha256").update(this.version).update(svg).digest("hex").slice(0, 32);
+    const same = this.firstOfSvg.get(key);
+    if (same) {
+      this.pending.push(
+        same.written.then((written) => {
+          if (!written || this.cancelled) return;
+          placeCard(same.file, job.file);
+          this.shared++;
+        }),
+      );
       return;
     }
-    const draw = async () => {
-      if (this.cancelled) return;
+    const { cacheDir } = this.options;
+    const cached = cacheDir ? path.join(cacheDir, `${key}.png`) : undefined;
+    if (cached && existsSync(cached)) {
+      placeCard(cached, job.file);
+      this.firstOfSvg.set(key, { file: cached, written: Promise.resolve(true) });
+      return;
+    }
+    const draw = async (): Promise<boolean> => {
+      if (this.cancelled) return false;
       this.running++;
       try {
         const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
-        if (this.cancelled) return;
+        if (this.cancelled) return false;
         this.drawn++;
-        writeFileSync(job.file, png);
         if (cached) {
           // Written under a unique name and renamed, so a parallel build never reads half a file.
           const temporary = `${cached}.${process.pid}.${serial}.tmp`;
           writeFileSync(temporary, png);
           renameSync(temporary, cached);
+          placeCard(cached, job.file);
+        } else {
+          rmSync(job.file, { force: true });
+          writeFileSync(job.file, png);
         }
+        return true;
       } catch (error) {
         if (!this.cancelled) this.errors.push(error);
+        return false;
       } finally {
         this.running--;
         this.waiting.shift()?.();
       }
     };
-    if (this.options.limit === undefined || this.running < this.options.limit) this.pending.push(draw());
-    else this.pending.push(new Promise<void>((resolve) => this.waiting.push(() => draw().then(resolve))));
+    const written =
+      this.options.limit === undefined || this.running < this.options.limit
+        ? draw()
+        : new Promise<boolean>((resolve) => this.waiting.push(() => draw().then(resolve)));
+    this.firstOfSvg.set(key, { file: cached ?? job.file, written });
+    this.pending.push(written.then(() => undefined));
   }
 
   /** Resolves with the number of cards drawn (not copied from the cache) once all are written; throws the first failure. */

@@ -1,0 +1,103 @@
+/**
+ * The social-card phase alone: `npx tsx bench/cards.ts [--docs N] [--profile K] [--seed S]`
+ *
+ * Generates the bench corpus (bench/corpus.ts), loads it and collects each
+ * document's card job as the build does (untimed), then:
+ * - cold: draws every card with one CardWriter and no queue limit, as the
+ *   build does during validation, into an empty folder with an empty cache;
+ * - warm: the same cards again with the cache kept (reused cards are linked);
+ * - with --profile K: where one card's time goes, K cards one at a time
+ *   (building the SVG, rasterising it, PNG encoding, writing the file).
+ * CPU time is the whole process's (user + system, sharp's threads included)
+ * over the phase only: steadier than wall time on a shared machine.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { loadContent } from "../scripts/content/load.ts";
+import { documentCardJob } from "../scripts/publish/assets.ts";
+import { CardWriter, cardSvg, type CardJob } from "../scripts/publish/cards.ts";
+import { generateCorpus } from "./corpus.ts";
+import { folderSize } from "./measure.ts";
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? fallback : Number(process.argv[index + 1]);
+}
+const docs = option("docs", 2000);
+const profile = option("profile", 0);
+const work = path.join(os.tmpdir(), "lysark-bench-cards");
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+rmSync(work, { recursive: true, force: true });
+const project = path.join(work, "project");
+generateCorpus({ dir: project, docs, seed: option("seed", 20261101) });
+const output = path.join(work, "out");
+const jobs: CardJob[] = [];
+loadContent(path.join(project, "content"), { root: project, onDocument: (doc, publisher) => jobs.push(documentCardJob(doc, publisher, output)) });
+const distinct = new Set(jobs.map((job) => cardSvg(job.card))).size;
+console.log(
+  `${jobs.length} cards, ${distinct} distinct; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, librsvg ${(sharp.versions as Record<string, string | undefined>).rsvg}; load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ")}`,
+);
+
+async function phase(name: string, cacheDir: string): Promise<void> {
+  rmSync(output, { recursive: true, force: true });
+  const cpu = cpuMs();
+  const wall = performance.now();
+  const writer = new CardWriter({ cacheDir });
+  for (const job of jobs) writer.add(job);
+  const drawn = await writer.finish();
+  const cpuSpent = cpuMs() - cpu;
+  const wallSpent = performance.now() - wall;
+  const shared = (writer as { shared?: number }).shared ?? 0;
+  const { bytes, files } = folderSize(output);
+  console.log(
+    `${name.padEnd(5)} ${drawn} drawn, ${shared} shared; CPU ${(cpuSpent / 1000).toFixed(2)} s (${(cpuSpent / jobs.length).toFixed(2)} ms a card), wall ${(wallSpent / 1000).toFixed(2)} s; ${files} files, ${(bytes / jobs.length / 1024).toFixed(1)} KB a card on average`,
+  );
+}
+const cacheDir = path.join(work, "cache");
+await phase("cold", cacheDir);
+await phase("warm", cacheDir);
+
+if (profile > 0) {
+  // One card at a time, so each stage's CPU time is its own.
+  const spent = { svg: 0, raster: 0, encode: 0, write: 0 };
+  const scratch = path.join(work, "profile");
+  mkdirSync(scratch, { recursive: true });
+  const sample = jobs.slice(0, profile);
+  for (const [i, job] of sample.entries()) {
+    let start = cpuMs();
+    const svg = cardSvg(job.card);
+    spent.svg += cpuMs() - start;
+    start = cpuMs();
+    await sharp(Buffer.from(svg)).raw().toBuffer();
+    spent.raster += cpuMs() - start;
+    start = cpuMs();
+    // Rasterising again with PNG output; encoding is the difference to the raster alone.
+    const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 2, adaptiveFiltering: false }).toBuffer();
+    spent.encode += cpuMs() - start;
+    start = cpuMs();
+    writeFileSync(path.join(scratch, `${i}.png`), png);
+    spent.write += cpuMs() - start;
+  }
+  const textless = await (async () => {
+    const start = cpuMs();
+    for (const job of sample)
+      await sharp(Buffer.from(cardSvg(job.card).replace(/<text[\s\S]*?<\/text>/g, "")))
+        .raw()
+        .toBuffer();
+    return cpuMs() - start;
+  })();
+  const per = (ms: number) => `${(ms / sample.length).toFixed(2)} ms`;
+  console.log(
+    `profile of ${sample.length} cards, one at a time (CPU a card): SVG ${per(spent.svg)}; rasterise ${per(spent.raster)}, of which the card without its text ${per(textless)}; PNG encoding ${per(spent.encode - spent.raster)}; writing ${per(spent.write)}`,
+  );
+}
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,104 @@
+/**
+ * CardWriter without a site build: identical cards are drawn once, cached
+ * cards are linked into the output rather than copied, and a linked card is
+ * never overwritten in place (that would change the cache entry).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CardWriter, placeCard, type CardText } from "../../scripts/publish/cards.ts";
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), "lysark-cards-"));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const card = (title: string): CardText => ({ brand: "Lysark", kicker: "Rapport", title, footer: "Testby kommune · 1. mars 2012", lang: "nb" });
+const out = (name: string) => path.join(work, "out", `${name}.png`);
+const inode = (file: string) => statSync(file).ino;
+
+describe("CardWriter", () => {
+  it("draws a card once when several documents have the same one, and links the others to it", async () => {
+    const writer = new CardWriter({ limit: 1 });
+    writer.add({ file: out("first"), card: card("Samme tittel") });
+    writer.add({ file: out("second"), card: card("Samme tittel") });
+    writer.add({ file: out("third"), card: card("Samme tittel") });
+    writer.add({ file: out("other"), card: card("Annen tittel") });
+    expect(await writer.finish()).toBe(2);
+    expect(writer.shared).toBe(2);
+    expect(readFileSync(out("second")).equals(readFileSync(out("first")))).toBe(true);
+    expect(inode(out("third"))).toBe(inode(out("first")));
+    expect(readFileSync(out("other")).equals(readFileSync(out("first")))).toBe(false);
+  });
+
+  it("draws a different card when only the title changes", async () => {
+    const writer = new CardWriter();
+    writer.add({ file: out("before"), card: card("Budsjett 2012") });
+    writer.add({ file: out("after"), card: card("Budsjett 2013") });
+    expect(await writer.finish()).toBe(2);
+    expect(writer.shared).toBe(0);
+    expect(readFileSync(out("after")).equals(readFileSync(out("before")))).toBe(false);
+  });
+
+  it("links cached cards into the output instead of copying them", async () => {
+    const cacheDir = path.join(work, "cache");
+    const first = new CardWriter({ cacheDir });
+    first.add({ file: out("a"), card: card("Kort a") });
+    expect(await first.finish()).toBe(1);
+    const [entry] = readdirSync(cacheDir);
+    const cached = path.join(cacheDir, entry!);
+    expect(inode(out("a"))).toBe(inode(cached));
+
+    rmSync(path.join(work, "out"), { recursive: true });
+    const again = new CardWriter({ cacheDir });
+    again.add({ file: out("a"), card: card("Kort a") });
+    expect(await again.finish()).toBe(0);
+    expect(inode(out("a"))).toBe(inode(cached));
+  });
+
+  it("never writes through a linked card into the cache entry it shares", async () => {
+    const cacheDir = path.join(work, "cache");
+    const first = new CardWriter({ cacheDir });
+    first.add({ file: out("a"), card: card("Gammel tittel") });
+    await first.finish();
+    const cached = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+    const before = readFileSync(cached);
+
+    // The same output file gets another card (an edited title in the dev server): drawn, cached and linked anew.
+    const edited = new CardWriter({ cacheDir });
+    edited.add({ file: out("a"), card: card("Ny tittel") });
+    expect(await edited.finish()).toBe(1);
+    expect(readFileSync(cached).equals(before)).toBe(true);
+    expect(readFileSync(out("a")).equals(before)).toBe(false);
+
+    // Without a cache the drawn card is written as a new file too, leaving the entry out/a was linked to as it was.
+    const linked = readdirSync(cacheDir)
+      .map((name) => path.join(cacheDir, name))
+      .find((file) => inode(file) === inode(out("a")))!;
+    const linkedBytes = readFileSync(linked);
+    const uncached = new CardWriter();
+    uncached.add({ file: out("a"), card: card("Tredje tittel") });
+    await uncached.finish();
+    expect(readFileSync(linked).equals(linkedBytes)).toBe(true);
+    expect(readFileSync(out("a")).equals(linkedBytes)).toBe(false);
+  });
+
+  it("placeCard replaces what is at the target and copies where it cannot link", () => {
+    const source = path.join(work, "source.png");
+    const target = path.join(work, "target.png");
+    writeFileSync(source, "card");
+    writeFileSync(target, "old");
+    placeCard(source, target);
+    expect(readFileSync(target, "utf8")).toBe("card");
+    expect(inode(target)).toBe(inode(source));
+
+    const elsewhere = path.join(work, "elsewhere.png");
+    placeCard(source, elsewhere, () => {
+      throw Object.assign(new Error("cross-device link not permitted"), { code: "EXDEV" });
+    });
+    expect(readFileSync(elsewhere, "utf8")).toBe("card");
+    expect(inode(elsewhere)).not.toBe(inode(source));
+  });
+});
