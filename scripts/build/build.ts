@@ -77,7 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await eleventy.write();
     } catch (error) {
       if (lysark.problems.some((problem) => problem.severity === "error")) {
-        rmSync(staging, { recursive: true, force: true });
+        removeStaging(staging);
         return { ok: false, problems: lysark.problems, output, timings, cache: lysark.cacheReport };
       }
       throw error;
@@ -90,7 +90,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timings.swap = performance.now() - start;
     return { ok: true, problems: lysark.problems, output, timings, plan: lysark.plan, cache: lysark.cacheReport };
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    removeStaging(staging);
     throw error;
   }
+}
+
+/** A failed build's staging folder, and the folder of rendered bodies a `--no-cache` build keeps beside it. */
+function removeStaging(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(`${staging}.bodies`, { recursive: true, force: true });
 }

@@ -8,7 +8,9 @@
  * that plugin, never in module state, so two runs in one process (tests,
  * the bench) do not see each other's data.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
+import { bodyCacheDir } from "../content/body-store.ts";
 import { buildCode, type BuildCode, type CacheReport } from "../content/build-code.ts";
 import { DocumentCache, documentCacheDir } from "../content/document-cache.ts";
 import { loadContentInParallel } from "../content/pool.ts";
@@ -72,6 +74,12 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
     }
   };
+  // The --no-cache build's folder of rendered bodies, removed once its site is written or it failed.
+  let temporaryBodies: string | undefined;
+  const removeTemporaryBodies = () => {
+    if (temporaryBodies) rmSync(temporaryBodies, { recursive: true, force: true });
+    temporaryBodies = undefined;
+  };
   let run: { data: SiteData; cards: CardWriter; cardsStarted: number; code: BuildCode | undefined; documentCache: DocumentCache | undefined } | undefined;
   const plugin: LysarkPlugin = {
     problems: [],
@@ -95,11 +103,16 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const outputDir = path.resolve(output);
         for (const key of Object.keys(plugin.cacheReport)) delete plugin.cacheReport[key as keyof CacheReport];
         const code = options.cache === false ? undefined : buildCode(root);
-        const documentCache = code && new DocumentCache(documentCacheDir(root), code.content);
+        // Pass 1 writes each rendered body to disk and the model keeps its outline (content/body-store.ts):
+        // into the cache, or without it into a folder beside the staging folder, removed after the build.
+        const bodyDir = code ? bodyCacheDir(root) : `${outputDir}.bodies`;
+        if (!code) temporaryBodies = bodyDir;
+        const documentCache = code && new DocumentCache(documentCacheDir(root), code.content, bodyDir);
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(path.join(root, "content"), {
             root,
             documentCache,
+            bodyDir,
             progress: options.progress,
             onDocument:
               config.socialCards === "documents" && !options.mergeFrom
@@ -117,6 +130,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         plugin.problems.splice(0, plugin.problems.length, ...problems);
         if (problems.some((problem) => problem.severity === "error")) {
           cards.cancel();
+          removeTemporaryBodies();
           throw new ContentErrors(problems);
         }
         if (isFirstShard(options.shard) && !options.mergeFrom) for (const job of siteCardJobs(config, outputDir)) cards.add(job);
@@ -150,6 +164,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         } catch (error) {
           cards.cancel();
           throw error;
+        } finally {
+          removeTemporaryBodies();
         }
       });
     },

@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import type { Problem } from "./problems.ts";
 import { isRunning } from "./temporary-files.ts";
+import { bodySound, type BodyRef } from "./body-store.ts";
 
 /**
  * The shape of a document task's result (DocumentTaskResult in ./load.ts) that
@@ -24,7 +25,7 @@ import { isRunning } from "./temporary-files.ts";
  */
 export interface CachedResult {
   problems: Problem[];
-  record: { assets: { images: Array<{ source: string }>; attachments: Array<{ source: string }> }; sourceHash?: string } | undefined;
+  record: { assets: { images: Array<{ source: string }>; attachments: Array<{ source: string }> }; sourceHash?: string; bodyRef?: BodyRef } | undefined;
 }
 
 interface Dependency {
@@ -83,13 +84,24 @@ export class DocumentCache {
   misses = 0;
   rejected = 0;
   private readonly used = new Set<string>();
+  /** Names of the body files (./body-store.ts) the used entries point at. */
+  private readonly usedBodies = new Set<string>();
   private written = 0;
 
-  /** `dir` is the cache folder (.cache/lysark/documents), `code` the content build code. */
+  /**
+   * `dir` is the cache folder (.cache/lysark/documents), `code` the content build code;
+   * `bodyDir` (.cache/lysark/bodies) holds the rendered bodies the entries point at.
+   */
   constructor(
     readonly dir: string,
     readonly code: string,
+    readonly bodyDir?: string,
   ) {}
+
+  private useBody(result: CachedResult): void {
+    const ref = result.record?.bodyRef;
+    if (ref && "file" in ref) this.usedBodies.add(path.basename(ref.file));
+  }
 
   private entryFile(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
@@ -112,10 +124,17 @@ export class DocumentCache {
     const result = this.read(entryFile, file) as R | undefined;
     if (result) {
       this.hits++;
+      this.useBody(result);
       return { result, store: () => {} };
     }
     this.misses++;
-    return { result: undefined, store: (fresh) => this.write(key, entryFile, file, fresh) };
+    return {
+      result: undefined,
+      store: (fresh) => {
+        this.useBody(fresh);
+        this.write(key, entryFile, file, fresh);
+      },
+    };
   }
 
   private read(entryFile: string, file: string): CachedResult | undefined {
@@ -133,6 +152,12 @@ export class DocumentCache {
       const payload = JSON.parse(body) as Payload;
       // An image or attachment changed since: load the document again.
       if (payload.dependencies.some((dependency) => fileHash(dependency.source) !== dependency.sha256)) return undefined;
+      // The rendered body is a file of its own: missing or damaged, the entry is unsound and the document loaded again.
+      const bodyRef = payload.result.record?.bodyRef;
+      if (bodyRef && !bodySound(bodyRef)) {
+        if ("file" in bodyRef) rmSync(bodyRef.file, { force: true });
+        throw new Error("unsound body");
+      }
       return payload.result;
     } catch {
       this.rejected++;
@@ -156,9 +181,24 @@ export class DocumentCache {
     renameSync(temporary, entryFile);
   }
 
-  /** Removes every entry this run did not use (older versions of documents, other build code). */
+  /** Removes every entry this run did not use (older versions of documents, other build code), and the bodies only they named. */
   prune(): number {
     let removed = 0;
+    if (this.bodyDir) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(this.bodyDir);
+      } catch {
+        // No bodies kept yet.
+      }
+      for (const name of names) {
+        const temporary = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
+        if (temporary ? Number(temporary[1]) !== process.pid && !isRunning(Number(temporary[1])) : !this.usedBodies.has(name)) {
+          rmSync(path.join(this.bodyDir, name), { force: true });
+          removed++;
+        }
+      }
+    }
     let folders: string[];
     try {
       folders = readdirSync(this.dir);

@@ -34,6 +34,7 @@ import { silentProgress, type Progress } from "../progress/progress.ts";
 import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 import type { DocumentCache } from "./document-cache.ts";
+import { outlineOf, writeBody } from "./body-store.ts";
 
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
 import type { LoadedDocument, SiteContent } from "./loaded.ts";
@@ -61,6 +62,12 @@ export interface LoadOptions {
   progress?: Progress;
   /** The build cache on disk: a document whose bytes and build code are unchanged is not loaded again (./document-cache.ts). */
   documentCache?: DocumentCache;
+  /**
+   * Write each rendered body into this folder and keep only its outline and a
+   * reference (./body-store.ts), so the loaded content holds metadata only;
+   * without it, bodies stay in memory (the dev server, tests).
+   */
+  bodyDir?: string;
 }
 
 interface ParsedDocument {
@@ -370,12 +377,13 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
   }
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
-  const base = taskBase(prepared);
+  const base = taskBase(prepared, options.bodyDir);
   for (const { folder, file } of documentFiles) {
     const before = out.problems.length;
-    const document = options.documentCache
-      ? loadThroughCache(options.documentCache, { ...base, file, folder }, out)
-      : loadDocument(file, folder, out, known, options.cache);
+    const document =
+      options.documentCache || options.bodyDir
+        ? loadThroughCache(options.documentCache, { ...base, file, folder }, out)
+        : loadDocument(file, folder, out, known, options.cache);
     validated.tick();
     if (!document) continue;
     documents.push(document);
@@ -397,19 +405,21 @@ export interface DocumentTask {
   topicIds: string[];
   publisherIds: string[];
   indicators: Indicator[];
+  /** Where the rendered body goes (LoadOptions.bodyDir); without it the body comes back with the record. */
+  bodyDir?: string;
 }
 
 /** What every document's task shares: where the content is and the ids it may name. */
-function taskBase(prepared: Prepared): Omit<DocumentTask, "file" | "folder"> {
+function taskBase(prepared: Prepared, bodyDir: string | undefined): Omit<DocumentTask, "file" | "folder"> {
   const { out, known, root } = prepared;
-  return { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators };
+  return { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators, bodyDir };
 }
 
-/** One document through the build cache on this thread: the cached result, else loaded as a worker would and kept. */
-function loadThroughCache(cache: DocumentCache, task: DocumentTask, out: Collector): LoadedDocument | undefined {
-  const lookup = cache.lookup<DocumentTaskResult>(task);
-  const result = lookup.result ?? loadDocumentTask(task);
-  if (!lookup.result) lookup.store(result);
+/** One document through the build cache (if any) on this thread: the cached result, else loaded as a worker would and kept. */
+function loadThroughCache(cache: DocumentCache | undefined, task: DocumentTask, out: Collector): LoadedDocument | undefined {
+  const lookup = cache?.lookup<DocumentTaskResult>(task);
+  const result = lookup?.result ?? loadDocumentTask(task);
+  if (lookup && !lookup.result) lookup.store(result);
   out.problems.push(...result.problems);
   return result.record && documentFromRecord(result.record);
 }
@@ -429,8 +439,10 @@ export function loadDocumentTask(task: DocumentTask): DocumentTaskResult {
   const known: Known = { topicIds: new Set(task.topicIds), publisherIds: new Set(task.publisherIds), indicators: task.indicators };
   const loaded = loadDocumentWithSource(task.file, task.folder, out, known);
   if (!loaded) return { problems: out.problems, record: undefined };
-  const { document, split } = loaded;
+  const { document, split, body } = loaded;
   const { fieldLine: _line, fieldAt: _at, ...plain } = document;
+  // The body goes to disk here, on the worker, so only its outline crosses to the main thread.
+  if (task.bodyDir) Object.assign(plain, { body: outlineOf(body), bodyRef: writeBody(task.bodyDir, body) });
   return { problems: out.problems, record: { ...plain, frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine } };
 }
 
@@ -462,7 +474,7 @@ export async function loadContentWith(
 ): Promise<LoadResult> {
   const prepared = prepareContent(contentDir, options);
   const { out, documentFiles, publishersById } = prepared;
-  const base = taskBase(prepared);
+  const base = taskBase(prepared, options.bodyDir);
   const cache = options.documentCache;
   // A cached document is not sent to the pool at all.
   const run = cache
@@ -579,7 +591,7 @@ function loadDocumentWithSource(
   out: Collector,
   known: Known,
   cache?: ContentCache,
-): { document: LoadedDocument; split: ParsedDocument["split"] } | undefined {
+): { document: LoadedDocument; split: ParsedDocument["split"]; body: RenderedBody } | undefined {
   const problemsBefore = out.problems.length;
   const parsed = parseDocumentCached(file, out, cache);
   if (!parsed) return undefined;
@@ -641,7 +653,9 @@ function loadDocumentWithSource(
     meta,
     slug,
     file: out.rel(file),
+    // Kept whole (body is its own outline): the dev server tells edits apart by the body's identity.
     body,
+    bodyRef: { kept: body },
     bodyLine: split.bodyLine,
     fieldLine: (field) => at(field).line,
     fieldAt: (field) => {
@@ -650,7 +664,7 @@ function loadDocumentWithSource(
     },
     assets: { images: images.assets(), attachments: attachments.attachments },
   };
-  return { document, split };
+  return { document, split, body };
 }
 
 /**

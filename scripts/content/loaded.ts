@@ -4,7 +4,7 @@
  * can name them without importing the loader itself.
  */
 import type { DocumentMeta, Indicator, Publisher, Topic } from "./schema.ts";
-import type { RenderedBody } from "./markdown.ts";
+import type { BodyOutline, BodyRef } from "./body-store.ts";
 import type { ImageAsset } from "../images/images.ts";
 import type { AttachmentInfo } from "../publish/attachments.ts";
 
@@ -13,7 +13,10 @@ export interface LoadedDocument {
   slug: string;
   /** Path relative to the project root. */
   file: string;
-  body: RenderedBody;
+  /** The body without its HTML and text (anchors, titles, links, images); the full body is read with readBody (./body-store.ts). */
+  body: BodyOutline;
+  /** Where the full rendered body is: in memory, or on disk (a build). */
+  bodyRef: BodyRef;
   /** Line in the file where the Markdown body starts. */
   bodyLine: number;
   /** Line of each front-matter field, for later cross-document checks. */

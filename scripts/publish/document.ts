@@ -4,6 +4,7 @@
  * and an "edit this page" link, and its social card. Computed once per build,
  * then per locale.
  */
+import { readBody } from "../content/body-store.ts";
 import type { SiteContent } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { formatPartialDate } from "../i18n/format.ts";
@@ -120,12 +121,16 @@ export function preparePublishing(content: SiteContent, views: readonly Document
   const relatedIndexes = relatedDocuments(
     views.map((view) => ({
       id: view.id,
-      text: [
-        view.doc.meta.title,
-        ...Object.values(view.doc.meta.titleTranslations ?? {}),
-        view.doc.meta.summary ?? "",
-        ...view.doc.body.parts.map((part) => part.text),
-      ].join(" "),
+      // A getter: relatedDocuments reads each text once, in turn, so the bodies are read back from
+      // disk one at a time (content/body-store.ts) and never all held at once.
+      get text() {
+        return [
+          view.doc.meta.title,
+          ...Object.values(view.doc.meta.titleTranslations ?? {}),
+          view.doc.meta.summary ?? "",
+          ...readBody(view.doc).parts.map((part) => part.text),
+        ].join(" ");
+      },
       topics: view.doc.meta.topics,
       publisher: view.publisher.id,
       relatives: relativesOf(view.publisher, content.publishers),

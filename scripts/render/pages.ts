@@ -13,7 +13,10 @@ import { fileURLToPath } from "node:url";
 import { basePathOf, rebaseHtml } from "../content/base-path.ts";
 import { PAGE_TABLE, pageKind, type PageKind } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
-import type { DocumentPage } from "../site/views.ts";
+import type { DocumentPage, DocumentView } from "../site/views.ts";
+import { readBody } from "../content/body-store.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
+import type { RenderedBody } from "../content/markdown.ts";
 import { templateFilters } from "./filters.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
 import type { PageCache } from "./page-cache.ts";
@@ -43,6 +46,17 @@ interface Nunjucks {
   FileSystemLoader: new (dirs: string | string[], options?: object) => unknown;
 }
 const nunjucks = createRequire(import.meta.url)("nunjucks") as Nunjucks;
+
+/** Document pages grouped by their document, in the order each document first appears. */
+function documentPagesByView(pages: readonly DocumentPage[]): DocumentPage[][] {
+  const groups = new Map<DocumentView, DocumentPage[]>();
+  for (const page of pages) {
+    const group = groups.get(page.view);
+    if (group) group.push(page);
+    else groups.set(page.view, [page]);
+  }
+  return [...groups.values()];
+}
 
 export const NUNJUCKS_OPTIONS = { autoescape: true, trimBlocks: true, lstripBlocks: true } as const;
 
@@ -98,14 +112,21 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     return compiled;
   };
 
+  // The last document's full body: its pages (both locales, page and embed view) are rendered one after another.
+  let lastBody: { document: LoadedDocument; body: RenderedBody } | undefined;
+  const bodyOf = (document: LoadedDocument) => {
+    if (lastBody?.document !== document) lastBody = { document, body: readBody(document) };
+    return lastBody.body;
+  };
   const renderKind = (spec: PageKind, page: unknown): string => {
     if (spec.text) return spec.text(page, data);
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
-    const context = { p: page, lysark: data, description: spec.description?.(page) };
+    const context = { p: page, lysark: data, description: spec.description?.(page), body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
   };
   // Folders made so far: one mkdir per folder, not one per page (13,000 pages at N = 5000).
   const folders = new Set<string>();
+  let sinceYield = 0;
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
@@ -126,7 +147,10 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       }
       files.push(file);
       rendered?.tick();
-      if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (++sinceYield === BATCH) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     return files;
   };
@@ -145,7 +169,12 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
         PAGE_TABLE.reduce((sum, spec) => sum + spec.pages(data).length, 0),
         "pages",
       );
-      for (const spec of PAGE_TABLE) files.push(...(await writeKind(spec, spec.pages(data), outputDir, select, rendered)));
+      // The kinds made per document go document by document, both locales together, so each body is read from disk once.
+      const perDocument = PAGE_TABLE.filter((spec) => spec.ofDocument);
+      for (const pages of documentPagesByView(data.model.pages.document)) {
+        for (const spec of perDocument) files.push(...(await writeKind(spec, pages.flatMap(spec.ofDocument!), outputDir, select, rendered)));
+      }
+      for (const spec of PAGE_TABLE) if (!spec.ofDocument) files.push(...(await writeKind(spec, spec.pages(data), outputDir, select, rendered)));
       rendered.done();
       return files;
     },

@@ -12,6 +12,8 @@
  * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
  * sub-result that links straight to `#slide-N` on the document page.
  */
+import { readBody } from "../content/body-store.ts";
+import type { RenderedBody } from "../content/markdown.ts";
 import type { Publisher, Topic } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/views.ts";
@@ -151,8 +153,9 @@ function partBodyText(text: string, title: string): string {
   return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
 }
 
-export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMap<string, Publisher>): SearchRecord {
-  const { meta, body } = view.doc;
+/** `body` is the document's full rendered body (the view holds only its outline). */
+export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMap<string, Publisher>, body: RenderedBody = readBody(view.doc)): SearchRecord {
+  const { meta } = view.doc;
   const chain = publisherChain(view.publisher.id, publishersById);
 
   const metaFields: Record<string, string> = { title: meta.title, doc: view.id, publisher: view.publisher.id };

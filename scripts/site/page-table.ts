@@ -18,6 +18,7 @@ import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, OEMBED_FILE, oembedJson, type EmbedPage } from "../publish/embed.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
 
 export interface PageKind<P = any> {
   kind: string;
@@ -35,6 +36,8 @@ export interface PageKind<P = any> {
   description?: (page: P) => string;
   /** For kinds made per document (its page, embed view, oEmbed, citations): one document's pages, so an edit re-renders them all. */
   ofDocument?: (page: DocumentPage) => readonly P[];
+  /** The document whose full rendered body the template shows as `body` (read back from disk by the renderer). */
+  bodyOf?: (page: P) => LoadedDocument;
 }
 
 /** A kind with one or more pages per document page: `pages` follows from `ofDocument`. */
@@ -68,7 +71,14 @@ export function documentDescription(page: DocumentPage): string {
  * pages are written in.
  */
 export const PAGE_TABLE: readonly PageKind[] = [
-  perDocument<DocumentPage>({ kind: "document", template: "document", ofDocument: (page) => [page], file: indexFile, description: documentDescription }),
+  perDocument<DocumentPage>({
+    kind: "document",
+    template: "document",
+    ofDocument: (page) => [page],
+    file: indexFile,
+    description: documentDescription,
+    bodyOf: (page) => page.view.doc,
+  }),
   // A document's chrome-less view for an <iframe> (scripts/publish/embed.ts), and its oEmbed file.
   perDocument<EmbedPage>({
     kind: "embed",
@@ -77,6 +87,7 @@ export const PAGE_TABLE: readonly PageKind[] = [
     ofDocument: (page) => [embedPage(page)],
     file: indexFile,
     description: (page) => documentDescription(page.document),
+    bodyOf: (page) => page.document.view.doc,
   }),
   perDocument<DocumentPage>({
     kind: "oembed",

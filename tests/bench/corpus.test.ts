@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { walkFiles } from "../../bench/measure.ts";
 import { loadContent } from "../../scripts/content/load.ts";
+import { readBody } from "../../scripts/content/body-store.ts";
 
 const base = mkdtempSync(path.join(os.tmpdir(), "lysark-corpus-test-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -61,12 +62,18 @@ describe("bench corpus generator", () => {
       expect(doc.body.parts.length).toBeGreaterThanOrEqual(8);
       expect(doc.body.parts.length).toBeLessThanOrEqual(20);
     }
-    expect(site.documents.some((doc) => doc.body.parts.some((part) => part.notesHtml !== ""))).toBe(true);
+    expect(site.documents.some((doc) => readBody(doc).parts.some((part) => part.notesHtml !== ""))).toBe(true);
     expect(site.documents.some((doc) => doc.meta.keyFigures.length > 0)).toBe(true);
     const words = site.documents.reduce((sum, doc) => sum + doc.body.wordCount, 0) / site.documents.length;
     expect(words).toBeGreaterThan(1200);
     expect(words).toBeLessThan(1800);
-    const text = site.documents.map((doc) => doc.body.parts.map((part) => part.text).join(" ")).join(" ");
+    const text = site.documents
+      .map((doc) =>
+        readBody(doc)
+          .parts.map((part) => part.text)
+          .join(" "),
+      )
+      .join(" ");
     expect(text).toMatch(/[æøå]/);
     expect(text).toMatch(/[äö]/);
   });

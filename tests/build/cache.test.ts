@@ -72,6 +72,9 @@ describe("the build cache", () => {
     expect(uncached.cache).toEqual({});
     expect(warm.lines).toEqual(uncached.lines);
     expectSameTree(warm.output, uncached.output);
+    // Bodies: the cache keeps one per document (the edited one's old body pruned); the build without it left none behind.
+    expect(cacheFiles("bodies")).toHaveLength(2);
+    expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
   });
 
   it("after a registry edit (build code) loads every document again and equals a build without the cache", async () => {

@@ -15,6 +15,7 @@ import { isTruncated, verifyImages } from "../../scripts/content/verify-images.t
 import { loadSiteConfig } from "../../scripts/content/site-config.ts";
 import { LIMITS } from "../../scripts/content/limits.ts";
 import { doc, makeProject, useContentCheck, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { readBody } from "../../scripts/content/body-store.ts";
 
 const FILE = "content/testby/case.md";
 const { check, track } = useContentCheck();
@@ -220,7 +221,7 @@ describe("check validates what the build needs", () => {
     const list = Array.from({ length: LIMITS.markdownNesting }, (_, i) => `${"  ".repeat(i)}- punkt ${i}`).join("\n");
     const { problems, site } = check({ [FILE]: doc(VALID_FRONT_MATTER, `## A\n\n${list}\n`) });
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
-    const html = site.documents.find((d) => d.file === FILE)!.body.parts[0]!.bodyHtml;
+    const html = readBody(site.documents.find((d) => d.file === FILE)!).parts[0]!.bodyHtml;
     expect(html).toContain(`punkt ${LIMITS.markdownNesting - 1}`);
   });
 });

@@ -9,6 +9,7 @@ import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
 import { DevSite } from "../../scripts/editor/dev-site.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { readBody } from "../../scripts/content/body-store.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -81,7 +82,9 @@ describe("the dev server's site data", () => {
     expect(fixed.model).toBe(good.model);
     expect(rebuilt.change.kind).toBe("pages");
     expect(titles(fixed)).toEqual(titles(good));
-    expect(fixed.model.documents.find((view) => view.doc.file.endsWith("integrering-i-sentrum.md"))?.doc.body.parts.at(-1)?.text).toContain("En ny linje.");
+    expect(readBody(fixed.model.documents.find((view) => view.doc.file.endsWith("integrering-i-sentrum.md"))!.doc).parts.at(-1)?.text).toContain(
+      "En ny linje.",
+    );
     expect(logged.at(-1)).toBe("Content is valid again.");
   });
 
@@ -120,7 +123,7 @@ describe("what an edit re-renders", () => {
     expect(pageOf(data, LIKESTILLING)).toEqual(pages);
     // Listings hold the same view, so they see the new version without being rebuilt.
     expect(data.model).toBe(before.model);
-    expect(homeItems.find((item) => item.view.doc.file === LIKESTILLING)?.view.doc.body.parts.at(-1)?.text).toContain("Et nytt avsnitt.");
+    expect(readBody(homeItems.find((item) => item.view.doc.file === LIKESTILLING)!.view.doc).parts.at(-1)?.text).toContain("Et nytt avsnitt.");
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { main as newPublisher } from "../../scripts/cli/new-publisher.ts";
 import { createDocument, EditorError, planDocument } from "../../scripts/editor/scaffold.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { readBody } from "../../scripts/content/body-store.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -67,7 +68,7 @@ describe("npm run new", () => {
     const created = site.documents.find((doc) => doc.slug === "aerlig-talt-okonomi-pa-asen-og-i-molndal");
     expect(created?.meta).toMatchObject({ title: "Ærlig talt: økonomi på Åsen og i Mölndal", type: "presentation", date: "2026-11-23", language: "nb" });
     expect(created?.body.parts.map((part) => part.anchor)).toEqual(["slide-1"]);
-    expect(created?.body.parts[0]?.notesHtml).toContain("Talernotater");
+    expect(readBody(created!).parts[0]?.notesHtml).toContain("Talernotater");
   });
 
   it("names the preview address under the base path of url", () => {

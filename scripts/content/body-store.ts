@@ -1,0 +1,84 @@
+/**
+ * Where a document's rendered body lives after pass 1. The body (slides' and
+ * sections' HTML, their plain text) is most of a document's weight, and the
+ * main thread needs it only while it renders that document's pages or builds
+ * its search record; so a build writes it to disk from pass 1 (a worker or the
+ * main thread), named by the SHA-256 of its JSON, and the loaded document keeps
+ * its outline (anchors, titles, links, images) and a reference. The dev server
+ * and small callers keep the body in memory instead (`{ kept }`).
+ *
+ * Build with the cache: `.cache/lysark/bodies/` (checked and pruned by the
+ * document cache); `--no-cache`: a folder beside the staging folder, removed
+ * with it.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { BodyPart, RenderedBody } from "./markdown.ts";
+
+/** What the main thread keeps of a part: no HTML of its body or notes, no plain text. */
+export type PartOutline = Omit<BodyPart, "bodyHtml" | "notesHtml" | "text">;
+
+/** What the main thread keeps of a rendered body: enough for links, anchors, key figures and the table of contents. */
+export type BodyOutline = Omit<RenderedBody, "preambleHtml" | "parts"> & { parts: PartOutline[] };
+
+/** The full body: kept in memory, or a file named by the hash of its content. */
+export type BodyRef = { kept: RenderedBody } | { file: string; sha256: string };
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+export function outlineOf(body: RenderedBody): BodyOutline {
+  const { preambleHtml: _preamble, parts, ...rest } = body;
+  return { ...rest, parts: parts.map(({ bodyHtml: _html, notesHtml: _notes, text: _text, ...part }) => part) };
+}
+
+/** Writes `body` into `dir` (once per content) and returns its reference. */
+export function writeBody(dir: string, body: RenderedBody): BodyRef {
+  const json = JSON.stringify(body);
+  const hash = sha256(json);
+  const file = path.join(dir, `${hash}.json`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    // Written beside and renamed: two workers writing the same body, or a killed build, never leave half a file under the name.
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temporary, json);
+    renameSync(temporary, file);
+  }
+  return { file, sha256: hash };
+}
+
+/** True when the body file of `ref` is there and has the content its name says. */
+export function bodySound(ref: BodyRef): boolean {
+  if ("kept" in ref) return true;
+  try {
+    return sha256(readFileSync(ref.file)) === ref.sha256;
+  } catch {
+    return false;
+  }
+}
+
+export class BodyReadError extends Error {}
+
+/** The full body of a loaded document, read back from disk when it is not kept. */
+export function readBody(document: { file: string; bodyRef: BodyRef }): RenderedBody {
+  const { bodyRef } = document;
+  if ("kept" in bodyRef) return bodyRef.kept;
+  let text: string;
+  try {
+    text = readFileSync(bodyRef.file, "utf8");
+  } catch (error) {
+    throw new BodyReadError(
+      `${document.file}: its rendered body ${bodyRef.file} is gone (${(error as Error).message}). Build again; with the cache, remove .cache/lysark/ first.`,
+    );
+  }
+  // Checked again here: the file was sound when pass 1 or the cache lookup vouched for it, and nothing unsound is published.
+  if (sha256(text) !== bodyRef.sha256) {
+    throw new BodyReadError(`${document.file}: its rendered body ${bodyRef.file} was changed during the build. Build again.`);
+  }
+  return JSON.parse(text) as RenderedBody;
+}
+
+/** The folder of the bodies kept by the build cache under a project's root. */
+export function bodyCacheDir(root: string): string {
+  return path.join(root, ".cache", "lysark", "bodies");
+}

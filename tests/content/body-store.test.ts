@@ -1,0 +1,105 @@
+/**
+ * Rendered bodies out of the loaded content (scripts/content/body-store.ts):
+ * pass 1 writes each body to disk and keeps its outline; the full body is
+ * read back, the same as one kept in memory; a damaged body file is never used.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
+import { afterEach, describe, expect, it } from "vitest";
+import { BodyReadError, bodySound, outlineOf, readBody, writeBody } from "../../scripts/content/body-store.ts";
+import { buildCode } from "../../scripts/content/build-code.ts";
+import { DocumentCache, documentCacheDir } from "../../scripts/content/document-cache.ts";
+import { loadContent, loadContentWith, loadDocumentTask } from "../../scripts/content/load.ts";
+import { renderBody } from "../../scripts/content/markdown.ts";
+import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) removeProject(dir);
+});
+function project(changes = {}): string {
+  const dir = makeProject("site-basic", changes);
+  dirs.push(dir);
+  return dir;
+}
+
+const LONG_BODY = Array.from(
+  { length: 12 },
+  (_, i) => `## Lysbilde ${i + 1}\n\n${"Kommunen satser på likestilling i alle ledd. ".repeat(40)}\n\n::: notes\nNotater ${i + 1}.\n:::\n`,
+).join("\n");
+
+describe("a rendered body on disk", () => {
+  it("keeps anchors, titles, links and images in the outline and nothing of the HTML or text", () => {
+    const body = renderBody("Innledning.\n\n## Første\n\nTekst med [lenke](https://example.org).\n\n::: notes\nNotat.\n:::\n", "slide");
+    const outline = outlineOf(body);
+    expect(outline.parts).toEqual([{ n: 1, anchor: "slide-1", titleHtml: "Første", titleText: "Første", empty: false }]);
+    expect(outline.links).toEqual(body.links);
+    expect(outline.wordCount).toBe(body.wordCount);
+    expect(JSON.stringify(outline)).not.toMatch(/Innledning|Notat|Tekst med/);
+  });
+
+  it("reads back exactly what was written, one file per distinct body", () => {
+    const dir = project();
+    const bodies = path.join(dir, "bodies");
+    const body = renderBody(LONG_BODY, "slide");
+    const ref = writeBody(bodies, body);
+    expect(writeBody(bodies, renderBody(LONG_BODY, "slide"))).toEqual(ref);
+    expect(readdirSync(bodies)).toHaveLength(1);
+    expect(readBody({ file: "content/a/b.md", bodyRef: ref })).toEqual(body);
+  });
+
+  it("refuses a changed or missing body file, naming the document", () => {
+    const dir = project();
+    const ref = writeBody(path.join(dir, "bodies"), renderBody(LONG_BODY, "slide"));
+    if (!("file" in ref)) throw new Error("expected a file");
+    writeFileSync(ref.file, readFileSync(ref.file, "utf8").replace("likestilling", "LIKESTILLING"));
+    expect(bodySound(ref)).toBe(false);
+    expect(() => readBody({ file: "content/a/b.md", bodyRef: ref })).toThrow(BodyReadError);
+    expect(() => readBody({ file: "content/a/b.md", bodyRef: { file: path.join(dir, "none.json"), sha256: ref.sha256 } })).toThrow(
+      /content\/a\/b\.md: its rendered body/,
+    );
+  });
+});
+
+describe("loading with a body folder", () => {
+  it("gives the same documents and bodies as a load that keeps them, and far less to hold", () => {
+    const dir = project({ "content/testby/lang.md": doc(VALID_FRONT_MATTER, LONG_BODY) });
+    const contentDir = path.join(dir, "content");
+    const kept = loadContent(contentDir, { root: dir });
+    const onDisk = loadContent(contentDir, { root: dir, bodyDir: path.join(dir, "bodies") });
+    expect(onDisk.problems).toEqual(kept.problems);
+    expect(onDisk.site.documents.map((d) => d.file)).toEqual(kept.site.documents.map((d) => d.file));
+    onDisk.site.documents.forEach((document, index) => {
+      const before = kept.site.documents[index]!;
+      expect(readBody(document)).toEqual(readBody(before));
+      expect(document.body).toEqual(outlineOf(readBody(before)));
+      expect("file" in document.bodyRef).toBe(true);
+    });
+    const long = (result: typeof kept) => result.site.documents.find((d) => d.file.endsWith("lang.md"))!;
+    const size = (document: ReturnType<typeof long>) => v8.serialize({ ...document, fieldLine: undefined, fieldAt: undefined }).length;
+    // The long document's rendered body (about 25 KB of text and HTML) stays on disk.
+    expect(size(long(onDisk))).toBeLessThan(size(long(kept)) / 5);
+  });
+
+  it("loads a document again when the body its cache entry names was damaged, and never hands it out", async () => {
+    const dir = project();
+    const contentDir = path.join(dir, "content");
+    const bodyDir = path.join(dir, ".cache", "lysark", "bodies");
+    const code = buildCode(dir).content;
+    const load = (cache: DocumentCache) => loadContentWith(async (task) => loadDocumentTask(task), contentDir, { root: dir, documentCache: cache, bodyDir });
+    const first = await load(new DocumentCache(documentCacheDir(dir), code, bodyDir));
+    const expected = first.site.documents.map(readBody);
+    const ref = first.site.documents[0]!.bodyRef;
+    if (!("file" in ref)) throw new Error("expected a file");
+    writeFileSync(ref.file, "{}");
+    const cache = new DocumentCache(documentCacheDir(dir), code, bodyDir);
+    const second = await load(cache);
+    expect(cache.rejected).toBe(1);
+    expect(second.site.documents.map(readBody)).toEqual(expected);
+    // Bodies no used entry names are removed with the entries.
+    writeFileSync(path.join(bodyDir, `${"0".repeat(64)}.json`), "{}");
+    cache.prune();
+    expect(readdirSync(bodyDir).sort()).toEqual(second.site.documents.map((d) => path.basename((d.bodyRef as { file: string }).file)).sort());
+  });
+});
