@@ -115,18 +115,22 @@ export async function createSearch(pagefind, basePath) {
     if (!query || options.sort) return instance.search(query, options);
     const variants = queryVariants(query);
     const literal = stemmer && literalVariant(query, stemmer);
-    if (literal && !variants.includes(literal)) variants.push(literal);
-    const [found, ...others] = await Promise.all([query, ...variants].map((term) => instance.search(term, options)));
+    const terms = literal && !variants.includes(literal) ? [query, ...variants, literal] : [query, ...variants];
+    const [found, ...others] = await Promise.all(terms.map((term) => instance.search(term, options)));
     if (!others.length) return found;
     const best = new Map(found.results.map((hit) => [hit.id, { hit, score: hit.score }]));
-    for (const other of others) {
+    others.forEach((other, i) => {
+      // The query kept whole only reorders what the query found: a word no document holds whole
+      // makes Pagefind fall back to a short word it starts with ("för" for "förskollärare").
+      const onlyReorders = terms[i + 1] === literal;
       for (const hit of other.results) {
         const score = hit.score * VARIANT_WEIGHT;
         const known = best.get(hit.id);
-        if (!known) best.set(hit.id, { hit, score, variant: true });
-        else if (score > known.score) known.score = score;
+        if (!known) {
+          if (!onlyReorders) best.set(hit.id, { hit, score, variant: true });
+        } else if (score > known.score) known.score = score;
       }
-    }
+    });
     // Documents found only through a variant: the best VARIANT_ONLY ones are kept (any of them
     // that would rank in the first ten is among them), so counting them stays cheap.
     const variantOnly = [...best.values()].filter((entry) => entry.variant).sort((a, b) => b.score - a.score);
