@@ -196,11 +196,19 @@ export interface Stemmer {
 export interface QueryStemmers {
   bundle: Stemmer;
   variants: readonly Stemmer[];
+  /** Each form's query stems, once: the forms of one entry come back for each of its forms in the text. */
+  cache: Map<string, string[]>;
 }
 
 /** The stems a query for `word` searches (queryVariants in assets/search-query.js, then Pagefind's stemmer). */
 function queryStems(word: string, stemmers: QueryStemmers): string[] {
-  return [word, ...stemmers.variants.map((variant) => variant.stem(word)).filter((stem) => stem.length >= 3)].map((form) => stemmers.bundle.stem(form));
+  let stems = stemmers.cache.get(word);
+  if (!stems) {
+    const variants = stemmers.variants.map((variant) => variant.stem(word)).filter((stem) => stem.length >= 3);
+    stems = [word, ...variants].map((form) => stemmers.bundle.stem(form));
+    stemmers.cache.set(word, stems);
+  }
+  return stems;
 }
 
 /**
@@ -280,5 +288,5 @@ const VARIANT_STEMMERS = ["swedish", "danish", "english"];
 /** How queries reach a bundle forced to `language` (none for a language without a Snowball stemmer). */
 export function queryStemmers(language: string): QueryStemmers | undefined {
   const name = SNOWBALL[language];
-  return name ? { bundle: snowball.newStemmer(name), variants: VARIANT_STEMMERS.map((variant) => snowball.newStemmer(variant)) } : undefined;
+  return name ? { bundle: snowball.newStemmer(name), variants: VARIANT_STEMMERS.map((variant) => snowball.newStemmer(variant)), cache: new Map() } : undefined;
 }
