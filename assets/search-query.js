@@ -19,6 +19,11 @@ const MIN_STEM = 3;
 /** At most this many documents found only through a variant join the results. */
 const VARIANT_ONLY = 20;
 
+/** The Snowball stemmer of each language Pagefind can index a bundle with (its pagefind-entry.json). */
+const BUNDLE_STEMMERS = { nb: "norwegian", nn: "norwegian", no: "norwegian", sv: "swedish", da: "danish", en: "english" };
+/** Endings a stemmer cuts; tried after a query word to find a form it stems to the whole word. */
+const LITERAL_ENDINGS = ["et", "en", "er", "e", "a", "s"];
+
 let stemmers;
 
 /**
@@ -57,6 +62,42 @@ export function queryVariants(query) {
 }
 
 /**
+ * The query kept whole: each word the bundle's stemmer (`stemmer`, as Pagefind stems the query)
+ * would cut short is replaced by a form the stemmer cuts back to the whole word ("lager" →
+ * "lageret", stemmed "lager"), so the search matches indexed words that start with the word as
+ * typed. Pagefind would otherwise search the stem, and the Norwegian stemmer makes "lager" "lag",
+ * a word hundreds of documents hold. Undefined when no word changes.
+ */
+export function literalVariant(query, stemmer) {
+  let changed = false;
+  const words = query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => {
+      if (stemmer.stem(word) === word) return word;
+      const form = LITERAL_ENDINGS.map((ending) => word + ending).find((candidate) => stemmer.stem(candidate) === word);
+      if (!form) return word;
+      changed = true;
+      return form;
+    });
+  return changed ? words.join(" ") : undefined;
+}
+
+/** The stemmer Pagefind indexed the bundle at `basePath` with (one language: Lysark forces it), if known. */
+async function bundleStemmer(basePath) {
+  try {
+    const response = await fetch(`${basePath}pagefind-entry.json`);
+    const languages = Object.keys((await response.json()).languages ?? {});
+    const name = languages.length === 1 ? BUNDLE_STEMMERS[languages[0]] : undefined;
+    return name ? newStemmer(name) : undefined;
+  } catch {
+    // Without it the query is searched as before, with the other variants only.
+    return undefined;
+  }
+}
+
+/**
  * Opens the bundle at `basePath` with `pagefind` (the module imported from its pagefind.js) and
  * returns `run(query, options)`, which resolves like Pagefind's own search(): { results, filters }.
  * The facet counts (`filters`) cover the merged results only with `options.counts`, which loads
@@ -66,24 +107,30 @@ export async function createSearch(pagefind, basePath) {
   // termSimilarity: Pagefind falls back to the longest indexed word a query word starts with
   // ("in" for "integrationen"); weigh such partial matches well below a real match.
   const instance = pagefind.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking: { termSimilarity: 3 } });
-  await instance.init();
+  const [stemmer] = await Promise.all([bundleStemmer(basePath), instance.init()]);
 
   const run = async (query, { counts, ...options } = {}) => {
     // A sorted search is ordered by a date Pagefind gives only with each result's data, so
     // variants (which would have to be merged into that order) are left out there.
     if (!query || options.sort) return instance.search(query, options);
     const variants = queryVariants(query);
-    const [found, ...others] = await Promise.all([query, ...variants].map((term) => instance.search(term, options)));
+    const literal = stemmer && literalVariant(query, stemmer);
+    const terms = literal && !variants.includes(literal) ? [query, ...variants, literal] : [query, ...variants];
+    const [found, ...others] = await Promise.all(terms.map((term) => instance.search(term, options)));
     if (!others.length) return found;
     const best = new Map(found.results.map((hit) => [hit.id, { hit, score: hit.score }]));
-    for (const other of others) {
+    others.forEach((other, i) => {
+      // The query kept whole only reorders what the query found: a word no document holds whole
+      // makes Pagefind fall back to a short word it starts with ("för" for "förskollärare").
+      const onlyReorders = terms[i + 1] === literal;
       for (const hit of other.results) {
         const score = hit.score * VARIANT_WEIGHT;
         const known = best.get(hit.id);
-        if (!known) best.set(hit.id, { hit, score, variant: true });
-        else if (score > known.score) known.score = score;
+        if (!known) {
+          if (!onlyReorders) best.set(hit.id, { hit, score, variant: true });
+        } else if (score > known.score) known.score = score;
       }
-    }
+    });
     // Documents found only through a variant: the best VARIANT_ONLY ones are kept (any of them
     // that would rank in the first ten is among them), so counting them stays cheap.
     const variantOnly = [...best.values()].filter((entry) => entry.variant).sort((a, b) => b.score - a.score);

@@ -1,5 +1,5 @@
 /**
- * Writes assets/search-stemmers.js: the Swedish, Danish and English Snowball
+ * Writes assets/search-stemmers.js: the Swedish, Danish, English and Norwegian Snowball
  * stemmers of the snowball-stemmers package (ISC licence), cut out of its one
  * 850 KB file as a small ES module for the search page (assets/search-query.js
  * stems each query word with them; docs/search.md says why). Pagefind stems
@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const BROWSER_STEMMERS = ["swedish", "danish", "english"] as const;
+export const BROWSER_STEMMERS = ["swedish", "danish", "english", "norwegian"] as const;
 export const STEMMERS_FILE = fileURLToPath(new URL("../../assets/search-stemmers.js", import.meta.url));
 
 export function browserStemmersSource(): string {
@@ -53,7 +53,7 @@ export function browserStemmersSource(): string {
     `    };`,
     `})(lib);`,
     ``,
-    `/** A stemmer for "swedish", "danish" or "english": { stem(word) }. */`,
+    `/** A stemmer for ${BROWSER_STEMMERS.map((name) => `"${name}"`).join(", ")}: { stem(word) }. */`,
     `export const newStemmer = lib.newStemmer;`,
     ``,
   ].join("\n");

@@ -11,6 +11,7 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, type Lexicon, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { dictionariesFor } from "./dictionaries.ts";
+import { affixDictionariesFor, queryStemmers, recordWordForms, type AffixDictionary } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
@@ -93,10 +94,17 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // One lexicon per body language: the site's words and that language's word lists.
     const lexicons = new Map<string, Lexicon>();
     const splits = new Map<string, Map<string, string[]>>();
+    // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries (inflections.ts).
+    const formStemmers = queryStemmers(stemmer);
+    const affixes = new Map<string, AffixDictionary[]>();
+    const formsFound = new Map<string, Map<string, string[]>>();
     if (vocabulary) {
       for (const language of new Set(records.map((record) => record.language))) {
         lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language)));
         splits.set(language, new Map());
+        const words = new Set(records.flatMap((record, i) => (record.language === language ? [...wordSets[i]!] : [])));
+        affixes.set(language, affixDictionariesFor(language, words));
+        formsFound.set(language, new Map());
       }
     }
     const { index, errors } = await starting;
@@ -107,7 +115,13 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       await Promise.all(
         records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
           const lexicon = lexicons.get(record.language);
-          const extras = lexicon ? { compoundParts: recordCompoundParts(wordSets[start + offset]!, lexicon, splits.get(record.language)) } : {};
+          const own = wordSets[start + offset]!;
+          const extras = lexicon
+            ? {
+                compoundParts: recordCompoundParts(own, lexicon, splits.get(record.language)),
+                wordForms: formStemmers ? recordWordForms(own, affixes.get(record.language)!, formStemmers, formsFound.get(record.language)) : [],
+              }
+            : {};
           const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
           if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
           stats.words += added.file.uniqueWords;

@@ -39,7 +39,7 @@ export const UNDATED = "unknown";
  * Translated titles count nearly as much as the title; topics are a strong
  * signal but must not drown a slide that talks about the subject.
  */
-export const WEIGHTS = { translatedTitle: 5, topics: 3, publisher: 2, summary: 2, people: 1, slideTopics: 1, compoundParts: 0.5 } as const;
+export const WEIGHTS = { translatedTitle: 5, topics: 3, publisher: 2, summary: 2, people: 1, slideTopics: 1, compoundParts: 0.5, wordForms: 0.5 } as const;
 
 export interface SearchBlock {
   text: string;
@@ -257,6 +257,8 @@ export function escapeHtml(text: string): string {
 export interface IndexedExtras {
   /** Inner and final parts of the record's compounds (compounds.ts), indexed at WEIGHTS.compoundParts. */
   compoundParts?: string[];
+  /** Inflected forms of the record's words its stemmer cannot join (inflections.ts), indexed at WEIGHTS.wordForms. */
+  wordForms?: string[];
 }
 
 export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): string {
@@ -287,12 +289,16 @@ export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): st
   const compounds = extras.compoundParts?.length
     ? [`<p data-pagefind-weight="${WEIGHTS.compoundParts}" data-pagefind-compound-parts>${escapeHtml(extras.compoundParts.join(" "))}</p>`]
     : [];
+  const forms = extras.wordForms?.length
+    ? [`<p data-pagefind-weight="${WEIGHTS.wordForms}" data-pagefind-word-forms>${escapeHtml(extras.wordForms.join(" "))}</p>`]
+    : [];
   return [
     `<!doctype html><html lang="${escapeHtml(record.language)}"><head><meta charset="utf-8">`,
     ...tags,
     `</head><body><h1>${escapeHtml(record.title)}</h1>`,
     ...head,
     ...compounds,
+    ...forms,
     ...parts,
     `</body></html>`,
   ].join("\n");

