@@ -20,8 +20,9 @@ import { verifyImages } from "../content/verify-images.ts";
 import type { Progress } from "../progress/progress.ts";
 import { buildSiteModel } from "../site/model.ts";
 import { ContentErrors, type SiteData } from "../site/site-data.ts";
-import type { OutputPlan } from "./output-plan.ts";
+import { OutputPlan } from "./output-plan.ts";
 import { inShard, isFirstShard, type Shard } from "./shards.ts";
+import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
 export interface EleventyConfig {
@@ -72,7 +73,18 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
     }
   };
-  let run: { data: SiteData; cards: CardWriter; cardsStarted: number; code: BuildCode | undefined; documentCache: DocumentCache | undefined } | undefined;
+  let run:
+    | {
+        data: SiteData;
+        cards: CardWriter;
+        cardsStarted: number;
+        code: BuildCode | undefined;
+        documentCache: DocumentCache | undefined;
+        /** The whole-site cache and this build's input key, when the site is to be kept there. */
+        site: { cache: SiteCache; key: string; warnings: string[] } | undefined;
+      }
+    | { reused: true }
+    | undefined;
   const plugin: LysarkPlugin = {
     problems: [],
     plan: undefined,
@@ -88,13 +100,36 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           plugin.problems.splice(0, plugin.problems.length, ...configProblems);
           throw new ContentErrors(configProblems);
         }
+        const outputDir = path.resolve(output);
+        for (const key of Object.keys(plugin.cacheReport)) delete plugin.cacheReport[key as keyof CacheReport];
+        const code = options.cache === false ? undefined : buildCode(root);
+        // Inputs unchanged since the last good build: its whole site is linked from the cache (./site-cache.ts).
+        const whole = code && !options.shard && !options.mergeFrom;
+        const siteCache = whole ? new SiteCache(siteCacheDir(root)) : undefined;
+        const siteKey = siteCache && code && (await time("inputs", async () => siteInputKey(root, code.pages)));
+        if (siteCache && siteKey) {
+          const snapshot = await time("reuse", async () => siteCache.restore(siteKey, outputDir));
+          if (snapshot) {
+            plugin.problems.splice(0, plugin.problems.length, ...snapshot.problems);
+            for (const warning of snapshot.warnings) console.warn(warning);
+            plugin.plan = OutputPlan.fromEntries(snapshot.plan);
+            Object.assign(plugin.cacheReport, {
+              siteReused: true,
+              documentsReused: snapshot.documents,
+              documentsLoaded: 0,
+              pagesReused: snapshot.pages,
+              pagesRendered: 0,
+              searchReused: true,
+              unsound: 0,
+            } satisfies CacheReport);
+            run = { reused: true };
+            return;
+          }
+        }
         // Each document's social card is handed to sharp's threads as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
-        const outputDir = path.resolve(output);
-        for (const key of Object.keys(plugin.cacheReport)) delete plugin.cacheReport[key as keyof CacheReport];
-        const code = options.cache === false ? undefined : buildCode(root);
         const documentCache = code && new DocumentCache(documentCacheDir(root), code.content);
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(path.join(root, "content"), {
@@ -110,7 +145,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           }),
         );
         if (documentCache) {
-          Object.assign(plugin.cacheReport, { documentsReused: documentCache.hits, documentsLoaded: documentCache.misses, unsound: documentCache.rejected });
+          Object.assign(plugin.cacheReport, {
+            documentsReused: documentCache.hits,
+            documentsLoaded: documentCache.misses,
+            unsound: documentCache.rejected + (siteCache?.rejected ?? 0),
+          });
         }
         // Every image is decoded before anything is written, as `npm run check` does.
         if (!problems.some((problem) => problem.severity === "error")) problems.push(...(await time("validate", () => verifyImages(site.documents))));
@@ -120,13 +159,30 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           throw new ContentErrors(problems);
         }
         if (isFirstShard(options.shard) && !options.mergeFrom) for (const job of siteCardJobs(config, outputDir)) cards.add(job);
-        const model = await time("assemble", () => buildSiteModel(site, { root, config }));
-        run = { data: { model, config }, cards, cardsStarted, code, documentCache };
+        // What the model prints is kept with the site, to be printed again when it is reused.
+        const warnings: string[] = [];
+        const warn = (message: string) => {
+          warnings.push(message);
+          console.warn(message);
+        };
+        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn }));
+        run = {
+          data: { model, config },
+          cards,
+          cardsStarted,
+          code,
+          documentCache,
+          site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
+        };
       });
       eleventyConfig.on("eleventy.after", async (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
         if (!run || !output) throw new Error("Lysark's eleventy.after ran without its eleventy.before");
-        const { data, cards, cardsStarted, code, documentCache } = run;
+        if ("reused" in run) {
+          run = undefined;
+          return;
+        }
+        const { data, cards, cardsStarted, code, documentCache, site } = run;
         run = undefined;
         try {
           const finished = cards.finish().then((drawn) => {
@@ -147,6 +203,20 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           });
           // Only after a site was written: a failed build keeps the entries of the last good one.
           documentCache?.prune();
+          // Kept only when the inputs are still those the build started from (nothing was edited meanwhile).
+          if (site && plugin.plan && siteInputKey(root, code!.pages) === site.key) {
+            const plan = plugin.plan;
+            const report = plugin.cacheReport;
+            await time("keep", async () =>
+              site.cache.save(site.key, path.resolve(output), {
+                problems: plugin.problems,
+                warnings: site.warnings,
+                plan: plan.toEntries(),
+                documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
+                pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
+              }),
+            );
+          }
         } catch (error) {
           cards.cancel();
           throw error;

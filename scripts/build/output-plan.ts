@@ -36,6 +36,12 @@ interface Claim {
   sameContent?: string;
 }
 
+/** A plan as plain data, for the whole-site cache (./site-cache.ts). */
+export interface PlanEntries {
+  files: Array<[string, Claim]>;
+  folders: Array<[string, string]>;
+}
+
 export class OutputPlan {
   private readonly files = new Map<string, Claim>();
   private readonly folders = new Map<string, string>();
@@ -75,6 +81,18 @@ export class OutputPlan {
 
   reservedFolders(): string[] {
     return [...this.folders.keys()];
+  }
+
+  /** The plan as plain data (`OutputPlan.fromEntries` makes it again). */
+  toEntries(): PlanEntries {
+    return { files: [...this.files], folders: [...this.folders] };
+  }
+
+  static fromEntries(entries: PlanEntries): OutputPlan {
+    const plan = new OutputPlan();
+    for (const [key, claim] of entries.files) plan.files.set(key, claim);
+    for (const [key, source] of entries.folders) plan.folders.set(key, source);
+    return plan;
   }
 
   private folderOf(key: string): [string, string] | undefined {

@@ -30,6 +30,8 @@ export interface CacheReport {
   pagesReused?: number;
   pagesRendered?: number;
   searchReused?: boolean;
+  /** The whole site came from .cache/lysark/site/: nothing was loaded, assembled or rendered. */
+  siteReused?: boolean;
   /** Entries found corrupt, truncated or written by other build code, and made again. */
   unsound?: number;
 }
