@@ -10,18 +10,15 @@
  */
 import path from "node:path";
 import { buildCode, type BuildCode, type CacheReport } from "../content/build-code.ts";
-import { DocumentCache, documentCacheDir } from "../content/document-cache.ts";
-import { loadContentInParallel } from "../content/pool.ts";
+import type { DocumentCache } from "../content/document-cache.ts";
 import type { Problem } from "../content/problems.ts";
-import { documentCardJob, siteCardJobs, type Timer } from "../publish/assets.ts";
-import { CardWriter } from "../publish/cards.ts";
+import type { Timer } from "../publish/assets.ts";
+import type { CardWriter } from "../publish/cards.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
-import { verifyImages } from "../content/verify-images.ts";
 import type { Progress } from "../progress/progress.ts";
-import { buildSiteModel } from "../site/model.ts";
-import { ContentErrors, type SiteData } from "../site/site-data.ts";
-import { OutputPlan } from "./output-plan.ts";
-import { inShard, isFirstShard, type Shard } from "./shards.ts";
+import type { SiteData } from "../site/site-data.ts";
+import type { OutputPlan } from "./output-plan.ts";
+import type { Shard } from "./shards.ts";
 import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
@@ -98,6 +95,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const { config, problems: configProblems } = loadSiteConfig(root);
         if (!config) {
           plugin.problems.splice(0, plugin.problems.length, ...configProblems);
+          const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(configProblems);
         }
         const outputDir = path.resolve(output);
@@ -112,6 +110,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           if (snapshot) {
             plugin.problems.splice(0, plugin.problems.length, ...snapshot.problems);
             for (const warning of snapshot.warnings) console.warn(warning);
+            const { OutputPlan } = await import("./plan.ts");
             plugin.plan = OutputPlan.fromEntries(snapshot.plan);
             Object.assign(plugin.cacheReport, {
               siteReused: true,
@@ -126,6 +125,24 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             return;
           }
         }
+        // Loaded only when the site is made, not when it is reused whole: they are most of the build's module loading.
+        const [
+          { DocumentCache, documentCacheDir },
+          { loadContentInParallel },
+          { documentCardJob, siteCardJobs },
+          { CardWriter },
+          { verifyImages },
+          { buildSiteModel },
+          { inShard, isFirstShard },
+        ] = await Promise.all([
+          import("../content/document-cache.ts"),
+          import("../content/pool.ts"),
+          import("../publish/assets.ts"),
+          import("../publish/cards.ts"),
+          import("../content/verify-images.ts"),
+          import("../site/model.ts"),
+          import("./shards.ts"),
+        ]);
         // Each document's social card is handed to sharp's threads as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
@@ -156,6 +173,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         plugin.problems.splice(0, plugin.problems.length, ...problems);
         if (problems.some((problem) => problem.severity === "error")) {
           cards.cancel();
+          const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(problems);
         }
         if (isFirstShard(options.shard) && !options.mergeFrom) for (const job of siteCardJobs(config, outputDir)) cards.add(job);

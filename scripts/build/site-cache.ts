@@ -26,7 +26,7 @@ import { createHash, type Hash } from "node:crypto";
 import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../content/problems.ts";
-import type { PlanEntries } from "./output-plan.ts";
+import type { PlanEntries } from "./plan.ts";
 
 const MANIFEST = "manifest.json";
 const FILES = "files";

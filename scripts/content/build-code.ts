@@ -15,7 +15,7 @@ import { createHash, type Hash } from "node:crypto";
 import { type Dirent, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PUBLISHER_FILE, REGISTRY_DIR } from "./load.ts";
+import { PUBLISHER_FILE, REGISTRY_DIR } from "./folder-names.ts";
 
 /** Lysark's own folder (holding scripts/, layouts/, assets/), which may differ from the project's. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -38,8 +38,8 @@ import type { DocumentCache } from "./document-cache.ts";
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
 import type { LoadedDocument, SiteContent } from "./loaded.ts";
 
-export const REGISTRY_DIR = "_registries";
-export const PUBLISHER_FILE = "_publisher.yaml";
+import { PUBLISHER_FILE, REGISTRY_DIR } from "./folder-names.ts";
+export { PUBLISHER_FILE, REGISTRY_DIR };
 
 export interface LoadResult {
   site: SiteContent;

@@ -5,6 +5,7 @@
  * is tested in ./cache.test.ts.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -62,6 +63,24 @@ describe("siteInputKey", () => {
     expect(key()).toBe(morning);
     utimesSync(file, new Date("2026-11-02T08:00:00Z"), new Date("2026-11-02T08:00:00Z"));
     expect(key()).not.toBe(morning);
+  });
+
+  it("in git, follows the commit (the dates come from its history), not a tracked file's modification time", () => {
+    const project = path.join(dir, "project");
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], {
+        cwd: project,
+        stdio: "pipe",
+      });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-q", "-m", "first", "--date", "2026-11-01T12:00:00Z");
+    const committed = key();
+    const file = path.join(project, "content/testby/a.md");
+    utimesSync(file, new Date("2026-11-20T08:00:00Z"), new Date("2026-11-20T08:00:00Z"));
+    expect(key()).toBe(committed);
+    git("commit", "-q", "--allow-empty", "-m", "second");
+    expect(key()).not.toBe(committed);
   });
 });
 
