@@ -12,8 +12,8 @@
  * (scripts/content/build-code.ts: Lysark's code, lock file, templates, assets,
  * guide, site.config.json, registries, publishers, where the content is), the
  * name and bytes of every file under content/, what the dates on the pages
- * come from (the git commit, and the modification day of each file git does
- * not track: scripts/publish/git-dates.ts) and the current year (validation
+ * come from (the commits that touched content/, and the modification day of
+ * each file git does not track: scripts/publish/git-dates.ts) and the current year (validation
  * refuses dates after it).
  *
  * Every file is checked against the hash the manifest holds for it before
@@ -63,18 +63,28 @@ function sortedEntries(dir: string): Dirent[] {
   }
 }
 
-/** Files git tracks under `folder` (relative to `root`, forward slashes) and the commit, or undefined outside a repository. */
-function gitState(root: string, folder: string): { head: string; tracked: Set<string> } | undefined {
-  const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  if (head.status !== 0) return undefined;
-  const files = spawnSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--", folder], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const shallow = spawnSync("git", ["rev-parse", "--is-shallow-repository"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  return { head: `${head.stdout.trim()} ${shallow.stdout.trim()}`, tracked: new Set(files.stdout.split("\0").filter(Boolean)) };
+/**
+ * What the dates of the files under `folder` come from in git: every commit that touched it
+ * (scripts/publish/git-dates.ts reads their dates) and whether the clone is shallow; and the
+ * files git tracks (relative to `root`, forward slashes). Undefined outside a repository.
+ * A commit that touches nothing under `folder` leaves it unchanged.
+ */
+function gitState(root: string, folder: string): { history: string; tracked: Set<string> } | undefined {
+  const run = (args: string[]) =>
+    spawnSync("git", ["-c", "core.quotePath=false", ...args], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  const log = run(["log", "--format=%H %cs", "--no-renames", "--", folder]);
+  if (log.status !== 0) return undefined;
+  const shallow = run(["rev-parse", "--is-shallow-repository"]);
+  const files = run(["ls-files", "-z", "--", folder]);
+  return {
+    history: sha256(`${shallow.stdout.trim()}\n${log.stdout}`),
+    tracked: new Set(files.stdout.split("\0").filter(Boolean)),
+  };
 }
 
 /** Adds every file under `dir` (name, bytes, and the modification day of those git does not track) to `hash`. */
@@ -107,7 +117,7 @@ function addTree(hash: Hash, dir: string, relative: string, tracked: ReadonlySet
 export function siteInputKey(root: string, pagesCode: string, now = new Date()): string {
   const hash = createHash("sha256").update(`lysark-site-1\0${pagesCode}\0${now.getUTCFullYear()}\0`);
   const git = gitState(root, "content");
-  hash.update(`git ${git?.head ?? "none"}\0`);
+  hash.update(`git ${git?.history ?? "none"}\0`);
   addTree(hash, path.join(root, "content"), "content", git?.tracked ?? new Set());
   return hash.digest("hex");
 }

@@ -65,7 +65,7 @@ describe("siteInputKey", () => {
     expect(key()).not.toBe(morning);
   });
 
-  it("in git, follows the commit (the dates come from its history), not a tracked file's modification time", () => {
+  it("in git, follows the commits that touched content/ (the dates come from them), not a tracked file's modification time", () => {
     const project = path.join(dir, "project");
     const git = (...args: string[]) =>
       execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], {
@@ -79,8 +79,15 @@ describe("siteInputKey", () => {
     const file = path.join(project, "content/testby/a.md");
     utimesSync(file, new Date("2026-11-20T08:00:00Z"), new Date("2026-11-20T08:00:00Z"));
     expect(key()).toBe(committed);
+    // A commit that touches nothing under content/ changes no date.
     git("commit", "-q", "--allow-empty", "-m", "second");
-    expect(key()).not.toBe(committed);
+    expect(key()).toBe(committed);
+    // Committing a file moves its date from its modification day to the commit's.
+    write("project/content/testby/b.md", "---\ntitle: B\n---\n");
+    const untracked = key();
+    git("add", ".");
+    git("commit", "-q", "-m", "third");
+    expect(key()).not.toBe(untracked);
   });
 });
 
