@@ -221,8 +221,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           });
           // Only after a site was written: a failed build keeps the entries of the last good one.
           documentCache?.prune();
-          // Kept only when the inputs are still those the build started from (nothing was edited meanwhile).
-          if (site && plugin.plan && siteInputKey(root, code!.pages) === site.key) {
+          // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
+          if (site && plugin.plan && siteInputKey(root, buildCode(root).pages) === site.key) {
             const plan = plugin.plan;
             const report = plugin.cacheReport;
             await time("keep", async () =>
