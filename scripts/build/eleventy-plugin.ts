@@ -12,18 +12,16 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { bodyCacheDir } from "../content/body-store.ts";
 import { buildCode, type BuildCode, type CacheReport } from "../content/build-code.ts";
-import { DocumentCache, documentCacheDir } from "../content/document-cache.ts";
-import { loadContentInParallel } from "../content/pool.ts";
+import type { DocumentCache } from "../content/document-cache.ts";
 import type { Problem } from "../content/problems.ts";
-import { documentCardJob, siteCardJobs, type Timer } from "../publish/assets.ts";
-import { CardWriter } from "../publish/cards.ts";
+import type { Timer } from "../publish/assets.ts";
+import type { CardWriter } from "../publish/cards.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
-import { verifyImages } from "../content/verify-images.ts";
 import type { Progress } from "../progress/progress.ts";
-import { buildSiteModel } from "../site/model.ts";
-import { ContentErrors, type SiteData } from "../site/site-data.ts";
+import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
-import { inShard, isFirstShard, type Shard } from "./shards.ts";
+import type { Shard } from "./shards.ts";
+import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
 export interface EleventyConfig {
@@ -80,7 +78,18 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
     if (temporaryBodies) rmSync(temporaryBodies, { recursive: true, force: true });
     temporaryBodies = undefined;
   };
-  let run: { data: SiteData; cards: CardWriter; cardsStarted: number; code: BuildCode | undefined; documentCache: DocumentCache | undefined } | undefined;
+  let run:
+    | {
+        data: SiteData;
+        cards: CardWriter;
+        cardsStarted: number;
+        code: BuildCode | undefined;
+        documentCache: DocumentCache | undefined;
+        /** The whole-site cache and this build's input key, when the site is to be kept there. */
+        site: { cache: SiteCache; key: string; warnings: string[] } | undefined;
+      }
+    | { reused: true }
+    | undefined;
   const plugin: LysarkPlugin = {
     problems: [],
     plan: undefined,
@@ -94,15 +103,58 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const { config, problems: configProblems } = loadSiteConfig(root);
         if (!config) {
           plugin.problems.splice(0, plugin.problems.length, ...configProblems);
+          const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(configProblems);
         }
+        const outputDir = path.resolve(output);
+        for (const key of Object.keys(plugin.cacheReport)) delete plugin.cacheReport[key as keyof CacheReport];
+        const code = options.cache === false ? undefined : buildCode(root);
+        // Inputs unchanged since the last good build: its whole site is linked from the cache (./site-cache.ts).
+        const whole = code && !options.shard && !options.mergeFrom;
+        const siteCache = whole ? new SiteCache(siteCacheDir(root)) : undefined;
+        const siteKey = siteCache && code && (await time("inputs", async () => siteInputKey(root, code.pages)));
+        if (siteCache && siteKey) {
+          const snapshot = await time("reuse", async () => siteCache.restore(siteKey, outputDir));
+          if (snapshot) {
+            plugin.problems.splice(0, plugin.problems.length, ...snapshot.problems);
+            for (const warning of snapshot.warnings) console.warn(warning);
+            const { OutputPlan } = await import("./plan.ts");
+            plugin.plan = OutputPlan.fromEntries(snapshot.plan);
+            Object.assign(plugin.cacheReport, {
+              siteReused: true,
+              documentsReused: snapshot.documents,
+              documentsLoaded: 0,
+              pagesReused: snapshot.pages,
+              pagesRendered: 0,
+              searchReused: true,
+              unsound: 0,
+            } satisfies CacheReport);
+            run = { reused: true };
+            return;
+          }
+        }
+        // Loaded only when the site is made, not when it is reused whole: they are most of the build's module loading.
+        const [
+          { DocumentCache, documentCacheDir },
+          { loadContentInParallel },
+          { documentCardJob, siteCardJobs },
+          { CardWriter },
+          { verifyImages },
+          { buildSiteModel },
+          { inShard, isFirstShard },
+        ] = await Promise.all([
+          import("../content/document-cache.ts"),
+          import("../content/pool.ts"),
+          import("../publish/assets.ts"),
+          import("../publish/cards.ts"),
+          import("../content/verify-images.ts"),
+          import("../site/model.ts"),
+          import("./shards.ts"),
+        ]);
         // Each document's social card is handed to sharp's threads as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
-        const outputDir = path.resolve(output);
-        for (const key of Object.keys(plugin.cacheReport)) delete plugin.cacheReport[key as keyof CacheReport];
-        const code = options.cache === false ? undefined : buildCode(root);
         // Pass 1 writes each rendered body to disk and the model keeps its outline (content/body-store.ts):
         // into the cache, or without it into a folder beside the staging folder, removed after the build.
         const bodyDir = code ? bodyCacheDir(root) : `${outputDir}.bodies`;
@@ -123,7 +175,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           }),
         );
         if (documentCache) {
-          Object.assign(plugin.cacheReport, { documentsReused: documentCache.hits, documentsLoaded: documentCache.misses, unsound: documentCache.rejected });
+          Object.assign(plugin.cacheReport, {
+            documentsReused: documentCache.hits,
+            documentsLoaded: documentCache.misses,
+            unsound: documentCache.rejected + (siteCache?.rejected ?? 0),
+          });
         }
         // Every image is decoded before anything is written, as `npm run check` does.
         if (!problems.some((problem) => problem.severity === "error")) problems.push(...(await time("validate", () => verifyImages(site.documents))));
@@ -131,16 +187,34 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         if (problems.some((problem) => problem.severity === "error")) {
           cards.cancel();
           removeTemporaryBodies();
+          const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(problems);
         }
         if (isFirstShard(options.shard) && !options.mergeFrom) for (const job of siteCardJobs(config, outputDir)) cards.add(job);
-        const model = await time("assemble", () => buildSiteModel(site, { root, config }));
-        run = { data: { model, config }, cards, cardsStarted, code, documentCache };
+        // What the model prints is kept with the site, to be printed again when it is reused.
+        const warnings: string[] = [];
+        const warn = (message: string) => {
+          warnings.push(message);
+          console.warn(message);
+        };
+        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn }));
+        run = {
+          data: { model, config },
+          cards,
+          cardsStarted,
+          code,
+          documentCache,
+          site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
+        };
       });
       eleventyConfig.on("eleventy.after", async (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
         if (!run || !output) throw new Error("Lysark's eleventy.after ran without its eleventy.before");
-        const { data, cards, cardsStarted, code, documentCache } = run;
+        if ("reused" in run) {
+          run = undefined;
+          return;
+        }
+        const { data, cards, cardsStarted, code, documentCache, site } = run;
         run = undefined;
         try {
           const finished = cards.finish().then((drawn) => {
@@ -161,6 +235,20 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           });
           // Only after a site was written: a failed build keeps the entries of the last good one.
           documentCache?.prune();
+          // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
+          if (site && plugin.plan && siteInputKey(root, buildCode(root).pages) === site.key) {
+            const plan = plugin.plan;
+            const report = plugin.cacheReport;
+            await time("keep", async () =>
+              site.cache.save(site.key, path.resolve(output), {
+                problems: plugin.problems,
+                warnings: site.warnings,
+                plan: plan.toEntries(),
+                documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
+                pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
+              }),
+            );
+          }
         } catch (error) {
           cards.cancel();
           throw error;

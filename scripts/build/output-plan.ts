@@ -17,75 +17,8 @@ import { PAGE_TABLE } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { DocumentPage } from "../site/views.ts";
 
-/** Where the search index is written, as a whole. */
-export const SEARCH_FOLDER = "/pagefind/";
-
-export class OutputConflict extends Error {
-  constructor(
-    readonly sitePath: string,
-    readonly first: string,
-    readonly second: string,
-  ) {
-    super(`${sitePath}: two sources would write this file of the site: ${first}, and ${second}. Rename one of them so each file has one source.`);
-  }
-}
-
-interface Claim {
-  source: string;
-  /** Claims with the same key write identical bytes (content-hashed image files) and may share a path. */
-  sameContent?: string;
-}
-
-export class OutputPlan {
-  private readonly files = new Map<string, Claim>();
-  private readonly folders = new Map<string, string>();
-
-  /** Claims the file at `sitePath` ("/a/b/index.html") for `source`; throws OutputConflict if it is taken. */
-  claim(sitePath: string, source: string, sameContent?: string): void {
-    const key = normalise(sitePath);
-    const folder = this.folderOf(key);
-    if (folder) throw new OutputConflict(key, folder[1], source);
-    const taken = this.files.get(key);
-    if (taken) {
-      if (sameContent !== undefined && taken.sameContent === sameContent) return;
-      throw new OutputConflict(key, taken.source, source);
-    }
-    this.files.set(key, { source, sameContent });
-  }
-
-  /** Reserves the folder `sitePath` ("/pagefind/") and everything in it for `source`. */
-  reserveFolder(sitePath: string, source: string): void {
-    const prefix = `${normalise(sitePath).replace(/\/+$/, "")}/`;
-    for (const [file, claim] of this.files) if (file.startsWith(prefix)) throw new OutputConflict(file, claim.source, source);
-    const folder = this.folderOf(prefix);
-    if (folder) throw new OutputConflict(prefix, folder[1], source);
-    this.folders.set(prefix, source);
-  }
-
-  /** The source of the file at `sitePath`, or undefined when the plan has none. */
-  sourceOf(sitePath: string): string | undefined {
-    const key = normalise(sitePath);
-    return this.files.get(key)?.source ?? this.folderOf(key)?.[1];
-  }
-
-  /** Every claimed file (not the files inside reserved folders), as site paths. */
-  claimedFiles(): string[] {
-    return [...this.files.keys()];
-  }
-
-  reservedFolders(): string[] {
-    return [...this.folders.keys()];
-  }
-
-  private folderOf(key: string): [string, string] | undefined {
-    for (const entry of this.folders) if (key.startsWith(entry[0])) return entry;
-    return undefined;
-  }
-}
-
-function normalise(sitePath: string): string {
-  return `/${sitePath.split("/").filter(Boolean).join("/")}${sitePath.endsWith("/") ? "/" : ""}`;
-}
+export { OutputConflict, OutputPlan, type PlanEntries, SEARCH_FOLDER } from "./plan.ts";
+import { OutputPlan, SEARCH_FOLDER } from "./plan.ts";
 
 function walk(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -15,7 +15,7 @@ import { createHash, type Hash } from "node:crypto";
 import { type Dirent, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PUBLISHER_FILE, REGISTRY_DIR } from "./load.ts";
+import { PUBLISHER_FILE, REGISTRY_DIR } from "./folder-names.ts";
 
 /** Lysark's own folder (holding scripts/, layouts/, assets/), which may differ from the project's. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -30,6 +30,8 @@ export interface CacheReport {
   pagesReused?: number;
   pagesRendered?: number;
   searchReused?: boolean;
+  /** The whole site came from .cache/lysark/site/: nothing was loaded, assembled or rendered. */
+  siteReused?: boolean;
   /** Entries found corrupt, truncated or written by other build code, and made again. */
   unsound?: number;
 }

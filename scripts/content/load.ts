@@ -39,8 +39,8 @@ import { outlineOf, writeBody } from "./body-store.ts";
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
 import type { LoadedDocument, SiteContent } from "./loaded.ts";
 
-export const REGISTRY_DIR = "_registries";
-export const PUBLISHER_FILE = "_publisher.yaml";
+import { PUBLISHER_FILE, REGISTRY_DIR } from "./folder-names.ts";
+export { PUBLISHER_FILE, REGISTRY_DIR };
 
 export interface LoadResult {
   site: SiteContent;

@@ -1,12 +1,13 @@
 /**
- * The build cache (.cache/lysark/ documents, pages, search index): a warm
- * build's output equals a cold one's byte for byte, also after a body edit
- * and a registry edit; unsound entries (truncated, corrupt, written by other
- * build code) are made again and never published; a cached document's
- * warnings are still reported; a failed build leaves the last site as it was.
+ * The build cache (.cache/lysark/ documents, pages, search index, whole site):
+ * a warm build's output equals a cold one's byte for byte, also after a body
+ * edit, a registry edit and a new "last updated" date; unsound entries
+ * (truncated, corrupt, written by other build code) are made again and never
+ * published; a cached document's warnings are still reported; a failed build
+ * leaves the last site as it was.
  * One project, built in turn by the tests below (they run in order).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
@@ -56,10 +57,28 @@ describe("the build cache", () => {
     expect(cold.lines.some((line) => line.startsWith(`${DOCUMENT}:`) && line.includes("keyFigures.0.breakdown"))).toBe(true);
 
     const warm = await buildInto();
-    expect(warm.cache).toMatchObject({ documentsReused: 2, documentsLoaded: 0, pagesRendered: 0, searchReused: true, unsound: 0 });
+    // Nothing changed: the whole site is linked from .cache/lysark/site/, nothing loaded or rendered.
+    expect(warm.cache).toMatchObject({ siteReused: true, documentsReused: 2, documentsLoaded: 0, pagesRendered: 0, searchReused: true, unsound: 0 });
+    expect(warm.timings.assemble).toBeUndefined();
     expect(warm.cache.pagesReused).toBe(cold.cache.pagesRendered);
     expect(warm.lines).toEqual(cold.lines);
+    expect(warm.plan!.claimedFiles()).toEqual(cold.plan!.claimedFiles());
+    expect(warm.plan!.reservedFolders()).toEqual(cold.plan!.reservedFolders());
     expectSameTree(warm.output, cold.output);
+  });
+
+  it("outside git, a document's new modification day (its 'last updated' date) makes the site again, equal to a build without the cache", async () => {
+    const day = new Date("2026-10-15T12:00:00Z");
+    utimesSync(path.join(dir, DOCUMENT), day, day);
+    const warm = await buildInto();
+    expect(warm.cache.siteReused).toBeUndefined();
+    expect(warm.cache).toMatchObject({ documentsReused: 2, documentsLoaded: 0 });
+    expect(warm.cache.pagesRendered).toBeGreaterThan(0);
+    const uncached = await buildInto(false);
+    expect(filesUnder(uncached.output).filter((file) => readFileSync(path.join(uncached.output, file), "utf8").includes('datetime="2026-10-15"'))).not.toEqual(
+      [],
+    );
+    expectSameTree(warm.output, uncached.output);
   });
 
   it("after one body edit re-renders only what shows it, and equals a build without the cache", async () => {
@@ -100,15 +119,21 @@ describe("the build cache", () => {
     writeFileSync(page, bytes);
     const searchFile = cacheFiles("search").find((file) => file.includes(`${path.sep}files${path.sep}`))!;
     writeFileSync(searchFile, Buffer.concat([readFileSync(searchFile), Buffer.from("x")]));
+    // And a file of the whole-site entry, cut short (a new inode: the output folders keep theirs).
+    const siteFile = cacheFiles("site").find((file) => file.includes(`${path.sep}files${path.sep}`))!;
+    const siteBytes = readFileSync(siteFile);
+    rmSync(siteFile);
+    writeFileSync(siteFile, siteBytes.subarray(0, siteBytes.length - 1));
 
     const warm = await buildInto();
     expect(warm.ok).toBe(true);
+    expect(warm.cache.siteReused).toBeUndefined();
     expect(warm.cache).toMatchObject({ documentsReused: 0, documentsLoaded: 2, searchReused: false });
-    expect(warm.cache.unsound).toBeGreaterThanOrEqual(3);
+    expect(warm.cache.unsound).toBeGreaterThanOrEqual(4);
     expectSameTree(warm.output, expected);
     // Made again: the next build takes all of it from the cache.
     const next = await buildInto();
-    expect(next.cache).toMatchObject({ documentsReused: 2, pagesRendered: 0, searchReused: true, unsound: 0 });
+    expect(next.cache).toMatchObject({ siteReused: true, documentsReused: 2, pagesRendered: 0, searchReused: true, unsound: 0 });
     expectSameTree(next.output, expected);
   });
 
@@ -125,7 +150,7 @@ describe("the build cache", () => {
 
     writeFileSync(path.join(dir, DOCUMENT), good);
     const fixed = await buildInto();
-    expect(fixed.cache).toMatchObject({ documentsReused: 2, pagesRendered: 0, searchReused: true });
+    expect(fixed.cache).toMatchObject({ siteReused: true, documentsReused: 2, pagesRendered: 0, searchReused: true });
     expectSameTree(fixed.output, last);
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * The output plan's ledger: every file of the site with its one source, and
+ * the folders reserved as a whole. In a module of its own (planOutput, which
+ * fills it from the page table, is in ./output-plan.ts) so a build that reuses
+ * the whole site (./site-cache.ts) can give back its plan without loading the
+ * page table.
+ */
+
+/** Where the search index is written, as a whole. */
+export const SEARCH_FOLDER = "/pagefind/";
+
+export class OutputConflict extends Error {
+  constructor(
+    readonly sitePath: string,
+    readonly first: string,
+    readonly second: string,
+  ) {
+    super(`${sitePath}: two sources would write this file of the site: ${first}, and ${second}. Rename one of them so each file has one source.`);
+  }
+}
+
+interface Claim {
+  source: string;
+  /** Claims with the same key write identical bytes (content-hashed image files) and may share a path. */
+  sameContent?: string;
+}
+
+/** A plan as plain data, for the whole-site cache (./site-cache.ts). */
+export interface PlanEntries {
+  files: Array<[string, Claim]>;
+  folders: Array<[string, string]>;
+}
+
+export class OutputPlan {
+  private readonly files = new Map<string, Claim>();
+  private readonly folders = new Map<string, string>();
+
+  /** Claims the file at `sitePath` ("/a/b/index.html") for `source`; throws OutputConflict if it is taken. */
+  claim(sitePath: string, source: string, sameContent?: string): void {
+    const key = normalise(sitePath);
+    const folder = this.folderOf(key);
+    if (folder) throw new OutputConflict(key, folder[1], source);
+    const taken = this.files.get(key);
+    if (taken) {
+      if (sameContent !== undefined && taken.sameContent === sameContent) return;
+      throw new OutputConflict(key, taken.source, source);
+    }
+    this.files.set(key, { source, sameContent });
+  }
+
+  /** Reserves the folder `sitePath` ("/pagefind/") and everything in it for `source`. */
+  reserveFolder(sitePath: string, source: string): void {
+    const prefix = `${normalise(sitePath).replace(/\/+$/, "")}/`;
+    for (const [file, claim] of this.files) if (file.startsWith(prefix)) throw new OutputConflict(file, claim.source, source);
+    const folder = this.folderOf(prefix);
+    if (folder) throw new OutputConflict(prefix, folder[1], source);
+    this.folders.set(prefix, source);
+  }
+
+  /** The source of the file at `sitePath`, or undefined when the plan has none. */
+  sourceOf(sitePath: string): string | undefined {
+    const key = normalise(sitePath);
+    return this.files.get(key)?.source ?? this.folderOf(key)?.[1];
+  }
+
+  /** Every claimed file (not the files inside reserved folders), as site paths. */
+  claimedFiles(): string[] {
+    return [...this.files.keys()];
+  }
+
+  reservedFolders(): string[] {
+    return [...this.folders.keys()];
+  }
+
+  /** The plan as plain data (`OutputPlan.fromEntries` makes it again). */
+  toEntries(): PlanEntries {
+    return { files: [...this.files], folders: [...this.folders] };
+  }
+
+  static fromEntries(entries: PlanEntries): OutputPlan {
+    const plan = new OutputPlan();
+    for (const [key, claim] of entries.files) plan.files.set(key, claim);
+    for (const [key, source] of entries.folders) plan.folders.set(key, source);
+    return plan;
+  }
+
+  private folderOf(key: string): [string, string] | undefined {
+    for (const entry of this.folders) if (key.startsWith(entry[0])) return entry;
+    return undefined;
+  }
+}
+
+function normalise(sitePath: string): string {
+  return `/${sitePath.split("/").filter(Boolean).join("/")}${sitePath.endsWith("/") ? "/" : ""}`;
+}

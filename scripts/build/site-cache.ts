@@ -1,0 +1,251 @@
+/**
+ * The whole-site part of the build cache (.cache/lysark/site/): every file of
+ * the last good build's output, kept by the hash of its content, with the
+ * problems (warnings) and the output plan that build reported. When a build's
+ * inputs hash the same as that build's (`siteInputKey`), the site is linked
+ * from here without loading, assembling or rendering anything: a warm build
+ * with nothing changed costs hashing the inputs and checking and linking the
+ * files (docs/performance.md). Any other build falls through to the document,
+ * page and search caches, and its output becomes the new entry.
+ *
+ * The key covers everything a build reads: the page build code
+ * (scripts/content/build-code.ts: Lysark's code, lock file, templates, assets,
+ * guide, site.config.json, registries, publishers, where the content is), the
+ * name and bytes of every file under content/, what the dates on the pages
+ * come from (the commits that touched content/, and the modification day of
+ * each file git does not track: scripts/publish/git-dates.ts) and the current year (validation
+ * refuses dates after it).
+ *
+ * Every file is checked against the hash the manifest holds for it before
+ * anything is linked, and the manifest against its own integrity hash: a
+ * corrupt, truncated or missing file is removed and counted, and the build
+ * then runs in full, so a damaged entry is never published.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash, type Hash } from "node:crypto";
+import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Problem } from "../content/problems.ts";
+import type { PlanEntries } from "./plan.ts";
+
+const MANIFEST = "manifest.json";
+const FILES = "files";
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** What a restored build reports, as the build that wrote the entry did. */
+export interface SiteSnapshot {
+  problems: Problem[];
+  /** Messages the site model printed (console.warn), printed again on reuse. */
+  warnings: string[];
+  plan: PlanEntries;
+  /** Documents and templated pages of the site, for the cache report. */
+  documents: number;
+  pages: number;
+}
+
+interface Manifest {
+  key: string;
+  integrity: string;
+  /** `Body` as JSON text (what `integrity` hashes). */
+  body: string;
+}
+
+interface Body extends SiteSnapshot {
+  /** Site-relative path (forward slashes) → content hash. */
+  files: Record<string, string>;
+}
+
+function sortedEntries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * What the dates of the files under `folder` come from in git: every commit that touched it
+ * (scripts/publish/git-dates.ts reads their dates) and whether the clone is shallow; and the
+ * files git tracks (relative to `root`, forward slashes). Undefined outside a repository.
+ * A commit that touches nothing under `folder` leaves it unchanged.
+ */
+function gitState(root: string, folder: string): { history: string; tracked: Set<string> } | undefined {
+  const run = (args: string[]) =>
+    spawnSync("git", ["-c", "core.quotePath=false", ...args], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  const log = run(["log", "--format=%H %cs", "--no-renames", "--", folder]);
+  if (log.status !== 0) return undefined;
+  const shallow = run(["rev-parse", "--is-shallow-repository"]);
+  const files = run(["ls-files", "-z", "--", folder]);
+  return {
+    history: sha256(`${shallow.stdout.trim()}\n${log.stdout}`),
+    tracked: new Set(files.stdout.split("\0").filter(Boolean)),
+  };
+}
+
+/** Adds every file under `dir` (name, bytes, and the modification day of those git does not track) to `hash`. */
+function addTree(hash: Hash, dir: string, relative: string, tracked: ReadonlySet<string>): void {
+  for (const entry of sortedEntries(dir)) {
+    const full = path.join(dir, entry.name);
+    const name = `${relative}/${entry.name}`;
+    if (entry.isDirectory()) {
+      addTree(hash, full, name, tracked);
+      continue;
+    }
+    hash.update(`\0${name}\0`);
+    // A link names its target; what it points at is hashed as well (validation decides whether it may).
+    if (entry.isSymbolicLink()) hash.update(`link ${readlinkSync(full)}\0`);
+    try {
+      const stat = statSync(full);
+      if (stat.isDirectory()) {
+        addTree(hash, full, name, tracked);
+        continue;
+      }
+      if (!tracked.has(name)) hash.update(`modified ${stat.mtime.toISOString().slice(0, 10)}\0`);
+      hash.update(readFileSync(full));
+    } catch {
+      hash.update("\0unreadable\0");
+    }
+  }
+}
+
+/** The key of everything a build of the project at `root` reads, given its page build code. `now` gives the year. */
+export function siteInputKey(root: string, pagesCode: string, now = new Date()): string {
+  const hash = createHash("sha256").update(`lysark-site-1\0${pagesCode}\0${now.getUTCFullYear()}\0`);
+  const git = gitState(root, "content");
+  hash.update(`git ${git?.history ?? "none"}\0`);
+  addTree(hash, path.join(root, "content"), "content", git?.tracked ?? new Set());
+  return hash.digest("hex");
+}
+
+/** Every file under `dir`, as forward-slash paths relative to it. */
+function filesUnder(dir: string, base = dir): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...filesUnder(full, base));
+    else files.push(path.relative(base, full).split(path.sep).join("/"));
+  }
+  return files;
+}
+
+/** A hard link, or a copy where the two folders are on different file systems. */
+function place(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
+    copyFileSync(from, to);
+  }
+}
+
+export class SiteCache {
+  /** Files or manifests found unsound (corrupt, truncated, missing) in this run. */
+  rejected = 0;
+
+  /** `dir` is the cache folder (.cache/lysark/site). */
+  constructor(readonly dir: string) {}
+
+  private contentFile(hash: string): string {
+    return path.join(this.dir, FILES, hash.slice(0, 2), hash);
+  }
+
+  private readBody(key: string): Body | undefined {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(path.join(this.dir, MANIFEST), "utf8")) as Manifest;
+    } catch {
+      return undefined;
+    }
+    if (typeof manifest.body !== "string" || sha256(manifest.body) !== manifest.integrity) {
+      this.rejected++;
+      return undefined;
+    }
+    // Another build's inputs: not unsound, just not this build's.
+    if (manifest.key !== key) return undefined;
+    return JSON.parse(manifest.body) as Body;
+  }
+
+  /**
+   * Links the cached site for `key` into `outputDir` (empty) and returns what its build reported;
+   * undefined, with nothing written, when there is none or any file fails its check.
+   * Synchronous on purpose: many links at a time through promises cost twice the CPU
+   * time and did not shorten the wall time on a busy disk (docs/performance.md).
+   */
+  restore(key: string, outputDir: string): SiteSnapshot | undefined {
+    const body = this.readBody(key);
+    if (!body) return undefined;
+    const entries = Object.entries(body.files);
+    // Every file is checked before any is linked, so a failed check leaves the output folder empty.
+    for (const [, hash] of entries) {
+      const file = this.contentFile(hash);
+      let sound = false;
+      try {
+        sound = sha256(readFileSync(file)) === hash;
+      } catch {}
+      if (!sound) {
+        this.rejected++;
+        rmSync(file, { force: true });
+        return undefined;
+      }
+    }
+    const folders = new Set<string>();
+    for (const [name, hash] of entries) {
+      const target = path.join(outputDir, ...name.split("/"));
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      place(this.contentFile(hash), target);
+    }
+    const { files: _files, ...snapshot } = body;
+    return snapshot;
+  }
+
+  /** Keeps every file of the site in `outputDir` under `key`, with what the build reported; removes the last entry's other files. */
+  save(key: string, outputDir: string, snapshot: SiteSnapshot): void {
+    const files: Record<string, string> = {};
+    const folders = new Set<string>();
+    for (const name of filesUnder(outputDir).sort()) {
+      const source = path.join(outputDir, ...name.split("/"));
+      const hash = sha256(readFileSync(source));
+      files[name] = hash;
+      const cached = this.contentFile(hash);
+      const folder = path.dirname(cached);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      // A file of the same content is already kept (checked when it is next used); else link it in whole or not at all.
+      try {
+        statSync(cached);
+        continue;
+      } catch {}
+      const temporary = `${cached}.${process.pid}.tmp`;
+      rmSync(temporary, { force: true });
+      place(source, temporary);
+      renameSync(temporary, cached);
+    }
+    const body = JSON.stringify({ ...snapshot, files } satisfies Body);
+    const manifest: Manifest = { key, integrity: sha256(body), body };
+    const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
+    writeFileSync(temporary, JSON.stringify(manifest));
+    renameSync(temporary, path.join(this.dir, MANIFEST));
+    const kept = new Set(Object.values(files));
+    for (const folder of sortedEntries(path.join(this.dir, FILES))) {
+      if (!folder.isDirectory()) continue;
+      const full = path.join(this.dir, FILES, folder.name);
+      for (const name of readdirSync(full)) if (!kept.has(name)) rmSync(path.join(full, name), { force: true });
+    }
+  }
+}
+
+/** The folder of the whole-site cache under a project's root. */
+export function siteCacheDir(root: string): string {
+  return path.join(root, ".cache", "lysark", "site");
+}
