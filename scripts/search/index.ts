@@ -35,6 +35,8 @@ export interface SearchBundleOptions {
   plain?: boolean;
   /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
   progress?: Progress;
+  /** Where the word lists' compact form is kept between builds (`.cache/lysark/word-lists`, dictionaries.ts). */
+  wordListCache?: string;
 }
 
 export class SearchIndexError extends Error {}
@@ -95,7 +97,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     const splits = new Map<string, Map<string, string[]>>();
     if (vocabulary) {
       for (const language of new Set(records.map((record) => record.language))) {
-        lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language)));
+        lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language, options.wordListCache)));
         splits.set(language, new Map());
       }
     }
