@@ -15,7 +15,7 @@
  * outer arrays are read: each word's entry is copied as it is.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 
@@ -23,10 +23,9 @@ const SIGNATURE = Buffer.from("pagefind_dcd");
 /** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
 export const HEAVY_WORD_BYTES = 24 * 1024;
 
-/** Where the CBOR item at `offset` ends; also its major type and argument (length or value). */
-function cborItem(bytes: Buffer, offset: number): { end: number; type: number; value: number; head: number } {
+/** The CBOR item at `offset`: its major type, its argument (length or value) and where its content starts. */
+function cborHead(bytes: Buffer, offset: number): { type: number; value: number; head: number } {
   const initial = bytes[offset]!;
-  const type = initial >> 5;
   const info = initial & 31;
   if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${offset}`);
   // The argument follows the first byte in 0, 1, 2, 4 or 8 bytes.
@@ -36,22 +35,48 @@ function cborItem(bytes: Buffer, offset: number): { end: number; type: number; v
   else if (size === 2) value = bytes.readUInt16BE(offset + 1);
   else if (size === 4) value = bytes.readUInt32BE(offset + 1);
   else if (size === 8) value = Number(bytes.readBigUInt64BE(offset + 1));
-  const head = offset + 1 + size;
-  let end = head;
-  if (type === 2 || type === 3) end = head + value;
-  else if (type === 4 || type === 5) for (let i = 0; i < value * (type === 5 ? 2 : 1); i++) end = cborItem(bytes, end).end;
-  else if (type === 6) end = cborItem(bytes, head).end;
-  return { end, type, value, head };
+  return { type: initial >> 5, value, head: offset + 1 + size };
+}
+
+/**
+ * Where the CBOR item at `offset` ends. A loop over a count of items still to
+ * skip, not a call per item: a chunk holds a few hundred thousand numbers, and
+ * this walk over them was most of the split's time.
+ */
+export function cborEnd(bytes: Buffer, offset: number): number {
+  let at = offset;
+  for (let pending = 1; pending > 0; pending--) {
+    const initial = bytes[at++]!;
+    const type = initial >> 5;
+    const info = initial & 31;
+    let value = info;
+    if (info === 24) value = bytes[at++]!;
+    else if (info === 25) {
+      value = (bytes[at]! << 8) | bytes[at + 1]!;
+      at += 2;
+    } else if (info === 26) {
+      value = bytes.readUInt32BE(at);
+      at += 4;
+    } else if (info === 27) {
+      value = Number(bytes.readBigUInt64BE(at));
+      at += 8;
+    } else if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${at - 1}`);
+    if (type === 2 || type === 3) at += value;
+    else if (type === 4) pending += value;
+    else if (type === 5) pending += 2 * value;
+    else if (type === 6) pending += 1;
+  }
+  return at;
 }
 
 /** The elements of the CBOR array at `offset`, as byte ranges. */
 function arrayItems(bytes: Buffer, offset: number): Array<[number, number]> {
-  const array = cborItem(bytes, offset);
+  const array = cborHead(bytes, offset);
   if (array.type !== 4) throw new Error(`expected a CBOR array at byte ${offset}`);
   const items: Array<[number, number]> = [];
   let at = array.head;
   for (let i = 0; i < array.value; i++) {
-    const end = cborItem(bytes, at).end;
+    const end = cborEnd(bytes, at);
     items.push([at, end]);
     at = end;
   }
@@ -74,8 +99,8 @@ const text = (value: string) => {
 };
 const array = (items: Buffer[]) => Buffer.concat([header(4, items.length), ...items]);
 
-function readPagefindFile(file: string): Buffer {
-  const raw = gunzipSync(readFileSync(file));
+function readPagefindFile(file: string, compressed = readFileSync(file)): Buffer {
+  const raw = gunzipSync(compressed);
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
   return raw.subarray(SIGNATURE.length);
 }
@@ -83,8 +108,8 @@ function readPagefindFile(file: string): Buffer {
 const packPagefindFile = (cbor: Buffer) => gzipSync(Buffer.concat([SIGNATURE, cbor]));
 
 const stringAt = (bytes: Buffer, offset: number) => {
-  const item = cborItem(bytes, offset);
-  return bytes.subarray(item.head, item.end).toString("utf8");
+  const item = cborHead(bytes, offset);
+  return bytes.subarray(item.head, item.head + item.value).toString("utf8");
 };
 
 interface Run {
@@ -155,13 +180,15 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES):
       const [from, to, hash] = [stringAt(meta, fromAt!), stringAt(meta, toAt!), stringAt(meta, hashAt!)];
       split.before++;
       const chunkFile = path.join(bundle, "index", `${hash}.pf_index`);
-      // A compressed chunk this small cannot hold a heavy word: leave it unread.
-      if (statSync(chunkFile).size < heavyBytes / 8) {
+      const compressed = readFileSync(chunkFile);
+      // Left as it is, without decompressing: a chunk whose compressed size is this small, or whose
+      // whole uncompressed size (the gzip trailer's last four bytes) is no more than a heavy word's.
+      if (compressed.length < heavyBytes / 8 || compressed.readUInt32LE(compressed.length - 4) <= heavyBytes) {
         chunks.push(array([text(from), text(to), text(hash)]));
         split.after++;
         continue;
       }
-      const chunk = readPagefindFile(chunkFile);
+      const chunk = readPagefindFile(chunkFile, compressed);
       const chunkFields = arrayItems(chunk, 0);
       const words = arrayItems(chunk, chunkFields[0]![0]).map(([at, end]) => ({
         word: stringAt(chunk, arrayItems(chunk, at)[0]![0]),
@@ -199,16 +226,19 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES):
   return split;
 }
 
-/** The chunk table of each language's metadata, and the words of each chunk (for tests and the benchmark). */
-export function chunkTable(bundle: string): Array<{ from: string; to: string; hash: string; words: string[] }> {
+/** The chunk table of each language's metadata, and the words and entries of each chunk (for tests and the benchmark). */
+export function chunkTable(bundle: string): Array<{ from: string; to: string; hash: string; words: string[]; entries: Buffer[] }> {
   const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
   return Object.values(entry.languages).flatMap((info) => {
     const meta = readPagefindFile(path.join(bundle, `pagefind.${info.hash}.pf_meta`));
     return arrayItems(meta, arrayItems(meta, 0)[2]![0]).map(([start]) => {
       const [from, to, hash] = arrayItems(meta, start).map(([at]) => stringAt(meta, at));
       const chunk = readPagefindFile(path.join(bundle, "index", `${hash}.pf_index`));
-      const words = arrayItems(chunk, arrayItems(chunk, 0)[0]![0]).map(([at]) => stringAt(chunk, arrayItems(chunk, at)[0]![0]));
-      return { from: from!, to: to!, hash: hash!, words };
+      const items = arrayItems(chunk, arrayItems(chunk, 0)[0]![0]);
+      const words = items.map(([at]) => stringAt(chunk, arrayItems(chunk, at)[0]![0]));
+      // Each word's whole entry (the word, its pages and positions), as written.
+      const entries = items.map(([at, end]) => chunk.subarray(at, end));
+      return { from: from!, to: to!, hash: hash!, words, entries };
     });
   });
 }

@@ -8,9 +8,60 @@ import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chunkTable, cutChunk, splitHeavyChunks } from "../../scripts/search/chunks.ts";
+import { cborEnd, chunkTable, cutChunk, splitHeavyChunks } from "../../scripts/search/chunks.ts";
 
 const entry = (size: number) => Buffer.alloc(size);
+
+describe("walking CBOR", () => {
+  it("finds the end of nested arrays, maps, tags, strings, floats and numbers of every width", () => {
+    const item = Buffer.from([
+      0x88, // an array of 8:
+      0x01, // 1
+      0x83,
+      0x02,
+      0x19,
+      0x01,
+      0x2c,
+      0x1a,
+      0x00,
+      0x01,
+      0x11,
+      0x70, // [2, 300, 70000]
+      0x62,
+      0x61,
+      0x62, // "ab"
+      0x41,
+      0x00, // h'00'
+      0xa1,
+      0x01,
+      0x02, // {1: 2}
+      0xc6,
+      0x05, // tag 6 (5)
+      0xfb,
+      0x3f,
+      0xf8,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // 1.5 as a double
+      0x1b,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0, // 2^40
+    ]);
+    expect(cborEnd(Buffer.concat([item, Buffer.from([0x07])]), 0)).toBe(item.length);
+    expect(cborEnd(item, 1)).toBe(2);
+    expect(cborEnd(item, 2)).toBe(12);
+    expect(() => cborEnd(Buffer.from([0x9f, 0xff]), 0)).toThrow(/indefinite length/);
+  });
+});
 
 describe("cutting a chunk", () => {
   it("gives each heavy word, with the words that extend it, a run of its own, and leaves no gap", () => {
@@ -59,9 +110,10 @@ describe("splitting a Pagefind bundle", () => {
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it("keeps every word, in order, and cuts out the heavy ones", () => {
+  it("keeps every word, in order, with its postings byte for byte, and cuts out the heavy ones", () => {
     const after = chunkTable(bundle);
     expect(after.flatMap((chunk) => chunk.words)).toEqual(before.flatMap((chunk) => chunk.words));
+    expect(Buffer.concat(after.flatMap((chunk) => chunk.entries)).equals(Buffer.concat(before.flatMap((chunk) => chunk.entries)))).toBe(true);
     expect(split.heavyWords).toEqual(expect.arrayContaining(["og", "plan"]));
     expect(after.length).toBeGreaterThan(before.length);
     expect(after.find((chunk) => chunk.words[0] === "plan")?.words.every((word) => word.startsWith("plan"))).toBe(true);
