@@ -7,9 +7,11 @@
  * ("permafrost") costs as much. After Pagefind has written the bundle, each
  * such heavy word (with the words that extend it: "plan", "planen",
  * "planlegging") is moved into a chunk of its own, and the words before and
- * after it into theirs. The words and their postings are the bytes Pagefind
- * wrote; only the chunk table in the metadata file changes, so search results
- * are the same. See docs/search.md, "Size and cost" and "Second pass of issue 17".
+ * after it into theirs. Long runs of light words are cut too (LIGHT_RUN_BYTES),
+ * only where no query word of three letters or more starts words on both
+ * sides. The words and their postings are the bytes Pagefind wrote; only the
+ * chunk table in the metadata file changes, so a query finds the words it
+ * found before. See docs/search.md, "Size and cost" and "Second pass of issue 17".
  *
  * The files are "pagefind_dcd" followed by CBOR, gzip-compressed. Only the
  * outer arrays are read: each word's entry is copied as it is.
@@ -22,6 +24,13 @@ import { gunzipSync, gzipSync } from "node:zlib";
 const SIGNATURE = Buffer.from("pagefind_dcd");
 /** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
 export const HEAVY_WORD_BYTES = 24 * 1024;
+/**
+ * A run of light words is cut when it grows past this, uncompressed (at a boundary CUT_PREFIX
+ * allows): a rare word then loads about 5–10 KB of compressed postings instead of the 20–30 KB
+ * of Pagefind's own chunks at 5,000 documents. Smaller runs cost more in the metadata file every
+ * query loads (each chunk is a row there); docs/search.md has the measurements.
+ */
+export const LIGHT_RUN_BYTES = 16 * 1024;
 
 /** The CBOR item at `offset`: its major type, its argument (length or value) and where its content starts. */
 function cborHead(bytes: Buffer, offset: number): { type: number; value: number; head: number } {
@@ -116,7 +125,23 @@ interface Run {
   from: string;
   to: string;
   entries: Buffer[];
+  /** The entries' bytes, uncompressed. */
+  bytes: number;
 }
+
+/** Letters two words side by side start with alike ("planen", "plass": 3). */
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * A light run is cut only between words that share fewer letters than this at the start, so
+ * every query word of this many letters or more finds all the words it starts in one chunk
+ * (Pagefind loads one chunk per query word and matches its words by prefix).
+ */
+export const CUT_PREFIX = 3;
 
 /**
  * The runs one chunk is cut into: each heavy word with the words after it that
@@ -124,33 +149,49 @@ interface Run {
  * run starts just after the one before it ends, so a word that sorts between
  * two runs strictly belongs to one (Pagefind loads chunks by `from ≤ word ≤ to`).
  */
-export function cutChunk(words: Array<{ word: string; entry: Buffer }>, from: string, to: string, heavyBytes = HEAVY_WORD_BYTES): Run[] {
+export function cutChunk(
+  words: Array<{ word: string; entry: Buffer }>,
+  from: string,
+  to: string,
+  heavyBytes = HEAVY_WORD_BYTES,
+  runBytes = LIGHT_RUN_BYTES,
+): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
   for (let i = 0; i < words.length; i++) {
     const { word, entry } = words[i]!;
     if (entry.length <= heavyBytes) {
-      current ??= { from: "", to: "", entries: [] };
+      // A light run that would grow past runBytes ends here, where no query word of CUT_PREFIX
+      // letters or more can start words on both sides.
+      if (current && current.bytes + entry.length > runBytes && sharedPrefix(current.to, word) < CUT_PREFIX) current = undefined;
+      current ??= { from: "", to: "", entries: [], bytes: 0 };
       if (!current.entries.length) runs.push(current);
       current.entries.push(entry);
+      current.bytes += entry.length;
       current.to = word;
       continue;
     }
-    const heavy: Run = { from: "", to: word, entries: [entry] };
+    const heavy: Run = { from: "", to: word, entries: [entry], bytes: entry.length };
     while (i + 1 < words.length && words[i + 1]!.word.startsWith(word)) {
       i++;
       heavy.entries.push(words[i]!.entry);
+      heavy.bytes += words[i]!.entry.length;
       heavy.to = words[i]!.word;
     }
     runs.push(heavy);
     current = undefined;
   }
   // Boundaries: the first run starts where the chunk did; each next run just after the last word
-  // of the one before ("\u0000" sorts before every letter), the last ends where the chunk did.
+  // of the one before ("\u0000" sorts before every letter), the last ends where the chunk did or
+  // at its last word, whichever is later. Pagefind writes a chunk's end as the shortest prefix
+  // of its last word that still sorts before the next chunk ("der" for "derfor"), and finds a
+  // word beyond that only through a fallback that takes the first chunk whose bounds, cut to the
+  // word's length, hold it: after a cut that is the run before, which lacks the word.
   runs.forEach((run, i) => {
     run.from = i === 0 ? from : `${runs[i - 1]!.to}\u0000`;
   });
-  if (runs.length) runs[runs.length - 1]!.to = to;
+  const last = runs.at(-1);
+  if (last && to > last.to) last.to = to;
   return runs;
 }
 
@@ -163,7 +204,7 @@ export interface ChunkSplit {
 }
 
 /** Splits the heavy words of `bundle` (a Pagefind output folder) into chunks of their own, in place. */
-export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES): ChunkSplit {
+export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, runBytes = LIGHT_RUN_BYTES): ChunkSplit {
   const entryFile = path.join(bundle, "pagefind-entry.json");
   const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
   const split: ChunkSplit = { before: 0, after: 0, heavyWords: [] };
@@ -183,7 +224,7 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES):
       const compressed = readFileSync(chunkFile);
       // Left as it is, without decompressing: a chunk whose compressed size is this small, or whose
       // whole uncompressed size (the gzip trailer's last four bytes) is no more than a heavy word's.
-      if (compressed.length < heavyBytes / 8 || compressed.readUInt32LE(compressed.length - 4) <= heavyBytes) {
+      if (compressed.length < heavyBytes / 8 || compressed.readUInt32LE(compressed.length - 4) <= Math.min(heavyBytes, runBytes)) {
         chunks.push(array([text(from), text(to), text(hash)]));
         split.after++;
         continue;
@@ -194,7 +235,8 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES):
         word: stringAt(chunk, arrayItems(chunk, at)[0]![0]),
         entry: chunk.subarray(at, end),
       }));
-      const runs = words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes) : [];
+      const total = words.reduce((sum, word) => sum + word.entry.length, 0);
+      const runs = total > runBytes || words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes, runBytes) : [];
       if (runs.length < 2) {
         chunks.push(array([text(from), text(to), text(hash)]));
         split.after++;

@@ -81,6 +81,40 @@ describe("cutting a chunk", () => {
     ]);
   });
 
+  it("cuts a long run of light words only where the words side by side share fewer than three letters", () => {
+    const words = ["alfa", "alfabet", "alge", "bade", "badet", "bake", "ca", "cb"].map((word) => ({ word, entry: entry(10) }));
+    const runs = cutChunk(words, "a", "d", 50, 25);
+    // Past 25 bytes a run ends before "alge" (2 letters shared with "alfabet"), not before "badet"
+    // (4 shared with "bade"), then before "bake" and "cb".
+    expect(runs.map((run) => run.entries.length)).toEqual([2, 3, 2, 1]);
+    expect(runs.map((run) => [run.from, run.to])).toEqual([
+      ["a", "alfabet"],
+      ["alfabet\u0000", "badet"],
+      ["badet\u0000", "ca"],
+      ["ca\u0000", "d"],
+    ]);
+    // Every word a query of three letters or more starts is in the run that query loads.
+    for (const query of ["alf", "alfa", "bad", "bak"]) {
+      const run = runs.find((candidate) => candidate.from <= query && query <= candidate.to)!;
+      const matching = words.filter(({ word }) => word.startsWith(query));
+      expect(run.entries).toEqual(expect.arrayContaining(matching.map(({ entry }) => entry)));
+    }
+  });
+
+  it("ends the last run at its last word when the chunk's end is a shorter prefix of it", () => {
+    // Pagefind ends a chunk at "der" when its last word is "derfor"; a query for "derfor" must
+    // still find the run that holds it (Pagefind looks for from <= word <= to first).
+    const words = [
+      { word: "delay", entry: entry(10) },
+      { word: "der", entry: entry(10) },
+      { word: "derfor", entry: entry(100) },
+    ];
+    expect(cutChunk(words, "delay", "der", 50).map((run) => [run.from, run.to])).toEqual([
+      ["delay", "der"],
+      ["der\u0000", "derfor"],
+    ]);
+  });
+
   it("leaves a chunk without heavy words whole", () => {
     expect(cutChunk([{ word: "a", entry: entry(10) }], "a", "b", 50).map((run) => [run.from, run.to])).toEqual([["a", "b"]]);
   });
@@ -125,6 +159,10 @@ describe("splitting a Pagefind bundle", () => {
     expect(after.at(-1)!.to).toBe(before.at(-1)!.to);
     for (const chunk of after) {
       expect(chunk.from <= chunk.words[0]! && chunk.words.at(-1)! <= chunk.to).toBe(true);
+    }
+    // A query for any indexed word loads the chunk that holds it: the first with from <= word <= to.
+    for (const [i, chunk] of after.entries()) {
+      for (const word of chunk.words) expect([word, after.findIndex((other) => other.from <= word && word <= other.to)]).toEqual([word, i]);
     }
     for (let i = 1; i < after.length; i++) expect(after[i - 1]!.to < after[i]!.from).toBe(true);
   });
