@@ -7,26 +7,34 @@
  * ("permafrost") costs as much. After Pagefind has written the bundle, each
  * such heavy word (with the words that extend it: "plan", "planen",
  * "planlegging") is moved into a chunk of its own, and the words before and
- * after it into theirs. The words and their postings are the bytes Pagefind
- * wrote; only the chunk table in the metadata file changes, so search results
- * are the same. See docs/search.md, "Size and cost" and "Second pass of issue 17".
+ * after it into theirs. Long runs of light words are cut too (LIGHT_RUN_BYTES),
+ * only where no query word of three letters or more starts words on both
+ * sides. The words and their postings are the bytes Pagefind wrote; only the
+ * chunk table in the metadata file changes, so a query finds the words it
+ * found before. See docs/search.md, "Size and cost" and "Second pass of issue 17".
  *
  * The files are "pagefind_dcd" followed by CBOR, gzip-compressed. Only the
  * outer arrays are read: each word's entry is copied as it is.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 /** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
 export const HEAVY_WORD_BYTES = 24 * 1024;
+/**
+ * A run of light words is cut when it grows past this, uncompressed (at a boundary CUT_PREFIX
+ * allows): a rare word then loads about 5–10 KB of compressed postings instead of the 20–30 KB
+ * of Pagefind's own chunks at 5,000 documents. Smaller runs cost more in the metadata file every
+ * query loads (each chunk is a row there); docs/search.md has the measurements.
+ */
+export const LIGHT_RUN_BYTES = 16 * 1024;
 
-/** Where the CBOR item at `offset` ends; also its major type and argument (length or value). */
-function cborItem(bytes: Buffer, offset: number): { end: number; type: number; value: number; head: number } {
+/** The CBOR item at `offset`: its major type, its argument (length or value) and where its content starts. */
+function cborHead(bytes: Buffer, offset: number): { type: number; value: number; head: number } {
   const initial = bytes[offset]!;
-  const type = initial >> 5;
   const info = initial & 31;
   if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${offset}`);
   // The argument follows the first byte in 0, 1, 2, 4 or 8 bytes.
@@ -36,22 +44,48 @@ function cborItem(bytes: Buffer, offset: number): { end: number; type: number; v
   else if (size === 2) value = bytes.readUInt16BE(offset + 1);
   else if (size === 4) value = bytes.readUInt32BE(offset + 1);
   else if (size === 8) value = Number(bytes.readBigUInt64BE(offset + 1));
-  const head = offset + 1 + size;
-  let end = head;
-  if (type === 2 || type === 3) end = head + value;
-  else if (type === 4 || type === 5) for (let i = 0; i < value * (type === 5 ? 2 : 1); i++) end = cborItem(bytes, end).end;
-  else if (type === 6) end = cborItem(bytes, head).end;
-  return { end, type, value, head };
+  return { type: initial >> 5, value, head: offset + 1 + size };
+}
+
+/**
+ * Where the CBOR item at `offset` ends. A loop over a count of items still to
+ * skip, not a call per item: a chunk holds a few hundred thousand numbers, and
+ * this walk over them was most of the split's time.
+ */
+export function cborEnd(bytes: Buffer, offset: number): number {
+  let at = offset;
+  for (let pending = 1; pending > 0; pending--) {
+    const initial = bytes[at++]!;
+    const type = initial >> 5;
+    const info = initial & 31;
+    let value = info;
+    if (info === 24) value = bytes[at++]!;
+    else if (info === 25) {
+      value = (bytes[at]! << 8) | bytes[at + 1]!;
+      at += 2;
+    } else if (info === 26) {
+      value = bytes.readUInt32BE(at);
+      at += 4;
+    } else if (info === 27) {
+      value = Number(bytes.readBigUInt64BE(at));
+      at += 8;
+    } else if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${at - 1}`);
+    if (type === 2 || type === 3) at += value;
+    else if (type === 4) pending += value;
+    else if (type === 5) pending += 2 * value;
+    else if (type === 6) pending += 1;
+  }
+  return at;
 }
 
 /** The elements of the CBOR array at `offset`, as byte ranges. */
 function arrayItems(bytes: Buffer, offset: number): Array<[number, number]> {
-  const array = cborItem(bytes, offset);
+  const array = cborHead(bytes, offset);
   if (array.type !== 4) throw new Error(`expected a CBOR array at byte ${offset}`);
   const items: Array<[number, number]> = [];
   let at = array.head;
   for (let i = 0; i < array.value; i++) {
-    const end = cborItem(bytes, at).end;
+    const end = cborEnd(bytes, at);
     items.push([at, end]);
     at = end;
   }
@@ -74,8 +108,8 @@ const text = (value: string) => {
 };
 const array = (items: Buffer[]) => Buffer.concat([header(4, items.length), ...items]);
 
-function readPagefindFile(file: string): Buffer {
-  const raw = gunzipSync(readFileSync(file));
+function readPagefindFile(file: string, compressed = readFileSync(file)): Buffer {
+  const raw = gunzipSync(compressed);
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
   return raw.subarray(SIGNATURE.length);
 }
@@ -83,15 +117,31 @@ function readPagefindFile(file: string): Buffer {
 const packPagefindFile = (cbor: Buffer) => gzipSync(Buffer.concat([SIGNATURE, cbor]));
 
 const stringAt = (bytes: Buffer, offset: number) => {
-  const item = cborItem(bytes, offset);
-  return bytes.subarray(item.head, item.end).toString("utf8");
+  const item = cborHead(bytes, offset);
+  return bytes.subarray(item.head, item.head + item.value).toString("utf8");
 };
 
 interface Run {
   from: string;
   to: string;
   entries: Buffer[];
+  /** The entries' bytes, uncompressed. */
+  bytes: number;
 }
+
+/** Letters two words side by side start with alike ("planen", "plass": 3). */
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * A light run is cut only between words that share fewer letters than this at the start, so
+ * every query word of this many letters or more finds all the words it starts in one chunk
+ * (Pagefind loads one chunk per query word and matches its words by prefix).
+ */
+export const CUT_PREFIX = 3;
 
 /**
  * The runs one chunk is cut into: each heavy word with the words after it that
@@ -99,33 +149,49 @@ interface Run {
  * run starts just after the one before it ends, so a word that sorts between
  * two runs strictly belongs to one (Pagefind loads chunks by `from ≤ word ≤ to`).
  */
-export function cutChunk(words: Array<{ word: string; entry: Buffer }>, from: string, to: string, heavyBytes = HEAVY_WORD_BYTES): Run[] {
+export function cutChunk(
+  words: Array<{ word: string; entry: Buffer }>,
+  from: string,
+  to: string,
+  heavyBytes = HEAVY_WORD_BYTES,
+  runBytes = LIGHT_RUN_BYTES,
+): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
   for (let i = 0; i < words.length; i++) {
     const { word, entry } = words[i]!;
     if (entry.length <= heavyBytes) {
-      current ??= { from: "", to: "", entries: [] };
+      // A light run that would grow past runBytes ends here, where no query word of CUT_PREFIX
+      // letters or more can start words on both sides.
+      if (current && current.bytes + entry.length > runBytes && sharedPrefix(current.to, word) < CUT_PREFIX) current = undefined;
+      current ??= { from: "", to: "", entries: [], bytes: 0 };
       if (!current.entries.length) runs.push(current);
       current.entries.push(entry);
+      current.bytes += entry.length;
       current.to = word;
       continue;
     }
-    const heavy: Run = { from: "", to: word, entries: [entry] };
+    const heavy: Run = { from: "", to: word, entries: [entry], bytes: entry.length };
     while (i + 1 < words.length && words[i + 1]!.word.startsWith(word)) {
       i++;
       heavy.entries.push(words[i]!.entry);
+      heavy.bytes += words[i]!.entry.length;
       heavy.to = words[i]!.word;
     }
     runs.push(heavy);
     current = undefined;
   }
   // Boundaries: the first run starts where the chunk did; each next run just after the last word
-  // of the one before ("\u0000" sorts before every letter), the last ends where the chunk did.
+  // of the one before ("\u0000" sorts before every letter), the last ends where the chunk did or
+  // at its last word, whichever is later. Pagefind writes a chunk's end as the shortest prefix
+  // of its last word that still sorts before the next chunk ("der" for "derfor"), and finds a
+  // word beyond that only through a fallback that takes the first chunk whose bounds, cut to the
+  // word's length, hold it: after a cut that is the run before, which lacks the word.
   runs.forEach((run, i) => {
     run.from = i === 0 ? from : `${runs[i - 1]!.to}\u0000`;
   });
-  if (runs.length) runs[runs.length - 1]!.to = to;
+  const last = runs.at(-1);
+  if (last && to > last.to) last.to = to;
   return runs;
 }
 
@@ -138,7 +204,7 @@ export interface ChunkSplit {
 }
 
 /** Splits the heavy words of `bundle` (a Pagefind output folder) into chunks of their own, in place. */
-export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES): ChunkSplit {
+export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, runBytes = LIGHT_RUN_BYTES): ChunkSplit {
   const entryFile = path.join(bundle, "pagefind-entry.json");
   const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
   const split: ChunkSplit = { before: 0, after: 0, heavyWords: [] };
@@ -155,19 +221,22 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES):
       const [from, to, hash] = [stringAt(meta, fromAt!), stringAt(meta, toAt!), stringAt(meta, hashAt!)];
       split.before++;
       const chunkFile = path.join(bundle, "index", `${hash}.pf_index`);
-      // A compressed chunk this small cannot hold a heavy word: leave it unread.
-      if (statSync(chunkFile).size < heavyBytes / 8) {
+      const compressed = readFileSync(chunkFile);
+      // Left as it is, without decompressing: a chunk whose compressed size is this small, or whose
+      // whole uncompressed size (the gzip trailer's last four bytes) is no more than a heavy word's.
+      if (compressed.length < heavyBytes / 8 || compressed.readUInt32LE(compressed.length - 4) <= Math.min(heavyBytes, runBytes)) {
         chunks.push(array([text(from), text(to), text(hash)]));
         split.after++;
         continue;
       }
-      const chunk = readPagefindFile(chunkFile);
+      const chunk = readPagefindFile(chunkFile, compressed);
       const chunkFields = arrayItems(chunk, 0);
       const words = arrayItems(chunk, chunkFields[0]![0]).map(([at, end]) => ({
         word: stringAt(chunk, arrayItems(chunk, at)[0]![0]),
         entry: chunk.subarray(at, end),
       }));
-      const runs = words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes) : [];
+      const total = words.reduce((sum, word) => sum + word.entry.length, 0);
+      const runs = total > runBytes || words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes, runBytes) : [];
       if (runs.length < 2) {
         chunks.push(array([text(from), text(to), text(hash)]));
         split.after++;
@@ -199,16 +268,19 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES):
   return split;
 }
 
-/** The chunk table of each language's metadata, and the words of each chunk (for tests and the benchmark). */
-export function chunkTable(bundle: string): Array<{ from: string; to: string; hash: string; words: string[] }> {
+/** The chunk table of each language's metadata, and the words and entries of each chunk (for tests and the benchmark). */
+export function chunkTable(bundle: string): Array<{ from: string; to: string; hash: string; words: string[]; entries: Buffer[] }> {
   const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
   return Object.values(entry.languages).flatMap((info) => {
     const meta = readPagefindFile(path.join(bundle, `pagefind.${info.hash}.pf_meta`));
     return arrayItems(meta, arrayItems(meta, 0)[2]![0]).map(([start]) => {
       const [from, to, hash] = arrayItems(meta, start).map(([at]) => stringAt(meta, at));
       const chunk = readPagefindFile(path.join(bundle, "index", `${hash}.pf_index`));
-      const words = arrayItems(chunk, arrayItems(chunk, 0)[0]![0]).map(([at]) => stringAt(chunk, arrayItems(chunk, at)[0]![0]));
-      return { from: from!, to: to!, hash: hash!, words };
+      const items = arrayItems(chunk, arrayItems(chunk, 0)[0]![0]);
+      const words = items.map(([at]) => stringAt(chunk, arrayItems(chunk, at)[0]![0]));
+      // Each word's whole entry (the word, its pages and positions), as written.
+      const entries = items.map(([at, end]) => chunk.subarray(at, end));
+      return { from: from!, to: to!, hash: hash!, words, entries };
     });
   });
 }

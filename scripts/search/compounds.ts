@@ -74,7 +74,7 @@ export interface Lexicon {
 }
 
 /** The site's vocabulary and a language's word lists (dictionaries.ts) as one lexicon. */
-export function withDictionary(vocabulary: ReadonlySet<string>, dictionaries: ReadonlyArray<ReadonlySet<string>>): Lexicon {
+export function withDictionary(vocabulary: ReadonlySet<string>, dictionaries: ReadonlyArray<{ has(word: string): boolean }>): Lexicon {
   if (!dictionaries.length) return vocabulary;
   return { has: (word) => vocabulary.has(word) || dictionaries.some((dictionary) => dictionary.has(word)), checked: true };
 }

@@ -36,6 +36,8 @@ export interface SearchBundleOptions {
   plain?: boolean;
   /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
   progress?: Progress;
+  /** Where the word lists' compact form is kept between builds (`.cache/lysark/word-lists`, dictionaries.ts). */
+  wordListCache?: string;
 }
 
 export class SearchIndexError extends Error {}
@@ -100,7 +102,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     const formsFound = new Map<string, Map<string, string[]>>();
     if (vocabulary) {
       for (const language of new Set(records.map((record) => record.language))) {
-        lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language)));
+        lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language, options.wordListCache)));
         splits.set(language, new Map());
         const words = new Set(records.flatMap((record, i) => (record.language === language ? [...wordSets[i]!] : [])));
         affixes.set(language, affixDictionariesFor(language, words));

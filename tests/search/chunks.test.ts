@@ -8,9 +8,60 @@ import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chunkTable, cutChunk, splitHeavyChunks } from "../../scripts/search/chunks.ts";
+import { cborEnd, chunkTable, cutChunk, splitHeavyChunks } from "../../scripts/search/chunks.ts";
 
 const entry = (size: number) => Buffer.alloc(size);
+
+describe("walking CBOR", () => {
+  it("finds the end of nested arrays, maps, tags, strings, floats and numbers of every width", () => {
+    const item = Buffer.from([
+      0x88, // an array of 8:
+      0x01, // 1
+      0x83,
+      0x02,
+      0x19,
+      0x01,
+      0x2c,
+      0x1a,
+      0x00,
+      0x01,
+      0x11,
+      0x70, // [2, 300, 70000]
+      0x62,
+      0x61,
+      0x62, // "ab"
+      0x41,
+      0x00, // h'00'
+      0xa1,
+      0x01,
+      0x02, // {1: 2}
+      0xc6,
+      0x05, // tag 6 (5)
+      0xfb,
+      0x3f,
+      0xf8,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // 1.5 as a double
+      0x1b,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0, // 2^40
+    ]);
+    expect(cborEnd(Buffer.concat([item, Buffer.from([0x07])]), 0)).toBe(item.length);
+    expect(cborEnd(item, 1)).toBe(2);
+    expect(cborEnd(item, 2)).toBe(12);
+    expect(() => cborEnd(Buffer.from([0x9f, 0xff]), 0)).toThrow(/indefinite length/);
+  });
+});
 
 describe("cutting a chunk", () => {
   it("gives each heavy word, with the words that extend it, a run of its own, and leaves no gap", () => {
@@ -27,6 +78,40 @@ describe("cutting a chunk", () => {
       ["pa", "permafrost", 2],
       ["permafrost\u0000", "planlegging", 3],
       ["planlegging\u0000", "pz", 1],
+    ]);
+  });
+
+  it("cuts a long run of light words only where the words side by side share fewer than three letters", () => {
+    const words = ["alfa", "alfabet", "alge", "bade", "badet", "bake", "ca", "cb"].map((word) => ({ word, entry: entry(10) }));
+    const runs = cutChunk(words, "a", "d", 50, 25);
+    // Past 25 bytes a run ends before "alge" (2 letters shared with "alfabet"), not before "badet"
+    // (4 shared with "bade"), then before "bake" and "cb".
+    expect(runs.map((run) => run.entries.length)).toEqual([2, 3, 2, 1]);
+    expect(runs.map((run) => [run.from, run.to])).toEqual([
+      ["a", "alfabet"],
+      ["alfabet\u0000", "badet"],
+      ["badet\u0000", "ca"],
+      ["ca\u0000", "d"],
+    ]);
+    // Every word a query of three letters or more starts is in the run that query loads.
+    for (const query of ["alf", "alfa", "bad", "bak"]) {
+      const run = runs.find((candidate) => candidate.from <= query && query <= candidate.to)!;
+      const matching = words.filter(({ word }) => word.startsWith(query));
+      expect(run.entries).toEqual(expect.arrayContaining(matching.map(({ entry }) => entry)));
+    }
+  });
+
+  it("ends the last run at its last word when the chunk's end is a shorter prefix of it", () => {
+    // Pagefind ends a chunk at "der" when its last word is "derfor"; a query for "derfor" must
+    // still find the run that holds it (Pagefind looks for from <= word <= to first).
+    const words = [
+      { word: "delay", entry: entry(10) },
+      { word: "der", entry: entry(10) },
+      { word: "derfor", entry: entry(100) },
+    ];
+    expect(cutChunk(words, "delay", "der", 50).map((run) => [run.from, run.to])).toEqual([
+      ["delay", "der"],
+      ["der\u0000", "derfor"],
     ]);
   });
 
@@ -59,9 +144,10 @@ describe("splitting a Pagefind bundle", () => {
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it("keeps every word, in order, and cuts out the heavy ones", () => {
+  it("keeps every word, in order, with its postings byte for byte, and cuts out the heavy ones", () => {
     const after = chunkTable(bundle);
     expect(after.flatMap((chunk) => chunk.words)).toEqual(before.flatMap((chunk) => chunk.words));
+    expect(Buffer.concat(after.flatMap((chunk) => chunk.entries)).equals(Buffer.concat(before.flatMap((chunk) => chunk.entries)))).toBe(true);
     expect(split.heavyWords).toEqual(expect.arrayContaining(["og", "plan"]));
     expect(after.length).toBeGreaterThan(before.length);
     expect(after.find((chunk) => chunk.words[0] === "plan")?.words.every((word) => word.startsWith("plan"))).toBe(true);
@@ -73,6 +159,10 @@ describe("splitting a Pagefind bundle", () => {
     expect(after.at(-1)!.to).toBe(before.at(-1)!.to);
     for (const chunk of after) {
       expect(chunk.from <= chunk.words[0]! && chunk.words.at(-1)! <= chunk.to).toBe(true);
+    }
+    // A query for any indexed word loads the chunk that holds it: the first with from <= word <= to.
+    for (const [i, chunk] of after.entries()) {
+      for (const word of chunk.words) expect([word, after.findIndex((other) => other.from <= word && word <= other.to)]).toEqual([word, i]);
     }
     for (let i = 1; i < after.length; i++) expect(after[i - 1]!.to < after[i]!.from).toBe(true);
   });

