@@ -7,8 +7,8 @@
  * path stop the build with an error naming both, instead of one silently
  * overwriting the other.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "./files-under.ts";
 import { DEFAULT_LOCALE } from "../i18n/locales.ts";
 import { imageOutputPaths } from "../images/images.ts";
 import { ASSETS_DIR } from "../publish/assets.ts";
@@ -19,13 +19,6 @@ import type { DocumentPage } from "../site/views.ts";
 
 export { OutputConflict, OutputPlan, type PlanEntries, SEARCH_FOLDER } from "./plan.ts";
 import { OutputPlan, SEARCH_FOLDER } from "./plan.ts";
-
-function walk(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full, base) : [path.relative(base, full).split(path.sep).join("/")];
-  });
-}
 
 /** A page of another kind than a document page, named by its document where it belongs to one (citations). */
 function describeSource(kind: string, page: unknown): string {
@@ -43,7 +36,7 @@ export function planOutput(data: SiteData): OutputPlan {
       plan.claim(spec.file(page), source);
     }
   }
-  for (const file of walk(ASSETS_DIR)) plan.claim(`/assets/${file}`, `assets/${file}`);
+  for (const file of filesUnder(ASSETS_DIR)) plan.claim(`/assets/${file}`, `assets/${file}`);
   const imagesDone = new Set<string>();
   for (const view of data.model.documents) {
     const { doc } = view;

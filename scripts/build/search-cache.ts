@@ -11,8 +11,9 @@
  * index afresh, so a damaged cache is never published.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "./files-under.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
 import type { Progress } from "../progress/progress.ts";
@@ -36,16 +37,6 @@ export interface SearchCacheOptions {
   progress?: Progress;
   /** Builds the index (default: Pagefind through writeSearchBundles); tests pass a stand-in. */
   index?: (records: readonly SearchRecord[], outputDir: string) => Promise<unknown>;
-}
-
-function filesUnder(dir: string, base = dir): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...filesUnder(full, base));
-    else files.push(path.relative(base, full).split(path.sep).join("/"));
-  }
-  return files.sort();
 }
 
 /** A hard link, or a copy where the two folders are on different file systems. */

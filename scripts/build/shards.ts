@@ -8,8 +8,9 @@
  * hash of its id, so slices are disjoint and about equal in size whatever
  * the order of the content.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "./files-under.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import { SEARCH_FOLDER } from "./output-plan.ts";
 
@@ -50,13 +51,6 @@ export function isFirstShard(shard: Shard | undefined): boolean {
   return !shard || shard.index === 1;
 }
 
-function walk(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full, base) : [`/${path.relative(base, full).split(path.sep).join("/")}`];
-  });
-}
-
 /**
  * Copies every slice into `outputDir`, checking against the plan that each
  * planned file comes from exactly one slice and that no slice brings a file
@@ -66,7 +60,7 @@ export function mergeShards(shardDirs: readonly string[], outputDir: string, pla
   const from = new Map<string, string>();
   for (const dir of shardDirs) {
     if (!existsSync(dir)) throw new Error(`--merge: slice folder ${dir} does not exist. Pass the folders written by --shard i/n.`);
-    for (const file of walk(dir)) {
+    for (const file of filesUnder(dir).map((name) => `/${name}`)) {
       if (file.startsWith(SEARCH_FOLDER)) throw new Error(`--merge: ${dir} has a search index (${file}); slices have none, the merge builds it once.`);
       if (plan.sourceOf(file) === undefined)
         throw new Error(`--merge: ${dir}${file} is not a file of this site. Were the slices built from the same content and version?`);

@@ -25,6 +25,7 @@ import { spawnSync } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
 import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "./files-under.ts";
 import type { Problem } from "../content/problems.ts";
 import type { PlanEntries } from "./plan.ts";
 
@@ -122,17 +123,6 @@ export function siteInputKey(root: string, pagesCode: string, now = new Date()):
   return hash.digest("hex");
 }
 
-/** Every file under `dir`, as forward-slash paths relative to it. */
-function filesUnder(dir: string, base = dir): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...filesUnder(full, base));
-    else files.push(path.relative(base, full).split(path.sep).join("/"));
-  }
-  return files;
-}
-
 /** A hard link, or a copy where the two folders are on different file systems. */
 function place(from: string, to: string): void {
   try {
@@ -211,7 +201,7 @@ export class SiteCache {
   save(key: string, outputDir: string, snapshot: SiteSnapshot): void {
     const files: Record<string, string> = {};
     const folders = new Set<string>();
-    for (const name of filesUnder(outputDir).sort()) {
+    for (const name of filesUnder(outputDir)) {
       const source = path.join(outputDir, ...name.split("/"));
       const hash = sha256(readFileSync(source));
       files[name] = hash;
