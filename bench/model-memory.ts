@@ -5,7 +5,8 @@
  * garbage collection, so it is steady on a busy machine (a build's peak RSS
  * adds the garbage V8 lets grow, sharp and code; see docs/performance.md).
  *   npx tsx bench/model-memory.ts [--docs N] [--seed S] [--kept]
- * `--kept` keeps bodies in memory, as the loader did before they went to disk.
+ * `--kept` keeps bodies in memory, as the loader did before they went to disk,
+ * and search records whole, as the model did before their parts went to a spool.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +14,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { loadContentInParallel } from "../scripts/content/pool.ts";
+import { RecordSpool } from "../scripts/search/record-spool.ts";
 import { buildSearchRecords } from "../scripts/search/records.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
 import { generateCorpus } from "./corpus.ts";
@@ -41,19 +43,21 @@ try {
   const start = liveHeap();
   const { site } = await loadContentInParallel(path.join(work, "content"), { root: work, bodyDir: kept ? undefined : path.join(work, "bodies") });
   const content = liveHeap();
-  const model = buildSiteModel(site, { root: work });
+  const spool = kept ? undefined : new RecordSpool(path.join(work, "model.search-records"));
+  const model = buildSiteModel(site, { root: work, recordSpool: spool });
   const assembled = liveHeap();
   // The records' share, measured as a second set built beside the model's (the same size).
-  const records = buildSearchRecords(model.documents, site.publishers);
+  const records = buildSearchRecords(model.documents, site.publishers, spool);
   const withRecords = liveHeap();
   const n = site.documents.length;
   const kb = (bytes: number) => `${(bytes / n / 1024).toFixed(1)} KB`;
-  console.log(`N = ${n} documents, bodies ${kept ? "kept in memory" : "on disk"} (seed ${seed})`);
+  console.log(`N = ${n} documents, bodies and search records' parts ${kept ? "kept in memory" : "on disk"} (seed ${seed})`);
   console.log(`  loaded content:             ${kb(content - start)} a document`);
   console.log(`  site model on top of it:    ${kb(assembled - content)} a document, of which search records ${kb(withRecords - assembled)}`);
   console.log(`  both:                       ${kb(assembled - start)} a document; ${((assembled - start) / 1048576).toFixed(0)} MiB live`);
   // Keeps both alive until the figures are taken.
   if (!site.documents.length || !model.documents.length || records.length !== model.searchRecords.length) throw new Error("nothing was loaded");
+  spool?.remove();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -18,6 +18,7 @@ import type { Timer } from "../publish/assets.ts";
 import type { CardWriter } from "../publish/cards.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import type { Progress } from "../progress/progress.ts";
+import type { RecordSpool } from "../search/record-spool.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
@@ -72,11 +73,14 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
     }
   };
-  // The --no-cache build's folder of rendered bodies, removed once its site is written or it failed.
+  // The --no-cache build's folder of rendered bodies and every build's search record spool, removed once its site is written or it failed.
   let temporaryBodies: string | undefined;
+  let recordSpool: RecordSpool | undefined;
   const removeTemporaryBodies = () => {
     if (temporaryBodies) rmSync(temporaryBodies, { recursive: true, force: true });
     temporaryBodies = undefined;
+    recordSpool?.remove();
+    recordSpool = undefined;
   };
   let run:
     | {
@@ -142,6 +146,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           { verifyImages },
           { buildSiteModel },
           { inShard, isFirstShard },
+          { RecordSpool },
         ] = await Promise.all([
           import("../content/document-cache.ts"),
           import("../content/pool.ts"),
@@ -150,6 +155,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("../content/verify-images.ts"),
           import("../site/model.ts"),
           import("./shards.ts"),
+          import("../search/record-spool.ts"),
         ]);
         // Each document's social card is handed to sharp's threads as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
@@ -197,7 +203,13 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           warnings.push(message);
           console.warn(message);
         };
-        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn }));
+        // Search records keep their slide texts in a file beside the staging folder until Pagefind reads them (search/record-spool.ts).
+        recordSpool = new RecordSpool(`${outputDir}.search-records`);
+        const spool = recordSpool;
+        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, recordSpool: spool })).catch((error: unknown) => {
+          removeTemporaryBodies();
+          throw error;
+        });
         run = {
           data: { model, config },
           cards,

@@ -16,6 +16,7 @@ import path from "node:path";
 import { filesUnder } from "./files-under.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
+import { recordHashOf } from "../search/record-spool.ts";
 import type { Progress } from "../progress/progress.ts";
 
 const MANIFEST = "manifest.json";
@@ -67,7 +68,8 @@ function soundEntry(dir: string, key: string): Record<string, string> | undefine
  * records and build code are unchanged. Returns whether it was reused.
  */
 export async function writeSearchIndexCached(records: readonly SearchRecord[], outputDir: string, options: SearchCacheOptions): Promise<boolean> {
-  const key = sha256(`${options.code}\0${JSON.stringify(records)}`);
+  // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
+  const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
   const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
   const cached = soundEntry(options.dir, key);
   if (cached) {

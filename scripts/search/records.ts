@@ -58,6 +58,9 @@ export interface SearchPart {
   topics: string[];
 }
 
+/** Where a record made by record-spool.ts keeps the hash of its whole JSON (a symbol, so JSON leaves it out). */
+export const RECORD_HASH: unique symbol = Symbol("lysark.recordHash");
+
 export interface SearchRecord {
   /** `<publisher>/<slug>`: the UI turns it into the document URL of its own locale. */
   id: string;
@@ -73,8 +76,9 @@ export interface SearchRecord {
   sort: Record<string, string>;
   /** Searchable text about the document, before its first slide. */
   head: SearchBlock[];
-  /** Slides or sections that have text; empty ones cannot match anything. */
-  parts: SearchPart[];
+  /** Slides or sections that have text; empty ones cannot match anything. In a build, read back from disk on each access (record-spool.ts). */
+  readonly parts: SearchPart[];
+  readonly [RECORD_HASH]?: string;
 }
 
 /** A publisher and the chain of publishers above it (a district, then its city). */
@@ -212,9 +216,17 @@ export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMa
   };
 }
 
-export function buildSearchRecords(views: readonly DocumentView[], publishers: readonly Publisher[]): SearchRecord[] {
+/** One record per view; with `spool`, each record's parts go to disk as it is made (record-spool.ts). */
+export function buildSearchRecords(
+  views: readonly DocumentView[],
+  publishers: readonly Publisher[],
+  spool?: { put(record: SearchRecord): SearchRecord },
+): SearchRecord[] {
   const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
-  return views.map((view) => buildSearchRecord(view, publishersById));
+  return views.map((view) => {
+    const record = buildSearchRecord(view, publishersById);
+    return spool ? spool.put(record) : record;
+  });
 }
 
 /**

@@ -67,8 +67,13 @@ function titleLang(view: DocumentView, locale: UiLocale): string {
   return view.doc.meta.titleTranslations?.[locale] ? locale : view.doc.meta.language;
 }
 
+export interface ModelEnv extends PublishEnv {
+  /** Where a build puts the search records' parts while the model holds the rest (search/record-spool.ts); without it records are kept whole. */
+  recordSpool?: { put(record: SearchRecord): SearchRecord };
+}
+
 /** `env` gives the project root (for git dates) and site settings (edit links, page size). */
-export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): SiteModel {
+export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteModel {
   const pageSize = env.config?.pageSize ?? 20;
   const publishersById = new Map(content.publishers.map((publisher) => [publisher.id, publisher]));
   const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
@@ -121,7 +126,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
 
   const keyFigures = assembleKeyFigures(content, views);
   // Built once: the search pages' facets and the build's Pagefind phase both use them.
-  const searchRecords = buildSearchRecords(views, content.publishers);
+  const searchRecords = buildSearchRecords(views, content.publishers, env.recordSpool);
   const pages: SiteModel["pages"] = {
     home: [],
     document: [],

@@ -1,0 +1,105 @@
+/**
+ * The search record spool (scripts/search/record-spool.ts): a spooled record
+ * reads back as the record it was, holds no parts in memory, keys the search
+ * cache as the whole record does, and refuses a spool changed under it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeSearchIndexCached } from "../../scripts/build/search-cache.ts";
+import { recordHashOf, RecordSpool, RecordSpoolError } from "../../scripts/search/record-spool.ts";
+import { buildSearchRecords, type SearchRecord } from "../../scripts/search/records.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "lysark-record-spool-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function record(id: string, text: string): SearchRecord {
+  return {
+    id,
+    url: `/dokumenter/${id}/`,
+    language: "nb",
+    title: `Tittel ${id}`,
+    meta: { title: `Tittel ${id}`, doc: id },
+    filters: { publisher: ["oslo"], topic: [], type: ["report"], year: ["2025"], language: ["nb"] },
+    sort: { newest: "2025", oldest: "2025" },
+    head: [{ text: "Sammendrag", weight: 2 }],
+    parts: [
+      { anchor: "slide-1", title: "Innledning", text, topics: [] },
+      { anchor: "slide-2", title: "Æ, ø og å", text: `${text} – igjen`, topics: ["Likestilling"] },
+    ],
+  };
+}
+
+describe("RecordSpool", () => {
+  it("gives back each record as it was, parts read from disk", () => {
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    const whole = [record("oslo/a", "Barnehager og skoler"), record("oslo/b", "Eldreomsorg i bydelen")];
+    const spooled = whole.map((each) => spool.put(each));
+    for (const [index, each] of spooled.entries()) {
+      expect(JSON.stringify(each)).toBe(JSON.stringify(whole[index]));
+      expect(each.parts).toEqual(whole[index]!.parts);
+      // The parts are a getter over the spool file, not a value held by the record.
+      expect(Object.getOwnPropertyDescriptor(each, "parts")?.get).toBeTypeOf("function");
+      expect(recordHashOf(each)).toBe(recordHashOf(whole[index]!));
+    }
+    expect(readFileSync(spool.file, "utf8")).toContain("Eldreomsorg i bydelen");
+    spool.remove();
+  });
+
+  it("refuses parts that changed on disk, naming the document and the file", () => {
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    const spooled = spool.put(record("oslo/a", "Barnehager og skoler"));
+    const bytes = readFileSync(spool.file);
+    writeFileSync(spool.file, Buffer.from(bytes.toString("utf8").replace("Barnehager", "Barnehagen")));
+    expect(() => spooled.parts).toThrow(RecordSpoolError);
+    expect(() => spooled.parts).toThrow(/oslo\/a.*site\.search-records.*Build again/);
+    spool.remove();
+  });
+
+  it("is removed with its file, after which its records cannot be read", () => {
+    const spool = new RecordSpool(path.join(dir, "nested", "site.search-records"));
+    const spooled = spool.put(record("oslo/a", "Barnehager"));
+    expect(existsSync(spool.file)).toBe(true);
+    spool.remove();
+    expect(existsSync(spool.file)).toBe(false);
+    expect(() => spooled.parts).toThrow(/closed/);
+    // Twice is harmless: a failed build and its cleanup may both remove it.
+    spool.remove();
+  });
+
+  it("is used by buildSearchRecords when given, and not otherwise", () => {
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    expect(buildSearchRecords([], [], spool)).toEqual([]);
+    expect(readFileSync(spool.file).length).toBe(0);
+    spool.remove();
+  });
+});
+
+describe("the search cache with spooled records", () => {
+  it("reuses an index made from whole records for the same records spooled, and not for another text", async () => {
+    const cacheDir = path.join(dir, "cache", "search");
+    const indexed: string[] = [];
+    // A stand-in for Pagefind: writes one file from the records' parts, so a reuse is visible.
+    const index = async (records: readonly SearchRecord[], outputDir: string) => {
+      indexed.push(outputDir);
+      mkdirSync(path.join(outputDir, "pagefind"), { recursive: true });
+      writeFileSync(path.join(outputDir, "pagefind", "index.txt"), records.map((each) => each.parts.map((part) => part.text).join("|")).join("\n"));
+    };
+    const whole = [record("oslo/a", "Barnehager"), record("oslo/b", "Skoler")];
+    expect(await writeSearchIndexCached(whole, path.join(dir, "out1"), { dir: cacheDir, code: "code", index })).toBe(false);
+
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    const spooled = whole.map((each) => spool.put(each));
+    expect(await writeSearchIndexCached(spooled, path.join(dir, "out2"), { dir: cacheDir, code: "code", index })).toBe(true);
+    expect(readFileSync(path.join(dir, "out2", "pagefind", "index.txt"), "utf8")).toBe("Barnehager|Barnehager – igjen\nSkoler|Skoler – igjen");
+
+    const edited = [spooled[0]!, spool.put(record("oslo/b", "Skolene"))];
+    expect(await writeSearchIndexCached(edited, path.join(dir, "out3"), { dir: cacheDir, code: "code", index })).toBe(false);
+    expect(indexed).toHaveLength(2);
+    spool.remove();
+  });
+});
