@@ -66,11 +66,22 @@ const textWidth = (text: string): number => [...text].length * CHAR;
 export interface Chart {
   id: string;
   title: string;
-  svg: string;
+  readonly svg: string;
 }
 
+/**
+ * The SVG is drawn each time it is read (by the page's template, and by the
+ * page cache's key), not held: a site model holds thousands of charts, and
+ * their SVG text was a tenth of its memory (docs/performance.md).
+ */
 export function chart(spec: BarChartSpec): Chart {
-  return { id: spec.id, title: spec.title, svg: barChart(spec) };
+  return {
+    id: spec.id,
+    title: spec.title,
+    get svg() {
+      return barChart(spec);
+    },
+  };
 }
 
 export function barChart(spec: BarChartSpec): string {

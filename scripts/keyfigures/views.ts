@@ -58,20 +58,24 @@ export function figureRow(locale: UiLocale, record: FigureRecord, id: string): F
   if (breakdown.length) {
     const tableId = `${id}-breakdown`;
     const caption = t(locale, "kf.breakdownOf", { indicator: label, subject: subjectName(record, locale) });
+    const chartSpec = {
+      id: `${id}-breakdown-chart`,
+      title: caption,
+      describedBy: tableId,
+      rows: (figure.breakdown ?? []).map((part, index) => ({
+        label: breakdown[index]!.label,
+        bars: [{ series: "value" as const, value: part.value, text: breakdown[index]!.valueText }],
+      })),
+    };
     breakdownView = {
       tableId,
       caption,
       rows: breakdown,
       sourceLanguageNote: untranslated ? t(locale, "kf.labelsInSourceLanguage", { language: languageLabel(locale, meta.language) }) : "",
-      svg: barChart({
-        id: `${id}-breakdown-chart`,
-        title: caption,
-        describedBy: tableId,
-        rows: (figure.breakdown ?? []).map((part, index) => ({
-          label: breakdown[index]!.label,
-          bars: [{ series: "value", value: part.value, text: breakdown[index]!.valueText }],
-        })),
-      }),
+      // Drawn when read, not held (see chart() in svg.ts).
+      get svg() {
+        return barChart(chartSpec);
+      },
     };
   }
 

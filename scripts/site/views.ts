@@ -185,7 +185,7 @@ export interface BreakdownView {
   rows: BreakdownRowView[];
   /** "Labels in Norwegian Bokmål, as in the source", when some label is not in the page's language; else "". */
   sourceLanguageNote: string;
-  svg: string;
+  readonly svg: string;
 }
 
 export interface FigureRowView {
