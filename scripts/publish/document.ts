@@ -170,13 +170,21 @@ export function preparePublishing(content: SiteContent, views: readonly Document
         .filter((attachment) => attachment.type === "PDF" || attachment.file.toLowerCase().endsWith(".pdf"))
         .map((attachment) => `${env.config?.url ?? ""}${documentDir}${attachment.file.split("/").map(encodeURIComponent).join("/")}`);
       return {
-        citation: documentCitation(locale, view, view.urls[locale], env.config?.url ?? "", { pdfUrls }),
-        embed: {
-          url: embedUrl(locale, view),
-          snippet: embedSnippet(`${env.config?.url ?? ""}${embedUrl(locale, view)}`, view.titles[locale], locale),
-          oembedUrl: `${view.urls[locale]}${OEMBED_FILE}`,
+        // The citation, embed snippet and related list are made when read (the renderer reads each once,
+        // see fullDocumentPage in site/model.ts), not held for every page of the site at once.
+        get citation() {
+          return documentCitation(locale, view, view.urls[locale], env.config?.url ?? "", { pdfUrls });
         },
-        related: related.get(view.id)!.map(toItem),
+        get embed() {
+          return {
+            url: embedUrl(locale, view),
+            snippet: embedSnippet(`${env.config?.url ?? ""}${embedUrl(locale, view)}`, view.titles[locale], locale),
+            oembedUrl: `${view.urls[locale]}${OEMBED_FILE}`,
+          };
+        },
+        get related() {
+          return related.get(view.id)!.map(toItem);
+        },
         attachments: view.doc.assets.attachments.map((attachment) => ({
           title: attachment.title ?? attachment.file.split("/").pop()!,
           file: attachment.file,

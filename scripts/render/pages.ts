@@ -14,6 +14,7 @@ import { basePathOf, rebaseHtml } from "../content/base-path.ts";
 import { PAGE_TABLE, pageKind, type PageKind } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { DocumentPage, DocumentView } from "../site/views.ts";
+import { fullDocumentPage } from "../site/model.ts";
 import { readBody } from "../content/body-store.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
 import type { RenderedBody } from "../content/markdown.ts";
@@ -159,7 +160,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     write: (kind, pages, outputDir) => writeKind(pageKind(kind), pages, outputDir),
     async writeDocuments(pages, outputDir) {
       const files: string[] = [];
-      for (const spec of PAGE_TABLE) if (spec.ofDocument) files.push(...(await writeKind(spec, pages.flatMap(spec.ofDocument), outputDir)));
+      const full = pages.map(fullDocumentPage);
+      for (const spec of PAGE_TABLE) if (spec.ofDocument) files.push(...(await writeKind(spec, full.flatMap(spec.ofDocument), outputDir)));
       return files;
     },
     async writeAll(outputDir, select, progress = silentProgress) {
@@ -171,7 +173,9 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       );
       // The kinds made per document go document by document, both locales together, so each body is read from disk once.
       const perDocument = PAGE_TABLE.filter((spec) => spec.ofDocument);
-      for (const pages of documentPagesByView(data.model.pages.document)) {
+      for (const group of documentPagesByView(data.model.pages.document)) {
+        // Made whole here, once, and dropped after this document (site/model.ts fullDocumentPage).
+        const pages = group.map(fullDocumentPage);
         for (const spec of perDocument) files.push(...(await writeKind(spec, pages.flatMap(spec.ofDocument!), outputDir, select, rendered)));
       }
       for (const spec of PAGE_TABLE) if (!spec.ofDocument) files.push(...(await writeKind(spec, spec.pages(data), outputDir, select, rendered)));

@@ -166,7 +166,9 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       publisherName: publisherName(view.publisher, locale),
       publisherUrl: urlFor(locale, publisherRoute),
       topics: view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) })),
-      figures: keyFigures.documentRows(locale, view.id),
+      get figures() {
+        return keyFigures.documentRows(locale, view.id);
+      },
       originalTitle: title === meta.title ? null : meta.title,
       titleLang: titleLang(view, locale),
       publish: publishing.document(locale, view, item(locale)),
@@ -285,6 +287,17 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, feeds, searchRecords };
   documentPageBuilders.set(model, { documentPage, searchRecord: (view) => buildSearchRecord(view, publishersById) });
   return model;
+}
+
+/**
+ * A document page with everything made once, for rendering it: the model's
+ * document pages make their key-figure rows, citation, embed snippet and
+ * related list on each read, so that the site's pages do not hold them all at
+ * once (docs/performance.md); a template reads them many times, so the
+ * renderer reads them once here. The copy's JSON is the page's JSON.
+ */
+export function fullDocumentPage(page: DocumentPage): DocumentPage {
+  return { ...page, figures: page.figures, publish: { ...page.publish } };
 }
 
 /**

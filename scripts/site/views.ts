@@ -64,7 +64,8 @@ export interface DocumentPage extends PageBase {
   publisherName: string;
   publisherUrl: string;
   topics: Array<{ label: string; url: string }>;
-  figures: FigureRowView[];
+  /** Made on each read, like the publishing data's heavy parts. */
+  readonly figures: FigureRowView[];
   /** The original title when the shown one is a translation. */
   originalTitle: string | null;
   titleLang: string;
@@ -121,8 +122,9 @@ export interface AttachmentView {
   size: number;
 }
 
+/** `related`, `citation` and `embed` are made on each read in a build's model: read them from `fullDocumentPage` (site/model.ts). */
 export interface DocumentPublishing {
-  related: DocumentListItem[];
+  readonly related: DocumentListItem[];
   attachments: AttachmentView[];
   /** "YYYY-MM-DD" of the last change to the document's file. */
   lastUpdated: string | null;
@@ -138,9 +140,9 @@ export interface DocumentPublishing {
   sourceNote: { text: string; lang: string } | null;
   card: SocialCard;
   /** "Cite this document": the reference's parts, download paths and meta tags. */
-  citation: Citation;
+  readonly citation: Citation;
   /** "Embed this document": the embed view, its <iframe> snippet and the oEmbed file. */
-  embed: EmbedLinks;
+  readonly embed: EmbedLinks;
 }
 
 export interface EmbedLinks {
