@@ -13,7 +13,7 @@ import { buildVocabulary, type Lexicon, recordCompoundParts, recordWords, withDi
 import { dictionariesFor } from "./dictionaries.ts";
 import { recordFormsFrom } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
-import { formTracer, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
+import { formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
@@ -52,6 +52,10 @@ function folderBytes(dir: string): number {
     total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
   }
   return total;
+}
+
+function* everyWord(wordSets: Iterable<ReadonlySet<string>>): Generator<string> {
+  for (const set of wordSets) yield* set;
 }
 
 /**
@@ -95,7 +99,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const wordSets = options.plain ? [] : records.map(recordWords);
-    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
+    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets, siteVocabularyStems(everyWord(wordSets), options.wordFormCache).stems);
     // One lexicon per body language: the site's words and that language's word lists.
     const lexicons = new Map<string, Lexicon>();
     const splits = new Map<string, Map<string, string[]>>();

@@ -1,7 +1,9 @@
 /**
  * The inflected forms of a site's words (inflections.ts), traced once per
  * distinct word for the whole site, and kept between builds in the build cache
- * (`.cache/lysark/word-forms/<language>-<stemmer>.json`).
+ * (`.cache/lysark/word-forms/<language>-<stemmer>.json`); so are the stems each
+ * word brings to the compound splitter's vocabulary (compounds.ts,
+ * `vocabulary-stems.json`).
  *
  * A word's forms depend on the word, its language's dictionaries and the
  * bundle's stemmer only, never on the other words of the site, so a word traced
@@ -21,6 +23,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inVocabulary, vocabularyStems } from "./compounds.ts";
 import { affixDictionariesFor, affixFiles, mayHaveForms, queryStemmers, type AffixDictionary, type QueryStemmers, unjoinedForms } from "./inflections.ts";
 
 /** Bump when the file's layout changes (what it holds is keyed by the code itself). */
@@ -52,13 +55,21 @@ function packageVersion(file: string): string {
   }
 }
 
-let codeHash: string | undefined;
-/** The code that traces forms: this file and inflections.ts. */
-function tracingCode(): string {
-  codeHash ??= sha256(
-    [fileURLToPath(import.meta.url), fileURLToPath(new URL("./inflections.ts", import.meta.url))].map((file) => readFileSync(file, "utf8")).join("\0"),
-  );
-  return codeHash;
+const codeHashes = new Map<string, string>();
+/** The hash of this file's and the named modules' code (what they compute is keyed by it). */
+function codeOf(...modules: string[]): string {
+  const name = modules.join(",");
+  let hash = codeHashes.get(name);
+  if (!hash) {
+    const files = [fileURLToPath(import.meta.url), ...modules.map((module) => fileURLToPath(new URL(`./${module}`, import.meta.url)))];
+    codeHashes.set(name, (hash = sha256(files.map((file) => readFileSync(file, "utf8")).join("\0"))));
+  }
+  return hash;
+}
+
+function snowballPackage(): [string, string] {
+  const snowball = require.resolve("snowball-stemmers");
+  return [snowball, packageVersion(snowball)];
 }
 
 /**
@@ -69,7 +80,6 @@ export function formTracer(language: string, stemmer: string): FormTracer | unde
   const stemmers = queryStemmers(stemmer);
   const files = affixFiles(language);
   if (!stemmers || !files.length) return undefined;
-  const snowball = require.resolve("snowball-stemmers");
   const key = sha256(
     JSON.stringify([
       FORMAT,
@@ -79,14 +89,14 @@ export function formTracer(language: string, stemmer: string): FormTracer | unde
         const { size, mtimeMs } = statSync(file);
         return [path.resolve(file), packageVersion(file), size, mtimeMs];
       }),
-      [snowball, packageVersion(snowball)],
-      tracingCode(),
+      snowballPackage(),
+      codeOf("inflections.ts"),
     ]),
   );
   return { key, stemmers, dictionaries: (words) => affixDictionariesFor(language, words) };
 }
 
-/** The forms a sound cache entry with this key holds; undefined for a missing, stale or damaged one. */
+/** The values a sound cache entry with this key holds; undefined for a missing, stale or damaged one. */
 function readCached(file: string, key: string): Map<string, string[]> | undefined {
   let text: string;
   try {
@@ -126,8 +136,39 @@ function writeCached(file: string, key: string, forms: ReadonlyMap<string, reado
   }
 }
 
-/** How a site's forms were had: all from the cache, some traced, or all traced. */
+/** How a site's values were had: all from the cache, some traced, or all traced. */
 export type FormSource = "cache" | "partly" | "traced";
+
+/** One value per word, computed once for the site or read from the cache. */
+interface PerWord {
+  key: string;
+  /** Whether a word has a value at all (the others are neither computed nor kept). */
+  wanted(word: string): boolean;
+  /** How to compute the values of the words the cache does not hold. */
+  compute(missing: readonly string[]): (word: string) => string[];
+}
+
+/** Each wanted word of `words`, in order, with its value: from `cacheFile` when it holds it; the entry rewritten with exactly these words when any had to be computed. */
+function perWord(words: Iterable<string>, what: PerWord, cacheFile: string | undefined): { values: Map<string, string[]>; source: FormSource } {
+  const cached = cacheFile ? readCached(cacheFile, what.key) : undefined;
+  const values = new Map<string, string[]>();
+  const missing: string[] = [];
+  for (const word of words) {
+    if (!what.wanted(word) || values.has(word)) continue;
+    const known = cached?.get(word);
+    if (known) values.set(word, known);
+    else {
+      // Held in order: a placeholder now, the computed value below.
+      values.set(word, []);
+      missing.push(word);
+    }
+  }
+  if (!missing.length) return { values, source: "cache" };
+  const compute = what.compute(missing);
+  for (const word of missing) values.set(word, compute(word));
+  if (cacheFile) writeCached(cacheFile, what.key, values);
+  return { values, source: missing.length === values.size ? "traced" : "partly" };
+}
 
 /**
  * Each word of `words` that may have forms, with the forms to add for it (inflections.ts
@@ -135,22 +176,31 @@ export type FormSource = "cache" | "partly" | "traced";
  * when any word had to be traced the entry is rewritten with exactly this site's words.
  */
 export function siteWordForms(words: Iterable<string>, tracer: FormTracer, cacheFile?: string): { forms: Map<string, string[]>; source: FormSource } {
-  const cached = cacheFile ? readCached(cacheFile, tracer.key) : undefined;
-  const forms = new Map<string, string[]>();
-  const missing: string[] = [];
-  for (const word of words) {
-    if (!mayHaveForms(word) || forms.has(word)) continue;
-    const known = cached?.get(word);
-    if (known) forms.set(word, known);
-    else {
-      // Held in order: a placeholder now, the traced forms below.
-      forms.set(word, []);
-      missing.push(word);
-    }
-  }
-  if (!missing.length) return { forms, source: "cache" };
-  const dictionaries = tracer.dictionaries(missing);
-  for (const word of missing) forms.set(word, unjoinedForms(word, dictionaries, tracer.stemmers));
-  if (cacheFile) writeCached(cacheFile, tracer.key, forms);
-  return { forms, source: missing.length === forms.size ? "traced" : "partly" };
+  const { values, source } = perWord(
+    words,
+    {
+      key: tracer.key,
+      wanted: mayHaveForms,
+      compute: (missing) => {
+        const dictionaries = tracer.dictionaries(missing);
+        return (word) => unjoinedForms(word, dictionaries, tracer.stemmers);
+      },
+    },
+    cacheFile,
+  );
+  return { forms: values, source };
+}
+
+/**
+ * The stems each word of the site's vocabulary brings with it (compounds.ts `vocabularyStems`, three
+ * Snowball stemmers a word), kept in `<cacheDir>/vocabulary-stems.json` like the forms.
+ */
+export function siteVocabularyStems(words: Iterable<string>, cacheDir?: string): { stems: Map<string, string[]>; source: FormSource } {
+  const key = sha256(JSON.stringify([FORMAT, "vocabulary-stems", snowballPackage(), codeOf("compounds.ts")]));
+  const { values, source } = perWord(
+    words,
+    { key, wanted: inVocabulary, compute: () => vocabularyStems },
+    cacheDir && path.join(cacheDir, "vocabulary-stems.json"),
+  );
+  return { stems: values, source };
 }

@@ -16,7 +16,8 @@ import {
   recordWordForms,
   unjoinedForms,
 } from "../../scripts/search/inflections.ts";
-import { type FormTracer, formTracer, siteWordForms, wordFormCacheFile } from "../../scripts/search/site-forms.ts";
+import { buildVocabulary } from "../../scripts/search/compounds.ts";
+import { type FormTracer, formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "../../scripts/search/site-forms.ts";
 
 // A cut-down Nynorsk dictionary (as in inflections.test.ts): "læremiddel" → "læremidla", "skule" → "skulen", "skular".
 const AFF = `SET UTF-8
@@ -140,5 +141,25 @@ describe("a site's word forms", () => {
     expect(traced.forms.get("læremiddel")).toContain("læremidla");
     expect(traced.forms.get("læremiddel")).toEqual(unjoinedForms("læremiddel", affixDictionariesFor("nn", ["læremiddel"]), queryStemmers("nb")!));
     expect(siteWordForms(["læremiddel"], formTracer("nn", "nb")!, file).source).toBe("cache");
+  });
+
+  it("keeps the vocabulary's stems: the same vocabulary with and without the cache", () => {
+    const sets = [new Set(["erfaringene", "og", "arbeidsgiverstrategi"]), new Set(["erfaringene", "kommunerna", "skolorna"])];
+    const words = sets.flatMap((set) => [...set]);
+    const dir = path.join(work, "stems");
+    const first = siteVocabularyStems(words, dir);
+    expect(first.source).toBe("traced");
+    expect(first.stems.get("erfaringene")).toContain("erfaring");
+    expect(first.stems.has("og")).toBe(false);
+    const second = siteVocabularyStems(words, dir);
+    expect(second.source).toBe("cache");
+    expect([...second.stems]).toEqual([...first.stems]);
+    expect([...buildVocabulary(sets, second.stems)].sort()).toEqual([...buildVocabulary(sets)].sort());
+    // A damaged entry is computed again.
+    const file = path.join(dir, "vocabulary-stems.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"erfaring"', '"erfarinx"'));
+    const again = siteVocabularyStems(words, dir);
+    expect(again.source).toBe("traced");
+    expect([...again.stems]).toEqual([...first.stems]);
   });
 });
