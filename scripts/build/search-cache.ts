@@ -76,9 +76,11 @@ export async function writeSearchIndexCached(records: readonly SearchRecord[], o
     for (const file of Object.keys(cached)) place(path.join(options.dir, FILES, file), path.join(bundle, file));
     return true;
   }
-  // The word lists' compact form (scripts/search/dictionaries.ts) is kept beside the index: this folder is replaced on each write.
+  // The word lists' compact form (scripts/search/dictionaries.ts) and the words' inflected forms (site-forms.ts) are kept
+  // beside the index: this folder is replaced on each write.
   const wordListCache = path.join(path.dirname(options.dir), "word-lists");
-  const index = options.index ?? ((all, out) => writeSearchBundles(all, out, { progress: options.progress, wordListCache }));
+  const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
+  const index = options.index ?? ((all, out) => writeSearchBundles(all, out, { progress: options.progress, wordListCache, wordFormCache }));
   await index(records, outputDir);
   // Kept for the next build: linked into a new folder, which then replaces the old one.
   const fresh = `${options.dir}.${process.pid}.tmp`;

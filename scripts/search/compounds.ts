@@ -43,24 +43,37 @@ export function recordWords(record: SearchRecord): Set<string> {
   return found;
 }
 
+/** The Norwegian, Swedish and Danish stems of `word` that a compound may start with (MIN_STEM letters or more). */
+export function vocabularyStems(word: string): string[] {
+  const stems: string[] = [];
+  for (const stemmer of STEMMERS) {
+    // Short stems ("komm") start too many words that are not compounds of them.
+    const stem = stemmer.stem(word);
+    if (stem.length >= MIN_STEM) stems.push(stem);
+  }
+  return stems;
+}
+
+/** Whether `word` goes into the vocabulary (with its `vocabularyStems`). */
+export function inVocabulary(word: string): boolean {
+  return word.length >= MIN_PART;
+}
+
 /**
  * The words a compound may start with: every word of the records at least
  * MIN_PART letters long, and its Norwegian, Swedish and Danish stems of MIN_STEM letters or more
- * ("erfaringene" gives "erfaring", so "erfaringsutveksling" splits).
+ * ("erfaringene" gives "erfaring", so "erfaringsutveksling" splits). `stems` holds words' stems
+ * found before (the build cache, site-forms.ts); the others are stemmed here.
  */
-export function buildVocabulary(wordSets: Iterable<ReadonlySet<string>>): Set<string> {
+export function buildVocabulary(wordSets: Iterable<ReadonlySet<string>>, stems?: ReadonlyMap<string, readonly string[]>): Set<string> {
   const vocabulary = new Set<string>();
   const seen = new Set<string>();
   for (const set of wordSets) {
     for (const word of set) {
-      if (word.length < MIN_PART || seen.has(word)) continue;
+      if (!inVocabulary(word) || seen.has(word)) continue;
       seen.add(word);
       vocabulary.add(word);
-      for (const stemmer of STEMMERS) {
-        // Short stems ("komm") start too many words that are not compounds of them.
-        const stem = stemmer.stem(word);
-        if (stem.length >= MIN_STEM) vocabulary.add(stem);
-      }
+      for (const stem of stems?.get(word) ?? vocabularyStems(word)) vocabulary.add(stem);
     }
   }
   return vocabulary;

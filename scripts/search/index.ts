@@ -11,8 +11,9 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, type Lexicon, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { dictionariesFor } from "./dictionaries.ts";
-import { affixDictionariesFor, queryStemmers, recordWordForms, type AffixDictionary } from "./inflections.ts";
+import { recordFormsFrom } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
+import { formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
@@ -38,6 +39,8 @@ export interface SearchBundleOptions {
   progress?: Progress;
   /** Where the word lists' compact form is kept between builds (`.cache/lysark/word-lists`, dictionaries.ts). */
   wordListCache?: string;
+  /** Where each language's inflected forms are kept between builds (`.cache/lysark/word-forms`, site-forms.ts). */
+  wordFormCache?: string;
 }
 
 export class SearchIndexError extends Error {}
@@ -49,6 +52,10 @@ function folderBytes(dir: string): number {
     total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
   }
   return total;
+}
+
+function* everyWord(wordSets: Iterable<ReadonlySet<string>>): Generator<string> {
+  for (const set of wordSets) yield* set;
 }
 
 /**
@@ -92,21 +99,23 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const wordSets = options.plain ? [] : records.map(recordWords);
-    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
+    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets, siteVocabularyStems(everyWord(wordSets), options.wordFormCache).stems);
     // One lexicon per body language: the site's words and that language's word lists.
     const lexicons = new Map<string, Lexicon>();
     const splits = new Map<string, Map<string, string[]>>();
-    // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries (inflections.ts).
-    const formStemmers = queryStemmers(stemmer);
-    const affixes = new Map<string, AffixDictionary[]>();
-    const formsFound = new Map<string, Map<string, string[]>>();
+    // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
+    // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
+    const siteForms = new Map<string, Map<string, string[]>>();
     if (vocabulary) {
       for (const language of new Set(records.map((record) => record.language))) {
         lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language, options.wordListCache)));
         splits.set(language, new Map());
-        const words = new Set(records.flatMap((record, i) => (record.language === language ? [...wordSets[i]!] : [])));
-        affixes.set(language, affixDictionariesFor(language, words));
-        formsFound.set(language, new Map());
+        const tracer = formTracer(language, stemmer);
+        if (!tracer) continue;
+        const words = new Set<string>();
+        for (const [i, record] of records.entries()) if (record.language === language) for (const word of wordSets[i]!) words.add(word);
+        const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
+        siteForms.set(language, siteWordForms(words, tracer, cacheFile).forms);
       }
     }
     const { index, errors } = await starting;
@@ -118,11 +127,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
           const lexicon = lexicons.get(record.language);
           const own = wordSets[start + offset]!;
+          const forms = siteForms.get(record.language);
           const extras = lexicon
-            ? {
-                compoundParts: recordCompoundParts(own, lexicon, splits.get(record.language)),
-                wordForms: formStemmers ? recordWordForms(own, affixes.get(record.language)!, formStemmers, formsFound.get(record.language)) : [],
-              }
+            ? { compoundParts: recordCompoundParts(own, lexicon, splits.get(record.language)), wordForms: forms ? recordFormsFrom(own, forms) : [] }
             : {};
           const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
           if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);

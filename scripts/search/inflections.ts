@@ -182,6 +182,11 @@ const CLOSE_MATCH = 1;
 /** Shorter words have few forms worth a search, and many readings. */
 const MIN_WORD = 4;
 
+/** Whether `word` may have forms to add (`unjoinedForms` gives a shorter word none, without looking). */
+export function mayHaveForms(word: string): boolean {
+  return word.length >= MIN_WORD;
+}
+
 /** A stemmer: `{ stem(word) }` (from snowball-stemmers). */
 export interface Stemmer {
   stem(word: string): string;
@@ -196,24 +201,41 @@ export interface Stemmer {
 export interface QueryStemmers {
   bundle: Stemmer;
   variants: readonly Stemmer[];
-  /** Each form's query stems, once: the forms of one entry come back for each of its forms in the text. */
-  cache: Map<string, string[]>;
+  /** Each form's query stem with the bundle's stemmer, once: the forms of one entry come back for each of its forms in the text. */
+  cache: Map<string, string>;
+  /** Each form's variant stems, once, and only for a form its own stem does not join (most are joined). */
+  variantCache: Map<string, string[]>;
 }
 
-/** The stems a query for `word` searches (queryVariants in assets/search-query.js, then Pagefind's stemmer). */
-function queryStems(word: string, stemmers: QueryStemmers): string[] {
-  let stems = stemmers.cache.get(word);
+/** The bundle's stem of a query for `word` (what Pagefind searches first). */
+function queryStem(word: string, stemmers: QueryStemmers): string {
+  let stem = stemmers.cache.get(word);
+  if (stem === undefined) stemmers.cache.set(word, (stem = stemmers.bundle.stem(word)));
+  return stem;
+}
+
+/** The stems of a query for `word`'s variants (queryVariants in assets/search-query.js, then Pagefind's stemmer). */
+function variantStems(word: string, stemmers: QueryStemmers): string[] {
+  let stems = stemmers.variantCache.get(word);
   if (!stems) {
-    const variants = stemmers.variants.map((variant) => variant.stem(word)).filter((stem) => stem.length >= 3);
-    stems = [word, ...variants].map((form) => stemmers.bundle.stem(form));
-    stemmers.cache.set(word, stems);
+    stems = stemmers.variants
+      .map((variant) => variant.stem(word))
+      .filter((stem) => stem.length >= 3)
+      .map((stem) => stemmers.bundle.stem(stem));
+    stemmers.variantCache.set(word, stems);
   }
   return stems;
 }
 
+/** Whether a query for `form` finds a word whose bundle stem is `own`: its own stem starts it, or a variant's stem closely (CLOSE_MATCH). */
+function joins(form: string, own: string, stemmers: QueryStemmers): boolean {
+  if (own.startsWith(queryStem(form, stemmers))) return true;
+  return variantStems(form, stemmers).some((stem) => own.startsWith(stem) && own.length - stem.length <= CLOSE_MATCH);
+}
+
 /**
  * The forms of `word`'s dictionary entries that a query would not find it by: no stem the query
- * searches (`queryStems`) starts the word's own stem (a variant's closely, CLOSE_MATCH). "læremiddel" gives "læremidla"; "skule"
+ * searches (`joins`) starts the word's own stem (a variant's closely, CLOSE_MATCH). "læremiddel" gives "læremidla"; "skule"
  * gives nothing, as "skulen", "skular" and "skulane" all stem to "skul".
  */
 export function unjoinedForms(word: string, dictionaries: readonly AffixDictionary[], stemmers: QueryStemmers): string[] {
@@ -224,7 +246,7 @@ export function unjoinedForms(word: string, dictionaries: readonly AffixDictiona
     for (const entry of entriesOf(word, dictionary)) {
       for (const form of formsOf(entry, dictionary)) {
         if (form === word || form.length < MIN_WORD || form.length > word.length + MAX_LONGER || forms.has(form) || !PLAIN_WORD.test(form)) continue;
-        if (!queryStems(form, stemmers).some((stem, i) => own.startsWith(stem) && (i === 0 || own.length - stem.length <= CLOSE_MATCH))) forms.add(form);
+        if (!joins(form, own, stemmers)) forms.add(form);
       }
     }
   }
@@ -248,6 +270,19 @@ export function recordWordForms(
   return [...forms];
 }
 
+/**
+ * The forms of a record's words it does not hold itself, from each word's forms traced once for
+ * the whole site (site-forms.ts): the same list, in the same order, as `recordWordForms`.
+ */
+export function recordFormsFrom(own: ReadonlySet<string>, siteForms: ReadonlyMap<string, readonly string[]>): string[] {
+  const forms = new Set<string>();
+  for (const word of own) {
+    const found = siteForms.get(word);
+    if (found) for (const form of found) if (!own.has(form)) forms.add(form);
+  }
+  return [...forms];
+}
+
 /** Hunspell dictionaries whose forms a body in each language takes (nn texts use many nb forms). */
 const PACKAGES: Record<string, readonly string[]> = {
   nb: ["dictionary-nb"],
@@ -259,6 +294,14 @@ const PACKAGES: Record<string, readonly string[]> = {
 
 const loaded = new Map<string, { dic: string; affixes: Affixes }>();
 const require = createRequire(import.meta.url);
+
+/** The files of each package a body in `language` takes forms from (for a cache's key: site-forms.ts). */
+export function affixFiles(language: string): string[] {
+  return (PACKAGES[language] ?? []).flatMap((name) => {
+    const folder = path.dirname(require.resolve(name));
+    return [path.join(folder, "index.dic"), path.join(folder, "index.aff")];
+  });
+}
 
 /** A package's `.dic` text and parsed `.aff`, read once per process. */
 function packageFiles(name: string): { dic: string; affixes: Affixes } {
@@ -288,5 +331,12 @@ const VARIANT_STEMMERS = ["swedish", "danish", "english"];
 /** How queries reach a bundle forced to `language` (none for a language without a Snowball stemmer). */
 export function queryStemmers(language: string): QueryStemmers | undefined {
   const name = SNOWBALL[language];
-  return name ? { bundle: snowball.newStemmer(name), variants: VARIANT_STEMMERS.map((variant) => snowball.newStemmer(variant)), cache: new Map() } : undefined;
+  return name
+    ? {
+        bundle: snowball.newStemmer(name),
+        variants: VARIANT_STEMMERS.map((variant) => snowball.newStemmer(variant)),
+        cache: new Map(),
+        variantCache: new Map(),
+      }
+    : undefined;
 }
