@@ -124,6 +124,8 @@ const stringAt = (bytes: Buffer, offset: number) => {
 interface Run {
   from: string;
   to: string;
+  /** The run's first word. */
+  first: string;
   entries: Buffer[];
   /** The entries' bytes, uncompressed. */
   bytes: number;
@@ -143,11 +145,56 @@ function sharedPrefix(a: string, b: string): number {
  */
 export const CUT_PREFIX = 3;
 
+/** The shortest prefix of `word` that sorts after `previous` (`word` itself when none does sooner). */
+export function shortestPrefixAfter(word: string, previous: string): string {
+  let prefix = "";
+  for (const letter of word) {
+    prefix += letter;
+    if (prefix > previous) return prefix;
+  }
+  return word;
+}
+
+/** The highest code point: no query word holds it, so it sorts after every letter. */
+const HIGHEST = String.fromCodePoint(0x10ffff);
+
+/**
+ * A string that sorts just before `bound` and after every query word that does: `bound` with its
+ * last letter one lower, then the highest code point ("plan" → "plam\u{10FFFF}"). Pagefind
+ * compares the bytes of UTF-8 strings, which orders them as JavaScript orders code points.
+ */
+export function justBefore(bound: string): string {
+  const letters = Array.from(bound);
+  const last = letters.pop();
+  if (last === undefined) return "";
+  let code = last.codePointAt(0)! - 1;
+  // A lone surrogate is no character: step below the surrogates.
+  if (code >= 0xd800 && code <= 0xdfff) code = 0xd7ff;
+  return code < 0 ? letters.join("") : `${letters.join("")}${String.fromCodePoint(code)}${HIGHEST}`;
+}
+
+/**
+ * The chunk table with no gaps: each chunk ends just before the next one starts, the first starts
+ * at the empty string and the last ends after every word. Pagefind loads, for each query word,
+ * the first chunk with `from ≤ word ≤ to`; its own ends are the shortest prefix of a chunk's last
+ * word ("aldreb" for "aldreboend"), so a query for that word, or for a longer unstemmed form of a
+ * chunk's last word ("pladset" after "plads"), fell between two chunks and loaded the next one
+ * (146 KB of "plan" at N = 5000), or none. `from` is never changed: Pagefind's own is already the
+ * shortest prefix of the chunk's first word that sorts after the last word before it.
+ */
+export function closeGaps<T extends { from: string; to: string }>(chunks: readonly T[]): T[] {
+  return chunks.map((chunk, i) => ({
+    ...chunk,
+    from: i === 0 ? "" : chunk.from,
+    to: i === chunks.length - 1 ? HIGHEST : justBefore(chunks[i + 1]!.from),
+  }));
+}
+
 /**
  * The runs one chunk is cut into: each heavy word with the words after it that
- * start with it, and the light words between. Adjacent runs leave no gap: a
- * run starts just after the one before it ends, so a word that sorts between
- * two runs strictly belongs to one (Pagefind loads chunks by `from ≤ word ≤ to`).
+ * start with it, and the light words between. Each run after the first starts
+ * at the shortest prefix of its first word that sorts after the run before;
+ * the ends are closed up to the next start for the whole table (`closeGaps`).
  */
 export function cutChunk(
   words: Array<{ word: string; entry: Buffer }>,
@@ -164,14 +211,14 @@ export function cutChunk(
       // A light run that would grow past runBytes ends here, where no query word of CUT_PREFIX
       // letters or more can start words on both sides.
       if (current && current.bytes + entry.length > runBytes && sharedPrefix(current.to, word) < CUT_PREFIX) current = undefined;
-      current ??= { from: "", to: "", entries: [], bytes: 0 };
+      current ??= { from: "", to: "", first: word, entries: [], bytes: 0 };
       if (!current.entries.length) runs.push(current);
       current.entries.push(entry);
       current.bytes += entry.length;
       current.to = word;
       continue;
     }
-    const heavy: Run = { from: "", to: word, entries: [entry], bytes: entry.length };
+    const heavy: Run = { from: "", to: word, first: word, entries: [entry], bytes: entry.length };
     while (i + 1 < words.length && words[i + 1]!.word.startsWith(word)) {
       i++;
       heavy.entries.push(words[i]!.entry);
@@ -181,14 +228,13 @@ export function cutChunk(
     runs.push(heavy);
     current = undefined;
   }
-  // Boundaries: the first run starts where the chunk did; each next run just after the last word
-  // of the one before ("\u0000" sorts before every letter), the last ends where the chunk did or
-  // at its last word, whichever is later. Pagefind writes a chunk's end as the shortest prefix
-  // of its last word that still sorts before the next chunk ("der" for "derfor"), and finds a
-  // word beyond that only through a fallback that takes the first chunk whose bounds, cut to the
-  // word's length, hold it: after a cut that is the run before, which lacks the word.
+  // Boundaries: the first run starts where the chunk did, each next one at the shortest prefix of
+  // its first word that sorts after the last word of the run before (as Pagefind bounds its own
+  // chunks); the last ends where the chunk did or at its last word, whichever is later. Each run's
+  // end is then moved up to just before the next chunk's start (closeGaps), so that no word, and
+  // no query for a word's longer form ("pladset" for the stem "plads"), falls between two chunks.
   runs.forEach((run, i) => {
-    run.from = i === 0 ? from : `${runs[i - 1]!.to}\u0000`;
+    run.from = i === 0 ? from : shortestPrefixAfter(run.first, runs[i - 1]!.to);
   });
   const last = runs.at(-1);
   if (last && to > last.to) last.to = to;
@@ -203,7 +249,7 @@ export interface ChunkSplit {
   heavyWords: string[];
 }
 
-/** Splits the heavy words of `bundle` (a Pagefind output folder) into chunks of their own, in place. */
+/** Splits the heavy words of `bundle` (a Pagefind output folder) into chunks of their own, and closes the chunk table's gaps, in place. */
 export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, runBytes = LIGHT_RUN_BYTES): ChunkSplit {
   const entryFile = path.join(bundle, "pagefind-entry.json");
   const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
@@ -214,19 +260,19 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, 
     const fields = arrayItems(meta, 0);
     // Field 2 of the metadata: the chunk table, [from, to, hash] per chunk.
     const table = arrayItems(meta, fields[2]![0]);
-    const chunks: Buffer[] = [];
-    let changed = false;
+    const rows: Array<{ from: string; to: string; hash: string }> = [];
+    const original: typeof rows = [];
     for (const [start] of table) {
       const [fromAt, toAt, hashAt] = arrayItems(meta, start).map(([at]) => at);
       const [from, to, hash] = [stringAt(meta, fromAt!), stringAt(meta, toAt!), stringAt(meta, hashAt!)];
+      original.push({ from, to, hash });
       split.before++;
       const chunkFile = path.join(bundle, "index", `${hash}.pf_index`);
       const compressed = readFileSync(chunkFile);
       // Left as it is, without decompressing: a chunk whose compressed size is this small, or whose
       // whole uncompressed size (the gzip trailer's last four bytes) is no more than a heavy word's.
       if (compressed.length < heavyBytes / 8 || compressed.readUInt32LE(compressed.length - 4) <= Math.min(heavyBytes, runBytes)) {
-        chunks.push(array([text(from), text(to), text(hash)]));
-        split.after++;
+        rows.push({ from, to, hash });
         continue;
       }
       const chunk = readPagefindFile(chunkFile, compressed);
@@ -238,23 +284,27 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, 
       const total = words.reduce((sum, word) => sum + word.entry.length, 0);
       const runs = total > runBytes || words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes, runBytes) : [];
       if (runs.length < 2) {
-        chunks.push(array([text(from), text(to), text(hash)]));
-        split.after++;
+        rows.push({ from, to, hash });
         continue;
       }
-      changed = true;
       const rest = chunkFields.slice(1).map(([at, end]) => chunk.subarray(at, end));
       for (const run of runs) {
         if (run.entries.length === 1 && run.entries[0]!.length > heavyBytes) split.heavyWords.push(run.to);
         const packed = packPagefindFile(Buffer.concat([header(4, chunkFields.length), array(run.entries), ...rest]));
         const runHash = `${language}_${createHash("sha256").update(packed).digest("hex").slice(0, 7)}`;
         writeFileSync(path.join(bundle, "index", `${runHash}.pf_index`), packed);
-        chunks.push(array([text(run.from), text(run.to), text(runHash)]));
-        split.after++;
+        rows.push({ from: run.from, to: run.to, hash: runHash });
       }
       rmSync(chunkFile);
     }
-    if (!changed) continue;
+    const closed = closeGaps(rows);
+    split.after += closed.length;
+    if (
+      closed.length === original.length &&
+      closed.every((row, i) => row.from === original[i]!.from && row.to === original[i]!.to && row.hash === original[i]!.hash)
+    )
+      continue;
+    const chunks = closed.map((row) => array([text(row.from), text(row.to), text(row.hash)]));
     const newMeta = packPagefindFile(
       Buffer.concat([header(4, fields.length), ...fields.map(([at, end], i) => (i === 2 ? array(chunks) : meta.subarray(at, end)))]),
     );

@@ -9,9 +9,18 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
-import { buildVocabulary, type Lexicon, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
+import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { dictionariesFor } from "./dictionaries.ts";
-import { recordFormsFrom } from "./inflections.ts";
+import {
+  affixDictionariesFor,
+  ownLanguageStemmer,
+  ownLanguageStems,
+  queryStemmers,
+  recordBaseForms,
+  recordFormsFrom,
+  type AffixDictionary,
+  type Stemmer,
+} from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
@@ -100,22 +109,48 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const wordSets = options.plain ? [] : records.map(recordWords);
     const vocabulary = options.plain ? undefined : buildVocabulary(wordSets, siteVocabularyStems(everyWord(wordSets), options.wordFormCache).stems);
-    // One lexicon per body language: the site's words and that language's word lists.
-    const lexicons = new Map<string, Lexicon>();
-    const splits = new Map<string, Map<string, string[]>>();
     // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
     // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
+    const formStemmers = queryStemmers(stemmer);
     const siteForms = new Map<string, Map<string, string[]>>();
+    // The dictionaries cut to the site's words and compound parts, for their base forms.
+    const affixes = new Map<string, AffixDictionary[]>();
+    const basesFound = new Map<string, Map<string, string[]>>();
+    // Each body language's own stemmer where it is not the bundle's, and the stems it gave.
+    const ownStemmers = new Map<string, Stemmer>();
+    const stemsFound = new Map<string, Map<string, string | undefined>>();
+    // Each language's compound splits, word → parts (compounds.ts).
+    const splits = new Map<string, Map<string, string[]>>();
+    // Each record's compound parts, found before the dictionaries are cut, so that the parts'
+    // base forms ("møllerne" → "mølle") are among the entries kept.
+    const partsOf: string[][] = [];
     if (vocabulary) {
       for (const language of new Set(records.map((record) => record.language))) {
-        lexicons.set(language, withDictionary(vocabulary, dictionariesFor(language, options.wordListCache)));
-        splits.set(language, new Map());
-        const tracer = formTracer(language, stemmer);
-        if (!tracer) continue;
+        // One lexicon per body language: the site's words and that language's word lists.
+        const lexicon = withDictionary(vocabulary, dictionariesFor(language, options.wordListCache));
+        const split = new Map<string, string[]>();
+        splits.set(language, split);
         const words = new Set<string>();
-        for (const [i, record] of records.entries()) if (record.language === language) for (const word of wordSets[i]!) words.add(word);
-        const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
-        siteForms.set(language, siteWordForms(words, tracer, cacheFile).forms);
+        const ownWords = new Set<string>();
+        records.forEach((record, i) => {
+          if (record.language !== language) return;
+          partsOf[i] = recordCompoundParts(wordSets[i]!, lexicon, split);
+          for (const word of wordSets[i]!) {
+            words.add(word);
+            ownWords.add(word);
+          }
+          for (const part of partsOf[i]!) words.add(part);
+        });
+        const tracer = formTracer(language, stemmer);
+        if (tracer) {
+          const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
+          siteForms.set(language, siteWordForms(ownWords, tracer, cacheFile).forms);
+        }
+        affixes.set(language, affixDictionariesFor(language, words));
+        basesFound.set(language, new Map());
+        stemsFound.set(language, new Map());
+        const languageStemmer = ownLanguageStemmer(language, stemmer);
+        if (languageStemmer) ownStemmers.set(language, languageStemmer);
       }
     }
     const { index, errors } = await starting;
@@ -125,12 +160,33 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
       await Promise.all(
         records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
-          const lexicon = lexicons.get(record.language);
           const own = wordSets[start + offset]!;
-          const forms = siteForms.get(record.language);
-          const extras = lexicon
-            ? { compoundParts: recordCompoundParts(own, lexicon, splits.get(record.language)), wordForms: forms ? recordFormsFrom(own, forms) : [] }
-            : {};
+          const parts = partsOf[start + offset];
+          const dictionaries = affixes.get(record.language);
+          const extras =
+            parts && dictionaries
+              ? {
+                  compoundParts: parts,
+                  wordForms: formStemmers
+                    ? [
+                        ...new Set([
+                          ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
+                          ...recordBaseForms(
+                            own,
+                            parts,
+                            (word) => splits.get(record.language)!.get(word),
+                            dictionaries,
+                            formStemmers,
+                            basesFound.get(record.language),
+                          ),
+                          ...(ownStemmers.has(record.language)
+                            ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
+                            : []),
+                        ]),
+                      ]
+                    : [],
+                }
+              : {};
           const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
           if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
           stats.words += added.file.uniqueWords;

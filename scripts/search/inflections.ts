@@ -283,6 +283,116 @@ export function recordFormsFrom(own: ReadonlySet<string>, siteForms: ReadonlyMap
   return [...forms];
 }
 
+/**
+ * The dictionary entries (base forms) of `word` whose stem is not the word's own: "møllerne" (a
+ * compound part of "havvindmøllerne") gives "mølle", "plejehjemmene" gives "plejehjem". A query
+ * for the base form stems to a prefix of the word's stem and finds the word, but Pagefind ranks
+ * such a longer match far below the documents that hold the base form itself (term similarity),
+ * so at 5,000 documents the one that says "plejehjemmene" fell out of the first ten.
+ */
+export function baseForms(word: string, dictionaries: readonly AffixDictionary[], stemmers: QueryStemmers): string[] {
+  if (word.length < MIN_WORD) return [];
+  const own = stemmers.bundle.stem(word);
+  const forms = new Set<string>();
+  for (const dictionary of dictionaries) {
+    for (const entry of entriesOf(word, dictionary)) {
+      if (entry !== word && entry.length >= MIN_WORD && stemmers.bundle.stem(entry) !== own) forms.add(entry);
+    }
+  }
+  return [...forms];
+}
+
+/**
+ * The base forms of a compound from those of its final part: Nordic compounds inflect in their
+ * last part, and the dictionaries list few compounds, so "plejehjemmene" (parts "hjemmene", whose
+ * entry is "hjem") gives "plejehjem", and "havvindmøllerne" gives "havvindmølle". Only forms
+ * whose stem is not the compound's own (`baseForms`).
+ */
+export function compoundBaseForms(word: string, parts: readonly string[], dictionaries: readonly AffixDictionary[], stemmers: QueryStemmers): string[] {
+  const own = stemmers.bundle.stem(word);
+  const forms = new Set<string>();
+  for (const part of parts) {
+    if (part.length >= word.length || !word.endsWith(part)) continue;
+    const head = word.slice(0, word.length - part.length);
+    for (const base of baseForms(part, dictionaries, stemmers)) {
+      const form = head + base;
+      if (stemmers.bundle.stem(form) !== own) forms.add(form);
+    }
+  }
+  return [...forms];
+}
+
+/**
+ * The base forms of a record's words (`baseForms`, and `compoundBaseForms` with each word's
+ * compound parts from `partsOf`) and of its compound parts, that it does not hold itself; `cache`
+ * is shared across records.
+ */
+export function recordBaseForms(
+  own: ReadonlySet<string>,
+  parts: readonly string[],
+  partsOf: (word: string) => readonly string[] | undefined,
+  dictionaries: readonly AffixDictionary[],
+  stemmers: QueryStemmers,
+  cache = new Map<string, string[]>(),
+): string[] {
+  if (!dictionaries.length) return [];
+  const forms = new Set<string>();
+  for (const word of [...own, ...parts]) {
+    let found = cache.get(word);
+    if (!found) {
+      const wordParts = partsOf(word);
+      found = [
+        ...new Set([...baseForms(word, dictionaries, stemmers), ...(wordParts?.length ? compoundBaseForms(word, wordParts, dictionaries, stemmers) : [])]),
+      ];
+      cache.set(word, found);
+    }
+    for (const form of found) if (!own.has(form)) forms.add(form);
+  }
+  return [...forms];
+}
+
+/**
+ * A record's words as its own language's stemmer stems them, where the bundle's stemmer (another
+ * language's) stems them otherwise: a Danish "plejehjemmene" is "plejehjem" to the Danish stemmer
+ * (which undoubles the last consonant) and "plejehjemm" to the Norwegian one, so a query for
+ * "plejehjem" found it only as a longer word, far below the hundreds of documents that hold
+ * "plejehjem" itself. With the stem indexed too, the record matches as in an index of its own
+ * language. Stems of MIN_WORD letters or more that the record does not hold; `cache` is shared.
+ */
+export function ownLanguageStems(
+  own: ReadonlySet<string>,
+  language: Stemmer,
+  stemmers: QueryStemmers,
+  cache = new Map<string, string | undefined>(),
+): string[] {
+  const forms = new Set<string>();
+  for (const word of own) {
+    let stem = cache.get(word);
+    if (!cache.has(word)) {
+      const candidate = word.length >= MIN_WORD && PLAIN_WORD.test(word) ? language.stem(word) : word;
+      stem = candidate !== word && candidate.length >= MIN_WORD && stemmers.bundle.stem(candidate) !== stemmers.bundle.stem(word) ? candidate : undefined;
+      cache.set(word, stem);
+    }
+    if (stem && !own.has(stem)) forms.add(stem);
+  }
+  return [...forms];
+}
+
+/**
+ * Bodies whose own stems are indexed (`ownLanguageStems`): Snowball's Swedish, Danish and
+ * Norwegian stemmers strip inflectional endings only, so a stem stands for the forms of one word.
+ * The English (Porter) stemmer also strips derivational ones ("residents" and "residency" are both
+ * "resid"), which would let one word's stem find another's; English forms come from its
+ * dictionary instead (`unjoinedForms`).
+ */
+const OWN_STEM_LANGUAGES = new Set(["sv", "da", "nb", "nn"]);
+
+/** The Snowball stemmer of a body language, when its stems are indexed and it is not the bundle's (`bundle`): none for nb and nn in a Norwegian bundle. */
+export function ownLanguageStemmer(language: string, bundle: string): Stemmer | undefined {
+  const name = SNOWBALL[language];
+  return name && OWN_STEM_LANGUAGES.has(language) && name !== SNOWBALL[bundle] ? snowball.newStemmer(name) : undefined;
+}
+
 /** Hunspell dictionaries whose forms a body in each language takes (nn texts use many nb forms). */
 const PACKAGES: Record<string, readonly string[]> = {
   nb: ["dictionary-nb"],

@@ -89,7 +89,9 @@ describe("search on the bundled content", () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), "lysark-browser-"));
     site = path.join(work, "_site");
-    const result = await build({ root: repoRoot, output: site });
+    // Without the build cache: the project's .cache/lysark/site would otherwise hand an earlier
+    // run's whole site back (no search phase at all), and these tests are of the index this code writes.
+    const result = await build({ root: repoRoot, output: site, cache: false });
     expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.timings.search).toBeGreaterThan(0);

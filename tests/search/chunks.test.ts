@@ -1,14 +1,15 @@
 /**
  * Heavy words get an index chunk of their own (scripts/search/chunks.ts): the
  * words, their order and their postings stay as Pagefind wrote them; only the
- * chunk table changes, with no gap between chunks.
+ * chunk table changes, with no gap between chunks: every string a query can
+ * hold falls in exactly one chunk.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cborEnd, chunkTable, cutChunk, splitHeavyChunks } from "../../scripts/search/chunks.ts";
+import { cborEnd, chunkTable, closeGaps, cutChunk, justBefore, shortestPrefixAfter, splitHeavyChunks } from "../../scripts/search/chunks.ts";
 
 const entry = (size: number) => Buffer.alloc(size);
 
@@ -74,10 +75,12 @@ describe("cutting a chunk", () => {
       { word: "plass", entry: entry(10) },
     ];
     const runs = cutChunk(words, "pa", "pz", 50);
+    // Each run after the first starts at the shortest prefix of its first word that sorts after
+    // the run before ("pl" after "permafrost"), as Pagefind bounds its own chunks.
     expect(runs.map((run) => [run.from, run.to, run.entries.length])).toEqual([
       ["pa", "permafrost", 2],
-      ["permafrost\u0000", "planlegging", 3],
-      ["planlegging\u0000", "pz", 1],
+      ["pl", "planlegging", 3],
+      ["plas", "pz", 1],
     ]);
   });
 
@@ -89,9 +92,9 @@ describe("cutting a chunk", () => {
     expect(runs.map((run) => run.entries.length)).toEqual([2, 3, 2, 1]);
     expect(runs.map((run) => [run.from, run.to])).toEqual([
       ["a", "alfabet"],
-      ["alfabet\u0000", "badet"],
-      ["badet\u0000", "ca"],
-      ["ca\u0000", "d"],
+      ["alg", "badet"],
+      ["bak", "ca"],
+      ["cb", "d"],
     ]);
     // Every word a query of three letters or more starts is in the run that query loads.
     for (const query of ["alf", "alfa", "bad", "bak"]) {
@@ -111,12 +114,52 @@ describe("cutting a chunk", () => {
     ];
     expect(cutChunk(words, "delay", "der", 50).map((run) => [run.from, run.to])).toEqual([
       ["delay", "der"],
-      ["der\u0000", "derfor"],
+      ["derf", "derfor"],
     ]);
   });
 
   it("leaves a chunk without heavy words whole", () => {
     expect(cutChunk([{ word: "a", entry: entry(10) }], "a", "b", 50).map((run) => [run.from, run.to])).toEqual([["a", "b"]]);
+  });
+});
+
+describe("chunk bounds with no gaps", () => {
+  it("starts a chunk at the shortest prefix of its first word that sorts after the last word before", () => {
+    expect(shortestPrefixAfter("plass", "planlegging")).toBe("plas");
+    expect(shortestPrefixAfter("aldreomsorg", "aldreboend")).toBe("aldreo");
+    expect(shortestPrefixAfter("ab", "a")).toBe("ab");
+  });
+
+  it("ends a chunk just before the next one starts, after every string that sorts before it", () => {
+    const before = justBefore("plas");
+    expect(before).toBe("plar\u{10FFFF}");
+    for (const word of ["plar", "plarzzz", "plaræøå", "pla", "plads", "pladset"]) expect(word <= before && before < "plas").toBe(true);
+    for (const word of ["plas", "plass", "plasz"]) expect(word > before).toBe(true);
+  });
+
+  it("puts every string a query may hold in exactly one chunk: every word, its prefixes and its longer forms", () => {
+    // Pagefind's own kind of table: each end is the shortest prefix of the chunk's last word that
+    // sorts before the next chunk, so "aldreboend" and "pladset" fell between two chunks.
+    const chunks = [
+      { from: "a", to: "aldreb", words: ["abc", "aldreboend"] },
+      { from: "aldreo", to: "plads", words: ["aldreomsorg", "plads"] },
+      { from: "plan", to: "plan", words: ["plan", "planen"] },
+      { from: "plas", to: "zz", words: ["plass", "zzz"] },
+    ];
+    const holding = (table: Array<{ from: string; to: string }>, query: string) =>
+      table.flatMap((chunk, i) => (chunk.from <= query && query <= chunk.to ? [i] : []));
+    expect(holding(chunks, "aldreboend")).toEqual([]);
+    expect(holding(chunks, "pladset")).toEqual([]);
+    const closed = closeGaps(chunks);
+    expect(closed.map((chunk) => chunk.from)).toEqual(["", "aldreo", "plan", "plas"]);
+    for (const [i, chunk] of closed.entries()) {
+      for (const word of chunk.words) {
+        const probes = [word, `${word}et`, `${word}z`, `${word}ø`, ...Array.from(word, (_, n) => word.slice(0, n + 1))];
+        for (const probe of probes) expect(holding(closed, probe), probe).toHaveLength(1);
+        // A query for the word itself, or a longer form of it, loads the chunk holding the word.
+        for (const probe of [word, `${word}et`]) expect(holding(closed, probe), probe).toEqual([i]);
+      }
+    }
   });
 });
 
@@ -153,10 +196,12 @@ describe("splitting a Pagefind bundle", () => {
     expect(after.find((chunk) => chunk.words[0] === "plan")?.words.every((word) => word.startsWith("plan"))).toBe(true);
   });
 
-  it("writes a chunk table that covers the same range with ordered, non-overlapping chunks, each holding its words", () => {
+  it("writes a chunk table with no gaps: ordered, non-overlapping chunks from the empty string on, each holding its words", () => {
     const after = chunkTable(bundle);
-    expect(after[0]!.from).toBe(before[0]!.from);
-    expect(after.at(-1)!.to).toBe(before.at(-1)!.to);
+    expect(after[0]!.from).toBe("");
+    expect(after.at(-1)!.to).toBe("\u{10FFFF}");
+    // No gaps: each chunk ends just before the next starts, so a query that sorts anywhere loads one chunk.
+    for (let i = 1; i < after.length; i++) expect(after[i - 1]!.to).toBe(justBefore(after[i]!.from));
     for (const chunk of after) {
       expect(chunk.from <= chunk.words[0]! && chunk.words.at(-1)! <= chunk.to).toBe(true);
     }

@@ -3,13 +3,19 @@
  * bundle's stemmer cannot join, from Hunspell's affix rules.
  */
 import { describe, expect, it } from "vitest";
+import snowball from "snowball-stemmers";
 import {
   affixDictionariesFor,
   affixesOf,
+  baseForms,
+  compoundBaseForms,
   entriesOf,
+  ownLanguageStemmer,
+  ownLanguageStems,
   parseAffixes,
   parseDictionary,
   queryStemmers,
+  recordBaseForms,
   recordWordForms,
   unjoinedForms,
 } from "../../scripts/search/inflections.ts";
@@ -105,6 +111,56 @@ describe("forms the stemmer cannot join", () => {
     expect(englishForms).toEqual(expect.arrayContaining(["staging", "residency"]));
     // An English bundle's stemmer joins "staged" and "staging" itself.
     expect(recordWordForms(new Set(["staged"]), affixDictionariesFor("en", ["staged"]), english)).not.toContain("staging");
+  });
+});
+
+describe("base forms a query for the dictionary form would only find as a longer word", () => {
+  it("gives a word's entries whose stem is not the word's own, and nothing where the stems agree", () => {
+    const danish = affixDictionariesFor("da", ["møllerne", "pladsen", "kommunen"]);
+    // "møllerne" is "møllern" to the Norwegian stemmer, "mølle" is "møll": a query for "mølle"
+    // found "møllerne" only as a longer word.
+    expect(baseForms("møllerne", danish, norwegian)).toContain("mølle");
+    expect(baseForms("pladsen", danish, norwegian)).toEqual(["plads"]);
+    const norwegianLists = affixDictionariesFor("nb", ["kommunen"]);
+    expect(baseForms("kommunen", norwegianLists, norwegian)).toEqual([]);
+  });
+
+  it("gives a compound's base form from its last part's (few compounds are in the word lists)", () => {
+    const danish = affixDictionariesFor("da", ["havvindmøllerne", "møllerne"]);
+    expect(compoundBaseForms("havvindmøllerne", ["møllerne"], danish, norwegian)).toContain("havvindmølle");
+    // A part that does not end the word is an inner part: its base form makes no form of the word.
+    expect(compoundBaseForms("havvindmøllerne", ["vind"], danish, norwegian)).toEqual([]);
+  });
+
+  it("adds the base forms of a record's words and compound parts that the record does not hold", () => {
+    const danish = affixDictionariesFor("da", ["havvindmøllerne", "møllerne", "mølle"]);
+    const partsOf = (word: string) => (word === "havvindmøllerne" ? ["møllerne"] : undefined);
+    const forms = recordBaseForms(new Set(["havvindmøllerne"]), ["møllerne"], partsOf, danish, norwegian);
+    expect(forms).toEqual(expect.arrayContaining(["mølle", "havvindmølle"]));
+    expect(recordBaseForms(new Set(["havvindmøllerne", "mølle"]), ["møllerne"], partsOf, danish, norwegian)).not.toContain("mølle");
+    expect(recordBaseForms(new Set(["havvindmøllerne"]), ["møllerne"], partsOf, [], norwegian)).toEqual([]);
+  });
+});
+
+describe("a body's own stems in a bundle stemmed as another language", () => {
+  it("adds the Danish stem of a Danish word where the Norwegian stemmer leaves it longer", () => {
+    const danish = ownLanguageStemmer("da", "nb")!;
+    expect(danish.stem("plejehjemmene")).toBe("plejehjem");
+    expect(norwegian.bundle.stem("plejehjemmene")).toBe("plejehjemm");
+    expect(ownLanguageStems(new Set(["plejehjemmene"]), danish, norwegian)).toEqual(["plejehjem"]);
+    // Where both stemmers agree, or the stem is a word of the record already, nothing is added.
+    expect(ownLanguageStems(new Set(["plejehjemmene", "plejehjem"]), danish, norwegian)).toEqual([]);
+    expect(ownLanguageStems(new Set(["kommune"]), danish, norwegian)).toEqual([]);
+  });
+
+  it("has no own stemmer for a body in the bundle's language, nor for one Snowball does not know", () => {
+    expect(ownLanguageStemmer("nb", "nb")).toBeUndefined();
+    expect(ownLanguageStemmer("nn", "nb")).toBeUndefined();
+    expect(ownLanguageStemmer("de", "nb")).toBeUndefined();
+    // English stems join derived words ("residents", "residency": "resid"): English gets its dictionary's forms instead.
+    expect(ownLanguageStemmer("en", "nb")).toBeUndefined();
+    expect(ownLanguageStemmer("nb", "sv")?.stem("kommunene")).toBe("kommun");
+    expect(ownLanguageStemmer("sv", "nb")?.stem("kommunerna")).toBe(snowball.newStemmer("swedish").stem("kommunerna"));
   });
 });
 
