@@ -17,6 +17,7 @@ import type { RenderedBody } from "../content/markdown.ts";
 import type { Publisher, Topic } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/views.ts";
+import type { SearchRecordStore } from "./record-cache.ts";
 
 /** Site path of the one Pagefind bundle that holds every document, whatever its language. */
 export const SEARCH_BUNDLE = "/pagefind/";
@@ -212,9 +213,16 @@ export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMa
   };
 }
 
-export function buildSearchRecords(views: readonly DocumentView[], publishers: readonly Publisher[]): SearchRecord[] {
+/** One record per view; with a `cache` (./record-cache.ts), unchanged documents' records come from it and new ones go into it. */
+export function buildSearchRecords(views: readonly DocumentView[], publishers: readonly Publisher[], cache?: SearchRecordStore): SearchRecord[] {
   const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
-  return views.map((view) => buildSearchRecord(view, publishersById));
+  return views.map((view) => {
+    const kept = cache?.get(view);
+    if (kept) return kept;
+    const record = buildSearchRecord(view, publishersById);
+    cache?.set(view, record);
+    return record;
+  });
 }
 
 /**

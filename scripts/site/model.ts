@@ -11,6 +11,7 @@ import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import { preparePublishing, type PublishEnv } from "../publish/document.ts";
+import type { SearchRecordStore } from "../search/record-cache.ts";
 import { paginated } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
@@ -67,8 +68,14 @@ function titleLang(view: DocumentView, locale: UiLocale): string {
   return view.doc.meta.titleTranslations?.[locale] ? locale : view.doc.meta.language;
 }
 
+/** What buildSiteModel may be given besides the content: PublishEnv, and a cache of unchanged documents' search records. */
+export interface ModelEnv extends PublishEnv {
+  /** The build's `.cache/lysark/records/` (search/record-cache.ts); none with `--no-cache` or in the dev server. */
+  searchRecords?: SearchRecordStore;
+}
+
 /** `env` gives the project root (for git dates) and site settings (edit links, page size). */
-export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): SiteModel {
+export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteModel {
   const pageSize = env.config?.pageSize ?? 20;
   const publishersById = new Map(content.publishers.map((publisher) => [publisher.id, publisher]));
   const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
@@ -121,7 +128,7 @@ export function buildSiteModel(content: SiteContent, env: PublishEnv = {}): Site
 
   const keyFigures = assembleKeyFigures(content, views);
   // Built once: the search pages' facets and the build's Pagefind phase both use them.
-  const searchRecords = buildSearchRecords(views, content.publishers);
+  const searchRecords = buildSearchRecords(views, content.publishers, env.searchRecords);
   const pages: SiteModel["pages"] = {
     home: [],
     document: [],
