@@ -38,6 +38,12 @@ export interface SearchBundleOptions {
   progress?: Progress;
   /** Where the word lists' compact form is kept between builds (`.cache/lysark/word-lists`, dictionaries.ts). */
   wordListCache?: string;
+  /**
+   * Each record's words (`recordWords`) from an earlier call, by record object: the dev server keeps one
+   * across rebuilds, so an edit reads the words of the records that changed only. A record must not be
+   * changed in place once it is in here.
+   */
+  wordSets?: WeakMap<SearchRecord, Set<string>>;
 }
 
 export class SearchIndexError extends Error {}
@@ -91,7 +97,17 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // Pagefind's process starts while this thread reads the words and the word lists below.
     const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
-    const wordSets = options.plain ? [] : records.map(recordWords);
+    const known = options.wordSets;
+    const wordSets = options.plain
+      ? []
+      : records.map((record) => {
+          let found = known?.get(record);
+          if (!found) {
+            found = recordWords(record);
+            known?.set(record, found);
+          }
+          return found;
+        });
     const vocabulary = options.plain ? undefined : buildVocabulary(wordSets);
     // One lexicon per body language: the site's words and that language's word lists.
     const lexicons = new Map<string, Lexicon>();
