@@ -256,13 +256,18 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             const plan = plugin.plan;
             const report = plugin.cacheReport;
             await time("keep", async () =>
-              site.cache.save(site.key, path.resolve(output), {
-                problems: plugin.problems,
-                warnings: site.warnings,
-                plan: plan.toEntries(),
-                documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
-                pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
-              }, contentHashes),
+              site.cache.save(
+                site.key,
+                path.resolve(output),
+                {
+                  problems: plugin.problems,
+                  warnings: site.warnings,
+                  plan: plan.toEntries(),
+                  documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
+                  pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
+                },
+                contentHashes,
+              ),
             );
           }
         } catch (error) {

@@ -19,15 +19,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DocumentView } from "../site/views.ts";
-import type { SearchRecord } from "./records.ts";
+import type { SearchRecord, SearchRecordStore } from "./records.ts";
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-
-/** What buildSearchRecords asks of a record cache. */
-export interface SearchRecordStore {
-  get(view: DocumentView): SearchRecord | undefined;
-  set(view: DocumentView, record: SearchRecord): void;
-}
 
 export class SearchRecordCache implements SearchRecordStore {
   /** Records taken from the cache, made afresh, and entries found unsound in this run. */

@@ -17,7 +17,6 @@ import type { RenderedBody } from "../content/markdown.ts";
 import type { Publisher, Topic } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/views.ts";
-import type { SearchRecordStore } from "./record-cache.ts";
 
 /** Site path of the one Pagefind bundle that holds every document, whatever its language. */
 export const SEARCH_BUNDLE = "/pagefind/";
@@ -211,6 +210,12 @@ export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMa
     head,
     parts,
   };
+}
+
+/** What buildSearchRecords asks of a record cache (./record-cache.ts). */
+export interface SearchRecordStore {
+  get(view: DocumentView): SearchRecord | undefined;
+  set(view: DocumentView, record: SearchRecord): void;
 }
 
 /** One record per view; with a `cache` (./record-cache.ts), unchanged documents' records come from it and new ones go into it. */
