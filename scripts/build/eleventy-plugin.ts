@@ -22,6 +22,7 @@ import type { RecordSpool } from "../search/record-spool.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
+import type { SearchRecordCache } from "../search/record-cache.ts";
 import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
@@ -89,6 +90,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         cardsStarted: number;
         code: BuildCode | undefined;
         documentCache: DocumentCache | undefined;
+        searchRecords: SearchRecordCache | undefined;
         /** The whole-site cache and this build's input key, when the site is to be kept there. */
         site: { cache: SiteCache; key: string; warnings: string[] } | undefined;
       }
@@ -147,6 +149,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           { buildSiteModel },
           { inShard, isFirstShard },
           { RecordSpool },
+          { SearchRecordCache, searchRecordCacheDir },
         ] = await Promise.all([
           import("../content/document-cache.ts"),
           import("../content/pool.ts"),
@@ -156,6 +159,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("../site/model.ts"),
           import("./shards.ts"),
           import("../search/record-spool.ts"),
+          import("../search/record-cache.ts"),
         ]);
         // Each document's social card is handed to sharp's threads as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
@@ -206,16 +210,24 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // Search records keep their slide texts in a file beside the staging folder until Pagefind reads them (search/record-spool.ts).
         recordSpool = new RecordSpool(`${outputDir}.search-records`);
         const spool = recordSpool;
-        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, recordSpool: spool })).catch((error: unknown) => {
+        const searchRecords = code && new SearchRecordCache(searchRecordCacheDir(root));
+        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool })).catch((error: unknown) => {
           removeTemporaryBodies();
           throw error;
         });
+        if (searchRecords)
+          Object.assign(plugin.cacheReport, {
+            recordsReused: searchRecords.hits,
+            recordsMade: searchRecords.misses,
+            unsound: (plugin.cacheReport.unsound ?? 0) + searchRecords.rejected,
+          });
         run = {
           data: { model, config },
           cards,
           cardsStarted,
           code,
           documentCache,
+          searchRecords,
           site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
         };
       });
@@ -226,7 +238,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           run = undefined;
           return;
         }
-        const { data, cards, cardsStarted, code, documentCache, site } = run;
+        const { data, cards, cardsStarted, code, documentCache, searchRecords, site } = run;
         run = undefined;
         try {
           const finished = cards.finish().then((drawn) => {
@@ -235,6 +247,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           });
           // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.
           const { writeSite } = await import("./write-site.ts");
+          // The pages' content hashes, known to the page cache: the whole-site cache need not read and hash those files again.
+          const contentHashes = new Map<string, string>();
           plugin.plan = await writeSite(data, path.resolve(output), {
             root,
             time,
@@ -244,21 +258,28 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             progress: options.progress,
             buildCode: code,
             cacheReport: plugin.cacheReport,
+            contentHashes,
           });
           // Only after a site was written: a failed build keeps the entries of the last good one.
           documentCache?.prune();
+          searchRecords?.prune();
           // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
           if (site && plugin.plan && siteInputKey(root, buildCode(root).pages) === site.key) {
             const plan = plugin.plan;
             const report = plugin.cacheReport;
             await time("keep", async () =>
-              site.cache.save(site.key, path.resolve(output), {
-                problems: plugin.problems,
-                warnings: site.warnings,
-                plan: plan.toEntries(),
-                documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
-                pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
-              }),
+              site.cache.save(
+                site.key,
+                path.resolve(output),
+                {
+                  problems: plugin.problems,
+                  warnings: site.warnings,
+                  plan: plan.toEntries(),
+                  documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
+                  pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
+                },
+                contentHashes,
+              ),
             );
           }
         } catch (error) {

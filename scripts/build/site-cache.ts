@@ -197,13 +197,18 @@ export class SiteCache {
     return snapshot;
   }
 
-  /** Keeps every file of the site in `outputDir` under `key`, with what the build reported; removes the last entry's other files. */
-  save(key: string, outputDir: string, snapshot: SiteSnapshot): void {
+  /**
+   * Keeps every file of the site in `outputDir` under `key`, with what the build reported; removes the last entry's other files.
+   * `contentHashes` (site-relative path → SHA-256 of the bytes the build wrote there, as the renderer knows them) spares
+   * reading and hashing those files again; every other file is hashed here. A wrong hash cannot be published:
+   * `restore` checks every file against its hash before it links any.
+   */
+  save(key: string, outputDir: string, snapshot: SiteSnapshot, contentHashes?: ReadonlyMap<string, string>): void {
     const files: Record<string, string> = {};
     const folders = new Set<string>();
     for (const name of filesUnder(outputDir)) {
       const source = path.join(outputDir, ...name.split("/"));
-      const hash = sha256(readFileSync(source));
+      const hash = contentHashes?.get(name) ?? sha256(readFileSync(source));
       files[name] = hash;
       const cached = this.contentFile(hash);
       const folder = path.dirname(cached);

@@ -40,6 +40,8 @@ export interface WriteSiteOptions {
   buildCode?: BuildCode;
   /** Filled in with how many pages came from the cache and whether the search index did. */
   cacheReport?: CacheReport;
+  /** Filled in with the site-relative path and content hash of each page the page cache put in place or kept (for the whole-site cache). */
+  contentHashes?: Map<string, string>;
 }
 
 export async function writeSite(data: SiteData, outputDir: string, options: WriteSiteOptions): Promise<OutputPlan> {
@@ -74,6 +76,8 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             }
             if (cache) {
               cache.save();
+              if (options.contentHashes)
+                for (const [file, hash] of cache.published) options.contentHashes.set(path.relative(outputDir, file).split(path.sep).join("/"), hash);
               Object.assign(options.cacheReport ?? {}, {
                 pagesReused: cache.hits,
                 pagesRendered: cache.misses,

@@ -30,6 +30,9 @@ export interface CacheReport {
   pagesReused?: number;
   pagesRendered?: number;
   searchReused?: boolean;
+  /** Search records taken from .cache/lysark/records/ and made afresh (search/record-cache.ts). */
+  recordsReused?: number;
+  recordsMade?: number;
   /** The whole site came from .cache/lysark/site/: nothing was loaded, assembled or rendered. */
   siteReused?: boolean;
   /** Entries found corrupt, truncated or written by other build code, and made again. */

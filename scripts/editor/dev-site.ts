@@ -15,8 +15,9 @@ import path from "node:path";
 import { writeSite } from "../build/write-site.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
-import { pageRenderer, templateEnvironment } from "../render/pages.ts";
+import { pageRenderer, templateEnvironment, type NunjucksEnvironment } from "../render/pages.ts";
 import { writeSearchBundles } from "../search/index.ts";
+import type { SearchRecord } from "../search/records.ts";
 import type { Problem } from "../content/problems.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
 
@@ -46,6 +47,13 @@ export class DevSite {
   /** The search index being written, and whether the pages changed again meanwhile. */
   private indexing: Promise<void> | undefined;
   private indexAgain = false;
+  /** Each search record's words, kept across rebuilds: an edit reads only the changed records' words again. */
+  private readonly wordSets = new WeakMap<SearchRecord, Set<string>>();
+  /**
+   * The templates compiled for the last document-only update, kept for the next one (compiling them again
+   * was about a third of such an update); dropped by every whole-site render, which is what a template edit gets.
+   */
+  private env: NunjucksEnvironment | undefined;
 
   constructor(
     readonly root: string,
@@ -67,11 +75,14 @@ export class DevSite {
       return;
     }
     this.indexing = (async () => {
+      // Not before the update has returned and been reported: the index's start (reading every record's
+      // words, the word lists) runs on this thread and held the edit's own pages back (docs/performance.md).
+      await new Promise((resolve) => setImmediate(resolve));
       do {
         this.indexAgain = false;
         const start = performance.now();
         try {
-          const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir);
+          const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir, { wordSets: this.wordSets });
           this.log.info(`Search index updated: ${stats.documents} document(s) in ${((performance.now() - start) / 1000).toFixed(1)} seconds`);
         } catch (error) {
           this.log.info(`Search index not updated: ${(error as Error).message}`);
@@ -92,9 +103,11 @@ export class DevSite {
     this.data = data;
     let files: string[] = [];
     if (change.kind === "site") {
+      this.env = undefined;
       files = await this.renderSite(data);
     } else if (change.kind === "pages") {
-      files = await pageRenderer(data).writeDocuments(change.pages, this.outputDir);
+      this.env ??= templateEnvironment();
+      files = await pageRenderer(data, this.env).writeDocuments(change.pages, this.outputDir);
       const views = [...new Set(change.pages.map((page) => page.view))];
       await writePublishAssets(data, this.outputDir, { root: this.root, only: views });
     }

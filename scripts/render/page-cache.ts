@@ -21,8 +21,17 @@
  * own integrity hash is written after the pages; the files no manifest entry
  * names are then removed. A hit is hard-linked into the output (copied where
  * the two folders are on different file systems).
+ *
+ * Text kinds that name a `cacheKey` in the page table (oEmbed files and
+ * citations: their text comes from the document page and the settings alone)
+ * are kept the same way: linking a kept file costs a tenth of writing a new
+ * one (docs/performance.md, "Warm rebuild with one edit, fourth pass"). The
+ * hash of a page's data is computed once per page object, so a document
+ * page's oEmbed files and citations reuse its own. Every file published or
+ * kept is listed with its content hash (`published`), which the whole-site
+ * cache takes instead of reading and hashing the file again.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DocumentView } from "../site/views.ts";
@@ -46,7 +55,12 @@ export class PageCache {
   private readonly previous: Map<string, string>;
   private readonly current = new Map<string, string>();
   private readonly views: DocumentView[] = [];
-  private readonly settings: string;
+  /** SHA-256 of the page code and site settings, the start of every key: hashed once, copied for each page. */
+  private readonly prefix: Hash;
+  /** SHA-256 of each page object's JSON, once per object (a document page stands in the keys of its oEmbed files and citations). */
+  private readonly dataHashes = new WeakMap<object, string>();
+  /** Output file → SHA-256 of its content, for every page this cache put in place or kept. */
+  readonly published = new Map<string, string>();
 
   /** `dir` is the cache folder (.cache/lysark/pages), `code` the page build code. */
   constructor(
@@ -60,7 +74,7 @@ export class PageCache {
       Object.defineProperty(view, "toJSON", { value: () => token, configurable: true, enumerable: false, writable: false });
       this.views.push(view);
     }
-    this.settings = JSON.stringify(data.config);
+    this.prefix = createHash("sha256").update(`${code}\0${JSON.stringify(data.config)}\0`);
   }
 
   private readManifest(): Map<string, string> {
@@ -76,11 +90,19 @@ export class PageCache {
     return new Map();
   }
 
-  /** The key of a page of `kind`, or undefined when its data cannot be hashed (the page is then rendered and not kept). */
-  key(kind: string, page: unknown): string | undefined {
+  /**
+   * The key of a page of `kind` made from `page` (`part` tells apart the pages of one kind made from one
+   * object), or undefined when its data cannot be hashed (the page is then rendered and not kept).
+   */
+  key(kind: string, page: unknown, part = ""): string | undefined {
     try {
-      const text = JSON.stringify(page);
-      return sha256(`${this.code}\0${kind}\0${this.settings}\0${text}`);
+      const memo = typeof page === "object" && page !== null;
+      let data = memo ? this.dataHashes.get(page) : undefined;
+      if (data === undefined) {
+        data = sha256(JSON.stringify(page) ?? "undefined");
+        if (memo) this.dataHashes.set(page, data);
+      }
+      return this.prefix.copy().update(`${kind}\0${part}\0${data}`).digest("hex");
     } catch {
       return undefined;
     }
@@ -117,6 +139,7 @@ export class PageCache {
       writeFileSync(file, bytes);
     }
     this.current.set(key, hash);
+    this.published.set(file, hash);
     this.hits++;
     return true;
   }
@@ -125,6 +148,7 @@ export class PageCache {
   keep(key: string, file: string, content: string): void {
     const hash = sha256(content);
     this.current.set(key, hash);
+    this.published.set(file, hash);
     const cached = this.contentFile(hash);
     mkdirSync(path.dirname(cached), { recursive: true });
     try {

@@ -140,7 +140,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
-      const key = cache && spec.template ? cache.key(spec.kind, page) : undefined;
+      const keyed = spec.cacheKey?.(page);
+      const key = !cache ? undefined : spec.template ? cache.key(spec.kind, page) : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : undefined;
       if (!(key && cache!.use(key, file))) {
         const text = renderKind(spec, page);
         writeFileSync(file, text);

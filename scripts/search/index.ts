@@ -50,6 +50,12 @@ export interface SearchBundleOptions {
   wordListCache?: string;
   /** Where each language's inflected forms are kept between builds (`.cache/lysark/word-forms`, site-forms.ts). */
   wordFormCache?: string;
+  /**
+   * Each record's words (`recordWords`) from an earlier call, by record object: the dev server keeps one
+   * across rebuilds, so an edit reads the words of the records that changed only. A record must not be
+   * changed in place once it is in here.
+   */
+  wordSets?: WeakMap<SearchRecord, Set<string>>;
 }
 
 export class SearchIndexError extends Error {}
@@ -107,7 +113,17 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // Pagefind's process starts while this thread reads the words and the word lists below.
     const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
-    const wordSets = options.plain ? [] : records.map(recordWords);
+    const known = options.wordSets;
+    const wordSets = options.plain
+      ? []
+      : records.map((record) => {
+          let found = known?.get(record);
+          if (!found) {
+            found = recordWords(record);
+            known?.set(record, found);
+          }
+          return found;
+        });
     const vocabulary = options.plain ? undefined : buildVocabulary(wordSets, siteVocabularyStems(everyWord(wordSets), options.wordFormCache).stems);
     // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
     // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).

@@ -216,15 +216,29 @@ export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMa
   };
 }
 
-/** One record per view; with `spool`, each record's parts go to disk as it is made (record-spool.ts). */
+/** What buildSearchRecords asks of a record cache (./record-cache.ts). */
+export interface SearchRecordStore {
+  get(view: DocumentView): SearchRecord | undefined;
+  set(view: DocumentView, record: SearchRecord): void;
+}
+
+/**
+ * One record per view. With a `cache` (./record-cache.ts), unchanged documents' records come from it
+ * and new ones go into it; with a `spool`, each record's parts then go to disk (record-spool.ts).
+ */
 export function buildSearchRecords(
   views: readonly DocumentView[],
   publishers: readonly Publisher[],
+  cache?: SearchRecordStore,
   spool?: { put(record: SearchRecord): SearchRecord },
 ): SearchRecord[] {
   const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
   return views.map((view) => {
-    const record = buildSearchRecord(view, publishersById);
+    let record = cache?.get(view);
+    if (!record) {
+      record = buildSearchRecord(view, publishersById);
+      cache?.set(view, record);
+    }
     return spool ? spool.put(record) : record;
   });
 }

@@ -14,7 +14,7 @@ import { preparePublishing, type PublishEnv } from "../publish/document.ts";
 import { paginated } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
-import { buildSearchRecord, buildSearchRecords, type SearchRecord } from "../search/records.ts";
+import { buildSearchRecord, buildSearchRecords, type SearchRecord, type SearchRecordStore } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
 import type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage, ListingFeed } from "./views.ts";
 export type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
@@ -67,7 +67,10 @@ function titleLang(view: DocumentView, locale: UiLocale): string {
   return view.doc.meta.titleTranslations?.[locale] ? locale : view.doc.meta.language;
 }
 
+/** What buildSiteModel may be given besides the content: PublishEnv, a cache of unchanged documents' search records, and a spool for their texts. */
 export interface ModelEnv extends PublishEnv {
+  /** The build's `.cache/lysark/records/` (search/record-cache.ts); none with `--no-cache` or in the dev server. */
+  searchRecords?: SearchRecordStore;
   /** Where a build puts the search records' parts while the model holds the rest (search/record-spool.ts); without it records are kept whole. */
   recordSpool?: { put(record: SearchRecord): SearchRecord };
 }
@@ -126,7 +129,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 
   const keyFigures = assembleKeyFigures(content, views);
   // Built once: the search pages' facets and the build's Pagefind phase both use them.
-  const searchRecords = buildSearchRecords(views, content.publishers, env.recordSpool);
+  const searchRecords = buildSearchRecords(views, content.publishers, env.searchRecords, env.recordSpool);
   const pages: SiteModel["pages"] = {
     home: [],
     document: [],

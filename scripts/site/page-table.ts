@@ -38,6 +38,12 @@ export interface PageKind<P = any> {
   ofDocument?: (page: DocumentPage) => readonly P[];
   /** The document whose full rendered body the template shows as `body` (read back from disk by the renderer). */
   bodyOf?: (page: P) => LoadedDocument;
+  /**
+   * For a text kind whose text depends on nothing but this and the site settings and page code (never on the
+   * rest of `data`): what its page-cache key hashes (`data`, JSON; `part` tells its pages of one `data` apart).
+   * Such pages are taken from the page cache like templated ones (scripts/render/page-cache.ts).
+   */
+  cacheKey?: (page: P) => { data: object; part: string };
 }
 
 /** A kind with one or more pages per document page: `pages` follows from `ofDocument`. */
@@ -94,6 +100,8 @@ export const PAGE_TABLE: readonly PageKind[] = [
     ofDocument: (page) => [page],
     file: (page) => `${page.url}${OEMBED_FILE}`,
     text: (page, d) => oembedJson(page, d.config),
+    // oembedJson reads the page and `url` of the site settings only.
+    cacheKey: (page) => ({ data: page, part: "" }),
   }),
   kind({ kind: "publisher", template: "publisher", pages: (d) => d.model.pages.publisher, file: indexFile }),
   kind({ kind: "topic", template: "topic", pages: (d) => d.model.pages.topic, file: indexFile }),
@@ -121,6 +129,8 @@ export const PAGE_TABLE: readonly PageKind[] = [
     ],
     file: ({ page, format }) => `${page.url}${format === "bibtex" ? BIBTEX_FILE : CSL_FILE}`,
     text: ({ page, format }) => (format === "bibtex" ? bibtex : cslJson)(page.publish.citation, page.view),
+    // Made from the document page alone; its key is that page's, hashed once for all its files.
+    cacheKey: ({ page, format }) => ({ data: page, part: format }),
   }),
   kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapXml(d) }),
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),

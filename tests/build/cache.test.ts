@@ -1,5 +1,5 @@
 /**
- * The build cache (.cache/lysark/ documents, pages, search index, whole site):
+ * The build cache (.cache/lysark/ documents, pages, search records, search index, whole site):
  * a warm build's output equals a cold one's byte for byte, also after a body
  * edit, a registry edit and a new "last updated" date; unsound entries
  * (truncated, corrupt, written by other build code) are made again and never
@@ -7,6 +7,7 @@
  * leaves the last site as it was.
  * One project, built in turn by the tests below (they run in order).
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +82,43 @@ describe("the build cache", () => {
     expectSameTree(warm.output, uncached.output);
   });
 
+  it("takes search records, oEmbed files and citations from the cache, and makes a damaged one again instead of publishing it", async () => {
+    const last = path.join(dir, `out-${builds}`);
+    // A new modification day: the whole site cannot be reused, every document can.
+    const day = new Date("2026-10-20T12:00:00Z");
+    utimesSync(path.join(dir, DOCUMENT), day, day);
+    const warm = await buildInto();
+    expect(warm.cache).toMatchObject({ documentsReused: 2, recordsReused: 2, recordsMade: 0, unsound: 0 });
+    const kept = (file: string) => {
+      const hash = createHash("sha256").update(readFileSync(file)).digest("hex");
+      return path.join(dir, ".cache", "lysark", "pages", hash.slice(0, 2), `${hash}.html`);
+    };
+    const textKinds = filesUnder(warm.output).filter((file) => /(cite\.bib|cite\.csl\.json|oembed\.json)$/.test(file));
+    expect(textKinds.length).toBeGreaterThanOrEqual(6);
+    // Every oEmbed file and citation is kept in the page cache, as the templated pages are.
+    for (const file of textKinds) expect(readFileSync(kept(path.join(warm.output, file)))).toEqual(readFileSync(path.join(warm.output, file)));
+    expect(last).not.toBe(warm.output);
+
+    // A record whose text changed under its old hash line, and a kept citation with one byte changed (a new inode).
+    const record = cacheFiles("records")[0]!;
+    writeFileSync(record, readFileSync(record, "utf8").replace(/"title":"[^"]/, '"title":"X'));
+    const citation = kept(path.join(warm.output, textKinds.find((file) => file.endsWith("cite.bib"))!));
+    const bytes = readFileSync(citation);
+    bytes[bytes.length - 3] = bytes[bytes.length - 3] === 0x41 ? 0x42 : 0x41;
+    rmSync(citation);
+    writeFileSync(citation, bytes);
+    const again = new Date("2026-10-21T12:00:00Z");
+    utimesSync(path.join(dir, DOCUMENT), again, again);
+    const repaired = await buildInto();
+    expect(repaired.cache).toMatchObject({ documentsReused: 2, recordsReused: 1, recordsMade: 1 });
+    expect(repaired.cache.unsound).toBe(2);
+    expectSameTree(repaired.output, (await buildInto(false)).output);
+    // Both made again: the next build finds them sound.
+    utimesSync(path.join(dir, DOCUMENT), day, day);
+    const next = await buildInto();
+    expect(next.cache).toMatchObject({ recordsReused: 2, unsound: 0 });
+  });
+
   it("after one body edit re-renders only what shows it, and equals a build without the cache", async () => {
     applyChanges(dir, { [DOCUMENT]: `${readFileSync(path.join(dir, DOCUMENT), "utf8")}\nEn ny setning på siste lysbilde.\n` });
     const warm = await buildInto();
@@ -93,6 +131,9 @@ describe("the build cache", () => {
     expectSameTree(warm.output, uncached.output);
     // Bodies: the cache keeps one per document (the edited one's old body pruned); the build without it left none behind.
     expect(cacheFiles("bodies")).toHaveLength(2);
+    // Search records: the unchanged document's from the cache, the edited one's made again; the old one pruned.
+    expect(warm.cache).toMatchObject({ recordsReused: 1, recordsMade: 1 });
+    expect(cacheFiles("records")).toHaveLength(2);
     expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
   });
 
