@@ -16,6 +16,7 @@ import type { DocumentCache } from "../content/document-cache.ts";
 import type { Problem } from "../content/problems.ts";
 import type { Timer } from "../publish/assets.ts";
 import type { CardWriter } from "../publish/cards.ts";
+import { missingCardCharactersMessage } from "../publish/card-layout.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import type { Progress } from "../progress/progress.ts";
 import type { SiteData } from "../site/site-data.ts";
@@ -219,6 +220,12 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         try {
           const finished = cards.finish().then((drawn) => {
             timings.cards = performance.now() - cardsStarted;
+            // Text the card font cannot draw is shown as boxes; say so rather than let it pass unseen.
+            if (cards.missingCharacters > 0) {
+              const message = missingCardCharactersMessage(cards.missingCharacters, cards.cardsWithMissing);
+              console.warn(message);
+              site?.warnings.push(message);
+            }
             return drawn;
           });
           // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.
