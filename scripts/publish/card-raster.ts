@@ -8,8 +8,9 @@
  *   (latin, latin-ext, cyrillic, greek, vietnamese …); a character is drawn
  *   with the first of those that has it. Being bundled, the font is the same on
  *   every machine, so a card's bytes are too.
- * - Kerning: the pair adjustments (GPOS lookup type 2) that opentype.js parses;
- *   the ones inside extension lookups (type 9) it cannot read are left out.
+ * - Kerning: the pair adjustments of the font's GPOS "kern" feature, read here
+ *   from the table's bytes (opentype.js 2.0 does not read the extension
+ *   lookups Noto Sans keeps them in); no other GPOS or GSUB features.
  * - Rasteriser: signed-area accumulation (as in font-rs), anti-aliased,
  *   non-zero fill; each glyph's coverage mask is kept per glyph, size and
  *   quarter-pixel offset, so a card mostly copies masks it has drawn before.
@@ -23,12 +24,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { crc32, deflateSync } from "node:zlib";
+import { crc32, deflateSync, inflateSync } from "node:zlib";
 import opentype from "opentype.js";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, type CardText } from "./card-layout.ts";
 
 /** Part of every card's cache key: raise it whenever a change here changes any card's pixels or bytes. */
-export const CARD_RENDERER_VERSION = 1;
+export const CARD_RENDERER_VERSION = 2;
 
 const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "greek-ext", "vietnamese"] as const;
 type Weight = 400 | 700;
@@ -57,59 +58,122 @@ interface Face {
   kern: (left: number, right: number) => number;
 }
 
-// opentype.js's parsed GPOS structures are not in its type declarations.
-type Coverage = { format: number; glyphs?: number[]; ranges?: Array<{ start: number; end: number; index: number }> };
-type ClassDef = { format: number; startGlyph?: number; classes?: number[]; ranges?: Array<{ start: number; end: number; classId: number }> };
-type PairSubtable = {
-  posFormat: number;
-  coverage: Coverage;
-  pairSets?: Array<Array<{ secondGlyph: number; value1?: { xAdvance?: number } }>>;
-  classDef1?: ClassDef;
-  classDef2?: ClassDef;
-  classRecords?: Array<Array<{ value1?: { xAdvance?: number } }>>;
-};
+/** The uncompressed bytes of one table of a WOFF file (opentype.js keeps only its own parse of GPOS, without the extension lookups). */
+function woffTable(woff: Buffer, tag: string): Buffer | undefined {
+  const count = woff.readUInt16BE(12);
+  for (let i = 0; i < count; i++) {
+    const entry = 44 + i * 20;
+    if (woff.toString("latin1", entry, entry + 4) !== tag) continue;
+    const offset = woff.readUInt32BE(entry + 4);
+    const compressed = woff.readUInt32BE(entry + 8);
+    const length = woff.readUInt32BE(entry + 12);
+    const data = woff.subarray(offset, offset + compressed);
+    return compressed < length ? inflateSync(data) : data;
+  }
+  return undefined;
+}
 
-function coverageIndex(coverage: Coverage, glyph: number): number {
-  if (coverage.format === 1) return coverage.glyphs!.indexOf(glyph);
-  for (const range of coverage.ranges ?? []) if (glyph >= range.start && glyph <= range.end) return range.index + glyph - range.start;
+function coverageIndex(t: Buffer, at: number, glyph: number): number {
+  const format = t.readUInt16BE(at);
+  const count = t.readUInt16BE(at + 2);
+  if (format === 1) {
+    for (let i = 0; i < count; i++) if (t.readUInt16BE(at + 4 + i * 2) === glyph) return i;
+    return -1;
+  }
+  for (let i = 0; i < count; i++) {
+    const range = at + 4 + i * 6;
+    if (glyph >= t.readUInt16BE(range) && glyph <= t.readUInt16BE(range + 2)) return t.readUInt16BE(range + 4) + glyph - t.readUInt16BE(range);
+  }
   return -1;
 }
 
-function classOf(def: ClassDef | undefined, glyph: number): number {
-  if (!def) return 0;
-  if (def.format === 1) {
-    const i = glyph - def.startGlyph!;
-    return i >= 0 && i < def.classes!.length ? def.classes![i]! : 0;
+function classOf(t: Buffer, at: number, glyph: number): number {
+  const format = t.readUInt16BE(at);
+  if (format === 1) {
+    const start = t.readUInt16BE(at + 2);
+    const count = t.readUInt16BE(at + 4);
+    return glyph >= start && glyph < start + count ? t.readUInt16BE(at + 6 + (glyph - start) * 2) : 0;
   }
-  for (const range of def.ranges ?? []) if (glyph >= range.start && glyph <= range.end) return range.classId;
+  const count = t.readUInt16BE(at + 2);
+  for (let i = 0; i < count; i++) {
+    const range = at + 4 + i * 6;
+    if (glyph >= t.readUInt16BE(range) && glyph <= t.readUInt16BE(range + 2)) return t.readUInt16BE(range + 4);
+  }
   return 0;
 }
 
-function kerningOf(font: opentype.Font): Face["kern"] {
-  const gpos = (font.tables as { gpos?: { features: Array<{ tag: string; feature: { lookupListIndexes: number[] } }>; lookups: Array<{ lookupType: number; subtables: PairSubtable[] }> } }).gpos;
-  if (!gpos) return () => 0;
-  const indexes = new Set(gpos.features.filter((f) => f.tag === "kern").flatMap((f) => f.feature.lookupListIndexes));
-  const subtables = [...indexes]
-    .sort((a, b) => a - b)
-    .map((i) => gpos.lookups[i])
-    .filter((lookup) => lookup?.lookupType === 2)
-    .flatMap((lookup) => lookup!.subtables)
-    .filter((s) => s.posFormat === 1 || s.posFormat === 2);
+/** Size in bytes of a GPOS value record of this format, and where its XAdvance is (−1: none). */
+function valueRecord(format: number): { size: number; xAdvance: number } {
+  let size = 0;
+  for (let bit = 0; bit < 8; bit++) if (format & (1 << bit)) size += 2;
+  const xAdvance = format & 4 ? (format & 1 ? 2 : 0) + (format & 2 ? 2 : 0) : -1;
+  return { size, xAdvance };
+}
+
+/**
+ * Kerning from the font's GPOS table: the pair adjustments (lookup type 2,
+ * formats 1 and 2, also inside extension lookups, type 9) of its "kern"
+ * feature, first match wins, as a shaper applies them to a pair of glyphs.
+ */
+function kerningOf(woff: Buffer): Face["kern"] {
+  const t = woffTable(woff, "GPOS");
+  if (!t) return () => 0;
+  const featureList = t.readUInt16BE(6);
+  const lookupList = t.readUInt16BE(8);
+  const lookupIndexes = new Set<number>();
+  for (let i = 0; i < t.readUInt16BE(featureList); i++) {
+    const record = featureList + 2 + i * 6;
+    if (t.toString("latin1", record, record + 4) !== "kern") continue;
+    const feature = featureList + t.readUInt16BE(record + 4);
+    for (let j = 0; j < t.readUInt16BE(feature + 2); j++) lookupIndexes.add(t.readUInt16BE(feature + 4 + j * 2));
+  }
+  const subtables: number[] = [];
+  for (const index of [...lookupIndexes].sort((a, b) => a - b)) {
+    const lookup = lookupList + t.readUInt16BE(lookupList + 2 + index * 2);
+    const type = t.readUInt16BE(lookup);
+    for (let j = 0; j < t.readUInt16BE(lookup + 4); j++) {
+      let subtable = lookup + t.readUInt16BE(lookup + 6 + j * 2);
+      if (type === 9) {
+        if (t.readUInt16BE(subtable + 2) !== 2) continue;
+        subtable += t.readUInt32BE(subtable + 4);
+      } else if (type !== 2) {
+        continue;
+      }
+      subtables.push(subtable);
+    }
+  }
   const memo = new Map<number, number>();
   return (left, right) => {
     const key = left * 65536 + right;
     const known = memo.get(key);
     if (known !== undefined) return known;
     let value = 0;
-    for (const subtable of subtables) {
-      const index = coverageIndex(subtable.coverage, left);
+    for (const at of subtables) {
+      const index = coverageIndex(t, at + t.readUInt16BE(at + 2), left);
       if (index < 0) continue;
-      if (subtable.posFormat === 1) {
-        const pair = subtable.pairSets?.[index]?.find((p) => p.secondGlyph === right);
-        if (!pair) continue;
-        value = pair.value1?.xAdvance ?? 0;
+      const format = t.readUInt16BE(at);
+      const first = valueRecord(t.readUInt16BE(at + 4));
+      const second = valueRecord(t.readUInt16BE(at + 6));
+      if (format === 1) {
+        const pairSet = at + t.readUInt16BE(at + 10 + index * 2);
+        const recordSize = 2 + first.size + second.size;
+        let found = false;
+        for (let i = 0; i < t.readUInt16BE(pairSet); i++) {
+          const record = pairSet + 2 + i * recordSize;
+          if (t.readUInt16BE(record) !== right) continue;
+          value = first.xAdvance < 0 ? 0 : t.readInt16BE(record + 2 + first.xAdvance);
+          found = true;
+          break;
+        }
+        if (!found) continue;
+      } else if (format === 2) {
+        const class1 = classOf(t, at + t.readUInt16BE(at + 8), left);
+        const class2 = classOf(t, at + t.readUInt16BE(at + 10), right);
+        const class2Count = t.readUInt16BE(at + 14);
+        const record = at + 16 + (class1 * class2Count + class2) * (first.size + second.size);
+        value = first.xAdvance < 0 ? 0 : t.readInt16BE(record + first.xAdvance);
       } else {
-        value = subtable.classRecords?.[classOf(subtable.classDef1, left)]?.[classOf(subtable.classDef2, right)]?.value1?.xAdvance ?? 0;
+        continue;
       }
       break;
     }
@@ -125,7 +189,7 @@ function face(subset: string, weight: Weight): Face {
   if (!found) {
     const bytes = readFileSync(fontFile(subset, weight));
     const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    found = { id: key, font, kern: kerningOf(font) };
+    found = { id: key, font, kern: kerningOf(bytes) };
     faces.set(key, found);
   }
   return found;
@@ -139,6 +203,13 @@ function glyphFor(char: string, weight: Weight): { face: Face; index: number; mi
     if (index > 0) return { face: candidate, index, missing: false };
   }
   return { face: face("latin", weight), index: 0, missing: true };
+}
+
+/** Kerning between two characters in font units (negative: closer), 0 when they come from different faces. */
+export function kerning(left: string, right: string, weight: Weight = 700): number {
+  const a = glyphFor(left, weight);
+  const b = glyphFor(right, weight);
+  return a.face === b.face ? a.face.kern(a.index, b.index) : 0;
 }
 
 // ---------------------------------------------------------------- rasteriser
