@@ -81,7 +81,9 @@ if (profile > 0 && renderer === "lysark") {
   renderCard(sample[0]!.card); // fonts loaded and background drawn outside the figure
   const start = cpuMs();
   for (const job of sample) renderCard(job.card);
-  console.log(`profile of ${sample.length} cards, one at a time on the main thread: ${((cpuMs() - start) / sample.length).toFixed(2)} ms of CPU a card, drawing and PNG encoding`);
+  console.log(
+    `profile of ${sample.length} cards, one at a time on the main thread: ${((cpuMs() - start) / sample.length).toFixed(2)} ms of CPU a card, drawing and PNG encoding`,
+  );
 } else if (profile > 0) {
   // One card at a time, so each stage's CPU time is its own.
   const spent = { svg: 0, raster: 0, encode: 0, write: 0 };

@@ -216,7 +216,9 @@ export class CardWriter {
           renameSync(temporary, target);
           missing = card.missing;
         } else if (this.renderer === "sharp") {
-          const png = await sharp(Buffer.from(cardSvg(job.card))).png(PNG_OPTIONS).toBuffer();
+          const png = await sharp(Buffer.from(cardSvg(job.card)))
+            .png(PNG_OPTIONS)
+            .toBuffer();
           if (this.cancelled) return false;
           writeFileSync(temporary, png);
           renameSync(temporary, target);
