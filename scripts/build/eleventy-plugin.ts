@@ -152,7 +152,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("../site/model.ts"),
           import("./shards.ts"),
         ]);
-        // Each document's social card is handed to sharp's threads as soon as the document has
+        // Each document's social card is handed to the card writer (its pool of threads) as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
