@@ -8,10 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { build } from "../../scripts/build/build.ts";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, missingCardCharactersMessage, type CardText } from "../../scripts/publish/card-layout.ts";
 import { CARD_RENDERER_VERSION, kerning, renderCard } from "../../scripts/publish/card-raster.ts";
 import { CardWriter, cardCacheKey, lysarkRendererId } from "../../scripts/publish/cards.ts";
+import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let work: string;
 beforeEach(() => {
@@ -147,5 +149,20 @@ describe("Lysark's card renderer", () => {
     expect(await again.finish()).toBe(0);
     expect(again.missingCharacters).toBe(2);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith(".missing"))).toHaveLength(1);
+  });
+
+  it("makes the build say how many characters its cards could not draw", async () => {
+    const dir = makeProject("site-basic", {
+      "content/testby/kinesisk.md": doc(VALID_FRONT_MATTER.replace("title: Et dokument", "title: 中文 tittel")),
+    });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const result = await build({ root: dir, quiet: true });
+      expect(result.ok).toBe(true);
+      expect(warn.mock.calls.map((call) => String(call[0]))).toContain(missingCardCharactersMessage(2, 1));
+    } finally {
+      warn.mockRestore();
+      removeProject(dir);
+    }
   });
 });
