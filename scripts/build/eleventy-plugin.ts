@@ -16,6 +16,7 @@ import type { DocumentCache } from "../content/document-cache.ts";
 import type { Problem } from "../content/problems.ts";
 import type { Timer } from "../publish/assets.ts";
 import type { CardWriter } from "../publish/cards.ts";
+import { missingCardCharactersMessage } from "../publish/card-layout.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import type { Progress } from "../progress/progress.ts";
 import type { RecordSpool } from "../search/record-spool.ts";
@@ -161,7 +162,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("../search/record-spool.ts"),
           import("../search/record-cache.ts"),
         ]);
-        // Each document's social card is handed to sharp's threads as soon as the document has
+        // Each document's social card is handed to the card writer (its pool of threads) as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
         const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
         const cardsStarted = performance.now();
@@ -243,6 +244,12 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         try {
           const finished = cards.finish().then((drawn) => {
             timings.cards = performance.now() - cardsStarted;
+            // Text the card font cannot draw is shown as boxes; say so rather than let it pass unseen.
+            if (cards.missingCharacters > 0) {
+              const message = missingCardCharactersMessage(cards.missingCharacters, cards.cardsWithMissing);
+              console.warn(message);
+              site?.warnings.push(message);
+            }
             return drawn;
           });
           // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.

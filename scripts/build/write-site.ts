@@ -4,7 +4,7 @@
  * (./eleventy-plugin.ts), `npm start` for each whole-site render
  * (scripts/editor/dev-site.ts). The output plan is made first, so two sources
  * for one path stop the build before anything is written; then pages (main
- * thread), attachments, images and cards (sharp's threads) and the search
+ * thread), attachments, images and cards (a pool of threads) and the search
  * index (Pagefind's process) are written side by side. With a shard, only
  * that slice is written and no search index; with `mergeFrom`, the slices
  * are joined instead and the search index is built once (./shards.ts).

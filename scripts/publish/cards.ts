@@ -1,116 +1,56 @@
 /**
  * Social cards: one 1200×630 PNG per document (title, type, publisher, date)
- * and one per locale for the other pages, drawn as SVG and rasterised by
- * sharp. Text uses the generic `sans-serif` family, which fontconfig resolves
- * to an installed font; the same SVG and fonts always give the same PNG.
- * Finished cards are kept in a cache folder keyed by a hash of the SVG, so a
- * rebuild only draws the cards that changed, and a card drawn once is linked
- * (not copied) into the output wherever it is needed again.
+ * and one per locale for the other pages. Lysark draws them itself
+ * (./card-raster.ts: the bundled font Noto Sans, a glyph cache, its own PNG
+ * encoder), on the main thread for the first cards of a build and on a small
+ * worker pool after that (./card-worker.ts); see docs/social-cards.md. The
+ * design is in ./card-layout.ts; `cardSvg` draws the same card as SVG for
+ * sharp (`renderer: "sharp"`), kept to compare the two (bench/cards.ts).
+ * Finished cards are kept in a cache folder keyed by a hash of the card's text,
+ * the renderer's version and the font, so a rebuild only draws the cards that
+ * changed, and a card drawn once is linked (not copied) into the output
+ * wherever it is needed again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
 import sharp from "sharp";
-import { CARD_HEIGHT, CARD_WIDTH } from "./document.ts";
 import { removeStaleTemporaryFiles } from "../content/temporary-files.ts";
+import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, wrapText, type CardText } from "./card-layout.ts";
+import { CARD_RENDERER_VERSION, fontHash, renderCard } from "./card-raster.ts";
+import type { CardTask } from "./card-worker.ts";
 
-export interface CardText {
-  /** Small line above the title, e.g. "Presentasjon". */
-  kicker: string;
-  title: string;
-  /** Bottom line, e.g. "Stavanger kommune · 15. mars 2011". */
-  footer: string;
-  /** Site name or host shown at the top. */
-  brand: string;
-  /** BCP 47 language of the text. */
-  lang: string;
-}
+export { wrapText, type CardText };
 
-const COLORS = { frame: "#0b5cad", panel: "#ffffff", text: "#1b1f24", muted: "#4a5360", accent: "#0b5cad" };
+const COLORS = CARD_LAYOUT.colors;
 // zlib level 2 encodes a card in about a quarter of the time level 3 takes, for files about 10 % larger (docs/performance.md).
 const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false };
-const PANEL = { x: 40, y: 40, width: CARD_WIDTH - 80, height: CARD_HEIGHT - 80 };
-const TEXT_X = 96;
-const TEXT_WIDTH = CARD_WIDTH - 2 * TEXT_X;
+const PANEL = CARD_LAYOUT.panel;
+const TEXT_X = CARD_LAYOUT.textX;
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
-/** Rough advance width of a character in em for a bold sans-serif; wrapping errs on the wide side. */
-function charWidth(char: string): number {
-  if (" .,:;'!|il".includes(char)) return 0.34;
-  if ("fjrtI()[]-–".includes(char)) return 0.44;
-  if ("mwMW".includes(char)) return 1.0;
-  if (/[A-ZÆØÅÄÖ]/.test(char)) return 0.76;
-  if (/\d/.test(char)) return 0.7;
-  return 0.64;
-}
-
-function textWidth(text: string, size: number): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char);
-  return width * size;
-}
-
-/** Greedy word wrap into at most `maxLines` lines; the last line ends with "…" when text is cut. */
-export function wrapText(text: string, size: number, width: number, maxLines: number): string[] {
-  const words = text.replace(/\s+/g, " ").trim().split(" ");
-  const lines: string[] = [];
-  let line = "";
-  for (let i = 0; i < words.length; i++) {
-    let word = words[i]!;
-    // A word wider than a line is broken.
-    while (textWidth(word, size) > width) {
-      let cut = word.length - 1;
-      while (cut > 1 && textWidth(word.slice(0, cut), size) > width) cut--;
-      if (line) {
-        lines.push(line);
-        line = "";
-      }
-      lines.push(word.slice(0, cut));
-      word = word.slice(cut);
-    }
-    const candidate = line ? `${line} ${word}` : word;
-    if (textWidth(candidate, size) <= width) {
-      line = candidate;
-    } else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last.length > 1 && textWidth(`${last}…`, size) > width) last = last.slice(0, -1);
-  kept[maxLines - 1] = `${last.replace(/[\s,.;:–-]+$/, "")}…`;
-  return kept;
-}
-
-/** The card as SVG. Font size shrinks for long titles so up to four lines fit. */
+/** The card as SVG (for sharp), from the same layout as Lysark's renderer. Font size shrinks for long titles so up to four lines fit. */
 export function cardSvg(card: CardText): string {
-  let size = 68;
-  let lines = wrapText(card.title, size, TEXT_WIDTH, 4);
-  for (const candidate of [60, 52, 46]) {
-    if (lines.length <= 2) break;
-    size = candidate;
-    lines = wrapText(card.title, size, TEXT_WIDTH, 4);
-  }
-  const lineHeight = Math.round(size * 1.18);
-  const titleTop = 240;
-  const title = lines.map((line, i) => `<tspan x="${TEXT_X}" y="${titleTop + i * lineHeight}">${escapeXml(line)}</tspan>`).join("");
-  const footer = wrapText(card.footer, 30, TEXT_WIDTH, 1)[0] ?? "";
-  const kicker = wrapText(card.kicker, 28, TEXT_WIDTH, 1)[0] ?? "";
+  const { texts, titleSize } = cardLayout(card);
+  const [brand, kicker, ...rest] = texts;
+  const footer = rest.pop()!;
+  const title = rest.map((line) => `<tspan x="${line.x}" y="${line.y}">${escapeXml(line.text)}</tspan>`).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" xml:lang="${escapeXml(card.lang)}">
 <rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${COLORS.frame}"/>
-<rect x="${PANEL.x}" y="${PANEL.y}" width="${PANEL.width}" height="${PANEL.height}" rx="18" fill="${COLORS.panel}"/>
+<rect x="${PANEL.x}" y="${PANEL.y}" width="${PANEL.width}" height="${PANEL.height}" rx="${PANEL.radius}" fill="${COLORS.panel}"/>
 <rect x="${TEXT_X}" y="94" width="34" height="24" rx="3" fill="none" stroke="${COLORS.accent}" stroke-width="5"/>
-<text x="${TEXT_X + 48}" y="117" font-family="sans-serif" font-size="30" font-weight="700" fill="${COLORS.accent}">${escapeXml(card.brand)}</text>
-<text x="${TEXT_X}" y="172" font-family="sans-serif" font-size="28" font-weight="700" fill="${COLORS.muted}" letter-spacing="1">${escapeXml(kicker.toUpperCase())}</text>
-<text font-family="sans-serif" font-size="${size}" font-weight="700" fill="${COLORS.text}">${title}</text>
+<text x="${brand!.x}" y="${brand!.y}" font-family="sans-serif" font-size="30" font-weight="700" fill="${COLORS.accent}">${escapeXml(brand!.text)}</text>
+<text x="${kicker!.x}" y="${kicker!.y}" font-family="sans-serif" font-size="28" font-weight="700" fill="${COLORS.muted}" letter-spacing="1">${escapeXml(kicker!.text)}</text>
+<text font-family="sans-serif" font-size="${titleSize}" font-weight="700" fill="${COLORS.text}">${title}</text>
 <rect x="${TEXT_X}" y="500" width="120" height="6" fill="${COLORS.accent}"/>
-<text x="${TEXT_X}" y="550" font-family="sans-serif" font-size="30" fill="${COLORS.muted}">${escapeXml(footer)}</text>
+<text x="${footer.x}" y="${footer.y}" font-family="sans-serif" font-size="30" fill="${COLORS.muted}">${escapeXml(footer.text)}</text>
 </svg>`;
 }
 
@@ -135,77 +75,158 @@ export interface CardJob {
   file: string;
 }
 
+/** Lysark's renderer as it stands in a card's cache key: its version and the font's hash. */
+export function lysarkRendererId(): string {
+  return `lysark/${CARD_RENDERER_VERSION}/${fontHash()}`;
+}
+
 /**
- * Draws cards as they are added, each on one of sharp's threads, reusing cached
- * PNGs for SVGs drawn before. A card whose SVG equals one already added in this
- * run (the same title, type, publisher and date) is drawn once and linked. Without a `limit` every card is handed to sharp at
- * once, so its threads keep drawing while the main thread is busy with
- * something else (the build adds cards while it validates, see
- * scripts/build/build.ts); with one, at most `limit` are in sharp's queue.
+ * A card's cache key: the renderer (sharp's and libvips' versions and the PNG
+ * options, or `lysarkRendererId()`) and what it draws (the SVG for sharp; for
+ * Lysark's renderer the card's text and language, which decide its pixels).
+ */
+export function cardCacheKey(card: CardText, renderer: string): string {
+  const source = renderer.startsWith("lysark/") ? JSON.stringify([card.brand, card.kicker, card.title, card.footer, card.lang]) : cardSvg(card);
+  return createHash("sha256").update(renderer).update("\0").update(source).digest("hex").slice(0, 32);
+}
+
+const CARD_WORKER = new URL("./card-worker.ts", import.meta.url).href;
+// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** Cards drawn on the main thread before the pool starts: a worker's start-up (tsx, the font) costs more than this many cards. */
+const MAIN_THREAD_CARDS = 100;
+
+export interface CardWriterOptions {
+  cacheDir?: string;
+  /** At most this many cards in sharp's queue or the pool's at once (default: no limit). */
+  limit?: number;
+  /** "lysark" (default): Lysark's own renderer; "sharp": the SVG through librsvg, kept to compare the two. */
+  renderer?: "lysark" | "sharp";
+  /** Threads of the card pool (default: one per core). */
+  threads?: number;
+  /** Cards drawn on the main thread before the pool starts (default 100). */
+  mainThreadCards?: number;
+}
+
+/**
+ * Draws cards as they are added, reusing cached PNGs for cards drawn before. A
+ * card equal to one already added in this run (the same title, type, publisher,
+ * date and language) is drawn once and linked. With Lysark's renderer the first
+ * cards are drawn at once on the main thread and the rest on a pool of worker
+ * threads; with sharp each card is handed to sharp's threads. Without a `limit`
+ * every card is queued at once, so the threads keep drawing while the main
+ * thread is busy with something else (the build adds cards while it validates,
+ * see scripts/build/build.ts); with one, at most `limit` are queued.
  * Output does not depend on the order cards finish in.
  */
 export class CardWriter {
-  private readonly version = `${sharp.versions.sharp}/${sharp.versions.vips}/${JSON.stringify(PNG_OPTIONS)}`;
+  private readonly renderer: "lysark" | "sharp";
+  private readonly version: string;
   private readonly pending: Array<Promise<void>> = [];
   private readonly waiting: Array<() => Promise<void>> = [];
   private readonly errors: unknown[] = [];
-  /** The first job of each SVG in this run, by SVG hash, and when its file is written. */
-  private readonly firstOfSvg = new Map<string, { file: string; written: Promise<boolean> }>();
+  /** The first job of each card in this run, by cache key, and when its file is written. */
+  private readonly firstOfCard = new Map<string, { file: string; written: Promise<boolean>; missing: number }>();
+  private pool: Piscina<CardTask, number> | undefined;
   private running = 0;
   private cancelled = false;
   private added = 0;
+  private mainThreadQueued = 0;
   drawn = 0;
   /** Cards that were the same as another of this run's cards and were linked to it instead of drawn. */
   shared = 0;
+  /** Characters (not white space) on this run's cards, drawn or from the cache, that the card font has no glyph for. */
+  missingCharacters = 0;
+  /** Cards with at least one such character. */
+  cardsWithMissing = 0;
 
-  constructor(private readonly options: { cacheDir?: string; limit?: number } = {}) {
+  constructor(private readonly options: CardWriterOptions = {}) {
+    this.renderer = options.renderer ?? "lysark";
+    this.version = this.renderer === "sharp" ? `${sharp.versions.sharp}/${sharp.versions.vips}/${JSON.stringify(PNG_OPTIONS)}` : lysarkRendererId();
     if (options.cacheDir) {
       mkdirSync(options.cacheDir, { recursive: true });
       removeStaleTemporaryFiles(options.cacheDir);
     }
   }
 
+  /** The cache key of a card: see `cardCacheKey`. */
+  cacheKey(card: CardText): string {
+    return cardCacheKey(card, this.version);
+  }
+
+  private countMissing(missing: number): void {
+    if (missing <= 0) return;
+    this.missingCharacters += missing;
+    this.cardsWithMissing++;
+  }
+
   add(job: CardJob): void {
     if (this.cancelled) return;
-    const svg = cardSvg(job.card);
     const serial = this.added++;
     mkdirSync(path.dirname(job.file), { recursive: true });
-    const key = createHash("sha256").update(this.version).update(svg).digest("hex").slice(0, 32);
-    const same = this.firstOfSvg.get(key);
+    const key = this.cacheKey(job.card);
+    const same = this.firstOfCard.get(key);
     if (same) {
       this.pending.push(
         same.written.then((written) => {
           if (!written || this.cancelled) return;
           placeCard(same.file, job.file);
           this.shared++;
+          this.countMissing(same.missing);
         }),
       );
       return;
     }
     const { cacheDir } = this.options;
     const cached = cacheDir ? path.join(cacheDir, `${key}.png`) : undefined;
+    // A card with characters the font lacks keeps their count beside its cache entry, so a reused card is still reported.
+    const missingFile = cached && `${cached}.missing`;
     if (cached && existsSync(cached)) {
       placeCard(cached, job.file);
-      this.firstOfSvg.set(key, { file: cached, written: Promise.resolve(true) });
+      const missing = missingFile && existsSync(missingFile) ? Number(readFileSync(missingFile, "utf8")) || 0 : 0;
+      this.countMissing(missing);
+      this.firstOfCard.set(key, { file: cached, written: Promise.resolve(true), missing });
       return;
     }
+    const entry = { file: cached ?? job.file, written: Promise.resolve(false), missing: 0 };
+    this.firstOfCard.set(key, entry);
+    const finished = (missing: number): void => {
+      this.drawn++;
+      entry.missing = missing;
+      this.countMissing(missing);
+      if (missingFile && missing > 0) writeFileSync(missingFile, String(missing));
+      if (cached) placeCard(cached, job.file);
+    };
+    const target = cached ?? job.file;
+    // Written under a unique name and renamed, so a parallel build never reads half a file.
+    const temporary = `${target}.${process.pid}.${serial}.tmp`;
+    if (!cached) rmSync(job.file, { force: true });
+    // The first cards are drawn on the main thread, each in a turn of its own; the rest on the pool.
+    const onMainThread = this.renderer === "lysark" && this.mainThreadQueued++ < (this.options.mainThreadCards ?? MAIN_THREAD_CARDS);
     const draw = async (): Promise<boolean> => {
       if (this.cancelled) return false;
       this.running++;
       try {
-        const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
-        if (this.cancelled) return false;
-        this.drawn++;
-        if (cached) {
-          // Written under a unique name and renamed, so a parallel build never reads half a file.
-          const temporary = `${cached}.${process.pid}.${serial}.tmp`;
+        let missing = 0;
+        if (onMainThread) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (this.cancelled) return false;
+          const card = renderCard(job.card);
+          writeFileSync(temporary, card.png);
+          renameSync(temporary, target);
+          missing = card.missing;
+        } else if (this.renderer === "sharp") {
+          const png = await sharp(Buffer.from(cardSvg(job.card)))
+            .png(PNG_OPTIONS)
+            .toBuffer();
+          if (this.cancelled) return false;
           writeFileSync(temporary, png);
-          renameSync(temporary, cached);
-          placeCard(cached, job.file);
+          renameSync(temporary, target);
         } else {
-          rmSync(job.file, { force: true });
-          writeFileSync(job.file, png);
+          missing = await this.cardPool().run({ card: job.card, file: target, temporary });
+          if (this.cancelled) return false;
         }
+        finished(missing);
         return true;
       } catch (error) {
         if (!this.cancelled) this.errors.push(error);
@@ -215,25 +236,46 @@ export class CardWriter {
         this.waiting.shift()?.();
       }
     };
-    const written =
+    entry.written =
       this.options.limit === undefined || this.running < this.options.limit
         ? draw()
         : new Promise<boolean>((resolve) => this.waiting.push(() => draw().then(resolve)));
-    this.firstOfSvg.set(key, { file: cached ?? job.file, written });
-    this.pending.push(written.then(() => undefined));
+    this.pending.push(entry.written.then(() => undefined));
+  }
+
+  private cardPool(): Piscina<CardTask, number> {
+    const threads = Math.max(1, this.options.threads ?? os.availableParallelism());
+    this.pool ??= new Piscina<CardTask, number>({
+      filename: CARD_WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+    });
+    return this.pool;
   }
 
   /** Resolves with the number of cards drawn (not copied from the cache) once all are written; throws the first failure. */
   async finish(): Promise<number> {
-    await Promise.all(this.pending);
+    try {
+      await Promise.all(this.pending);
+    } finally {
+      await this.closePool();
+    }
     if (this.errors.length) throw this.errors[0];
     return this.drawn;
+  }
+
+  private async closePool(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
   }
 
   /** Stops writing: cards still being drawn are dropped (the build failed and its folder is going away). */
   cancel(): void {
     this.cancelled = true;
     for (const start of this.waiting.splice(0)) void start();
+    void Promise.allSettled(this.pending).then(() => this.closePool());
   }
 }
 

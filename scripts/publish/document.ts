@@ -14,6 +14,7 @@ import { relatedDocuments } from "../related/related.ts";
 import type { SiteConfig } from "../site/config.ts";
 import type { DocumentListItem, DocumentView } from "../site/views.ts";
 import { formatFileSize } from "./attachments.ts";
+import { CARD_HEIGHT, CARD_WIDTH } from "./card-layout.ts";
 import { documentCitation } from "./cite.ts";
 import { embedSnippet, embedUrl, OEMBED_FILE } from "./embed.ts";
 import { shownText } from "./free-text.ts";
@@ -75,8 +76,7 @@ export function changeViews(locale: UiLocale, view: DocumentView): ChangeView[] 
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+export { CARD_HEIGHT, CARD_WIDTH };
 
 /** Site path of a document's social card. */
 export function cardUrl(view: Pick<DocumentView, "doc">): string {
