@@ -1,6 +1,7 @@
 /**
- * Social cards (1200×630 PNG per document, drawn with sharp), OpenGraph and
- * Twitter meta tags with absolute URLs, and schema.org JSON-LD per document.
+ * Social cards (1200×630 PNG per document, drawn by Lysark's own renderer,
+ * scripts/publish/card-raster.ts), OpenGraph and Twitter meta tags with
+ * absolute URLs, and schema.org JSON-LD per document.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
