@@ -23,6 +23,7 @@ import {
 } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
+import { RecordWordSets } from "./word-sets.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
@@ -114,16 +115,18 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     const starting = pagefind.createIndex({ forceLanguage: stemmer });
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const known = options.wordSets;
-    const wordSets = options.plain
-      ? []
-      : records.map((record) => {
-          let found = known?.get(record);
-          if (!found) {
-            found = recordWords(record);
-            known?.set(record, found);
-          }
-          return found;
-        });
+    // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
+    const wordSets = new RecordWordSets();
+    if (!options.plain) {
+      for (const record of records) {
+        let found = known?.get(record);
+        if (!found) {
+          found = recordWords(record);
+          known?.set(record, found);
+        }
+        wordSets.add(found);
+      }
+    }
     const vocabulary = options.plain ? undefined : buildVocabulary(wordSets, siteVocabularyStems(everyWord(wordSets), options.wordFormCache).stems);
     // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
     // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
@@ -150,8 +153,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         const ownWords = new Set<string>();
         records.forEach((record, i) => {
           if (record.language !== language) return;
-          partsOf[i] = recordCompoundParts(wordSets[i]!, lexicon, split);
-          for (const word of wordSets[i]!) {
+          const own = wordSets.get(i);
+          partsOf[i] = recordCompoundParts(own, lexicon, split);
+          for (const word of own) {
             words.add(word);
             ownWords.add(word);
           }
@@ -176,9 +180,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     for (let start = 0; start < records.length; start += IN_FLIGHT) {
       await Promise.all(
         records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
-          const own = wordSets[start + offset]!;
           const parts = partsOf[start + offset];
           const dictionaries = affixes.get(record.language);
+          const own = parts && dictionaries ? wordSets.get(start + offset) : new Set<string>();
           const extras =
             parts && dictionaries
               ? {
