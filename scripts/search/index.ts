@@ -13,16 +13,16 @@ import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } fro
 import { dictionariesFor } from "./dictionaries.ts";
 import {
   affixDictionariesFor,
+  baseForms,
   ownLanguageStemmer,
   ownLanguageStems,
   queryStemmers,
-  recordBaseForms,
+  recordBaseFormsFrom,
   recordFormsFrom,
-  type AffixDictionary,
   type Stemmer,
 } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
-import { formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
+import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { RecordWordSets } from "./word-sets.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
@@ -132,8 +132,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
     const formStemmers = queryStemmers(stemmer);
     const siteForms = new Map<string, Map<string, string[]>>();
-    // The dictionaries cut to the site's words and compound parts, for their base forms.
-    const affixes = new Map<string, AffixDictionary[]>();
+    // Each language's base forms of the site's words and compound parts, found once or read from the cache (site-forms.ts).
+    const siteBases = new Map<string, (word: string) => readonly string[]>();
     const basesFound = new Map<string, Map<string, string[]>>();
     // Each body language's own stemmer where it is not the bundle's, and the stems it gave.
     const ownStemmers = new Map<string, Stemmer>();
@@ -165,8 +165,11 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         if (tracer) {
           const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
           siteForms.set(language, siteWordForms(ownWords, tracer, cacheFile).forms);
+          // Every part of every split is among `words`; one that is not (none was seen) is looked up alone.
+          for (const wordParts of split.values()) for (const part of wordParts) words.add(part);
+          const bases = siteBaseForms(words, tracer, options.wordFormCache ? baseFormCacheFile(options.wordFormCache, language, stemmer) : undefined).bases;
+          siteBases.set(language, (word) => bases.get(word) ?? baseForms(word, affixDictionariesFor(language, [word]), tracer.stemmers));
         }
-        affixes.set(language, affixDictionariesFor(language, words));
         basesFound.set(language, new Map());
         stemsFound.set(language, new Map());
         const languageStemmer = ownLanguageStemmer(language, stemmer);
@@ -181,32 +184,33 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       await Promise.all(
         records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
           const parts = partsOf[start + offset];
-          const dictionaries = affixes.get(record.language);
-          const own = parts && dictionaries ? wordSets.get(start + offset) : new Set<string>();
-          const extras =
-            parts && dictionaries
-              ? {
-                  compoundParts: parts,
-                  wordForms: formStemmers
-                    ? [
-                        ...new Set([
-                          ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
-                          ...recordBaseForms(
-                            own,
-                            parts,
-                            (word) => splits.get(record.language)!.get(word),
-                            dictionaries,
-                            formStemmers,
-                            basesFound.get(record.language),
-                          ),
-                          ...(ownStemmers.has(record.language)
-                            ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
-                            : []),
-                        ]),
-                      ]
-                    : [],
-                }
-              : {};
+          const own = parts ? wordSets.get(start + offset) : new Set<string>();
+          const bases = siteBases.get(record.language);
+          const extras = parts
+            ? {
+                compoundParts: parts,
+                wordForms: formStemmers
+                  ? [
+                      ...new Set([
+                        ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
+                        ...(bases
+                          ? recordBaseFormsFrom(
+                              own,
+                              parts,
+                              (word) => splits.get(record.language)!.get(word),
+                              bases,
+                              formStemmers,
+                              basesFound.get(record.language),
+                            )
+                          : []),
+                        ...(ownStemmers.has(record.language)
+                          ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
+                          : []),
+                      ]),
+                    ]
+                  : [],
+              }
+            : {};
           const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
           if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
           stats.words += added.file.uniqueWords;

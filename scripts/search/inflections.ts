@@ -309,12 +309,17 @@ export function baseForms(word: string, dictionaries: readonly AffixDictionary[]
  * whose stem is not the compound's own (`baseForms`).
  */
 export function compoundBaseForms(word: string, parts: readonly string[], dictionaries: readonly AffixDictionary[], stemmers: QueryStemmers): string[] {
+  return compoundBaseFormsFrom(word, parts, (part) => baseForms(part, dictionaries, stemmers), stemmers);
+}
+
+/** `compoundBaseForms` with each part's base forms from `baseOf` (site-forms.ts keeps them per word). */
+export function compoundBaseFormsFrom(word: string, parts: readonly string[], baseOf: (word: string) => readonly string[], stemmers: QueryStemmers): string[] {
   const own = stemmers.bundle.stem(word);
   const forms = new Set<string>();
   for (const part of parts) {
     if (part.length >= word.length || !word.endsWith(part)) continue;
     const head = word.slice(0, word.length - part.length);
-    for (const base of baseForms(part, dictionaries, stemmers)) {
+    for (const base of baseOf(part)) {
       const form = head + base;
       if (stemmers.bundle.stem(form) !== own) forms.add(form);
     }
@@ -336,14 +341,24 @@ export function recordBaseForms(
   cache = new Map<string, string[]>(),
 ): string[] {
   if (!dictionaries.length) return [];
+  return recordBaseFormsFrom(own, parts, partsOf, (word) => baseForms(word, dictionaries, stemmers), stemmers, cache);
+}
+
+/** `recordBaseForms` with each word's own base forms from `baseOf` (site-forms.ts keeps them per word). */
+export function recordBaseFormsFrom(
+  own: ReadonlySet<string>,
+  parts: readonly string[],
+  partsOf: (word: string) => readonly string[] | undefined,
+  baseOf: (word: string) => readonly string[],
+  stemmers: QueryStemmers,
+  cache = new Map<string, string[]>(),
+): string[] {
   const forms = new Set<string>();
   for (const word of [...own, ...parts]) {
     let found = cache.get(word);
     if (!found) {
       const wordParts = partsOf(word);
-      found = [
-        ...new Set([...baseForms(word, dictionaries, stemmers), ...(wordParts?.length ? compoundBaseForms(word, wordParts, dictionaries, stemmers) : [])]),
-      ];
+      found = [...new Set([...baseOf(word), ...(wordParts?.length ? compoundBaseFormsFrom(word, wordParts, baseOf, stemmers) : [])])];
       cache.set(word, found);
     }
     for (const form of found) if (!own.has(form)) forms.add(form);

@@ -24,7 +24,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inVocabulary, vocabularyStems } from "./compounds.ts";
-import { affixDictionariesFor, affixFiles, mayHaveForms, queryStemmers, type AffixDictionary, type QueryStemmers, unjoinedForms } from "./inflections.ts";
+import {
+  affixDictionariesFor,
+  affixFiles,
+  baseForms,
+  mayHaveForms,
+  queryStemmers,
+  type AffixDictionary,
+  type QueryStemmers,
+  unjoinedForms,
+} from "./inflections.ts";
 
 /** Bump when the file's layout changes (what it holds is keyed by the code itself). */
 const FORMAT = 1;
@@ -189,6 +198,32 @@ export function siteWordForms(words: Iterable<string>, tracer: FormTracer, cache
     cacheFile,
   );
   return { forms: values, source };
+}
+
+/** Where the base forms of bodies in `language` in a bundle stemmed as `stemmer` are kept. */
+export function baseFormCacheFile(cacheDir: string, language: string, stemmer: string): string {
+  return path.join(cacheDir, `${language}-${stemmer}-base.json`);
+}
+
+/**
+ * Each word of `words` (a site's words and compound parts) with its base forms (inflections.ts
+ * `baseForms`), each found once, kept in `cacheFile` as the forms are: a build whose words are all
+ * there reads no dictionary for them.
+ */
+export function siteBaseForms(words: Iterable<string>, tracer: FormTracer, cacheFile?: string): { bases: Map<string, string[]>; source: FormSource } {
+  const { values, source } = perWord(
+    words,
+    {
+      key: sha256(`${tracer.key}\0base-forms`),
+      wanted: () => true,
+      compute: (missing) => {
+        const dictionaries = tracer.dictionaries(missing);
+        return (word) => baseForms(word, dictionaries, tracer.stemmers);
+      },
+    },
+    cacheFile,
+  );
+  return { bases: values, source };
 }
 
 /**

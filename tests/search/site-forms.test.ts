@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   affixDictionariesFor,
   affixesOf,
+  baseForms,
   parseDictionary,
   queryStemmers,
   recordFormsFrom,
@@ -17,7 +18,15 @@ import {
   unjoinedForms,
 } from "../../scripts/search/inflections.ts";
 import { buildVocabulary } from "../../scripts/search/compounds.ts";
-import { type FormTracer, formTracer, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "../../scripts/search/site-forms.ts";
+import {
+  baseFormCacheFile,
+  type FormTracer,
+  formTracer,
+  siteBaseForms,
+  siteVocabularyStems,
+  siteWordForms,
+  wordFormCacheFile,
+} from "../../scripts/search/site-forms.ts";
 
 // A cut-down Nynorsk dictionary (as in inflections.test.ts): "læremiddel" → "læremidla", "skule" → "skulen", "skular".
 const AFF = `SET UTF-8
@@ -118,6 +127,25 @@ describe("a site's word forms", () => {
       expect(again.source).toBe("traced");
       expect([...again.forms]).toEqual(expected);
     }
+  });
+
+  it("keeps each word's base forms like its forms: the same as finding them alone, read back without the dictionary", () => {
+    const file = baseFormCacheFile(path.join(work, "bases"), "nn", "nb");
+    const dictionaries = [parseDictionary(DIC, affixesOf(AFF), WORDS)];
+    const traced = siteBaseForms(WORDS, testTracer(), file);
+    expect(traced.source).toBe("traced");
+    for (const word of WORDS) expect(traced.bases.get(word)).toEqual(baseForms(word, dictionaries, queryStemmers("nb")!));
+    const back = testTracer();
+    const cached = siteBaseForms(WORDS, back, file);
+    expect(cached.source).toBe("cache");
+    expect(back.asked).toEqual([]);
+    expect([...cached.bases]).toEqual([...traced.bases]);
+    // Not the forms' entry: the two are kept apart even for the same words and tracer.
+    expect(file).not.toBe(wordFormCacheFile(path.join(work, "bases"), "nn", "nb"));
+    writeFileSync(file, readFileSync(file, "utf8").replace("skule", "skulx"));
+    const damaged = siteBaseForms(WORDS, testTracer(), file);
+    expect(damaged.source).toBe("traced");
+    expect([...damaged.bases]).toEqual([...traced.bases]);
   });
 
   it("traces again when what the forms depend on changed (another key)", () => {
