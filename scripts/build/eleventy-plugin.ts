@@ -78,7 +78,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
   // The --no-cache build's folder of rendered bodies and every build's search record spool, removed once its site is written or it failed.
   let temporaryBodies: string | undefined;
   let recordSpool: RecordSpool | undefined;
-  const removeTemporaryBodies = () => {
+  const removeTemporaryFiles = () => {
     if (temporaryBodies) rmSync(temporaryBodies, { recursive: true, force: true });
     temporaryBodies = undefined;
     recordSpool?.remove();
@@ -197,7 +197,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         plugin.problems.splice(0, plugin.problems.length, ...problems);
         if (problems.some((problem) => problem.severity === "error")) {
           cards.cancel();
-          removeTemporaryBodies();
+          removeTemporaryFiles();
           const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(problems);
         }
@@ -213,7 +213,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const spool = recordSpool;
         const searchRecords = code && new SearchRecordCache(searchRecordCacheDir(root));
         const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool })).catch((error: unknown) => {
-          removeTemporaryBodies();
+          removeTemporaryFiles();
           throw error;
         });
         if (searchRecords)
@@ -293,7 +293,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           cards.cancel();
           throw error;
         } finally {
-          removeTemporaryBodies();
+          removeTemporaryFiles();
         }
       });
     },

@@ -300,7 +300,8 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
  * renderer reads them once here. The copy's JSON is the page's JSON.
  */
 export function fullDocumentPage(page: DocumentPage): DocumentPage {
-  return { ...page, figures: page.figures, publish: { ...page.publish } };
+  // Spreading reads each getter once (figures here, citation, embed and related in publish).
+  return { ...page, publish: { ...page.publish } };
 }
 
 /**
