@@ -70,10 +70,6 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-function* everyWord(wordSets: Iterable<ReadonlySet<string>>): Generator<string> {
-  for (const set of wordSets) yield* set;
-}
-
 /**
  * Drops what a browser never loads from the bundle: Pagefind's ready-made UIs,
  * and the WebAssembly builds of languages the bundle does not use (it always
@@ -127,7 +123,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         wordSets.add(found);
       }
     }
-    const vocabulary = options.plain ? undefined : buildVocabulary(wordSets, siteVocabularyStems(everyWord(wordSets), options.wordFormCache).stems);
+    // The site's distinct words, in the order a walk over every record meets them: what both need, without a Set per record.
+    const siteWords = wordSets.distinct();
+    const vocabulary = options.plain ? undefined : buildVocabulary([new Set(siteWords)], siteVocabularyStems(siteWords, options.wordFormCache).stems);
     // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
     // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
     const formStemmers = queryStemmers(stemmer);

@@ -27,6 +27,11 @@ export class RecordWordSets implements Iterable<Set<string>> {
     this.records.push(ids);
   }
 
+  /** Every word of every record, each once, in the order first added: the order a walk over all records meets them. */
+  distinct(): readonly string[] {
+    return this.words;
+  }
+
   get length(): number {
     return this.records.length;
   }

@@ -15,6 +15,8 @@ describe("RecordWordSets", () => {
     expect([...sets.get(1)]).toEqual([...second]);
     expect(sets.get(2).size).toBe(0);
     expect([...sets].map((set) => [...set])).toEqual([[...first], [...second], []]);
+    // Each word once, in the order a walk over every record meets it.
+    expect(sets.distinct()).toEqual([...new Set([...first, ...second])]);
   });
 
   it("makes a new Set on each read, so a caller cannot change what is held", () => {
