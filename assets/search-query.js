@@ -19,6 +19,25 @@ const MIN_STEM = 3;
 /** At most this many documents found only through a variant join the results. */
 const VARIANT_ONLY = 20;
 
+/**
+ * A result's place by date, from its page's name (scripts/search/fragments.ts names each page
+ * `<build>/<rank>`, its rank in newest-first order in base 36, `_` before it when undated).
+ */
+export function dateRank(id) {
+  const match = /\/(_?)([0-9a-z]+)$/.exec(String(id ?? ""));
+  // A name of another form (a bundle Lysark did not rename) goes last, as if undated.
+  if (!match) return { rank: Number.MAX_SAFE_INTEGER, undated: true };
+  return { rank: Number.parseInt(match[2], 36), undated: match[1] === "_" };
+}
+
+/** `results` ordered "newest" or "oldest" first by their names (dateRank); undated documents last either way. */
+export function byDate(results, order) {
+  const keyed = results.map((hit) => ({ hit, ...dateRank(hit.id) }));
+  const direction = order === "oldest" ? -1 : 1;
+  keyed.sort((a, b) => Number(a.undated) - Number(b.undated) || (a.undated ? a.rank - b.rank : direction * (a.rank - b.rank)));
+  return keyed.map((entry) => entry.hit);
+}
+
 /** The Snowball stemmer of each language Pagefind can index a bundle with (its pagefind-entry.json). */
 const BUNDLE_STEMMERS = { nb: "norwegian", nn: "norwegian", no: "norwegian", sv: "swedish", da: "danish", en: "english" };
 /** Endings a stemmer cuts; tried after a query word to find a form it stems to the whole word. */
@@ -102,6 +121,7 @@ async function bundleStemmer(basePath) {
  * returns `run(query, options)`, which resolves like Pagefind's own search(): { results, filters }.
  * The facet counts (`filters`) cover the merged results only with `options.counts`, which loads
  * the data of the documents only a variant found; without it they are the query's own counts.
+ * `options.sort` ("newest" or "oldest") orders the results by date instead of by score.
  */
 export async function createSearch(pagefind, basePath) {
   // termSimilarity: Pagefind falls back to the longest indexed word a query word starts with
@@ -109,10 +129,14 @@ export async function createSearch(pagefind, basePath) {
   const instance = pagefind.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking: { termSimilarity: 3 } });
   const [stemmer] = await Promise.all([bundleStemmer(basePath), instance.init()]);
 
-  const run = async (query, { counts, ...options } = {}) => {
-    // A sorted search is ordered by a date Pagefind gives only with each result's data, so
-    // variants (which would have to be merged into that order) are left out there.
-    if (!query || options.sort) return instance.search(query, options);
+  const run = async (query, { counts, sort, ...options } = {}) => {
+    // A search sorted by date runs the query alone, as Pagefind's own sorted search did (its sort
+    // table is no longer in the bundle: see byDate), and keeps every result in date order.
+    if (sort) {
+      const found = await instance.search(query || null, options);
+      return { ...found, results: byDate(found.results, sort) };
+    }
+    if (!query) return instance.search(query, options);
     const variants = queryVariants(query);
     const literal = stemmer && literalVariant(query, stemmer);
     const terms = literal && !variants.includes(literal) ? [query, ...variants, literal] : [query, ...variants];

@@ -209,9 +209,8 @@ function start(root) {
       }
       const pagefind = await ready;
       const term = state.query || null;
-      // Sort keys "newest" and "oldest" (scripts/search/records.ts) both hold the date; an undated
-      // document has a value that puts it last in either direction.
-      const sort = state.sort === "newest" ? { newest: "desc" } : state.sort === "oldest" ? { oldest: "asc" } : undefined;
+      // By date: ordered from each result's page name, undated documents last either way (search-query.js).
+      const sort = state.sort === "newest" || state.sort === "oldest" ? state.sort : undefined;
       const ordered = (await pagefind.run(term, sort ? { filters, sort } : { filters })).results;
       if (id !== searchId) return;
       list = { hits: ordered, shown: 0, loading: Promise.resolve() };

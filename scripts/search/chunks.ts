@@ -33,7 +33,7 @@ export const HEAVY_WORD_BYTES = 24 * 1024;
 export const LIGHT_RUN_BYTES = 16 * 1024;
 
 /** The CBOR item at `offset`: its major type, its argument (length or value) and where its content starts. */
-function cborHead(bytes: Buffer, offset: number): { type: number; value: number; head: number } {
+export function cborHead(bytes: Buffer, offset: number): { type: number; value: number; head: number } {
   const initial = bytes[offset]!;
   const info = initial & 31;
   if (info > 27) throw new Error(`unsupported CBOR item (indefinite length or reserved) at byte ${offset}`);
@@ -79,7 +79,7 @@ export function cborEnd(bytes: Buffer, offset: number): number {
 }
 
 /** The elements of the CBOR array at `offset`, as byte ranges. */
-function arrayItems(bytes: Buffer, offset: number): Array<[number, number]> {
+export function arrayItems(bytes: Buffer, offset: number): Array<[number, number]> {
   const array = cborHead(bytes, offset);
   if (array.type !== 4) throw new Error(`expected a CBOR array at byte ${offset}`);
   const items: Array<[number, number]> = [];
@@ -92,7 +92,7 @@ function arrayItems(bytes: Buffer, offset: number): Array<[number, number]> {
   return items;
 }
 
-function header(type: number, value: number): Buffer {
+export function header(type: number, value: number): Buffer {
   if (value < 24) return Buffer.from([(type << 5) | value]);
   if (value < 0x100) return Buffer.from([(type << 5) | 24, value]);
   if (value < 0x10000) return Buffer.from([(type << 5) | 25, value >> 8, value & 0xff]);
@@ -102,21 +102,21 @@ function header(type: number, value: number): Buffer {
   return out;
 }
 
-const text = (value: string) => {
+export const text = (value: string) => {
   const bytes = Buffer.from(value, "utf8");
   return Buffer.concat([header(3, bytes.length), bytes]);
 };
-const array = (items: Buffer[]) => Buffer.concat([header(4, items.length), ...items]);
+export const array = (items: Buffer[]) => Buffer.concat([header(4, items.length), ...items]);
 
-function readPagefindFile(file: string, compressed = readFileSync(file)): Buffer {
+export function readPagefindFile(file: string, compressed = readFileSync(file)): Buffer {
   const raw = gunzipSync(compressed);
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
   return raw.subarray(SIGNATURE.length);
 }
 
-const packPagefindFile = (cbor: Buffer) => gzipSync(Buffer.concat([SIGNATURE, cbor]));
+export const packPagefindFile = (cbor: Buffer) => gzipSync(Buffer.concat([SIGNATURE, cbor]));
 
-const stringAt = (bytes: Buffer, offset: number) => {
+export const stringAt = (bytes: Buffer, offset: number) => {
   const item = cborHead(bytes, offset);
   return bytes.subarray(item.head, item.head + item.value).toString("utf8");
 };
