@@ -411,3 +411,66 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
     await page.close();
   });
 });
+
+/** Twelve short Bokmål documents that all say "vannforsyning", dated one month apart. */
+const WATER_DOCUMENTS = Object.fromEntries(
+  Array.from({ length: 12 }, (_, i) => [
+    `content/testby/vannforsyning-${i + 1}.md`,
+    `---\ntitle: Vannforsyning del ${i + 1}\ntype: report\npublisher: testby\ndate: 2020-${String(i + 1).padStart(2, "0")}-01\nlanguage: nb\n---\n\n## Vann\n\nVannforsyning i Testby, del ${i + 1}.\n`,
+  ]),
+);
+
+describe("showing five results first, then more on request (fixture site with twelve matching documents)", () => {
+  let project: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    project = makeProject("site-basic", WATER_DOCUMENTS);
+    const result = await build({ root: project });
+    expect(result.ok).toBe(true);
+    server = await startStaticServer(path.join(project, "_site"));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    removeProject(project);
+  });
+
+  it("loads the fragments of the first five results only, and the rest from the keyboard with «Show more results»", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    const fragments = () => server.requests.filter((request) => request.path.endsWith(".pf_fragment")).length;
+    const before = fragments();
+    expect(await searchFor(page, server, "/en/search/", "vannforsyning")).toBe("12 results for “vannforsyning”.");
+    const first = await hits(page);
+    expect(first).toHaveLength(5);
+    expect(fragments() - before).toBe(5);
+    const more = page.locator("[data-search-more]");
+    expect(await more.isVisible()).toBe(true);
+    expect(await more.textContent()).toBe("Show more results");
+    // From the keyboard: focus the button, press Enter; focus moves to the first new result.
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll(".search-hit").length === 12);
+    const all = await hits(page);
+    expect(all.slice(0, 5).map((hit) => hit.href)).toEqual(first.map((hit) => hit.href));
+    expect(new Set(all.map((hit) => hit.href)).size).toBe(12);
+    expect(await page.evaluate(() => document.activeElement?.closest(".search-hit")?.querySelector(".search-hit-title a")?.getAttribute("href"))).toBe(
+      all[5]!.href,
+    );
+    expect(fragments() - before).toBe(12);
+    expect(await more.isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the Norwegian button text on /sok/", async () => {
+    const page = await browser.newPage();
+    await searchFor(page, server, "/sok/", "vannforsyning");
+    expect(await hits(page)).toHaveLength(5);
+    expect(await page.textContent("[data-search-more]")).toBe("Vis flere treff");
+    await page.close();
+  });
+});
