@@ -199,6 +199,19 @@ export async function measureSearchDownload(site: string, searchPath: string, qu
     await input.fill(query);
     await input.press("Enter");
     await page.waitForLoadState("networkidle");
+    // Lysark's search page says when a search is done: its live region names the query and no
+    // result list is busy. Without this wait a loaded machine could pause longer than the quiet
+    // period below between the index chunks and the results' fragments, and the count stopped
+    // before the fragments (a whole-page figure 33 KB short at N = 5000, docs/search.md).
+    if ((await page.locator("[data-search-status]").count()) > 0) {
+      await page
+        .waitForFunction(
+          (typed) => !document.querySelector('[aria-busy="true"]') && (document.querySelector("[data-search-status]")?.textContent ?? "").includes(typed),
+          query,
+          { timeout: 60_000 },
+        )
+        .catch(() => {});
+    }
     // Results come in as the user types; give the last fragments time to land.
     let last = -1;
     for (let i = 0; i < 40 && server.sent.length !== last; i++) {
