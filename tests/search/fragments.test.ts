@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arrayItems, readPagefindFile } from "../../scripts/search/chunks.ts";
+import { arrayItems, readPagefindFile, stringAt } from "../../scripts/search/chunks.ts";
 import { writeSearchBundles } from "../../scripts/search/index.ts";
 import type { SearchRecord } from "../../scripts/search/records.ts";
 import { filesUnder } from "../helpers/fixture.ts";
@@ -43,10 +43,7 @@ function entryHash(bundle: string): string {
 function metaPages(bundle: string): { names: string[]; sorts: number } {
   const meta = readPagefindFile(path.join(bundle, `pagefind.${entryHash(bundle)}.pf_meta`));
   const fields = arrayItems(meta, 0);
-  const names = arrayItems(meta, fields[1]![0]).map(([start]) => {
-    const [at] = arrayItems(meta, start)[0]!;
-    return meta.subarray(at + 1, at + 1 + (meta[at]! & 31)).toString("utf8");
-  });
+  const names = arrayItems(meta, fields[1]![0]).map(([start]) => stringAt(meta, arrayItems(meta, start)[0]![0]));
   return { names, sorts: arrayItems(meta, fields[4]![0]).length };
 }
 const fragmentOf = (bundle: string, name: string) =>
