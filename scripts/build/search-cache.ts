@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { filesUnder } from "./files-under.ts";
-import { writeSearchBundles } from "../search/index.ts";
+import { writeSearchBundles, type SearchBundleOptions } from "../search/index.ts";
 import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
 import { recordHashOf } from "../search/record-spool.ts";
 import type { Progress } from "../progress/progress.ts";
@@ -36,8 +36,12 @@ export interface SearchCacheOptions {
   /** The page build code (scripts/content/build-code.ts). */
   code: string;
   progress?: Progress;
-  /** Builds the index (default: Pagefind through writeSearchBundles); tests pass a stand-in. */
-  index?: (records: readonly SearchRecord[], outputDir: string) => Promise<unknown>;
+  /** Builds the index (default: Pagefind through writeSearchBundles; the build's is on its own thread); tests pass a stand-in. */
+  index?: (
+    records: readonly SearchRecord[],
+    outputDir: string,
+    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache">,
+  ) => Promise<unknown>;
 }
 
 /** A hard link, or a copy where the two folders are on different file systems. */
@@ -80,8 +84,7 @@ export async function writeSearchIndexCached(records: readonly SearchRecord[], o
   // beside the index: this folder is replaced on each write.
   const wordListCache = path.join(path.dirname(options.dir), "word-lists");
   const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
-  const index = options.index ?? ((all, out) => writeSearchBundles(all, out, { progress: options.progress, wordListCache, wordFormCache }));
-  await index(records, outputDir);
+  await (options.index ?? writeSearchBundles)(records, outputDir, { progress: options.progress, wordListCache, wordFormCache });
   // Kept for the next build: linked into a new folder, which then replaces the old one.
   const fresh = `${options.dir}.${process.pid}.tmp`;
   rmSync(fresh, { recursive: true, force: true });

@@ -15,11 +15,11 @@ import { writeCards, type CardWriter } from "../publish/cards.ts";
 import type { BuildCode, CacheReport } from "../content/build-code.ts";
 import { PageCache, pageCacheDir } from "../render/page-cache.ts";
 import { pageRenderer } from "../render/pages.ts";
-import { writeSearchBundles } from "../search/index.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
 import { searchCacheDir, writeSearchIndexCached } from "./search-cache.ts";
+import { writeSearchBundlesOnThread } from "./search-thread.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
 
 export interface WriteSiteOptions {
@@ -96,10 +96,15 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
       if (search && options.buildCode) {
         const { pages: code } = options.buildCode;
         const reused = await time("search", () =>
-          writeSearchIndexCached(data.model.searchRecords, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress }),
+          writeSearchIndexCached(data.model.searchRecords, outputDir, {
+            dir: searchCacheDir(options.root),
+            code,
+            progress: options.progress,
+            index: writeSearchBundlesOnThread,
+          }),
         );
         if (options.cacheReport) options.cacheReport.searchReused = reused;
-      } else if (search) await time("search", () => writeSearchBundles(data.model.searchRecords, outputDir, { progress: options.progress }));
+      } else if (search) await time("search", () => writeSearchBundlesOnThread(data.model.searchRecords, outputDir, { progress: options.progress }));
     })(),
   ]);
   for (const result of results) if (result.status === "rejected") throw result.reason;

@@ -11,7 +11,10 @@
  *                        → oppryddingen
  *   jämställdhetsintegreringen → integreringen
  */
-import snowball from "snowball-stemmers";
+import { createRequire } from "node:module";
+// Required, not imported: in a worker thread (the build's search phase, ../build/search-thread.ts) tsx's loader gives
+// this CommonJS package's default import as undefined.
+const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
 import type { SearchRecord } from "./records.ts";
 
 /** Shortest word that is split, and shortest part kept on either side of a split. */

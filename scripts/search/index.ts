@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
@@ -104,6 +103,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     bytes: 0,
   };
   if (!stemmer) return stats;
+  // Imported when needed: a static import of Pagefind's package stops tsx's loader from loading the importing module in a
+  // worker thread (the search phase runs on one, ../build/search-thread.ts), where a dynamic import works.
+  const pagefind = await import("pagefind");
   const indexed = progress.phase("indexed", records.length, "documents");
   try {
     // forceLanguage overrides each record's <html lang> (the body's language, kept for

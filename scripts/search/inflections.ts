@@ -16,7 +16,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import snowball from "snowball-stemmers";
+// Required, not imported: in a worker thread (the build's search phase, ../build/search-thread.ts) tsx's loader gives
+// this CommonJS package's default import as undefined.
+const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
 
 /** One Hunspell suffix rule: a word that ends in `condition` drops `strip` and takes `add`. */
 export interface SuffixRule {

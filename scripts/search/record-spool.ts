@@ -21,13 +21,57 @@ const sha256 = (data: string | Buffer) => createHash("sha256").update(data).dige
 
 export class RecordSpoolError extends Error {}
 
+/** Where a spooled record's parts are in its spool file. */
+interface SpoolPlace {
+  file: string;
+  at: number;
+  length: number;
+  partsHash: string;
+}
+const SPOOL_PLACE = Symbol("spool place");
+
+/**
+ * A record as it crosses to another thread (the search index is built on one, ../build/search-thread.ts):
+ * its own fields without `parts`, and either the parts themselves or where they are in the spool.
+ */
+export interface PortableRecord {
+  fields: Omit<SearchRecord, "parts">;
+  hash: string | undefined;
+  parts?: SearchPart[];
+  spooled?: SpoolPlace;
+}
+
+/** A record that was not spooled, from its `portableRecord`. */
+export function recordFromPortable(portable: PortableRecord): SearchRecord {
+  const record = { ...portable.fields, parts: portable.parts ?? [] } as SearchRecord;
+  if (portable.hash) Object.defineProperty(record, RECORD_HASH, { value: portable.hash });
+  return record;
+}
+
+/** `record` as plain data for another thread; a spooled record's parts are not read. */
+export function portableRecord(record: SearchRecord): PortableRecord {
+  const fields: Record<string, unknown> = {};
+  // Key by key rather than a spread, which would read (and copy) the spooled parts.
+  for (const key of Object.keys(record)) if (key !== "parts") fields[key] = record[key as keyof SearchRecord];
+  const spooled = (record as { [SPOOL_PLACE]?: SpoolPlace })[SPOOL_PLACE];
+  return {
+    fields: fields as Omit<SearchRecord, "parts">,
+    hash: record[RECORD_HASH],
+    ...(spooled ? { spooled } : { parts: record.parts }),
+  };
+}
+
 export class RecordSpool {
   private fd: number | undefined;
   private size = 0;
 
-  constructor(readonly file: string) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.fd = openSync(file, "w+");
+  /** `file` is made afresh, or with `reading`, an existing spool is opened to read the records of `portableRecord`. */
+  constructor(
+    readonly file: string,
+    reading = false,
+  ) {
+    if (!reading) mkdirSync(path.dirname(file), { recursive: true });
+    this.fd = openSync(file, reading ? "r" : "w+");
   }
 
   /** Writes `record`'s parts to the spool and returns the record without them in memory. */
@@ -39,17 +83,26 @@ export class RecordSpool {
     const length = bytes.length;
     for (let written = 0; written < length; ) written += writeSync(fd, bytes, written, length - written, at + written);
     this.size += length;
-    const partsHash = sha256(bytes);
     // The whole record's hash, as if it were in memory: the search cache's key is the same either way.
-    const recordHash = recordHashOf(record);
-    const { id } = record;
+    return this.spooled(rest, { file: this.file, at, length, partsHash: sha256(bytes) }, recordHashOf(record));
+  }
+
+  /** The record of another thread's `portableRecord` that was spooled here: its parts are read from this spool. */
+  record(portable: PortableRecord): SearchRecord {
+    if (portable.spooled?.file !== this.file) throw new RecordSpoolError(`The search record ${portable.fields.id} is not in ${this.file}.`);
+    return this.spooled({ ...portable.fields }, portable.spooled, portable.hash ?? "");
+  }
+
+  private spooled(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordHash: string): SearchRecord {
+    const { id } = rest;
     const spooled = rest as SearchRecord;
     Object.defineProperty(spooled, "parts", {
-      // A getter, not a copy (and nothing that holds `record`): each reader (the word scan, the HTML for Pagefind) reads them once, in turn.
-      get: () => this.read(id, at, length, partsHash),
+      // A getter, not a copy (and nothing that holds the record): each reader (the word scan, the HTML for Pagefind) reads them once, in turn.
+      get: () => this.read(id, place.at, place.length, place.partsHash),
       enumerable: true,
     });
     Object.defineProperty(spooled, RECORD_HASH, { value: recordHash });
+    Object.defineProperty(spooled, SPOOL_PLACE, { value: place });
     return spooled;
   }
 
@@ -72,10 +125,15 @@ export class RecordSpool {
     return this.fd;
   }
 
-  /** Closes and removes the spool file; records that were spooled can no longer be read. */
-  remove(): void {
+  /** Closes the spool file (a reading thread's, which must not remove the build's spool). */
+  close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+  }
+
+  /** Closes and removes the spool file; records that were spooled can no longer be read. */
+  remove(): void {
+    this.close();
     rmSync(this.file, { force: true });
   }
 }

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeSearchIndexCached } from "../../scripts/build/search-cache.ts";
-import { recordHashOf, RecordSpool, RecordSpoolError } from "../../scripts/search/record-spool.ts";
+import { portableRecord, recordFromPortable, recordHashOf, RecordSpool, RecordSpoolError } from "../../scripts/search/record-spool.ts";
 import { buildSearchRecords, type SearchRecord } from "../../scripts/search/records.ts";
 
 let dir: string;
@@ -68,6 +68,29 @@ describe("RecordSpool", () => {
     expect(existsSync(spool.file)).toBe(false);
     expect(() => spooled.parts).toThrow(/closed/);
     // Twice is harmless: a failed build and its cleanup may both remove it.
+    spool.remove();
+  });
+
+  it("sends records to another thread as plain data without reading a spooled record's parts, and reads them there", () => {
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    const whole = [record("oslo/a", "Barnehager"), record("oslo/b", "Skoler")];
+    const spooled = whole.map((each) => spool.put(each));
+    // structuredClone is what a thread's message does: no getter or symbol survives it.
+    const sent = spooled.map((each) => structuredClone(portableRecord(each)));
+    expect(sent.map((each) => each.parts)).toEqual([undefined, undefined]);
+    const reader = new RecordSpool(spool.file, true);
+    const received = sent.map((each) => reader.record(each));
+    for (const [index, each] of received.entries()) {
+      expect(JSON.stringify(each)).toBe(JSON.stringify(whole[index]));
+      expect(recordHashOf(each)).toBe(recordHashOf(whole[index]!));
+    }
+    reader.close();
+    // Closing a reader leaves the build's spool in place.
+    expect(existsSync(spool.file)).toBe(true);
+    expect(() => new RecordSpool(path.join(dir, "other.search-records")).record(sent[0]!)).toThrow(/oslo\/a is not in/);
+    // A record that was never spooled goes whole.
+    const plain = structuredClone(portableRecord(whole[1]!));
+    expect(JSON.stringify(recordFromPortable(plain))).toBe(JSON.stringify(whole[1]));
     spool.remove();
   });
 

@@ -1,0 +1,61 @@
+/**
+ * The search phase of a build on its own thread, so the main thread renders
+ * pages meanwhile: reading every record's words, tracing their forms and
+ * compound parts and handing the records to Pagefind's process had cost the
+ * main thread about 3 ms a record, in turn with the pages
+ * (docs/performance.md, "The search phase on its own thread"). A piscina pool
+ * of one thread, for the one task; below `SEARCH_THREAD_MIN_RECORDS` the main
+ * thread indexes, as starting the thread (tsx, the search modules) costs more
+ * than it saves.
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { Progress, ProgressPhase } from "../progress/progress.ts";
+import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
+import type { SearchRecord } from "../search/records.ts";
+import { portableRecord } from "../search/record-spool.ts";
+import type { ProgressMessage, SearchTask } from "./search-worker.ts";
+
+const WORKER = new URL("./search-worker.ts", import.meta.url).href;
+// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+export const SEARCH_THREAD_MIN_RECORDS = 500;
+
+/** writeSearchBundles, on a thread of its own from SEARCH_THREAD_MIN_RECORDS records on. */
+export async function writeSearchBundlesOnThread(
+  records: readonly SearchRecord[],
+  outputDir: string,
+  options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache"> & { minRecords?: number } = {},
+): Promise<SearchIndexStats> {
+  if (records.length < (options.minRecords ?? SEARCH_THREAD_MIN_RECORDS)) return writeSearchBundles(records, outputDir, options);
+  const pool = new Piscina<SearchTask, SearchIndexStats>({
+    filename: WORKER,
+    minThreads: 1,
+    maxThreads: 1,
+    execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+  });
+  const { port1, port2 } = new MessageChannel();
+  let phase: ProgressPhase | undefined;
+  port1.on("message", (message: ProgressMessage) => {
+    if ("phase" in message) phase = (options.progress as Progress | undefined)?.phase(message.phase.name, message.phase.total, message.phase.unit);
+    else if ("tick" in message) phase?.tick(message.tick);
+    else phase?.done();
+  });
+  try {
+    const task: SearchTask = {
+      records: records.map(portableRecord),
+      outputDir,
+      wordListCache: options.wordListCache,
+      wordFormCache: options.wordFormCache,
+      progress: port2,
+    };
+    // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.
+    return await pool.run(task, { transferList: [port2] } as unknown as Parameters<typeof pool.run>[1]);
+  } finally {
+    port1.close();
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The search index on a thread of its own (./search-thread.ts starts it): the
+ * records come as plain data, their slide texts read from the build's spool
+ * file, and progress goes back over `progress`.
+ */
+import type { MessagePort } from "node:worker_threads";
+import { writeSearchBundles, type SearchIndexStats } from "../search/index.ts";
+import { recordFromPortable, RecordSpool, type PortableRecord } from "../search/record-spool.ts";
+import type { Progress } from "../progress/progress.ts";
+
+export interface SearchTask {
+  records: PortableRecord[];
+  outputDir: string;
+  wordListCache?: string;
+  wordFormCache?: string;
+  /** Receives `{ phase }`, `{ tick }` and `{ done }` messages for the main thread's progress line. */
+  progress: MessagePort;
+}
+
+export type ProgressMessage = { phase: { name: string; total: number; unit: string } } | { tick: number } | { done: true };
+
+export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats> {
+  const spools = new Map<string, RecordSpool>();
+  const post = (message: ProgressMessage) => task.progress.postMessage(message);
+  const progress: Progress = {
+    phase(name, total, unit) {
+      post({ phase: { name, total, unit } });
+      return { tick: (count = 1) => post({ tick: count }), done: () => post({ done: true }) };
+    },
+  };
+  try {
+    const records = task.records.map((portable) => {
+      if (!portable.spooled) return recordFromPortable(portable);
+      const { file } = portable.spooled;
+      let spool = spools.get(file);
+      if (!spool) spools.set(file, (spool = new RecordSpool(file, true)));
+      return spool.record(portable);
+    });
+    return await writeSearchBundles(records, task.outputDir, { progress, wordListCache: task.wordListCache, wordFormCache: task.wordFormCache });
+  } finally {
+    for (const spool of spools.values()) spool.close();
+    task.progress.close();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The search phase on its own thread (scripts/build/search-thread.ts): the
+ * index it writes is the main thread's byte for byte, spooled slide texts
+ * are read there, its progress reaches the main thread, and its errors fail
+ * the build with their message.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSearchBundlesOnThread } from "../../scripts/build/search-thread.ts";
+import { loadContent } from "../../scripts/content/load.ts";
+import type { Progress } from "../../scripts/progress/progress.ts";
+import { writeSearchBundles } from "../../scripts/search/index.ts";
+import { RecordSpool } from "../../scripts/search/record-spool.ts";
+import type { SearchRecord } from "../../scripts/search/records.ts";
+import { buildSiteModel } from "../../scripts/site/model.ts";
+import { filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
+
+describe("the search index on its own thread", () => {
+  let project: string;
+  let dir: string;
+  let records: readonly SearchRecord[];
+  beforeAll(() => {
+    project = makeProject();
+    dir = mkdtempSync(path.join(os.tmpdir(), "lysark-search-thread-"));
+    records = buildSiteModel(loadContent(path.join(project, "content"), { root: project }).site).searchRecords;
+  });
+  afterAll(() => {
+    removeProject(project);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes the same index as the main thread, reading spooled texts, and reports its progress", async () => {
+    const here = path.join(dir, "here");
+    await writeSearchBundles(records, here);
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    const spooled = records.map((record) => spool.put(record));
+    const events: string[] = [];
+    const progress: Progress = {
+      phase: (name, total, unit) => {
+        events.push(`${name} ${total} ${unit}`);
+        return { tick: (count = 1) => void events.push(`+${count}`), done: () => void events.push("done") };
+      },
+    };
+    const there = path.join(dir, "there");
+    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1 });
+    spool.remove();
+    expect(stats.documents).toBe(records.length);
+    const files = filesUnder(path.join(here, "pagefind"));
+    expect(filesUnder(path.join(there, "pagefind"))).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(there, "pagefind", file)), file).toEqual(readFileSync(path.join(here, "pagefind", file)));
+    expect(events[0]).toBe(`indexed ${records.length} documents`);
+    expect(events.filter((event) => event.startsWith("+")).reduce((sum, event) => sum + Number(event.slice(1)), 0)).toBe(records.length);
+    expect(events.at(-1)).toBe("done");
+  });
+
+  it("fails with the thread's own message when a spooled text changed under the build", async () => {
+    const spool = new RecordSpool(path.join(dir, "changed.search-records"));
+    const spooled = records.map((record) => spool.put(record));
+    writeFileSync(spool.file, Buffer.alloc(readFileSync(spool.file).length, 32));
+    await expect(writeSearchBundlesOnThread(spooled, path.join(dir, "changed"), { minRecords: 1 })).rejects.toThrow(
+      /was changed during the build\. Build again\./,
+    );
+    spool.remove();
+  });
+});
