@@ -19,7 +19,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DocumentView } from "../site/views.ts";
-import type { SearchRecord, SearchRecordStore } from "./records.ts";
+import { RECORD_HASH, type SearchRecord, type SearchRecordStore } from "./records.ts";
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -66,6 +66,8 @@ export class SearchRecordCache implements SearchRecordStore {
     }
     try {
       const record = JSON.parse(json) as SearchRecord;
+      // The entry's checked hash is the record's own (recordHashOf: SHA-256 of its JSON): kept so the spool and the search cache need not hash it again.
+      Object.defineProperty(record, RECORD_HASH, { value: text.slice(0, 64) });
       this.used.add(key);
       this.hits++;
       return record;
@@ -81,9 +83,12 @@ export class SearchRecordCache implements SearchRecordStore {
     const key = this.keyOf(view);
     if (key === undefined) return;
     const json = JSON.stringify(record);
+    const hash = sha256(json);
+    // The record's own hash (recordHashOf), taken once here for the entry, the spool and the search cache.
+    if (record[RECORD_HASH] === undefined) Object.defineProperty(record, RECORD_HASH, { value: hash });
     mkdirSync(this.dir, { recursive: true });
     const temporary = `${this.file(key)}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${sha256(json)}\n${json}`);
+    writeFileSync(temporary, `${hash}\n${json}`);
     renameSync(temporary, this.file(key));
     this.used.add(key);
   }
