@@ -59,6 +59,8 @@ export class PageCache {
   private readonly prefix: Hash;
   /** SHA-256 of each page object's JSON, once per object (a document page stands in the keys of its oEmbed files and citations). */
   private readonly dataHashes = new WeakMap<object, string>();
+  /** Cache folders made in this run. */
+  private readonly folders = new Set<string>();
   /** Output file → SHA-256 of its content, for every page this cache put in place or kept. */
   readonly published = new Map<string, string>();
 
@@ -150,7 +152,12 @@ export class PageCache {
     this.current.set(key, hash);
     this.published.set(file, hash);
     const cached = this.contentFile(hash);
-    mkdirSync(path.dirname(cached), { recursive: true });
+    // One mkdir per cache folder (256 of them), not one per page kept.
+    const folder = path.dirname(cached);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     try {
       linkSync(file, cached);
     } catch (error) {
