@@ -5,6 +5,7 @@
  * the same bytes from the main thread and from a fresh worker.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { inflateSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -48,6 +49,35 @@ function inked(image: { data: Buffer; width: number; channels: number }, x0: num
 }
 
 describe("Lysark's card renderer", () => {
+  it("compresses only the rows with text, in a zlib stream whose checksum and pixels are right, card after card", async () => {
+    const idat = (png: Buffer) => {
+      const parts: Buffer[] = [];
+      for (let at = 8; at < png.length; ) {
+        const length = png.readUInt32BE(at);
+        if (png.toString("latin1", at + 4, at + 8) === "IDAT") parts.push(png.subarray(at + 8, at + 8 + length));
+        at += 12 + length;
+      }
+      return Buffer.concat(parts);
+    };
+    // Layouts with one, two and three title lines, each twice: the second of each uses the kept background runs.
+    const titles = [
+      "Kort",
+      "Strategi for kompetanse og rekruttering i Lundby",
+      "Strategi for kompetanseutvikling og rekruttering i Lundby kommune 2024–2028 med en lang tittel",
+    ];
+    for (const title of [...titles, ...titles.map((each) => `${each} ✓`)]) {
+      const { png } = renderCard(card(title, { brand: "lysark.example.org" }));
+      // inflateSync checks the Adler-32 at the end of the stream: it throws on a wrong one.
+      const rows = inflateSync(idat(png));
+      expect(rows.length).toBe(CARD_HEIGHT * (1 + CARD_WIDTH * 3));
+      const stripped = Buffer.concat(
+        Array.from({ length: CARD_HEIGHT }, (_, y) => rows.subarray(y * (1 + CARD_WIDTH * 3) + 1, (y + 1) * (1 + CARD_WIDTH * 3))),
+      );
+      expect(stripped.equals((await pixels(png)).data)).toBe(true);
+      expect(renderCard(card(title, { brand: "lysark.example.org" })).png.equals(png)).toBe(true);
+    }
+  });
+
   it("writes a valid PNG that decodes, with sharp, to a 1200×630 RGB image", async () => {
     const { png } = renderCard(card("Forankring fryder"));
     expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
