@@ -427,21 +427,18 @@ function blend(rows: Buffer, mask: Mask, x: number, y: number, color: [number, n
       const before0 = rows[i]!;
       const before1 = rows[i + 1]!;
       const before2 = rows[i + 2]!;
-      if (alpha === 255) {
-        rows[i] = r;
-        rows[i + 1] = g;
-        rows[i + 2] = b;
-      } else {
-        rows[i] = before0 + Math.round(((r - before0) * alpha) / 255);
-        rows[i + 1] = before1 + Math.round(((g - before1) * alpha) / 255);
-        rows[i + 2] = before2 + Math.round(((b - before2) * alpha) / 255);
-      }
+      // A blend of two bytes stays within 0–255: the values written are these.
+      const d0 = alpha === 255 ? r - before0 : Math.round(((r - before0) * alpha) / 255);
+      const d1 = alpha === 255 ? g - before1 : Math.round(((g - before1) * alpha) / 255);
+      const d2 = alpha === 255 ? b - before2 : Math.round(((b - before2) * alpha) / 255);
+      rows[i] = before0 + d0;
+      rows[i + 1] = before1 + d1;
+      rows[i + 2] = before2 + d2;
       if (ink) {
-        const d0 = rows[i]! - before0;
-        const d1 = rows[i + 1]! - before1;
-        const d2 = rows[i + 2]! - before2;
-        sumA += d0 + d1 + d2;
-        sumB += (ROWS_BYTES - i) * d0 + (ROWS_BYTES - i - 1) * d1 + (ROWS_BYTES - i - 2) * d2;
+        // Σ (n − j) · change over the pixel's three bytes j = i, i + 1, i + 2.
+        const change = d0 + d1 + d2;
+        sumA += change;
+        sumB += (ROWS_BYTES - i) * change - d1 - 2 * d2;
         touched = true;
       }
     }
