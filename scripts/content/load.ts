@@ -91,6 +91,23 @@ export class ContentCache {
   /** Documents reused and parsed by the last load. */
   hits = 0;
   misses = 0;
+  /** What the last loadContent (or reloadDocuments) through this cache read, for reloadDocuments. */
+  last: LastLoad | undefined;
+}
+
+/**
+ * One whole load, kept by the dev server's cache: the registries, publishers and
+ * their problems, and each document file's own result (its document and the
+ * problems its own checks found), in the order loadContent reads them.
+ */
+interface LastLoad {
+  contentDir: string;
+  prepared: Prepared;
+  /** Problems found before any document was read (registries, publishers, files that are not read). */
+  prepareProblems: Problem[];
+  files: Array<{ folder: string; file: string; document: LoadedDocument | undefined; problems: Problem[] }>;
+  /** Each document file's place in `files`. */
+  index: Map<string, number>;
 }
 
 class Collector {
@@ -371,11 +388,19 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   const prepared = prepareContent(contentDir, options);
   const { out, documentFiles, publishersById, known } = prepared;
   const documents: LoadedDocument[] = [];
-  if (options.cache) {
-    options.cache.hits = options.cache.misses = 0;
+  const cache = options.cache;
+  if (cache) {
+    cache.hits = cache.misses = 0;
     const present = new Set(documentFiles.map(({ file }) => file));
-    for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
+    for (const file of cache.entries.keys()) if (!present.has(file)) cache.entries.delete(file);
   }
+  const last: LastLoad | undefined = cache && {
+    contentDir: path.resolve(contentDir),
+    prepared,
+    prepareProblems: [...out.problems],
+    files: [],
+    index: new Map(),
+  };
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
   const base = taskBase(prepared, options.bodyDir);
   for (const { folder, file } of documentFiles) {
@@ -383,8 +408,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     const document =
       options.documentCache || options.bodyDir
         ? loadThroughCache(options.documentCache, { ...base, file, folder }, out)
-        : loadDocument(file, folder, out, known, options.cache);
+        : loadDocument(file, folder, out, known, cache);
     validated.tick();
+    if (last) {
+      last.index.set(path.resolve(file), last.files.length);
+      last.files.push({ folder, file, document, problems: out.problems.slice(before) });
+    }
     if (!document) continue;
     documents.push(document);
     const publisher = publishersById.get(document.meta.publisher);
@@ -392,7 +421,54 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     if (options.onDocument && publisher && clean) options.onDocument(document, publisher);
   }
   validated.done();
+  if (cache) cache.last = last;
   return finishContent(prepared, documents);
+}
+
+/**
+ * loadContent again after the files `changed` (absolute paths) were edited, for
+ * the dev server: only those files are read again; every other document, the
+ * registries and the publishers are taken from the last load through `cache`,
+ * and the cross-document checks run on the whole content again. The result is
+ * what loadContent would return as long as nothing else changed, so it returns
+ * undefined (call loadContent) unless every changed file is a document of the
+ * last load that is still a file of its own: an added or removed document, a
+ * registry, a publisher, an image, an attachment or any other file needs a
+ * whole load.
+ */
+export function reloadDocuments(contentDir: string, changed: readonly string[], options: { root?: string; cache: ContentCache }): LoadResult | undefined {
+  const { cache } = options;
+  const last = cache.last;
+  const root = options.root ?? path.dirname(path.resolve(contentDir));
+  if (!last || last.contentDir !== path.resolve(contentDir) || last.prepared.root !== root || changed.length === 0) return undefined;
+  const places = new Set<number>();
+  for (const file of changed) {
+    const place = last.index.get(path.resolve(file));
+    if (place === undefined) return undefined;
+    // Gone, or now a link out of content/, a folder …: loadContent reports it (or forgets the document).
+    if (!resolveContentFile(last.prepared.out.contentRoot, last.files[place]!.file, "this entry").ok) return undefined;
+    places.add(place);
+  }
+  cache.hits = cache.misses = 0;
+  const reader = new Collector(root);
+  reader.contentRoot = last.prepared.out.contentRoot;
+  for (const place of places) {
+    const { folder, file } = last.files[place]!;
+    const before = reader.problems.length;
+    const document = loadDocument(file, folder, reader, last.prepared.known, cache);
+    last.files[place] = { folder, file, document, problems: reader.problems.slice(before) };
+  }
+  cache.hits = last.files.length - cache.misses;
+  // The problems in the order loadContent collects them, so sorting them gives the same list.
+  const out = new Collector(root);
+  out.contentRoot = reader.contentRoot;
+  out.problems.push(...last.prepareProblems);
+  const documents: LoadedDocument[] = [];
+  for (const { document, problems } of last.files) {
+    out.problems.push(...problems);
+    if (document) documents.push(document);
+  }
+  return finishContent({ ...last.prepared, out }, documents);
 }
 
 /** One document's checks, as a task for a worker thread: plain data in and out. */

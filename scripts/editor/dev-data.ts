@@ -9,7 +9,7 @@
  * brings the site back on the next rebuild.
  */
 import path from "node:path";
-import { ContentCache, loadContent, type LoadedDocument, type SiteContent } from "../content/load.ts";
+import { ContentCache, loadContent, reloadDocuments, type LoadedDocument, type SiteContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { buildSiteModel, onlyOwnPagesDiffer, replaceDocument, type DocumentPage } from "../site/model.ts";
@@ -58,10 +58,19 @@ export class DevSiteDataSource {
     private readonly log: { problems(problems: Problem[]): void; info(message: string): void } = { problems: () => {}, info: () => {} },
   ) {}
 
-  /** Loads the content again and returns what the templates should show and what changed. */
-  rebuild(options: { force?: boolean } = {}): Rebuild {
+  /**
+   * Loads the content again and returns what the templates should show and what changed.
+   * `changed` (paths of the files the watcher saw change, relative to the project or absolute):
+   * when every one is a document the last load read, only those are read again
+   * (reloadDocuments); otherwise, and without it, every file is.
+   */
+  rebuild(options: { force?: boolean; changed?: readonly string[] } = {}): Rebuild {
     const start = performance.now();
-    const { site, problems } = loadContent(path.join(this.root, "content"), { root: this.root, cache: this.cache });
+    const contentDir = path.join(this.root, "content");
+    const changed = options.changed?.map((file) => path.resolve(this.root, file));
+    const { site, problems } =
+      (changed && reloadDocuments(contentDir, changed, { root: this.root, cache: this.cache })) ??
+      loadContent(contentDir, { root: this.root, cache: this.cache });
     const errors = problems.filter((problem) => problem.severity === "error").length;
     const ordered = [...problems.filter((problem) => problem.severity === "error"), ...problems.filter((problem) => problem.severity === "warning")];
     const config = readSiteConfig(path.join(this.root, "site.config.json"));

@@ -99,7 +99,8 @@ export class DevSite {
   async update(changed?: readonly string[]): Promise<DevUpdate> {
     const start = performance.now();
     const contentOnly = changed?.every((file) => isDocument(this.root, file));
-    const { data, change } = this.source.rebuild({ force: !contentOnly });
+    // Only documents changed: only they are read again. Anything else re-reads all content and renders the whole site.
+    const { data, change } = this.source.rebuild(contentOnly ? { changed } : { force: true });
     this.data = data;
     let files: string[] = [];
     if (change.kind === "site") {
