@@ -11,7 +11,9 @@
  * background after each change, so search works in the preview too, a few
  * seconds behind the pages on a large site.
  */
+import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "../build/files-under.ts";
 import { writeSite } from "../build/write-site.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
@@ -116,9 +118,20 @@ export class DevSite {
     return { kind: change.kind, files, ms: performance.now() - start };
   }
 
-  /** The whole site, as `npm run build` writes it (without the search index, which follows in the background). */
+  /**
+   * The whole site, as `npm run build` writes it (without the search index, which follows in the background).
+   * Files the plan no longer has (a removed document's pages, a listing page fewer) are removed, so the
+   * served folder holds what a fresh start would write.
+   */
   private async renderSite(data: DevSiteData): Promise<string[]> {
     const plan = await writeSite(data, this.outputDir, { root: this.root, search: false });
+    for (const file of filesUnder(this.outputDir)) {
+      if (plan.sourceOf(`/${file}`) !== undefined) continue;
+      let gone = path.join(this.outputDir, file);
+      rmSync(gone);
+      // And the folders that held nothing else.
+      while ((gone = path.dirname(gone)) !== this.outputDir && readdirSync(gone).length === 0) rmdirSync(gone);
+    }
     return plan.claimedFiles().map((file) => path.join(this.outputDir, ...file.split("/").filter(Boolean)));
   }
 

@@ -2,7 +2,7 @@
  * The dev server's data source: re-parses only changed documents, survives
  * content errors with the last good model plus the problems, and recovers.
  */
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
@@ -269,6 +269,44 @@ describe("the dev site", () => {
     // The search index is written in the background and catches up.
     await site.searchIndexed();
     expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
+  });
+
+  it("after each edit serves what a dev server started afresh serves: an edited body, a new title in the listings, an added and a removed document", async () => {
+    /** Every file under `root` but the search index (written in the background), with its bytes. */
+    const files = (root: string) =>
+      new Map(
+        readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+          .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+          .sort()
+          .map((file) => [file, readFileSync(path.join(root, file), "utf8")]),
+      );
+    const site = new DevSite(dir, output());
+    await site.update();
+    const NEW = "content/testby/ny.md";
+    const steps: Array<[string, string, () => void]> = [
+      ["pages", LIKESTILLING, () => edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`)],
+      ["site", LIKESTILLING, () => edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"))],
+      ["site", NEW, () => writeFileSync(path.join(dir, NEW), doc(VALID_FRONT_MATTER.replace("Et dokument", "Et nytt dokument")))],
+      ["pages", NEW, () => edit(NEW, (text) => `${text}\nOgså dette.\n`)],
+      ["site", NEW, () => rmSync(path.join(dir, NEW))],
+    ];
+    for (const [kind, file, step] of steps) {
+      step();
+      expect((await site.update([file])).kind).toBe(kind);
+      const afresh = path.join(dir, "_afresh");
+      await new DevSite(dir, afresh).update();
+      const served = files(output());
+      expect([...served.keys()]).toEqual([...files(afresh).keys()]);
+      for (const [name, text] of files(afresh)) expect(served.get(name), name).toBe(text);
+      rmSync(afresh, { recursive: true });
+    }
+    expect(readFileSync(path.join(output(), "index.html"), "utf8")).toContain("Likestilling i Testby kommune");
+    expect(readFileSync(path.join(output(), "dokumenter/testby/likestilling-i-testby/index.html"), "utf8")).toContain(
+      "Et avsnitt skrevet i forhåndsvisningen.",
+    );
+    await site.searchIndexed();
   });
 
   it("re-renders the whole site when a file other than a document changes (a template, a registry, the config)", async () => {
