@@ -108,6 +108,8 @@ interface LastLoad {
   files: Array<{ folder: string; file: string; document: LoadedDocument | undefined; problems: Problem[] }>;
   /** Each document file's place in `files`. */
   index: Map<string, number>;
+  /** The documents as the load returned them, newest first. */
+  sorted: LoadedDocument[];
 }
 
 class Collector {
@@ -314,7 +316,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
 }
 
 /** The cross-document checks, on documents in the order of their files (which one a conflict is reported on depends on it). */
-function finishContent(prepared: Prepared, documents: LoadedDocument[]): LoadResult {
+function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySorted?: LoadedDocument[]): LoadResult {
   const { out, topics, indicators, publishers } = prepared;
   checkDocumentLinks(documents, out, prepared.root);
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
@@ -324,7 +326,8 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[]): LoadRes
       topics,
       indicators,
       publishers: publishers.sort((a, b) => (a.id < b.id ? -1 : 1)),
-      documents: documents.sort(byDateDesc),
+      // The same documents in another order (reloadDocuments: the last load's) sort to the same list, byDateDesc being a total order.
+      documents: (nearlySorted ?? documents).sort(byDateDesc),
     },
     problems: sortProblems(out.problems),
   };
@@ -400,6 +403,7 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     prepareProblems: [...out.problems],
     files: [],
     index: new Map(),
+    sorted: [],
   };
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
   const base = taskBase(prepared, options.bodyDir);
@@ -421,8 +425,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     if (options.onDocument && publisher && clean) options.onDocument(document, publisher);
   }
   validated.done();
-  if (cache) cache.last = last;
-  return finishContent(prepared, documents);
+  const result = finishContent(prepared, documents);
+  if (last) {
+    last.sorted = result.site.documents;
+    cache!.last = last;
+  }
+  return result;
 }
 
 /**
@@ -452,11 +460,16 @@ export function reloadDocuments(contentDir: string, changed: readonly string[], 
   cache.hits = cache.misses = 0;
   const reader = new Collector(root);
   reader.contentRoot = last.prepared.out.contentRoot;
+  /** Each reloaded document's last version, and its new one (undefined: it has errors now). */
+  const versions = new Map<LoadedDocument, LoadedDocument | undefined>();
+  const valid: LoadedDocument[] = [];
   for (const place of places) {
-    const { folder, file } = last.files[place]!;
+    const { folder, file, document: previous } = last.files[place]!;
     const before = reader.problems.length;
     const document = loadDocument(file, folder, reader, last.prepared.known, cache);
     last.files[place] = { folder, file, document, problems: reader.problems.slice(before) };
+    if (previous) versions.set(previous, document);
+    else if (document) valid.push(document);
   }
   cache.hits = last.files.length - cache.misses;
   // The problems in the order loadContent collects them, so sorting them gives the same list.
@@ -468,7 +481,15 @@ export function reloadDocuments(contentDir: string, changed: readonly string[], 
     out.problems.push(...problems);
     if (document) documents.push(document);
   }
-  return finishContent({ ...last.prepared, out }, documents);
+  // The last order with each new version in its old version's place: sorting it again is quick.
+  const nearlySorted = last.sorted.flatMap((document) => {
+    if (!versions.has(document)) return [document];
+    const version = versions.get(document);
+    return version ? [version] : [];
+  });
+  const result = finishContent({ ...last.prepared, out }, documents, [...nearlySorted, ...valid]);
+  last.sorted = result.site.documents;
+  return result;
 }
 
 /** One document's checks, as a task for a worker thread: plain data in and out. */

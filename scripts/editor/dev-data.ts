@@ -113,7 +113,7 @@ export class DevSiteDataSource {
   private patch(site: SiteContent): DocumentPage[] | undefined {
     const before = this.lastGoodContent;
     if (!before || !this.lastGood) return undefined;
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
     if (!same(site.topics, before.topics) || !same(site.indicators, before.indicators) || !same(site.publishers, before.publishers)) return undefined;
     if (site.documents.length !== before.documents.length) return undefined;
     // The cache hands back the same parsed body for unchanged bytes, so identity finds the edits.
