@@ -1,8 +1,10 @@
 /**
- * The site data behind the dev server (`npm start`). Each rebuild re-reads the
- * content through a cache, so only documents whose bytes changed are parsed
- * again, and says what has to be rendered again: nothing, the pages of the
- * documents that changed, or the whole site (scripts/editor/dev-site.ts).
+ * The site data behind the dev server (`npm start`). A rebuild after a save
+ * of known documents reads only those files again (reloadDocuments); any other
+ * change re-reads the content through a cache, so only documents whose bytes
+ * changed are parsed again. It says what has to be rendered again: nothing,
+ * the pages of the documents that changed, or the whole site
+ * (scripts/editor/dev-site.ts).
  * Content with errors never stops the server: the pages keep the last good
  * model (or, before there was one, the valid part of the content) and the
  * problems are printed and shown in a banner on every page. Fixing the file
