@@ -14,7 +14,7 @@ import { copyAssets, documentCardJob, siteCardJobs, untimed, writePublishAssets,
 import { writeCards, type CardWriter } from "../publish/cards.ts";
 import type { BuildCode, CacheReport } from "../content/build-code.ts";
 import { PageCache, pageCacheDir } from "../render/page-cache.ts";
-import { pageRenderer } from "../render/pages.ts";
+import { pageRenderer, type NunjucksEnvironment } from "../render/pages.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
@@ -28,6 +28,8 @@ export interface WriteSiteOptions {
   time?: Timer;
   /** Cards already being drawn (the build starts them during validation); without it they are drawn here. */
   cards?: Pick<CardWriter, "finish">;
+  /** The templates to render with (the dev server keeps them for its next updates); a new environment without it. */
+  env?: NunjucksEnvironment;
   /** False leaves the search index to the caller (the dev server indexes in the background). */
   search?: boolean;
   /** Write only this slice of the site, without the search index (`--shard i/n`). */
@@ -70,7 +72,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             const cache = options.buildCode ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data) : undefined;
             let files: string[];
             try {
-              files = await pageRenderer(data, undefined, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+              files = await pageRenderer(data, options.env, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
             } finally {
               cache?.release();
             }

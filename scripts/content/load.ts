@@ -91,6 +91,25 @@ export class ContentCache {
   /** Documents reused and parsed by the last load. */
   hits = 0;
   misses = 0;
+  /** What the last loadContent (or reloadDocuments) through this cache read, for reloadDocuments. */
+  last: LastLoad | undefined;
+}
+
+/**
+ * One whole load, kept by the dev server's cache: the registries, publishers and
+ * their problems, and each document file's own result (its document and the
+ * problems its own checks found), in the order loadContent reads them.
+ */
+interface LastLoad {
+  contentDir: string;
+  prepared: Prepared;
+  /** Problems found before any document was read (registries, publishers, files that are not read). */
+  prepareProblems: Problem[];
+  files: Array<{ folder: string; file: string; document: LoadedDocument | undefined; problems: Problem[] }>;
+  /** Each document file's place in `files`. */
+  index: Map<string, number>;
+  /** The documents as the load returned them, newest first. */
+  sorted: LoadedDocument[];
 }
 
 class Collector {
@@ -297,7 +316,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
 }
 
 /** The cross-document checks, on documents in the order of their files (which one a conflict is reported on depends on it). */
-function finishContent(prepared: Prepared, documents: LoadedDocument[]): LoadResult {
+function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySorted?: LoadedDocument[]): LoadResult {
   const { out, topics, indicators, publishers } = prepared;
   checkDocumentLinks(documents, out, prepared.root);
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
@@ -307,7 +326,8 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[]): LoadRes
       topics,
       indicators,
       publishers: publishers.sort((a, b) => (a.id < b.id ? -1 : 1)),
-      documents: documents.sort(byDateDesc),
+      // The same documents in another order (reloadDocuments: the last load's) sort to the same list, byDateDesc being a total order.
+      documents: (nearlySorted ?? documents).sort(byDateDesc),
     },
     problems: sortProblems(out.problems),
   };
@@ -371,11 +391,20 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   const prepared = prepareContent(contentDir, options);
   const { out, documentFiles, publishersById, known } = prepared;
   const documents: LoadedDocument[] = [];
-  if (options.cache) {
-    options.cache.hits = options.cache.misses = 0;
+  const cache = options.cache;
+  if (cache) {
+    cache.hits = cache.misses = 0;
     const present = new Set(documentFiles.map(({ file }) => file));
-    for (const file of options.cache.entries.keys()) if (!present.has(file)) options.cache.entries.delete(file);
+    for (const file of cache.entries.keys()) if (!present.has(file)) cache.entries.delete(file);
   }
+  const last: LastLoad | undefined = cache && {
+    contentDir: path.resolve(contentDir),
+    prepared,
+    prepareProblems: [...out.problems],
+    files: [],
+    index: new Map(),
+    sorted: [],
+  };
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
   const base = taskBase(prepared, options.bodyDir);
   for (const { folder, file } of documentFiles) {
@@ -383,8 +412,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     const document =
       options.documentCache || options.bodyDir
         ? loadThroughCache(options.documentCache, { ...base, file, folder }, out)
-        : loadDocument(file, folder, out, known, options.cache);
+        : loadDocument(file, folder, out, known, cache);
     validated.tick();
+    if (last) {
+      last.index.set(path.resolve(file), last.files.length);
+      last.files.push({ folder, file, document, problems: out.problems.slice(before) });
+    }
     if (!document) continue;
     documents.push(document);
     const publisher = publishersById.get(document.meta.publisher);
@@ -392,7 +425,71 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     if (options.onDocument && publisher && clean) options.onDocument(document, publisher);
   }
   validated.done();
-  return finishContent(prepared, documents);
+  const result = finishContent(prepared, documents);
+  if (last) {
+    last.sorted = result.site.documents;
+    cache!.last = last;
+  }
+  return result;
+}
+
+/**
+ * loadContent again after the files `changed` (absolute paths) were edited, for
+ * the dev server: only those files are read again; every other document, the
+ * registries and the publishers are taken from the last load through `cache`,
+ * and the cross-document checks run on the whole content again. The result is
+ * what loadContent would return as long as nothing else changed, so it returns
+ * undefined (call loadContent) unless every changed file is a document of the
+ * last load that is still a file of its own: an added or removed document, a
+ * registry, a publisher, an image, an attachment or any other file needs a
+ * whole load.
+ */
+export function reloadDocuments(contentDir: string, changed: readonly string[], options: { root?: string; cache: ContentCache }): LoadResult | undefined {
+  const { cache } = options;
+  const last = cache.last;
+  const root = options.root ?? path.dirname(path.resolve(contentDir));
+  if (!last || last.contentDir !== path.resolve(contentDir) || last.prepared.root !== root || changed.length === 0) return undefined;
+  const places = new Set<number>();
+  for (const file of changed) {
+    const place = last.index.get(path.resolve(file));
+    if (place === undefined) return undefined;
+    // Gone, or now a link out of content/, a folder …: loadContent reports it (or forgets the document).
+    if (!resolveContentFile(last.prepared.out.contentRoot, last.files[place]!.file, "this entry").ok) return undefined;
+    places.add(place);
+  }
+  cache.hits = cache.misses = 0;
+  const reader = new Collector(root);
+  reader.contentRoot = last.prepared.out.contentRoot;
+  /** Each reloaded document's last version, and its new one (undefined: it has errors now). */
+  const versions = new Map<LoadedDocument, LoadedDocument | undefined>();
+  const valid: LoadedDocument[] = [];
+  for (const place of places) {
+    const { folder, file, document: previous } = last.files[place]!;
+    const before = reader.problems.length;
+    const document = loadDocument(file, folder, reader, last.prepared.known, cache);
+    last.files[place] = { folder, file, document, problems: reader.problems.slice(before) };
+    if (previous) versions.set(previous, document);
+    else if (document) valid.push(document);
+  }
+  cache.hits = last.files.length - cache.misses;
+  // The problems in the order loadContent collects them, so sorting them gives the same list.
+  const out = new Collector(root);
+  out.contentRoot = reader.contentRoot;
+  out.problems.push(...last.prepareProblems);
+  const documents: LoadedDocument[] = [];
+  for (const { document, problems } of last.files) {
+    out.problems.push(...problems);
+    if (document) documents.push(document);
+  }
+  // The last order with each new version in its old version's place: sorting it again is quick.
+  const nearlySorted = last.sorted.flatMap((document) => {
+    if (!versions.has(document)) return [document];
+    const version = versions.get(document);
+    return version ? [version] : [];
+  });
+  const result = finishContent({ ...last.prepared, out }, documents, [...nearlySorted, ...valid]);
+  last.sorted = result.site.documents;
+  return result;
 }
 
 /** One document's checks, as a task for a worker thread: plain data in and out. */

@@ -1,15 +1,17 @@
 /**
- * The site data behind the dev server (`npm start`). Each rebuild re-reads the
- * content through a cache, so only documents whose bytes changed are parsed
- * again, and says what has to be rendered again: nothing, the pages of the
- * documents that changed, or the whole site (scripts/editor/dev-site.ts).
+ * The site data behind the dev server (`npm start`). A rebuild after a save
+ * of known documents reads only those files again (reloadDocuments); any other
+ * change re-reads the content through a cache, so only documents whose bytes
+ * changed are parsed again. It says what has to be rendered again: nothing,
+ * the pages of the documents that changed, or the whole site
+ * (scripts/editor/dev-site.ts).
  * Content with errors never stops the server: the pages keep the last good
  * model (or, before there was one, the valid part of the content) and the
  * problems are printed and shown in a banner on every page. Fixing the file
  * brings the site back on the next rebuild.
  */
 import path from "node:path";
-import { ContentCache, loadContent, type LoadedDocument, type SiteContent } from "../content/load.ts";
+import { ContentCache, loadContent, reloadDocuments, type LoadedDocument, type SiteContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { buildSiteModel, onlyOwnPagesDiffer, replaceDocument, type DocumentPage } from "../site/model.ts";
@@ -58,10 +60,19 @@ export class DevSiteDataSource {
     private readonly log: { problems(problems: Problem[]): void; info(message: string): void } = { problems: () => {}, info: () => {} },
   ) {}
 
-  /** Loads the content again and returns what the templates should show and what changed. */
-  rebuild(options: { force?: boolean } = {}): Rebuild {
+  /**
+   * Loads the content again and returns what the templates should show and what changed.
+   * `changed` (paths of the files the watcher saw change, relative to the project or absolute):
+   * when every one is a document the last load read, only those are read again
+   * (reloadDocuments); otherwise, and without it, every file is.
+   */
+  rebuild(options: { force?: boolean; changed?: readonly string[] } = {}): Rebuild {
     const start = performance.now();
-    const { site, problems } = loadContent(path.join(this.root, "content"), { root: this.root, cache: this.cache });
+    const contentDir = path.join(this.root, "content");
+    const changed = options.changed?.map((file) => path.resolve(this.root, file));
+    const { site, problems } =
+      (changed && reloadDocuments(contentDir, changed, { root: this.root, cache: this.cache })) ??
+      loadContent(contentDir, { root: this.root, cache: this.cache });
     const errors = problems.filter((problem) => problem.severity === "error").length;
     const ordered = [...problems.filter((problem) => problem.severity === "error"), ...problems.filter((problem) => problem.severity === "warning")];
     const config = readSiteConfig(path.join(this.root, "site.config.json"));
@@ -104,7 +115,7 @@ export class DevSiteDataSource {
   private patch(site: SiteContent): DocumentPage[] | undefined {
     const before = this.lastGoodContent;
     if (!before || !this.lastGood) return undefined;
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
     if (!same(site.topics, before.topics) || !same(site.indicators, before.indicators) || !same(site.publishers, before.publishers)) return undefined;
     if (site.documents.length !== before.documents.length) return undefined;
     // The cache hands back the same parsed body for unchanged bytes, so identity finds the edits.

@@ -42,7 +42,8 @@ export function checkKeyFiguresAcrossDocuments(documents: readonly LoadedDocumen
       if (figure.value === undefined) return;
       const date = effectiveDate(figure, doc.meta.date);
       if (date === undefined) return;
-      const key = JSON.stringify([doc.meta.publisher, figure.indicator, figure.scope ?? "", date]);
+      // NUL cannot occur in any of them (content/limits.ts refuses control characters), so it separates them unambiguously.
+      const key = `${doc.meta.publisher}\u0000${figure.indicator}\u0000${figure.scope ?? ""}\u0000${date}`;
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, { doc, index, value: figure.value });

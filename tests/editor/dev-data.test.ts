@@ -2,7 +2,7 @@
  * The dev server's data source: re-parses only changed documents, survives
  * content errors with the last good model plus the problems, and recovers.
  */
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
@@ -10,6 +10,7 @@ import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-da
 import { DevSite } from "../../scripts/editor/dev-site.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
+import { ContentCache, loadContent, reloadDocuments, type LoadResult } from "../../scripts/content/load.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -107,6 +108,79 @@ describe("the dev server's site data", () => {
   });
 });
 
+describe("reading only the documents the watcher names", () => {
+  const SENTRUM = "content/testby-sentrum/integrering-i-sentrum.md";
+  const contentDir = () => path.join(dir, "content");
+  /** What a load gives, without the closures that find field positions. */
+  const plain = ({ site, problems }: LoadResult) => ({
+    site: { ...site, documents: site.documents.map(({ fieldLine: _line, fieldAt: _at, ...doc }) => doc) },
+    problems,
+  });
+  const fresh = () => plain(loadContent(contentDir(), { root: dir }));
+  const reload = (cache: ContentCache, ...files: string[]) =>
+    reloadDocuments(
+      contentDir(),
+      files.map((file) => path.join(dir, file)),
+      { root: dir, cache },
+    );
+
+  it("gives what a whole load gives after each edit of a known document, problems and cross-document checks included", () => {
+    const cache = new ContentCache();
+    loadContent(contentDir(), { root: dir, cache });
+    const edits: Array<[string, (text: string) => string]> = [
+      // A body edit.
+      [LIKESTILLING, (text) => `${text}\nEt nytt avsnitt.\n`],
+      // A link to a slide of the other document: fine while that slide exists.
+      [SENTRUM, (text) => `${text}\nSe [lysbilde 3](/dokumenter/testby/likestilling-i-testby/#slide-3).\n`],
+      // The linked document keeps two slides: the problem is the other document's, found by the cross-document check.
+      [LIKESTILLING, (text) => text.replace(/\n##\n[\s\S]*$/, "\n")],
+      // A document with an error of its own drops out, with its problem; then it is fixed.
+      [LIKESTILLING, (text) => text.replace("type: presentation", "type: presentaton")],
+      [LIKESTILLING, (text) => text.replace("type: presentaton", "type: presentation")],
+      // A new date moves the document in the order.
+      [SENTRUM, (text) => text.replace(/^date: .*$/m, "date: 2001-01-01")],
+    ];
+    const problemsSeen = new Set<string>();
+    for (const [file, change] of edits) {
+      edit(file, change);
+      const reloaded = reload(cache, file);
+      expect(reloaded, file).toBeDefined();
+      expect(cache.misses).toBe(1);
+      expect(plain(reloaded!)).toEqual(fresh());
+      for (const problem of reloaded!.problems) problemsSeen.add(`${problem.file} ${problem.field}`);
+    }
+    // The edits did reach the problems: the broken link (on the other document) and the misspelt type.
+    expect(problemsSeen).toEqual(new Set([`${SENTRUM} body`, `${LIKESTILLING} type`]));
+  });
+
+  it("reads only the files it is told about; anything else waits for a whole load", () => {
+    const cache = new ContentCache();
+    loadContent(contentDir(), { root: dir, cache });
+    edit(SENTRUM, (text) => `${text}\nIkke meldt av overvåkingen.\n`);
+    edit(LIKESTILLING, (text) => `${text}\nMeldt.\n`);
+    const reloaded = reload(cache, LIKESTILLING)!;
+    const lastText = (result: LoadResult, file: string) => readBody(result.site.documents.find((doc) => doc.file === file)!).parts.at(-1)?.text;
+    expect(lastText(reloaded, LIKESTILLING)).toContain("Meldt.");
+    expect(lastText(reloaded, SENTRUM)).not.toContain("Ikke meldt");
+    expect(lastText(loadContent(contentDir(), { root: dir, cache }), SENTRUM)).toContain("Ikke meldt");
+  });
+
+  it("declines (a whole load is needed) for an added, a removed or an unknown file, a registry, a publisher, or before any load", () => {
+    const cache = new ContentCache();
+    expect(reload(cache, LIKESTILLING)).toBeUndefined();
+    loadContent(contentDir(), { root: dir, cache });
+    writeFileSync(path.join(dir, "content/testby/ny.md"), doc(VALID_FRONT_MATTER));
+    expect(reload(cache, "content/testby/ny.md")).toBeUndefined();
+    expect(reload(cache, LIKESTILLING, "content/testby/ny.md")).toBeUndefined();
+    expect(reload(cache, "content/_registries/topics.yaml")).toBeUndefined();
+    expect(reload(cache, "content/testby/_publisher.yaml")).toBeUndefined();
+    expect(reload(cache)).toBeUndefined();
+    loadContent(contentDir(), { root: dir, cache });
+    rmSync(path.join(dir, LIKESTILLING));
+    expect(reload(cache, LIKESTILLING)).toBeUndefined();
+  });
+});
+
 describe("what an edit re-renders", () => {
   const pageOf = (data: DevSiteData, file: string) => data.model.pages.document.filter((page) => page.view.doc.file === file);
 
@@ -195,6 +269,44 @@ describe("the dev site", () => {
     // The search index is written in the background and catches up.
     await site.searchIndexed();
     expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
+  });
+
+  it("after each edit serves what a dev server started afresh serves: an edited body, a new title in the listings, an added and a removed document", async () => {
+    /** Every file under `root` but the search index (written in the background), with its bytes. */
+    const files = (root: string) =>
+      new Map(
+        readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+          .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+          .sort()
+          .map((file) => [file, readFileSync(path.join(root, file), "utf8")]),
+      );
+    const site = new DevSite(dir, output());
+    await site.update();
+    const NEW = "content/testby/ny.md";
+    const steps: Array<[string, string, () => void]> = [
+      ["pages", LIKESTILLING, () => edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`)],
+      ["site", LIKESTILLING, () => edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"))],
+      ["site", NEW, () => writeFileSync(path.join(dir, NEW), doc(VALID_FRONT_MATTER.replace("Et dokument", "Et nytt dokument")))],
+      ["pages", NEW, () => edit(NEW, (text) => `${text}\nOgså dette.\n`)],
+      ["site", NEW, () => rmSync(path.join(dir, NEW))],
+    ];
+    for (const [kind, file, step] of steps) {
+      step();
+      expect((await site.update([file])).kind).toBe(kind);
+      const afresh = path.join(dir, "_afresh");
+      await new DevSite(dir, afresh).update();
+      const served = files(output());
+      expect([...served.keys()]).toEqual([...files(afresh).keys()]);
+      for (const [name, text] of files(afresh)) expect(served.get(name), name).toBe(text);
+      rmSync(afresh, { recursive: true });
+    }
+    expect(readFileSync(path.join(output(), "index.html"), "utf8")).toContain("Likestilling i Testby kommune");
+    expect(readFileSync(path.join(output(), "dokumenter/testby/likestilling-i-testby/index.html"), "utf8")).toContain(
+      "Et avsnitt skrevet i forhåndsvisningen.",
+    );
+    await site.searchIndexed();
   });
 
   it("re-renders the whole site when a file other than a document changes (a template, a registry, the config)", async () => {
