@@ -118,7 +118,8 @@ export class DocumentCache {
       this.misses++;
       return { result: undefined, store: () => {} };
     }
-    const key = sha256(Buffer.concat([Buffer.from(`${this.code}\0${file}\0`), bytes]));
+    // Hashed in two updates rather than over a concatenated copy of the file's bytes: the same digest.
+    const key = createHash("sha256").update(`${this.code}\0${file}\0`).update(bytes).digest("hex");
     this.used.add(key);
     const entryFile = this.entryFile(key);
     const result = this.read(entryFile, file) as R | undefined;

@@ -22,25 +22,36 @@ export class FrontMatterError extends Error {
 
 /** Removes a UTF-8 byte-order mark and turns CRLF/CR line endings into LF (line count is kept). */
 export function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const unmarked = text.replace(/^\uFEFF/, "");
+  // A scan for the character first: most files have LF endings, and the expression costs more.
+  return unmarked.includes("\r") ? unmarked.replace(/\r\n?/g, "\n") : unmarked;
 }
 
+/**
+ * Walks the front-matter's lines only: the body is sliced off whole instead of
+ * being split into lines and joined again.
+ */
 export function splitFrontMatter(text: string): SplitFile {
-  const lines = text.split("\n");
-  if (lines[0]?.trimEnd() !== "---") {
+  const firstEnd = text.indexOf("\n");
+  if ((firstEnd === -1 ? text : text.slice(0, firstEnd)).trimEnd() !== "---") {
     throw new FrontMatterError(
       'has no front-matter. A document must start with a line "---", then YAML fields (title, type, publisher, date, language), then a closing "---".',
       1,
     );
   }
-  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (close === -1) {
-    throw new FrontMatterError('front-matter is not closed. Add a line "---" after the last YAML field.', 1);
+  let close = 1;
+  for (let start = firstEnd + 1; firstEnd !== -1; close++) {
+    const end = text.indexOf("\n", start);
+    if (/^(---|\.\.\.)\s*$/.test(text.slice(start, end === -1 ? text.length : end))) {
+      return {
+        frontMatter: text.slice(firstEnd + 1, Math.max(firstEnd + 1, start - 1)),
+        frontMatterLine: 2,
+        body: end === -1 ? "" : text.slice(end + 1),
+        bodyLine: close + 2,
+      };
+    }
+    if (end === -1) break;
+    start = end + 1;
   }
-  return {
-    frontMatter: lines.slice(1, close).join("\n"),
-    frontMatterLine: 2,
-    body: lines.slice(close + 1).join("\n"),
-    bodyLine: close + 2,
-  };
+  throw new FrontMatterError('front-matter is not closed. Add a line "---" after the last YAML field.', 1);
 }

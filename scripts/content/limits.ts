@@ -50,8 +50,16 @@ export function latestYear(now = new Date()): number {
  */
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Surrogate}/u;
 
+/**
+ * Any code unit FORBIDDEN_CHARACTER could match, paired surrogates included. Without
+ * the `u` flag the scan is about 2.5 times faster, and almost every text has none of
+ * these, so the exact expression runs only on a text that has one.
+ */
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The first forbidden character in `text` and its position, or undefined. */
 export function forbiddenCharacter(text: string): { index: number; code: string } | undefined {
+  if (!MAYBE_FORBIDDEN.test(text)) return undefined;
   const match = FORBIDDEN_CHARACTER.exec(text);
   if (!match) return undefined;
   const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");

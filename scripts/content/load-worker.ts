@@ -1,4 +1,14 @@
-/** A worker thread of the content pool (./pool.ts): one document's own checks per task. */
-import { loadDocumentTask } from "./load.ts";
+/**
+ * A worker thread of the content pool (./pool.ts): one document's own checks per
+ * task. What every task of the load shares (root, content folder, registries'
+ * ids, body folder) comes once, as the pool's workerData; a task is then only its
+ * file and folder. A whole task (without workerData) runs as it is.
+ */
+import { workerData } from "piscina";
+import { documentTaskRunner, loadDocumentTask, type DocumentTask, type DocumentTaskResult, type SharedTaskData } from "./load.ts";
 
-export default loadDocumentTask;
+const runShared = workerData ? documentTaskRunner(workerData as SharedTaskData) : undefined;
+
+export default function run(task: DocumentTask | Pick<DocumentTask, "file" | "folder">): DocumentTaskResult {
+  return "root" in task ? loadDocumentTask(task) : runShared!(task);
+}

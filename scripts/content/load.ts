@@ -407,11 +407,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   };
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
   const base = taskBase(prepared, options.bodyDir);
+  const runTask = documentTaskRunner(base);
   for (const { folder, file } of documentFiles) {
     const before = out.problems.length;
     const document =
       options.documentCache || options.bodyDir
-        ? loadThroughCache(options.documentCache, { ...base, file, folder }, out)
+        ? loadThroughCache(options.documentCache, { ...base, file, folder }, runTask, out)
         : loadDocument(file, folder, out, known, cache);
     validated.tick();
     if (last) {
@@ -513,9 +514,14 @@ function taskBase(prepared: Prepared, bodyDir: string | undefined): Omit<Documen
 }
 
 /** One document through the build cache (if any) on this thread: the cached result, else loaded as a worker would and kept. */
-function loadThroughCache(cache: DocumentCache | undefined, task: DocumentTask, out: Collector): LoadedDocument | undefined {
+function loadThroughCache(
+  cache: DocumentCache | undefined,
+  task: DocumentTask,
+  runTask: (task: DocumentTask) => DocumentTaskResult,
+  out: Collector,
+): LoadedDocument | undefined {
   const lookup = cache?.lookup<DocumentTaskResult>(task);
-  const result = lookup?.result ?? loadDocumentTask(task);
+  const result = lookup?.result ?? runTask(task);
   if (lookup && !lookup.result) lookup.store(result);
   out.problems.push(...result.problems);
   return result.record && documentFromRecord(result.record);
@@ -529,11 +535,32 @@ export interface DocumentTaskResult {
   record: DocumentRecord | undefined;
 }
 
+/** What the tasks of one load share (everything but the file): a worker pool sends it to each thread once. */
+export type SharedTaskData = Omit<DocumentTask, "file" | "folder">;
+
+/** The part of `task` every task of its load shares. */
+export function sharedTaskData(task: DocumentTask): SharedTaskData {
+  const { file: _file, folder: _folder, ...shared } = task;
+  return shared;
+}
+
+/**
+ * Runs the tasks that share `shared` (with the ids as sets, made once): a worker
+ * (./load-worker.ts) gets the shared part once and then only each task's file.
+ */
+export function documentTaskRunner(shared: SharedTaskData): (task: Pick<DocumentTask, "file" | "folder">) => DocumentTaskResult {
+  const known: Known = { topicIds: new Set(shared.topicIds), publisherIds: new Set(shared.publisherIds), indicators: shared.indicators };
+  return (task) => runDocumentTask({ ...shared, file: task.file, folder: task.folder }, known);
+}
+
 /** Runs in a worker (./load-worker.ts): reads, parses, validates and renders one document. */
 export function loadDocumentTask(task: DocumentTask): DocumentTaskResult {
+  return documentTaskRunner(task)(task);
+}
+
+function runDocumentTask(task: DocumentTask, known: Known): DocumentTaskResult {
   const out = new Collector(task.root);
   out.contentRoot = task.contentRoot;
-  const known: Known = { topicIds: new Set(task.topicIds), publisherIds: new Set(task.publisherIds), indicators: task.indicators };
   const loaded = loadDocumentWithSource(task.file, task.folder, out, known);
   if (!loaded) return { problems: out.problems, record: undefined };
   const { document, split, body } = loaded;

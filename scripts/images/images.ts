@@ -8,12 +8,25 @@
  * The same input always gives the same file names and bytes.
  */
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import Image, { type ImageOptions } from "@11ty/eleventy-img";
+import type EleventyImage from "@11ty/eleventy-img";
+import type { ImageOptions } from "@11ty/eleventy-img";
 import type { BodyImage } from "../content/markdown.ts";
 import { didYouMean } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
 import { removeStaleTemporaryFiles, temporaryName } from "../content/temporary-files.ts";
+
+/**
+ * eleventy-img (and sharp under it), required at its first use rather than
+ * imported: a pass-1 worker whose documents show no image never needs it, and
+ * loading it cost each worker about 0.1 s of CPU.
+ */
+let loadedImage: typeof EleventyImage | undefined;
+function eleventyImage(): typeof EleventyImage {
+  loadedImage ??= createRequire(import.meta.url)("@11ty/eleventy-img") as typeof EleventyImage;
+  return loadedImage;
+}
 
 /** Where processed images are published. */
 export const IMAGE_URL_PATH = "/media/";
@@ -110,11 +123,11 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
       const fallback = extension === ".png" || extension === ".gif" ? "png" : "jpeg";
       let html: string;
       try {
-        const metadata = Image.statsSync(resolved.real, { ...options(fallback), useCache: false });
+        const metadata = eleventyImage().statsSync(resolved.real, { ...options(fallback), useCache: false });
         const attributes: Record<string, string> = { alt: image.alt, sizes: SIZES, loading: "lazy", decoding: "async" };
         // eleventy-img escapes alt but writes every other attribute as it is given.
         if (image.title) attributes.title = escapeAttribute(image.title);
-        html = Image.generateHTML(metadata, attributes);
+        html = eleventyImage().generateHTML(metadata, attributes);
       } catch (error) {
         return { problem: `image "${src}" could not be read (${(error as Error).message}). Is it a valid picture file?` };
       }
@@ -141,7 +154,7 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
   if (sources.length === 0) return 0;
   const target = path.join(outputDir, OUTPUT_FOLDER);
   if (!cacheDir) {
-    await Promise.all(sources.map((image) => Image(image.source, { ...options(image.fallback), outputDir: target })));
+    await Promise.all(sources.map((image) => eleventyImage()(image.source, { ...options(image.fallback), outputDir: target })));
     return sources.length;
   }
   mkdirSync(cacheDir, { recursive: true });
@@ -149,7 +162,7 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
   mkdirSync(target, { recursive: true });
   await Promise.all(
     sources.map(async (image) => {
-      const files = Object.values(Image.statsSync(image.source, { ...options(image.fallback), useCache: false }))
+      const files = Object.values(eleventyImage().statsSync(image.source, { ...options(image.fallback), useCache: false }))
         .flat()
         .map((stat) => stat.filename!);
       if (files.some((file) => !existsSync(path.join(cacheDir, file)))) {
@@ -157,7 +170,7 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
         // under a name a later build would trust (the names are hashes of the source).
         const temporary = mkdtempSync(path.join(cacheDir, temporaryName()));
         try {
-          await Image(image.source, { ...options(image.fallback), outputDir: temporary });
+          await eleventyImage()(image.source, { ...options(image.fallback), outputDir: temporary });
           for (const file of files) renameSync(path.join(temporary, file), path.join(cacheDir, file));
         } finally {
           rmSync(temporary, { recursive: true, force: true });
@@ -171,7 +184,7 @@ export async function writeImages(images: Iterable<ImageAsset>, outputDir: strin
 
 /** Site paths of every file `writeImages` makes from one image (each format and width), for the output plan. */
 export function imageOutputPaths(image: ImageAsset): string[] {
-  const metadata = Image.statsSync(image.source, { ...options(image.fallback), useCache: false });
+  const metadata = eleventyImage().statsSync(image.source, { ...options(image.fallback), useCache: false });
   return Object.values(metadata)
     .flat()
     .map((stat) => stat.url);
