@@ -67,15 +67,17 @@ export function figureRow(locale: UiLocale, record: FigureRecord, id: string): F
         bars: [{ series: "value" as const, value: part.value, text: breakdown[index]!.valueText }],
       })),
     };
+    const sourceLanguageNote = untranslated ? t(locale, "kf.labelsInSourceLanguage", { language: languageLabel(locale, meta.language) }) : "";
     breakdownView = {
       tableId,
       caption,
       rows: breakdown,
-      sourceLanguageNote: untranslated ? t(locale, "kf.labelsInSourceLanguage", { language: languageLabel(locale, meta.language) }) : "",
-      // Drawn when read, not held (see chart() in svg.ts).
+      sourceLanguageNote,
+      // Drawn when read, not held, and not drawn for the page cache's key (see chart() in svg.ts).
       get svg() {
         return barChart(chartSpec);
       },
+      toJSON: () => ({ tableId, caption, rows: breakdown, sourceLanguageNote, chart: chartSpec }),
     };
   }
 

@@ -3,6 +3,7 @@
  * them through `addFilter` (.eleventy.ts) and the page renderer
  * (./pages.ts) adds the same ones to its own Nunjucks environment.
  */
+import { createRequire } from "node:module";
 import type { UiLocale } from "../i18n/locales.ts";
 import { urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
@@ -11,6 +12,11 @@ import type { DocumentPage } from "../site/model.ts";
 import { siteCardUrl } from "../publish/document.ts";
 import { feedUrl } from "../publish/feeds.ts";
 import { documentJsonLd, scriptSafeJson } from "../publish/json-ld.ts";
+
+/** Nunjucks' own autoescape, so markup made here escapes exactly as `{{ }}` in a template does. */
+const { escape: autoescape } = (createRequire(import.meta.url)("nunjucks") as { lib: { escape(text: string): string } }).lib;
+/** A value as `{{ value }}` prints it with autoescape on: nothing for null and undefined. */
+const printed = (value: unknown) => (value === undefined || value === null ? "" : autoescape(String(value)));
 
 /** OpenGraph locale names. */
 const OG_LOCALES: Record<string, string> = { nb: "nb_NO", en: "en_GB", sv: "sv_SE", da: "da_DK", nn: "nn_NO" };
@@ -22,4 +28,11 @@ export const templateFilters = {
   jsonLd: (page: DocumentPage, config: SiteConfig) => scriptSafeJson(documentJsonLd(page, config)),
   ogLocale: (locale: string) => OG_LOCALES[locale] ?? locale,
   siteCardUrl: (locale: UiLocale) => siteCardUrl(locale),
+  /**
+   * A document page's Highwire Press and Dublin Core tags, one `<meta>` line each (about 18 a page): the
+   * text a template loop over them printed, made without the loop's eight variables per tag. Escaped here,
+   * so the template marks the result `| safe`.
+   */
+  metaTags: (tags: ReadonlyArray<{ name: string; content: string }>) =>
+    tags.map((tag) => `<meta name="${printed(tag.name)}" content="${printed(tag.content)}">\n`).join(""),
 } satisfies Record<string, (...args: any[]) => unknown>;

@@ -141,7 +141,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
         folders.add(folder);
       }
       const keyed = spec.cacheKey?.(page);
-      const key = !cache ? undefined : spec.template ? cache.key(spec.kind, page) : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : undefined;
+      const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
       if (!(key && cache!.use(key, file))) {
         const text = renderKind(spec, page);
         writeFileSync(file, text);

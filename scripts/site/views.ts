@@ -188,6 +188,8 @@ export interface BreakdownView {
   /** "Labels in Norwegian Bokmål, as in the source", when some label is not in the page's language; else "". */
   sourceLanguageNote: string;
   readonly svg: string;
+  /** What JSON (the page cache's key) holds: the other fields and the chart's spec instead of its SVG (see chart() in keyfigures/svg.ts). */
+  toJSON(): object;
 }
 
 export interface FigureRowView {

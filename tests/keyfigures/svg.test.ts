@@ -1,6 +1,6 @@
 /** Static SVG bar charts: accessible, CSP-safe, escaped, drawn from zero. */
 import { describe, expect, it } from "vitest";
-import { barChart, escapeXml } from "../../scripts/keyfigures/svg.ts";
+import { barChart, chart as drawnWhenRead, escapeXml } from "../../scripts/keyfigures/svg.ts";
 
 const chart = barChart({
   id: "c1",
@@ -70,5 +70,19 @@ describe("bar charts", () => {
     expect(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] })).toBe(
       barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }),
     );
+  });
+});
+
+describe("chart", () => {
+  it("draws its SVG when read, and its JSON (the page cache's key) holds the spec it is drawn from instead of the drawing", () => {
+    const spec = { id: "c", title: "Andel", rows: [{ label: "Oslo", bars: [{ series: "value" as const, value: 42, text: "42 %" }] }] };
+    const made = drawnWhenRead(spec);
+    expect(made.svg).toBe(barChart(spec));
+    const json = JSON.stringify(made);
+    expect(json).not.toContain("<svg");
+    expect(JSON.parse(json)).toEqual({ id: "c", title: "Andel", chart: spec });
+    // A different number draws a different chart, so it must make a different key.
+    const changed = { ...spec, rows: [{ label: "Oslo", bars: [{ series: "value" as const, value: 43, text: "43 %" }] }] };
+    expect(JSON.stringify(drawnWhenRead(changed))).not.toBe(json);
   });
 });
