@@ -1,7 +1,7 @@
 /**
- * The template filters every Lysark page uses, in one place: Eleventy gets
- * them through `addFilter` (.eleventy.ts) and the page renderer
- * (./pages.ts) adds the same ones to its own Nunjucks environment.
+ * The template filters every Lysark page uses, in one place: the page
+ * renderer (./pages.ts) adds them to its Nunjucks environment, the one that
+ * renders every page (docs/architecture.md).
  */
 import { createRequire } from "node:module";
 import type { UiLocale } from "../i18n/locales.ts";
