@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { Progress, ProgressPhase } from "../progress/progress.ts";
+import type { ProgressPhase } from "../progress/progress.ts";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import type { SearchRecord } from "../search/records.ts";
 import { portableRecord } from "../search/record-spool.ts";
@@ -40,7 +40,7 @@ export async function writeSearchBundlesOnThread(
   const { port1, port2 } = new MessageChannel();
   let phase: ProgressPhase | undefined;
   port1.on("message", (message: ProgressMessage) => {
-    if ("phase" in message) phase = (options.progress as Progress | undefined)?.phase(message.phase.name, message.phase.total, message.phase.unit);
+    if ("phase" in message) phase = options.progress?.phase(message.phase.name, message.phase.total, message.phase.unit);
     else if ("tick" in message) phase?.tick(message.tick);
     else phase?.done();
   });
