@@ -14,6 +14,13 @@ const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "
 /** Nynorsk documents use the Bokmål topic labels as their own. */
 const sameLanguage = (locale, body) => locale === body || (locale === "nb" && body === "nn");
 
+/** Word positions [from, to) of a result's index-only words: from its INDEX_ONLY anchor to the next anchor or the end. */
+function indexOnly(hit, count) {
+  const anchors = hit.anchors ?? [];
+  const from = anchors.find((anchor) => anchor.id === INDEX_ONLY)?.location ?? count;
+  return [from, Math.min(count, ...anchors.map((anchor) => anchor.location).filter((location) => location > from))];
+}
+
 /**
  * `hit` is a result's data from Pagefind (content, weighted_locations, filters); `topicTerms`
  * maps a topic id to its labels and keywords per UI locale ({ nb: [...], en: [...] });
@@ -28,8 +35,9 @@ export function explainMatch(hit, topicTerms, body) {
   if (!matched.length) return null;
 
   if (Math.max(...located.map((entry) => entry.weight)) <= PART_WEIGHT) {
-    // Every match is a compound part: name the longest word of the text that holds the part.
-    const textWords = [...new Set(words.map(normalise))];
+    // Every match is a compound part: name the longest word of the text (not an index-only one) that holds the part.
+    const [from, to] = indexOnly(hit, words.length);
+    const textWords = [...new Set([...words.slice(0, from), ...words.slice(to)].map(normalise))];
     for (const part of matched) {
       const compound = textWords.filter((word) => word.length > part.length && word.includes(part)).sort((a, b) => b.length - a.length)[0];
       if (compound) return { kind: "compound", word: compound, part };
@@ -58,9 +66,7 @@ export function pageExcerpt(hit, length) {
   const content = hit.raw_content ?? (hit.content ?? "").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const joiner = content.includes("\u200B") ? "" : " ";
   const all = joiner ? content.split(/[^\S\uFEFF]+/) : content.split("\u200B");
-  const anchors = hit.anchors ?? [];
-  const from = anchors.find((anchor) => anchor.id === INDEX_ONLY)?.location ?? all.length;
-  const to = Math.min(all.length, ...anchors.map((anchor) => anchor.location).filter((location) => location > from));
+  const [from, to] = indexOnly(hit, all.length);
   const words = [...all.slice(0, from), ...all.slice(to)];
   const scores = [];
   for (const { location, balanced_score } of hit.weighted_locations ?? []) {
