@@ -83,7 +83,7 @@ export function pageExcerpt(hit, length) {
     for (let i = 0; i < scores.length; i++) {
       sum += (scores[i + length] ?? 0) - (scores[i] ?? 0);
       if (sum > best) [best, bestAt] = [sum, [i]];
-      else if (sum === best && bestAt.at(-1) === i - 1) bestAt.push(i);
+      else if (sum === best && bestAt[bestAt.length - 1] === i - 1) bestAt.push(i);
     }
     start = bestAt[Math.floor(bestAt.length / 2)];
   }
