@@ -1,15 +1,25 @@
 // Why a search result matched, when the result itself does not show it: the query found the
 // document only through a topic word in another language ("gender equality" for a Swedish
 // document on jämställdhet) or only through part of a compound ("strategi" in
-// "arbeidsgiverstrategi"). See docs/search.md, "The search page".
+// "arbeidsgiverstrategi"). And the result's excerpt, without the words a record adds for the
+// index only. See docs/search.md, "The search page".
 
 /** Weight of the compound parts' paragraph in a record (WEIGHTS.compoundParts in scripts/search/records.ts). */
 const PART_WEIGHT = 0.5;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+/** Id of the empty anchor before a record's index-only words (INDEX_ONLY_ANCHOR in scripts/search/records.ts). */
+const INDEX_ONLY = "index-only";
 
 const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "");
 /** Nynorsk documents use the Bokmål topic labels as their own. */
 const sameLanguage = (locale, body) => locale === body || (locale === "nb" && body === "nn");
+
+/** Word positions [from, to) of a result's index-only words: from its INDEX_ONLY anchor to the next anchor or the end. */
+function indexOnly(hit, count) {
+  const anchors = hit.anchors ?? [];
+  const from = anchors.find((anchor) => anchor.id === INDEX_ONLY)?.location ?? count;
+  return [from, Math.min(count, ...anchors.map((anchor) => anchor.location).filter((location) => location > from))];
+}
 
 /**
  * `hit` is a result's data from Pagefind (content, weighted_locations, filters); `topicTerms`
@@ -25,8 +35,9 @@ export function explainMatch(hit, topicTerms, body) {
   if (!matched.length) return null;
 
   if (Math.max(...located.map((entry) => entry.weight)) <= PART_WEIGHT) {
-    // Every match is a compound part: name the longest word of the text that holds the part.
-    const textWords = [...new Set(words.map(normalise))];
+    // Every match is a compound part: name the longest word of the text (not an index-only one) that holds the part.
+    const [from, to] = indexOnly(hit, words.length);
+    const textWords = [...new Set([...words.slice(0, from), ...words.slice(to)].map(normalise))];
     for (const part of matched) {
       const compound = textWords.filter((word) => word.length > part.length && word.includes(part)).sort((a, b) => b.length - a.length)[0];
       if (compound) return { kind: "compound", word: compound, part };
@@ -42,4 +53,44 @@ export function explainMatch(hit, topicTerms, body) {
     }
   }
   return null;
+}
+
+/**
+ * The result's excerpt as Pagefind makes it (its calculate_excerpt_region and build_excerpt: the
+ * `length` words around the densest matches, <mark> around each match, < and > escaped), from the
+ * document's own words only. A record's compound parts and word forms run from its INDEX_ONLY anchor
+ * to the next anchor or the end; they are left out, so when every match is among them, the excerpt
+ * is the document's opening words (and explainMatch says why it matched).
+ */
+export function pageExcerpt(hit, length) {
+  const content = hit.raw_content ?? (hit.content ?? "").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const joiner = content.includes("\u200B") ? "" : " ";
+  const all = joiner ? content.split(/[^\S\uFEFF]+/) : content.split("\u200B");
+  const [from, to] = indexOnly(hit, all.length);
+  const words = [...all.slice(0, from), ...all.slice(to)];
+  const scores = [];
+  for (const { location, balanced_score } of hit.weighted_locations ?? []) {
+    if (location >= from && location < to) continue;
+    const at = location < from ? location : location - (to - from);
+    scores[at] = (scores[at] ?? 0) + balanced_score;
+  }
+  let start = 0;
+  if (scores.length > length) {
+    // The middle one of the windows with the highest sum, as Pagefind counts them.
+    let sum = scores.slice(0, length).reduce((total, score) => total + score, 0);
+    let best = sum;
+    let bestAt = [0];
+    for (let i = 0; i < scores.length; i++) {
+      sum += (scores[i + length] ?? 0) - (scores[i] ?? 0);
+      if (sum > best) [best, bestAt] = [sum, [i]];
+      else if (sum === best && bestAt[bestAt.length - 1] === i - 1) bestAt.push(i);
+    }
+    start = bestAt[Math.floor(bestAt.length / 2)];
+  }
+  start = Math.max(0, Math.min(start, words.length - length));
+  return words
+    .slice(start, start + length)
+    .map((word, i) => (scores[start + i] === undefined ? word : `<mark>${word}</mark>`))
+    .join(joiner)
+    .trim();
 }

@@ -3,7 +3,8 @@
 // See docs/search.md, "Languages".
 import { newStemmer } from "./search-stemmers.js";
 
-const EXCERPT_WORDS = 26;
+/** Words in an excerpt (Pagefind's excerptLength; the page's excerpt is made in search-explain.js). */
+export const EXCERPT_WORDS = 26;
 /**
  * Pagefind stems every text and query with one stemmer (the bundle's, Norwegian for Lysark's
  * content). Each query word is also stemmed here as Swedish, Danish and English would stem it,

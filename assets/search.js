@@ -7,8 +7,8 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { explainMatch } from "./search-explain.js";
-import { createSearch } from "./search-query.js";
+import { explainMatch, pageExcerpt } from "./search-explain.js";
+import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
  * Results shown first, and added by each "Show more results": every result shown costs its fragment
@@ -327,7 +327,9 @@ function start(root) {
 
     const why = explainMatch(hit, topicTerms, language);
     if (why) item.append(explanation(why, language));
-    if (hit.excerpt) item.append(excerpt("search-hit-excerpt", hit.excerpt, language));
+    // Not Pagefind's hit.excerpt: that can show the words a record adds for the index only.
+    const text = pageExcerpt(hit, EXCERPT_WORDS);
+    if (text) item.append(excerpt("search-hit-excerpt", text, language));
 
     const parts = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).slice(0, MAX_PARTS);
     if (parts.length) {

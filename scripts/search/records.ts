@@ -8,6 +8,7 @@
  *   <html lang="sv">  … <meta data-pagefind-meta/filter/sort …>
  *   <h1>original title</h1>
  *   <p>titles in the UI languages, topic labels + keywords in every language, publisher names …</p>
+ *   <div id="index-only"></div><p>compound parts</p><p>word forms</p>   (indexed, never shown: INDEX_ONLY_ANCHOR)
  *   <h2 id="slide-3" data-pagefind-title="slide-3">slide title</h2><p>slide text and notes</p> …
  * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
  * sub-result that links straight to `#slide-N` on the document page.
@@ -276,6 +277,13 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Id of the empty anchor before a record's index-only words (compound parts and word forms): they run
+ * from it to the next anchor (the first slide's) or the end of the page's content. Read by
+ * assets/search-explain.js (INDEX_ONLY there), which keeps them out of the excerpts a reader sees.
+ */
+export const INDEX_ONLY_ANCHOR = "index-only";
+
+/**
  * The record as the HTML Pagefind indexes. Only Pagefind reads it; it is
  * never written to the site. Text is escaped, so markup typed into a document
  * stays text in the index and in excerpts.
@@ -311,18 +319,24 @@ export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): st
       (part.text ? `<p>${escapeHtml(part.text)}</p>` : "") +
       (part.topics.length ? `<p data-pagefind-weight="${WEIGHTS.slideTopics}">${escapeHtml(part.topics.join(" · "))}</p>` : ""),
   );
-  // After the slides, so the parts never end up in a slide's excerpt or are credited to a slide.
+  // Before the slides, so the parts never end up in a slide's excerpt or are credited to a slide.
   const compounds = extras.compoundParts?.length
     ? [`<p data-pagefind-weight="${WEIGHTS.compoundParts}" data-pagefind-compound-parts>${escapeHtml(extras.compoundParts.join(" "))}</p>`]
     : [];
   const forms = extras.wordForms?.length
     ? [`<p data-pagefind-weight="${WEIGHTS.wordForms}" data-pagefind-word-forms>${escapeHtml(extras.wordForms.join(" "))}</p>`]
     : [];
+  // Pagefind still puts them in the page's content, which its page excerpt is taken from: an empty
+  // element with an id marks where they start (they end at the first slide's anchor), and the search
+  // page leaves them out of the excerpt (assets/search-explain.js). It adds no word, moves none and,
+  // without a title, makes no sub-result.
+  const marker = compounds.length || forms.length ? [`<div id="${INDEX_ONLY_ANCHOR}"></div>`] : [];
   return [
     `<!doctype html><html lang="${escapeHtml(record.language)}"><head><meta charset="utf-8">`,
     ...tags,
     `</head><body><h1>${escapeHtml(record.title)}</h1>`,
     ...head,
+    ...marker,
     ...compounds,
     ...forms,
     ...parts,

@@ -36,6 +36,15 @@ interface Hit {
   why: { text: string; name: string; lang: string } | null;
 }
 
+/** What Pagefind's own search returns for a result (pagefind.js on the page, without Lysark's query variants). */
+interface PagefindData {
+  doc: string;
+  content: string;
+  /** Pagefind's own excerpt, which the page does not show. */
+  excerpt: string;
+  anchors: Array<{ id: string; location: number }>;
+}
+
 async function hits(page: Page): Promise<Hit[]> {
   return page.$$eval(".search-hit", (items) =>
     items.map((item) => {
@@ -193,6 +202,54 @@ describe("search on the bundled content", () => {
     const gavleborg = (await hits(page)).find((hit) => hit.href === GAVLEBORG_URL);
     expect(gavleborg?.why).toEqual({ text: "Treff på en del av jämställdhetsintegrering", name: "jämställdhetsintegrering", lang: "sv" });
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("never shows the words a record adds for the index only in an excerpt, and marks the text's matches", async () => {
+    await freshPage();
+    /** Each result's displayed excerpt (its text and marked words) with Pagefind's data for it: content, anchors and its own excerpt. */
+    const shown = async (query: string) => {
+      await searchFor(page, server, "/sok/", query);
+      const displayed = await page.$$eval(".search-hit", (items) =>
+        items.map((item) => ({
+          href: item.querySelector(".search-hit-title a")?.getAttribute("href") ?? "",
+          text: item.querySelector(".search-hit-excerpt")?.textContent ?? "",
+          marked: [...item.querySelectorAll(".search-hit-excerpt mark")].map((mark) => mark.textContent ?? ""),
+        })),
+      );
+      // A string, not a function: Vitest would rewrite a function's import() into its own loader.
+      const data: PagefindData[] = await page.evaluate(`(async () => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        const found = await pagefind.search(${JSON.stringify(query)});
+        return Promise.all(found.results.map(async (result) => {
+          const { meta, content, excerpt, anchors } = await result.data();
+          return { doc: meta.doc, content, excerpt, anchors };
+        }));
+      })()`);
+      return displayed.map((hit) => {
+        const entry = data.find((candidate) => hit.href === `/dokumenter/${candidate.doc}/`)!;
+        const words = entry.content.split(/\s+/);
+        const from = entry.anchors.find((anchor) => anchor.id === "index-only")?.location ?? words.length;
+        const to = Math.min(words.length, ...entry.anchors.map((anchor) => anchor.location).filter((location) => location > from));
+        return { ...hit, indexOnly: words.slice(from, to), outside: [...words.slice(0, from), ...words.slice(to)], pagefindExcerpt: entry.excerpt };
+      });
+    };
+
+    // Region Gävleborg's project matches «integrering» only through a compound part (jämställdhetsintegrering).
+    const gavleborg = (await shown("integrering")).find((hit) => hit.href === GAVLEBORG_URL)!;
+    expect(gavleborg.indexOnly).toContain("integrering");
+    // Pagefind's own excerpt is taken from among the index-only words …
+    expect(gavleborg.pagefindExcerpt).toContain("<mark>integrering</mark>");
+    // … the page shows the document's opening words instead, with nothing marked.
+    expect(gavleborg.text).toBe(gavleborg.outside.slice(0, 26).join(" "));
+    expect(gavleborg.marked).toEqual([]);
+
+    // The Agder survey says «likestilling» itself: the excerpt marks it, and is a run of the document's own words.
+    const agder = (await shown("likestilling")).find((hit) => hit.href === AGDER_URL)!;
+    expect(agder.indexOnly.length).toBeGreaterThan(0);
+    expect(agder.marked.length).toBeGreaterThan(0);
+    for (const word of agder.marked) expect(word.toLowerCase()).toContain("likestilling");
+    expect(` ${agder.outside.join(" ")} `).toContain(` ${agder.text} `);
     expect(errors).toEqual([]);
   });
 

@@ -69,10 +69,11 @@ describe("compound parts", () => {
     expect(recordCompoundParts(own, vocabulary)).toEqual(["turismen"]);
   });
 
-  it("indexes the parts after the slides, at a low weight, escaped", () => {
+  it("indexes the parts before the slides, after the index-only anchor, at a low weight, escaped", () => {
     const html = recordHtml(record("Tekst"), { compoundParts: ["turismen", "<b>"] });
-    expect(html).toMatch(/<p data-pagefind-weight="0\.5" data-pagefind-compound-parts>turismen &lt;b&gt;<\/p>\n<h2 id="slide-1"/);
+    expect(html).toMatch(/<div id="index-only"><\/div>\n<p data-pagefind-weight="0\.5" data-pagefind-compound-parts>turismen &lt;b&gt;<\/p>\n<h2 id="slide-1"/);
     expect(recordHtml(record("Tekst"))).not.toContain("compound-parts");
+    expect(recordHtml(record("Tekst"))).not.toContain("index-only");
   });
 
   it("splits text into lowercase words", () => {

@@ -4,6 +4,7 @@
  * words are in the document's own text.
  */
 import { describe, expect, it } from "vitest";
+import { INDEX_ONLY_ANCHOR } from "../../scripts/search/records.ts";
 
 const { explainMatch } = await import("../../assets/search-explain.js" as string);
 
@@ -66,6 +67,22 @@ describe("explaining a match", () => {
         "sv",
       ),
     ).toBeNull();
+  });
+
+  it("names a word of the text, never one the record adds for the index only", () => {
+    // "jämställdhetsintegreringen" is an added word form (index-only: from the anchor to the first slide).
+    const content = "Arbetet. integrering jämställdhetsintegreringen. Arbetet med jämställdhetsintegrering fortsätter.";
+    const found = hit(content, [["integrering", 0.5]]);
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 3 },
+    ];
+    expect(explainMatch({ ...found, anchors }, TOPICS, "sv")).toEqual({ kind: "compound", word: "jämställdhetsintegrering", part: "integrering" });
+    // Without the anchor (a bundle from before it) the longest word anywhere is named.
+    expect(explainMatch(found, TOPICS, "sv")?.word).toBe("jämställdhetsintegreringen");
+    // Only an index-only word holds the part: nothing to name.
+    const onlyThere = hit("Text. integrering integreringen.", [["integrering", 0.5]]);
+    expect(explainMatch({ ...onlyThere, anchors: [{ id: INDEX_ONLY_ANCHOR, location: 1 }] }, TOPICS, "sv")).toBeNull();
   });
 
   it("says nothing without matches", () => {

@@ -178,6 +178,10 @@ describe("forms in a record", () => {
       parts: [{ anchor: "slide-1", title: "Om", text: "Digitale læremiddel", topics: [] }],
     };
     const html = recordHtml(record, { compoundParts: ["middel"], wordForms: ["læremidla"] });
-    expect(html).toMatch(/data-pagefind-compound-parts>middel<\/p>\n<p data-pagefind-weight="0.5" data-pagefind-word-forms>læremidla<\/p>\n<h2 id="slide-1"/);
+    expect(html).toMatch(
+      /<div id="index-only"><\/div>\n<p [^>]*data-pagefind-compound-parts>middel<\/p>\n<p data-pagefind-weight="0.5" data-pagefind-word-forms>læremidla<\/p>\n<h2 id="slide-1"/,
+    );
+    // Word forms alone get the anchor too.
+    expect(recordHtml(record, { wordForms: ["læremidla"] })).toMatch(/<div id="index-only"><\/div>\n<p [^>]*data-pagefind-word-forms>læremidla<\/p>/);
   });
 });

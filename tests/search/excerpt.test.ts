@@ -1,0 +1,197 @@
+/**
+ * A result's excerpt on the search page (pageExcerpt in assets/search-explain.js): Pagefind's own
+ * choice of words and marks, from the document's words only, never from the compound parts and
+ * word forms a record adds for the index (recordHtml's index-only anchor, scripts/search/records.ts).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readPagefindFile } from "../../scripts/search/chunks.ts";
+import { INDEX_ONLY_ANCHOR, recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
+
+const { pageExcerpt } = await import("../../assets/search-explain.js" as string);
+
+interface Anchor {
+  id: string;
+  location: number;
+}
+
+/** Pagefind's result data: the text, its anchors and the matched positions (`[position, balanced score]`). */
+function hit(content: string, matches: Array<[number, number]>, anchors: Anchor[] = []) {
+  return { content, anchors, weighted_locations: matches.map(([location, score]) => ({ weight: score, balanced_score: score, location })) };
+}
+
+/** `n` numbered words from `from`: "w0 w1 …". */
+function numbered(n: number, from = 0, prefix = "w"): string[] {
+  return Array.from({ length: n }, (_, i) => `${prefix}${from + i}`);
+}
+
+describe("a result's excerpt", () => {
+  it("is the words around the densest matches, each match marked, as Pagefind makes it", () => {
+    const content = numbered(60).join(" ");
+    expect(pageExcerpt(hit(content, [[2, 1]]), 5)).toBe("w0 w1 <mark>w2</mark> w3 w4");
+    // The middle one of the windows that hold the most, as Pagefind's calculate_excerpt_region counts them.
+    expect(pageExcerpt(hit(content, [[40, 1]]), 5)).toBe("w37 w38 w39 <mark>w40</mark> w41");
+    expect(
+      pageExcerpt(
+        hit(content, [
+          [30, 1],
+          [50, 1],
+          [52, 2],
+        ]),
+        5,
+      ),
+    ).toBe("w48 w49 <mark>w50</mark> w51 <mark>w52</mark>");
+    // Near the end the window stops at the last word.
+    expect(pageExcerpt(hit(content, [[59, 1]]), 5)).toBe("w55 w56 w57 w58 <mark>w59</mark>");
+  });
+
+  it("escapes < and > (the page's excerpt() turns them back into text) and keeps a short text whole", () => {
+    expect(pageExcerpt(hit("Plan <b> og <i>", [[0, 1]]), 26)).toBe("<mark>Plan</mark> &lt;b&gt; og &lt;i&gt;");
+    expect(pageExcerpt({ content: "Plan <b>", raw_content: "Plan &lt;b&gt;", weighted_locations: [] }, 26)).toBe("Plan &lt;b&gt;");
+  });
+
+  it("leaves out the index-only words, from their anchor to the next one, and marks the text's matches", () => {
+    // Title and head (0–3), index-only words (4–7), a slide (8–): "plan" matches in both.
+    const content = "Reguleringsplan for sentrum. Likestilling. plan sentrum legging. dagen. Første lysark. Plan for dagen.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 4 },
+      { id: "slide-1", location: 8 },
+    ];
+    const both = hit(
+      content,
+      [
+        [4, 0.5],
+        [10, 1],
+      ],
+      anchors,
+    );
+    expect(pageExcerpt(both, 26)).toBe("Reguleringsplan for sentrum. Likestilling. Første lysark. <mark>Plan</mark> for dagen.");
+    expect(pageExcerpt(both, 3)).toBe("Første lysark. <mark>Plan</mark>");
+  });
+
+  it("is the document's opening words when every match is index-only", () => {
+    const content = [...numbered(40), ...numbered(10, 0, "x"), ...numbered(40, 40)].join(" ");
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 40 },
+      { id: "slide-1", location: 50 },
+    ];
+    const excerpt = pageExcerpt(
+      hit(
+        content,
+        [
+          [42, 0.5],
+          [49, 0.5],
+        ],
+        anchors,
+      ),
+      5,
+    );
+    expect(excerpt).toBe("w0 w1 w2 w3 w4");
+    // A match after them counts from where the text goes on.
+    expect(
+      pageExcerpt(
+        hit(
+          content,
+          [
+            [42, 0.5],
+            [70, 1],
+          ],
+          anchors,
+        ),
+        5,
+      ),
+    ).toBe("w57 w58 w59 <mark>w60</mark> w61");
+  });
+
+  it("leaves out index-only words that run to the end of a record without slides", () => {
+    const content = "Tittel. Ingress her. plan legging";
+    expect(pageExcerpt(hit(content, [[3, 0.5]], [{ id: INDEX_ONLY_ANCHOR, location: 3 }]), 26)).toBe("Tittel. Ingress her.");
+  });
+
+  it("is Pagefind's excerpt of the whole text for a record without index-only words", () => {
+    const content = numbered(30).join(" ");
+    expect(pageExcerpt(hit(content, [[12, 1]], [{ id: "slide-1", location: 3 }]), 5)).toBe("w9 w10 w11 <mark>w12</mark> w13");
+    expect(pageExcerpt({ content: "" }, 5)).toBe("");
+  });
+});
+
+describe("the index-only anchor in Pagefind's index", () => {
+  const record: SearchRecord = {
+    id: "testby/plan",
+    url: "/dokumenter/testby/plan/",
+    language: "nb",
+    title: "Reguleringsplan for sentrum",
+    meta: { doc: "testby/plan" },
+    filters: { publisher: [], topic: [], type: [], year: [], language: [] },
+    sort: {},
+    head: [{ text: "Likestilling · gender equality", weight: 3 }],
+    parts: [{ anchor: "slide-1", title: "Første lysark", text: "Arbeidsgiverstrategi og planlegging i kommunen.", topics: [] }],
+  };
+  const extras = { compoundParts: ["strategi", "legging"], wordForms: ["planen", "planene"] };
+
+  async function indexed(html: string) {
+    const pagefind = await import("pagefind");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-excerpt-"));
+    try {
+      const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+      await index!.addHTMLFile({ url: record.url, content: html });
+      await index!.writeFiles({ outputPath: dir });
+      await index!.deleteIndex();
+      const [fragment] = readdirSync(path.join(dir, "fragment")).map((file) => JSON.parse(readPagefindFile(path.join(dir, "fragment", file)).toString("utf8")));
+      return { chunks: readdirSync(path.join(dir, "index")).sort(), fragment, library: readFileSync(path.join(dir, "pagefind.js"), "utf8") };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("adds no word and moves none, marks where the index-only words start, and makes no sub-result", async () => {
+    const html = recordHtml(record, extras);
+    const marker = `<div id="${INDEX_ONLY_ANCHOR}"></div>\n`;
+    expect(html).toContain(marker);
+    const [withMarker, without] = [await indexed(html), await indexed(html.replace(marker, ""))];
+    // Index chunks are named by a hash of their content: the same words at the same positions and weights.
+    expect(withMarker.chunks).toEqual(without.chunks);
+    expect(withMarker.fragment.content).toBe(without.fragment.content);
+    expect(withMarker.fragment.word_count).toBe(without.fragment.word_count);
+    const words = withMarker.fragment.content.split(/\s+/);
+    const anchor = withMarker.fragment.anchors.find((entry: { id: string }) => entry.id === INDEX_ONLY_ANCHOR);
+    expect(words[anchor.location]).toBe("strategi");
+    // No title: Pagefind's sub-results skip it, so a match among the parts stays the page's own.
+    expect(anchor.title).toBeUndefined();
+    const slide = withMarker.fragment.anchors.find((entry: { id: string }) => entry.id === "slide-1");
+    expect(words.slice(anchor.location, slide.location).join(" ")).toBe("strategi legging. planen planene.");
+    // A query for "legging" matches only there: the excerpt is the opening words, none of the parts.
+    const legging = words.indexOf("legging.");
+    expect(pageExcerpt({ ...withMarker.fragment, weighted_locations: [{ weight: 0.5, balanced_score: 1, location: legging }] }, 26)).toBe(
+      "Reguleringsplan for sentrum. Likestilling · gender equality. Første lysark. Arbeidsgiverstrategi og planlegging i kommunen.",
+    );
+
+    // Without index-only words, the excerpt is the one Pagefind's own functions (from the pagefind.js it wrote) make.
+    const source = withMarker.library;
+    const from = source.indexOf("var calculate_excerpt_region=");
+    const to = source.indexOf("var calculate_sub_results=");
+    expect(from, "Pagefind's excerpt functions in pagefind.js").toBeGreaterThan(-1);
+    expect(to).toBeGreaterThan(from);
+    const pagefindExcerpt = new Function(
+      "content",
+      "weighted",
+      "length",
+      `var word_separators=/[^\\S\\uFEFF]+/g;${source.slice(from, to)}
+       return build_excerpt(content, calculate_excerpt_region(weighted, length), length, weighted.map((l) => l.location)).excerpt;`,
+    ) as (content: string, weighted: unknown[], length: number) => string;
+    let seed = 17;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 200; round++) {
+      const count = 1 + random(80);
+      const content = Array.from({ length: count }, (_, i) => (random(9) ? `ord${i}` : `<b>${i}.`)).join(" ");
+      const raw = content.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      const weighted = Array.from({ length: random(6) }, () => ({ weight: 1, balanced_score: 1 + random(40) / 4, location: random(count) }));
+      const length = 1 + random(30);
+      expect(pageExcerpt({ content, weighted_locations: weighted, anchors: [{ id: "slide-1", location: random(count) }] }, length)).toBe(
+        pagefindExcerpt(raw, weighted, length),
+      );
+    }
+  });
+});
