@@ -31,6 +31,8 @@ export interface BuildOptions {
   mergeFrom?: readonly string[];
   /** False: build without reading or writing .cache/lysark's documents, pages and search index (`--no-cache`). */
   cache?: boolean;
+  /** Index on a thread of its own from this many documents on (default: search-thread.ts SEARCH_THREAD_MIN_RECORDS; tests lower it). */
+  searchThreadFrom?: number;
 }
 
 export interface BuildResult {
@@ -59,6 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     shard: options.shard,
     mergeFrom: options.mergeFrom?.map((dir) => path.resolve(dir)),
     cache: options.cache,
+    searchThreadFrom: options.searchThreadFrom,
   });
   try {
     // Eleventy's input is the content folder, though every page comes from Lysark's page table.

@@ -20,6 +20,7 @@ import { missingCardCharactersMessage } from "../publish/card-layout.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import type { Progress } from "../progress/progress.ts";
 import type { RecordSpool } from "../search/record-spool.ts";
+import type { SearchRecord } from "../search/records.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
@@ -51,6 +52,8 @@ export interface LysarkPluginOptions {
   mergeFrom?: readonly string[];
   /** False: neither read nor write the build cache of documents, pages and search index (default true; cards and images are cached regardless). */
   cache?: boolean;
+  /** Index on a thread of its own, started before the content loads, from this many documents on (default SEARCH_THREAD_MIN_RECORDS). */
+  searchThreadFrom?: number;
 }
 
 export interface LysarkPlugin {
@@ -92,6 +95,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         code: BuildCode | undefined;
         documentCache: DocumentCache | undefined;
         searchRecords: SearchRecordCache | undefined;
+        /** The search index being built on its own thread since the records were, and how to stop that thread. */
+        search: { index: Promise<void> | undefined; stop: () => Promise<void> } | undefined;
         /** The whole-site cache and this build's input key, when the site is to be kept there. */
         site: { cache: SiteCache; key: string; warnings: string[] } | undefined;
       }
@@ -143,7 +148,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // Loaded only when the site is made, not when it is reused whole: they are most of the build's module loading.
         const [
           { DocumentCache, documentCacheDir },
-          { loadContentInParallel },
+          { loadContentInParallel, countDocuments },
           { documentCardJob, siteCardJobs },
           { CardWriter },
           { verifyImages },
@@ -151,6 +156,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           { inShard, isFirstShard },
           { RecordSpool },
           { SearchRecordCache, searchRecordCacheDir },
+          { SearchThread, SEARCH_THREAD_MIN_RECORDS },
+          { indexSearch },
         ] = await Promise.all([
           import("../content/document-cache.ts"),
           import("../content/pool.ts"),
@@ -161,6 +168,9 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("./shards.ts"),
           import("../search/record-spool.ts"),
           import("../search/record-cache.ts"),
+          import("./search-thread.ts"),
+          // Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS: loaded here, not at the top.
+          import("./write-site.ts"),
         ]);
         // Each document's social card is handed to the card writer (its pool of threads) as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
@@ -171,8 +181,20 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const bodyDir = code ? bodyCacheDir(root) : `${outputDir}.bodies`;
         if (!code) temporaryBodies = bodyDir;
         const documentCache = code && new DocumentCache(documentCacheDir(root), code.content, bodyDir);
+        // The search index is built on its own thread, started now so it is ready the moment the records are
+        // (./search-thread.ts); it then indexes while this thread assembles the rest of the model and renders.
+        const contentDir = path.join(root, "content");
+        const searchThread =
+          !options.shard && !options.mergeFrom && countDocuments(contentDir) >= (options.searchThreadFrom ?? SEARCH_THREAD_MIN_RECORDS)
+            ? new SearchThread()
+            : undefined;
+        let searchIndex: Promise<void> | undefined;
+        const stopSearch = async () => {
+          await searchIndex?.catch(() => undefined);
+          await searchThread?.destroy();
+        };
         const { site, problems } = await time("validate", () =>
-          loadContentInParallel(path.join(root, "content"), {
+          loadContentInParallel(contentDir, {
             root,
             documentCache,
             bodyDir,
@@ -197,6 +219,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         plugin.problems.splice(0, plugin.problems.length, ...problems);
         if (problems.some((problem) => problem.severity === "error")) {
           cards.cancel();
+          await stopSearch();
           removeTemporaryFiles();
           const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(problems);
@@ -212,10 +235,25 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         recordSpool = new RecordSpool(`${outputDir}.search-records`);
         const spool = recordSpool;
         const searchRecords = code && new SearchRecordCache(searchRecordCacheDir(root));
-        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool })).catch((error: unknown) => {
-          removeTemporaryFiles();
-          throw error;
-        });
+        const onSearchRecords =
+          searchThread &&
+          ((records: readonly SearchRecord[]) => {
+            searchIndex = indexSearch(records, outputDir, {
+              root,
+              time,
+              buildCode: code,
+              progress: options.progress,
+              cacheReport: plugin.cacheReport,
+              thread: searchThread,
+            });
+          });
+        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords })).catch(
+          async (error: unknown) => {
+            await stopSearch();
+            removeTemporaryFiles();
+            throw error;
+          },
+        );
         if (searchRecords)
           Object.assign(plugin.cacheReport, {
             recordsReused: searchRecords.hits,
@@ -229,6 +267,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           code,
           documentCache,
           searchRecords,
+          search: searchThread && { index: searchIndex, stop: stopSearch },
           site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
         };
       });
@@ -239,7 +278,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           run = undefined;
           return;
         }
-        const { data, cards, cardsStarted, code, documentCache, searchRecords, site } = run;
+        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, site } = run;
         run = undefined;
         try {
           const finished = cards.finish().then((drawn) => {
@@ -252,7 +291,6 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             }
             return drawn;
           });
-          // Loaded here, not at the top: Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS.
           const { writeSite } = await import("./write-site.ts");
           // The pages' content hashes, known to the page cache: the whole-site cache need not read and hash those files again.
           const contentHashes = new Map<string, string>();
@@ -266,6 +304,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             buildCode: code,
             cacheReport: plugin.cacheReport,
             contentHashes,
+            searchIndex: search?.index,
           });
           // Only after a site was written: a failed build keeps the entries of the last good one.
           documentCache?.prune();
@@ -293,6 +332,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           cards.cancel();
           throw error;
         } finally {
+          await search?.stop();
           removeTemporaryFiles();
         }
       });

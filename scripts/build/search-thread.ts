@@ -6,7 +6,9 @@
  * (docs/performance.md, "The search phase on its own thread"). A piscina pool
  * of one thread, for the one task; below `SEARCH_THREAD_MIN_RECORDS` the main
  * thread indexes, as starting the thread (tsx, the search modules) costs more
- * than it saves.
+ * than it saves. A build starts the thread before it loads the content and
+ * hands it the records the moment they are built, so the index is made while
+ * the main thread assembles the rest of the model (./eleventy-plugin.ts).
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -24,38 +26,61 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export const SEARCH_THREAD_MIN_RECORDS = 500;
 
-/** writeSearchBundles, on a thread of its own from SEARCH_THREAD_MIN_RECORDS records on. */
-export async function writeSearchBundlesOnThread(
-  records: readonly SearchRecord[],
-  outputDir: string,
-  options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache"> & { minRecords?: number } = {},
-): Promise<SearchIndexStats> {
-  if (records.length < (options.minRecords ?? SEARCH_THREAD_MIN_RECORDS)) return writeSearchBundles(records, outputDir, options);
-  const pool = new Piscina<SearchTask, SearchIndexStats>({
+type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache">;
+
+/**
+ * The search thread, started before its task: a build starts it while it validates, so the
+ * thread has loaded its modules when the records are ready and the task is posted to it at
+ * once, not when the main thread next yields (the rest of the model is assembled meanwhile).
+ */
+export class SearchThread {
+  private readonly pool = new Piscina<SearchTask, SearchIndexStats>({
     filename: WORKER,
     minThreads: 1,
     maxThreads: 1,
     execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
   });
-  const { port1, port2 } = new MessageChannel();
-  let phase: ProgressPhase | undefined;
-  port1.on("message", (message: ProgressMessage) => {
-    if ("phase" in message) phase = options.progress?.phase(message.phase.name, message.phase.total, message.phase.unit);
-    else if ("tick" in message) phase?.tick(message.tick);
-    else phase?.done();
-  });
+
+  /** writeSearchBundles of `records` into `outputDir`, on the thread. */
+  async index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats> {
+    const { port1, port2 } = new MessageChannel();
+    let phase: ProgressPhase | undefined;
+    port1.on("message", (message: ProgressMessage) => {
+      if ("phase" in message) phase = options.progress?.phase(message.phase.name, message.phase.total, message.phase.unit);
+      else if ("tick" in message) phase?.tick(message.tick);
+      else phase?.done();
+    });
+    try {
+      const task: SearchTask = {
+        records: records.map(portableRecord),
+        outputDir,
+        wordListCache: options.wordListCache,
+        wordFormCache: options.wordFormCache,
+        progress: port2,
+      };
+      // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.
+      return await this.pool.run(task, { transferList: [port2] } as unknown as Parameters<Piscina["run"]>[1]);
+    } finally {
+      port1.close();
+    }
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+/** writeSearchBundles, on a thread of its own from SEARCH_THREAD_MIN_RECORDS records on. */
+export async function writeSearchBundlesOnThread(
+  records: readonly SearchRecord[],
+  outputDir: string,
+  options: ThreadOptions & { minRecords?: number } = {},
+): Promise<SearchIndexStats> {
+  if (records.length < (options.minRecords ?? SEARCH_THREAD_MIN_RECORDS)) return writeSearchBundles(records, outputDir, options);
+  const thread = new SearchThread();
   try {
-    const task: SearchTask = {
-      records: records.map(portableRecord),
-      outputDir,
-      wordListCache: options.wordListCache,
-      wordFormCache: options.wordFormCache,
-      progress: port2,
-    };
-    // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.
-    return await pool.run(task, { transferList: [port2] } as unknown as Parameters<typeof pool.run>[1]);
+    return await thread.index(records, outputDir, options);
   } finally {
-    port1.close();
-    await pool.destroy();
+    await thread.destroy();
   }
 }

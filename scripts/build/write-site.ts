@@ -19,7 +19,8 @@ import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
 import { searchCacheDir, writeSearchIndexCached } from "./search-cache.ts";
-import { writeSearchBundlesOnThread } from "./search-thread.ts";
+import { writeSearchBundlesOnThread, type SearchThread } from "./search-thread.ts";
+import type { SearchRecord } from "../search/records.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
 
 export interface WriteSiteOptions {
@@ -32,6 +33,11 @@ export interface WriteSiteOptions {
   env?: NunjucksEnvironment;
   /** False leaves the search index to the caller (the dev server indexes in the background). */
   search?: boolean;
+  /**
+   * The search index, when the caller has started it already (a build starts it as soon as the
+   * model's records are built: ./eleventy-plugin.ts, indexSearch); awaited here with the pages.
+   */
+  searchIndex?: Promise<void>;
   /** Write only this slice of the site, without the search index (`--shard i/n`). */
   shard?: Shard;
   /** Join these slices, written with `shard`, instead of rendering; then build the search index (`--merge`). */
@@ -94,21 +100,34 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
         ]),
     (async () => {
       if (options.mergeFrom) await time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
-      // Pagefind indexes each document once, from the model (see docs/search.md).
-      if (search && options.buildCode) {
-        const { pages: code } = options.buildCode;
-        const reused = await time("search", () =>
-          writeSearchIndexCached(data.model.searchRecords, outputDir, {
-            dir: searchCacheDir(options.root),
-            code,
-            progress: options.progress,
-            index: writeSearchBundlesOnThread,
-          }),
-        );
-        if (options.cacheReport) options.cacheReport.searchReused = reused;
-      } else if (search) await time("search", () => writeSearchBundlesOnThread(data.model.searchRecords, outputDir, { progress: options.progress }));
+      if (options.searchIndex) await options.searchIndex;
+      else if (search) await indexSearch(data.model.searchRecords, outputDir, options);
     })(),
   ]);
   for (const result of results) if (result.status === "rejected") throw result.reason;
   return plan;
+}
+
+/**
+ * The search phase: Pagefind indexes each document once, from its record (see docs/search.md),
+ * on `thread` when given, else on a thread of its own from SEARCH_THREAD_MIN_RECORDS records on.
+ * With the build code, an index whose records are all unchanged comes from the cache (./search-cache.ts).
+ */
+export async function indexSearch(
+  records: readonly SearchRecord[],
+  outputDir: string,
+  options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport"> & { thread?: SearchThread },
+): Promise<void> {
+  const time = options.time ?? untimed;
+  const { thread } = options;
+  const index: typeof writeSearchBundlesOnThread = thread ? (...args) => thread.index(...args) : writeSearchBundlesOnThread;
+  if (!options.buildCode) {
+    await time("search", () => index(records, outputDir, { progress: options.progress }));
+    return;
+  }
+  const { pages: code } = options.buildCode;
+  const reused = await time("search", () =>
+    writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, index }),
+  );
+  if (options.cacheReport) options.cacheReport.searchReused = reused;
 }

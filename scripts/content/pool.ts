@@ -42,7 +42,8 @@ export interface PoolOptions {
   minDocuments?: number;
 }
 
-function countDocuments(contentDir: string): number {
+/** The Markdown files under the publishers' folders: what the build has to load, counted before it loads them. */
+export function countDocuments(contentDir: string): number {
   let count = 0;
   for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name === REGISTRY_DIR || entry.name.startsWith(".")) continue;

@@ -73,6 +73,8 @@ export interface ModelEnv extends PublishEnv {
   searchRecords?: SearchRecordStore;
   /** Where a build puts the search records' parts while the model holds the rest (search/record-spool.ts); without it records are kept whole. */
   recordSpool?: { put(record: SearchRecord): SearchRecord };
+  /** Called with the search records as soon as they are built, before the rest of the model: a build starts indexing them then. */
+  onSearchRecords?: (records: readonly SearchRecord[]) => void;
 }
 
 /** `env` gives the project root (for git dates) and site settings (edit links, page size). */
@@ -127,9 +129,11 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   const years = [...new Set(views.map((view) => view.year))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? 1 : -1));
   const usedTypes = DOCUMENT_TYPES.filter((type) => views.some((view) => view.doc.meta.type === type));
 
-  const keyFigures = assembleKeyFigures(content, views);
-  // Built once: the search pages' facets and the build's Pagefind phase both use them.
+  // Built once and first: the search pages' facets and the build's search phase both use them, and that phase
+  // runs on its own thread while the rest of the model is assembled here.
   const searchRecords = buildSearchRecords(views, content.publishers, env.searchRecords, env.recordSpool);
+  env.onSearchRecords?.(searchRecords);
+  const keyFigures = assembleKeyFigures(content, views);
   const pages: SiteModel["pages"] = {
     home: [],
     document: [],

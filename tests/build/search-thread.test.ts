@@ -2,12 +2,15 @@
  * The search phase on its own thread (scripts/build/search-thread.ts): the
  * index it writes is the main thread's byte for byte, spooled slide texts
  * are read there, its progress reaches the main thread, and its errors fail
- * the build with their message.
+ * the build with their message. A build starts the thread before the content
+ * loads and indexes as soon as the records are built; its site is the one a
+ * build indexing on the main thread writes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
 import { writeSearchBundlesOnThread } from "../../scripts/build/search-thread.ts";
 import { loadContent } from "../../scripts/content/load.ts";
 import type { Progress } from "../../scripts/progress/progress.ts";
@@ -63,5 +66,56 @@ describe("the search index on its own thread", () => {
       /was changed during the build\. Build again\./,
     );
     spool.remove();
+  });
+});
+
+describe("a build that starts the search thread before the content loads", () => {
+  const DOCUMENT = path.join("content", "testby", "likestilling-i-testby.md");
+  const siteOf = (root: string) => {
+    const site = path.join(root, "_site");
+    return new Map(filesUnder(site).map((file) => [file, readFileSync(path.join(site, file))]));
+  };
+
+  it("writes the site a build indexing on the main thread writes, cold and after an edit", async () => {
+    const early = makeProject();
+    const main = makeProject();
+    try {
+      const both = async () => {
+        const [threaded, unthreaded] = [
+          await build({ root: early, searchThreadFrom: 1 }),
+          await build({ root: main, searchThreadFrom: Number.POSITIVE_INFINITY }),
+        ];
+        expect(threaded.ok && unthreaded.ok).toBe(true);
+        expect(threaded.timings.search).toBeGreaterThan(0);
+        expect(threaded.cache).toEqual(unthreaded.cache);
+        const [a, b] = [siteOf(early), siteOf(main)];
+        expect([...a.keys()]).toEqual([...b.keys()]);
+        expect([...a.keys()].some((file) => file.startsWith("pagefind/pagefind-entry"))).toBe(true);
+        for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+        return threaded;
+      };
+      await both();
+      for (const root of [early, main]) appendFileSync(path.join(root, DOCUMENT), "\nEin setning om sykkelvegar.\n");
+      const warm = await both();
+      expect(warm.cache).toMatchObject({ documentsLoaded: 1, searchReused: false });
+    } finally {
+      removeProject(early);
+      removeProject(main);
+    }
+  });
+
+  it("stops the thread and keeps the last site when the content has an error", async () => {
+    const project = makeProject();
+    try {
+      expect((await build({ root: project, searchThreadFrom: 1 })).ok).toBe(true);
+      const before = siteOf(project);
+      writeFileSync(path.join(project, DOCUMENT), "---\ntitle: [\n---\n");
+      const failed = await build({ root: project, searchThreadFrom: 1 });
+      expect(failed.ok).toBe(false);
+      expect(siteOf(project)).toEqual(before);
+      expect(readdirSync(project).filter((name) => name.includes("building"))).toEqual([]);
+    } finally {
+      removeProject(project);
+    }
   });
 });
