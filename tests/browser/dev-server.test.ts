@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium())("the dev server", () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     removeProject(dir);
   });
 

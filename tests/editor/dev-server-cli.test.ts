@@ -12,8 +12,8 @@ import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 let dir: string | undefined;
 let server: DevServerProcess | undefined;
-afterEach(() => {
-  server?.stop();
+afterEach(async () => {
+  await server?.stop();
   if (dir) removeProject(dir);
   server = dir = undefined;
 });

@@ -15,7 +15,8 @@ export interface DevServerProcess {
   output(): string;
   /** Resolves with the first match of `pattern` in the output from offset `from` on. */
   logged(pattern: RegExp, from: number, ms?: number): Promise<string>;
-  stop(): void;
+  /** Stops the process and resolves once it has exited, so nothing it was still writing races the test's clean-up. */
+  stop(): Promise<void>;
 }
 
 export function startDevServer(dir: string): DevServerProcess {
@@ -53,6 +54,15 @@ export function startDevServer(dir: string): DevServerProcess {
     },
     output: () => output,
     logged,
-    stop: () => child.kill(),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill();
+      }),
   };
 }
