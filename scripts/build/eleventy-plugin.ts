@@ -238,6 +238,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const onSearchRecords =
           searchThread &&
           ((records: readonly SearchRecord[]) => {
+            // The thread is let go as soon as the index is written, not at the end of the build: its heap
+            // (the records, their word sets) would otherwise stay beside the pages being rendered.
             searchIndex = indexSearch(records, outputDir, {
               root,
               time,
@@ -245,7 +247,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
               progress: options.progress,
               cacheReport: plugin.cacheReport,
               thread: searchThread,
-            });
+            }).finally(() => searchThread.destroy());
           });
         const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords })).catch(
           async (error: unknown) => {
