@@ -35,6 +35,7 @@ import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 import type { DocumentCache } from "./document-cache.ts";
 import { outlineOf, writeBody } from "./body-store.ts";
+import { documentTerms, relatedText } from "./terms.ts";
 
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
 import type { LoadedDocument, SiteContent } from "./loaded.ts";
@@ -780,6 +781,7 @@ function loadDocumentWithSource(
     // Kept whole (body is its own outline): the dev server tells edits apart by the body's identity.
     body,
     bodyRef: { kept: body },
+    terms: documentTerms(relatedText(meta, body)),
     bodyLine: split.bodyLine,
     fieldLine: (field) => at(field).line,
     fieldAt: (field) => {

@@ -5,6 +5,7 @@
  */
 import type { DocumentMeta, Indicator, Publisher, Topic } from "./schema.ts";
 import type { BodyOutline, BodyRef } from "./body-store.ts";
+import type { DocumentTerms } from "./terms.ts";
 import type { ImageAsset } from "../images/images.ts";
 import type { AttachmentInfo } from "../publish/attachments.ts";
 
@@ -17,6 +18,8 @@ export interface LoadedDocument {
   body: BodyOutline;
   /** Where the full rendered body is: in memory, or on disk (a build). */
   bodyRef: BodyRef;
+  /** Its words and their counts, for related documents (./terms.ts): found here so no later stage reads the body for them. */
+  terms: DocumentTerms;
   /** Line in the file where the Markdown body starts. */
   bodyLine: number;
   /** Line of each front-matter field, for later cross-document checks. */

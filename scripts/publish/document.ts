@@ -4,7 +4,6 @@
  * and an "edit this page" link, and its social card. Computed once per build,
  * then per locale.
  */
-import { readBody } from "../content/body-store.ts";
 import type { SiteContent } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { formatPartialDate } from "../i18n/format.ts";
@@ -121,16 +120,7 @@ export function preparePublishing(content: SiteContent, views: readonly Document
   const relatedIndexes = relatedDocuments(
     views.map((view) => ({
       id: view.id,
-      // A getter: relatedDocuments reads each text once, in turn, so the bodies are read back from
-      // disk one at a time (content/body-store.ts) and never all held at once.
-      get text() {
-        return [
-          view.doc.meta.title,
-          ...Object.values(view.doc.meta.titleTranslations ?? {}),
-          view.doc.meta.summary ?? "",
-          ...readBody(view.doc).parts.map((part) => part.text),
-        ].join(" ");
-      },
+      terms: view.doc.terms,
       topics: view.doc.meta.topics,
       publisher: view.publisher.id,
       relatives: relativesOf(view.publisher, content.publishers),

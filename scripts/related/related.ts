@@ -19,13 +19,17 @@
  * A document needs a score of at least MIN_SCORE to be listed, so a related
  * publisher alone does not make two documents related.
  *
+ * Each document's words and their counts are found in pass 1, on the worker
+ * that renders its body (scripts/content/terms.ts), so the main thread never
+ * reads a body back or tokenises it here.
+ *
  * Scale. Nothing is compared pairwise. An inverted index maps each kept word to
  * the documents that kept it, heaviest first and capped at POSTINGS_PER_TERM;
  * a document's text scores are accumulated over its own kept words' postings
  * only. Documents sharing a topic or a publisher are added as candidates from
  * per-topic and per-publisher lists sorted by date, at most NEIGHBOURS of each,
  * the ones nearest in date. Each document's best `limit` are kept in a small
- * sorted buffer, never a full sort. So after one tokenising pass over the text,
+ * sorted buffer, never a full sort. So given the documents' words,
  * time is O(n · (TOP_TERMS · POSTINGS_PER_TERM + topics · NEIGHBOURS)) and the
  * index takes O(n · TOP_TERMS) memory, never O(n²). Scores through very common
  * words are approximate (capped postings); documents that share rarer words are
@@ -35,11 +39,12 @@
  * words numbered by first use), ties between words are broken by the word and
  * ties in score by document id, so the same input always gives the same lists.
  */
+import { termWords, type DocumentTerms } from "../content/terms.ts";
 
 export interface RelatedInput {
   id: string;
-  /** Text to compare: title, summary, slide text … */
-  text: string;
+  /** The words to compare and their counts (title, summary, slide text …: scripts/content/terms.ts, made in pass 1). */
+  terms: DocumentTerms;
   topics: readonly string[];
   publisher: string;
   /** Publishers counted as close relatives (parent, districts, siblings); not the publisher itself. */
@@ -58,72 +63,6 @@ const WEIGHTS = { text: 0.6, topics: 0.3, publisher: 0.1 };
 /** Below this nothing is shared but a related publisher: not enough to call two documents related. */
 const MIN_SCORE = 0.06;
 
-// Frequent function words of the body languages, three letters or longer.
-const STOP_WORDS = new Set(
-  `
-og som det den der har med for til fra ikke kan skal vil var blir ble være vært
-hva hvor hvordan når også men eller om alle andre annet enn etter mot under over
-seg sin sitt sine deres dette disse denne her inn opp mer mange noe noen slik
-ved mellom uten hos vår våre vårt vi dei dykk eit ein ikkje kva korleis frå
-och att det som för med till från inte kan ska var har blir blev vara hur när
-också eller alla andra efter mot under över sig sin sitt sina deras detta dessa
-denna här upp mer många något några sådan vid mellan utan hos våra vårt
-ikke hvad hvordan hvornår også eller efter mellem uden vores
-the and for are was were this that these those with from into onto have has had
-not but can will would should could about over under their there which what when
-where who how all any some more most other such than then them they its our your
-`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 neither (filled as met). */
-const wordCharCache = new Uint8Array(0x10000);
-
-/** Length in code units of the letter or digit starting at `i` in `text` (2 for an astral one), or 0. */
-function wordCharAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return 1;
-  if (code < 128) return 0;
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const char = String.fromCodePoint(text.codePointAt(i)!);
-    return char.length === 2 && WORD_CHAR.test(char) ? 2 : 0;
-  }
-  let known = wordCharCache[code]!;
-  if (known === 0) wordCharCache[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
-}
-
-/**
- * Calls `use` for every word of `text` worth comparing: lower-cased runs of
- * letters and digits, as /[\p{L}\p{N}]+/u finds them (a character scan: this
- * is the hottest loop of related documents, and the regex was slower).
- */
-export function eachWord(text: string, use: (word: string) => void): void {
-  const lower = text.toLowerCase();
-  const length = lower.length;
-  let i = 0;
-  while (i < length) {
-    let step = wordCharAt(lower, i);
-    if (step === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let digitsOnly = true;
-    while (step !== 0) {
-      const code = lower.charCodeAt(i);
-      if (code < 48 || code > 57) digitsOnly = false;
-      i += step;
-      step = i < length ? wordCharAt(lower, i) : 0;
-    }
-    if (i - start < 3 || digitsOnly) continue;
-    const word = lower.slice(start, i);
-    if (!STOP_WORDS.has(word)) use(word);
-  }
-}
-
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -135,38 +74,30 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
   const n = docs.length;
   if (n < 2) return docs.map(() => []);
 
-  // Pass 1: words get numbers in order of first use; each document keeps its
-  // distinct words with their counts, and every word its document frequency.
+  // Pass 1: words get numbers in order of first use; each document brings its
+  // distinct words with their counts, and every word gets its document frequency.
   const termIds = new Map<string, number>();
   const words: string[] = [];
   const df: number[] = [];
-  const scratch: number[] = [];
-  const touched: number[] = [];
   const docTerms: Int32Array[] = [];
   const docCounts: Int32Array[] = [];
   for (const doc of docs) {
-    touched.length = 0;
-    eachWord(doc.text, (word) => {
+    const docWords = termWords(doc.terms);
+    const { counts } = doc.terms;
+    const terms = new Int32Array(docWords.length);
+    docWords.forEach((word, i) => {
       let id = termIds.get(word);
       if (id === undefined) {
         id = words.length;
         termIds.set(word, id);
         words.push(word);
         df.push(0);
-        scratch.push(0);
       }
-      if (scratch[id] === 0) touched.push(id);
-      scratch[id] = scratch[id]! + 1;
-    });
-    const terms = Int32Array.from(touched);
-    const counts = new Int32Array(terms.length);
-    terms.forEach((id, i) => {
-      counts[i] = scratch[id]!;
-      scratch[id] = 0;
+      terms[i] = id;
       df[id]!++;
     });
     docTerms.push(terms);
-    docCounts.push(counts);
+    docCounts.push(Int32Array.from(counts));
   }
 
   // Pass 2: each document's TF-IDF weights, reduced to its TOP_TERMS heaviest

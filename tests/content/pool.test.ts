@@ -48,6 +48,7 @@ describe("the content pool", () => {
         meta: document.meta,
         body: document.body,
         assets: document.assets,
+        terms: document.terms,
         bodyLine: document.bodyLine,
         title: document.fieldAt(["title"]),
         figure: document.fieldLine(["keyFigures", 0, "value"]),

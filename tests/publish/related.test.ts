@@ -3,13 +3,14 @@
  * tie-breaking, scale, and the list on each document page in both locales.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eachWord, relatedDocuments, type RelatedInput } from "../../scripts/related/related.ts";
+import { documentTerms, eachWord } from "../../scripts/content/terms.ts";
+import { relatedDocuments, type RelatedInput } from "../../scripts/related/related.ts";
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
 
 const input = (id: string, text: string, topics: string[] = [], publisher = "p", relatives: string[] = []): RelatedInput => ({
   id,
-  text,
+  terms: documentTerms(text),
   topics,
   publisher,
   relatives,

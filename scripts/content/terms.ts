@@ -1,0 +1,113 @@
+/**
+ * The words of a document that related documents compare
+ * (scripts/related/related.ts), found in pass 1 on the thread that renders
+ * the body, so the main thread neither reads the body back nor tokenises it:
+ * that had cost it about 4.5 s of a cold build at N = 5000, and every warm
+ * build read all 5000 bodies back for it (docs/performance.md, "Related
+ * documents' words in pass 1"). A few kilobytes a document: its distinct
+ * words, in order of first use, with their counts.
+ */
+import type { DocumentMeta } from "./schema.ts";
+import type { RenderedBody } from "./markdown.ts";
+
+export interface DocumentTerms {
+  /**
+   * Each word once, in the order of its first use in the text, joined by spaces (a word never holds one):
+   * one string takes about half the memory of an array of words (3.6 against 7.0 KB a document at N = 5000).
+   */
+  words: string;
+  /** How often each word occurs, in the order of `words`. */
+  counts: number[];
+}
+
+/** The words of `terms`, in order. */
+export function termWords(terms: DocumentTerms): string[] {
+  return terms.words === "" ? [] : terms.words.split(" ");
+}
+
+// Frequent function words of the body languages, three letters or longer.
+const STOP_WORDS = new Set(
+  `
+og som det den der har med for til fra ikke kan skal vil var blir ble være vært
+hva hvor hvordan når også men eller om alle andre annet enn etter mot under over
+seg sin sitt sine deres dette disse denne her inn opp mer mange noe noen slik
+ved mellom uten hos vår våre vårt vi dei dykk eit ein ikkje kva korleis frå
+och att det som för med till från inte kan ska var har blir blev vara hur när
+också eller alla andra efter mot under över sig sin sitt sina deras detta dessa
+denna här upp mer många något några sådan vid mellan utan hos våra vårt
+ikke hvad hvordan hvornår også eller efter mellem uden vores
+the and for are was were this that these those with from into onto have has had
+not but can will would should could about over under their there which what when
+where who how all any some more most other such than then them they its our your
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 neither (filled as met). */
+const wordCharCache = new Uint8Array(0x10000);
+
+/** Length in code units of the letter or digit starting at `i` in `text` (2 for an astral one), or 0. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return 1;
+  if (code < 128) return 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    return char.length === 2 && WORD_CHAR.test(char) ? 2 : 0;
+  }
+  let known = wordCharCache[code]!;
+  if (known === 0) wordCharCache[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/**
+ * Calls `use` for every word of `text` worth comparing: lower-cased runs of
+ * letters and digits, as /[\p{L}\p{N}]+/u finds them (a character scan: this
+ * is the hottest loop of related documents, and the regex was slower).
+ */
+export function eachWord(text: string, use: (word: string) => void): void {
+  const lower = text.toLowerCase();
+  const length = lower.length;
+  let i = 0;
+  while (i < length) {
+    let step = wordCharAt(lower, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digitsOnly = true;
+    while (step !== 0) {
+      const code = lower.charCodeAt(i);
+      if (code < 48 || code > 57) digitsOnly = false;
+      i += step;
+      step = i < length ? wordCharAt(lower, i) : 0;
+    }
+    if (i - start < 3 || digitsOnly) continue;
+    const word = lower.slice(start, i);
+    if (!STOP_WORDS.has(word)) use(word);
+  }
+}
+
+/** The text related documents compare: the title in every language, the summary, the plain text of each slide or section. */
+export function relatedText(meta: DocumentMeta, body: Pick<RenderedBody, "parts">): string {
+  return [meta.title, ...Object.values(meta.titleTranslations ?? {}), meta.summary ?? "", ...body.parts.map((part) => part.text)].join(" ");
+}
+
+/** The distinct words of `text` worth comparing, in order of first use, with their counts. */
+export function documentTerms(text: string): DocumentTerms {
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const counts: number[] = [];
+  eachWord(text, (word) => {
+    const at = index.get(word);
+    if (at === undefined) {
+      index.set(word, words.length);
+      words.push(word);
+      counts.push(1);
+    } else counts[at]!++;
+  });
+  return { words: words.join(" "), counts };
+}
