@@ -8,7 +8,7 @@
  * for the targets in docs/performance.md. --growth repeats the comparison for
  * N = 1000, 5000, 20000 and 50000.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import v8 from "node:v8";
 import path from "node:path";
@@ -212,6 +212,27 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
+/** Magic numbers of statfs(2) for the file systems a bench is likely to run on. */
+const FILE_SYSTEMS = new Map([
+  [0xef53, "ext2/3/4"],
+  [0x01021994, "tmpfs"],
+  [0x794c7630, "overlayfs"],
+  [0x58465342, "xfs"],
+  [0x9123683e, "btrfs"],
+]);
+
+/**
+ * The file system of the work folder. A cold build creates about 18 files and folders per document, and on
+ * a virtual disk their cost can swing several-fold within a session (docs/performance.md, "What a cold build
+ * spends on files"), so a report says where it ran; `TMPDIR=/dev/shm` runs it on tmpfs.
+ */
+function workFileSystem(): string {
+  let dir = workDir;
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const type = statfsSync(dir).type;
+  return `${workDir} (${FILE_SYSTEMS.get(type) ?? `file system 0x${type.toString(16)}`})`;
+}
+
 async function main(): Promise<void> {
   say(
     `Lysark benchmark — ${growth ? `growth (N = ${sizes.join(", ")})` : `N = ${docs} documents`}, ${runs} run(s) each, alternating a (Lysark) / b (bare Eleventy), seed ${seed}`,
@@ -222,6 +243,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(" ")}`,
   );
+  say(`Work folder: ${workFileSystem()}`);
   say();
 
   if (growth) {
