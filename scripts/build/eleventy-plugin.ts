@@ -311,6 +311,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           // Only after a site was written: a failed build keeps the entries of the last good one.
           documentCache?.prune();
           searchRecords?.prune();
+          // A slice draws only its own cards; the whole site's build knows every card the site has.
+          if (!options.shard && !options.mergeFrom) cards.prune();
           // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
           if (site && plugin.plan && siteInputKey(root, buildCode(root).pages) === site.key) {
             const plan = plugin.plan;

@@ -12,7 +12,7 @@
  * wherever it is needed again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -274,6 +274,25 @@ export class CardWriter {
     const pool = this.pool;
     this.pool = undefined;
     await pool?.destroy();
+  }
+
+  /**
+   * Removes the cache entries (and their counts of missing characters) that no card of this run used, once
+   * every card is written: a build of the whole site calls it, so the cards of edited titles and removed
+   * documents do not pile up in the cache from build to build. Returns how many cards were removed.
+   */
+  prune(): number {
+    const { cacheDir } = this.options;
+    if (!cacheDir) return 0;
+    const used = new Set(this.firstOfCard.keys());
+    let removed = 0;
+    for (const name of readdirSync(cacheDir)) {
+      const key = name.endsWith(".png") ? name.slice(0, -".png".length) : name.endsWith(".png.missing") ? name.slice(0, -".png.missing".length) : undefined;
+      if (key === undefined || used.has(key)) continue;
+      rmSync(path.join(cacheDir, name), { force: true });
+      if (name.endsWith(".png")) removed++;
+    }
+    return removed;
   }
 
   /** Stops writing: cards still being drawn are dropped (the build failed and its folder is going away). */

@@ -8,7 +8,7 @@
  * One project, built in turn by the tests below (they run in order).
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
@@ -176,6 +176,28 @@ describe("the build cache", () => {
     const next = await buildInto();
     expect(next.cache).toMatchObject({ siteReused: true, documentsReused: 2, pagesRendered: 0, searchReused: true, unsound: 0 });
     expectSameTree(next.output, expected);
+  });
+
+  it("keeps only the cards the site has: an edited title's old card leaves the cache, and a slice removes none", async () => {
+    const cards = () => cacheFiles("cards").filter((file) => file.endsWith(".png"));
+    const linkedInto = (site: string) => new Set(filesUnder(site).map((file) => statSync(path.join(site, file)).ino));
+    const before = cards();
+    const good = readFileSync(path.join(dir, DOCUMENT), "utf8");
+    writeFileSync(path.join(dir, DOCUMENT), good.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"));
+    const edited = await buildInto();
+    expect(edited.ok).toBe(true);
+    const after = cards();
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((file) => !before.includes(file))).toHaveLength(1);
+    const inSite = linkedInto(edited.output);
+    expect(after.filter((file) => !inSite.has(statSync(file).ino))).toEqual([]);
+
+    // A slice draws only its own cards and must not remove the others'.
+    writeFileSync(path.join(dir, DOCUMENT), good);
+    expect((await build({ root: dir, output: path.join(dir, `out-${++builds}`), shard: { index: 1, count: 2 } })).ok).toBe(true);
+    expect(cards().length).toBeGreaterThanOrEqual(after.length);
+    expect(cards()).toEqual(expect.arrayContaining(after));
+    expect((await buildInto()).ok).toBe(true);
   });
 
   it("a failed build leaves the last site untouched, and the cache usable", async () => {

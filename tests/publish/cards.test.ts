@@ -42,6 +42,24 @@ describe("CardWriter", () => {
     expect(readFileSync(out("after")).equals(readFileSync(out("before")))).toBe(false);
   });
 
+  it("prunes the cache entries no card of the run used, with their counts, and leaves other files", async () => {
+    const cacheDir = path.join(work, "cache");
+    const first = new CardWriter({ cacheDir });
+    first.add({ file: out("kept"), card: card("Blir med") });
+    first.add({ file: out("gone"), card: card("Forsvinner") });
+    expect(await first.finish()).toBe(2);
+    const gone = first.cacheKey(card("Forsvinner"));
+    writeFileSync(path.join(cacheDir, `${gone}.png.missing`), "3");
+    writeFileSync(path.join(cacheDir, "someone-elses.txt"), "not a card");
+
+    const second = new CardWriter({ cacheDir });
+    second.add({ file: out("kept"), card: card("Blir med") });
+    expect(await second.finish()).toBe(0);
+    expect(second.prune()).toBe(1);
+    expect(readdirSync(cacheDir).sort()).toEqual([`${second.cacheKey(card("Blir med"))}.png`, "someone-elses.txt"]);
+    expect(new CardWriter().prune()).toBe(0);
+  });
+
   it("links cached cards into the output instead of copying them", async () => {
     const cacheDir = path.join(work, "cache");
     const first = new CardWriter({ cacheDir });
