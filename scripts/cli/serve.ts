@@ -23,7 +23,12 @@ const portArg = process.argv.indexOf("--port");
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 8080);
 const say = (message: string) => console.log(`[lysark] ${message}`);
 
-const site = new DevSite(root, output, { problems: (problems) => reportProblems(problems), info: say });
+const site = new DevSite(root, output, {
+  problems: (problems) => reportProblems(problems),
+  info: say,
+  // Related lists that caught up after an edit: their pages reload like the edit's own.
+  written: (files) => server.reload({ files: files.map((file) => path.relative(output, file)) }),
+});
 
 function report(update: DevUpdate, what: string): void {
   const seconds = (update.ms / 1000).toFixed(2);

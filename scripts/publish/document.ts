@@ -111,13 +111,18 @@ function editBase(config: SiteConfig | undefined): string | null {
 export interface Publishing {
   /** Related document views per document id, best first. */
   related: Map<string, DocumentView[]>;
+  /**
+   * Scores the related lists again from the documents' current words (the dev server, after a document's body
+   * was replaced in place: its words change every document's scores) and returns the views whose list changed.
+   */
+  refreshRelated(): DocumentView[];
   lastUpdated(view: DocumentView): string | null;
   document(locale: UiLocale, view: DocumentView, toItem: (view: DocumentView) => DocumentListItem): DocumentPublishing;
 }
 
-export function preparePublishing(content: SiteContent, views: readonly DocumentView[], env: PublishEnv = {}): Publishing {
-  const related = new Map<string, DocumentView[]>();
-  const relatedIndexes = relatedDocuments(
+/** Each view's related views, best first, parallel to `views`. */
+function relatedViews(content: SiteContent, views: readonly DocumentView[]): DocumentView[][] {
+  const indexes = relatedDocuments(
     views.map((view) => ({
       id: view.id,
       terms: view.doc.terms,
@@ -126,12 +131,25 @@ export function preparePublishing(content: SiteContent, views: readonly Document
       relatives: relativesOf(view.publisher, content.publishers),
     })),
   );
-  views.forEach((view, index) => {
-    related.set(
-      view.id,
-      relatedIndexes[index]!.map((other) => views[other]!),
-    );
+  return indexes.map((list) => list.map((other) => views[other]!));
+}
+
+export function preparePublishing(content: SiteContent, views: readonly DocumentView[], env: PublishEnv = {}): Publishing {
+  const related = new Map<string, DocumentView[]>();
+  relatedViews(content, views).forEach((list, index) => {
+    related.set(views[index]!.id, list);
   });
+  const refreshRelated = () => {
+    const changed: DocumentView[] = [];
+    relatedViews(content, views).forEach((list, index) => {
+      const view = views[index]!;
+      const before = related.get(view.id)!;
+      if (list.length === before.length && list.every((other, at) => other === before[at])) return;
+      related.set(view.id, list);
+      changed.push(view);
+    });
+    return changed;
+  };
 
   const warn = env.warn ?? console.warn;
   const history: FileDates = env.root
@@ -149,6 +167,7 @@ export function preparePublishing(content: SiteContent, views: readonly Document
 
   return {
     related,
+    refreshRelated,
     lastUpdated,
     document(locale, view, toItem) {
       const { meta } = view.doc;

@@ -292,7 +292,11 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   }
 
   const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, feeds, searchRecords };
-  documentPageBuilders.set(model, { documentPage, searchRecord: (view) => buildSearchRecord(view, publishersById) });
+  documentPageBuilders.set(model, {
+    documentPage,
+    searchRecord: (view) => buildSearchRecord(view, publishersById),
+    refreshRelated: publishing.refreshRelated,
+  });
   return model;
 }
 
@@ -343,6 +347,7 @@ const documentPageBuilders = new WeakMap<
   {
     documentPage: (locale: UiLocale, view: DocumentView) => DocumentPage;
     searchRecord: (view: DocumentView) => SearchRecord;
+    refreshRelated: () => DocumentView[];
   }
 >();
 
@@ -350,8 +355,8 @@ const documentPageBuilders = new WeakMap<
  * Puts a new version of a document into `model` in place, for the dev server:
  * its view, its page in every locale and its search record are replaced,
  * everything else is kept. Only valid when `onlyOwnPagesDiffer(old, doc)`.
- * Returns the new pages. Related documents are left as they were (the next
- * full build recomputes them).
+ * Returns the new pages. Related lists are left as they were: the dev server
+ * scores them again afterwards, in the background (`refreshRelatedDocuments`).
  */
 export function replaceDocument(model: SiteModel, doc: LoadedDocument): DocumentPage[] {
   const build = documentPageBuilders.get(model);
@@ -370,4 +375,18 @@ export function replaceDocument(model: SiteModel, doc: LoadedDocument): Document
     pages.push(fresh);
   });
   return pages;
+}
+
+/**
+ * Scores every document's related list again from the documents' current
+ * words, for the dev server after `replaceDocument` (an edited body changes
+ * the words every list is scored on), and returns the pages of the documents
+ * whose list changed, to be rendered again: then the preview lists what
+ * `npm run build` would. Their page objects read the list when rendered.
+ */
+export function refreshRelatedDocuments(model: SiteModel): DocumentPage[] {
+  const build = documentPageBuilders.get(model);
+  if (!build) throw new Error("refreshRelatedDocuments: not a model built by buildSiteModel");
+  const changed = new Set(build.refreshRelated());
+  return model.pages.document.filter((page) => changed.has(page.view));
 }

@@ -271,6 +271,45 @@ describe("the dev site", () => {
     expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
   });
 
+  it("scores the related lists again after a body edit and renders the other documents whose list changed, as a fresh start would", async () => {
+    const body = (words: string) => `## Lysbilde\n\n${words}\n`;
+    const front = (title: string) => VALID_FRONT_MATTER.replace("Et dokument", title);
+    const FIRST = "content/testby/forste.md";
+    const OTHER = "content/testby/andre.md";
+    const THIRD = "content/testby/tredje.md";
+    writeFileSync(path.join(dir, FIRST), doc(front("Første"), body("Sykkelveg sykkelparkering sykkelstrategi bysykkel.")));
+    writeFileSync(path.join(dir, OTHER), doc(front("Andre"), body("Sykkelveg sykkelparkering sykkelstrategi bysykkel.")));
+    writeFileSync(path.join(dir, THIRD), doc(front("Tredje"), body("Vannverk avløpsnett overvann vannledning.")));
+    const logged: string[] = [];
+    const written: string[][] = [];
+    const site = new DevSite(dir, output(), { problems: () => {}, info: (message) => logged.push(message), written: (files) => written.push(files) });
+    await site.update();
+    const related = (file: string) => {
+      const html = readFileSync(path.join(output(), file), "utf8");
+      return [...html.slice(html.indexOf('id="related-heading"')).matchAll(/>(Første|Andre|Tredje)</g)].map((match) => match[1]);
+    };
+    const THIRD_PAGE = "dokumenter/testby/tredje/index.html";
+    expect(related(THIRD_PAGE)[0]).not.toBe("Første");
+
+    // The first document now talks about water: the third's list, a page not edited, puts it first.
+    edit(FIRST, (text) => text.replace("Sykkelveg sykkelparkering sykkelstrategi bysykkel.", "Vannverk avløpsnett overvann vannledning."));
+    const update = await site.update([FIRST]);
+    expect(update.kind).toBe("pages");
+    expect(update.files.some((file) => file.includes("tredje"))).toBe(false);
+    await site.relatedRefreshed();
+    expect(related(THIRD_PAGE)[0]).toBe("Første");
+    expect(written.flat().some((file) => file.endsWith(path.join("tredje", "index.html")))).toBe(true);
+    expect(logged.some((message) => /^Related documents updated on \d+ other document/.test(message))).toBe(true);
+
+    const afresh = path.join(dir, "_afresh");
+    const fresh = new DevSite(dir, afresh);
+    await fresh.update();
+    for (const file of [THIRD_PAGE, "dokumenter/testby/andre/index.html", "en/documents/testby/tredje/index.html"]) {
+      expect(readFileSync(path.join(output(), file), "utf8"), file).toBe(readFileSync(path.join(afresh, file), "utf8"));
+    }
+    await Promise.all([site.searchIndexed(), fresh.searchIndexed()]);
+  });
+
   it("after each edit serves what a dev server started afresh serves: an edited body, a new title in the listings, an added and a removed document", async () => {
     /** Every file under `root` but the search index (written in the background), with its bytes. */
     const files = (root: string) =>
@@ -295,6 +334,7 @@ describe("the dev site", () => {
     for (const [kind, file, step] of steps) {
       step();
       expect((await site.update([file])).kind).toBe(kind);
+      await site.relatedRefreshed();
       const afresh = path.join(dir, "_afresh");
       const fresh = new DevSite(dir, afresh);
       await fresh.update();
