@@ -10,10 +10,9 @@
  * hands it the records the moment they are built, so the index is made while
  * the main thread assembles the rest of the model (./eleventy-plugin.ts).
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
+import { workerExecArgv } from "../content/worker-options.ts";
 import type { ProgressPhase } from "../progress/progress.ts";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import type { SearchRecord } from "../search/records.ts";
@@ -21,8 +20,6 @@ import { portableRecord } from "../search/record-spool.ts";
 import type { ProgressMessage, SearchTask } from "./search-worker.ts";
 
 const WORKER = new URL("./search-worker.ts", import.meta.url).href;
-// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export const SEARCH_THREAD_MIN_RECORDS = 500;
 
@@ -38,7 +35,7 @@ export class SearchThread {
     filename: WORKER,
     minThreads: 1,
     maxThreads: 1,
-    execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+    execArgv: workerExecArgv(),
   });
 
   /** writeSearchBundles of `records` into `outputDir`, on the thread. */

@@ -6,11 +6,10 @@
  * tsx's loader.
  */
 import { readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
+import { workerExecArgv } from "./worker-options.ts";
 import {
   loadContent,
   loadContentWith,
@@ -24,8 +23,6 @@ import {
 } from "./load.ts";
 
 const WORKER = new URL("./load-worker.ts", import.meta.url).href;
-// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /**
  * Below this many documents the main thread loads them itself. Measured at
@@ -69,7 +66,7 @@ export async function loadContentInParallel(contentDir: string, options: Omit<Lo
       minThreads: threads,
       maxThreads: threads,
       workerData: shared,
-      execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+      execArgv: workerExecArgv(),
     });
   };
   const sharesData = (task: DocumentTask) =>

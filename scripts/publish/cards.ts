@@ -13,11 +13,10 @@
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
+import { workerExecArgv } from "../content/worker-options.ts";
 import sharp from "sharp";
 import { removeStaleTemporaryFiles } from "../content/temporary-files.ts";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, wrapText, type CardText } from "./card-layout.ts";
@@ -91,8 +90,6 @@ export function cardCacheKey(card: CardText, renderer: string): string {
 }
 
 const CARD_WORKER = new URL("./card-worker.ts", import.meta.url).href;
-// createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 /** Cards drawn on the main thread before the pool starts: a worker's start-up (tsx, the font) costs more than this many cards. */
 const MAIN_THREAD_CARDS = 100;
 /** About 5 s of drawing per thread at 4.6 ms a card: as long as the main thread goes without yielding in a cold build at N = 5000. */
@@ -254,7 +251,7 @@ export class CardWriter {
       // Cards handed to each thread ahead of time: piscina hands out tasks on the main thread's event loop, so with
       // one card at a time the pool starves while the main thread assembles the site model without yielding.
       concurrentTasksPerWorker: CARDS_AHEAD_PER_THREAD,
-      execArgv: [...process.execArgv.filter((arg) => !arg.startsWith("--cpu-prof")), "--import", TSX],
+      execArgv: workerExecArgv(),
     });
     return this.pool;
   }
