@@ -80,9 +80,9 @@ export class DevSite {
   }
 
   /**
-   * Scores the related lists again after a document-only update, in the background (as long again as the
-   * update itself at 5,000 documents), and renders the documents whose list changed. The next update waits
-   * for it, so the two never write at once.
+   * Scores the related lists again after a document-only update, in the background (caught up about 1 s after
+   * an edit at 5,000 documents, the edit itself under 0.1 s), and renders the documents whose list changed, the
+   * edited one included. The next update waits for it, so the two never write at once.
    */
   private refreshRelated(data: DevSiteData, env: NunjucksEnvironment): void {
     this.relating = (async () => {
@@ -92,7 +92,7 @@ export class DevSite {
         if (pages.length === 0) return;
         const files = await pageRenderer(data, env).writeDocuments(pages, this.outputDir);
         const documents = new Set(pages.map((page) => page.view)).size;
-        this.log.info(`Related documents updated on ${documents} other document(s)`);
+        this.log.info(`Related documents updated on ${documents} document(s)`);
         this.log.written?.(files);
       } catch (error) {
         this.log.info(`Related documents not updated: ${(error as Error).message}`);

@@ -136,20 +136,19 @@ function relatedViews(content: SiteContent, views: readonly DocumentView[]): Doc
 
 export function preparePublishing(content: SiteContent, views: readonly DocumentView[], env: PublishEnv = {}): Publishing {
   const related = new Map<string, DocumentView[]>();
-  relatedViews(content, views).forEach((list, index) => {
-    related.set(views[index]!.id, list);
-  });
+  // Fills the map the first time; then keeps the lists that did not change and names the views whose list did.
   const refreshRelated = () => {
     const changed: DocumentView[] = [];
     relatedViews(content, views).forEach((list, index) => {
       const view = views[index]!;
-      const before = related.get(view.id)!;
-      if (list.length === before.length && list.every((other, at) => other === before[at])) return;
+      const before = related.get(view.id);
+      if (before && list.length === before.length && list.every((other, at) => other === before[at])) return;
       related.set(view.id, list);
       changed.push(view);
     });
     return changed;
   };
+  refreshRelated();
 
   const warn = env.warn ?? console.warn;
   const history: FileDates = env.root

@@ -299,7 +299,7 @@ describe("the dev site", () => {
     await site.relatedRefreshed();
     expect(related(THIRD_PAGE)[0]).toBe("Første");
     expect(written.flat().some((file) => file.endsWith(path.join("tredje", "index.html")))).toBe(true);
-    expect(logged.some((message) => /^Related documents updated on \d+ other document/.test(message))).toBe(true);
+    expect(logged.some((message) => /^Related documents updated on \d+ document\(s\)$/.test(message))).toBe(true);
 
     const afresh = path.join(dir, "_afresh");
     const fresh = new DevSite(dir, afresh);
