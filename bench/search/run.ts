@@ -1,6 +1,11 @@
 /**
  * The search relevance benchmark: `npm run bench:search -- [--docs N] [--seed S] [--keep]`
  *
+ * Before the queries it times the index build: "lysark" with the word-list and
+ * word-form caches empty (a first build), then "lysark" with them warm (every
+ * build after the first, and CI, which restores .cache/) and "lysark-plain"
+ * in turn, `--index-runs R` pairs (default 3; 0 skips the timing).
+ *
  * `--all-bytes` measures what every query downloads instead of a sample of 23,
  * and for the five heaviest also everything the search page downloads with it
  * (the page, CSS, scripts and Pagefind's files), as `npm run bench` does.
@@ -26,7 +31,9 @@ import path from "node:path";
 import { copyAssets } from "../../scripts/publish/assets.ts";
 import { pageRenderer } from "../../scripts/render/pages.ts";
 import { writeSearchBundles, type SearchBundleOptions } from "../../scripts/search/index.ts";
+import type { SearchRecord } from "../../scripts/search/records.ts";
 import { loadSiteData, type SiteData } from "../../scripts/site/site-data.ts";
+import { childrenExited, cpuMs } from "../cpu.ts";
 import { measureSearchDownload } from "../measure.ts";
 import { checkTargets, LABELLED_QUERIES, QUERY_KINDS } from "./queries.ts";
 import {
@@ -54,6 +61,7 @@ const seed = option("seed", 20261101);
 const keep = process.argv.includes("--keep");
 /** Measure the download of every labelled query, not one per language and kind (slow: a fresh browser context each). */
 const allBytes = process.argv.includes("--all-bytes");
+const indexRuns = option("index-runs", 3);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : undefined;
 
 /** Targets of issue 17, checked per language. */
@@ -66,6 +74,57 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0;
 };
+
+const ratio = (value: number) => `×${value.toFixed(2)}`;
+
+interface IndexTiming {
+  wallMs: number;
+  /** This process and Pagefind's, once its process has exited. */
+  cpuMs: number;
+}
+
+/** One index build of `records` into a fresh folder, timed from the call to Pagefind's exit. */
+async function timeIndexBuild(records: readonly SearchRecord[], dir: string, options: SearchBundleOptions): Promise<IndexTiming> {
+  rmSync(dir, { recursive: true, force: true });
+  const cpu = cpuMs();
+  const wall = performance.now();
+  await writeSearchBundles(records, dir, options);
+  const wallMs = performance.now() - wall;
+  await childrenExited(/pagefind/);
+  return { wallMs, cpuMs: cpuMs() - cpu };
+}
+
+/**
+ * Issue 17's "index build no slower than today": the same records indexed by
+ * "lysark" as a build does (its caches in `cacheDir`) and by "lysark-plain"
+ * (the code before issue 17), in turn, so both see the same machine.
+ */
+async function timeIndexBuilds(records: readonly SearchRecord[], runs: number) {
+  const dir = path.join(work, "index-timing");
+  const cacheDir = path.join(dir, "cache");
+  rmSync(dir, { recursive: true, force: true });
+  const cached: SearchBundleOptions = { wordListCache: path.join(cacheDir, "word-lists"), wordFormCache: path.join(cacheDir, "word-forms") };
+  const firstBuild = await timeIndexBuild(records, path.join(dir, "lysark"), cached);
+  const pairs: Array<{ lysark: IndexTiming; plain: IndexTiming }> = [];
+  for (let run = 0; run < runs; run++) {
+    const lysark = await timeIndexBuild(records, path.join(dir, "lysark"), cached);
+    const plain = await timeIndexBuild(records, path.join(dir, "lysark-plain"), { plain: true });
+    pairs.push({ lysark, plain });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const spread = (values: number[]) => `${ratio(median(values))} (${ratio(Math.min(...values))}–${ratio(Math.max(...values))})`;
+  const wallRatios = pairs.map((pair) => pair.lysark.wallMs / pair.plain.wallMs);
+  const cpuRatios = pairs.map((pair) => pair.lysark.cpuMs / pair.plain.cpuMs);
+  console.log(`\nIndex build (wall / CPU with Pagefind's process; ${runs} pairs in turn, median):`);
+  console.log(`  lysark, first build (caches empty): ${s(firstBuild.wallMs)} / ${s(firstBuild.cpuMs)}`);
+  console.log(
+    `  lysark (caches warm, as every later build): ${s(median(pairs.map((pair) => pair.lysark.wallMs)))} / ${s(median(pairs.map((pair) => pair.lysark.cpuMs)))}`,
+  );
+  console.log(`  lysark-plain (today): ${s(median(pairs.map((pair) => pair.plain.wallMs)))} / ${s(median(pairs.map((pair) => pair.plain.cpuMs)))}`);
+  console.log(`  lysark ÷ lysark-plain, pair by pair: wall ${spread(wallRatios)}, CPU ${spread(cpuRatios)}`);
+  return { firstBuild, wallRatio: median(wallRatios), firstBuildRatio: firstBuild.wallMs / median(pairs.map((pair) => pair.plain.wallMs)) };
+}
 
 interface Configuration {
   name: string;
@@ -86,6 +145,8 @@ async function main(): Promise<void> {
   console.log(
     `Search benchmark: ${records.length} documents (${[...languages].map(([language, n]) => `${language} ${n}`).join(", ")}), ${LABELLED_QUERIES.length} labelled queries, seed ${seed}`,
   );
+
+  const indexTiming = indexRuns > 0 ? await timeIndexBuilds(records, indexRuns) : undefined;
 
   const lysark = (name: string, options: SearchBundleOptions): Configuration => ({
     name,
@@ -213,6 +274,13 @@ async function main(): Promise<void> {
       const largest = Math.max(...wholePage.map((measured) => measured.total));
       line(largest <= TARGET.bytes, `largest query download with the page, CSS and scripts ${kb(largest)} ≤ ${kb(TARGET.bytes)}`);
     }
+  }
+  if (indexTiming) {
+    const { wallRatio, firstBuildRatio } = indexTiming;
+    if (!current) console.log(`\nTargets:`);
+    const line = (ok: boolean, text: string) => console.log(`  ${ok ? "PASS" : "MISS"} ${text}`);
+    line(wallRatio <= 1, `index build no slower than today: lysark ${ratio(wallRatio)} lysark-plain's wall time (caches warm, median of ${indexRuns} pairs)`);
+    line(firstBuildRatio <= 1, `index build no slower than today on a first build (caches empty): ${ratio(firstBuildRatio)}`);
   }
   const missed = results.get("lysark")?.filter((outcome) => outcome.rank !== 1) ?? [];
   if (missed.length) {
