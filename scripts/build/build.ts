@@ -79,6 +79,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       await eleventy.write();
     } catch (error) {
+      // Eleventy skips eleventy.after when its build fails: nothing of this run may write into the staging folder after it is removed.
+      await lysark.abandon();
       if (lysark.problems.some((problem) => problem.severity === "error")) {
         removeStaging(staging);
         return { ok: false, problems: lysark.problems, output, timings, cache: lysark.cacheReport };

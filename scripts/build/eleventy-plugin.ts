@@ -65,6 +65,13 @@ export interface LysarkPlugin {
   plan: OutputPlan | undefined;
   /** What the last run took from the build cache. */
   readonly cacheReport: CacheReport;
+  /**
+   * Call when Eleventy's build failed after Lysark's `eleventy.before` had started (another plugin, or
+   * Eleventy itself, threw), since Eleventy then never runs `eleventy.after`: it waits for the step
+   * under way, stops the card and search threads and removes the temporary files. Resolves once nothing
+   * of this run writes any more, so the output folder can be removed after it.
+   */
+  abandon(): Promise<void>;
 }
 
 export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
@@ -102,13 +109,21 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       }
     | { reused: true }
     | undefined;
+  /** The `eleventy.before` step of the current run, and how to stop its threads, until its `eleventy.after` has run. */
+  let before: Promise<void> | undefined;
+  let stopThreads: (() => Promise<void>) | undefined;
   const plugin: LysarkPlugin = {
     problems: [],
     plan: undefined,
     cacheReport: {},
     configure(eleventyConfig) {
       eleventyConfig.addWatchTarget(`${root}/content/`);
-      eleventyConfig.on("eleventy.before", async (event: EleventyEvent) => {
+      eleventyConfig.on("eleventy.before", (event: EleventyEvent) => {
+        stopThreads = undefined;
+        before = validateAndAssemble(event);
+        return before;
+      });
+      const validateAndAssemble = async (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
         if (!output) throw new Error("Lysark's Eleventy plugin needs an output folder");
         // site.config.json is checked like content: its problems name the file, line and field.
@@ -193,6 +208,14 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           await searchIndex?.catch(() => undefined);
           await searchThread?.destroy();
         };
+        // Stops this run's card and search threads, once, when it fails: here, or in abandon() should Eleventy fail
+        // before this run's eleventy.after.
+        let stopping: Promise<void> | undefined;
+        const stop = () => {
+          stopping ??= cards.cancel().then(stopSearch);
+          return stopping;
+        };
+        stopThreads = stop;
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(contentDir, {
             root,
@@ -218,8 +241,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         if (!problems.some((problem) => problem.severity === "error")) problems.push(...(await time("validate", () => verifyImages(site.documents))));
         plugin.problems.splice(0, plugin.problems.length, ...problems);
         if (problems.some((problem) => problem.severity === "error")) {
-          cards.cancel();
-          await stopSearch();
+          await stop();
           removeTemporaryFiles();
           const { ContentErrors } = await import("../site/site-data.ts");
           throw new ContentErrors(problems);
@@ -251,7 +273,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           });
         const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords })).catch(
           async (error: unknown) => {
-            await stopSearch();
+            await stop();
             removeTemporaryFiles();
             throw error;
           },
@@ -272,7 +294,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           search: searchThread && { index: searchIndex, stop: stopSearch },
           site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
         };
-      });
+      };
       eleventyConfig.on("eleventy.after", async (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
         if (!run || !output) throw new Error("Lysark's eleventy.after ran without its eleventy.before");
@@ -282,6 +304,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         }
         const { data, cards, cardsStarted, code, documentCache, searchRecords, search, site } = run;
         run = undefined;
+        // From here this handler stops the threads itself, whether it succeeds or not.
+        before = stopThreads = undefined;
         try {
           const finished = cards.finish().then((drawn) => {
             timings.cards = performance.now() - cardsStarted;
@@ -333,13 +357,21 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             );
           }
         } catch (error) {
-          cards.cancel();
+          await cards.cancel();
           throw error;
         } finally {
           await search?.stop();
           removeTemporaryFiles();
         }
       });
+    },
+    async abandon() {
+      await before?.catch(() => undefined);
+      const stop = stopThreads;
+      before = stopThreads = undefined;
+      run = undefined;
+      await stop?.();
+      removeTemporaryFiles();
     },
   };
   return plugin;

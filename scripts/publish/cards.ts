@@ -292,11 +292,16 @@ export class CardWriter {
     return removed;
   }
 
-  /** Stops writing: cards still being drawn are dropped (the build failed and its folder is going away). */
-  cancel(): void {
+  /**
+   * Stops writing: cards still being drawn are dropped (the build failed and its folder is going away).
+   * Resolves once no card is being drawn or written any more.
+   */
+  async cancel(): Promise<void> {
     this.cancelled = true;
     for (const start of this.waiting.splice(0)) void start();
-    void Promise.allSettled(this.pending).then(() => this.closePool());
+    // The threads are stopped now, with the cards they were handed: a failed build draws nothing more.
+    await this.closePool();
+    await Promise.allSettled(this.pending);
   }
 }
 
