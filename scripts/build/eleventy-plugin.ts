@@ -212,7 +212,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // before this run's eleventy.after.
         let stopping: Promise<void> | undefined;
         const stop = () => {
-          stopping ??= cards.cancel().then(stopSearch);
+          // The search thread is stopped even if stopping the card pool failed.
+          stopping ??= cards
+            .cancel()
+            .catch(() => undefined)
+            .then(stopSearch);
           return stopping;
         };
         stopThreads = stop;
@@ -370,7 +374,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       const stop = stopThreads;
       before = stopThreads = undefined;
       run = undefined;
-      await stop?.();
+      // A failure while stopping must not hide the build's own error, which the caller is handling.
+      await stop?.().catch(() => undefined);
       removeTemporaryFiles();
     },
   };
