@@ -28,7 +28,7 @@ const docs = option("docs", 2000);
 const seed = option("seed", 20261101);
 const kept = args.includes("--kept");
 
-// Without --expose-gc on the command line (the pool's workers refuse it in their execArgv).
+// Set here, not on the command line: the script runs under plain tsx, and the pool's threads need not know it.
 v8.setFlagsFromString("--expose-gc");
 const collect = vm.runInNewContext("gc") as () => void;
 const liveHeap = () => {
