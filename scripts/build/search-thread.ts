@@ -23,7 +23,7 @@ const WORKER = new URL("./search-worker.ts", import.meta.url).href;
 
 export const SEARCH_THREAD_MIN_RECORDS = 500;
 
-type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache">;
+type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes">;
 
 /**
  * The search thread, started before its task: a build starts it while it validates, so the
@@ -53,6 +53,7 @@ export class SearchThread {
         outputDir,
         wordListCache: options.wordListCache,
         wordFormCache: options.wordFormCache,
+        processes: options.processes,
         progress: port2,
       };
       // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.

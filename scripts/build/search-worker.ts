@@ -13,6 +13,7 @@ export interface SearchTask {
   outputDir: string;
   wordListCache?: string;
   wordFormCache?: string;
+  processes?: number;
   /** Receives `{ phase }`, `{ tick }` and `{ done }` messages for the main thread's progress line. */
   progress: MessagePort;
 }
@@ -36,7 +37,12 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       if (!spool) spools.set(file, (spool = new RecordSpool(file, true)));
       return spool.record(portable);
     });
-    return await writeSearchBundles(records, task.outputDir, { progress, wordListCache: task.wordListCache, wordFormCache: task.wordFormCache });
+    return await writeSearchBundles(records, task.outputDir, {
+      progress,
+      wordListCache: task.wordListCache,
+      wordFormCache: task.wordFormCache,
+      processes: task.processes,
+    });
   } finally {
     for (const spool of spools.values()) spool.close();
     task.progress.close();

@@ -21,7 +21,9 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 
-const SIGNATURE = Buffer.from("pagefind_dcd");
+/** What every Pagefind data file starts with, once decompressed. */
+export const PAGEFIND_SIGNATURE = Buffer.from("pagefind_dcd");
+const SIGNATURE = PAGEFIND_SIGNATURE;
 /** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
 export const HEAVY_WORD_BYTES = 24 * 1024;
 /**

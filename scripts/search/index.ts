@@ -4,12 +4,16 @@
  * Pagefind never crawls the rendered pages, so the nb and en page of a
  * document do not become two records. See docs/search.md.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { renameFragments } from "./fragments.ts";
+import { mergeBundles } from "./merge.ts";
 import { dictionariesFor } from "./dictionaries.ts";
 import {
   affixDictionariesFor,
@@ -40,6 +44,8 @@ export interface SearchIndexStats {
   languages: Array<{ language: ContentLanguage; documents: number }>;
   words: number;
   bytes: number;
+  /** Pagefind processes that indexed a slice of the records each (0 without records). */
+  processes: number;
 }
 
 export interface SearchBundleOptions {
@@ -57,9 +63,36 @@ export interface SearchBundleOptions {
    * changed in place once it is in here.
    */
   wordSets?: WeakMap<SearchRecord, Set<string>>;
+  /**
+   * Pagefind processes that index consecutive slices of the records at the same time, their
+   * bundles joined into one (merge.ts). Default: `indexProcesses` of the records.
+   */
+  processes?: number;
+}
+
+/** The fewest records a Pagefind process of its own is started for: below, the process and the join cost more than they save. */
+export const SLICE_MIN_RECORDS = 500;
+
+/** How many Pagefind processes index `records` records: one per core, each with SLICE_MIN_RECORDS records or more. */
+export function indexProcesses(records: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(records / SLICE_MIN_RECORDS)));
 }
 
 export class SearchIndexError extends Error {}
+
+/**
+ * The URL of Pagefind's module, found where Node would look for the package. Not `import.meta.resolve`:
+ * tsx loads this file as CommonJS on the build's search thread, where it is missing.
+ */
+function pagefindUrl(): string {
+  for (const dir of createRequire(import.meta.url).resolve.paths("pagefind") ?? []) {
+    const manifest = path.join(dir, "pagefind", "package.json");
+    if (!existsSync(manifest)) continue;
+    const entry = (JSON.parse(readFileSync(manifest, "utf8")) as { exports?: { ".": { import: string } } }).exports?.["."].import;
+    if (entry) return pathToFileURL(path.join(dir, "pagefind", entry)).href;
+  }
+  throw new SearchIndexError("Pagefind's package was not found: run npm install");
+}
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -101,17 +134,29 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     ),
     words: 0,
     bytes: 0,
+    processes: 0,
   };
   if (!stemmer) return stats;
   // Imported when needed: a static import of Pagefind's package stops tsx's loader from loading the importing module in a
   // worker thread (the search phase runs on one, ../build/search-thread.ts), where a dynamic import works.
   const pagefind = await import("pagefind");
   const indexed = progress.phase("indexed", records.length, "documents");
+  const closers: Array<() => Promise<unknown>> = [() => pagefind.close()];
+  // The folders the processes write their slices' bundles to, when there is more than one (removed once joined).
+  let sliceDirs: string[] = [];
   try {
     // forceLanguage overrides each record's <html lang> (the body's language, kept for
     // the language filter and excerpts), so every text and every query is stemmed alike.
     // Pagefind's process starts while this thread reads the words and the word lists below.
-    const starting = pagefind.createIndex({ forceLanguage: stemmer });
+    const processes = options.plain ? 1 : Math.max(1, Math.min(options.processes ?? indexProcesses(records.length), records.length));
+    // Each copy of Pagefind's module (another URL, so another module) starts a process of its own.
+    const modules = [
+      pagefind,
+      ...(await Promise.all(Array.from({ length: processes - 1 }, (_, k) => import(/* @vite-ignore */ `${pagefindUrl()}?slice=${k + 1}`)))),
+    ] as Array<typeof pagefind>;
+    closers.push(...modules.slice(1).map((module) => () => module.close()));
+    stats.processes = processes;
+    const starting = modules.map((module) => module.createIndex({ forceLanguage: stemmer }));
     // Compound parts come from the whole site's vocabulary (compounds.ts).
     const known = options.wordSets;
     // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
@@ -177,58 +222,90 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         if (languageStemmer) ownStemmers.set(language, languageStemmer);
       }
     }
-    const { index, errors } = await starting;
-    if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
-    // Records go to Pagefind's process IN_FLIGHT at a time, not one round trip each: the
-    // main thread is busy rendering pages meanwhile, and every round trip waited for it.
-    for (let start = 0; start < records.length; start += IN_FLIGHT) {
-      await Promise.all(
-        records.slice(start, start + IN_FLIGHT).map(async (record, offset) => {
-          const parts = partsOf[start + offset];
-          const own = parts ? wordSets.get(start + offset) : new Set<string>();
-          const bases = siteBases.get(record.language);
-          const extras = parts
-            ? {
-                compoundParts: parts,
-                wordForms: formStemmers
-                  ? [
-                      ...new Set([
-                        ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
-                        ...(bases
-                          ? recordBaseFormsFrom(
-                              own,
-                              parts,
-                              (word) => splits.get(record.language)!.get(word),
-                              bases,
-                              formStemmers,
-                              basesFound.get(record.language),
-                            )
-                          : []),
-                        ...(ownStemmers.has(record.language)
-                          ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
-                          : []),
-                      ]),
-                    ]
-                  : [],
-              }
-            : {};
-          const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
-          if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
-          stats.words += added.file.uniqueWords;
-          indexed.tick();
-        }),
-      );
-    }
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${bundle}: ${written.errors.join("; ")}`);
-    await index.deleteIndex();
+    const indexes = await Promise.all(
+      starting.map(async (started) => {
+        const { index, errors } = await started;
+        if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+        return index;
+      }),
+    );
+    // Each part's slice goes to its own process IN_FLIGHT records at a time, not one round trip
+    // each: the main thread is busy rendering pages meanwhile, and every round trip waited for it.
+    const sliceSize = Math.ceil(records.length / processes);
+    const sendSlice = async (index: (typeof indexes)[number], from: number, to: number) => {
+      for (let start = from; start < to; start += IN_FLIGHT) {
+        await Promise.all(
+          records.slice(start, Math.min(start + IN_FLIGHT, to)).map(async (record, offset) => {
+            const parts = partsOf[start + offset];
+            const own = parts ? wordSets.get(start + offset) : new Set<string>();
+            const bases = siteBases.get(record.language);
+            const extras = parts
+              ? {
+                  compoundParts: parts,
+                  wordForms: formStemmers
+                    ? [
+                        ...new Set([
+                          ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
+                          ...(bases
+                            ? recordBaseFormsFrom(
+                                own,
+                                parts,
+                                (word) => splits.get(record.language)!.get(word),
+                                bases,
+                                formStemmers,
+                                basesFound.get(record.language),
+                              )
+                            : []),
+                          ...(ownStemmers.has(record.language)
+                            ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
+                            : []),
+                        ]),
+                      ]
+                    : [],
+                }
+              : {};
+            const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
+            if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
+            stats.words += added.file.uniqueWords;
+            indexed.tick();
+          }),
+        );
+      }
+    };
+    sliceDirs = indexes.map((_, k) => (processes === 1 ? bundle : `${bundle}.slice-${k}`));
+    await Promise.all(
+      indexes.map(async (index, k) => {
+        await sendSlice(index, k * sliceSize, Math.min((k + 1) * sliceSize, records.length));
+        const written = await index.writeFiles({ outputPath: sliceDirs[k]! });
+        if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${sliceDirs[k]}: ${written.errors.join("; ")}`);
+        await index.deleteIndex();
+      }),
+    );
+  } catch (error) {
+    for (const dir of sliceDirs) if (dir !== bundle) rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     indexed.done();
-    await pagefind.close();
+    // Before the join: Pagefind's processes hold every slice's index until they exit.
+    for (const close of closers) await close();
+  }
+  try {
+    if (sliceDirs.length > 1) {
+      // The slices' bundles joined into the one a single process would write, its word index cut into chunks as
+      // splitHeavyChunks cuts Pagefind's (merge.ts).
+      const sortOf = new Map(records.map((record) => [record.url, record.sort] as const));
+      await mergeBundles(sliceDirs, bundle, (url, key) => {
+        const value = sortOf.get(url)?.[key];
+        if (value === undefined) throw new SearchIndexError(`Pagefind's bundle has a page ${url} with a sort key "${key}" that no record gave it`);
+        return value;
+      });
+    }
+  } finally {
+    for (const dir of sliceDirs) if (dir !== bundle) rmSync(dir, { recursive: true, force: true });
   }
   removeUnusedFiles(bundle);
-  // A frequent word's chunk is loaded only by queries for it (chunks.ts).
-  if (!options.plain) splitHeavyChunks(bundle);
+  // A frequent word's chunk is loaded only by queries for it (chunks.ts); a merged bundle's already is.
+  if (!options.plain && sliceDirs.length < 2) splitHeavyChunks(bundle);
   // Pages named by their rank by date, and no sort table: a smaller metadata file for every query (fragments.ts).
   if (!options.plain) renameFragments(bundle);
   stats.bytes = folderBytes(bundle);

@@ -36,7 +36,8 @@ describe("the search index on its own thread", () => {
 
   it("writes the same index as the main thread, reading spooled texts, and reports its progress", async () => {
     const here = path.join(dir, "here");
-    await writeSearchBundles(records, here);
+    // Two Pagefind processes each: the thread finds Pagefind's module for the second one itself (index.ts, pagefindUrl).
+    await writeSearchBundles(records, here, { processes: 2 });
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = records.map((record) => spool.put(record));
     const events: string[] = [];
@@ -47,9 +48,10 @@ describe("the search index on its own thread", () => {
       },
     };
     const there = path.join(dir, "there");
-    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1 });
+    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, processes: 2 });
     spool.remove();
     expect(stats.documents).toBe(records.length);
+    expect(stats.processes).toBe(2);
     const files = filesUnder(path.join(here, "pagefind"));
     expect(filesUnder(path.join(there, "pagefind"))).toEqual(files);
     for (const file of files) expect(readFileSync(path.join(there, "pagefind", file)), file).toEqual(readFileSync(path.join(here, "pagefind", file)));

@@ -1,0 +1,410 @@
+/**
+ * One Pagefind bundle from several. Pagefind's process indexes on one core, and
+ * at 5,000 documents it is most of the search phase (docs/search.md, "The index
+ * build's cost"), so a large site's records are cut into consecutive slices, each
+ * indexed by a Pagefind process of its own at the same time, and the bundles
+ * they write are joined here into the bundle one process would have written:
+ * the same pages in the same order, the same words with the same postings, the
+ * same filters and sort orders. The word index is then cut into chunks as
+ * chunks.ts cuts Pagefind's own (`cutChunk`), in one pass over every word.
+ *
+ * What the join relies on, read in Pagefind 1.6's files (all "pagefind_dcd" then CBOR, gzip-compressed):
+ * - metadata: [version, pages, chunks, filters, sorts, meta fields]; a page is
+ *   [fragment name, word count, fragment group]; meta fields are sorted by name;
+ * - a word: [word, pages, variants], a variant [word, pages]; a page of a word is
+ *   [page number minus the one before it in the list, locations, metadata locations],
+ *   and a metadata location list holds -(field + 1) before each field's positions;
+ * - a filter: [name, [[value, [page…]]…]] with page numbers as they are;
+ * - a sort: [name, [page…]], the pages in ascending order of their values.
+ * A part's numbers are offset by the pages of the parts before it; nothing else
+ * in a word's postings depends on another page.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { constants, gunzip, gunzipSync, gzip } from "node:zlib";
+import {
+  array,
+  arrayItems,
+  cborEnd,
+  cborHead,
+  closeGaps,
+  cutChunk,
+  header,
+  PAGEFIND_SIGNATURE,
+  packPagefindFile,
+  readPagefindFile,
+  stringAt,
+  text,
+} from "./chunks.ts";
+
+// zlib's asynchronous calls run on libuv's threads: the chunks are (de)compressed on every core.
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
+async function readChunk(file: string): Promise<Buffer> {
+  const raw = await gunzipAsync(readFileSync(file));
+  if (!raw.subarray(0, PAGEFIND_SIGNATURE.length).equals(PAGEFIND_SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
+  return raw.subarray(PAGEFIND_SIGNATURE.length);
+}
+
+const packAsync = (cbor: Buffer) => gzipAsync(Buffer.concat([PAGEFIND_SIGNATURE, cbor]));
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm?: string | null; page_count: number }>;
+}
+
+interface Part {
+  dir: string;
+  language: string;
+  meta: Buffer;
+  fields: Array<[number, number]>;
+  pages: Array<Array<[number, number]>>;
+  /** Page number of this part's first page in the joined bundle. */
+  offset: number;
+  /** The part's meta field numbers → the joined bundle's (undefined when they are the same). */
+  fieldMap: number[] | undefined;
+  /** The joined bundle's names of this part's pages. */
+  names: string[];
+}
+
+/** A word's page list in one part: where it is in a chunk, and how many pages it has. */
+interface PageList {
+  part: Part;
+  bytes: Buffer;
+  start: number;
+  end: number;
+  count: number;
+  /** Where its first item starts. */
+  items: number;
+}
+
+interface WordPostings {
+  pages: PageList[];
+  /** Each variant's page lists, in the order the parts first met the variant. */
+  variants: Map<string, PageList[]>;
+}
+
+/** The URL a fragment file starts with, read from its first bytes only. */
+function fragmentUrl(file: string): string {
+  const fd = openSync(file, "r");
+  const compressed = Buffer.alloc(2048);
+  const size = readSync(fd, compressed, 0, compressed.length, 0);
+  closeSync(fd);
+  const start = gunzipSync(compressed.subarray(0, size), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+  const match = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(start);
+  if (!match) throw new Error(`${file}: no URL at the start of a Pagefind fragment`);
+  return JSON.parse(match[1]!) as string;
+}
+
+const readJson = <T>(file: string) => JSON.parse(readFileSync(file, "utf8")) as T;
+
+/** Orders two strings by code point, as Pagefind (Rust, UTF-8 bytes) does; `<` orders UTF-16 units. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (astral code points) sort after U+E000–U+FFFF.
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+function readPageList(part: Part, bytes: Buffer, [start, end]: [number, number]): PageList {
+  const head = cborHead(bytes, start);
+  return { part, bytes, start, end, count: head.value, items: head.head };
+}
+
+/** The page number of a list's last page, relative to its part: the sum of its deltas. */
+function lastPage({ bytes, items, end }: PageList): number {
+  let last = 0;
+  for (let at = items; at < end; at = cborEnd(bytes, at)) last += cborHead(bytes, cborHead(bytes, at).head).value;
+  return last;
+}
+
+function uint(value: number): Buffer {
+  return header(0, value);
+}
+
+/** A page item with its delta replaced and its metadata locations renumbered by `fieldMap`. */
+function rewriteItem(bytes: Buffer, [start, end]: [number, number], delta: number | undefined, fieldMap: number[] | undefined): Buffer {
+  const [deltaAt, locsAt, metaAt] = arrayItems(bytes, start);
+  const parts: Buffer[] = [bytes.subarray(start, cborHead(bytes, start).head)];
+  parts.push(delta === undefined ? bytes.subarray(deltaAt![0], deltaAt![1]) : uint(delta));
+  parts.push(bytes.subarray(locsAt![0], locsAt![1]));
+  if (!fieldMap) parts.push(bytes.subarray(metaAt![0], end));
+  else {
+    const locs = arrayItems(bytes, metaAt![0]);
+    parts.push(header(4, locs.length));
+    for (const [at, to] of locs) {
+      const item = cborHead(bytes, at);
+      // A negative number -(field + 1) is CBOR type 1 with the argument `field`.
+      parts.push(item.type === 1 ? header(1, fieldMap[item.value]!) : bytes.subarray(at, to));
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+/** The page lists of one word (or variant) from every part that has it, as one list. */
+function joinPageLists(lists: PageList[]): Buffer {
+  const first = lists[0]!;
+  if (lists.length === 1 && first.part.offset === 0 && !first.part.fieldMap) return first.bytes.subarray(first.start, first.end);
+  const out: Buffer[] = [
+    header(
+      4,
+      lists.reduce((sum, list) => sum + list.count, 0),
+    ),
+  ];
+  let previous = 0;
+  lists.forEach((list, i) => {
+    const { bytes, items, end, part } = list;
+    if (!list.count) return;
+    // Only a list's first page changes its delta: it now follows the last page of the list before.
+    const firstEnd = cborEnd(bytes, items);
+    const delta = cborHead(bytes, cborHead(bytes, items).head).value + part.offset - previous;
+    if (delta === cborHead(bytes, cborHead(bytes, items).head).value && !part.fieldMap) out.push(bytes.subarray(items, end));
+    else {
+      out.push(rewriteItem(bytes, [items, firstEnd], delta, part.fieldMap));
+      if (!part.fieldMap) out.push(bytes.subarray(firstEnd, end));
+      else
+        for (let at = firstEnd; at < end; ) {
+          const next = cborEnd(bytes, at);
+          out.push(rewriteItem(bytes, [at, next], undefined, part.fieldMap));
+          at = next;
+        }
+    }
+    if (i < lists.length - 1) previous = part.offset + lastPage(list);
+  });
+  return Buffer.concat(out);
+}
+
+function wordEntry(word: string, postings: WordPostings): Buffer {
+  const variants = [...postings.variants].map(([variant, lists]) => array([text(variant), joinPageLists(lists)]));
+  return array([text(word), joinPageLists(postings.pages), array(variants)]);
+}
+
+const shortHash = (language: string, bytes: Buffer, length: number) => `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, length)}`;
+
+/** Reads every part's words into one map, in each part's order. */
+async function readWords(parts: Part[]): Promise<Map<string, WordPostings>> {
+  const chunks = await Promise.all(
+    parts.map((part) =>
+      Promise.all(
+        arrayItems(part.meta, part.fields[2]![0]).map(([start]) =>
+          readChunk(path.join(part.dir, "index", `${stringAt(part.meta, arrayItems(part.meta, start)[2]![0])}.pf_index`)),
+        ),
+      ),
+    ),
+  );
+  const words = new Map<string, WordPostings>();
+  parts.forEach((part, k) => {
+    for (const chunk of chunks[k]!) {
+      for (const [at] of arrayItems(chunk, arrayItems(chunk, 0)[0]![0])) {
+        const [wordAt, pagesAt, variantsAt] = arrayItems(chunk, at);
+        const word = stringAt(chunk, wordAt![0]);
+        let postings = words.get(word);
+        if (!postings) {
+          postings = { pages: [], variants: new Map() };
+          words.set(word, postings);
+        }
+        const pages = readPageList(part, chunk, pagesAt!);
+        if (pages.count) postings.pages.push(pages);
+        for (const [variantStart] of arrayItems(chunk, variantsAt![0])) {
+          const [nameAt, listAt] = arrayItems(chunk, variantStart);
+          const name = stringAt(chunk, nameAt![0]);
+          const lists = postings.variants.get(name) ?? [];
+          lists.push(readPageList(part, chunk, listAt!));
+          postings.variants.set(name, lists);
+        }
+      }
+    }
+  });
+  return words;
+}
+
+/** The pages of each value of each filter, every part's numbers offset. */
+function joinFilters(parts: Part[], bundle: string, language: string): Buffer {
+  const filters = new Map<string, Map<string, number[]>>();
+  for (const part of parts) {
+    for (const [start] of arrayItems(part.meta, part.fields[3]![0])) {
+      const [nameAt, hashAt] = arrayItems(part.meta, start);
+      const name = stringAt(part.meta, nameAt![0]);
+      const file = readPagefindFile(path.join(part.dir, "filter", `${stringAt(part.meta, hashAt![0])}.pf_filter`));
+      const values = filters.get(name) ?? new Map<string, number[]>();
+      filters.set(name, values);
+      for (const [valueStart] of arrayItems(file, arrayItems(file, 0)[1]![0])) {
+        const [valueAt, pagesAt] = arrayItems(file, valueStart);
+        const value = stringAt(file, valueAt![0]);
+        const pages = values.get(value) ?? [];
+        for (const [at] of arrayItems(file, pagesAt![0])) pages.push(cborHead(file, at).value + part.offset);
+        values.set(value, pages);
+      }
+    }
+  }
+  mkdirSync(path.join(bundle, "filter"), { recursive: true });
+  const rows: Buffer[] = [];
+  for (const name of [...filters.keys()].sort(compareCodePoints)) {
+    const values = [...filters.get(name)!].sort(([a], [b]) => compareCodePoints(a, b));
+    const packed = packPagefindFile(array([text(name), array(values.map(([value, pages]) => array([text(value), array(pages.map(uint))])))]));
+    const hash = shortHash(language, packed, 7);
+    writeFileSync(path.join(bundle, "filter", `${hash}.pf_filter`), packed);
+    rows.push(array([text(name), text(hash)]));
+  }
+  return array(rows);
+}
+
+/** Pagefind orders a sort key's values as numbers when every one is a number, else as text. */
+function valueOrder(values: Iterable<string>): (a: string, b: string) => number {
+  for (const value of values) if (value.trim() === "" || !Number.isFinite(Number(value))) return compareCodePoints;
+  return (a, b) => Number(a) - Number(b);
+}
+
+/**
+ * Each sort key's pages in ascending order of their values: the parts' own orders
+ * merged, a tie going to the lower page number (the earlier part).
+ */
+function joinSorts(parts: Part[], sortValue: (page: number, key: string) => string): Buffer {
+  const orders = new Map<string, number[][]>();
+  for (const part of parts) {
+    for (const [start] of arrayItems(part.meta, part.fields[4]![0])) {
+      const [nameAt, pagesAt] = arrayItems(part.meta, start);
+      const name = stringAt(part.meta, nameAt![0]);
+      const lists = orders.get(name) ?? [];
+      lists.push(arrayItems(part.meta, pagesAt![0]).map(([at]) => cborHead(part.meta, at).value + part.offset));
+      orders.set(name, lists);
+    }
+  }
+  const rows: Buffer[] = [];
+  for (const [name, lists] of orders) {
+    const values = new Map(lists.flat().map((page) => [page, sortValue(page, name)] as const));
+    const compare = valueOrder(values.values());
+    const merged = lists.flat().sort((a, b) => compare(values.get(a)!, values.get(b)!) || a - b);
+    rows.push(array([text(name), array(merged.map(uint))]));
+  }
+  return array(rows);
+}
+
+export interface MergeStats {
+  pages: number;
+  words: number;
+  chunks: number;
+}
+
+/**
+ * Joins the Pagefind bundles in `partDirs` (each written by its own process, in
+ * the order of the records they indexed) into `bundle`. `sortValue(url, key)` is
+ * the value of a sort key of the page with that URL, which Pagefind's files do not
+ * keep. The parts' fragments are moved, not copied.
+ */
+export async function mergeBundles(partDirs: readonly string[], bundle: string, sortValue: (url: string, key: string) => string): Promise<MergeStats> {
+  const entries = partDirs.map((dir) => readJson<Entry>(path.join(dir, "pagefind-entry.json")));
+  const languages = new Set(entries.flatMap((entry) => Object.keys(entry.languages)));
+  if (languages.size !== 1 || entries.some((entry) => Object.keys(entry.languages).length !== 1))
+    throw new Error(`cannot merge Pagefind bundles of several languages (${[...languages].join(", ")})`);
+  const [language] = languages as Set<string>;
+  const first = entries[0]!;
+  if (entries.some((entry) => entry.version !== first.version || entry.languages[language!]!.wasm !== first.languages[language!]!.wasm))
+    throw new Error("cannot merge Pagefind bundles of different versions or WebAssembly builds");
+
+  let offset = 0;
+  const parts: Part[] = partDirs.map((dir, i) => {
+    const meta = readPagefindFile(path.join(dir, `pagefind.${entries[i]!.languages[language!]!.hash}.pf_meta`));
+    const fields = arrayItems(meta, 0);
+    if (fields.length !== 6) throw new Error(`${dir}: not the metadata layout of Pagefind 1.6`);
+    const pages = arrayItems(meta, fields[1]![0]).map(([start]) => arrayItems(meta, start));
+    const part: Part = { dir, language: language!, meta, fields, pages, offset, fieldMap: undefined, names: [] };
+    offset += pages.length;
+    return part;
+  });
+
+  // Meta fields: every part's, sorted by name as Pagefind sorts them.
+  const fieldsOf = (part: Part) => arrayItems(part.meta, part.fields[5]![0]).map(([at]) => stringAt(part.meta, at));
+  const allFields = [...new Set(parts.flatMap(fieldsOf))].sort(compareCodePoints);
+  for (const part of parts) {
+    const own = fieldsOf(part);
+    const map = own.map((field) => allFields.indexOf(field));
+    if (map.some((to, from) => to !== from)) part.fieldMap = map;
+  }
+
+  // Pages: a fragment name another part already gave to a different fragment gets a suffix.
+  mkdirSync(path.join(bundle, "fragment"), { recursive: true });
+  const moved = new Map<string, string>();
+  const urls: string[] = [];
+  for (const part of parts) {
+    const own = new Map<string, { unique: string; url: string }>();
+    for (const page of part.pages) {
+      const name = stringAt(part.meta, page[0]![0]);
+      const known = own.get(name);
+      if (known) {
+        // Pages of one part with the same content share its name and file.
+        part.names.push(known.unique);
+        urls.push(known.url);
+        continue;
+      }
+      const file = path.join(part.dir, "fragment", `${name}.pf_fragment`);
+      const url = fragmentUrl(file);
+      urls.push(url);
+      let unique = name;
+      for (let n = 1; moved.has(unique) && !readFileSync(moved.get(unique)!).equals(readFileSync(file)); n++) unique = `${name}${n}`;
+      if (!moved.has(unique)) {
+        const target = path.join(bundle, "fragment", `${unique}.pf_fragment`);
+        renameSync(file, target);
+        moved.set(unique, target);
+      }
+      own.set(name, { unique, url });
+      part.names.push(unique);
+    }
+  }
+
+  // Words: every part's, in code point order, cut into chunks as chunks.ts cuts Pagefind's own.
+  const postings = await readWords(parts);
+  const sorted = [...postings.keys()].sort(compareCodePoints);
+  const runs = cutChunk(
+    sorted.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) })),
+    "",
+    "",
+  );
+  postings.clear();
+  mkdirSync(path.join(bundle, "index"), { recursive: true });
+  const packed = await Promise.all(runs.map((run) => packAsync(array([array(run.entries)]))));
+  const chunkRows = closeGaps(
+    runs.map((run, i) => {
+      const hash = shortHash(language!, packed[i]!, 7);
+      writeFileSync(path.join(bundle, "index", `${hash}.pf_index`), packed[i]!);
+      return { from: run.from, to: run.to, hash };
+    }),
+  );
+
+  const pageRows = parts.flatMap((part) =>
+    part.pages.map((page, i) => array([text(part.names[i]!), part.meta.subarray(page[1]![0], page[1]![1]), part.meta.subarray(page[2]![0], page[2]![1])])),
+  );
+  const meta = await packAsync(
+    array([
+      parts[0]!.meta.subarray(parts[0]!.fields[0]![0], parts[0]!.fields[0]![1]),
+      array(pageRows),
+      array(chunkRows.map((row) => array([text(row.from), text(row.to), text(row.hash)]))),
+      joinFilters(parts, bundle, language!),
+      joinSorts(parts, (page, key) => sortValue(urls[page]!, key)),
+      array(allFields.map(text)),
+    ]),
+  );
+  const metaHash = shortHash(language!, meta, 10);
+  writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), meta);
+
+  // Everything else (pagefind.js, its worker, the WebAssembly) is the same in every part.
+  for (const name of readdirSync(partDirs[0]!, { withFileTypes: true })) {
+    if (name.isFile() && !name.name.endsWith(".pf_meta") && name.name !== "pagefind-entry.json")
+      renameSync(path.join(partDirs[0]!, name.name), path.join(bundle, name.name));
+  }
+  const entry: Entry = { ...first, languages: { [language!]: { ...first.languages[language!]!, hash: metaHash, page_count: offset } } };
+  writeFileSync(path.join(bundle, "pagefind-entry.json"), JSON.stringify(entry));
+  return { pages: offset, words: sorted.length, chunks: chunkRows.length };
+}

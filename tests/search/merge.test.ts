@@ -1,0 +1,216 @@
+/**
+ * Several Pagefind processes, one bundle (scripts/search/merge.ts): the records
+ * indexed in slices by processes of their own and joined must give the bundle
+ * one process gives, word for word, page for page, filter for filter, in the
+ * same date order; only the word index's chunk table may differ.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chunkTable, readPagefindFile } from "../../scripts/search/chunks.ts";
+import { indexProcesses, SLICE_MIN_RECORDS, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
+import { compareCodePoints } from "../../scripts/search/merge.ts";
+import type { SearchRecord } from "../../scripts/search/records.ts";
+import { filesUnder } from "../helpers/fixture.ts";
+
+/** A CBOR item, decoded whole (Pagefind's files hold arrays, text, and positive and negative integers). */
+function decode(bytes: Buffer, at = 0): [unknown, number] {
+  const initial = bytes[at]!;
+  const type = initial >> 5;
+  const info = initial & 31;
+  let value = info;
+  let next = at + 1;
+  if (info === 24) value = bytes[next++]!;
+  else if (info === 25) value = bytes.readUInt16BE((next += 2) - 2);
+  else if (info === 26) value = bytes.readUInt32BE((next += 4) - 4);
+  if (type === 0) return [value, next];
+  if (type === 1) return [-1 - value, next];
+  if (type === 3) return [bytes.subarray(next, next + value).toString("utf8"), next + value];
+  if (type === 4) {
+    const items: unknown[] = [];
+    for (let i = 0; i < value; i++) {
+      const [item, end] = decode(bytes, next);
+      items.push(item);
+      next = end;
+    }
+    return [items, next];
+  }
+  throw new Error(`unexpected CBOR type ${type} at byte ${at}`);
+}
+const read = (file: string) => decode(readPagefindFile(file))[0] as unknown[];
+
+type Posting = [number, number[], number[]];
+
+/**
+ * What a browser's search reads from a bundle, by URL and meta field name instead of page and
+ * field number: each page's word count and name, each word's postings and its variants',
+ * each filter value's pages, and the version and languages of the entry file.
+ */
+function contentOf(bundle: string) {
+  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8"));
+  const language = Object.values(entry.languages)[0] as { hash: string };
+  const [version, pages, chunks, filters, sorts, fields] = read(path.join(bundle, `pagefind.${language.hash}.pf_meta`)) as [
+    string,
+    Array<[string, number, string]>,
+    Array<[string, string, string]>,
+    Array<[string, string]>,
+    unknown[],
+    string[],
+  ];
+  const urls = pages.map(
+    ([name]) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(bundle, "fragment", `${name}.pf_fragment`)))
+          .subarray(12)
+          .toString("utf8"),
+      ).url as string,
+  );
+  const postings = (list: Posting[]) => {
+    let page = 0;
+    return list
+      .map(([delta, locations, metaLocations]) => {
+        page += delta;
+        return [urls[page], locations, metaLocations.map((n) => (n < 0 ? `field ${fields[-n - 1]}` : n))];
+      })
+      .sort((a, b) => compareCodePoints(a[0] as string, b[0] as string));
+  };
+  const words: Record<string, unknown> = {};
+  for (const [, , hash] of chunks) {
+    const [list] = read(path.join(bundle, "index", `${hash}.pf_index`)) as [Array<[string, Posting[], Array<[string, Posting[]]>]>];
+    for (const [word, own, variants] of list) {
+      expect(words[word], `${word} is in one chunk only`).toBeUndefined();
+      words[word] = { own: postings(own), variants: variants.map(([variant, list]) => [variant, postings(list)]) };
+    }
+  }
+  const filterPages = Object.fromEntries(
+    filters.map(([name, hash]) => {
+      const [, values] = read(path.join(bundle, "filter", `${hash}.pf_filter`)) as [string, Array<[string, number[]]>];
+      return [name, Object.fromEntries(values.map(([value, list]) => [value, list.map((page) => urls[page]).sort()]))];
+    }),
+  );
+  const pageInfo = pages.map(([name, wordCount], i) => ({ url: urls[i], name, wordCount }));
+  return { entry: { ...entry, languages: Object.keys(entry.languages) }, version, fields, pages: pageInfo, words, filters: filterPages, sorts };
+}
+
+/** A record as buildSearchRecord makes them; `date` "unknown" for none, `english` a translated title. */
+function record(i: number, language: string, date: string, text: string, english?: string): SearchRecord {
+  const dated = date !== "unknown";
+  return {
+    id: `testby/d${i}`,
+    url: `/dokumenter/testby/d${i}/`,
+    language,
+    title: `Dokument ${i}`,
+    meta: {
+      title: `Dokument ${i}`,
+      doc: `testby/d${i}`,
+      publisher: "testby",
+      ...(dated ? { date } : {}),
+      ...(english ? { title_en: english } : {}),
+    },
+    filters: { publisher: ["testby"], topic: i % 3 ? ["climate"] : [], type: ["report"], year: [dated ? date.slice(0, 4) : "unknown"], language: [language] },
+    sort: { newest: dated ? date : "0000", oldest: dated ? date : "9999" },
+    head: [],
+    parts: [{ anchor: "section-1", title: `Del ${i}`, text, topics: [] }],
+  };
+}
+
+const TEXTS = [
+  "Plan for vann og avløp i kommunen, med arbeidsgiverstrategi og planlegging.",
+  "Kommunerna planerar förskolan och skolorna; jämställdhetsintegrering i planen.",
+  "The planning strategy for schools and climate adaptation in the municipality.",
+  "Økonomiplan og handlingsprogram for skolene, barnehagene og helsestasjonene.",
+];
+const LANGUAGES = ["nb", "sv", "en", "nb"];
+// The first slice's documents are all undated, so its bundle has no "date" meta field and its field
+// numbers differ from the joined bundle's; later ones have English titles and dates, some alike.
+const RECORDS = Array.from({ length: 18 }, (_, i) =>
+  record(
+    i,
+    LANGUAGES[i % 4]!,
+    i < 6 ? "unknown" : `20${10 + (i % 5)}-0${1 + (i % 3)}-15`,
+    `${TEXTS[i % 4]} Dokument nummer ${i}, kapittel ${i % 7}.`,
+    i >= 9 ? `Document ${i}` : undefined,
+  ),
+);
+
+describe("a bundle indexed by several Pagefind processes and joined", () => {
+  let work: string;
+  const stats: SearchIndexStats[] = [];
+  const bundle = (name: string) => path.join(work, name, "pagefind");
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-merge-"));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "one"), { processes: 1 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three"), { processes: 3 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three-again"), { processes: 3 }));
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("indexes with as many processes as asked, and leaves no slice's folder behind", () => {
+    expect(stats.map((s) => s.processes)).toEqual([1, 3, 3]);
+    expect(readdirSync(path.join(work, "three"))).toEqual(["pagefind"]);
+  });
+
+  it("holds what one process's bundle holds: pages, words and their postings, filters, date order", () => {
+    const one = contentOf(bundle("one"));
+    const three = contentOf(bundle("three"));
+    expect(three.fields).toEqual(one.fields);
+    expect(three.fields).toContain("date");
+    expect(three.pages.map((page) => page.url)).toEqual(RECORDS.map((r) => r.url));
+    // Fragment names are the pages' ranks by date (fragments.ts): equal names, equal order.
+    expect(three.pages.map(({ url, name, wordCount }) => [url, name.split("/")[1], wordCount])).toEqual(
+      one.pages.map(({ url, name, wordCount }) => [url, name.split("/")[1], wordCount]),
+    );
+    expect(Object.keys(three.words).sort()).toEqual(Object.keys(one.words).sort());
+    expect(three.words).toEqual(one.words);
+    expect(three.filters).toEqual(one.filters);
+    expect(three.sorts).toEqual(one.sorts);
+    expect(three.entry).toEqual(one.entry);
+    expect(Object.keys(one.words).length).toBeGreaterThan(50);
+  });
+
+  it("keeps Pagefind's scripts and WebAssembly as they are", () => {
+    // The chunks, the filters (their values in another order), the metadata and the fragments' folder have other names.
+    const names = (name: string) => filesUnder(bundle(name)).filter((file) => !/^(index|fragment|filter)\/|\.pf_meta$/.test(file));
+    expect(names("three")).toEqual(names("one"));
+    for (const file of names("one").filter((file) => file !== "pagefind-entry.json"))
+      expect(readFileSync(path.join(bundle("three"), file)).equals(readFileSync(path.join(bundle("one"), file))), file).toBe(true);
+  });
+
+  it("has a chunk table with no gaps, every word in the chunk its range names", () => {
+    const table = chunkTable(bundle("three"));
+    expect(table[0]!.from).toBe("");
+    for (const [i, chunk] of table.entries()) {
+      for (const word of chunk.words) {
+        expect(compareCodePoints(word, chunk.from) >= 0 && compareCodePoints(word, chunk.to) <= 0, word).toBe(true);
+      }
+      if (i > 0) expect(compareCodePoints(table[i - 1]!.to, chunk.from)).toBeLessThan(0);
+    }
+  });
+
+  it("writes byte-identical bundles for the same input", () => {
+    expect(filesUnder(bundle("three-again"))).toEqual(filesUnder(bundle("three")));
+    for (const file of filesUnder(bundle("three")))
+      expect(readFileSync(path.join(bundle("three-again"), file)).equals(readFileSync(path.join(bundle("three"), file))), file).toBe(true);
+    expect(existsSync(path.join(bundle("three"), "pagefind-entry.json"))).toBe(true);
+  });
+});
+
+describe("how many Pagefind processes a site gets", () => {
+  it("is one per core, each with SLICE_MIN_RECORDS records or more", () => {
+    expect(indexProcesses(20, 2)).toBe(1);
+    expect(indexProcesses(2 * SLICE_MIN_RECORDS - 1, 2)).toBe(1);
+    expect(indexProcesses(2 * SLICE_MIN_RECORDS, 2)).toBe(2);
+    expect(indexProcesses(100 * SLICE_MIN_RECORDS, 2)).toBe(2);
+    expect(indexProcesses(100 * SLICE_MIN_RECORDS, 1)).toBe(1);
+  });
+});
+
+describe("ordering words as Pagefind does", () => {
+  it("orders by code point, as UTF-8 bytes sort, not by UTF-16 unit", () => {
+    // U+10000 is a surrogate pair in JavaScript (0xD800 …), which `<` puts before U+FFFD.
+    expect(["\u{10000}", "\uFFFD", "å", "a", "ab"].sort(compareCodePoints)).toEqual(["a", "ab", "å", "\uFFFD", "\u{10000}"]);
+    expect(compareCodePoints("plan", "plan")).toBe(0);
+  });
+});
