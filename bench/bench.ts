@@ -100,9 +100,10 @@ function stats(run: ChildRun, what: string): BuildStats {
     throw new Error(`${what} failed (exit ${run.code}):\n${detail}`);
   }
   // The child's own peak (kernel maxRSS) and the sampled peak of its process tree (covers helpers such as Pagefind's binary).
+  // CPU: the child's own, every thread, and its child processes' as sampled (measure.ts, runChild).
   return {
     wallMs: run.wallMs,
-    cpuMs: run.report.cpuMs,
+    cpuMs: run.report.ownCpuMs + run.descendantsCpuMs,
     peakBytes: Math.max(run.report.maxRssBytes, run.sampledPeakBytes),
     nodePeakBytes: run.report.maxRssBytes,
     timings: run.report.timings,

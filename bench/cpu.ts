@@ -19,6 +19,12 @@ export function cpuMs(): number {
   }
 }
 
+/** CPU time (user + system, ms) of this process alone, every thread, none of its child processes. */
+export function ownCpuMs(): number {
+  const usage = process.resourceUsage();
+  return (usage.userCPUTime + usage.systemCPUTime) / 1000;
+}
+
 /** The ids of this process's child processes whose command name matches `name` (Linux; none elsewhere). */
 function childProcesses(name: RegExp): string[] {
   try {

@@ -16,16 +16,30 @@ export const TSX = import.meta.resolve("tsx");
 
 // ---------------------------------------------------------------- memory
 
-/** Resident memory (bytes) of a process and all its descendants, from /proc; 0 where /proc is missing. */
-export function treeRss(pid: number): number {
-  let total = 0;
+/** USER_HZ: the unit of the CPU times in /proc/<pid>/stat (100 on Linux). */
+const TICK_MS = 10;
+
+/**
+ * Resident memory (bytes) of a process and all its descendants, and each descendant's CPU
+ * time so far (ms, by pid), from /proc; nothing where /proc is missing.
+ */
+export function treeSample(pid: number): { rss: number; descendantsCpu: Map<number, number> } {
+  let rss = 0;
+  const descendantsCpu = new Map<number, number>();
   const stack = [pid];
   while (stack.length) {
     const current = stack.pop()!;
     try {
       const status = readFileSync(`/proc/${current}/status`, "utf8");
       const match = /VmRSS:\s+(\d+) kB/.exec(status);
-      if (match) total += Number(match[1]) * 1024;
+      if (match) rss += Number(match[1]) * 1024;
+      if (current !== pid) {
+        // utime and stime, fields 14 and 15, after the command name (which may hold spaces).
+        const fields = readFileSync(`/proc/${current}/stat`, "utf8")
+          .replace(/^.*\) /, "")
+          .split(" ");
+        descendantsCpu.set(current, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+      }
       for (const task of readdirSync(`/proc/${current}/task`)) {
         const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
         if (children) stack.push(...children.split(/\s+/).map(Number));
@@ -34,14 +48,22 @@ export function treeRss(pid: number): number {
       // The process ended between two reads.
     }
   }
-  return total;
+  return { rss, descendantsCpu };
 }
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc; 0 where /proc is missing. */
+export const treeRss = (pid: number): number => treeSample(pid).rss;
 
 export interface ChildRun {
   code: number | null;
   wallMs: number;
   /** Largest sum of RSS over the child's process tree, sampled every 50 ms. */
   sampledPeakBytes: number;
+  /**
+   * CPU time (ms) of the child's own child processes (Pagefind's), each as last sampled. Sampled
+   * because a process the child stops without waiting for never counts in the child's own figures.
+   */
+  descendantsCpuMs: number;
   stdout: string;
   stderr: string;
   /** The JSON line the child printed after "BENCH ". */
@@ -58,8 +80,12 @@ export function runChild(script: string, args: string[], cwd: string, nodeArgs: 
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     let peak = 0;
+    const descendantsCpu = new Map<number, number>();
     const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (!child.pid) return;
+      const sample = treeSample(child.pid);
+      peak = Math.max(peak, sample.rss);
+      for (const [pid, ms] of sample.descendantsCpu) descendantsCpu.set(pid, Math.max(ms, descendantsCpu.get(pid) ?? 0));
     }, 50);
     child.on("error", reject);
     child.on("close", (code) => {
@@ -69,6 +95,7 @@ export function runChild(script: string, args: string[], cwd: string, nodeArgs: 
         code,
         wallMs: performance.now() - start,
         sampledPeakBytes: peak,
+        descendantsCpuMs: [...descendantsCpu.values()].reduce((sum, ms) => sum + ms, 0),
         stdout,
         stderr,
         report: line ? JSON.parse(line.slice(6)) : undefined,
