@@ -273,6 +273,10 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
               progress: options.progress,
               cacheReport: plugin.cacheReport,
               thread: searchThread,
+              // A Pagefind process per core only when most documents came from the cache: a build that renders
+              // most pages and draws most cards already keeps every core busy, and the slices' join (search/merge.ts)
+              // and the processes' own work then cost it more than they save (docs/search.md, "Sixth pass").
+              processes: documentCache && documentCache.hits >= documentCache.misses ? undefined : 1,
             }).finally(() => searchThread.destroy());
           });
         const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords })).catch(

@@ -36,11 +36,13 @@ export interface SearchCacheOptions {
   /** The page build code (scripts/content/build-code.ts). */
   code: string;
   progress?: Progress;
+  /** Pagefind processes (writeSearchBundles' `processes`). */
+  processes?: number;
   /** Builds the index (default: Pagefind through writeSearchBundles; the build's is on its own thread); tests pass a stand-in. */
   index?: (
     records: readonly SearchRecord[],
     outputDir: string,
-    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache">,
+    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes">,
   ) => Promise<unknown>;
 }
 
@@ -84,7 +86,7 @@ export async function writeSearchIndexCached(records: readonly SearchRecord[], o
   // beside the index: this folder is replaced on each write.
   const wordListCache = path.join(path.dirname(options.dir), "word-lists");
   const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
-  await (options.index ?? writeSearchBundles)(records, outputDir, { progress: options.progress, wordListCache, wordFormCache });
+  await (options.index ?? writeSearchBundles)(records, outputDir, { progress: options.progress, wordListCache, wordFormCache, processes: options.processes });
   // Kept for the next build: linked into a new folder, which then replaces the old one.
   const fresh = `${options.dir}.${process.pid}.tmp`;
   rmSync(fresh, { recursive: true, force: true });

@@ -116,18 +116,22 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
 export async function indexSearch(
   records: readonly SearchRecord[],
   outputDir: string,
-  options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport"> & { thread?: SearchThread },
+  options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport"> & {
+    thread?: SearchThread;
+    /** Pagefind processes (writeSearchBundles' `processes`; default one per core for a large site). */
+    processes?: number;
+  },
 ): Promise<void> {
   const time = options.time ?? untimed;
   const { thread } = options;
   const index: typeof writeSearchBundlesOnThread = thread ? (...args) => thread.index(...args) : writeSearchBundlesOnThread;
   if (!options.buildCode) {
-    await time("search", () => index(records, outputDir, { progress: options.progress }));
+    await time("search", () => index(records, outputDir, { progress: options.progress, processes: options.processes }));
     return;
   }
   const { pages: code } = options.buildCode;
   const reused = await time("search", () =>
-    writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, index }),
+    writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, processes: options.processes, index }),
   );
   if (options.cacheReport) options.cacheReport.searchReused = reused;
 }
