@@ -271,9 +271,10 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, 
       split.before++;
       const chunkFile = path.join(bundle, "index", `${hash}.pf_index`);
       const compressed = readFileSync(chunkFile);
-      // Left as it is, without decompressing: a chunk whose compressed size is this small, or whose
-      // whole uncompressed size (the gzip trailer's last four bytes) is no more than a heavy word's.
-      if (compressed.length < heavyBytes / 8 || compressed.readUInt32LE(compressed.length - 4) <= Math.min(heavyBytes, runBytes)) {
+      // Left as it is, without decompressing: a chunk whose whole uncompressed size (the gzip trailer's
+      // last four bytes) is no more than a light run's. Not by its compressed size: merge.ts cuts the
+      // chunks of a joined bundle by the same rule without compressing them first.
+      if (compressed.readUInt32LE(compressed.length - 4) <= Math.min(heavyBytes, runBytes)) {
         rows.push({ from, to, hash });
         continue;
       }

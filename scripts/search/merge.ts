@@ -31,10 +31,13 @@ import {
   cborHead,
   closeGaps,
   cutChunk,
+  HEAVY_WORD_BYTES,
   header,
+  LIGHT_RUN_BYTES,
   PAGEFIND_SIGNATURE,
   packPagefindFile,
   readPagefindFile,
+  shortestPrefixAfter,
   stringAt,
   text,
 } from "./chunks.ts";
@@ -189,6 +192,71 @@ function joinPageLists(lists: PageList[]): Buffer {
 function wordEntry(word: string, postings: WordPostings): Buffer {
   const variants = [...postings.variants].map(([variant, lists]) => array([text(variant), joinPageLists(lists)]));
   return array([text(word), joinPageLists(postings.pages), array(variants)]);
+}
+
+/**
+ * Pagefind's own count of a page list's size (its `chunk_index`): for each page, its locations and
+ * metadata locations, plus one. Pagefind 1.6 adds a word's variants, each its pages plus one: read
+ * off the 306 chunks one process wrote for the N = 5000 bench records, where every chunk but the last
+ * ends with the word that brings this count to 20,000.
+ */
+function positions(lists: readonly PageList[]): number {
+  let total = 0;
+  for (const { bytes, items, end } of lists) {
+    for (let at = items; at < end; ) {
+      const [, locsAt, metaAt] = arrayItems(bytes, at);
+      total += cborHead(bytes, locsAt![0]).value + cborHead(bytes, metaAt![0]).value + 1;
+      at = metaAt![1];
+    }
+  }
+  return total;
+}
+
+/** Pagefind's default chunk size, in its own count (positions). */
+const PAGEFIND_CHUNK_POSITIONS = 20_000;
+
+/**
+ * The chunks Pagefind would cut the joined words into (its `chunk_index` and `chunk_meta`): a chunk ends
+ * with the word that brings its positions to PAGEFIND_CHUNK_POSITIONS, and starts at the shortest prefix
+ * of its first word that sorts after the word before. chunks.ts cuts within them, as it cuts Pagefind's
+ * own, so a query word loads the words it loads from a bundle one process wrote: a heavy word and the
+ * words it starts ("i", then "idag" … "iverksted") are cut where Pagefind cut them, not all in one chunk.
+ */
+function pagefindChunks(sorted: readonly string[], postings: Map<string, WordPostings>): Array<{ words: string[]; from: string }> {
+  const chunks: Array<{ words: string[]; from: string }> = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const word of sorted) {
+    const { pages, variants } = postings.get(word)!;
+    size += positions(pages);
+    for (const lists of variants.values()) size += positions(lists) + 1;
+    current.push(word);
+    if (size >= PAGEFIND_CHUNK_POSITIONS) {
+      chunks.push({ words: current, from: "" });
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length) chunks.push({ words: current, from: "" });
+  chunks.forEach((chunk, i) => {
+    chunk.from = i === 0 ? "" : shortestPrefixAfter(chunk.words[0]!, chunks[i - 1]!.words.at(-1)!);
+  });
+  return chunks;
+}
+
+/** The first word of each chunk Pagefind would cut the words of `bundles` into, joined (for tests). */
+export async function pagefindChunkStarts(bundles: readonly string[]): Promise<string[]> {
+  let offset = 0;
+  const parts = bundles.map((dir) => {
+    const entry = readJson<Entry>(path.join(dir, "pagefind-entry.json"));
+    const meta = readPagefindFile(path.join(dir, `pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`));
+    const fields = arrayItems(meta, 0);
+    const part: Part = { dir, language: "", meta, fields, pages: [], offset, fieldMap: undefined, names: [] };
+    offset += arrayItems(meta, fields[1]![0]).length;
+    return part;
+  });
+  const postings = await readWords(parts);
+  return pagefindChunks([...postings.keys()].sort(compareCodePoints), postings).map(({ words }) => words[0]!);
 }
 
 const shortHash = (language: string, bytes: Buffer, length: number) => `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, length)}`;
@@ -367,11 +435,13 @@ export async function mergeBundles(partDirs: readonly string[], bundle: string, 
   // Words: every part's, in code point order, cut into chunks as chunks.ts cuts Pagefind's own.
   const postings = await readWords(parts);
   const sorted = [...postings.keys()].sort(compareCodePoints);
-  const runs = cutChunk(
-    sorted.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) })),
-    "",
-    "",
-  );
+  const runs = pagefindChunks(sorted, postings).flatMap(({ words, from }) => {
+    // As splitHeavyChunks cuts each of Pagefind's own chunks.
+    const entries = words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) }));
+    const bytes = entries.reduce((sum, { entry }) => sum + entry.length, 0);
+    if (bytes > LIGHT_RUN_BYTES || entries.some(({ entry }) => entry.length > HEAVY_WORD_BYTES)) return cutChunk(entries, from, "");
+    return [{ from, to: words.at(-1)!, entries: entries.map(({ entry }) => entry) }];
+  });
   postings.clear();
   mkdirSync(path.join(bundle, "index"), { recursive: true });
   const packed = await Promise.all(runs.map((run) => packAsync(array([array(run.entries)]))));

@@ -2,7 +2,7 @@
  * Several Pagefind processes, one bundle (scripts/search/merge.ts): the records
  * indexed in slices by processes of their own and joined must give the bundle
  * one process gives, word for word, page for page, filter for filter, in the
- * same date order; only the word index's chunk table may differ.
+ * same date order, cut into the same chunks.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -11,8 +11,8 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkTable, readPagefindFile } from "../../scripts/search/chunks.ts";
 import { indexProcesses, SLICE_MIN_RECORDS, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
-import { compareCodePoints } from "../../scripts/search/merge.ts";
-import type { SearchRecord } from "../../scripts/search/records.ts";
+import { compareCodePoints, pagefindChunkStarts } from "../../scripts/search/merge.ts";
+import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
 /** A CBOR item, decoded whole (Pagefind's files hold arrays, text, and positive and negative integers). */
@@ -130,7 +130,8 @@ const RECORDS = Array.from({ length: 18 }, (_, i) =>
     i,
     LANGUAGES[i % 4]!,
     i < 6 ? "unknown" : `20${10 + (i % 5)}-0${1 + (i % 3)}-15`,
-    `${TEXTS[i % 4]} Dokument nummer ${i}, kapittel ${i % 7}.`,
+    // Long enough for Pagefind to cut its word index into chunks, with one heavy word ("kommune") among them.
+    `${TEXTS[i % 4]} Dokument nummer ${i}, kapittel ${i % 7}. ${`${TEXTS[(i + 1) % 4]} kommune `.repeat(150)}${"kommune ".repeat(1500)}`,
     i >= 9 ? `Document ${i}` : undefined,
   ),
 );
@@ -178,6 +179,15 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
       expect(readFileSync(path.join(bundle("three"), file)).equals(readFileSync(path.join(bundle("one"), file))), file).toBe(true);
   });
 
+  it("cuts the word index into the chunks one process's bundle has", () => {
+    // Pagefind's own chunks (20,000 of its positions, variants counted), then chunks.ts's cut within them.
+    const table = (name: string) => chunkTable(bundle(name)).map(({ from, to, words }) => ({ from, to, words }));
+    expect(table("three")).toEqual(table("one"));
+    // Pagefind cut it, and chunks.ts gave the heavy word a chunk of its own.
+    expect(table("one").length).toBeGreaterThan(3);
+    expect(table("one").some(({ words }) => words[0] === "kommun")).toBe(true);
+  });
+
   it("has a chunk table with no gaps, every word in the chunk its range names", () => {
     const table = chunkTable(bundle("three"));
     expect(table[0]!.from).toBe("");
@@ -195,6 +205,36 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
       expect(readFileSync(path.join(bundle("three-again"), file)).equals(readFileSync(path.join(bundle("three"), file))), file).toBe(true);
     expect(existsSync(path.join(bundle("three"), "pagefind-entry.json"))).toBe(true);
   });
+});
+
+describe("Pagefind's own chunks, as merge.ts counts them", () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-merge-chunks-"));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("ends each chunk where Pagefind ends it: its positions and its variants' counted", async () => {
+    // Words with and without diacritics ("båkø", "bako"): Pagefind files a word's forms with diacritics as
+    // variants of the form without, and counts them (and one more each) towards its 20,000-position chunks.
+    const syllables = ["bå", "ba", "kø", "ko", "læ", "la"];
+    let words = [""];
+    for (let n = 0; n < 5; n++) words = words.flatMap((word) => syllables.map((syllable) => word + syllable));
+    // 7,776 words, each in three of 40 records: a variant's own count (one more) is about a seventh of the total.
+    const records = Array.from({ length: 40 }, (_, i) =>
+      record(i, "nb", "2020-01-01", words.filter((_, w) => [i, (i + 13) % 40, (i + 27) % 40].includes(w % 40)).join(" ")),
+    );
+    const pagefind = await import("pagefind");
+    const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+    for (const each of records) await index!.addHTMLFile({ url: each.url, content: recordHtml(each) });
+    const raw = path.join(work, "raw");
+    await index!.writeFiles({ outputPath: raw });
+    await pagefind.close();
+    // Pagefind's chunk table as it wrote it, before chunks.ts cuts within it.
+    const starts = chunkTable(raw).map((chunk) => chunk.words[0]);
+    expect(starts.length).toBeGreaterThan(3);
+    expect(await pagefindChunkStarts([raw])).toEqual(starts);
+  }, 30_000);
 });
 
 describe("how many Pagefind processes a site gets", () => {
