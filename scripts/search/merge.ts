@@ -204,9 +204,11 @@ function positions(lists: readonly PageList[]): number {
   let total = 0;
   for (const { bytes, items, end } of lists) {
     for (let at = items; at < end; ) {
-      const [, locsAt, metaAt] = arrayItems(bytes, at);
-      total += cborHead(bytes, locsAt![0]).value + cborHead(bytes, metaAt![0]).value + 1;
-      at = metaAt![1];
+      // A page: [delta, locations, metadata locations]; only the two arrays' lengths count.
+      const locations = cborEnd(bytes, cborHead(bytes, at).head);
+      const meta = cborEnd(bytes, locations);
+      total += cborHead(bytes, locations).value + cborHead(bytes, meta).value + 1;
+      at = cborEnd(bytes, meta);
     }
   }
   return total;
