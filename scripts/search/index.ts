@@ -145,151 +145,148 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   // The folders the processes write their slices' bundles to, when there is more than one (removed once joined).
   let sliceDirs: string[] = [];
   try {
-    // forceLanguage overrides each record's <html lang> (the body's language, kept for
-    // the language filter and excerpts), so every text and every query is stemmed alike.
-    // Pagefind's process starts while this thread reads the words and the word lists below.
-    const processes = options.plain ? 1 : Math.max(1, Math.min(options.processes ?? indexProcesses(records.length), records.length));
-    // Each copy of Pagefind's module (another URL, so another module) starts a process of its own.
-    const modules = [
-      pagefind,
-      ...(await Promise.all(Array.from({ length: processes - 1 }, (_, k) => import(/* @vite-ignore */ `${pagefindUrl()}?slice=${k + 1}`)))),
-    ] as Array<typeof pagefind>;
-    closers.push(...modules.slice(1).map((module) => () => module.close()));
-    stats.processes = processes;
-    const starting = modules.map((module) => module.createIndex({ forceLanguage: stemmer }));
-    // Compound parts come from the whole site's vocabulary (compounds.ts).
-    const known = options.wordSets;
-    // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
-    const wordSets = new RecordWordSets();
-    if (!options.plain) {
-      for (const record of records) {
-        let found = known?.get(record);
-        if (!found) {
-          found = recordWords(record);
-          known?.set(record, found);
-        }
-        wordSets.add(found);
-      }
-    }
-    // The site's distinct words, in the order a walk over every record meets them: what both need, without a Set per record.
-    const siteWords = wordSets.distinct();
-    const vocabulary = options.plain ? undefined : buildVocabulary([new Set(siteWords)], siteVocabularyStems(siteWords, options.wordFormCache).stems);
-    // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
-    // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
-    const formStemmers = queryStemmers(stemmer);
-    const siteForms = new Map<string, Map<string, string[]>>();
-    // Each language's base forms of the site's words and compound parts, found once or read from the cache (site-forms.ts).
-    const siteBases = new Map<string, (word: string) => readonly string[]>();
-    const basesFound = new Map<string, Map<string, string[]>>();
-    // Each body language's own stemmer where it is not the bundle's, and the stems it gave.
-    const ownStemmers = new Map<string, Stemmer>();
-    const stemsFound = new Map<string, Map<string, string | undefined>>();
-    // Each language's compound splits, word → parts (compounds.ts).
-    const splits = new Map<string, Map<string, string[]>>();
-    // Each record's compound parts, found before the dictionaries are cut, so that the parts'
-    // base forms ("møllerne" → "mølle") are among the entries kept.
-    const partsOf: string[][] = [];
-    if (vocabulary) {
-      for (const language of new Set(records.map((record) => record.language))) {
-        // One lexicon per body language: the site's words and that language's word lists.
-        const lexicon = withDictionary(vocabulary, dictionariesFor(language, options.wordListCache));
-        const split = new Map<string, string[]>();
-        splits.set(language, split);
-        const words = new Set<string>();
-        const ownWords = new Set<string>();
-        records.forEach((record, i) => {
-          if (record.language !== language) return;
-          const own = wordSets.get(i);
-          partsOf[i] = recordCompoundParts(own, lexicon, split);
-          for (const word of own) {
-            words.add(word);
-            ownWords.add(word);
+    try {
+      // forceLanguage overrides each record's <html lang> (the body's language, kept for
+      // the language filter and excerpts), so every text and every query is stemmed alike.
+      // Pagefind's process starts while this thread reads the words and the word lists below.
+      const processes = options.plain ? 1 : Math.max(1, Math.min(options.processes ?? indexProcesses(records.length), records.length));
+      // Each copy of Pagefind's module (another URL, so another module) starts a process of its own.
+      const modules = [
+        pagefind,
+        ...(await Promise.all(Array.from({ length: processes - 1 }, (_, k) => import(/* @vite-ignore */ `${pagefindUrl()}?slice=${k + 1}`)))),
+      ] as Array<typeof pagefind>;
+      closers.push(...modules.slice(1).map((module) => () => module.close()));
+      stats.processes = processes;
+      const starting = modules.map((module) => module.createIndex({ forceLanguage: stemmer }));
+      // Compound parts come from the whole site's vocabulary (compounds.ts).
+      const known = options.wordSets;
+      // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
+      const wordSets = new RecordWordSets();
+      if (!options.plain) {
+        for (const record of records) {
+          let found = known?.get(record);
+          if (!found) {
+            found = recordWords(record);
+            known?.set(record, found);
           }
-          for (const part of partsOf[i]!) words.add(part);
-        });
-        const tracer = formTracer(language, stemmer);
-        if (tracer) {
-          const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
-          siteForms.set(language, siteWordForms(ownWords, tracer, cacheFile).forms);
-          // Every part of every split is among `words`; one that is not (none was seen) is looked up alone.
-          for (const wordParts of split.values()) for (const part of wordParts) words.add(part);
-          const bases = siteBaseForms(words, tracer, options.wordFormCache ? baseFormCacheFile(options.wordFormCache, language, stemmer) : undefined).bases;
-          siteBases.set(language, (word) => bases.get(word) ?? baseForms(word, affixDictionariesFor(language, [word]), tracer.stemmers));
+          wordSets.add(found);
         }
-        basesFound.set(language, new Map());
-        stemsFound.set(language, new Map());
-        const languageStemmer = ownLanguageStemmer(language, stemmer);
-        if (languageStemmer) ownStemmers.set(language, languageStemmer);
       }
+      // The site's distinct words, in the order a walk over every record meets them: what both need, without a Set per record.
+      const siteWords = wordSets.distinct();
+      const vocabulary = options.plain ? undefined : buildVocabulary([new Set(siteWords)], siteVocabularyStems(siteWords, options.wordFormCache).stems);
+      // Inflected forms the bundle's stemmer cannot join, from each body language's dictionaries
+      // (inflections.ts): each distinct word traced once for the site, or read from the cache (site-forms.ts).
+      const formStemmers = queryStemmers(stemmer);
+      const siteForms = new Map<string, Map<string, string[]>>();
+      // Each language's base forms of the site's words and compound parts, found once or read from the cache (site-forms.ts).
+      const siteBases = new Map<string, (word: string) => readonly string[]>();
+      const basesFound = new Map<string, Map<string, string[]>>();
+      // Each body language's own stemmer where it is not the bundle's, and the stems it gave.
+      const ownStemmers = new Map<string, Stemmer>();
+      const stemsFound = new Map<string, Map<string, string | undefined>>();
+      // Each language's compound splits, word → parts (compounds.ts).
+      const splits = new Map<string, Map<string, string[]>>();
+      // Each record's compound parts, found before the dictionaries are cut, so that the parts'
+      // base forms ("møllerne" → "mølle") are among the entries kept.
+      const partsOf: string[][] = [];
+      if (vocabulary) {
+        for (const language of new Set(records.map((record) => record.language))) {
+          // One lexicon per body language: the site's words and that language's word lists.
+          const lexicon = withDictionary(vocabulary, dictionariesFor(language, options.wordListCache));
+          const split = new Map<string, string[]>();
+          splits.set(language, split);
+          const words = new Set<string>();
+          const ownWords = new Set<string>();
+          records.forEach((record, i) => {
+            if (record.language !== language) return;
+            const own = wordSets.get(i);
+            partsOf[i] = recordCompoundParts(own, lexicon, split);
+            for (const word of own) {
+              words.add(word);
+              ownWords.add(word);
+            }
+            for (const part of partsOf[i]!) words.add(part);
+          });
+          const tracer = formTracer(language, stemmer);
+          if (tracer) {
+            const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
+            siteForms.set(language, siteWordForms(ownWords, tracer, cacheFile).forms);
+            // Every part of every split is among `words`; one that is not (none was seen) is looked up alone.
+            for (const wordParts of split.values()) for (const part of wordParts) words.add(part);
+            const bases = siteBaseForms(words, tracer, options.wordFormCache ? baseFormCacheFile(options.wordFormCache, language, stemmer) : undefined).bases;
+            siteBases.set(language, (word) => bases.get(word) ?? baseForms(word, affixDictionariesFor(language, [word]), tracer.stemmers));
+          }
+          basesFound.set(language, new Map());
+          stemsFound.set(language, new Map());
+          const languageStemmer = ownLanguageStemmer(language, stemmer);
+          if (languageStemmer) ownStemmers.set(language, languageStemmer);
+        }
+      }
+      const indexes = await Promise.all(
+        starting.map(async (started) => {
+          const { index, errors } = await started;
+          if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+          return index;
+        }),
+      );
+      // Each part's slice goes to its own process IN_FLIGHT records at a time, not one round trip
+      // each: the main thread is busy rendering pages meanwhile, and every round trip waited for it.
+      const sliceSize = Math.ceil(records.length / processes);
+      const sendSlice = async (index: (typeof indexes)[number], from: number, to: number) => {
+        for (let start = from; start < to; start += IN_FLIGHT) {
+          await Promise.all(
+            records.slice(start, Math.min(start + IN_FLIGHT, to)).map(async (record, offset) => {
+              const parts = partsOf[start + offset];
+              const own = parts ? wordSets.get(start + offset) : new Set<string>();
+              const bases = siteBases.get(record.language);
+              const extras = parts
+                ? {
+                    compoundParts: parts,
+                    wordForms: formStemmers
+                      ? [
+                          ...new Set([
+                            ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
+                            ...(bases
+                              ? recordBaseFormsFrom(
+                                  own,
+                                  parts,
+                                  (word) => splits.get(record.language)!.get(word),
+                                  bases,
+                                  formStemmers,
+                                  basesFound.get(record.language),
+                                )
+                              : []),
+                            ...(ownStemmers.has(record.language)
+                              ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
+                              : []),
+                          ]),
+                        ]
+                      : [],
+                  }
+                : {};
+              const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
+              if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
+              stats.words += added.file.uniqueWords;
+              indexed.tick();
+            }),
+          );
+        }
+      };
+      sliceDirs = indexes.map((_, k) => (processes === 1 ? bundle : `${bundle}.slice-${k}`));
+      await Promise.all(
+        indexes.map(async (index, k) => {
+          await sendSlice(index, k * sliceSize, Math.min((k + 1) * sliceSize, records.length));
+          const written = await index.writeFiles({ outputPath: sliceDirs[k]! });
+          if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${sliceDirs[k]}: ${written.errors.join("; ")}`);
+          await index.deleteIndex();
+        }),
+      );
+    } finally {
+      indexed.done();
+      // Before the join: Pagefind's processes hold every slice's index until they exit.
+      for (const close of closers) await close();
     }
-    const indexes = await Promise.all(
-      starting.map(async (started) => {
-        const { index, errors } = await started;
-        if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
-        return index;
-      }),
-    );
-    // Each part's slice goes to its own process IN_FLIGHT records at a time, not one round trip
-    // each: the main thread is busy rendering pages meanwhile, and every round trip waited for it.
-    const sliceSize = Math.ceil(records.length / processes);
-    const sendSlice = async (index: (typeof indexes)[number], from: number, to: number) => {
-      for (let start = from; start < to; start += IN_FLIGHT) {
-        await Promise.all(
-          records.slice(start, Math.min(start + IN_FLIGHT, to)).map(async (record, offset) => {
-            const parts = partsOf[start + offset];
-            const own = parts ? wordSets.get(start + offset) : new Set<string>();
-            const bases = siteBases.get(record.language);
-            const extras = parts
-              ? {
-                  compoundParts: parts,
-                  wordForms: formStemmers
-                    ? [
-                        ...new Set([
-                          ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
-                          ...(bases
-                            ? recordBaseFormsFrom(
-                                own,
-                                parts,
-                                (word) => splits.get(record.language)!.get(word),
-                                bases,
-                                formStemmers,
-                                basesFound.get(record.language),
-                              )
-                            : []),
-                          ...(ownStemmers.has(record.language)
-                            ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
-                            : []),
-                        ]),
-                      ]
-                    : [],
-                }
-              : {};
-            const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
-            if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
-            stats.words += added.file.uniqueWords;
-            indexed.tick();
-          }),
-        );
-      }
-    };
-    sliceDirs = indexes.map((_, k) => (processes === 1 ? bundle : `${bundle}.slice-${k}`));
-    await Promise.all(
-      indexes.map(async (index, k) => {
-        await sendSlice(index, k * sliceSize, Math.min((k + 1) * sliceSize, records.length));
-        const written = await index.writeFiles({ outputPath: sliceDirs[k]! });
-        if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${sliceDirs[k]}: ${written.errors.join("; ")}`);
-        await index.deleteIndex();
-      }),
-    );
-  } catch (error) {
-    for (const dir of sliceDirs) if (dir !== bundle) rmSync(dir, { recursive: true, force: true });
-    throw error;
-  } finally {
-    indexed.done();
-    // Before the join: Pagefind's processes hold every slice's index until they exit.
-    for (const close of closers) await close();
-  }
-  try {
     if (sliceDirs.length > 1) {
       // The slices' bundles joined into the one a single process would write, its word index cut into chunks as
       // splitHeavyChunks cuts Pagefind's (merge.ts).
@@ -301,6 +298,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       });
     }
   } finally {
+    // Once the processes are stopped, whether the build failed or the slices were joined.
     for (const dir of sliceDirs) if (dir !== bundle) rmSync(dir, { recursive: true, force: true });
   }
   removeUnusedFiles(bundle);
