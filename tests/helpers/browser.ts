@@ -227,6 +227,10 @@ export async function axeViolations(page: Page | Frame, options: { exclude?: str
         }
       ).axe;
       const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
+      // Colours as they settle, not halfway through a transition: the presented slide fades in from 40 % opacity
+      // (site.css, present-in), and axe measuring its contrast within those 120 ms made the embed view's check flaky.
+      const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY);
+      await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
       const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
       return result.violations.map((violation) => ({
         id: violation.id,
