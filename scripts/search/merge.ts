@@ -5,8 +5,9 @@
  * indexed by a Pagefind process of its own at the same time, and the bundles
  * they write are joined here into the bundle one process would have written:
  * the same pages in the same order, the same words with the same postings, the
- * same filters and sort orders. The word index is then cut into chunks as
- * chunks.ts cuts Pagefind's own (`cutChunk`), in one pass over every word.
+ * same filters and sort orders. The word index is then cut where Pagefind would
+ * have cut it (`pagefindChunks`), and within those chunks as chunks.ts cuts
+ * Pagefind's own (`cutChunk`): the chunk table one process's bundle gets.
  *
  * What the join relies on, read in Pagefind 1.6's files (all "pagefind_dcd" then CBOR, gzip-compressed):
  * - metadata: [version, pages, chunks, filters, sorts, meta fields]; a page is
