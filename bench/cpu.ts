@@ -14,8 +14,7 @@ export function cpuMs(): number {
     const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
     return (ticks / 100) * 1000; // USER_HZ is 100 on Linux
   } catch {
-    const usage = process.resourceUsage();
-    return (usage.userCPUTime + usage.systemCPUTime) / 1000;
+    return ownCpuMs();
   }
 }
 

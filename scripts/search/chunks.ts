@@ -22,8 +22,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 
 /** What every Pagefind data file starts with, once decompressed. */
-export const PAGEFIND_SIGNATURE = Buffer.from("pagefind_dcd");
-const SIGNATURE = PAGEFIND_SIGNATURE;
+const SIGNATURE = Buffer.from("pagefind_dcd");
 /** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
 export const HEAVY_WORD_BYTES = 24 * 1024;
 /**
@@ -110,13 +109,22 @@ export const text = (value: string) => {
 };
 export const array = (items: Buffer[]) => Buffer.concat([header(4, items.length), ...items]);
 
-export function readPagefindFile(file: string, compressed = readFileSync(file)): Buffer {
-  const raw = gunzipSync(compressed);
+/** The CBOR of a Pagefind data file, decompressed (`raw`): what follows its signature. */
+export function pagefindPayload(raw: Buffer, file: string): Buffer {
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
   return raw.subarray(SIGNATURE.length);
 }
 
-export const packPagefindFile = (cbor: Buffer) => gzipSync(Buffer.concat([SIGNATURE, cbor]));
+export const readPagefindFile = (file: string, compressed = readFileSync(file)): Buffer => pagefindPayload(gunzipSync(compressed), file);
+
+/** A Pagefind data file's bytes before compression: its signature, then `cbor`. */
+export const pagefindContent = (cbor: Buffer) => Buffer.concat([SIGNATURE, cbor]);
+
+export const packPagefindFile = (cbor: Buffer) => gzipSync(pagefindContent(cbor));
+
+/** A data file's name as Pagefind gives it: the language, then the first `digits` hex digits of a SHA-256 of its bytes. */
+export const hashedName = (language: string, bytes: Buffer, digits: number) =>
+  `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, digits)}`;
 
 export const stringAt = (bytes: Buffer, offset: number) => {
   const item = cborHead(bytes, offset);
@@ -243,6 +251,22 @@ export function cutChunk(
   return runs;
 }
 
+/**
+ * The runs one of Pagefind's chunks (its words in order, from `from` to `to`) is cut into: `cutChunk`'s
+ * when the chunk holds a heavy word or more than a light run's bytes, else one run, the chunk whole.
+ */
+export function splitChunk(
+  words: Array<{ word: string; entry: Buffer }>,
+  from: string,
+  to: string,
+  heavyBytes = HEAVY_WORD_BYTES,
+  runBytes = LIGHT_RUN_BYTES,
+): Run[] {
+  const total = words.reduce((sum, word) => sum + word.entry.length, 0);
+  if (total > runBytes || words.some((word) => word.entry.length > heavyBytes)) return cutChunk(words, from, to, heavyBytes, runBytes);
+  return [{ from, to, first: words[0]?.word ?? from, entries: words.map((word) => word.entry), bytes: total }];
+}
+
 export interface ChunkSplit {
   /** Index chunks before and after. */
   before: number;
@@ -284,8 +308,7 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, 
         word: stringAt(chunk, arrayItems(chunk, at)[0]![0]),
         entry: chunk.subarray(at, end),
       }));
-      const total = words.reduce((sum, word) => sum + word.entry.length, 0);
-      const runs = total > runBytes || words.some((word) => word.entry.length > heavyBytes) ? cutChunk(words, from, to, heavyBytes, runBytes) : [];
+      const runs = splitChunk(words, from, to, heavyBytes, runBytes);
       if (runs.length < 2) {
         rows.push({ from, to, hash });
         continue;
@@ -294,7 +317,7 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, 
       for (const run of runs) {
         if (run.entries.length === 1 && run.entries[0]!.length > heavyBytes) split.heavyWords.push(run.to);
         const packed = packPagefindFile(Buffer.concat([header(4, chunkFields.length), array(run.entries), ...rest]));
-        const runHash = `${language}_${createHash("sha256").update(packed).digest("hex").slice(0, 7)}`;
+        const runHash = hashedName(language, packed, 7);
         writeFileSync(path.join(bundle, "index", `${runHash}.pf_index`), packed);
         rows.push({ from: run.from, to: run.to, hash: runHash });
       }
@@ -312,7 +335,7 @@ export function splitHeavyChunks(bundle: string, heavyBytes = HEAVY_WORD_BYTES, 
       Buffer.concat([header(4, fields.length), ...fields.map(([at, end], i) => (i === 2 ? array(chunks) : meta.subarray(at, end)))]),
     );
     // The metadata file is named by a hash of its content: a new content, a new name.
-    const metaHash = `${language}_${createHash("sha256").update(newMeta).digest("hex").slice(0, 10)}`;
+    const metaHash = hashedName(language, newMeta, 10);
     writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), newMeta);
     if (metaHash !== info.hash) rmSync(metaFile);
     info.hash = metaHash;

@@ -20,7 +20,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { array, arrayItems, cborHead, header, packPagefindFile, readPagefindFile, stringAt, text } from "./chunks.ts";
+import { array, arrayItems, cborHead, hashedName, header, packPagefindFile, readPagefindFile, stringAt, text } from "./chunks.ts";
 import { SORT_NEWEST, UNDATED } from "./records.ts";
 
 /** Marks the name of an undated document's page: it goes last whichever way the results are ordered by date. */
@@ -111,7 +111,7 @@ export function renameFragments(bundle: string): FragmentRename {
     const newMeta = packPagefindFile(
       Buffer.concat([header(4, fields.length), ...fields.map(([at, end], i) => (i === 1 ? newPages : i === 4 ? array([]) : meta.subarray(at, end)))]),
     );
-    const metaHash = `${language}_${createHash("sha256").update(newMeta).digest("hex").slice(0, 10)}`;
+    const metaHash = hashedName(language, newMeta, 10);
     writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), newMeta);
     if (metaHash !== info.hash && existsSync(metaFile)) rmSync(metaFile);
     info.hash = metaHash;

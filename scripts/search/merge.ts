@@ -20,7 +20,6 @@
  * A part's numbers are offset by the pages of the parts before it; nothing else
  * in a word's postings depends on another page.
  */
-import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -31,14 +30,14 @@ import {
   cborEnd,
   cborHead,
   closeGaps,
-  cutChunk,
-  HEAVY_WORD_BYTES,
+  hashedName,
   header,
-  LIGHT_RUN_BYTES,
-  PAGEFIND_SIGNATURE,
   packPagefindFile,
+  pagefindContent,
+  pagefindPayload,
   readPagefindFile,
   shortestPrefixAfter,
+  splitChunk,
   stringAt,
   text,
 } from "./chunks.ts";
@@ -47,13 +46,8 @@ import {
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
-async function readChunk(file: string): Promise<Buffer> {
-  const raw = await gunzipAsync(readFileSync(file));
-  if (!raw.subarray(0, PAGEFIND_SIGNATURE.length).equals(PAGEFIND_SIGNATURE)) throw new Error(`${file} is not a Pagefind data file`);
-  return raw.subarray(PAGEFIND_SIGNATURE.length);
-}
-
-const packAsync = (cbor: Buffer) => gzipAsync(Buffer.concat([PAGEFIND_SIGNATURE, cbor]));
+const readChunk = async (file: string) => pagefindPayload(await gunzipAsync(readFileSync(file)), file);
+const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
 
 interface Entry {
   version: string;
@@ -62,7 +56,6 @@ interface Entry {
 
 interface Part {
   dir: string;
-  language: string;
   meta: Buffer;
   fields: Array<[number, number]>;
   pages: Array<Array<[number, number]>>;
@@ -120,6 +113,15 @@ export function compareCodePoints(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
+}
+
+/** A part's metadata file (`hash` from its entry file), its pages numbered from `offset` in the joined bundle. */
+function readPart(dir: string, hash: string, offset: number): Part {
+  const meta = readPagefindFile(path.join(dir, `pagefind.${hash}.pf_meta`));
+  const fields = arrayItems(meta, 0);
+  if (fields.length !== 6) throw new Error(`${dir}: not the metadata layout of Pagefind 1.6`);
+  const pages = arrayItems(meta, fields[1]![0]).map(([start]) => arrayItems(meta, start));
+  return { dir, meta, fields, pages, offset, fieldMap: undefined, names: [] };
 }
 
 function readPageList(part: Part, bytes: Buffer, [start, end]: [number, number]): PageList {
@@ -251,18 +253,13 @@ function pagefindChunks(sorted: readonly string[], postings: Map<string, WordPos
 export async function pagefindChunkStarts(bundles: readonly string[]): Promise<string[]> {
   let offset = 0;
   const parts = bundles.map((dir) => {
-    const entry = readJson<Entry>(path.join(dir, "pagefind-entry.json"));
-    const meta = readPagefindFile(path.join(dir, `pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`));
-    const fields = arrayItems(meta, 0);
-    const part: Part = { dir, language: "", meta, fields, pages: [], offset, fieldMap: undefined, names: [] };
-    offset += arrayItems(meta, fields[1]![0]).length;
+    const part = readPart(dir, Object.values(readJson<Entry>(path.join(dir, "pagefind-entry.json")).languages)[0]!.hash, offset);
+    offset += part.pages.length;
     return part;
   });
   const postings = await readWords(parts);
   return pagefindChunks([...postings.keys()].sort(compareCodePoints), postings).map(({ words }) => words[0]!);
 }
-
-const shortHash = (language: string, bytes: Buffer, length: number) => `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, length)}`;
 
 /** Reads every part's words into one map, in each part's order. */
 async function readWords(parts: Part[]): Promise<Map<string, WordPostings>> {
@@ -325,7 +322,7 @@ function joinFilters(parts: Part[], bundle: string, language: string): Buffer {
   for (const name of [...filters.keys()].sort(compareCodePoints)) {
     const values = [...filters.get(name)!].sort(([a], [b]) => compareCodePoints(a, b));
     const packed = packPagefindFile(array([text(name), array(values.map(([value, pages]) => array([text(value), array(pages.map(uint))])))]));
-    const hash = shortHash(language, packed, 7);
+    const hash = hashedName(language, packed, 7);
     writeFileSync(path.join(bundle, "filter", `${hash}.pf_filter`), packed);
     rows.push(array([text(name), text(hash)]));
   }
@@ -387,12 +384,8 @@ export async function mergeBundles(partDirs: readonly string[], bundle: string, 
 
   let offset = 0;
   const parts: Part[] = partDirs.map((dir, i) => {
-    const meta = readPagefindFile(path.join(dir, `pagefind.${entries[i]!.languages[language!]!.hash}.pf_meta`));
-    const fields = arrayItems(meta, 0);
-    if (fields.length !== 6) throw new Error(`${dir}: not the metadata layout of Pagefind 1.6`);
-    const pages = arrayItems(meta, fields[1]![0]).map(([start]) => arrayItems(meta, start));
-    const part: Part = { dir, language: language!, meta, fields, pages, offset, fieldMap: undefined, names: [] };
-    offset += pages.length;
+    const part = readPart(dir, entries[i]!.languages[language!]!.hash, offset);
+    offset += part.pages.length;
     return part;
   });
 
@@ -435,22 +428,22 @@ export async function mergeBundles(partDirs: readonly string[], bundle: string, 
     }
   }
 
-  // Words: every part's, in code point order, cut into chunks as chunks.ts cuts Pagefind's own.
+  // Words: every part's, in code point order, in the chunks Pagefind would cut, each cut as splitHeavyChunks cuts Pagefind's own.
   const postings = await readWords(parts);
   const sorted = [...postings.keys()].sort(compareCodePoints);
-  const runs = pagefindChunks(sorted, postings).flatMap(({ words, from }) => {
-    // As splitHeavyChunks cuts each of Pagefind's own chunks.
-    const entries = words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) }));
-    const bytes = entries.reduce((sum, { entry }) => sum + entry.length, 0);
-    if (bytes > LIGHT_RUN_BYTES || entries.some(({ entry }) => entry.length > HEAVY_WORD_BYTES)) return cutChunk(entries, from, "");
-    return [{ from, to: words.at(-1)!, entries: entries.map(({ entry }) => entry) }];
-  });
+  const runs = pagefindChunks(sorted, postings).flatMap(({ words, from }) =>
+    splitChunk(
+      words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) })),
+      from,
+      words.at(-1)!,
+    ),
+  );
   postings.clear();
   mkdirSync(path.join(bundle, "index"), { recursive: true });
   const packed = await Promise.all(runs.map((run) => packAsync(array([array(run.entries)]))));
   const chunkRows = closeGaps(
     runs.map((run, i) => {
-      const hash = shortHash(language!, packed[i]!, 7);
+      const hash = hashedName(language!, packed[i]!, 7);
       writeFileSync(path.join(bundle, "index", `${hash}.pf_index`), packed[i]!);
       return { from: run.from, to: run.to, hash };
     }),
@@ -469,7 +462,7 @@ export async function mergeBundles(partDirs: readonly string[], bundle: string, 
       array(allFields.map(text)),
     ]),
   );
-  const metaHash = shortHash(language!, meta, 10);
+  const metaHash = hashedName(language!, meta, 10);
   writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), meta);
 
   // Everything else (pagefind.js, its worker, the WebAssembly) is the same in every part.
