@@ -3,8 +3,9 @@
  * Pagefind folder of the last build, with the hash of the search records and
  * build code it was made from. When a build's records hash the same, the
  * folder is reused instead of indexing again; when any record changed (one
- * edited body is enough), Pagefind builds the whole index again, as it has
- * no way to update one (docs/performance.md says what that costs).
+ * edited body is enough), the index is built again; Pagefind has no way to
+ * update one, but a large site's slices whose pages are unchanged come from
+ * .cache/lysark/search-slices/ (scripts/search/slices.ts).
  *
  * Each file is checked against the hash the manifest holds for it, and the
  * manifest against its own integrity hash; anything unsound makes the build
@@ -42,7 +43,7 @@ export interface SearchCacheOptions {
   index?: (
     records: readonly SearchRecord[],
     outputDir: string,
-    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes">,
+    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache">,
   ) => Promise<unknown>;
 }
 
@@ -86,7 +87,15 @@ export async function writeSearchIndexCached(records: readonly SearchRecord[], o
   // beside the index: this folder is replaced on each write.
   const wordListCache = path.join(path.dirname(options.dir), "word-lists");
   const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
-  await (options.index ?? writeSearchBundles)(records, outputDir, { progress: options.progress, wordListCache, wordFormCache, processes: options.processes });
+  // Each slice's bundle of a large site (scripts/search/slices.ts): an edit re-indexes the slice that holds it.
+  const sliceCache = path.join(path.dirname(options.dir), "search-slices");
+  await (options.index ?? writeSearchBundles)(records, outputDir, {
+    progress: options.progress,
+    wordListCache,
+    wordFormCache,
+    processes: options.processes,
+    sliceCache,
+  });
   // Kept for the next build: linked into a new folder, which then replaces the old one.
   const fresh = `${options.dir}.${process.pid}.tmp`;
   rmSync(fresh, { recursive: true, force: true });

@@ -23,7 +23,7 @@ const WORKER = new URL("./search-worker.ts", import.meta.url).href;
 
 export const SEARCH_THREAD_MIN_RECORDS = 500;
 
-type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes">;
+type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache" | "sliceRecords">;
 
 /**
  * The search thread, started before its task: a build starts it while it validates, so the
@@ -54,6 +54,8 @@ export class SearchThread {
         wordListCache: options.wordListCache,
         wordFormCache: options.wordFormCache,
         processes: options.processes,
+        sliceCache: options.sliceCache,
+        sliceRecords: options.sliceRecords,
         progress: port2,
       };
       // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.

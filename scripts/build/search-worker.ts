@@ -14,6 +14,8 @@ export interface SearchTask {
   wordListCache?: string;
   wordFormCache?: string;
   processes?: number;
+  sliceCache?: string;
+  sliceRecords?: number;
   /** Receives `{ phase }`, `{ tick }` and `{ done }` messages for the main thread's progress line. */
   progress: MessagePort;
 }
@@ -42,6 +44,8 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       wordListCache: task.wordListCache,
       wordFormCache: task.wordFormCache,
       processes: task.processes,
+      sliceCache: task.sliceCache,
+      sliceRecords: task.sliceRecords,
     });
   } finally {
     for (const spool of spools.values()) spool.close();

@@ -27,6 +27,7 @@ import {
 } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
+import { SliceCache, sliceBounds, sliceKey } from "./slices.ts";
 import { RecordWordSets } from "./word-sets.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
@@ -44,8 +45,11 @@ export interface SearchIndexStats {
   languages: Array<{ language: ContentLanguage; documents: number }>;
   words: number;
   bytes: number;
-  /** Pagefind processes that indexed a slice of the records each (0 without records). */
+  /** Pagefind processes started (0 without records, or when every slice came from the cache). */
   processes: number;
+  /** Slices the records were indexed in (slices.ts), and how many of them came from the cache. */
+  slices: number;
+  slicesReused: number;
 }
 
 export interface SearchBundleOptions {
@@ -64,10 +68,14 @@ export interface SearchBundleOptions {
    */
   wordSets?: WeakMap<SearchRecord, Set<string>>;
   /**
-   * Pagefind processes that index consecutive slices of the records at the same time, their
+   * Pagefind processes that index the records' slices (slices.ts) at the same time, their
    * bundles joined into one (merge.ts). Default: `indexProcesses` of the records.
    */
   processes?: number;
+  /** Records in a slice on average (slices.ts, SLICE_RECORDS); a site of fewer than four slices' worth is one slice. */
+  sliceRecords?: number;
+  /** Where each slice's bundle is kept between builds (`.cache/lysark/search-slices`, slices.ts). */
+  sliceCache?: string;
 }
 
 /** The fewest records a Pagefind process of its own is started for: below, the process and the join cost more than they save. */
@@ -84,15 +92,24 @@ export class SearchIndexError extends Error {}
  * The URL of Pagefind's module, found where Node would look for the package. Not `import.meta.resolve`:
  * tsx loads this file as CommonJS on the build's search thread, where it is missing.
  */
-function pagefindUrl(): string {
+function pagefindPackage(): { dir: string; version: string; entry: string } {
   for (const dir of createRequire(import.meta.url).resolve.paths("pagefind") ?? []) {
     const manifest = path.join(dir, "pagefind", "package.json");
     if (!existsSync(manifest)) continue;
-    const entry = (JSON.parse(readFileSync(manifest, "utf8")) as { exports?: { ".": { import: string } } }).exports?.["."].import;
-    if (entry) return pathToFileURL(path.join(dir, "pagefind", entry)).href;
+    const { version, exports } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string; exports?: { ".": { import: string } } };
+    const entry = exports?.["."].import;
+    if (entry) return { dir: path.join(dir, "pagefind"), version, entry };
   }
   throw new SearchIndexError("Pagefind's package was not found: run npm install");
 }
+
+function pagefindUrl(): string {
+  const { dir, entry } = pagefindPackage();
+  return pathToFileURL(path.join(dir, entry)).href;
+}
+
+/** Pagefind's version: part of a kept slice's key, as another version may index the same page otherwise. */
+const pagefindVersion = () => pagefindPackage().version;
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -135,29 +152,42 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     words: 0,
     bytes: 0,
     processes: 0,
+    slices: 0,
+    slicesReused: 0,
   };
   if (!stemmer) return stats;
   // Imported when needed: a static import of Pagefind's package stops tsx's loader from loading the importing module in a
   // worker thread (the search phase runs on one, ../build/search-thread.ts), where a dynamic import works.
   const pagefind = await import("pagefind");
   const indexed = progress.phase("indexed", records.length, "documents");
-  const closers: Array<() => Promise<unknown>> = [() => pagefind.close()];
-  // The folders the processes write their slices' bundles to, when there is more than one (removed once joined).
-  let sliceDirs: string[] = [];
+  const closers: Array<() => Promise<unknown>> = [];
+  const bounds = options.plain
+    ? [[0, records.length] as [number, number]]
+    : sliceBounds(
+        records.map((record) => record.url),
+        options.sliceRecords,
+      );
+  // The folders the slices' bundles are written to or restored in, when there is more than one (removed once joined).
+  const sliceDirs = bounds.length > 1 ? bounds.map((_, k) => `${bundle}.slice-${k}`) : [bundle];
+  const cache = bounds.length > 1 && options.sliceCache ? new SliceCache(options.sliceCache) : undefined;
+  stats.slices = bounds.length;
   try {
     try {
+      // Pagefind processes, started when a slice first needs one; each copy of Pagefind's module (another URL,
+      // so another module) starts a process of its own.
+      const processes = options.plain ? 1 : Math.max(1, Math.min(options.processes ?? indexProcesses(records.length), bounds.length));
+      const modules: Array<Promise<typeof pagefind>> = [];
+      const moduleFor = (k: number) => {
+        if (!modules[k]) {
+          modules[k] = k === 0 ? Promise.resolve(pagefind) : (import(/* @vite-ignore */ `${pagefindUrl()}?slice=${k}`) as Promise<typeof pagefind>);
+          closers.push(async () => (await modules[k]!).close());
+          stats.processes = modules.length;
+        }
+        return modules[k]!;
+      };
       // forceLanguage overrides each record's <html lang> (the body's language, kept for
       // the language filter and excerpts), so every text and every query is stemmed alike.
-      // Pagefind's process starts while this thread reads the words and the word lists below.
-      const processes = options.plain ? 1 : Math.max(1, Math.min(options.processes ?? indexProcesses(records.length), records.length));
-      // Each copy of Pagefind's module (another URL, so another module) starts a process of its own.
-      const modules = [
-        pagefind,
-        ...(await Promise.all(Array.from({ length: processes - 1 }, (_, k) => import(/* @vite-ignore */ `${pagefindUrl()}?slice=${k + 1}`)))),
-      ] as Array<typeof pagefind>;
-      closers.push(...modules.slice(1).map((module) => () => module.close()));
-      stats.processes = processes;
-      const starting = modules.map((module) => module.createIndex({ forceLanguage: stemmer }));
+      const indexer = `pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
       // Compound parts come from the whole site's vocabulary (compounds.ts).
       const known = options.wordSets;
       // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
@@ -223,79 +253,112 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           if (languageStemmer) ownStemmers.set(language, languageStemmer);
         }
       }
-      const indexes = await Promise.all(
-        starting.map(async (started) => {
-          const { index, errors } = await started;
-          if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
-          return index;
-        }),
-      );
-      // Each part's slice goes to its own process IN_FLIGHT records at a time, not one round trip
-      // each: the main thread is busy rendering pages meanwhile, and every round trip waited for it.
-      const sliceSize = Math.ceil(records.length / processes);
-      const sendSlice = async (index: (typeof indexes)[number], from: number, to: number) => {
-        for (let start = from; start < to; start += IN_FLIGHT) {
+      /** The page Pagefind is given for record `i`: its text, with the compound parts and word forms it is also found by. */
+      const pageOf = (i: number) => {
+        const record = records[i]!;
+        const parts = partsOf[i];
+        const own = parts ? wordSets.get(i) : new Set<string>();
+        const bases = siteBases.get(record.language);
+        const extras = parts
+          ? {
+              compoundParts: parts,
+              wordForms: formStemmers
+                ? [
+                    ...new Set([
+                      ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
+                      ...(bases
+                        ? recordBaseFormsFrom(
+                            own,
+                            parts,
+                            (word) => splits.get(record.language)!.get(word),
+                            bases,
+                            formStemmers,
+                            basesFound.get(record.language),
+                          )
+                        : []),
+                      ...(ownStemmers.has(record.language)
+                        ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
+                        : []),
+                    ]),
+                  ]
+                : [],
+            }
+          : {};
+        return { id: record.id, url: record.url, content: recordHtml(record, extras) };
+      };
+      /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
+      const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
+        const { index, errors } = await (await moduleFor(k)).createIndex({ forceLanguage: stemmer });
+        if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join("; ")}`);
+        let words = 0;
+        // IN_FLIGHT records at a time, not one round trip each: the main thread is busy rendering pages meanwhile,
+        // and every round trip waited for it.
+        for (let start = 0; start < pages.length; start += IN_FLIGHT) {
           await Promise.all(
-            records.slice(start, Math.min(start + IN_FLIGHT, to)).map(async (record, offset) => {
-              const parts = partsOf[start + offset];
-              const own = parts ? wordSets.get(start + offset) : new Set<string>();
-              const bases = siteBases.get(record.language);
-              const extras = parts
-                ? {
-                    compoundParts: parts,
-                    wordForms: formStemmers
-                      ? [
-                          ...new Set([
-                            ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
-                            ...(bases
-                              ? recordBaseFormsFrom(
-                                  own,
-                                  parts,
-                                  (word) => splits.get(record.language)!.get(word),
-                                  bases,
-                                  formStemmers,
-                                  basesFound.get(record.language),
-                                )
-                              : []),
-                            ...(ownStemmers.has(record.language)
-                              ? ownLanguageStems(own, ownStemmers.get(record.language)!, formStemmers, stemsFound.get(record.language))
-                              : []),
-                          ]),
-                        ]
-                      : [],
-                  }
-                : {};
-              const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras) });
-              if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${record.id}: ${added.errors.join("; ")}`);
-              stats.words += added.file.uniqueWords;
+            pages.slice(start, start + IN_FLIGHT).map(async (page) => {
+              const added = await index.addHTMLFile({ url: page.url, content: page.content });
+              if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${page.id}: ${added.errors.join("; ")}`);
+              words += added.file.uniqueWords;
               indexed.tick();
             }),
           );
         }
+        const written = await index.writeFiles({ outputPath: dir });
+        if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${dir}: ${written.errors.join("; ")}`);
+        await index.deleteIndex();
+        return words;
       };
-      sliceDirs = indexes.map((_, k) => (processes === 1 ? bundle : `${bundle}.slice-${k}`));
-      await Promise.all(
-        indexes.map(async (index, k) => {
-          await sendSlice(index, k * sliceSize, Math.min((k + 1) * sliceSize, records.length));
-          const written = await index.writeFiles({ outputPath: sliceDirs[k]! });
-          if (written.errors.length) throw new SearchIndexError(`Pagefind could not write ${sliceDirs[k]}: ${written.errors.join("; ")}`);
-          await index.deleteIndex();
-        }),
-      );
+      // Each slice's pages are made in turn and handed to the first free process, so no more than one slice per
+      // process is held at once; a slice whose pages hash as a kept bundle's is restored instead (slices.ts).
+      const free = Array.from({ length: processes }, (_, k) => k);
+      const waiting: Array<() => void> = [];
+      const running: Array<Promise<void>> = [];
+      let failed: unknown;
+      for (const [k, [from, to]] of bounds.entries()) {
+        if (failed) break;
+        const pages = Array.from({ length: to - from }, (_, i) => pageOf(from + i));
+        const key = cache && sliceKey({ indexer, pages });
+        const restored = key === undefined ? undefined : cache!.restore(key, sliceDirs[k]!);
+        if (restored !== undefined) {
+          stats.words += restored;
+          stats.slicesReused++;
+          indexed.tick(pages.length);
+          continue;
+        }
+        while (!free.length) await new Promise<void>((resolve) => waiting.push(resolve));
+        const slot = free.shift()!;
+        running.push(
+          indexSlice(slot, pages, sliceDirs[k]!)
+            .then((words) => {
+              stats.words += words;
+              if (key !== undefined) cache!.store(key, sliceDirs[k]!, words);
+            })
+            .catch((error: unknown) => {
+              failed ??= error;
+            })
+            .finally(() => {
+              free.push(slot);
+              waiting.shift()?.();
+            }),
+        );
+      }
+      await Promise.all(running);
+      if (failed) throw failed;
     } finally {
       indexed.done();
       // Before the join: Pagefind's processes hold every slice's index until they exit.
       for (const close of closers) await close();
     }
     if (sliceDirs.length > 1) {
-      // The slices' bundles joined into the one a single process would write, its word index cut into chunks as
-      // splitHeavyChunks cuts Pagefind's (merge.ts).
+      // The slices' bundles joined into the one a single index would have written, its word index cut into chunks
+      // as splitHeavyChunks cuts Pagefind's (merge.ts).
       const sortOf = new Map(records.map((record) => [record.url, record.sort] as const));
       await mergeBundles(sliceDirs, bundle, (url, key) => {
         const value = sortOf.get(url)?.[key];
         if (value === undefined) throw new SearchIndexError(`Pagefind's bundle has a page ${url} with a sort key "${key}" that no record gave it`);
         return value;
       });
+      cache?.prune();
     }
   } finally {
     // Once the processes are stopped, whether the build failed or the slices were joined.
@@ -303,7 +366,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   }
   removeUnusedFiles(bundle);
   // A frequent word's chunk is loaded only by queries for it (chunks.ts); a merged bundle's already is.
-  if (!options.plain && sliceDirs.length < 2) splitHeavyChunks(bundle);
+  if (!options.plain && bounds.length < 2) splitHeavyChunks(bundle);
   // Pages named by their rank by date, and no sort table: a smaller metadata file for every query (fragments.ts).
   if (!options.plain) renameFragments(bundle);
   stats.bytes = folderBytes(bundle);

@@ -41,8 +41,11 @@ describe.skipIf(!hasChromium())("search relevance: the labelled known-item queri
     work = mkdtempSync(path.join(os.tmpdir(), "lysark-relevance-"));
     const project = writeSearchSite({ dir: path.join(work, "project"), corpusDocs: 0 });
     records = searchRecordsOf(project);
-    // Two Pagefind processes, their bundles joined (merge.ts): what a large site's build does on two cores.
-    expect((await writeSearchBundles(records, path.join(work, "site"), { processes: 2 })).processes).toBe(2);
+    // About eight slices by two Pagefind processes, their bundles joined (slices.ts, merge.ts): what a large
+    // site's build does on two cores.
+    const stats = await writeSearchBundles(records, path.join(work, "site"), { processes: 2, sliceRecords: Math.floor(records.length / 8) });
+    expect(stats.processes).toBe(2);
+    expect(stats.slices).toBeGreaterThan(2);
     browser = await launch();
     outcomes = await runQueries(browser, { dir: path.join(work, "site"), client: "lysark", perLanguage: false }, LABELLED_QUERIES);
   });

@@ -27,7 +27,10 @@ describe("the search index on its own thread", () => {
   beforeAll(() => {
     project = makeProject();
     dir = mkdtempSync(path.join(os.tmpdir(), "lysark-search-thread-"));
-    records = buildSiteModel(loadContent(path.join(project, "content"), { root: project }).site).searchRecords;
+    // The fixture's records four times over, under other URLs: enough for slices of two records (search/slices.ts).
+    records = buildSiteModel(loadContent(path.join(project, "content"), { root: project }).site).searchRecords.flatMap((record) =>
+      [0, 1, 2, 3].map((copy) => ({ ...record, id: `${record.id}-${copy}`, url: `${record.url}${copy}/`, parts: record.parts })),
+    );
   });
   afterAll(() => {
     removeProject(project);
@@ -36,8 +39,9 @@ describe("the search index on its own thread", () => {
 
   it("writes the same index as the main thread, reading spooled texts, and reports its progress", async () => {
     const here = path.join(dir, "here");
-    // Two Pagefind processes each: the thread finds Pagefind's module for the second one itself (index.ts, pagefindUrl).
-    await writeSearchBundles(records, here, { processes: 2 });
+    // Two Pagefind processes each, for slices of two records: the thread finds Pagefind's module for the second
+    // process itself (index.ts, pagefindUrl), and keeps the slices where it is told.
+    await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2 });
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = records.map((record) => spool.put(record));
     const events: string[] = [];
@@ -48,10 +52,13 @@ describe("the search index on its own thread", () => {
       },
     };
     const there = path.join(dir, "there");
-    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, processes: 2 });
+    const sliceCache = path.join(dir, "slices");
+    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, processes: 2, sliceRecords: 2, sliceCache });
     spool.remove();
     expect(stats.documents).toBe(records.length);
     expect(stats.processes).toBe(2);
+    expect(readdirSync(sliceCache)).toHaveLength(stats.slices);
+    expect(stats.slices).toBeGreaterThan(2);
     const files = filesUnder(path.join(here, "pagefind"));
     expect(filesUnder(path.join(there, "pagefind"))).toEqual(files);
     for (const file of files) expect(readFileSync(path.join(there, "pagefind", file)), file).toEqual(readFileSync(path.join(here, "pagefind", file)));

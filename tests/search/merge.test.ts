@@ -143,14 +143,23 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), "lysark-merge-"));
     stats.push(await writeSearchBundles(RECORDS, path.join(work, "one"), { processes: 1 }));
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three"), { processes: 3 }));
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three-again"), { processes: 3 }));
+    // Slices of about four records (slices.ts): the 18 records in four or more, indexed by three processes at once.
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three"), { processes: 3, sliceRecords: 4 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three-again"), { processes: 3, sliceRecords: 4 }));
+    // The same slices by one process, one after the other: what a cold build does.
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "one-sliced"), { processes: 1, sliceRecords: 4 }));
+    // Other slices (about three records each): the join does not depend on where the records were cut.
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "cut-elsewhere"), { processes: 2, sliceRecords: 3 }));
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("indexes with as many processes as asked, and leaves no slice's folder behind", () => {
-    expect(stats.map((s) => s.processes)).toEqual([1, 3, 3]);
+    expect(stats.map((s) => s.processes)).toEqual([1, 3, 3, 1, 2]);
+    expect(stats[0]!.slices).toBe(1);
+    expect(stats[1]!.slices).toBeGreaterThanOrEqual(4);
+    expect(stats[4]!.slices).toBeGreaterThan(stats[1]!.slices);
     expect(readdirSync(path.join(work, "three"))).toEqual(["pagefind"]);
+    expect(readdirSync(path.join(work, "one-sliced"))).toEqual(["pagefind"]);
   });
 
   it("holds what one process's bundle holds: pages, words and their postings, filters, date order", () => {
@@ -199,10 +208,12 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
     }
   });
 
-  it("writes byte-identical bundles for the same input", () => {
-    expect(filesUnder(bundle("three-again"))).toEqual(filesUnder(bundle("three")));
-    for (const file of filesUnder(bundle("three")))
-      expect(readFileSync(path.join(bundle("three-again"), file)).equals(readFileSync(path.join(bundle("three"), file))), file).toBe(true);
+  it("writes byte-identical bundles for the same input, however many processes and wherever the slices are cut", () => {
+    for (const other of ["three-again", "one-sliced", "cut-elsewhere"]) {
+      expect(filesUnder(bundle(other))).toEqual(filesUnder(bundle("three")));
+      for (const file of filesUnder(bundle("three")))
+        expect(readFileSync(path.join(bundle(other), file)).equals(readFileSync(path.join(bundle("three"), file))), `${other}: ${file}`).toBe(true);
+    }
     expect(existsSync(path.join(bundle("three"), "pagefind-entry.json"))).toBe(true);
   });
 });

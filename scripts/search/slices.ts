@@ -1,0 +1,184 @@
+/**
+ * A large site's search records are indexed in slices, each by Pagefind as an
+ * index of its own, and the slices' bundles are joined into one (merge.ts). The
+ * join gives the same bundle, byte for byte, wherever the slices are cut, so
+ * they are cut where an edit moves them least, and each slice's bundle is kept
+ * in the build cache (`.cache/lysark/search-slices/`) under the hash of the
+ * exact pages Pagefind was given: a build in which one document changed indexes
+ * the slice that holds it, and takes every other slice's bundle from the cache.
+ *
+ * A slice ends after a record whose URL hashes to a multiple of a number, not
+ * after a fixed count, so a document added or removed moves only its own
+ * slice's end: the slices after it keep their records and their keys.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+/** Records in a slice on average. A one-document edit re-indexes about this many. */
+export const SLICE_RECORDS = 250;
+
+/** A site with fewer than this many slices' worth of records is indexed in one piece, as it was before slices. */
+export const SLICED_SITE_MIN_SLICES = 4;
+
+/** 32-bit FNV-1a: a quick, stable hash of a URL, the same on every machine. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * The slices `urls` are indexed in, as [from, to) ranges: one for a site of fewer than
+ * SLICED_SITE_MIN_SLICES × `target` records, else slices of `target` records on average,
+ * at least half and at most twice that, cut after a record whose URL's hash says so.
+ */
+export function sliceBounds(urls: readonly string[], target = SLICE_RECORDS): Array<[number, number]> {
+  if (urls.length < SLICED_SITE_MIN_SLICES * target) return urls.length ? [[0, urls.length]] : [];
+  const min = Math.ceil(target / 2);
+  const max = target * 2;
+  // A cut after each record past `min` with odds 1/(target - min + 1): slices of about `target` records.
+  const odds = target - min + 1;
+  const bounds: Array<[number, number]> = [];
+  let from = 0;
+  urls.forEach((url, i) => {
+    const size = i + 1 - from;
+    if (size >= max || (size >= min && fnv1a(url) % odds === 0)) {
+      bounds.push([from, i + 1]);
+      from = i + 1;
+    }
+  });
+  if (from < urls.length) {
+    // A short last slice joins the one before, within the largest size.
+    const last = bounds.at(-1);
+    if (last && urls.length - from < min && urls.length - last[0] <= max) last[1] = urls.length;
+    else bounds.push([from, urls.length]);
+  }
+  return bounds;
+}
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** What a slice's key is made of: what Pagefind was given, and which Pagefind. */
+export interface SlicePages {
+  /** Pagefind's version and the options its index was created with. */
+  indexer: string;
+  pages: ReadonlyArray<{ url: string; content: string }>;
+}
+
+/** The key of a slice's bundle in the cache. */
+export function sliceKey({ indexer, pages }: SlicePages): string {
+  const hash = createHash("sha256").update(`lysark-search-slice 1\0${indexer}\0`);
+  for (const page of pages) hash.update(`${page.url}\0${page.content}\0`);
+  return hash.digest("hex");
+}
+
+interface Manifest {
+  integrity: string;
+  /** JSON text: `{ words, files: { relative path: sha256 } }` (what `integrity` hashes). */
+  body: string;
+}
+
+interface ManifestBody {
+  /** The distinct words Pagefind counted on each page, summed (SearchIndexStats' `words`). */
+  words: number;
+  files: Record<string, string>;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const MANIFEST = "manifest.json";
+const FILES = "files";
+
+/** A hard link, or a copy where the two folders are on different file systems. */
+function place(from: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * The slices' bundles kept between builds, each in a folder named by its key. An entry
+ * whose files do not match its manifest, or whose manifest does not match its own
+ * hash, counts as missing: the slice is indexed again, and nothing damaged is joined.
+ */
+export class SliceCache {
+  /** Keys used since this object was made: `prune` keeps these. */
+  private readonly used = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  /**
+   * Places the bundle kept under `key` in `target` (hard links) and returns its word count;
+   * undefined, with `target` left empty, when there is no sound entry.
+   */
+  restore(key: string, target: string): number | undefined {
+    const entry = path.join(this.dir, key);
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(entry, MANIFEST), "utf8")) as Manifest;
+      if (sha256(manifest.body) !== manifest.integrity) return undefined;
+      const body = JSON.parse(manifest.body) as ManifestBody;
+      for (const [file, hash] of Object.entries(body.files)) {
+        const from = path.join(entry, FILES, file);
+        if (sha256(readFileSync(from)) !== hash) throw new Error(`${from} does not match its hash`);
+        place(from, path.join(target, file));
+      }
+      this.used.add(key);
+      return body.words;
+    } catch {
+      rmSync(target, { recursive: true, force: true });
+      return undefined;
+    }
+  }
+
+  /** Keeps the bundle Pagefind wrote in `bundle` under `key`; to be called before anything moves its files. */
+  store(key: string, bundle: string, words: number): void {
+    this.used.add(key);
+    const fresh = path.join(this.dir, `${key}.${process.pid}.tmp`);
+    rmSync(fresh, { recursive: true, force: true });
+    try {
+      const files: Record<string, string> = {};
+      const names = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      for (const file of names.map((entry) => path.relative(bundle, path.join(entry.parentPath, entry.name)))) {
+        place(path.join(bundle, file), path.join(fresh, FILES, file));
+        files[file] = sha256(readFileSync(path.join(bundle, file)));
+      }
+      const body = JSON.stringify({ words, files } satisfies ManifestBody);
+      writeFileSync(path.join(fresh, MANIFEST), JSON.stringify({ integrity: sha256(body), body } satisfies Manifest));
+      rmSync(path.join(this.dir, key), { recursive: true, force: true });
+      renameSync(fresh, path.join(this.dir, key));
+    } catch {
+      // The cache is an aid: a slice that could not be kept is indexed again next time.
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes every entry this build did not use, so the folder holds one site's slices, not every past one's. */
+  prune(): void {
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      // Another build's entry being written is left alone; one whose process is gone is not.
+      const writer = /\.(\d+)\.tmp$/.exec(name);
+      if (this.used.has(name) || (writer && Number(writer[1]) !== process.pid && alive(Number(writer[1])))) continue;
+      rmSync(path.join(this.dir, name), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * A large site's search index in slices (scripts/search/slices.ts): where the
+ * records are cut, and the slices' bundles kept between builds. A build that
+ * takes slices from the cache must write the bundle a build without it writes,
+ * byte for byte, and a damaged entry must be indexed again, not joined.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
+import type { SearchRecord } from "../../scripts/search/records.ts";
+import { SLICED_SITE_MIN_SLICES, sliceBounds } from "../../scripts/search/slices.ts";
+import { filesUnder } from "../helpers/fixture.ts";
+
+const urls = (n: number, prefix = "d") => Array.from({ length: n }, (_, i) => `/dokumenter/kommune-${i % 37}/${prefix}${i}/`);
+
+describe("where the records are cut into slices", () => {
+  it("keeps a small site in one slice", () => {
+    expect(sliceBounds(urls(SLICED_SITE_MIN_SLICES * 10 - 1), 10)).toEqual([[0, SLICED_SITE_MIN_SLICES * 10 - 1]]);
+    expect(sliceBounds([], 10)).toEqual([]);
+  });
+
+  it("cuts a large one into consecutive slices of half to twice the target, covering every record once", () => {
+    const bounds = sliceBounds(urls(5000), 100);
+    expect(bounds[0]![0]).toBe(0);
+    expect(bounds.at(-1)![1]).toBe(5000);
+    for (const [i, [from, to]] of bounds.entries()) {
+      if (i > 0) expect(from).toBe(bounds[i - 1]![1]);
+      expect(to - from).toBeGreaterThanOrEqual(50);
+      expect(to - from).toBeLessThanOrEqual(200);
+    }
+    // About the target on average, not always the largest size.
+    expect(bounds.length).toBeGreaterThan(5000 / 200);
+    expect(bounds.length).toBeLessThan(5000 / 70);
+  });
+
+  it("moves only the slice a new document joins: the others keep their records", () => {
+    const before = urls(3000);
+    const after = [...before.slice(0, 1500), "/dokumenter/ny/dokument/", ...before.slice(1500)];
+    const slices = (list: string[]) => sliceBounds(list, 100).map(([from, to]) => list.slice(from, to).join(" "));
+    const kept = slices(before).filter((slice) => slices(after).includes(slice));
+    expect(kept.length).toBeGreaterThanOrEqual(slices(before).length - 2);
+  });
+});
+
+function record(i: number, text: string): SearchRecord {
+  return {
+    id: `testby/d${i}`,
+    url: `/dokumenter/testby/d${i}/`,
+    language: "nb",
+    title: `Dokument ${i}`,
+    meta: { title: `Dokument ${i}`, doc: `testby/d${i}`, publisher: "testby", date: `20${10 + (i % 9)}-01-15` },
+    filters: { publisher: ["testby"], topic: [], type: ["report"], year: [`20${10 + (i % 9)}`], language: ["nb"] },
+    sort: { newest: `20${10 + (i % 9)}-01-15`, oldest: `20${10 + (i % 9)}-01-15` },
+    head: [],
+    parts: [{ anchor: "section-1", title: `Del ${i}`, text, topics: [] }],
+  };
+}
+
+const RECORDS = Array.from({ length: 40 }, (_, i) =>
+  record(i, `Plan for vann og avløp, del ${i}. Økonomiplan og handlingsprogram for skolene ${i % 5}, barnehagene og helsestasjonene.`),
+);
+const EDITED = RECORDS.map((each, i) => (i === 25 ? record(i, `${each.parts[0]!.text} Et nytt avsnitt om bibliotekene.`) : each));
+
+/** Every file of a bundle, by path. */
+const contents = (bundle: string) => Object.fromEntries(filesUnder(bundle).map((file) => [file, readFileSync(path.join(bundle, file))]));
+
+describe("a slice's bundle, kept between builds", () => {
+  let work: string;
+  let cache: string;
+  const runs: Record<string, SearchIndexStats> = {};
+  // Each bundle's files as written: a bundle's files are hard links to the cache's, which the damage below changes.
+  const written: Record<string, Record<string, Buffer>> = {};
+  const build = async (name: string, records: SearchRecord[], sliceCache?: string) => {
+    runs[name] = await writeSearchBundles(records, path.join(work, name), { processes: 2, sliceRecords: 5, sliceCache });
+    written[name] = contents(path.join(work, name, "pagefind"));
+  };
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-slices-"));
+    cache = path.join(work, "cache");
+    await build("first", RECORDS, cache);
+    await build("again", RECORDS, cache);
+    await build("edited", EDITED, cache);
+    await build("edited-uncached", EDITED);
+    // A kept file damaged: its slice is indexed again, and the bundle is as it should be.
+    const entry = readdirSync(cache)[0]!;
+    const fragment = filesUnder(path.join(cache, entry, "files")).find((file) => file.startsWith("fragment/"))!;
+    writeFileSync(path.join(cache, entry, "files", fragment), "damaged");
+    await build("after-damage", EDITED, cache);
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("indexes every slice once, then none when nothing changed, then only the slice an edit is in", () => {
+    expect(runs.first!.slices).toBeGreaterThan(2);
+    expect(runs.first!.slicesReused).toBe(0);
+    expect(runs.again!.slicesReused).toBe(runs.again!.slices);
+    expect(runs.again!.processes).toBe(0);
+    expect(runs.edited!.slicesReused).toBe(runs.edited!.slices - 1);
+    expect(runs.edited!.processes).toBe(1);
+    expect(runs.edited!.words).toBe(runs["edited-uncached"]!.words);
+  });
+
+  it("writes the bundle a build without the cache writes, byte for byte", () => {
+    expect(written.again).toEqual(written.first);
+    expect(written.edited).toEqual(written["edited-uncached"]);
+    expect(written.edited).not.toEqual(written.first);
+  });
+
+  it("indexes a damaged entry's slice again instead of joining it", () => {
+    expect(runs["after-damage"]!.slicesReused).toBe(runs["after-damage"]!.slices - 1);
+    expect(written["after-damage"]).toEqual(written["edited-uncached"]);
+  });
+
+  it("keeps only the slices of the last build", () => {
+    expect(readdirSync(cache)).toHaveLength(runs["after-damage"]!.slices);
+  });
+});
