@@ -23,6 +23,7 @@ import { writePublishAssets } from "../publish/assets.ts";
 import { pageRenderer, templateEnvironment, type NunjucksEnvironment } from "../render/pages.ts";
 import { refreshRelatedDocuments } from "../site/model.ts";
 import { writeSearchBundles } from "../search/index.ts";
+import { sliceCacheDir } from "../search/slices.ts";
 import type { SearchRecord } from "../search/records.ts";
 import type { Problem } from "../content/problems.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
@@ -123,7 +124,11 @@ export class DevSite {
         this.indexAgain = false;
         const start = performance.now();
         try {
-          const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir, { wordSets: this.wordSets });
+          // A large site's slices whose pages an edit did not change come from the build cache (search/slices.ts).
+          const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir, {
+            wordSets: this.wordSets,
+            sliceCache: sliceCacheDir(this.root),
+          });
           this.log.info(`Search index updated: ${stats.documents} document(s) in ${((performance.now() - start) / 1000).toFixed(1)} seconds`);
         } catch (error) {
           this.log.info(`Search index not updated: ${(error as Error).message}`);

@@ -15,6 +15,9 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
+/** The folder of the slices' cache under a project's root (the build's own is beside its search cache, ../build/search-cache.ts). */
+export const sliceCacheDir = (root: string) => path.join(root, ".cache", "lysark", "search-slices");
+
 /** Records in a slice on average. A one-document edit re-indexes about this many. */
 export const SLICE_RECORDS = 250;
 
