@@ -12,12 +12,13 @@
  * index afresh, so a damaged cache is never published.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { filesUnder } from "./files-under.ts";
 import { writeSearchBundles, type SearchBundleOptions } from "../search/index.ts";
 import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
 import { recordHashOf } from "../search/record-spool.ts";
+import { place } from "../search/slices.ts";
 import type { Progress } from "../progress/progress.ts";
 
 const MANIFEST = "manifest.json";
@@ -45,16 +46,6 @@ export interface SearchCacheOptions {
     outputDir: string,
     options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache">,
   ) => Promise<unknown>;
-}
-
-/** A hard link, or a copy where the two folders are on different file systems. */
-function place(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }
 
 /** The cached index's files when its key is `key` and every file is sound; undefined otherwise. */

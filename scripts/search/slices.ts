@@ -104,7 +104,7 @@ const MANIFEST = "manifest.json";
 const FILES = "files";
 
 /** A hard link, or a copy where the two folders are on different file systems. */
-function place(from: string, to: string): void {
+export function place(from: string, to: string): void {
   mkdirSync(path.dirname(to), { recursive: true });
   try {
     linkSync(from, to);
