@@ -19,7 +19,7 @@ import path from "node:path";
 export const sliceCacheDir = (root: string) => path.join(root, ".cache", "lysark", "search-slices");
 
 /** Records in a slice on average. A one-document edit re-indexes about this many. */
-export const SLICE_RECORDS = 250;
+export const SLICE_RECORDS = 125;
 
 /** A site with fewer than this many slices' worth of records is indexed in one piece, as it was before slices. */
 export const SLICED_SITE_MIN_SLICES = 4;
