@@ -198,7 +198,7 @@ function cacheText(cache: Record<string, number | boolean>): string {
   if (cache.documentsReused === undefined) return "nothing (no build cache)";
   const documents = Number(cache.documentsReused) + Number(cache.documentsLoaded ?? 0);
   const pages = Number(cache.pagesReused ?? 0) + Number(cache.pagesRendered ?? 0);
-  return `${cache.documentsReused} of ${documents} documents, ${cache.pagesReused ?? 0} of ${pages} pages (templated, oEmbed, citations), ${cache.recordsReused === undefined ? "" : `${cache.recordsReused} of ${Number(cache.recordsReused) + Number(cache.recordsMade ?? 0)} search records, `} search index ${cache.searchReused ? "reused" : "rebuilt"}${cache.siteReused ? " (the whole site linked from .cache/lysark/site/)" : ""}${cache.unsound ? `, ${cache.unsound} unsound entries` : ""}`;
+  return `${cache.documentsReused} of ${documents} documents, ${cache.pagesReused ?? 0} of ${pages} pages (templated, oEmbed, citations), ${cache.recordsReused === undefined ? "" : `${cache.recordsReused} of ${Number(cache.recordsReused) + Number(cache.recordsMade ?? 0)} search records, `} search index ${cache.searchReused ? "reused" : `rebuilt${cache.searchSlices ? ` (${cache.searchSlicesReused ?? 0} of ${cache.searchSlices} slices kept)` : ""}`}${cache.siteReused ? " (the whole site linked from .cache/lysark/site/)" : ""}${cache.unsound ? `, ${cache.unsound} unsound entries` : ""}`;
 }
 
 function documentPages(site: string): string[] {

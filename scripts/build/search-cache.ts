@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { filesUnder } from "./files-under.ts";
-import { writeSearchBundles, type SearchBundleOptions } from "../search/index.ts";
+import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
 import { recordHashOf } from "../search/record-spool.ts";
 import { place } from "../search/slices.ts";
@@ -45,7 +45,7 @@ export interface SearchCacheOptions {
     records: readonly SearchRecord[],
     outputDir: string,
     options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache">,
-  ) => Promise<unknown>;
+  ) => Promise<Pick<SearchIndexStats, "slices" | "slicesReused"> | undefined>;
 }
 
 /** The cached index's files when its key is `key` and every file is sound; undefined otherwise. */
@@ -63,16 +63,21 @@ function soundEntry(dir: string, key: string): Record<string, string> | undefine
 
 /**
  * Writes the search index for `records` into `outputDir`, reusing the cached one when the
- * records and build code are unchanged. Returns whether it was reused.
+ * records and build code are unchanged. Says whether it was reused, and when it was not, how many of its
+ * slices were (scripts/search/slices.ts).
  */
-export async function writeSearchIndexCached(records: readonly SearchRecord[], outputDir: string, options: SearchCacheOptions): Promise<boolean> {
+export async function writeSearchIndexCached(
+  records: readonly SearchRecord[],
+  outputDir: string,
+  options: SearchCacheOptions,
+): Promise<{ reused: boolean } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>> {
   // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
   const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
   const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
   const cached = soundEntry(options.dir, key);
   if (cached) {
     for (const file of Object.keys(cached)) place(path.join(options.dir, FILES, file), path.join(bundle, file));
-    return true;
+    return { reused: true };
   }
   // The word lists' compact form (scripts/search/dictionaries.ts) and the words' inflected forms (site-forms.ts) are kept
   // beside the index: this folder is replaced on each write.
@@ -80,7 +85,7 @@ export async function writeSearchIndexCached(records: readonly SearchRecord[], o
   const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
   // Each slice's bundle of a large site (scripts/search/slices.ts): an edit re-indexes the slice that holds it.
   const sliceCache = path.join(path.dirname(options.dir), "search-slices");
-  await (options.index ?? writeSearchBundles)(records, outputDir, {
+  const stats = await (options.index ?? writeSearchBundles)(records, outputDir, {
     progress: options.progress,
     wordListCache,
     wordFormCache,
@@ -111,7 +116,7 @@ export async function writeSearchIndexCached(records: readonly SearchRecord[], o
     // Another build replaced it meanwhile: keep theirs, the output is written either way.
     rmSync(fresh, { recursive: true, force: true });
   }
-  return false;
+  return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused };
 }
 
 /** The folder of the search-index cache under a project's root. */

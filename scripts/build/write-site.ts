@@ -133,5 +133,8 @@ export async function indexSearch(
   const reused = await time("search", () =>
     writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, processes: options.processes, index }),
   );
-  if (options.cacheReport) options.cacheReport.searchReused = reused;
+  if (options.cacheReport) {
+    options.cacheReport.searchReused = reused.reused;
+    if ((reused.slices ?? 0) > 1) Object.assign(options.cacheReport, { searchSlices: reused.slices, searchSlicesReused: reused.slicesReused });
+  }
 }

@@ -36,6 +36,6 @@ const { cache } = result;
 const reused =
   cache.documentsReused === undefined
     ? ""
-    : `; from .cache/lysark: ${cache.documentsReused} of ${cache.documentsReused + (cache.documentsLoaded ?? 0)} documents, ${cache.pagesReused ?? 0} of ${(cache.pagesReused ?? 0) + (cache.pagesRendered ?? 0)} pages${cache.searchReused === undefined ? "" : cache.searchReused ? ", the search index" : ", search index rebuilt"}${cache.siteReused ? " (the whole site, nothing changed)" : ""}${cache.unsound ? `, ${cache.unsound} unsound entries made again` : ""}`;
+    : `; from .cache/lysark: ${cache.documentsReused} of ${cache.documentsReused + (cache.documentsLoaded ?? 0)} documents, ${cache.pagesReused ?? 0} of ${(cache.pagesReused ?? 0) + (cache.pagesRendered ?? 0)} pages${cache.searchReused === undefined ? "" : cache.searchReused ? ", the search index" : `, search index rebuilt${cache.searchSlices ? ` (${cache.searchSlicesReused ?? 0} of its ${cache.searchSlices} slices kept)` : ""}`}${cache.siteReused ? " (the whole site, nothing changed)" : ""}${cache.unsound ? `, ${cache.unsound} unsound entries made again` : ""}`;
 if (!options.silent)
   console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases}${reused})`);

@@ -30,6 +30,9 @@ export interface CacheReport {
   pagesReused?: number;
   pagesRendered?: number;
   searchReused?: boolean;
+  /** When the search index was rebuilt in slices (search/slices.ts): how many, and how many came from .cache/lysark/search-slices/. */
+  searchSlices?: number;
+  searchSlicesReused?: number;
   /** Search records taken from .cache/lysark/records/ and made afresh (search/record-cache.ts). */
   recordsReused?: number;
   recordsMade?: number;

@@ -111,17 +111,18 @@ describe("the search cache with spooled records", () => {
       indexed.push(outputDir);
       mkdirSync(path.join(outputDir, "pagefind"), { recursive: true });
       writeFileSync(path.join(outputDir, "pagefind", "index.txt"), records.map((each) => each.parts.map((part) => part.text).join("|")).join("\n"));
+      return { slices: 1, slicesReused: 0 };
     };
     const whole = [record("oslo/a", "Barnehager"), record("oslo/b", "Skoler")];
-    expect(await writeSearchIndexCached(whole, path.join(dir, "out1"), { dir: cacheDir, code: "code", index })).toBe(false);
+    expect(await writeSearchIndexCached(whole, path.join(dir, "out1"), { dir: cacheDir, code: "code", index })).toEqual({ reused: false, slices: 1, slicesReused: 0 });
 
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = whole.map((each) => spool.put(each));
-    expect(await writeSearchIndexCached(spooled, path.join(dir, "out2"), { dir: cacheDir, code: "code", index })).toBe(true);
+    expect(await writeSearchIndexCached(spooled, path.join(dir, "out2"), { dir: cacheDir, code: "code", index })).toEqual({ reused: true });
     expect(readFileSync(path.join(dir, "out2", "pagefind", "index.txt"), "utf8")).toBe("Barnehager|Barnehager – igjen\nSkoler|Skoler – igjen");
 
     const edited = [spooled[0]!, spool.put(record("oslo/b", "Skolene"))];
-    expect(await writeSearchIndexCached(edited, path.join(dir, "out3"), { dir: cacheDir, code: "code", index })).toBe(false);
+    expect(await writeSearchIndexCached(edited, path.join(dir, "out3"), { dir: cacheDir, code: "code", index })).toMatchObject({ reused: false });
     expect(indexed).toHaveLength(2);
     spool.remove();
   });
