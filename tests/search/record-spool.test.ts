@@ -114,7 +114,11 @@ describe("the search cache with spooled records", () => {
       return { slices: 1, slicesReused: 0 };
     };
     const whole = [record("oslo/a", "Barnehager"), record("oslo/b", "Skoler")];
-    expect(await writeSearchIndexCached(whole, path.join(dir, "out1"), { dir: cacheDir, code: "code", index })).toEqual({ reused: false, slices: 1, slicesReused: 0 });
+    expect(await writeSearchIndexCached(whole, path.join(dir, "out1"), { dir: cacheDir, code: "code", index })).toEqual({
+      reused: false,
+      slices: 1,
+      slicesReused: 0,
+    });
 
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = whole.map((each) => spool.put(each));
