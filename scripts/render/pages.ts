@@ -162,7 +162,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     async writeDocuments(pages, outputDir) {
       const files: string[] = [];
       const full = pages.map(fullDocumentPage);
-      for (const spec of PAGE_TABLE) if (spec.ofDocument) files.push(...(await writeKind(spec, full.flatMap(spec.ofDocument), outputDir)));
+      // One by one, not spread into push(): a kind's files at 50,000 documents are too many arguments for the stack.
+      for (const spec of PAGE_TABLE) if (spec.ofDocument) for (const file of await writeKind(spec, full.flatMap(spec.ofDocument), outputDir)) files.push(file);
       return files;
     },
     async writeAll(outputDir, select, progress = silentProgress) {
@@ -177,9 +178,11 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       for (const group of documentPagesByView(data.model.pages.document)) {
         // Made whole here, once, and dropped after this document (site/model.ts fullDocumentPage).
         const pages = group.map(fullDocumentPage);
-        for (const spec of perDocument) files.push(...(await writeKind(spec, pages.flatMap(spec.ofDocument!), outputDir, select, rendered)));
+        for (const spec of perDocument)
+          for (const file of await writeKind(spec, pages.flatMap(spec.ofDocument!), outputDir, select, rendered)) files.push(file);
       }
-      for (const spec of PAGE_TABLE) if (!spec.ofDocument) files.push(...(await writeKind(spec, spec.pages(data), outputDir, select, rendered)));
+      for (const spec of PAGE_TABLE)
+        if (!spec.ofDocument) for (const file of await writeKind(spec, spec.pages(data), outputDir, select, rendered)) files.push(file);
       rendered.done();
       return files;
     },
