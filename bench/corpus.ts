@@ -12,6 +12,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fnv1a } from "../scripts/content/fnv1a.ts";
 import { slugify } from "../scripts/content/slug.ts";
 
 export interface CorpusOptions {
@@ -48,16 +49,6 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** Stable 32-bit hash of a string (FNV-1a), for values that must not depend on generation order. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 class Random {
@@ -1125,7 +1116,7 @@ function yamlString(text: string): string {
 
 /** Value of a figure: fixed per publisher, indicator and date, so documents agree. */
 function figureValue(pub: string, ind: IndicatorDef, date: string): number {
-  const unit = hash(`${pub}|${ind.id}|${date}`) / 4294967296;
+  const unit = fnv1a(`${pub}|${ind.id}|${date}`) / 4294967296;
   const raw = ind.lo + unit * (ind.hi - ind.lo);
   if (ind.integer || ind.kind === "currency") return Math.round(raw);
   return Math.round(raw * 10) / 10;

@@ -10,6 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fnv1a } from "../content/fnv1a.ts";
 import { filesUnder } from "./files-under.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import { SEARCH_FOLDER } from "./output-plan.ts";
@@ -31,19 +32,9 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** FNV-1a: a small, stable hash, the same on every machine and Node version. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** True when `key` (a page's site path, or a document's id) belongs to `shard`; every key when there is no shard. */
 export function inShard(shard: Shard | undefined, key: string): boolean {
-  return !shard || hash(key) % shard.count === shard.index - 1;
+  return !shard || fnv1a(key) % shard.count === shard.index - 1;
 }
 
 /** The slice that writes files shared by the whole site (assets, the site's cards). */

@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fnv1a } from "../content/fnv1a.ts";
 import type { ContentLanguage } from "../i18n/locales.ts";
 
 /** The dictionaries whose words may start a compound in a body of each language. */
@@ -82,13 +83,6 @@ export interface WordLookup {
   has(word: string): boolean;
 }
 
-/** FNV-1a over a word's UTF-16 code units: the slot a word starts looking from in a WordList's table. */
-function wordHash(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
 /**
  * A fixed set of words in three typed arrays: every word's characters one after
  * another (`chars`), where each starts (`offsets`, one more than there are
@@ -122,7 +116,7 @@ export class WordList implements WordLookup {
     while (size < unique.length * 2) size *= 2;
     const table = new Uint32Array(size);
     unique.forEach((word, i) => {
-      let slot = wordHash(word) & (size - 1);
+      let slot = fnv1a(word) & (size - 1);
       while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
       table[slot] = i + 1;
     });
@@ -136,7 +130,7 @@ export class WordList implements WordLookup {
   has(word: string): boolean {
     const mask = this.table.length - 1;
     if (mask < 0) return false;
-    for (let slot = wordHash(word) & mask; this.table[slot] !== 0; slot = (slot + 1) & mask) {
+    for (let slot = fnv1a(word) & mask; this.table[slot] !== 0; slot = (slot + 1) & mask) {
       const index = this.table[slot]! - 1;
       const start = this.offsets[index]!;
       if (this.offsets[index + 1]! - start !== word.length) continue;

@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { fnv1a } from "../content/fnv1a.ts";
 
 /** The folder of the slices' cache under a project's root (the build's own is beside its search cache, ../build/search-cache.ts). */
 export const sliceCacheDir = (root: string) => path.join(root, ".cache", "lysark", "search-slices");
@@ -23,16 +24,6 @@ export const SLICE_RECORDS = 125;
 
 /** A site with fewer than this many slices' worth of records is indexed in one piece, as it was before slices. */
 export const SLICED_SITE_MIN_SLICES = 4;
-
-/** 32-bit FNV-1a: a quick, stable hash of a URL, the same on every machine. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /**
  * The slices `urls` are indexed in, as [from, to) ranges: one for a site of fewer than
