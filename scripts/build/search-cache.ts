@@ -12,25 +12,14 @@
  * index afresh, so a damaged cache is never published.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { filesUnder } from "./files-under.ts";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
 import { recordHashOf } from "../search/record-spool.ts";
-import { place } from "../search/slices.ts";
+import { keepFolder, keptFolder, placeKept } from "../search/kept-folder.ts";
 import type { Progress } from "../progress/progress.ts";
 
-const MANIFEST = "manifest.json";
-const FILES = "files";
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-
-interface Manifest {
-  key: string;
-  integrity: string;
-  /** Relative path → content hash of every file of the index, as JSON text (what `integrity` hashes). */
-  files: string;
-}
 
 export interface SearchCacheOptions {
   /** The cache folder (.cache/lysark/search). */
@@ -48,19 +37,6 @@ export interface SearchCacheOptions {
   ) => Promise<Pick<SearchIndexStats, "slices" | "slicesReused"> | undefined>;
 }
 
-/** The cached index's files when its key is `key` and every file is sound; undefined otherwise. */
-function soundEntry(dir: string, key: string): Record<string, string> | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), "utf8")) as Manifest;
-    if (manifest.key !== key || sha256(manifest.files) !== manifest.integrity) return undefined;
-    const files = JSON.parse(manifest.files) as Record<string, string>;
-    for (const [file, hash] of Object.entries(files)) if (sha256(readFileSync(path.join(dir, FILES, file))) !== hash) return undefined;
-    return files;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes the search index for `records` into `outputDir`, reusing the cached one when the
  * records and build code are unchanged. Says whether it was reused, and when it was not, how many of its
@@ -74,9 +50,9 @@ export async function writeSearchIndexCached(
   // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
   const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
   const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
-  const cached = soundEntry(options.dir, key);
-  if (cached) {
-    for (const file of Object.keys(cached)) place(path.join(options.dir, FILES, file), path.join(bundle, file));
+  const kept = keptFolder<{ key: string }>(options.dir, (note) => note.key === key);
+  if (kept) {
+    placeKept(options.dir, kept.files, bundle);
     return { reused: true };
   }
   // The word lists' compact form (scripts/search/dictionaries.ts) and the words' inflected forms (site-forms.ts) are kept
@@ -93,29 +69,7 @@ export async function writeSearchIndexCached(
     sliceCache,
   });
   // Kept for the next build: linked into a new folder, which then replaces the old one.
-  const fresh = `${options.dir}.${process.pid}.tmp`;
-  rmSync(fresh, { recursive: true, force: true });
-  const files: Record<string, string> = {};
-  let names: string[] = [];
-  try {
-    names = filesUnder(bundle);
-  } catch {
-    // No records, no index: nothing to keep.
-  }
-  for (const file of names) {
-    place(path.join(bundle, file), path.join(fresh, FILES, file));
-    files[file] = sha256(readFileSync(path.join(bundle, file)));
-  }
-  mkdirSync(fresh, { recursive: true });
-  const text = JSON.stringify(files);
-  writeFileSync(path.join(fresh, MANIFEST), JSON.stringify({ key, integrity: sha256(text), files: text } satisfies Manifest));
-  try {
-    rmSync(options.dir, { recursive: true, force: true });
-    renameSync(fresh, options.dir);
-  } catch {
-    // Another build replaced it meanwhile: keep theirs, the output is written either way.
-    rmSync(fresh, { recursive: true, force: true });
-  }
+  keepFolder(bundle, options.dir, { key });
   return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused };
 }
 

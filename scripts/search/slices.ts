@@ -12,9 +12,10 @@
  * slice's end: the slices after it keep their records and their keys.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fnv1a } from "../content/fnv1a.ts";
+import { keepFolder, keptFolder, placeKept } from "./kept-folder.ts";
 
 /** The folder of the slices' cache under a project's root (the build's own is beside its search cache, ../build/search-cache.ts). */
 export const sliceCacheDir = (root: string) => path.join(root, ".cache", "lysark", "search-slices");
@@ -54,8 +55,6 @@ export function sliceBounds(urls: readonly string[], target = SLICE_RECORDS): Ar
   return bounds;
 }
 
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-
 /** What a slice's key is made of: what Pagefind was given, and which Pagefind. */
 export interface SlicePages {
   /** Pagefind's version and the options its index was created with. */
@@ -70,37 +69,12 @@ export function sliceKey({ indexer, pages }: SlicePages): string {
   return hash.digest("hex");
 }
 
-interface Manifest {
-  integrity: string;
-  /** JSON text: `{ words, files: { relative path: sha256 } }` (what `integrity` hashes). */
-  body: string;
-}
-
-interface ManifestBody {
-  /** The distinct words Pagefind counted on each page, summed (SearchIndexStats' `words`). */
-  words: number;
-  files: Record<string, string>;
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-const MANIFEST = "manifest.json";
-const FILES = "files";
-
-/** A hard link, or a copy where the two folders are on different file systems. */
-export function place(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
   }
 }
 
@@ -121,42 +95,25 @@ export class SliceCache {
    */
   restore(key: string, target: string): number | undefined {
     const entry = path.join(this.dir, key);
+    const kept = keptFolder<{ words: number }>(entry);
+    if (!kept) return undefined;
     try {
-      const manifest = JSON.parse(readFileSync(path.join(entry, MANIFEST), "utf8")) as Manifest;
-      if (sha256(manifest.body) !== manifest.integrity) return undefined;
-      const body = JSON.parse(manifest.body) as ManifestBody;
-      for (const [file, hash] of Object.entries(body.files)) {
-        const from = path.join(entry, FILES, file);
-        if (sha256(readFileSync(from)) !== hash) throw new Error(`${from} does not match its hash`);
-        place(from, path.join(target, file));
-      }
-      this.used.add(key);
-      return body.words;
+      placeKept(entry, kept.files, target);
     } catch {
       rmSync(target, { recursive: true, force: true });
       return undefined;
     }
+    this.used.add(key);
+    return kept.note.words;
   }
 
   /** Keeps the bundle Pagefind wrote in `bundle` under `key`; to be called before anything moves its files. */
   store(key: string, bundle: string, words: number): void {
     this.used.add(key);
-    const fresh = path.join(this.dir, `${key}.${process.pid}.tmp`);
-    rmSync(fresh, { recursive: true, force: true });
     try {
-      const files: Record<string, string> = {};
-      const names = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-      for (const file of names.map((entry) => path.relative(bundle, path.join(entry.parentPath, entry.name)))) {
-        place(path.join(bundle, file), path.join(fresh, FILES, file));
-        files[file] = sha256(readFileSync(path.join(bundle, file)));
-      }
-      const body = JSON.stringify({ words, files } satisfies ManifestBody);
-      writeFileSync(path.join(fresh, MANIFEST), JSON.stringify({ integrity: sha256(body), body } satisfies Manifest));
-      rmSync(path.join(this.dir, key), { recursive: true, force: true });
-      renameSync(fresh, path.join(this.dir, key));
+      keepFolder(bundle, path.join(this.dir, key), { words });
     } catch {
       // The cache is an aid: a slice that could not be kept is indexed again next time.
-      rmSync(fresh, { recursive: true, force: true });
     }
   }
 
