@@ -181,13 +181,13 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         if (!modules[k]) {
           modules[k] = k === 0 ? Promise.resolve(pagefind) : (import(/* @vite-ignore */ `${pagefindUrl()}?slice=${k}`) as Promise<typeof pagefind>);
           closers.push(async () => (await modules[k]!).close());
-          stats.processes = modules.length;
         }
         return modules[k]!;
       };
       // forceLanguage overrides each record's <html lang> (the body's language, kept for
       // the language filter and excerpts), so every text and every query is stemmed alike.
-      const indexer = `pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
+      // What a kept slice's key names besides its pages: only read when there is a cache to key.
+      const indexer = cache && `pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
       // Compound parts come from the whole site's vocabulary (compounds.ts).
       const known = options.wordSets;
       // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
@@ -317,7 +317,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       for (const [k, [from, to]] of bounds.entries()) {
         if (failed) break;
         const pages = Array.from({ length: to - from }, (_, i) => pageOf(from + i));
-        const key = cache && sliceKey({ indexer, pages });
+        const key = cache && sliceKey({ indexer: indexer!, pages });
         const restored = key === undefined ? undefined : cache!.restore(key, sliceDirs[k]!);
         if (restored !== undefined) {
           stats.words += restored;
@@ -344,6 +344,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       }
       await Promise.all(running);
       if (failed) throw failed;
+      stats.processes = modules.length;
     } finally {
       indexed.done();
       // Before the join: Pagefind's processes hold every slice's index until they exit.
