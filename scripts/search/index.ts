@@ -13,7 +13,7 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { renameFragments } from "./fragments.ts";
-import { mergeBundles } from "./merge.ts";
+import { BundleJoin } from "./merge.ts";
 import { dictionariesFor } from "./dictionaries.ts";
 import {
   affixDictionariesFor,
@@ -27,7 +27,7 @@ import {
 } from "./inflections.ts";
 import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
-import { SliceCache, sliceBounds, sliceKey } from "./slices.ts";
+import { inSliceOrder, SliceCache, sliceBounds, sliceKey } from "./slices.ts";
 import { RecordWordSets } from "./word-sets.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
 
@@ -170,6 +170,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   // The folders the slices' bundles are written to or restored in, when there is more than one (removed once joined).
   const sliceDirs = bounds.length > 1 ? bounds.map((_, k) => `${bundle}.slice-${k}`) : [bundle];
   const cache = bounds.length > 1 && options.sliceCache ? new SliceCache(options.sliceCache) : undefined;
+  // The slices' bundles joined into the one a single index would have written (merge.ts).
+  const join = bounds.length > 1 ? new BundleJoin(bundle) : undefined;
   stats.slices = bounds.length;
   try {
     try {
@@ -314,7 +316,11 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       const waiting: Array<() => void> = [];
       const running: Array<Promise<void>> = [];
       let failed: unknown;
+      // Each slice's bundle is joined (merge.ts) once it and every slice before it are in place, while later
+      // slices are still being indexed: only the joined word index, filters and metadata wait for the last slice.
+      const joining = join && inSliceOrder((k) => join.add(sliceDirs[k]!));
       for (const [k, [from, to]] of bounds.entries()) {
+        failed ??= joining?.failed;
         if (failed) break;
         const pages = Array.from({ length: to - from }, (_, i) => pageOf(from + i));
         const key = cache && sliceKey({ indexer: indexer!, pages });
@@ -323,6 +329,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           stats.words += restored;
           stats.slicesReused++;
           indexed.tick(pages.length);
+          joining?.placed(k);
           continue;
         }
         while (!free.length) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -332,6 +339,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
             .then((words) => {
               stats.words += words;
               if (key !== undefined) cache!.store(key, sliceDirs[k]!, words);
+              joining?.placed(k);
             })
             .catch((error: unknown) => {
               failed ??= error;
@@ -343,18 +351,19 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         );
       }
       await Promise.all(running);
+      await joining?.done();
+      failed ??= joining?.failed;
       if (failed) throw failed;
       stats.processes = modules.length;
     } finally {
       indexed.done();
-      // Before the join: Pagefind's processes hold every slice's index until they exit.
+      // Before the join's last step, which holds the whole word index: Pagefind's processes hold memory until they exit.
       for (const close of closers) await close();
     }
-    if (sliceDirs.length > 1) {
-      // The slices' bundles joined into the one a single index would have written, its word index cut into chunks
-      // as splitHeavyChunks cuts Pagefind's (merge.ts).
+    if (join) {
+      // The joined bundle's word index is cut into chunks as splitHeavyChunks cuts Pagefind's (merge.ts).
       const sortOf = new Map(records.map((record) => [record.url, record.sort] as const));
-      await mergeBundles(sliceDirs, bundle, (url, key) => {
+      await join.finish((url, key) => {
         const value = sortOf.get(url)?.[key];
         if (value === undefined) throw new SearchIndexError(`Pagefind's bundle has a page ${url} with a sort key "${key}" that no record gave it`);
         return value;

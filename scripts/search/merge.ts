@@ -76,6 +76,8 @@ interface PageList {
   count: number;
   /** Where its first item starts. */
   items: number;
+  /** Its size in Pagefind's own count (`positions`), found when it is read, while later slices are still being indexed. */
+  positions: number;
 }
 
 interface WordPostings {
@@ -126,7 +128,7 @@ function readPart(dir: string, hash: string, offset: number): Part {
 
 function readPageList(part: Part, bytes: Buffer, [start, end]: [number, number]): PageList {
   const head = cborHead(bytes, start);
-  return { part, bytes, start, end, count: head.value, items: head.head };
+  return { part, bytes, start, end, count: head.value, items: head.head, positions: listPositions(bytes, head.head, end) };
 }
 
 /** The page number of a list's last page, relative to its part: the sum of its deltas. */
@@ -203,19 +205,19 @@ function wordEntry(word: string, postings: WordPostings): Buffer {
  * off the 306 chunks one process wrote for the N = 5000 bench records, where every chunk but the last
  * ends with the word that brings this count to 20,000.
  */
-function positions(lists: readonly PageList[]): number {
+function listPositions(bytes: Buffer, items: number, end: number): number {
   let total = 0;
-  for (const { bytes, items, end } of lists) {
-    for (let at = items; at < end; ) {
-      // A page: [delta, locations, metadata locations]; only the two arrays' lengths count.
-      const locations = cborEnd(bytes, cborHead(bytes, at).head);
-      const meta = cborEnd(bytes, locations);
-      total += cborHead(bytes, locations).value + cborHead(bytes, meta).value + 1;
-      at = cborEnd(bytes, meta);
-    }
+  for (let at = items; at < end; ) {
+    // A page: [delta, locations, metadata locations]; only the two arrays' lengths count.
+    const locations = cborEnd(bytes, cborHead(bytes, at).head);
+    const meta = cborEnd(bytes, locations);
+    total += cborHead(bytes, locations).value + cborHead(bytes, meta).value + 1;
+    at = cborEnd(bytes, meta);
   }
   return total;
 }
+
+const positions = (lists: readonly PageList[]) => lists.reduce((total, list) => total + list.positions, 0);
 
 /** Pagefind's default chunk size, in its own count (positions). */
 const PAGEFIND_CHUNK_POSITIONS = 20_000;
@@ -257,45 +259,38 @@ export async function pagefindChunkStarts(bundles: readonly string[]): Promise<s
     offset += part.pages.length;
     return part;
   });
-  const postings = await readWords(parts);
+  const postings = new Map<string, WordPostings>();
+  for (const part of parts) await readPartWords(part, postings);
   return pagefindChunks([...postings.keys()].sort(compareCodePoints), postings).map(({ words }) => words[0]!);
 }
 
-/** Reads every part's words into one map, in each part's order. */
-async function readWords(parts: Part[]): Promise<Map<string, WordPostings>> {
+/** Reads one part's words into `words`, after those of the parts before it. */
+async function readPartWords(part: Part, words: Map<string, WordPostings>): Promise<void> {
   const chunks = await Promise.all(
-    parts.map((part) =>
-      Promise.all(
-        arrayItems(part.meta, part.fields[2]![0]).map(([start]) =>
-          readChunk(path.join(part.dir, "index", `${stringAt(part.meta, arrayItems(part.meta, start)[2]![0])}.pf_index`)),
-        ),
-      ),
+    arrayItems(part.meta, part.fields[2]![0]).map(([start]) =>
+      readChunk(path.join(part.dir, "index", `${stringAt(part.meta, arrayItems(part.meta, start)[2]![0])}.pf_index`)),
     ),
   );
-  const words = new Map<string, WordPostings>();
-  parts.forEach((part, k) => {
-    for (const chunk of chunks[k]!) {
-      for (const [at] of arrayItems(chunk, arrayItems(chunk, 0)[0]![0])) {
-        const [wordAt, pagesAt, variantsAt] = arrayItems(chunk, at);
-        const word = stringAt(chunk, wordAt![0]);
-        let postings = words.get(word);
-        if (!postings) {
-          postings = { pages: [], variants: new Map() };
-          words.set(word, postings);
-        }
-        const pages = readPageList(part, chunk, pagesAt!);
-        if (pages.count) postings.pages.push(pages);
-        for (const [variantStart] of arrayItems(chunk, variantsAt![0])) {
-          const [nameAt, listAt] = arrayItems(chunk, variantStart);
-          const name = stringAt(chunk, nameAt![0]);
-          const lists = postings.variants.get(name) ?? [];
-          lists.push(readPageList(part, chunk, listAt!));
-          postings.variants.set(name, lists);
-        }
+  for (const chunk of chunks) {
+    for (const [at] of arrayItems(chunk, arrayItems(chunk, 0)[0]![0])) {
+      const [wordAt, pagesAt, variantsAt] = arrayItems(chunk, at);
+      const word = stringAt(chunk, wordAt![0]);
+      let postings = words.get(word);
+      if (!postings) {
+        postings = { pages: [], variants: new Map() };
+        words.set(word, postings);
+      }
+      const pages = readPageList(part, chunk, pagesAt!);
+      if (pages.count) postings.pages.push(pages);
+      for (const [variantStart] of arrayItems(chunk, variantsAt![0])) {
+        const [nameAt, listAt] = arrayItems(chunk, variantStart);
+        const name = stringAt(chunk, nameAt![0]);
+        const lists = postings.variants.get(name) ?? [];
+        lists.push(readPageList(part, chunk, listAt!));
+        postings.variants.set(name, lists);
       }
     }
-  });
-  return words;
+  }
 }
 
 /** The pages of each value of each filter, every part's numbers offset. */
@@ -367,42 +362,44 @@ export interface MergeStats {
 }
 
 /**
- * Joins the Pagefind bundles in `partDirs` (each written by its own process, in
- * the order of the records they indexed) into `bundle`. `sortValue(url, key)` is
- * the value of a sort key of the page with that URL, which Pagefind's files do not
- * keep. The parts' fragments are moved, not copied.
+ * Joins the bundles Pagefind wrote for consecutive slices of the records into
+ * `bundle`, the bundle one process would have written. The parts are given one
+ * at a time, in the order of the records they indexed, as soon as each is
+ * written: each part's fragments are moved (not copied) and its words read
+ * while later slices are still being indexed, so only the joined word index,
+ * filters and metadata are left for `finish`.
  */
-export async function mergeBundles(partDirs: readonly string[], bundle: string, sortValue: (url: string, key: string) => string): Promise<MergeStats> {
-  const entries = partDirs.map((dir) => readJson<Entry>(path.join(dir, "pagefind-entry.json")));
-  const languages = new Set(entries.flatMap((entry) => Object.keys(entry.languages)));
-  if (languages.size !== 1 || entries.some((entry) => Object.keys(entry.languages).length !== 1))
-    throw new Error(`cannot merge Pagefind bundles of several languages (${[...languages].join(", ")})`);
-  const [language] = languages as Set<string>;
-  const first = entries[0]!;
-  if (entries.some((entry) => entry.version !== first.version || entry.languages[language!]!.wasm !== first.languages[language!]!.wasm))
-    throw new Error("cannot merge Pagefind bundles of different versions or WebAssembly builds");
+export class BundleJoin {
+  private readonly parts: Part[] = [];
+  private first: Entry | undefined;
+  private language: string | undefined;
+  private offset = 0;
+  /** Fragment names in the joined bundle → their file. */
+  private readonly moved = new Map<string, string>();
+  /** Each page's URL, in the joined bundle's page order. */
+  private readonly urls: string[] = [];
+  private readonly words = new Map<string, WordPostings>();
 
-  let offset = 0;
-  const parts: Part[] = partDirs.map((dir, i) => {
-    const part = readPart(dir, entries[i]!.languages[language!]!.hash, offset);
-    offset += part.pages.length;
-    return part;
-  });
-
-  // Meta fields: every part's, sorted by name as Pagefind sorts them.
-  const fieldsOf = (part: Part) => arrayItems(part.meta, part.fields[5]![0]).map(([at]) => stringAt(part.meta, at));
-  const allFields = [...new Set(parts.flatMap(fieldsOf))].sort(compareCodePoints);
-  for (const part of parts) {
-    const own = fieldsOf(part);
-    const map = own.map((field) => allFields.indexOf(field));
-    if (map.some((to, from) => to !== from)) part.fieldMap = map;
+  constructor(private readonly bundle: string) {
+    mkdirSync(path.join(bundle, "fragment"), { recursive: true });
   }
 
-  // Pages: a fragment name another part already gave to a different fragment gets a suffix.
-  mkdirSync(path.join(bundle, "fragment"), { recursive: true });
-  const moved = new Map<string, string>();
-  const urls: string[] = [];
-  for (const part of parts) {
+  /** The next part, written by Pagefind into `dir` (left there until `finish`, which reads its filters and files). */
+  async add(dir: string): Promise<void> {
+    const entry = readJson<Entry>(path.join(dir, "pagefind-entry.json"));
+    const languages = Object.keys(entry.languages);
+    this.language ??= languages[0];
+    if (languages.length !== 1 || languages[0] !== this.language)
+      throw new Error(`cannot merge Pagefind bundles of several languages (${[...new Set([this.language, ...languages])].join(", ")})`);
+    const language = this.language!;
+    this.first ??= entry;
+    if (entry.version !== this.first.version || entry.languages[language]!.wasm !== this.first.languages[language]!.wasm)
+      throw new Error("cannot merge Pagefind bundles of different versions or WebAssembly builds");
+    const part = readPart(dir, entry.languages[language]!.hash, this.offset);
+    this.offset += part.pages.length;
+    this.parts.push(part);
+
+    // Pages: a fragment name another part already gave to a different fragment gets a suffix.
     const own = new Map<string, { unique: string; url: string }>();
     for (const page of part.pages) {
       const name = stringAt(part.meta, page[0]![0]);
@@ -410,67 +407,95 @@ export async function mergeBundles(partDirs: readonly string[], bundle: string, 
       if (known) {
         // Pages of one part with the same content share its name and file.
         part.names.push(known.unique);
-        urls.push(known.url);
+        this.urls.push(known.url);
         continue;
       }
       const file = path.join(part.dir, "fragment", `${name}.pf_fragment`);
       const url = fragmentUrl(file);
-      urls.push(url);
+      this.urls.push(url);
       let unique = name;
-      for (let n = 1; moved.has(unique) && !readFileSync(moved.get(unique)!).equals(readFileSync(file)); n++) unique = `${name}${n}`;
-      if (!moved.has(unique)) {
-        const target = path.join(bundle, "fragment", `${unique}.pf_fragment`);
+      for (let n = 1; this.moved.has(unique) && !readFileSync(this.moved.get(unique)!).equals(readFileSync(file)); n++) unique = `${name}${n}`;
+      if (!this.moved.has(unique)) {
+        const target = path.join(this.bundle, "fragment", `${unique}.pf_fragment`);
         renameSync(file, target);
-        moved.set(unique, target);
+        this.moved.set(unique, target);
       }
       own.set(name, { unique, url });
       part.names.push(unique);
     }
+    await readPartWords(part, this.words);
   }
 
-  // Words: every part's, in code point order, in the chunks Pagefind would cut, each cut as splitHeavyChunks cuts Pagefind's own.
-  const postings = await readWords(parts);
-  const sorted = [...postings.keys()].sort(compareCodePoints);
-  const runs = pagefindChunks(sorted, postings).flatMap(({ words, from }) =>
-    splitChunk(
-      words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) })),
-      from,
-      words.at(-1)!,
-    ),
-  );
-  postings.clear();
-  mkdirSync(path.join(bundle, "index"), { recursive: true });
-  const packed = await Promise.all(runs.map((run) => packAsync(array([array(run.entries)]))));
-  const chunkRows = closeGaps(
-    runs.map((run, i) => {
-      const hash = hashedName(language!, packed[i]!, 7);
-      writeFileSync(path.join(bundle, "index", `${hash}.pf_index`), packed[i]!);
-      return { from: run.from, to: run.to, hash };
-    }),
-  );
+  /**
+   * Writes the joined bundle once every part is added. `sortValue(url, key)` is the value of a sort key
+   * of the page with that URL, which Pagefind's files do not keep.
+   */
+  async finish(sortValue: (url: string, key: string) => string): Promise<MergeStats> {
+    const { parts, bundle, urls } = this;
+    const language = this.language;
+    if (!parts.length || !language) throw new Error("no Pagefind bundle to join");
 
-  const pageRows = parts.flatMap((part) =>
-    part.pages.map((page, i) => array([text(part.names[i]!), part.meta.subarray(page[1]![0], page[1]![1]), part.meta.subarray(page[2]![0], page[2]![1])])),
-  );
-  const meta = await packAsync(
-    array([
-      parts[0]!.meta.subarray(parts[0]!.fields[0]![0], parts[0]!.fields[0]![1]),
-      array(pageRows),
-      array(chunkRows.map((row) => array([text(row.from), text(row.to), text(row.hash)]))),
-      joinFilters(parts, bundle, language!),
-      joinSorts(parts, (page, key) => sortValue(urls[page]!, key)),
-      array(allFields.map(text)),
-    ]),
-  );
-  const metaHash = hashedName(language!, meta, 10);
-  writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), meta);
+    // Meta fields: every part's, sorted by name as Pagefind sorts them.
+    const fieldsOf = (part: Part) => arrayItems(part.meta, part.fields[5]![0]).map(([at]) => stringAt(part.meta, at));
+    const allFields = [...new Set(parts.flatMap(fieldsOf))].sort(compareCodePoints);
+    for (const part of parts) {
+      const own = fieldsOf(part);
+      const map = own.map((field) => allFields.indexOf(field));
+      if (map.some((to, from) => to !== from)) part.fieldMap = map;
+    }
 
-  // Everything else (pagefind.js, its worker, the WebAssembly) is the same in every part.
-  for (const name of readdirSync(partDirs[0]!, { withFileTypes: true })) {
-    if (name.isFile() && !name.name.endsWith(".pf_meta") && name.name !== "pagefind-entry.json")
-      renameSync(path.join(partDirs[0]!, name.name), path.join(bundle, name.name));
+    // Words: every part's, in code point order, in the chunks Pagefind would cut, each cut as splitHeavyChunks cuts Pagefind's own.
+    const postings = this.words;
+    const sorted = [...postings.keys()].sort(compareCodePoints);
+    const runs = pagefindChunks(sorted, postings).flatMap(({ words, from }) =>
+      splitChunk(
+        words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) })),
+        from,
+        words.at(-1)!,
+      ),
+    );
+    postings.clear();
+    mkdirSync(path.join(bundle, "index"), { recursive: true });
+    const packed = await Promise.all(runs.map((run) => packAsync(array([array(run.entries)]))));
+    const chunkRows = closeGaps(
+      runs.map((run, i) => {
+        const hash = hashedName(language, packed[i]!, 7);
+        writeFileSync(path.join(bundle, "index", `${hash}.pf_index`), packed[i]!);
+        return { from: run.from, to: run.to, hash };
+      }),
+    );
+
+    const pageRows = parts.flatMap((part) =>
+      part.pages.map((page, i) => array([text(part.names[i]!), part.meta.subarray(page[1]![0], page[1]![1]), part.meta.subarray(page[2]![0], page[2]![1])])),
+    );
+    const meta = await packAsync(
+      array([
+        parts[0]!.meta.subarray(parts[0]!.fields[0]![0], parts[0]!.fields[0]![1]),
+        array(pageRows),
+        array(chunkRows.map((row) => array([text(row.from), text(row.to), text(row.hash)]))),
+        joinFilters(parts, bundle, language),
+        joinSorts(parts, (page, key) => sortValue(urls[page]!, key)),
+        array(allFields.map(text)),
+      ]),
+    );
+    const metaHash = hashedName(language, meta, 10);
+    writeFileSync(path.join(bundle, `pagefind.${metaHash}.pf_meta`), meta);
+
+    // Everything else (pagefind.js, its worker, the WebAssembly) is the same in every part.
+    for (const name of readdirSync(parts[0]!.dir, { withFileTypes: true })) {
+      if (name.isFile() && !name.name.endsWith(".pf_meta") && name.name !== "pagefind-entry.json")
+        renameSync(path.join(parts[0]!.dir, name.name), path.join(bundle, name.name));
+    }
+    const first = this.first!;
+    const entry: Entry = { ...first, languages: { [language]: { ...first.languages[language]!, hash: metaHash, page_count: this.offset } } };
+    writeFileSync(path.join(bundle, "pagefind-entry.json"), JSON.stringify(entry));
+    return { pages: this.offset, words: sorted.length, chunks: chunkRows.length };
   }
-  const entry: Entry = { ...first, languages: { [language!]: { ...first.languages[language!]!, hash: metaHash, page_count: offset } } };
-  writeFileSync(path.join(bundle, "pagefind-entry.json"), JSON.stringify(entry));
-  return { pages: offset, words: sorted.length, chunks: chunkRows.length };
+}
+
+/** Joins the Pagefind bundles in `partDirs`, in the order of the records they indexed, into `bundle` (BundleJoin). */
+export async function mergeBundles(partDirs: readonly string[], bundle: string, sortValue: (url: string, key: string) => string): Promise<MergeStats> {
+  const join = new BundleJoin(bundle);
+  for (const dir of partDirs) await join.add(dir);
+  return join.finish(sortValue);
 }

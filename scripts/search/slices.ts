@@ -17,6 +17,37 @@ import path from "node:path";
 import { fnv1a } from "../content/fnv1a.ts";
 import { keepFolder, keptFolder, placeKept } from "./kept-folder.ts";
 
+/**
+ * Runs `next(0)`, `next(1)` … one after another, each once its slice and every slice before it are
+ * `placed` (indexed and written, or restored), whatever order the slices are placed in: the join
+ * (merge.ts) must take the slices' bundles in the order of their records. After a failed call no
+ * other is made, and `failed` holds its error; `done` waits for the calls made so far.
+ */
+export function inSliceOrder(next: (k: number) => Promise<void>) {
+  const placed = new Set<number>();
+  let following = 0;
+  let chain = Promise.resolve();
+  const order = {
+    failed: undefined as unknown,
+    placed(k: number) {
+      placed.add(k);
+      while (placed.has(following)) {
+        const k = following++;
+        chain = chain.then(async () => {
+          if (order.failed !== undefined) return;
+          try {
+            await next(k);
+          } catch (error) {
+            order.failed = error ?? new Error(`slice ${k} could not be joined`);
+          }
+        });
+      }
+    },
+    done: () => chain,
+  };
+  return order;
+}
+
 /** The folder of the slices' cache under a project's root (the build's own is beside its search cache, ../build/search-cache.ts). */
 export const sliceCacheDir = (root: string) => path.join(root, ".cache", "lysark", "search-slices");
 

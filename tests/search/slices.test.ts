@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import type { SearchRecord } from "../../scripts/search/records.ts";
-import { SLICED_SITE_MIN_SLICES, sliceBounds } from "../../scripts/search/slices.ts";
+import { inSliceOrder, SLICED_SITE_MIN_SLICES, sliceBounds } from "../../scripts/search/slices.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
 const urls = (n: number, prefix = "d") => Array.from({ length: n }, (_, i) => `/dokumenter/kommune-${i % 37}/${prefix}${i}/`);
@@ -65,6 +65,45 @@ const EDITED = RECORDS.map((each, i) => (i === 25 ? record(i, `${each.parts[0]!.
 
 /** Every file of a bundle, by path. */
 const contents = (bundle: string) => Object.fromEntries(filesUnder(bundle).map((file) => [file, readFileSync(path.join(bundle, file))]));
+
+describe("the slices' bundles joined in the order of their records", () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+  it("joins each slice once every slice before it is in place, one at a time, whatever order they are placed in", async () => {
+    const calls: string[] = [];
+    let running = 0;
+    const order = inSliceOrder(async (k) => {
+      running++;
+      calls.push(`start ${k}${running > 1 ? " while another runs" : ""}`);
+      await tick();
+      running--;
+    });
+    order.placed(2);
+    order.placed(1);
+    await tick();
+    expect(calls).toEqual([]);
+    order.placed(0);
+    order.placed(4);
+    await order.done();
+    expect(calls).toEqual(["start 0", "start 1", "start 2"]);
+    order.placed(3);
+    await order.done();
+    expect(calls).toEqual(["start 0", "start 1", "start 2", "start 3", "start 4"]);
+    expect(order.failed).toBeUndefined();
+  });
+
+  it("joins nothing after a slice that could not be joined, and keeps its error", async () => {
+    const joined: number[] = [];
+    const order = inSliceOrder(async (k) => {
+      if (k === 1) throw new Error("slice 1 is damaged");
+      joined.push(k);
+    });
+    for (const k of [0, 1, 2, 3]) order.placed(k);
+    await order.done();
+    expect(joined).toEqual([0]);
+    expect((order.failed as Error).message).toBe("slice 1 is damaged");
+  });
+});
 
 describe("a slice's bundle, kept between builds", () => {
   let work: string;
