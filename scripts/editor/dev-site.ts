@@ -128,6 +128,8 @@ export class DevSite {
           const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir, {
             wordSets: this.wordSets,
             sliceCache: sliceCacheDir(this.root),
+            // Joined after the last slice: spread over the index build, the join held the next edit's pages back.
+            joinWhileIndexing: false,
           });
           this.log.info(`Search index updated: ${stats.documents} document(s) in ${((performance.now() - start) / 1000).toFixed(1)} seconds`);
         } catch (error) {

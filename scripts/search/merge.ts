@@ -260,17 +260,21 @@ export async function pagefindChunkStarts(bundles: readonly string[]): Promise<s
     return part;
   });
   const postings = new Map<string, WordPostings>();
-  for (const part of parts) await readPartWords(part, postings);
+  for (const part of parts) readPartWords(part, await readPartChunks(part), postings);
   return pagefindChunks([...postings.keys()].sort(compareCodePoints), postings).map(({ words }) => words[0]!);
 }
 
-/** Reads one part's words into `words`, after those of the parts before it. */
-async function readPartWords(part: Part, words: Map<string, WordPostings>): Promise<void> {
-  const chunks = await Promise.all(
+/** One part's word chunks, decompressed (on libuv's threads). */
+function readPartChunks(part: Part): Promise<Buffer[]> {
+  return Promise.all(
     arrayItems(part.meta, part.fields[2]![0]).map(([start]) =>
       readChunk(path.join(part.dir, "index", `${stringAt(part.meta, arrayItems(part.meta, start)[2]![0])}.pf_index`)),
     ),
   );
+}
+
+/** One part's words, from its chunks, into `words`, after those of the parts before it. */
+function readPartWords(part: Part, chunks: readonly Buffer[], words: Map<string, WordPostings>): void {
   for (const chunk of chunks) {
     for (const [at] of arrayItems(chunk, arrayItems(chunk, 0)[0]![0])) {
       const [wordAt, pagesAt, variantsAt] = arrayItems(chunk, at);
@@ -386,6 +390,22 @@ export class BundleJoin {
 
   /** The next part, written by Pagefind into `dir` (left there until `finish`, which reads its filters and files). */
   async add(dir: string): Promise<void> {
+    const part = this.begin(dir);
+    readPartWords(part, await readPartChunks(part), this.words);
+  }
+
+  /**
+   * Every part at once: their chunks read at the same time, then every part's words read in one go, so
+   * nothing else on this thread waits between two parts (the dev server's edits, ../editor/dev-site.ts).
+   */
+  async addAll(dirs: readonly string[]): Promise<void> {
+    const parts = dirs.map((dir) => this.begin(dir));
+    const chunks = await Promise.all(parts.map(readPartChunks));
+    for (const [i, part] of parts.entries()) readPartWords(part, chunks[i]!, this.words);
+  }
+
+  /** A part's metadata read and its fragments moved into the joined bundle; its words are read by the caller. */
+  private begin(dir: string): Part {
     const entry = readJson<Entry>(path.join(dir, "pagefind-entry.json"));
     const languages = Object.keys(entry.languages);
     this.language ??= languages[0];
@@ -423,7 +443,7 @@ export class BundleJoin {
       own.set(name, { unique, url });
       part.names.push(unique);
     }
-    await readPartWords(part, this.words);
+    return part;
   }
 
   /**
@@ -496,6 +516,6 @@ export class BundleJoin {
 /** Joins the Pagefind bundles in `partDirs`, in the order of the records they indexed, into `bundle` (BundleJoin). */
 export async function mergeBundles(partDirs: readonly string[], bundle: string, sortValue: (url: string, key: string) => string): Promise<MergeStats> {
   const join = new BundleJoin(bundle);
-  for (const dir of partDirs) await join.add(dir);
+  await join.addAll(partDirs);
   return join.finish(sortValue);
 }

@@ -111,8 +111,8 @@ describe("a slice's bundle, kept between builds", () => {
   const runs: Record<string, SearchIndexStats> = {};
   // Each bundle's files as written: a bundle's files are hard links to the cache's, which the damage below changes.
   const written: Record<string, Record<string, Buffer>> = {};
-  const build = async (name: string, records: SearchRecord[], sliceCache?: string) => {
-    runs[name] = await writeSearchBundles(records, path.join(work, name), { processes: 2, sliceRecords: 5, sliceCache });
+  const build = async (name: string, records: SearchRecord[], sliceCache?: string, joinWhileIndexing?: boolean) => {
+    runs[name] = await writeSearchBundles(records, path.join(work, name), { processes: 2, sliceRecords: 5, sliceCache, joinWhileIndexing });
     written[name] = contents(path.join(work, name, "pagefind"));
   };
   beforeAll(async () => {
@@ -122,6 +122,8 @@ describe("a slice's bundle, kept between builds", () => {
     await build("again", RECORDS, cache);
     await build("edited", EDITED, cache);
     await build("edited-uncached", EDITED);
+    // As the dev server builds it: every slice joined after the last one.
+    await build("edited-joined-after", EDITED, cache, false);
     // A kept file damaged: its slice is indexed again, and the bundle is as it should be.
     const entry = readdirSync(cache)[0]!;
     const fragment = filesUnder(path.join(cache, entry, "files")).find((file) => file.startsWith("fragment/"))!;
@@ -144,6 +146,7 @@ describe("a slice's bundle, kept between builds", () => {
     expect(written.again).toEqual(written.first);
     expect(written.edited).toEqual(written["edited-uncached"]);
     expect(written.edited).not.toEqual(written.first);
+    expect(written["edited-joined-after"]).toEqual(written["edited-uncached"]);
   });
 
   it("indexes a damaged entry's slice again instead of joining it", () => {
