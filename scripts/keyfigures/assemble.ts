@@ -45,12 +45,12 @@ export interface KeyFiguresPage extends PageBase {
 export interface IndicatorPage extends PageBase {
   indicator: Indicator;
   kindLabel: string;
-  /** Latest value per publisher (and scope), by publisher name. */
-  latest: FigureRowView[];
+  /** Latest value per publisher (and scope), by publisher name. Made on each read, like the next two. */
+  readonly latest: FigureRowView[];
   /** Bar chart of `latest`, with comparisons; null when nothing has a value. */
-  chart: Chart | null;
+  readonly chart: Chart | null;
   /** Every value of the indicator: by publisher name, newest first. */
-  history: FigureRowView[];
+  readonly history: FigureRowView[];
   publisherCount: number;
   downloads: DownloadLinks | null;
 }
@@ -60,7 +60,7 @@ export interface KeyFigureModel {
   downloads: Download[];
   /** Rows of the table on a document page. */
   documentRows(locale: UiLocale, documentId: string): FigureRowView[];
-  /** The key-figure section of a publisher page, or null when it has none. */
+  /** The key-figure section of a publisher page (made on each call), or null when it has none. */
   publisher(locale: UiLocale, publisherId: string): PublisherFigures | null;
 }
 
@@ -100,7 +100,6 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
 
   const pages: KeyFigureModel["pages"] = { keyFigures: [], indicator: [] };
   const downloads: Download[] = [];
-  const publisherSections = new Map<string, PublisherFigures>();
 
   for (const locale of UI_LOCALES) {
     const intl = LOCALES[locale].intl;
@@ -110,21 +109,12 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
       a.publisher.names[locale].localeCompare(b.publisher.names[locale], intl) ||
       (a.publisher.id < b.publisher.id ? -1 : a.publisher.id > b.publisher.id ? 1 : 0);
 
-    // Publishers: the latest value per indicator and scope, and the history of series with several values.
+    // Publishers' download files; their key-figure sections are made when read (`publisher` below).
     for (const publisher of content.publishers) {
       const own = byPublisher.get(publisher.id);
       if (!own) continue;
-      const route: Route = { kind: "publisher", id: publisher.id };
-      const links = downloadLinks(locale, route, publisher.id);
+      const links = downloadLinks(locale, { kind: "publisher", id: publisher.id }, publisher.id);
       addDownloads(downloads, locale, links, `${t(locale, "kf.title")}: ${publisher.names[locale]}`, own);
-      const series = groupBy(own, seriesKey);
-      const repeated = [...series.values()].filter((values) => values.length > 1);
-      publisherSections.set(`${locale}:${publisher.id}`, {
-        latest: own.filter((record) => record.latest).map((record, index) => figureRow(locale, record, `kf-${index + 1}`)),
-        history: repeated.flat().map((record, index) => figureRow(locale, record, `kf-history-${index + 1}`)),
-        historyCharts: repeated.flatMap((values, index) => historyChart(locale, values, `kf-history-chart-${index + 1}`) ?? []),
-        downloads: links,
-      });
     }
 
     // One comparison page per indicator, across publishers.
@@ -132,20 +122,27 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
     for (const indicator of content.indicators) {
       const route: Route = { kind: "indicator", id: indicator.id };
       const all = [...(byIndicator.get(indicator.id) ?? [])].sort(byName);
-      const latest = all.filter((record) => record.latest);
       const label = indicator.labels[locale];
       const links = all.length ? downloadLinks(locale, route, indicator.id) : null;
       if (links) addDownloads(downloads, locale, links, `${t(locale, "kf.title")}: ${label}`, all);
       const publisherCount = new Set(all.map((record) => record.publisher.id)).size;
       const kindLabel = t(locale, `kfKind.${indicator.kind}`);
       summaries.push({ id: indicator.id, label, url: urlFor(locale, route), kindLabel, valueCount: all.length, publisherCount });
+      const latest = () => all.filter((record) => record.latest);
+      // The rows and chart grow with the archive: made when read (the renderer reads a page's fields once), not held.
       pages.indicator.push({
         ...page(locale, route, label, [home, indexCrumb]),
         indicator,
         kindLabel,
-        latest: latest.map((record, index) => figureRow(locale, record, `kf-${index + 1}`)),
-        chart: indicatorChart(locale, indicator, latest),
-        history: all.map((record, index) => figureRow(locale, record, `kf-all-${index + 1}`)),
+        get latest() {
+          return latest().map((record, index) => figureRow(locale, record, `kf-${index + 1}`));
+        },
+        get chart() {
+          return indicatorChart(locale, indicator, latest());
+        },
+        get history() {
+          return all.map((record, index) => figureRow(locale, record, `kf-all-${index + 1}`));
+        },
         publisherCount,
         downloads: links,
       });
@@ -181,7 +178,18 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
         .slice()
         .sort((a, b) => a.index - b.index)
         .map((record) => figureRow(locale, record, `kf-${record.index + 1}`)),
-    publisher: (locale, publisherId) => publisherSections.get(`${locale}:${publisherId}`) ?? null,
+    publisher: (locale, publisherId) => {
+      // The latest value per indicator and scope, and the history of series with several values.
+      const own = byPublisher.get(publisherId);
+      if (!own) return null;
+      const repeated = [...groupBy(own, seriesKey).values()].filter((values) => values.length > 1);
+      return {
+        latest: own.filter((record) => record.latest).map((record, index) => figureRow(locale, record, `kf-${index + 1}`)),
+        history: repeated.flat().map((record, index) => figureRow(locale, record, `kf-history-${index + 1}`)),
+        historyCharts: repeated.flatMap((values, index) => historyChart(locale, values, `kf-history-chart-${index + 1}`) ?? []),
+        downloads: downloadLinks(locale, { kind: "publisher", id: publisherId }, publisherId),
+      };
+    },
   };
 }
 

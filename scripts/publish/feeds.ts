@@ -95,9 +95,11 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   const { locale, entries } = spec;
   // Dated by its newest document or change note, from the front-matter only (a file's mtime would make it the
   // build's day outside git); an empty feed by the epoch.
+  // A document page makes its publishing data on each read (site/model.ts): read once per entry.
+  const shown = entries.map((page) => ({ page, publish: page.publish }));
   const updated =
-    entries
-      .flatMap((page) => [page.view.doc.meta.date, ...page.publish.changes.map((change) => change.date)])
+    shown
+      .flatMap(({ page, publish }) => [page.view.doc.meta.date, ...publish.changes.map((change) => change.date)])
       .filter((date) => date !== "unknown")
       .map(rfc3339)
       .sort()
@@ -114,22 +116,22 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
     `  <author><name>${escapeXml(t(locale, "site.name"))}</name></author>`,
     `  <generator>Lysark</generator>`,
   ];
-  for (const page of entries) lines.push(...feedEntry(page, abs));
+  for (const { page, publish } of shown) lines.push(...feedEntry(page, publish, abs));
   lines.push(`</feed>`, "");
   return lines.join("\n");
 }
 
 /** The newest of the document's date, its last git change and its change notes (all "YYYY[-MM[-DD]]"), as RFC 3339. */
-export function entryUpdated(page: DocumentPage): string {
+export function entryUpdated(page: DocumentPage, publish = page.publish): string {
   const { meta } = page.view.doc;
-  const dates = [meta.date, page.publish.lastUpdated, ...page.publish.changes.map((change) => change.date)].filter(
+  const dates = [meta.date, publish.lastUpdated, ...publish.changes.map((change) => change.date)].filter(
     (date): date is string => !!date && date !== "unknown",
   );
   // RFC 3339 timestamps in UTC sort as text.
   return dates.map(rfc3339).sort().at(-1)!;
 }
 
-function feedEntry(page: DocumentPage, abs: (path: string) => string): string[] {
+function feedEntry(page: DocumentPage, publish: DocumentPage["publish"], abs: (path: string) => string): string[] {
   const { meta } = page.view.doc;
   const url = escapeXml(abs(page.url));
   const summary = escapeXml(meta.summary ?? `${page.typeLabel} · ${page.publisherName} · ${page.dateText}`);
@@ -140,17 +142,17 @@ function feedEntry(page: DocumentPage, abs: (path: string) => string): string[] 
     `    <link rel="alternate" type="text/html" href="${url}"/>`,
     `    <id>${url}</id>`,
     ...(meta.date === "unknown" ? [] : [`    <published>${rfc3339(meta.date)}</published>`]),
-    `    <updated>${entryUpdated(page)}</updated>`,
+    `    <updated>${entryUpdated(page, publish)}</updated>`,
     `    <author><name>${escapeXml(page.publisherName)}</name></author>`,
     ...page.topics.map((topic) => `    <category term="${escapeXml(abs(topic.url))}" label="${escapeXml(topic.label)}"/>`),
     `    <summary xml:lang="${meta.language}">${summary}</summary>`,
   ];
-  if (page.publish.changes.length) {
+  if (publish.changes.length) {
     // What changed, newest first, as XHTML so each note keeps its own language.
     lines.push(
       `    <content type="xhtml" xml:lang="${page.locale}"><div xmlns="http://www.w3.org/1999/xhtml">`,
       `      <ul>`,
-      ...page.publish.changes.map(
+      ...publish.changes.map(
         (change) =>
           `        <li>${escapeXml(t(page.locale, "feed.changed", { date: change.dateText, note: "{note}" })).replace(
             "{note}",
@@ -192,8 +194,10 @@ export function sitemapXml({ model, config }: SiteData): string {
     lines.push(`  <url>`, `    <loc>${abs(page.url)}</loc>`);
     const updated = (page as Partial<DocumentPage>).publish?.lastUpdated;
     if (updated) lines.push(`    <lastmod>${updated}</lastmod>`);
-    for (const alternate of page.alternates) lines.push(`    <xhtml:link rel="alternate" hreflang="${alternate.hreflang}" href="${abs(alternate.url)}"/>`);
-    const fallback = page.alternates.find((alternate) => alternate.locale === UI_LOCALES[0]);
+    // A document page makes its alternates on each read (site/model.ts).
+    const { alternates } = page;
+    for (const alternate of alternates) lines.push(`    <xhtml:link rel="alternate" hreflang="${alternate.hreflang}" href="${abs(alternate.url)}"/>`);
+    const fallback = alternates.find((alternate) => alternate.locale === UI_LOCALES[0]);
     if (fallback) lines.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${abs(fallback.url)}"/>`);
     lines.push(`  </url>`);
   }

@@ -125,13 +125,16 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     const context = { p: page, lysark: data, description: spec.description?.(page), body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
   };
+  // Fields that grow with the archive (key-figure rows, a publisher's figures) are made on each read of the
+  // model's page: read each once here, for both the page's key and its text. Document pages come made whole.
+  const whole = (spec: PageKind, page: unknown): unknown => (spec.template && !spec.ofDocument ? { ...(page as object) } : page);
   // Folders made so far: one mkdir per folder, not one per page (13,000 pages at N = 5000).
   const folders = new Set<string>();
   let sinceYield = 0;
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
-      const page = pages[i]!;
+      const page = whole(spec, pages[i]!);
       const sitePath = spec.file(page);
       if (select && !select(sitePath)) continue;
       const file = outputFile(outputDir, sitePath);
@@ -157,7 +160,10 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     return files;
   };
   return {
-    render: (kind, page) => renderKind(pageKind(kind), page),
+    render: (kind, page) => {
+      const spec = pageKind(kind);
+      return renderKind(spec, whole(spec, page));
+    },
     write: (kind, pages, outputDir) => writeKind(pageKind(kind), pages, outputDir),
     async writeDocuments(pages, outputDir) {
       const files: string[] = [];

@@ -157,28 +157,43 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   const publishing = preparePublishing(content, views, env);
   const documentPage = (locale: UiLocale, view: DocumentView): DocumentPage => {
     const { meta } = view.doc;
-    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
     const publisherRoute: Route = { kind: "publisher", id: view.publisher.id };
     const title = view.titles[locale];
+    const route: Route = { kind: "document", publisher: meta.publisher, slug: view.doc.slug };
+    // Links, topics and publishing data are made on each read (the renderer reads a page whole once, see
+    // fullDocumentPage): held for every page of a large archive at once, they were a fifth of the model.
     return {
-      ...base(locale, { kind: "document", publisher: meta.publisher, slug: view.doc.slug }, title, [
-        home,
-        { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) },
-        { title: publisherName(view.publisher, locale), url: urlFor(locale, publisherRoute) },
-      ]),
+      locale,
+      lang: locale,
+      url: view.urls[locale],
+      title,
+      get alternates() {
+        return alternatesFor(route);
+      },
+      get crumbs() {
+        return [
+          { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) },
+          { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) },
+          { title: publisherName(view.publisher, locale), url: urlFor(locale, publisherRoute) },
+        ];
+      },
       view,
       dateText: documentDateText(locale, meta.date),
       typeLabel: t(locale, `type.${meta.type}`),
       languageLabel: languageLabel(locale, meta.language),
       publisherName: publisherName(view.publisher, locale),
       publisherUrl: urlFor(locale, publisherRoute),
-      topics: view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) })),
+      get topics() {
+        return view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) }));
+      },
       get figures() {
         return keyFigures.documentRows(locale, view.id);
       },
       originalTitle: title === meta.title ? null : meta.title,
       titleLang: titleLang(view, locale),
-      publish: publishing.document(locale, view, item(locale)),
+      get publish() {
+        return publishing.document(locale, view, item(locale));
+      },
     };
   };
   for (const locale of UI_LOCALES) {
@@ -203,9 +218,9 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       pages.document.push(page);
     }
     // A listing's feed, beside its first page (scripts/publish/feeds.ts writes it).
-    const listingFeed = (route: Route, name: string, items: DocumentListItem[]) => {
+    const listingFeed = (route: Route, name: string, listed: readonly DocumentView[]) => {
       const listingUrl = urlFor(locale, route);
-      const feed: ListingFeed = { locale, name, url: `${listingUrl}feed.xml`, listingUrl, documents: items.map((entry) => documentPages.get(entry.view)!) };
+      const feed: ListingFeed = { locale, name, url: `${listingUrl}feed.xml`, listingUrl, documents: listed.map((view) => documentPages.get(view)!) };
       feeds.push(feed);
       return { url: feed.url, title: t(locale, "feed.listingLink", { name }) };
     };
@@ -213,16 +228,16 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     const publisherEntries: IndexEntry[] = [];
     for (const publisher of content.publishers) {
       const ids = descendants(publisher.id);
-      const items = views.filter((view) => ids.has(view.publisher.id)).map(toItem);
+      const listed = views.filter((view) => ids.has(view.publisher.id));
       const parent = publisher.parent ? publishersById.get(publisher.parent) : undefined;
       const name = publisherName(publisher, locale);
       const url = urlFor(locale, { kind: "publisher", id: publisher.id });
       // A district without a region of its own is grouped with its city.
       const region = publisher.region ?? parent?.region;
-      publisherEntries.push({ title: name, url, count: items.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
-      const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, items);
+      publisherEntries.push({ title: name, url, count: listed.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
+      const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, listed);
       pages.publisher.push(
-        ...paginated(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, items, pageSize, (page) => ({
+        ...paginated<PublisherPage>(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, listed, toItem, pageSize, (page) => ({
           ...page,
           kind: "publisher",
           feed,
@@ -233,7 +248,9 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
           children: content.publishers
             .filter((child) => child.parent === publisher.id)
             .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
-          keyFigures: keyFigures.publisher(locale, publisher.id),
+          get keyFigures() {
+            return keyFigures.publisher(locale, publisher.id);
+          },
         })),
       );
     }
@@ -249,12 +266,16 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 
     const topicEntries: IndexEntry[] = [];
     for (const topic of content.topics) {
-      const items = views.filter((view) => view.doc.meta.topics.includes(topic.id)).map(toItem);
+      const listed = views.filter((view) => view.doc.meta.topics.includes(topic.id));
       const url = urlFor(locale, { kind: "topic", id: topic.id });
-      topicEntries.push({ title: topic.labels[locale], url, count: items.length });
-      const feed = listingFeed({ kind: "topic", id: topic.id }, topic.labels[locale], items);
+      topicEntries.push({ title: topic.labels[locale], url, count: listed.length });
+      const feed = listingFeed({ kind: "topic", id: topic.id }, topic.labels[locale], listed);
       pages.topic.push(
-        ...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, items, pageSize, (page) => ({ ...page, kind: "topic", feed })),
+        ...paginated(locale, { kind: "topic", id: topic.id }, topic.labels[locale], topicsCrumb, listed, toItem, pageSize, (page) => ({
+          ...page,
+          kind: "topic",
+          feed,
+        })),
       );
     }
     pages.topics.push({
@@ -264,19 +285,19 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 
     const typeEntries: IndexEntry[] = [];
     for (const type of usedTypes) {
-      const items = views.filter((view) => view.doc.meta.type === type).map(toItem);
+      const listed = views.filter((view) => view.doc.meta.type === type);
       const label = t(locale, `type.${type satisfies DocumentType}`);
-      typeEntries.push({ title: label, url: urlFor(locale, { kind: "type", id: type }), count: items.length });
-      pages.type.push(...paginated(locale, { kind: "type", id: type }, label, typesCrumb, items, pageSize, (page) => ({ ...page, kind: "type" })));
+      typeEntries.push({ title: label, url: urlFor(locale, { kind: "type", id: type }), count: listed.length });
+      pages.type.push(...paginated(locale, { kind: "type", id: type }, label, typesCrumb, listed, toItem, pageSize, (page) => ({ ...page, kind: "type" })));
     }
     pages.types.push({ ...base(locale, { kind: "types" }, t(locale, "list.types"), [home]), entries: typeEntries });
 
     const yearEntries: IndexEntry[] = [];
     for (const year of years) {
-      const items = views.filter((view) => view.year === year).map(toItem);
+      const listed = views.filter((view) => view.year === year);
       const label = year ?? t(locale, "list.undated");
-      yearEntries.push({ title: label, url: urlFor(locale, { kind: "year", year }), count: items.length });
-      pages.year.push(...paginated(locale, { kind: "year", year }, label, yearsCrumb, items, pageSize, (page) => ({ ...page, kind: "year" })));
+      yearEntries.push({ title: label, url: urlFor(locale, { kind: "year", year }), count: listed.length });
+      pages.year.push(...paginated(locale, { kind: "year", year }, label, yearsCrumb, listed, toItem, pageSize, (page) => ({ ...page, kind: "year" })));
     }
     pages.years.push({ ...base(locale, { kind: "years" }, t(locale, "list.years"), [home]), entries: yearEntries });
 
@@ -308,8 +329,9 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
  * renderer reads them once here. The copy's JSON is the page's JSON.
  */
 export function fullDocumentPage(page: DocumentPage): DocumentPage {
-  // Spreading reads each getter once (figures here, citation, embed and related in publish).
-  return { ...page, publish: { ...page.publish } };
+  // Spreading reads each getter once (links, topics, figures and publish here, citation, embed and related in publish).
+  const whole = { ...page };
+  return { ...whole, publish: { ...whole.publish } };
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, pagedUrlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import type { DocumentListItem, ListPage, PageBase } from "./views.ts";
+import type { DocumentListItem, DocumentView, ListPage, PageBase } from "./views.ts";
 import type { Pagination } from "./views.ts";
 export type { PageLink, Pagination } from "./views.ts";
 
@@ -24,17 +24,22 @@ export function pageWindow(page: number, pages: number): Array<number | null> {
   return out;
 }
 
-/** One page object per chunk of items; `make` adds the listing's own fields (kind …). */
+/**
+ * One page object per chunk of `views`; `make` adds the listing's own fields (kind …) to a page without
+ * its items. Each page's `items` are made from its views on each read (the renderer reads a page whole
+ * once): held for every listing of a large archive at once, they were a tenth of the site model.
+ */
 export function paginated<T extends ListPage>(
   locale: UiLocale,
   route: Route,
   title: string,
   crumbs: PageBase["crumbs"],
-  items: DocumentListItem[],
+  views: readonly DocumentView[],
+  toItem: (view: DocumentView) => DocumentListItem,
   pageSize: number,
-  make: (page: ListPage) => T,
+  make: (page: Omit<ListPage, "items">) => Omit<T, "items">,
 ): T[] {
-  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  const pages = Math.max(1, Math.ceil(views.length / pageSize));
   const out: T[] = [];
   const first = pagedUrlFor(locale, route, 1);
   for (let n = 1; n <= pages; n++) {
@@ -46,23 +51,22 @@ export function paginated<T extends ListPage>(
       prev: n > 1 ? pagedUrlFor(locale, route, n - 1) : null,
       next: n < pages ? pagedUrlFor(locale, route, n + 1) : null,
       links: pageWindow(n, pages).map((m) => (m === null ? null : { n: m, url: pagedUrlFor(locale, route, m), current: m === n })),
-      from: items.length ? from + 1 : 0,
-      to: Math.min(items.length, from + pageSize),
+      from: views.length ? from + 1 : 0,
+      to: Math.min(views.length, from + pageSize),
     };
-    out.push(
-      make({
-        locale,
-        lang: locale,
-        url,
-        title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
-        alternates: alternatesFor(route, n),
-        crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
-        kind: "",
-        items: items.slice(from, from + pageSize),
-        total: items.length,
-        pagination: pages > 1 ? pagination : null,
-      }),
-    );
+    const shown = views.slice(from, from + pageSize);
+    const page = make({
+      locale,
+      lang: locale,
+      url,
+      title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
+      alternates: alternatesFor(route, n),
+      crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
+      kind: "",
+      total: views.length,
+      pagination: pages > 1 ? pagination : null,
+    });
+    out.push(Object.defineProperty(page, "items", { get: () => shown.map(toItem), enumerable: true, configurable: true }) as T);
   }
   return out;
 }

@@ -47,7 +47,8 @@ export interface DocumentListItem {
 export interface ListPage extends PageBase {
   kind: string;
   intro?: string;
-  items: DocumentListItem[];
+  /** Made on each read on the listings that grow with the archive (site/pagination.ts). */
+  readonly items: DocumentListItem[];
   /** Documents in the whole listing, on every page (set on paginated listings). */
   total?: number;
   /** Null or absent when the listing fits on one page. */
@@ -79,8 +80,8 @@ export interface PublisherPage extends ListPage {
   countryLabel: string;
   parent: { title: string; url: string } | null;
   children: Array<{ title: string; url: string }>;
-  /** Latest key figures and their history, or null when the publisher states none. */
-  keyFigures: PublisherFigures | null;
+  /** Latest key figures and their history, or null when the publisher states none. Made on each read. */
+  readonly keyFigures: PublisherFigures | null;
 }
 
 export interface IndexEntry {

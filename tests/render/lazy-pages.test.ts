@@ -1,0 +1,82 @@
+/**
+ * The site model holds what each page needs to be found (URL, title, its
+ * documents), not what grows with the archive on every page: listing items,
+ * a document page's links and publishing data, key-figure rows and charts are
+ * made when read (docs/performance.md, "the site model made on read"). The
+ * renderer reads each of them once per page, for both the page cache's key
+ * and the template, which reads them many times.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PageCache } from "../../scripts/render/page-cache.ts";
+import { pageRenderer } from "../../scripts/render/pages.ts";
+import { loadSiteData, type SiteData } from "../../scripts/site/site-data.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { keyFigureChanges } from "../keyfigures/fixture.ts";
+
+let dir: string;
+let data: SiteData;
+beforeAll(() => {
+  dir = makeProject("site-basic", keyFigureChanges());
+  data = loadSiteData(dir);
+});
+afterAll(() => removeProject(dir));
+
+const madeOnRead = (page: object, field: string) => typeof Object.getOwnPropertyDescriptor(page, field)?.get === "function";
+
+describe("the site model", () => {
+  it("makes the parts of a page that grow with the archive when they are read, the same each time", () => {
+    const { pages } = data.model;
+    const checks: Array<[object[], string[]]> = [
+      [pages.document, ["alternates", "crumbs", "topics", "figures", "publish"]],
+      [pages.publisher, ["items", "keyFigures"]],
+      [pages.topic, ["items"]],
+      [pages.type, ["items"]],
+      [pages.year, ["items"]],
+      [pages.indicator, ["latest", "chart", "history"]],
+    ];
+    for (const [list, fields] of checks) {
+      expect(list.length).toBeGreaterThan(0);
+      for (const page of list)
+        for (const field of fields) {
+          expect(madeOnRead(page, field), field).toBe(true);
+          // As JSON (what the page cache keys): a chart's rows carry functions, made afresh on each read.
+          const read = JSON.stringify((page as Record<string, unknown>)[field]);
+          expect(JSON.stringify((page as Record<string, unknown>)[field]), field).toBe(read);
+        }
+    }
+    // What a listing shows is there when read: every document of the listing, in order.
+    const listed = pages.topic.filter((page) => page.locale === "nb").flatMap((page) => page.items.map((item) => item.view.id));
+    expect(listed.length).toBe(pages.topic.filter((page) => page.locale === "nb").reduce((sum, page) => sum + page.items.length, 0));
+    expect(pages.publisher.some((page) => page.keyFigures !== null)).toBe(true);
+    expect(pages.indicator.some((page) => page.history.length > 1)).toBe(true);
+  });
+});
+
+describe("the renderer", () => {
+  it("reads each made-on-read part of a page once, for the page's key and its text together", async () => {
+    const original = data.model.pages.indicator.find((page) => page.history.length > 1)!;
+    let reads = 0;
+    const history = Object.getOwnPropertyDescriptor(original, "history")!.get!;
+    const page = Object.defineProperties({}, Object.getOwnPropertyDescriptors(original));
+    Object.defineProperty(page, "history", {
+      enumerable: true,
+      get() {
+        reads++;
+        return history.call(this);
+      },
+    });
+    const cache = new PageCache(path.join(dir, "page-cache"), "test code", data);
+    try {
+      const renderer = pageRenderer(data, undefined, cache);
+      const [file] = await renderer.write("indicator", [page], path.join(dir, "out"));
+      expect(file).toBeDefined();
+      expect(reads).toBe(1);
+      // The same text as the model's own page.
+      expect(renderer.render("indicator", page)).toBe(renderer.render("indicator", original));
+      expect(reads).toBe(2);
+    } finally {
+      cache.release();
+    }
+  });
+});
