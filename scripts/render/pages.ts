@@ -125,8 +125,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     const context = { p: page, lysark: data, description: spec.description?.(page), body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
   };
-  // Fields that grow with the archive (key-figure rows, a publisher's figures) are made on each read of the
-  // model's page: read each once here, for both the page's key and its text. Document pages come made whole.
+  // Fields that grow with the archive (listing items, key-figure rows, a publisher's figures) are made on each read
+  // of the model's page: read each once here, for both the page's key and its text. Document pages come made whole.
   const whole = (spec: PageKind, page: unknown): unknown => (spec.template && !spec.ofDocument ? { ...(page as object) } : page);
   // Folders made so far: one mkdir per folder, not one per page (13,000 pages at N = 5000).
   const folders = new Set<string>();
@@ -134,9 +134,10 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const files: string[] = [];
     for (let i = 0; i < pages.length; i++) {
-      const page = whole(spec, pages[i]!);
-      const sitePath = spec.file(page);
+      // The site path is a plain field: a page another slice writes is not made whole.
+      const sitePath = spec.file(pages[i]!);
       if (select && !select(sitePath)) continue;
+      const page = whole(spec, pages[i]!);
       const file = outputFile(outputDir, sitePath);
       const folder = path.dirname(file);
       if (!folders.has(folder)) {
