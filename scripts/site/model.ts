@@ -331,7 +331,8 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 export function fullDocumentPage(page: DocumentPage): DocumentPage {
   // Spreading reads each getter once (links, topics, figures and publish here, citation, embed and related in publish).
   const whole = { ...page };
-  return { ...whole, publish: { ...whole.publish } };
+  whole.publish = { ...whole.publish };
+  return whole;
 }
 
 /**
