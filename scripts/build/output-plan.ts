@@ -8,7 +8,7 @@
  * overwriting the other.
  */
 import path from "node:path";
-import { filesUnder } from "./files-under.ts";
+import { filesUnder } from "../content/files-under.ts";
 import { DEFAULT_LOCALE } from "../i18n/locales.ts";
 import { imageOutputPaths } from "../images/images.ts";
 import { ASSETS_DIR } from "../publish/assets.ts";

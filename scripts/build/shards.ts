@@ -11,7 +11,7 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fnv1a } from "../content/fnv1a.ts";
-import { filesUnder } from "./files-under.ts";
+import { filesUnder } from "../content/files-under.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import { SEARCH_FOLDER } from "./output-plan.ts";
 

@@ -25,7 +25,7 @@ import { spawnSync } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
 import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { filesUnder } from "./files-under.ts";
+import { filesUnder } from "../content/files-under.ts";
 import type { Problem } from "../content/problems.ts";
 import type { PlanEntries } from "./plan.ts";
 

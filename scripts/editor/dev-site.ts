@@ -16,7 +16,7 @@
  */
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { filesUnder } from "../build/files-under.ts";
+import { filesUnder } from "../content/files-under.ts";
 import { writeSite } from "../build/write-site.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";

@@ -7,8 +7,9 @@
  * so a damaged one is made again, never published.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "../content/files-under.ts";
 
 const MANIFEST = "manifest.json";
 const FILES = "files";
@@ -37,12 +38,10 @@ export function place(from: string, to: string): void {
   }
 }
 
-/** Every file under `dir` (none when it is missing), relative to it. */
+/** Every file under `dir`, none when it is missing (a site with no records has no index). */
 function filesIn(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+    return filesUnder(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

@@ -1,5 +1,5 @@
 /**
- * Every file under a folder (scripts/build/files-under.ts), which the output
+ * Every file under a folder (scripts/content/files-under.ts), which the output
  * plan and the caches walk the whole site with. A 50,000-document site has
  * 650,000 files, and spreading a folder's list into push() overflowed the
  * stack there; here a small stack and 30,000 files show the same.
@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { filesUnder } from "../../scripts/build/files-under.ts";
+import { filesUnder } from "../../scripts/content/files-under.ts";
 
 const FILES = 30_000;
 
@@ -35,7 +35,7 @@ describe("filesUnder", () => {
   });
 
   it("walks a folder of many files with a small stack", () => {
-    const script = `import { filesUnder } from ${JSON.stringify(path.resolve("scripts/build/files-under.ts"))};
+    const script = `import { filesUnder } from ${JSON.stringify(path.resolve("scripts/content/files-under.ts"))};
 console.log(filesUnder(${JSON.stringify(path.join(dir, "site"))}).length);`;
     const file = path.join(dir, "walk.mts");
     writeFileSync(file, script);
