@@ -5,7 +5,7 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { writeSearchBundles, type SearchIndexStats } from "../search/index.ts";
-import { recordFromPortable, RecordSpool, type PortableRecord } from "../search/record-spool.ts";
+import { recordFromEntry, recordFromPortable, RecordSpool, type PortableRecord } from "../search/record-spool.ts";
 import type { Progress } from "../progress/progress.ts";
 
 export interface SearchTask {
@@ -34,6 +34,7 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
   try {
     const records = task.records.map((portable) => {
       if (!portable.spooled) return recordFromPortable(portable);
+      if (portable.spooled.whole) return recordFromEntry(portable);
       const { file } = portable.spooled;
       let spool = spools.get(file);
       if (!spool) spools.set(file, (spool = new RecordSpool(file, true)));

@@ -20,6 +20,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import type { DocumentView } from "../site/views.ts";
 import { RECORD_HASH, type SearchRecord, type SearchRecordStore } from "./records.ts";
+import { CACHE_ENTRY_PLACE, type SpoolPlace } from "./record-spool.ts";
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -68,6 +69,7 @@ export class SearchRecordCache implements SearchRecordStore {
       const record = JSON.parse(json) as SearchRecord;
       // The entry's checked hash is the record's own (recordHashOf: SHA-256 of its JSON): kept so the spool and the search cache need not hash it again.
       Object.defineProperty(record, RECORD_HASH, { value: text.slice(0, 64) });
+      Object.defineProperty(record, CACHE_ENTRY_PLACE, { value: this.place(key, json, text.slice(0, 64)) });
       this.used.add(key);
       this.hits++;
       return record;
@@ -91,6 +93,12 @@ export class SearchRecordCache implements SearchRecordStore {
     writeFileSync(temporary, `${hash}\n${json}`);
     renameSync(temporary, this.file(key));
     this.used.add(key);
+    if (record[RECORD_HASH] === hash) Object.defineProperty(record, CACHE_ENTRY_PLACE, { value: this.place(key, json, hash) });
+  }
+
+  /** Where entry `key` holds the record's JSON: after the hash line (64 hex digits and a newline). */
+  private place(key: string, json: string, hash: string): SpoolPlace {
+    return { file: this.file(key), at: 65, length: Buffer.byteLength(json), partsHash: hash, whole: true };
   }
 
   /** Removes every entry this build did not use (after a good build). */

@@ -13,7 +13,7 @@
  * indexing other text. The dev server and small callers keep records whole.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { RECORD_HASH, type SearchPart, type SearchRecord } from "./records.ts";
 
@@ -21,14 +21,25 @@ const sha256 = (data: string | Buffer) => createHash("sha256").update(data).dige
 
 export class RecordSpoolError extends Error {}
 
-/** Where a spooled record's parts are in its spool file. */
-interface SpoolPlace {
+/**
+ * Where a spooled record's parts are: in its spool file, or (`whole`) in the record cache's entry for it,
+ * whose bytes there are the whole record's JSON. `partsHash` is the SHA-256 of those bytes.
+ */
+export interface SpoolPlace {
   file: string;
   at: number;
   length: number;
   partsHash: string;
+  whole?: true;
 }
 const SPOOL_PLACE = Symbol("spool place");
+
+/**
+ * Set by the record cache (./record-cache.ts) on a record it read or wrote: where its entry holds it.
+ * The spool then names that entry instead of writing the parts again (a second JSON text and hash of
+ * every record on the main thread, and a second copy on disk).
+ */
+export const CACHE_ENTRY_PLACE: unique symbol = Symbol("lysark.recordCacheEntry");
 
 /**
  * A record as it crosses to another thread (the search index is built on one, ../build/search-thread.ts):
@@ -76,6 +87,11 @@ export class RecordSpool {
 
   /** Writes `record`'s parts to the spool and returns the record without them in memory. */
   put(record: SearchRecord): SearchRecord {
+    const entry = (record as { [CACHE_ENTRY_PLACE]?: SpoolPlace })[CACHE_ENTRY_PLACE];
+    if (entry) {
+      const { parts: _parts, ...rest } = record;
+      return this.spooled(rest, entry, recordHashOf(record));
+    }
     const fd = this.openFd();
     const { parts, ...rest } = record;
     const bytes = Buffer.from(JSON.stringify(parts));
@@ -89,21 +105,15 @@ export class RecordSpool {
 
   /** The record of another thread's `portableRecord` that was spooled here: its parts are read from this spool. */
   record(portable: PortableRecord): SearchRecord {
+    if (portable.spooled?.whole) return recordFromEntry(portable);
     if (portable.spooled?.file !== this.file) throw new RecordSpoolError(`The search record ${portable.fields.id} is not in ${this.file}.`);
     return this.spooled({ ...portable.fields }, portable.spooled, portable.hash ?? "");
   }
 
   private spooled(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordHash: string): SearchRecord {
-    const { id } = rest;
-    const spooled = rest as SearchRecord;
-    Object.defineProperty(spooled, "parts", {
-      // A getter, not a copy (and nothing that holds the record): each reader (the word scan, the HTML for Pagefind) reads them once, in turn.
-      get: () => this.read(id, place.at, place.length, place.partsHash),
-      enumerable: true,
-    });
-    Object.defineProperty(spooled, RECORD_HASH, { value: recordHash });
-    Object.defineProperty(spooled, SPOOL_PLACE, { value: place });
-    return spooled;
+    return place.whole
+      ? withParts(rest, place, recordHash)
+      : withParts(rest, place, recordHash, () => this.read(rest.id, place.at, place.length, place.partsHash));
   }
 
   private read(id: string, at: number, length: number, hash: string): SearchPart[] {
@@ -136,6 +146,39 @@ export class RecordSpool {
     this.close();
     rmSync(this.file, { force: true });
   }
+}
+
+/** A record whose parts are read from `place` on each access (from the record-cache entry unless `read` says otherwise). */
+function withParts(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordHash: string, read = () => readEntryParts(rest.id, place)): SearchRecord {
+  const spooled = rest as SearchRecord;
+  Object.defineProperty(spooled, "parts", {
+    // A getter, not a copy (and nothing that holds the record): each reader (the word scan, the HTML for Pagefind) reads them once, in turn.
+    get: read,
+    enumerable: true,
+  });
+  Object.defineProperty(spooled, RECORD_HASH, { value: recordHash });
+  Object.defineProperty(spooled, SPOOL_PLACE, { value: place });
+  return spooled;
+}
+
+/** The record of another thread's `portableRecord` whose parts are in a record-cache entry (`whole`), read from there. */
+export function recordFromEntry(portable: PortableRecord): SearchRecord {
+  if (!portable.spooled?.whole) throw new RecordSpoolError(`The search record ${portable.fields.id} is in a spool, not a cache entry.`);
+  return withParts({ ...portable.fields }, portable.spooled, portable.hash ?? "");
+}
+
+/** A record's parts from its record-cache entry, read whole each time (one file per record: no descriptor kept open). */
+function readEntryParts(id: string, place: SpoolPlace): SearchPart[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(place.file).subarray(place.at, place.at + place.length);
+  } catch (error) {
+    throw new RecordSpoolError(`The search text of ${id} in ${place.file} is gone (${(error as Error).message}). Build again.`);
+  }
+  if (bytes.length !== place.length || sha256(bytes) !== place.partsHash) {
+    throw new RecordSpoolError(`The search text of ${id} in ${place.file} was changed during the build. Build again.`);
+  }
+  return (JSON.parse(bytes.toString("utf8")) as SearchRecord).parts;
 }
 
 /** SHA-256 of a record's JSON, its parts included; the spool keeps it beside a spooled record. */

@@ -8,7 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeSearchIndexCached } from "../../scripts/build/search-cache.ts";
-import { portableRecord, recordFromPortable, recordHashOf, RecordSpool, RecordSpoolError } from "../../scripts/search/record-spool.ts";
+import { SearchRecordCache } from "../../scripts/search/record-cache.ts";
+import { portableRecord, recordFromEntry, recordFromPortable, recordHashOf, RecordSpool, RecordSpoolError } from "../../scripts/search/record-spool.ts";
+import type { DocumentView } from "../../scripts/site/views.ts";
 import { buildSearchRecords, type SearchRecord } from "../../scripts/search/records.ts";
 
 let dir: string;
@@ -91,6 +93,33 @@ describe("RecordSpool", () => {
     // A record that was never spooled goes whole.
     const plain = structuredClone(portableRecord(whole[1]!));
     expect(JSON.stringify(recordFromPortable(plain))).toBe(JSON.stringify(whole[1]));
+    spool.remove();
+  });
+
+  it("names a record's record-cache entry instead of writing its parts again, on this thread and another", () => {
+    const spool = new RecordSpool(path.join(dir, "site.search-records"));
+    const cache = new SearchRecordCache(path.join(dir, "cache", "records"));
+    const view = (id: string) => ({ id, doc: { sourceHash: `source of ${id}` } }) as unknown as DocumentView;
+    const whole = [record("oslo/a", "Barnehager"), record("oslo/b", "Skoler")];
+    // One record as a cold build makes it (written to the cache), one as a warm build reads it back.
+    cache.set(view("oslo/a"), whole[0]!);
+    cache.set(view("oslo/b"), structuredClone(whole[1]!));
+    const spooled = [spool.put(whole[0]!), spool.put(cache.get(view("oslo/b"))!)];
+    expect(readFileSync(spool.file).length).toBe(0);
+    const sent = spooled.map((each) => structuredClone(portableRecord(each)));
+    for (const [index, each] of [...spooled, ...sent.map((each) => recordFromEntry(each))].entries()) {
+      const original = whole[index % 2]!;
+      expect(JSON.stringify(each)).toBe(JSON.stringify(original));
+      expect(recordHashOf(each)).toBe(recordHashOf(original));
+    }
+    // A spool reading on another thread takes them from the entries too.
+    expect(JSON.stringify(new RecordSpool(spool.file, true).record(sent[1]!))).toBe(JSON.stringify(whole[1]));
+    // An entry changed under the build is refused, naming the document; a removed one too.
+    const entry = sent[1]!.spooled!.file;
+    writeFileSync(entry, readFileSync(entry, "utf8").replace("Skoler", "Skolen"));
+    expect(() => spooled[1]!.parts).toThrow(/oslo\/b.*changed during the build/);
+    rmSync(entry);
+    expect(() => recordFromEntry(sent[1]!).parts).toThrow(/oslo\/b.*is gone/);
     spool.remove();
   });
 
