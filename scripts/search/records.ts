@@ -122,6 +122,24 @@ export function mentions(text: string, term: string): boolean {
 }
 const mentionPatterns = new Map<string, RegExp>();
 
+/** What slideTopicLabels asks of one topic, made once per topic rather than per slide. */
+interface TopicPatterns {
+  /** Any of the topic's terms starting a word: one pattern instead of one test per term. */
+  anyTerm: RegExp;
+  labels: string[];
+}
+const topicPatterns = new WeakMap<Topic, TopicPatterns>();
+
+function patternsOf(topic: Topic): TopicPatterns {
+  let patterns = topicPatterns.get(topic);
+  if (!patterns) {
+    const terms = topicTerms(topic);
+    const anyTerm = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join("|")})`, "iu");
+    topicPatterns.set(topic, (patterns = { anyTerm, labels: UI_LOCALES.map((locale) => topic.labels[locale]) }));
+  }
+  return patterns;
+}
+
 /**
  * Topic labels to attach to one slide: for each of the document's topics that
  * the slide mentions (by a label or keyword in any UI language), its labels
@@ -131,11 +149,9 @@ const mentionPatterns = new Map<string, RegExp>();
 export function slideTopicLabels(text: string, topics: readonly Topic[]): string[] {
   const labels: string[] = [];
   for (const topic of topics) {
-    if (!topicTerms(topic).some((term) => mentions(text, term))) continue;
-    for (const locale of UI_LOCALES) {
-      const label = topic.labels[locale];
-      if (!mentions(text, label)) labels.push(label);
-    }
+    const { anyTerm, labels: topicLabels } = patternsOf(topic);
+    if (!anyTerm.test(text)) continue;
+    for (const label of topicLabels) if (!mentions(text, label)) labels.push(label);
   }
   return unique(labels);
 }
