@@ -30,9 +30,25 @@ export class SearchRecordCache implements SearchRecordStore {
   misses = 0;
   rejected = 0;
   private readonly used = new Set<string>();
+  /**
+   * The entries there when the build started, listed once: a missing entry is then known without a
+   * failed read (a thrown ENOENT for every record of a cold build, 0.4 s of 5,000 records).
+   */
+  private present: Set<string> | undefined;
 
   /** `dir` is the cache folder (.cache/lysark/records). */
   constructor(readonly dir: string) {}
+
+  private has(key: string): boolean {
+    if (!this.present) {
+      try {
+        this.present = new Set(readdirSync(this.dir));
+      } catch {
+        this.present = new Set();
+      }
+    }
+    return this.present.has(`${key}.json`);
+  }
 
   /** Undefined for a document without a `sourceHash` (loaded without the document cache): its record is not kept. */
   private keyOf(view: DocumentView): string | undefined {
@@ -46,7 +62,7 @@ export class SearchRecordCache implements SearchRecordStore {
 
   get(view: DocumentView): SearchRecord | undefined {
     const key = this.keyOf(view);
-    if (key === undefined) {
+    if (key === undefined || !this.has(key)) {
       this.misses++;
       return undefined;
     }
@@ -93,6 +109,7 @@ export class SearchRecordCache implements SearchRecordStore {
     writeFileSync(temporary, `${hash}\n${json}`);
     renameSync(temporary, this.file(key));
     this.used.add(key);
+    this.present?.add(`${key}.json`);
     if (record[RECORD_HASH] === hash) Object.defineProperty(record, CACHE_ENTRY_PLACE, { value: this.place(key, json, hash) });
   }
 

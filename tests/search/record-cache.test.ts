@@ -47,6 +47,14 @@ describe("SearchRecordCache", () => {
     expect(cache.get(view("oslo/a", "s2"))).toBeUndefined();
   });
 
+  it("finds an entry kept after it listed its folder, in the same build", () => {
+    const cache = new SearchRecordCache(path.join(dir, "not-yet-made"));
+    expect(cache.get(view("oslo/a", "s1"))).toBeUndefined();
+    cache.set(view("oslo/a", "s1"), record("oslo/a"));
+    expect(cache.get(view("oslo/a", "s1"))).toEqual(record("oslo/a"));
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+  });
+
   it("makes a damaged entry again instead of using it", () => {
     new SearchRecordCache(dir).set(view("oslo/a", "s1"), record("oslo/a"));
     const [entry] = readdirSync(dir);
