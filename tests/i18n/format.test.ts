@@ -23,6 +23,19 @@ describe("locale formatting", () => {
     expect(formatPartialDate("en", "2011")).toBe("2011");
     expect(formatPartialDate("en", "unknown")).toBeNull();
   });
+
+  it("gives each locale, precision and kind of number its own text when asked again (texts and formats are kept)", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(formatPartialDate("nb", "2010-03-04")).toBe("4. mars 2010");
+      expect(formatPartialDate("en", "2010-03-04")).toBe("4 March 2010");
+      expect(formatPartialDate("en", "2010-03")).toBe("March 2010");
+      expect(formatPartialDate("nb", "2010-3")).toBeNull();
+      expect(formatNumber("en", 0.5)).toBe("0.5");
+      expect(formatPercent("en", 0.5)).toBe("0.5%");
+      expect(formatNumber("nb", 1234.5)).toBe(`1${NBSP}234,5`);
+      expect(formatPercent("nb", 1234.5)).toBe(`1${NBSP}234,5${NBSP}%`);
+    }
+  });
 });
 
 describe("languageLabel (any BCP 47 body language, issue 16)", async () => {
