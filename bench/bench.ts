@@ -14,19 +14,14 @@ import v8 from "node:v8";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, type CorpusInfo } from "./corpus.ts";
+import { wholeNumberOption } from "./options.ts";
 import { folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
 
 const repo = fileURLToPath(new URL("../", import.meta.url));
 
 // ---------------------------------------------------------------- options
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a whole number ≥ 1`);
-  return value;
-}
+const option = (name: string, fallback: number) => wholeNumberOption(name, fallback, 1);
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const docs = option("docs", 5000);

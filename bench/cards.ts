@@ -25,11 +25,9 @@ import { renderCard } from "../scripts/publish/card-raster.ts";
 import { CardWriter, cardSvg, type CardJob } from "../scripts/publish/cards.ts";
 import { generateCorpus } from "./corpus.ts";
 import { folderSize } from "./measure.ts";
+import { numberOption } from "./options.ts";
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-}
+const option = numberOption;
 const docs = option("docs", 2000);
 const profile = option("profile", 0);
 const threads = option("threads", 0) || undefined;

@@ -20,25 +20,19 @@ import { RecordSpool } from "../scripts/search/record-spool.ts";
 import { readSiteConfig } from "../scripts/site/config.ts";
 import { buildSiteModel, type SiteModel } from "../scripts/site/model.ts";
 import { generateCorpus } from "./corpus.ts";
+import { ownCpuMs } from "./cpu.ts";
+import { numberOption } from "./options.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const docs = option("docs", 5000);
-const seed = option("seed", 20261101);
-const rounds = option("rounds", 3);
+const docs = numberOption("docs", 5000);
+const seed = numberOption("seed", 20261101);
+const rounds = numberOption("rounds", 3);
 
-const cpuMs = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
-const timed = <T>(run: () => T): { value: T; line: string } => {
-  const cpu = cpuMs();
+/** `run`'s result, and its wall and CPU time as text. */
+const timed = async <T>(run: () => T | Promise<T>): Promise<{ value: T; line: string }> => {
+  const cpu = ownCpuMs();
   const start = performance.now();
-  const value = run();
-  return { value, line: `${((performance.now() - start) / 1000).toFixed(2)} s (CPU ${((cpuMs() - cpu) / 1000).toFixed(2)} s)` };
+  const value = await run();
+  return { value, line: `${((performance.now() - start) / 1000).toFixed(2)} s (CPU ${((ownCpuMs() - cpu) / 1000).toFixed(2)} s)` };
 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), "lysark-main-thread-"));
@@ -53,7 +47,7 @@ try {
     rmSync(records, { recursive: true, force: true });
     mkdirSync(records, { recursive: true });
     const spool = new RecordSpool(path.join(work, "model.search-records"));
-    const assembled = timed(() =>
+    const assembled = await timed(() =>
       buildSiteModel(site, { root: work, config, warn: () => undefined, searchRecords: new SearchRecordCache(records), recordSpool: spool }),
     );
     model = assembled.value;
@@ -62,12 +56,8 @@ try {
   for (let round = 1; round <= rounds; round++) {
     const output = path.join(work, "site");
     rmSync(output, { recursive: true, force: true });
-    const cpu = cpuMs();
-    const start = performance.now();
-    const files = await pageRenderer({ model: model!, config }).writeAll(output);
-    console.log(
-      `  round ${round}: pages ${((performance.now() - start) / 1000).toFixed(2)} s (CPU ${((cpuMs() - cpu) / 1000).toFixed(2)} s), ${files.length} files`,
-    );
+    const rendered = await timed(() => pageRenderer({ model: model!, config }).writeAll(output));
+    console.log(`  round ${round}: pages ${rendered.line}, ${rendered.value.length} files`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

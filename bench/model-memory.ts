@@ -18,15 +18,12 @@ import { RecordSpool } from "../scripts/search/record-spool.ts";
 import { buildSearchRecords } from "../scripts/search/records.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
 import { generateCorpus } from "./corpus.ts";
+import { numberOption } from "./options.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
+const option = numberOption;
 const docs = option("docs", 2000);
 const seed = option("seed", 20261101);
-const kept = args.includes("--kept");
+const kept = process.argv.includes("--kept");
 
 // Set here, not on the command line: the script runs under plain tsx, and the pool's threads need not know it.
 v8.setFlagsFromString("--expose-gc");

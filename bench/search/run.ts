@@ -35,6 +35,7 @@ import type { SearchRecord } from "../../scripts/search/records.ts";
 import { loadSiteData, type SiteData } from "../../scripts/site/site-data.ts";
 import { childrenExited, cpuMs } from "../cpu.ts";
 import { measureSearchDownload } from "../measure.ts";
+import { wholeNumberOption } from "../options.ts";
 import { checkTargets, LABELLED_QUERIES, QUERY_KINDS } from "./queries.ts";
 import {
   indexWithPagefindCli,
@@ -49,13 +50,7 @@ import {
 } from "./evaluate.ts";
 import { searchRecordsOf, writeSearchSite } from "./site.ts";
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number ≥ 0`);
-  return value;
-}
+const option = (name: string, fallback: number) => wholeNumberOption(name, fallback, 0);
 const docs = option("docs", 1000);
 const seed = option("seed", 20261101);
 const keep = process.argv.includes("--keep");
