@@ -19,6 +19,7 @@ import { readBody } from "../content/body-store.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
 import type { RenderedBody } from "../content/markdown.ts";
 import { templateFilters } from "./filters.ts";
+import { InlinePartials } from "./inline-partials.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
 import type { PageCache } from "./page-cache.ts";
 
@@ -40,6 +41,9 @@ interface NunjucksTemplate {
 }
 export interface NunjucksEnvironment {
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addExtension(name: string, extension: object): void;
+  opts: object;
+  extensionsList: unknown[];
   getTemplate(name: string, eagerCompile?: boolean): NunjucksTemplate;
 }
 interface Nunjucks {
@@ -72,13 +76,15 @@ export function pageFile(outputDir: string, url: string): string {
 }
 
 /**
- * A Nunjucks environment over layouts/ with Lysark's filters. Each one reads
+ * A Nunjucks environment over layouts/ with Lysark's filters and its
+ * `{% inline %}` tag (./inline-partials.ts). Each one reads
  * the templates afresh (then caches them): the dev server makes a new one
  * when a template changes.
  */
 export function templateEnvironment(): NunjucksEnvironment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS_DIR), NUNJUCKS_OPTIONS);
   for (const [name, filter] of Object.entries(templateFilters)) env.addFilter(name, filter);
+  env.addExtension("InlinePartials", new InlinePartials(LAYOUTS_DIR, env));
   return env;
 }
 
