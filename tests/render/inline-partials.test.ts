@@ -4,13 +4,14 @@
  * the same partial prints, whitespace control included, and refuse what it
  * cannot inline with a message that names the partial.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InlinePartials } from "../../scripts/render/inline-partials.ts";
 import { LAYOUTS_DIR, NUNJUCKS_OPTIONS, type NunjucksEnvironment } from "../../scripts/render/pages.ts";
+import { filesUnder } from "../helpers/fixture.ts";
 
 interface Nunjucks {
   Environment: new (loader: unknown, options: object) => NunjucksEnvironment & { renderString(source: string, context: object): string };
@@ -128,13 +129,9 @@ describe("{% inline %}", () => {
 
 describe("Lysark's layouts", () => {
   it("inline every partial named by a quoted path: an include costs each page its arrays of callbacks (docs/performance.md)", () => {
-    const files = (folder: string): string[] =>
-      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? files(path.join(folder, entry.name)) : [path.join(folder, entry.name)],
-      );
-    const includes = files(LAYOUTS_DIR)
-      .filter((file) => file.endsWith(".njk"))
-      .flatMap((file) => (/\{%-?\s*include\s+["']/.test(readFileSync(file, "utf8")) ? [path.relative(LAYOUTS_DIR, file)] : []));
+    const includes = filesUnder(LAYOUTS_DIR).filter(
+      (file) => file.endsWith(".njk") && /\{%-?\s*include\s+["']/.test(readFileSync(path.join(LAYOUTS_DIR, file), "utf8")),
+    );
     expect(includes).toEqual([]);
   });
 });
