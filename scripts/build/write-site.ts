@@ -89,6 +89,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
               Object.assign(options.cacheReport ?? {}, {
                 pagesReused: cache.hits,
                 pagesRendered: cache.misses,
+                pagesChecked: cache.verified,
                 unsound: (options.cacheReport?.unsound ?? 0) + cache.rejected,
               });
             }

@@ -29,6 +29,8 @@ export interface CacheReport {
   documentsLoaded?: number;
   pagesReused?: number;
   pagesRendered?: number;
+  /** Of the pages reused, how many kept files were read and hashed first; the others' stamps were as recorded (render/page-cache.ts). */
+  pagesChecked?: number;
   searchReused?: boolean;
   /** When the search index was rebuilt in slices (search/slices.ts): how many, and how many came from .cache/lysark/search-slices/. */
   searchSlices?: number;

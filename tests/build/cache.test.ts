@@ -125,6 +125,8 @@ describe("the build cache", () => {
     expect(warm.cache).toMatchObject({ documentsReused: 1, documentsLoaded: 1, searchReused: false });
     expect(warm.cache.pagesRendered).toBeGreaterThan(0);
     expect(warm.cache.pagesRendered).toBeLessThan(warm.cache.pagesReused!);
+    // Every kept page is as the last build left it: linked on its stamp, none read.
+    expect(warm.cache.pagesChecked).toBe(0);
     const uncached = await buildInto(false);
     expect(uncached.cache).toEqual({});
     expect(warm.lines).toEqual(uncached.lines);
@@ -175,6 +177,29 @@ describe("the build cache", () => {
     // Made again: the next build takes all of it from the cache.
     const next = await buildInto();
     expect(next.cache).toMatchObject({ siteReused: true, documentsReused: 2, pagesRendered: 0, searchReused: true, unsound: 0 });
+    expectSameTree(next.output, expected);
+  });
+
+  it("reads a kept page whose stamp changed before linking it: a new modification time alone is kept, a change in place rendered again", async () => {
+    const expected = (await buildInto(false)).output;
+    const [touched, changed] = cacheFiles("pages").filter((file) => file.endsWith(".html"));
+    const day = new Date("2026-01-01T12:00:00Z");
+    utimesSync(touched!, day, day);
+    // The same size and inode, written in place (as a tool that edits the published site through its hard links would).
+    const bytes = readFileSync(changed!);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(changed!, bytes);
+    // Without the whole-site entry, the build takes the pages from the page cache.
+    const siteCache = path.join(dir, ".cache", "lysark", "site");
+    rmSync(siteCache, { recursive: true, force: true });
+    const warm = await buildInto();
+    expect(warm.cache.siteReused).toBeUndefined();
+    expect(warm.cache).toMatchObject({ pagesChecked: 2, pagesRendered: 1, unsound: 1 });
+    expectSameTree(warm.output, expected);
+    // Both stamps recorded again: the next build reads no kept page.
+    rmSync(siteCache, { recursive: true, force: true });
+    const next = await buildInto();
+    expect(next.cache).toMatchObject({ pagesChecked: 0, pagesRendered: 0, unsound: 0 });
     expectSameTree(next.output, expected);
   });
 
