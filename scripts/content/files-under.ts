@@ -12,7 +12,7 @@ export function filesUnder(dir: string): string[] {
  * Adds the files under `dir` to `files` one by one: spreading a folder's list into push() passes each
  * name as an argument on the stack, which overflowed on the 650,000 files of a 50,000-document site.
  * Paths are joined as strings: path.join and path.relative for each file were most of the time taken
- * to list a 65,000-file site (docs/performance.md, "Kept pages checked from both ends").
+ * to list a 65,000-file site (docs/performance.md, "kept pages trusted by their stamp").
  */
 function collect(dir: string, prefix: string, files: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -70,9 +70,8 @@ export class PageCache {
   hits = 0;
   misses = 0;
   rejected = 0;
-  /** Kept files read and hashed in this run, and those linked on their stamp alone. */
+  /** Kept files read and hashed in this run (the others were linked on their stamp alone). */
   verified = 0;
-  trusted = 0;
   private readonly previous: Map<string, string>;
   private readonly current = new Map<string, string>();
   /** Content hash → stamp of its kept file: from the manifest, and as this run writes or checks them. */
@@ -165,9 +164,7 @@ export class PageCache {
       return false;
     }
     let bytes: Buffer | undefined;
-    if (stamp === this.stamps.get(hash)) {
-      this.trusted++;
-    } else {
+    if (stamp !== this.stamps.get(hash)) {
       try {
         bytes = readFileSync(cached);
       } catch {
