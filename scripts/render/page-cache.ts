@@ -22,11 +22,12 @@
  * the manifest recorded when the file was last written or checked, as git's
  * index and make trust a file's stat: any write, truncation or replacement
  * changes one of the three, and reading and hashing the 53,000 kept pages of a
- * 5,000-document site was a tenth of a warm build's main thread
- * (docs/performance.md, "Kept pages trusted by their stamp"). A change that
- * keeps all three (a tool that writes in place and sets the old modification
- * time back, or the disk itself) is not seen; `--no-cache`, or removing
- * `.cache/`, builds without the cache. A manifest (key → content hash, content
+ * 5,000-document site was about a tenth of a warm build's main thread
+ * (docs/performance.md, "kept pages trusted by their stamp"). A change that
+ * keeps all three is not seen: a tool that writes in place and sets the old
+ * modification time back, the disk itself, or, on a file system that keeps
+ * times to the second, a same-size change within that second of the write.
+ * `--no-cache`, or removing `.cache/`, builds without the cache. A manifest (key → content hash, content
  * hash → stamp) with its own integrity hash is written after the pages; the
  * files no manifest entry names are then removed. A hit is hard-linked into
  * the output (copied where the two folders are on different file systems),
