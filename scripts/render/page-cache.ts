@@ -51,15 +51,19 @@ import type { SiteData } from "../site/site-data.ts";
 const MANIFEST = "manifest.json";
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-interface Manifest {
+/**
+ * The manifest's first line: the build code, and the SHA-256 of the two lines after it (with a NUL
+ * between them): page key → content hash, and content hash → the kept file's stamp when it was last
+ * written or checked (`stampOf`), each a JSON object. Three lines rather than one JSON text holding
+ * the other two as strings, which escaped every quote in a second copy: at 200,000 pages the
+ * manifest's texts are tens of megabytes, made at the end of the page phase.
+ */
+interface ManifestHeader {
   code: string;
-  /** SHA-256 of `entries`, a NUL and `stamps`. */
   integrity: string;
-  /** Page key → content hash, as JSON text. */
-  entries: string;
-  /** Content hash → the kept file's stamp when it was last written or checked (`stampOf`), as JSON text. */
-  stamps: string;
 }
+
+const integrityOf = (entries: string, stamps: string) => createHash("sha256").update(entries).update("\0").update(stamps).digest("hex");
 
 /** What a file's stat says of its bytes without reading them: size, modification time (ns) and inode. */
 function stampOf(stats: BigIntStats): string {
@@ -104,16 +108,12 @@ export class PageCache {
 
   private readManifest(): { entries: Map<string, string>; stamps: Map<string, string> } {
     try {
-      const manifest = JSON.parse(readFileSync(path.join(this.dir, MANIFEST), "utf8")) as Manifest;
-      if (
-        manifest.code === this.code &&
-        typeof manifest.entries === "string" &&
-        typeof manifest.stamps === "string" &&
-        sha256(`${manifest.entries}\0${manifest.stamps}`) === manifest.integrity
-      ) {
+      const [first, entries, stamps] = readFileSync(path.join(this.dir, MANIFEST), "utf8").split("\n");
+      const header = JSON.parse(first!) as ManifestHeader;
+      if (header.code === this.code && entries !== undefined && stamps !== undefined && integrityOf(entries, stamps) === header.integrity) {
         return {
-          entries: new Map(Object.entries(JSON.parse(manifest.entries) as Record<string, string>)),
-          stamps: new Map(Object.entries(JSON.parse(manifest.stamps) as Record<string, string>)),
+          entries: new Map(Object.entries(JSON.parse(entries) as Record<string, string>)),
+          stamps: new Map(Object.entries(JSON.parse(stamps) as Record<string, string>)),
         };
       }
       this.rejected++;
@@ -240,10 +240,15 @@ export class PageCache {
     mkdirSync(this.dir, { recursive: true });
     const entries = JSON.stringify(Object.fromEntries(this.current));
     const kept = new Set(this.current.values());
-    const stamps = JSON.stringify(Object.fromEntries([...this.stamps].filter(([hash]) => kept.has(hash))));
-    const manifest: Manifest = { code: this.code, integrity: sha256(`${entries}\0${stamps}`), entries, stamps };
+    const stampsOfKept: Record<string, string> = {};
+    for (const hash of kept) {
+      const stamp = this.stamps.get(hash);
+      if (stamp !== undefined) stampsOfKept[hash] = stamp;
+    }
+    const stamps = JSON.stringify(stampsOfKept);
+    const header: ManifestHeader = { code: this.code, integrity: integrityOf(entries, stamps) };
     const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(manifest));
+    writeFileSync(temporary, `${JSON.stringify(header)}\n${entries}\n${stamps}\n`);
     renameSync(temporary, path.join(this.dir, MANIFEST));
     const names = new Set([...kept].map((hash) => `${hash}.html`));
     for (const folder of readdirSync(this.dir, { withFileTypes: true })) {

@@ -201,6 +201,14 @@ describe("the build cache", () => {
     const next = await buildInto();
     expect(next.cache).toMatchObject({ pagesChecked: 0, pagesRendered: 0, unsound: 0 });
     expectSameTree(next.output, expected);
+    // A manifest whose stamps were changed fails its integrity hash and is refused whole: every page is rendered again.
+    const manifest = path.join(dir, ".cache", "lysark", "pages", "manifest.json");
+    const [header, entries, stamps] = readFileSync(manifest, "utf8").split("\n");
+    writeFileSync(manifest, `${header}\n${entries}\n${stamps!.replace(/:(\d)/, (_, digit: string) => `:${(Number(digit) + 1) % 10}`)}\n`);
+    rmSync(siteCache, { recursive: true, force: true });
+    const refused = await buildInto();
+    expect(refused.cache).toMatchObject({ pagesReused: 0, unsound: 1 });
+    expectSameTree(refused.output, expected);
   });
 
   it("keeps only the cards the site has: an edited title's old card leaves the cache, and a slice removes none", async () => {
