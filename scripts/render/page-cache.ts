@@ -27,9 +27,9 @@
  * keeps all three is not seen: a tool that writes in place and sets the old
  * modification time back, the disk itself, or, on a file system that keeps
  * times to the second, a same-size change within that second of the write.
- * `--no-cache`, or removing `.cache/`, builds without the cache. A manifest (key → content hash, content
- * hash → stamp) with its own integrity hash is written after the pages; the
- * files no manifest entry names are then removed. A hit is hard-linked into
+ * `--no-cache`, or removing `.cache/`, builds without the cache. A manifest
+ * (key → content hash, content hash → stamp) with its own integrity hash is
+ * written after the pages; the files no manifest entry names are then removed. A hit is hard-linked into
  * the output (copied where the two folders are on different file systems),
  * which changes none of the three.
  *
