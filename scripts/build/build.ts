@@ -31,6 +31,8 @@ export interface BuildOptions {
   mergeFrom?: readonly string[];
   /** False: build without reading or writing .cache/lysark's documents, pages and search index (`--no-cache`). */
   cache?: boolean;
+  /** Read and hash every kept page before using it, not only those whose stamp changed (`--verify-cache`). */
+  verifyCache?: boolean;
   /** Index on a thread of its own from this many documents on (default: search-thread.ts SEARCH_THREAD_MIN_RECORDS; tests lower it). */
   searchThreadFrom?: number;
 }
@@ -61,6 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     shard: options.shard,
     mergeFrom: options.mergeFrom?.map((dir) => path.resolve(dir)),
     cache: options.cache,
+    verifyCache: options.verifyCache,
     searchThreadFrom: options.searchThreadFrom,
   });
   try {

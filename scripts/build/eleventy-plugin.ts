@@ -52,6 +52,8 @@ export interface LysarkPluginOptions {
   mergeFrom?: readonly string[];
   /** False: neither read nor write the build cache of documents, pages and search index (default true; cards and images are cached regardless). */
   cache?: boolean;
+  /** Read and hash every kept page before using it, whatever its stamp (`npm run build -- --verify-cache`). */
+  verifyCache?: boolean;
   /** Index on a thread of its own, started before the content loads, from this many documents on (default SEARCH_THREAD_MIN_RECORDS). */
   searchThreadFrom?: number;
 }
@@ -336,6 +338,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             mergeFrom: options.mergeFrom,
             progress: options.progress,
             buildCode: code,
+            verifyCache: options.verifyCache,
             cacheReport: plugin.cacheReport,
             contentHashes,
             searchIndex: search?.index,

@@ -46,6 +46,8 @@ export interface WriteSiteOptions {
   progress?: Progress;
   /** With the build code, unchanged pages and an unchanged search index come from <root>/.cache/lysark/ (../render/page-cache.ts, ./search-cache.ts). */
   buildCode?: BuildCode;
+  /** Every kept page read and hashed before it is used, whatever its stamp (../render/page-cache.ts). */
+  verifyCache?: boolean;
   /** Filled in with how many pages came from the cache and whether the search index did. */
   cacheReport?: CacheReport;
   /** Filled in with the site-relative path and content hash of each page the page cache put in place or kept (for the whole-site cache). */
@@ -75,7 +77,9 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
       ? []
       : [
           time("pages", async () => {
-            const cache = options.buildCode ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data) : undefined;
+            const cache = options.buildCode
+              ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data, { verify: options.verifyCache })
+              : undefined;
             let files: string[];
             try {
               files = await pageRenderer(data, options.env, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);

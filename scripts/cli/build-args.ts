@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { BuildOptions } from "../build/build.ts";
 import { parseShard } from "../build/shards.ts";
 
-export const BUILD_USAGE = "Usage: npm run build [-- --shard i/n | --merge SLICE_FOLDER… ] [--output DIR] [--no-cache] [--verbose] [--quiet]";
+export const BUILD_USAGE = "Usage: npm run build [-- --shard i/n | --merge SLICE_FOLDER… ] [--output DIR] [--no-cache | --verify-cache] [--verbose] [--quiet]";
 
 /** Throws an Error whose message says what is wrong with the arguments. */
 export function buildOptionsFromArgs(args: readonly string[], root: string): BuildOptions & { verbose: boolean; silent: boolean } {
@@ -17,9 +17,12 @@ export function buildOptionsFromArgs(args: readonly string[], root: string): Bui
       merge: { type: "boolean" },
       output: { type: "string" },
       "no-cache": { type: "boolean" },
+      "verify-cache": { type: "boolean" },
     },
     allowPositionals: true,
   });
+  if (values["no-cache"] && values["verify-cache"])
+    throw new Error("--no-cache and --verify-cache: a build without the cache has nothing to verify; use one of them.");
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && values.merge) throw new Error("--shard and --merge: a slice is built first, then merged; use one per run.");
   if (values.merge && positionals.length === 0)
@@ -37,6 +40,8 @@ export function buildOptionsFromArgs(args: readonly string[], root: string): Bui
     shard,
     // --no-cache: parse, render and index everything, reading and writing nothing in .cache/lysark/ but cards and images.
     cache: !values["no-cache"],
+    // --verify-cache: read and hash every kept page before it is used, whatever its stamp says (render/page-cache.ts).
+    verifyCache: values["verify-cache"] ?? false,
     mergeFrom: values.merge ? positionals.map((folder) => path.resolve(root, folder)) : undefined,
   };
 }

@@ -25,9 +25,13 @@
  * 5,000-document site was about a tenth of a warm build's main thread
  * (docs/performance.md, "kept pages trusted by their stamp"). A change that
  * keeps all three is not seen: a tool that writes in place and sets the old
- * modification time back, the disk itself, or, on a file system that keeps
- * times to the second, a same-size change within that second of the write.
- * `--no-cache`, or removing `.cache/`, builds without the cache. A manifest
+ * modification time back, or the disk itself. A file system that keeps times
+ * to the second (FAT, HFS+, ext3) would hide a same-size change made within
+ * the second of the write, so a stamp whose time has no fraction of a second
+ * is never trusted: such a file is read and hashed each time. `npm run build
+ * -- --verify-cache` reads and hashes every kept page whatever its stamp (and
+ * records fresh stamps for the builds after it); `--no-cache`, or removing
+ * `.cache/`, builds without the cache. A manifest
  * (key → content hash, content hash → stamp) with its own integrity hash is
  * written after the pages; the files no manifest entry names are then removed. A hit is hard-linked into
  * the output (copied where the two folders are on different file systems),
@@ -65,9 +69,25 @@ interface ManifestHeader {
 
 const integrityOf = (entries: string, stamps: string) => createHash("sha256").update(entries).update("\0").update(stamps).digest("hex");
 
-/** What a file's stat says of its bytes without reading them: size, modification time (ns) and inode. */
+const NS_PER_SECOND = 1_000_000_000n;
+
+/** The stamp of a file that is there but whose stamp says nothing: never recorded, so never equal to a recorded one. */
+const UNTRUSTED = "";
+
+/**
+ * What a file's stat says of its bytes without reading them: size, modification time (ns) and inode.
+ * `UNTRUSTED` when the time is a whole second: the file system keeps times to the second (or to two),
+ * so a same-size write within that second would keep the stamp. A file system with finer times gives a
+ * whole second once in a billion files, which costs that file a read.
+ */
 function stampOf(stats: BigIntStats): string {
+  if (stats.mtimeNs % NS_PER_SECOND === 0n) return UNTRUSTED;
   return `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+}
+
+export interface PageCacheOptions {
+  /** Read and hash every kept file before it is used, ignoring the stamps recorded (`--verify-cache`). */
+  verify?: boolean;
 }
 
 export class PageCache {
@@ -96,8 +116,11 @@ export class PageCache {
     readonly dir: string,
     readonly code: string,
     data: SiteData,
+    options: PageCacheOptions = {},
   ) {
     ({ entries: this.previous, stamps: this.stamps } = this.readManifest());
+    // Without the recorded stamps every kept file is read and hashed once; the stamps taken then are recorded as usual.
+    if (options.verify) this.stamps.clear();
     for (const view of data.model.documents) {
       const token = `document ${view.id} ${view.doc.sourceHash ?? sha256(JSON.stringify(view.doc))}`;
       Object.defineProperty(view, "toJSON", { value: () => token, configurable: true, enumerable: false, writable: false });
@@ -123,7 +146,7 @@ export class PageCache {
     return { entries: new Map(), stamps: new Map() };
   }
 
-  /** The kept file's stamp, or undefined when there is no such file. */
+  /** The kept file's stamp (`UNTRUSTED` when its time is too coarse to vouch for it), or undefined when there is no such file. */
   private stamp(file: string): string | undefined {
     const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
     return stats && stampOf(stats);
@@ -180,7 +203,7 @@ export class PageCache {
         rmSync(cached, { force: true });
         return false;
       }
-      this.stamps.set(hash, stamp);
+      this.record(hash, stamp);
     }
     try {
       linkSync(cached, file);
@@ -215,7 +238,7 @@ export class PageCache {
         if (stamp !== undefined && stamp === this.stamps.get(hash)) return;
         try {
           if (sha256(readFileSync(cached)) === hash) {
-            if (stamp !== undefined) this.stamps.set(hash, stamp);
+            this.record(hash, stamp);
             return;
           }
         } catch {}
@@ -225,9 +248,13 @@ export class PageCache {
       copyFileSync(file, temporary);
       renameSync(temporary, cached);
     }
-    const stamp = this.stamp(cached);
-    if (stamp === undefined) this.stamps.delete(hash);
-    else this.stamps.set(hash, stamp);
+    this.record(hash, this.stamp(cached));
+  }
+
+  /** Records the stamp of the kept file of `hash` just written or found sound; one that says nothing is forgotten. */
+  private record(hash: string, stamp: string | undefined): void {
+    if (stamp) this.stamps.set(hash, stamp);
+    else this.stamps.delete(hash);
   }
 
   /** Takes the views' `toJSON` away again: the site model is as it was. */

@@ -20,8 +20,8 @@ const DOCUMENT = "content/testby/likestilling-i-testby.md";
 
 let dir: string;
 let builds = 0;
-async function buildInto(cache = true): Promise<BuildResult & { lines: string[] }> {
-  const result = await build({ root: dir, output: path.join(dir, `out-${++builds}`), cache });
+async function buildInto(cache = true, verifyCache = false): Promise<BuildResult & { lines: string[] }> {
+  const result = await build({ root: dir, output: path.join(dir, `out-${++builds}`), cache, verifyCache });
   return { ...result, lines: result.problems.map(formatProblem) };
 }
 
@@ -183,7 +183,8 @@ describe("the build cache", () => {
   it("reads a kept page whose stamp changed before linking it: a new modification time alone is kept, a change in place rendered again", async () => {
     const expected = (await buildInto(false)).output;
     const [touched, changed] = cacheFiles("pages").filter((file) => file.endsWith(".html"));
-    const day = new Date("2026-01-01T12:00:00Z");
+    // A time with a fraction of a second: one kept to the whole second is never trusted (the next test).
+    const day = new Date("2026-01-01T12:00:00.250Z");
     utimesSync(touched!, day, day);
     // The same size and inode, written in place (as a tool that edits the published site through its hard links would).
     const bytes = readFileSync(changed!);
@@ -209,6 +210,52 @@ describe("the build cache", () => {
     const refused = await buildInto();
     expect(refused.cache).toMatchObject({ pagesReused: 0, unsound: 1 });
     expectSameTree(refused.output, expected);
+  });
+
+  it("never trusts a stamp kept to the second, and reads every kept page with --verify-cache", async () => {
+    const expected = (await buildInto(false)).output;
+    const siteCache = path.join(dir, ".cache", "lysark", "site");
+    const [coarse, restamped] = cacheFiles("pages").filter((file) => file.endsWith(".html"));
+    /** Flips one byte of `file` in place (same size and inode) and sets its modification time to `time`. */
+    const changeInPlace = (file: string, time: Date) => {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x41 ? 0x42 : 0x41;
+      writeFileSync(file, bytes);
+      utimesSync(file, time, time);
+    };
+
+    // A file system that keeps times to the second (FAT, HFS+): the kept page is read and found sound, but its
+    // stamp is not recorded, as a same-size change within that second would keep it.
+    const second = new Date("2026-01-02T08:00:00Z");
+    utimesSync(coarse!, second, second);
+    // A kept page with a fine time, read and found sound (its stamp changed), and its stamp recorded.
+    const fine = new Date("2026-01-02T08:00:00.500Z");
+    utimesSync(restamped!, fine, fine);
+    rmSync(siteCache, { recursive: true, force: true });
+    const checked = await buildInto();
+    expect(checked.cache).toMatchObject({ pagesChecked: 2, pagesRendered: 0, unsound: 0 });
+    expectSameTree(checked.output, expected);
+
+    // Changed in place, its modification time set back to the same second: read again, and the change found.
+    changeInPlace(coarse!, second);
+    rmSync(siteCache, { recursive: true, force: true });
+    const trusting = await buildInto();
+    expect(trusting.cache).toMatchObject({ pagesChecked: 1, pagesRendered: 1, unsound: 1 });
+    expectSameTree(trusting.output, expected);
+
+    // Changed in place, its time set back exactly: the stamp is as recorded, and only --verify-cache reads it.
+    changeInPlace(restamped!, fine);
+    rmSync(siteCache, { recursive: true, force: true });
+    const verified = await buildInto(true, true);
+    expect(verified.cache).toMatchObject({ pagesRendered: 1, unsound: 1 });
+    expect(verified.cache.pagesChecked).toBe((verified.cache.pagesReused ?? 0) + 1);
+    expectSameTree(verified.output, expected);
+
+    // The stamps --verify-cache took are recorded: the next build reads no kept page.
+    rmSync(siteCache, { recursive: true, force: true });
+    const next = await buildInto();
+    expect(next.cache).toMatchObject({ pagesChecked: 0, pagesRendered: 0, unsound: 0 });
+    expectSameTree(next.output, expected);
   });
 
   it("keeps only the cards the site has: an edited title's old card leaves the cache, and a slice removes none", async () => {
