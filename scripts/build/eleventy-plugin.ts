@@ -25,6 +25,7 @@ import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
 import type { SearchRecordCache } from "../search/record-cache.ts";
+import { pageCacheDir } from "../render/page-cache.ts";
 import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
@@ -140,7 +141,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const code = options.cache === false ? undefined : buildCode(root);
         // Inputs unchanged since the last good build: its whole site is linked from the cache (./site-cache.ts).
         const whole = code && !options.shard && !options.mergeFrom;
-        const siteCache = whole ? new SiteCache(siteCacheDir(root)) : undefined;
+        const siteCache = whole ? new SiteCache(siteCacheDir(root), pageCacheDir(root)) : undefined;
         const siteKey = siteCache && code && (await time("inputs", async () => siteInputKey(root, code.pages)));
         if (siteCache && siteKey) {
           const snapshot = await time("reuse", async () => siteCache.restore(siteKey, outputDir));
@@ -328,7 +329,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             return drawn;
           });
           const { writeSite } = await import("./write-site.ts");
-          // The pages' content hashes, known to the page cache: the whole-site cache need not read and hash those files again.
+          // The pages the page cache keeps, with their content hashes: the whole-site cache names them there instead of keeping them again.
           const contentHashes = new Map<string, string>();
           plugin.plan = await writeSite(data, path.resolve(output), {
             root,

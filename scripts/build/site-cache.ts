@@ -16,6 +16,12 @@
  * each file git does not track: scripts/publish/git-dates.ts) and the current year (validation
  * refuses dates after it).
  *
+ * A page the page cache keeps (../render/page-cache.ts) is not linked into
+ * this folder again: the manifest names it among `keptPages`, and a restore takes
+ * it from the page cache's folder, as the same build left both (a cold build
+ * at N = 5000 linked its 53,000 pages a second time, about a second of its
+ * last, one-core stretch). Every other file is kept here by its hash.
+ *
  * Every file is checked against the hash the manifest holds for it before
  * anything is linked, and the manifest against its own integrity hash: a
  * corrupt, truncated or missing file is removed and counted, and the build
@@ -27,6 +33,7 @@ import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSy
 import path from "node:path";
 import { filesUnder } from "../content/files-under.ts";
 import type { Problem } from "../content/problems.ts";
+import { keptPageFile } from "../render/page-cache.ts";
 import type { PlanEntries } from "./plan.ts";
 
 const MANIFEST = "manifest.json";
@@ -52,8 +59,10 @@ interface Manifest {
 }
 
 interface Body extends SiteSnapshot {
-  /** Site-relative path (forward slashes) → content hash. */
+  /** Site-relative path (forward slashes) → content hash, of the files kept in this folder. */
   files: Record<string, string>;
+  /** The same, of the pages kept in the page cache's folder (absent in entries written before it was). */
+  keptPages?: Record<string, string>;
 }
 
 function sortedEntries(dir: string): Dirent[] {
@@ -140,8 +149,11 @@ export class SiteCache {
   /** Where the kept files are, each in the folder named by its hash's first two characters. */
   private readonly filesDir: string;
 
-  /** `dir` is the cache folder (.cache/lysark/site). */
-  constructor(readonly dir: string) {
+  /** `dir` is the cache folder (.cache/lysark/site); `pagesDir` the page cache's (.cache/lysark/pages), whose kept pages are not kept again here. */
+  constructor(
+    readonly dir: string,
+    readonly pagesDir?: string,
+  ) {
     this.filesDir = path.join(dir, FILES);
   }
 
@@ -175,10 +187,15 @@ export class SiteCache {
   restore(key: string, outputDir: string): SiteSnapshot | undefined {
     const body = this.readBody(key);
     if (!body) return undefined;
-    const entries = Object.entries(body.files);
+    const keptPages = Object.entries(body.keptPages ?? {});
+    const pagesDir = this.pagesDir;
+    // Written with the page cache's folder, read without it: nowhere to take those pages from.
+    if (keptPages.length && pagesDir === undefined) return undefined;
+    const entries: Array<[name: string, file: string, hash: string]> = [];
+    for (const [name, hash] of Object.entries(body.files)) entries.push([name, this.contentFile(hash), hash]);
+    for (const [name, hash] of keptPages) entries.push([name, keptPageFile(pagesDir!, hash), hash]);
     // Every file is checked before any is linked, so a failed check leaves the output folder empty.
-    for (const [, hash] of entries) {
-      const file = this.contentFile(hash);
+    for (const [, file, hash] of entries) {
       let sound = false;
       try {
         sound = sha256(readFileSync(file)) === hash;
@@ -190,27 +207,28 @@ export class SiteCache {
       }
     }
     const folders = new Set<string>();
-    for (const [name, hash] of entries) {
+    for (const [name, file] of entries) {
       const target = path.join(outputDir, ...name.split("/"));
       const folder = path.dirname(target);
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
-      place(this.contentFile(hash), target);
+      place(file, target);
     }
-    const { files: _files, ...snapshot } = body;
+    const { files: _files, keptPages: _keptPages, ...snapshot } = body;
     return snapshot;
   }
 
   /**
    * Keeps every file of the site in `outputDir` under `key`, with what the build reported; removes the last entry's other files.
-   * `contentHashes` (site-relative path → SHA-256 of the bytes the build wrote there, as the renderer knows them) spares
-   * reading and hashing those files again; every other file is hashed here. A wrong hash cannot be published:
-   * `restore` checks every file against its hash before it links any.
+   * `keptPages` (site-relative path → SHA-256 of the bytes the build wrote there) are the pages the page cache keeps in
+   * `pagesDir`: named, not linked here again. Every other file is hashed and linked here. A wrong hash cannot be
+   * published: `restore` checks every file against its hash before it links any.
    */
-  save(key: string, outputDir: string, snapshot: SiteSnapshot, contentHashes?: ReadonlyMap<string, string>): void {
+  save(key: string, outputDir: string, snapshot: SiteSnapshot, keptPages?: ReadonlyMap<string, string>): void {
     const files: Record<string, string> = {};
+    const kept: Record<string, string> = {};
     // The files already kept, read once per folder instead of a stat per output file (65,000 at N = 5000).
     const present = new Map<string, Set<string>>();
     const keptIn = (prefix: string) => {
@@ -228,8 +246,13 @@ export class SiteCache {
       return names;
     };
     for (const name of filesUnder(outputDir)) {
+      const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
+      if (page !== undefined) {
+        kept[name] = page;
+        continue;
+      }
       const source = outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep));
-      const hash = contentHashes?.get(name) ?? sha256(readFileSync(source));
+      const hash = sha256(readFileSync(source));
       files[name] = hash;
       const prefix = hash.slice(0, 2);
       const names = keptIn(prefix);
@@ -247,16 +270,16 @@ export class SiteCache {
         renameSync(temporary, cached);
       }
     }
-    const body = JSON.stringify({ ...snapshot, files } satisfies Body);
+    const body = JSON.stringify({ ...snapshot, files, keptPages: kept } satisfies Body);
     const manifest: Manifest = { key, integrity: sha256(body), body };
     const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
     writeFileSync(temporary, JSON.stringify(manifest));
     renameSync(temporary, path.join(this.dir, MANIFEST));
-    const kept = new Set(Object.values(files));
+    const inFolder = new Set(Object.values(files));
     for (const folder of sortedEntries(this.filesDir)) {
       if (!folder.isDirectory()) continue;
       const full = path.join(this.filesDir, folder.name);
-      for (const name of present.get(folder.name) ?? readdirSync(full)) if (!kept.has(name)) rmSync(path.join(full, name), { force: true });
+      for (const name of present.get(folder.name) ?? readdirSync(full)) if (!inFolder.has(name)) rmSync(path.join(full, name), { force: true });
     }
   }
 }

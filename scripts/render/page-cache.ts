@@ -171,7 +171,7 @@ export class PageCache {
   }
 
   private contentFile(hash: string): string {
-    return path.join(this.dir, hash.slice(0, 2), `${hash}.html`);
+    return keptPageFile(this.dir, hash);
   }
 
   /** Puts the cached page for `key` at `file`; false when there is none or it fails its check. */
@@ -283,6 +283,11 @@ export class PageCache {
       for (const name of readdirSync(path.join(this.dir, folder.name))) if (!names.has(name)) rmSync(path.join(this.dir, folder.name, name), { force: true });
     }
   }
+}
+
+/** The kept file of the content `hash` in the page cache folder `dir` (the whole-site cache names pages there, ../build/site-cache.ts). */
+export function keptPageFile(dir: string, hash: string): string {
+  return `${dir}${path.sep}${hash.slice(0, 2)}${path.sep}${hash}.html`;
 }
 
 /** The folder of the page cache under a project's root. */

@@ -4,12 +4,14 @@
  * corrupt, truncated or missing file, a damaged manifest). The build with it
  * is tested in ./cache.test.ts.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SiteCache, type SiteSnapshot, siteInputKey } from "../../scripts/build/site-cache.ts";
+import { keptPageFile } from "../../scripts/render/page-cache.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
@@ -163,6 +165,44 @@ describe("SiteCache", () => {
     expect(cache.rejected).toBe(1);
     writeFileSync(manifestFile, readFileSync(manifestFile, "utf8").slice(0, 40));
     expect(restoreInto().restored).toBeUndefined();
+  });
+
+  it("names the pages the page cache keeps instead of keeping them again, and checks them there before restoring", () => {
+    const pagesDir = path.join(dir, "pages");
+    // The two HTML pages as the page cache keeps them: linked into its folder under their content hash.
+    const keptPages = new Map<string, string>();
+    for (const name of ["index.html", "en/index.html"]) {
+      const hash = createHash("sha256")
+        .update(readFileSync(path.join(site, name)))
+        .digest("hex");
+      mkdirSync(path.dirname(keptPageFile(pagesDir, hash)), { recursive: true });
+      linkSync(path.join(site, name), keptPageFile(pagesDir, hash));
+      keptPages.set(name, hash);
+    }
+    const withPages = new SiteCache(path.join(dir, "cache"), pagesDir);
+    withPages.save("k3", site, snapshot, keptPages);
+    // Only the files the page cache does not keep are in this folder: the copy page and Pagefind's file.
+    expect(filesUnder(path.join(dir, "cache", "files"))).toHaveLength(2);
+    const out = path.join(dir, "out-pages");
+    mkdirSync(out);
+    expect(withPages.restore("k3", out)).toEqual(snapshot);
+    expect(filesUnder(out)).toEqual(filesUnder(site));
+    for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
+    // Without the page cache's folder there is nowhere to take the pages from: nothing restored.
+    const elsewhere = path.join(dir, "out-elsewhere");
+    mkdirSync(elsewhere);
+    expect(new SiteCache(path.join(dir, "cache")).restore("k3", elsewhere)).toBeUndefined();
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // A kept page changed in the page cache's folder is refused like a file of this one: counted, removed, nothing written.
+    const page = keptPageFile(pagesDir, keptPages.get("en/index.html")!);
+    rmSync(page);
+    writeFileSync(page, "<h1>Homf</h1>");
+    const damaged = path.join(dir, "out-damaged");
+    mkdirSync(damaged);
+    expect(withPages.restore("k3", damaged)).toBeUndefined();
+    expect(readdirSync(damaged)).toEqual([]);
+    expect(withPages.rejected).toBe(1);
+    expect(() => readFileSync(page)).toThrow();
   });
 
   it("a new entry replaces the last one and removes the files only the last one had", () => {
