@@ -590,29 +590,47 @@ export function documentFromRecord(record: DocumentRecord): LoadedDocument {
  * loadContent with each document's own work (read, parse, validate, render the
  * body) on a pool of worker threads (`runTask`, e.g. piscina's `run`); the
  * cross-document checks run here afterwards, on documents in the same order as
- * loadContent's, so the result and the problems are the same.
+ * loadContent's, so the result and the problems are the same. With a document
+ * cache, the pool is used only once `poolFrom` documents have been found missing
+ * from it: fewer load on this thread, after the cache has been looked up for
+ * every document, as starting the pool costs more than they do (a warm build
+ * with one document edited started two threads for it).
  */
 export async function loadContentWith(
   runTask: (task: DocumentTask) => Promise<DocumentTaskResult>,
   contentDir: string,
   options: Omit<LoadOptions, "cache"> = {},
+  poolFrom = 0,
 ): Promise<LoadResult> {
   const prepared = prepareContent(contentDir, options);
   const { out, documentFiles, publishersById } = prepared;
   const base = taskBase(prepared, options.bodyDir);
   const cache = options.documentCache;
+  // The documents the cache lacks, held until there are `poolFrom` of them (then all go to the pool) or the lookups end.
+  const held: Array<{ task: DocumentTask; settle: (result: Promise<DocumentTaskResult>) => void }> = [];
+  let pooled = poolFrom <= 0;
+  const runUncached = (task: DocumentTask): Promise<DocumentTaskResult> => {
+    if (pooled) return runTask(task);
+    return new Promise((resolve) => {
+      held.push({ task, settle: resolve });
+      if (held.length >= poolFrom) {
+        pooled = true;
+        for (const { task, settle } of held.splice(0)) settle(runTask(task));
+      }
+    });
+  };
   // A cached document is not sent to the pool at all.
   const run = cache
     ? async (task: DocumentTask) => {
         const lookup = cache.lookup<DocumentTaskResult>(task);
         if (lookup.result) return lookup.result;
-        const result = await runTask(task);
+        const result = await runUncached(task);
         lookup.store(result);
         return result;
       }
     : runTask;
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
-  const loaded = await Promise.all(
+  const pending = Promise.all(
     documentFiles.map(async ({ folder, file }) => {
       const result = await run({ ...base, file, folder });
       validated.tick();
@@ -625,6 +643,19 @@ export async function loadContentWith(
       return document;
     }),
   );
+  // Every document has been looked up (each map callback runs to its first await at once): fewer than `poolFrom`
+  // were missing, so this thread loads them, in order.
+  if (held.length) {
+    const runHere = documentTaskRunner(base);
+    for (const { task, settle } of held.splice(0)) {
+      try {
+        settle(Promise.resolve(runHere(task)));
+      } catch (error) {
+        settle(Promise.reject(error));
+      }
+    }
+  }
+  const loaded = await pending;
   validated.done();
   return finishContent(
     prepared,

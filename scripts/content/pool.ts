@@ -32,11 +32,20 @@ const WORKER = new URL("./load-worker.ts", import.meta.url).href;
  */
 export const POOL_MIN_DOCUMENTS = 2000;
 
+/**
+ * With the document cache, the pool starts once this many documents are found missing from it; fewer load on the main
+ * thread. About a second of the main thread's work (about 4 ms a document), what starting the pool's threads costs
+ * before they load their first document (tsx and the content stack: 0.9 s each, docs/performance.md).
+ */
+export const POOL_MIN_UNCACHED = 256;
+
 export interface PoolOptions {
   /** Worker threads (default: one per core the process may use). */
   threads?: number;
   /** Use the pool from this many documents on (default POOL_MIN_DOCUMENTS). */
   minDocuments?: number;
+  /** With a document cache, use the pool from this many documents it lacks on (default POOL_MIN_UNCACHED). */
+  minUncached?: number;
 }
 
 /** The Markdown files under the publishers' folders: what the build has to load, counted before it loads them. */
@@ -53,7 +62,7 @@ export function countDocuments(contentDir: string): number {
 export async function loadContentInParallel(contentDir: string, options: Omit<LoadOptions, "cache"> & PoolOptions = {}): Promise<LoadResult> {
   if (countDocuments(contentDir) < (options.minDocuments ?? POOL_MIN_DOCUMENTS)) return loadContent(contentDir, options);
   const threads = Math.max(1, options.threads ?? os.availableParallelism());
-  // Started at the first document the build cache does not have: a warm build with nothing changed starts no thread.
+  // Started once POOL_MIN_UNCACHED documents are found missing from the build cache: a warm build with a few edits starts no thread.
   let pool: Piscina<DocumentTask | Pick<DocumentTask, "file" | "folder">, DocumentTaskResult> | undefined;
   let shared: SharedTaskData | undefined;
   // The tasks of one load share everything but their file (the same arrays, by reference): that part goes to each
@@ -80,6 +89,7 @@ export async function loadContentInParallel(contentDir: string, options: Omit<Lo
       },
       contentDir,
       options,
+      options.minUncached ?? POOL_MIN_UNCACHED,
     );
   } finally {
     await pool?.destroy();

@@ -2,7 +2,7 @@
  * Pass 1's build cache (scripts/content/document-cache.ts) and the build code
  * that keys it (scripts/content/build-code.ts), without building a site.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -31,28 +31,57 @@ function summary(result: ReturnType<typeof loadContent>) {
   };
 }
 
+/** A project's content folder, content code and loadContent's summary, and a task runner that counts its tasks. */
+function loading(dir: string) {
+  const counted = { tasks: 0 };
+  return {
+    contentDir: path.join(dir, "content"),
+    code: buildCode(dir).content,
+    expected: summary(loadContent(path.join(dir, "content"), { root: dir })),
+    run: async (task: DocumentTask) => {
+      counted.tasks++;
+      return loadDocumentTask(task);
+    },
+    tasks: counted,
+  };
+}
+
 describe("the document cache", () => {
   it("gives the pool's loader the same documents and problems without running a task for an unchanged file", async () => {
     const dir = project({ "content/testby/feil.md": doc(VALID_FRONT_MATTER.replace("type: presentation", "type: presentasjon")) });
-    const contentDir = path.join(dir, "content");
-    const code = buildCode(dir).content;
-    const expected = summary(loadContent(contentDir, { root: dir }));
-    let tasks = 0;
-    const run = async (task: DocumentTask) => {
-      tasks++;
-      return loadDocumentTask(task);
-    };
+    const { contentDir, code, expected, run, tasks: count } = loading(dir);
     const first = new DocumentCache(documentCacheDir(dir), code);
     expect(summary(await loadContentWith(run, contentDir, { root: dir, documentCache: first }))).toEqual(expected);
-    expect(tasks).toBe(3);
-    tasks = 0;
+    expect(count.tasks).toBe(3);
+    count.tasks = 0;
     const second = new DocumentCache(documentCacheDir(dir), code);
     expect(summary(await loadContentWith(run, contentDir, { root: dir, documentCache: second }))).toEqual(expected);
     // The document with an error is not kept: it is loaded again, the two clean ones are not.
-    expect({ tasks, hits: second.hits, misses: second.misses }).toEqual({ tasks: 1, hits: 2, misses: 1 });
+    expect({ tasks: count.tasks, hits: second.hits, misses: second.misses }).toEqual({ tasks: 1, hits: 2, misses: 1 });
     // Field positions of a cached document are still found (for cross-document messages).
     const cached = (await loadContentWith(run, contentDir, { root: dir, documentCache: second })).site.documents[0]!;
     expect(cached.fieldAt(["title"])).toEqual(loadContent(contentDir, { root: dir }).site.documents[0]!.fieldAt(["title"]));
+  });
+
+  it("sends the documents it lacks to the pool only once there are poolFrom of them; fewer load on this thread, the same", async () => {
+    const dir = project({
+      "content/testby/feil.md": doc(VALID_FRONT_MATTER.replace("type: presentation", "type: presentasjon")),
+      "content/testby/andre.md": doc(VALID_FRONT_MATTER.replace("Et dokument", "Et andre dokument")),
+    });
+    const { contentDir, code, expected, run, tasks: count } = loading(dir);
+    // Four documents, none cached: below poolFrom = 5 all load here, at 4 all go to the pool.
+    const here = new DocumentCache(documentCacheDir(dir), code);
+    expect(summary(await loadContentWith(run, contentDir, { root: dir, documentCache: here }, 5))).toEqual(expected);
+    expect({ tasks: count.tasks, misses: here.misses }).toEqual({ tasks: 0, misses: 4 });
+    // Kept as the pool's results are: the next load finds the three clean ones (the one with an error is not kept).
+    const pooled = new DocumentCache(documentCacheDir(dir), code);
+    expect(summary(await loadContentWith(run, contentDir, { root: dir, documentCache: pooled }, 1))).toEqual(expected);
+    expect({ tasks: count.tasks, hits: pooled.hits, misses: pooled.misses }).toEqual({ tasks: 1, hits: 3, misses: 1 });
+    count.tasks = 0;
+    rmSync(documentCacheDir(dir), { recursive: true, force: true });
+    const atThreshold = new DocumentCache(documentCacheDir(dir), code);
+    expect(summary(await loadContentWith(run, contentDir, { root: dir, documentCache: atThreshold }, 4))).toEqual(expected);
+    expect(count.tasks).toBe(4);
   });
 
   it("loads a document again when an image it shows changed, though its own bytes did not", async () => {
