@@ -2,6 +2,7 @@ import path from "node:path";
 import { build } from "../build/build.ts";
 import { createProgress } from "../progress/progress.ts";
 import { BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
+import { cacheSummary } from "./build-summary.ts";
 import { reportProblems } from "./report.ts";
 
 const root = process.cwd();
@@ -33,9 +34,6 @@ const phases = Object.entries(result.timings)
   .join(", ");
 const { shard } = options;
 const { cache } = result;
-const reused =
-  cache.documentsReused === undefined
-    ? ""
-    : `; from .cache/lysark: ${cache.documentsReused} of ${cache.documentsReused + (cache.documentsLoaded ?? 0)} documents, ${cache.pagesReused ?? 0} of ${(cache.pagesReused ?? 0) + (cache.pagesRendered ?? 0)} pages${cache.searchReused === undefined ? "" : cache.searchReused ? ", the search index" : `, search index rebuilt${cache.searchSlices ? ` (${cache.searchSlicesReused ?? 0} of its ${cache.searchSlices} slices kept)` : ""}`}${cache.siteReused ? " (the whole site, nothing changed)" : ""}${cache.unsound ? `, ${cache.unsound} unsound entries made again` : ""}`;
+const reused = cacheSummary(cache);
 if (!options.silent)
   console.log(`Built ${result.output}${shard ? ` (slice ${shard.index} of ${shard.count}; join the slices with --merge)` : ""} (${phases}${reused})`);
