@@ -29,12 +29,22 @@ export interface SearchCacheOptions {
   progress?: Progress;
   /** Pagefind processes (writeSearchBundles' `processes`). */
   processes?: number;
-  /** Builds the index (default: Pagefind through writeSearchBundles; the build's is on its own thread); tests pass a stand-in. */
+  /**
+   * Builds the index (default: Pagefind through writeSearchBundles; the build's is on its own thread); tests pass a
+   * stand-in. Given `keep`, it may keep the written folder there itself (`keepFolder`) and say so (`kept`): the
+   * build's search thread does, so hashing and linking Pagefind's 5,000 files is not the main thread's work.
+   */
   index?: (
     records: readonly SearchRecord[],
     outputDir: string,
-    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache">,
-  ) => Promise<Pick<SearchIndexStats, "slices" | "slicesReused"> | undefined>;
+    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache"> & { keep?: SearchKeep },
+  ) => Promise<(Pick<SearchIndexStats, "slices" | "slicesReused"> & { kept?: boolean }) | undefined>;
+}
+
+/** Where and under what key an index built afresh is kept for the next build. */
+export interface SearchKeep {
+  dir: string;
+  key: string;
 }
 
 /**
@@ -67,9 +77,10 @@ export async function writeSearchIndexCached(
     wordFormCache,
     processes: options.processes,
     sliceCache,
+    keep: { dir: options.dir, key },
   });
-  // Kept for the next build: linked into a new folder, which then replaces the old one.
-  keepFolder(bundle, options.dir, { key });
+  // Kept for the next build: linked into a new folder, which then replaces the old one (here, unless the index did).
+  if (!(stats && "kept" in stats && stats.kept)) keepFolder(bundle, options.dir, { key });
   return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused };
 }
 

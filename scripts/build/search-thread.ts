@@ -17,13 +17,17 @@ import type { ProgressPhase } from "../progress/progress.ts";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import type { SearchRecord } from "../search/records.ts";
 import { portableRecord } from "../search/record-spool.ts";
+import type { SearchKeep } from "./search-cache.ts";
 import type { ProgressMessage, SearchTask } from "./search-worker.ts";
 
 const WORKER = new URL("./search-worker.ts", import.meta.url).href;
 
 export const SEARCH_THREAD_MIN_RECORDS = 500;
 
-type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache" | "sliceRecords">;
+type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache" | "sliceRecords"> & {
+  /** Keep the written folder there on the thread (./search-cache.ts), which then says so (`kept`). */
+  keep?: SearchKeep;
+};
 
 /**
  * The search thread, started before its task: a build starts it while it validates, so the
@@ -39,7 +43,7 @@ export class SearchThread {
   });
 
   /** writeSearchBundles of `records` into `outputDir`, on the thread. */
-  async index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats> {
+  async index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats & { kept?: boolean }> {
     const { port1, port2 } = new MessageChannel();
     let phase: ProgressPhase | undefined;
     port1.on("message", (message: ProgressMessage) => {
@@ -56,6 +60,7 @@ export class SearchThread {
         processes: options.processes,
         sliceCache: options.sliceCache,
         sliceRecords: options.sliceRecords,
+        keep: options.keep,
         progress: port2,
       };
       // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.
@@ -75,7 +80,7 @@ export async function writeSearchBundlesOnThread(
   records: readonly SearchRecord[],
   outputDir: string,
   options: ThreadOptions & { minRecords?: number } = {},
-): Promise<SearchIndexStats> {
+): Promise<SearchIndexStats & { kept?: boolean }> {
   if (records.length < (options.minRecords ?? SEARCH_THREAD_MIN_RECORDS)) return writeSearchBundles(records, outputDir, options);
   const thread = new SearchThread();
   try {

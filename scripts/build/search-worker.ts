@@ -3,10 +3,14 @@
  * records come as plain data, their slide texts read from the build's spool
  * file, and progress goes back over `progress`.
  */
+import path from "node:path";
 import type { MessagePort } from "node:worker_threads";
 import { writeSearchBundles, type SearchIndexStats } from "../search/index.ts";
 import { recordFromEntry, recordFromPortable, RecordSpool, type PortableRecord } from "../search/record-spool.ts";
 import type { Progress } from "../progress/progress.ts";
+import { SEARCH_BUNDLE } from "../search/records.ts";
+import { keepFolder } from "../search/kept-folder.ts";
+import type { SearchKeep } from "./search-cache.ts";
 
 export interface SearchTask {
   records: PortableRecord[];
@@ -16,13 +20,15 @@ export interface SearchTask {
   processes?: number;
   sliceCache?: string;
   sliceRecords?: number;
+  /** Where to keep the written folder for the next build (./search-cache.ts): done here, not on the main thread. */
+  keep?: SearchKeep;
   /** Receives `{ phase }`, `{ tick }` and `{ done }` messages for the main thread's progress line. */
   progress: MessagePort;
 }
 
 export type ProgressMessage = { phase: { name: string; total: number; unit: string } } | { tick: number } | { done: true };
 
-export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats> {
+export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats & { kept?: boolean }> {
   const spools = new Map<string, RecordSpool>();
   const post = (message: ProgressMessage) => task.progress.postMessage(message);
   const progress: Progress = {
@@ -40,7 +46,7 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       if (!spool) spools.set(file, (spool = new RecordSpool(file, true)));
       return spool.record(portable);
     });
-    return await writeSearchBundles(records, task.outputDir, {
+    const stats = await writeSearchBundles(records, task.outputDir, {
       progress,
       wordListCache: task.wordListCache,
       wordFormCache: task.wordFormCache,
@@ -48,6 +54,9 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       sliceCache: task.sliceCache,
       sliceRecords: task.sliceRecords,
     });
+    if (!task.keep) return stats;
+    keepFolder(path.join(task.outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean)), task.keep.dir, { key: task.keep.key });
+    return { ...stats, kept: true };
   } finally {
     for (const spool of spools.values()) spool.close();
     task.progress.close();

@@ -104,6 +104,16 @@ describe("a build that starts the search thread before the content loads", () =>
         return threaded;
       };
       await both();
+      // The thread keeps the index it wrote in the search cache, as the main thread does when it indexes.
+      const keptIndex = (root: string) => {
+        const kept = path.join(root, ".cache", "lysark", "search");
+        return new Map(filesUnder(kept).map((file) => [file, readFileSync(path.join(kept, file))]));
+      };
+      expect(keptIndex(early).size).toBeGreaterThan(2);
+      // Its files, that is: the manifest's key names the project's own content folder, which differs.
+      const files = (root: string) => new Map([...keptIndex(root)].filter(([file]) => file !== "manifest.json"));
+      expect(keptIndex(early).has("manifest.json")).toBe(true);
+      expect(files(early)).toEqual(files(main));
       for (const root of [early, main]) appendFileSync(path.join(root, DOCUMENT), "\nEin setning om sykkelvegar.\n");
       const warm = await both();
       expect(warm.cache).toMatchObject({ documentsLoaded: 1, searchReused: false });
