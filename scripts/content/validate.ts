@@ -46,6 +46,14 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join(".");
 }
 
+/**
+ * A value a message can quote. A list or a mapping is named instead: String() of a YAML mapping with a key
+ * "toString" or "valueOf" throws (the fuzzer found `type:` written as such a mapping), and it says nothing anyway.
+ */
+function isScalar(value: unknown): value is string | number | boolean | bigint | null {
+  return value === null || (typeof value !== "object" && typeof value !== "function" && typeof value !== "symbol");
+}
+
 export function schemaProblems(file: string, schema: AnySchema, issues: ReadonlyArray<z.core.$ZodIssue>, source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -70,7 +78,9 @@ export function schemaProblems(file: string, schema: AnySchema, issues: Readonly
       message = "is required but missing. Add it.";
     } else if (issue.code === "invalid_value" && "values" in issue) {
       const allowed = issue.values.map(String);
-      message = `"${String(value)}" is not allowed.${didYouMean(String(value), allowed)} Use one of: ${allowed.join(", ")}.`;
+      message = isScalar(value)
+        ? `"${String(value)}" is not allowed.${didYouMean(String(value), allowed)} Use one of: ${allowed.join(", ")}.`
+        : `is ${Array.isArray(value) ? "a list" : "a group of fields"}, not one value. Use one of: ${allowed.join(", ")}.`;
     } else if (issue.code === "invalid_type" && typeof value === "string" && issue.expected === "number") {
       message = `${issue.message}; got the text "${value}"`;
     }

@@ -48,6 +48,16 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
     content: replaced("language: nb", "language: no"),
     expected: `${FILE}:6:11 language: "no" is not allowed. Did you mean "nb"? Norwegian is written nb (bokmål) or nn (nynorsk).`,
   },
+  {
+    name: "a group of fields where one value belongs, with a key that names a method of every object",
+    content: replaced("type: presentation", "type:\n  toString: [a, b]\n  valueOf: x"),
+    expected: `${FILE}:4:3 type: is a group of fields, not one value. Use one of: presentation, report,`,
+  },
+  {
+    name: "a list where one value belongs",
+    content: replaced("type: presentation", "type: [presentation, report]"),
+    expected: `${FILE}:3:7 type: is a list, not one value. Use one of: presentation, report,`,
+  },
   { name: "unknown field", content: withField("sumary: x"), expected: `${FILE}:7:1 sumary: unknown field "sumary". Did you mean "summary"?` },
   {
     name: "number written with a space",
