@@ -31,11 +31,11 @@
  * is never trusted: such a file is read and hashed each time. `npm run build
  * -- --verify-cache` reads and hashes every kept page whatever its stamp (and
  * records fresh stamps for the builds after it); `--no-cache`, or removing
- * `.cache/`, builds without the cache. A manifest
- * (key → content hash, content hash → stamp) with its own integrity hash is
- * written after the pages; the files no manifest entry names are then removed. A hit is hard-linked into
- * the output (copied where the two folders are on different file systems),
- * which changes none of the three.
+ * `.cache/`, builds without the cache. A manifest (key → content hash,
+ * content hash → stamp) with its own integrity hash is written after the
+ * pages; the files no manifest entry names are then removed. A hit is
+ * hard-linked into the output (copied where the two folders are on different
+ * file systems), which changes none of the three.
  *
  * Text kinds that name a `cacheKey` in the page table (oEmbed files and
  * citations: their text comes from the document page and the settings alone)
