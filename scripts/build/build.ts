@@ -35,6 +35,8 @@ export interface BuildOptions {
   verifyCache?: boolean;
   /** Index on a thread of its own from this many documents on (default: search-thread.ts SEARCH_THREAD_MIN_RECORDS; tests lower it). */
   searchThreadFrom?: number;
+  /** Load documents on pass 1's pool from this many on (default: content/pool.ts's; tests lower it). */
+  poolFrom?: number;
 }
 
 export interface BuildResult {
@@ -65,6 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache: options.cache,
     verifyCache: options.verifyCache,
     searchThreadFrom: options.searchThreadFrom,
+    poolFrom: options.poolFrom,
   });
   try {
     // Eleventy's input is the content folder, though every page comes from Lysark's page table.

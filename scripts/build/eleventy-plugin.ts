@@ -24,7 +24,8 @@ import type { SearchRecord } from "../search/records.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
-import type { SearchRecordCache } from "../search/record-cache.ts";
+import type { PreparedRecord, SearchRecordCache } from "../search/record-cache.ts";
+import type { Pass1WorkerData } from "./pass1.ts";
 import { pageCacheDir } from "../render/page-cache.ts";
 import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
@@ -57,6 +58,8 @@ export interface LysarkPluginOptions {
   verifyCache?: boolean;
   /** Index on a thread of its own, started before the content loads, from this many documents on (default SEARCH_THREAD_MIN_RECORDS). */
   searchThreadFrom?: number;
+  /** Load documents on pass 1's pool from this many documents (and missing from the cache) on (default: ../content/pool.ts's). */
+  poolFrom?: number;
 }
 
 export interface LysarkPlugin {
@@ -176,6 +179,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           { SearchRecordCache, searchRecordCacheDir },
           { SearchThread, SEARCH_THREAD_MIN_RECORDS },
           { indexSearch },
+          { PASS1_WORKER },
         ] = await Promise.all([
           import("../content/document-cache.ts"),
           import("../content/pool.ts"),
@@ -189,6 +193,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("./search-thread.ts"),
           // Pagefind is ES modules only, and Eleventy's CLI loads a TypeScript config as CommonJS: loaded here, not at the top.
           import("./write-site.ts"),
+          import("./pass1.ts"),
         ]);
         // Each document's social card is handed to the card writer (its pool of threads) as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
@@ -223,18 +228,23 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           return stopping;
         };
         stopThreads = stop;
+        // With the cache, pass 1's workers make each document's search record too, and write it into the record cache
+        // (./pass1-worker.ts); the model takes those records by document (search/record-cache.ts).
+        const recordDir = code ? searchRecordCacheDir(root) : undefined;
+        const preparedRecords = new Map<string, PreparedRecord>();
+        const drawCards = config.socialCards === "documents" && !options.mergeFrom;
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(contentDir, {
             root,
             documentCache,
             bodyDir,
             progress: options.progress,
-            onDocument:
-              config.socialCards === "documents" && !options.mergeFrom
-                ? (doc, publisher) => {
-                    if (inShard(options.shard, `${doc.meta.publisher}/${doc.slug}`)) cards.add(documentCardJob(doc, publisher, outputDir));
-                  }
-                : undefined,
+            ...(options.poolFrom === undefined ? {} : { minDocuments: options.poolFrom, minUncached: options.poolFrom }),
+            worker: recordDir ? { filename: PASS1_WORKER, data: { recordDir } satisfies Pass1WorkerData } : undefined,
+            onDocument: (doc, publisher, extra) => {
+              if (extra) preparedRecords.set(doc.file, extra as PreparedRecord);
+              if (drawCards && inShard(options.shard, `${doc.meta.publisher}/${doc.slug}`)) cards.add(documentCardJob(doc, publisher, outputDir));
+            },
           }),
         );
         if (documentCache) {
@@ -263,7 +273,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // Search records keep their slide texts in a file beside the staging folder until Pagefind reads them (search/record-spool.ts).
         recordSpool = new RecordSpool(`${outputDir}.search-records`);
         const spool = recordSpool;
-        const searchRecords = code && new SearchRecordCache(searchRecordCacheDir(root));
+        const searchRecords = recordDir === undefined ? undefined : new SearchRecordCache(recordDir, preparedRecords);
         const onSearchRecords =
           searchThread &&
           ((records: readonly SearchRecord[]) => {
@@ -293,6 +303,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           Object.assign(plugin.cacheReport, {
             recordsReused: searchRecords.hits,
             recordsMade: searchRecords.misses,
+            recordsMadeInPass1: searchRecords.adopted,
             unsound: (plugin.cacheReport.unsound ?? 0) + searchRecords.rejected,
           });
         run = {

@@ -38,6 +38,8 @@ export interface CacheReport {
   /** Search records taken from .cache/lysark/records/ and made afresh (search/record-cache.ts). */
   recordsReused?: number;
   recordsMade?: number;
+  /** Of the records made, how many pass 1's workers made beside each body (build/pass1-worker.ts). */
+  recordsMadeInPass1?: number;
   /** The whole site came from .cache/lysark/site/: nothing was loaded, assembled or rendered. */
   siteReused?: boolean;
   /** Entries found corrupt, truncated or written by other build code, and made again. */

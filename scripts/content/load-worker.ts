@@ -5,9 +5,10 @@
  * file and folder. A whole task (without workerData) runs as it is.
  */
 import { workerData } from "piscina";
-import { documentTaskRunner, loadDocumentTask, type DocumentTask, type DocumentTaskResult, type SharedTaskData } from "./load.ts";
+import { documentTaskRunner, loadDocumentTask, type DocumentTask, type DocumentTaskResult } from "./load.ts";
+import type { PoolWorkerData } from "./pool.ts";
 
-const runShared = workerData ? documentTaskRunner(workerData as SharedTaskData) : undefined;
+const runShared = workerData ? documentTaskRunner((workerData as PoolWorkerData).shared) : undefined;
 
 export default function run(task: DocumentTask | Pick<DocumentTask, "file" | "folder">): DocumentTaskResult {
   return "root" in task ? loadDocumentTask(task) : runShared!(task);

@@ -57,8 +57,9 @@ export interface LoadOptions {
    * Called with each document that passed its own checks, and its publisher, as
    * soon as it is loaded (cross-document checks come after all are loaded), so
    * work on it can start while the rest load: the build draws social cards.
+   * `extra` is what the pool's worker made of a document it loaded (PoolOptions.worker in ./pool.ts).
    */
-  onDocument?: (document: LoadedDocument, publisher: Publisher) => void;
+  onDocument?: (document: LoadedDocument, publisher: Publisher, extra?: unknown) => void;
   /** Counts documents validated (npm run build and check show it). */
   progress?: Progress;
   /** The build cache on disk: a document whose bytes and build code are unchanged is not loaded again (./document-cache.ts). */
@@ -506,12 +507,33 @@ export interface DocumentTask {
   indicators: Indicator[];
   /** Where the rendered body goes (LoadOptions.bodyDir); without it the body comes back with the record. */
   bodyDir?: string;
+  /** The topics and publishers, for work a worker does on each loaded document besides its checks (DocumentHook). */
+  registries: Registries;
 }
+
+export interface Registries {
+  topics: Topic[];
+  publishers: Publisher[];
+}
+
+/**
+ * More work on a document that passed its own checks, where it was loaded and while its full body is
+ * still in memory (a pool's worker: ./pool.ts); what it returns comes back as the result's `extra`.
+ */
+export type DocumentHook = (document: LoadedDocument, body: RenderedBody, registries: Registries) => unknown;
 
 /** What every document's task shares: where the content is and the ids it may name. */
 function taskBase(prepared: Prepared, bodyDir: string | undefined): Omit<DocumentTask, "file" | "folder"> {
   const { out, known, root } = prepared;
-  return { root, contentRoot: out.contentRoot, topicIds: [...known.topicIds], publisherIds: [...known.publisherIds], indicators: known.indicators, bodyDir };
+  return {
+    root,
+    contentRoot: out.contentRoot,
+    topicIds: [...known.topicIds],
+    publisherIds: [...known.publisherIds],
+    indicators: known.indicators,
+    bodyDir,
+    registries: { topics: prepared.topics, publishers: prepared.publishers },
+  };
 }
 
 /** One document through the build cache (if any) on this thread: the cached result, else loaded as a worker would and kept. */
@@ -534,6 +556,8 @@ export type DocumentRecord = Omit<LoadedDocument, "fieldLine" | "fieldAt"> & { f
 export interface DocumentTaskResult {
   problems: Problem[];
   record: DocumentRecord | undefined;
+  /** What a DocumentHook made of the document (not kept by the document cache). */
+  extra?: unknown;
 }
 
 /** What the tasks of one load share (everything but the file): a worker pool sends it to each thread once. */
@@ -549,17 +573,17 @@ export function sharedTaskData(task: DocumentTask): SharedTaskData {
  * Runs the tasks that share `shared` (with the ids as sets, made once): a worker
  * (./load-worker.ts) gets the shared part once and then only each task's file.
  */
-export function documentTaskRunner(shared: SharedTaskData): (task: Pick<DocumentTask, "file" | "folder">) => DocumentTaskResult {
+export function documentTaskRunner(shared: SharedTaskData, hook?: DocumentHook): (task: Pick<DocumentTask, "file" | "folder">) => DocumentTaskResult {
   const known: Known = { topicIds: new Set(shared.topicIds), publisherIds: new Set(shared.publisherIds), indicators: shared.indicators };
-  return (task) => runDocumentTask({ ...shared, file: task.file, folder: task.folder }, known);
+  return (task) => runDocumentTask({ ...shared, file: task.file, folder: task.folder }, known, hook);
 }
 
 /** Runs in a worker (./load-worker.ts): reads, parses, validates and renders one document. */
-export function loadDocumentTask(task: DocumentTask): DocumentTaskResult {
-  return documentTaskRunner(task)(task);
+export function loadDocumentTask(task: DocumentTask, hook?: DocumentHook): DocumentTaskResult {
+  return documentTaskRunner(task, hook)(task);
 }
 
-function runDocumentTask(task: DocumentTask, known: Known): DocumentTaskResult {
+function runDocumentTask(task: DocumentTask, known: Known, hook?: DocumentHook): DocumentTaskResult {
   const out = new Collector(task.root);
   out.contentRoot = task.contentRoot;
   const loaded = loadDocumentWithSource(task.file, task.folder, out, known);
@@ -568,7 +592,13 @@ function runDocumentTask(task: DocumentTask, known: Known): DocumentTaskResult {
   const { fieldLine: _line, fieldAt: _at, ...plain } = document;
   // The body goes to disk here, on the worker, so only its outline crosses to the main thread.
   if (task.bodyDir) Object.assign(plain, { body: outlineOf(body), bodyRef: writeBody(task.bodyDir, body) });
-  return { problems: out.problems, record: { ...plain, frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine } };
+  const clean = out.problems.every((problem) => problem.severity !== "error");
+  const extra = hook && clean ? hook(document, body, task.registries) : undefined;
+  return {
+    problems: out.problems,
+    record: { ...plain, frontMatter: split.frontMatter, frontMatterLine: split.frontMatterLine },
+    ...(extra === undefined ? {} : { extra }),
+  };
 }
 
 /** A document record back from a worker; field positions are found by parsing its front-matter again, only when asked. */
@@ -625,7 +655,9 @@ export async function loadContentWith(
         const lookup = cache.lookup<DocumentTaskResult>(task);
         if (lookup.result) return lookup.result;
         const result = await runUncached(task);
-        lookup.store(result);
+        // The hook's result belongs to this build only.
+        const { extra: _extra, ...kept } = result;
+        lookup.store(kept);
         return result;
       }
     : runTask;
@@ -639,7 +671,7 @@ export async function loadContentWith(
       const document = documentFromRecord(result.record);
       const publisher = publishersById.get(document.meta.publisher);
       // A record comes back only for a document without errors of its own.
-      if (options.onDocument && publisher) options.onDocument(document, publisher);
+      if (options.onDocument && publisher) options.onDocument(document, publisher, result.extra);
       return document;
     }),
   );

@@ -46,6 +46,17 @@ export interface PoolOptions {
   minDocuments?: number;
   /** With a document cache, use the pool from this many documents it lacks on (default POOL_MIN_UNCACHED). */
   minUncached?: number;
+  /**
+   * Another worker module, which runs each task as ./load-worker.ts does and may add a DocumentHook (./load.ts); it gets
+   * `data` in its PoolWorkerData. The build's adds each document's search record (../build/pass1-worker.ts).
+   */
+  worker?: { filename: string; data?: unknown };
+}
+
+/** What a pool's worker is started with: the tasks' shared part, and PoolOptions.worker's `data`. */
+export interface PoolWorkerData {
+  shared: SharedTaskData;
+  data?: unknown;
 }
 
 /** The Markdown files under the publishers' folders: what the build has to load, counted before it loads them. */
@@ -71,10 +82,10 @@ export async function loadContentInParallel(contentDir: string, options: Omit<Lo
   const start = (task: DocumentTask) => {
     shared = sharedTaskData(task);
     return new Piscina<DocumentTask | Pick<DocumentTask, "file" | "folder">, DocumentTaskResult>({
-      filename: WORKER,
+      filename: options.worker?.filename ?? WORKER,
       minThreads: threads,
       maxThreads: threads,
-      workerData: shared,
+      workerData: { shared, data: options.worker?.data } satisfies PoolWorkerData,
       execArgv: workerExecArgv(),
     });
   };

@@ -87,6 +87,8 @@ export class RecordSpool {
 
   /** Writes `record`'s parts to the spool and returns the record without them in memory. */
   put(record: SearchRecord): SearchRecord {
+    // Already read from disk when asked for (a record pass 1 made, in its cache entry): nothing to write or drop.
+    if ((record as { [SPOOL_PLACE]?: SpoolPlace })[SPOOL_PLACE]) return record;
     const entry = (record as { [CACHE_ENTRY_PLACE]?: SpoolPlace })[CACHE_ENTRY_PLACE];
     if (entry) {
       const { parts: _parts, ...rest } = record;

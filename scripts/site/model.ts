@@ -11,6 +11,7 @@ import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import { preparePublishing, type PublishEnv } from "../publish/document.ts";
+import { documentView } from "./document-view.ts";
 import { paginated } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
@@ -83,20 +84,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   const publishersById = new Map(content.publishers.map((publisher) => [publisher.id, publisher]));
   const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
 
-  const views: DocumentView[] = content.documents.map((doc) => {
-    const { meta } = doc;
-    const route: Route = { kind: "document", publisher: meta.publisher, slug: doc.slug };
-    return {
-      id: `${meta.publisher}/${doc.slug}`,
-      doc,
-      publisher: publishersById.get(meta.publisher)!,
-      year: meta.date === "unknown" ? null : meta.date.slice(0, 4),
-      titles: Object.fromEntries(UI_LOCALES.map((locale) => [locale, meta.titleTranslations?.[locale] ?? meta.title])) as Record<UiLocale, string>,
-      urls: Object.fromEntries(UI_LOCALES.map((locale) => [locale, urlFor(locale, route)])) as Record<UiLocale, string>,
-      topics: meta.topics.map((id) => topicsById.get(id)!),
-      isPresentation: meta.type === "presentation",
-    };
-  });
+  const views: DocumentView[] = content.documents.map((doc) => documentView(doc, publishersById, topicsById));
 
   const item =
     (locale: UiLocale) =>

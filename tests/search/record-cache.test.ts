@@ -1,17 +1,23 @@
 /**
  * The search-record cache (scripts/search/record-cache.ts): a kept record
  * comes back equal, carrying its own hash (the one the search cache keys on),
- * and a damaged entry is made again, never used.
+ * and a damaged entry is made again, never used. A record pass 1 made is
+ * taken under its key, equal to the one the main thread makes, without its
+ * parts being read on the main thread.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SearchRecordCache } from "../../scripts/search/record-cache.ts";
-import { recordHashOf } from "../../scripts/search/record-spool.ts";
-import type { SearchRecord } from "../../scripts/search/records.ts";
+import { readBody } from "../../scripts/content/body-store.ts";
+import { loadContent } from "../../scripts/content/load.ts";
+import { prepareRecordEntry, SearchRecordCache } from "../../scripts/search/record-cache.ts";
+import { RecordSpool, RecordSpoolError, recordHashOf } from "../../scripts/search/record-spool.ts";
+import { buildSearchRecord, type SearchRecord } from "../../scripts/search/records.ts";
+import { documentView } from "../../scripts/site/document-view.ts";
 import type { DocumentView } from "../../scripts/site/views.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -63,4 +69,74 @@ describe("SearchRecordCache", () => {
     expect(cache.get(view("oslo/a", "s1"))).toBeUndefined();
     expect(cache.rejected).toBe(1);
   });
+});
+
+describe("records made in pass 1 (prepareRecordEntry)", () => {
+  const withProject = (run: (root: string) => void) => {
+    const root = makeProject();
+    try {
+      run(root);
+    } finally {
+      removeProject(root);
+    }
+  };
+  /** Each document of the fixture site: its view as the model makes it, its full body, and the record the main thread makes. */
+  const documentsOf = (root: string) => {
+    const { site } = loadContent(path.join(root, "content"), { root });
+    const publishersById = new Map(site.publishers.map((publisher) => [publisher.id, publisher]));
+    const topicsById = new Map(site.topics.map((topic) => [topic.id, topic]));
+    return site.documents.map((doc, index) => {
+      doc.sourceHash = `source-${index}`;
+      const view = documentView(doc, publishersById, topicsById);
+      return { view, body: readBody(doc), made: buildSearchRecord(view, publishersById), publishersById };
+    });
+  };
+
+  it("takes each document's record under its key: equal to the one made here, its parts read from the entry", () =>
+    withProject((root) => {
+      const documents = documentsOf(root);
+      expect(documents.length).toBeGreaterThan(1);
+      const prepared = new Map(documents.map(({ view, body, publishersById }) => [view.doc.file, prepareRecordEntry(dir, view, publishersById, body)]));
+      const cache = new SearchRecordCache(dir, prepared);
+      for (const { view, made } of documents) {
+        const record = cache.get(view)!;
+        expect(record).toEqual(made);
+        expect(recordHashOf(record)).toBe(sha256(JSON.stringify(made)));
+      }
+      expect([cache.hits, cache.misses, cache.adopted]).toEqual([0, documents.length, documents.length]);
+      // Renamed into place: the next build finds them as entries of its own.
+      expect(readdirSync(dir).every((name) => name.endsWith(".json"))).toBe(true);
+      const next = new SearchRecordCache(dir);
+      for (const { view, made } of documents) expect(next.get(view)).toEqual(made);
+      expect(next.hits).toBe(documents.length);
+    }));
+
+  it("hands a taken record to the spool without reading its parts", () =>
+    withProject((root) => {
+      const [{ view, body, publishersById }] = documentsOf(root);
+      const cache = new SearchRecordCache(dir, new Map([[view!.doc.file, prepareRecordEntry(dir, view!, publishersById!, body!)]]));
+      const record = cache.get(view!)!;
+      const spool = new RecordSpool(path.join(dir, "spool"));
+      try {
+        // With the entry gone, a read would throw: put must not read.
+        for (const name of readdirSync(dir)) if (name.endsWith(".json")) rmSync(path.join(dir, name));
+        expect(spool.put(record)).toBe(record);
+        expect(() => record.parts).toThrow(RecordSpoolError);
+      } finally {
+        spool.remove();
+      }
+    }));
+
+  it("leaves a record of a document without a source hash to be made here; the next prune removes its file", () =>
+    withProject((root) => {
+      const [{ view, body, publishersById }] = documentsOf(root);
+      const prepared = prepareRecordEntry(dir, view!, publishersById!, body!);
+      view!.doc.sourceHash = undefined;
+      const cache = new SearchRecordCache(dir, new Map([[view!.doc.file, prepared]]));
+      expect(cache.get(view!)).toBeUndefined();
+      expect(cache.adopted).toBe(0);
+      expect(readdirSync(dir)).toEqual([path.basename(prepared.file)]);
+      cache.prune();
+      expect(readdirSync(dir)).toEqual([]);
+    }));
 });
