@@ -113,9 +113,9 @@ describe("records made in pass 1 (prepareRecordEntry)", () => {
 
   it("hands a taken record to the spool without reading its parts", () =>
     withProject((root) => {
-      const [{ view, body, publishersById }] = documentsOf(root);
-      const cache = new SearchRecordCache(dir, new Map([[view!.doc.file, prepareRecordEntry(dir, view!, publishersById!, body!)]]));
-      const record = cache.get(view!)!;
+      const { view, body, publishersById } = documentsOf(root)[0]!;
+      const cache = new SearchRecordCache(dir, new Map([[view.doc.file, prepareRecordEntry(dir, view, publishersById, body)]]));
+      const record = cache.get(view)!;
       const spool = new RecordSpool(path.join(dir, "spool"));
       try {
         // With the entry gone, a read would throw: put must not read.
@@ -129,11 +129,11 @@ describe("records made in pass 1 (prepareRecordEntry)", () => {
 
   it("leaves a record of a document without a source hash to be made here; the next prune removes its file", () =>
     withProject((root) => {
-      const [{ view, body, publishersById }] = documentsOf(root);
-      const prepared = prepareRecordEntry(dir, view!, publishersById!, body!);
-      view!.doc.sourceHash = undefined;
-      const cache = new SearchRecordCache(dir, new Map([[view!.doc.file, prepared]]));
-      expect(cache.get(view!)).toBeUndefined();
+      const { view, body, publishersById } = documentsOf(root)[0]!;
+      const prepared = prepareRecordEntry(dir, view, publishersById, body);
+      view.doc.sourceHash = undefined;
+      const cache = new SearchRecordCache(dir, new Map([[view.doc.file, prepared]]));
+      expect(cache.get(view)).toBeUndefined();
       expect(cache.adopted).toBe(0);
       expect(readdirSync(dir)).toEqual([path.basename(prepared.file)]);
       cache.prune();
