@@ -91,14 +91,18 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
     }
   };
-  // The --no-cache build's folder of rendered bodies and every build's search record spool, removed once its site is written or it failed.
+  // The --no-cache build's folder of rendered bodies, every build's search record spool, and the records pass 1 made that
+  // the model did not take (a failed build's: each build names them afresh), removed once its site is written or it failed.
   let temporaryBodies: string | undefined;
   let recordSpool: RecordSpool | undefined;
+  const preparedRecords = new Map<string, PreparedRecord>();
   const removeTemporaryFiles = () => {
     if (temporaryBodies) rmSync(temporaryBodies, { recursive: true, force: true });
     temporaryBodies = undefined;
     recordSpool?.remove();
     recordSpool = undefined;
+    for (const prepared of preparedRecords.values()) rmSync(prepared.file, { force: true });
+    preparedRecords.clear();
   };
   let run:
     | {
@@ -231,7 +235,6 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // With the cache, pass 1's workers make each document's search record too, and write it into the record cache
         // (./pass1-worker.ts); the model takes those records by document (search/record-cache.ts).
         const recordDir = code ? searchRecordCacheDir(root) : undefined;
-        const preparedRecords = new Map<string, PreparedRecord>();
         const drawCards = config.socialCards === "documents" && !options.mergeFrom;
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(contentDir, {
