@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
-import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
+import { searchBundleDir, type SearchRecord } from "../search/records.ts";
 import { recordHashOf } from "../search/record-spool.ts";
 import { keepFolder, keptFolder, placeKept } from "../search/kept-folder.ts";
 import type { Progress } from "../progress/progress.ts";
@@ -59,7 +59,7 @@ export async function writeSearchIndexCached(
 ): Promise<{ reused: boolean } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>> {
   // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
   const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
-  const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
+  const bundle = searchBundleDir(outputDir);
   const kept = keptFolder<{ key: string }>(options.dir, (note) => note.key === key);
   if (kept) {
     placeKept(options.dir, kept.files, bundle);

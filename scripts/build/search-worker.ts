@@ -3,12 +3,11 @@
  * records come as plain data, their slide texts read from the build's spool
  * file, and progress goes back over `progress`.
  */
-import path from "node:path";
 import type { MessagePort } from "node:worker_threads";
 import { writeSearchBundles, type SearchIndexStats } from "../search/index.ts";
 import { recordFromEntry, recordFromPortable, RecordSpool, type PortableRecord } from "../search/record-spool.ts";
 import type { Progress } from "../progress/progress.ts";
-import { SEARCH_BUNDLE } from "../search/records.ts";
+import { searchBundleDir } from "../search/records.ts";
 import { keepFolder } from "../search/kept-folder.ts";
 import type { SearchKeep } from "./search-cache.ts";
 
@@ -55,7 +54,7 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       sliceRecords: task.sliceRecords,
     });
     if (!task.keep) return stats;
-    keepFolder(path.join(task.outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean)), task.keep.dir, { key: task.keep.key });
+    keepFolder(searchBundleDir(task.outputDir), task.keep.dir, { key: task.keep.key });
     return { ...stats, kept: true };
   } finally {
     for (const spool of spools.values()) spool.close();

@@ -25,7 +25,7 @@ import {
   recordFormsFrom,
   type Stemmer,
 } from "./inflections.ts";
-import { recordHtml, SEARCH_BUNDLE, stemmerLanguage, type SearchRecord } from "./records.ts";
+import { recordHtml, searchBundleDir, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { inSliceOrder, SliceCache, sliceBounds, sliceKey } from "./slices.ts";
 import { RecordWordSets } from "./word-sets.ts";
@@ -148,7 +148,7 @@ function removeUnusedFiles(bundle: string): void {
  */
 export async function writeSearchBundles(records: readonly SearchRecord[], outputDir: string, options: SearchBundleOptions = {}): Promise<SearchIndexStats> {
   const progress = options.progress ?? silentProgress;
-  const bundle = path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
+  const bundle = searchBundleDir(outputDir);
   const stemmer = stemmerLanguage(records);
   const stats: SearchIndexStats = {
     documents: records.length,

@@ -13,6 +13,7 @@
  * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
  * sub-result that links straight to `#slide-N` on the document page.
  */
+import path from "node:path";
 import { readBody } from "../content/body-store.ts";
 import type { RenderedBody } from "../content/markdown.ts";
 import type { Publisher, Topic } from "../content/schema.ts";
@@ -21,6 +22,11 @@ import type { DocumentView } from "../site/views.ts";
 
 /** Site path of the one Pagefind bundle that holds every document, whatever its language. */
 export const SEARCH_BUNDLE = "/pagefind/";
+
+/** The folder of SEARCH_BUNDLE in the output folder `outputDir`. */
+export function searchBundleDir(outputDir: string): string {
+  return path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
+}
 
 /** Filter keys, in the order the search page shows them. */
 export const FACETS = ["publisher", "topic", "type", "year", "language"] as const;
