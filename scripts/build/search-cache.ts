@@ -71,7 +71,8 @@ export async function writeSearchIndexCached(
   const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
   // Each slice's bundle of a large site (scripts/search/slices.ts): an edit re-indexes the slice that holds it.
   const sliceCache = path.join(path.dirname(options.dir), "search-slices");
-  const stats = await (options.index ?? writeSearchBundles)(records, outputDir, {
+  const index: NonNullable<SearchCacheOptions["index"]> = options.index ?? writeSearchBundles;
+  const stats = await index(records, outputDir, {
     progress: options.progress,
     wordListCache,
     wordFormCache,
@@ -80,7 +81,7 @@ export async function writeSearchIndexCached(
     keep: { dir: options.dir, key },
   });
   // Kept for the next build: linked into a new folder, which then replaces the old one (here, unless the index did).
-  if (!(stats && "kept" in stats && stats.kept)) keepFolder(bundle, options.dir, { key });
+  if (!stats?.kept) keepFolder(bundle, options.dir, { key });
   return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused };
 }
 
