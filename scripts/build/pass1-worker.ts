@@ -8,17 +8,15 @@
  * (docs/performance.md). Started by ./pass1.ts.
  */
 import { workerData } from "piscina";
-import { documentTaskRunner, loadDocumentTask, type DocumentHook, type DocumentTask, type DocumentTaskResult } from "../content/load.ts";
+import { documentTaskRunner, loadDocumentTask, type DocumentTask, type DocumentTaskResult } from "../content/load.ts";
 import type { PoolWorkerData } from "../content/pool.ts";
 import { recordPreparer } from "../search/record-cache.ts";
 import type { Pass1WorkerData } from "./pass1.ts";
 
 const { shared, data } = workerData as PoolWorkerData;
 const { recordDir } = data as Pass1WorkerData;
-const prepare = recordPreparer(recordDir, shared.registries);
-const hook: DocumentHook = (document, body) => prepare(document, body);
-const runShared = documentTaskRunner(shared, hook);
+const runShared = documentTaskRunner(shared, recordPreparer(recordDir, shared.registries));
 
 export default function run(task: DocumentTask | Pick<DocumentTask, "file" | "folder">): DocumentTaskResult {
-  return "root" in task ? loadDocumentTask(task, (document, body) => recordPreparer(recordDir, task.registries)(document, body)) : runShared(task);
+  return "root" in task ? loadDocumentTask(task, recordPreparer(recordDir, task.registries)) : runShared(task);
 }

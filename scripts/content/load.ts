@@ -502,12 +502,10 @@ export interface DocumentTask {
   root: string;
   /** The content folder's real path: every file a document names must resolve inside it. */
   contentRoot: string;
-  topicIds: string[];
-  publisherIds: string[];
   indicators: Indicator[];
   /** Where the rendered body goes (LoadOptions.bodyDir); without it the body comes back with the record. */
   bodyDir?: string;
-  /** The topics and publishers, for work a worker does on each loaded document besides its checks (DocumentHook). */
+  /** The topics and publishers: the ids a document may name, and what a DocumentHook may need of them. */
   registries: Registries;
 }
 
@@ -522,14 +520,12 @@ export interface Registries {
  */
 export type DocumentHook = (document: LoadedDocument, body: RenderedBody, registries: Registries) => unknown;
 
-/** What every document's task shares: where the content is and the ids it may name. */
+/** What every document's task shares: where the content is and the registries it may name. */
 function taskBase(prepared: Prepared, bodyDir: string | undefined): Omit<DocumentTask, "file" | "folder"> {
   const { out, known, root } = prepared;
   return {
     root,
     contentRoot: out.contentRoot,
-    topicIds: [...known.topicIds],
-    publisherIds: [...known.publisherIds],
     indicators: known.indicators,
     bodyDir,
     registries: { topics: prepared.topics, publishers: prepared.publishers },
@@ -574,7 +570,12 @@ export function sharedTaskData(task: DocumentTask): SharedTaskData {
  * (./load-worker.ts) gets the shared part once and then only each task's file.
  */
 export function documentTaskRunner(shared: SharedTaskData, hook?: DocumentHook): (task: Pick<DocumentTask, "file" | "folder">) => DocumentTaskResult {
-  const known: Known = { topicIds: new Set(shared.topicIds), publisherIds: new Set(shared.publisherIds), indicators: shared.indicators };
+  const { topics, publishers } = shared.registries;
+  const known: Known = {
+    topicIds: new Set(topics.map((topic) => topic.id)),
+    publisherIds: new Set(publishers.map((publisher) => publisher.id)),
+    indicators: shared.indicators,
+  };
   return (task) => runDocumentTask({ ...shared, file: task.file, folder: task.folder }, known, hook);
 }
 

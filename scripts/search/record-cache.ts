@@ -165,10 +165,7 @@ export class SearchRecordCache implements SearchRecordStore {
     this.used.add(key);
     this.present?.add(`${key}.json`);
     this.adopted++;
-    const place = this.place(key, prepared.length, prepared.hash);
-    const record = recordFromEntry({ fields: prepared.fields, hash: prepared.hash, spooled: place });
-    Object.defineProperty(record, CACHE_ENTRY_PLACE, { value: place });
-    return record;
+    return recordFromEntry({ fields: prepared.fields, hash: prepared.hash, spooled: this.place(key, prepared.length, prepared.hash) });
   }
 
   set(view: DocumentView, record: SearchRecord): void {
