@@ -38,7 +38,7 @@ import { outlineOf, writeBody } from "./body-store.ts";
 import { documentTerms, relatedText } from "./terms.ts";
 
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
-import type { LoadedDocument, SiteContent } from "./loaded.ts";
+import type { LoadedDocument, Registries, SiteContent } from "./loaded.ts";
 
 import { PUBLISHER_FILE, REGISTRY_DIR } from "./folder-names.ts";
 export { PUBLISHER_FILE, REGISTRY_DIR };
@@ -507,11 +507,6 @@ export interface DocumentTask {
   bodyDir?: string;
   /** The topics and publishers: the ids a document may name, and what a DocumentHook may need of them. */
   registries: Registries;
-}
-
-export interface Registries {
-  topics: Topic[];
-  publishers: Publisher[];
 }
 
 /**

@@ -36,6 +36,9 @@ export interface LoadedDocument {
   sourceHash?: string;
 }
 
+/** The registries a document names: what pass 1's checks and its worker's DocumentHook (./load.ts) are given. */
+export type Registries = Pick<SiteContent, "topics" | "publishers">;
+
 export interface SiteContent {
   topics: Topic[];
   indicators: Indicator[];

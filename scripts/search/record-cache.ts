@@ -25,9 +25,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { LoadedDocument } from "../content/loaded.ts";
+import type { LoadedDocument, Registries } from "../content/loaded.ts";
 import type { RenderedBody } from "../content/markdown.ts";
-import type { Publisher, Topic } from "../content/schema.ts";
+import type { Publisher } from "../content/schema.ts";
 import { documentView } from "../site/document-view.ts";
 import type { DocumentView } from "../site/views.ts";
 import { buildSearchRecord, RECORD_HASH, type SearchRecord, type SearchRecordStore } from "./records.ts";
@@ -47,7 +47,7 @@ export interface PreparedRecord {
 }
 
 /** `prepareRecordEntry` for many documents of one load: the registries indexed once. */
-export function recordPreparer(dir: string, registries: { topics: readonly Topic[]; publishers: readonly Publisher[] }) {
+export function recordPreparer(dir: string, registries: Registries) {
   const publishersById = new Map(registries.publishers.map((publisher) => [publisher.id, publisher]));
   const topicsById = new Map(registries.topics.map((topic) => [topic.id, topic]));
   return (doc: LoadedDocument, body: RenderedBody): PreparedRecord =>
@@ -61,7 +61,7 @@ export function prepareRecordEntry(dir: string, view: DocumentView, publishersBy
   const { parts: _parts, ...fields } = record;
   const hash = sha256(json);
   mkdirSync(dir, { recursive: true });
-  // Not a `.json` name: an entry the main thread does not take is removed by the next good build's prune.
+  // Not a `.json` name: an entry the main thread does not take is removed at the end of the build (one a killed build left, by the next good build's prune).
   const file = path.join(dir, `${sha256(view.doc.file).slice(0, 32)}.${process.pid}.prepared`);
   writeFileSync(file, `${hash}\n${json}`);
   return { fields, hash, length: Buffer.byteLength(json), file };
