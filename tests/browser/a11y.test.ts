@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { UI_LOCALES, type UiLocale } from "../../scripts/i18n/locales.ts";
 import { urlFor, type Route } from "../../scripts/i18n/routes.ts";
-import { axeViolations, buildBundledSite, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
+import { axeViolations, buildBundledSite, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 
 const PAGE_TYPES: Array<[string, Route | "404"]> = [
   ["home", { kind: "home" }],
@@ -33,9 +33,7 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
   for (const locale of UI_LOCALES) {
     for (const [name, route] of PAGE_TYPES) {
       it(`${locale} ${name}: no axe violations in light and dark mode, no script errors`, async () => {
-        const page = await session.browser.newPage();
-        const errors = collectPageErrors(page);
-        try {
+        await session.withKeptPage(async (page, errors) => {
           const response = await page.goto(session.server.url(pathFor(locale, route)));
           expect(response?.status()).toBe(200);
           for (const colorScheme of ["light", "dark"] as const) {
@@ -44,9 +42,7 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
           }
           expect(await page.getAttribute("html", "lang")).toBe(locale);
           expect(errors).toEqual([]);
-        } finally {
-          await page.close();
-        }
+        });
       });
     }
   }

@@ -4,7 +4,7 @@
  * colours from the stylesheet, no CSP or script errors.
  */
 import { describe, expect, it } from "vitest";
-import { axeViolations, buildBundledSite, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
+import { axeViolations, buildBundledSite, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 
 const PAGES = [
   "/nokkeltall/social-assistance-share/",
@@ -21,18 +21,14 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
 
   for (const url of PAGES) {
     it(`${url}: no axe violations in light and dark mode, no CSP or script errors`, async () => {
-      const page = await session.browser.newPage();
-      const errors = collectPageErrors(page);
-      try {
+      await session.withKeptPage(async (page, errors) => {
         expect((await page.goto(session.server.url(url)))?.status()).toBe(200);
         for (const colorScheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme });
           expect(await axeViolations(page), `${colorScheme} mode`).toEqual([]);
         }
         expect(errors).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 

@@ -5,7 +5,7 @@
  * the accessibility statement.
  */
 import { describe, expect, it } from "vitest";
-import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
+import { axeViolations, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 import { removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "../publish/helpers.ts";
 
@@ -27,24 +27,23 @@ describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
   for (const path of PAGES) {
     it(`${path}: no axe violations in light and dark mode, images load, no errors`, async () => {
       for (const colorScheme of ["light", "dark"] as const) {
-        const context = await session.browser.newContext({ colorScheme, viewport: { width: 1100, height: 800 } });
-        const page = await context.newPage();
-        const errors = collectPageErrors(page);
-        try {
-          const response = await page.goto(session.server.url(path));
-          expect(response?.status()).toBe(200);
-          expect(await axeViolations(page), `${path} ${colorScheme}`).toEqual([]);
-          // Lazy images load once scrolled to; every one must decode (AVIF in Chromium).
-          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-          await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-          const broken = await page.evaluate(() =>
-            [...document.images].filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src),
-          );
-          expect(broken).toEqual([]);
-          expect(errors).toEqual([]);
-        } finally {
-          await context.close();
-        }
+        await session.withKeptPage(
+          async (page, errors) => {
+            await page.emulateMedia({ colorScheme });
+            const response = await page.goto(session.server.url(path));
+            expect(response?.status()).toBe(200);
+            expect(await axeViolations(page), `${path} ${colorScheme}`).toEqual([]);
+            // Lazy images load once scrolled to; every one must decode (AVIF in Chromium).
+            await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+            await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+            const broken = await page.evaluate(() =>
+              [...document.images].filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src),
+            );
+            expect(broken).toEqual([]);
+            expect(errors).toEqual([]);
+          },
+          { viewport: { width: 1100, height: 800 } },
+        );
       }
     });
   }
