@@ -8,10 +8,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one of Lysark's commands (scripts/cli/NAME.ts) in a project folder, as `npm run NAME` would. */
+/**
+ * Runs one of Lysark's commands (scripts/cli/NAME.ts) in a project folder, as `npm run NAME` would:
+ * in Node with tsx's loader, the way the dev-server helper starts `serve`. Not through tsx's own
+ * command, which starts a second Node process to run the first (0.77 s against 0.43 s a start).
+ */
 export function runCli(name: string, cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): CliResult {
-  const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [path.join(repoRoot, "scripts", "cli", `${name}.ts`), ...args], {
+  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts", "cli", `${name}.ts`), ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, GITHUB_ACTIONS: "", ...env },

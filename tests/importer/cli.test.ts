@@ -148,13 +148,13 @@ describe("CLI: npm run import", () => {
 
   it("runs as a real process: exit code 1 and nothing written on error, 0 on success", () => {
     const cli = path.join(repoRoot, "scripts/cli/import.ts");
-    const tsx = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
+    const tsx = ["--import", import.meta.resolve("tsx")];
     // npm sets INIT_CWD to where the command was typed; the CLI resolves paths from it.
     const opts = { cwd: repoRoot, encoding: "utf8" as const, env: { ...process.env, INIT_CWD: dir } };
-    const bad = spawnSync(process.execPath, [tsx, cli, "in/no-slides.txt", "--publisher", "voss", "--out", "content"], opts);
+    const bad = spawnSync(process.execPath, [...tsx, cli, "in/no-slides.txt", "--publisher", "voss", "--out", "content"], opts);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no-slides\.txt: has no numbered slides/u);
-    const ok = spawnSync(process.execPath, [tsx, cli, "--stdout", "--publisher", "voss", "--out", "content", "in/nn-kulturplan.txt"], opts);
+    const ok = spawnSync(process.execPath, [...tsx, cli, "--stdout", "--publisher", "voss", "--out", "content", "in/nn-kulturplan.txt"], opts);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^---\n/u);
     expect(files("content/voss")).toEqual(["_publisher.yaml"]);
