@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../../scripts/cli/import.js";
 import { loadContent } from "../../../scripts/content/load.ts";
 import { importOriginalsCommand } from "../../../scripts/importer/originals/cli.js";
@@ -10,8 +10,14 @@ import { makeProject } from "../../helpers/fixture.ts";
 import { fixturesDir } from "../helpers.js";
 import { makeDeck, makeReport, withEntries } from "./fixtures.js";
 
-// LibreOffice is exercised in slide-pictures.test.ts and the integration test, not here.
-process.env.LYSARK_SLIDE_PICTURES = "off";
+// LibreOffice is exercised in slide-pictures.test.ts and the integration test, not here. Stubbed for
+// this file only: test files share their worker's process (vitest.config.ts).
+beforeAll(() => {
+  vi.stubEnv("LYSARK_SLIDE_PICTURES", "off");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 let dir: string;
 
