@@ -32,6 +32,7 @@ import { createHash, type Hash } from "node:crypto";
 import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { filesUnder } from "../content/files-under.ts";
+import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
 import { keptPageFile } from "../render/page-cache.ts";
 import type { PlanEntries } from "./plan.ts";
@@ -226,7 +227,7 @@ export class SiteCache {
    * `pagesDir`: named, not linked here again. Every other file is hashed and linked here. A wrong hash cannot be
    * published: `restore` checks every file against its hash before it links any.
    */
-  save(key: string, outputDir: string, snapshot: SiteSnapshot, keptPages?: ReadonlyMap<string, string>): void {
+  async save(key: string, outputDir: string, snapshot: SiteSnapshot, keptPages?: ReadonlyMap<string, string>): Promise<void> {
     const files: Record<string, string> = {};
     const kept: Record<string, string> = {};
     // The files already kept, read once per folder instead of a stat per output file (65,000 at N = 5000).
@@ -245,20 +246,23 @@ export class SiteCache {
       }
       return names;
     };
+    const names: string[] = [];
     for (const name of filesUnder(outputDir)) {
       const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
-      if (page !== undefined) {
-        kept[name] = page;
-        continue;
-      }
-      const source = outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep));
-      const hash = sha256(readFileSync(source));
+      if (page === undefined) names.push(name);
+      else kept[name] = page;
+    }
+    const sources = names.map((name) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep)));
+    const hashes = await hashFiles(sources);
+    for (const [i, name] of names.entries()) {
+      const source = sources[i]!;
+      const hash = hashes[i]!;
       files[name] = hash;
       const prefix = hash.slice(0, 2);
-      const names = keptIn(prefix);
+      const keptHere = keptIn(prefix);
       // A file of the same content is already kept (checked when it is next used).
-      if (names.has(hash)) continue;
-      names.add(hash);
+      if (keptHere.has(hash)) continue;
+      keptHere.add(hash);
       const cached = this.contentFile(hash);
       // A hard link is whole or absent, so it goes straight to its name; a copy (another file system) is renamed into place.
       try {

@@ -103,14 +103,14 @@ describe("SiteCache", () => {
   };
   let cache: SiteCache;
   let site: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     cache = new SiteCache(path.join(dir, "cache"));
     site = path.join(dir, "site");
     write("site/index.html", "<h1>Hjem</h1>");
     write("site/en/index.html", "<h1>Home</h1>");
     write("site/kopi/index.html", "<h1>Hjem</h1>");
     write("site/pagefind/pagefind.js", "x");
-    cache.save("k1", site, snapshot);
+    await cache.save("k1", site, snapshot);
   });
   const restoreInto = (key = "k1") => {
     const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
@@ -138,7 +138,7 @@ describe("SiteCache", () => {
     expect(cache.rejected).toBe(0);
   });
 
-  it("refuses a corrupt, truncated or missing file: counted, removed, nothing written", () => {
+  it("refuses a corrupt, truncated or missing file: counted, removed, nothing written", async () => {
     const damage = [(file: string) => writeFileSync(file, "<h1>Homf</h1>"), (file: string) => writeFileSync(file, "<h1>Ho"), (file: string) => rmSync(file)];
     for (const [index, harm] of damage.entries()) {
       const file = oneCachedFile();
@@ -150,7 +150,7 @@ describe("SiteCache", () => {
       expect(() => readFileSync(file)).toThrow();
       // Saved again, it is whole.
       write("site/en/index.html", "<h1>Home</h1>");
-      cache.save("k1", site, snapshot);
+      await cache.save("k1", site, snapshot);
       expect(restoreInto().restored).toEqual(snapshot);
     }
   });
@@ -167,7 +167,7 @@ describe("SiteCache", () => {
     expect(restoreInto().restored).toBeUndefined();
   });
 
-  it("names the pages the page cache keeps instead of keeping them again, and checks them there before restoring", () => {
+  it("names the pages the page cache keeps instead of keeping them again, and checks them there before restoring", async () => {
     const pagesDir = path.join(dir, "pages");
     // The two HTML pages as the page cache keeps them: linked into its folder under their content hash.
     const keptPages = new Map<string, string>();
@@ -180,7 +180,7 @@ describe("SiteCache", () => {
       keptPages.set(name, hash);
     }
     const withPages = new SiteCache(path.join(dir, "cache"), pagesDir);
-    withPages.save("k3", site, snapshot, keptPages);
+    await withPages.save("k3", site, snapshot, keptPages);
     // Only the files the page cache does not keep are in this folder: the copy page and Pagefind's file.
     expect(filesUnder(path.join(dir, "cache", "files"))).toHaveLength(2);
     const out = path.join(dir, "out-pages");
@@ -205,10 +205,10 @@ describe("SiteCache", () => {
     expect(() => readFileSync(page)).toThrow();
   });
 
-  it("a new entry replaces the last one and removes the files only the last one had", () => {
+  it("a new entry replaces the last one and removes the files only the last one had", async () => {
     rmSync(path.join(site, "kopi"), { recursive: true });
     write("site/index.html", "<h1>Ny</h1>");
-    cache.save("k2", site, snapshot);
+    await cache.save("k2", site, snapshot);
     expect(restoreInto("k1").restored).toBeUndefined();
     const { out, restored } = restoreInto("k2");
     expect(restored).toEqual(snapshot);
