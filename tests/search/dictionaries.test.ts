@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { dictionariesFor, dictionaryWords, loadWordList, WordList } from "../../scripts/search/dictionaries.ts";
 
 describe("dictionary words", () => {
@@ -62,6 +62,11 @@ describe("the cached word lists", () => {
   const dic = path.join(work, "index.dic");
   const cache = path.join(work, "cache", "test.words");
   const words = (loaded: { list: WordList }) => [...loaded.list.words()];
+  // Each test starts from the same .dic file and no cache entry, whatever ran before it.
+  beforeEach(() => {
+    writeFileSync(dic, "3\nskola/A\nflicka\nOslo\n");
+    rmSync(path.dirname(cache), { recursive: true, force: true });
+  });
 
   it("reads the .dic file once, then the cache, with the same words", () => {
     writeFileSync(dic, "3\nskola/A\nflicka\nOslo\n");
@@ -75,6 +80,7 @@ describe("the cached word lists", () => {
   });
 
   it("rebuilds an entry whose payload is damaged, and caches it again", () => {
+    expect(loadWordList(dic, "sv", cache).source).toBe("dic");
     const bytes = readFileSync(cache);
     bytes[bytes.length - 1] = bytes.at(-1)! ^ 0xff;
     writeFileSync(cache, bytes);
@@ -85,6 +91,7 @@ describe("the cached word lists", () => {
   });
 
   it("rebuilds a truncated, emptied or foreign entry", () => {
+    expect(loadWordList(dic, "sv", cache).source).toBe("dic");
     for (const damage of [() => truncateSync(cache, 120), () => truncateSync(cache, 0), () => writeFileSync(cache, "not a word list")]) {
       damage();
       const loaded = loadWordList(dic, "sv", cache);
@@ -94,6 +101,7 @@ describe("the cached word lists", () => {
   });
 
   it("rebuilds an entry made from another version of the .dic file or for another language", () => {
+    expect(loadWordList(dic, "sv", cache).source).toBe("dic");
     writeFileSync(dic, "2\nskola/A\nbåten\n");
     const changed = loadWordList(dic, "sv", cache);
     expect(changed.source).toBe("dic");
