@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/cli/import.js";
+import { runCli } from "../helpers/cli.ts";
 import { fixturesDir, repoRoot, seedsDir } from "./helpers.js";
 
 let dir: string;
@@ -147,14 +147,12 @@ describe("CLI: npm run import", () => {
   });
 
   it("runs as a real process: exit code 1 and nothing written on error, 0 on success", () => {
-    const cli = path.join(repoRoot, "scripts/cli/import.ts");
-    const tsx = ["--import", import.meta.resolve("tsx")];
     // npm sets INIT_CWD to where the command was typed; the CLI resolves paths from it.
-    const opts = { cwd: repoRoot, encoding: "utf8" as const, env: { ...process.env, INIT_CWD: dir } };
-    const bad = spawnSync(process.execPath, [...tsx, cli, "in/no-slides.txt", "--publisher", "voss", "--out", "content"], opts);
+    const env = { INIT_CWD: dir };
+    const bad = runCli("import", repoRoot, ["in/no-slides.txt", "--publisher", "voss", "--out", "content"], env);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no-slides\.txt: has no numbered slides/u);
-    const ok = spawnSync(process.execPath, [...tsx, cli, "--stdout", "--publisher", "voss", "--out", "content", "in/nn-kulturplan.txt"], opts);
+    const ok = runCli("import", repoRoot, ["--stdout", "--publisher", "voss", "--out", "content", "in/nn-kulturplan.txt"], env);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^---\n/u);
     expect(files("content/voss")).toEqual(["_publisher.yaml"]);
