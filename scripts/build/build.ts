@@ -2,7 +2,8 @@
  * `npm run build`: one Eleventy run with Lysark's plugin (./eleventy-plugin.ts)
  * into a fresh staging folder beside the output, then swapped into place.
  * The plugin validates first; a failed build removes its staging folder and
- * leaves the last good output untouched.
+ * leaves the last good output untouched. The site a build replaces is removed
+ * by the next build, beside its work (./staging.ts).
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +14,7 @@ import type { Progress } from "../progress/progress.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
-import { createStaging, removeStaleStaging } from "./staging.ts";
+import { createStaging, previousSite, removeStaleStaging } from "./staging.ts";
 
 export interface BuildOptions {
   /** Project folder holding content/ and site.config.json. */
@@ -53,11 +54,24 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const output = path.resolve(options.output ?? path.join(root, "_site"));
-  const timings: Record<string, number> = {};
-  // The staging folder sits beside the output so the final rename stays on one file system;
-  // those of killed builds are removed first.
-  removeStaleStaging(output);
+  // The staging folder sits beside the output so the final rename stays on one file system.
   const staging = createStaging(output);
+  // The sites earlier builds replaced, and the staging folders of killed builds, are removed while this build works.
+  const stale = removeStaleStaging(output, staging);
+  let result: BuildResult | undefined;
+  try {
+    result = await buildInto(root, output, staging, options);
+    return result;
+  } finally {
+    // Usually long done; what is left of it is waited for, so nothing of this build runs after it returns.
+    const start = performance.now();
+    await stale.removed;
+    if (result && stale.names.length) result.timings["remove previous"] = performance.now() - start;
+  }
+}
+
+async function buildInto(root: string, output: string, staging: string, options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
   const lysark = lysarkPlugin({
     root,
     timings,
@@ -95,14 +109,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const start = performance.now();
     const old = `${staging}.old`;
-    if (existsSync(output)) renameSync(output, old);
+    const replaced = existsSync(output);
+    if (replaced) renameSync(output, old);
     renameSync(staging, output);
-    rmSync(old, { recursive: true, force: true });
+    if (replaced) {
+      // Left for the next build to remove while it works; without the cache its files are copies, not links into it, so removed now.
+      if (options.cache === false || !renamed(old, previousSite(staging))) rmSync(old, { recursive: true, force: true });
+    }
     timings.swap = performance.now() - start;
     return { ok: true, problems: lysark.problems, output, timings, plan: lysark.plan, cache: lysark.cacheReport };
   } catch (error) {
     removeStaging(staging);
     throw error;
+  }
+}
+
+function renamed(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
 
