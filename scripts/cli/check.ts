@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadContent } from "../content/load.ts";
+import { loadContentInParallel } from "../content/pool.ts";
 import { sortProblems } from "../content/problems.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import { verifyImages } from "../content/verify-images.ts";
@@ -12,7 +12,13 @@ const root = process.cwd();
 const start = performance.now();
 // Everything the build needs is checked, so a build after a passing check cannot fail.
 const config = loadSiteConfig(root);
-const { site, problems: contentProblems } = loadContent(path.join(root, "content"), { root, progress: createProgress({ quiet }) });
+// Loaded as the build loads (on every core from 2,000 documents), but only each body's outline is kept: a check renders
+// no page, so its memory grows with the documents' metadata, not their text, and nothing is written.
+const { site, problems: contentProblems } = await loadContentInParallel(path.join(root, "content"), {
+  root,
+  outlineOnly: true,
+  progress: createProgress({ quiet }),
+});
 const problems = sortProblems([...config.problems, ...contentProblems, ...(await verifyImages(site.documents))]);
 reportProblems(problems);
 const errors = problems.filter((problem) => problem.severity === "error").length;

@@ -22,8 +22,11 @@ export type PartOutline = Omit<BodyPart, "bodyHtml" | "notesHtml" | "text">;
 /** What the main thread keeps of a rendered body: enough for links, anchors, key figures and the table of contents. */
 export type BodyOutline = Omit<RenderedBody, "preambleHtml" | "parts"> & { parts: PartOutline[] };
 
-/** The full body: kept in memory, or a file named by the hash of its content. */
-export type BodyRef = { kept: RenderedBody } | { file: string; sha256: string };
+/** The full body: kept in memory, a file named by the hash of its content, or not kept at all (a check renders no page). */
+export type BodyRef = { kept: RenderedBody } | { file: string; sha256: string } | { dropped: true };
+
+/** The reference of a body loaded for its checks only (LoadOptions.outlineOnly). */
+export const DROPPED_BODY: BodyRef = Object.freeze({ dropped: true as const });
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -50,6 +53,7 @@ export function writeBody(dir: string, body: RenderedBody): BodyRef {
 /** True when the body file of `ref` is there and has the content its name says. */
 export function bodySound(ref: BodyRef): boolean {
   if ("kept" in ref) return true;
+  if ("dropped" in ref) return false;
   try {
     return sha256(readFileSync(ref.file)) === ref.sha256;
   } catch {
@@ -63,6 +67,7 @@ export class BodyReadError extends Error {}
 export function readBody(document: { file: string; bodyRef: BodyRef }): RenderedBody {
   const { bodyRef } = document;
   if ("kept" in bodyRef) return bodyRef.kept;
+  if ("dropped" in bodyRef) throw new BodyReadError(`${document.file}: its body was loaded for its checks only (outlineOnly), so there is none to read.`);
   let text: string;
   try {
     text = readFileSync(bodyRef.file, "utf8");

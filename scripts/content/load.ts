@@ -34,7 +34,7 @@ import { silentProgress, type Progress } from "../progress/progress.ts";
 import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 import type { DocumentCache } from "./document-cache.ts";
-import { outlineOf, writeBody } from "./body-store.ts";
+import { DROPPED_BODY, outlineOf, writeBody } from "./body-store.ts";
 import { documentTerms, relatedText } from "./terms.ts";
 
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
@@ -70,6 +70,12 @@ export interface LoadOptions {
    * without it, bodies stay in memory (the dev server, tests).
    */
   bodyDir?: string;
+  /**
+   * Keep only each body's outline, and drop the rest once the document's checks are done (`npm run
+   * check`, which renders no page): the loaded content then holds metadata only without writing
+   * bodies anywhere. `readBody` refuses such a document. Ignored with `bodyDir`.
+   */
+  outlineOnly?: boolean;
 }
 
 interface ParsedDocument {
@@ -408,12 +414,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
     sorted: [],
   };
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
-  const base = taskBase(prepared, options.bodyDir);
+  const base = taskBase(prepared, options);
   const runTask = documentTaskRunner(base);
   for (const { folder, file } of documentFiles) {
     const before = out.problems.length;
     const document =
-      options.documentCache || options.bodyDir
+      options.documentCache || options.bodyDir || options.outlineOnly
         ? loadThroughCache(options.documentCache, { ...base, file, folder }, runTask, out)
         : loadDocument(file, folder, out, known, cache);
     validated.tick();
@@ -505,6 +511,8 @@ export interface DocumentTask {
   indicators: Indicator[];
   /** Where the rendered body goes (LoadOptions.bodyDir); without it the body comes back with the record. */
   bodyDir?: string;
+  /** LoadOptions.outlineOnly: without `bodyDir`, only the body's outline comes back. */
+  outlineOnly: boolean;
   /** The topics and publishers: the ids a document may name, and what a DocumentHook may need of them. */
   registries: Registries;
 }
@@ -516,13 +524,14 @@ export interface DocumentTask {
 export type DocumentHook = (document: LoadedDocument, body: RenderedBody, registries: Registries) => unknown;
 
 /** What every document's task shares: where the content is and the registries it may name. */
-function taskBase(prepared: Prepared, bodyDir: string | undefined): Omit<DocumentTask, "file" | "folder"> {
+function taskBase(prepared: Prepared, { bodyDir, outlineOnly = false }: Pick<LoadOptions, "bodyDir" | "outlineOnly">): Omit<DocumentTask, "file" | "folder"> {
   const { out, known, root } = prepared;
   return {
     root,
     contentRoot: out.contentRoot,
     indicators: known.indicators,
     bodyDir,
+    outlineOnly,
     registries: { topics: prepared.topics, publishers: prepared.publishers },
   };
 }
@@ -588,6 +597,7 @@ function runDocumentTask(task: DocumentTask, known: Known, hook?: DocumentHook):
   const { fieldLine: _line, fieldAt: _at, ...plain } = document;
   // The body goes to disk here, on the worker, so only its outline crosses to the main thread.
   if (task.bodyDir) Object.assign(plain, { body: outlineOf(body), bodyRef: writeBody(task.bodyDir, body) });
+  else if (task.outlineOnly) Object.assign(plain, { body: outlineOf(body), bodyRef: DROPPED_BODY });
   const clean = out.problems.every((problem) => problem.severity !== "error");
   const extra = hook && clean ? hook(document, body, task.registries) : undefined;
   return {
@@ -630,7 +640,7 @@ export async function loadContentWith(
 ): Promise<LoadResult> {
   const prepared = prepareContent(contentDir, options);
   const { out, documentFiles, publishersById } = prepared;
-  const base = taskBase(prepared, options.bodyDir);
+  const base = taskBase(prepared, options);
   const cache = options.documentCache;
   // The documents the cache lacks, held until there are `poolFrom` of them (then all go to the pool) or the lookups end.
   const held: Array<{ task: DocumentTask; settle: (result: Promise<DocumentTaskResult>) => void }> = [];

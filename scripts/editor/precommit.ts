@@ -65,7 +65,8 @@ function checkSnapshot(top: string, prefix: string, dir: string, env: NodeJS.Pro
   const root = path.join(dir, prefix);
   const contentDir = path.join(root, "content");
   if (!files) return [];
-  return loadContent(contentDir, { root }).problems;
+  // Problems only: each body's outline is all the checks need.
+  return loadContent(contentDir, { root, outlineOnly: true }).problems;
 }
 
 export function runPrecommit(options: PrecommitOptions): PrecommitResult {

@@ -2,6 +2,7 @@
  * Rendered bodies out of the loaded content (scripts/content/body-store.ts):
  * pass 1 writes each body to disk and keeps its outline; the full body is
  * read back, the same as one kept in memory; a damaged body file is never used.
+ * A check keeps the outline alone, with the same documents and problems.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { BodyReadError, bodySound, outlineOf, readBody, writeBody } from "../../
 import { buildCode } from "../../scripts/content/build-code.ts";
 import { DocumentCache, documentCacheDir } from "../../scripts/content/document-cache.ts";
 import { loadContent, loadContentWith, loadDocumentTask } from "../../scripts/content/load.ts";
+import { loadContentInParallel } from "../../scripts/content/pool.ts";
 import { renderBody } from "../../scripts/content/markdown.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
@@ -101,5 +103,37 @@ describe("loading with a body folder", () => {
     writeFileSync(path.join(bodyDir, `${"0".repeat(64)}.json`), "{}");
     cache.prune();
     expect(readdirSync(bodyDir).sort()).toEqual(second.site.documents.map((d) => path.basename((d.bodyRef as { file: string }).file)).sort());
+  });
+});
+
+describe("loading for a check (outlineOnly)", () => {
+  it("gives the same documents, outlines and problems as a load that keeps the bodies, and keeps no body anywhere", async () => {
+    const dir = project({
+      "content/testby/lang.md": doc(VALID_FRONT_MATTER, LONG_BODY),
+      // A problem whose position comes from the front-matter parsed again, and an error from the body.
+      "content/testby/feil.md": doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: 2012-13-01")),
+      "content/testby/tom.md": doc(VALID_FRONT_MATTER.replace("title: Et dokument", "title: Uten lysbilder"), "Bare tekst.\n"),
+    });
+    const contentDir = path.join(dir, "content");
+    const kept = loadContent(contentDir, { root: dir });
+    expect(kept.problems.some((problem) => problem.file.endsWith("feil.md") && problem.field === "date")).toBe(true);
+    expect(kept.problems.some((problem) => problem.file.endsWith("tom.md") && problem.field === "body")).toBe(true);
+    const onThisThread = loadContent(contentDir, { root: dir, outlineOnly: true });
+    // Through a pool's tasks, as `npm run check` loads from 2,000 documents on (one thread is enough to take that path).
+    const onPool = await loadContentInParallel(contentDir, { root: dir, outlineOnly: true, minDocuments: 1, threads: 1 });
+    for (const outlines of [onThisThread, onPool]) {
+      expect(outlines.problems).toEqual(kept.problems);
+      expect(outlines.site.documents.map((d) => d.file)).toEqual(kept.site.documents.map((d) => d.file));
+      outlines.site.documents.forEach((document, index) => {
+        expect(document.body).toEqual(outlineOf(readBody(kept.site.documents[index]!)));
+        expect(document.bodyRef).toEqual({ dropped: true });
+        expect(bodySound(document.bodyRef)).toBe(false);
+        expect(() => readBody(document)).toThrow(BodyReadError);
+      });
+    }
+    const long = onThisThread.site.documents.find((d) => d.file.endsWith("lang.md"))!;
+    expect(JSON.stringify(long)).not.toContain("Kommunen satser");
+    // Nothing was written: no body folder, no cache.
+    expect(readdirSync(dir).filter((name) => name === ".cache" || name === "bodies")).toEqual([]);
   });
 });
