@@ -1,8 +1,4 @@
-import path from "node:path";
-import { loadContentInParallel } from "../content/pool.ts";
-import { sortProblems } from "../content/problems.ts";
-import { loadSiteConfig } from "../content/site-config.ts";
-import { verifyImages } from "../content/verify-images.ts";
+import { checkProject } from "../content/check-project.ts";
 import { createProgress, isQuiet } from "../progress/progress.ts";
 import { reportProblems } from "./report.ts";
 
@@ -11,15 +7,7 @@ const quiet = isQuiet(process.argv);
 const root = process.cwd();
 const start = performance.now();
 // Everything the build needs is checked, so a build after a passing check cannot fail.
-const config = loadSiteConfig(root);
-// Loaded as the build loads (on every core from 2,000 documents), but only each body's outline is kept: a check renders
-// no page, so its memory grows with the documents' metadata, not their text, and nothing is written.
-const { site, problems: contentProblems } = await loadContentInParallel(path.join(root, "content"), {
-  root,
-  outlineOnly: true,
-  progress: createProgress({ quiet }),
-});
-const problems = sortProblems([...config.problems, ...contentProblems, ...(await verifyImages(site.documents))]);
+const { site, problems } = await checkProject(root, createProgress({ quiet }));
 reportProblems(problems);
 const errors = problems.filter((problem) => problem.severity === "error").length;
 const took = ((performance.now() - start) / 1000).toFixed(2);

@@ -13,10 +13,8 @@ import fc from "fast-check";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
-import { loadContent } from "../../scripts/content/load.ts";
 import { formatProblem, type Problem } from "../../scripts/content/problems.ts";
-import { loadSiteConfig } from "../../scripts/content/site-config.ts";
-import { verifyImages } from "../../scripts/content/verify-images.ts";
+import { checkProject } from "../../scripts/content/check-project.ts";
 import { fixturesDir, makeProject, removeProject } from "../helpers/fixture.ts";
 import { readFileSync } from "node:fs";
 import { acceptableDocumentText, documentText, FUZZ_INDICATORS } from "./arbitraries.ts";
@@ -32,9 +30,7 @@ function runs(smallRuns: number, share: number): fc.Parameters<unknown> {
 
 /** The full check, as `npm run check` runs it. */
 async function fullCheck(root: string): Promise<Problem[]> {
-  const config = loadSiteConfig(root);
-  const { site, problems } = loadContent(path.join(root, "content"), { root });
-  return [...config.problems, ...problems, ...(await verifyImages(site.documents))];
+  return (await checkProject(root)).problems;
 }
 
 function wellFormed(problem: Problem): boolean {
