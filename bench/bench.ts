@@ -117,6 +117,8 @@ interface SizeResult {
   warm?: BuildStats;
   /** Warm, after one document's body was edited. */
   warmEdit?: BuildStats;
+  /** Warm, nothing changed, into the folder the last build wrote (a user's next `npm run build`). */
+  warmReplacing?: BuildStats;
   /** Cold, with "socialCards": "site". */
   siteCards?: BuildStats;
 }
@@ -151,10 +153,18 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
   }
   let warm: BuildStats | undefined;
   let warmEdit: BuildStats | undefined;
+  let warmReplacing: BuildStats | undefined;
   let siteCards: BuildStats | undefined;
   if (warmRun) {
     // Into a folder of their own: the output figures below describe the cold build's site.
     const extraOut = `${lysarkOut}-extra`;
+    /** An output folder, and the sites builds set aside beside it for the next build to remove. */
+    const removeOutputs = (output: string) => {
+      rmSync(output, { recursive: true, force: true });
+      const setAside = `.${path.basename(output)}.building-`;
+      for (const name of readdirSync(path.dirname(output)))
+        if (name.startsWith(setAside)) rmSync(path.join(path.dirname(output), name), { recursive: true, force: true });
+    };
     const lysarkRun = async (what: string) => {
       rmSync(extraOut, { recursive: true, force: true });
       try {
@@ -166,6 +176,17 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     // A rebuild that keeps .cache/ from the last run (what an editor, or CI with a cache, gets).
     console.error("· warm run: (a) Lysark with .cache/ kept, nothing changed");
     warm = await lysarkRun("Lysark build (warm)");
+    // A user's next build writes into the folder the last one wrote: it sets the site it replaces aside and removes
+    // the one set aside before while it works (scripts/build/staging.ts). The third build into one folder is that case.
+    console.error("· warm run: (a) Lysark with .cache/ kept, nothing changed, into the last build's output (three builds)");
+    removeOutputs(extraOut);
+    try {
+      for (let i = 0; i < 2; i++)
+        stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, extraOut], repo), "Lysark build (warm, into its last output)");
+      warmReplacing = stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, extraOut], repo), "Lysark build (warm, into its last output)");
+    } finally {
+      removeOutputs(extraOut);
+    }
     console.error("· warm run: (a) Lysark with .cache/ kept, one document's body edited");
     const edited = path.join(project, corpus.sampleDocuments[0]!);
     const original = readFileSync(edited);
@@ -186,7 +207,7 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
       writeFileSync(configFile, config);
     }
   }
-  return { corpus, generateMs, lysark, bare, lysarkOut, bareOut, barePages, warm, warmEdit, siteCards };
+  return { corpus, generateMs, lysark, bare, lysarkOut, bareOut, barePages, warm, warmEdit, warmReplacing, siteCards };
 }
 
 function cacheText(cache: Record<string, number | boolean>): string {
@@ -340,6 +361,7 @@ async function main(): Promise<void> {
           .join(", ")}`,
     );
   if (result.warm) warmLine(result.warm, "nothing changed");
+  if (result.warmReplacing) warmLine(result.warmReplacing, "nothing changed, into the folder the last build wrote");
   if (result.warmEdit) warmLine(result.warmEdit, "one document's body edited");
   if (result.siteCards)
     say(
@@ -454,6 +476,10 @@ async function main(): Promise<void> {
     warmEditRatio === undefined ? undefined : warmEditRatio <= TARGET.warmEditRatio,
     `warm rebuild, .cache/ kept, one document's body edited ≤ ${TARGET.warmEditRatio.toFixed(1)}×: ${ratioText(warmEditRatio)}${note}`,
   );
+  if (result.warmReplacing)
+    say(
+      `info  warm rebuild, nothing changed, into the folder the last build wrote (as a user's next build; the target's run starts from an empty folder): ${(result.warmReplacing.wallMs / bareWall).toFixed(2)}×, ${s(result.warmReplacing.wallMs)}`,
+    );
   for (const [run, what] of [
     [result.warm, "nothing changed"],
     [result.warmEdit, "one body edited"],
