@@ -24,6 +24,13 @@ export type { FigureRowView } from "./views.ts";
 export interface Download {
   url: string;
   render: (baseUrl: string) => string;
+  /**
+   * What the file is made from, as plain JSON for the page cache's key (scripts/render/page-cache.ts): the locale,
+   * the title, and each record's document (its view, which stands in the key for the document's bytes), figure,
+   * publisher, indicator and what was worked out across documents. The registries, publishers and site settings
+   * are in every key already (the page build code). Made when asked, like the rows.
+   */
+  keyData: () => object;
 }
 
 export interface IndicatorSummary {
@@ -77,8 +84,21 @@ function downloadLinks(locale: UiLocale, route: Route, id?: string): DownloadLin
 
 function addDownloads(out: Download[], locale: UiLocale, links: DownloadLinks, title: string, records: readonly FigureRecord[]): void {
   // Rows made when the file is written, not held: every download's rows at once were a twentieth of the model's memory.
-  out.push({ url: links.csv, render: (baseUrl) => toCsv(locale, dataRows(locale, records), baseUrl) });
-  out.push({ url: links.json, render: (baseUrl) => toJson(locale, title, dataRows(locale, records), baseUrl) });
+  const keyData = () => ({
+    locale,
+    title,
+    records: records.map((record) => [
+      record.view,
+      record.index,
+      record.publisher.id,
+      record.indicator.id,
+      record.date ?? null,
+      record.latest,
+      record.anchor ?? null,
+    ]),
+  });
+  out.push({ url: links.csv, render: (baseUrl) => toCsv(locale, dataRows(locale, records), baseUrl), keyData });
+  out.push({ url: links.json, render: (baseUrl) => toJson(locale, title, dataRows(locale, records), baseUrl), keyData });
 }
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {

@@ -141,7 +141,14 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
   kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),
-  kind<Download>({ kind: "download", pages: (d) => d.model.downloads, file: (download) => download.url, text: (download, d) => download.render(d.config.url) }),
+  kind<Download>({
+    kind: "download",
+    pages: (d) => d.model.downloads,
+    file: (download) => download.url,
+    text: (download, d) => download.render(d.config.url),
+    // Its URL tells a table's CSV and JSON files apart.
+    cacheKey: (download) => ({ data: download.keyData(), part: download.url }),
+  }),
 ];
 
 export function pageKind(name: string): PageKind {

@@ -8,7 +8,7 @@
  * One project, built in turn by the tests below (they run in order).
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
@@ -82,7 +82,7 @@ describe("the build cache", () => {
     expectSameTree(warm.output, uncached.output);
   });
 
-  it("takes search records, oEmbed files and citations from the cache, and makes a damaged one again instead of publishing it", async () => {
+  it("takes search records, oEmbed files, citations and key-figure downloads from the cache, and makes a damaged one again instead of publishing it", async () => {
     const last = path.join(dir, `out-${builds}`);
     // A new modification day: the whole site cannot be reused, every document can.
     const day = new Date("2026-10-20T12:00:00Z");
@@ -93,9 +93,10 @@ describe("the build cache", () => {
       const hash = createHash("sha256").update(readFileSync(file)).digest("hex");
       return path.join(dir, ".cache", "lysark", "pages", hash.slice(0, 2), `${hash}.html`);
     };
-    const textKinds = filesUnder(warm.output).filter((file) => /(cite\.bib|cite\.csl\.json|oembed\.json)$/.test(file));
-    expect(textKinds.length).toBeGreaterThanOrEqual(6);
-    // Every oEmbed file and citation is kept in the page cache, as the templated pages are.
+    const textKinds = filesUnder(warm.output).filter((file) => /(cite\.bib|cite\.csl\.json|oembed\.json|\.csv)$/.test(file));
+    expect(textKinds.filter((file) => file.endsWith(".csv")).length).toBeGreaterThanOrEqual(4);
+    expect(textKinds.length).toBeGreaterThanOrEqual(10);
+    // Every oEmbed file, citation and key-figure table is kept in the page cache, as the templated pages are.
     for (const file of textKinds) expect(readFileSync(kept(path.join(warm.output, file)))).toEqual(readFileSync(path.join(warm.output, file)));
     expect(last).not.toBe(warm.output);
 
@@ -137,6 +138,18 @@ describe("the build cache", () => {
     expect(warm.cache).toMatchObject({ recordsReused: 1, recordsMade: 1 });
     expect(cacheFiles("records")).toHaveLength(2);
     expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+  });
+
+  it("after a key figure's value changed, writes every table that holds it again, equal to a build without the cache", async () => {
+    const text = readFileSync(path.join(dir, DOCUMENT), "utf8");
+    expect(text).toContain("    value: 4900\n");
+    applyChanges(dir, { [DOCUMENT]: text.replace("    value: 4900\n", "    value: 4950\n") });
+    const warm = await buildInto();
+    expect(warm.cache).toMatchObject({ documentsReused: 1, documentsLoaded: 1 });
+    const tables = filesUnder(warm.output).filter((file) => file.endsWith(".csv"));
+    expect(tables.some((file) => readFileSync(path.join(warm.output, file), "utf8").includes(";4950;"))).toBe(true);
+    expect(tables.every((file) => !readFileSync(path.join(warm.output, file), "utf8").includes(";4900;"))).toBe(true);
+    expectSameTree(warm.output, (await buildInto(false)).output);
   });
 
   it("after a registry edit (build code) loads every document again and equals a build without the cache", async () => {
@@ -248,7 +261,19 @@ describe("the build cache", () => {
     rmSync(siteCache, { recursive: true, force: true });
     const verified = await buildInto(true, true);
     expect(verified.cache).toMatchObject({ pagesRendered: 1, unsound: 1 });
-    expect(verified.cache.pagesChecked).toBe((verified.cache.pagesReused ?? 0) + 1);
+    // Every kept file it used was read once, whatever its stamp: the pages it reused and the damaged one. Pages of the
+    // same content share one kept file (two key-figure tables of the same rows: a CSV has no title).
+    const keptFiles = new Set(
+      filesUnder(verified.output)
+        .map((file) =>
+          createHash("sha256")
+            .update(readFileSync(path.join(verified.output, file)))
+            .digest("hex"),
+        )
+        .filter((hash) => existsSync(path.join(dir, ".cache", "lysark", "pages", hash.slice(0, 2), `${hash}.html`))),
+    );
+    expect(verified.cache.pagesChecked).toBe(keptFiles.size);
+    expect(verified.cache.pagesChecked).toBeLessThanOrEqual((verified.cache.pagesReused ?? 0) + 1);
     expectSameTree(verified.output, expected);
 
     // The stamps --verify-cache took are recorded: the next build reads no kept page.
