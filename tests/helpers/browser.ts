@@ -215,18 +215,31 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.x A and AA rules, and axe's best practices such as
- * heading order and landmarks unless `bestPractice` is false) on the page as it is now and returns the violations, each
- * with the selectors of the offending elements.
+ * The axe rules whose answer can change with the colour scheme: they compare colours. The site's dark scheme only
+ * sets colour custom properties (assets/site.css, held to that by tests/publish/colour-scheme.test.ts), so a page's
+ * structure, names and landmarks are the same in both schemes: a page checked in full in one scheme needs only
+ * these in the other (a full pass in each was most of the browser tests' axe time on a two-core CI runner).
  */
-export async function axeViolations(page: Page | Frame, options: { exclude?: string[]; bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
-  const require = createRequire(import.meta.url);
-  const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  // Evaluated, not added as a <script>, so the page's CSP does not stand in the way.
-  await page.evaluate(source);
+export const COLOUR_RULES: readonly string[] = ["color-contrast", "link-in-text-block"];
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules, and axe's best practices such as
+ * heading order and landmarks unless `bestPractice` is false; only `rules` when given) on the page as it is now and
+ * returns the violations, each with the selectors of the offending elements.
+ */
+export async function axeViolations(
+  page: Page | Frame,
+  options: { exclude?: string[]; bestPractice?: boolean; rules?: readonly string[] } = {},
+): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  // Evaluated, not added as a <script>, so the page's CSP does not stand in the way; once per document.
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axeSource);
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", ...(options.bestPractice === false ? [] : ["best-practice"])];
+  const runOnly = options.rules ? { type: "rule", values: [...options.rules] } : { type: "tag", values: tags };
   return page.evaluate(
-    async ({ exclude, tags }) => {
+    async ({ exclude, runOnly }) => {
       const axe = (
         globalThis as unknown as {
           axe: {
@@ -242,7 +255,7 @@ export async function axeViolations(page: Page | Frame, options: { exclude?: str
       // (site.css, present-in), and axe measuring its contrast within those 120 ms made the embed view's check flaky.
       const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY);
       await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-      const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      const result = await axe.run(context, { runOnly, resultTypes: ["violations"] });
       return result.violations.map((violation) => ({
         id: violation.id,
         impact: violation.impact,
@@ -250,7 +263,7 @@ export async function axeViolations(page: Page | Frame, options: { exclude?: str
         nodes: violation.nodes.map((node) => node.target.map(String).join(" ")),
       }));
     },
-    { exclude: options.exclude ?? [], tags },
+    { exclude: options.exclude ?? [], runOnly },
   );
 }
 
