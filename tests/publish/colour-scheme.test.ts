@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/fixture.ts";
 
 /** The body of each `@media (prefers-color-scheme: …) { … }` block of `css`, comments removed. */
-export function colourSchemeBlocks(css: string): string[] {
+function colourSchemeBlocks(css: string): string[] {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, "");
   const blocks: string[] = [];
   for (const match of text.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{/g)) {
@@ -28,7 +28,7 @@ export function colourSchemeBlocks(css: string): string[] {
 }
 
 /** True when `block` is nothing but `:root { --name: value; … }` rules. */
-export function onlyCustomProperties(block: string): boolean {
+function onlyCustomProperties(block: string): boolean {
   return /^(\s*:root\s*\{(\s*--[\w-]+\s*:\s*[^;{}]+;)*\s*\})*\s*$/.test(block);
 }
 
