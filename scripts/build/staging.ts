@@ -9,7 +9,7 @@
  * new one is in place, to `<staging>.previous`; with the build cache on it is
  * left there for the next build to remove on a thread of its own while that
  * build works. Its files are hard links into .cache/lysark/, so it takes little
- * room, and unlinking a 65,000-file site took 7–29 s on this machine's disk, as
+ * room, and unlinking a 65,000-file site took 5–29 s on this machine's disk, as
  * long as a warm build itself (docs/performance.md).
  */
 import { chmodSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
@@ -58,7 +58,7 @@ for (const folder of workerData.folders) {
 `;
 
 /** Removes `folders` on a thread of its own; settles (never rejects) once it is done. */
-export function removeFolders(folders: readonly string[]): Promise<void> {
+function removeFolders(folders: readonly string[]): Promise<void> {
   if (!folders.length) return Promise.resolve();
   return new Promise((resolve) => {
     const worker = new Worker(REMOVER, { eval: true, execArgv: [], workerData: { folders } });

@@ -5,7 +5,7 @@
  * the accessibility statement.
  */
 import { describe, expect, it } from "vitest";
-import { axeViolations, COLOUR_RULES, hasChromium, useBrowserSession } from "../helpers/browser.ts";
+import { axeOptionsFor, axeViolations, hasChromium, useBrowserSession } from "../helpers/browser.ts";
 import { removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "../publish/helpers.ts";
 
@@ -32,8 +32,7 @@ describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
             await page.emulateMedia({ colorScheme });
             const response = await page.goto(session.server.url(path));
             expect(response?.status()).toBe(200);
-            // In full in light mode; in dark mode the rules that compare colours, all the scheme changes (COLOUR_RULES).
-            expect(await axeViolations(page, colorScheme === "dark" ? { rules: COLOUR_RULES } : {}), `${path} ${colorScheme}`).toEqual([]);
+            expect(await axeViolations(page, axeOptionsFor(colorScheme)), `${path} ${colorScheme}`).toEqual([]);
             // Lazy images load once scrolled to; every one must decode (AVIF in Chromium).
             await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
             await page.waitForFunction(() => [...document.images].every((image) => image.complete));

@@ -218,9 +218,14 @@ export interface AxeViolation {
  * The axe rules whose answer can change with the colour scheme: they compare colours. The site's dark scheme only
  * sets colour custom properties (assets/site.css, held to that by tests/publish/colour-scheme.test.ts), so a page's
  * structure, names and landmarks are the same in both schemes: a page checked in full in one scheme needs only
- * these in the other (a full pass in each was most of the browser tests' axe time on a two-core CI runner).
+ * these in the other (the three files that check both schemes took 62–75 s instead of 70–79 s, docs/performance.md).
  */
 export const COLOUR_RULES: readonly string[] = ["color-contrast", "link-in-text-block"];
+
+/** axeViolations' options for a page shown in `colorScheme`: every rule in light mode, the colour rules in dark mode. */
+export function axeOptionsFor(colorScheme: "light" | "dark"): { rules?: readonly string[] } {
+  return colorScheme === "dark" ? { rules: COLOUR_RULES } : {};
+}
 
 let axeSource: string | undefined;
 
