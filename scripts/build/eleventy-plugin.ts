@@ -379,6 +379,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
                   pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
                 },
                 contentHashes,
+                siteRelative(cards.hashes, path.resolve(output)),
               ),
             );
           }
@@ -402,4 +403,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
     },
   };
   return plugin;
+}
+
+/** `hashes` by absolute path under `outputDir`, keyed by site-relative path (forward slashes) instead. */
+function siteRelative(hashes: ReadonlyMap<string, string>, outputDir: string): Map<string, string> {
+  const relative = new Map<string, string>();
+  for (const [file, hash] of hashes) relative.set(path.relative(outputDir, file).split(path.sep).join("/"), hash);
+  return relative;
 }

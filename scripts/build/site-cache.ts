@@ -226,8 +226,16 @@ export class SiteCache {
    * `keptPages` (site-relative path → SHA-256 of the bytes the build wrote there) are the pages the page cache keeps in
    * `pagesDir`: named, not linked here again. Every other file is hashed and linked here. A wrong hash cannot be
    * published: `restore` checks every file against its hash before it links any.
+   * `knownHashes` (site-relative path → SHA-256 of the bytes the build wrote there, e.g. the cards it drew) are
+   * taken as given instead of read and hashed again.
    */
-  async save(key: string, outputDir: string, snapshot: SiteSnapshot, keptPages?: ReadonlyMap<string, string>): Promise<void> {
+  async save(
+    key: string,
+    outputDir: string,
+    snapshot: SiteSnapshot,
+    keptPages?: ReadonlyMap<string, string>,
+    knownHashes?: ReadonlyMap<string, string>,
+  ): Promise<void> {
     const files: Record<string, string> = {};
     const kept: Record<string, string> = {};
     // The files already kept, read once per folder instead of a stat per output file (65,000 at N = 5000).
@@ -253,7 +261,10 @@ export class SiteCache {
       else kept[name] = page;
     }
     const sources = names.map((name) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep)));
-    const hashes = await hashFiles(sources);
+    const unknown = names.flatMap((name, i) => (knownHashes?.has(name) ? [] : [sources[i]!]));
+    const hashed = await hashFiles(unknown);
+    let next = 0;
+    const hashes = names.map((name) => knownHashes?.get(name) ?? hashed[next++]!);
     for (const [i, name] of names.entries()) {
       const source = sources[i]!;
       const hash = hashes[i]!;

@@ -1,4 +1,5 @@
 /** A worker thread of the card pool (./cards.ts): draws one card with Lysark's renderer and writes it. */
+import { createHash } from "node:crypto";
 import { renameSync, writeFileSync } from "node:fs";
 import { renderCard } from "./card-raster.ts";
 import type { CardText } from "./card-layout.ts";
@@ -10,7 +11,19 @@ export interface CardTask {
   temporary?: string;
 }
 
-export default function drawCardTask(task: CardTask): number {
+export interface CardResult {
+  /** Characters on the card the font has no glyph for. */
+  missing: number;
+  /** SHA-256 (hex) of the PNG written: the whole-site cache keeps the card by it without reading the file again. */
+  hash: string;
+}
+
+/** SHA-256 (hex) of a card's PNG bytes. */
+export function cardHash(png: Uint8Array): string {
+  return createHash("sha256").update(png).digest("hex");
+}
+
+export default function drawCardTask(task: CardTask): CardResult {
   const { png, missing } = renderCard(task.card);
   if (task.temporary) {
     writeFileSync(task.temporary, png);
@@ -18,5 +31,5 @@ export default function drawCardTask(task: CardTask): number {
   } else {
     writeFileSync(task.file, png);
   }
-  return missing;
+  return { missing, hash: cardHash(png) };
 }

@@ -21,7 +21,7 @@ import sharp from "sharp";
 import { removeStaleTemporaryFiles } from "../content/temporary-files.ts";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, wrapText, type CardText } from "./card-layout.ts";
 import { CARD_RENDERER_VERSION, fontHash, renderCard } from "./card-raster.ts";
-import type { CardTask } from "./card-worker.ts";
+import { cardHash, type CardResult, type CardTask } from "./card-worker.ts";
 
 export { wrapText, type CardText };
 
@@ -125,8 +125,8 @@ export class CardWriter {
   private readonly waiting: Array<() => Promise<void>> = [];
   private readonly errors: unknown[] = [];
   /** The first job of each card in this run, by cache key, and when its file is written. */
-  private readonly firstOfCard = new Map<string, { file: string; written: Promise<boolean>; missing: number }>();
-  private pool: Piscina<CardTask, number> | undefined;
+  private readonly firstOfCard = new Map<string, { file: string; written: Promise<boolean>; missing: number; hash?: string }>();
+  private pool: Piscina<CardTask, CardResult> | undefined;
   private running = 0;
   private cancelled = false;
   private added = 0;
@@ -138,6 +138,12 @@ export class CardWriter {
   missingCharacters = 0;
   /** Cards with at least one such character. */
   cardsWithMissing = 0;
+  /**
+   * SHA-256 of each card file this run drew, or linked to a card it drew, by the file's path: hashed from the bytes
+   * in memory where they were drawn, so the whole-site cache need not read 5,000 cards back at the end of a cold
+   * build (docs/performance.md). Cards taken from the card cache are not in it.
+   */
+  readonly hashes = new Map<string, string>();
 
   constructor(private readonly options: CardWriterOptions = {}) {
     this.renderer = options.renderer ?? "lysark";
@@ -170,6 +176,7 @@ export class CardWriter {
         same.written.then((written) => {
           if (!written || this.cancelled) return;
           placeCard(same.file, job.file);
+          if (same.hash) this.hashes.set(job.file, same.hash);
           this.shared++;
           this.countMissing(same.missing);
         }),
@@ -187,11 +194,17 @@ export class CardWriter {
       this.firstOfCard.set(key, { file: cached, written: Promise.resolve(true), missing });
       return;
     }
-    const entry = { file: cached ?? job.file, written: Promise.resolve(false), missing: 0 };
+    const entry: { file: string; written: Promise<boolean>; missing: number; hash?: string } = {
+      file: cached ?? job.file,
+      written: Promise.resolve(false),
+      missing: 0,
+    };
     this.firstOfCard.set(key, entry);
-    const finished = (missing: number): void => {
+    const finished = (missing: number, hash: string): void => {
       this.drawn++;
       entry.missing = missing;
+      entry.hash = hash;
+      this.hashes.set(job.file, hash);
       this.countMissing(missing);
       if (missingFile && missing > 0) writeFileSync(missingFile, String(missing));
       if (cached) placeCard(cached, job.file);
@@ -207,6 +220,7 @@ export class CardWriter {
       this.running++;
       try {
         let missing = 0;
+        let hash: string;
         if (onMainThread) {
           await new Promise((resolve) => setImmediate(resolve));
           if (this.cancelled) return false;
@@ -214,6 +228,7 @@ export class CardWriter {
           writeFileSync(temporary, card.png);
           renameSync(temporary, target);
           missing = card.missing;
+          hash = cardHash(card.png);
         } else if (this.renderer === "sharp") {
           const png = await sharp(Buffer.from(cardSvg(job.card)))
             .png(PNG_OPTIONS)
@@ -221,11 +236,12 @@ export class CardWriter {
           if (this.cancelled) return false;
           writeFileSync(temporary, png);
           renameSync(temporary, target);
+          hash = cardHash(png);
         } else {
-          missing = await this.cardPool().run({ card: job.card, file: target, temporary });
+          ({ missing, hash } = await this.cardPool().run({ card: job.card, file: target, temporary }));
           if (this.cancelled) return false;
         }
-        finished(missing);
+        finished(missing, hash);
         return true;
       } catch (error) {
         if (!this.cancelled) this.errors.push(error);
@@ -242,9 +258,9 @@ export class CardWriter {
     this.pending.push(entry.written.then(() => undefined));
   }
 
-  private cardPool(): Piscina<CardTask, number> {
+  private cardPool(): Piscina<CardTask, CardResult> {
     const threads = Math.max(1, this.options.threads ?? os.availableParallelism());
-    this.pool ??= new Piscina<CardTask, number>({
+    this.pool ??= new Piscina<CardTask, CardResult>({
       filename: CARD_WORKER,
       minThreads: threads,
       maxThreads: threads,

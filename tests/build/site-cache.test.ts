@@ -205,6 +205,21 @@ describe("SiteCache", () => {
     expect(() => readFileSync(page)).toThrow();
   });
 
+  it("takes the hashes it is given (the cards a build drew) instead of reading those files, and still refuses a wrong one", async () => {
+    const sha256 = (file: string) =>
+      createHash("sha256")
+        .update(readFileSync(path.join(site, file)))
+        .digest("hex");
+    await cache.save("k4", site, snapshot, undefined, new Map([["en/index.html", sha256("en/index.html")]]));
+    const { out, restored } = restoreInto("k4");
+    expect(restored).toEqual(snapshot);
+    for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
+    // A hash given wrongly is kept as given (the file was not read again) and caught when the entry is used.
+    await cache.save("k5", site, snapshot, undefined, new Map([["en/index.html", "f".repeat(64)]]));
+    expect(restoreInto("k5").restored).toBeUndefined();
+    expect(cache.rejected).toBeGreaterThan(0);
+  });
+
   it("a new entry replaces the last one and removes the files only the last one had", async () => {
     rmSync(path.join(site, "kopi"), { recursive: true });
     write("site/index.html", "<h1>Ny</h1>");

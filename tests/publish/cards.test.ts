@@ -3,6 +3,7 @@
  * cards are linked into the output rather than copied, and a linked card is
  * never overwritten in place (that would change the cache entry).
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +32,22 @@ describe("CardWriter", () => {
     expect(readFileSync(out("second")).equals(readFileSync(out("first")))).toBe(true);
     expect(inode(out("third"))).toBe(inode(out("first")));
     expect(readFileSync(out("other")).equals(readFileSync(out("first")))).toBe(false);
+  });
+
+  it("knows the SHA-256 of every card it drew or linked to one it drew, on the main thread and on the pool; not of cached ones", async () => {
+    const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+    const cacheDir = path.join(work, "cache");
+    const earlier = new CardWriter({ cacheDir });
+    earlier.add({ file: out("earlier"), card: card("Fra før") });
+    await earlier.finish();
+    const writer = new CardWriter({ cacheDir, mainThreadCards: 1, threads: 1 });
+    writer.add({ file: out("main"), card: card("Hovedtråden") });
+    writer.add({ file: out("pool"), card: card("Tråd i bassenget") });
+    writer.add({ file: out("pool-again"), card: card("Tråd i bassenget") });
+    writer.add({ file: out("cached"), card: card("Fra før") });
+    expect(await writer.finish()).toBe(2);
+    expect([...writer.hashes.keys()].sort()).toEqual([out("main"), out("pool"), out("pool-again")].sort());
+    for (const [file, hash] of writer.hashes) expect(hash).toBe(sha256(file));
   });
 
   it("draws a different card when only the title changes", async () => {
