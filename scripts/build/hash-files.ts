@@ -1,7 +1,7 @@
 /**
- * SHA-256 of many files' bytes, on this thread and one more. The whole-site cache hashes every
- * file it keeps at the very end of a cold build (12,466 files, 360 MB at N = 5000: the cards,
- * Pagefind's files, the downloads), when nothing else is left to run and the other core waits.
+ * SHA-256 of many files' bytes, on this thread and one more. The whole-site cache hashes the
+ * files it keeps at the very end of a cold build (Pagefind's files, the downloads; the cards the
+ * build drew come with their hashes), when nothing else is left to run and the other core waits.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
