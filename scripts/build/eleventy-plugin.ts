@@ -27,7 +27,7 @@ import type { Shard } from "./shards.ts";
 import type { PreparedRecord, SearchRecordCache } from "../search/record-cache.ts";
 import type { Pass1WorkerData } from "./pass1.ts";
 import { pageCacheDir } from "../render/page-cache.ts";
-import { SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
+import { bySitePath, SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
 export interface EleventyConfig {
@@ -379,7 +379,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
                   pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
                 },
                 contentHashes,
-                siteRelative(cards.hashes, path.resolve(output)),
+                bySitePath(cards.hashes, path.resolve(output)),
               ),
             );
           }
@@ -403,11 +403,4 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
     },
   };
   return plugin;
-}
-
-/** `hashes` by absolute path under `outputDir`, keyed by site-relative path (forward slashes) instead. */
-function siteRelative(hashes: ReadonlyMap<string, string>, outputDir: string): Map<string, string> {
-  const relative = new Map<string, string>();
-  for (const [file, hash] of hashes) relative.set(path.relative(outputDir, file).split(path.sep).join("/"), hash);
-  return relative;
 }

@@ -299,6 +299,13 @@ export class SiteCache {
   }
 }
 
+/** Hashes by absolute file under `outputDir`, keyed instead by site-relative path (forward slashes), as `save` takes them. */
+export function bySitePath(hashes: Iterable<readonly [string, string]>, outputDir: string): Map<string, string> {
+  const relative = new Map<string, string>();
+  for (const [file, hash] of hashes) relative.set(path.relative(outputDir, file).split(path.sep).join("/"), hash);
+  return relative;
+}
+
 /** The folder of the whole-site cache under a project's root. */
 export function siteCacheDir(root: string): string {
   return path.join(root, ".cache", "lysark", "site");

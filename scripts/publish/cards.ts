@@ -107,6 +107,15 @@ export interface CardWriterOptions {
   mainThreadCards?: number;
 }
 
+/** The first job of a card in a run: where its file is, when it is written, and what drawing it found. */
+interface FirstOfCard {
+  file: string;
+  written: Promise<boolean>;
+  missing: number;
+  /** SHA-256 of the PNG, when this run drew it (not when it came from the card cache). */
+  hash?: string;
+}
+
 /**
  * Draws cards as they are added, reusing cached PNGs for cards drawn before. A
  * card equal to one already added in this run (the same title, type, publisher,
@@ -125,7 +134,7 @@ export class CardWriter {
   private readonly waiting: Array<() => Promise<void>> = [];
   private readonly errors: unknown[] = [];
   /** The first job of each card in this run, by cache key, and when its file is written. */
-  private readonly firstOfCard = new Map<string, { file: string; written: Promise<boolean>; missing: number; hash?: string }>();
+  private readonly firstOfCard = new Map<string, FirstOfCard>();
   private pool: Piscina<CardTask, CardResult> | undefined;
   private running = 0;
   private cancelled = false;
@@ -194,11 +203,7 @@ export class CardWriter {
       this.firstOfCard.set(key, { file: cached, written: Promise.resolve(true), missing });
       return;
     }
-    const entry: { file: string; written: Promise<boolean>; missing: number; hash?: string } = {
-      file: cached ?? job.file,
-      written: Promise.resolve(false),
-      missing: 0,
-    };
+    const entry: FirstOfCard = { file: cached ?? job.file, written: Promise.resolve(false), missing: 0 };
     this.firstOfCard.set(key, entry);
     const finished = (missing: number, hash: string): void => {
       this.drawn++;
