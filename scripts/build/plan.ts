@@ -19,15 +19,28 @@ export class OutputConflict extends Error {
   }
 }
 
+/**
+ * A file's source: a text, or something that says it when asked. A large site
+ * claims tens of thousands of files (ten or more a document), and a text made
+ * for each one was a tenth of the main thread's live heap at N = 5000; the
+ * words are needed only in a conflict's message or when someone asks.
+ */
+export type ClaimSource = string | { describe(): string };
+
+/** The text of `source`. */
+export function describeClaim(source: ClaimSource): string {
+  return typeof source === "string" ? source : source.describe();
+}
+
 interface Claim {
-  source: string;
+  source: ClaimSource;
   /** Claims with the same key write identical bytes (content-hashed image files) and may share a path. */
   sameContent?: string;
 }
 
 /** A plan as plain data, for the whole-site cache (./site-cache.ts). */
 export interface PlanEntries {
-  files: Array<[string, Claim]>;
+  files: Array<[string, { source: string; sameContent?: string }]>;
   folders: Array<[string, string]>;
 }
 
@@ -36,22 +49,22 @@ export class OutputPlan {
   private readonly folders = new Map<string, string>();
 
   /** Claims the file at `sitePath` ("/a/b/index.html") for `source`; throws OutputConflict if it is taken. */
-  claim(sitePath: string, source: string, sameContent?: string): void {
+  claim(sitePath: string, source: ClaimSource, sameContent?: string): void {
     const key = normalise(sitePath);
     const folder = this.folderOf(key);
-    if (folder) throw new OutputConflict(key, folder[1], source);
+    if (folder) throw new OutputConflict(key, folder[1], describeClaim(source));
     const taken = this.files.get(key);
     if (taken) {
       if (sameContent !== undefined && taken.sameContent === sameContent) return;
-      throw new OutputConflict(key, taken.source, source);
+      throw new OutputConflict(key, describeClaim(taken.source), describeClaim(source));
     }
-    this.files.set(key, { source, sameContent });
+    this.files.set(key, sameContent === undefined ? { source } : { source, sameContent });
   }
 
   /** Reserves the folder `sitePath` ("/pagefind/") and everything in it for `source`. */
   reserveFolder(sitePath: string, source: string): void {
     const prefix = `${normalise(sitePath).replace(/\/+$/, "")}/`;
-    for (const [file, claim] of this.files) if (file.startsWith(prefix)) throw new OutputConflict(file, claim.source, source);
+    for (const [file, claim] of this.files) if (file.startsWith(prefix)) throw new OutputConflict(file, describeClaim(claim.source), source);
     const folder = this.folderOf(prefix);
     if (folder) throw new OutputConflict(prefix, folder[1], source);
     this.folders.set(prefix, source);
@@ -60,7 +73,8 @@ export class OutputPlan {
   /** The source of the file at `sitePath`, or undefined when the plan has none. */
   sourceOf(sitePath: string): string | undefined {
     const key = normalise(sitePath);
-    return this.files.get(key)?.source ?? this.folderOf(key)?.[1];
+    const claim = this.files.get(key);
+    return claim ? describeClaim(claim.source) : this.folderOf(key)?.[1];
   }
 
   /** Every claimed file (not the files inside reserved folders), as site paths. */
@@ -72,9 +86,12 @@ export class OutputPlan {
     return [...this.folders.keys()];
   }
 
-  /** The plan as plain data (`OutputPlan.fromEntries` makes it again). */
+  /** The plan as plain data (`OutputPlan.fromEntries` makes it again), every source in words. */
   toEntries(): PlanEntries {
-    return { files: [...this.files], folders: [...this.folders] };
+    const files: PlanEntries["files"] = [];
+    for (const [key, { source, sameContent }] of this.files)
+      files.push([key, sameContent === undefined ? { source: describeClaim(source) } : { source: describeClaim(source), sameContent }]);
+    return { files, folders: [...this.folders] };
   }
 
   static fromEntries(entries: PlanEntries): OutputPlan {

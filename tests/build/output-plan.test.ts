@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
-import { OutputConflict, OutputPlan, SEARCH_FOLDER } from "../../scripts/build/output-plan.ts";
+import { OutputConflict, OutputPlan, planOutput, SEARCH_FOLDER } from "../../scripts/build/output-plan.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { applyChanges, filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
@@ -78,6 +78,33 @@ describe("the output plan", () => {
     expect(message).toMatch(/attachment "cite.csl.json" of content\/testby\/likestilling-i-testby.md:\d+/);
     expect(readFileSync(path.join(dir, "_site/index.html"), "utf8")).toBe(before);
     expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+  });
+
+  it("describes a file's source only when asked: planning parses no front-matter again", () => {
+    applyChanges(dir, {
+      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
+        "summary: En kort presentasjon.",
+        "summary: En kort presentasjon.\nattachments:\n  - file: original.pptx",
+      ),
+      "content/testby/original.pptx": "PK not really a pptx",
+    });
+    const data = loadSiteData(dir);
+    const doc = data.model.documents.find((view) => view.doc.assets.attachments.length > 0)!.doc;
+    const fieldLine = doc.fieldLine.bind(doc);
+    let lookups = 0;
+    doc.fieldLine = (field) => {
+      lookups++;
+      return fieldLine(field);
+    };
+    const plan = planOutput(data);
+    expect(lookups).toBe(0);
+    const source = plan.sourceOf("/dokumenter/testby/likestilling-i-testby/original.pptx");
+    expect(source).toMatch(/^attachment "original.pptx" of content\/testby\/likestilling-i-testby.md:\d+$/);
+    expect(lookups).toBe(1);
+    expect(plan.sourceOf("/dokumenter/testby/likestilling-i-testby/index.html")).toBe("the nb page of content/testby/likestilling-i-testby.md");
+    expect(plan.sourceOf("/dokumenter/testby/likestilling-i-testby/cite.csl.json")).toBe("the citation file of content/testby/likestilling-i-testby.md (nb)");
+    // The plan kept for a reused site holds the words.
+    expect(plan.toEntries().files.every(([, claim]) => typeof claim.source === "string")).toBe(true);
   });
 
   it("allows one source per path, shares content-hashed files, and reserves folders whole", () => {
