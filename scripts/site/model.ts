@@ -10,14 +10,25 @@ import { formatPartialDate, languageLabel } from "../i18n/format.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import { preparePublishing, type PublishEnv } from "../publish/document.ts";
+import { preparePublishing, type Publishing, type PublishEnv } from "../publish/document.ts";
 import { documentView } from "./document-view.ts";
 import { paginated } from "./pagination.ts";
-import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFiguresPage } from "../keyfigures/assemble.ts";
+import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFigureModel, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
 import { buildSearchRecord, buildSearchRecords, type SearchRecord, type SearchRecordStore } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
-import type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage, ListingFeed } from "./views.ts";
+import type {
+  DocumentView,
+  PageBase,
+  DocumentListItem,
+  DocumentPublishing,
+  ListPage,
+  DocumentPage,
+  PublisherPage,
+  IndexEntry,
+  IndexPage,
+  ListingFeed,
+} from "./views.ts";
 export type { DocumentView, PageBase, DocumentListItem, ListPage, DocumentPage, PublisherPage, IndexEntry, IndexPage } from "./views.ts";
 
 export interface SiteModel {
@@ -54,6 +65,83 @@ const HOME_LATEST = 20;
 
 function base(locale: UiLocale, route: Route, title: string, crumbs: PageBase["crumbs"] = []): PageBase {
   return { locale, lang: locale, url: urlFor(locale, route), title, alternates: alternatesFor(route), crumbs };
+}
+
+/** What every document page of one model makes its fields from on each read. */
+interface DocumentPageSources {
+  keyFigures: KeyFigureModel;
+  publishing: Publishing;
+  items: Record<UiLocale, (view: DocumentView) => DocumentListItem>;
+}
+
+/**
+ * A document page of the model. Links, topics, key-figure rows and publishing
+ * data are made on each read (the renderer reads a page whole once, see
+ * fullDocumentPage): held for every page of a large archive at once, they
+ * were a fifth of the model. They are getters of the class, not of each page:
+ * as getters of an object literal they gave every page five closures and a
+ * dictionary of its properties, about 1 KB a page (docs/performance.md).
+ */
+class ModelDocumentPage implements DocumentPage {
+  readonly lang: string;
+  readonly url: string;
+  readonly title: string;
+  readonly dateText: string;
+  readonly typeLabel: string;
+  readonly languageLabel: string;
+  readonly publisherName: string;
+  readonly publisherUrl: string;
+  readonly originalTitle: string | null;
+  readonly titleLang: string;
+
+  constructor(
+    readonly locale: UiLocale,
+    readonly view: DocumentView,
+    private readonly sources: DocumentPageSources,
+  ) {
+    const { meta } = view.doc;
+    this.lang = locale;
+    this.url = view.urls[locale];
+    this.title = view.titles[locale];
+    this.dateText = documentDateText(locale, meta.date);
+    this.typeLabel = t(locale, `type.${meta.type}`);
+    this.languageLabel = languageLabel(locale, meta.language);
+    this.publisherName = publisherName(view.publisher, locale);
+    this.publisherUrl = urlFor(locale, { kind: "publisher", id: view.publisher.id });
+    this.originalTitle = this.title === meta.title ? null : meta.title;
+    this.titleLang = titleLang(view, locale);
+  }
+
+  get alternates(): PageBase["alternates"] {
+    return alternatesFor({ kind: "document", publisher: this.view.doc.meta.publisher, slug: this.view.doc.slug });
+  }
+
+  get crumbs(): PageBase["crumbs"] {
+    const { locale } = this;
+    return [
+      { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) },
+      { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) },
+      { title: this.publisherName, url: this.publisherUrl },
+    ];
+  }
+
+  get topics(): DocumentPage["topics"] {
+    const { locale } = this;
+    return this.view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) }));
+  }
+
+  get figures(): DocumentPage["figures"] {
+    return this.sources.keyFigures.documentRows(this.locale, this.view.id);
+  }
+
+  get publish(): DocumentPublishing {
+    return this.sources.publishing.document(this.locale, this.view, this.sources.items[this.locale]);
+  }
+
+  /** The page's JSON is its whole page's (its page-cache key hashes it). */
+  toJSON(): DocumentPage {
+    return fullDocumentPage(this);
+  }
 }
 
 export function publisherName(publisher: Publisher, locale: UiLocale): string {
@@ -143,47 +231,12 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 
   const feeds: ListingFeed[] = [];
   const publishing = preparePublishing(content, views, env);
-  const documentPage = (locale: UiLocale, view: DocumentView): DocumentPage => {
-    const { meta } = view.doc;
-    const publisherRoute: Route = { kind: "publisher", id: view.publisher.id };
-    const title = view.titles[locale];
-    const route: Route = { kind: "document", publisher: meta.publisher, slug: view.doc.slug };
-    // Links, topics and publishing data are made on each read (the renderer reads a page whole once, see
-    // fullDocumentPage): held for every page of a large archive at once, they were a fifth of the model.
-    return {
-      locale,
-      lang: locale,
-      url: view.urls[locale],
-      title,
-      get alternates() {
-        return alternatesFor(route);
-      },
-      get crumbs() {
-        return [
-          { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) },
-          { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) },
-          { title: publisherName(view.publisher, locale), url: urlFor(locale, publisherRoute) },
-        ];
-      },
-      view,
-      dateText: documentDateText(locale, meta.date),
-      typeLabel: t(locale, `type.${meta.type}`),
-      languageLabel: languageLabel(locale, meta.language),
-      publisherName: publisherName(view.publisher, locale),
-      publisherUrl: urlFor(locale, publisherRoute),
-      get topics() {
-        return view.topics.map((topic) => ({ label: topic.labels[locale], url: urlFor(locale, { kind: "topic", id: topic.id }) }));
-      },
-      get figures() {
-        return keyFigures.documentRows(locale, view.id);
-      },
-      originalTitle: title === meta.title ? null : meta.title,
-      titleLang: titleLang(view, locale),
-      get publish() {
-        return publishing.document(locale, view, item(locale));
-      },
-    };
+  const made: DocumentPageSources = {
+    keyFigures,
+    publishing,
+    items: Object.fromEntries(UI_LOCALES.map((locale) => [locale, item(locale)])) as DocumentPageSources["items"],
   };
+  const documentPage = (locale: UiLocale, view: DocumentView): DocumentPage => new ModelDocumentPage(locale, view, made);
   for (const locale of UI_LOCALES) {
     const toItem = item(locale);
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
@@ -317,10 +370,27 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
  * renderer reads them once here. The copy's JSON is the page's JSON.
  */
 export function fullDocumentPage(page: DocumentPage): DocumentPage {
-  // Spreading reads each getter once (links, topics, figures and publish here, citation, embed and related in publish).
-  const whole = { ...page };
-  whole.publish = { ...whole.publish };
-  return whole;
+  // Each field read once, in the order the page's JSON has always had (its page-cache key hashes it).
+  return {
+    locale: page.locale,
+    lang: page.lang,
+    url: page.url,
+    title: page.title,
+    alternates: page.alternates,
+    crumbs: page.crumbs,
+    view: page.view,
+    dateText: page.dateText,
+    typeLabel: page.typeLabel,
+    languageLabel: page.languageLabel,
+    publisherName: page.publisherName,
+    publisherUrl: page.publisherUrl,
+    topics: page.topics,
+    figures: page.figures,
+    originalTitle: page.originalTitle,
+    titleLang: page.titleLang,
+    // Citation, embed and related list read once here too.
+    publish: { ...page.publish },
+  };
 }
 
 /**

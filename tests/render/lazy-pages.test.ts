@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PageCache } from "../../scripts/render/page-cache.ts";
 import { pageRenderer } from "../../scripts/render/pages.ts";
+import { fullDocumentPage } from "../../scripts/site/model.ts";
 import { loadSiteData, type SiteData } from "../../scripts/site/site-data.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 import { keyFigureChanges } from "../keyfigures/fixture.ts";
@@ -22,7 +23,15 @@ beforeAll(() => {
 });
 afterAll(() => removeProject(dir));
 
-const madeOnRead = (page: object, field: string) => typeof Object.getOwnPropertyDescriptor(page, field)?.get === "function";
+/** The getter of `field` on `page` or its class. */
+const getterOf = (page: object, field: string) => {
+  for (let on: object | null = page; on; on = Object.getPrototypeOf(on)) {
+    const descriptor = Object.getOwnPropertyDescriptor(on, field);
+    if (descriptor) return descriptor.get;
+  }
+  return undefined;
+};
+const madeOnRead = (page: object, field: string) => typeof getterOf(page, field) === "function";
 
 describe("the site model", () => {
   it("makes the parts of a page that grow with the archive when they are read, the same each time", () => {
@@ -50,6 +59,18 @@ describe("the site model", () => {
     expect(listed.length).toBe(pages.topic.filter((page) => page.locale === "nb").reduce((sum, page) => sum + page.items.length, 0));
     expect(pages.publisher.some((page) => page.keyFigures !== null)).toBe(true);
     expect(pages.indicator.some((page) => page.history.length > 1)).toBe(true);
+  });
+
+  it("gives a document page's made-on-read fields to its class, and keys it by its whole page", () => {
+    for (const page of data.model.pages.document) {
+      // Getters of each page object were five closures and a property dictionary a page (docs/performance.md).
+      for (const field of ["alternates", "crumbs", "topics", "figures", "publish"]) expect(Object.getOwnPropertyDescriptor(page, field), field).toBeUndefined();
+      const whole = fullDocumentPage(page);
+      expect(Object.keys(whole)).toEqual(expect.arrayContaining(["alternates", "crumbs", "topics", "figures", "publish", "view", "title"]));
+      expect(Object.keys(whole.publish)).toEqual(expect.arrayContaining(["citation", "embed", "related"]));
+      // The page cache hashes a page's JSON: the model's page and its whole copy have the same one.
+      expect(JSON.stringify(page)).toBe(JSON.stringify(whole));
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lysarkPlugin, type EleventyConfig } from "../../scripts/build/eleventy-plugin.ts";
 import { documentDescription, pageFile, pageRenderer } from "../../scripts/render/pages.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
-import type { DocumentPage } from "../../scripts/site/model.ts";
+import { type DocumentPage, fullDocumentPage } from "../../scripts/site/model.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
@@ -48,7 +48,8 @@ describe("the page renderer", () => {
 
   it("escapes the description once, and falls back to the title without a summary", () => {
     const data = loadSiteData(dir);
-    const page = data.model.pages.document[0]!;
+    // Made whole first: a model's document page has its links and publishing data on its class, which a spread leaves out.
+    const page = fullDocumentPage(data.model.pages.document[0]!);
     const withSummary: DocumentPage = {
       ...page,
       view: { ...page.view, doc: { ...page.view.doc, meta: { ...page.view.doc.meta, summary: 'Tall & "fakta"' } } },
