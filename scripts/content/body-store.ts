@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import type { BodyPart, RenderedBody } from "./markdown.ts";
 
-/** What the main thread keeps of a part: no HTML of its body or notes, no plain text. */
-export type PartOutline = Omit<BodyPart, "bodyHtml" | "notesHtml" | "text">;
+/** What the main thread keeps of a part: its place and anchor (links and key figures point at them); no titles, HTML or text. */
+export type PartOutline = Pick<BodyPart, "n" | "anchor" | "empty">;
 
 /** What the main thread keeps of a rendered body: enough for links, anchors, key figures and the table of contents. */
 export type BodyOutline = Omit<RenderedBody, "preambleHtml" | "parts"> & { parts: PartOutline[] };
@@ -32,7 +32,7 @@ const sha256 = (data: string | Buffer) => createHash("sha256").update(data).dige
 
 export function outlineOf(body: RenderedBody): BodyOutline {
   const { preambleHtml: _preamble, parts, ...rest } = body;
-  return { ...rest, parts: parts.map(({ bodyHtml: _html, notesHtml: _notes, text: _text, ...part }) => part) };
+  return { ...rest, parts: parts.map(({ n, anchor, empty }) => ({ n, anchor, empty })) };
 }
 
 /** Writes `body` into `dir` (once per content) and returns its reference. */

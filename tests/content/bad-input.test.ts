@@ -3,6 +3,7 @@
  * exact message it must produce: file, line, column, field and a way to fix it.
  */
 import { describe, expect, it } from "vitest";
+import { readBody } from "../../scripts/content/body-store.ts";
 import { doc, useContentCheck, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 const FILE = "content/testby/case.md";
@@ -196,7 +197,7 @@ describe("input that looks odd but is fine", () => {
     expect(lines).toEqual([`${FILE}:5:7 date: is not a real calendar date`]);
     const { problems, site } = check({ [FILE]: doc(VALID_FRONT_MATTER).replace(/\n/g, "\r\n") });
     expect(problems).toEqual([]);
-    expect(site.documents.find((d) => d.slug === "case")?.body.parts[0]?.titleText).toBe("Lysbilde");
+    expect(readBody(site.documents.find((d) => d.slug === "case")!).parts[0]?.titleText).toBe("Lysbilde");
   });
 
   it("accepts a year alone, and 'unknown', as a date", () => {

@@ -32,13 +32,14 @@ const LONG_BODY = Array.from(
 ).join("\n");
 
 describe("a rendered body on disk", () => {
-  it("keeps anchors, titles, links and images in the outline and nothing of the HTML or text", () => {
+  it("keeps anchors, links and images in the outline and nothing of the titles, HTML or text", () => {
     const body = renderBody("Innledning.\n\n## Første\n\nTekst med [lenke](https://example.org).\n\n::: notes\nNotat.\n:::\n", "slide");
     const outline = outlineOf(body);
-    expect(outline.parts).toEqual([{ n: 1, anchor: "slide-1", titleHtml: "Første", titleText: "Første", empty: false }]);
+    // Titles are read with the full body, by the pages that show them: 13 a document held on the main thread were 7 MB at N = 5000.
+    expect(outline.parts).toEqual([{ n: 1, anchor: "slide-1", empty: false }]);
     expect(outline.links).toEqual(body.links);
     expect(outline.wordCount).toBe(body.wordCount);
-    expect(JSON.stringify(outline)).not.toMatch(/Innledning|Notat|Tekst med/);
+    expect(JSON.stringify(outline)).not.toMatch(/Innledning|Notat|Tekst med|Første/);
   });
 
   it("reads back exactly what was written, one file per distinct body", () => {
