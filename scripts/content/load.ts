@@ -10,6 +10,7 @@ import { FrontMatterError, normalizeText, splitFrontMatter, type SplitFile } fro
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import { didYouMean, sortProblems, type Problem } from "./problems.ts";
 import { decodeContentFile, TextFileError } from "./read-text.ts";
+import { fnv1a } from "./fnv1a.ts";
 import {
   documentSchema,
   ID_PATTERN,
@@ -547,7 +548,7 @@ function loadThroughCache(
   const result = lookup?.result ?? runTask(task);
   if (lookup && !lookup.result) lookup.store(result);
   out.problems.push(...result.problems);
-  return result.record && documentFromRecord(result.record);
+  return result.record && documentFromRecord(result.record, task);
 }
 
 /** A loaded document without its closures, with the front-matter text to find field positions again. */
@@ -607,19 +608,56 @@ function runDocumentTask(task: DocumentTask, known: Known, hook?: DocumentHook):
   };
 }
 
-/** A document record back from a worker; field positions are found by parsing its front-matter again, only when asked. */
-export function documentFromRecord(record: DocumentRecord): LoadedDocument {
+/** Where a loaded document's front-matter is, to find a field's position in it again when a message needs one. */
+interface FrontMatterPlace {
+  root: string;
+  contentRoot: string;
+  line: number;
+  /** FNV-1a of the front-matter text it was loaded from: a file edited since is not used for positions. */
+  fingerprint: number;
+}
+
+const FRONT_MATTER = Symbol("lysark.frontMatter");
+type RecordDocument = LoadedDocument & { [FRONT_MATTER]: FrontMatterPlace };
+
+/** The line and column of `field` in the front-matter the document was loaded from, read from its file again. */
+function locateAgain(doc: RecordDocument, field: ReadonlyArray<PropertyKey>): { line: number; col: number } {
+  const place = doc[FRONT_MATTER];
+  try {
+    const resolved = resolveContentFile(place.contentRoot, path.resolve(place.root, doc.file));
+    if (resolved.ok) {
+      const { frontMatter, frontMatterLine } = splitFrontMatter(normalizeText(decodeContentFile(readFileSync(resolved.real))));
+      if (fnv1a(frontMatter) === place.fingerprint) {
+        const { line, col } = parseYamlSource(frontMatter, frontMatterLine).locate(field);
+        return { line, col };
+      }
+    }
+  } catch {
+    // Unreadable now: the front-matter's first line below.
+  }
+  // The file changed (or went) since it was loaded: its front-matter's first line, not a line of another version.
+  return { line: place.line, col: 1 };
+}
+
+/**
+ * What every document loaded from a record shares: its position methods. The record's front-matter text is not kept
+ * (with a closure for each method it was about 2 KB a document, a twentieth of the main thread's heap at N = 5000):
+ * positions are asked for only by messages, and the file is read again then.
+ */
+const RECORD_DOCUMENT = {
+  fieldLine(this: RecordDocument, field: ReadonlyArray<PropertyKey>): number {
+    return locateAgain(this, field).line;
+  },
+  fieldAt(this: RecordDocument, field: ReadonlyArray<PropertyKey>): { line: number; col: number } {
+    return locateAgain(this, field);
+  },
+};
+
+/** A document record back from a worker; field positions are found by reading its file again, only when asked. */
+export function documentFromRecord(record: DocumentRecord, where: { root: string; contentRoot: string }): LoadedDocument {
   const { frontMatter, frontMatterLine, ...plain } = record;
-  let source: YamlSource | undefined;
-  const at = (field: ReadonlyArray<PropertyKey>) => (source ??= parseYamlSource(frontMatter, frontMatterLine)).locate(field);
-  return {
-    ...plain,
-    fieldLine: (field) => at(field).line,
-    fieldAt: (field) => {
-      const { line, col } = at(field);
-      return { line, col };
-    },
-  };
+  const place: FrontMatterPlace = { root: where.root, contentRoot: where.contentRoot, line: frontMatterLine, fingerprint: fnv1a(frontMatter) };
+  return Object.assign(Object.create(RECORD_DOCUMENT) as RecordDocument, plain, { [FRONT_MATTER]: place });
 }
 
 /**
@@ -674,7 +712,7 @@ export async function loadContentWith(
       validated.tick();
       out.problems.push(...result.problems);
       if (!result.record) return undefined;
-      const document = documentFromRecord(result.record);
+      const document = documentFromRecord(result.record, base);
       const publisher = publishersById.get(document.meta.publisher);
       // A record comes back only for a document without errors of its own.
       if (options.onDocument && publisher) options.onDocument(document, publisher, result.extra);

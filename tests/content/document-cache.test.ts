@@ -23,10 +23,11 @@ function project(changes = {}): string {
   return dir;
 }
 
-/** What a load gives, as plain data: documents without their closures, problems as printed. */
+/** What a load gives, as plain data: documents without their position methods or where they find positions, problems as printed. */
 function summary(result: ReturnType<typeof loadContent>) {
+  const skipped = new Set(["fieldLine", "fieldAt", "sourceHash"]);
   return {
-    documents: result.site.documents.map(({ fieldLine: _line, fieldAt: _at, sourceHash: _hash, ...plain }) => plain),
+    documents: result.site.documents.map((doc) => Object.fromEntries(Object.entries(doc).filter(([key]) => !skipped.has(key)))),
     problems: result.problems.map(formatProblem),
   };
 }
