@@ -4,7 +4,7 @@
  * main thread needs it only while it renders that document's pages or builds
  * its search record; so a build writes it to disk from pass 1 (a worker or the
  * main thread), named by the SHA-256 of its JSON, and the loaded document keeps
- * its outline (anchors, titles, links, images) and a reference. The dev server
+ * its outline (anchors, links, images) and a reference. The dev server
  * and small callers keep the body in memory instead (`{ kept }`).
  *
  * Build with the cache: `.cache/lysark/bodies/` (checked and pruned by the
@@ -19,7 +19,7 @@ import type { BodyPart, RenderedBody } from "./markdown.ts";
 /** What the main thread keeps of a part: its place and anchor (links and key figures point at them); no titles, HTML or text. */
 export type PartOutline = Pick<BodyPart, "n" | "anchor" | "empty">;
 
-/** What the main thread keeps of a rendered body: enough for links, anchors, key figures and the table of contents. */
+/** What the main thread keeps of a rendered body: enough for links, anchors and key figures (the pages read the full body). */
 export type BodyOutline = Omit<RenderedBody, "preambleHtml" | "parts"> & { parts: PartOutline[] };
 
 /** The full body: kept in memory, a file named by the hash of its content, or not kept at all (a check renders no page). */
