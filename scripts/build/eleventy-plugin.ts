@@ -295,7 +295,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
               processes: documentCache && documentCache.hits >= documentCache.misses ? undefined : 1,
             }).finally(() => searchThread.destroy());
           });
-        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords })).catch(
+        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords, scoreRelatedOnce: true })).catch(
           async (error: unknown) => {
             await stop();
             removeTemporaryFiles();

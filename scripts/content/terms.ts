@@ -20,6 +20,21 @@ export interface DocumentTerms {
   counts: number[];
 }
 
+/**
+ * A document's words once its related list was scored for good (a build, not the dev server): let go, as the
+ * main thread held them to the end otherwise. Reading them is a mistake, and says so instead of finding nothing.
+ */
+export const RELEASED_TERMS: DocumentTerms = Object.freeze({
+  // A document's JSON (a page-cache token without a source hash) says so rather than throwing.
+  toJSON: () => "released",
+  get words(): string {
+    throw new Error("This document's words were released once its related documents were found (PublishEnv.scoreRelatedOnce).");
+  },
+  get counts(): number[] {
+    throw new Error("This document's words were released once its related documents were found (PublishEnv.scoreRelatedOnce).");
+  },
+});
+
 /** The words of `terms`, in order. */
 export function termWords(terms: DocumentTerms): string[] {
   return terms.words === "" ? [] : terms.words.split(" ");

@@ -6,6 +6,7 @@
  */
 import type { SiteContent } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
+import { RELEASED_TERMS } from "../content/terms.ts";
 import { formatPartialDate } from "../i18n/format.ts";
 import { DEFAULT_LOCALE, type UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
@@ -28,6 +29,11 @@ export interface PublishEnv {
   config?: SiteConfig;
   /** Where build warnings go (console.warn by default). */
   warn?: (message: string) => void;
+  /**
+   * The related lists are scored once and never again (a build; the dev server scores them again after an edit):
+   * each document's words are released then, about 2.6 KB a document the main thread held to the end.
+   */
+  scoreRelatedOnce?: boolean;
 }
 
 /** True when partial date `a` is after `b` at the precision both share ("2026" is not after "2026-05-01"). */
@@ -149,6 +155,7 @@ export function preparePublishing(content: SiteContent, views: readonly Document
     return changed;
   };
   refreshRelated();
+  if (env.scoreRelatedOnce) for (const view of views) view.doc.terms = RELEASED_TERMS;
 
   const warn = env.warn ?? console.warn;
   const history: FileDates = env.root

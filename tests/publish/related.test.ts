@@ -3,8 +3,11 @@
  * tie-breaking, scale, and the list on each document page in both locales.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentTerms, eachWord } from "../../scripts/content/terms.ts";
+import path from "node:path";
+import { loadContent } from "../../scripts/content/load.ts";
+import { documentTerms, eachWord, RELEASED_TERMS } from "../../scripts/content/terms.ts";
 import { relatedDocuments, type RelatedInput } from "../../scripts/related/related.ts";
+import { buildSiteModel, fullDocumentPage, refreshRelatedDocuments } from "../../scripts/site/model.ts";
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
 
@@ -141,5 +144,21 @@ describe("related documents on document pages", () => {
   it("leaves documents with nothing in common out", () => {
     // The Swedish district report shares no topic, words or publisher with the equality documents.
     expect(related(readOutput(dir, "dokumenter/testby/likestilling-2015/index.html"))).not.toContain("/dokumenter/testby-sentrum/integrering-i-sentrum/");
+  });
+
+  it("scores them once in a build, as the dev server does, and lets each document's words go after", () => {
+    const load = () => loadContent(path.join(dir, "content"), { root: dir, bodyDir: path.join(dir, "bodies") }).site;
+    const lists = (model: ReturnType<typeof buildSiteModel>) =>
+      model.pages.document.map((page) => fullDocumentPage(page).publish.related.map((item) => item.url));
+    const kept = buildSiteModel(load(), { root: dir });
+    const once = buildSiteModel(load(), { root: dir, scoreRelatedOnce: true });
+    expect(lists(once)).toEqual(lists(kept));
+    expect(lists(once).some((list) => list.length > 0)).toBe(true);
+    for (const view of once.documents) expect(view.doc.terms).toBe(RELEASED_TERMS);
+    // Scoring them again would find nothing in common: it says why instead.
+    expect(() => refreshRelatedDocuments(once)).toThrow(/released .*scoreRelatedOnce/);
+    expect(refreshRelatedDocuments(kept)).toEqual([]);
+    // A document's JSON (a page-cache token) still works.
+    expect(JSON.stringify(once.documents[0]!.doc)).toContain('"terms":"released"');
   });
 });
