@@ -295,13 +295,13 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
               processes: documentCache && documentCache.hits >= documentCache.misses ? undefined : 1,
             }).finally(() => searchThread.destroy());
           });
-        const model = await time("assemble", () => buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords, scoreRelatedOnce: true })).catch(
-          async (error: unknown) => {
-            await stop();
-            removeTemporaryFiles();
-            throw error;
-          },
-        );
+        const model = await time("assemble", () =>
+          buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords, scoreRelatedOnce: true }),
+        ).catch(async (error: unknown) => {
+          await stop();
+          removeTemporaryFiles();
+          throw error;
+        });
         if (searchRecords)
           Object.assign(plugin.cacheReport, {
             recordsReused: searchRecords.hits,
