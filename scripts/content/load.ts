@@ -623,17 +623,20 @@ type RecordDocument = LoadedDocument & { [FRONT_MATTER]: FrontMatterPlace };
 /** The line and column of `field` in the front-matter the document was loaded from, read from its file again. */
 function locateAgain(doc: RecordDocument, field: ReadonlyArray<PropertyKey>): { line: number; col: number } {
   const place = doc[FRONT_MATTER];
+  // Read as loading reads it (readText: the content folder's checks, decoding, line endings); its problems are not this message's.
+  const out = new Collector(place.root);
+  out.contentRoot = place.contentRoot;
   try {
-    const resolved = resolveContentFile(place.contentRoot, path.resolve(place.root, doc.file));
-    if (resolved.ok) {
-      const { frontMatter, frontMatterLine } = splitFrontMatter(normalizeText(decodeContentFile(readFileSync(resolved.real))));
+    const text = readText(path.resolve(place.root, doc.file), out);
+    if (text !== undefined) {
+      const { frontMatter, frontMatterLine } = splitFrontMatter(text);
       if (fnv1a(frontMatter) === place.fingerprint) {
         const { line, col } = parseYamlSource(frontMatter, frontMatterLine).locate(field);
         return { line, col };
       }
     }
   } catch {
-    // Unreadable now: the front-matter's first line below.
+    // Unreadable now, or no front-matter any more: the front-matter's first line below.
   }
   // The file changed (or went) since it was loaded: its front-matter's first line, not a line of another version.
   return { line: place.line, col: 1 };

@@ -28,12 +28,16 @@ export const RELEASED_TERMS: DocumentTerms = Object.freeze({
   // A document's JSON (a page-cache token without a source hash) says so rather than throwing.
   toJSON: () => "released",
   get words(): string {
-    throw new Error("This document's words were released once its related documents were found (PublishEnv.scoreRelatedOnce).");
+    return released();
   },
   get counts(): number[] {
-    throw new Error("This document's words were released once its related documents were found (PublishEnv.scoreRelatedOnce).");
+    return released();
   },
 });
+
+function released(): never {
+  throw new Error("This document's words were released once its related documents were found (PublishEnv.scoreRelatedOnce).");
+}
 
 /** The words of `terms`, in order. */
 export function termWords(terms: DocumentTerms): string[] {
