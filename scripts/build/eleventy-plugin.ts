@@ -151,7 +151,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const siteCache = whole ? new SiteCache(siteCacheDir(root), pageCacheDir(root)) : undefined;
         const siteKey = siteCache && code && (await time("inputs", async () => siteInputKey(root, code.pages)));
         if (siteCache && siteKey) {
-          const snapshot = await time("reuse", async () => siteCache.restore(siteKey, outputDir));
+          const snapshot = await time("reuse", async () => siteCache.restore(siteKey, outputDir, { verify: options.verifyCache }));
           if (snapshot) {
             plugin.problems.splice(0, plugin.problems.length, ...snapshot.problems);
             for (const warning of snapshot.warnings) console.warn(warning);
@@ -159,6 +159,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             plugin.plan = OutputPlan.fromEntries(snapshot.plan);
             Object.assign(plugin.cacheReport, {
               siteReused: true,
+              siteFilesChecked: siteCache.checked,
               documentsReused: snapshot.documents,
               documentsLoaded: 0,
               pagesReused: snapshot.pages,
@@ -345,6 +346,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           const { writeSite } = await import("./write-site.ts");
           // The pages the page cache keeps, with their content hashes: the whole-site cache names them there instead of keeping them again.
           const contentHashes = new Map<string, string>();
+          const contentStamps = new Map<string, string>();
           plugin.plan = await writeSite(data, path.resolve(output), {
             root,
             time,
@@ -356,6 +358,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
             verifyCache: options.verifyCache,
             cacheReport: plugin.cacheReport,
             contentHashes,
+            contentStamps,
             searchIndex: search?.index,
           });
           // Only after a site was written: a failed build keeps the entries of the last good one.
@@ -378,8 +381,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
                   documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
                   pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
                 },
-                contentHashes,
-                bySitePath(cards.hashes, path.resolve(output)),
+                { keptPages: contentHashes, keptPageStamps: contentStamps, knownHashes: bySitePath(cards.hashes, path.resolve(output)) },
               ),
             );
           }

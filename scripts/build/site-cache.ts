@@ -25,12 +25,23 @@
  * Every file is checked against the hash the manifest holds for it before
  * anything is linked, and the manifest against its own integrity hash: a
  * corrupt, truncated or missing file is removed and counted, and the build
- * then runs in full, so a damaged entry is never published.
+ * then runs in full, so a damaged entry is never published. A file is read
+ * and hashed for that check only when its stamp (size, modification time,
+ * inode: ../content/file-stamp.ts) is not the one recorded when it was last
+ * written or checked, as the page cache does for its pages; reading and
+ * hashing a 5,000-document site's 65,000 files (about 1 GiB) was most of a
+ * warm build with nothing changed (docs/performance.md, "the whole site
+ * trusted by its stamps"). The stamps of the pages come from the page
+ * cache, which took them as it wrote or checked each page; those of the
+ * files hashed here are taken as they are linked; a file whose hash was
+ * given (the cards) gets its stamp once a restore has read it. `restore`
+ * with `verify` (`--verify-cache`) reads every file whatever its stamp.
  */
 import { spawnSync } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
 import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileStamp } from "../content/file-stamp.ts";
 import { filesUnder } from "../content/files-under.ts";
 import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
@@ -57,6 +68,50 @@ interface Manifest {
   integrity: string;
   /** `Body` as JSON text (what `integrity` hashes). */
   body: string;
+  /** `Stamps` as JSON text; absent in entries written before stamps were. */
+  stamps?: string;
+  /** SHA-256 of `integrity` and `stamps`: stamps that fail it are ignored (every file is read and hashed). */
+  stampsIntegrity?: string;
+}
+
+/** Content hash → the stamp of its kept file when it was last written or found sound, in each of the two folders. */
+interface Stamps {
+  files: Record<string, string>;
+  pages: Record<string, string>;
+}
+
+const stampsIntegrityOf = (integrity: string, stamps: string) => sha256(`${integrity}\0${stamps}`);
+
+/** The stamps a manifest holds, or none when they are absent or fail their hash. */
+function stampsOf(manifest: Manifest): Stamps {
+  const none: Stamps = { files: {}, pages: {} };
+  if (typeof manifest.stamps !== "string" || manifest.stampsIntegrity !== stampsIntegrityOf(manifest.integrity, manifest.stamps)) return none;
+  try {
+    const stamps = JSON.parse(manifest.stamps) as Stamps;
+    return { files: stamps.files ?? {}, pages: stamps.pages ?? {} };
+  } catch {
+    return none;
+  }
+}
+
+export interface RestoreOptions {
+  /** Read and hash every file, ignoring the stamps recorded (`--verify-cache`). */
+  verify?: boolean;
+}
+
+export interface SaveOptions {
+  /**
+   * The pages the page cache keeps in `pagesDir` (site-relative path → SHA-256 of the bytes the build wrote there):
+   * named, not linked here again.
+   */
+  keptPages?: ReadonlyMap<string, string>;
+  /** Content hash → the stamp the page cache recorded for that kept page (`PageCache.stampOfKept`). */
+  keptPageStamps?: ReadonlyMap<string, string>;
+  /**
+   * Site-relative path → SHA-256 of the bytes the build wrote there (e.g. the cards it drew), taken as given
+   * instead of read and hashed again; such a file gets no stamp until a restore has read it.
+   */
+  knownHashes?: ReadonlyMap<string, string>;
 }
 
 interface Body extends SiteSnapshot {
@@ -146,6 +201,8 @@ function place(from: string, to: string): void {
 export class SiteCache {
   /** Files or manifests found unsound (corrupt, truncated, missing) in this run. */
   rejected = 0;
+  /** Files read and hashed by `restore` in this run (the others were taken on their stamp). */
+  checked = 0;
 
   /** Where the kept files are, each in the folder named by its hash's first two characters. */
   private readonly filesDir: string;
@@ -163,20 +220,33 @@ export class SiteCache {
     return this.filesDir + path.sep + hash.slice(0, 2) + path.sep + hash;
   }
 
-  private readBody(key: string): Body | undefined {
-    let manifest: Manifest;
+  private readManifest(): Manifest | undefined {
     try {
-      manifest = JSON.parse(readFileSync(path.join(this.dir, MANIFEST), "utf8")) as Manifest;
+      return JSON.parse(readFileSync(path.join(this.dir, MANIFEST), "utf8")) as Manifest;
     } catch {
       return undefined;
     }
+  }
+
+  private readBody(key: string): { manifest: Manifest; body: Body } | undefined {
+    const manifest = this.readManifest();
+    if (!manifest) return undefined;
     if (typeof manifest.body !== "string" || sha256(manifest.body) !== manifest.integrity) {
       this.rejected++;
       return undefined;
     }
     // Another build's inputs: not unsound, just not this build's.
     if (manifest.key !== key) return undefined;
-    return JSON.parse(manifest.body) as Body;
+    return { manifest, body: JSON.parse(manifest.body) as Body };
+  }
+
+  /** Writes `manifest` with `stamps` beside and renames it into place. */
+  private writeManifest(manifest: Manifest, stamps: Stamps): void {
+    const text = JSON.stringify(stamps);
+    const whole: Manifest = { ...manifest, stamps: text, stampsIntegrity: stampsIntegrityOf(manifest.integrity, text) };
+    const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
+    writeFileSync(temporary, JSON.stringify(whole));
+    renameSync(temporary, path.join(this.dir, MANIFEST));
   }
 
   /**
@@ -185,26 +255,37 @@ export class SiteCache {
    * Synchronous on purpose: many links at a time through promises cost twice the CPU
    * time and did not shorten the wall time on a busy disk (docs/performance.md).
    */
-  restore(key: string, outputDir: string): SiteSnapshot | undefined {
-    const body = this.readBody(key);
-    if (!body) return undefined;
+  restore(key: string, outputDir: string, options: RestoreOptions = {}): SiteSnapshot | undefined {
+    const read = this.readBody(key);
+    if (!read) return undefined;
+    const { manifest, body } = read;
     const keptPages = Object.entries(body.keptPages ?? {});
     const pagesDir = this.pagesDir;
     // Written with the page cache's folder, read without it: nowhere to take those pages from.
     if (keptPages.length && pagesDir === undefined) return undefined;
-    const entries: Array<[name: string, file: string, hash: string]> = [];
-    for (const [name, hash] of Object.entries(body.files)) entries.push([name, this.contentFile(hash), hash]);
-    for (const [name, hash] of keptPages) entries.push([name, keptPageFile(pagesDir!, hash), hash]);
+    const stamps = stampsOf(manifest);
+    const entries: Array<[name: string, file: string, hash: string, stamps: Record<string, string>]> = [];
+    for (const [name, hash] of Object.entries(body.files)) entries.push([name, this.contentFile(hash), hash, stamps.files]);
+    for (const [name, hash] of keptPages) entries.push([name, keptPageFile(pagesDir!, hash), hash, stamps.pages]);
     // Every file is checked before any is linked, so a failed check leaves the output folder empty.
-    for (const [, file, hash] of entries) {
+    let restamped = false;
+    for (const [, file, hash, recorded] of entries) {
+      const stamp = fileStamp(file);
+      if (!options.verify && stamp && recorded[hash] === stamp) continue;
       let sound = false;
       try {
         sound = sha256(readFileSync(file)) === hash;
       } catch {}
+      this.checked++;
       if (!sound) {
         this.rejected++;
         rmSync(file, { force: true });
         return undefined;
+      }
+      // Found sound: its stamp now vouches for it, for the builds after this one.
+      if (stamp && recorded[hash] !== stamp) {
+        recorded[hash] = stamp;
+        restamped = true;
       }
     }
     const folders = new Set<string>();
@@ -217,25 +298,23 @@ export class SiteCache {
       }
       place(file, target);
     }
+    if (restamped) this.writeManifest(manifest, stamps);
     const { files: _files, keptPages: _keptPages, ...snapshot } = body;
     return snapshot;
   }
 
   /**
    * Keeps every file of the site in `outputDir` under `key`, with what the build reported; removes the last entry's other files.
-   * `keptPages` (site-relative path → SHA-256 of the bytes the build wrote there) are the pages the page cache keeps in
-   * `pagesDir`: named, not linked here again. Every other file is hashed and linked here. A wrong hash cannot be
-   * published: `restore` checks every file against its hash before it links any.
-   * `knownHashes` (site-relative path → SHA-256 of the bytes the build wrote there, e.g. the cards it drew) are
-   * taken as given instead of read and hashed again.
+   * The pages the page cache keeps (`options.keptPages`) are named, not linked here again; every other file is hashed and
+   * linked here, unless its hash is given (`options.knownHashes`). A wrong hash cannot be published: `restore` checks
+   * every file against its hash before it links any, by its stamp when one was recorded.
    */
-  async save(
-    key: string,
-    outputDir: string,
-    snapshot: SiteSnapshot,
-    keptPages?: ReadonlyMap<string, string>,
-    knownHashes?: ReadonlyMap<string, string>,
-  ): Promise<void> {
+  async save(key: string, outputDir: string, snapshot: SiteSnapshot, options: SaveOptions = {}): Promise<void> {
+    const { keptPages, knownHashes } = options;
+    // What the last entry recorded, for the files this one keeps again: a stamp still vouches for what it did.
+    const previous = this.readManifest();
+    const before = previous ? stampsOf(previous) : { files: {}, pages: {} };
+    const stamps: Stamps = { files: {}, pages: {} };
     const files: Record<string, string> = {};
     const kept: Record<string, string> = {};
     // The files already kept, read once per folder instead of a stat per output file (65,000 at N = 5000).
@@ -258,7 +337,11 @@ export class SiteCache {
     for (const name of filesUnder(outputDir)) {
       const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
       if (page === undefined) names.push(name);
-      else kept[name] = page;
+      else {
+        kept[name] = page;
+        const stamp = options.keptPageStamps?.get(page);
+        if (stamp) stamps.pages[page] = stamp;
+      }
     }
     const sources = names.map((name) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep)));
     const unknown = names.flatMap((name, i) => (knownHashes?.has(name) ? [] : [sources[i]!]));
@@ -271,25 +354,37 @@ export class SiteCache {
       files[name] = hash;
       const prefix = hash.slice(0, 2);
       const keptHere = keptIn(prefix);
-      // A file of the same content is already kept (checked when it is next used).
-      if (keptHere.has(hash)) continue;
+      const already = () => {
+        // A file of the same content is already kept: its stamp from the last entry, if any, else it is read when next used.
+        const stamp = before.files[hash];
+        if (stamp && !(hash in stamps.files)) stamps.files[hash] = stamp;
+      };
+      if (keptHere.has(hash)) {
+        already();
+        continue;
+      }
       keptHere.add(hash);
       const cached = this.contentFile(hash);
       // A hard link is whole or absent, so it goes straight to its name; a copy (another file system) is renamed into place.
       try {
         linkSync(source, cached);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+          already();
+          continue;
+        }
         const temporary = `${cached}.${process.pid}.tmp`;
         copyFileSync(source, temporary);
         renameSync(temporary, cached);
       }
+      // Hashed from these very bytes just now; a hash given is not vouched for until a restore has read the file.
+      if (!knownHashes?.has(name)) {
+        const stamp = fileStamp(cached);
+        if (stamp) stamps.files[hash] = stamp;
+      }
     }
     const body = JSON.stringify({ ...snapshot, files, keptPages: kept } satisfies Body);
-    const manifest: Manifest = { key, integrity: sha256(body), body };
-    const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(manifest));
-    renameSync(temporary, path.join(this.dir, MANIFEST));
+    this.writeManifest({ key, integrity: sha256(body), body }, stamps);
     const inFolder = new Set(Object.values(files));
     for (const folder of sortedEntries(this.filesDir)) {
       if (!folder.isDirectory()) continue;

@@ -53,6 +53,8 @@ export interface WriteSiteOptions {
   cacheReport?: CacheReport;
   /** Filled in with the site-relative path and content hash of each page the page cache put in place or kept (for the whole-site cache). */
   contentHashes?: Map<string, string>;
+  /** Filled in with the stamp the page cache recorded for each of those content hashes (for the whole-site cache). */
+  contentStamps?: Map<string, string>;
 }
 
 export async function writeSite(data: SiteData, outputDir: string, options: WriteSiteOptions): Promise<OutputPlan> {
@@ -90,6 +92,11 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             if (cache) {
               cache.save();
               if (options.contentHashes) for (const [name, hash] of bySitePath(cache.published, outputDir)) options.contentHashes.set(name, hash);
+              if (options.contentStamps)
+                for (const hash of cache.published.values()) {
+                  const stamp = cache.stampOfKept(hash);
+                  if (stamp) options.contentStamps.set(hash, stamp);
+                }
               Object.assign(options.cacheReport ?? {}, {
                 pagesReused: cache.hits,
                 pagesRendered: cache.misses,

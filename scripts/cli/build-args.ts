@@ -40,7 +40,7 @@ export function buildOptionsFromArgs(args: readonly string[], root: string): Bui
     shard,
     // --no-cache: parse, render and index everything, reading and writing nothing in .cache/lysark/ but cards and images.
     cache: !values["no-cache"],
-    // --verify-cache: read and hash every kept page before it is used, whatever its stamp says (render/page-cache.ts).
+    // --verify-cache: read and hash every kept page and file before it is used, whatever its stamp says (render/page-cache.ts, build/site-cache.ts).
     verifyCache: values["verify-cache"] ?? false,
     mergeFrom: values.merge ? positionals.map((folder) => path.resolve(root, folder)) : undefined,
   };

@@ -15,7 +15,8 @@ export function cacheSummary(cache: CacheReport): string {
       : cache.searchReused
         ? ", the search index"
         : `, search index rebuilt${cache.searchSlices ? ` (${cache.searchSlicesReused ?? 0} of its ${cache.searchSlices} slices kept)` : ""}`;
-  const site = cache.siteReused ? " (the whole site, nothing changed)" : "";
+  const siteChecked = cache.siteFilesChecked ? `; ${cache.siteFilesChecked} of its files read and checked first` : "";
+  const site = cache.siteReused ? ` (the whole site, nothing changed${siteChecked})` : "";
   const unsound = cache.unsound ? `, ${cache.unsound} unsound entries made again` : "";
   return `; from .cache/lysark: ${documents}, ${pages}${search}${site}${unsound}`;
 }

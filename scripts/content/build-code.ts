@@ -42,6 +42,8 @@ export interface CacheReport {
   recordsMadeInPass1?: number;
   /** The whole site came from .cache/lysark/site/: nothing was loaded, assembled or rendered. */
   siteReused?: boolean;
+  /** Of the whole site's files, how many were read and hashed first; the others' stamps were as recorded (build/site-cache.ts). */
+  siteFilesChecked?: number;
   /** Entries found corrupt, truncated or written by other build code, and made again. */
   unsound?: number;
 }

@@ -47,8 +47,9 @@
  * cache takes instead of reading and hashing the file again.
  */
 import { createHash, type Hash } from "node:crypto";
-import { type BigIntStats, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileStamp } from "../content/file-stamp.ts";
 import type { DocumentView } from "../site/views.ts";
 import type { SiteData } from "../site/site-data.ts";
 
@@ -58,7 +59,7 @@ const sha256 = (data: string | Buffer) => createHash("sha256").update(data).dige
 /**
  * The manifest's first line: the build code, and the SHA-256 of the two lines after it (with a NUL
  * between them): page key → content hash, and content hash → the kept file's stamp when it was last
- * written or checked (`stampOf`), each a JSON object. Three lines rather than one JSON text holding
+ * written or checked (`stampOf` in ../content/file-stamp.ts), each a JSON object. Three lines rather than one JSON text holding
  * the other two as strings, which escaped every quote in a second copy: at 200,000 pages the
  * manifest's texts are tens of megabytes, made at the end of the page phase.
  */
@@ -68,22 +69,6 @@ interface ManifestHeader {
 }
 
 const integrityOf = (entries: string, stamps: string) => createHash("sha256").update(entries).update("\0").update(stamps).digest("hex");
-
-const NS_PER_SECOND = 1_000_000_000n;
-
-/** The stamp of a file that is there but whose stamp says nothing: never recorded, so never equal to a recorded one. */
-const UNTRUSTED = "";
-
-/**
- * What a file's stat says of its bytes without reading them: size, modification time (ns) and inode.
- * `UNTRUSTED` when the time is a whole second: the file system keeps times to the second (or to two),
- * so a same-size write within that second would keep the stamp. A file system with finer times gives a
- * whole second once in a billion files, which costs that file a read.
- */
-function stampOf(stats: BigIntStats): string {
-  if (stats.mtimeNs % NS_PER_SECOND === 0n) return UNTRUSTED;
-  return `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
-}
 
 export interface PageCacheOptions {
   /** Read and hash every kept file before it is used, ignoring the stamps recorded (`--verify-cache`). */
@@ -146,12 +131,6 @@ export class PageCache {
     return { entries: new Map(), stamps: new Map() };
   }
 
-  /** The kept file's stamp (`UNTRUSTED` when its time is too coarse to vouch for it), or undefined when there is no such file. */
-  private stamp(file: string): string | undefined {
-    const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
-    return stats && stampOf(stats);
-  }
-
   /**
    * The key of a page of `kind` made from `page` (`part` tells apart the pages of one kind made from one
    * object), or undefined when its data cannot be hashed (the page is then rendered and not kept).
@@ -182,7 +161,7 @@ export class PageCache {
       return false;
     }
     const cached = this.contentFile(hash);
-    const stamp = this.stamp(cached);
+    const stamp = fileStamp(cached);
     if (stamp === undefined) {
       this.misses++;
       return false;
@@ -234,7 +213,7 @@ export class PageCache {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") {
         // The same page text from an earlier build (or another page): check it, replace it when unsound.
-        const stamp = this.stamp(cached);
+        const stamp = fileStamp(cached);
         if (stamp !== undefined && stamp === this.stamps.get(hash)) return;
         try {
           if (sha256(readFileSync(cached)) === hash) {
@@ -248,7 +227,15 @@ export class PageCache {
       copyFileSync(file, temporary);
       renameSync(temporary, cached);
     }
-    this.record(hash, this.stamp(cached));
+    this.record(hash, fileStamp(cached));
+  }
+
+  /**
+   * The stamp recorded for the kept file of `hash` when it was last written or found sound, if any: the whole-site
+   * cache (../build/site-cache.ts) records it for the pages it names here, instead of a stat of each.
+   */
+  stampOfKept(hash: string): string | undefined {
+    return this.stamps.get(hash);
   }
 
   /** Records the stamp of the kept file of `hash` just written or found sound; one that says nothing is forgotten. */

@@ -1,11 +1,12 @@
 /**
  * The whole-site cache (scripts/build/site-cache.ts) on its own: what its key
  * covers, and that a restored site is the saved one or nothing at all (a
- * corrupt, truncated or missing file, a damaged manifest). The build with it
- * is tested in ./cache.test.ts.
+ * corrupt, truncated or missing file, a damaged manifest), and which files a
+ * restore reads and hashes rather than taking them on their stamp. The build
+ * with it is tested in ./cache.test.ts.
  */
 import { createHash } from "node:crypto";
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -117,6 +118,20 @@ describe("SiteCache", () => {
     mkdirSync(out);
     return { out, restored: cache.restore(key, out) };
   };
+  /** The two HTML pages as the page cache keeps them: linked into its folder under their content hash. */
+  const keepPages = () => {
+    const pagesDir = path.join(dir, "pages");
+    const keptPages = new Map<string, string>();
+    for (const name of ["index.html", "en/index.html"]) {
+      const hash = createHash("sha256")
+        .update(readFileSync(path.join(site, name)))
+        .digest("hex");
+      mkdirSync(path.dirname(keptPageFile(pagesDir, hash)), { recursive: true });
+      linkSync(path.join(site, name), keptPageFile(pagesDir, hash));
+      keptPages.set(name, hash);
+    }
+    return { pagesDir, keptPages };
+  };
   const oneCachedFile = () => {
     const files = filesUnder(path.join(dir, "cache", "files"));
     return path.join(dir, "cache", "files", files.find((file) => readFileSync(path.join(dir, "cache", "files", file), "utf8") === "<h1>Home</h1>")!);
@@ -168,19 +183,9 @@ describe("SiteCache", () => {
   });
 
   it("names the pages the page cache keeps instead of keeping them again, and checks them there before restoring", async () => {
-    const pagesDir = path.join(dir, "pages");
-    // The two HTML pages as the page cache keeps them: linked into its folder under their content hash.
-    const keptPages = new Map<string, string>();
-    for (const name of ["index.html", "en/index.html"]) {
-      const hash = createHash("sha256")
-        .update(readFileSync(path.join(site, name)))
-        .digest("hex");
-      mkdirSync(path.dirname(keptPageFile(pagesDir, hash)), { recursive: true });
-      linkSync(path.join(site, name), keptPageFile(pagesDir, hash));
-      keptPages.set(name, hash);
-    }
+    const { pagesDir, keptPages } = keepPages();
     const withPages = new SiteCache(path.join(dir, "cache"), pagesDir);
-    await withPages.save("k3", site, snapshot, keptPages);
+    await withPages.save("k3", site, snapshot, { keptPages });
     // Only the files the page cache does not keep are in this folder: the copy page and Pagefind's file.
     expect(filesUnder(path.join(dir, "cache", "files"))).toHaveLength(2);
     const out = path.join(dir, "out-pages");
@@ -210,14 +215,142 @@ describe("SiteCache", () => {
       createHash("sha256")
         .update(readFileSync(path.join(site, file)))
         .digest("hex");
-    await cache.save("k4", site, snapshot, undefined, new Map([["en/index.html", sha256("en/index.html")]]));
+    await cache.save("k4", site, snapshot, { knownHashes: new Map([["en/index.html", sha256("en/index.html")]]) });
     const { out, restored } = restoreInto("k4");
     expect(restored).toEqual(snapshot);
     for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
     // A hash given wrongly is kept as given (the file was not read again) and caught when the entry is used.
-    await cache.save("k5", site, snapshot, undefined, new Map([["en/index.html", "f".repeat(64)]]));
+    await cache.save("k5", site, snapshot, { knownHashes: new Map([["en/index.html", "f".repeat(64)]]) });
     expect(restoreInto("k5").restored).toBeUndefined();
     expect(cache.rejected).toBeGreaterThan(0);
+  });
+
+  /** Sets `file`'s modification time `seconds` (and a fraction, so the stamp is one to trust) from its own. */
+  const shiftTime = (file: string, seconds: number) => {
+    const at = statSync(file).mtimeMs / 1000 + seconds + 0.123;
+    utimesSync(file, at, at);
+  };
+
+  it("reads no file whose stamp is the one recorded, reads one whose stamp changed, and trusts its new stamp after", () => {
+    expect(restoreInto().restored).toEqual(snapshot);
+    expect(cache.checked).toBe(0);
+    // The same bytes with another modification time: read, found sound, restored, and its new stamp recorded.
+    shiftTime(oneCachedFile(), 5);
+    const { out, restored } = restoreInto();
+    expect(restored).toEqual(snapshot);
+    for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
+    expect(cache.checked).toBe(1);
+    expect(restoreInto().restored).toEqual(snapshot);
+    expect(cache.checked).toBe(1);
+    expect(cache.rejected).toBe(0);
+  });
+
+  it("reads every file with `verify`, and only then sees a change that kept the size, time and inode", () => {
+    const file = oneCachedFile();
+    // A time Node can set back exactly (whole milliseconds); read once, found sound, its stamp recorded.
+    const time = new Date("2026-01-02T08:00:00.500Z");
+    utimesSync(file, time, time);
+    expect(restoreInto().restored).toEqual(snapshot);
+    expect(cache.checked).toBe(1);
+    writeFileSync(file, "<h1>Homf</h1>");
+    utimesSync(file, time, time);
+    // The documented limit of a stamp: the same size, time and inode are taken as the same bytes.
+    expect(restoreInto().restored).toEqual(snapshot);
+    expect(cache.checked).toBe(1);
+    const { out, restored } = (() => {
+      const out = path.join(dir, "out-verified");
+      mkdirSync(out);
+      return { out, restored: cache.restore("k1", out, { verify: true }) };
+    })();
+    expect(restored).toBeUndefined();
+    expect(readdirSync(out)).toEqual([]);
+    expect(cache.rejected).toBe(1);
+    expect(() => readFileSync(file)).toThrow();
+  });
+
+  it("with `verify`, reads every file even when every stamp is as recorded", () => {
+    const out = path.join(dir, "out-verified");
+    mkdirSync(out);
+    expect(cache.restore("k1", out, { verify: true })).toEqual(snapshot);
+    // Four files (two of them the same bytes, kept once and read for each).
+    expect(cache.checked).toBe(4);
+  });
+
+  it("reads a file whose time is a whole second every time: its stamp vouches for nothing", () => {
+    const file = oneCachedFile();
+    const whole = Math.floor(statSync(file).mtimeMs / 1000) + 7;
+    utimesSync(file, whole, whole);
+    for (const _ of [1, 2]) {
+      const checked = cache.checked;
+      expect(restoreInto().restored).toEqual(snapshot);
+      expect(cache.checked - checked).toBe(1);
+    }
+  });
+
+  it("ignores stamps that fail their hash: every file is read, so a file changed under forged stamps is refused", () => {
+    const manifestFile = path.join(dir, "cache", "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stamps: string };
+    const file = oneCachedFile();
+    const hash = path.basename(file);
+    // Stamps edited to vouch for a file changed after they were taken, their hash left as it was.
+    writeFileSync(file, "<h1>Homf</h1>");
+    const stats = statSync(file, { bigint: true });
+    const stamps = JSON.parse(manifest.stamps) as { files: Record<string, string> };
+    stamps.files[hash] = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, stamps: JSON.stringify(stamps) }));
+    const { out, restored } = restoreInto();
+    expect(restored).toBeUndefined();
+    expect(readdirSync(out)).toEqual([]);
+    expect(cache.rejected).toBe(1);
+  });
+
+  it("with stamps that fail their hash, reads each file once, restores the site and records them again", () => {
+    const manifestFile = path.join(dir, "cache", "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stamps: string };
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, stamps: manifest.stamps.replace(":", ":1") }));
+    expect(restoreInto().restored).toEqual(snapshot);
+    // Each kept file once: the home page and its copy are one file.
+    expect(cache.checked).toBe(3);
+    expect(cache.rejected).toBe(0);
+    expect(restoreInto().restored).toEqual(snapshot);
+    expect(cache.checked).toBe(3);
+  });
+
+  it("keeps the stamps of the files a new entry keeps again, and reads a given hash's file once before trusting it", async () => {
+    const sha256 = (file: string) =>
+      createHash("sha256")
+        .update(readFileSync(path.join(site, file)))
+        .digest("hex");
+    await cache.save("k2", site, snapshot, { knownHashes: new Map([["pagefind/pagefind.js", sha256("pagefind/pagefind.js")]]) });
+    // Every file was kept already: their stamps carry over, the given one's too (it was hashed here by the first save).
+    expect(restoreInto("k2").restored).toEqual(snapshot);
+    expect(cache.checked).toBe(0);
+    // A file new to the cache whose hash was given is not vouched for until it has been read once.
+    write("site/nytt.txt", "ny");
+    await cache.save("k3", site, snapshot, { knownHashes: new Map([["nytt.txt", sha256("nytt.txt")]]) });
+    expect(restoreInto("k3").restored).toEqual(snapshot);
+    expect(cache.checked).toBe(1);
+    expect(restoreInto("k3").restored).toEqual(snapshot);
+    expect(cache.checked).toBe(1);
+  });
+
+  it("takes the stamps the page cache recorded for its kept pages, and reads the pages it recorded none for", async () => {
+    const { pagesDir, keptPages } = keepPages();
+    // The page cache recorded a stamp for the home page only.
+    const home = keptPages.get("index.html")!;
+    const stats = statSync(keptPageFile(pagesDir, home), { bigint: true });
+    const keptPageStamps = new Map([[home, `${stats.size}:${stats.mtimeNs}:${stats.ino}`]]);
+    const withPages = new SiteCache(path.join(dir, "cache"), pagesDir);
+    await withPages.save("k4", site, snapshot, { keptPages, keptPageStamps });
+    const out = path.join(dir, "out-pages");
+    mkdirSync(out);
+    expect(withPages.restore("k4", out)).toEqual(snapshot);
+    // The English page had no stamp from the page cache: read once, then trusted.
+    expect(withPages.checked).toBe(1);
+    const again = path.join(dir, "out-pages-again");
+    mkdirSync(again);
+    expect(withPages.restore("k4", again)).toEqual(snapshot);
+    expect(withPages.checked).toBe(1);
   });
 
   it("a new entry replaces the last one and removes the files only the last one had", async () => {
