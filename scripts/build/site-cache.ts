@@ -63,15 +63,20 @@ export interface SiteSnapshot {
   pages: number;
 }
 
+/**
+ * The manifest, three lines as the page cache's: a JSON header (this interface but for `body` and `stamps`), then
+ * `body` and `stamps`, each a JSON text. Lines rather than one JSON object holding the two as strings, which escaped
+ * every quote of a 17 MB text at N = 5000 and parsed it twice: reading a manifest took about a third less.
+ */
 interface Manifest {
   key: string;
   integrity: string;
   /** `Body` as JSON text (what `integrity` hashes). */
   body: string;
-  /** `Stamps` as JSON text; absent in entries written before stamps were. */
-  stamps?: string;
+  /** `Stamps` as JSON text. */
+  stamps: string;
   /** SHA-256 of `integrity` and `stamps`: stamps that fail it are ignored (every file is read and hashed). */
-  stampsIntegrity?: string;
+  stampsIntegrity: string;
 }
 
 /** Content hash → the stamp of its kept file when it was last written or found sound, in each of the two folders. */
@@ -85,7 +90,7 @@ const stampsIntegrityOf = (integrity: string, stamps: string) => sha256(`${integ
 /** The stamps a manifest holds, or none when they are absent or fail their hash. */
 function stampsOf(manifest: Manifest): Stamps {
   const none: Stamps = { files: {}, pages: {} };
-  if (typeof manifest.stamps !== "string" || manifest.stampsIntegrity !== stampsIntegrityOf(manifest.integrity, manifest.stamps)) return none;
+  if (manifest.stampsIntegrity !== stampsIntegrityOf(manifest.integrity, manifest.stamps)) return none;
   try {
     const stamps = JSON.parse(manifest.stamps) as Stamps;
     return { files: stamps.files ?? {}, pages: stamps.pages ?? {} };
@@ -220,9 +225,15 @@ export class SiteCache {
     return this.filesDir + path.sep + hash.slice(0, 2) + path.sep + hash;
   }
 
+  /** The manifest as written, or undefined when there is none or it is not three lines under a JSON header. */
   private readManifest(): Manifest | undefined {
     try {
-      return JSON.parse(readFileSync(path.join(this.dir, MANIFEST), "utf8")) as Manifest;
+      const text = readFileSync(path.join(this.dir, MANIFEST), "utf8");
+      const headerEnd = text.indexOf("\n");
+      const bodyEnd = text.indexOf("\n", headerEnd + 1);
+      if (headerEnd === -1 || bodyEnd === -1 || !text.endsWith("\n")) return undefined;
+      const header = JSON.parse(text.slice(0, headerEnd)) as Omit<Manifest, "body" | "stamps">;
+      return { ...header, body: text.slice(headerEnd + 1, bodyEnd), stamps: text.slice(bodyEnd + 1, -1) };
     } catch {
       return undefined;
     }
@@ -231,7 +242,7 @@ export class SiteCache {
   private readBody(key: string): { manifest: Manifest; body: Body } | undefined {
     const manifest = this.readManifest();
     if (!manifest) return undefined;
-    if (typeof manifest.body !== "string" || sha256(manifest.body) !== manifest.integrity) {
+    if (sha256(manifest.body) !== manifest.integrity) {
       this.rejected++;
       return undefined;
     }
@@ -240,12 +251,16 @@ export class SiteCache {
     return { manifest, body: JSON.parse(manifest.body) as Body };
   }
 
-  /** Writes `manifest` with `stamps` beside and renames it into place. */
-  private writeManifest(manifest: Manifest, stamps: Stamps): void {
+  /** Writes the manifest of `key` and `body` with `stamps` beside and renames it into place. */
+  private writeManifest(manifest: Pick<Manifest, "key" | "integrity" | "body">, stamps: Stamps): void {
     const text = JSON.stringify(stamps);
-    const whole: Manifest = { ...manifest, stamps: text, stampsIntegrity: stampsIntegrityOf(manifest.integrity, text) };
+    const header: Omit<Manifest, "body" | "stamps"> = {
+      key: manifest.key,
+      integrity: manifest.integrity,
+      stampsIntegrity: stampsIntegrityOf(manifest.integrity, text),
+    };
     const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify(whole));
+    writeFileSync(temporary, `${JSON.stringify(header)}\n${manifest.body}\n${text}\n`);
     renameSync(temporary, path.join(this.dir, MANIFEST));
   }
 

@@ -132,6 +132,13 @@ describe("SiteCache", () => {
     }
     return { pagesDir, keptPages };
   };
+  /** The manifest's three lines (a JSON header, the body, the stamps), and a way to write them back changed. */
+  const manifestFile = () => path.join(dir, "cache", "manifest.json");
+  const readManifest = () => {
+    const [header, body, stamps] = readFileSync(manifestFile(), "utf8").split("\n");
+    return { header: header!, body: body!, stamps: stamps! };
+  };
+  const writeManifest = ({ header, body, stamps }: ReturnType<typeof readManifest>) => writeFileSync(manifestFile(), `${header}\n${body}\n${stamps}\n`);
   const oneCachedFile = () => {
     const files = filesUnder(path.join(dir, "cache", "files"));
     return path.join(dir, "cache", "files", files.find((file) => readFileSync(path.join(dir, "cache", "files", file), "utf8") === "<h1>Home</h1>")!);
@@ -171,14 +178,13 @@ describe("SiteCache", () => {
   });
 
   it("refuses a manifest whose text does not match its integrity hash", () => {
-    const manifestFile = path.join(dir, "cache", "manifest.json");
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { body: string };
-    writeFileSync(manifestFile, JSON.stringify({ ...manifest, body: manifest.body.replace("a warning", "b warning") }));
+    const manifest = readManifest();
+    writeManifest({ ...manifest, body: manifest.body.replace("a warning", "b warning") });
     const { out, restored } = restoreInto();
     expect(restored).toBeUndefined();
     expect(readdirSync(out)).toEqual([]);
     expect(cache.rejected).toBe(1);
-    writeFileSync(manifestFile, readFileSync(manifestFile, "utf8").slice(0, 40));
+    writeFileSync(manifestFile(), readFileSync(manifestFile(), "utf8").slice(0, 40));
     expect(restoreInto().restored).toBeUndefined();
   });
 
@@ -288,8 +294,7 @@ describe("SiteCache", () => {
   });
 
   it("ignores stamps that fail their hash: every file is read, so a file changed under forged stamps is refused", () => {
-    const manifestFile = path.join(dir, "cache", "manifest.json");
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stamps: string };
+    const manifest = readManifest();
     const file = oneCachedFile();
     const hash = path.basename(file);
     // Stamps edited to vouch for a file changed after they were taken, their hash left as it was.
@@ -297,7 +302,7 @@ describe("SiteCache", () => {
     const stats = statSync(file, { bigint: true });
     const stamps = JSON.parse(manifest.stamps) as { files: Record<string, string> };
     stamps.files[hash] = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
-    writeFileSync(manifestFile, JSON.stringify({ ...manifest, stamps: JSON.stringify(stamps) }));
+    writeManifest({ ...manifest, stamps: JSON.stringify(stamps) });
     const { out, restored } = restoreInto();
     expect(restored).toBeUndefined();
     expect(readdirSync(out)).toEqual([]);
@@ -305,9 +310,8 @@ describe("SiteCache", () => {
   });
 
   it("with stamps that fail their hash, reads each file once, restores the site and records them again", () => {
-    const manifestFile = path.join(dir, "cache", "manifest.json");
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stamps: string };
-    writeFileSync(manifestFile, JSON.stringify({ ...manifest, stamps: manifest.stamps.replace(":", ":1") }));
+    const manifest = readManifest();
+    writeManifest({ ...manifest, stamps: manifest.stamps.replace(":", ":1") });
     expect(restoreInto().restored).toEqual(snapshot);
     // Each kept file once: the home page and its copy are one file.
     expect(cache.checked).toBe(3);
@@ -351,6 +355,15 @@ describe("SiteCache", () => {
     mkdirSync(again);
     expect(withPages.restore("k4", again)).toEqual(snapshot);
     expect(withPages.checked).toBe(1);
+  });
+
+  it("takes an entry in the format before (one JSON object, its body a string inside) as none, and replaces it on the next save", async () => {
+    const { header, body } = readManifest();
+    writeFileSync(manifestFile(), JSON.stringify({ ...JSON.parse(header), body }));
+    expect(restoreInto().restored).toBeUndefined();
+    expect(cache.rejected).toBe(0);
+    await cache.save("k1", site, snapshot);
+    expect(restoreInto().restored).toEqual(snapshot);
   });
 
   it("a new entry replaces the last one and removes the files only the last one had", async () => {
