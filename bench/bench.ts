@@ -270,7 +270,7 @@ async function main(): Promise<void> {
       "| N | Lysark wall | bare wall | ratio a/b | Lysark CPU | bare CPU | CPU ratio | Lysark peak RSS (tree) | Lysark Node peak | bare peak RSS | Lysark ms/doc | Lysark KiB/doc |",
     );
     say("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    const rows: Array<{ n: number; wall: number; cpu: number; peak: number; nodePeak: number }> = [];
+    const rows: Array<{ n: number; wall: number; bareWall: number; cpu: number; peak: number; nodePeak: number }> = [];
     for (const n of sizes) {
       let result: SizeResult;
       try {
@@ -293,7 +293,7 @@ async function main(): Promise<void> {
       const cpu = median(result.lysark.map((r) => r.cpuMs));
       const bareCpu = median(result.bare.map((r) => r.cpuMs));
       const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));
-      rows.push({ n, wall, cpu, peak, nodePeak });
+      rows.push({ n, wall, bareWall, cpu, peak, nodePeak });
       say(
         `| ${n} | ${s(wall)} | ${s(bareWall)} | ${(wall / bareWall).toFixed(2)} | ${s(cpu)} | ${s(bareCpu)} | ${(cpu / bareCpu).toFixed(2)} | ${mb(peak)} | ${mb(nodePeak)} | ${mb(Math.max(...result.bare.map((r) => r.peakBytes)))} | ${(wall / n).toFixed(2)} | ${(peak / 1024 / n).toFixed(0)} |`,
       );
@@ -323,6 +323,16 @@ async function main(): Promise<void> {
     verdict(
       Math.max(...perDoc) <= Math.min(...perDoc) * TARGET.growthSpread,
       `time per document flat (within 25 %): ${perDoc.map((ms) => `${ms.toFixed(1)} ms`).join(" / ")}`,
+    );
+    // A build's fixed costs (process start, threads, Pagefind's processes) weigh most on the smallest size, for bare
+    // Eleventy too: the time each further document adds from one size to the next says whether a document gets dearer.
+    const further = (wall: (row: (typeof rows)[number]) => number) =>
+      rows
+        .slice(1)
+        .map((row, i) => `${((wall(row) - wall(rows[i]!)) / (row.n - rows[i]!.n)).toFixed(1)} ms`)
+        .join(" / ");
+    say(
+      `info  time each further document adds, from one size to the next: Lysark ${further((row) => row.wall)}, bare Eleventy ${further((row) => row.bareWall)}; bare Eleventy's time per document ${rows.map((row) => `${(row.bareWall / row.n).toFixed(1)} ms`).join(" / ")}`,
     );
     verdict(
       rows.length === sizes.length,
