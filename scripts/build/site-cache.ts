@@ -330,6 +330,11 @@ export class SiteCache {
     const previous = this.readManifest();
     const before = previous ? stampsOf(previous) : { files: {}, pages: {} };
     const stamps: Stamps = { files: {}, pages: {} };
+    // A file of the same content is already kept: its stamp from the last entry, if any, else it is read when next used.
+    const keptBefore = (hash: string) => {
+      const stamp = before.files[hash];
+      if (stamp && !(hash in stamps.files)) stamps.files[hash] = stamp;
+    };
     const files: Record<string, string> = {};
     const kept: Record<string, string> = {};
     // The files already kept, read once per folder instead of a stat per output file (65,000 at N = 5000).
@@ -369,13 +374,8 @@ export class SiteCache {
       files[name] = hash;
       const prefix = hash.slice(0, 2);
       const keptHere = keptIn(prefix);
-      const already = () => {
-        // A file of the same content is already kept: its stamp from the last entry, if any, else it is read when next used.
-        const stamp = before.files[hash];
-        if (stamp && !(hash in stamps.files)) stamps.files[hash] = stamp;
-      };
       if (keptHere.has(hash)) {
-        already();
+        keptBefore(hash);
         continue;
       }
       keptHere.add(hash);
@@ -385,7 +385,7 @@ export class SiteCache {
         linkSync(source, cached);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-          already();
+          keptBefore(hash);
           continue;
         }
         const temporary = `${cached}.${process.pid}.tmp`;

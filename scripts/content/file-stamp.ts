@@ -10,7 +10,7 @@ import { type BigIntStats, statSync } from "node:fs";
 const NS_PER_SECOND = 1_000_000_000n;
 
 /** The stamp of a file that is there but whose stamp says nothing: never recorded, so never equal to a recorded one. */
-export const UNTRUSTED = "";
+const UNTRUSTED = "";
 
 /**
  * Size, modification time (ns) and inode. `UNTRUSTED` when the time is a whole second: the file
@@ -18,7 +18,7 @@ export const UNTRUSTED = "";
  * the stamp. A file system with finer times gives a whole second once in a billion files, which
  * costs that file a read.
  */
-export function stampOf(stats: BigIntStats): string {
+function stampOf(stats: BigIntStats): string {
   if (stats.mtimeNs % NS_PER_SECOND === 0n) return UNTRUSTED;
   return `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
 }

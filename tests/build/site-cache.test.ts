@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SiteCache, type SiteSnapshot, siteInputKey } from "../../scripts/build/site-cache.ts";
+import { fileStamp } from "../../scripts/content/file-stamp.ts";
 import { keptPageFile } from "../../scripts/render/page-cache.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
@@ -118,14 +119,17 @@ describe("SiteCache", () => {
     mkdirSync(out);
     return { out, restored: cache.restore(key, out) };
   };
+  /** SHA-256 of the site's file `name`, as the build knows it. */
+  const hashOf = (name: string) =>
+    createHash("sha256")
+      .update(readFileSync(path.join(site, name)))
+      .digest("hex");
   /** The two HTML pages as the page cache keeps them: linked into its folder under their content hash. */
   const keepPages = () => {
     const pagesDir = path.join(dir, "pages");
     const keptPages = new Map<string, string>();
     for (const name of ["index.html", "en/index.html"]) {
-      const hash = createHash("sha256")
-        .update(readFileSync(path.join(site, name)))
-        .digest("hex");
+      const hash = hashOf(name);
       mkdirSync(path.dirname(keptPageFile(pagesDir, hash)), { recursive: true });
       linkSync(path.join(site, name), keptPageFile(pagesDir, hash));
       keptPages.set(name, hash);
@@ -217,11 +221,7 @@ describe("SiteCache", () => {
   });
 
   it("takes the hashes it is given (the cards a build drew) instead of reading those files, and still refuses a wrong one", async () => {
-    const sha256 = (file: string) =>
-      createHash("sha256")
-        .update(readFileSync(path.join(site, file)))
-        .digest("hex");
-    await cache.save("k4", site, snapshot, { knownHashes: new Map([["en/index.html", sha256("en/index.html")]]) });
+    await cache.save("k4", site, snapshot, { knownHashes: new Map([["en/index.html", hashOf("en/index.html")]]) });
     const { out, restored } = restoreInto("k4");
     expect(restored).toEqual(snapshot);
     for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
@@ -299,9 +299,8 @@ describe("SiteCache", () => {
     const hash = path.basename(file);
     // Stamps edited to vouch for a file changed after they were taken, their hash left as it was.
     writeFileSync(file, "<h1>Homf</h1>");
-    const stats = statSync(file, { bigint: true });
     const stamps = JSON.parse(manifest.stamps) as { files: Record<string, string> };
-    stamps.files[hash] = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+    stamps.files[hash] = fileStamp(file)!;
     writeManifest({ ...manifest, stamps: JSON.stringify(stamps) });
     const { out, restored } = restoreInto();
     expect(restored).toBeUndefined();
@@ -321,17 +320,13 @@ describe("SiteCache", () => {
   });
 
   it("keeps the stamps of the files a new entry keeps again, and reads a given hash's file once before trusting it", async () => {
-    const sha256 = (file: string) =>
-      createHash("sha256")
-        .update(readFileSync(path.join(site, file)))
-        .digest("hex");
-    await cache.save("k2", site, snapshot, { knownHashes: new Map([["pagefind/pagefind.js", sha256("pagefind/pagefind.js")]]) });
+    await cache.save("k2", site, snapshot, { knownHashes: new Map([["pagefind/pagefind.js", hashOf("pagefind/pagefind.js")]]) });
     // Every file was kept already: their stamps carry over, the given one's too (it was hashed here by the first save).
     expect(restoreInto("k2").restored).toEqual(snapshot);
     expect(cache.checked).toBe(0);
     // A file new to the cache whose hash was given is not vouched for until it has been read once.
     write("site/nytt.txt", "ny");
-    await cache.save("k3", site, snapshot, { knownHashes: new Map([["nytt.txt", sha256("nytt.txt")]]) });
+    await cache.save("k3", site, snapshot, { knownHashes: new Map([["nytt.txt", hashOf("nytt.txt")]]) });
     expect(restoreInto("k3").restored).toEqual(snapshot);
     expect(cache.checked).toBe(1);
     expect(restoreInto("k3").restored).toEqual(snapshot);
@@ -342,8 +337,7 @@ describe("SiteCache", () => {
     const { pagesDir, keptPages } = keepPages();
     // The page cache recorded a stamp for the home page only.
     const home = keptPages.get("index.html")!;
-    const stats = statSync(keptPageFile(pagesDir, home), { bigint: true });
-    const keptPageStamps = new Map([[home, `${stats.size}:${stats.mtimeNs}:${stats.ino}`]]);
+    const keptPageStamps = new Map([[home, fileStamp(keptPageFile(pagesDir, home))!]]);
     const withPages = new SiteCache(path.join(dir, "cache"), pagesDir);
     await withPages.save("k4", site, snapshot, { keptPages, keptPageStamps });
     const out = path.join(dir, "out-pages");
