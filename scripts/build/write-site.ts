@@ -19,7 +19,6 @@ import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
 import { searchCacheDir, writeSearchIndexCached } from "./search-cache.ts";
-import { bySitePath } from "./site-cache.ts";
 import { writeSearchBundlesOnThread, type SearchThread } from "./search-thread.ts";
 import type { SearchRecord } from "../search/records.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
@@ -91,7 +90,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             }
             if (cache) {
               cache.save();
-              if (options.contentHashes) for (const [name, hash] of bySitePath(cache.published, outputDir)) options.contentHashes.set(name, hash);
+              if (options.contentHashes) for (const [name, hash] of cache.published) options.contentHashes.set(name, hash);
               if (options.contentStamps)
                 for (const hash of cache.published.values()) {
                   const stamp = cache.stampOfKept(hash);

@@ -93,7 +93,11 @@ export class PageCache {
   private readonly dataHashes = new WeakMap<object, string>();
   /** Cache folders made in this run. */
   private readonly folders = new Set<string>();
-  /** Output file → SHA-256 of its content, for every page this cache put in place or kept. */
+  /**
+   * For every page this cache put in place or kept: its name in the site (relative, forward slashes, as the output plan
+   * and the whole-site cache name files) → SHA-256 of its content. Named by the caller, not made from the file's path:
+   * `path.relative` for each of a site's 54,000 pages was 0.45 s of the main thread at N = 5000.
+   */
   readonly published = new Map<string, string>();
 
   /** `dir` is the cache folder (.cache/lysark/pages), `code` the page build code. */
@@ -153,8 +157,8 @@ export class PageCache {
     return keptPageFile(this.dir, hash);
   }
 
-  /** Puts the cached page for `key` at `file`; false when there is none or it fails its check. */
-  use(key: string, file: string): boolean {
+  /** Puts the cached page for `key` at `file`, named `name` in the site; false when there is none or it fails its check. */
+  use(key: string, file: string, name: string): boolean {
     const hash = this.previous.get(key);
     if (!hash) {
       this.misses++;
@@ -191,16 +195,16 @@ export class PageCache {
       writeFileSync(file, bytes ?? readFileSync(cached));
     }
     this.current.set(key, hash);
-    this.published.set(file, hash);
+    this.published.set(name, hash);
     this.hits++;
     return true;
   }
 
-  /** Keeps the page just written at `file` under `key`. */
-  keep(key: string, file: string, content: string): void {
+  /** Keeps the page just written at `file`, named `name` in the site, under `key`. */
+  keep(key: string, file: string, name: string, content: string): void {
     const hash = sha256(content);
     this.current.set(key, hash);
-    this.published.set(file, hash);
+    this.published.set(name, hash);
     const cached = this.contentFile(hash);
     // One mkdir per cache folder (256 of them), not one per page kept.
     const folder = path.dirname(cached);

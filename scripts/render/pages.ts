@@ -145,6 +145,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       if (select && !select(sitePath)) continue;
       const page = whole(spec, pages[i]!);
       const file = outputFile(outputDir, sitePath);
+      // The file's name in the site, as the page cache lists it for the whole-site cache.
+      const name = cache && sitePath.split("/").filter(Boolean).join("/");
       const folder = path.dirname(file);
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
@@ -152,10 +154,10 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       }
       const keyed = spec.cacheKey?.(page);
       const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
-      if (!(key && cache!.use(key, file))) {
+      if (!(key && cache!.use(key, file, name!))) {
         const text = renderKind(spec, page);
         writeFileSync(file, text);
-        if (key) cache!.keep(key, file, text);
+        if (key) cache!.keep(key, file, name!, text);
       }
       files.push(file);
       rendered?.tick();
