@@ -95,7 +95,11 @@ export interface PageRenderer {
   write(kind: string, pages: readonly unknown[], outputDir: string): Promise<string[]>;
   /** Every page made per document (page, embed view, oEmbed, citations) of the given document pages; returns the files written. */
   writeDocuments(pages: readonly DocumentPage[], outputDir: string): Promise<string[]>;
-  /** Every page of every kind in the page table (with `select`, those whose site path it accepts). */
+  /**
+   * Every page of every kind in the page table (with `select`, those whose site path it accepts); returns the names of
+   * the files written, relative to `outputDir` with forward slashes (as `filesUnder` lists them): the list of their full
+   * paths was 6.7 MiB of the main thread's live heap at the end of the pages of a 5,000-document site.
+   */
   writeAll(outputDir: string, select?: (sitePath: string) => boolean, progress?: Progress): Promise<string[]>;
 }
 
@@ -137,16 +141,17 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
   // Folders made so far: one mkdir per folder, not one per page (13,000 pages at N = 5000).
   const folders = new Set<string>();
   let sinceYield = 0;
+  /** Writes `pages` of `spec`'s kind; returns the names of the files written (relative to outputDir, forward slashes). */
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
-    const files: string[] = [];
+    const names: string[] = [];
     for (let i = 0; i < pages.length; i++) {
       // The site path is a plain field: a page another slice writes is not made whole.
       const sitePath = spec.file(pages[i]!);
       if (select && !select(sitePath)) continue;
       const page = whole(spec, pages[i]!);
       const file = outputFile(outputDir, sitePath);
-      // The file's name in the site, as the page cache lists it for the whole-site cache.
-      const name = cache && sitePath.split("/").filter(Boolean).join("/");
+      // The file's name in the site: what writeAll returns, and what the page cache lists it by for the whole-site cache.
+      const name = sitePath.split("/").filter(Boolean).join("/");
       const folder = path.dirname(file);
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
@@ -154,31 +159,33 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       }
       const keyed = spec.cacheKey?.(page);
       const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
-      if (!(key && cache!.use(key, file, name!))) {
+      if (!(key && cache!.use(key, file, name))) {
         const text = renderKind(spec, page);
         writeFileSync(file, text);
-        if (key) cache!.keep(key, file, name!, text);
+        if (key) cache!.keep(key, file, name, text);
       }
-      files.push(file);
+      names.push(name);
       rendered?.tick();
       if (++sinceYield === BATCH) {
         sinceYield = 0;
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    return files;
+    return names;
   };
+  const filesOf = (names: readonly string[], outputDir: string) => names.map((name) => outputFile(outputDir, name));
   return {
     render: (kind, page) => {
       const spec = pageKind(kind);
       return renderKind(spec, whole(spec, page));
     },
-    write: (kind, pages, outputDir) => writeKind(pageKind(kind), pages, outputDir),
+    write: async (kind, pages, outputDir) => filesOf(await writeKind(pageKind(kind), pages, outputDir), outputDir),
     async writeDocuments(pages, outputDir) {
       const files: string[] = [];
       const full = pages.map(fullDocumentPage);
       // One by one, not spread into push(): a kind's files at 50,000 documents are too many arguments for the stack.
-      for (const spec of PAGE_TABLE) if (spec.ofDocument) for (const file of await writeKind(spec, full.flatMap(spec.ofDocument), outputDir)) files.push(file);
+      for (const spec of PAGE_TABLE)
+        if (spec.ofDocument) for (const file of filesOf(await writeKind(spec, full.flatMap(spec.ofDocument), outputDir), outputDir)) files.push(file);
       return files;
     },
     async writeAll(outputDir, select, progress = silentProgress) {

@@ -9,6 +9,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lysarkPlugin, type EleventyConfig } from "../../scripts/build/eleventy-plugin.ts";
+import { filesUnder } from "../../scripts/content/files-under.ts";
 import { documentDescription, pageFile, pageRenderer } from "../../scripts/render/pages.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
 import { type DocumentPage, fullDocumentPage } from "../../scripts/site/model.ts";
@@ -65,8 +66,17 @@ describe("the page renderer", () => {
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 1 }));
     const data = loadSiteData(dir);
     const out = path.join(dir, "out");
-    const files = (await pageRenderer(data).writeAll(out)).map((file) => path.relative(out, file));
-    const expected = PAGE_TABLE.flatMap((kind) => kind.pages(data).map((page) => path.relative(out, path.join(out, kind.file(page)))));
+    const files = await pageRenderer(data).writeAll(out);
+    const expected = PAGE_TABLE.flatMap((kind) =>
+      kind.pages(data).map((page) =>
+        path
+          .relative(out, path.join(out, kind.file(page)))
+          .split(path.sep)
+          .join("/"),
+      ),
+    );
+    // Named as the caches and the output plan name files: relative, with forward slashes, each file written once.
+    expect(filesUnder(out)).toEqual([...files].sort());
     expect(files.sort()).toEqual(expected.sort());
     expect(files).toContain("tema/likestilling/index.html");
     expect(files).toContain("en/publishers/testby/index.html");
