@@ -25,8 +25,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { constants, crc32, deflateRawSync, inflateSync } from "node:zlib";
-import opentype from "opentype.js";
+import type { Font } from "opentype.js";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, type CardText } from "./card-layout.ts";
+
+/**
+ * opentype.js is CommonJS: required, not imported, so Node does not scan its 528 KB for named exports in every thread
+ * that draws cards (an import took 0.11 s of CPU, a require 0.03 s; docs/performance.md).
+ */
+const opentype = createRequire(import.meta.url)("opentype.js") as typeof import("opentype.js");
 
 /** Part of every card's cache key: raise it whenever a change here changes any card's pixels or bytes. */
 export const CARD_RENDERER_VERSION = 3;
@@ -53,7 +59,7 @@ export function fontHash(): string {
 interface Face {
   /** Subset and weight, e.g. "latin-700": names the face in the glyph-mask cache. */
   id: string;
-  font: opentype.Font;
+  font: Font;
   /** Kerning pair adjustments in font units, from GPOS lookup type 2 (formats 1 and 2). */
   kern: (left: number, right: number) => number;
 }
