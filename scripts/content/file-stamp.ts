@@ -20,7 +20,9 @@ const UNTRUSTED = "";
  */
 function stampOf(stats: BigIntStats): string {
   if (stats.mtimeNs % NS_PER_SECOND === 0n) return UNTRUSTED;
-  return `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+  // Joined, not a template string: V8 keeps a template string of this length as a tree of its pieces, three or four
+  // objects where join makes one, and the caches hold a stamp for every page of the site until the build ends.
+  return [stats.size, stats.mtimeNs, stats.ino].join(":");
 }
 
 /** The stamp of `file`, or undefined when there is no such file. */
