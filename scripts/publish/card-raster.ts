@@ -32,7 +32,8 @@ import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, type CardText } from 
  * opentype.js is CommonJS: required, not imported, so Node does not scan its 528 KB for named exports in every thread
  * that draws cards (an import took 0.11 s of CPU, a require 0.03 s; docs/performance.md).
  */
-const opentype = createRequire(import.meta.url)("opentype.js") as typeof import("opentype.js");
+const requireHere = createRequire(import.meta.url);
+const opentype = requireHere("opentype.js") as typeof import("opentype.js");
 
 /** Part of every card's cache key: raise it whenever a change here changes any card's pixels or bytes. */
 export const CARD_RENDERER_VERSION = 3;
@@ -41,7 +42,7 @@ const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "gre
 type Weight = 400 | 700;
 
 function fontFile(subset: string, weight: Weight): string {
-  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans/package.json")), "files");
+  const dir = path.join(path.dirname(requireHere.resolve("@fontsource/noto-sans/package.json")), "files");
   return path.join(dir, `noto-sans-${subset}-${weight}-normal.woff`);
 }
 
