@@ -182,6 +182,32 @@ describe("topic labels on slides", () => {
     expect(mentions("deltid", "heltid")).toBe(false);
   });
 
+  it("says what a lookbehind for a letter or digit before the term would say, on random texts", () => {
+    // Letters and digits outside the BMP (𝐀, 𝟏), case pairs that fold differently (ß, ſ, K the Kelvin sign, İ), overlaps.
+    const pieces = ["a", "A", "b", "li", "LI", "ø", "Ø", "1", " ", "-", ".", "ß", "ss", "ſ", "K", "k", "İ", "i", "𝐀", "𝟏", "😀", "\u0301"];
+    const lookbehind = (text: string, term: string) => new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu").test(text);
+    let seed = 20261203;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const random = (length: number) => Array.from({ length }, () => pieces[next(pieces.length)]).join("");
+    let found = 0;
+    for (let round = 0; round < 4000; round++) {
+      const text = random(1 + next(12));
+      const term = random(1 + next(3));
+      const expected = lookbehind(text, term);
+      if (expected) found++;
+      expect(mentions(text, term), `${JSON.stringify(term)} in ${JSON.stringify(text)}`).toBe(expected);
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(found).toBeGreaterThan(200);
+    expect(found).toBeLessThan(3800);
+    expect(mentions("𝐀li", "li")).toBe(false);
+    expect(mentions("😀li", "li")).toBe(true);
+    expect(mentions("ali li", "li")).toBe(true);
+  });
+
   it("adds a mentioned topic's labels in the languages the slide does not use", () => {
     expect(slideTopicLabels("Arbeidet i likestillingsutvalget", [likestilling, planning])).toEqual(["Gender equality"]);
     expect(slideTopicLabels("Flere ønsker heltid", [likestilling])).toEqual(["Likestilling", "Gender equality"]);
