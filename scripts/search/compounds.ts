@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 // Required, not imported: in a worker thread (the build's search phase, ../build/search-thread.ts) tsx's loader gives
 // this CommonJS package's default import as undefined.
 const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
+import { eachLetterRun } from "../content/terms.ts";
 import type { SearchRecord } from "./records.ts";
 
 /** Shortest word that is split, and shortest part kept on either side of a split. */
@@ -28,10 +29,11 @@ const LINKING = ["s", "e"];
 
 const STEMMERS = ["norwegian", "swedish", "danish"].map((language) => snowball.newStemmer(language));
 
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-
+/** The words of `text`, lower-cased: its runs of letters and digits, as `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` finds them. */
 export function words(text: string): string[] {
-  return text.toLowerCase().split(NOT_WORD).filter(Boolean);
+  const found: string[] = [];
+  eachLetterRun(text, (lower, start, end) => found.push(lower.slice(start, end)));
+  return found;
 }
 
 /** Every text of a record that Pagefind indexes. */
@@ -42,7 +44,8 @@ export function recordText(record: SearchRecord): string[] {
 /** The distinct words of a record, lowercased: read once, used for the vocabulary and the record's parts. */
 export function recordWords(record: SearchRecord): Set<string> {
   const found = new Set<string>();
-  for (const text of recordText(record)) for (const word of words(text)) found.add(word);
+  const add = (lower: string, start: number, end: number) => found.add(lower.slice(start, end));
+  for (const text of recordText(record)) eachLetterRun(text, add);
   return found;
 }
 
