@@ -20,6 +20,12 @@ import { PUBLISHER_FILE, REGISTRY_DIR } from "./folder-names.ts";
 /** Lysark's own folder (holding scripts/, layouts/, assets/), which may differ from the project's. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
+/**
+ * The files of docs/ the site renders: the editor guide in each language (../docs/guide.ts). The rest of docs/
+ * is for readers of the repository; an edit to it made every page of the next build be rendered again.
+ */
+const GUIDE_SOURCE = /^editor-guide\.[a-z]+\.md$/;
+
 /** Bump to make every existing cache entry stale (the entry format changed). */
 export const CACHE_FORMAT = 1;
 
@@ -113,11 +119,10 @@ export function buildCode(root: string, packageRoot = PACKAGE_ROOT): BuildCode {
   const contentHash = content.digest("hex");
 
   const pages = createHash("sha256").update(`${contentHash}\0`);
-  addFiles(
-    pages,
-    packageRoot,
-    ["layouts", "assets", "docs"].flatMap((dir) => filesUnder(path.join(packageRoot, dir), packageRoot)),
-  );
+  addFiles(pages, packageRoot, [
+    ...["layouts", "assets"].flatMap((dir) => filesUnder(path.join(packageRoot, dir), packageRoot)),
+    ...filesUnder(path.join(packageRoot, "docs"), packageRoot).filter((file) => GUIDE_SOURCE.test(path.basename(file))),
+  ]);
   addFiles(pages, root, ["site.config.json"]);
   return { content: contentHash, pages: pages.digest("hex") };
 }

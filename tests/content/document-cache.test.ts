@@ -138,16 +138,24 @@ describe("the build code", () => {
     const dir = project();
     const before = buildCode(dir, lysark);
     expect(buildCode(dir, lysark)).toEqual(before);
+    let last = before;
     const edited = (file: string, base = lysark) => {
       const full = path.join(base, file);
       writeFileSync(full, `${files[file] ?? ""}\n// changed`);
       const code = buildCode(dir, lysark);
-      return { content: code.content !== before.content, pages: code.pages !== before.pages };
+      const changed = { content: code.content !== last.content, pages: code.pages !== last.pages };
+      last = code;
+      return changed;
     };
-    // Templates, assets and the guide change pages only; each later check includes the earlier changes.
+    // Templates, assets and the guide's sources change pages only; each edit is compared with the code before it.
     expect(edited("layouts/base.njk")).toEqual({ content: false, pages: true });
     expect(edited("assets/site.css")).toEqual({ content: false, pages: true });
     expect(edited("site.config.json", dir)).toEqual({ content: false, pages: true });
+    expect(edited("docs/editor-guide.nb.md")).toEqual({ content: false, pages: true });
+    // The rest of docs/ is not part of the site: a new or edited page of it changes neither.
+    expect(edited("docs/performance.md")).toEqual({ content: false, pages: false });
+    writeFileSync(path.join(lysark, "docs/performance.md"), "# Performance, measured again");
+    expect(buildCode(dir, lysark)).toEqual(last);
     expect(edited("scripts/content/load.ts")).toEqual({ content: true, pages: true });
     const code = buildCode(dir, lysark);
     writeFileSync(path.join(dir, "content/_registries/topics.yaml"), "[]");
