@@ -50,7 +50,10 @@ export interface CacheReport {
   siteReused?: boolean;
   /** Of the whole site's files, how many were read and hashed first; the others' stamps were as recorded (build/site-cache.ts). */
   siteFilesChecked?: number;
-  /** Entries found corrupt, truncated or written by other build code, and made again. */
+  /**
+   * Entries found corrupt, truncated, or under this build's key but written by other build code, and made again.
+   * A cache simply left by other build code (a template or Lysark changed) is not counted.
+   */
   unsound?: number;
 }
 

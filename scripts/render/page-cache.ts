@@ -122,7 +122,9 @@ export class PageCache {
     try {
       const [first, entries, stamps] = readFileSync(path.join(this.dir, MANIFEST), "utf8").split("\n");
       const header = JSON.parse(first!) as ManifestHeader;
-      if (header.code === this.code && entries !== undefined && stamps !== undefined && integrityOf(entries, stamps) === header.integrity) {
+      // Written by other build code (a template or Lysark changed): not this build's, and not unsound either.
+      if (header.code !== this.code) return { entries: new Map(), stamps: new Map() };
+      if (entries !== undefined && stamps !== undefined && integrityOf(entries, stamps) === header.integrity) {
         return {
           entries: new Map(Object.entries(JSON.parse(entries) as Record<string, string>)),
           stamps: new Map(Object.entries(JSON.parse(stamps) as Record<string, string>)),

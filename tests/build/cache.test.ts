@@ -179,7 +179,23 @@ describe("the build cache", () => {
     const topics = path.join(dir, "content/_registries/topics.yaml");
     writeFileSync(topics, readFileSync(topics, "utf8").replace("en: Gender equality", "en: Equality of the sexes"));
     const warm = await buildInto();
-    expect(warm.cache).toMatchObject({ documentsReused: 0, documentsLoaded: 2, pagesReused: 0 });
+    // Entries of other build code are not this build's, not unsound (the summary would say "unsound entries made again").
+    expect(warm.cache).toMatchObject({ documentsReused: 0, documentsLoaded: 2, pagesReused: 0, unsound: 0 });
+    expectSameTree(warm.output, (await buildInto(false)).output);
+  });
+
+  it("counts a damaged page manifest as unsound, renders every page again and equals a build without the cache", async () => {
+    await buildInto();
+    const manifest = path.join(dir, ".cache", "lysark", "pages", "manifest.json");
+    const [header, entries, stamps] = readFileSync(manifest, "utf8").split("\n");
+    // Its own build code, so it is this build's manifest, but one page's entry changed behind its integrity hash.
+    writeFileSync(manifest, [header, entries!.replace(/"[0-9a-f]{64}"/, `"${"0".repeat(64)}"`), stamps, ""].join("\n"));
+    // A body edit, so the pages are made (an unchanged site would be linked whole, reading no page manifest).
+    applyChanges(dir, { [DOCUMENT]: `${readFileSync(path.join(dir, DOCUMENT), "utf8")}\nEnda en setning.\n` });
+    const warm = await buildInto();
+    expect(warm.cache.siteReused).toBeUndefined();
+    expect(warm.cache).toMatchObject({ pagesReused: 0 });
+    expect(warm.cache.unsound).toBeGreaterThanOrEqual(1);
     expectSameTree(warm.output, (await buildInto(false)).output);
   });
 
