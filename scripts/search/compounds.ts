@@ -29,19 +29,15 @@ const LINKING = ["s", "e"];
 
 const STEMMERS = ["norwegian", "swedish", "danish"].map((language) => snowball.newStemmer(language));
 
-/** The words of `text`, lower-cased: its runs of letters and digits, as `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` finds them. */
-export function words(text: string): string[] {
-  const found: string[] = [];
-  eachLetterRun(text, (lower, start, end) => found.push(lower.slice(start, end)));
-  return found;
-}
-
 /** Every text of a record that Pagefind indexes. */
 export function recordText(record: SearchRecord): string[] {
   return [record.title, ...record.head.map((block) => block.text), ...record.parts.flatMap((part) => [part.title, part.text, ...part.topics])];
 }
 
-/** The distinct words of a record, lowercased: read once, used for the vocabulary and the record's parts. */
+/**
+ * The distinct words of a record, lower-cased: its runs of letters and digits (eachLetterRun, as
+ * `toLowerCase().split(/[^\p{L}\p{N}]+/u)` finds them), read once, used for the vocabulary and the record's parts.
+ */
 export function recordWords(record: SearchRecord): Set<string> {
   const found = new Set<string>();
   const add = (lower: string, start: number, end: number) => found.add(lower.slice(start, end));

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
-import { documentTerms, termWords } from "../../scripts/content/terms.ts";
+import { documentTerms, eachLetterRun, termWords } from "../../scripts/content/terms.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
 let dir: string | undefined;
@@ -42,5 +42,36 @@ describe("documentTerms", () => {
     expect(count("museum")).toBe(2);
     expect(count("kulturhus")).toBe(1);
     expect(words).not.toContain("og");
+  });
+});
+
+describe("eachLetterRun", () => {
+  /** The runs eachLetterRun reports, as strings. */
+  const runs = (text: string) => {
+    const found: string[] = [];
+    eachLetterRun(text, (lower, start, end) => found.push(lower.slice(start, end)));
+    return found;
+  };
+
+  it("finds the lower-cased runs of letters and digits", () => {
+    expect(runs("Bølge-demperen, ved «moloen»!")).toEqual(["bølge", "demperen", "ved", "moloen"]);
+  });
+
+  it("finds the words a split on anything but letters and digits finds, on random texts", () => {
+    // Astral letters and digits (𝐀, 𝟏), an emoji, lone surrogates, a combining mark, letters that lower-case longer (İ).
+    const pieces = ["a", "Å", "ø", "1", "23", " ", "-", "«", "𝐀", "𝟏", "😀", "\ud835", "\udc00", "\u0301", "İ", "ß", "Σ"];
+    let seed = 20261203;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: next(14) }, () => pieces[next(pieces.length)]).join("");
+      const split = text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      expect(runs(text), JSON.stringify(text)).toEqual(split);
+    }
   });
 });
