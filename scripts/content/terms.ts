@@ -71,7 +71,8 @@ const wordCharCache = new Uint8Array(0x10000);
 function wordCharAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return 1;
-  if (code < 128) return 0;
+  // Upper case last: the scans below read lower-cased text, wordCharBefore the text as written.
+  if (code < 128) return code >= 65 && code <= 90 ? 1 : 0;
   if (code >= 0xd800 && code <= 0xdbff) {
     const char = String.fromCodePoint(text.codePointAt(i)!);
     return char.length === 2 && WORD_CHAR.test(char) ? 2 : 0;
@@ -79,6 +80,18 @@ function wordCharAt(text: string, i: number): number {
   let known = wordCharCache[code]!;
   if (known === 0) wordCharCache[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1 ? 1 : 0;
+}
+
+/** Whether the character just before `i` in `text` is a letter or digit: what `(?<![\p{L}\p{N}])` at `i` looks at. */
+export function wordCharBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const code = text.charCodeAt(i - 1);
+  // The second half of an astral character: read whole, from its first half.
+  if (code >= 0xdc00 && code <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return wordCharAt(text, i - 2) === 2;
+  }
+  return wordCharAt(text, i - 1) !== 0;
 }
 
 /**

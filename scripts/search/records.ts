@@ -17,6 +17,7 @@ import path from "node:path";
 import { readBody } from "../content/body-store.ts";
 import type { RenderedBody } from "../content/markdown.ts";
 import type { Publisher, Topic } from "../content/schema.ts";
+import { wordCharBefore } from "../content/terms.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/views.ts";
 
@@ -128,19 +129,6 @@ export function mentions(text: string, term: string): boolean {
 }
 const mentionPatterns = new Map<string, RegExp>();
 
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-
-/** Whether the character before `index` in `text` is a letter or digit: what `(?<![\p{L}\p{N}])` looks at. */
-function wordCharacterBefore(text: string, index: number): boolean {
-  if (index === 0) return false;
-  let code = text.charCodeAt(index - 1);
-  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) {
-    const high = text.charCodeAt(index - 2);
-    if (high >= 0xd800 && high <= 0xdbff) code = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
-  }
-  return WORD_CHARACTER.test(String.fromCodePoint(code));
-}
-
 /**
  * Whether the global, case-insensitive `pattern` matches in `text` where no letter or digit comes
  * before: what `(?<![\p{L}\p{N}])` in front of it would say, but V8 scans about three times faster
@@ -150,7 +138,7 @@ function wordCharacterBefore(text: string, index: number): boolean {
 function matchesAtWordStart(pattern: RegExp, text: string): boolean {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (!wordCharacterBefore(text, match.index)) return true;
+    if (!wordCharBefore(text, match.index)) return true;
     pattern.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
   }
   return false;
