@@ -12,7 +12,7 @@
  */
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import { workerExecArgv } from "../content/worker-options.ts";
+import { workerModule } from "../content/worker-bundle.ts";
 import type { ProgressPhase } from "../progress/progress.ts";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import type { SearchRecord } from "../search/records.ts";
@@ -35,12 +35,12 @@ type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "w
  * once, not when the main thread next yields (the rest of the model is assembled meanwhile).
  */
 export class SearchThread {
-  private readonly pool = new Piscina<SearchTask, SearchIndexStats>({
-    filename: WORKER,
-    minThreads: 1,
-    maxThreads: 1,
-    execArgv: workerExecArgv(),
-  });
+  private readonly pool = SearchThread.start();
+
+  private static start(): Piscina<SearchTask, SearchIndexStats> {
+    const { filename, execArgv } = workerModule(WORKER);
+    return new Piscina<SearchTask, SearchIndexStats>({ filename, execArgv, minThreads: 1, maxThreads: 1 });
+  }
 
   /** writeSearchBundles of `records` into `outputDir`, on the thread. */
   async index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats & { kept?: boolean }> {

@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
-import { workerExecArgv } from "./worker-options.ts";
+import { workerModule } from "./worker-bundle.ts";
 import {
   loadContent,
   loadContentWith,
@@ -81,12 +81,13 @@ export async function loadContentInParallel(contentDir: string, options: Omit<Lo
   // publishers' ids, the indicators), its file and folder about 100 bytes, and a worker made the id sets again for each.
   const start = (task: DocumentTask) => {
     shared = sharedTaskData(task);
+    const { filename, execArgv } = workerModule(options.worker?.filename ?? WORKER);
     return new Piscina<DocumentTask | Pick<DocumentTask, "file" | "folder">, DocumentTaskResult>({
-      filename: options.worker?.filename ?? WORKER,
+      filename,
       minThreads: threads,
       maxThreads: threads,
       workerData: { shared, data: options.worker?.data } satisfies PoolWorkerData,
-      execArgv: workerExecArgv(),
+      execArgv,
     });
   };
   const sharesData = (task: DocumentTask) =>

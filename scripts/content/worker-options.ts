@@ -1,8 +1,9 @@
 /**
- * How Lysark starts its worker threads (the pass-1 pool, the card pool, the
- * search thread): with tsx, so they load the same TypeScript modules, and
- * with the flags of this process that decide how modules are found and
- * loaded. Every other flag is left out: V8's process-wide ones
+ * The flags Lysark's worker threads (the pass-1 pool, the card pool, the
+ * search thread) start with when they run their TypeScript through tsx (where
+ * no bundle can be had, ./worker-bundle.ts; a bundle gets the same flags
+ * without tsx's): tsx, and the flags of this process that decide how modules
+ * are found and loaded. Every other flag is left out: V8's process-wide ones
  * (`--max-old-space-size`, `--stack-size`, `--expose-gc` …) make `new
  * Worker` throw ERR_WORKER_INVALID_EXEC_ARGV, so `node
  * --max-old-space-size=8192 …`, which a very large archive needs, failed the

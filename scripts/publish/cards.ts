@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
-import { workerExecArgv } from "../content/worker-options.ts";
+import { workerModule } from "../content/worker-bundle.ts";
 import sharp from "sharp";
 import { removeStaleTemporaryFiles } from "../content/temporary-files.ts";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, wrapText, type CardText } from "./card-layout.ts";
@@ -264,15 +264,17 @@ export class CardWriter {
   }
 
   private cardPool(): Piscina<CardTask, CardResult> {
+    if (this.pool) return this.pool;
     const threads = Math.max(1, this.options.threads ?? os.availableParallelism());
-    this.pool ??= new Piscina<CardTask, CardResult>({
-      filename: CARD_WORKER,
+    const { filename, execArgv } = workerModule(CARD_WORKER);
+    this.pool = new Piscina<CardTask, CardResult>({
+      filename,
       minThreads: threads,
       maxThreads: threads,
       // Cards handed to each thread ahead of time: piscina hands out tasks on the main thread's event loop, so with
       // one card at a time the pool starves while the main thread assembles the site model without yielding.
       concurrentTasksPerWorker: CARDS_AHEAD_PER_THREAD,
-      execArgv: workerExecArgv(),
+      execArgv,
     });
     return this.pool;
   }
