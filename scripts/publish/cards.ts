@@ -90,7 +90,11 @@ export function cardCacheKey(card: CardText, renderer: string): string {
 }
 
 const CARD_WORKER = new URL("./card-worker.ts", import.meta.url).href;
-/** Cards drawn on the main thread before the pool starts: a worker's start-up (tsx, the font) costs more than this many cards. */
+/**
+ * Cards drawn on the main thread before the pool starts: a worker's start-up (its modules, the font, its code not yet
+ * optimised) costs about this many cards. 100 cards took 1.14–1.24 s of CPU on two fresh threads against 0.62–0.67 s
+ * on the main thread (docs/performance.md, "worker threads from bundles").
+ */
 const MAIN_THREAD_CARDS = 100;
 /** About 5 s of drawing per thread at 4.6 ms a card: as long as the main thread goes without yielding in a cold build at N = 5000. */
 const CARDS_AHEAD_PER_THREAD = 1024;
