@@ -84,7 +84,7 @@ describe("workerModule", () => {
   });
 
   it("runs the TypeScript through tsx when bundles are off, or when one cannot be made", () => {
-    vi.stubEnv("LYSARK_WORKER_BUNDLES", "off");
+    vi.stubEnv("LYSARK_BUNDLES", "off");
     const off = bundleOf();
     expect(off).toMatchObject({ filename: entry(), bundled: false });
     expect(off.execArgv.at(-2)).toBe("--import");

@@ -21,7 +21,8 @@ export interface DevServerProcess {
 
 export function startDevServer(dir: string): DevServerProcess {
   let port = 19000 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts/cli/serve.ts"), "--port", String(port)], {
+  // Through the launcher, as `npm start` runs it.
+  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "cli", "run.mjs"), "serve", "--port", String(port)], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
   });

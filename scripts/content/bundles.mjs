@@ -1,0 +1,122 @@
+/**
+ * Lysark's bundles: one file per entry (a command, a worker thread), made by
+ * esbuild from the TypeScript sources and kept in
+ * `node_modules/.cache/lysark-bundles/` of Lysark's own folder, where the
+ * packages a bundle leaves out are found as they are from the sources. Plain
+ * JavaScript, because the commands' launcher (../cli/run.mjs) runs before
+ * anything can load TypeScript; ./worker-bundle.ts uses the same functions.
+ *
+ * Beside each bundle a manifest lists the source files it was made from with
+ * their SHA-256: a bundle is used only while every one of them is unchanged,
+ * its own bytes hash as recorded and it was made by this bundler and esbuild,
+ * so an edit to Lysark's code is never run stale. Each module's
+ * `import.meta.url` is written into the bundle as the URL of its source file,
+ * so files found next to the sources (fonts, UI strings, registries, worker
+ * entries) are found as before.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Bumped when how bundles are made changes, so older ones are made again. */
+const BUNDLE_FORMAT = 2;
+
+/** Lysark's own folder (the one holding scripts/ and node_modules/). */
+export const LYSARK_ROOT = path.resolve(fileURLToPath(import.meta.url), "..", "..", "..");
+
+const require = createRequire(import.meta.url);
+const sha256 = (data) => createHash("sha256").update(data).digest("hex");
+
+/** Where bundles are kept under Lysark's folder `root`; undefined where it has no node_modules to find packages from. */
+export function bundleCacheDir(root = LYSARK_ROOT) {
+  return existsSync(path.join(root, "node_modules")) ? path.join(root, "node_modules", ".cache", "lysark-bundles") : undefined;
+}
+
+/**
+ * The child's script (`node -e`; arguments: esbuild's path, the entry, Lysark's folder, the target, the format):
+ * prints the bundle and the source files it was made from as JSON. A child process because esbuild runs plugins in
+ * its asynchronous API only, and worker pools start synchronously. Packages stay out (required or imported from
+ * node_modules as the sources do); each module's import.meta.url becomes its own source file's URL (esbuild's `define`
+ * is one value for every module, and it leaves import.meta empty in CommonJS); stack traces name the TypeScript
+ * files under --enable-source-maps.
+ */
+const BUNDLER = String.raw`
+const [esbuildPath, entry, root, target, format] = process.argv.slice(1);
+const { readFileSync } = require("node:fs");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+const sourceUrls = {
+  name: "lysark-source-urls",
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
+      loader: "ts",
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+require(esbuildPath)
+  .build({ entryPoints: [entry], absWorkingDir: root, bundle: true, platform: "node", format, target, packages: "external", write: false, metafile: true, sourcemap: "inline", sourcesContent: false, logLevel: "silent", plugins: [sourceUrls] })
+  .then((result) => process.stdout.write(JSON.stringify({ code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) })))
+  .catch((error) => { console.error(error.message); process.exit(1); });
+`;
+
+const EXTENSION = { cjs: ".cjs", esm: ".mjs" };
+
+/** The manifest of the `format` bundle of the entry at `file` in `cacheDir`. */
+function manifestFile(file, cacheDir, format) {
+  return path.join(cacheDir, `${path.basename(file, path.extname(file))}-${format}-${sha256(file).slice(0, 16)}.json`);
+}
+
+function esbuildVersion() {
+  return require("esbuild/package.json").version;
+}
+
+/**
+ * The kept bundle (its path) of the TypeScript entry at `file` in `format` ("cjs" or "esm"), when its sources, its
+ * own bytes, the bundler and esbuild are as its manifest records; undefined otherwise.
+ */
+export function keptBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir(root), format }) {
+  if (!cacheDir) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(manifestFile(file, cacheDir, format), "utf8"));
+    if (manifest.format !== BUNDLE_FORMAT || manifest.bundler !== sha256(BUNDLER) || manifest.esbuild !== esbuildVersion()) return undefined;
+    if (typeof manifest.bundle !== "string" || !manifest.bundle.endsWith(EXTENSION[format]) || manifest.bundle.includes("/")) return undefined;
+    for (const [input, hash] of manifest.inputs) if (sha256(readFileSync(path.join(root, input))) !== hash) return undefined;
+    const bundle = path.join(cacheDir, manifest.bundle);
+    return sha256(readFileSync(bundle)) === manifest.bundleHash ? bundle : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bundles the TypeScript entry at `file` in `format`, keeps the bundle and its manifest, and returns the bundle's path. Throws when esbuild fails. */
+export function makeBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir(root), format }) {
+  if (!cacheDir) throw new Error(`No node_modules folder in ${root} to keep bundles in`);
+  const output = execFileSync(process.execPath, ["-e", BUNDLER, require.resolve("esbuild"), file, root, `node${process.versions.node.split(".")[0]}`, format], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const { code, inputs: names } = JSON.parse(output);
+  const bundleHash = sha256(code);
+  const manifest = manifestFile(file, cacheDir, format);
+  const bundle = `${path.basename(manifest, ".json")}-${bundleHash.slice(0, 16)}${EXTENSION[format]}`;
+  const inputs = names.sort().map((input) => [input, sha256(readFileSync(path.join(root, input)))]);
+  mkdirSync(cacheDir, { recursive: true });
+  writeAtomically(path.join(cacheDir, bundle), code);
+  const record = { format: BUNDLE_FORMAT, bundler: sha256(BUNDLER), esbuild: esbuildVersion(), bundle, bundleHash, inputs };
+  writeAtomically(manifest, `${JSON.stringify(record, null, 2)}\n`);
+  return path.join(cacheDir, bundle);
+}
+
+/** Written under a temporary name and renamed: two processes at once (the tests run several) never see half a file. */
+function writeAtomically(file, data) {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+}
