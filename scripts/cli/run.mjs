@@ -29,6 +29,8 @@ if (process.env.LYSARK_BUNDLES !== "off") {
 }
 process.argv.splice(1, 2, file);
 if (bundle) {
+  // Stack traces (`--verbose`) name the TypeScript files and lines, from the bundle's inline source map.
+  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(bundle).href);
 } else {
   // tsx's loader registered in this process, as `tsx <file>` would run it.

@@ -36,7 +36,8 @@ export function bundleCacheDir(root = LYSARK_ROOT) {
 }
 
 /**
- * The child's script (`node -e`; arguments: esbuild's path, the entry, Lysark's folder, the target, the format):
+ * The child's script (`node -e`; arguments: esbuild's path, the entry, Lysark's folder, the target, the format, a
+ * file in the folder the bundle is kept in, so the source map names the sources relative to it):
  * prints the bundle and the source files it was made from as JSON. A child process because esbuild runs plugins in
  * its asynchronous API only, and worker pools start synchronously. Packages stay out (required or imported from
  * node_modules as the sources do); each module's import.meta.url becomes its own source file's URL (esbuild's `define`
@@ -44,7 +45,7 @@ export function bundleCacheDir(root = LYSARK_ROOT) {
  * files under --enable-source-maps.
  */
 const BUNDLER = String.raw`
-const [esbuildPath, entry, root, target, format] = process.argv.slice(1);
+const [esbuildPath, entry, root, target, format, outfile] = process.argv.slice(1);
 const { readFileSync } = require("node:fs");
 const path = require("node:path");
 const { pathToFileURL } = require("node:url");
@@ -59,7 +60,7 @@ const sourceUrls = {
   },
 };
 require(esbuildPath)
-  .build({ entryPoints: [entry], absWorkingDir: root, bundle: true, platform: "node", format, target, packages: "external", write: false, metafile: true, sourcemap: "inline", sourcesContent: false, logLevel: "silent", plugins: [sourceUrls] })
+  .build({ entryPoints: [entry], outfile, absWorkingDir: root, bundle: true, platform: "node", format, target, packages: "external", write: false, metafile: true, sourcemap: "inline", sourcesContent: false, logLevel: "silent", plugins: [sourceUrls] })
   .then((result) => process.stdout.write(JSON.stringify({ code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) })))
   .catch((error) => { console.error(error.message); process.exit(1); });
 `;
@@ -96,12 +97,17 @@ export function keptBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir
 /** Bundles the TypeScript entry at `file` in `format`, keeps the bundle and its manifest, and returns the bundle's path. Throws when esbuild fails. */
 export function makeBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir(root), format }) {
   if (!cacheDir) throw new Error(`No node_modules folder in ${root} to keep bundles in`);
-  const output = execFileSync(process.execPath, ["-e", BUNDLER, require.resolve("esbuild"), file, root, `node${process.versions.node.split(".")[0]}`, format], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const target = `node${process.versions.node.split(".")[0]}`;
+  const output = execFileSync(
+    process.execPath,
+    ["-e", BUNDLER, require.resolve("esbuild"), file, root, target, format, path.join(cacheDir, `bundle${EXTENSION[format]}`)],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const { code, inputs: names } = JSON.parse(output);
   const bundleHash = sha256(code);
   const manifest = manifestFile(file, cacheDir, format);

@@ -55,6 +55,16 @@ describe("scripts/cli/run.mjs", () => {
     expect(made.stdout).toMatch(/testby\/ny-plan\.md/);
   });
 
+  it("names the TypeScript files and lines in a stack trace, not the bundle's", () => {
+    dir = makeProject("site-basic", { "site.config.json": "{ broken" });
+    const failed = runCli("build", dir, ["--verbose"]);
+    expect(failed.status).toBe(1);
+    const frame = /at validateAndAssemble \((.+?):(\d+):\d+\)/.exec(failed.stderr);
+    expect(frame?.[1]).toBe(path.join(repoRoot, "scripts", "build", "eleventy-plugin.ts"));
+    const line = readFileSync(frame![1]!, "utf8").split("\n")[Number(frame![2]) - 1];
+    expect(line).toContain("throw new ContentErrors(configProblems)");
+  });
+
   it("refuses a command that does not exist, saying how it is used", () => {
     for (const command of ["nonexistent", "../build", ""]) {
       const run = spawnSync(process.execPath, [launcher, command], { cwd: repoRoot, encoding: "utf8" });
