@@ -16,7 +16,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,7 +117,27 @@ export function makeBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir
   writeAtomically(path.join(cacheDir, bundle), code);
   const record = { format: BUNDLE_FORMAT, bundler: sha256(BUNDLER), esbuild: esbuildVersion(), bundle, bundleHash, inputs };
   writeAtomically(manifest, `${JSON.stringify(record, null, 2)}\n`);
+  removeOlderBundles(cacheDir, path.basename(manifest, ".json"), bundle);
   return path.join(cacheDir, bundle);
+}
+
+/** How long a replaced bundle is left for a process that found it just before it was replaced (a pool starting). */
+const REPLACED_KEPT_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the bundles of the same entry and format that `bundle` replaces, once they are older than
+ * REPLACED_KEPT_MS: every edit to Lysark's code makes new ones, which would otherwise pile up.
+ */
+function removeOlderBundles(cacheDir, name, bundle) {
+  const before = Date.now() - REPLACED_KEPT_MS;
+  for (const other of readdirSync(cacheDir)) {
+    if (other === bundle || !other.startsWith(`${name}-`) || path.extname(other) !== path.extname(bundle)) continue;
+    try {
+      if (statSync(path.join(cacheDir, other)).mtimeMs < before) rmSync(path.join(cacheDir, other), { force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
+  }
 }
 
 /** Written under a temporary name and renamed: two processes at once (the tests run several) never see half a file. */

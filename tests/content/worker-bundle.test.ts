@@ -4,7 +4,7 @@
  * tsx: a stale or damaged bundle must never run, each module must still see
  * its own import.meta.url, and a bundle that cannot be made falls back to tsx.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -73,6 +73,20 @@ describe("workerModule", () => {
     expect(edited.filename).not.toBe(first);
     expect(((await run(edited.filename)) as { value: number }).value).toBe(2);
     expect(manifests()).toHaveLength(1);
+  });
+
+  it("removes a replaced bundle once it is ten minutes old, not before", () => {
+    const first = bundleOf().filename;
+    write("lib/b.ts", `export const value: number = 2;\nexport const where = import.meta.url;\n`);
+    const second = bundleOf().filename;
+    // Just replaced: another process may have found it a moment ago.
+    expect(existsSync(first)).toBe(true);
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(first, anHourAgo, anHourAgo);
+    utimesSync(second, anHourAgo, anHourAgo);
+    write("lib/b.ts", `export const value: number = 3;\nexport const where = import.meta.url;\n`);
+    const third = bundleOf().filename;
+    expect([existsSync(first), existsSync(second), existsSync(third)]).toEqual([false, false, true]);
   });
 
   it("makes a damaged bundle again rather than run it", async () => {
