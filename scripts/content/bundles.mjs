@@ -38,30 +38,38 @@ export function bundleCacheDir(root = LYSARK_ROOT) {
 /**
  * The child's script (`node -e`; arguments: esbuild's path, the entry, Lysark's folder, the target, the format, a
  * file in the folder the bundle is kept in, so the source map names the sources relative to it):
- * prints the bundle and the source files it was made from as JSON. A child process because esbuild runs plugins in
+ * prints the bundle, the source files it was made from and the SHA-256 of each as read, as JSON. A child process because esbuild runs plugins in
  * its asynchronous API only, and worker pools start synchronously. Packages stay out (required or imported from
- * node_modules as the sources do); each module's import.meta.url becomes its own source file's URL (esbuild's `define`
+ * node_modules as the sources do); each module's import.meta.url (TypeScript or JavaScript, as ./bundles.mjs itself
+ * in a command's bundle) becomes its own source file's URL (esbuild's `define`
  * is one value for every module, and it leaves import.meta empty in CommonJS); stack traces name the TypeScript
  * files under --enable-source-maps.
  */
 const BUNDLER = String.raw`
 const [esbuildPath, entry, root, target, format, outfile] = process.argv.slice(1);
+const { createHash } = require("node:crypto");
 const { readFileSync } = require("node:fs");
 const path = require("node:path");
 const { pathToFileURL } = require("node:url");
+// The SHA-256 of each source as it was read for the bundle, by its name in the metafile.
+const hashes = {};
 const sourceUrls = {
   name: "lysark-source-urls",
   setup(build) {
-    build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
-      loader: "ts",
-      resolveDir: path.dirname(args.path),
-    }));
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      const bytes = readFileSync(args.path);
+      hashes[path.relative(root, args.path).split(path.sep).join("/")] = createHash("sha256").update(bytes).digest("hex");
+      return {
+        contents: bytes.toString("utf8").replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
+        loader: /\.[cm]?ts$/.test(args.path) ? "ts" : "js",
+        resolveDir: path.dirname(args.path),
+      };
+    });
   },
 };
 require(esbuildPath)
   .build({ entryPoints: [entry], outfile, absWorkingDir: root, bundle: true, platform: "node", format, target, packages: "external", write: false, metafile: true, sourcemap: "inline", sourcesContent: false, logLevel: "silent", plugins: [sourceUrls] })
-  .then((result) => process.stdout.write(JSON.stringify({ code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) })))
+  .then((result) => process.stdout.write(JSON.stringify({ code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs), hashes })))
   .catch((error) => { console.error(error.message); process.exit(1); });
 `;
 
@@ -108,11 +116,12 @@ export function makeBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  const { code, inputs: names } = JSON.parse(output);
+  const { code, inputs: names, hashes } = JSON.parse(output);
   const bundleHash = sha256(code);
   const manifest = manifestFile(file, cacheDir, format);
   const bundle = `${path.basename(manifest, ".json")}-${bundleHash.slice(0, 16)}${EXTENSION[format]}`;
-  const inputs = names.sort().map((input) => [input, sha256(readFileSync(path.join(root, input)))]);
+  // Each source by the hash of what was bundled, not of the file now: an edit made while bundling makes it again next time.
+  const inputs = names.sort().map((input) => [input, hashes[input] ?? sha256(readFileSync(path.join(root, input)))]);
   mkdirSync(cacheDir, { recursive: true });
   writeAtomically(path.join(cacheDir, bundle), code);
   const record = { format: BUNDLE_FORMAT, bundler: sha256(BUNDLER), esbuild: esbuildVersion(), bundle, bundleHash, inputs };

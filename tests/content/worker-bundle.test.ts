@@ -20,9 +20,11 @@ beforeEach(() => {
   cacheDir = path.join(root, "cache");
   write(
     "a.ts",
-    `import { parentPort } from "node:worker_threads";\nimport { value, where } from "./lib/b.ts";\nparentPort?.postMessage({ value, where, own: import.meta.url });\n`,
+    `import { parentPort } from "node:worker_threads";\nimport { value, where } from "./lib/b.ts";\nimport { jsWhere } from "./lib/c.mjs";\nparentPort?.postMessage({ value, where, jsWhere, own: import.meta.url });\n`,
   );
   write("lib/b.ts", `export const value: number = 1;\nexport const where = import.meta.url;\n`);
+  // A JavaScript source too: ./bundles.mjs is one, in a command's bundle.
+  write("lib/c.mjs", "export const jsWhere = import.meta.url;\n");
 });
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
@@ -55,6 +57,7 @@ describe("workerModule", () => {
     expect(await run(made.filename)).toEqual({
       value: 1,
       where: pathToFileURL(path.join(root, "lib", "b.ts")).href,
+      jsWhere: pathToFileURL(path.join(root, "lib", "c.mjs")).href,
       own: pathToFileURL(path.join(root, "a.ts")).href,
     });
   });
