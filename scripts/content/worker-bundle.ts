@@ -14,13 +14,9 @@
  * run the TypeScript through tsx instead; that is also what happens, silently,
  * when a bundle cannot be made or kept (esbuild missing, a read-only install).
  */
-import { createRequire } from "node:module";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { keptBundle, LYSARK_ROOT, makeBundle } from "./bundles.mjs";
 import { workerExecArgv } from "./worker-options.ts";
-
-const require = createRequire(import.meta.url);
 
 /** What a worker thread is started with: its file and its `execArgv`. */
 export interface WorkerModule {
@@ -52,33 +48,8 @@ export function workerModule(entry: string, options: WorkerBundleOptions = {}): 
   const where = { root: options.root ?? LYSARK_ROOT, cacheDir: options.cacheDir, format: "cjs" as const };
   try {
     const bundle = keptBundle(file, where) ?? makeBundle(file, where);
-    return { filename: bundle, execArgv: withoutTsx(workerExecArgv(execArgv)), bundled: true };
+    return { filename: bundle, execArgv: workerExecArgv(execArgv, { tsx: false }), bundled: true };
   } catch {
     return fallback();
   }
-}
-
-/** The tsx package's folder, to tell its flags from other module flags. */
-const TSX_DIR = path.dirname(require.resolve("tsx/package.json"));
-
-/** `execArgv` without the flags that load tsx (a bundle needs none): `--import tsx`, tsx's loader and preflight files. */
-export function withoutTsx(execArgv: readonly string[]): string[] {
-  const isTsx = (value: string) => {
-    if (value === "tsx" || value.startsWith("tsx/")) return true;
-    const file = value.startsWith("file:") ? fileURLToPath(value) : path.resolve(value);
-    return file === TSX_DIR || file.startsWith(`${TSX_DIR}${path.sep}`);
-  };
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const loads = flag === "--import" || flag === "--require" || flag === "-r" || flag === "--loader" || flag === "--experimental-loader";
-    if (loads && inline !== undefined && isTsx(inline)) continue;
-    if (loads && inline === undefined && i + 1 < execArgv.length && isTsx(execArgv[i + 1]!)) {
-      i++;
-      continue;
-    }
-    kept.push(arg);
-  }
-  return kept;
 }

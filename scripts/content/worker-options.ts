@@ -11,10 +11,21 @@
  * (`--cpu-prof`, `--heap-prof`) would write a profile per thread.
  */
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 // createRequire rather than import.meta.resolve: Eleventy loads a TypeScript config through tsx's CommonJS path, which lacks the latter.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const require = createRequire(import.meta.url);
+const TSX = pathToFileURL(require.resolve("tsx")).href;
+/** The tsx package's folder, to tell its flags from other module flags. */
+const TSX_DIR = path.dirname(require.resolve("tsx/package.json"));
+
+/** Whether a module flag's value loads tsx: `tsx`, `tsx/…`, or a file in tsx's package (its loader, its preflight). */
+function loadsTsx(value: string): boolean {
+  if (value === "tsx" || value.startsWith("tsx/")) return true;
+  const file = value.startsWith("file:") ? fileURLToPath(value) : path.resolve(value);
+  return file === TSX_DIR || file.startsWith(`${TSX_DIR}${path.sep}`);
+}
 
 /** Flags kept for the threads, and whether each takes a value as the next argument when written without "=". */
 const MODULE_FLAGS = new Map([
@@ -28,16 +39,21 @@ const MODULE_FLAGS = new Map([
   ["--enable-source-maps", false],
 ]);
 
-/** The `execArgv` of a Lysark worker thread, from this process's (default `process.execArgv`). */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+/**
+ * The `execArgv` of a Lysark worker thread, from this process's (default `process.execArgv`): with tsx, or, for a
+ * bundle (./worker-bundle.ts, `{ tsx: false }`), without any flag that loads it.
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv, { tsx = true }: { tsx?: boolean } = {}): string[] {
   const kept: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i]!;
     const flag = arg.split("=", 1)[0]!;
     const takesValue = MODULE_FLAGS.get(flag);
     if (takesValue === undefined) continue;
+    const value = arg.includes("=") ? arg.slice(flag.length + 1) : takesValue && i + 1 < execArgv.length ? execArgv[++i]! : undefined;
+    if (!tsx && flag !== "--conditions" && flag !== "-C" && value !== undefined && loadsTsx(value)) continue;
     kept.push(arg);
-    if (takesValue && !arg.includes("=") && i + 1 < execArgv.length) kept.push(execArgv[++i]!);
+    if (value !== undefined && !arg.includes("=")) kept.push(value);
   }
-  return [...kept, "--import", TSX];
+  return tsx ? [...kept, "--import", TSX] : kept;
 }

@@ -11,7 +11,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { withoutTsx, workerModule } from "../../scripts/content/worker-bundle.ts";
+import { workerModule } from "../../scripts/content/worker-bundle.ts";
+import { workerExecArgv } from "../../scripts/content/worker-options.ts";
 
 let root: string;
 let cacheDir: string;
@@ -127,22 +128,25 @@ describe("workerModule", () => {
   });
 });
 
-describe("withoutTsx", () => {
+describe("workerExecArgv for a bundle", () => {
   it("drops the flags that load tsx and keeps every other module flag", () => {
     const tsx = path.dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
     expect(
-      withoutTsx([
-        "--import",
-        "tsx",
-        "--require",
-        path.join(tsx, "dist", "preflight.cjs"),
-        `--import=${pathToFileURL(path.join(tsx, "dist", "loader.mjs")).href}`,
-        "--conditions=development",
-        "-r",
-        "./setup.cjs",
-        "--import",
-        "./profiler.mjs",
-      ]),
+      workerExecArgv(
+        [
+          "--import",
+          "tsx",
+          "--require",
+          path.join(tsx, "dist", "preflight.cjs"),
+          `--import=${pathToFileURL(path.join(tsx, "dist", "loader.mjs")).href}`,
+          "--conditions=development",
+          "-r",
+          "./setup.cjs",
+          "--import",
+          "./profiler.mjs",
+        ],
+        { tsx: false },
+      ),
     ).toEqual(["--conditions=development", "-r", "./setup.cjs", "--import", "./profiler.mjs"]);
   });
 });
