@@ -393,8 +393,9 @@ function glyphMask(f: Face, index: number, size: number, quarter: number): Mask 
 
 // ---------------------------------------------------------------- the card
 
-// Copies of the imported sizes: a worker thread loads this module through tsx's CommonJS path, where each read of an
-// imported binding calls a getter, and blend reads them for every pixel it draws (about 8 % of a card's CPU).
+// Copies of the imported sizes: where a worker thread runs this module through tsx's CommonJS path (no bundle,
+// ../content/worker-bundle.ts), each read of an imported binding calls a getter, and blend reads them for every pixel
+// it draws (about 8 % of a card's CPU).
 const WIDTH = CARD_WIDTH;
 const HEIGHT = CARD_HEIGHT;
 const STRIDE = 1 + WIDTH * 3;
