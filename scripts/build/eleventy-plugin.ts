@@ -14,7 +14,7 @@ import { bodyCacheDir } from "../content/body-store.ts";
 import { buildCode, type BuildCode, type CacheReport } from "../content/build-code.ts";
 import type { DocumentCache } from "../content/document-cache.ts";
 import type { Problem } from "../content/problems.ts";
-import type { Timer } from "../publish/assets.ts";
+import { phaseTimer, type Timer } from "../publish/assets.ts";
 import type { CardWriter } from "../publish/cards.ts";
 import { missingCardCharactersMessage } from "../publish/card-layout.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
@@ -83,14 +83,7 @@ export interface LysarkPlugin {
 export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
   const root = path.resolve(options.root);
   const timings = options.timings ?? {};
-  const time: Timer = async (phase, work) => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
-    }
-  };
+  const time: Timer = phaseTimer(timings);
   // The --no-cache build's folder of rendered bodies, every build's search record spool, and the records pass 1 made that
   // the model did not take (a failed build's: each build names them afresh), removed once its site is written or it failed.
   let temporaryBodies: string | undefined;

@@ -52,36 +52,50 @@ export interface SearchKeep {
  * records and build code are unchanged. Says whether it was reused, and when it was not, how many of its
  * slices were (scripts/search/slices.ts).
  */
-export async function writeSearchIndexCached(
+export function writeSearchIndexCached(
   records: readonly SearchRecord[],
   outputDir: string,
   options: SearchCacheOptions,
 ): Promise<{ reused: boolean } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>> {
-  // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
-  const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
-  const bundle = searchBundleDir(outputDir);
-  const kept = keptFolder<{ key: string }>(options.dir, (note) => note.key === key);
-  if (kept) {
-    placeKept(options.dir, kept.files, bundle);
-    return { reused: true };
+  try {
+    // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
+    const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
+    const bundle = searchBundleDir(outputDir);
+    const kept = keptFolder<{ key: string }>(options.dir, (note) => note.key === key);
+    if (kept) {
+      placeKept(options.dir, kept.files, bundle);
+      return Promise.resolve({ reused: true });
+    }
+    // The word lists' compact form (scripts/search/dictionaries.ts) and the words' inflected forms (site-forms.ts) are kept
+    // beside the index: this folder is replaced on each write.
+    const wordListCache = path.join(path.dirname(options.dir), "word-lists");
+    const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
+    // Each slice's bundle of a large site (scripts/search/slices.ts): an edit re-indexes the slice that holds it.
+    const sliceCache = path.join(path.dirname(options.dir), "search-slices");
+    const index: NonNullable<SearchCacheOptions["index"]> = options.index ?? writeSearchBundles;
+    const indexing = index(records, outputDir, {
+      progress: options.progress,
+      wordListCache,
+      wordFormCache,
+      processes: options.processes,
+      sliceCache,
+      keep: { dir: options.dir, key },
+    });
+    // Not awaited here: this function's records stay the caller's while the index is written (write-site.ts, indexSearch).
+    return keepWhenIndexed(indexing, bundle, { dir: options.dir, key });
+  } catch (error) {
+    return Promise.reject(error);
   }
-  // The word lists' compact form (scripts/search/dictionaries.ts) and the words' inflected forms (site-forms.ts) are kept
-  // beside the index: this folder is replaced on each write.
-  const wordListCache = path.join(path.dirname(options.dir), "word-lists");
-  const wordFormCache = path.join(path.dirname(options.dir), "word-forms");
-  // Each slice's bundle of a large site (scripts/search/slices.ts): an edit re-indexes the slice that holds it.
-  const sliceCache = path.join(path.dirname(options.dir), "search-slices");
-  const index: NonNullable<SearchCacheOptions["index"]> = options.index ?? writeSearchBundles;
-  const stats = await index(records, outputDir, {
-    progress: options.progress,
-    wordListCache,
-    wordFormCache,
-    processes: options.processes,
-    sliceCache,
-    keep: { dir: options.dir, key },
-  });
-  // Kept for the next build: linked into a new folder, which then replaces the old one (here, unless the index did).
-  if (!stats?.kept) keepFolder(bundle, options.dir, { key });
+}
+
+/** Once `indexing` has written the index into `bundle`, keeps it for the next build: linked into a new folder, which then replaces the old one (unless the index did). */
+async function keepWhenIndexed(
+  indexing: ReturnType<NonNullable<SearchCacheOptions["index"]>>,
+  bundle: string,
+  keep: SearchKeep,
+): Promise<{ reused: boolean } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>> {
+  const stats = await indexing;
+  if (!stats?.kept) keepFolder(bundle, keep.dir, { key: keep.key });
   return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused };
 }
 

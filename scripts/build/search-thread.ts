@@ -42,8 +42,11 @@ export class SearchThread {
     return new Piscina<SearchTask, SearchIndexStats>({ filename, execArgv, minThreads: 1, maxThreads: 1 });
   }
 
-  /** writeSearchBundles of `records` into `outputDir`, on the thread. */
-  async index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats & { kept?: boolean }> {
+  /**
+   * writeSearchBundles of `records` into `outputDir`, on the thread. Not an async function: the records are copied
+   * to the thread when the task is posted, and a suspended async function would keep the caller's until it ends.
+   */
+  index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats & { kept?: boolean }> {
     const { port1, port2 } = new MessageChannel();
     let phase: ProgressPhase | undefined;
     port1.on("message", (message: ProgressMessage) => {
@@ -64,9 +67,10 @@ export class SearchThread {
         progress: port2,
       };
       // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.
-      return await this.pool.run(task, { transferList: [port2] } as unknown as Parameters<Piscina["run"]>[1]);
-    } finally {
+      return this.pool.run(task, { transferList: [port2] } as unknown as Parameters<Piscina["run"]>[1]).finally(() => port1.close());
+    } catch (error) {
       port1.close();
+      return Promise.reject(error);
     }
   }
 

@@ -123,8 +123,12 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
  * The search phase: Pagefind indexes each document once, from its record (see docs/search.md),
  * on `thread` when given, else on a thread of its own from SEARCH_THREAD_MIN_RECORDS records on.
  * With the build code, an index whose records are all unchanged comes from the cache (./search-cache.ts).
+ *
+ * Not an async function, nor is any step below it that is given the records: a suspended async function
+ * keeps its arguments, and the main thread would hold every record (a fifth of its heap before the pages)
+ * until the index is written, long after the search thread has its own copy of them.
  */
-export async function indexSearch(
+export function indexSearch(
   records: readonly SearchRecord[],
   outputDir: string,
   options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport"> & {
@@ -137,15 +141,19 @@ export async function indexSearch(
   const { thread } = options;
   const index: typeof writeSearchBundlesOnThread = thread ? (...args) => thread.index(...args) : writeSearchBundlesOnThread;
   if (!options.buildCode) {
-    await time("search", () => index(records, outputDir, { progress: options.progress, processes: options.processes }));
-    return;
+    return time("search", () => index(records, outputDir, { progress: options.progress, processes: options.processes })).then(() => undefined);
   }
   const { pages: code } = options.buildCode;
-  const reused = await time("search", () =>
+  return time("search", () =>
     writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, processes: options.processes, index }),
-  );
-  if (options.cacheReport) {
-    options.cacheReport.searchReused = reused.reused;
-    if ((reused.slices ?? 0) > 1) Object.assign(options.cacheReport, { searchSlices: reused.slices, searchSlicesReused: reused.slicesReused });
-  }
+  ).then(reportSearchReuse(options.cacheReport));
+}
+
+/** What the search phase took from the cache, into `report`: made outside indexSearch, so it does not keep that call's records. */
+function reportSearchReuse(report: CacheReport | undefined): (reused: Awaited<ReturnType<typeof writeSearchIndexCached>>) => void {
+  return (reused) => {
+    if (!report) return;
+    report.searchReused = reused.reused;
+    if ((reused.slices ?? 0) > 1) Object.assign(report, { searchSlices: reused.slices, searchSlicesReused: reused.slicesReused });
+  };
 }

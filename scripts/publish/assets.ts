@@ -39,6 +39,27 @@ export function copyAssets(outputDir: string): void {
 
 export const untimed: Timer = async (_phase, work) => work();
 
+/**
+ * A Timer that adds each phase's time to `timings`. Not an async function: a suspended one keeps its `work`, and
+ * all that holds, to the end of the phase; the search phase's work holds every search record (write-site.ts).
+ */
+export function phaseTimer(timings: Record<string, number>): Timer {
+  return (phase, work) => {
+    const start = performance.now();
+    const record = () => {
+      timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
+    };
+    let running: Promise<Awaited<ReturnType<typeof work>>>;
+    try {
+      running = Promise.resolve(work());
+    } catch (error) {
+      record();
+      return Promise.reject(error);
+    }
+    return running.finally(record);
+  };
+}
+
 /** Output file for a site path, not URL-encoded ("/a/b.png" → <output>/a/b.png). */
 function outputFile(outputDir: string, sitePath: string): string {
   return path.join(outputDir, ...sitePath.split("/").filter(Boolean));

@@ -57,7 +57,10 @@ export interface SiteModel {
   downloads: Download[];
   /** An Atom feed per publisher and per topic, in every locale. */
   feeds: ListingFeed[];
-  /** One search record per document, indexed by the build's search phase. */
+  /**
+   * One search record per document, indexed by the build's search phase; empty when `ModelEnv.onSearchRecords`
+   * took them (a build's search thread), so the main thread does not hold them while it renders the pages.
+   */
   searchRecords: SearchRecord[];
 }
 
@@ -162,7 +165,10 @@ export interface ModelEnv extends PublishEnv {
   searchRecords?: SearchRecordStore;
   /** Where a build puts the search records' parts while the model holds the rest (search/record-spool.ts); without it records are kept whole. */
   recordSpool?: { put(record: SearchRecord): SearchRecord };
-  /** Called with the search records as soon as they are built, before the rest of the model: a build starts indexing them then. */
+  /**
+   * Called with the search records as soon as they are built, before the rest of the model: a build starts indexing
+   * them then. It takes them: the model's `searchRecords` is then empty (a fifth of the model's heap at 5,000 documents).
+   */
   onSearchRecords?: (records: readonly SearchRecord[]) => void;
 }
 
@@ -353,7 +359,14 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
 
-  const model: SiteModel = { locales: UI_LOCALES, documents: views, pages, downloads: keyFigures.downloads, feeds, searchRecords };
+  const model: SiteModel = {
+    locales: UI_LOCALES,
+    documents: views,
+    pages,
+    downloads: keyFigures.downloads,
+    feeds,
+    searchRecords: env.onSearchRecords ? [] : searchRecords,
+  };
   documentPageBuilders.set(model, {
     documentPage,
     searchRecord: (view) => buildSearchRecord(view, publishersById),

@@ -4,14 +4,19 @@
  * are read there, its progress reaches the main thread, and its errors fail
  * the build with their message. A build starts the thread before the content
  * loads and indexes as soon as the records are built; its site is the one a
- * build indexing on the main thread writes.
+ * build indexing on the main thread writes. Once the thread has the records,
+ * the main thread lets go of them, while the index is still being written.
  */
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
-import { writeSearchBundlesOnThread } from "../../scripts/build/search-thread.ts";
+import { SearchThread, writeSearchBundlesOnThread } from "../../scripts/build/search-thread.ts";
+import { indexSearch } from "../../scripts/build/write-site.ts";
+import { phaseTimer } from "../../scripts/publish/assets.ts";
 import { loadContent } from "../../scripts/content/load.ts";
 import type { Progress } from "../../scripts/progress/progress.ts";
 import { writeSearchBundles } from "../../scripts/search/index.ts";
@@ -75,6 +80,48 @@ describe("the search index on its own thread", () => {
       /was changed during the build\. Build again\./,
     );
     spool.remove();
+  });
+
+  it("lets go of the records on the main thread once the thread has them, while it indexes", async () => {
+    // A model whose records a build's search thread takes keeps none of them itself.
+    const taken: (readonly SearchRecord[])[] = [];
+    const model = buildSiteModel(loadContent(path.join(project, "content"), { root: project }).site, { onSearchRecords: (given) => taken.push(given) });
+    expect(taken).toHaveLength(1);
+    expect(taken[0]!.length).toBe(model.documents.length);
+    expect(model.searchRecords).toEqual([]);
+
+    // The whole search phase of a build (timed, cached, on the thread): the records passed in are collectable while it runs.
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const thread = new SearchThread();
+    const timings: Record<string, number> = {};
+    let given: SearchRecord[] | undefined = records.map((record) => ({ ...record }));
+    const handed = new WeakRef(given);
+    let finished = false;
+    const indexing = indexSearch(given, path.join(dir, "handed"), {
+      root: path.join(dir, "handed-root"),
+      time: phaseTimer(timings),
+      buildCode: { content: "content", pages: "pages" },
+      cacheReport: {},
+      thread,
+    }).finally(() => {
+      finished = true;
+    });
+    given = undefined;
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+      // Checked while indexing: once it is done, the records would be let go of anyway.
+      expect(finished).toBe(false);
+      expect(handed.deref()).toBeUndefined();
+      await indexing;
+      expect(timings.search).toBeGreaterThan(0);
+      expect(readdirSync(path.join(dir, "handed", "pagefind"))).toContain("pagefind-entry.json");
+    } finally {
+      await indexing.catch(() => undefined);
+      await thread.destroy();
+    }
   });
 });
 
