@@ -12,6 +12,7 @@ import type { CacheReport } from "../content/build-code.ts";
 import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
+import { limitHeapGrowth } from "./heap-growth.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
 import { createStaging, previousSite, removeStaleStaging } from "./staging.ts";
@@ -52,6 +53,8 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Memory that follows what the build holds, not four times it (./heap-growth.ts).
+  limitHeapGrowth();
   const root = path.resolve(options.root);
   const output = path.resolve(options.output ?? path.join(root, "_site"));
   // The staging folder sits beside the output so the final rename stays on one file system.
