@@ -15,9 +15,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, type CorpusInfo } from "./corpus.ts";
 import { wholeNumberOption } from "./options.ts";
-import { folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
+import { bundledScript, folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
 
 const repo = fileURLToPath(new URL("../", import.meta.url));
+/** Both builds start as `npm run build` starts Lysark: from a bundle, without tsx's loader (measure.ts, bundledScript). */
+const lysarkScript = bundledScript(path.join(repo, "bench", "run-lysark.ts"));
+const bareScript = bundledScript(path.join(repo, "bench", "run-bare.ts"));
 
 // ---------------------------------------------------------------- options
 
@@ -142,11 +145,11 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     rmSync(lysarkOut, { recursive: true, force: true });
     rmSync(path.join(project, ".cache"), { recursive: true, force: true });
     console.error(`· run ${i}/${runCount}: (a) Lysark`);
-    lysark.push(stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, lysarkOut], repo), "Lysark build"));
+    lysark.push(stats(await runChild(lysarkScript, [project, lysarkOut], repo), "Lysark build"));
     console.error(`  ${s(lysark.at(-1)!.wallMs)}, ${mb(lysark.at(-1)!.peakBytes)}`);
     rmSync(bareOut, { recursive: true, force: true });
     console.error(`· run ${i}/${runCount}: (b) bare Eleventy`);
-    const bareRun = await runChild(path.join(repo, "bench", "run-bare.ts"), [project, bareOut], repo, bareNodeArgs(n));
+    const bareRun = await runChild(bareScript, [project, bareOut], repo, bareNodeArgs(n));
     bare.push(stats(bareRun, "bare Eleventy build"));
     barePages = bareRun.report.pages;
     console.error(`  ${s(bare.at(-1)!.wallMs)}, ${mb(bare.at(-1)!.peakBytes)}`);
@@ -168,7 +171,7 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     const lysarkRun = async (what: string) => {
       rmSync(extraOut, { recursive: true, force: true });
       try {
-        return stats(await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, extraOut], repo), what);
+        return stats(await runChild(lysarkScript, [project, extraOut], repo), what);
       } finally {
         rmSync(extraOut, { recursive: true, force: true });
       }
@@ -181,11 +184,7 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     console.error("· warm run: (a) Lysark with .cache/ kept, nothing changed, into the last build's output (three builds)");
     removeOutputs(extraOut);
     try {
-      for (let i = 0; i < 3; i++)
-        warmReplacing = stats(
-          await runChild(path.join(repo, "bench", "run-lysark.ts"), [project, extraOut], repo),
-          "Lysark build (warm, into its last output)",
-        );
+      for (let i = 0; i < 3; i++) warmReplacing = stats(await runChild(lysarkScript, [project, extraOut], repo), "Lysark build (warm, into its last output)");
     } finally {
       removeOutputs(extraOut);
     }
@@ -263,6 +262,9 @@ async function main(): Promise<void> {
       .join(" ")}`,
   );
   say(`Work folder: ${workFileSystem()}`);
+  say(
+    `Started from: ${[lysarkScript, bareScript].map((script) => (script.endsWith(".ts") ? `${path.basename(script)} through tsx` : `a bundle, ${path.basename(script)}`)).join("; ")}`,
+  );
   say();
 
   if (growth) {

@@ -10,9 +10,24 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium.ts";
 import { gzipSync } from "node:zlib";
+import { keptBundle, makeBundle } from "../scripts/content/bundles.mjs";
 
 /** tsx's loader by absolute URL, so a child started in another folder (a corpus) still finds it. */
 export const TSX = import.meta.resolve("tsx");
+
+/**
+ * `script` as Lysark's npm commands run theirs (scripts/cli/run.mjs): its ES-module bundle, kept and checked by
+ * scripts/content/bundles.mjs, so a child spends no time in tsx's loader; the TypeScript itself (run through tsx)
+ * with LYSARK_BUNDLES=off, or when no bundle can be made.
+ */
+export function bundledScript(script: string): string {
+  if (process.env.LYSARK_BUNDLES === "off") return script;
+  try {
+    return keptBundle(script, { format: "esm" }) ?? makeBundle(script, { format: "esm" });
+  } catch {
+    return script;
+  }
+}
 
 // ---------------------------------------------------------------- memory
 
@@ -71,10 +86,16 @@ export interface ChildRun {
 }
 
 /** Runs `node [nodeArgs…] --import tsx script args…` and measures it from outside. */
+/** Node's arguments for `script`: a bundle (bundledScript) needs no loader, and its stack traces name the sources, as the launcher's do. */
+export function childArguments(script: string, args: readonly string[], nodeArgs: readonly string[] = []): string[] {
+  const loader = script.endsWith(".ts") ? ["--import", TSX] : ["--enable-source-maps"];
+  return [...nodeArgs, ...loader, script, ...args];
+}
+
 export function runChild(script: string, args: string[], cwd: string, nodeArgs: readonly string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, "--import", TSX, script, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, childArguments(script, args, nodeArgs), { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -2,7 +2,7 @@
  * Child process for the benchmark: one full Lysark build of a project folder.
  * Prints one JSON line (prefixed "BENCH ") with wall time, phase timings and
  * the process's own peak RSS, so each build's memory is measured on its own.
- *   node --import tsx bench/run-lysark.ts <root> <output>
+ *   node --import tsx bench/run-lysark.ts <root> <output>   (the bench runs its bundle: measure.ts, bundledScript)
  */
 import { cpuMs, ownCpuMs } from "./cpu.ts";
 import { build } from "../scripts/build/build.ts";

@@ -1,11 +1,18 @@
 /**
  * The benchmark's CPU time counts the build's child processes (Pagefind's) from
  * outside: a process the build stops without waiting for never reaches the
- * build's own figures (bench/measure.ts, treeSample).
+ * build's own figures (bench/measure.ts, treeSample). Its builds start from
+ * bundles, as `npm run build` does (bundledScript), and report as before.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { treeSample } from "../../bench/measure.ts";
+import { bundledScript, childArguments, runChild, TSX, treeSample } from "../../bench/measure.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+const RUN_LYSARK = fileURLToPath(new URL("../../bench/run-lysark.ts", import.meta.url));
 
 describe.skipIf(process.platform !== "linux")("sampling a process tree", () => {
   it("gives each descendant's CPU time and counts its memory", async () => {
@@ -18,6 +25,37 @@ describe.skipIf(process.platform !== "linux")("sampling a process tree", () => {
       expect(sample.rss).toBeGreaterThan(treeSample(child.pid!).rss);
     } finally {
       child.kill();
+    }
+  });
+});
+
+describe("the bench's builds from bundles", () => {
+  it("runs Lysark's build from its bundle, without tsx, and reads its report", async () => {
+    const script = bundledScript(RUN_LYSARK);
+    expect(script.endsWith(".mjs")).toBe(true);
+    expect(existsSync(script)).toBe(true);
+    expect(childArguments(script, ["a"])).toEqual(["--enable-source-maps", script, "a"]);
+    expect(childArguments(RUN_LYSARK, ["a"], ["--max-old-space-size=100"])).toEqual(["--max-old-space-size=100", "--import", TSX, RUN_LYSARK, "a"]);
+    const project = makeProject();
+    try {
+      const output = path.join(project, "_out");
+      const run = await runChild(script, [project, output], project);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.report?.ok).toBe(true);
+      expect(existsSync(path.join(output, "index.html"))).toBe(true);
+    } finally {
+      removeProject(project);
+    }
+  });
+
+  it("runs the TypeScript through tsx with LYSARK_BUNDLES=off", () => {
+    const before = process.env.LYSARK_BUNDLES;
+    process.env.LYSARK_BUNDLES = "off";
+    try {
+      expect(bundledScript(RUN_LYSARK)).toBe(RUN_LYSARK);
+    } finally {
+      if (before === undefined) delete process.env.LYSARK_BUNDLES;
+      else process.env.LYSARK_BUNDLES = before;
     }
   });
 });
