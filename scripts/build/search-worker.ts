@@ -45,7 +45,11 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       if (!spool) spools.set(file, (spool = new RecordSpool(file, true)));
       return spool.record(portable);
     });
+    // This thread's own copy: the index lets each record go once its slice's pages are made (releaseRecords), and
+    // the plain data it was made from goes now.
+    task.records.length = 0;
     const stats = await writeSearchBundles(records, task.outputDir, {
+      releaseRecords: true,
       progress,
       wordListCache: task.wordListCache,
       wordFormCache: task.wordFormCache,

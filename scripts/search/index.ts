@@ -83,6 +83,11 @@ export interface SearchBundleOptions {
   joinWhileIndexing?: boolean;
   /** Where each slice's bundle is kept between builds (`.cache/lysark/search-slices`, slices.ts). */
   sliceCache?: string;
+  /**
+   * The records array is the caller's to give up (the search thread's own copy, ../build/search-worker.ts): each entry
+   * is set to undefined once its slice's pages are made, so the records are not all held until the index is written.
+   */
+  releaseRecords?: boolean;
 }
 
 /** The fewest records a Pagefind process of its own is started for: below, the process and the join cost more than they save. */
@@ -179,6 +184,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   const cache = bounds.length > 1 && options.sliceCache ? new SliceCache(options.sliceCache) : undefined;
   // The slices' bundles joined into the one a single index would have written (merge.ts).
   const join = bounds.length > 1 ? new BundleJoin(bundle) : undefined;
+  let sortOf: Map<string, SearchRecord["sort"]> | undefined;
   stats.slices = bounds.length;
   try {
     try {
@@ -228,7 +234,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       const splits = new Map<string, Map<string, string[]>>();
       // Each record's compound parts, found before the dictionaries are cut, so that the parts'
       // base forms ("møllerne" → "mølle") are among the entries kept.
-      const partsOf: string[][] = [];
+      const partsOf: Array<string[] | undefined> = [];
       if (vocabulary) {
         for (const language of new Set(records.map((record) => record.language))) {
           // One lexicon per body language: the site's words and that language's word lists.
@@ -326,10 +332,17 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       // Each slice's bundle is joined (merge.ts) once it and every slice before it are in place, while later
       // slices are still being indexed: only the joined word index, filters and metadata wait for the last slice.
       const joining = join && options.joinWhileIndexing !== false ? inSliceOrder((k) => join.add(sliceDirs[k]!)) : undefined;
+      // What the join asks of a record at the end, taken now: the records themselves may be let go of slice by slice.
+      sortOf = join && new Map(records.map((record) => [record.url, record.sort] as const));
       for (const [k, [from, to]] of bounds.entries()) {
         failed ??= joining?.failed;
         if (failed) break;
         const pages = Array.from({ length: to - from }, (_, i) => pageOf(from + i));
+        // A slice's pages are all it needs of its records from here on.
+        for (let i = from; i < to; i++) {
+          partsOf[i] = undefined;
+          if (options.releaseRecords) (records as Array<SearchRecord | undefined>)[i] = undefined;
+        }
         const key = cache && sliceKey({ indexer: indexer!, pages });
         const restored = key === undefined ? undefined : cache!.restore(key, sliceDirs[k]!);
         if (restored !== undefined) {
@@ -370,9 +383,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
     }
     if (join) {
       // The joined bundle's word index is cut into chunks as splitHeavyChunks cuts Pagefind's (merge.ts).
-      const sortOf = new Map(records.map((record) => [record.url, record.sort] as const));
       await join.finish((url, key) => {
-        const value = sortOf.get(url)?.[key];
+        const value = sortOf?.get(url)?.[key];
         if (value === undefined) throw new SearchIndexError(`Pagefind's bundle has a page ${url} with a sort key "${key}" that no record gave it`);
         return value;
       });

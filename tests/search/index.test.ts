@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
 import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
+import type { SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
 import { filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
 
@@ -61,6 +62,29 @@ describe("writing the search index with Pagefind", () => {
   it("reports the bytes it wrote", () => {
     const total = filesUnder(path.join(out[0]!, "pagefind")).reduce((sum, file) => sum + statSync(path.join(out[0]!, "pagefind", file)).size, 0);
     expect(stats[0]!.bytes).toBe(total);
+  });
+
+  it("lets go of each record once its slice is made when the records are its to give up, and writes the same index", async () => {
+    // The fixture's records four times over, under other URLs: slices of two records (search/slices.ts).
+    const { site } = loadContent(path.join(project, "content"), { root: project });
+    const records = buildSiteModel(site).searchRecords.flatMap((record) =>
+      [0, 1, 2, 3].map((copy) => ({ ...record, id: `${record.id}-${copy}`, url: `${record.url}${copy}/` })),
+    );
+    const dirs = [mkdtempSync(path.join(os.tmpdir(), "lysark-search-")), mkdtempSync(path.join(os.tmpdir(), "lysark-search-"))];
+    try {
+      const kept: Array<SearchRecord | undefined> = [...records];
+      const given: Array<SearchRecord | undefined> = [...records];
+      await writeSearchBundles(kept as SearchRecord[], dirs[0]!, { sliceRecords: 2 });
+      const stats = await writeSearchBundles(given as SearchRecord[], dirs[1]!, { sliceRecords: 2, releaseRecords: true });
+      expect(stats.slices).toBeGreaterThan(2);
+      expect(kept).toEqual(records);
+      expect(given).toEqual(records.map(() => undefined));
+      const files = filesUnder(path.join(dirs[0]!, "pagefind"));
+      expect(filesUnder(path.join(dirs[1]!, "pagefind"))).toEqual(files);
+      for (const file of files) expect(readFileSync(path.join(dirs[1]!, "pagefind", file)), file).toEqual(readFileSync(path.join(dirs[0]!, "pagefind", file)));
+    } finally {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("writes byte-identical bundles for the same input", () => {
