@@ -85,13 +85,13 @@ export interface ChildRun {
   report: any;
 }
 
-/** Runs `node [nodeArgs…] --import tsx script args…` and measures it from outside. */
 /** Node's arguments for `script`: a bundle (bundledScript) needs no loader, and its stack traces name the sources, as the launcher's do. */
 export function childArguments(script: string, args: readonly string[], nodeArgs: readonly string[] = []): string[] {
   const loader = script.endsWith(".ts") ? ["--import", TSX] : ["--enable-source-maps"];
   return [...nodeArgs, ...loader, script, ...args];
 }
 
+/** Runs `node [nodeArgs…] script args…` (`--import tsx` for a TypeScript script) and measures it from outside. */
 export function runChild(script: string, args: string[], cwd: string, nodeArgs: readonly string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();

@@ -7,7 +7,7 @@
  * process (the main thread's, the pools' and the search thread's) grow by
  * half at most: the flag is the process's, read at each collection.
  * Measured at N = 5000, cold builds in turn: Node's peak 1055–1068 →
- * 820–833 MiB, CPU within the runs' spread; at N = 20,000 2444 → 1792 MiB.
+ * 820–833 MiB, CPU within the runs' spread; at N = 20,000 2444 → 1788 MiB.
  * A `--heap-growing-percent` given to Node itself is left as it is.
  */
 import v8 from "node:v8";
