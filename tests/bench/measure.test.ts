@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { bundledScript, childArguments, runChild, TSX, treeSample } from "../../bench/measure.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
@@ -49,13 +49,11 @@ describe("the bench's builds from bundles", () => {
   });
 
   it("runs the TypeScript through tsx with LYSARK_BUNDLES=off", () => {
-    const before = process.env.LYSARK_BUNDLES;
-    process.env.LYSARK_BUNDLES = "off";
+    vi.stubEnv("LYSARK_BUNDLES", "off");
     try {
       expect(bundledScript(RUN_LYSARK)).toBe(RUN_LYSARK);
     } finally {
-      if (before === undefined) delete process.env.LYSARK_BUNDLES;
-      else process.env.LYSARK_BUNDLES = before;
+      vi.unstubAllEnvs();
     }
   });
 });
