@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium.ts";
 import { gzipSync } from "node:zlib";
-import { keptBundle, makeBundle } from "../scripts/content/bundles.mjs";
+import { bundleOf } from "../scripts/content/bundles.mjs";
 
 /** tsx's loader by absolute URL, so a child started in another folder (a corpus) still finds it. */
 export const TSX = import.meta.resolve("tsx");
@@ -21,12 +21,7 @@ export const TSX = import.meta.resolve("tsx");
  * with LYSARK_BUNDLES=off, or when no bundle can be made.
  */
 export function bundledScript(script: string): string {
-  if (process.env.LYSARK_BUNDLES === "off") return script;
-  try {
-    return keptBundle(script, { format: "esm" }) ?? makeBundle(script, { format: "esm" });
-  } catch {
-    return script;
-  }
+  return bundleOf(script, { format: "esm" }) ?? script;
 }
 
 // ---------------------------------------------------------------- memory

@@ -10,7 +10,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { keptBundle, makeBundle } from "../content/bundles.mjs";
+import { bundleOf } from "../content/bundles.mjs";
 
 const command = process.argv[2];
 const file = command && /^[a-z][a-z-]*$/.test(command) ? fileURLToPath(new URL(`./${command}.ts`, import.meta.url)) : undefined;
@@ -19,14 +19,7 @@ if (!file || !existsSync(file)) {
   process.exit(2);
 }
 
-let bundle;
-if (process.env.LYSARK_BUNDLES !== "off") {
-  try {
-    bundle = keptBundle(file, { format: "esm" }) ?? makeBundle(file, { format: "esm" });
-  } catch {
-    bundle = undefined;
-  }
-}
+const bundle = bundleOf(file, { format: "esm" });
 process.argv.splice(1, 2, file);
 if (bundle) {
   // Stack traces (`--verbose`) name the TypeScript files and lines, from the bundle's inline source map.

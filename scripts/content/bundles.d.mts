@@ -17,3 +17,5 @@ export function bundleCacheDir(root?: string): string | undefined;
 export function keptBundle(file: string, options: BundleOptions): string | undefined;
 
 export function makeBundle(file: string, options: BundleOptions): string;
+
+export function bundleOf(file: string, options: BundleOptions): string | undefined;

@@ -130,6 +130,20 @@ export function makeBundle(file, { root = LYSARK_ROOT, cacheDir = bundleCacheDir
   return path.join(cacheDir, bundle);
 }
 
+/**
+ * The bundle to run for the TypeScript entry at `file`: the kept one, or one made now; undefined when
+ * LYSARK_BUNDLES=off or none can be made (esbuild missing, a read-only install), and the caller then runs the
+ * TypeScript through tsx. What the commands' launcher, the worker threads and the bench all start from.
+ */
+export function bundleOf(file, options) {
+  if (process.env.LYSARK_BUNDLES === "off") return undefined;
+  try {
+    return keptBundle(file, options) ?? makeBundle(file, options);
+  } catch {
+    return undefined;
+  }
+}
+
 /** How long a replaced bundle is left for a process that found it just before it was replaced (a pool starting). */
 const REPLACED_KEPT_MS = 10 * 60 * 1000;
 

@@ -15,7 +15,7 @@
  * when a bundle cannot be made or kept (esbuild missing, a read-only install).
  */
 import { fileURLToPath } from "node:url";
-import { keptBundle, LYSARK_ROOT, makeBundle } from "./bundles.mjs";
+import { bundleOf, LYSARK_ROOT } from "./bundles.mjs";
 import { workerExecArgv } from "./worker-options.ts";
 
 /** What a worker thread is started with: its file and its `execArgv`. */
@@ -42,14 +42,8 @@ export interface WorkerBundleOptions {
  */
 export function workerModule(entry: string, options: WorkerBundleOptions = {}): WorkerModule {
   const execArgv = options.execArgv ?? process.execArgv;
-  const fallback = (): WorkerModule => ({ filename: entry, execArgv: workerExecArgv(execArgv), bundled: false });
-  if (process.env.LYSARK_BUNDLES === "off") return fallback();
-  const file = fileURLToPath(entry);
-  const where = { root: options.root ?? LYSARK_ROOT, cacheDir: options.cacheDir, format: "cjs" as const };
-  try {
-    const bundle = keptBundle(file, where) ?? makeBundle(file, where);
-    return { filename: bundle, execArgv: workerExecArgv(execArgv, { tsx: false }), bundled: true };
-  } catch {
-    return fallback();
-  }
+  const bundle = bundleOf(fileURLToPath(entry), { root: options.root ?? LYSARK_ROOT, cacheDir: options.cacheDir, format: "cjs" });
+  return bundle
+    ? { filename: bundle, execArgv: workerExecArgv(execArgv, { tsx: false }), bundled: true }
+    : { filename: entry, execArgv: workerExecArgv(execArgv), bundled: false };
 }
