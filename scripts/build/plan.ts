@@ -88,10 +88,18 @@ export class OutputPlan {
 
   /** The plan as plain data (`OutputPlan.fromEntries` makes it again), every source in words. */
   toEntries(): PlanEntries {
-    const files: PlanEntries["files"] = [];
+    return { files: [...this.fileEntries()], folders: this.folderEntries() };
+  }
+
+  /** toEntries' files one at a time: the whole-site cache writes them out without holding them all (./site-cache.ts). */
+  *fileEntries(): Generator<PlanEntries["files"][number]> {
     for (const [key, { source, sameContent }] of this.files)
-      files.push([key, sameContent === undefined ? { source: describeClaim(source) } : { source: describeClaim(source), sameContent }]);
-    return { files, folders: [...this.folders] };
+      yield [key, sameContent === undefined ? { source: describeClaim(source) } : { source: describeClaim(source), sameContent }];
+  }
+
+  /** toEntries' folders. */
+  folderEntries(): PlanEntries["folders"] {
+    return [...this.folders];
   }
 
   static fromEntries(entries: PlanEntries): OutputPlan {

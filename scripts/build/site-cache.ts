@@ -39,14 +39,28 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
-import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  type Dirent,
+  linkSync,
+  copyFileSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { fileStamp } from "../content/file-stamp.ts";
 import { filesUnder } from "../content/files-under.ts";
 import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
 import { keptPageFile } from "../render/page-cache.ts";
-import type { PlanEntries } from "./plan.ts";
+import { OutputPlan, type PlanEntries } from "./plan.ts";
 
 const MANIFEST = "manifest.json";
 const FILES = "files";
@@ -64,9 +78,11 @@ export interface SiteSnapshot {
 }
 
 /**
- * The manifest, three lines as the page cache's: a JSON header (this interface but for `body` and `stamps`), then
- * `body` and `stamps`, each a JSON text. Lines rather than one JSON object holding the two as strings, which escaped
- * every quote of a 17 MB text at N = 5000 and parsed it twice: reading a manifest took about a third less.
+ * The manifest, three lines: `body` and `stamps`, each a JSON text, then a JSON header (this interface but for `body`
+ * and `stamps`). Lines rather than one JSON object holding the two as strings, which escaped every quote of a 17 MB
+ * text at N = 5000 and parsed it twice: reading a manifest took about a third less. The header comes last because
+ * `save` writes the body out a piece at a time and knows its hash only at the end: the body of a site of 20,000
+ * documents is about 80 MB, which as one string, beside what it was made from, was the main thread's largest heap.
  */
 interface Manifest {
   key: string;
@@ -225,15 +241,17 @@ export class SiteCache {
     return this.filesDir + path.sep + hash.slice(0, 2) + path.sep + hash;
   }
 
-  /** The manifest as written, or undefined when there is none or it is not three lines under a JSON header. */
+  /** The manifest as written, or undefined when there is none or it is not three lines, the last a JSON header. */
   private readManifest(): Manifest | undefined {
     try {
       const text = readFileSync(path.join(this.dir, MANIFEST), "utf8");
-      const headerEnd = text.indexOf("\n");
-      const bodyEnd = text.indexOf("\n", headerEnd + 1);
-      if (headerEnd === -1 || bodyEnd === -1 || !text.endsWith("\n")) return undefined;
-      const header = JSON.parse(text.slice(0, headerEnd)) as Omit<Manifest, "body" | "stamps">;
-      return { ...header, body: text.slice(headerEnd + 1, bodyEnd), stamps: text.slice(bodyEnd + 1, -1) };
+      const bodyEnd = text.indexOf("\n");
+      const stampsEnd = text.indexOf("\n", bodyEnd + 1);
+      if (bodyEnd === -1 || stampsEnd === -1 || text.indexOf("\n", stampsEnd + 1) !== text.length - 1) return undefined;
+      const header = JSON.parse(text.slice(stampsEnd + 1, -1)) as Omit<Manifest, "body" | "stamps">;
+      // Not this layout (an older Lysark wrote the header first): another build's entry, not a damaged one.
+      if (typeof header?.integrity !== "string") return undefined;
+      return { ...header, body: text.slice(0, bodyEnd), stamps: text.slice(bodyEnd + 1, stampsEnd) };
     } catch {
       return undefined;
     }
@@ -251,16 +269,28 @@ export class SiteCache {
     return { manifest, body: JSON.parse(manifest.body) as Body };
   }
 
-  /** Writes the manifest of `key` and `body` with `stamps` beside and renames it into place. */
-  private writeManifest(manifest: Pick<Manifest, "key" | "integrity" | "body">, stamps: Stamps): void {
-    const text = JSON.stringify(stamps);
-    const header: Omit<Manifest, "body" | "stamps"> = {
-      key: manifest.key,
-      integrity: manifest.integrity,
-      stampsIntegrity: stampsIntegrityOf(manifest.integrity, text),
-    };
+  /**
+   * Writes a manifest for `key`: `writeBody` gives its body a piece at a time, then `stamps` follow and the header,
+   * into a temporary file renamed into place, so a build stopped half way leaves the last manifest whole.
+   */
+  private writeManifest(key: string, writeBody: (write: (text: string) => void) => void, stamps: Stamps): void {
     const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${manifest.body}\n${text}\n`);
+    const out = new HashedFile(temporary);
+    try {
+      writeBody(out.write);
+      const integrity = out.digest();
+      out.write("\n");
+      out.rehash(`${integrity}\0`);
+      writeJsonRecordsOf(stamps, out.write);
+      const stampsIntegrity = out.digest();
+      const header: Omit<Manifest, "body" | "stamps"> = { key, integrity, stampsIntegrity };
+      out.write(`\n${JSON.stringify(header)}\n`);
+      out.close();
+    } catch (error) {
+      out.close();
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     renameSync(temporary, path.join(this.dir, MANIFEST));
   }
 
@@ -313,7 +343,7 @@ export class SiteCache {
       }
       place(file, target);
     }
-    if (restamped) this.writeManifest(manifest, stamps);
+    if (restamped) this.writeManifest(manifest.key, (write) => write(manifest.body), stamps);
     const { files: _files, keptPages: _keptPages, ...snapshot } = body;
     return snapshot;
   }
@@ -324,7 +354,7 @@ export class SiteCache {
    * linked here, unless its hash is given (`options.knownHashes`). A wrong hash cannot be published: `restore` checks
    * every file against its hash before it links any, by its stamp when one was recorded.
    */
-  async save(key: string, outputDir: string, snapshot: SiteSnapshot, options: SaveOptions = {}): Promise<void> {
+  async save(key: string, outputDir: string, snapshot: SnapshotToKeep, options: SaveOptions = {}): Promise<void> {
     const { keptPages, knownHashes } = options;
     // What the last entry recorded, for the files this one keeps again: a stamp still vouches for what it did.
     const previous = this.readManifest();
@@ -335,8 +365,7 @@ export class SiteCache {
       const stamp = before.files[hash];
       if (stamp && !(hash in stamps.files)) stamps.files[hash] = stamp;
     };
-    const files: Record<string, string> = {};
-    const kept: Record<string, string> = {};
+    const kept: Array<[name: string, hash: string]> = [];
     // The files already kept, read once per folder instead of a stat per output file (65,000 at N = 5000).
     const present = new Map<string, Set<string>>();
     const keptIn = (prefix: string) => {
@@ -358,20 +387,19 @@ export class SiteCache {
       const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
       if (page === undefined) names.push(name);
       else {
-        kept[name] = page;
+        kept.push([name, page]);
         const stamp = options.keptPageStamps?.get(page);
         if (stamp) stamps.pages[page] = stamp;
       }
     }
-    const sources = names.map((name) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep)));
-    const unknown = names.flatMap((name, i) => (knownHashes?.has(name) ? [] : [sources[i]!]));
-    const hashed = await hashFiles(unknown);
+    const sourceOf = (name: string) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep));
+    const hashed = await hashFiles(names.flatMap((name) => (knownHashes?.has(name) ? [] : [sourceOf(name)])));
     let next = 0;
     const hashes = names.map((name) => knownHashes?.get(name) ?? hashed[next++]!);
+    hashed.length = 0;
     for (const [i, name] of names.entries()) {
-      const source = sources[i]!;
+      const source = sourceOf(name);
       const hash = hashes[i]!;
-      files[name] = hash;
       const prefix = hash.slice(0, 2);
       const keptHere = keptIn(prefix);
       if (keptHere.has(hash)) {
@@ -398,15 +426,100 @@ export class SiteCache {
         if (stamp) stamps.files[hash] = stamp;
       }
     }
-    const body = JSON.stringify({ ...snapshot, files, keptPages: kept } satisfies Body);
-    this.writeManifest({ key, integrity: sha256(body), body }, stamps);
-    const inFolder = new Set(Object.values(files));
+    // Body's fields, the long ones written an entry at a time.
+    const { plan, ...rest } = snapshot;
+    this.writeManifest(
+      key,
+      (write) => {
+        write(JSON.stringify(rest).slice(0, -1));
+        write(',"plan":{"files":[');
+        let first = true;
+        for (const entry of plan instanceof OutputPlan ? plan.fileEntries() : plan.files) {
+          write(first ? JSON.stringify(entry) : `,${JSON.stringify(entry)}`);
+          first = false;
+        }
+        write(`],"folders":${JSON.stringify(plan instanceof OutputPlan ? plan.folderEntries() : plan.folders)}},"files":{`);
+        for (const [i, name] of names.entries()) write(`${i ? "," : ""}${JSON.stringify(name)}:"${hashes[i]}"`);
+        write('},"keptPages":{');
+        for (const [i, [name, hash]] of kept.entries()) write(`${i ? "," : ""}${JSON.stringify(name)}:"${hash}"`);
+        write("}}");
+      },
+      stamps,
+    );
+    const inFolder = new Set(hashes);
     for (const folder of sortedEntries(this.filesDir)) {
       if (!folder.isDirectory()) continue;
       const full = path.join(this.filesDir, folder.name);
       for (const name of present.get(folder.name) ?? readdirSync(full)) if (!inFolder.has(name)) rmSync(path.join(full, name), { force: true });
     }
   }
+}
+
+/** What `save` keeps: a snapshot, whose plan may be the plan itself (written out an entry at a time). */
+export type SnapshotToKeep = Omit<SiteSnapshot, "plan"> & { plan: PlanEntries | OutputPlan };
+
+/**
+ * A file written a piece at a time, in pieces of about 64 KiB, with a SHA-256 of what was written since the last
+ * `digest` (or `rehash`, which starts it over from a given text without writing that text).
+ */
+class HashedFile {
+  private readonly fd: number;
+  private hash = createHash("sha256");
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, "w");
+  }
+
+  readonly write = (text: string): void => {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 65536) this.flush();
+  };
+
+  digest(): string {
+    this.flush();
+    const hex = this.hash.digest("hex");
+    this.hash = createHash("sha256");
+    return hex;
+  }
+
+  rehash(prefix: string): void {
+    this.flush();
+    this.hash = createHash("sha256").update(prefix);
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.pendingLength === 0) return;
+    const bytes = Buffer.from(this.pending.join(""));
+    this.pending = [];
+    this.pendingLength = 0;
+    this.hash.update(bytes);
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+  }
+}
+
+/** `stamps` as JSON text (what JSON.stringify writes), given to `write` a record's entry at a time. */
+function writeJsonRecordsOf(stamps: Stamps, write: (text: string) => void): void {
+  for (const [field, record] of [
+    ["files", stamps.files],
+    ["pages", stamps.pages],
+  ] as const) {
+    write(field === "files" ? '{"files":{' : '},"pages":{');
+    let first = true;
+    for (const hash in record) {
+      write(`${first ? "" : ","}${JSON.stringify(hash)}:${JSON.stringify(record[hash])}`);
+      first = false;
+    }
+  }
+  write("}}");
 }
 
 /** Hashes by absolute file under `outputDir`, keyed instead by site-relative path (forward slashes), as `save` takes them. */

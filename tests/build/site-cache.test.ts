@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OutputPlan } from "../../scripts/build/plan.ts";
 import { SiteCache, type SiteSnapshot, siteInputKey } from "../../scripts/build/site-cache.ts";
 import { fileStamp } from "../../scripts/content/file-stamp.ts";
 import { keptPageFile } from "../../scripts/render/page-cache.ts";
@@ -136,13 +137,13 @@ describe("SiteCache", () => {
     }
     return { pagesDir, keptPages };
   };
-  /** The manifest's three lines (a JSON header, the body, the stamps), and a way to write them back changed. */
+  /** The manifest's three lines (the body, the stamps, a JSON header), and a way to write them back changed. */
   const manifestFile = () => path.join(dir, "cache", "manifest.json");
   const readManifest = () => {
-    const [header, body, stamps] = readFileSync(manifestFile(), "utf8").split("\n");
+    const [body, stamps, header] = readFileSync(manifestFile(), "utf8").split("\n");
     return { header: header!, body: body!, stamps: stamps! };
   };
-  const writeManifest = ({ header, body, stamps }: ReturnType<typeof readManifest>) => writeFileSync(manifestFile(), `${header}\n${body}\n${stamps}\n`);
+  const writeManifest = ({ header, body, stamps }: ReturnType<typeof readManifest>) => writeFileSync(manifestFile(), `${body}\n${stamps}\n${header}\n`);
   const oneCachedFile = () => {
     const files = filesUnder(path.join(dir, "cache", "files"));
     return path.join(dir, "cache", "files", files.find((file) => readFileSync(path.join(dir, "cache", "files", file), "utf8") === "<h1>Home</h1>")!);
@@ -179,6 +180,34 @@ describe("SiteCache", () => {
       await cache.save("k1", site, snapshot);
       expect(restoreInto().restored).toEqual(snapshot);
     }
+  });
+
+  it("keeps a plan given as itself, and a body written in pieces, as the JSON text of the whole", async () => {
+    // Enough files, some of them named with letters of two bytes, for the body to be written in many pieces.
+    const plan = new OutputPlan();
+    for (let i = 0; i < 1500; i++) {
+      const name = `dokumenter/tønsberg-${i}/index.html`;
+      write(`site/${name}`, `<p>${i}</p>`);
+      plan.claim(`/${name}`, { describe: () => `the nb page of content/tønsberg/${i}.md` });
+    }
+    plan.claim("/bilder/a.webp", "image a", "image:/bilder/a.webp");
+    plan.reserveFolder("/pagefind/", "the search index (Pagefind)");
+    await cache.save("k6", site, { ...snapshot, plan });
+    const { body } = readManifest();
+    expect(body.length).toBeGreaterThan(4 * 65536);
+    const parsed = JSON.parse(body) as SiteSnapshot & { files: Record<string, string> };
+    expect(parsed.plan).toEqual(plan.toEntries());
+    expect(parsed.files["dokumenter/tønsberg-1499/index.html"]).toBe(hashOf("dokumenter/tønsberg-1499/index.html"));
+    const { out, restored } = restoreInto("k6");
+    expect(restored).toEqual({ ...snapshot, plan: plan.toEntries() });
+    expect(readFileSync(path.join(out, "dokumenter/tønsberg-7/index.html"), "utf8")).toBe("<p>7</p>");
+  });
+
+  it("takes a manifest with its header first (an older Lysark's) for another build's, not a damaged one", () => {
+    const { body, stamps, header } = readManifest();
+    writeFileSync(manifestFile(), `${header}\n${body}\n${stamps}\n`);
+    expect(restoreInto().restored).toBeUndefined();
+    expect(cache.rejected).toBe(0);
   });
 
   it("refuses a manifest whose text does not match its integrity hash", () => {
