@@ -23,6 +23,7 @@ import type { RecordSpool } from "../search/record-spool.ts";
 import type { SearchRecord } from "../search/records.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { OutputPlan } from "./output-plan.ts";
+import type { SearchThread } from "./search-thread.ts";
 import type { Shard } from "./shards.ts";
 import type { PreparedRecord, SearchRecordCache } from "../search/record-cache.ts";
 import type { Pass1WorkerData } from "./pass1.ts";
@@ -78,6 +79,40 @@ export interface LysarkPlugin {
    * of this run writes any more, so the output folder can be removed after it.
    */
   abandon(): Promise<void>;
+}
+
+/**
+ * The card and search threads of one run, and how to stop them. Made here, not in the step that loads the content:
+ * every function made in a scope keeps that scope's variables, and these live until the site is written and kept,
+ * long after the loaded content should have been let go of (at N = 5000 it was a fifth of the heap then).
+ */
+function runThreads(cards: CardWriter, searchThread: SearchThread | undefined) {
+  let searchIndex: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  const stopSearch = async () => {
+    await searchIndex?.catch(() => undefined);
+    await searchThread?.destroy();
+  };
+  return {
+    get searchIndex() {
+      return searchIndex;
+    },
+    /** Starts the search index on the thread, which is let go as soon as the index is written, not at the end of the build:
+     * its heap (the records, their word sets) would otherwise stay beside the pages being rendered. */
+    index(write: (thread: SearchThread) => Promise<void>): void {
+      if (searchThread) searchIndex = write(searchThread).finally(() => searchThread.destroy());
+    },
+    stopSearch,
+    /** Stops the card and search threads, once, when the run fails: in its own steps, or in abandon() should Eleventy fail before its eleventy.after. */
+    stop(): Promise<void> {
+      // The search thread is stopped even if stopping the card pool failed.
+      stopping ??= cards
+        .cancel()
+        .catch(() => undefined)
+        .then(stopSearch);
+      return stopping;
+    },
+  };
 }
 
 export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
@@ -209,22 +244,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           !options.shard && !options.mergeFrom && countDocuments(contentDir) >= (options.searchThreadFrom ?? SEARCH_THREAD_MIN_RECORDS)
             ? new SearchThread()
             : undefined;
-        let searchIndex: Promise<void> | undefined;
-        const stopSearch = async () => {
-          await searchIndex?.catch(() => undefined);
-          await searchThread?.destroy();
-        };
-        // Stops this run's card and search threads, once, when it fails: here, or in abandon() should Eleventy fail
-        // before this run's eleventy.after.
-        let stopping: Promise<void> | undefined;
-        const stop = () => {
-          // The search thread is stopped even if stopping the card pool failed.
-          stopping ??= cards
-            .cancel()
-            .catch(() => undefined)
-            .then(stopSearch);
-          return stopping;
-        };
+        const threads = runThreads(cards, searchThread);
+        const { stop } = threads;
         stopThreads = stop;
         // With the cache, pass 1's workers make each document's search record too, and write it into the record cache
         // (./pass1-worker.ts); the model takes those records by document (search/record-cache.ts).
@@ -273,22 +294,21 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const searchRecords = recordDir === undefined ? undefined : new SearchRecordCache(recordDir, preparedRecords);
         const onSearchRecords =
           searchThread &&
-          ((records: readonly SearchRecord[]) => {
-            // The thread is let go as soon as the index is written, not at the end of the build: its heap
-            // (the records, their word sets) would otherwise stay beside the pages being rendered.
-            searchIndex = indexSearch(records, outputDir, {
-              root,
-              time,
-              buildCode: code,
-              progress: options.progress,
-              cacheReport: plugin.cacheReport,
-              thread: searchThread,
-              // A Pagefind process per core only when most documents came from the cache: a build that renders
-              // most pages and draws most cards already keeps every core busy, and the slices' join (search/merge.ts)
-              // and the processes' own work then cost it more than they save (docs/search.md, "Sixth pass").
-              processes: documentCache && documentCache.hits >= documentCache.misses ? undefined : 1,
-            }).finally(() => searchThread.destroy());
-          });
+          ((records: readonly SearchRecord[]) =>
+            threads.index((thread) =>
+              indexSearch(records, outputDir, {
+                root,
+                time,
+                buildCode: code,
+                progress: options.progress,
+                cacheReport: plugin.cacheReport,
+                thread,
+                // A Pagefind process per core only when most documents came from the cache: a build that renders
+                // most pages and draws most cards already keeps every core busy, and the slices' join (search/merge.ts)
+                // and the processes' own work then cost it more than they save (docs/search.md, "Sixth pass").
+                processes: documentCache && documentCache.hits >= documentCache.misses ? undefined : 1,
+              }),
+            ));
         const model = await time("assemble", () =>
           buildSiteModel(site, { root, config, warn, searchRecords, recordSpool: spool, onSearchRecords, scoreRelatedOnce: true }),
         ).catch(async (error: unknown) => {
@@ -310,82 +330,83 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           code,
           documentCache,
           searchRecords,
-          search: searchThread && { index: searchIndex, stop: stopSearch },
+          search: searchThread && { index: threads.searchIndex, stop: threads.stopSearch },
           site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
         };
       };
-      eleventyConfig.on("eleventy.after", async (event: EleventyEvent) => {
+      // Not an async function: the model goes to `writeRun` alone, which has returned before the whole-site cache is
+      // kept, so nothing holds the model then (a suspended async function keeps its variables). At N = 20,000 the
+      // model was a third of the main thread's heap while the site was kept (docs/performance.md).
+      eleventyConfig.on("eleventy.after", (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
-        if (!run || !output) throw new Error("Lysark's eleventy.after ran without its eleventy.before");
-        if ("reused" in run) {
-          run = undefined;
-          return;
-        }
-        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, site } = run;
+        if (!run || !output) return Promise.reject(new Error("Lysark's eleventy.after ran without its eleventy.before"));
+        const current = run;
         run = undefined;
+        if ("reused" in current) return Promise.resolve();
         // From here this handler stops the threads itself, whether it succeeds or not.
         before = stopThreads = undefined;
-        try {
-          const finished = cards.finish().then((drawn) => {
-            timings.cards = performance.now() - cardsStarted;
-            // Text the card font cannot draw is shown as boxes; say so rather than let it pass unseen.
-            if (cards.missingCharacters > 0) {
-              const message = missingCardCharactersMessage(cards.missingCharacters, cards.cardsWithMissing);
-              console.warn(message);
-              site?.warnings.push(message);
-            }
-            return drawn;
+        const { cards, search } = current;
+        return writeRun(current, path.resolve(output))
+          .then((kept) => kept && time("keep", () => kept()))
+          .catch(async (error: unknown) => {
+            await cards.cancel();
+            throw error;
+          })
+          .finally(async () => {
+            await search?.stop();
+            removeTemporaryFiles();
           });
-          const { writeSite } = await import("./write-site.ts");
-          // The pages the page cache keeps, with their content hashes: the whole-site cache names them there instead of keeping them again.
-          const contentHashes = new Map<string, string>();
-          const contentStamps = new Map<string, string>();
-          plugin.plan = await writeSite(data, path.resolve(output), {
-            root,
-            time,
-            cards: { finish: () => finished },
-            shard: options.shard,
-            mergeFrom: options.mergeFrom,
-            progress: options.progress,
-            buildCode: code,
-            verifyCache: options.verifyCache,
-            cacheReport: plugin.cacheReport,
-            contentHashes,
-            contentStamps,
-            searchIndex: search?.index,
-          });
-          // Only after a site was written: a failed build keeps the entries of the last good one.
-          documentCache?.prune();
-          searchRecords?.prune();
-          // A slice draws only its own cards; the whole site's build knows every card the site has.
-          if (!options.shard && !options.mergeFrom) cards.prune();
-          // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
-          if (site && plugin.plan && siteInputKey(root, buildCode(root).pages) === site.key) {
-            const plan = plugin.plan;
-            const report = plugin.cacheReport;
-            await time("keep", async () =>
-              site.cache.save(
-                site.key,
-                path.resolve(output),
-                {
-                  problems: plugin.problems,
-                  warnings: site.warnings,
-                  plan: plan.toEntries(),
-                  documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
-                  pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
-                },
-                { keptPages: contentHashes, keptPageStamps: contentStamps, knownHashes: bySitePath(cards.hashes, path.resolve(output)) },
-              ),
-            );
-          }
-        } catch (error) {
-          await cards.cancel();
-          throw error;
-        } finally {
-          await search?.stop();
-          removeTemporaryFiles();
-        }
       });
+      /** Writes the site of `current` into `outputDir`; resolves to the step that keeps it in the whole-site cache, when it is to be kept. */
+      const writeRun = async (current: Exclude<typeof run, undefined | { reused: true }>, outputDir: string): Promise<(() => Promise<void>) | undefined> => {
+        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, site } = current;
+        const finished = cards.finish().then((drawn) => {
+          timings.cards = performance.now() - cardsStarted;
+          // Text the card font cannot draw is shown as boxes; say so rather than let it pass unseen.
+          if (cards.missingCharacters > 0) {
+            const message = missingCardCharactersMessage(cards.missingCharacters, cards.cardsWithMissing);
+            console.warn(message);
+            site?.warnings.push(message);
+          }
+          return drawn;
+        });
+        const { writeSite } = await import("./write-site.ts");
+        // The pages the page cache keeps, with their content hashes: the whole-site cache names them there instead of keeping them again.
+        const contentHashes = new Map<string, string>();
+        const contentStamps = new Map<string, string>();
+        const plan = await writeSite(data, outputDir, {
+          root,
+          time,
+          cards: { finish: () => finished },
+          shard: options.shard,
+          mergeFrom: options.mergeFrom,
+          progress: options.progress,
+          buildCode: code,
+          verifyCache: options.verifyCache,
+          cacheReport: plugin.cacheReport,
+          contentHashes,
+          contentStamps,
+          searchIndex: search?.index,
+        });
+        plugin.plan = plan;
+        // Only after a site was written: a failed build keeps the entries of the last good one.
+        documentCache?.prune();
+        searchRecords?.prune();
+        // A slice draws only its own cards; the whole site's build knows every card the site has.
+        if (!options.shard && !options.mergeFrom) cards.prune();
+        // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
+        if (!site || siteInputKey(root, buildCode(root).pages) !== site.key) return undefined;
+        const report = plugin.cacheReport;
+        const snapshot = {
+          problems: plugin.problems,
+          warnings: site.warnings,
+          plan,
+          documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
+          pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
+        };
+        const knownHashes = bySitePath(cards.hashes, outputDir);
+        return () => site.cache.save(site.key, outputDir, snapshot, { keptPages: contentHashes, keptPageStamps: contentStamps, knownHashes });
+      };
     },
     async abandon() {
       await before?.catch(() => undefined);

@@ -15,7 +15,6 @@ import { ASSETS_DIR } from "../publish/assets.ts";
 import { cardUrl, siteCardUrl } from "../publish/document.ts";
 import { PAGE_TABLE } from "../site/page-table.ts";
 import type { SiteData } from "../site/site-data.ts";
-import type { LoadedDocument } from "../content/loaded.ts";
 import type { DocumentPage } from "../site/views.ts";
 
 export { OutputConflict, OutputPlan, type PlanEntries, SEARCH_FOLDER } from "./plan.ts";
@@ -23,37 +22,38 @@ import { OutputPlan, SEARCH_FOLDER } from "./plan.ts";
 
 /**
  * A page's source, described only when asked (see ClaimSource): a document page by its file and locale, a page made
- * from one (a citation) by its kind and that page, any other page by its kind. It holds the document page, which the
- * model keeps anyway, and not the page made from it: those are made afresh for each use.
+ * from one (a citation) by its kind and that page, any other page by its kind. It holds the document's file name and
+ * the locale, strings the model has anyway, and not the page: the plan outlives the model (the whole-site cache is
+ * kept with it after the pages are written), and a page would keep its document and view.
  */
 class PageSource {
   private constructor(
     private readonly kind: string,
-    private readonly owner: DocumentPage | undefined,
+    private readonly file?: string,
+    private readonly locale?: string,
   ) {}
 
   static of(kind: string, page: unknown): PageSource {
-    if (kind === "document") return new PageSource(kind, page as DocumentPage);
-    const owner = (page as { page?: DocumentPage }).page;
-    return new PageSource(kind, owner?.view ? owner : undefined);
+    const owner = kind === "document" ? (page as DocumentPage) : (page as { page?: DocumentPage }).page;
+    return owner?.view ? new PageSource(kind, owner.view.doc.file, owner.locale) : new PageSource(kind);
   }
 
   describe(): string {
-    const { kind, owner } = this;
-    if (!owner) return `the ${kind} page`;
-    return kind === "document" ? `the ${owner.locale} page of ${owner.view.doc.file}` : `the ${kind} file of ${owner.view.doc.file} (${owner.locale})`;
+    const { kind, file, locale } = this;
+    if (file === undefined) return `the ${kind} page`;
+    return kind === "document" ? `the ${locale} page of ${file}` : `the ${kind} file of ${file} (${locale})`;
   }
 }
 
-/** A file that comes with a document (an attachment, an image, its card), described only when asked. */
+/** A file that comes with a document (an image, its card), described only when asked, by the document's file name. */
 class DocumentFileSource {
   constructor(
-    private readonly doc: LoadedDocument,
-    private readonly what: (doc: LoadedDocument) => string,
+    private readonly file: string,
+    private readonly what: (file: string) => string,
   ) {}
 
   describe(): string {
-    return this.what(this.doc);
+    return this.what(this.file);
   }
 }
 
@@ -65,21 +65,22 @@ export function planOutput(data: SiteData): OutputPlan {
   }
   for (const file of filesUnder(ASSETS_DIR)) plan.claim(`/assets/${file}`, `assets/${file}`);
   const imagesDone = new Set<string>();
-  const card = (doc: LoadedDocument) => `the social card of ${doc.file}`;
+  const card = (file: string) => `the social card of ${file}`;
   for (const view of data.model.documents) {
     const { doc } = view;
     doc.assets.attachments.forEach((attachment, index) => {
-      // The line is found only for a message: finding it parses the front-matter again.
-      const what = (of: LoadedDocument) => `attachment "${attachment.file}" of ${of.file}:${of.fieldLine(["attachments", index])}`;
-      plan.claim(`${view.urls[DEFAULT_LOCALE]}${attachment.file}`, new DocumentFileSource(doc, what));
+      // The line is found only for a message: finding it parses the front-matter again (an attachment's source keeps its document).
+      plan.claim(`${view.urls[DEFAULT_LOCALE]}${attachment.file}`, {
+        describe: () => `attachment "${attachment.file}" of ${doc.file}:${doc.fieldLine(["attachments", index])}`,
+      });
     });
     for (const image of doc.assets.images) {
       if (imagesDone.has(image.source)) continue;
       imagesDone.add(image.source);
-      const what = (of: LoadedDocument) => `image ${path.basename(image.source)} of ${of.file}`;
-      for (const file of imageOutputPaths(image)) plan.claim(file, new DocumentFileSource(doc, what), `image:${file}`);
+      const what = (file: string) => `image ${path.basename(image.source)} of ${file}`;
+      for (const file of imageOutputPaths(image)) plan.claim(file, new DocumentFileSource(doc.file, what), `image:${file}`);
     }
-    if (data.config.socialCards === "documents") plan.claim(cardUrl(view), new DocumentFileSource(doc, card));
+    if (data.config.socialCards === "documents") plan.claim(cardUrl(view), new DocumentFileSource(doc.file, card));
   }
   for (const locale of data.model.locales) plan.claim(siteCardUrl(locale), `the site's social card (${locale})`);
   plan.reserveFolder(SEARCH_FOLDER, "the search index (Pagefind)");

@@ -1,0 +1,63 @@
+/**
+ * A build lets go of the site model once the site is written: the whole-site cache is kept without it
+ * (scripts/build/eleventy-plugin.ts), and the output plan, which outlives the model, holds no page, view or
+ * document (scripts/build/output-plan.ts). At N = 20,000 the model was a third of the main thread's heap then.
+ * A file of its own: the model is caught by mocking the module that makes it.
+ */
+import v8 from "node:v8";
+import vm from "node:vm";
+import { afterAll, expect, it, vi } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { SiteCache } from "../../scripts/build/site-cache.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+const made = vi.hoisted(() => ({ models: [] as WeakRef<object>[], documents: [] as WeakRef<object>[] }));
+
+vi.mock("../../scripts/site/model.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../scripts/site/model.ts")>();
+  return {
+    ...original,
+    buildSiteModel: (...args: Parameters<typeof original.buildSiteModel>) => {
+      const model = original.buildSiteModel(...args);
+      made.models.push(new WeakRef(model));
+      for (const view of model.documents) made.documents.push(new WeakRef(view), new WeakRef(view.doc));
+      return model;
+    },
+  };
+});
+
+const projects: string[] = [];
+afterAll(() => {
+  for (const project of projects) removeProject(project);
+});
+
+it.each([
+  ["on the main thread", undefined],
+  ["on a thread of its own", 1],
+])("holds neither the model nor any document's view or loaded document while the site is kept (search index %s)", async (_, searchThreadFrom) => {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  made.models.length = made.documents.length = 0;
+  const project = makeProject();
+  projects.push(project);
+  const save = SiteCache.prototype.save;
+  let heldWhileKept: { models: number; documents: number } | undefined;
+  const spy = vi.spyOn(SiteCache.prototype, "save").mockImplementation(function (this: SiteCache, ...args) {
+    gc();
+    heldWhileKept = {
+      models: made.models.filter((ref) => ref.deref() !== undefined).length,
+      documents: made.documents.filter((ref) => ref.deref() !== undefined).length,
+    };
+    return save.apply(this, args);
+  });
+  try {
+    const result = await build({ root: project, quiet: true, searchThreadFrom });
+    expect(result.ok).toBe(true);
+  } finally {
+    spy.mockRestore();
+  }
+  // The fixture was built, its model made and its site kept.
+  expect(made.models).toHaveLength(1);
+  expect(made.documents.length).toBeGreaterThan(2);
+  expect(heldWhileKept).toEqual({ models: 0, documents: 0 });
+});
