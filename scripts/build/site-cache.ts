@@ -39,23 +39,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
-import {
-  closeSync,
-  type Dirent,
-  linkSync,
-  copyFileSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from "node:fs";
+import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileStamp } from "../content/file-stamp.ts";
+import { HashedFile } from "../content/hashed-file.ts";
 import { filesUnder } from "../content/files-under.ts";
 import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
@@ -457,54 +444,6 @@ export class SiteCache {
 
 /** What `save` keeps: a snapshot, whose plan may be the plan itself (written out an entry at a time). */
 export type SnapshotToKeep = Omit<SiteSnapshot, "plan"> & { plan: PlanEntries | OutputPlan };
-
-/**
- * A file written a piece at a time, in pieces of about 64 KiB, with a SHA-256 of what was written since the last
- * `digest` (or `rehash`, which starts it over from a given text without writing that text).
- */
-class HashedFile {
-  private readonly fd: number;
-  private hash = createHash("sha256");
-  private pending: string[] = [];
-  private pendingLength = 0;
-
-  constructor(file: string) {
-    this.fd = openSync(file, "w");
-  }
-
-  readonly write = (text: string): void => {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= 65536) this.flush();
-  };
-
-  digest(): string {
-    this.flush();
-    const hex = this.hash.digest("hex");
-    this.hash = createHash("sha256");
-    return hex;
-  }
-
-  rehash(prefix: string): void {
-    this.flush();
-    this.hash = createHash("sha256").update(prefix);
-  }
-
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-
-  private flush(): void {
-    if (this.pendingLength === 0) return;
-    const bytes = Buffer.from(this.pending.join(""));
-    this.pending = [];
-    this.pendingLength = 0;
-    this.hash.update(bytes);
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
-  }
-}
 
 /** `stamps` as JSON text (what JSON.stringify writes), given to `write` a record's entry at a time. */
 function writeJsonRecordsOf(stamps: Stamps, write: (text: string) => void): void {

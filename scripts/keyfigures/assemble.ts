@@ -11,7 +11,7 @@ import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import type { DocumentView, PageBase } from "../site/views.ts";
 import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
-import { dataRows, toCsv, toJson } from "./downloads.ts";
+import { csvPieces, eachDataRow, jsonPieces } from "./downloads.ts";
 import { formatFigureDate } from "./format.ts";
 import { chart, type Chart } from "./svg.ts";
 import { comparisonBar, figureRow, valueBar, type FigureRowView } from "./views.ts";
@@ -23,7 +23,8 @@ export type { FigureRowView } from "./views.ts";
 /** A file written into the site; `render` gets the site's public address for absolute links. */
 export interface Download {
   url: string;
-  render: (baseUrl: string) => string;
+  /** The file's text, in pieces written as they are made (a table of every key figure is tens of megabytes at N = 20,000). */
+  pieces: (baseUrl: string) => Iterable<string>;
   /**
    * What the file is made from, as plain JSON for the page cache's key (scripts/render/page-cache.ts): the locale,
    * the title, and each record's document (its view, which stands in the key for the document's bytes), figure,
@@ -97,8 +98,8 @@ function addDownloads(out: Download[], locale: UiLocale, links: DownloadLinks, t
       record.anchor ?? null,
     ]),
   });
-  out.push({ url: links.csv, render: (baseUrl) => toCsv(locale, dataRows(locale, records), baseUrl), keyData });
-  out.push({ url: links.json, render: (baseUrl) => toJson(locale, title, dataRows(locale, records), baseUrl), keyData });
+  out.push({ url: links.csv, pieces: (baseUrl) => csvPieces(locale, eachDataRow(locale, records), baseUrl), keyData });
+  out.push({ url: links.json, pieces: (baseUrl) => jsonPieces(locale, title, eachDataRow(locale, records), baseUrl), keyData });
 }
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {

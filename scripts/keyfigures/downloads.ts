@@ -55,7 +55,11 @@ const plainNumber = new Intl.NumberFormat("en-US", { useGrouping: false, maximum
 
 /** One row per key figure, then one per breakdown entry right after it. */
 export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): DataRow[] {
-  const rows: DataRow[] = [];
+  return [...eachDataRow(locale, records)];
+}
+
+/** dataRows one at a time: a download is written as its rows are made, never all of them at once (../render/pages.ts). */
+export function* eachDataRow(locale: UiLocale, records: readonly FigureRecord[]): Generator<DataRow> {
   for (const record of records) {
     const { figure, indicator, publisher, view } = record;
     const meta = view.doc.meta;
@@ -86,9 +90,9 @@ export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): Da
       slide: figure.slide ?? null,
       slide_url: record.anchor ? `${view.urls[locale]}#${record.anchor}` : null,
     };
-    rows.push(base);
+    yield base;
     for (const part of figure.breakdown ?? []) {
-      rows.push({
+      yield {
         ...base,
         breakdown_label: part.label,
         value: part.value,
@@ -97,10 +101,9 @@ export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): Da
         approximate: false,
         comparison_value: null,
         comparison_label: null,
-      });
+      };
     }
   }
-  return rows;
 }
 
 function cellText(column: Column, cell: Cell, decimal: string, baseUrl: string): string {
@@ -118,29 +121,40 @@ function quote(text: string, delimiter: string): string {
 }
 
 /** RFC 4180 CSV (CRLF, quoted where needed) with a UTF-8 byte-order mark, in the locale's dialect. */
-export function toCsv(locale: UiLocale, rows: readonly DataRow[], baseUrl: string): string {
+export function toCsv(locale: UiLocale, rows: Iterable<DataRow>, baseUrl: string): string {
+  return [...csvPieces(locale, rows, baseUrl)].join("");
+}
+
+/** toCsv's text a line at a time. */
+export function* csvPieces(locale: UiLocale, rows: Iterable<DataRow>, baseUrl: string): Generator<string> {
   const { delimiter, decimal } = CSV_DIALECTS[locale];
-  const lines = [COLUMNS.join(delimiter)];
-  for (const row of rows) {
-    lines.push(COLUMNS.map((column) => quote(cellText(column, row[column], decimal, baseUrl), delimiter)).join(delimiter));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  yield `\uFEFF${COLUMNS.join(delimiter)}\r\n`;
+  for (const row of rows) yield `${COLUMNS.map((column) => quote(cellText(column, row[column], decimal, baseUrl), delimiter)).join(delimiter)}\r\n`;
 }
 
 /** The same rows as JSON: numbers as numbers, empty cells as null, keys in column order. */
-export function toJson(locale: UiLocale, title: string, rows: readonly DataRow[], baseUrl: string): string {
-  const data = {
-    title,
-    locale,
-    columns: COLUMNS,
-    rows: rows.map((row) =>
-      Object.fromEntries(
-        COLUMNS.map((column) => {
-          const cell = row[column];
-          return [column, URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell];
-        }),
-      ),
-    ),
-  };
-  return `${JSON.stringify(data, null, 2)}\n`;
+export function toJson(locale: UiLocale, title: string, rows: Iterable<DataRow>, baseUrl: string): string {
+  return [...jsonPieces(locale, title, rows, baseUrl)].join("");
+}
+
+/**
+ * toJson's text a row at a time: what `JSON.stringify({ title, locale, columns, rows }, null, 2)` writes, each row
+ * an object two levels down (so every line of it indented four more spaces), without holding every row at once.
+ */
+export function* jsonPieces(locale: UiLocale, title: string, rows: Iterable<DataRow>, baseUrl: string): Generator<string> {
+  const head = JSON.stringify({ title, locale, columns: COLUMNS, rows: [] }, null, 2);
+  const emptyRows = "[]\n}";
+  let first = true;
+  for (const row of rows) {
+    const item = Object.fromEntries(
+      COLUMNS.map((column) => {
+        const cell = row[column];
+        return [column, URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell];
+      }),
+    );
+    // A string's line breaks are escaped by JSON.stringify: every line break here is between the object's lines.
+    yield `${first ? `${head.slice(0, -emptyRows.length)}[\n` : ",\n"}    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+    first = false;
+  }
+  yield first ? `${head}\n` : "\n  ]\n}\n";
 }

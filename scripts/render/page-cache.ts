@@ -204,7 +204,11 @@ export class PageCache {
 
   /** Keeps the page just written at `file`, named `name` in the site, under `key`. */
   keep(key: string, file: string, name: string, content: string): void {
-    const hash = sha256(content);
+    this.keepHashed(key, file, name, sha256(content));
+  }
+
+  /** `keep` for a page written in pieces (../content/hashed-file.ts), given the SHA-256 of the bytes written into `file`. */
+  keepHashed(key: string, file: string, name: string, hash: string): void {
     this.current.set(key, hash);
     this.published.set(name, hash);
     const cached = this.contentFile(hash);

@@ -16,6 +16,7 @@ import type { SiteData } from "../site/site-data.ts";
 import type { DocumentPage, DocumentView } from "../site/views.ts";
 import { fullDocumentPage } from "../site/model.ts";
 import { readBody } from "../content/body-store.ts";
+import { writePieces } from "../content/hashed-file.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
 import type { RenderedBody } from "../content/markdown.ts";
 import { templateFilters } from "./filters.ts";
@@ -129,8 +130,13 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     if (lastBody?.document !== document) lastBody = { document, body: readBody(document) };
     return lastBody.body;
   };
+  /** A page's text, or its pieces (site/page-table.ts, `text`). */
+  const renderPieces = (spec: PageKind, page: unknown): string | Iterable<string> => (spec.text ? spec.text(page, data) : renderKind(spec, page));
   const renderKind = (spec: PageKind, page: unknown): string => {
-    if (spec.text) return spec.text(page, data);
+    if (spec.text) {
+      const text = spec.text(page, data);
+      return typeof text === "string" ? text : [...text].join("");
+    }
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
     const context = { p: page, lysark: data, description: spec.description?.(page), body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
@@ -160,9 +166,14 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       const keyed = spec.cacheKey?.(page);
       const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
       if (!(key && cache!.use(key, file, name))) {
-        const text = renderKind(spec, page);
-        writeFileSync(file, text);
-        if (key) cache!.keep(key, file, name, text);
+        const text = renderPieces(spec, page);
+        if (typeof text === "string") {
+          writeFileSync(file, text);
+          if (key) cache!.keep(key, file, name, text);
+        } else {
+          const hash = writePieces(file, text);
+          if (key) cache!.keepHashed(key, file, name, hash);
+        }
       }
       names.push(name);
       rendered?.tick();

@@ -12,7 +12,7 @@ import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download } from "../keyfigures/assemble.ts";
 import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
-import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapXml, type ListingFeed } from "../publish/feeds.ts";
+import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapPieces, type ListingFeed } from "../publish/feeds.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, OEMBED_FILE, oembedJson, type EmbedPage } from "../publish/embed.ts";
@@ -26,8 +26,11 @@ export interface PageKind<P = any> {
   template?: string;
   /** The layout around the template, when not base.njk (the chrome-less embed view). */
   layout?: string;
-  /** The text of a page that is not HTML (feeds, sitemap, downloads); used instead of a template. */
-  text?: (page: P, data: SiteData) => string;
+  /**
+   * The text of a page that is not HTML (feeds, sitemap, downloads); used instead of a template. A text that grows with
+   * the archive (the sitemap, the key-figure downloads) comes in pieces, written as they are made, never held whole.
+   */
+  text?: (page: P, data: SiteData) => string | Iterable<string>;
   /** This kind's pages, in the order they are written. */
   pages: (data: SiteData) => readonly P[];
   /** Site path of a page's file, e.g. "/tema/likestilling/index.html". */
@@ -137,7 +140,7 @@ export const PAGE_TABLE: readonly PageKind[] = [
     // Made from the document page alone; its key is that page's, hashed once for all its files.
     cacheKey: ({ page, format }) => ({ data: page, part: format }),
   }),
-  kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapXml(d) }),
+  kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapPieces(d) }),
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
   kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),
@@ -145,7 +148,7 @@ export const PAGE_TABLE: readonly PageKind[] = [
     kind: "download",
     pages: (d) => d.model.downloads,
     file: (download) => download.url,
-    text: (download, d) => download.render(d.config.url),
+    text: (download, d) => download.pieces(d.config.url),
     // Its URL tells a table's CSV and JSON files apart.
     cacheKey: (download) => ({ data: download.keyData(), part: download.url }),
   }),

@@ -171,7 +171,7 @@ describe("downloads", () => {
   });
 
   it("hold one row per figure and one per breakdown entry", () => {
-    const all = JSON.parse(model.downloads.find((d) => d.url === "/en/key-figures/key-figures.json")!.render("https://x.test"));
+    const all = JSON.parse([...model.downloads.find((d) => d.url === "/en/key-figures/key-figures.json")!.pieces("https://x.test")].join(""));
     expect(all.rows).toHaveLength(7 + 3);
     const row = all.rows.find((r: Record<string, unknown>) => r.breakdown_label === "Polen");
     expect(row).toMatchObject({

@@ -1,6 +1,6 @@
 /** CSV and JSON: dialect per locale, RFC 4180 quoting, byte-order mark, stable columns. */
 import { describe, expect, it } from "vitest";
-import { COLUMNS, CSV_DIALECTS, type DataRow, toCsv, toJson } from "../../scripts/keyfigures/downloads.ts";
+import { COLUMNS, CSV_DIALECTS, csvPieces, type DataRow, jsonPieces, toCsv, toJson } from "../../scripts/keyfigures/downloads.ts";
 
 const row = (over: Partial<DataRow> = {}): DataRow => ({
   ...(Object.fromEntries(COLUMNS.map((column) => [column, null])) as DataRow),
@@ -90,5 +90,39 @@ describe("JSON", () => {
   it("is the same text every time", () => {
     expect(toJson("nb", "T", [row()], "")).toBe(toJson("nb", "T", [row()], ""));
     expect(toJson("nb", "T", [row()], "").endsWith("}\n")).toBe(true);
+  });
+});
+
+describe("written in pieces", () => {
+  const rows = [
+    row(),
+    row({ document_title: 'To\nlinjer og "sitat"', breakdown_label: "Sør-Sudan – Jūba 🇸🇸", value: null, value_min: -1.5, value_max: 2 }),
+    row({ publisher_name: "Bærum", slide_url: null, is_latest: false }),
+  ];
+
+  it("the JSON is, byte for byte, what JSON.stringify of the whole table writes, a row a piece", () => {
+    for (const some of [[], rows.slice(0, 1), rows]) {
+      const whole = {
+        title: "Nøkkeltall",
+        locale: "nb",
+        columns: COLUMNS,
+        rows: some.map((one) =>
+          Object.fromEntries(
+            COLUMNS.map((column) => [column, column.endsWith("_url") && typeof one[column] === "string" ? `https://x.test${one[column]}` : one[column]]),
+          ),
+        ),
+      };
+      const pieces = [...jsonPieces("nb", "Nøkkeltall", some, "https://x.test")];
+      expect(pieces.join("")).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      expect(pieces).toHaveLength(some.length + 1);
+    }
+  });
+
+  it("the CSV is a line a piece, its lines those of one text", () => {
+    const pieces = [...csvPieces("nb", rows, "")];
+    expect(pieces).toHaveLength(rows.length + 1);
+    expect(pieces.every((piece) => piece.endsWith("\r\n"))).toBe(true);
+    expect(pieces.join("")).toBe(toCsv("nb", rows, ""));
+    expect(toCsv("nb", [], "")).toBe(`\uFEFF${COLUMNS.join(";")}\r\n`);
   });
 });
