@@ -46,6 +46,8 @@ import {
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
+/** Index chunks being packed at one time when a joined bundle is written (gzip runs on libuv's threads). */
+const PACKED_AT_ONCE = 4;
 const readChunk = async (file: string) => pagefindPayload(await gunzipAsync(readFileSync(file)), file);
 const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
 
@@ -467,23 +469,36 @@ export class BundleJoin {
     // Words: every part's, in code point order, in the chunks Pagefind would cut, each cut as splitHeavyChunks cuts Pagefind's own.
     const postings = this.words;
     const sorted = [...postings.keys()].sort(compareCodePoints);
-    const runs = pagefindChunks(sorted, postings).flatMap(({ words, from }) =>
-      splitChunk(
-        words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) })),
-        from,
-        words.at(-1)!,
-      ),
-    );
-    postings.clear();
     mkdirSync(path.join(bundle, "index"), { recursive: true });
-    const packed = await Promise.all(runs.map((run) => packAsync(array([array(run.entries)]))));
-    const chunkRows = closeGaps(
-      runs.map((run, i) => {
-        const hash = hashedName(language, packed[i]!, 7);
-        writeFileSync(path.join(bundle, "index", `${hash}.pf_index`), packed[i]!);
-        return { from: run.from, to: run.to, hash };
-      }),
-    );
+    // A chunk's entries are made when it is packed, and a few chunks packed at a time: every entry of the index at
+    // once, and every chunk packed at once, were about 270 MiB outside the heap at the end of a 20,000-document
+    // build's search phase, the process's highest point (docs/performance.md).
+    const rows: Array<{ from: string; to: string; hash: string }> = [];
+    const packing: Array<Promise<void>> = [];
+    let failure: { error: unknown } | undefined;
+    for (const { words, from } of pagefindChunks(sorted, postings)) {
+      const entries = words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) }));
+      for (const word of words) postings.delete(word);
+      for (const run of splitChunk(entries, from, words.at(-1)!)) {
+        const row = rows.push({ from: run.from, to: run.to, hash: "" }) - 1;
+        packing.push(
+          packAsync(array([array(run.entries)])).then(
+            (packed) => {
+              const hash = hashedName(language, packed, 7);
+              writeFileSync(path.join(bundle, "index", `${hash}.pf_index`), packed);
+              rows[row]!.hash = hash;
+            },
+            (error: unknown) => {
+              failure ??= { error };
+            },
+          ),
+        );
+        if (packing.length >= PACKED_AT_ONCE) await packing.shift();
+      }
+    }
+    await Promise.all(packing);
+    if (failure) throw failure.error;
+    const chunkRows = closeGaps(rows);
 
     const pageRows = parts.flatMap((part) =>
       part.pages.map((page, i) => array([text(part.names[i]!), part.meta.subarray(page[1]![0], page[1]![1]), part.meta.subarray(page[2]![0], page[2]![1])])),
