@@ -53,12 +53,10 @@ export const CSV_DIALECTS: Record<UiLocale, { delimiter: string; decimal: string
 
 const plainNumber = new Intl.NumberFormat("en-US", { useGrouping: false, maximumFractionDigits: 20 });
 
-/** One row per key figure, then one per breakdown entry right after it. */
-export function dataRows(locale: UiLocale, records: readonly FigureRecord[]): DataRow[] {
-  return [...eachDataRow(locale, records)];
-}
-
-/** dataRows one at a time: a download is written as its rows are made, never all of them at once (../render/pages.ts). */
+/**
+ * One row per key figure, then one per breakdown entry right after it; one at a time, as a download is written,
+ * never all of them at once (../render/pages.ts).
+ */
 export function* eachDataRow(locale: UiLocale, records: readonly FigureRecord[]): Generator<DataRow> {
   for (const record of records) {
     const { figure, indicator, publisher, view } = record;

@@ -184,11 +184,7 @@ export function sitemapPages(model: SiteModel): PageBase[] {
   return out;
 }
 
-export function sitemapXml(data: SiteData): string {
-  return [...sitemapPieces(data)].join("");
-}
-
-/** sitemapXml's text a page at a time (it lists every page: about 29 MB at N = 20,000), written as it is made. */
+/** The sitemap a page at a time (it lists every page: about 29 MB at N = 20,000), written as it is made. */
 export function* sitemapPieces({ model, config }: SiteData): Generator<string> {
   const abs = (path: string) => escapeXml(`${config.url}${path}`);
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n`;
