@@ -68,8 +68,8 @@ export interface SiteSnapshot {
  * The manifest, three lines: `body` and `stamps`, each a JSON text, then a JSON header (this interface but for `body`
  * and `stamps`). Lines rather than one JSON object holding the two as strings, which escaped every quote of a 17 MB
  * text at N = 5000 and parsed it twice: reading a manifest took about a third less. The header comes last because
- * `save` writes the body out a piece at a time and knows its hash only at the end: the body of a site of 20,000
- * documents is about 80 MB, which as one string, beside what it was made from, was the main thread's largest heap.
+ * `save` writes the body out a piece at a time and knows its hash only at the end: the body is about 3.8 MB of text
+ * a thousand documents, which as one string, beside what it was made from, was the main thread's largest heap.
  */
 interface Manifest {
   key: string;
