@@ -20,7 +20,7 @@ export type { DownloadLinks, PublisherFigures } from "../site/views.ts";
 
 export type { FigureRowView } from "./views.ts";
 
-/** A file written into the site; `render` gets the site's public address for absolute links. */
+/** A file written into the site; `pieces` gets the site's public address for absolute links. */
 export interface Download {
   url: string;
   /** The file's text, in pieces written as they are made (a table of every key figure is tens of megabytes at N = 20,000). */

@@ -131,15 +131,16 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
     return lastBody.body;
   };
   /** A page's text, or its pieces (site/page-table.ts, `text`). */
-  const renderPieces = (spec: PageKind, page: unknown): string | Iterable<string> => (spec.text ? spec.text(page, data) : renderKind(spec, page));
-  const renderKind = (spec: PageKind, page: unknown): string => {
-    if (spec.text) {
-      const text = spec.text(page, data);
-      return typeof text === "string" ? text : [...text].join("");
-    }
+  const renderPieces = (spec: PageKind, page: unknown): string | Iterable<string> => {
+    if (spec.text) return spec.text(page, data);
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
     const context = { p: page, lysark: data, description: spec.description?.(page), body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
+  };
+  /** A page's whole text (`render`): its pieces joined. */
+  const renderKind = (spec: PageKind, page: unknown): string => {
+    const text = renderPieces(spec, page);
+    return typeof text === "string" ? text : [...text].join("");
   };
   // Fields that grow with the archive (listing items, key-figure rows, a publisher's figures) are made on each read
   // of the model's page: read each once here, for both the page's key and its text. Document pages come made whole.
