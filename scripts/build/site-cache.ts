@@ -418,17 +418,14 @@ export class SiteCache {
     this.writeManifest(
       key,
       (write) => {
+        const planEntries = plan instanceof OutputPlan ? { files: plan.fileEntries(), folders: plan.folderEntries() } : plan;
         write(JSON.stringify(rest).slice(0, -1));
         write(',"plan":{"files":[');
-        let first = true;
-        for (const entry of plan instanceof OutputPlan ? plan.fileEntries() : plan.files) {
-          write(first ? JSON.stringify(entry) : `,${JSON.stringify(entry)}`);
-          first = false;
-        }
-        write(`],"folders":${JSON.stringify(plan instanceof OutputPlan ? plan.folderEntries() : plan.folders)}},"files":{`);
-        for (const [i, name] of names.entries()) write(`${i ? "," : ""}${JSON.stringify(name)}:"${hashes[i]}"`);
+        writeJoined(write, planEntries.files, (entry) => JSON.stringify(entry));
+        write(`],"folders":${JSON.stringify(planEntries.folders)}},"files":{`);
+        writeJoined(write, names.entries(), ([i, name]) => `${JSON.stringify(name)}:"${hashes[i]}"`);
         write('},"keptPages":{');
-        for (const [i, [name, hash]] of kept.entries()) write(`${i ? "," : ""}${JSON.stringify(name)}:"${hash}"`);
+        writeJoined(write, kept, ([name, hash]) => `${JSON.stringify(name)}:"${hash}"`);
         write("}}");
       },
       stamps,
@@ -445,19 +442,22 @@ export class SiteCache {
 /** What `save` keeps: a snapshot, whose plan may be the plan itself (written out an entry at a time). */
 export type SnapshotToKeep = Omit<SiteSnapshot, "plan"> & { plan: PlanEntries | OutputPlan };
 
+/** The text of each of `items` given to `write`, with commas between: the entries of a JSON array or object. */
+function writeJoined<T>(write: (text: string) => void, items: Iterable<T>, text: (item: T) => string): void {
+  let first = true;
+  for (const item of items) {
+    write(first ? text(item) : `,${text(item)}`);
+    first = false;
+  }
+}
+
 /** `stamps` as JSON text (what JSON.stringify writes), given to `write` a record's entry at a time. */
 function writeJsonRecordsOf(stamps: Stamps, write: (text: string) => void): void {
-  for (const [field, record] of [
-    ["files", stamps.files],
-    ["pages", stamps.pages],
-  ] as const) {
-    write(field === "files" ? '{"files":{' : '},"pages":{');
-    let first = true;
-    for (const hash in record) {
-      write(`${first ? "" : ","}${JSON.stringify(hash)}:${JSON.stringify(record[hash])}`);
-      first = false;
-    }
-  }
+  const entry = (record: Record<string, string>) => (hash: string) => `${JSON.stringify(hash)}:${JSON.stringify(record[hash])}`;
+  write('{"files":{');
+  writeJoined(write, Object.keys(stamps.files), entry(stamps.files));
+  write('},"pages":{');
+  writeJoined(write, Object.keys(stamps.pages), entry(stamps.pages));
   write("}}");
 }
 
