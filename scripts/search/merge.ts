@@ -49,6 +49,41 @@ const gzipAsync = promisify(gzip);
 /** Index chunks being packed at one time when a joined bundle is written (gzip runs on libuv's threads). */
 const PACKED_AT_ONCE = 4;
 const readChunk = async (file: string) => pagefindPayload(await gunzipAsync(readFileSync(file)), file);
+
+/**
+ * One word chunk of a part. Its bytes are read when the part is added, for its words, and let go of; `finish`
+ * reads them again from the part's folder (left in place until then) while it writes the words they hold, and
+ * lets go of them once the words written are past the chunk's last. Held from `add` to `finish`, every part's
+ * chunks were about 140 MiB outside the heap at the end of a 20,000-document build (docs/performance.md).
+ */
+class PartChunk {
+  private held: Buffer | undefined;
+  /** Its length decompressed, to know the file read again for the one read first. */
+  private readonly size: number;
+  /** The chunk's last word: `finish` needs its bytes no more once the words it writes are past it. */
+  last = "";
+
+  constructor(
+    readonly file: string,
+    bytes: Buffer,
+  ) {
+    this.held = bytes;
+    this.size = bytes.length;
+  }
+
+  /** The chunk's bytes, read again from its file when they were let go of. */
+  get bytes(): Buffer {
+    if (this.held) return this.held;
+    const bytes = pagefindPayload(gunzipSync(readFileSync(this.file)), this.file);
+    if (bytes.length !== this.size) throw new Error(`${this.file}: changed while the search index was being joined`);
+    this.held = bytes;
+    return bytes;
+  }
+
+  release(): void {
+    this.held = undefined;
+  }
+}
 const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
 
 interface Entry {
@@ -72,7 +107,7 @@ interface Part {
 /** A word's page list in one part: where it is in a chunk, and how many pages it has. */
 interface PageList {
   part: Part;
-  bytes: Buffer;
+  chunk: PartChunk;
   start: number;
   end: number;
   count: number;
@@ -128,13 +163,14 @@ function readPart(dir: string, hash: string, offset: number): Part {
   return { dir, meta, fields, pages, offset, fieldMap: undefined, names: [] };
 }
 
-function readPageList(part: Part, bytes: Buffer, [start, end]: [number, number]): PageList {
+function readPageList(part: Part, chunk: PartChunk, bytes: Buffer, [start, end]: [number, number]): PageList {
   const head = cborHead(bytes, start);
-  return { part, bytes, start, end, count: head.value, items: head.head, positions: listPositions(bytes, head.head, end) };
+  return { part, chunk, start, end, count: head.value, items: head.head, positions: listPositions(bytes, head.head, end) };
 }
 
 /** The page number of a list's last page, relative to its part: the sum of its deltas. */
-function lastPage({ bytes, items, end }: PageList): number {
+function lastPage({ chunk, items, end }: PageList): number {
+  const bytes = chunk.bytes;
   let last = 0;
   for (let at = items; at < end; at = cborEnd(bytes, at)) last += cborHead(bytes, cborHead(bytes, at).head).value;
   return last;
@@ -166,7 +202,7 @@ function rewriteItem(bytes: Buffer, [start, end]: [number, number], delta: numbe
 /** The page lists of one word (or variant) from every part that has it, as one list. */
 function joinPageLists(lists: PageList[]): Buffer {
   const first = lists[0]!;
-  if (lists.length === 1 && first.part.offset === 0 && !first.part.fieldMap) return first.bytes.subarray(first.start, first.end);
+  if (lists.length === 1 && first.part.offset === 0 && !first.part.fieldMap) return first.chunk.bytes.subarray(first.start, first.end);
   const out: Buffer[] = [
     header(
       4,
@@ -175,8 +211,9 @@ function joinPageLists(lists: PageList[]): Buffer {
   ];
   let previous = 0;
   lists.forEach((list, i) => {
-    const { bytes, items, end, part } = list;
+    const { items, end, part } = list;
     if (!list.count) return;
+    const bytes = list.chunk.bytes;
     // Only a list's first page changes its delta: it now follows the last page of the list before.
     const firstEnd = cborEnd(bytes, items);
     const delta = cborHead(bytes, cborHead(bytes, items).head).value + part.offset - previous;
@@ -267,35 +304,39 @@ export async function pagefindChunkStarts(bundles: readonly string[]): Promise<s
 }
 
 /** One part's word chunks, decompressed (on libuv's threads). */
-function readPartChunks(part: Part): Promise<Buffer[]> {
+function readPartChunks(part: Part): Promise<PartChunk[]> {
   return Promise.all(
-    arrayItems(part.meta, part.fields[2]![0]).map(([start]) =>
-      readChunk(path.join(part.dir, "index", `${stringAt(part.meta, arrayItems(part.meta, start)[2]![0])}.pf_index`)),
-    ),
+    arrayItems(part.meta, part.fields[2]![0]).map(async ([start]) => {
+      const file = path.join(part.dir, "index", `${stringAt(part.meta, arrayItems(part.meta, start)[2]![0])}.pf_index`);
+      return new PartChunk(file, await readChunk(file));
+    }),
   );
 }
 
-/** One part's words, from its chunks, into `words`, after those of the parts before it. */
-function readPartWords(part: Part, chunks: readonly Buffer[], words: Map<string, WordPostings>): void {
+/** One part's words, from its chunks, into `words`, after those of the parts before it; each chunk's bytes are let go of after. */
+function readPartWords(part: Part, chunks: readonly PartChunk[], words: Map<string, WordPostings>): void {
   for (const chunk of chunks) {
-    for (const [at] of arrayItems(chunk, arrayItems(chunk, 0)[0]![0])) {
-      const [wordAt, pagesAt, variantsAt] = arrayItems(chunk, at);
-      const word = stringAt(chunk, wordAt![0]);
+    const bytes = chunk.bytes;
+    for (const [at] of arrayItems(bytes, arrayItems(bytes, 0)[0]![0])) {
+      const [wordAt, pagesAt, variantsAt] = arrayItems(bytes, at);
+      const word = stringAt(bytes, wordAt![0]);
+      chunk.last = word;
       let postings = words.get(word);
       if (!postings) {
         postings = { pages: [], variants: new Map() };
         words.set(word, postings);
       }
-      const pages = readPageList(part, chunk, pagesAt!);
+      const pages = readPageList(part, chunk, bytes, pagesAt!);
       if (pages.count) postings.pages.push(pages);
-      for (const [variantStart] of arrayItems(chunk, variantsAt![0])) {
-        const [nameAt, listAt] = arrayItems(chunk, variantStart);
-        const name = stringAt(chunk, nameAt![0]);
+      for (const [variantStart] of arrayItems(bytes, variantsAt![0])) {
+        const [nameAt, listAt] = arrayItems(bytes, variantStart);
+        const name = stringAt(bytes, nameAt![0]);
         const lists = postings.variants.get(name) ?? [];
-        lists.push(readPageList(part, chunk, listAt!));
+        lists.push(readPageList(part, chunk, bytes, listAt!));
         postings.variants.set(name, lists);
       }
     }
+    chunk.release();
   }
 }
 
@@ -385,6 +426,8 @@ export class BundleJoin {
   /** Each page's URL, in the joined bundle's page order. */
   private readonly urls: string[] = [];
   private readonly words = new Map<string, WordPostings>();
+  /** Every part's word chunks, for `finish` to let go of each once the words it writes are past it. */
+  private readonly chunks: PartChunk[] = [];
 
   constructor(private readonly bundle: string) {
     mkdirSync(path.join(bundle, "fragment"), { recursive: true });
@@ -393,7 +436,9 @@ export class BundleJoin {
   /** The next part, written by Pagefind into `dir` (left there until `finish`, which reads its filters and files). */
   async add(dir: string): Promise<void> {
     const part = this.begin(dir);
-    readPartWords(part, await readPartChunks(part), this.words);
+    const chunks = await readPartChunks(part);
+    readPartWords(part, chunks, this.words);
+    this.chunks.push(...chunks);
   }
 
   /**
@@ -403,7 +448,10 @@ export class BundleJoin {
   async addAll(dirs: readonly string[]): Promise<void> {
     const parts = dirs.map((dir) => this.begin(dir));
     const chunks = await Promise.all(parts.map(readPartChunks));
-    for (const [i, part] of parts.entries()) readPartWords(part, chunks[i]!, this.words);
+    for (const [i, part] of parts.entries()) {
+      readPartWords(part, chunks[i]!, this.words);
+      this.chunks.push(...chunks[i]!);
+    }
   }
 
   /** A part's metadata read and its fragments moved into the joined bundle; its words are read by the caller. */
@@ -476,9 +524,14 @@ export class BundleJoin {
     const rows: Array<{ from: string; to: string; hash: string }> = [];
     const packing: Array<Promise<void>> = [];
     let failure: { error: unknown } | undefined;
+    // The parts' chunks in the order the words leave them.
+    const read = this.chunks.sort((a, b) => compareCodePoints(a.last, b.last));
+    let passed = 0;
     for (const { words, from } of pagefindChunks(sorted, postings)) {
       const entries = words.map((word) => ({ word, entry: wordEntry(word, postings.get(word)!) }));
       for (const word of words) postings.delete(word);
+      const last = words.at(-1)!;
+      while (passed < read.length && compareCodePoints(read[passed]!.last, last) <= 0) read[passed++]!.release();
       for (const run of splitChunk(entries, from, words.at(-1)!)) {
         const row = rows.push({ from: run.from, to: run.to, hash: "" }) - 1;
         packing.push(

@@ -4,14 +4,14 @@
  * one process gives, word for word, page for page, filter for filter, in the
  * same date order, cut into the same chunks.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkTable, readPagefindFile } from "../../scripts/search/chunks.ts";
 import { indexProcesses, SLICE_MIN_RECORDS, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
-import { compareCodePoints, pagefindChunkStarts } from "../../scripts/search/merge.ts";
+import { BundleJoin, compareCodePoints, pagefindChunkStarts } from "../../scripts/search/merge.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
@@ -246,6 +246,57 @@ describe("Pagefind's own chunks, as merge.ts counts them", () => {
     expect(starts.length).toBeGreaterThan(3);
     expect(await pagefindChunkStarts([raw])).toEqual(starts);
   }, 30_000);
+});
+
+describe("a join's memory: the parts' word chunks between add and finish", () => {
+  let work: string;
+  /** Two Pagefind bundles of a few records each, written once and copied for each join (a join moves their fragments). */
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-merge-held-"));
+    const pagefind = await import("pagefind");
+    for (const [n, records] of [RECORDS.slice(0, 4), RECORDS.slice(4, 9)].entries()) {
+      const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+      for (const each of records) await index!.addHTMLFile({ url: each.url, content: recordHtml(each) });
+      await index!.writeFiles({ outputPath: path.join(work, `raw${n}`) });
+    }
+    await pagefind.close();
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  /** Fresh copies of both parts under `name`, added to a new join; `change` is called on the copies before finish. */
+  async function joinAfter(name: string, change: (parts: string[]) => void): Promise<unknown> {
+    const parts = [0, 1].map((n) => {
+      const dir = path.join(work, name, `part${n}`);
+      cpSync(path.join(work, `raw${n}`), dir, { recursive: true });
+      return dir;
+    });
+    const join = new BundleJoin(path.join(work, name, "joined"));
+    for (const dir of parts) await join.add(dir);
+    change(parts);
+    return join.finish(() => "");
+  }
+  const chunkFiles = (dir: string) => readdirSync(path.join(dir, "index")).map((name) => path.join(dir, "index", name));
+
+  it("joins the parts when their folders are left as they were", async () => {
+    await expect(joinAfter("intact", () => {})).resolves.toMatchObject({ pages: 9 });
+  });
+
+  it("holds none of them: finish reads each again from its part's folder", async () => {
+    await expect(
+      joinAfter("removed", (parts) => {
+        for (const dir of parts) rmSync(path.join(dir, "index"), { recursive: true });
+      }),
+    ).rejects.toThrow(/ENOENT.*\.pf_index/);
+  });
+
+  it("stops, naming the file, when a chunk changed after it was added", async () => {
+    await expect(
+      joinAfter("changed", (parts) => {
+        const [own] = chunkFiles(parts[0]!);
+        copyFileSync(chunkFiles(parts[1]!)[0]!, own!);
+      }),
+    ).rejects.toThrow(/part0\/index\/.*\.pf_index: changed while the search index was being joined/);
+  });
 });
 
 describe("how many Pagefind processes a site gets", () => {
