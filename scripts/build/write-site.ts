@@ -85,6 +85,9 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             let files: string[];
             try {
               files = await pageRenderer(data, options.env, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+            } catch (error) {
+              cache?.discard();
+              throw error;
             } finally {
               cache?.release();
             }

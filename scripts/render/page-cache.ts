@@ -50,25 +50,28 @@ import { createHash, type Hash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileStamp } from "../content/file-stamp.ts";
+import { HashedFile } from "../content/hashed-file.ts";
 import type { DocumentView } from "../site/views.ts";
 import type { SiteData } from "../site/site-data.ts";
 
 const MANIFEST = "manifest.json";
+const STARTED_MANIFEST = /^manifest\.json\.\d+\.tmp$/;
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /**
- * The manifest's first line: the build code, and the SHA-256 of the two lines after it (with a NUL
- * between them): page key → content hash, and content hash → the kept file's stamp when it was last
- * written or checked (`stampOf` in ../content/file-stamp.ts), each a JSON object. Three lines rather than one JSON text holding
- * the other two as strings, which escaped every quote in a second copy: at 200,000 pages the
- * manifest's texts are tens of megabytes, made at the end of the page phase.
+ * The manifest's last line: the build code, and the SHA-256 of the two lines before it (each with its line
+ * break): page key → content hash, and content hash → the kept file's stamp when it was last written or
+ * checked (`stampOf` in ../content/file-stamp.ts), each a JSON object. The entries are written as the pages
+ * are, into a temporary file, so the header, whose hash is known only at the end, comes last. Held in a Map
+ * until the end, the entries were 200,000 keys of 64 letters (about 23 MiB of the main thread's heap) at
+ * N = 20,000, and writing them made an object and a text of them all at once.
  */
 interface ManifestHeader {
   code: string;
   integrity: string;
 }
 
-const integrityOf = (entries: string, stamps: string) => createHash("sha256").update(entries).update("\0").update(stamps).digest("hex");
+const integrityOf = (entries: string, stamps: string) => sha256(`${entries}\n${stamps}\n`);
 
 export interface PageCacheOptions {
   /** Read and hash every kept file before it is used, ignoring the stamps recorded (`--verify-cache`). */
@@ -83,7 +86,8 @@ export class PageCache {
   /** Kept files read and hashed in this run (the others were linked on their stamp alone). */
   verified = 0;
   private readonly previous: Map<string, string>;
-  private readonly current = new Map<string, string>();
+  /** This run's manifest, its entries written as pages are put in place or kept (`save` ends it). */
+  private manifest: HashedFile | undefined;
   /** Content hash → stamp of its kept file: from the manifest, and as this run writes or checks them. */
   private readonly stamps: Map<string, string>;
   private readonly views: DocumentView[] = [];
@@ -120,8 +124,8 @@ export class PageCache {
 
   private readManifest(): { entries: Map<string, string>; stamps: Map<string, string> } {
     try {
-      const [first, entries, stamps] = readFileSync(path.join(this.dir, MANIFEST), "utf8").split("\n");
-      const header = JSON.parse(first!) as ManifestHeader;
+      const [entries, stamps, last] = readFileSync(path.join(this.dir, MANIFEST), "utf8").split("\n");
+      const header = JSON.parse(last!) as ManifestHeader;
       // Written by other build code (a template or Lysark changed): not this build's, and not unsound either.
       if (header.code !== this.code) return { entries: new Map(), stamps: new Map() };
       if (entries !== undefined && stamps !== undefined && integrityOf(entries, stamps) === header.integrity) {
@@ -196,7 +200,7 @@ export class PageCache {
       // Another file system: copied.
       writeFileSync(file, bytes ?? readFileSync(cached));
     }
-    this.current.set(key, hash);
+    this.entry(key, hash);
     this.published.set(name, hash);
     this.hits++;
     return true;
@@ -209,7 +213,7 @@ export class PageCache {
 
   /** `keep` for a page written in pieces (../content/hashed-file.ts), given the SHA-256 of the bytes written into `file`. */
   keepHashed(key: string, file: string, name: string, hash: string): void {
-    this.current.set(key, hash);
+    this.entry(key, hash);
     this.published.set(name, hash);
     const cached = this.contentFile(hash);
     // One mkdir per cache folder (256 of them), not one per page kept.
@@ -248,6 +252,20 @@ export class PageCache {
     return this.stamps.get(hash);
   }
 
+  /** Adds `key` → `hash` to this run's manifest (page keys and content hashes are hex: nothing to escape). */
+  private entry(key: string, hash: string): void {
+    if (this.manifest) this.manifest.write(`,"${key}":"${hash}"`);
+    else {
+      mkdirSync(this.dir, { recursive: true });
+      this.manifest = new HashedFile(this.temporaryManifest());
+      this.manifest.write(`{"${key}":"${hash}"`);
+    }
+  }
+
+  private temporaryManifest(): string {
+    return path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
+  }
+
   /** Records the stamp of the kept file of `hash` just written or found sound; one that says nothing is forgotten. */
   private record(hash: string, stamp: string | undefined): void {
     if (stamp) this.stamps.set(hash, stamp);
@@ -259,25 +277,47 @@ export class PageCache {
     for (const view of this.views.splice(0)) delete (view as { toJSON?: unknown }).toJSON;
   }
 
+  /** Ends this run without a manifest (its pages were not all written): the one begun is removed, the last one kept. */
+  discard(): void {
+    if (!this.manifest) return;
+    this.manifest.close();
+    this.manifest = undefined;
+    rmSync(this.temporaryManifest(), { force: true });
+  }
+
   /** Writes the manifest of this run's pages and removes the files it does not name. */
   save(): void {
-    mkdirSync(this.dir, { recursive: true });
-    const entries = JSON.stringify(Object.fromEntries(this.current));
-    const kept = new Set(this.current.values());
-    const stampsOfKept: Record<string, string> = {};
-    for (const hash of kept) {
-      const stamp = this.stamps.get(hash);
-      if (stamp !== undefined) stampsOfKept[hash] = stamp;
+    if (!this.manifest) {
+      mkdirSync(this.dir, { recursive: true });
+      this.manifest = new HashedFile(this.temporaryManifest());
+      this.manifest.write("{");
     }
-    const stamps = JSON.stringify(stampsOfKept);
-    const header: ManifestHeader = { code: this.code, integrity: integrityOf(entries, stamps) };
-    const temporary = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${entries}\n${stamps}\n`);
-    renameSync(temporary, path.join(this.dir, MANIFEST));
-    const names = new Set([...kept].map((hash) => `${hash}.html`));
+    const out = this.manifest;
+    this.manifest = undefined;
+    // Every page put in place or kept is published under its content hash: those are the files kept.
+    const kept = new Set(this.published.values());
+    try {
+      out.write("}\n{");
+      let first = true;
+      for (const hash of kept) {
+        const stamp = this.stamps.get(hash);
+        if (stamp === undefined) continue;
+        out.write(`${first ? "" : ","}"${hash}":${JSON.stringify(stamp)}`);
+        first = false;
+      }
+      out.write("}\n");
+      const header: ManifestHeader = { code: this.code, integrity: out.digest() };
+      out.write(`${JSON.stringify(header)}\n`);
+    } finally {
+      out.close();
+    }
+    renameSync(this.temporaryManifest(), path.join(this.dir, MANIFEST));
     for (const folder of readdirSync(this.dir, { withFileTypes: true })) {
+      // A manifest another run began and never ended (it stopped with an error).
+      if (folder.isFile() && STARTED_MANIFEST.test(folder.name)) rmSync(path.join(this.dir, folder.name), { force: true });
       if (!folder.isDirectory()) continue;
-      for (const name of readdirSync(path.join(this.dir, folder.name))) if (!names.has(name)) rmSync(path.join(this.dir, folder.name, name), { force: true });
+      for (const name of readdirSync(path.join(this.dir, folder.name)))
+        if (!(name.endsWith(".html") && kept.has(name.slice(0, -5)))) rmSync(path.join(this.dir, folder.name, name), { force: true });
     }
   }
 }

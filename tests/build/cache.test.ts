@@ -187,9 +187,9 @@ describe("the build cache", () => {
   it("counts a damaged page manifest as unsound, renders every page again and equals a build without the cache", async () => {
     await buildInto();
     const manifest = path.join(dir, ".cache", "lysark", "pages", "manifest.json");
-    const [header, entries, stamps] = readFileSync(manifest, "utf8").split("\n");
+    const [entries, stamps, header] = readFileSync(manifest, "utf8").split("\n");
     // Its own build code, so it is this build's manifest, but one page's entry changed behind its integrity hash.
-    writeFileSync(manifest, [header, entries!.replace(/"[0-9a-f]{64}"/, `"${"0".repeat(64)}"`), stamps, ""].join("\n"));
+    writeFileSync(manifest, [entries!.replace(/"[0-9a-f]{64}"/, `"${"0".repeat(64)}"`), stamps, header, ""].join("\n"));
     // A body edit, so the pages are made (an unchanged site would be linked whole, reading no page manifest).
     applyChanges(dir, { [DOCUMENT]: `${readFileSync(path.join(dir, DOCUMENT), "utf8")}\nEnda en setning.\n` });
     const warm = await buildInto();
@@ -256,8 +256,8 @@ describe("the build cache", () => {
     expectSameTree(next.output, expected);
     // A manifest whose stamps were changed fails its integrity hash and is refused whole: every page is rendered again.
     const manifest = path.join(dir, ".cache", "lysark", "pages", "manifest.json");
-    const [header, entries, stamps] = readFileSync(manifest, "utf8").split("\n");
-    writeFileSync(manifest, `${header}\n${entries}\n${stamps!.replace(/:(\d)/, (_, digit: string) => `:${(Number(digit) + 1) % 10}`)}\n`);
+    const [entries, stamps, header] = readFileSync(manifest, "utf8").split("\n");
+    writeFileSync(manifest, `${entries}\n${stamps!.replace(/:(\d)/, (_, digit: string) => `:${(Number(digit) + 1) % 10}`)}\n${header}\n`);
     rmSync(siteCache, { recursive: true, force: true });
     const refused = await buildInto();
     expect(refused.cache).toMatchObject({ pagesReused: 0, unsound: 1 });
