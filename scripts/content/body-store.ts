@@ -22,6 +22,25 @@ export type PartOutline = Pick<BodyPart, "n" | "anchor" | "empty">;
 /** What the main thread keeps of a rendered body: enough for links, anchors and key figures (the pages read the full body). */
 export type BodyOutline = Omit<RenderedBody, "preambleHtml" | "parts"> & { parts: PartOutline[] };
 
+/**
+ * One frozen object for each outline part seen in a load (`slide-3`, with text), shared by every document that has
+ * it: each document's parts came from its worker as objects and strings of their own, 257,000 of them (20 MiB of the
+ * main thread's heap) at N = 20,000, where a document has about thirteen parts and most are alike.
+ */
+export class SharedOutlineParts {
+  private readonly known = new Map<string, PartOutline>();
+
+  /** `parts` with each part replaced by the shared one of the same place, anchor and emptiness. */
+  share(parts: readonly PartOutline[]): PartOutline[] {
+    return parts.map((part) => {
+      const key = `${part.n}\0${part.anchor}\0${part.empty}`;
+      let shared = this.known.get(key);
+      if (!shared) this.known.set(key, (shared = Object.freeze({ n: part.n, anchor: part.anchor, empty: part.empty })));
+      return shared;
+    });
+  }
+}
+
 /** The full body: kept in memory, a file named by the hash of its content, or not kept at all (a check renders no page). */
 export type BodyRef = { kept: RenderedBody } | { file: string; sha256: string } | { dropped: true };
 

@@ -35,7 +35,7 @@ import { silentProgress, type Progress } from "../progress/progress.ts";
 import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 import type { DocumentCache } from "./document-cache.ts";
-import { DROPPED_BODY, outlineOf, writeBody } from "./body-store.ts";
+import { DROPPED_BODY, outlineOf, SharedOutlineParts, writeBody } from "./body-store.ts";
 import { documentTerms, relatedText } from "./terms.ts";
 
 export type { LoadedDocument, SiteContent } from "./loaded.ts";
@@ -657,8 +657,10 @@ const RECORD_DOCUMENT = {
 };
 
 /** A document record back from a worker; field positions are found by reading its file again, only when asked. */
-export function documentFromRecord(record: DocumentRecord, where: { root: string; contentRoot: string }): LoadedDocument {
+export function documentFromRecord(record: DocumentRecord, where: { root: string; contentRoot: string }, outlineParts?: SharedOutlineParts): LoadedDocument {
   const { frontMatter, frontMatterLine, ...plain } = record;
+  // An outline's parts only: a body kept whole (no body folder) has each part's HTML and text.
+  if (outlineParts && !("kept" in plain.bodyRef)) plain.body = { ...plain.body, parts: outlineParts.share(plain.body.parts) };
   const place: FrontMatterPlace = { root: where.root, contentRoot: where.contentRoot, line: frontMatterLine, fingerprint: fnv1a(frontMatter) };
   return Object.assign(Object.create(RECORD_DOCUMENT) as RecordDocument, plain, { [FRONT_MATTER]: place });
 }
@@ -709,13 +711,14 @@ export async function loadContentWith(
       }
     : runTask;
   const validated = (options.progress ?? silentProgress).phase("validated", documentFiles.length, "documents");
+  const outlineParts = new SharedOutlineParts();
   const pending = Promise.all(
     documentFiles.map(async ({ folder, file }) => {
       const result = await run({ ...base, file, folder });
       validated.tick();
       out.problems.push(...result.problems);
       if (!result.record) return undefined;
-      const document = documentFromRecord(result.record, base);
+      const document = documentFromRecord(result.record, base, outlineParts);
       const publisher = publishersById.get(document.meta.publisher);
       // A record comes back only for a document without errors of its own.
       if (options.onDocument && publisher) options.onDocument(document, publisher, result.extra);

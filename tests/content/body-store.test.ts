@@ -107,6 +107,35 @@ describe("loading with a body folder", () => {
   });
 });
 
+describe("outline parts shared between documents", () => {
+  it("gives documents with alike parts the same frozen part objects, equal to each document's own outline", async () => {
+    const dir = project({
+      "content/testby/lang.md": doc(VALID_FRONT_MATTER, LONG_BODY),
+      "content/testby/lang-igjen.md": doc(VALID_FRONT_MATTER.replace("title: Et dokument", "title: Et annet dokument"), LONG_BODY),
+      "content/testby/tom.md": doc(VALID_FRONT_MATTER.replace("title: Et dokument", "title: Med et tomt lysbilde"), "##\n\n## Andre\n\nTekst.\n"),
+    });
+    const contentDir = path.join(dir, "content");
+    const bodyDir = path.join(dir, "bodies");
+    const loaded = await loadContentWith(async (task) => loadDocumentTask(task), contentDir, { root: dir, bodyDir });
+    const byFile = new Map(loaded.site.documents.map((document) => [path.basename(document.file), document]));
+    const [long, again, empty] = ["lang.md", "lang-igjen.md", "tom.md"].map((name) => byFile.get(name)!);
+    expect(long!.body.parts).toHaveLength(12);
+    for (const [i, part] of long!.body.parts.entries()) {
+      expect(again!.body.parts[i]).toBe(part);
+      expect(Object.isFrozen(part)).toBe(true);
+    }
+    // The same anchor but not the same emptiness: not shared.
+    expect(empty!.body.parts.map((part) => [part.anchor, part.empty])).toEqual([
+      ["slide-1", true],
+      ["slide-2", false],
+    ]);
+    expect(empty!.body.parts[0]).not.toBe(long!.body.parts[0]);
+    expect(empty!.body.parts[1]).toBe(long!.body.parts[1]);
+    // Each outline is the one its own body gives.
+    for (const document of loaded.site.documents) expect(document.body.parts).toEqual(outlineOf(readBody(document)).parts);
+  });
+});
+
 describe("loading for a check (outlineOnly)", () => {
   it("gives the same documents, outlines and problems as a load that keeps the bodies, and keeps no body anywhere", async () => {
     const dir = project({
