@@ -118,6 +118,21 @@ describe("the output plan", () => {
     expect(() => plan.reserveFolder("/a/", "another folder")).toThrow(/page A/);
     expect(plan.sourceOf("/pagefind/fragment/x.pf_fragment")).toBe("the search index");
     expect(plan.sourceOf("/nowhere")).toBeUndefined();
+    // Shared only with a claim of the same content key: not with another key, nor with a claim that shares nothing.
+    expect(() => plan.claim("/media/x.png", "image of three.md", "image:other")).toThrow(/image of one\.md, and image of three\.md/);
+    expect(() => plan.claim("/a/index.html", "file C", "image:/a/index.html")).toThrow(/page A, and file C/);
+    expect(() => plan.claim("/media/x.png", "file D")).toThrow(/image of one\.md, and file D/);
+    // Paths as written are the same file: doubled and missing slashes.
+    expect(() => plan.claim("a//index.html", "file E")).toThrow(/^\/a\/index\.html: two sources/);
+    expect(plan.sourceOf("media/x.png")).toBe("image of one.md");
+    // Plain data and back: the sources in words, the shared file still shared.
+    plan.claim("/b/", { describe: () => "folder page B" });
+    const again = OutputPlan.fromEntries(plan.toEntries());
+    expect(again.toEntries()).toEqual(plan.toEntries());
+    expect(again.claimedFiles()).toEqual(["/a/index.html", "/media/x.png", "/b/"]);
+    expect(again.sourceOf("/b/")).toBe("folder page B");
+    expect(() => again.claim("/media/x.png", "image of four.md", "image:/media/x.png")).not.toThrow();
+    expect(() => again.claim("/a/index.html", "file F", "image:/a/index.html")).toThrow(/page A, and file F/);
   });
 });
 
