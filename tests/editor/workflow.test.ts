@@ -23,6 +23,7 @@ interface Job {
 
 const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/site.yml"), "utf8")) as {
   on: Record<string, unknown>;
+  env?: Record<string, string>;
   permissions: Record<string, string>;
   jobs: Record<string, Job>;
 };
@@ -42,6 +43,13 @@ describe("the CI workflow", () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(commands.some((run) => /apt-get install .*chromium/.test(run))).toBe(true);
     expect(order[0]! > commands.findIndex((run) => /chromium/.test(run))).toBe(true);
+  });
+
+  it("runs with two glibc malloc arenas, set for the whole workflow (glibc reads it when a process starts)", () => {
+    // Both workflows: the one-job build and the sharded one.
+    const sharded = parse(readFileSync(path.join(repoRoot, ".github/workflows/site-sharded.yml"), "utf8")) as { env?: Record<string, string> };
+    expect(workflow.env?.MALLOC_ARENA_MAX).toBe("2");
+    expect(sharded.env?.MALLOC_ARENA_MAX).toBe("2");
   });
 
   it("publishes _site to GitHub Pages only from main, with the permissions and concurrency Pages needs", () => {
