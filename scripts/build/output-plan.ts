@@ -22,7 +22,7 @@ import { OutputPlan, SEARCH_FOLDER } from "./plan.ts";
 
 /**
  * A page's source, described only when asked (see ClaimSource): a document page by its file and locale, a page made
- * from one (a citation) by its kind and that page, any other page by its kind. It holds the document's file name and
+ * from one (a citation) by its kind, that page's file and its locale, any other page by its kind. It holds the document's file name and
  * the locale, strings the model has anyway, and not the page: the plan outlives the model (the whole-site cache is
  * kept with it after the pages are written), and a page would keep its document and view.
  */

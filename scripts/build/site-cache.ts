@@ -42,7 +42,7 @@ import { createHash, type Hash } from "node:crypto";
 import { type Dirent, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileStamp } from "../content/file-stamp.ts";
-import { HashedFile } from "../content/hashed-file.ts";
+import { HashedFile, writeJoined } from "../content/hashed-file.ts";
 import { filesUnder } from "../content/files-under.ts";
 import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
@@ -441,15 +441,6 @@ export class SiteCache {
 
 /** What `save` keeps: a snapshot, whose plan may be the plan itself (written out an entry at a time). */
 export type SnapshotToKeep = Omit<SiteSnapshot, "plan"> & { plan: PlanEntries | OutputPlan };
-
-/** The text of each of `items` given to `write`, with commas between: the entries of a JSON array or object. */
-function writeJoined<T>(write: (text: string) => void, items: Iterable<T>, text: (item: T) => string): void {
-  let first = true;
-  for (const item of items) {
-    write(first ? text(item) : `,${text(item)}`);
-    first = false;
-  }
-}
 
 /** `stamps` as JSON text (what JSON.stringify writes), given to `write` a record's entry at a time. */
 function writeJsonRecordsOf(stamps: Stamps, write: (text: string) => void): void {

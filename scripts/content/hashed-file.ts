@@ -54,6 +54,15 @@ export class HashedFile {
   }
 }
 
+/** The text of each of `items` given to `write`, with commas between: the entries of a JSON array or object. */
+export function writeJoined<T>(write: (text: string) => void, items: Iterable<T>, text: (item: T) => string): void {
+  let first = true;
+  for (const item of items) {
+    write(first ? text(item) : `,${text(item)}`);
+    first = false;
+  }
+}
+
 /** Writes `pieces` into `file` and returns the SHA-256 (hex) of the bytes written, as sha256 of the joined text would be. */
 export function writePieces(file: string, pieces: Iterable<string>): string {
   const out = new HashedFile(file);

@@ -50,7 +50,7 @@ import { createHash, type Hash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileStamp } from "../content/file-stamp.ts";
-import { HashedFile } from "../content/hashed-file.ts";
+import { HashedFile, writeJoined } from "../content/hashed-file.ts";
 import type { DocumentView } from "../site/views.ts";
 import type { SiteData } from "../site/site-data.ts";
 
@@ -86,8 +86,9 @@ export class PageCache {
   /** Kept files read and hashed in this run (the others were linked on their stamp alone). */
   verified = 0;
   private readonly previous: Map<string, string>;
-  /** This run's manifest, its entries written as pages are put in place or kept (`save` ends it). */
+  /** This run's manifest, its entries written as pages are put in place or kept (`save` ends it), and how many. */
   private manifest: HashedFile | undefined;
+  private entries = 0;
   /** Content hash → stamp of its kept file: from the manifest, and as this run writes or checks them. */
   private readonly stamps: Map<string, string>;
   private readonly views: DocumentView[] = [];
@@ -254,12 +255,15 @@ export class PageCache {
 
   /** Adds `key` → `hash` to this run's manifest (page keys and content hashes are hex: nothing to escape). */
   private entry(key: string, hash: string): void {
-    if (this.manifest) this.manifest.write(`,"${key}":"${hash}"`);
-    else {
-      mkdirSync(this.dir, { recursive: true });
-      this.manifest = new HashedFile(this.temporaryManifest());
-      this.manifest.write(`{"${key}":"${hash}"`);
-    }
+    (this.manifest ?? this.beginManifest()).write(`${this.entries++ === 0 ? "" : ","}"${key}":"${hash}"`);
+  }
+
+  /** Starts this run's manifest in its temporary file: the opening of its entries. */
+  private beginManifest(): HashedFile {
+    mkdirSync(this.dir, { recursive: true });
+    this.manifest = new HashedFile(this.temporaryManifest());
+    this.manifest.write("{");
+    return this.manifest;
   }
 
   private temporaryManifest(): string {
@@ -287,24 +291,14 @@ export class PageCache {
 
   /** Writes the manifest of this run's pages and removes the files it does not name. */
   save(): void {
-    if (!this.manifest) {
-      mkdirSync(this.dir, { recursive: true });
-      this.manifest = new HashedFile(this.temporaryManifest());
-      this.manifest.write("{");
-    }
-    const out = this.manifest;
+    const out = this.manifest ?? this.beginManifest();
     this.manifest = undefined;
     // Every page put in place or kept is published under its content hash: those are the files kept.
     const kept = new Set(this.published.values());
     try {
       out.write("}\n{");
-      let first = true;
-      for (const hash of kept) {
-        const stamp = this.stamps.get(hash);
-        if (stamp === undefined) continue;
-        out.write(`${first ? "" : ","}"${hash}":${JSON.stringify(stamp)}`);
-        first = false;
-      }
+      const stamped = [...kept].filter((hash) => this.stamps.has(hash));
+      writeJoined(out.write, stamped, (hash) => `"${hash}":${JSON.stringify(this.stamps.get(hash))}`);
       out.write("}\n");
       const header: ManifestHeader = { code: this.code, integrity: out.digest() };
       out.write(`${JSON.stringify(header)}\n`);

@@ -49,6 +49,7 @@ const gzipAsync = promisify(gzip);
 /** Index chunks being packed at one time when a joined bundle is written (gzip runs on libuv's threads). */
 const PACKED_AT_ONCE = 4;
 const readChunk = async (file: string) => pagefindPayload(await gunzipAsync(readFileSync(file)), file);
+const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
 
 /**
  * One word chunk of a part. Its bytes are read when the part is added, for its words, and let go of; `finish`
@@ -74,7 +75,7 @@ class PartChunk {
   /** The chunk's bytes, read again from its file when they were let go of. */
   get bytes(): Buffer {
     if (this.held) return this.held;
-    const bytes = pagefindPayload(gunzipSync(readFileSync(this.file)), this.file);
+    const bytes = readPagefindFile(this.file);
     if (bytes.length !== this.size) throw new Error(`${this.file}: changed while the search index was being joined`);
     this.held = bytes;
     return bytes;
@@ -84,7 +85,6 @@ class PartChunk {
     this.held = undefined;
   }
 }
-const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
 
 interface Entry {
   version: string;
@@ -532,7 +532,7 @@ export class BundleJoin {
       for (const word of words) postings.delete(word);
       const last = words.at(-1)!;
       while (passed < read.length && compareCodePoints(read[passed]!.last, last) <= 0) read[passed++]!.release();
-      for (const run of splitChunk(entries, from, words.at(-1)!)) {
+      for (const run of splitChunk(entries, from, last)) {
         const row = rows.push({ from: run.from, to: run.to, hash: "" }) - 1;
         packing.push(
           packAsync(array([array(run.entries)])).then(
