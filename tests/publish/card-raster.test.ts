@@ -78,6 +78,16 @@ describe("Lysark's card renderer", () => {
     }
   });
 
+  it("draws a card after a longer one without any of the longer one's ink (only the rows drawn on are reset)", () => {
+    const short = card("Kort");
+    const long = card("Strategi for kompetanseutvikling og rekruttering i Lundby kommune 2024–2028 med en lang tittel", {
+      footer: "Lundby kommune · Oppvekst, helse og omsorg, kultur og næring · 15. mars 2011",
+    });
+    const before = renderCard(short).png;
+    renderCard(long);
+    expect(renderCard(short).png.equals(before)).toBe(true);
+  });
+
   it("writes a valid PNG that decodes, with sharp, to a 1200×630 RGB image", async () => {
     const { png } = renderCard(card("Forankring fryder"));
     expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
