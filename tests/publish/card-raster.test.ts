@@ -4,6 +4,7 @@
  * characters the font lacks counted (never dropped unseen), the cache key, and
  * the same bytes from the main thread and from a fresh worker.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import os from "node:os";
@@ -48,17 +49,19 @@ function inked(image: { data: Buffer; width: number; channels: number }, x0: num
   return count;
 }
 
+/** A PNG's zlib stream: its IDAT chunks' data, joined. */
+function idat(png: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString("latin1", at + 4, at + 8) === "IDAT") parts.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return Buffer.concat(parts);
+}
+
 describe("Lysark's card renderer", () => {
   it("compresses only the rows with text, in a zlib stream whose checksum and pixels are right, card after card", async () => {
-    const idat = (png: Buffer) => {
-      const parts: Buffer[] = [];
-      for (let at = 8; at < png.length; ) {
-        const length = png.readUInt32BE(at);
-        if (png.toString("latin1", at + 4, at + 8) === "IDAT") parts.push(png.subarray(at + 8, at + 8 + length));
-        at += 12 + length;
-      }
-      return Buffer.concat(parts);
-    };
     // Layouts with one, two and three title lines, each twice: the second of each uses the kept background runs.
     const titles = [
       "Kort",
@@ -86,6 +89,22 @@ describe("Lysark's card renderer", () => {
     const before = renderCard(short).png;
     renderCard(long);
     expect(renderCard(short).png.equals(before)).toBe(true);
+  });
+
+  it("draws the pixels it drew before: a change that alters any must raise CARD_RENDERER_VERSION (cached cards would differ)", () => {
+    const { png } = renderCard(
+      card("Kompetanse og rekruttering i Lundby kommune 2024–2028: AV, To, Wa", {
+        brand: "lysark.example.org",
+        kicker: "Strategi",
+        footer: "Lundby kommune · 15. mars 2011",
+      }),
+    );
+    // The rows' bytes, not the PNG's: another zlib may compress the same pixels differently.
+    const pixels = createHash("sha256")
+      .update(inflateSync(idat(png)))
+      .digest("hex");
+    expect(CARD_RENDERER_VERSION).toBe(3);
+    expect(pixels).toBe("4856cd58d1b8b09368f065544fdacecc377348e79d2d3d1a5e3880ca88ed9bbd");
   });
 
   it("writes a valid PNG that decodes, with sharp, to a 1200×630 RGB image", async () => {
