@@ -627,6 +627,17 @@ function deflateRun(rows: Buffer): Buffer {
   return deflateRawSync(rows, { level: 2, finishFlush: constants.Z_SYNC_FLUSH });
 }
 
+/** Each run of rows alike in `touched` (drawn on, or not), from its first row to one past its last, top to bottom. */
+function forEachRowRun(touched: Uint8Array, each: (from: number, to: number, drawn: boolean) => void): void {
+  for (let y = 0; y < HEIGHT; ) {
+    const drawn = touched[y];
+    let end = y + 1;
+    while (end < HEIGHT && touched[end] === drawn) end++;
+    each(y, end, drawn !== 0);
+    y = end;
+  }
+}
+
 /**
  * The card's rows as a zlib stream, compressing only the rows its text touched: about two thirds
  * of a card's rows are the background's (frame, panel, logo), and their compressed runs are kept
@@ -637,11 +648,8 @@ function deflateRun(rows: Buffer): Buffer {
 function deflateCard(rows: Buffer, background: Buffer, ink: Ink): Buffer {
   backgroundSums ??= adlerSums(background);
   const parts: Buffer[] = [ZLIB_HEADER];
-  for (let y = 0; y < HEIGHT; ) {
-    const touched = ink.touched[y];
-    let end = y + 1;
-    while (end < HEIGHT && ink.touched[end] === touched) end++;
-    if (touched) parts.push(deflateRun(rows.subarray(y * STRIDE, end * STRIDE)));
+  forEachRowRun(ink.touched, (y, end, drawn) => {
+    if (drawn) parts.push(deflateRun(rows.subarray(y * STRIDE, end * STRIDE)));
     else {
       const key = y * (HEIGHT + 1) + end;
       let run = backgroundRuns.get(key);
@@ -652,8 +660,7 @@ function deflateCard(rows: Buffer, background: Buffer, ink: Ink): Buffer {
       }
       parts.push(run);
     }
-    y = end;
-  }
+  });
   const a = (((backgroundSums.a + ink.sumA) % ADLER_BASE) + ADLER_BASE) % ADLER_BASE;
   const b = (((backgroundSums.b + ink.sumB) % ADLER_BASE) + ADLER_BASE) % ADLER_BASE;
   const checksum = Buffer.alloc(4);
@@ -682,17 +689,12 @@ function blankCard(background: Buffer): Buffer {
     background.copy(scratch);
     return scratch;
   }
-  for (let y = 0; drawnRows && y < HEIGHT; ) {
-    if (!drawnRows[y]) {
-      y++;
-      continue;
-    }
-    let end = y + 1;
-    while (end < HEIGHT && drawnRows[end]) end++;
-    background.copy(scratch, y * STRIDE, y * STRIDE, end * STRIDE);
-    y = end;
-  }
-  return scratch;
+  const rows = scratch;
+  if (drawnRows)
+    forEachRowRun(drawnRows, (y, end, drawn) => {
+      if (drawn) background.copy(rows, y * STRIDE, y * STRIDE, end * STRIDE);
+    });
+  return rows;
 }
 
 /** The card as a 1200×630 PNG: the layout of `cardSvg`, drawn by Lysark. */
