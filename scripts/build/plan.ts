@@ -44,6 +44,7 @@ class SharedClaim {
   ) {}
 }
 type Claim = ClaimSource | SharedClaim;
+const claimOf = (source: ClaimSource, sameContent: string | undefined): Claim => (sameContent === undefined ? source : new SharedClaim(source, sameContent));
 const sourceOfClaim = (claim: Claim): ClaimSource => (claim instanceof SharedClaim ? claim.source : claim);
 
 /** A plan as plain data, for the whole-site cache (./site-cache.ts). */
@@ -66,7 +67,7 @@ export class OutputPlan {
       if (sameContent !== undefined && taken instanceof SharedClaim && taken.sameContent === sameContent) return;
       throw new OutputConflict(key, describeClaim(sourceOfClaim(taken)), describeClaim(source));
     }
-    this.files.set(key, sameContent === undefined ? source : new SharedClaim(source, sameContent));
+    this.files.set(key, claimOf(source, sameContent));
   }
 
   /** Reserves the folder `sitePath` ("/pagefind/") and everything in it for `source`. */
@@ -112,7 +113,7 @@ export class OutputPlan {
 
   static fromEntries(entries: PlanEntries): OutputPlan {
     const plan = new OutputPlan();
-    for (const [key, { source, sameContent }] of entries.files) plan.files.set(key, sameContent === undefined ? source : new SharedClaim(source, sameContent));
+    for (const [key, { source, sameContent }] of entries.files) plan.files.set(key, claimOf(source, sameContent));
     for (const [key, source] of entries.folders) plan.folders.set(key, source);
     return plan;
   }
