@@ -16,11 +16,15 @@ import { fileURLToPath } from "node:url";
 import { generateCorpus, type CorpusInfo } from "./corpus.ts";
 import { wholeNumberOption } from "./options.ts";
 import { bundledScript, folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
+import { BUILD_ENVIRONMENT, ownProcessEnvironment } from "../scripts/cli/build-environment.mjs";
 
 const repo = fileURLToPath(new URL("../", import.meta.url));
 /** Both builds start as `npm run build` starts Lysark: from a bundle, without tsx's loader (measure.ts, bundledScript). */
 const lysarkScript = bundledScript(path.join(repo, "bench", "run-lysark.ts"));
 const bareScript = bundledScript(path.join(repo, "bench", "run-bare.ts"));
+/** Lysark's builds get the environment `npm run build` starts its build's process with (scripts/cli/build-environment.mjs); bare Eleventy runs as started by hand. */
+const lysarkEnvironment = ownProcessEnvironment("build");
+const runLysark = (project: string, output: string) => runChild(lysarkScript, [project, output], repo, [], lysarkEnvironment);
 
 // ---------------------------------------------------------------- options
 
@@ -145,7 +149,7 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     rmSync(lysarkOut, { recursive: true, force: true });
     rmSync(path.join(project, ".cache"), { recursive: true, force: true });
     console.error(`· run ${i}/${runCount}: (a) Lysark`);
-    lysark.push(stats(await runChild(lysarkScript, [project, lysarkOut], repo), "Lysark build"));
+    lysark.push(stats(await runLysark(project, lysarkOut), "Lysark build"));
     console.error(`  ${s(lysark.at(-1)!.wallMs)}, ${mb(lysark.at(-1)!.peakBytes)}`);
     rmSync(bareOut, { recursive: true, force: true });
     console.error(`· run ${i}/${runCount}: (b) bare Eleventy`);
@@ -171,7 +175,7 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     const lysarkRun = async (what: string) => {
       rmSync(extraOut, { recursive: true, force: true });
       try {
-        return stats(await runChild(lysarkScript, [project, extraOut], repo), what);
+        return stats(await runLysark(project, extraOut), what);
       } finally {
         rmSync(extraOut, { recursive: true, force: true });
       }
@@ -184,7 +188,7 @@ async function compare(n: number, runCount: number, warmRun = false): Promise<Si
     console.error("· warm run: (a) Lysark with .cache/ kept, nothing changed, into the last build's output (three builds)");
     removeOutputs(extraOut);
     try {
-      for (let i = 0; i < 3; i++) warmReplacing = stats(await runChild(lysarkScript, [project, extraOut], repo), "Lysark build (warm, into its last output)");
+      for (let i = 0; i < 3; i++) warmReplacing = stats(await runLysark(project, extraOut), "Lysark build (warm, into its last output)");
     } finally {
       removeOutputs(extraOut);
     }
@@ -264,6 +268,13 @@ async function main(): Promise<void> {
   say(`Work folder: ${workFileSystem()}`);
   say(
     `Started from: ${[lysarkScript, bareScript].map((script) => (script.endsWith(".ts") ? `${path.basename(script)} through tsx` : `a bundle, ${path.basename(script)}`)).join("; ")}`,
+  );
+  say(
+    lysarkEnvironment
+      ? `Lysark's builds run with ${Object.entries(BUILD_ENVIRONMENT)
+          .map(([name, value]) => `${name}=${value}`)
+          .join(" ")}, as \`npm run build\` starts them; bare Eleventy without`
+      : `Both builds run in this environment (MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX === undefined ? "unset" : `=${process.env.MALLOC_ARENA_MAX}`})`,
   );
   say();
 

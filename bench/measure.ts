@@ -86,11 +86,17 @@ export function childArguments(script: string, args: readonly string[], nodeArgs
   return [...nodeArgs, ...loader, script, ...args];
 }
 
-/** Runs `node [nodeArgs…] script args…` (`--import tsx` for a TypeScript script) and measures it from outside. */
-export function runChild(script: string, args: string[], cwd: string, nodeArgs: readonly string[] = []): Promise<ChildRun> {
+/** Runs `node [nodeArgs…] script args…` (`--import tsx` for a TypeScript script) in `env` (default: this process's) and measures it from outside. */
+export function runChild(
+  script: string,
+  args: string[],
+  cwd: string,
+  nodeArgs: readonly string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, childArguments(script, args, nodeArgs), { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, childArguments(script, args, nodeArgs), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

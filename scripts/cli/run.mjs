@@ -6,11 +6,14 @@
  * instead of 3.7–4.3 s (docs/performance.md, "commands from bundles"). The command sees
  * the arguments and `process.argv[1]` it would see when started directly.
  * LYSARK_BUNDLES=off, or a bundle that cannot be made, runs the TypeScript
- * through tsx as before.
+ * through tsx as before. A build runs in a child process started with
+ * fewer malloc arenas (./build-environment.mjs), which this one waits for and
+ * ends as it ends.
  */
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundleOf } from "../content/bundles.mjs";
+import { ownProcessEnvironment } from "./build-environment.mjs";
 
 const command = process.argv[2];
 const file = command && /^[a-z][a-z-]*$/.test(command) ? fileURLToPath(new URL(`./${command}.ts`, import.meta.url)) : undefined;
@@ -19,15 +22,40 @@ if (!file || !existsSync(file)) {
   process.exit(2);
 }
 
-const bundle = bundleOf(file, { format: "esm" });
-process.argv.splice(1, 2, file);
-if (bundle) {
-  // Stack traces (`--verbose`) name the TypeScript files and lines, from the bundle's inline source map.
-  process.setSourceMapsEnabled(true);
-  await import(pathToFileURL(bundle).href);
+const childEnvironment = ownProcessEnvironment(command);
+if (childEnvironment) {
+  // The same launcher, arguments and Node options; the child, with the variable set, runs the command itself.
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: childEnvironment });
+  // A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on. The child decides how the build ends.
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const signal of signals) process.on(signal, () => child.kill(signal));
+  child.on("error", (error) => {
+    console.error(`Could not start the build's process (${error.message}).`);
+    process.exit(1);
+  });
+  child.on("exit", (code, signal) => {
+    if (signal) {
+      // Ended the way the child was, so a shell or CI sees the same status.
+      for (const name of signals) process.removeAllListeners(name);
+      process.kill(process.pid, signal);
+    } else process.exit(code ?? 1);
+  });
 } else {
-  // tsx's loader registered in this process, as `tsx <file>` would run it.
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(pathToFileURL(file).href);
+  await runHere();
+}
+
+async function runHere() {
+  const { bundleOf } = await import("../content/bundles.mjs");
+  const bundle = bundleOf(file, { format: "esm" });
+  process.argv.splice(1, 2, file);
+  if (bundle) {
+    // Stack traces (`--verbose`) name the TypeScript files and lines, from the bundle's inline source map.
+    process.setSourceMapsEnabled(true);
+    await import(pathToFileURL(bundle).href);
+  } else {
+    // tsx's loader registered in this process, as `tsx <file>` would run it.
+    const { register } = await import("tsx/esm/api");
+    register();
+    await import(pathToFileURL(file).href);
+  }
 }

@@ -4,10 +4,12 @@
  * through tsx, the command's own `process.argv`, and a clear refusal of a
  * command that does not exist.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { BUILD_ENVIRONMENT, ownProcessEnvironment } from "../../scripts/cli/build-environment.mjs";
 import { bundleCacheDir } from "../../scripts/content/bundles.mjs";
 import { runCli } from "../helpers/cli.ts";
 import { doc, makeProject, removeProject, repoRoot, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
@@ -63,6 +65,84 @@ describe("scripts/cli/run.mjs", () => {
     expect(frame?.[1]).toBe(path.join(repoRoot, "scripts", "build", "eleventy-plugin.ts"));
     const line = readFileSync(frame![1]!, "utf8").split("\n")[Number(frame![2]) - 1];
     expect(line).toContain("throw new ContentErrors(configProblems)");
+  });
+
+  /**
+   * A module every Node process of the run loads first (NODE_OPTIONS=--import): it writes a line with its pid, its
+   * parent's and its MALLOC_ARENA_MAX; with `hold`, the process that has the variable waits there for a minute.
+   */
+  const probe = (folder: string, hold = false) => {
+    const log = path.join(folder, "processes.log");
+    const module = path.join(folder, "probe.mjs");
+    writeFileSync(
+      module,
+      `import { appendFileSync } from "node:fs";
+appendFileSync(${JSON.stringify(log)}, [process.pid, process.ppid, process.env.MALLOC_ARENA_MAX ?? "-"].join(" ") + "\\n");
+if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setTimeout(resolve, 60_000));
+`,
+    );
+    const lines = () =>
+      existsSync(log)
+        ? readFileSync(log, "utf8")
+            .trim()
+            .split("\n")
+            .filter(Boolean)
+            .map((line) => line.split(" "))
+        : [];
+    return { env: { NODE_OPTIONS: `--import=${pathToFileURL(module).href}`, MALLOC_ARENA_MAX: undefined }, lines };
+  };
+
+  it("runs a build in a process of its own with fewer malloc arenas, and ends with its exit status", () => {
+    dir = makeProject("site-basic", { "content/testby/broken.md": doc(VALID_FRONT_MATTER.replace("title: Et dokument", "title:")) });
+    const { env, lines } = probe(dir);
+    const failed = runCli("build", dir, [], env);
+    expect(failed.stderr).toContain("broken.md");
+    expect(failed.status).toBe(1);
+    const [launcherProcess, buildProcess, ...more] = lines();
+    expect(more).toEqual([]);
+    expect(launcherProcess![2]).toBe("-");
+    expect(buildProcess).toEqual([expect.any(String), launcherProcess![0], BUILD_ENVIRONMENT.MALLOC_ARENA_MAX]);
+    expect(existsSync(path.join(dir, "_site"))).toBe(false);
+  });
+
+  it("runs a build in the launcher's own process when the caller set MALLOC_ARENA_MAX, and any other command always", () => {
+    dir = makeProject();
+    const { env, lines } = probe(dir);
+    expect(runCli("build", dir, [], { ...env, MALLOC_ARENA_MAX: "4" }).status).toBe(0);
+    expect(lines().map(([, , arenas]) => arenas)).toEqual(["4"]);
+    rmSync(path.join(dir, "processes.log"));
+    expect(runCli("check", dir, [], env).status).toBe(0);
+    expect(lines().map(([, , arenas]) => arenas)).toEqual(["-"]);
+  });
+
+  it("passes a signal sent to the launcher on to the build, and ends the way the build did", async () => {
+    dir = makeProject();
+    const { env, lines } = probe(dir, true);
+    const launcherRun = spawn(process.execPath, [launcher, "build"], { cwd: dir, env: { ...process.env, ...env }, stdio: "ignore" });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => launcherRun.on("exit", (_code, signal) => resolve(signal)));
+    // The build's process is waiting in the probe once it has written its line.
+    while (lines().length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    const buildPid = Number(lines()[1]![0]);
+    launcherRun.kill("SIGTERM");
+    expect(await ended).toBe("SIGTERM");
+    const alive = () => {
+      try {
+        process.kill(buildPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; alive() && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(alive()).toBe(false);
+  });
+
+  it("asks for a process of its own only for a build on Linux without MALLOC_ARENA_MAX", () => {
+    expect(ownProcessEnvironment("build", { PATH: "/bin" }, "linux")).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2" });
+    expect(ownProcessEnvironment("build", { MALLOC_ARENA_MAX: "8" }, "linux")).toBeUndefined();
+    expect(ownProcessEnvironment("build", {}, "darwin")).toBeUndefined();
+    expect(ownProcessEnvironment("check", {}, "linux")).toBeUndefined();
+    expect(ownProcessEnvironment("serve", {}, "linux")).toBeUndefined();
   });
 
   it("refuses a command that does not exist, saying how it is used", () => {
