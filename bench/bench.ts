@@ -8,7 +8,7 @@
  * for the targets in docs/performance.md. --growth repeats the comparison for
  * N = 1000, 5000, 20000 and 50000.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import v8 from "node:v8";
 import path from "node:path";
@@ -537,3 +537,11 @@ function cleanup(result: SizeResult): void {
 }
 
 await main();
+// The work folder itself once its runs' folders are gone (a --keep run's stay in it); never a folder something else left there.
+if (!keep) {
+  try {
+    rmdirSync(workDir);
+  } catch {
+    // Not empty, or already gone.
+  }
+}
