@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fnv1a } from "../content/fnv1a.ts";
+import { isRunning } from "../content/temporary-files.ts";
 import { keepFolder, keptFolder, placeKept } from "./kept-folder.ts";
 
 /**
@@ -100,15 +101,6 @@ export function sliceKey({ indexer, pages }: SlicePages): string {
   return hash.digest("hex");
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * The slices' bundles kept between builds, each in a folder named by its key. An entry
  * whose files do not match its manifest, or whose manifest does not match its own
@@ -159,7 +151,7 @@ export class SliceCache {
     for (const name of names) {
       // Another build's entry being written is left alone; one whose process is gone is not.
       const writer = /\.(\d+)\.tmp$/.exec(name);
-      if (this.used.has(name) || (writer && Number(writer[1]) !== process.pid && alive(Number(writer[1])))) continue;
+      if (this.used.has(name) || (writer && Number(writer[1]) !== process.pid && isRunning(Number(writer[1])))) continue;
       rmSync(path.join(this.dir, name), { recursive: true, force: true });
     }
   }

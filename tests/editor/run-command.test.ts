@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { BUILD_ENVIRONMENT, ownProcessEnvironment } from "../../scripts/cli/build-environment.mjs";
 import { bundleCacheDir } from "../../scripts/content/bundles.mjs";
+import { isRunning } from "../../scripts/content/temporary-files.ts";
 import { runCli } from "../helpers/cli.ts";
 import { doc, makeProject, removeProject, repoRoot, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
@@ -125,16 +126,8 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
     const buildPid = Number(lines()[1]![0]);
     launcherRun.kill("SIGTERM");
     expect(await ended).toBe("SIGTERM");
-    const alive = () => {
-      try {
-        process.kill(buildPid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (let waited = 0; alive() && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(alive()).toBe(false);
+    for (let waited = 0; isRunning(buildPid) && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(isRunning(buildPid)).toBe(false);
   });
 
   it("asks for a process of its own only for a build on Linux without MALLOC_ARENA_MAX", () => {
