@@ -295,8 +295,11 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
           children: content.publishers
             .filter((child) => child.parent === publisher.id)
             .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
+          // Shown on the first page of the listing alone, so made for it alone: made for every page, they cost each
+          // page time in proportion to the publisher's documents, and a build time in their square (20,000
+          // documents: 27 s of the pages phase; docs/performance.md, "a publisher's key figures once").
           get keyFigures() {
-            return keyFigures.publisher(locale, publisher.id);
+            return page.pagination && page.pagination.page > 1 ? null : keyFigures.publisher(locale, publisher.id);
           },
         })),
       );

@@ -80,7 +80,10 @@ export interface PublisherPage extends ListPage {
   countryLabel: string;
   parent: { title: string; url: string } | null;
   children: Array<{ title: string; url: string }>;
-  /** Latest key figures and their history, or null when the publisher states none. Made on each read. */
+  /**
+   * Latest key figures and their history, or null when the publisher states none, and on every page of its listing but
+   * the first, where they are shown. Made on each read.
+   */
   readonly keyFigures: PublisherFigures | null;
 }
 

@@ -101,3 +101,22 @@ describe("the renderer", () => {
     }
   });
 });
+
+describe("a publisher's listing", () => {
+  let pagedDir: string;
+  afterAll(() => removeProject(pagedDir));
+
+  it("makes the publisher's key figures for its first page alone, where they are shown", async () => {
+    // One document a page: testby's listing spreads over several, and its key figures are made for each page that asks.
+    pagedDir = makeProject("site-basic", { ...keyFigureChanges(), "site.config.json": JSON.stringify({ url: "https://lysark.test", pageSize: 1 }) });
+    const paged = loadSiteData(pagedDir);
+    const testby = paged.model.pages.publisher.filter((page) => page.locale === "nb" && page.publisher.id === "testby");
+    expect(testby.length).toBeGreaterThan(1);
+    const [first, ...later] = testby;
+    expect(first!.keyFigures?.latest.length).toBeGreaterThan(0);
+    for (const page of later) expect(page.keyFigures, page.url).toBeNull();
+    const renderer = pageRenderer(paged);
+    expect(renderer.render("publisher", first)).toContain('id="kf-heading"');
+    for (const page of later) expect(renderer.render("publisher", page), page.url).not.toContain('id="kf-heading"');
+  });
+});
