@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, type CorpusInfo } from "./corpus.ts";
 import { wholeNumberOption } from "./options.ts";
+import { growingParts, growingPartsLine, type GrowthSize } from "./growth.ts";
 import { bundledScript, folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
 import { BUILD_ENVIRONMENT, ownProcessEnvironment } from "../scripts/cli/build-environment.mjs";
 
@@ -88,8 +89,20 @@ interface BuildStats {
   peakBytes: number;
   nodePeakBytes: number;
   timings: Record<string, number>;
+  /** The pages phase by kind of page (BuildResult.pageKinds). */
+  pageKinds: Record<string, number>;
   /** What the build took from .cache/lysark/ (BuildResult.cache). */
   cache: Record<string, number | boolean>;
+}
+
+/** Each phase's and page kind's median over `runs` (page kinds as "pages: <kind>"), for growingParts (./growth.ts). */
+function medianParts(runs: readonly BuildStats[]): Record<string, number> {
+  const values = new Map<string, number[]>();
+  for (const run of runs) {
+    const parts = { ...run.timings, ...Object.fromEntries(Object.entries(run.pageKinds).map(([kind, ms]) => [`pages: ${kind}`, ms])) };
+    for (const [name, ms] of Object.entries(parts)) values.set(name, [...(values.get(name) ?? []), ms]);
+  }
+  return Object.fromEntries([...values].map(([name, list]) => [name, median(list)]));
 }
 
 /** The bare baseline's V8 heap limit from this size on: its default (about 4 GiB) runs out near N = 50000. */
@@ -109,6 +122,7 @@ function stats(run: ChildRun, what: string): BuildStats {
     peakBytes: Math.max(run.report.maxRssBytes, run.sampledPeakBytes),
     nodePeakBytes: run.report.maxRssBytes,
     timings: run.report.timings,
+    pageKinds: run.report.pageKinds ?? {},
     cache: run.report.cache ?? {},
   };
 }
@@ -284,6 +298,7 @@ async function main(): Promise<void> {
     );
     say("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     const rows: Array<{ n: number; wall: number; bareWall: number; cpu: number; peak: number; nodePeak: number }> = [];
+    const partsBySize: GrowthSize[] = [];
     for (const n of sizes) {
       let result: SizeResult;
       try {
@@ -307,6 +322,7 @@ async function main(): Promise<void> {
       const bareCpu = median(result.bare.map((r) => r.cpuMs));
       const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));
       rows.push({ n, wall, bareWall, cpu, peak, nodePeak });
+      partsBySize.push({ n, wallMs: wall, parts: medianParts(result.lysark) });
       say(
         `| ${n} | ${s(wall)} | ${s(bareWall)} | ${(wall / bareWall).toFixed(2)} | ${s(cpu)} | ${s(bareCpu)} | ${(cpu / bareCpu).toFixed(2)} | ${mb(peak)} | ${mb(nodePeak)} | ${mb(Math.max(...result.bare.map((r) => r.peakBytes)))} | ${(wall / n).toFixed(2)} | ${(peak / 1024 / n).toFixed(0)} |`,
       );
@@ -344,6 +360,7 @@ async function main(): Promise<void> {
         .slice(1)
         .map((row, i) => `${((wall(row) - wall(rows[i]!)) / (row.n - rows[i]!.n)).toFixed(1)} ms`)
         .join(" / ");
+    say(growingPartsLine(growingParts(partsBySize)!));
     say(
       `info  time each further document adds, from one size to the next: Lysark ${further((row) => row.wall)}, bare Eleventy ${further((row) => row.bareWall)}; bare Eleventy's time per document ${rows.map((row) => `${(row.bareWall / row.n).toFixed(1)} ms`).join(" / ")}`,
     );

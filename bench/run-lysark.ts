@@ -19,6 +19,7 @@ console.log(
     ok: result.ok,
     wallMs,
     timings: result.timings,
+    pageKinds: result.pageKinds,
     cache: result.cache,
     problems: result.problems.length,
     errors: errors.slice(0, 5),

@@ -46,6 +46,8 @@ export interface BuildResult {
   problems: Problem[];
   output: string;
   timings: Record<string, number>;
+  /** The pages phase by kind of page: milliseconds spent writing each (empty when no page was written). */
+  pageKinds: Record<string, number>;
   /** Every file written, with its source (undefined when the build failed). */
   plan?: OutputPlan;
   /** What the build took from .cache/lysark/ and what it made afresh. */
@@ -75,9 +77,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildInto(root: string, output: string, staging: string, options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
+  const pageKinds: Record<string, number> = {};
   const lysark = lysarkPlugin({
     root,
     timings,
+    pageKinds,
     progress: options.progress,
     shard: options.shard,
     mergeFrom: options.mergeFrom?.map((dir) => path.resolve(dir)),
@@ -106,7 +110,7 @@ async function buildInto(root: string, output: string, staging: string, options:
       await lysark.abandon();
       if (lysark.problems.some((problem) => problem.severity === "error")) {
         removeStaging(staging);
-        return { ok: false, problems: lysark.problems, output, timings, cache: lysark.cacheReport };
+        return { ok: false, problems: lysark.problems, output, timings, pageKinds, cache: lysark.cacheReport };
       }
       throw error;
     }
@@ -120,7 +124,7 @@ async function buildInto(root: string, output: string, staging: string, options:
       if (options.cache === false || !renamed(old, previousSite(staging))) rmSync(old, { recursive: true, force: true });
     }
     timings.swap = performance.now() - start;
-    return { ok: true, problems: lysark.problems, output, timings, plan: lysark.plan, cache: lysark.cacheReport };
+    return { ok: true, problems: lysark.problems, output, timings, pageKinds, plan: lysark.plan, cache: lysark.cacheReport };
   } catch (error) {
     removeStaging(staging);
     throw error;

@@ -47,6 +47,8 @@ export interface LysarkPluginOptions {
   root: string;
   /** Phase timings are added here (validate, assemble, pages, cards, search …). */
   timings?: Record<string, number>;
+  /** The pages phase's time by kind of page is added here (../render/pages.ts, `kindTimes`). */
+  pageKinds?: Record<string, number>;
   /** Documents validated, pages rendered, documents indexed (default: nothing shown). */
   progress?: Progress;
   /** Write only this slice of the site (`npm run build -- --shard i/n`). */
@@ -384,6 +386,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           buildCode: code,
           verifyCache: options.verifyCache,
           cacheReport: plugin.cacheReport,
+          pageKinds: options.pageKinds,
           contentHashes,
           contentStamps,
           searchIndex: search?.index,

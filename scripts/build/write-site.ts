@@ -48,6 +48,8 @@ export interface WriteSiteOptions {
   buildCode?: BuildCode;
   /** Every kept page read and hashed before it is used, whatever its stamp (../render/page-cache.ts). */
   verifyCache?: boolean;
+  /** Filled in with the time spent writing each kind of page, in milliseconds (../render/pages.ts, `kindTimes`). */
+  pageKinds?: Record<string, number>;
   /** Filled in with how many pages came from the cache and whether the search index did. */
   cacheReport?: CacheReport;
   /** Filled in with the site-relative path and content hash of each page the page cache put in place or kept (for the whole-site cache). */
@@ -83,8 +85,10 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
               ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data, { verify: options.verifyCache })
               : undefined;
             let files: string[];
+            const renderer = pageRenderer(data, options.env, cache);
             try {
-              files = await pageRenderer(data, options.env, cache).writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+              files = await renderer.writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
+              if (options.pageKinds) for (const [kind, ms] of renderer.kindTimes) options.pageKinds[kind] = ms;
             } catch (error) {
               cache?.discard();
               throw error;

@@ -102,6 +102,11 @@ export interface PageRenderer {
    * paths was 6.7 MiB of the main thread's live heap at the end of the pages of a 5,000-document site.
    */
   writeAll(outputDir: string, select?: (sitePath: string) => boolean, progress?: Progress): Promise<string[]>;
+  /**
+   * The time spent writing each kind of page so far, in milliseconds of the main thread's wall time (less its yields
+   * to the event loop): the bench's growth run names a kind whose time grows faster than the archive.
+   */
+  readonly kindTimes: ReadonlyMap<string, number>;
 }
 
 /**
@@ -150,10 +155,12 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
   // heap) at N = 20,000, and a document's pages, or a listing's, are written one after another.
   const folders = new Set<string>();
   const RECENT_FOLDERS = 1024;
+  const kindTimes = new Map<string, number>();
   let sinceYield = 0;
   /** Writes `pages` of `spec`'s kind; returns the names of the files written (relative to outputDir, forward slashes). */
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const names: string[] = [];
+    let started = performance.now();
     for (let i = 0; i < pages.length; i++) {
       // The site path is a plain field: a page another slice writes is not made whole.
       const sitePath = spec.file(pages[i]!);
@@ -184,13 +191,18 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       rendered?.tick();
       if (++sinceYield === BATCH) {
         sinceYield = 0;
+        // What the event loop runs meanwhile (a thread's results, a collection) is not this kind's.
+        const before = performance.now();
         await new Promise((resolve) => setImmediate(resolve));
+        started += performance.now() - before;
       }
     }
+    kindTimes.set(spec.kind, (kindTimes.get(spec.kind) ?? 0) + performance.now() - started);
     return names;
   };
   const filesOf = (names: readonly string[], outputDir: string) => names.map((name) => outputFile(outputDir, name));
   return {
+    kindTimes,
     render: (kind, page) => {
       const spec = pageKind(kind);
       return renderKind(spec, whole(spec, page));

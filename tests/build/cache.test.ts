@@ -70,6 +70,9 @@ describe("the build cache", () => {
     // Nothing changed: the whole site is linked from .cache/lysark/site/, nothing loaded or rendered.
     expect(warm.cache).toMatchObject({ siteReused: true, documentsReused: 2, documentsLoaded: 0, pagesRendered: 0, searchReused: true, unsound: 0 });
     expect(warm.timings.assemble).toBeUndefined();
+    // The pages phase by kind of page, for the bench's growth run: a cold build wrote document pages, a warm one none.
+    expect(cold.pageKinds.document).toBeGreaterThan(0);
+    expect(warm.pageKinds).toEqual({});
     expect(warm.cache.pagesReused).toBe(cold.cache.pagesRendered);
     // Files are linked on the stamps recorded as they were written, except the cards, kept by the hash their writer
     // computed from the bytes it drew and not read back: the first reuse reads those (and records their stamps).

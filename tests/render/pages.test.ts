@@ -66,7 +66,11 @@ describe("the page renderer", () => {
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 1 }));
     const data = loadSiteData(dir);
     const out = path.join(dir, "out");
-    const files = await pageRenderer(data).writeAll(out);
+    const renderer = pageRenderer(data);
+    const files = await renderer.writeAll(out);
+    // The time spent on each kind, for the bench's growth run (bench/growth.ts).
+    expect([...renderer.kindTimes.keys()].sort()).toEqual(PAGE_TABLE.map((kind) => kind.kind).sort());
+    for (const ms of renderer.kindTimes.values()) expect(ms).toBeGreaterThanOrEqual(0);
     const expected = PAGE_TABLE.flatMap((kind) =>
       kind.pages(data).map((page) =>
         path
