@@ -95,15 +95,18 @@ interface BuildStats {
   cache: Record<string, number | boolean>;
 }
 
-/** Each phase's and page kind's median over `runs` (page kinds as "pages: <kind>"), for growingParts (./growth.ts). */
-function medianParts(runs: readonly BuildStats[]): Record<string, number> {
+/** Each name's median over the runs' records (phase timings, page kinds), in the order the names first appear. */
+function medians(records: ReadonlyArray<Readonly<Record<string, number>>>): Record<string, number> {
   const values = new Map<string, number[]>();
-  for (const run of runs) {
-    const parts = { ...run.timings, ...Object.fromEntries(Object.entries(run.pageKinds).map(([kind, ms]) => [`pages: ${kind}`, ms])) };
-    for (const [name, ms] of Object.entries(parts)) values.set(name, [...(values.get(name) ?? []), ms]);
-  }
+  for (const record of records) for (const [name, ms] of Object.entries(record)) values.set(name, [...(values.get(name) ?? []), ms]);
   return Object.fromEntries([...values].map(([name, list]) => [name, median(list)]));
 }
+
+/** A run's phases and page kinds (as "pages: <kind>"), the parts growingParts compares (./growth.ts). */
+const partsOf = (run: BuildStats): Record<string, number> => ({
+  ...run.timings,
+  ...Object.fromEntries(Object.entries(run.pageKinds).map(([kind, ms]) => [`pages: ${kind}`, ms])),
+});
 
 /** The bare baseline's V8 heap limit from this size on: its default (about 4 GiB) runs out near N = 50000. */
 const BARE_LARGE_HEAP = { from: 30000, megabytes: 16384 };
@@ -322,7 +325,7 @@ async function main(): Promise<void> {
       const bareCpu = median(result.bare.map((r) => r.cpuMs));
       const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));
       rows.push({ n, wall, bareWall, cpu, peak, nodePeak });
-      partsBySize.push({ n, wallMs: wall, parts: medianParts(result.lysark) });
+      partsBySize.push({ n, wallMs: wall, parts: medians(result.lysark.map(partsOf)) });
       say(
         `| ${n} | ${s(wall)} | ${s(bareWall)} | ${(wall / bareWall).toFixed(2)} | ${s(cpu)} | ${s(bareCpu)} | ${(cpu / bareCpu).toFixed(2)} | ${mb(peak)} | ${mb(nodePeak)} | ${mb(Math.max(...result.bare.map((r) => r.peakBytes)))} | ${(wall / n).toFixed(2)} | ${(peak / 1024 / n).toFixed(0)} |`,
       );
@@ -423,13 +426,16 @@ async function main(): Promise<void> {
     `  CPU time (user + system, incl. Pagefind's process; less sensitive to other load): a ${s(median(result.lysark.map((r) => r.cpuMs)))}, b ${s(median(result.bare.map((r) => r.cpuMs)))}, ratio a/b ${cpuRatio.toFixed(2)}`,
   );
 
-  const phases = new Map<string, number[]>();
-  for (const run of result.lysark) for (const [phase, ms] of Object.entries(run.timings)) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
+  const phases = medians(result.lysark.map((run) => run.timings));
   say(
-    `  Lysark phases (median; cards from the first, during validation, to the last; pages then render, beside attachments, images, cards and search: they overlap): ${[...phases.entries()].map(([phase, values]) => `${phase} ${s(median(values))}`).join(", ")}`,
+    `  Lysark phases (median; cards from the first, during validation, to the last; pages then render, beside attachments, images, cards and search: they overlap): ${Object.entries(
+      phases,
+    )
+      .map(([phase, ms]) => `${phase} ${s(ms)}`)
+      .join(", ")}`,
   );
-  const serial = ["validate", "assemble", "swap"].reduce((sum, name) => sum + median(phases.get(name) ?? [0]), 0);
-  const phase = (name: string) => median(phases.get(name) ?? [0]);
+  const phase = (name: string) => phases[name] ?? 0;
+  const serial = ["validate", "assemble", "swap"].reduce((sum, name) => sum + phase(name), 0);
   // Cards begin during validation (their phase runs from the first card to the last), so only
   // the part after assembly adds to the side-by-side phases.
   const cardsAfter = Math.max(0, phase("cards") - phase("validate") - phase("assemble"));
