@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { loadContent } from "../../scripts/content/load.ts";
-import { documentTerms, eachWord, RELEASED_TERMS } from "../../scripts/content/terms.ts";
-import { relatedDocuments, type RelatedInput } from "../../scripts/related/related.ts";
+import { documentTerms, eachWord, RELEASED_TERMS, termWords } from "../../scripts/content/terms.ts";
+import { NEIGHBOURS, POSTINGS_PER_TERM, relatedDocuments, TOP_TERMS, type RelatedInput } from "../../scripts/related/related.ts";
 import { buildSiteModel, fullDocumentPage, refreshRelatedDocuments } from "../../scripts/site/model.ts";
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
@@ -114,6 +114,101 @@ describe("relatedDocuments", () => {
     // No wall-clock limit here (timings belong in the bench; this one failed at 44 s on a machine
     // at load 23 while taking about 1 s on a quiet one): a pairwise comparison would take minutes
     // and run into the test timeout (vitest.config.ts) instead.
+  });
+});
+
+/**
+ * The method of scripts/related/related.ts written the plain way, document by document against every other, to
+ * hold the fast one to: the same kept words, capped postings and date windows, so the same lists to the last tie.
+ */
+function relatedByEveryPair(docs: readonly RelatedInput[], limit = 5): { lists: number[][]; cappedWords: number } {
+  const n = docs.length;
+  const words = docs.map((doc) => termWords(doc.terms));
+  const df = new Map<string, number>();
+  for (const list of words) for (const word of list) df.set(word, (df.get(word) ?? 0) + 1);
+  const kept = docs.map((doc, d) => {
+    const weighted = words[d]!.map((word, i) => ({ word, weight: (1 + Math.log(doc.terms.counts[i]!)) * Math.log(n / df.get(word)!) }));
+    const norm = weighted.reduce((sum, { weight }) => sum + weight * weight, 0);
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return weighted
+      .filter(({ word, weight }) => df.get(word)! >= 2 && weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1))
+      .slice(0, TOP_TERMS)
+      .map(({ word, weight }) => ({ word, weight: weight * scale }));
+  });
+  const keepers = new Map<string, Array<{ d: number; weight: number }>>();
+  kept.forEach((list, d) => {
+    for (const { word, weight } of list) keepers.set(word, [...(keepers.get(word) ?? []), { d, weight }]);
+  });
+  const cappedWords = [...keepers.values()].filter((list) => list.length > POSTINGS_PER_TERM).length;
+  const postings = new Map([...keepers].map(([word, list]) => [word, list.sort((a, b) => b.weight - a.weight || a.d - b.d).slice(0, POSTINGS_PER_TERM)]));
+  const topics = docs.map((doc) => [...new Set(doc.topics)].sort());
+  const listOf = (key: (doc: RelatedInput, d: number) => boolean) => docs.flatMap((doc, d) => (key(doc, d) ? [d] : []));
+  const window = (list: number[], d: number) => {
+    const at = Math.max(0, list.indexOf(d));
+    const from = Math.max(0, Math.min(at - NEIGHBOURS / 2, list.length - NEIGHBOURS - 1));
+    return list.slice(from, Math.min(list.length - 1, from + NEIGHBOURS) + 1);
+  };
+  const lists = docs.map((doc, d) => {
+    const text = new Map<number, number>();
+    for (const { word, weight } of kept[d]!)
+      for (const posting of postings.get(word)!) if (posting.d !== d) text.set(posting.d, (text.get(posting.d) ?? 0) + weight * posting.weight);
+    const candidates = new Set(text.keys());
+    for (const topic of topics[d]!)
+      for (const other of window(
+        listOf((_, o) => topics[o]!.includes(topic)),
+        d,
+      ))
+        candidates.add(other);
+    for (const publisher of [doc.publisher, ...doc.relatives])
+      for (const other of window(
+        listOf((them) => them.publisher === publisher),
+        d,
+      ))
+        candidates.add(other);
+    candidates.delete(d);
+    return [...candidates]
+      .map((other) => {
+        const them = docs[other]!;
+        const shared = topics[other]!.filter((topic) => topics[d]!.includes(topic)).length;
+        const union = topics[d]!.length + topics[other]!.length - shared;
+        const publisher = them.publisher === doc.publisher ? 1 : doc.relatives.includes(them.publisher) ? 0.5 : 0;
+        return { other, score: 0.6 * Math.min(1, text.get(other) ?? 0) + 0.3 * (union ? shared / union : 0) + 0.1 * publisher };
+      })
+      .filter(({ score }) => score >= 0.06)
+      .sort((a, b) => b.score - a.score || (docs[a.other]!.id < docs[b.other]!.id ? -1 : 1))
+      .slice(0, limit)
+      .map(({ other }) => other);
+  });
+  return { lists, cappedWords };
+}
+
+describe("relatedDocuments against every pair compared", () => {
+  it("gives the lists the plain method gives, ties and capped postings included", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const vocabulary = Array.from({ length: 160 }, (_, i) => `ord${i.toString(36)}`);
+    const docs = Array.from({ length: 500 }, (_, i) =>
+      input(
+        `p${i % 23}/doc-${String(i).padStart(3, "0")}`,
+        // One document in eight shares its whole text with the others: their words weigh the same in each, in more
+        // of them than a posting keeps, so which are kept and how their scores tie is compared too; a few later ones
+        // weigh two of those words more and push tied ones out of those postings.
+        i % 8 === 7
+          ? "felles tekst om heltid og turnus i kommunen"
+          : i % 50 === 49
+            ? "heltid heltid turnus"
+            : Array.from({ length: 40 + (i % 70) }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" "),
+        [`t${i % 9}`, `t${(i * 5) % 9}`, `t${(i * 5) % 9}`],
+        `p${i % 23}`,
+        i % 4 === 0 ? [`p${(i + 1) % 23}`, `p${(i + 5) % 23}`] : [],
+      ),
+    );
+    const expected = relatedByEveryPair(docs);
+    // The postings of some words are cut at POSTINGS_PER_TERM, so the cap is compared too.
+    expect(expected.cappedWords).toBeGreaterThan(0);
+    expect(relatedDocuments(docs)).toEqual(expected.lists);
+    expect(relatedDocuments(docs, { limit: 3 })).toEqual(relatedByEveryPair(docs, 3).lists);
   });
 });
 
