@@ -8,6 +8,7 @@
  * that plugin, never in module state, so two runs in one process (tests,
  * the bench) do not see each other's data.
  */
+import os from "node:os";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { bodyCacheDir } from "../content/body-store.ts";
@@ -214,7 +215,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           { SearchRecordCache, searchRecordCacheDir },
           { SearchThread, SEARCH_THREAD_MIN_RECORDS },
           { indexSearch },
-          { PASS1_WORKER },
+          { PASS1_WORKER, buildPoolThreads },
         ] = await Promise.all([
           import("../content/document-cache.ts"),
           import("../content/pool.ts"),
@@ -232,7 +233,9 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         ]);
         // Each document's social card is handed to the card writer (its pool of threads) as soon as the document has
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
-        const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards") });
+        const drawCards = config.socialCards === "documents" && !options.mergeFrom;
+        const poolThreads = buildPoolThreads(os.availableParallelism(), drawCards);
+        const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards"), threads: poolThreads.cards });
         const cardsStarted = performance.now();
         // Pass 1 writes each rendered body to disk and the model keeps its outline (content/body-store.ts):
         // into the cache, or without it into a folder beside the staging folder, removed after the build.
@@ -252,13 +255,13 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // With the cache, pass 1's workers make each document's search record too, and write it into the record cache
         // (./pass1-worker.ts); the model takes those records by document (search/record-cache.ts).
         const recordDir = code ? searchRecordCacheDir(root) : undefined;
-        const drawCards = config.socialCards === "documents" && !options.mergeFrom;
         const { site, problems } = await time("validate", () =>
           loadContentInParallel(contentDir, {
             root,
             documentCache,
             bodyDir,
             progress: options.progress,
+            threads: poolThreads.pass1,
             ...(options.poolFrom === undefined ? {} : { minDocuments: options.poolFrom, minUncached: options.poolFrom }),
             worker: recordDir ? { filename: PASS1_WORKER, data: { recordDir } satisfies Pass1WorkerData } : undefined,
             onDocument: (doc, publisher, extra) => {
