@@ -162,25 +162,9 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
     }
   }
 
-  // Per-topic and per-publisher lists keep input order (the site sorts by
-  // date); each document remembers its place in them, for the date window.
-  const topicsOf = docs.map((doc) => [...new Set(doc.topics)].sort());
-  const lists = new Map<string, number[]>();
-  const positions: Array<Map<string, number>> = docs.map(() => new Map());
-  const addTo = (key: string, doc: number) => {
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = []));
-    positions[doc]!.set(key, list.length);
-    list.push(doc);
-  };
-  topicsOf.forEach((topics, index) => {
-    for (const topic of topics) addTo(`t:${topic}`, index);
-    addTo(`p:${docs[index]!.publisher}`, index);
-  });
-
-  // What a candidate is scored on, as numbers in flat arrays: read for every candidate (550–800 a document), where
-  // strings and small arrays spread over the heap made each candidate dearer as the site grew (0.13 µs at 5,000
-  // documents, 0.20 µs at 20,000; docs/performance.md, "related documents in flat arrays").
+  // Topics and publishers as numbers, and what a candidate is scored on in flat arrays: read for every candidate
+  // (550–800 a document), where strings and small arrays spread over the heap made each candidate dearer as the site
+  // grew (0.13 µs at 5,000 documents, 0.20 µs at 20,000; docs/performance.md, "related documents in flat arrays").
   const topicNumbers = new Map<string, number>();
   const publisherNumbers = new Map<string, number>();
   const numberIn = (numbers: Map<string, number>, name: string) => {
@@ -188,6 +172,7 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
     if (id === undefined) numbers.set(name, (id = numbers.size));
     return id;
   };
+  const topicsOf = docs.map((doc) => [...new Set(doc.topics)].sort());
   const topicStart = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) topicStart[d + 1] = topicStart[d]! + topicsOf[d]!.length;
   const topicIds = new Int32Array(topicStart[n]!);
@@ -200,14 +185,28 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
   const ownTopic = new Uint8Array(topicNumbers.size);
   const relative = new Uint8Array(publisherNumbers.size);
 
+  // Per-topic and per-publisher lists keep input order (the site sorts by date); each document remembers its place
+  // in them, for the date window: in its topics' lists beside its topics (topicPlace), in its publisher's list.
+  const topicLists: number[][] = Array.from({ length: topicNumbers.size }, () => []);
+  const publisherLists: number[][] = Array.from({ length: publisherNumbers.size }, () => []);
+  const topicPlace = new Int32Array(topicIds.length);
+  const publisherPlace = new Int32Array(n);
+  for (let d = 0; d < n; d++) {
+    for (let i = topicStart[d]!; i < topicStart[d + 1]!; i++) {
+      const list = topicLists[topicIds[i]!]!;
+      topicPlace[i] = list.length;
+      list.push(d);
+    }
+    const list = publisherLists[publisherOf[d]!]!;
+    publisherPlace[d] = list.length;
+    list.push(d);
+  }
+
   const textScore = new Float64Array(n);
   const seenAt = new Int32Array(n).fill(-1);
   const candidates: number[] = [];
-  /** The NEIGHBOURS documents nearest in date to `d` in the list under `key`. */
-  const nearest = (key: string, d: number) => {
-    const list = lists.get(key);
-    if (!list) return;
-    const at = positions[d]!.get(key) ?? 0;
+  /** The NEIGHBOURS documents nearest in date to place `at` of `list`, as candidates for `d`. */
+  const nearest = (list: readonly number[], at: number, d: number) => {
     const from = Math.max(0, Math.min(at - NEIGHBOURS / 2, list.length - NEIGHBOURS - 1));
     const to = Math.min(list.length - 1, from + NEIGHBOURS);
     for (let i = from; i <= to; i++) {
@@ -226,7 +225,6 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
     score > than || (score === than && compareIds(docs[doc]!.id, docs[thanDoc]!.id) < 0);
   const result: number[][] = [];
   for (let d = 0; d < n; d++) {
-    const doc = docs[d]!;
     candidates.length = 0;
     const terms = topTerms[d]!;
     const weights = topWeights[d]!;
@@ -244,17 +242,17 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
         textScore[other] = textScore[other]! + weights[i]! * listWeights[j]!;
       }
     }
-    const topics = topicsOf[d]!;
-    for (const topic of topics) nearest(`t:${topic}`, d);
-    nearest(`p:${doc.publisher}`, d);
-    for (const relativeId of doc.relatives) nearest(`p:${relativeId}`, d);
-
     const topicsFrom = topicStart[d]!;
     const topicsTo = topicStart[d + 1]!;
-    for (let i = topicsFrom; i < topicsTo; i++) ownTopic[topicIds[i]!] = 1;
     const relatives = relativesOf[d]!;
-    for (let i = 0; i < relatives.length; i++) relative[relatives[i]!] = 1;
     const publisher = publisherOf[d]!;
+    for (let i = topicsFrom; i < topicsTo; i++) nearest(topicLists[topicIds[i]!]!, topicPlace[i]!, d);
+    nearest(publisherLists[publisher]!, publisherPlace[d]!, d);
+    // A relative's list holds the document only when it names its own publisher; otherwise the window is at its start.
+    for (let i = 0; i < relatives.length; i++) nearest(publisherLists[relatives[i]!]!, relatives[i] === publisher ? publisherPlace[d]! : 0, d);
+
+    for (let i = topicsFrom; i < topicsTo; i++) ownTopic[topicIds[i]!] = 1;
+    for (let i = 0; i < relatives.length; i++) relative[relatives[i]!] = 1;
     let found = 0;
     for (let c = 0; c < candidates.length; c++) {
       const other = candidates[c]!;

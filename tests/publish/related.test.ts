@@ -19,6 +19,13 @@ const input = (id: string, text: string, topics: string[] = [], publisher = "p",
   relatives,
 });
 const ids = (docs: RelatedInput[], result: number[][]) => result.map((list) => list.map((index) => docs[index]!.id));
+/** Texts of `ord…` words from a vocabulary of `size`, its first words far more often than its last; the same for the same seed. */
+function skewedWords(seed: number, size: number): (count: number) => string {
+  const vocabulary = Array.from({ length: size }, (_, i) => `ord${i.toString(36)}`);
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return (count) => Array.from({ length: count }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" ");
+}
 
 describe("the tokeniser", () => {
   const words = (text: string) => {
@@ -96,17 +103,9 @@ describe("relatedDocuments", () => {
   });
 
   it("handles thousands of documents from a small vocabulary, without comparing every pair", () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const vocabulary = Array.from({ length: 300 }, (_, i) => `ord${i.toString(36)}`);
+    const words = skewedWords(7, 300);
     const docs = Array.from({ length: 3000 }, (_, i) =>
-      input(
-        `p${i % 40}/doc-${String(i).padStart(4, "0")}`,
-        Array.from({ length: 300 }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" "),
-        [`t${i % 15}`, `t${(i * 7) % 15}`],
-        `p${i % 40}`,
-        [`p${(i + 1) % 40}`],
-      ),
+      input(`p${i % 40}/doc-${String(i).padStart(4, "0")}`, words(300), [`t${i % 15}`, `t${(i * 7) % 15}`], `p${i % 40}`, [`p${(i + 1) % 40}`]),
     );
     const result = relatedDocuments(docs);
     expect(result).toHaveLength(3000);
@@ -185,20 +184,14 @@ function relatedByEveryPair(docs: readonly RelatedInput[], limit = 5): { lists: 
 
 describe("relatedDocuments against every pair compared", () => {
   it("gives the lists the plain method gives, ties and capped postings included", () => {
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const vocabulary = Array.from({ length: 160 }, (_, i) => `ord${i.toString(36)}`);
+    const words = skewedWords(11, 160);
     const docs = Array.from({ length: 500 }, (_, i) =>
       input(
         `p${i % 23}/doc-${String(i).padStart(3, "0")}`,
         // One document in eight shares its whole text with the others: their words weigh the same in each, in more
         // of them than a posting keeps, so which are kept and how their scores tie is compared too; a few later ones
         // weigh two of those words more and push tied ones out of those postings.
-        i % 8 === 7
-          ? "felles tekst om heltid og turnus i kommunen"
-          : i % 50 === 49
-            ? "heltid heltid turnus"
-            : Array.from({ length: 40 + (i % 70) }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" "),
+        i % 8 === 7 ? "felles tekst om heltid og turnus i kommunen" : i % 50 === 49 ? "heltid heltid turnus" : words(40 + (i % 70)),
         [`t${i % 9}`, `t${(i * 5) % 9}`, `t${(i * 5) % 9}`],
         `p${i % 23}`,
         i % 4 === 0 ? [`p${(i + 1) % 23}`, `p${(i + 5) % 23}`] : [],
