@@ -104,10 +104,15 @@ export function* eachDataRow(locale: UiLocale, records: readonly FigureRecord[])
   }
 }
 
+/** A number as plainNumber writes it; a safe integer (most key figures) as String writes it, the same text made faster. */
+function numberText(cell: number): string {
+  return Number.isSafeInteger(cell) && !Object.is(cell, -0) ? String(cell) : plainNumber.format(cell);
+}
+
 function cellText(column: Column, cell: Cell, decimal: string, baseUrl: string): string {
   if (cell === null) return "";
   if (typeof cell === "boolean") return cell ? "true" : "false";
-  if (typeof cell === "number") return plainNumber.format(cell).replace(".", decimal);
+  if (typeof cell === "number") return numberText(cell).replace(".", decimal);
   if (URL_COLUMNS.has(column)) return `${baseUrl}${cell}`;
   // A cell starting with = + - @ would run as a formula in a spreadsheet: prefix an apostrophe.
   if (TEXT_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(cell)) return `'${cell}`;
@@ -144,15 +149,30 @@ export function* jsonPieces(locale: UiLocale, title: string, rows: Iterable<Data
   const emptyRows = "[]\n}";
   let first = true;
   for (const row of rows) {
-    const item = Object.fromEntries(
-      COLUMNS.map((column) => {
-        const cell = row[column];
-        return [column, URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell];
-      }),
-    );
-    // A string's line breaks are escaped by JSON.stringify: every line break here is between the object's lines.
-    yield `${first ? `${head.slice(0, -emptyRows.length)}[\n` : ",\n"}    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+    yield `${first ? `${head.slice(0, -emptyRows.length)}[\n` : ",\n"}    ${jsonRow(row, baseUrl)}`;
     first = false;
   }
   yield first ? `${head}\n` : "\n  ]\n}\n";
+}
+
+/** Each column's key as a row's object starts its line: two levels down, so six spaces in. */
+const JSON_KEYS = COLUMNS.map((column) => `      ${JSON.stringify(column)}: `);
+
+/**
+ * A row's object as `JSON.stringify(row, null, 2)` writes it, each line after the first indented four more spaces,
+ * made key by key: an object per row and a reindented copy of its text took longer (docs/performance.md, thirty-first session).
+ */
+function jsonRow(row: DataRow, baseUrl: string): string {
+  let text = "{";
+  let first = true;
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const column = COLUMNS[i]!;
+    const cell = row[column];
+    const json = JSON.stringify(URL_COLUMNS.has(column) && typeof cell === "string" ? `${baseUrl}${cell}` : cell);
+    // JSON.stringify leaves out a key whose value it cannot write.
+    if (json === undefined) continue;
+    text += `${first ? "\n" : ",\n"}${JSON_KEYS[i]}${json}`;
+    first = false;
+  }
+  return first ? "{}" : `${text}\n    }`;
 }
