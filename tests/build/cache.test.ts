@@ -347,6 +347,34 @@ describe("the build cache", () => {
     expect((await buildInto()).ok).toBe(true);
   });
 
+  it("keeps the whole site only under the inputs it was made from: a document edited after the build took its key is not kept under the old one", async () => {
+    const good = readFileSync(path.join(dir, DOCUMENT), "utf8");
+    const edited = good.replace("title: Likestilling i Testby", "title: Likestilling i Testby, redigert");
+    const pageOf = (output: string) => {
+      const page = filesUnder(output).find((file) => file.startsWith(`dokumenter${path.sep}`) && file.endsWith(`likestilling-i-testby${path.sep}index.html`));
+      return readFileSync(path.join(output, page!), "utf8");
+    };
+    // The edit lands after the build hashed its inputs, before it reads the documents.
+    const silent = { tick: () => undefined, done: () => undefined };
+    const progress = {
+      phase: (name: string) => {
+        if (name === "validated") writeFileSync(path.join(dir, DOCUMENT), edited);
+        return silent;
+      },
+    };
+    // Without the last whole-site entry, the build reads the documents (the edit lands first).
+    rmSync(path.join(dir, ".cache", "lysark", "site"), { recursive: true, force: true });
+    const during = await build({ root: dir, output: path.join(dir, `out-${++builds}`), progress });
+    expect(during.ok).toBe(true);
+    expect(during.cache.siteReused).toBeUndefined();
+    expect(pageOf(during.output)).toContain("Likestilling i Testby, redigert");
+    // Kept under the inputs the build started from, that site would be taken for the document as it was.
+    writeFileSync(path.join(dir, DOCUMENT), good);
+    const reverted = await buildInto();
+    expect(reverted.cache.siteReused).toBeUndefined();
+    expect(pageOf(reverted.output)).not.toContain("redigert");
+  });
+
   it("a failed build leaves the last site untouched, and the cache usable", async () => {
     const last = path.join(dir, `out-${builds}`);
     const before = filesUnder(last).map((file) => [file, readFileSync(path.join(last, file)).toString("base64")]);
