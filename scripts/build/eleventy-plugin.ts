@@ -29,7 +29,7 @@ import type { Shard } from "./shards.ts";
 import type { PreparedRecord, SearchRecordCache } from "../search/record-cache.ts";
 import type { Pass1WorkerData } from "./pass1.ts";
 import { pageCacheDir } from "../render/page-cache.ts";
-import { bySitePath, SiteCache, siteCacheDir, siteInputKey } from "./site-cache.ts";
+import { bySitePath, readSiteInputs, SiteCache, siteCacheDir, type SiteInputs, siteInputsUnchanged } from "./site-cache.ts";
 
 // Eleventy ships no TypeScript types; this names the few calls used here.
 export interface EleventyConfig {
@@ -145,8 +145,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         searchRecords: SearchRecordCache | undefined;
         /** The search index being built on its own thread since the records were, and how to stop that thread. */
         search: { index: Promise<void> | undefined; stop: () => Promise<void> } | undefined;
-        /** The whole-site cache and this build's input key, when the site is to be kept there. */
-        site: { cache: SiteCache; key: string; warnings: string[] } | undefined;
+        /** The whole-site cache and this build's inputs (their key, and their stamps), when the site is to be kept there. */
+        site: { cache: SiteCache; inputs: SiteInputs; warnings: string[] } | undefined;
       }
     | { reused: true }
     | undefined;
@@ -180,9 +180,9 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // Inputs unchanged since the last good build: its whole site is linked from the cache (./site-cache.ts).
         const whole = code && !options.shard && !options.mergeFrom;
         const siteCache = whole ? new SiteCache(siteCacheDir(root), pageCacheDir(root)) : undefined;
-        const siteKey = siteCache && code && (await time("inputs", async () => siteInputKey(root, code.pages)));
-        if (siteCache && siteKey) {
-          const snapshot = await time("reuse", async () => siteCache.restore(siteKey, outputDir, { verify: options.verifyCache }));
+        const inputs = siteCache && code && (await time("inputs", async () => readSiteInputs(root, code.pages)));
+        if (siteCache && inputs) {
+          const snapshot = await time("reuse", async () => siteCache.restore(inputs.key, outputDir, { verify: options.verifyCache }));
           if (snapshot) {
             plugin.problems.splice(0, plugin.problems.length, ...snapshot.problems);
             for (const warning of snapshot.warnings) console.warn(warning);
@@ -336,7 +336,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           documentCache,
           searchRecords,
           search: searchThread && { index: threads.searchIndex, stop: threads.stopSearch },
-          site: siteCache && siteKey ? { cache: siteCache, key: siteKey, warnings } : undefined,
+          site: siteCache && inputs ? { cache: siteCache, inputs, warnings } : undefined,
         };
       };
       // Not an async function: the model goes to `writeRun` alone, which has returned before the whole-site cache is
@@ -379,6 +379,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // The pages the page cache keeps, with their content hashes: the whole-site cache names them there instead of keeping them again.
         const contentHashes = new Map<string, string>();
         const contentStamps = new Map<string, string>();
+        // The inputs checked again once every file the site is made from has been read: a file edited after the build
+        // took their key, and before it was read, would leave a site made from other inputs under that key. Checked
+        // while the search index's last slices may still be written, not after them.
+        let unchangedWhenRead = false;
+        const filesRead = site && (() => (unchangedWhenRead = siteInputsUnchanged(root, site.inputs, buildCode(root).pages)));
         const plan = await writeSite(data, outputDir, {
           root,
           time,
@@ -393,6 +398,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           contentHashes,
           contentStamps,
           searchIndex: search?.index,
+          filesRead,
         });
         plugin.plan = plan;
         // Only after a site was written: a failed build keeps the entries of the last good one.
@@ -400,8 +406,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         searchRecords?.prune();
         // A slice draws only its own cards; the whole site's build knows every card the site has.
         if (!options.shard && !options.mergeFrom) cards.prune();
-        // Kept only when the inputs and build code are still those the build started from (nothing was edited meanwhile).
-        if (!site || siteInputKey(root, buildCode(root).pages) !== site.key) return undefined;
+        // Kept only when the inputs and build code were still those the build started from once it had read them all.
+        if (!site || !unchangedWhenRead) return undefined;
         const report = plugin.cacheReport;
         const snapshot = {
           problems: plugin.problems,
@@ -411,7 +417,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
         };
         const knownHashes = bySitePath(cards.hashes, outputDir);
-        return () => site.cache.save(site.key, outputDir, snapshot, { keptPages: contentHashes, keptPageStamps: contentStamps, knownHashes });
+        return () => site.cache.save(site.inputs.key, outputDir, snapshot, { keptPages: contentHashes, keptPageStamps: contentStamps, knownHashes });
       };
     },
     async abandon() {

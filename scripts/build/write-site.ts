@@ -56,6 +56,12 @@ export interface WriteSiteOptions {
   contentHashes?: Map<string, string>;
   /** Filled in with the stamp the page cache recorded for each of those content hashes (for the whole-site cache). */
   contentStamps?: Map<string, string>;
+  /**
+   * Called once everything made from the project's files (pages, assets, attachments, images, cards) is written,
+   * while the search index, made from the records alone, may still be on its way: the build takes its inputs' key
+   * again then (./eleventy-plugin.ts), beside Pagefind's last slices rather than after them.
+   */
+  filesRead?: () => void;
 }
 
 export async function writeSite(data: SiteData, outputDir: string, options: WriteSiteOptions): Promise<OutputPlan> {
@@ -76,7 +82,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
         ),
       ),
   };
-  const results = await Promise.allSettled([
+  const writing = Promise.allSettled([
     ...(options.mergeFrom
       ? []
       : [
@@ -116,13 +122,17 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
           writePublishAssets(data, outputDir, { root: options.root, time, only: documents }),
           cards.finish(),
         ]),
+  ]);
+  const searching = Promise.allSettled([
     (async () => {
       if (options.mergeFrom) await time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
       if (options.searchIndex) await options.searchIndex;
       else if (search) await indexSearch(data.model.searchRecords, outputDir, options);
     })(),
   ]);
-  for (const result of results) if (result.status === "rejected") throw result.reason;
+  const written = await writing;
+  if (written.every((result) => result.status === "fulfilled")) options.filesRead?.();
+  for (const result of [...written, ...(await searching)]) if (result.status === "rejected") throw result.reason;
   return plan;
 }
 

@@ -18,7 +18,7 @@ const UNTRUSTED = "";
  * the stamp. A file system with finer times gives a whole second once in a billion files, which
  * costs that file a read.
  */
-function stampOf(stats: BigIntStats): string {
+export function stampOf(stats: BigIntStats): string {
   if (stats.mtimeNs % NS_PER_SECOND === 0n) return UNTRUSTED;
   // Joined, not a template string: V8 keeps a template string of this length as a tree of its pieces, three or four
   // objects where join makes one, and the caches hold a stamp for every page of the site until the build ends.

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutputPlan } from "../../scripts/build/plan.ts";
-import { SiteCache, type SiteSnapshot, siteInputKey } from "../../scripts/build/site-cache.ts";
+import { readSiteInputs, SiteCache, type SiteSnapshot, siteInputKey, siteInputsUnchanged } from "../../scripts/build/site-cache.ts";
 import { fileStamp } from "../../scripts/content/file-stamp.ts";
 import { keptPageFile } from "../../scripts/render/page-cache.ts";
 import { filesUnder } from "../helpers/fixture.ts";
@@ -93,6 +93,72 @@ describe("siteInputKey", () => {
     git("add", ".");
     git("commit", "-q", "-m", "third");
     expect(key()).not.toBe(untracked);
+  });
+});
+
+describe("siteInputsUnchanged", () => {
+  const project = () => path.join(dir, "project");
+  const read = (now = NOW) => readSiteInputs(project(), CODE, now);
+  const unchanged = (inputs: ReturnType<typeof read>, code = CODE, now = NOW) => siteInputsUnchanged(project(), inputs, code, now);
+  /** Writes `bytes` into `file` in place and sets its times back: the same size, modification time and inode. */
+  const changeKeepingStamp = (file: string, bytes: Buffer) => {
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, bytes);
+    utimesSync(file, atime, mtime);
+  };
+  let a: string;
+  beforeEach(() => {
+    a = write("project/content/testby/a.md", "---\ntitle: A\n---\n");
+    write("project/content/testby/vedlegg.pdf", Buffer.from([1, 2, 3]));
+    // Times with a fraction of a second, as a file system with fine times keeps them: such stamps vouch for a file.
+    for (const file of ["a.md", "vedlegg.pdf"]) {
+      const time = new Date("2026-11-30T10:00:00.250Z");
+      utimesSync(path.join(project(), "content/testby", file), time, time);
+    }
+  });
+
+  it("takes the inputs' key, the same as siteInputKey", () => {
+    expect(read().key).toBe(siteInputKey(project(), CODE, NOW));
+    expect(read().stamps?.size).toBe(2);
+  });
+
+  it("is true for the same inputs, taken on their stamps without reading a file again", () => {
+    const inputs = read();
+    expect(unchanged(inputs)).toBe(true);
+    // The stamps' blind spot, as the page cache's (../content/file-stamp.ts): a change that keeps size, time and inode.
+    changeKeepingStamp(a, Buffer.from("---\ntitle: B\n---\n"));
+    expect(unchanged(inputs)).toBe(true);
+  });
+
+  it("is false after an edit, an added or removed file, other build code or another year", () => {
+    const inputs = read();
+    write("project/content/testby/a.md", "---\ntitle: B\n---\n");
+    expect(unchanged(inputs)).toBe(false);
+    const edited = read();
+    write("project/content/testby/b.md", "---\ntitle: B\n---\n");
+    expect(unchanged(edited)).toBe(false);
+    const added = read();
+    rmSync(path.join(project(), "content/testby/vedlegg.pdf"));
+    expect(unchanged(added)).toBe(false);
+    const removed = read();
+    expect(unchanged(removed, "d".repeat(64))).toBe(false);
+    expect(unchanged(removed, CODE, new Date("2027-01-01T00:00:00Z"))).toBe(false);
+    expect(unchanged(removed)).toBe(true);
+  });
+
+  it("reads the files again when a stamp changed but the bytes did not, or when a stamp says nothing", () => {
+    const inputs = read();
+    // Touched, same bytes and the same day: the key is the same, so the inputs are.
+    const later = new Date("2026-11-30T11:00:00.500Z");
+    utimesSync(a, later, later);
+    expect(unchanged(inputs)).toBe(true);
+    // A time kept to the second says nothing of the bytes: the files are read, and a change that kept the stamp is seen.
+    const second = new Date("2026-11-30T10:00:00Z");
+    utimesSync(a, second, second);
+    const coarse = read();
+    expect(coarse.stamps).toBeUndefined();
+    changeKeepingStamp(a, Buffer.from("---\ntitle: C\n---\n"));
+    expect(unchanged(coarse)).toBe(false);
   });
 });
 
