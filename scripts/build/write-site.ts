@@ -58,7 +58,7 @@ export interface WriteSiteOptions {
   contentStamps?: Map<string, string>;
   /**
    * Called once everything made from the project's files (pages, assets, attachments, images, cards) is written,
-   * while the search index, made from the records alone, may still be on its way: the build takes its inputs' key
+   * while the search index, made from the records alone, may still be on its way: the build checks its inputs
    * again then (./eleventy-plugin.ts), beside Pagefind's last slices rather than after them.
    */
   filesRead?: () => void;
