@@ -186,9 +186,10 @@ interface StampWalk {
 
 /**
  * Adds every file under `dir` (name, bytes, and the modification day of those git does not track) to `hash`; with
- * `stamps`, adds each file's name and stamp to it, taken before the file is read (`stampTree`).
+ * `stamps`, adds each file's name and stamp to it, taken before the file is read. Without `hash`, only the stamps:
+ * no file is read (`siteInputsUnchanged`).
  */
-function addTree(hash: Hash, dir: string, relative: string, tracked: ReadonlySet<string>, stamps?: StampWalk): void {
+function addTree(hash: Hash | undefined, dir: string, relative: string, tracked: ReadonlySet<string>, stamps?: StampWalk): void {
   for (const entry of sortedEntries(dir)) {
     const full = path.join(dir, entry.name);
     const name = `${relative}/${entry.name}`;
@@ -196,10 +197,10 @@ function addTree(hash: Hash, dir: string, relative: string, tracked: ReadonlySet
       addTree(hash, full, name, tracked, stamps);
       continue;
     }
-    hash.update(`\0${name}\0`);
+    hash?.update(`\0${name}\0`);
     // A link names its target; what it points at is hashed as well (validation decides whether it may).
     const link = entry.isSymbolicLink() ? readlinkSync(full) : undefined;
-    if (link !== undefined) hash.update(`link ${link}\0`);
+    if (link !== undefined) hash?.update(`link ${link}\0`);
     try {
       const stat = statSync(full, { bigint: true });
       if (stat.isDirectory()) {
@@ -207,10 +208,11 @@ function addTree(hash: Hash, dir: string, relative: string, tracked: ReadonlySet
         continue;
       }
       if (stamps) addStamp(stamps, name, inputStamp(stat, link));
+      if (!hash) continue;
       if (!tracked.has(name)) hash.update(`modified ${stat.mtime.toISOString().slice(0, 10)}\0`);
       hash.update(readFileSync(full));
     } catch {
-      hash.update("\0unreadable\0");
+      hash?.update("\0unreadable\0");
       if (stamps) addStamp(stamps, name, "");
     }
   }
@@ -225,26 +227,6 @@ const inputStamp = (stats: BigIntStats, link: string | undefined): string => {
 function addStamp(stamps: StampWalk, name: string, stamp: string): void {
   if (!stamp) stamps.trusted = false;
   stamps.hash.update(`${name}\0${stamp}\0`);
-}
-
-/** Every file under `dir` with its stamp, as `addTree` adds them, without reading a file. */
-function stampTree(dir: string, relative: string, stamps: StampWalk): void {
-  for (const entry of sortedEntries(dir)) {
-    const full = path.join(dir, entry.name);
-    const name = `${relative}/${entry.name}`;
-    if (entry.isDirectory()) {
-      stampTree(full, name, stamps);
-      continue;
-    }
-    try {
-      const link = entry.isSymbolicLink() ? readlinkSync(full) : undefined;
-      const stats = statSync(full, { bigint: true });
-      if (stats.isDirectory()) stampTree(full, name, stamps);
-      else addStamp(stamps, name, inputStamp(stats, link));
-    } catch {
-      addStamp(stamps, name, "");
-    }
-  }
 }
 
 /** git's part of the inputs, as a text that changes when the key's use of it can: its history and the files it tracks. */
@@ -285,7 +267,7 @@ export function siteInputsUnchanged(root: string, inputs: SiteInputs, pagesCode:
   if (pagesCode !== inputs.code || now.getUTCFullYear() !== inputs.year) return false;
   if (inputs.stamps && gitText(gitState(root, "content")) === inputs.git) {
     const stamps: StampWalk = { hash: createHash("sha256"), trusted: true };
-    stampTree(path.join(root, "content"), "content", stamps);
+    addTree(undefined, path.join(root, "content"), "content", new Set(), stamps);
     if (stamps.trusted && stamps.hash.digest("hex") === inputs.stamps) return true;
   }
   return siteInputKey(root, pagesCode, now) === inputs.key;
