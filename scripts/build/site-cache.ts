@@ -136,6 +136,11 @@ export interface SaveOptions {
   knownHashes?: ReadonlyMap<string, string>;
 }
 
+export interface KeepOptions extends SaveOptions {
+  /** The top-level entries of the site's folder whose files are kept by the last step, not the first (SiteCache.keep). */
+  later?: (name: string) => boolean;
+}
+
 interface Body extends SiteSnapshot {
   /** Site-relative path (forward slashes) → content hash, of the files kept in this folder. */
   files: Record<string, string>;
@@ -432,7 +437,18 @@ export class SiteCache {
    * every file against its hash before it links any, by its stamp when one was recorded.
    */
   async save(key: string, outputDir: string, snapshot: SnapshotToKeep, options: SaveOptions = {}): Promise<void> {
-    const { keptPages, knownHashes } = options;
+    return (await this.keep(outputDir, options)).save(key, snapshot);
+  }
+
+  /**
+   * `save` in two steps: this one hashes and links the files of `outputDir`, but for those under the top-level entries
+   * `options.later` accepts, which may still be being written (the search index's folder while its last slices are
+   * joined); the step it returns takes those, then writes the entry and removes the last entry's other files. Until that
+   * step the last entry stands, whatever becomes of this build: the files linked before are kept under their content
+   * hash alone, and the next entry removes those it does not name.
+   */
+  async keep(outputDir: string, options: KeepOptions = {}): Promise<SiteToKeep> {
+    const { keptPages, knownHashes, later } = options;
     // What the last entry recorded, for the files this one keeps again: a stamp still vouches for what it did.
     const previous = this.readManifest();
     const before = previous ? stampsOf(previous) : { files: {}, pages: {} };
@@ -460,73 +476,111 @@ export class SiteCache {
       return names;
     };
     const names: string[] = [];
-    for (const name of filesUnder(outputDir)) {
-      const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
-      if (page === undefined) names.push(name);
-      else {
-        kept.push([name, page]);
-        const stamp = options.keptPageStamps?.get(page);
-        if (stamp) stamps.pages[page] = stamp;
-      }
-    }
+    const hashes: string[] = [];
     const sourceOf = (name: string) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep));
-    const hashed = await hashFiles(names.flatMap((name) => (knownHashes?.has(name) ? [] : [sourceOf(name)])));
-    let next = 0;
-    const hashes = names.map((name) => knownHashes?.get(name) ?? hashed[next++]!);
-    hashed.length = 0;
-    for (const [i, name] of names.entries()) {
-      const source = sourceOf(name);
-      const hash = hashes[i]!;
-      const prefix = hash.slice(0, 2);
-      const keptHere = keptIn(prefix);
-      if (keptHere.has(hash)) {
-        keptBefore(hash);
-        continue;
+    /** Keeps the files `listed` (site-relative paths). */
+    const add = async (listed: readonly string[]) => {
+      const from = names.length;
+      for (const name of listed) {
+        const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
+        if (page === undefined) names.push(name);
+        else {
+          kept.push([name, page]);
+          const stamp = options.keptPageStamps?.get(page);
+          if (stamp) stamps.pages[page] = stamp;
+        }
       }
-      keptHere.add(hash);
-      const cached = this.contentFile(hash);
-      // A hard link is whole or absent, so it goes straight to its name; a copy (another file system) is renamed into place.
-      try {
-        linkSync(source, cached);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+      const added = names.slice(from);
+      const hashed = await hashFiles(added.flatMap((name) => (knownHashes?.has(name) ? [] : [sourceOf(name)])));
+      let next = 0;
+      for (const name of added) hashes.push(knownHashes?.get(name) ?? hashed[next++]!);
+      hashed.length = 0;
+      for (let i = from; i < names.length; i++) {
+        const name = names[i]!;
+        const source = sourceOf(name);
+        const hash = hashes[i]!;
+        const prefix = hash.slice(0, 2);
+        const keptHere = keptIn(prefix);
+        if (keptHere.has(hash)) {
           keptBefore(hash);
           continue;
         }
-        const temporary = `${cached}.${process.pid}.tmp`;
-        copyFileSync(source, temporary);
-        renameSync(temporary, cached);
+        keptHere.add(hash);
+        const cached = this.contentFile(hash);
+        // A hard link is whole or absent, so it goes straight to its name; a copy (another file system) is renamed into place.
+        try {
+          linkSync(source, cached);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+            keptBefore(hash);
+            continue;
+          }
+          const temporary = `${cached}.${process.pid}.tmp`;
+          copyFileSync(source, temporary);
+          renameSync(temporary, cached);
+        }
+        // Hashed from these very bytes just now; a hash given is not vouched for until a restore has read the file.
+        if (!knownHashes?.has(name)) {
+          const stamp = fileStamp(cached);
+          if (stamp) stamps.files[hash] = stamp;
+        }
       }
-      // Hashed from these very bytes just now; a hash given is not vouched for until a restore has read the file.
-      if (!knownHashes?.has(name)) {
-        const stamp = fileStamp(cached);
-        if (stamp) stamps.files[hash] = stamp;
-      }
-    }
-    // Body's fields, the long ones written an entry at a time.
-    const { plan, ...rest } = snapshot;
-    this.writeManifest(
-      key,
-      (write) => {
-        const planEntries = plan instanceof OutputPlan ? { files: plan.fileEntries(), folders: plan.folderEntries() } : plan;
-        write(JSON.stringify(rest).slice(0, -1));
-        write(',"plan":{"files":[');
-        writeJoined(write, planEntries.files, (entry) => JSON.stringify(entry));
-        write(`],"folders":${JSON.stringify(planEntries.folders)}},"files":{`);
-        writeJoined(write, names.entries(), ([i, name]) => `${JSON.stringify(name)}:"${hashes[i]}"`);
-        write('},"keptPages":{');
-        writeJoined(write, kept, ([name, hash]) => `${JSON.stringify(name)}:"${hash}"`);
-        write("}}");
+    };
+    await add(filesUnder(outputDir, later && ((name) => !later(name))));
+    return {
+      save: async (key, snapshot) => {
+        if (later) {
+          await add(filesUnder(outputDir, later));
+          // Listed as one walk over the whole folder lists them, as an entry kept in one step is.
+          inWalkOrder(names, hashes);
+          kept.sort(([a], [b]) => compareNames(a, b));
+        }
+        // Body's fields, the long ones written an entry at a time.
+        const { plan, ...rest } = snapshot;
+        this.writeManifest(
+          key,
+          (write) => {
+            const planEntries = plan instanceof OutputPlan ? { files: plan.fileEntries(), folders: plan.folderEntries() } : plan;
+            write(JSON.stringify(rest).slice(0, -1));
+            write(',"plan":{"files":[');
+            writeJoined(write, planEntries.files, (entry) => JSON.stringify(entry));
+            write(`],"folders":${JSON.stringify(planEntries.folders)}},"files":{`);
+            writeJoined(write, names.entries(), ([i, name]) => `${JSON.stringify(name)}:"${hashes[i]}"`);
+            write('},"keptPages":{');
+            writeJoined(write, kept, ([name, hash]) => `${JSON.stringify(name)}:"${hash}"`);
+            write("}}");
+          },
+          stamps,
+        );
+        const inFolder = new Set(hashes);
+        for (const folder of sortedEntries(this.filesDir)) {
+          if (!folder.isDirectory()) continue;
+          const full = path.join(this.filesDir, folder.name);
+          for (const name of present.get(folder.name) ?? readdirSync(full)) if (!inFolder.has(name)) rmSync(path.join(full, name), { force: true });
+        }
       },
-      stamps,
-    );
-    const inFolder = new Set(hashes);
-    for (const folder of sortedEntries(this.filesDir)) {
-      if (!folder.isDirectory()) continue;
-      const full = path.join(this.filesDir, folder.name);
-      for (const name of present.get(folder.name) ?? readdirSync(full)) if (!inFolder.has(name)) rmSync(path.join(full, name), { force: true });
-    }
+    };
   }
+}
+
+/** What `filesUnder` sorts by: UTF-16 code units, as Array.prototype.sort compares strings. */
+const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sorts `names` as `filesUnder` does, and `hashes` (one per name) with them. */
+function inWalkOrder(names: string[], hashes: string[]): void {
+  const order = names.map((_, i) => i).sort((a, b) => compareNames(names[a]!, names[b]!));
+  const sortedNames = order.map((i) => names[i]!);
+  const sortedHashes = order.map((i) => hashes[i]!);
+  // Assigned one by one: spread into splice, the 650,000 names of a 50,000-document site would overflow the stack.
+  sortedNames.forEach((name, i) => {
+    names[i] = name;
+    hashes[i] = sortedHashes[i]!;
+  });
+}
+
+/** `save`'s last step (SiteCache.keep): the files left for later, then the entry under `key`. */
+export interface SiteToKeep {
+  save(key: string, snapshot: SnapshotToKeep): Promise<void>;
 }
 
 /** What `save` keeps: a snapshot, whose plan may be the plan itself (written out an entry at a time). */

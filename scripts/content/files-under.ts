@@ -1,10 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
-/** Every file under `dir`, sorted, as forward-slash paths relative to it (the form the output plan and the caches name files in). */
-export function filesUnder(dir: string): string[] {
+/**
+ * Every file under `dir`, sorted, as forward-slash paths relative to it (the form the output plan and the caches name files in);
+ * with `topLevel`, only under the entries of `dir` whose names it accepts.
+ */
+export function filesUnder(dir: string, topLevel?: (name: string) => boolean): string[] {
   const files: string[] = [];
-  collect(dir, "", files);
+  collect(dir, "", files, topLevel);
   return files.sort();
 }
 
@@ -14,8 +17,9 @@ export function filesUnder(dir: string): string[] {
  * Paths are joined as strings: path.join and path.relative for each file were most of the time taken
  * to list a 65,000-file site (docs/performance.md, "kept pages trusted by their stamp").
  */
-function collect(dir: string, prefix: string, files: string[]): void {
+function collect(dir: string, prefix: string, files: string[], accept?: (name: string) => boolean): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (accept && !accept(entry.name)) continue;
     if (entry.isDirectory()) collect(dir + path.sep + entry.name, `${prefix}${entry.name}/`, files);
     else files.push(prefix + entry.name);
   }

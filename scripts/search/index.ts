@@ -25,7 +25,7 @@ import {
   recordFormsFrom,
   type Stemmer,
 } from "./inflections.ts";
-import { recordHtml, searchBundleDir, stemmerLanguage, type SearchRecord } from "./records.ts";
+import { recordHtml, searchBundleDir, searchSliceDir, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { inSliceOrder, SliceCache, sliceBounds, sliceKey } from "./slices.ts";
 import { RecordWordSets } from "./word-sets.ts";
@@ -180,7 +180,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         options.sliceRecords,
       );
   // The folders the slices' bundles are written to or restored in, when there is more than one (removed once joined).
-  const sliceDirs = bounds.length > 1 ? bounds.map((_, k) => `${bundle}.slice-${k}`) : [bundle];
+  const sliceDirs = bounds.length > 1 ? bounds.map((_, k) => searchSliceDir(outputDir, k)) : [bundle];
   const cache = bounds.length > 1 && options.sliceCache ? new SliceCache(options.sliceCache) : undefined;
   // The slices' bundles joined into the one a single index would have written (merge.ts).
   const join = bounds.length > 1 ? new BundleJoin(bundle) : undefined;

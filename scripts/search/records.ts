@@ -29,6 +29,17 @@ export function searchBundleDir(outputDir: string): string {
   return path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
 }
 
+/** The folder a slice of the index is written to before the slices are joined (index.ts): beside the bundle's, removed once joined. */
+export function searchSliceDir(outputDir: string, slice: number): string {
+  return `${searchBundleDir(outputDir)}.slice-${slice}`;
+}
+
+/** Whether `name`, a top-level entry of the output folder, is the search index's: its bundle's folder or a slice's. */
+export function isSearchOutput(name: string): boolean {
+  const bundle = path.basename(searchBundleDir(""));
+  return name === bundle || name.startsWith(`${bundle}.slice-`);
+}
+
 /** Filter keys, in the order the search page shows them. */
 export const FACETS = ["publisher", "topic", "type", "year", "language"] as const;
 export type Facet = (typeof FACETS)[number];

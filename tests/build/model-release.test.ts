@@ -1,5 +1,5 @@
 /**
- * A build lets go of the site model once the site is written: the whole-site cache is kept without it
+ * A build lets go of the site model once the site is written: the whole-site cache's entry is written without it
  * (scripts/build/eleventy-plugin.ts), and the output plan, which outlives the model, holds no page, view or
  * document (scripts/build/output-plan.ts). At N = 20,000 the model was a third of the main thread's heap then.
  * A file of its own: the model is caught by mocking the module that makes it.
@@ -40,15 +40,22 @@ it.each([
   made.models.length = made.documents.length = 0;
   const project = makeProject();
   projects.push(project);
-  const save = SiteCache.prototype.save;
+  // The last step of keeping the site, which writes its entry once the search index is done (SiteCache.keep); the
+  // first runs beside the index's last slices, while the pages' writer still has the model.
+  const keep = SiteCache.prototype.keep;
   let heldWhileKept: { models: number; documents: number } | undefined;
-  const spy = vi.spyOn(SiteCache.prototype, "save").mockImplementation(function (this: SiteCache, ...args) {
-    gc();
-    heldWhileKept = {
-      models: made.models.filter((ref) => ref.deref() !== undefined).length,
-      documents: made.documents.filter((ref) => ref.deref() !== undefined).length,
+  const spy = vi.spyOn(SiteCache.prototype, "keep").mockImplementation(async function (this: SiteCache, ...args) {
+    const rest = await keep.apply(this, args);
+    return {
+      save: (...saveArgs) => {
+        gc();
+        heldWhileKept = {
+          models: made.models.filter((ref) => ref.deref() !== undefined).length,
+          documents: made.documents.filter((ref) => ref.deref() !== undefined).length,
+        };
+        return rest.save(...saveArgs);
+      },
     };
-    return save.apply(this, args);
   });
   try {
     const result = await build({ root: project, quiet: true, searchThreadFrom });

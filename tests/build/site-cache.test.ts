@@ -13,6 +13,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutputPlan } from "../../scripts/build/plan.ts";
 import { readSiteInputs, SiteCache, type SiteSnapshot, siteInputKey, siteInputsUnchanged } from "../../scripts/build/site-cache.ts";
+import { isSearchOutput } from "../../scripts/search/records.ts";
 import { fileStamp } from "../../scripts/content/file-stamp.ts";
 import { keptPageFile } from "../../scripts/render/page-cache.ts";
 import { filesUnder } from "../helpers/fixture.ts";
@@ -271,6 +272,38 @@ describe("SiteCache", () => {
     const { out, restored } = restoreInto("k6");
     expect(restored).toEqual({ ...snapshot, plan: plan.toEntries() });
     expect(readFileSync(path.join(out, "dokumenter/tønsberg-7/index.html"), "utf8")).toBe("<p>7</p>");
+  });
+
+  it("keeps a site in two steps, the search index last, as one save keeps it, and the last entry stands until the second", async () => {
+    // A new file, as a build writes into a new folder: the one there is linked into the cache.
+    rmSync(path.join(site, "en/index.html"));
+    write("site/en/index.html", "<h1>Home, again</h1>");
+    // After "pagefind/" in a walk's order, as the social cards are in a site.
+    write("site/sosial/kort.png", "a card");
+    const bundle = path.join(site, "pagefind");
+    const writtenLater = path.join(dir, "pagefind-written-later");
+    renameSync(bundle, writtenLater);
+    write("site/pagefind.slice-0/pagefind.js", "a slice, joined and removed before the index is done");
+    const first = await cache.keep(site, { later: isSearchOutput });
+    // Until the last step the entry is the last build's, the page as it was.
+    const before = restoreInto("k1");
+    expect(before.restored).toEqual(snapshot);
+    expect(readFileSync(path.join(before.out, "en/index.html"), "utf8")).toBe("<h1>Home</h1>");
+    rmSync(path.join(site, "pagefind.slice-0"), { recursive: true });
+    renameSync(writtenLater, bundle);
+    write("site/pagefind/index/sent.pf_index", "written after the first step");
+    await first.save("k2", snapshot);
+    const { out, restored } = restoreInto("k2");
+    expect(restored).toEqual(snapshot);
+    expect(filesUnder(out)).toEqual(filesUnder(site));
+    for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
+    // The entry one save of the same site writes, and the last entry's other file (the old page) is gone.
+    const oneStep = new SiteCache(path.join(dir, "one-step"));
+    await oneStep.save("k2", site, snapshot);
+    expect(readManifest().body).toBe(readFileSync(path.join(dir, "one-step", "manifest.json"), "utf8").split("\n")[0]);
+    expect(filesUnder(path.join(dir, "cache", "files")).map((file) => path.basename(file))).toEqual(
+      filesUnder(path.join(dir, "one-step", "files")).map((file) => path.basename(file)),
+    );
   });
 
   it("takes a manifest with its header first (an older Lysark's) for another build's, not a damaged one", () => {

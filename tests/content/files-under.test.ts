@@ -34,6 +34,13 @@ describe("filesUnder", () => {
     expect(new Set(files).size).toBe(files.length);
   });
 
+  it("walks only the top-level entries it accepts, and asks about no deeper name", () => {
+    const site = path.join(dir, "site");
+    expect(filesUnder(site, (name) => name !== "many")).toEqual(["a/b/c.txt", "z.txt"]);
+    expect(filesUnder(site, (name) => name === "a")).toEqual(["a/b/c.txt"]);
+    expect(filesUnder(site, (name) => name !== "b" && name !== "c.txt")).toHaveLength(FILES + 2);
+  });
+
   it("walks a folder of many files with a small stack", () => {
     const script = `import { filesUnder } from ${JSON.stringify(path.resolve("scripts/content/files-under.ts"))};
 console.log(filesUnder(${JSON.stringify(path.join(dir, "site"))}).length);`;

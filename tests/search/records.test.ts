@@ -5,10 +5,13 @@ import type { Topic } from "../../scripts/content/schema.ts";
 import {
   buildSearchRecords,
   htmlToText,
+  isSearchOutput,
   mentions,
   publisherChain,
   recordHtml,
   SEARCH_BUNDLE,
+  searchBundleDir,
+  searchSliceDir,
   slideTopicLabels,
   stemmerLanguage,
   topicTerms,
@@ -330,5 +333,15 @@ describe("the bundle and the search page", () => {
       expect(nb!.strings.find(([candidate]) => candidate === name)?.[1]).toBe(STRINGS.nb[key]);
       expect(en!.strings.find(([candidate]) => candidate === name)?.[1]).toBe(STRINGS.en[key]);
     }
+  });
+});
+
+describe("the search index's folders in the output folder", () => {
+  it("names the bundle's folder and each slice's beside it, and nothing else", () => {
+    const output = path.join("/tmp", "site");
+    expect(searchBundleDir(output)).toBe(path.join(output, SEARCH_BUNDLE.split("/").filter(Boolean).join("/")));
+    const names = [searchBundleDir(output), searchSliceDir(output, 0), searchSliceDir(output, 41)].map((dir) => path.relative(output, dir));
+    expect(names.every(isSearchOutput)).toBe(true);
+    for (const other of ["pagefind-ui", "pagefinder", "en", "social", "pagefind.tmp", "index.html"]) expect(isSearchOutput(other)).toBe(false);
   });
 });
