@@ -57,9 +57,9 @@ export interface WriteSiteOptions {
   /** Filled in with the stamp the page cache recorded for each of those content hashes (for the whole-site cache). */
   contentStamps?: Map<string, string>;
   /**
-   * Called once everything made from the project's files (pages, assets, attachments, images, cards) is written,
-   * while the search index, made from the records alone, may still be on its way: the build checks its inputs
-   * again then (./eleventy-plugin.ts), beside Pagefind's last slices rather than after them.
+   * Called once every file but the search index's is written (pages, assets, attachments, images, cards, or a merge's
+   * slices), while the search index, made from the records alone, may still be on its way: the build checks its inputs
+   * again then and starts keeping the site (./eleventy-plugin.ts), beside Pagefind's last slices rather than after them.
    */
   filesRead?: () => void;
 }
@@ -82,9 +82,11 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
         ),
       ),
   };
+  // A merge's slices are copied in before the search index is built, and count as written with the pages (`filesRead`).
+  const merging = options.mergeFrom && time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
   const writing = Promise.allSettled([
-    ...(options.mergeFrom
-      ? []
+    ...(merging
+      ? [merging]
       : [
           time("pages", async () => {
             const cache = options.buildCode
@@ -125,7 +127,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
   ]);
   const searching = Promise.allSettled([
     (async () => {
-      if (options.mergeFrom) await time("merge", () => mergeShards(options.mergeFrom!, outputDir, plan));
+      if (merging) await merging;
       if (options.searchIndex) await options.searchIndex;
       else if (search) await indexSearch(data.model.searchRecords, outputDir, options);
     })(),
