@@ -381,16 +381,14 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const contentStamps = new Map<string, string>();
         // The inputs checked again once every file the site is made from has been read: a file edited after the build
         // took their key, and before it was read, would leave a site made from other inputs under that key. Checked
-        // while the search index's last slices may still be written, not after them.
-        let unchangedWhenRead = false;
-        // Then the site is kept in the whole-site cache, all but the search index, beside its last slices and their join
-        // instead of after them: at N = 5000 they took 2 to 4 s once the pages were written, with one core free.
+        // while the search index's last slices may still be written, not after them. When they are unchanged, the site
+        // is kept in the whole-site cache, all but the search index, beside its last slices and their join instead of
+        // after them (at N = 5000 they took 2 to 4 s once the pages were written, with one core free); else it is not kept.
         let keeping: Promise<SiteToKeep> | undefined;
         const filesRead =
           site &&
           (() => {
-            unchangedWhenRead = siteInputsUnchanged(root, site.inputs, buildCode(root).pages);
-            if (!unchangedWhenRead) return;
+            if (!siteInputsUnchanged(root, site.inputs, buildCode(root).pages)) return;
             const knownHashes = bySitePath(cards.hashes, outputDir);
             keeping = time("keep", () =>
               site.cache.keep(outputDir, { keptPages: contentHashes, keptPageStamps: contentStamps, knownHashes, later: isSearchOutput }),
@@ -421,7 +419,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // A slice draws only its own cards; the whole site's build knows every card the site has.
         if (!options.shard && !options.mergeFrom) cards.prune();
         // Kept only when the inputs and build code were still those the build started from once it had read them all.
-        if (!site || !unchangedWhenRead || !keeping) return undefined;
+        if (!site || !keeping) return undefined;
         const started = keeping;
         const report = plugin.cacheReport;
         const snapshot = {
