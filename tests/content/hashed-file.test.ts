@@ -34,3 +34,37 @@ it("hashes each part since the last digest, from a prefix it is told of but does
   expect([body, stamps]).toEqual([sha256("body"), sha256("prefix\0stamps")]);
   expect(readFileSync(file, "utf8")).toBe("body\nstamps");
 });
+
+it("keeps a letter of two UTF-16 units whole when the pieces split it, as the joined text has it", () => {
+  const flag = "🇸🇸";
+  // Every split of the flag's four units, at the start, the middle and the end of a piece, and a lone half at the end.
+  const pieces = ["a", flag.slice(0, 1), flag.slice(1, 3), flag.slice(3), "b\uD83C", "\uDDF8c", "end\uD83C"];
+  const file = path.join(dir, "pairs.txt");
+  const hash = writePieces(file, pieces);
+  const text = pieces.join("");
+  expect(readFileSync(file)).toEqual(Buffer.from(text));
+  expect(hash).toBe(sha256(text));
+});
+
+it("writes a piece larger than its buffer, and files open at once or one after another apart", () => {
+  const large = `${"å".repeat(70000)}🇸🇸${"x".repeat(100000)}`;
+  const first = path.join(dir, "first.txt");
+  const second = path.join(dir, "second.txt");
+  const a = new HashedFile(first);
+  const b = new HashedFile(second);
+  for (let i = 0; i < 3000; i++) {
+    a.write(`a${i} Tønsberg\n`);
+    b.write(`b${i} Jūba\n`);
+  }
+  a.write(large);
+  const hashes = [a.digest(), b.digest()];
+  a.close();
+  b.close();
+  const texts = [0, 1].map((k) => Array.from({ length: 3000 }, (_, i) => (k ? `b${i} Jūba\n` : `a${i} Tønsberg\n`)).join(""));
+  texts[0] += large;
+  expect(hashes).toEqual(texts.map(sha256));
+  expect([readFileSync(first, "utf8"), readFileSync(second, "utf8")]).toEqual(texts);
+  // The next files take the closed files' buffers: nothing of what those held comes through.
+  expect(writePieces(path.join(dir, "after.txt"), ["short"])).toBe(sha256("short"));
+  expect(readFileSync(path.join(dir, "after.txt"), "utf8")).toBe("short");
+});
