@@ -98,6 +98,23 @@ export class HashedFile {
   }
 }
 
+/** The buffer encodeUtf8 reuses: a document page is about 200 KB of UTF-8 at most, a rare larger text gets its own. */
+const SHARED_ENCODING_BYTES = 1 << 20;
+let sharedEncoding: Buffer | undefined;
+
+/**
+ * `text` as UTF-8, in a buffer this module reuses: valid only until the next call, so it is written and hashed
+ * before anything else encodes. One encoding for a page's file and its hash instead of one for each, and no new
+ * buffer per page (docs/performance.md, thirty-third session).
+ */
+export function encodeUtf8(text: string): Buffer {
+  // A UTF-16 code unit is at most three bytes of UTF-8.
+  const most = text.length * 3;
+  if (most > SHARED_ENCODING_BYTES) return Buffer.from(text);
+  sharedEncoding ??= Buffer.allocUnsafe(SHARED_ENCODING_BYTES);
+  return sharedEncoding.subarray(0, sharedEncoding.write(text, 0));
+}
+
 /** The text of each of `items` given to `write`, with commas between: the entries of a JSON array or object. */
 export function writeJoined<T>(write: (text: string) => void, items: Iterable<T>, text: (item: T) => string): void {
   let first = true;

@@ -207,8 +207,8 @@ export class PageCache {
     return true;
   }
 
-  /** Keeps the page just written at `file`, named `name` in the site, under `key`. */
-  keep(key: string, file: string, name: string, content: string): void {
+  /** Keeps the page just written at `file`, named `name` in the site, under `key`; `content` is its text or its bytes. */
+  keep(key: string, file: string, name: string, content: string | Buffer): void {
     this.keepHashed(key, file, name, sha256(content));
   }
 

@@ -16,7 +16,7 @@ import type { SiteData } from "../site/site-data.ts";
 import type { DocumentPage, DocumentView } from "../site/views.ts";
 import { fullDocumentPage } from "../site/model.ts";
 import { readBody } from "../content/body-store.ts";
-import { writePieces } from "../content/hashed-file.ts";
+import { encodeUtf8, writePieces } from "../content/hashed-file.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
 import type { RenderedBody } from "../content/markdown.ts";
 import { templateFilters } from "./filters.ts";
@@ -180,8 +180,9 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       if (!(key && cache!.use(key, file, name))) {
         const text = renderPieces(spec, page);
         if (typeof text === "string") {
-          writeFileSync(file, text);
-          if (key) cache!.keep(key, file, name, text);
+          const bytes = encodeUtf8(text);
+          writeFileSync(file, bytes);
+          if (key) cache!.keep(key, file, name, bytes);
         } else {
           const hash = writePieces(file, text);
           if (key) cache!.keepHashed(key, file, name, hash);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { HashedFile, writePieces } from "../../scripts/content/hashed-file.ts";
+import { encodeUtf8, HashedFile, writePieces } from "../../scripts/content/hashed-file.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-hashed-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,4 +67,16 @@ it("writes a piece larger than its buffer, and files open at once or one after a
   // The next files take the closed files' buffers: nothing of what those held comes through.
   expect(writePieces(path.join(dir, "after.txt"), ["short"])).toBe(sha256("short"));
   expect(readFileSync(path.join(dir, "after.txt"), "utf8")).toBe("short");
+});
+
+it("encodes a text as UTF-8 in one buffer it reuses, and a text too large for it in its own", () => {
+  const small = "Tønsberg – Jūba 🇸🇸";
+  const large = `${"æ".repeat(200_000)}🇸🇸${"x".repeat(200_000)}`;
+  const first = Buffer.from(encodeUtf8(small));
+  expect(first).toEqual(Buffer.from(small));
+  expect(encodeUtf8(large)).toEqual(Buffer.from(large));
+  const again = encodeUtf8("a");
+  expect(again).toEqual(Buffer.from("a"));
+  // The same memory as the first call's: the caller writes and hashes it before encoding anything else.
+  expect(encodeUtf8("bc").buffer).toBe(again.buffer);
 });
