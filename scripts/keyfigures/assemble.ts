@@ -29,9 +29,10 @@ export interface Download {
    * What the file is made from, as plain JSON for the page cache's key (scripts/render/page-cache.ts): the locale,
    * the title, and each record's document (its view, which stands in the key for the document's bytes), figure,
    * publisher, indicator and what was worked out across documents. The registries, publishers and site settings
-   * are in every key already (the page build code). Made when asked, like the rows.
+   * are in every key already (the page build code). Made when serialised (`toJSON`), like the rows; one object for a
+   * table's CSV and JSON, so the page cache makes and hashes it once for both (it keeps a hash per object).
    */
-  keyData: () => object;
+  key: { toJSON: () => object };
 }
 
 export interface IndicatorSummary {
@@ -85,21 +86,23 @@ function downloadLinks(locale: UiLocale, route: Route, id?: string): DownloadLin
 
 function addDownloads(out: Download[], locale: UiLocale, links: DownloadLinks, title: string, records: readonly FigureRecord[]): void {
   // Rows made when the file is written, not held: every download's rows at once were a twentieth of the model's memory.
-  const keyData = () => ({
-    locale,
-    title,
-    records: records.map((record) => [
-      record.view,
-      record.index,
-      record.publisher.id,
-      record.indicator.id,
-      record.date ?? null,
-      record.latest,
-      record.anchor ?? null,
-    ]),
-  });
-  out.push({ url: links.csv, pieces: (baseUrl) => csvPieces(locale, eachDataRow(locale, records), baseUrl), keyData });
-  out.push({ url: links.json, pieces: (baseUrl) => jsonPieces(locale, title, eachDataRow(locale, records), baseUrl), keyData });
+  const key = {
+    toJSON: () => ({
+      locale,
+      title,
+      records: records.map((record) => [
+        record.view,
+        record.index,
+        record.publisher.id,
+        record.indicator.id,
+        record.date ?? null,
+        record.latest,
+        record.anchor ?? null,
+      ]),
+    }),
+  };
+  out.push({ url: links.csv, pieces: (baseUrl) => csvPieces(locale, eachDataRow(locale, records), baseUrl), key });
+  out.push({ url: links.json, pieces: (baseUrl) => jsonPieces(locale, title, eachDataRow(locale, records), baseUrl), key });
 }
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {

@@ -149,8 +149,8 @@ export const PAGE_TABLE: readonly PageKind[] = [
     pages: (d) => d.model.downloads,
     file: (download) => download.url,
     text: (download, d) => download.pieces(d.config.url),
-    // Its URL tells a table's CSV and JSON files apart.
-    cacheKey: (download) => ({ data: download.keyData(), part: download.url }),
+    // Its URL tells a table's CSV and JSON files apart; their data is one object, hashed once.
+    cacheKey: (download) => ({ data: download.key, part: download.url }),
   }),
 ];
 

@@ -170,6 +170,18 @@ describe("downloads", () => {
     ]);
   });
 
+  it("give a table's CSV and JSON one key object, serialised from the records it is made of", () => {
+    const csv = model.downloads.find((d) => d.url === "/en/key-figures/key-figures.csv")!;
+    const json = model.downloads.find((d) => d.url === "/en/key-figures/key-figures.json")!;
+    const other = model.downloads.find((d) => d.url === "/nokkeltall/nokkeltall.csv")!;
+    expect(csv.key).toBe(json.key);
+    expect(other.key).not.toBe(csv.key);
+    const data = JSON.parse(JSON.stringify(csv.key));
+    expect(data).toMatchObject({ locale: "en", title: "Key figures" });
+    expect(data.records).toHaveLength(7);
+    expect(data.records[0]).toHaveLength(7);
+  });
+
   it("hold one row per figure and one per breakdown entry", () => {
     const all = JSON.parse([...model.downloads.find((d) => d.url === "/en/key-figures/key-figures.json")!.pieces("https://x.test")].join(""));
     expect(all.rows).toHaveLength(7 + 3);
