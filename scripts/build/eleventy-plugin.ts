@@ -145,6 +145,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         searchRecords: SearchRecordCache | undefined;
         /** The search index being built on its own thread since the records were, and how to stop that thread. */
         search: { index: Promise<void> | undefined; stop: () => Promise<void> } | undefined;
+        /** Filled in with the search index's files and the hashes the search cache read when it kept them (write-site.ts). */
+        indexHashes: Map<string, string>;
         /** The whole-site cache and this build's inputs (their key, and their stamps), when the site is to be kept there. */
         site: { cache: SiteCache; inputs: SiteInputs; warnings: string[] } | undefined;
       }
@@ -297,6 +299,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         recordSpool = new RecordSpool(`${outputDir}.search-records`);
         const spool = recordSpool;
         const searchRecords = recordDir === undefined ? undefined : new SearchRecordCache(recordDir, preparedRecords);
+        // The search index's files with the hashes the search cache read when it kept them: the whole-site cache takes them.
+        const indexHashes = new Map<string, string>();
         const onSearchRecords =
           searchThread &&
           ((records: readonly SearchRecord[]) =>
@@ -307,6 +311,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
                 buildCode: code,
                 progress: options.progress,
                 cacheReport: plugin.cacheReport,
+                indexHashes,
                 thread,
                 // A Pagefind process per core only when most documents came from the cache: a build that renders
                 // most pages and draws most cards already keeps every core busy, and the slices' join (search/merge.ts)
@@ -336,6 +341,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           documentCache,
           searchRecords,
           search: searchThread && { index: threads.searchIndex, stop: threads.stopSearch },
+          indexHashes,
           site: siteCache && inputs ? { cache: siteCache, inputs, warnings } : undefined,
         };
       };
@@ -364,7 +370,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       });
       /** Writes the site of `current` into `outputDir`; resolves to the step that keeps it in the whole-site cache, when it is to be kept. */
       const writeRun = async (current: Exclude<typeof run, undefined | { reused: true }>, outputDir: string): Promise<(() => Promise<void>) | undefined> => {
-        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, site } = current;
+        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, indexHashes, site } = current;
         const finished = cards.finish().then((drawn) => {
           timings.cards = performance.now() - cardsStarted;
           // Text the card font cannot draw is shown as boxes; say so rather than let it pass unseen.
@@ -409,6 +415,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           pageKinds: options.pageKinds,
           contentHashes,
           contentStamps,
+          indexHashes,
           searchIndex: search?.index,
           filesRead,
         });
@@ -429,7 +436,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           documents: (report.documentsReused ?? 0) + (report.documentsLoaded ?? 0),
           pages: (report.pagesReused ?? 0) + (report.pagesRendered ?? 0),
         };
-        return () => started.then((rest) => rest.save(site.inputs.key, snapshot));
+        return () => started.then((rest) => rest.save(site.inputs.key, snapshot, { hashed: indexHashes }));
       };
     },
     async abandon() {

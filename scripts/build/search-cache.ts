@@ -31,15 +31,22 @@ export interface SearchCacheOptions {
   processes?: number;
   /**
    * Builds the index (default: Pagefind through writeSearchBundles; the build's is on its own thread); tests pass a
-   * stand-in. Given `keep`, it may keep the written folder there itself (`keepFolder`) and say so (`kept`): the
-   * build's search thread does, so hashing and linking Pagefind's 5,000 files is not the main thread's work.
+   * stand-in. Given `keep`, it may keep the written folder there itself (`keepFolder`) and say so (`kept`, the
+   * files' hashes): the build's search thread does, so hashing and linking Pagefind's 5,000 files is not the main
+   * thread's work.
    */
   index?: (
     records: readonly SearchRecord[],
     outputDir: string,
     options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache"> & { keep?: SearchKeep },
-  ) => Promise<(Pick<SearchIndexStats, "slices" | "slicesReused"> & { kept?: boolean }) | undefined>;
+  ) => Promise<(Pick<SearchIndexStats, "slices" | "slicesReused"> & { kept?: KeptIndexHashes }) | undefined>;
 }
+
+/** The SHA-256 of each file of the index's folder (path relative to it, forward slashes), read from the files as they were kept. */
+export type KeptIndexHashes = Record<string, string>;
+
+/** What writeSearchIndexCached did: reused the kept index or not, its slices, and the hashes of the files it placed or kept. */
+export type SearchIndexCached = { reused: boolean; hashes: KeptIndexHashes } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>;
 
 /** Where and under what key an index built afresh is kept for the next build. */
 export interface SearchKeep {
@@ -52,11 +59,7 @@ export interface SearchKeep {
  * records and build code are unchanged. Says whether it was reused, and when it was not, how many of its
  * slices were (scripts/search/slices.ts).
  */
-export function writeSearchIndexCached(
-  records: readonly SearchRecord[],
-  outputDir: string,
-  options: SearchCacheOptions,
-): Promise<{ reused: boolean } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>> {
+export function writeSearchIndexCached(records: readonly SearchRecord[], outputDir: string, options: SearchCacheOptions): Promise<SearchIndexCached> {
   try {
     // Each record's own hash (kept by the spool when its parts are on disk), so the key never needs every text at once.
     const key = sha256(`${options.code}\0${records.map(recordHashOf).join("\n")}`);
@@ -64,7 +67,7 @@ export function writeSearchIndexCached(
     const kept = keptFolder<{ key: string }>(options.dir, (note) => note.key === key);
     if (kept) {
       placeKept(options.dir, kept.files, bundle);
-      return Promise.resolve({ reused: true });
+      return Promise.resolve({ reused: true, hashes: kept.hashes });
     }
     // The word lists' compact form (scripts/search/dictionaries.ts) and the words' inflected forms (site-forms.ts) are kept
     // beside the index: this folder is replaced on each write.
@@ -89,14 +92,10 @@ export function writeSearchIndexCached(
 }
 
 /** Once `indexing` has written the index into `bundle`, keeps it for the next build: linked into a new folder, which then replaces the old one (unless the index did). */
-async function keepWhenIndexed(
-  indexing: ReturnType<NonNullable<SearchCacheOptions["index"]>>,
-  bundle: string,
-  keep: SearchKeep,
-): Promise<{ reused: boolean } & Partial<Pick<SearchIndexStats, "slices" | "slicesReused">>> {
+async function keepWhenIndexed(indexing: ReturnType<NonNullable<SearchCacheOptions["index"]>>, bundle: string, keep: SearchKeep): Promise<SearchIndexCached> {
   const stats = await indexing;
-  if (!stats?.kept) keepFolder(bundle, keep.dir, { key: keep.key });
-  return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused };
+  const hashes = stats?.kept ?? keepFolder(bundle, keep.dir, { key: keep.key });
+  return { reused: false, slices: stats?.slices, slicesReused: stats?.slicesReused, hashes };
 }
 
 /** The folder of the search-index cache under a project's root. */

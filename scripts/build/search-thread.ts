@@ -17,7 +17,7 @@ import type { ProgressPhase } from "../progress/progress.ts";
 import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import type { SearchRecord } from "../search/records.ts";
 import { portableRecord } from "../search/record-spool.ts";
-import type { SearchKeep } from "./search-cache.ts";
+import type { KeptIndexHashes, SearchKeep } from "./search-cache.ts";
 import type { ProgressMessage, SearchTask } from "./search-worker.ts";
 
 const WORKER = new URL("./search-worker.ts", import.meta.url).href;
@@ -46,7 +46,7 @@ export class SearchThread {
    * writeSearchBundles of `records` into `outputDir`, on the thread. Not an async function: the records are copied
    * to the thread when the task is posted, and a suspended async function would keep the caller's until it ends.
    */
-  index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats & { kept?: boolean }> {
+  index(records: readonly SearchRecord[], outputDir: string, options: ThreadOptions = {}): Promise<SearchIndexStats & { kept?: KeptIndexHashes }> {
     const { port1, port2 } = new MessageChannel();
     let phase: ProgressPhase | undefined;
     port1.on("message", (message: ProgressMessage) => {
@@ -84,7 +84,7 @@ export async function writeSearchBundlesOnThread(
   records: readonly SearchRecord[],
   outputDir: string,
   options: ThreadOptions & { minRecords?: number } = {},
-): Promise<SearchIndexStats & { kept?: boolean }> {
+): Promise<SearchIndexStats & { kept?: KeptIndexHashes }> {
   if (records.length < (options.minRecords ?? SEARCH_THREAD_MIN_RECORDS)) return writeSearchBundles(records, outputDir, options);
   const thread = new SearchThread();
   try {

@@ -9,7 +9,7 @@ import { recordFromEntry, recordFromPortable, RecordSpool, type PortableRecord }
 import type { Progress } from "../progress/progress.ts";
 import { searchBundleDir } from "../search/records.ts";
 import { keepFolder } from "../search/kept-folder.ts";
-import type { SearchKeep } from "./search-cache.ts";
+import type { KeptIndexHashes, SearchKeep } from "./search-cache.ts";
 
 export interface SearchTask {
   records: PortableRecord[];
@@ -27,7 +27,7 @@ export interface SearchTask {
 
 export type ProgressMessage = { phase: { name: string; total: number; unit: string } } | { tick: number } | { done: true };
 
-export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats & { kept?: boolean }> {
+export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats & { kept?: KeptIndexHashes }> {
   const spools = new Map<string, RecordSpool>();
   const post = (message: ProgressMessage) => task.progress.postMessage(message);
   const progress: Progress = {
@@ -58,8 +58,7 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       sliceRecords: task.sliceRecords,
     });
     if (!task.keep) return stats;
-    keepFolder(searchBundleDir(task.outputDir), task.keep.dir, { key: task.keep.key });
-    return { ...stats, kept: true };
+    return { ...stats, kept: keepFolder(searchBundleDir(task.outputDir), task.keep.dir, { key: task.keep.key }) };
   } finally {
     for (const spool of spools.values()) spool.close();
     task.progress.close();

@@ -478,8 +478,8 @@ export class SiteCache {
     const names: string[] = [];
     const hashes: string[] = [];
     const sourceOf = (name: string) => outputDir + path.sep + (path.sep === "/" ? name : name.split("/").join(path.sep));
-    /** Keeps the files `listed` (site-relative paths). */
-    const add = async (listed: readonly string[]) => {
+    /** Keeps the files `listed` (site-relative paths); `hashed` gives the hashes of some, read from them this build. */
+    const add = async (listed: readonly string[], hashed?: ReadonlyMap<string, string>) => {
       const from = names.length;
       for (const name of listed) {
         const page = this.pagesDir === undefined ? undefined : keptPages?.get(name);
@@ -491,10 +491,11 @@ export class SiteCache {
         }
       }
       const added = names.slice(from);
-      const hashed = await hashFiles(added.flatMap((name) => (knownHashes?.has(name) ? [] : [sourceOf(name)])));
+      const given = (name: string) => knownHashes?.get(name) ?? hashed?.get(name);
+      const read = await hashFiles(added.flatMap((name) => (given(name) === undefined ? [sourceOf(name)] : [])));
       let next = 0;
-      for (const name of added) hashes.push(knownHashes?.get(name) ?? hashed[next++]!);
-      hashed.length = 0;
+      for (const name of added) hashes.push(given(name) ?? read[next++]!);
+      read.length = 0;
       for (let i = from; i < names.length; i++) {
         const name = names[i]!;
         const source = sourceOf(name);
@@ -519,7 +520,8 @@ export class SiteCache {
           copyFileSync(source, temporary);
           renameSync(temporary, cached);
         }
-        // Hashed from these very bytes just now; a hash given is not vouched for until a restore has read the file.
+        // Hashed from these very bytes in this build (here, or by the search cache: `hashed`); a hash given as known
+        // (the cards') is not vouched for until a restore has read the file.
         if (!knownHashes?.has(name)) {
           const stamp = fileStamp(cached);
           if (stamp) stamps.files[hash] = stamp;
@@ -528,9 +530,9 @@ export class SiteCache {
     };
     await add(filesUnder(outputDir, later && ((name) => !later(name))));
     return {
-      save: async (key, snapshot) => {
+      save: async (key, snapshot, saving = {}) => {
         if (later) {
-          await add(filesUnder(outputDir, later));
+          await add(filesUnder(outputDir, later), saving.hashed);
           // Listed as one walk over the whole folder lists them, as an entry kept in one step is.
           inWalkOrder(names, hashes);
           kept.sort(([a], [b]) => compareNames(a, b));
@@ -580,7 +582,11 @@ function inWalkOrder(names: string[], hashes: string[]): void {
 
 /** `save`'s last step (SiteCache.keep): the files left for later, then the entry under `key`. */
 export interface SiteToKeep {
-  save(key: string, snapshot: SnapshotToKeep): Promise<void>;
+  /**
+   * `options.hashed`: site-relative path → SHA-256 of files left for later, read from those files in this build (the
+   * search cache's, as it kept the index): taken instead of reading them again, and stamped like the files read here.
+   */
+  save(key: string, snapshot: SnapshotToKeep, options?: { hashed?: ReadonlyMap<string, string> }): Promise<void>;
 }
 
 /** What `save` keeps: a snapshot, whose plan may be the plan itself (written out an entry at a time). */

@@ -18,9 +18,9 @@ import { pageRenderer, type NunjucksEnvironment } from "../render/pages.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
-import { searchCacheDir, writeSearchIndexCached } from "./search-cache.ts";
+import { searchCacheDir, writeSearchIndexCached, type SearchIndexCached } from "./search-cache.ts";
 import { writeSearchBundlesOnThread, type SearchThread } from "./search-thread.ts";
-import type { SearchRecord } from "../search/records.ts";
+import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
 
 export interface WriteSiteOptions {
@@ -56,6 +56,11 @@ export interface WriteSiteOptions {
   contentHashes?: Map<string, string>;
   /** Filled in with the stamp the page cache recorded for each of those content hashes (for the whole-site cache). */
   contentStamps?: Map<string, string>;
+  /**
+   * Filled in with the site-relative path and SHA-256 of each file of the search index, as the search cache read them
+   * when it kept or placed them (for the whole-site cache, which then does not read them again).
+   */
+  indexHashes?: Map<string, string>;
   /**
    * Called once every file but the search index's is written (pages, assets, attachments, images, cards, or a merge's
    * slices), while the search index, made from the records alone, may still be on its way: the build checks its inputs
@@ -150,7 +155,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
 export function indexSearch(
   records: readonly SearchRecord[],
   outputDir: string,
-  options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport"> & {
+  options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport" | "indexHashes"> & {
     thread?: SearchThread;
     /** Pagefind processes (writeSearchBundles' `processes`; default one per core for a large site). */
     processes?: number;
@@ -165,12 +170,16 @@ export function indexSearch(
   const { pages: code } = options.buildCode;
   return time("search", () =>
     writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, processes: options.processes, index }),
-  ).then(reportSearchReuse(options.cacheReport));
+  ).then(reportSearchReuse(options.cacheReport, options.indexHashes));
 }
 
 /** What the search phase took from the cache, into `report`: made outside indexSearch, so it does not keep that call's records. */
-function reportSearchReuse(report: CacheReport | undefined): (reused: Awaited<ReturnType<typeof writeSearchIndexCached>>) => void {
+function reportSearchReuse(report: CacheReport | undefined, indexHashes: Map<string, string> | undefined): (reused: SearchIndexCached) => void {
   return (reused) => {
+    if (indexHashes) {
+      const bundle = SEARCH_BUNDLE.split("/").filter(Boolean).join("/");
+      for (const [file, hash] of Object.entries(reused.hashes)) indexHashes.set(`${bundle}/${file}`, hash);
+    }
     if (!report) return;
     report.searchReused = reused.reused;
     if ((reused.slices ?? 0) > 1) Object.assign(report, { searchSlices: reused.slices, searchSlicesReused: reused.slicesReused });

@@ -50,13 +50,14 @@ function filesIn(dir: string): string[] {
 
 /**
  * Keeps the files of `source` as `entry`, with `note`: written beside it and renamed into place, so an entry is
- * whole or absent. When another build replaced `entry` meanwhile, theirs is kept.
+ * whole or absent. When another build replaced `entry` meanwhile, theirs is kept. Returns each file's SHA-256
+ * (path relative to `source`, forward slashes), read from the file itself.
  */
-export function keepFolder<Note>(source: string, entry: string, note: Note): void {
+export function keepFolder<Note>(source: string, entry: string, note: Note): Record<string, string> {
   const fresh = `${entry}.${process.pid}.tmp`;
   rmSync(fresh, { recursive: true, force: true });
+  const files: Record<string, string> = {};
   try {
-    const files: Record<string, string> = {};
     for (const file of filesIn(source)) {
       place(path.join(source, file), path.join(fresh, FILES, file));
       files[file] = sha256(readFileSync(path.join(source, file)));
@@ -74,20 +75,25 @@ export function keepFolder<Note>(source: string, entry: string, note: Note): voi
   } catch {
     rmSync(fresh, { recursive: true, force: true });
   }
+  return files;
 }
 
 /**
- * The note and files of the folder kept as `entry` when its manifest is sound, `accept` takes its note, and
- * every file is sound; undefined otherwise. `accept` is asked first, so an entry of other inputs is not read.
+ * The note and files of the folder kept as `entry` (with each file's SHA-256, each read and checked here) when its
+ * manifest is sound, `accept` takes its note, and every file is sound; undefined otherwise. `accept` is asked
+ * first, so an entry of other inputs is not read.
  */
-export function keptFolder<Note>(entry: string, accept: (note: Note) => boolean = () => true): { note: Note; files: string[] } | undefined {
+export function keptFolder<Note>(
+  entry: string,
+  accept: (note: Note) => boolean = () => true,
+): { note: Note; files: string[]; hashes: Record<string, string> } | undefined {
   try {
     const manifest = JSON.parse(readFileSync(path.join(entry, MANIFEST), "utf8")) as Manifest;
     if (sha256(manifest.body) !== manifest.integrity) return undefined;
     const body = JSON.parse(manifest.body) as ManifestBody<Note>;
     if (!accept(body.note)) return undefined;
     for (const [file, hash] of Object.entries(body.files)) if (sha256(readFileSync(path.join(entry, FILES, file))) !== hash) return undefined;
-    return { note: body.note, files: Object.keys(body.files) };
+    return { note: body.note, files: Object.keys(body.files), hashes: body.files };
   } catch {
     return undefined;
   }

@@ -4,11 +4,15 @@
  * document (scripts/build/output-plan.ts). At N = 20,000 the model was a third of the main thread's heap then.
  * A file of its own: the model is caught by mocking the module that makes it.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, expect, it, vi } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { SiteCache } from "../../scripts/build/site-cache.ts";
+import { filesUnder } from "../../scripts/content/files-under.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 
 const made = vi.hoisted(() => ({ models: [] as WeakRef<object>[], documents: [] as WeakRef<object>[] }));
@@ -44,6 +48,7 @@ it.each([
   // first runs beside the index's last slices, while the pages' writer still has the model.
   const keep = SiteCache.prototype.keep;
   let heldWhileKept: { models: number; documents: number } | undefined;
+  let indexHashes: ReadonlyMap<string, string> | undefined;
   const spy = vi.spyOn(SiteCache.prototype, "keep").mockImplementation(async function (this: SiteCache, ...args) {
     const rest = await keep.apply(this, args);
     return {
@@ -53,6 +58,7 @@ it.each([
           models: made.models.filter((ref) => ref.deref() !== undefined).length,
           documents: made.documents.filter((ref) => ref.deref() !== undefined).length,
         };
+        indexHashes = saveArgs[2]?.hashed;
         return rest.save(...saveArgs);
       },
     };
@@ -67,4 +73,8 @@ it.each([
   expect(made.models).toHaveLength(1);
   expect(made.documents.length).toBeGreaterThan(2);
   expect(heldWhileKept).toEqual({ models: 0, documents: 0 });
+  // The search index's files come with the hashes the search cache read as it kept them: not read a second time.
+  const bundle = path.join(project, "_site", "pagefind");
+  const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+  expect(new Map(filesUnder(bundle).map((file) => [`pagefind/${file}`, sha256(path.join(bundle, file))]))).toEqual(indexHashes);
 });

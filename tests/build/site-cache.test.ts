@@ -352,6 +352,24 @@ describe("SiteCache", () => {
     expect(() => readFileSync(page)).toThrow();
   });
 
+  it("takes the hashes the search cache read for the index's files instead of reading them again, and stamps them as its own", async () => {
+    write("site/pagefind/index/a.pf_index", "an index chunk");
+    write("site/pagefind/pagefind-entry.json", '{"entry":2}');
+    const first = await cache.keep(site, { later: isSearchOutput });
+    const hashed = new Map(["pagefind/index/a.pf_index", "pagefind/pagefind-entry.json"].map((name) => [name, hashOf(name)]));
+    await first.save("k6", snapshot, { hashed });
+    const { out, restored } = restoreInto("k6");
+    expect(restored).toEqual(snapshot);
+    for (const file of filesUnder(site)) expect(readFileSync(path.join(out, file))).toEqual(readFileSync(path.join(site, file)));
+    // Stamped as the files hashed here are: the restore read none of them.
+    expect(cache.checked).toBe(0);
+    // Taken as given, not read again: a hash given wrongly is the one the entry names.
+    write("site/pagefind/index/b.pf_index", "another chunk");
+    const second = await cache.keep(site, { later: isSearchOutput });
+    await second.save("k7", snapshot, { hashed: new Map([["pagefind/index/b.pf_index", "e".repeat(64)]]) });
+    expect(readManifest().body).toContain(`"pagefind/index/b.pf_index":"${"e".repeat(64)}"`);
+  });
+
   it("takes the hashes it is given (the cards a build drew) instead of reading those files, and still refuses a wrong one", async () => {
     await cache.save("k4", site, snapshot, { knownHashes: new Map([["en/index.html", hashOf("en/index.html")]]) });
     const { out, restored } = restoreInto("k4");

@@ -4,6 +4,7 @@
  * cache as the whole record does, and refuses a spool changed under it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -18,6 +19,8 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "lysark-record-spool-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha256Of = (text: string) => createHash("sha256").update(text).digest("hex");
 
 function record(id: string, text: string): SearchRecord {
   return {
@@ -143,15 +146,20 @@ describe("the search cache with spooled records", () => {
       return { slices: 1, slicesReused: 0 };
     };
     const whole = [record("oslo/a", "Barnehager"), record("oslo/b", "Skoler")];
+    // The files' hashes, as read from the kept files, for the whole-site cache.
+    const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+    const hashes = { "index.txt": sha256Of("Barnehager|Barnehager – igjen\nSkoler|Skoler – igjen") };
     expect(await writeSearchIndexCached(whole, path.join(dir, "out1"), { dir: cacheDir, code: "code", index })).toEqual({
       reused: false,
       slices: 1,
       slicesReused: 0,
+      hashes,
     });
+    expect(hashes["index.txt"]).toBe(sha256(path.join(dir, "out1", "pagefind", "index.txt")));
 
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = whole.map((each) => spool.put(each));
-    expect(await writeSearchIndexCached(spooled, path.join(dir, "out2"), { dir: cacheDir, code: "code", index })).toEqual({ reused: true });
+    expect(await writeSearchIndexCached(spooled, path.join(dir, "out2"), { dir: cacheDir, code: "code", index })).toEqual({ reused: true, hashes });
     expect(readFileSync(path.join(dir, "out2", "pagefind", "index.txt"), "utf8")).toBe("Barnehager|Barnehager – igjen\nSkoler|Skoler – igjen");
 
     const edited = [spooled[0]!, spool.put(record("oslo/b", "Skolene"))];
