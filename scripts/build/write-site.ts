@@ -20,7 +20,7 @@ import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
 import { searchCacheDir, writeSearchIndexCached, type SearchIndexCached } from "./search-cache.ts";
 import { writeSearchBundlesOnThread, type SearchThread } from "./search-thread.ts";
-import { SEARCH_BUNDLE, type SearchRecord } from "../search/records.ts";
+import { SEARCH_BUNDLE_NAME, type SearchRecord } from "../search/records.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
 
 export interface WriteSiteOptions {
@@ -173,13 +173,13 @@ export function indexSearch(
   ).then(reportSearchReuse(options.cacheReport, options.indexHashes));
 }
 
-/** What the search phase took from the cache, into `report`: made outside indexSearch, so it does not keep that call's records. */
+/**
+ * What the search phase took from the cache, into `report`, and the index's files with their hashes, into `indexHashes`:
+ * made outside indexSearch, so it does not keep that call's records.
+ */
 function reportSearchReuse(report: CacheReport | undefined, indexHashes: Map<string, string> | undefined): (reused: SearchIndexCached) => void {
   return (reused) => {
-    if (indexHashes) {
-      const bundle = SEARCH_BUNDLE.split("/").filter(Boolean).join("/");
-      for (const [file, hash] of Object.entries(reused.hashes)) indexHashes.set(`${bundle}/${file}`, hash);
-    }
+    if (indexHashes) for (const [file, hash] of Object.entries(reused.hashes)) indexHashes.set(`${SEARCH_BUNDLE_NAME}/${file}`, hash);
     if (!report) return;
     report.searchReused = reused.reused;
     if ((reused.slices ?? 0) > 1) Object.assign(report, { searchSlices: reused.slices, searchSlicesReused: reused.slicesReused });

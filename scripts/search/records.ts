@@ -24,9 +24,12 @@ import type { DocumentView } from "../site/views.ts";
 /** Site path of the one Pagefind bundle that holds every document, whatever its language. */
 export const SEARCH_BUNDLE = "/pagefind/";
 
+/** SEARCH_BUNDLE as the caches name a folder of the site: relative, forward slashes ("pagefind"). */
+export const SEARCH_BUNDLE_NAME = SEARCH_BUNDLE.split("/").filter(Boolean).join("/");
+
 /** The folder of SEARCH_BUNDLE in the output folder `outputDir`. */
 export function searchBundleDir(outputDir: string): string {
-  return path.join(outputDir, ...SEARCH_BUNDLE.split("/").filter(Boolean));
+  return path.join(outputDir, ...SEARCH_BUNDLE_NAME.split("/"));
 }
 
 /** The folder a slice of the index is written to before the slices are joined (index.ts): beside the bundle's, removed once joined. */
@@ -36,8 +39,7 @@ export function searchSliceDir(outputDir: string, slice: number): string {
 
 /** Whether `name`, a top-level entry of the output folder, is the search index's: its bundle's folder or a slice's. */
 export function isSearchOutput(name: string): boolean {
-  const bundle = path.basename(searchBundleDir(""));
-  return name === bundle || name.startsWith(`${bundle}.slice-`);
+  return name === SEARCH_BUNDLE_NAME || name.startsWith(`${SEARCH_BUNDLE_NAME}.slice-`);
 }
 
 /** Filter keys, in the order the search page shows them. */
