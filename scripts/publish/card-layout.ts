@@ -89,6 +89,8 @@ export interface CardLine {
   weight: 400 | 700;
   color: keyof typeof CARD_LAYOUT.colors;
   letterSpacing: number;
+  /** The same on many cards (the brand, the kicker): a renderer may keep it drawn (card-raster.ts). */
+  repeats?: boolean;
 }
 
 /** Every line of text on the card, wrapped and truncated. The title's size shrinks for long titles so up to four lines fit. */
@@ -108,8 +110,8 @@ export function cardLayout(card: CardText): { titleSize: number; texts: CardLine
   return {
     titleSize: size,
     texts: [
-      { text: card.brand, x: textX + 48, y: 117, size: 30, weight: 700, color: "accent", letterSpacing: 0 },
-      { text: kicker.toUpperCase(), x: textX, y: 172, size: 28, weight: 700, color: "muted", letterSpacing: 1 },
+      { text: card.brand, x: textX + 48, y: 117, size: 30, weight: 700, color: "accent", letterSpacing: 0, repeats: true },
+      { text: kicker.toUpperCase(), x: textX, y: 172, size: 28, weight: 700, color: "muted", letterSpacing: 1, repeats: true },
       ...lines.map((line, i): CardLine => ({ text: line, x: textX, y: titleTop + i * lineHeight, size, weight: 700, color: "text", letterSpacing: 0 })),
       { text: footer, x: textX, y: 550, size: 30, weight: 400, color: "muted", letterSpacing: 0 },
     ],

@@ -15,6 +15,9 @@
  *   non-zero fill; each glyph's coverage mask is kept per glyph, size and
  *   quarter-pixel offset, so a card mostly copies masks it has drawn before.
  * - Background (frame, panel, logo, rule) is drawn once per process and copied.
+ * - Lines the same on many cards (brand, kicker) are kept per process once
+ *   drawn clear of the others: their rows compressed, their change to the
+ *   checksum; a card whose other lines leave them alone takes them whole.
  * - PNG: RGB, every row unfiltered, zlib level 2 (as the sharp cards).
  *
  * A character no font face has is drawn as the font's missing-glyph box and
@@ -26,7 +29,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { constants, crc32, deflateRawSync, inflateSync } from "node:zlib";
 import type { Font } from "opentype.js";
-import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, type CardText } from "./card-layout.ts";
+import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, type CardLine, type CardText } from "./card-layout.ts";
 
 /**
  * opentype.js is CommonJS: required, not imported, so Node does not scan its 528 KB for named exports in every thread
@@ -643,14 +646,27 @@ function forEachRowRun(touched: Uint8Array, each: (from: number, to: number, dra
  * of a card's rows are the background's (frame, panel, logo), and their compressed runs are kept
  * from card to card; the checksum comes from the background's and the text's changes to it
  * (`Ink`). Deflating all 2.3 MB of rows had been about half of a card's CPU time
- * (docs/social-cards.md, "Only the rows with text are compressed").
+ * (docs/social-cards.md, "Only the rows with text are compressed"). A run that is a kept line's
+ * (`taken`, by its first row) is that line's compressed rows; `onRun` sees every run compressed here.
  */
-function deflateCard(rows: Buffer, background: Buffer, ink: Ink): Buffer {
+function deflateCard(
+  rows: Buffer,
+  background: Buffer,
+  ink: Ink,
+  taken: ReadonlyMap<number, KeptLine>,
+  onRun: (from: number, to: number, run: Buffer) => void,
+): Buffer {
   backgroundSums ??= adlerSums(background);
   const parts: Buffer[] = [ZLIB_HEADER];
   forEachRowRun(ink.touched, (y, end, drawn) => {
-    if (drawn) parts.push(deflateRun(rows.subarray(y * STRIDE, end * STRIDE)));
-    else {
+    if (drawn) {
+      const line = taken.get(y);
+      // Its rows were never drawn here: a run that is not exactly them would be compressed from the background.
+      if (line && line.to !== end) throw new Error(`card rows ${y}–${end}: a kept line's run (rows ${line.from}–${line.to}) was not left alone`);
+      const run = line ? line.run : deflateRun(rows.subarray(y * STRIDE, end * STRIDE));
+      if (!line) onRun(y, end, run);
+      parts.push(run);
+    } else {
       const key = y * (HEIGHT + 1) + end;
       let run = backgroundRuns.get(key);
       if (!run) {
@@ -667,6 +683,40 @@ function deflateCard(rows: Buffer, background: Buffer, ink: Ink): Buffer {
   checksum.writeUInt32BE(((b << 16) | a) >>> 0);
   parts.push(FINAL_BLOCK, checksum);
   return Buffer.concat(parts);
+}
+
+/**
+ * A line drawn alike on many cards (`CardLine.repeats`: the brand, the kicker), kept by this thread once it has
+ * drawn it clear of every other line: the rows it touched, its change to the checksum, the characters it lacked,
+ * and those rows compressed. A card whose other lines leave those rows, and one row either side, alone takes it
+ * whole instead of drawing and compressing it again (about a fifth of a card's CPU; docs/social-cards.md).
+ */
+interface KeptLine {
+  from: number;
+  to: number;
+  sumA: number;
+  sumB: number;
+  missing: number;
+  run: Buffer;
+}
+const keptLines = new Map<string, KeptLine>();
+/** Bounded: a site has one brand and a handful of kickers (document types, in two languages). */
+const KEPT_LINES = 256;
+/** How many repeating lines were taken whole, and how many cards were drawn again line by line after a clash; for the tests. */
+export const keptLineCounts = { taken: 0, redrawn: 0 };
+
+/** Where a line touched the card: its first row and one past its last, when they are one run; undefined otherwise. */
+function rowSpan(touched: Uint8Array): { from: number; to: number } | undefined {
+  const from = touched.indexOf(1);
+  if (from < 0) return undefined;
+  const to = touched.lastIndexOf(1) + 1;
+  return touched.subarray(from, to).includes(0) ? undefined : { from, to };
+}
+
+/** Whether any of rows from − 1 … to (within the card) is marked in `touched`. */
+function touchesAround(touched: Uint8Array, from: number, to: number): boolean {
+  for (let y = Math.max(0, from - 1); y <= Math.min(HEIGHT - 1, to); y++) if (touched[y]) return true;
+  return false;
 }
 
 export interface RenderedCard {
@@ -697,19 +747,68 @@ function blankCard(background: Buffer): Buffer {
   return rows;
 }
 
-/** The card as a 1200×630 PNG: the layout of `cardSvg`, drawn by Lysark. */
-export function renderCard(card: CardText): RenderedCard {
+/** The card as a 1200×630 PNG: the layout of `cardSvg`, drawn by Lysark. `keepLines: false` draws every line (the tests compare). */
+export function renderCard(card: CardText, { keepLines = true }: { keepLines?: boolean } = {}): RenderedCard {
   const layout = cardLayout(card);
   const { colors } = CARD_LAYOUT;
   // One buffer per thread, its drawn rows refilled from the background: a fresh 2.3 MB buffer a card cost more than drawing it in a worker thread.
   const background = cardBackground();
   const rows = blankCard(background);
-  let missing = 0;
   const ink: Ink = { touched: new Uint8Array(HEIGHT), sumA: 0, sumB: 0 };
   // Set before drawing: a card that fails halfway has still drawn on these rows.
   drawnRows = ink.touched;
-  for (const text of layout.texts) {
-    missing += drawText(rows, text.text, text.x, text.y, text.size, text.weight, rgb(colors[text.color]), text.letterSpacing, ink);
+  let missing = 0;
+  /** Each line drawn with an ink of its own, then added to the card's: a repeating line's own change is what is kept. */
+  const drawn: Array<{ line: CardLine; key?: string; ink: Ink; missing: number }> = [];
+  const draw = (line: CardLine, key?: string) => {
+    const own: Ink = { touched: new Uint8Array(HEIGHT), sumA: 0, sumB: 0 };
+    const lacking = drawText(rows, line.text, line.x, line.y, line.size, line.weight, rgb(colors[line.color]), line.letterSpacing, own);
+    for (let y = 0; y < HEIGHT; y++) if (own.touched[y]) ink.touched[y] = 1;
+    ink.sumA = (ink.sumA + own.sumA) % ADLER_BASE;
+    ink.sumB = (ink.sumB + own.sumB) % ADLER_BASE;
+    missing += lacking;
+    drawn.push({ line, key, ink: own, missing: lacking });
+  };
+  // A kept line waits until the rest are drawn. Repeating lines come first in the layout, so one drawn here is drawn
+  // in its place; one taken later leaves every other line's rows alone, so the order makes no difference to a pixel.
+  const waiting: KeptLine[] = [];
+  for (const line of layout.texts) {
+    const key = keepLines && line.repeats ? JSON.stringify(line) : undefined;
+    const kept = key === undefined ? undefined : keptLines.get(key);
+    if (kept) waiting.push(kept);
+    else draw(line, key);
   }
-  return { png: pngOf(deflateCard(rows, background, ink), WIDTH, HEIGHT), missing };
+  const taken = new Map<number, KeptLine>();
+  for (const kept of waiting) {
+    if (touchesAround(ink.touched, kept.from, kept.to)) break;
+    taken.set(kept.from, kept);
+    ink.touched.fill(1, kept.from, kept.to);
+    ink.sumA = (ink.sumA + kept.sumA) % ADLER_BASE;
+    ink.sumB = (ink.sumB + kept.sumB) % ADLER_BASE;
+    missing += kept.missing;
+  }
+  if (taken.size < waiting.length) {
+    // A line clashed with a kept one: the card is drawn again from the background, every line in its place.
+    // (blankCard refills the rows this attempt drew on: `drawnRows` is its ink's.)
+    keptLineCounts.redrawn++;
+    return renderCard(card, { keepLines: false });
+  }
+  keptLineCounts.taken += taken.size;
+  // Repeating lines drawn here, clear of every other line: kept once their rows are compressed.
+  const keeping = new Map<number, { key: string; from: number; to: number; ink: Ink; missing: number }>();
+  for (const { key, ink: own, missing: lacking } of drawn) {
+    if (key === undefined || keptLines.size + keeping.size >= KEPT_LINES) continue;
+    const span = rowSpan(own.touched);
+    if (!span) continue;
+    const others = new Uint8Array(HEIGHT);
+    for (const other of drawn) if (other.ink !== own) for (let y = 0; y < HEIGHT; y++) if (other.ink.touched[y]) others[y] = 1;
+    for (const kept of taken.values()) others.fill(1, kept.from, kept.to);
+    if (!touchesAround(others, span.from, span.to)) keeping.set(span.from, { key, ...span, ink: own, missing: lacking });
+  }
+  // Clear of every other line's rows and the rows either side, such a line's rows are a run of their own.
+  const zlibData = deflateCard(rows, background, ink, taken, (from, to, run) => {
+    const line = keeping.get(from);
+    if (line) keptLines.set(line.key, { from, to, sumA: line.ink.sumA, sumB: line.ink.sumB, missing: line.missing, run });
+  });
+  return { png: pngOf(zlibData, WIDTH, HEIGHT), missing };
 }

@@ -13,7 +13,7 @@ import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, missingCardCharactersMessage, type CardText } from "../../scripts/publish/card-layout.ts";
-import { CARD_RENDERER_VERSION, kerning, renderCard } from "../../scripts/publish/card-raster.ts";
+import { CARD_RENDERER_VERSION, keptLineCounts, kerning, renderCard } from "../../scripts/publish/card-raster.ts";
 import { CardWriter, cardCacheKey, lysarkRendererId } from "../../scripts/publish/cards.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
@@ -105,6 +105,49 @@ describe("Lysark's card renderer", () => {
       .digest("hex");
     expect(CARD_RENDERER_VERSION).toBe(3);
     expect(pixels).toBe("4856cd58d1b8b09368f065544fdacecc377348e79d2d3d1a5e3880ca88ed9bbd");
+  });
+
+  it("takes the brand and the kicker as kept, and its cards are byte for byte those drawn line by line", () => {
+    // Brands and kickers that repeat; titles of one to four lines, some reaching up with Ä, Å or É to the kicker's
+    // rows (such a card is drawn again line by line); footers, one of them empty.
+    const kickers = ["Presentasjon", "Strategi", "Rapport", "Årsmelding"];
+    const titles = [
+      "Kort",
+      "Plan för delaktighet i Älvås",
+      "Strategi for kultur i Älvnäs",
+      "Årsrapport for Ørland",
+      "Élan og Åsgård",
+      "Strategi for kompetanse og rekruttering i Lundby",
+      "Strategi for kompetanseutvikling og rekruttering i Lundby kommune 2024–2028 med en lang tittel",
+      "gjqpy",
+    ];
+    const cards = kickers.flatMap((kicker, k) =>
+      titles.map((title, t) =>
+        card(title, { kicker, brand: k % 2 ? "lysark.example.org" : "Lysark 中文", footer: t === 3 ? "" : `Lundby kommune · ${t + 1}. mars 2011` }),
+      ),
+    );
+    const before = { ...keptLineCounts };
+    for (const each of [...cards, ...cards]) {
+      const kept = renderCard(each);
+      const drawn = renderCard(each, { keepLines: false });
+      expect(kept.png.equals(drawn.png)).toBe(true);
+      // A kept brand still counts the characters the font lacks.
+      expect(kept.missing).toBe(drawn.missing);
+    }
+    // Every card after the first of its brand and kicker takes them, but for those that clash.
+    expect(keptLineCounts.taken - before.taken).toBeGreaterThan(cards.length * 3);
+    expect(keptLineCounts.redrawn - before.redrawn).toBeGreaterThan(0);
+  });
+
+  it("does not keep a repeating line that another line's rows touch, nor take one next to another line's rows", () => {
+    // The kicker is first drawn on a card whose title reaches the row under it: kept from there, a card whose title
+    // leaves that row alone (here, none) would take the other title's ink with it.
+    const clash = card("Plan för delaktighet i Älvås", { kicker: "Prosjekt", brand: "Lysark uten andre" });
+    const plain = card("", { kicker: "Prosjekt", brand: "Lysark uten andre" });
+    const first = renderCard(clash, { keepLines: false }).png;
+    expect(renderCard(clash).png.equals(first)).toBe(true);
+    expect(renderCard(plain).png.equals(renderCard(plain, { keepLines: false }).png)).toBe(true);
+    expect(renderCard(clash).png.equals(first)).toBe(true);
   });
 
   it("writes a valid PNG that decodes, with sharp, to a 1200×630 RGB image", async () => {
