@@ -702,8 +702,6 @@ interface KeptLine {
 const keptLines = new Map<string, KeptLine>();
 /** Bounded: a site has one brand and a handful of kickers (document types, in two languages). */
 const KEPT_LINES = 256;
-/** How many repeating lines were taken whole, and how many cards were drawn again line by line after a clash; for the tests. */
-export const keptLineCounts = { taken: 0, redrawn: 0 };
 
 /** Where a line touched the card: its first row and one past its last, when they are one run; undefined otherwise. */
 function rowSpan(touched: Uint8Array): { from: number; to: number } | undefined {
@@ -723,6 +721,9 @@ export interface RenderedCard {
   png: Buffer;
   /** Characters (not white space) that no face of the font has: drawn as a box. */
   missing: number;
+  /** Repeating lines taken whole (kept from an earlier card), and whether a clash with one had the card drawn again. */
+  linesTaken: number;
+  redrawn: boolean;
 }
 
 let scratch: Buffer | undefined;
@@ -759,7 +760,7 @@ export function renderCard(card: CardText, { keepLines = true }: { keepLines?: b
   drawnRows = ink.touched;
   let missing = 0;
   /** Each line drawn with an ink of its own, then added to the card's: a repeating line's own change is what is kept. */
-  const drawn: Array<{ line: CardLine; key?: string; ink: Ink; missing: number }> = [];
+  const drawn: Array<{ key?: string; ink: Ink; missing: number }> = [];
   const draw = (line: CardLine, key?: string) => {
     const own: Ink = { touched: new Uint8Array(HEIGHT), sumA: 0, sumB: 0 };
     const lacking = drawText(rows, line.text, line.x, line.y, line.size, line.weight, rgb(colors[line.color]), line.letterSpacing, own);
@@ -767,7 +768,7 @@ export function renderCard(card: CardText, { keepLines = true }: { keepLines?: b
     ink.sumA = (ink.sumA + own.sumA) % ADLER_BASE;
     ink.sumB = (ink.sumB + own.sumB) % ADLER_BASE;
     missing += lacking;
-    drawn.push({ line, key, ink: own, missing: lacking });
+    drawn.push({ key, ink: own, missing: lacking });
   };
   // A kept line waits until the rest are drawn. Repeating lines come first in the layout, so one drawn here is drawn
   // in its place; one taken later leaves every other line's rows alone, so the order makes no difference to a pixel.
@@ -790,10 +791,8 @@ export function renderCard(card: CardText, { keepLines = true }: { keepLines?: b
   if (taken.size < waiting.length) {
     // A line clashed with a kept one: the card is drawn again from the background, every line in its place.
     // (blankCard refills the rows this attempt drew on: `drawnRows` is its ink's.)
-    keptLineCounts.redrawn++;
-    return renderCard(card, { keepLines: false });
+    return { ...renderCard(card, { keepLines: false }), redrawn: true };
   }
-  keptLineCounts.taken += taken.size;
   // Repeating lines drawn here, clear of every other line: kept once their rows are compressed.
   const keeping = new Map<number, { key: string; from: number; to: number; ink: Ink; missing: number }>();
   for (const { key, ink: own, missing: lacking } of drawn) {
@@ -810,5 +809,5 @@ export function renderCard(card: CardText, { keepLines = true }: { keepLines?: b
     const line = keeping.get(from);
     if (line) keptLines.set(line.key, { from, to, sumA: line.ink.sumA, sumB: line.ink.sumB, missing: line.missing, run });
   });
-  return { png: pngOf(zlibData, WIDTH, HEIGHT), missing };
+  return { png: pngOf(zlibData, WIDTH, HEIGHT), missing, linesTaken: taken.size, redrawn: false };
 }
