@@ -145,6 +145,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         searchRecords: SearchRecordCache | undefined;
         /** The search index being built on its own thread since the records were, and how to stop that thread. */
         search: { index: Promise<void> | undefined; stop: () => Promise<void> } | undefined;
+        /** Says the pages are written: the search index's slices still waiting may then take more Pagefind processes. */
+        pagesWritten: () => void;
         /** Filled in with the search index's files and the hashes the search cache read when it kept them (write-site.ts). */
         indexHashes: Map<string, string>;
         /** The whole-site cache and this build's inputs (their key, and their stamps), when the site is to be kept there. */
@@ -301,6 +303,11 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const searchRecords = recordDir === undefined ? undefined : new SearchRecordCache(recordDir, preparedRecords);
         // The search index's files with the hashes the search cache read when it kept them: the whole-site cache takes them.
         const indexHashes = new Map<string, string>();
+        // Settled once the pages are written (writeRun): the slices still waiting then take the core they leave.
+        let pagesWritten = () => {};
+        const pagesWrittenWhen = new Promise<void>((resolve) => {
+          pagesWritten = resolve;
+        });
         const onSearchRecords =
           searchThread &&
           ((records: readonly SearchRecord[]) =>
@@ -317,6 +324,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
                 // most pages and draws most cards already keeps every core busy, and the slices' join (search/merge.ts)
                 // and the processes' own work then cost it more than they save (docs/search.md, "Sixth pass").
                 processes: documentCache && documentCache.hits >= documentCache.misses ? undefined : 1,
+                moreProcesses: { when: pagesWrittenWhen },
               }),
             ));
         const model = await time("assemble", () =>
@@ -341,6 +349,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           documentCache,
           searchRecords,
           search: searchThread && { index: threads.searchIndex, stop: threads.stopSearch },
+          pagesWritten,
           indexHashes,
           site: siteCache && inputs ? { cache: siteCache, inputs, warnings } : undefined,
         };
@@ -370,7 +379,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       });
       /** Writes the site of `current` into `outputDir`; resolves to the step that keeps it in the whole-site cache, when it is to be kept. */
       const writeRun = async (current: Exclude<typeof run, undefined | { reused: true }>, outputDir: string): Promise<(() => Promise<void>) | undefined> => {
-        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, indexHashes, site } = current;
+        const { data, cards, cardsStarted, code, documentCache, searchRecords, search, pagesWritten, indexHashes, site } = current;
         const finished = cards.finish().then((drawn) => {
           timings.cards = performance.now() - cardsStarted;
           // Text the card font cannot draw is shown as boxes; say so rather than let it pass unseen.
@@ -417,7 +426,10 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           contentStamps,
           indexHashes,
           searchIndex: search?.index,
-          filesRead,
+          filesRead: () => {
+            pagesWritten();
+            filesRead?.();
+          },
         });
         plugin.plan = plan;
         // Only after a site was written: a failed build keeps the entries of the last good one.

@@ -27,8 +27,9 @@ export interface SearchCacheOptions {
   /** The page build code (scripts/content/build-code.ts). */
   code: string;
   progress?: Progress;
-  /** Pagefind processes (writeSearchBundles' `processes`). */
+  /** Pagefind processes (writeSearchBundles' `processes`), and when to take more (its `moreProcesses`). */
   processes?: number;
+  moreProcesses?: SearchBundleOptions["moreProcesses"];
   /**
    * Builds the index (default: Pagefind through writeSearchBundles; the build's is on its own thread); tests pass a
    * stand-in. Given `keep`, it may keep the written folder there itself (`keepFolder`) and say so (`kept`, the
@@ -38,7 +39,9 @@ export interface SearchCacheOptions {
   index?: (
     records: readonly SearchRecord[],
     outputDir: string,
-    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache"> & { keep?: SearchKeep },
+    options: Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "moreProcesses" | "sliceCache"> & {
+      keep?: SearchKeep;
+    },
   ) => Promise<(Pick<SearchIndexStats, "slices" | "slicesReused"> & { kept?: KeptIndexHashes }) | undefined>;
 }
 
@@ -81,6 +84,7 @@ export function writeSearchIndexCached(records: readonly SearchRecord[], outputD
       wordListCache,
       wordFormCache,
       processes: options.processes,
+      moreProcesses: options.moreProcesses,
       sliceCache,
       keep: { dir: options.dir, key },
     });

@@ -18,13 +18,16 @@ import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } f
 import type { SearchRecord } from "../search/records.ts";
 import { portableRecord } from "../search/record-spool.ts";
 import type { KeptIndexHashes, SearchKeep } from "./search-cache.ts";
-import type { ProgressMessage, SearchTask } from "./search-worker.ts";
+import type { ProgressMessage, SearchTask, ToSearchThread } from "./search-worker.ts";
 
 const WORKER = new URL("./search-worker.ts", import.meta.url).href;
 
 export const SEARCH_THREAD_MIN_RECORDS = 500;
 
-type ThreadOptions = Pick<SearchBundleOptions, "progress" | "wordListCache" | "wordFormCache" | "processes" | "sliceCache" | "sliceRecords"> & {
+type ThreadOptions = Pick<
+  SearchBundleOptions,
+  "progress" | "wordListCache" | "wordFormCache" | "processes" | "moreProcesses" | "sliceCache" | "sliceRecords"
+> & {
   /** Keep the written folder there on the thread (./search-cache.ts), which then says so (`kept`). */
   keep?: SearchKeep;
 };
@@ -54,6 +57,14 @@ export class SearchThread {
       else if ("tick" in message) phase?.tick(message.tick);
       else phase?.done();
     });
+    let closed = false;
+    // A promise cannot go to the thread: the thread is told over the progress port when it settles.
+    options.moreProcesses?.when.then(
+      () => {
+        if (!closed) port1.postMessage({ moreProcesses: true } satisfies ToSearchThread);
+      },
+      () => undefined,
+    );
     try {
       const task: SearchTask = {
         records: records.map(portableRecord),
@@ -61,14 +72,19 @@ export class SearchThread {
         wordListCache: options.wordListCache,
         wordFormCache: options.wordFormCache,
         processes: options.processes,
+        moreProcesses: options.moreProcesses && { upTo: options.moreProcesses.upTo },
         sliceCache: options.sliceCache,
         sliceRecords: options.sliceRecords,
         keep: options.keep,
         progress: port2,
       };
       // piscina's TransferList type does not name MessagePort under Node 20's types; a port is transferable all the same.
-      return this.pool.run(task, { transferList: [port2] } as unknown as Parameters<Piscina["run"]>[1]).finally(() => port1.close());
+      return this.pool.run(task, { transferList: [port2] } as unknown as Parameters<Piscina["run"]>[1]).finally(() => {
+        closed = true;
+        port1.close();
+      });
     } catch (error) {
+      closed = true;
       port1.close();
       return Promise.reject(error);
     }

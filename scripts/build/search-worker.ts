@@ -17,6 +17,8 @@ export interface SearchTask {
   wordListCache?: string;
   wordFormCache?: string;
   processes?: number;
+  /** More Pagefind processes may be taken (up to `upTo`): the main thread says when over `progress` (`ToSearchThread`). */
+  moreProcesses?: { upTo?: number };
   sliceCache?: string;
   sliceRecords?: number;
   /** Where to keep the written folder for the next build (./search-cache.ts): done here, not on the main thread. */
@@ -27,6 +29,9 @@ export interface SearchTask {
 
 export type ProgressMessage = { phase: { name: string; total: number; unit: string } } | { tick: number } | { done: true };
 
+/** What the main thread tells the thread: the pages are written, so the index may take more Pagefind processes. */
+export type ToSearchThread = { moreProcesses: true };
+
 export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats & { kept?: KeptIndexHashes }> {
   const spools = new Map<string, RecordSpool>();
   const post = (message: ProgressMessage) => task.progress.postMessage(message);
@@ -35,6 +40,10 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       post({ phase: { name, total, unit } });
       return { tick: (count = 1) => post({ tick: count }), done: () => post({ done: true }) };
     },
+  };
+  const moreProcesses = task.moreProcesses && {
+    upTo: task.moreProcesses.upTo,
+    when: new Promise<void>((resolve) => task.progress.on("message", (message: ToSearchThread) => message.moreProcesses && resolve())),
   };
   try {
     const records = task.records.map((portable) => {
@@ -54,6 +63,7 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       wordListCache: task.wordListCache,
       wordFormCache: task.wordFormCache,
       processes: task.processes,
+      moreProcesses,
       sliceCache: task.sliceCache,
       sliceRecords: task.sliceRecords,
     });

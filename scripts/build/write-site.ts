@@ -18,7 +18,7 @@ import { pageRenderer, type NunjucksEnvironment } from "../render/pages.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
 import { planOutput, type OutputPlan } from "./output-plan.ts";
-import { searchCacheDir, writeSearchIndexCached, type SearchIndexCached } from "./search-cache.ts";
+import { searchCacheDir, writeSearchIndexCached, type SearchCacheOptions, type SearchIndexCached } from "./search-cache.ts";
 import { writeSearchBundlesOnThread, type SearchThread } from "./search-thread.ts";
 import { SEARCH_BUNDLE_NAME, type SearchRecord } from "../search/records.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
@@ -157,19 +157,29 @@ export function indexSearch(
   outputDir: string,
   options: Pick<WriteSiteOptions, "root" | "time" | "buildCode" | "progress" | "cacheReport" | "indexHashes"> & {
     thread?: SearchThread;
-    /** Pagefind processes (writeSearchBundles' `processes`; default one per core for a large site). */
+    /** Pagefind processes (writeSearchBundles' `processes`; default one per core for a large site), and when to take more. */
     processes?: number;
+    moreProcesses?: SearchCacheOptions["moreProcesses"];
   },
 ): Promise<void> {
   const time = options.time ?? untimed;
   const { thread } = options;
   const index: typeof writeSearchBundlesOnThread = thread ? (...args) => thread.index(...args) : writeSearchBundlesOnThread;
   if (!options.buildCode) {
-    return time("search", () => index(records, outputDir, { progress: options.progress, processes: options.processes })).then(() => undefined);
+    return time("search", () =>
+      index(records, outputDir, { progress: options.progress, processes: options.processes, moreProcesses: options.moreProcesses }),
+    ).then(() => undefined);
   }
   const { pages: code } = options.buildCode;
   return time("search", () =>
-    writeSearchIndexCached(records, outputDir, { dir: searchCacheDir(options.root), code, progress: options.progress, processes: options.processes, index }),
+    writeSearchIndexCached(records, outputDir, {
+      dir: searchCacheDir(options.root),
+      code,
+      progress: options.progress,
+      processes: options.processes,
+      moreProcesses: options.moreProcesses,
+      index,
+    }),
   ).then(reportSearchReuse(options.cacheReport, options.indexHashes));
 }
 

@@ -72,6 +72,12 @@ export interface SearchBundleOptions {
    * bundles joined into one (merge.ts). Default: `indexProcesses` of the records.
    */
   processes?: number;
+  /**
+   * Once `when` settles, the slices still waiting are indexed on up to `upTo` processes (default `indexProcesses` of
+   * the records: one per core) when `processes` is fewer. A cold build starts one, as rendering its pages keeps the
+   * other core busy, and takes another for the slices left once the pages are written (docs/search.md).
+   */
+  moreProcesses?: { upTo?: number; when: PromiseLike<unknown> };
   /** Records in a slice on average (slices.ts, SLICE_RECORDS); a site of fewer than four slices' worth is one slice. */
   sliceRecords?: number;
   /**
@@ -327,6 +333,19 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       // process is held at once; a slice whose pages hash as a kept bundle's is restored instead (slices.ts).
       const free = Array.from({ length: processes }, (_, k) => k);
       const waiting: Array<() => void> = [];
+      const more = options.plain ? undefined : options.moreProcesses;
+      const most = more ? Math.min(more.upTo ?? indexProcesses(records.length), bounds.length) : processes;
+      if (more && most > processes)
+        more.when.then(
+          () => {
+            for (let k = processes; k < most; k++) {
+              free.push(k);
+              waiting.shift()?.();
+            }
+          },
+          // One that fails says nothing: the slices go on with the processes they have.
+          () => undefined,
+        );
       const running: Array<Promise<void>> = [];
       let failed: unknown;
       // Each slice's bundle is joined (merge.ts) once it and every slice before it are in place, while later

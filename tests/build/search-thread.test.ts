@@ -72,6 +72,24 @@ describe("the search index on its own thread", () => {
     expect(events.at(-1)).toBe("done");
   });
 
+  it("takes more Pagefind processes on the thread when the main thread says so, for the same index", async () => {
+    const here = path.join(dir, "one-process");
+    await writeSearchBundles(records, here, { processes: 1, sliceRecords: 2 });
+    let say = () => {};
+    const when = new Promise<void>((resolve) => {
+      say = resolve;
+    });
+    const there = path.join(dir, "told");
+    const indexing = writeSearchBundlesOnThread(records, there, { minRecords: 1, processes: 1, sliceRecords: 2, moreProcesses: { upTo: 2, when } });
+    // Told after the thread has started, over the task's port, as a build tells it once its pages are written.
+    say();
+    const stats = await indexing;
+    expect(stats.processes).toBe(2);
+    const files = filesUnder(path.join(here, "pagefind"));
+    expect(filesUnder(path.join(there, "pagefind"))).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(there, "pagefind", file)), file).toEqual(readFileSync(path.join(here, "pagefind", file)));
+  });
+
   it("fails with the thread's own message when a spooled text changed under the build", async () => {
     const spool = new RecordSpool(path.join(dir, "changed.search-records"));
     const spooled = records.map((record) => spool.put(record));

@@ -150,11 +150,16 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
     stats.push(await writeSearchBundles(RECORDS, path.join(work, "one-sliced"), { processes: 1, sliceRecords: 4 }));
     // Other slices (about three records each): the join does not depend on where the records were cut.
     stats.push(await writeSearchBundles(RECORDS, path.join(work, "cut-elsewhere"), { processes: 2, sliceRecords: 3 }));
+    // One process, and up to three once told (a cold build is told when its pages are written); and one never told.
+    const told = { upTo: 3, when: Promise.resolve() };
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "told"), { processes: 1, sliceRecords: 4, moreProcesses: told }));
+    const untold = { upTo: 3, when: new Promise<void>(() => {}) };
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "untold"), { processes: 1, sliceRecords: 4, moreProcesses: untold }));
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("indexes with as many processes as asked, and leaves no slice's folder behind", () => {
-    expect(stats.map((s) => s.processes)).toEqual([1, 3, 3, 1, 2]);
+    expect(stats.map((s) => s.processes)).toEqual([1, 3, 3, 1, 2, 3, 1]);
     expect(stats[0]!.slices).toBe(1);
     expect(stats[1]!.slices).toBeGreaterThanOrEqual(4);
     expect(stats[4]!.slices).toBeGreaterThan(stats[1]!.slices);
@@ -178,6 +183,18 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
     expect(three.sorts).toEqual(one.sorts);
     expect(three.entry).toEqual(one.entry);
     expect(Object.keys(one.words).length).toBeGreaterThan(50);
+  });
+
+  it("takes more processes for the slices still waiting once told, and writes the bundle one process writes", () => {
+    const one = contentOf(bundle("one-sliced"));
+    for (const name of ["told", "untold"]) {
+      const other = contentOf(bundle(name));
+      expect(other.pages).toEqual(one.pages);
+      expect(other.words).toEqual(one.words);
+      expect(other.filters).toEqual(one.filters);
+      expect(other.entry).toEqual(one.entry);
+    }
+    expect(stats[5]!.slices).toBe(stats[3]!.slices);
   });
 
   it("keeps Pagefind's scripts and WebAssembly as they are", () => {
