@@ -194,9 +194,11 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   stats.slices = bounds.length;
   try {
     try {
+      // Processes asked for (default one per core for a large site), at least one and no more than the slices.
+      const processesFor = (asked: number | undefined) => Math.max(1, Math.min(asked ?? indexProcesses(records.length), bounds.length));
+      const processes = options.plain ? 1 : processesFor(options.processes);
       // Pagefind processes, started when a slice first needs one; each copy of Pagefind's module (another URL,
       // so another module) starts a process of its own.
-      const processes = options.plain ? 1 : Math.max(1, Math.min(options.processes ?? indexProcesses(records.length), bounds.length));
       const modules: Array<Promise<typeof pagefind>> = [];
       const moduleFor = (k: number) => {
         if (!modules[k]) {
@@ -334,7 +336,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       const free = Array.from({ length: processes }, (_, k) => k);
       const waiting: Array<() => void> = [];
       const more = options.plain ? undefined : options.moreProcesses;
-      const most = more ? Math.min(more.upTo ?? indexProcesses(records.length), bounds.length) : processes;
+      const most = more ? processesFor(more.upTo) : processes;
       if (more && most > processes)
         more.when.then(
           () => {
