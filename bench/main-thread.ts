@@ -6,14 +6,17 @@
  * more than most changes to these stretches move them; here each runs
  * `--rounds` times in one process after the content is loaded once, so two
  * versions of the code can be compared in turn on the same corpus.
- *   npx tsx bench/main-thread.ts [--docs N] [--seed S] [--rounds R]
+ *   npx tsx bench/main-thread.ts [--docs N] [--seed S] [--rounds R] [--page-cache]
  * Prints wall and CPU time per round (CPU: the whole process, which is the
  * main thread here once the pass-1 pool has stopped).
+ *   --page-cache: each round of pages with an empty page cache, as a cold build
+ *   has (every page's key, hash and kept copy; scripts/render/page-cache.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadContentInParallel } from "../scripts/content/pool.ts";
+import { PageCache } from "../scripts/render/page-cache.ts";
 import { pageRenderer } from "../scripts/render/pages.ts";
 import { SearchRecordCache } from "../scripts/search/record-cache.ts";
 import { RecordSpool } from "../scripts/search/record-spool.ts";
@@ -26,6 +29,7 @@ import { numberOption } from "./options.ts";
 const docs = numberOption("docs", 5000);
 const seed = numberOption("seed", 20261101);
 const rounds = numberOption("rounds", 3);
+const withPageCache = process.argv.includes("--page-cache");
 
 /** `run`'s result, and its wall and CPU time as text. */
 const timed = async <T>(run: () => T | Promise<T>): Promise<{ value: T; line: string }> => {
@@ -55,8 +59,19 @@ try {
   }
   for (let round = 1; round <= rounds; round++) {
     const output = path.join(work, "site");
+    const cacheDir = path.join(work, "page-cache");
     rmSync(output, { recursive: true, force: true });
-    const rendered = await timed(() => pageRenderer({ model: model!, config }).writeAll(output));
+    rmSync(cacheDir, { recursive: true, force: true });
+    const rendered = await timed(async () => {
+      const data = { model: model!, config };
+      const cache = withPageCache ? new PageCache(cacheDir, "bench", data) : undefined;
+      try {
+        return await pageRenderer(data, undefined, cache).writeAll(output);
+      } finally {
+        cache?.release();
+        cache?.save();
+      }
+    });
     console.log(`  round ${round}: pages ${rendered.line}, ${rendered.value.length} files`);
   }
 } finally {
