@@ -50,6 +50,9 @@ describe("a rendered body on disk", () => {
     expect(writeBody(bodies, renderBody(LONG_BODY, "slide"))).toEqual(ref);
     expect(readdirSync(bodies)).toHaveLength(1);
     expect(readBody({ file: "content/a/b.md", bodyRef: ref })).toEqual(body);
+    // Characters of two, three and four bytes in UTF-8, and one JSON escapes: the file's bytes are what its name hashes.
+    const wide = renderBody('## Budsjett – 2025\n\nØkning på 5 € per innbygger 📊, «Győr» og "sitat".\n', "slide");
+    expect(readBody({ file: "content/a/c.md", bodyRef: writeBody(bodies, wide) })).toEqual(wide);
   });
 
   it("refuses a changed or missing body file, naming the document", () => {
