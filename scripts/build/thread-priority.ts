@@ -1,0 +1,43 @@
+/**
+ * The search index is what a cold build has the most of to do beside its
+ * critical path (pass 1, then the pages on the main thread), and none of it
+ * is needed before the pages are written. Its thread, and the Pagefind
+ * processes that thread starts, run at the lowest priority: they take what the
+ * pages, cards and pass 1 leave of the cores instead of taking turns with
+ * them. Measured at N = 5000 (docs/performance.md, "the search index at the
+ * lowest priority"): the pages phase 25–32 s → 18–27 s, the whole build and
+ * its CPU time lower in every pair.
+ *
+ * Linux only: there a nice value belongs to a thread, and a process or thread
+ * started from it inherits it. Elsewhere it is the whole process's, so nothing
+ * is changed.
+ */
+import { stat } from "node:fs/promises";
+import { readlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { isMainThread } from "node:worker_threads";
+
+/** The search thread's nice value: the lowest priority there is. */
+export const SEARCH_THREAD_NICE = 19;
+
+/**
+ * Lowers the calling worker thread's priority to `nice`, unless it is already that low or lower (a build started
+ * with `nice -n 19` stays there). Never a main thread's, whose priority is the whole build's. Says whether it did.
+ */
+export async function lowerThreadPriority(nice: number): Promise<boolean> {
+  if (process.platform !== "linux" || isMainThread) return false;
+  // libuv's thread pool (file reads, zlib) is the process's, started by the first thread that uses it, and would
+  // inherit this thread's priority: it is started first, if no other thread has.
+  await stat(".");
+  try {
+    // The thread's own id: /proc/thread-self links to /proc/<pid>/task/<tid>.
+    const tid = Number(path.basename(readlinkSync("/proc/thread-self")));
+    if (!Number.isInteger(tid) || tid <= 0 || os.getPriority(tid) >= nice) return false;
+    os.setPriority(tid, nice);
+    return true;
+  } catch {
+    // No /proc, or not allowed: the thread runs at the build's priority, as before.
+    return false;
+  }
+}
