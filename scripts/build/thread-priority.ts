@@ -5,8 +5,8 @@
  * processes that thread starts, run at the lowest priority: they take what the
  * pages, cards and pass 1 leave of the cores instead of taking turns with
  * them. Measured at N = 5000 (docs/performance.md, "the search index at the
- * lowest priority"): the pages phase 25–32 s → 18–27 s, the whole build and
- * its CPU time lower in every pair.
+ * lowest priority"): the pages phase a median 28.0 s → 19.4 s, the whole build
+ * quicker in ten of eleven cold pairs.
  *
  * Linux only: there a nice value belongs to a thread, and a process or thread
  * started from it inherits it. Elsewhere it is the whole process's, so nothing
