@@ -27,18 +27,24 @@ export const SEARCH_THREAD_NICE = 19;
  */
 export async function lowerThreadPriority(nice: number): Promise<boolean> {
   if (process.platform !== "linux" || isMainThread) return false;
+  let tid: number;
+  try {
+    // The thread's own id: /proc/thread-self links to /proc/<pid>/task/<tid>.
+    tid = Number(path.basename(readlinkSync("/proc/thread-self")));
+    if (!Number.isInteger(tid) || tid <= 0 || os.getPriority(tid) >= nice) return false;
+  } catch {
+    // No /proc: the thread runs at the build's priority, as before.
+    return false;
+  }
   // libuv's thread pool (file reads, zlib) is the process's, started by the first thread that uses it, and would
   // inherit this thread's priority: it is started first, if no other thread has. Any file will do, and whether it is
   // there does not matter: the request alone starts the pool, and a build must not fail for want of it.
   await stat(process.execPath).catch(() => undefined);
   try {
-    // The thread's own id: /proc/thread-self links to /proc/<pid>/task/<tid>.
-    const tid = Number(path.basename(readlinkSync("/proc/thread-self")));
-    if (!Number.isInteger(tid) || tid <= 0 || os.getPriority(tid) >= nice) return false;
     os.setPriority(tid, nice);
     return true;
   } catch {
-    // No /proc, or not allowed: the thread runs at the build's priority, as before.
+    // Not allowed: the thread runs at the build's priority, as before.
     return false;
   }
 }
