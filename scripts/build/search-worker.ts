@@ -10,7 +10,7 @@ import type { Progress } from "../progress/progress.ts";
 import { searchBundleDir } from "../search/records.ts";
 import { keepFolder } from "../search/kept-folder.ts";
 import type { KeptIndexHashes, SearchKeep } from "./search-cache.ts";
-import { lowerThreadPriority, SEARCH_THREAD_NICE } from "./thread-priority.ts";
+import { BACKGROUND_THREAD_NICE, lowerThreadPriority } from "../content/thread-priority.ts";
 
 export interface SearchTask {
   records: PortableRecord[];
@@ -34,8 +34,8 @@ export type ProgressMessage = { phase: { name: string; total: number; unit: stri
 export type ToSearchThread = { moreProcesses: true };
 
 export default async function indexRecords(task: SearchTask): Promise<SearchIndexStats & { kept?: KeptIndexHashes }> {
-  // Before Pagefind's processes are started from this thread: they inherit its priority (./thread-priority.ts).
-  await lowerThreadPriority(SEARCH_THREAD_NICE);
+  // Before Pagefind's processes are started from this thread: they inherit its priority (../content/thread-priority.ts).
+  await lowerThreadPriority(BACKGROUND_THREAD_NICE);
   const spools = new Map<string, RecordSpool>();
   const post = (message: ProgressMessage) => task.progress.postMessage(message);
   const progress: Progress = {

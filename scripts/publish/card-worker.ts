@@ -1,6 +1,7 @@
 /** A worker thread of the card pool (./cards.ts): draws one card with Lysark's renderer and writes it. */
 import { createHash } from "node:crypto";
 import { renameSync, writeFileSync } from "node:fs";
+import { BACKGROUND_THREAD_NICE, lowerThreadPriority } from "../content/thread-priority.ts";
 import { renderCard } from "./card-raster.ts";
 import type { CardText } from "./card-layout.ts";
 
@@ -23,7 +24,12 @@ export function cardHash(png: Uint8Array): string {
   return createHash("sha256").update(png).digest("hex");
 }
 
-export default function drawCardTask(task: CardTask): CardResult {
+/** Settles once this thread has been lowered (../content/thread-priority.ts), before its first card. */
+let lowered: Promise<boolean> | undefined;
+
+export default async function drawCardTask(task: CardTask): Promise<CardResult> {
+  // Nothing waits for a card before the pages are written: the cards take what pass 1 and the pages leave of the cores.
+  await (lowered ??= lowerThreadPriority(BACKGROUND_THREAD_NICE));
   const { png, missing } = renderCard(task.card);
   if (task.temporary) {
     writeFileSync(task.temporary, png);

@@ -15,7 +15,8 @@ import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { SearchThread, writeSearchBundlesOnThread } from "../../scripts/build/search-thread.ts";
-import { SEARCH_THREAD_NICE } from "../../scripts/build/thread-priority.ts";
+import { BACKGROUND_THREAD_NICE } from "../../scripts/content/thread-priority.ts";
+import { mainThreadStat, otherThreads, procStat } from "../helpers/proc.ts";
 import { indexSearch } from "../../scripts/build/write-site.ts";
 import { phaseTimer } from "../../scripts/publish/assets.ts";
 import { loadContent } from "../../scripts/content/load.ts";
@@ -92,29 +93,15 @@ describe("the search index on its own thread", () => {
   });
 
   it.runIf(process.platform === "linux")("runs at the lowest priority, and so do the Pagefind processes it starts, but not the main thread", async () => {
-    // A thread's or process's nice value and parent, from its /proc stat line (fields 4 and 19).
-    const statOf = (file: string) => {
-      const line = readFileSync(file, "utf8");
-      const fields = line.slice(line.lastIndexOf(")") + 2).split(" ");
-      return { comm: line.slice(line.indexOf("(") + 1, line.lastIndexOf(")")), parent: Number(fields[1]), nice: Number(fields[16]) };
-    };
-    const mainThread = path.join("/proc", String(process.pid), "task", String(process.pid), "stat");
-    const mainNice = statOf(mainThread).nice;
+    const mainNice = procStat(mainThreadStat).nice;
     const threadNices = new Set<number>();
     const pagefindNices = new Set<number>();
     const look = () => {
-      for (const task of readdirSync(`/proc/${process.pid}/task`)) {
-        if (task === String(process.pid)) continue;
-        try {
-          threadNices.add(statOf(`/proc/${process.pid}/task/${task}/stat`).nice);
-        } catch {
-          // Ended between the listing and the read.
-        }
-      }
+      for (const thread of otherThreads().values()) threadNices.add(thread.nice);
       for (const pid of readdirSync("/proc")) {
         if (!/^\d+$/.test(pid)) continue;
         try {
-          const stat = statOf(`/proc/${pid}/stat`);
+          const stat = procStat(`/proc/${pid}/stat`);
           if (stat.parent === process.pid && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
         } catch {
           // Ended between the listing and the read.
@@ -127,9 +114,9 @@ describe("the search index on its own thread", () => {
     } finally {
       clearInterval(watching);
     }
-    expect(threadNices).toContain(SEARCH_THREAD_NICE);
-    expect([...pagefindNices]).toEqual([SEARCH_THREAD_NICE]);
-    expect(statOf(mainThread).nice).toBe(mainNice);
+    expect(threadNices).toContain(BACKGROUND_THREAD_NICE);
+    expect([...pagefindNices]).toEqual([BACKGROUND_THREAD_NICE]);
+    expect(procStat(mainThreadStat).nice).toBe(mainNice);
   });
 
   it("fails with the thread's own message when a spooled text changed under the build", async () => {

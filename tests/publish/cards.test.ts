@@ -4,11 +4,13 @@
  * never overwritten in place (that would change the cache entry).
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BACKGROUND_THREAD_NICE } from "../../scripts/content/thread-priority.ts";
 import { CardWriter, placeCard, type CardText } from "../../scripts/publish/cards.ts";
+import { mainThreadStat, otherThreads, procStat } from "../helpers/proc.ts";
 
 let work: string;
 beforeEach(() => {
@@ -19,6 +21,8 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 const card = (title: string): CardText => ({ brand: "Lysark", kicker: "Rapport", title, footer: "Testby kommune · 1. mars 2012", lang: "nb" });
 const out = (name: string) => path.join(work, "out", `${name}.png`);
 const inode = (file: string) => statSync(file).ino;
+/** The main thread's nice value before any test here ran (Linux only). */
+const mainNiceAtStart = process.platform === "linux" && existsSync(mainThreadStat) ? procStat(mainThreadStat).nice : undefined;
 
 describe("CardWriter", () => {
   it("draws a card once when several documents have the same one, and links the others to it", async () => {
@@ -49,6 +53,33 @@ describe("CardWriter", () => {
     expect([...writer.hashes.keys()].sort()).toEqual([out("main"), out("pool"), out("pool-again")].sort());
     for (const [file, hash] of writer.hashes) expect(hash).toBe(sha256(file));
   });
+
+  // Not where the tests themselves run at the lowest priority: the pool's threads would start there.
+  it.runIf(mainNiceAtStart !== undefined && mainNiceAtStart < BACKGROUND_THREAD_NICE)(
+    "draws on threads at the lowest priority, but never lowers the main thread",
+    async () => {
+      // Threads there before the pool starts (a test worker's own, or another file's) are not the pool's.
+      const before = new Set(otherThreads().keys());
+      // No pool of the tests before lowered it: a thread started from a lowered main thread would start lowered.
+      expect(procStat(mainThreadStat).nice).toBe(mainNiceAtStart);
+      const lowered = new Set<string>();
+      const look = () => {
+        for (const [id, thread] of otherThreads()) if (!before.has(id) && thread.nice === BACKGROUND_THREAD_NICE) lowered.add(id);
+      };
+      const threads = 2;
+      const writer = new CardWriter({ mainThreadCards: 1, threads });
+      for (let i = 0; i < 200; i++) writer.add({ file: out(`card-${i}`), card: card(`Rapport nummer ${i}`) });
+      const watching = setInterval(look, 2);
+      try {
+        expect(await writer.finish()).toBe(200);
+      } finally {
+        clearInterval(watching);
+      }
+      // Each of the pool's threads lowered itself before its first card; the main thread drew one and stayed as it was.
+      expect(lowered.size).toBe(threads);
+      expect(procStat(mainThreadStat).nice).toBe(mainNiceAtStart);
+    },
+  );
 
   it("draws a different card when only the title changes", async () => {
     const writer = new CardWriter();

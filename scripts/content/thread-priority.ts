@@ -1,12 +1,15 @@
 /**
- * The search index is what a cold build has the most of to do beside its
- * critical path (pass 1, then the pages on the main thread), and none of it
- * is needed before the pages are written. Its thread, and the Pagefind
- * processes that thread starts, run at the lowest priority: they take what the
- * pages, cards and pass 1 leave of the cores instead of taking turns with
- * them. Measured at N = 5000 (docs/performance.md, "the search index at the
- * lowest priority"): the pages phase a median 28.0 s → 19.4 s, the whole build
- * quicker in ten of eleven cold pairs.
+ * Work a cold build has beside its critical path (pass 1, then the pages on
+ * the main thread) runs at the lowest priority, so that it takes what the
+ * critical path leaves of the cores instead of taking turns with it. Two kinds
+ * of thread do, since nothing waits for either before the pages are written:
+ * - the search thread, and the Pagefind processes it starts (the index). Measured
+ *   at N = 5000 (docs/performance.md, "the search index at the lowest priority"):
+ *   the pages phase a median 28.0 s → 19.4 s, the whole build quicker in ten of
+ *   eleven cold pairs;
+ * - the card pool's threads (the social cards). Measured at N = 5000
+ *   (docs/performance.md, "the card threads at the lowest priority"): quicker in
+ *   eight of ten cold pairs and the same in one, CPU ÷ wall higher in nine.
  *
  * Linux only: there a nice value belongs to a thread, and a process or thread
  * started from it inherits it. Elsewhere it is the whole process's, so nothing
@@ -18,8 +21,8 @@ import os from "node:os";
 import path from "node:path";
 import { isMainThread } from "node:worker_threads";
 
-/** The search thread's nice value: the lowest priority there is. */
-export const SEARCH_THREAD_NICE = 19;
+/** The nice value of the search thread and the card threads: the lowest priority there is. */
+export const BACKGROUND_THREAD_NICE = 19;
 
 /**
  * Lowers the calling worker thread's priority to `nice`, unless it is already that low or lower (a build started
