@@ -2,4 +2,6 @@
 
 export const BUILD_ENVIRONMENT: Readonly<Record<string, string>>;
 
-export function ownProcessEnvironment(command: string, env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform): NodeJS.ProcessEnv | undefined;
+export function v8PoolOption(cores?: number): string | undefined;
+
+export function ownProcessEnvironment(command: string, env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform, cores?: number): NodeJS.ProcessEnv | undefined;

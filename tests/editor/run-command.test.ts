@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { BUILD_ENVIRONMENT, ownProcessEnvironment } from "../../scripts/cli/build-environment.mjs";
+import { BUILD_ENVIRONMENT, ownProcessEnvironment, v8PoolOption } from "../../scripts/cli/build-environment.mjs";
 import { bundleCacheDir } from "../../scripts/content/bundles.mjs";
 import { isRunning } from "../../scripts/content/temporary-files.ts";
 import { runCli } from "../helpers/cli.ts";
@@ -70,7 +70,8 @@ describe("scripts/cli/run.mjs", () => {
 
   /**
    * A module every Node process of the run loads first (NODE_OPTIONS=--import): it writes a line with its pid, its
-   * parent's and its MALLOC_ARENA_MAX; with `hold`, the process that has the variable waits there for a minute.
+   * parent's, its MALLOC_ARENA_MAX and the V8 pool size its NODE_OPTIONS set; with `hold`, the process that has the
+   * variable waits there for a minute.
    */
   const probe = (folder: string, hold = false) => {
     const log = path.join(folder, "processes.log");
@@ -78,7 +79,7 @@ describe("scripts/cli/run.mjs", () => {
     writeFileSync(
       module,
       `import { appendFileSync } from "node:fs";
-appendFileSync(${JSON.stringify(log)}, [process.pid, process.ppid, process.env.MALLOC_ARENA_MAX ?? "-"].join(" ") + "\\n");
+appendFileSync(${JSON.stringify(log)}, [process.pid, process.ppid, process.env.MALLOC_ARENA_MAX ?? "-", /--v8-pool-size=\\d+/.exec(process.env.NODE_OPTIONS ?? "")?.[0] ?? "-"].join(" ") + "\\n");
 if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setTimeout(resolve, 60_000));
 `,
     );
@@ -93,7 +94,7 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
     return { env: { NODE_OPTIONS: `--import=${pathToFileURL(module).href}`, MALLOC_ARENA_MAX: undefined }, lines };
   };
 
-  it("runs a build in a process of its own with fewer malloc arenas, and ends with its exit status", () => {
+  it("runs a build in a process of its own with fewer malloc arenas and no more V8 platform threads than cores, and ends with its exit status", () => {
     dir = makeProject("site-basic", { "content/testby/broken.md": doc(VALID_FRONT_MATTER.replace("title: Et dokument", "title:")) });
     const { env, lines } = probe(dir);
     const failed = runCli("build", dir, [], env);
@@ -102,7 +103,9 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
     const [launcherProcess, buildProcess, ...more] = lines();
     expect(more).toEqual([]);
     expect(launcherProcess![2]).toBe("-");
-    expect(buildProcess).toEqual([expect.any(String), launcherProcess![0], BUILD_ENVIRONMENT.MALLOC_ARENA_MAX]);
+    // On fewer cores than V8's four platform threads, as many as there are cores.
+    expect(buildProcess).toEqual([expect.any(String), launcherProcess![0], BUILD_ENVIRONMENT.MALLOC_ARENA_MAX, v8PoolOption() ?? "-"]);
+    expect(launcherProcess![3]).toBe("-");
     expect(existsSync(path.join(dir, "_site"))).toBe(false);
   });
 
@@ -110,7 +113,7 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
     dir = makeProject();
     const { env, lines } = probe(dir);
     expect(runCli("build", dir, [], { ...env, MALLOC_ARENA_MAX: "4" }).status).toBe(0);
-    expect(lines().map(([, , arenas]) => arenas)).toEqual(["4"]);
+    expect(lines().map(([, , arenas, pool]) => [arenas, pool])).toEqual([["4", "-"]]);
     rmSync(path.join(dir, "processes.log"));
     expect(runCli("check", dir, [], env).status).toBe(0);
     expect(lines().map(([, , arenas]) => arenas)).toEqual(["-"]);
@@ -131,7 +134,18 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
   });
 
   it("asks for a process of its own only for a build on Linux without MALLOC_ARENA_MAX", () => {
-    expect(ownProcessEnvironment("build", { PATH: "/bin" }, "linux")).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2" });
+    expect(ownProcessEnvironment("build", { PATH: "/bin" }, "linux", 8)).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2" });
+    expect(ownProcessEnvironment("build", { PATH: "/bin" }, "linux", 4)).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2" });
+    expect(ownProcessEnvironment("build", { PATH: "/bin" }, "linux", 2)).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2", NODE_OPTIONS: "--v8-pool-size=2" });
+    expect(ownProcessEnvironment("build", { NODE_OPTIONS: "--import=x.mjs" }, "linux", 1)).toEqual({
+      NODE_OPTIONS: "--import=x.mjs --v8-pool-size=1",
+      MALLOC_ARENA_MAX: "2",
+    });
+    // The caller's own pool size is theirs.
+    expect(ownProcessEnvironment("build", { NODE_OPTIONS: "--v8-pool-size=3" }, "linux", 2)).toEqual({
+      NODE_OPTIONS: "--v8-pool-size=3",
+      MALLOC_ARENA_MAX: "2",
+    });
     expect(ownProcessEnvironment("build", { MALLOC_ARENA_MAX: "8" }, "linux")).toBeUndefined();
     expect(ownProcessEnvironment("build", {}, "darwin")).toBeUndefined();
     expect(ownProcessEnvironment("check", {}, "linux")).toBeUndefined();
