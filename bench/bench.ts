@@ -17,7 +17,7 @@ import { generateCorpus, type CorpusInfo } from "./corpus.ts";
 import { wholeNumberOption } from "./options.ts";
 import { growingParts, growingPartsLine, type GrowthSize } from "./growth.ts";
 import { bundledScript, folderSize, gzipSize, measureDevRebuild, measureSearchDownload, median, runChild, walkFiles, type ChildRun } from "./measure.ts";
-import { BUILD_ENVIRONMENT, ownProcessEnvironment, v8PoolOption } from "../scripts/cli/build-environment.mjs";
+import { ownProcessEnvironment } from "../scripts/cli/build-environment.mjs";
 
 const repo = fileURLToPath(new URL("../", import.meta.url));
 /** Both builds start as `npm run build` starts Lysark: from a bundle, without tsx's loader (measure.ts, bundledScript). */
@@ -288,7 +288,8 @@ async function main(): Promise<void> {
   );
   say(
     lysarkEnvironment
-      ? `Lysark's builds run with ${[...Object.entries(BUILD_ENVIRONMENT), ...(v8PoolOption() ? [["NODE_OPTIONS", lysarkEnvironment.NODE_OPTIONS]] : [])]
+      ? `Lysark's builds run with ${Object.entries(lysarkEnvironment)
+          .filter(([name, value]) => process.env[name] !== value)
           .map(([name, value]) => `${name}=${value}`)
           .join(" ")}, as \`npm run build\` starts them; bare Eleventy without`
       : `Both builds run in this environment (MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX === undefined ? "unset" : `=${process.env.MALLOC_ARENA_MAX}`})`,
