@@ -13,32 +13,9 @@ import { chunkTable, readPagefindFile } from "../../scripts/search/chunks.ts";
 import { indexProcesses, SLICE_MIN_RECORDS, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import { BundleJoin, compareCodePoints, pagefindChunkStarts } from "../../scripts/search/merge.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
+import { decodeCbor as decode } from "../helpers/cbor.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
-/** A CBOR item, decoded whole (Pagefind's files hold arrays, text, and positive and negative integers). */
-function decode(bytes: Buffer, at = 0): [unknown, number] {
-  const initial = bytes[at]!;
-  const type = initial >> 5;
-  const info = initial & 31;
-  let value = info;
-  let next = at + 1;
-  if (info === 24) value = bytes[next++]!;
-  else if (info === 25) value = bytes.readUInt16BE((next += 2) - 2);
-  else if (info === 26) value = bytes.readUInt32BE((next += 4) - 4);
-  if (type === 0) return [value, next];
-  if (type === 1) return [-1 - value, next];
-  if (type === 3) return [bytes.subarray(next, next + value).toString("utf8"), next + value];
-  if (type === 4) {
-    const items: unknown[] = [];
-    for (let i = 0; i < value; i++) {
-      const [item, end] = decode(bytes, next);
-      items.push(item);
-      next = end;
-    }
-    return [items, next];
-  }
-  throw new Error(`unexpected CBOR type ${type} at byte ${at}`);
-}
 const read = (file: string) => decode(readPagefindFile(file))[0] as unknown[];
 
 type Posting = [number, number[], number[]];

@@ -1,0 +1,206 @@
+/**
+ * Lysark's own index writer (index-page.ts, index-writer.ts) against Pagefind 1.6 itself:
+ * the same records indexed by both must give the same pages, words, postings, filters,
+ * sort orders and chunk bounds. Not yet used by the build (docs/search.md, "An index
+ * writer of Lysark's own").
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus.ts";
+import { loadContent } from "../../scripts/content/load.ts";
+import { readPagefindFile } from "../../scripts/search/chunks.ts";
+import { indexableWords, indexPage, WordTable } from "../../scripts/search/index-page.ts";
+import { packedLocations, packedMetaLocations, writeIndexBundle } from "../../scripts/search/index-writer.ts";
+import { pagefindStems } from "../../scripts/search/pagefind-stems.ts";
+import { recordHtml, type IndexedExtras, type SearchRecord } from "../../scripts/search/records.ts";
+import { buildSiteModel } from "../../scripts/site/model.ts";
+import { decodeCbor } from "../helpers/cbor.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
+const read = (file: string) => decodeCbor(readPagefindFile(file))[0] as unknown[];
+type Posting = [number, number[], number[]];
+
+/**
+ * A bundle as a search reads it: each page's fragment, and each word's postings by page URL, its
+ * variants' as a set (Pagefind lists a word's variants in the order of a hash map, which it does not define).
+ */
+function bundleContent(bundle: string) {
+  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8"));
+  const language = Object.values(entry.languages)[0] as { hash: string; page_count: number };
+  const [version, pages, chunks, filters, sorts, fields] = read(path.join(bundle, `pagefind.${language.hash}.pf_meta`)) as [
+    string,
+    Array<[string, number, string]>,
+    Array<[string, string, string]>,
+    Array<[string, string]>,
+    Array<[string, number[]]>,
+    string[],
+  ];
+  const fragments = pages.map(([name]) =>
+    JSON.parse(
+      gunzipSync(readFileSync(path.join(bundle, "fragment", `${name}.pf_fragment`)))
+        .subarray(12)
+        .toString("utf8"),
+    ),
+  );
+  const urls = fragments.map((fragment) => fragment.url as string);
+  const postings = (list: Posting[]) => {
+    let page = 0;
+    return list.map(([delta, locations, metaLocations]) => {
+      page += delta;
+      return [urls[page], locations, metaLocations];
+    });
+  };
+  const words: Record<string, unknown> = {};
+  for (const [, , hash] of chunks) {
+    const [list] = read(path.join(bundle, "index", `${hash}.pf_index`)) as [Array<[string, Posting[], Array<[string, Posting[]]>]>];
+    for (const [word, own, variants] of list) {
+      words[word] = { own: postings(own), variants: variants.map(([form, list]) => [form, postings(list)]).sort(([a], [b]) => (a! < b! ? -1 : 1)) };
+    }
+  }
+  const filterFiles = filters.map(([name, hash]) => [name, read(path.join(bundle, "filter", `${hash}.pf_filter`))]);
+  return {
+    entry: { ...entry, languages: Object.fromEntries(Object.entries(entry.languages).map(([key, value]) => [key, { ...(value as object), hash: undefined }])) },
+    version,
+    pages: pages.map(([, wordCount, group], i) => [urls[i], wordCount, group]),
+    fragments,
+    chunkBounds: chunks.map(([from, to]) => [from, to]),
+    filters,
+    filterFiles,
+    sorts,
+    fields,
+    words,
+  };
+}
+
+describe("the words Pagefind indexes for a word (Pagefind's own examples)", () => {
+  const english = snowball.newStemmer("english");
+  const stems = (word: string, stemmer = english) =>
+    indexableWords(word, stemmer).map(({ stemmed, original, compoundPart }) => [stemmed, original ?? null, compoundPart]);
+
+  it("stems a plain word, and splits words joined by case, hyphens or underscores into parts", () => {
+    expect(stems("hello")).toEqual([["hello", null, false]]);
+    const expected = [
+      ["threeantelop", null, false],
+      ["three", null, true],
+      ["antelop", null, true],
+    ];
+    expect(stems("ThreeAntelopes")).toEqual(expected);
+    expect(stems("three-antelopes")).toEqual(expected);
+    // Pagefind keeps "_" in a word (its include_characters), and still splits there (checked against Pagefind 1.6).
+    expect(stems("three_antelopes")).toEqual([["three_antelop", null, false], ...expected.slice(1)]);
+  });
+
+  it("splits as the convert_case crate does, keeps parts of two bytes or more, and each part's written form", () => {
+    const plain = (word: string) => indexableWords(word, undefined).map(({ stemmed, original }) => (original ? `${stemmed}|${original}` : stemmed));
+    expect(plain("WKWebVIEWComponent")).toEqual(["wkwebviewcomponent", "wk", "web", "view", "component"]);
+    expect(plain("café-crème")).toEqual(["cafecreme|cafécrème", "cafe|café", "creme|crème"]);
+    // "bl.a.": "a" is one byte and left out; "å" is two.
+    expect(plain("bl.a.")).toEqual(["bla", "bl"]);
+    expect(plain("på-å")).toEqual(["paa|påå", "pa|på", "a|å"]);
+  });
+
+  it("packs a page's positions in runs by weight, the common weight first, as steps from the one before", () => {
+    const at = (position: number, weight: number) => ({ position, weight, original: undefined });
+    expect(packedLocations([at(5, 24), at(9, 24)])).toEqual([-25, 5, 4]);
+    expect(packedLocations([at(2, 144), at(5, 24), at(9, 24), at(40, 144)])).toEqual([-25, 5, 4, -145, 2, 38]);
+    // A weight below 1 (0.5 is 12) sorts before it.
+    expect(packedLocations([at(3, 24), at(1, 12)])).toEqual([-13, 1, -25, 3]);
+    expect(
+      packedMetaLocations([
+        { field: 2, position: 0, original: undefined },
+        { field: 0, position: 3, original: undefined },
+        { field: 0, position: 1, original: undefined },
+      ]),
+    ).toEqual([-1, 1, 2, -3, 0]);
+  });
+});
+
+/** The same records indexed by Pagefind and by Lysark's writer (stems asked of Pagefind), into `work`/pagefind and `work`/lysark. */
+async function indexBoth(work: string, records: readonly SearchRecord[], extras: (i: number) => IndexedExtras) {
+  const pagefind = await import("pagefind");
+  const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+  if (!index) throw new Error("Pagefind did not start");
+  for (const [i, record] of records.entries()) await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras(i)) });
+  await index.writeFiles({ outputPath: path.join(work, "pagefind") });
+  await pagefind.close();
+  // The words to stem: every one the writer would stem, found by a pass that stems none.
+  const asked = new Set<string>();
+  const recorder = new WordTable({
+    stem: (word) => {
+      asked.add(word);
+      return word;
+    },
+  });
+  for (const [i, record] of records.entries()) indexPage(record, extras(i), recorder);
+  const stems = await pagefindStems(asked, "nb");
+  const fallback = snowball.newStemmer("norwegian");
+  const table = new WordTable({ stem: (word) => stems.get(word) ?? fallback.stem(word) });
+  writeIndexBundle(
+    records.map((record, i) => indexPage(record, extras(i), table)),
+    path.join(work, "lysark"),
+    "nb",
+  );
+  return { asked, stems };
+}
+
+describe("a bundle written by Lysark, against Pagefind's for the same records", () => {
+  let work: string;
+  const records: Record<string, SearchRecord[]> = {};
+  let oracle: { asked: Set<string>; stems: Map<string, string> };
+  // Compound parts and word forms on every third record, as the search thread adds them.
+  const extras = (i: number): IndexedExtras => (i % 3 === 0 ? { compoundParts: ["plan", "strategi"], wordForms: ["planene", "kommunenes"] } : {});
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-index-writer-"));
+    const project = path.join(work, "corpus");
+    generateCorpus({ dir: project, docs: 60 });
+    const generated = loadContent(path.join(project, "content"), { root: project });
+    records.generated = buildSiteModel(generated.site).searchRecords.slice(0, 60);
+    // The bundled content: real slides, with dates, e-mail addresses and words Pagefind stems otherwise than Snowball 2.2.
+    const bundled = loadContent(path.join(ROOT, "content"), { root: ROOT });
+    records.bundled = buildSiteModel(bundled.site).searchRecords;
+    oracle = await indexBoth(path.join(work, "generated"), records.generated, extras);
+    await indexBoth(path.join(work, "bundled"), records.bundled, extras);
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  for (const set of ["generated", "bundled"]) {
+    it(`holds the same pages, fragments, words, postings, filters, sort orders and chunk bounds (${set} content)`, () => {
+      const theirs = bundleContent(path.join(work, set, "pagefind"));
+      const ours = bundleContent(path.join(work, set, "lysark"));
+      expect(ours.pages).toEqual(theirs.pages);
+      expect(ours.pages.length).toBe(records[set]!.length);
+      expect(ours.fragments).toEqual(theirs.fragments);
+      expect(Object.keys(ours.words).sort()).toEqual(Object.keys(theirs.words).sort());
+      expect(ours.words).toEqual(theirs.words);
+      expect(ours.filterFiles).toEqual(theirs.filterFiles);
+      expect(ours.sorts).toEqual(theirs.sorts);
+      expect(ours.fields).toEqual(theirs.fields);
+      expect(ours.chunkBounds).toEqual(theirs.chunkBounds);
+      expect(ours.entry).toEqual(theirs.entry);
+      expect(ours.version).toBe(theirs.version);
+    });
+
+    it(`names fragments and filters as Pagefind does, by their hash (${set} content)`, () => {
+      const names = (bundle: string, folder: string) => readdirSync(path.join(work, set, bundle, folder)).sort();
+      expect(names("lysark", "fragment")).toEqual(names("pagefind", "fragment"));
+      expect(names("lysark", "filter")).toEqual(names("pagefind", "filter"));
+    });
+  }
+
+  it("cuts the generated content's words into several chunks, as Pagefind does", () => {
+    expect(bundleContent(path.join(work, "generated", "lysark")).chunkBounds.length).toBeGreaterThan(1);
+  });
+
+  it("stems as Pagefind does, where Snowball 2.2 does not", async () => {
+    expect(oracle.stems.size).toBe(oracle.asked.size);
+    const stems = await pagefindStems(["tvers", "hovers", "toppers", "kommunene", "planlegging"], "nb");
+    expect(Object.fromEntries(stems)).toEqual({ tvers: "tvers", hovers: "hovers", toppers: "toppers", kommunene: "kommun", planlegging: "planlegging" });
+    expect(snowball.newStemmer("norwegian").stem("tvers")).toBe("tver");
+  });
+});
