@@ -44,19 +44,29 @@ export interface Stemmer {
   stem(word: string): string;
 }
 
-/** A word's place on the page: its position and its weight (× 24). */
-export interface Occurrence {
-  position: number;
-  weight: number;
-  /** The written form where it had diacritics: Pagefind files it as a variant of the word without them. */
-  original: string | undefined;
+/**
+ * A word's places on a page, as pairs of numbers: [position, weight (× 24), …] for a body word,
+ * [field, position, …] for a metadata word; `forms` holds those of each written form with
+ * diacritics, which Pagefind files as variants of the word without them.
+ */
+export interface Places {
+  own: number[];
+  forms: Map<string, number[]> | undefined;
 }
 
-/** A word of a metadata field: the field's place in the page's sorted field names, and the word's in the field. */
-export interface MetaOccurrence {
-  field: number;
-  position: number;
-  original: string | undefined;
+function addPlace(map: Map<string, Places>, word: string, original: string | undefined, a: number, b: number): void {
+  let places = map.get(word);
+  if (!places) {
+    places = { own: [], forms: undefined };
+    map.set(word, places);
+  }
+  if (original === undefined) places.own.push(a, b);
+  else {
+    places.forms ??= new Map();
+    const list = places.forms.get(original);
+    if (list) list.push(a, b);
+    else places.forms.set(original, [a, b]);
+  }
 }
 
 export interface IndexAnchor {
@@ -76,13 +86,23 @@ export interface IndexPage {
   meta: Record<string, string>;
   anchors: IndexAnchor[];
   sort: Record<string, string>;
-  words: Map<string, Occurrence[]>;
-  metaWords: Map<string, MetaOccurrence[]>;
+  /** Each stem's places in the text: [position, weight, …]. */
+  words: Map<string, Places>;
+  /** Each stem's places in the metadata: [field (in the page's sorted field names), position, …]. */
+  metaWords: Map<string, Places>;
 }
 
-/** Pagefind's `normalize_content`: entities decoded, the ends trimmed, newlines and runs of white space made one space. */
+/** Pagefind's `normalize_content` of text as it was before recordHtml escaped it: the ends trimmed, newlines and runs of white space made one space. */
+function normalizeSpace(text: string): string {
+  return text.replace(EDGE_WHITESPACE, "").replace(NEWLINES, " ").replace(SPACE_RUNS, " ");
+}
+
+/**
+ * Pagefind's `normalize_content` applied once more to such text, as Pagefind does to anchor texts and filter
+ * values: entities in the text itself decoded ("&amp;" in a title becomes "&").
+ */
 export function normalizeContent(text: string): string {
-  return decodeHTML(text).replace(EDGE_WHITESPACE, "").replace(NEWLINES, " ").replace(SPACE_RUNS, " ");
+  return normalizeSpace(text.includes("&") ? decodeHTML(text) : text);
 }
 
 /** Pagefind's `normalize_diacritics`: the word without combining marks, when that differs. */
@@ -247,26 +267,33 @@ function scaledWeight(text: string, automatic: boolean): number {
  */
 export class WordTable {
   private readonly known = new Map<string, IndexableWord[]>();
+  private readonly partCounts = new Map<string, number>();
   constructor(readonly stemmer: Stemmer | undefined) {}
   words(raw: string): IndexableWord[] {
     let words = this.known.get(raw);
     if (!words) {
       words = indexableWords(raw, this.stemmer);
       this.known.set(raw, words);
+      this.partCounts.set(raw, words.filter((word) => word.compoundPart).length);
     }
     return words;
+  }
+  /** How many of `raw`'s words are parts of it (after `words(raw)`): they share its weight. */
+  parts(raw: string): number {
+    return this.partCounts.get(raw) ?? 0;
   }
 }
 
 /** One record as Pagefind 1.6 indexes it, with `table`'s stemmer for every word (the bundle's one stemmer, forceLanguage). */
 export function indexPage(record: SearchRecord, extras: IndexedExtras, table: WordTable): IndexPage {
   const { digest, anchorText } = digestOf(record, extras);
-  const words = new Map<string, Occurrence[]>();
+  const words = new Map<string, Places>();
   const anchors: IndexAnchor[] = [];
   const content: string[] = [];
   const weights = [WEIGHT_SCALE];
   let position = 0;
-  for (const word of normalizeContent(digest).split(WHITESPACE_RUN)) {
+  // The digest is the records' own text: Pagefind decodes the entities recordHtml wrote, and no more.
+  for (const word of normalizeSpace(digest).split(WHITESPACE_RUN)) {
     if (!word) continue;
     if (word.startsWith("___")) {
       if (word.startsWith("___PAGEFIND_ANCHOR___")) {
@@ -274,7 +301,7 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
         const colon = rest.indexOf(":");
         const key = rest.slice(colon + 1);
         const id = key.slice(key.indexOf(":") + 1);
-        const text = normalizeContent(normalizeContent(anchorText.get(key) ?? ""));
+        const text = normalizeContent(anchorText.get(key) ?? "");
         const element = rest.slice(0, colon);
         // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only marker none.
         anchors.push(element === "h2" ? { element, id, text, title: id, location: position } : { element, id, text, location: position });
@@ -293,35 +320,30 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
         continue;
       }
     }
-    const base = word.replaceAll("\u200b", "");
+    const base = word.includes("\u200b") ? word.replaceAll("\u200b", "") : word;
     if (!base) continue;
     content.push(base);
     const weight = weights.at(-1) ?? 1;
     const indexable = table.words(base);
-    const parts = indexable.filter((w) => w.compoundPart).length;
+    const parts = table.parts(base);
     const partWeight = parts > 0 && weight > 0 ? Math.max(Math.trunc(weight / Math.min(parts, 255)), 1) : 0;
-    for (const { stemmed, original, compoundPart } of indexable) {
-      const occurrence = { position, weight: compoundPart ? partWeight : weight, original };
-      const list = words.get(stemmed);
-      if (list) list.push(occurrence);
-      else words.set(stemmed, [occurrence]);
-    }
+    for (const { stemmed, original, compoundPart } of indexable) addPlace(words, stemmed, original, position, compoundPart ? partWeight : weight);
     position++;
   }
-  const meta = Object.fromEntries(Object.entries(record.meta).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const metaWords = new Map<string, MetaOccurrence[]>();
+  // Pagefind trims a metadata value and makes its runs of white space one space, but decodes nothing more.
+  const meta = Object.fromEntries(
+    Object.entries(record.meta)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([field, value]) => [field, normalizeSpace(value)]),
+  );
+  const metaWords = new Map<string, Places>();
   Object.values(meta).forEach((value, field) => {
-    value
-      .split(WHITESPACE_RUN)
-      .filter(Boolean)
-      .forEach((word, wordIndex) => {
-        for (const { stemmed, original } of table.words(word)) {
-          const occurrence = { field, position: wordIndex, original };
-          const list = metaWords.get(stemmed);
-          if (list) list.push(occurrence);
-          else metaWords.set(stemmed, [occurrence]);
-        }
-      });
+    let wordIndex = 0;
+    for (const word of value.split(WHITESPACE_RUN)) {
+      if (!word) continue;
+      for (const { stemmed, original } of table.words(word)) addPlace(metaWords, stemmed, original, field, wordIndex);
+      wordIndex++;
+    }
   });
   const filters = Object.fromEntries(
     Object.entries(record.filters)

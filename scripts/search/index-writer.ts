@@ -13,12 +13,14 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { array, header, pagefindContent, text } from "./chunks.ts";
 import { compareCodePoints } from "./merge.ts";
-import { INCLUDE_CHARACTERS, type IndexPage, type MetaOccurrence, type Occurrence } from "./index-page.ts";
+import { INCLUDE_CHARACTERS, type IndexPage } from "./index-page.ts";
 
 /** The Pagefind version whose bundle this writes (pagefind-entry.json and the metadata file name it). */
 export const PAGEFIND_FORMAT = "1.6.0";
 /** Pagefind's default `index_chunk_size`: a chunk closes once its words' pages (and variants') hold this many numbers. */
 export const INDEX_CHUNK_SIZE = 20000;
+/** "pagefind_dcd", which every data file starts with before its CBOR. */
+const SIGNATURE_LENGTH = 12;
 /** Weight 1 (24) comes first in a page's locations; Pagefind's marker for it is −25. */
 const COMMON_WEIGHT = 25;
 
@@ -32,47 +34,105 @@ export function pagefindHash(bytes: Buffer | string): string {
 const integer = (value: number) => (value < 0 ? header(1, -1 - value) : header(0, value));
 const integers = (values: readonly number[]) => Buffer.concat([header(4, values.length), ...values.map(integer)]);
 
-/** A page's locations of one word: runs by weight (the common one first), each a marker −(weight + 1), then positions as steps. */
-export function packedLocations(occurrences: readonly Occurrence[]): number[] {
+/** CBOR written into one growing buffer: a chunk holds hundreds of thousands of numbers. */
+class CborWriter {
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  private room(size: number): void {
+    if (this.length + size <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + size));
+    this.bytes.copy(bigger, 0, 0, this.length);
+    this.bytes = bigger;
+  }
+
+  head(type: number, value: number): void {
+    this.room(9);
+    const major = type << 5;
+    if (value < 24) this.bytes[this.length++] = major | value;
+    else if (value < 0x100) {
+      this.bytes[this.length++] = major | 24;
+      this.bytes[this.length++] = value;
+    } else if (value < 0x10000) {
+      this.bytes[this.length++] = major | 25;
+      this.bytes.writeUInt16BE(value, this.length);
+      this.length += 2;
+    } else {
+      this.bytes[this.length++] = major | 26;
+      this.bytes.writeUInt32BE(value, this.length);
+      this.length += 4;
+    }
+  }
+
+  integer(value: number): void {
+    if (value < 0) this.head(1, -1 - value);
+    else this.head(0, value);
+  }
+
+  integers(values: readonly number[]): void {
+    this.head(4, values.length);
+    for (const value of values) this.integer(value);
+  }
+
+  text(value: string): void {
+    const size = Buffer.byteLength(value);
+    this.head(3, size);
+    this.room(size);
+    this.length += this.bytes.write(value, this.length);
+  }
+
+  /** The CBOR written, after Pagefind's signature. */
+  content(): Buffer {
+    return pagefindContent(this.bytes.subarray(0, this.length));
+  }
+}
+
+/** A page's places of one word ([position, weight, …]) as Pagefind packs them: runs by weight, the common one first, each a marker −(weight + 1), then positions as steps. */
+export function packedLocations(places: readonly number[]): number[] {
   // Usually one weight, in the order of the text: then the runs are already in order.
-  const first = occurrences[0]!.weight;
-  if (occurrences.every((occurrence, i) => occurrence.weight === first && (i === 0 || occurrence.position >= occurrences[i - 1]!.position))) {
-    const locations = [-first - 1, occurrences[0]!.position];
-    for (let i = 1; i < occurrences.length; i++) locations.push(occurrences[i]!.position - occurrences[i - 1]!.position);
+  const first = places[1]!;
+  let ordered = true;
+  for (let i = 2; i < places.length && ordered; i += 2) ordered = places[i + 1] === first && places[i]! >= places[i - 2]!;
+  if (ordered) {
+    const locations = [-first - 1, places[0]!];
+    for (let i = 2; i < places.length; i += 2) locations.push(places[i]! - places[i - 2]!);
     return locations;
   }
-  const sorted = occurrences
-    .map((occurrence, i) => ({ ...occurrence, i }))
-    .sort((a, b) => (a.weight === COMMON_WEIGHT ? 0 : a.weight) - (b.weight === COMMON_WEIGHT ? 0 : b.weight) || a.position - b.position || a.i - b.i);
+  const order = Array.from({ length: places.length / 2 }, (_, i) => i);
+  const key = (i: number) => (places[i * 2 + 1] === COMMON_WEIGHT ? 0 : places[i * 2 + 1]!);
+  order.sort((a, b) => key(a) - key(b) || places[a * 2]! - places[b * 2]! || a - b);
   const locations: number[] = [];
   let weight = COMMON_WEIGHT;
   let last = 0;
-  for (const occurrence of sorted) {
-    if (occurrence.weight !== weight) {
-      locations.push(-occurrence.weight - 1, occurrence.position);
-      weight = occurrence.weight;
+  for (const i of order) {
+    const position = places[i * 2]!;
+    const placeWeight = places[i * 2 + 1]!;
+    if (placeWeight !== weight) {
+      locations.push(-placeWeight - 1, position);
+      weight = placeWeight;
     } else {
-      locations.push(occurrence.position - last);
+      locations.push(position - last);
     }
-    last = occurrence.position;
+    last = position;
   }
   return locations;
 }
 
-/** A page's metadata locations of one word: for each field in order, −(field + 1), then positions as steps. */
-export function packedMetaLocations(occurrences: readonly MetaOccurrence[]): number[] {
-  const sorted = occurrences.map((occurrence, i) => ({ ...occurrence, i })).sort((a, b) => a.field - b.field || a.position - b.position || a.i - b.i);
+/** A page's metadata places of one word ([field, position, …]): for each field in order, −(field + 1), then positions as steps. */
+export function packedMetaLocations(places: readonly number[]): number[] {
+  const order = Array.from({ length: places.length / 2 }, (_, i) => i);
+  order.sort((a, b) => places[a * 2]! - places[b * 2]! || places[a * 2 + 1]! - places[b * 2 + 1]! || a - b);
   const locations: number[] = [];
   let field = -1;
   let last = 0;
-  for (const occurrence of sorted) {
-    if (occurrence.field !== field) {
-      locations.push(-occurrence.field - 1);
-      field = occurrence.field;
+  for (const i of order) {
+    if (places[i * 2] !== field) {
+      field = places[i * 2]!;
+      locations.push(-field - 1);
       last = 0;
     }
-    locations.push(occurrence.position - last);
-    last = occurrence.position;
+    locations.push(places[i * 2 + 1]! - last);
+    last = places[i * 2 + 1]!;
   }
   return locations;
 }
@@ -88,21 +148,6 @@ interface PackedWord {
   variants: Map<string, PackedPage[]>;
 }
 
-/** Occurrences split into the word's own and each written form's (words that had diacritics). */
-function byForm<T extends { original: string | undefined }>(occurrences: readonly T[]): { own: T[]; forms: Map<string, T[]> } {
-  const own: T[] = [];
-  const forms = new Map<string, T[]>();
-  for (const occurrence of occurrences) {
-    if (occurrence.original === undefined) own.push(occurrence);
-    else {
-      const list = forms.get(occurrence.original);
-      if (list) list.push(occurrence);
-      else forms.set(occurrence.original, [occurrence]);
-    }
-  }
-  return { own, forms };
-}
-
 /** The entry of `page` in `pages`, added (with no locations) if it has none. */
 function pageEntry(pages: PackedPage[], page: number): PackedPage {
   const last = pages.at(-1);
@@ -112,18 +157,29 @@ function pageEntry(pages: PackedPage[], page: number): PackedPage {
   return entry;
 }
 
-const encodePages = (pages: readonly PackedPage[]) => {
+function writePages(out: CborWriter, pages: readonly PackedPage[]): void {
+  out.head(4, pages.length);
   let previous = 0;
-  return array(
-    pages.map((entry) => {
-      const delta = entry.page - previous;
-      previous = entry.page;
-      return array([integer(delta), integers(entry.locations), integers(entry.metaLocations)]);
-    }),
-  );
-};
-const encodeWord = (word: PackedWord) =>
-  array([text(word.word), encodePages(word.pages), array([...word.variants].map(([form, pages]) => array([text(form), encodePages(pages)])))]);
+  for (const entry of pages) {
+    out.head(4, 3);
+    out.integer(entry.page - previous);
+    previous = entry.page;
+    out.integers(entry.locations);
+    out.integers(entry.metaLocations);
+  }
+}
+
+function writeWord(out: CborWriter, word: PackedWord): void {
+  out.head(4, 3);
+  out.text(word.word);
+  writePages(out, word.pages);
+  out.head(4, word.variants.size);
+  for (const [form, pages] of word.variants) {
+    out.head(4, 2);
+    out.text(form);
+    writePages(out, pages);
+  }
+}
 
 /** The first characters of two neighbouring chunks' bounds that tell them apart (Pagefind's `get_prefixes`). */
 function prefixes(a: string, b: string): [string, string] {
@@ -181,19 +237,22 @@ export function writeIndexBundle(pages: readonly IndexPage[], dir: string, langu
   const fragments: Array<{ name: string; json: string; wordCount: number }> = [];
   const fragmentNames = new Set<string>();
   pages.forEach((page, number) => {
-    for (const [stem, occurrences] of page.words) {
+    for (const [stem, places] of page.words) {
       const word = wordFor(stem);
-      const { own, forms } = byForm(occurrences);
-      if (own.length) word.pages.push({ page: number, locations: packedLocations(own), metaLocations: [] });
-      for (const [form, list] of forms) variantPages(word, form).push({ page: number, locations: packedLocations(list), metaLocations: [] });
+      if (places.own.length) word.pages.push({ page: number, locations: packedLocations(places.own), metaLocations: [] });
+      if (places.forms)
+        for (const [form, list] of places.forms) variantPages(word, form).push({ page: number, locations: packedLocations(list), metaLocations: [] });
     }
     const pageFields = Object.keys(page.meta).map((field) => fieldNumber.get(field)!);
-    for (const [stem, occurrences] of page.metaWords) {
+    const global = (list: number[]) => {
+      const out = list.slice();
+      for (let i = 0; i < out.length; i += 2) out[i] = pageFields[out[i]!]!;
+      return out;
+    };
+    for (const [stem, places] of page.metaWords) {
       const word = wordFor(stem);
-      const global = occurrences.map((occurrence) => ({ ...occurrence, field: pageFields[occurrence.field]! }));
-      const { own, forms } = byForm(global);
-      if (own.length) pageEntry(word.pages, number).metaLocations = packedMetaLocations(own);
-      for (const [form, list] of forms) pageEntry(variantPages(word, form), number).metaLocations = packedMetaLocations(list);
+      if (places.own.length) pageEntry(word.pages, number).metaLocations = packedMetaLocations(global(places.own));
+      if (places.forms) for (const [form, list] of places.forms) pageEntry(variantPages(word, form), number).metaLocations = packedMetaLocations(global(list));
     }
     for (const [name, values] of Object.entries(page.filters)) {
       let filter = filters.get(name);
@@ -251,9 +310,14 @@ export function writeIndexBundle(pages: readonly IndexPage[], dir: string, langu
   const write = (file: string, content: Buffer) => writeFileSync(path.join(dir, file), gzipSync(content));
   const chunkNames = new Set<string>();
   const chunkTable = chunks.map((words, i) => {
-    const cbor = array([array(words.map(encodeWord))]);
-    const name = shortName(language, pagefindHash(cbor), chunkNames);
-    write(`index/${name}.pf_index`, pagefindContent(cbor));
+    const out = new CborWriter();
+    out.head(4, 1);
+    out.head(4, words.length);
+    for (const word of words) writeWord(out, word);
+    const content = out.content();
+    // Pagefind hashes the CBOR without the signature the file starts with.
+    const name = shortName(language, pagefindHash(content.subarray(SIGNATURE_LENGTH)), chunkNames);
+    write(`index/${name}.pf_index`, content);
     return array([text(bounds[i]!.from), text(bounds[i]!.to), text(name)]);
   });
   const filterNames = new Set<string>();

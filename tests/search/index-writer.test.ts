@@ -106,18 +106,13 @@ describe("the words Pagefind indexes for a word (Pagefind's own examples)", () =
   });
 
   it("packs a page's positions in runs by weight, the common weight first, as steps from the one before", () => {
-    const at = (position: number, weight: number) => ({ position, weight, original: undefined });
-    expect(packedLocations([at(5, 24), at(9, 24)])).toEqual([-25, 5, 4]);
-    expect(packedLocations([at(2, 144), at(5, 24), at(9, 24), at(40, 144)])).toEqual([-25, 5, 4, -145, 2, 38]);
+    // [position, weight, …]
+    expect(packedLocations([5, 24, 9, 24])).toEqual([-25, 5, 4]);
+    expect(packedLocations([2, 144, 5, 24, 9, 24, 40, 144])).toEqual([-25, 5, 4, -145, 2, 38]);
     // A weight below 1 (0.5 is 12) sorts before it.
-    expect(packedLocations([at(3, 24), at(1, 12)])).toEqual([-13, 1, -25, 3]);
-    expect(
-      packedMetaLocations([
-        { field: 2, position: 0, original: undefined },
-        { field: 0, position: 3, original: undefined },
-        { field: 0, position: 1, original: undefined },
-      ]),
-    ).toEqual([-1, 1, 2, -3, 0]);
+    expect(packedLocations([3, 24, 1, 12])).toEqual([-13, 1, -25, 3]);
+    // [field, position, …]
+    expect(packedMetaLocations([2, 0, 0, 3, 0, 1])).toEqual([-1, 1, 2, -3, 0]);
   });
 });
 
@@ -164,6 +159,18 @@ describe("a bundle written by Lysark, against Pagefind's for the same records", 
     // The bundled content: real slides, with dates, e-mail addresses and words Pagefind stems otherwise than Snowball 2.2.
     const bundled = loadContent(path.join(ROOT, "content"), { root: ROOT });
     records.bundled = buildSiteModel(bundled.site).searchRecords;
+    // One more with the characters recordHtml escapes, entities written as text, and runs of spaces.
+    const first = records.bundled[0]!;
+    const title = ' A & B  <c> "d" &amp; e&lt;f  ';
+    records.bundled.push({
+      ...first,
+      url: "/dokumenter/test/escapes/",
+      title,
+      meta: { ...first.meta, title, doc: "test/&amp;escapes" },
+      filters: { ...first.filters, topic: ["a&b", "c&amp;d", "<e>"] },
+      head: [{ text: 'Tom & Jerry &amp; co <b>x</b> "q" &#39;z&#39; &nbsp;end', weight: 2 }],
+      parts: [{ ...first.parts[0]!, title: "Slide & one &amp; two", text: "Text &lt;tag&gt; & more &copy; ©" }],
+    });
     oracle = await indexBoth(path.join(work, "generated"), records.generated, extras);
     await indexBoth(path.join(work, "bundled"), records.bundled, extras);
   }, 60_000);
