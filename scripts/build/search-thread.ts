@@ -26,7 +26,7 @@ export const SEARCH_THREAD_MIN_RECORDS = 500;
 
 type ThreadOptions = Pick<
   SearchBundleOptions,
-  "progress" | "wordListCache" | "wordFormCache" | "processes" | "moreProcesses" | "sliceCache" | "sliceRecords"
+  "progress" | "wordListCache" | "wordFormCache" | "processes" | "moreProcesses" | "sliceCache" | "sliceRecords" | "indexer"
 > & {
   /** Keep the written folder there on the thread (./search-cache.ts), which then says so (`kept`). */
   keep?: SearchKeep;
@@ -75,6 +75,7 @@ export class SearchThread {
         moreProcesses: options.moreProcesses && { upTo: options.moreProcesses.upTo },
         sliceCache: options.sliceCache,
         sliceRecords: options.sliceRecords,
+        indexer: options.indexer,
         keep: options.keep,
         progress: port2,
       };

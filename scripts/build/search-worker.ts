@@ -4,7 +4,7 @@
  * file, and progress goes back over `progress`.
  */
 import type { MessagePort } from "node:worker_threads";
-import { writeSearchBundles, type SearchIndexStats } from "../search/index.ts";
+import { writeSearchBundles, type SearchBundleOptions, type SearchIndexStats } from "../search/index.ts";
 import { recordFromEntry, recordFromPortable, RecordSpool, type PortableRecord } from "../search/record-spool.ts";
 import type { Progress } from "../progress/progress.ts";
 import { searchBundleDir } from "../search/records.ts";
@@ -22,6 +22,7 @@ export interface SearchTask {
   moreProcesses?: { upTo?: number };
   sliceCache?: string;
   sliceRecords?: number;
+  indexer?: SearchBundleOptions["indexer"];
   /** Where to keep the written folder for the next build (./search-cache.ts): done here, not on the main thread. */
   keep?: SearchKeep;
   /** Receives `{ phase }`, `{ tick }` and `{ done }` messages for the main thread's progress line. */
@@ -69,6 +70,7 @@ export default async function indexRecords(task: SearchTask): Promise<SearchInde
       moreProcesses,
       sliceCache: task.sliceCache,
       sliceRecords: task.sliceRecords,
+      indexer: task.indexer,
     });
     if (!task.keep) return stats;
     return { ...stats, kept: keepFolder(searchBundleDir(task.outputDir), task.keep.dir, { key: task.keep.key }) };

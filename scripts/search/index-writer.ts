@@ -13,7 +13,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { array, header, pagefindContent, text } from "./chunks.ts";
 import { compareCodePoints } from "./merge.ts";
-import { INCLUDE_CHARACTERS, type IndexPage } from "./index-page.ts";
+import { INCLUDE_CHARACTERS, type IndexPage, type Places } from "./index-page.ts";
 
 /** The Pagefind version whose bundle this writes (pagefind-entry.json and the metadata file name it). */
 export const PAGEFIND_FORMAT = "1.6.0";
@@ -202,9 +202,31 @@ function shortName(language: string, hash: string, taken: Set<string>, digits = 
 
 const isNumber = (value: string) => /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/.test(value);
 
+/** `places` of words that stem alike, joined under the stem (their places are then out of order; packing sorts them). */
+function byStem(places: Map<string, Places>, stem: (word: string) => string): Map<string, Places> {
+  const joined = new Map<string, Places>();
+  for (const [word, own] of places) {
+    const key = stem(word);
+    const found = joined.get(key);
+    if (!found) {
+      joined.set(key, own);
+      continue;
+    }
+    const merged: Places = { own: found.own.concat(own.own), forms: found.forms && new Map(found.forms) };
+    for (const [form, list] of own.forms ?? []) {
+      merged.forms ??= new Map();
+      merged.forms.set(form, (merged.forms.get(form) ?? []).concat(list));
+    }
+    joined.set(key, merged);
+  }
+  return joined;
+}
+
 export interface WrittenIndex {
   pages: number;
   words: number;
+  /** The pages' word counts, summed (what Pagefind's `uniqueWords` of each page added gives). */
+  pageWords: number;
   /** The metadata file's name, without its extension: pagefind-entry.json's language hash. */
   hash: string;
 }
@@ -213,7 +235,14 @@ export interface WrittenIndex {
  * Writes `pages` (in this order, page 0 first) as a Pagefind bundle for `language` into `dir`: what
  * Pagefind writes there for records added in the same order with `forceLanguage: language`.
  */
-export function writeIndexBundle(pages: readonly IndexPage[], dir: string, language: string, chunkSize = INDEX_CHUNK_SIZE): WrittenIndex {
+export function writeIndexBundle(
+  pages: readonly IndexPage[],
+  dir: string,
+  language: string,
+  options: { chunkSize?: number; stem?: (word: string) => string } = {},
+): WrittenIndex {
+  const chunkSize = options.chunkSize ?? INDEX_CHUNK_SIZE;
+  let pageWords = 0;
   const fields = [...new Set(pages.flatMap((page) => Object.keys(page.meta)))].sort(compareCodePoints);
   const fieldNumber = new Map(fields.map((field, i) => [field, i]));
   const words = new Map<string, PackedWord>();
@@ -237,7 +266,11 @@ export function writeIndexBundle(pages: readonly IndexPage[], dir: string, langu
   const fragments: Array<{ name: string; json: string; wordCount: number }> = [];
   const fragmentNames = new Set<string>();
   pages.forEach((page, number) => {
-    for (const [stem, places] of page.words) {
+    // Pages made with a WordTable that does not stem are keyed by the words as Pagefind would stem them.
+    const pageWordPlaces = options.stem ? byStem(page.words, options.stem) : page.words;
+    const pageMetaPlaces = options.stem ? byStem(page.metaWords, options.stem) : page.metaWords;
+    pageWords += page.wordCount;
+    for (const [stem, places] of pageWordPlaces) {
       const word = wordFor(stem);
       if (places.own.length) word.pages.push({ page: number, locations: packedLocations(places.own), metaLocations: [] });
       if (places.forms)
@@ -249,7 +282,7 @@ export function writeIndexBundle(pages: readonly IndexPage[], dir: string, langu
       for (let i = 0; i < out.length; i += 2) out[i] = pageFields[out[i]!]!;
       return out;
     };
-    for (const [stem, places] of page.metaWords) {
+    for (const [stem, places] of pageMetaPlaces) {
       const word = wordFor(stem);
       if (places.own.length) pageEntry(word.pages, number).metaLocations = packedMetaLocations(global(places.own));
       if (places.forms) for (const [form, list] of places.forms) pageEntry(variantPages(word, form), number).metaLocations = packedMetaLocations(global(list));
@@ -356,5 +389,5 @@ export function writeIndexBundle(pages: readonly IndexPage[], dir: string, langu
     include_characters: INCLUDE_CHARACTERS,
   };
   writeFileSync(path.join(dir, "pagefind-entry.json"), JSON.stringify(entry));
-  return { pages: pages.length, words: words.size, hash };
+  return { pages: pages.length, words: words.size, pageWords, hash };
 }

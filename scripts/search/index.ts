@@ -13,7 +13,10 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { renameFragments } from "./fragments.ts";
+import { indexPage, WordTable } from "./index-page.ts";
+import { writeIndexBundle } from "./index-writer.ts";
 import { BundleJoin } from "./merge.ts";
+import { PagefindStems } from "./pagefind-stems.ts";
 import { dictionariesFor } from "./dictionaries.ts";
 import {
   affixDictionariesFor,
@@ -22,6 +25,7 @@ import {
   ownLanguageStems,
   queryStemmers,
   recordBaseFormsFrom,
+  snowballStemmer,
   recordFormsFrom,
   type Stemmer,
 } from "./inflections.ts";
@@ -30,6 +34,9 @@ import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, site
 import { inSliceOrder, SliceCache, sliceBounds, sliceKey } from "./slices.ts";
 import { RecordWordSets } from "./word-sets.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
+
+/** Part of a kept slice's key when Lysark's writer wrote it: raise it when the writer writes otherwise. */
+const INDEX_WRITER_VERSION = 1;
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
 const IN_FLIGHT = 64;
@@ -55,6 +62,12 @@ export interface SearchIndexStats {
 export interface SearchBundleOptions {
   /** Index as before issue 17: every text with one stemmer and nothing added (the benchmark's "today"). */
   plain?: boolean;
+  /**
+   * Who writes each slice's bundle: Lysark's own writer (index-writer.ts, the default), which takes only the stems from
+   * Pagefind, or Pagefind's own processes ("pagefind", as before 5 December 2026; `LYSARK_INDEXER=pagefind`).
+   * `plain` is always Pagefind's.
+   */
+  indexer?: "lysark" | "pagefind";
   /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
   progress?: Progress;
   /** Where the word lists' compact form is kept between builds (`.cache/lysark/word-lists`, dictionaries.ts). */
@@ -210,7 +223,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       // forceLanguage overrides each record's <html lang> (the body's language, kept for
       // the language filter and excerpts), so every text and every query is stemmed alike.
       // What a kept slice's key names besides its pages: only read when there is a cache to key.
-      const indexer = cache && `pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
+      const ownWriter = !options.plain && (options.indexer ?? (process.env.LYSARK_INDEXER === "pagefind" ? "pagefind" : "lysark")) === "lysark";
+      const indexer = cache && `${ownWriter ? `lysark-writer ${INDEX_WRITER_VERSION} stems of ` : ""}pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
       // Compound parts come from the whole site's vocabulary (compounds.ts).
       const known = options.wordSets;
       // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
@@ -307,7 +321,27 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
                 : [],
             }
           : {};
-        return { id: record.id, url: record.url, content: recordHtml(record, extras) };
+        return { id: record.id, url: record.url, record, extras, content: recordHtml(record, extras) };
+      };
+      // Lysark's writer: one Pagefind process, asked only for the stems of words it has not stemmed yet (pagefind-stems.ts).
+      // Started with the first slice written, so a build whose slices all come from the cache starts no process.
+      let stems: PagefindStems | undefined;
+      const words = new WordTable(undefined);
+      /** Writes one slice's bundle into `dir` with Lysark's writer; returns the words on its pages. */
+      const writeSlice = async (pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
+        const indexPages = pages.map((page) => indexPage(page.record, page.extras, words));
+        const asked = new Set<string>();
+        for (const page of indexPages) {
+          for (const word of page.words.keys()) asked.add(word);
+          for (const word of page.metaWords.keys()) asked.add(word);
+        }
+        stems ??= new PagefindStems(await moduleFor(0), stemmer, snowballStemmer(stemmer));
+        await stems.add(asked);
+        const stemsOf = stems;
+        const written = writeIndexBundle(indexPages, dir, stemmer, { stem: (word) => stemsOf.stem(word) });
+        await stems.copyLibrary(dir);
+        indexed.tick(pages.length);
+        return written.pageWords;
       };
       /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
       const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
@@ -373,6 +407,18 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           joining?.placed(k);
           continue;
         }
+        if (ownWriter) {
+          // On this thread, slice after slice: the bundle is written as the records come, and the join goes on meanwhile.
+          try {
+            const words = await writeSlice(pages, sliceDirs[k]!);
+            stats.words += words;
+            if (key !== undefined) cache!.store(key, sliceDirs[k]!, words);
+            joining?.placed(k);
+          } catch (error) {
+            failed ??= error;
+          }
+          continue;
+        }
         while (!free.length) await new Promise<void>((resolve) => waiting.push(resolve));
         const slot = free.shift()!;
         running.push(
@@ -392,6 +438,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         );
       }
       await Promise.all(running);
+      stems?.dispose();
       if (!failed && join && !joining) await join.addAll(sliceDirs);
       await joining?.done();
       failed ??= joining?.failed;

@@ -455,6 +455,12 @@ const SNOWBALL: Record<string, string> = { nb: "norwegian", nn: "norwegian", sv:
 /** The languages the search page adds a query's stems in (VARIANT_LANGUAGES in assets/search-query.js). */
 const VARIANT_STEMMERS = ["swedish", "danish", "english"];
 
+/** The snowball-stemmers stemmer of a bundle forced to `language`, if it has one. */
+export function snowballStemmer(language: string): Stemmer | undefined {
+  const name = SNOWBALL[language];
+  return name ? snowball.newStemmer(name) : undefined;
+}
+
 /** How queries reach a bundle forced to `language` (none for a language without a Snowball stemmer). */
 export function queryStemmers(language: string): QueryStemmers | undefined {
   const name = SNOWBALL[language];

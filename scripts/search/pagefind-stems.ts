@@ -7,43 +7,86 @@
  * An index that stems otherwise than the search page's WebAssembly does would miss
  * words, so the writer (index-page.ts) takes each stem from Pagefind: the words go
  * into one page of an index of their own, one word a position, and each position's
- * word in the index is that word's stem.
+ * word in the index is that word's stem. The index written the first time also gives
+ * the bundle Pagefind's library and WebAssembly.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import { arrayItems, cborHead, readPagefindFile, stringAt } from "./chunks.ts";
+import type { Stemmer } from "./index-page.ts";
 import { escapeHtml } from "./records.ts";
+
+type Pagefind = typeof import("pagefind");
 
 /** Letters and digits only: Pagefind indexes such a word as one word (no parts, nothing dropped), so its stem is the one word at its place. */
 const PLAIN_WORD = /^[\p{Alphabetic}\p{N}]+$/u;
+const MARKS = /\p{M}/gu;
 
-/** Whether `pagefindStems` can stem `word` (one made of letters and digits, in lower case, with no combining marks). */
-export const stemmable = (word: string) => PLAIN_WORD.test(word) && word === word.toLowerCase() && word === word.normalize("NFD").replace(/\p{M}/gu, "");
+/** Whether Pagefind can be asked for `word`'s stem (letters and digits, in lower case, with no combining marks). */
+export const stemmable = (word: string) => PLAIN_WORD.test(word) && word === word.toLowerCase() && word === word.normalize("NFD").replace(MARKS, "");
 
-/** Each of `words` (stemmable ones; others are left out) with the stem Pagefind's `language` stemmer gives it. */
-export async function pagefindStems(words: Iterable<string>, language: string): Promise<Map<string, string>> {
-  const list = [...new Set(words)].filter(stemmable);
-  const stems = new Map<string, string>();
-  if (!list.length) return stems;
-  const pagefind = await import("pagefind");
-  const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-stems-"));
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`Pagefind did not start: ${errors.join("; ")}`);
-    // A last word that is not asked about: Pagefind ends a paragraph's last word with a full stop.
-    const added = await index.addHTMLFile({ url: "/", content: `<html lang="${escapeHtml(language)}"><body><p>${list.join(" ")} x</p></body></html>` });
-    if (added.errors.length) throw new Error(`Pagefind could not read the words to stem: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length) throw new Error(`Pagefind could not write the words' index: ${written.errors.join("; ")}`);
+/** What Pagefind writes besides the index: its library, worker and WebAssembly (and ready-made UIs, which the build drops). */
+const isLibraryFile = (name: string) => !name.endsWith(".pf_meta") && name !== "pagefind-entry.json";
+
+export class PagefindStems implements Stemmer {
+  private readonly known = new Map<string, string>();
+  /** A folder holding the library files of the first index written. */
+  private library: string | undefined;
+
+  /**
+   * @param pagefind Pagefind's module (a process of its own; the caller closes it)
+   * @param language the bundle's one stemmer (forceLanguage)
+   * @param fallback for words Pagefind cannot be asked about (`stemmable`): parts with dashes or quotes in them
+   */
+  constructor(
+    private readonly pagefind: Pagefind,
+    private readonly language: string,
+    private readonly fallback: Stemmer | undefined,
+  ) {}
+
+  stem(word: string): string {
+    return this.known.get(word) ?? (this.fallback ? this.fallback.stem(word) : word);
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  /** Asks Pagefind for the stems of `words` not yet known (one index of one page, whatever their number). */
+  async add(words: Iterable<string>): Promise<void> {
+    const list: string[] = [];
+    for (const word of words) if (!this.known.has(word) && stemmable(word)) list.push(word);
+    if (!list.length && this.library) return;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-stems-"));
+    try {
+      const { index, errors } = await this.pagefind.createIndex({ forceLanguage: this.language });
+      if (!index) throw new Error(`Pagefind did not start: ${errors.join("; ")}`);
+      // A last word not asked about: Pagefind ends a paragraph's last word with a full stop.
+      const content = `<html lang="${escapeHtml(this.language)}"><body><p>${[...new Set(list)].join(" ")} x</p></body></html>`;
+      const added = await index.addHTMLFile({ url: "/", content });
+      if (added.errors.length) throw new Error(`Pagefind could not read the words to stem: ${added.errors.join("; ")}`);
+      const written = await index.writeFiles({ outputPath: dir });
+      if (written.errors.length) throw new Error(`Pagefind could not write the words' index: ${written.errors.join("; ")}`);
+      await index.deleteIndex();
+      this.read(dir, [...new Set(list)]);
+      if (!this.library) {
+        this.library = mkdtempSync(path.join(os.tmpdir(), "lysark-pagefind-library-"));
+        for (const name of readdirSync(dir, { withFileTypes: true }))
+          if (name.isFile() && isLibraryFile(name.name)) copyFileSync(path.join(dir, name.name), path.join(this.library, name.name));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The stem at each position of the one page indexed in `dir`: `list[position]`'s. */
+  private read(dir: string, list: readonly string[]): void {
     const entry = JSON.parse(readFileSync(path.join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
-    const hash = Object.values(entry.languages)[0]!.hash;
-    const meta = readPagefindFile(path.join(dir, `pagefind.${hash}.pf_meta`));
-    // The metadata file: [version, pages, chunks, …]; a chunk [from, to, hash].
-    const chunks = arrayItems(meta, arrayItems(meta, 0)[2]![0]).map(([at]) => stringAt(meta, arrayItems(meta, at)[2]![0]));
-    for (const chunk of chunks) {
-      const bytes = readPagefindFile(path.join(dir, "index", `${chunk}.pf_index`));
+    const meta = readPagefindFile(path.join(dir, `pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`));
+    // The metadata file: [version, pages, chunks, …]; a chunk: [from, to, hash].
+    for (const [chunkAt] of arrayItems(meta, arrayItems(meta, 0)[2]![0])) {
+      const bytes = readPagefindFile(path.join(dir, "index", `${stringAt(meta, arrayItems(meta, chunkAt)[2]![0])}.pf_index`));
       // A chunk: [[word, pages, variants]…]; the one page: [0, locations, metadata locations].
       for (const [wordAt] of arrayItems(bytes, arrayItems(bytes, 0)[0]![0])) {
         const [stemAt, pagesAt] = arrayItems(bytes, wordAt).map(([at]) => at);
@@ -56,15 +99,37 @@ export async function pagefindStems(words: Iterable<string>, language: string): 
             if (item.type === 1) position = -1;
             else {
               position = position < 0 ? item.value : position + item.value;
-              if (position < list.length) stems.set(list[position]!, stem);
+              if (position < list.length) this.known.set(list[position]!, stem);
             }
           }
         }
       }
     }
-  } finally {
-    await pagefind.close();
-    rmSync(dir, { recursive: true, force: true });
   }
-  return stems;
+
+  /** Copies Pagefind's library, worker and WebAssembly into `dir` (asking Pagefind once if it was not yet). */
+  async copyLibrary(dir: string): Promise<void> {
+    if (!this.library) await this.add(["x"]);
+    for (const name of readdirSync(this.library!)) copyFileSync(path.join(this.library!, name), path.join(dir, name));
+  }
+
+  /** Removes the library's folder. */
+  dispose(): void {
+    if (this.library) rmSync(this.library, { recursive: true, force: true });
+    this.library = undefined;
+  }
+}
+
+/** Each of `words` (the stemmable ones) with the stem Pagefind's `language` stemmer gives it, from a Pagefind process of its own. */
+export async function pagefindStems(words: Iterable<string>, language: string): Promise<Map<string, string>> {
+  const pagefind = await import("pagefind");
+  const stems = new PagefindStems(pagefind, language, undefined);
+  try {
+    const list = [...new Set(words)].filter(stemmable);
+    await stems.add(list);
+    return new Map(list.map((word) => [word, stems.stem(word)]));
+  } finally {
+    stems.dispose();
+    await pagefind.close();
+  }
 }

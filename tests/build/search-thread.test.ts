@@ -46,9 +46,9 @@ describe("the search index on its own thread", () => {
 
   it("writes the same index as the main thread, reading spooled texts, and reports its progress", async () => {
     const here = path.join(dir, "here");
-    // Two Pagefind processes each, for slices of two records: the thread finds Pagefind's module for the second
-    // process itself (index.ts, pagefindUrl), and keeps the slices where it is told.
-    await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2 });
+    // Slices of two records, written by Lysark's writer with the stems of one Pagefind process: the thread finds
+    // Pagefind's module itself (index.ts, pagefindUrl), and keeps the slices where it is told.
+    await writeSearchBundles(records, here, { sliceRecords: 2 });
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = records.map((record) => spool.put(record));
     const events: string[] = [];
@@ -60,10 +60,10 @@ describe("the search index on its own thread", () => {
     };
     const there = path.join(dir, "there");
     const sliceCache = path.join(dir, "slices");
-    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, processes: 2, sliceRecords: 2, sliceCache });
+    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, sliceRecords: 2, sliceCache });
     spool.remove();
     expect(stats.documents).toBe(records.length);
-    expect(stats.processes).toBe(2);
+    expect(stats.processes).toBe(1);
     expect(readdirSync(sliceCache)).toHaveLength(stats.slices);
     expect(stats.slices).toBeGreaterThan(2);
     const files = filesUnder(path.join(here, "pagefind"));
@@ -76,13 +76,20 @@ describe("the search index on its own thread", () => {
 
   it("takes more Pagefind processes on the thread when the main thread says so, for the same index", async () => {
     const here = path.join(dir, "one-process");
-    await writeSearchBundles(records, here, { processes: 1, sliceRecords: 2 });
+    // Pagefind's own processes index the slices (the indexer before Lysark's writer, still an option).
+    await writeSearchBundles(records, here, { processes: 1, sliceRecords: 2, indexer: "pagefind" });
     let say = () => {};
     const when = new Promise<void>((resolve) => {
       say = resolve;
     });
     const there = path.join(dir, "told");
-    const indexing = writeSearchBundlesOnThread(records, there, { minRecords: 1, processes: 1, sliceRecords: 2, moreProcesses: { upTo: 2, when } });
+    const indexing = writeSearchBundlesOnThread(records, there, {
+      minRecords: 1,
+      processes: 1,
+      sliceRecords: 2,
+      moreProcesses: { upTo: 2, when },
+      indexer: "pagefind",
+    });
     // Told after the thread has started, over the task's port, as a build tells it once its pages are written.
     say();
     const stats = await indexing;

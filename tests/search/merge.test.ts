@@ -58,7 +58,11 @@ function contentOf(bundle: string) {
     const [list] = read(path.join(bundle, "index", `${hash}.pf_index`)) as [Array<[string, Posting[], Array<[string, Posting[]]>]>];
     for (const [word, own, variants] of list) {
       expect(words[word], `${word} is in one chunk only`).toBeUndefined();
-      words[word] = { own: postings(own), variants: variants.map(([variant, list]) => [variant, postings(list)]) };
+      // Variants as a set: Pagefind orders them by a hash map, Lysark's writer by first use.
+      words[word] = {
+        own: postings(own),
+        variants: variants.map(([variant, list]) => [variant, postings(list)]).sort(([a], [b]) => compareCodePoints(a as string, b as string)),
+      };
     }
   }
   const filterPages = Object.fromEntries(
@@ -119,24 +123,27 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
   const bundle = (name: string) => path.join(work, name, "pagefind");
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), "lysark-merge-"));
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "one"), { processes: 1 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "one"), { processes: 1, indexer: "pagefind" }));
     // Slices of about four records (slices.ts): the 18 records in four or more, indexed by three processes at once.
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three"), { processes: 3, sliceRecords: 4 }));
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three-again"), { processes: 3, sliceRecords: 4 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three"), { processes: 3, sliceRecords: 4, indexer: "pagefind" }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "three-again"), { processes: 3, sliceRecords: 4, indexer: "pagefind" }));
     // The same slices by one process, one after the other: what a cold build does.
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "one-sliced"), { processes: 1, sliceRecords: 4 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "one-sliced"), { processes: 1, sliceRecords: 4, indexer: "pagefind" }));
     // Other slices (about three records each): the join does not depend on where the records were cut.
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "cut-elsewhere"), { processes: 2, sliceRecords: 3 }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "cut-elsewhere"), { processes: 2, sliceRecords: 3, indexer: "pagefind" }));
     // One process, and up to three once told (a cold build is told when its pages are written); and one never told.
     const told = { upTo: 3, when: Promise.resolve() };
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "told"), { processes: 1, sliceRecords: 4, moreProcesses: told }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "told"), { processes: 1, sliceRecords: 4, moreProcesses: told, indexer: "pagefind" }));
     const untold = { upTo: 3, when: new Promise<void>(() => {}) };
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "untold"), { processes: 1, sliceRecords: 4, moreProcesses: untold }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "untold"), { processes: 1, sliceRecords: 4, moreProcesses: untold, indexer: "pagefind" }));
+    // Lysark's own writer (index-writer.ts), the build's default: whole, and in slices joined.
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "own"), {}));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "own-sliced"), { sliceRecords: 4 }));
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("indexes with as many processes as asked, and leaves no slice's folder behind", () => {
-    expect(stats.map((s) => s.processes)).toEqual([1, 3, 3, 1, 2, 3, 1]);
+    expect(stats.slice(0, 7).map((s) => s.processes)).toEqual([1, 3, 3, 1, 2, 3, 1]);
     expect(stats[0]!.slices).toBe(1);
     expect(stats[1]!.slices).toBeGreaterThanOrEqual(4);
     expect(stats[4]!.slices).toBeGreaterThan(stats[1]!.slices);
@@ -160,6 +167,23 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
     expect(three.sorts).toEqual(one.sorts);
     expect(three.entry).toEqual(one.entry);
     expect(Object.keys(one.words).length).toBeGreaterThan(50);
+  });
+
+  it("writes with Lysark's own writer, whole or in slices, the bundle one Pagefind process writes", () => {
+    const one = contentOf(bundle("one"));
+    for (const name of ["own", "own-sliced"]) {
+      const own = contentOf(bundle(name));
+      expect(own.pages).toEqual(one.pages);
+      expect(own.words).toEqual(one.words);
+      expect(own.filters).toEqual(one.filters);
+      expect(own.sorts).toEqual(one.sorts);
+      expect(own.fields).toEqual(one.fields);
+      expect(own.entry).toEqual(one.entry);
+    }
+    // One Pagefind process, for the stems.
+    expect(stats.slice(7).map((s) => s.processes)).toEqual([1, 1]);
+    expect(stats[8]!.slices).toBe(stats[3]!.slices);
+    expect(stats[7]!.words).toBe(stats[0]!.words);
   });
 
   it("takes more processes for the slices still waiting once told, and writes the bundle one process writes", () => {
