@@ -4,19 +4,19 @@
  * Pagefind never crawls the rendered pages, so the nb and en page of a
  * document do not become two records. See docs/search.md.
  */
+import { type ChildProcess, fork } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { workerModule } from "../content/worker-bundle.ts";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
 import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { renameFragments } from "./fragments.ts";
-import { indexPage, WordTable } from "./index-page.ts";
-import { writeIndexBundle } from "./index-writer.ts";
+import type { SliceReply, SliceTask } from "./index-writer-process.ts";
 import { BundleJoin } from "./merge.ts";
-import { PagefindStems } from "./pagefind-stems.ts";
 import { dictionariesFor } from "./dictionaries.ts";
 import {
   affixDictionariesFor,
@@ -25,7 +25,6 @@ import {
   ownLanguageStems,
   queryStemmers,
   recordBaseFormsFrom,
-  snowballStemmer,
   recordFormsFrom,
   type Stemmer,
 } from "./inflections.ts";
@@ -34,6 +33,8 @@ import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, site
 import { inSliceOrder, SliceCache, sliceBounds, sliceKey } from "./slices.ts";
 import { RecordWordSets } from "./word-sets.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
+
+const WRITER_PROCESS = new URL("./index-writer-process.ts", import.meta.url).href;
 
 /** Part of a kept slice's key when Lysark's writer wrote it: raise it when the writer writes otherwise. */
 const INDEX_WRITER_VERSION = 1;
@@ -63,9 +64,10 @@ export interface SearchBundleOptions {
   /** Index as before issue 17: every text with one stemmer and nothing added (the benchmark's "today"). */
   plain?: boolean;
   /**
-   * Who writes each slice's bundle: Lysark's own writer (index-writer.ts, the default), which takes only the stems from
-   * Pagefind, or Pagefind's own processes ("pagefind", as before 5 December 2026; `LYSARK_INDEXER=pagefind`).
-   * `plain` is always Pagefind's.
+   * Who writes each slice's bundle: Pagefind's own processes (the default), or Lysark's writer ("lysark",
+   * `LYSARK_INDEXER=lysark`; index-writer.ts in processes of its own, index-writer-process.ts), which writes the bundle
+   * Pagefind writes and takes only the stems from Pagefind. Not yet the default: in a cold build at N = 5000 its
+   * processes took as much CPU as Pagefind's (docs/search.md, "An index writer of Lysark's own"). `plain` is always Pagefind's.
    */
   indexer?: "lysark" | "pagefind";
   /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
@@ -223,7 +225,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       // forceLanguage overrides each record's <html lang> (the body's language, kept for
       // the language filter and excerpts), so every text and every query is stemmed alike.
       // What a kept slice's key names besides its pages: only read when there is a cache to key.
-      const ownWriter = !options.plain && (options.indexer ?? (process.env.LYSARK_INDEXER === "pagefind" ? "pagefind" : "lysark")) === "lysark";
+      const ownWriter = !options.plain && (options.indexer ?? (process.env.LYSARK_INDEXER === "lysark" ? "lysark" : "pagefind")) === "lysark";
       const indexer = cache && `${ownWriter ? `lysark-writer ${INDEX_WRITER_VERSION} stems of ` : ""}pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
       // Compound parts come from the whole site's vocabulary (compounds.ts).
       const known = options.wordSets;
@@ -323,26 +325,41 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           : {};
         return { id: record.id, url: record.url, record, extras, content: recordHtml(record, extras) };
       };
-      // Lysark's writer: one Pagefind process, asked only for the stems of words it has not stemmed yet (pagefind-stems.ts).
-      // Started with the first slice written, so a build whose slices all come from the cache starts no process.
-      let stems: PagefindStems | undefined;
-      const words = new WordTable(undefined);
-      /** Writes one slice's bundle into `dir` with Lysark's writer; returns the words on its pages. */
-      const writeSlice = async (pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
-        const indexPages = pages.map((page) => indexPage(page.record, page.extras, words));
-        const asked = new Set<string>();
-        for (const page of indexPages) {
-          for (const word of page.words.keys()) asked.add(word);
-          for (const word of page.metaWords.keys()) asked.add(word);
+      // Lysark's writer: a process of its own per slot (index-writer-process.ts), started when a slice first needs it.
+      const writers: ChildProcess[] = [];
+      const writerFor = (k: number) => {
+        if (!writers[k]) {
+          const { filename, execArgv } = workerModule(WRITER_PROCESS);
+          const child = fork(filename, [], { execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+          writers[k] = child;
+          closers.push(
+            () =>
+              new Promise<void>((resolve) => {
+                if (child.exitCode !== null || child.signalCode !== null) return resolve();
+                child.once("exit", () => resolve());
+                child.disconnect();
+              }),
+          );
         }
-        stems ??= new PagefindStems(await moduleFor(0), stemmer, snowballStemmer(stemmer));
-        await stems.add(asked);
-        const stemsOf = stems;
-        const written = writeIndexBundle(indexPages, dir, stemmer, { stem: (word) => stemsOf.stem(word) });
-        await stems.copyLibrary(dir);
-        indexed.tick(pages.length);
-        return written.pageWords;
+        return writers[k]!;
       };
+      /** Writes one slice's bundle into `dir` on writer process `k`; returns the words on its pages. */
+      const writeSlice = (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) =>
+        new Promise<number>((resolve, reject) => {
+          const child = writerFor(k);
+          const exited = (code: number | null, signal: string | null) =>
+            reject(new SearchIndexError(`The search index's writer stopped (${signal ?? `status ${code}`}) while it wrote ${dir}`));
+          child.once("exit", exited);
+          child.once("message", (reply: SliceReply) => {
+            child.off("exit", exited);
+            if ("error" in reply) reject(new SearchIndexError(`The search index's writer could not write ${dir}: ${reply.error}`));
+            else {
+              indexed.tick(pages.length);
+              resolve(reply.words);
+            }
+          });
+          child.send({ dir, language: stemmer, pages: pages.map(({ record, extras }) => ({ record, extras })) } satisfies SliceTask);
+        });
       /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
       const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
         const { index, errors } = await (await moduleFor(k)).createIndex({ forceLanguage: stemmer });
@@ -407,22 +424,10 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           joining?.placed(k);
           continue;
         }
-        if (ownWriter) {
-          // On this thread, slice after slice: the bundle is written as the records come, and the join goes on meanwhile.
-          try {
-            const words = await writeSlice(pages, sliceDirs[k]!);
-            stats.words += words;
-            if (key !== undefined) cache!.store(key, sliceDirs[k]!, words);
-            joining?.placed(k);
-          } catch (error) {
-            failed ??= error;
-          }
-          continue;
-        }
         while (!free.length) await new Promise<void>((resolve) => waiting.push(resolve));
         const slot = free.shift()!;
         running.push(
-          indexSlice(slot, pages, sliceDirs[k]!)
+          (ownWriter ? writeSlice(slot, pages, sliceDirs[k]!) : indexSlice(slot, pages, sliceDirs[k]!))
             .then((words) => {
               stats.words += words;
               if (key !== undefined) cache!.store(key, sliceDirs[k]!, words);
@@ -438,12 +443,11 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         );
       }
       await Promise.all(running);
-      stems?.dispose();
       if (!failed && join && !joining) await join.addAll(sliceDirs);
       await joining?.done();
       failed ??= joining?.failed;
       if (failed) throw failed;
-      stats.processes = modules.length;
+      stats.processes = ownWriter ? writers.length : modules.length;
     } finally {
       indexed.done();
       // Before the join's last step, which holds the whole word index: Pagefind's processes hold memory until they exit.

@@ -21,7 +21,7 @@ import { indexSearch } from "../../scripts/build/write-site.ts";
 import { phaseTimer } from "../../scripts/publish/assets.ts";
 import { loadContent } from "../../scripts/content/load.ts";
 import type { Progress } from "../../scripts/progress/progress.ts";
-import { writeSearchBundles } from "../../scripts/search/index.ts";
+import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import { RecordSpool } from "../../scripts/search/record-spool.ts";
 import type { SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
@@ -46,9 +46,9 @@ describe("the search index on its own thread", () => {
 
   it("writes the same index as the main thread, reading spooled texts, and reports its progress", async () => {
     const here = path.join(dir, "here");
-    // Slices of two records, written by Lysark's writer with the stems of one Pagefind process: the thread finds
-    // Pagefind's module itself (index.ts, pagefindUrl), and keeps the slices where it is told.
-    await writeSearchBundles(records, here, { sliceRecords: 2 });
+    // Two Pagefind processes each, for slices of two records: the thread finds Pagefind's module for the second
+    // process itself (index.ts, pagefindUrl), and keeps the slices where it is told.
+    await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2 });
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = records.map((record) => spool.put(record));
     const events: string[] = [];
@@ -60,10 +60,10 @@ describe("the search index on its own thread", () => {
     };
     const there = path.join(dir, "there");
     const sliceCache = path.join(dir, "slices");
-    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, sliceRecords: 2, sliceCache });
+    const stats = await writeSearchBundlesOnThread(spooled, there, { progress, minRecords: 1, processes: 2, sliceRecords: 2, sliceCache });
     spool.remove();
     expect(stats.documents).toBe(records.length);
-    expect(stats.processes).toBe(1);
+    expect(stats.processes).toBe(2);
     expect(readdirSync(sliceCache)).toHaveLength(stats.slices);
     expect(stats.slices).toBeGreaterThan(2);
     const files = filesUnder(path.join(here, "pagefind"));
@@ -76,20 +76,13 @@ describe("the search index on its own thread", () => {
 
   it("takes more Pagefind processes on the thread when the main thread says so, for the same index", async () => {
     const here = path.join(dir, "one-process");
-    // Pagefind's own processes index the slices (the indexer before Lysark's writer, still an option).
-    await writeSearchBundles(records, here, { processes: 1, sliceRecords: 2, indexer: "pagefind" });
+    await writeSearchBundles(records, here, { processes: 1, sliceRecords: 2 });
     let say = () => {};
     const when = new Promise<void>((resolve) => {
       say = resolve;
     });
     const there = path.join(dir, "told");
-    const indexing = writeSearchBundlesOnThread(records, there, {
-      minRecords: 1,
-      processes: 1,
-      sliceRecords: 2,
-      moreProcesses: { upTo: 2, when },
-      indexer: "pagefind",
-    });
+    const indexing = writeSearchBundlesOnThread(records, there, { minRecords: 1, processes: 1, sliceRecords: 2, moreProcesses: { upTo: 2, when } });
     // Told after the thread has started, over the task's port, as a build tells it once its pages are written.
     say();
     const stats = await indexing;
@@ -125,6 +118,52 @@ describe("the search index on its own thread", () => {
     expect([...pagefindNices]).toEqual([BACKGROUND_THREAD_NICE]);
     expect(procStat(mainThreadStat).nice).toBe(mainNice);
   });
+
+  it.runIf(process.platform === "linux")(
+    "writes with Lysark's writer in processes at the lowest priority, each with a Pagefind process for stems, the index the main thread writes",
+    async () => {
+      const here = path.join(dir, "writer-here");
+      await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2, indexer: "lysark" });
+      const mainNice = procStat(mainThreadStat).nice;
+      const threadNices = new Set<number>();
+      const writerNices = new Set<number>();
+      const pagefindNices = new Set<number>();
+      const look = () => {
+        for (const thread of otherThreads().values()) threadNices.add(thread.nice);
+        const stats = new Map<number, ReturnType<typeof procStat>>();
+        for (const pid of readdirSync("/proc")) {
+          if (!/^\d+$/.test(pid)) continue;
+          try {
+            stats.set(Number(pid), procStat(`/proc/${pid}/stat`));
+          } catch {
+            // Ended between the listing and the read.
+          }
+        }
+        // The writer processes are this process's children, and each starts a Pagefind process for its stems.
+        const writers = new Set([...stats].filter(([, stat]) => stat.parent === process.pid && !stat.comm.startsWith("pagefind")).map(([pid]) => pid));
+        for (const [pid, stat] of stats) {
+          if (writers.has(pid)) writerNices.add(stat.nice);
+          else if (writers.has(stat.parent) && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
+        }
+      };
+      const watching = setInterval(look, 2);
+      let stats: SearchIndexStats | undefined;
+      try {
+        stats = await writeSearchBundlesOnThread(records, path.join(dir, "writer-there"), { minRecords: 1, processes: 2, sliceRecords: 2, indexer: "lysark" });
+      } finally {
+        clearInterval(watching);
+      }
+      expect(threadNices).toContain(BACKGROUND_THREAD_NICE);
+      expect([...writerNices]).toEqual([BACKGROUND_THREAD_NICE]);
+      expect([...pagefindNices]).toEqual([BACKGROUND_THREAD_NICE]);
+      expect(procStat(mainThreadStat).nice).toBe(mainNice);
+      expect(stats!.processes).toBe(2);
+      const files = filesUnder(path.join(here, "pagefind"));
+      expect(filesUnder(path.join(dir, "writer-there", "pagefind"))).toEqual(files);
+      for (const file of files)
+        expect(readFileSync(path.join(dir, "writer-there", "pagefind", file)), file).toEqual(readFileSync(path.join(here, "pagefind", file)));
+    },
+  );
 
   it("fails with the thread's own message when a spooled text changed under the build", async () => {
     const spool = new RecordSpool(path.join(dir, "changed.search-records"));

@@ -136,9 +136,9 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
     stats.push(await writeSearchBundles(RECORDS, path.join(work, "told"), { processes: 1, sliceRecords: 4, moreProcesses: told, indexer: "pagefind" }));
     const untold = { upTo: 3, when: new Promise<void>(() => {}) };
     stats.push(await writeSearchBundles(RECORDS, path.join(work, "untold"), { processes: 1, sliceRecords: 4, moreProcesses: untold, indexer: "pagefind" }));
-    // Lysark's own writer (index-writer.ts), the build's default: whole, and in slices joined.
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "own"), {}));
-    stats.push(await writeSearchBundles(RECORDS, path.join(work, "own-sliced"), { sliceRecords: 4 }));
+    // Lysark's own writer (index-writer.ts, in processes of its own): whole, and in slices joined.
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "own"), { indexer: "lysark" }));
+    stats.push(await writeSearchBundles(RECORDS, path.join(work, "own-sliced"), { sliceRecords: 4, indexer: "lysark" }));
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -180,7 +180,7 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
       expect(own.fields).toEqual(one.fields);
       expect(own.entry).toEqual(one.entry);
     }
-    // One Pagefind process, for the stems.
+    // One writer process (each with a Pagefind process for the stems).
     expect(stats.slice(7).map((s) => s.processes)).toEqual([1, 1]);
     expect(stats[8]!.slices).toBe(stats[3]!.slices);
     expect(stats[7]!.words).toBe(stats[0]!.words);
