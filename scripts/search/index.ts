@@ -323,7 +323,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
                 : [],
             }
           : {};
-        return { id: record.id, url: record.url, record, extras, content: recordHtml(record, extras) };
+        // The record itself only for Lysark's writer, which reads it instead of the HTML.
+        return { id: record.id, url: record.url, own: ownWriter ? { record, extras } : undefined, content: recordHtml(record, extras) };
       };
       // Lysark's writer: a process of its own per slot (index-writer-process.ts), started when a slice first needs it.
       const writers: ChildProcess[] = [];
@@ -358,7 +359,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               resolve(reply.words);
             }
           });
-          child.send({ dir, language: stemmer, pages: pages.map(({ record, extras }) => ({ record, extras })) } satisfies SliceTask);
+          child.send({ dir, language: stemmer, pages: pages.map((page) => page.own!) } satisfies SliceTask);
         });
       /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
       const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
