@@ -33,6 +33,8 @@ export class PagefindStems implements Stemmer {
   private readonly known = new Map<string, string>();
   /** A folder holding the library files of the first index written. */
   private library: string | undefined;
+  /** The folder of the index being written, if any: `dispose` removes it when the process stops meanwhile. */
+  private writing: string | undefined;
 
   /**
    * @param pagefind Pagefind's module (a process of its own; the caller closes it)
@@ -59,6 +61,7 @@ export class PagefindStems implements Stemmer {
     for (const word of words) if (!this.known.has(word) && stemmable(word)) list.push(word);
     if (!list.length && this.library) return;
     const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-stems-"));
+    this.writing = dir;
     try {
       const { index, errors } = await this.pagefind.createIndex({ forceLanguage: this.language });
       if (!index) throw new Error(`Pagefind did not start: ${errors.join("; ")}`);
@@ -77,6 +80,7 @@ export class PagefindStems implements Stemmer {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      this.writing = undefined;
     }
   }
 
@@ -113,10 +117,11 @@ export class PagefindStems implements Stemmer {
     for (const name of readdirSync(this.library!)) copyFileSync(path.join(this.library!, name), path.join(dir, name));
   }
 
-  /** Removes the library's folder. */
+  /** Removes the library's folder, and the folder of an index being written. */
   dispose(): void {
-    if (this.library) rmSync(this.library, { recursive: true, force: true });
+    for (const dir of [this.library, this.writing]) if (dir) rmSync(dir, { recursive: true, force: true });
     this.library = undefined;
+    this.writing = undefined;
   }
 }
 
