@@ -12,6 +12,8 @@
  * index-only marker and headed slides. See docs/search.md, "An index writer of Lysark's own".
  */
 import { decodeHTML } from "entities";
+import type { Stemmer } from "./inflections.ts";
+import { compareCodePoints } from "./merge.ts";
 import { INDEX_ONLY_ANCHOR, WEIGHTS, type IndexedExtras, type SearchRecord } from "./records.ts";
 
 /** Pagefind keeps a weight as 24 × its value in a byte: 1 is 24, 0.5 is 12, a title (7) 168. */
@@ -39,10 +41,6 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
-
-export interface Stemmer {
-  stem(word: string): string;
-}
 
 /**
  * A word's places on a page, as pairs of numbers: [position, weight (× 24), …] for a body word,
@@ -106,7 +104,7 @@ export function normalizeContent(text: string): string {
 }
 
 /** Pagefind's `normalize_diacritics`: the word without combining marks, when that differs. */
-function withoutDiacritics(word: string): string | undefined {
+export function withoutDiacritics(word: string): string | undefined {
   if (!NON_ASCII.test(word)) return undefined;
   const folded = word.normalize("NFD").replace(COMBINING_MARKS, "");
   return folded !== word ? folded : undefined;
@@ -164,6 +162,13 @@ export interface IndexableWord {
   compoundPart: boolean;
 }
 
+/** `word` (normalized) as Pagefind indexes it: stemmed without its diacritics, which it keeps as the written form. */
+function indexable(word: string, stemmer: Stemmer | undefined, compoundPart: boolean): IndexableWord {
+  const folded = withoutDiacritics(word);
+  const base = folded ?? word;
+  return { stemmed: stemmer ? stemmer.stem(base) : base, original: folded === undefined ? undefined : word, compoundPart };
+}
+
 /** Pagefind's `get_indexable_words`: the word, the parts of a word joined by punctuation or case, and its emoji. */
 export function indexableWords(raw: string, stemmer: Stemmer | undefined): IndexableWord[] {
   const results: IndexableWord[] = [];
@@ -177,21 +182,14 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
     }
     first = false;
   }
-  if (normalized) {
-    const folded = withoutDiacritics(normalized);
-    const base = folded ?? normalized;
-    results.push({ stemmed: stemmer ? stemmer.stem(base) : base, original: folded === undefined ? undefined : normalized, compoundPart: false });
-  }
+  if (normalized) results.push(indexable(normalized, stemmer, false));
   if (!possiblyCompound) return results;
   const parts = lowerCaseWords(raw.replace(ASCII_PUNCTUATION, " "));
   const joined = parts.join(" ");
   if (normalized && (parts.length > 1 || !normalized.startsWith(joined))) {
     for (const part of parts) {
       // Pagefind keeps parts of two bytes or more (in UTF-8): "a" goes, "å" stays.
-      if (Buffer.byteLength(part) <= 1) continue;
-      const folded = withoutDiacritics(part);
-      const base = folded ?? part;
-      results.push({ stemmed: stemmer ? stemmer.stem(base) : base, original: folded === undefined ? undefined : part, compoundPart: true });
+      if (Buffer.byteLength(part) > 1) results.push(indexable(part, stemmer, true));
     }
     // What follows each full stop, when that is several parts itself: "oslo.kommune.no" also gives "kommuneno"
     // (read off Pagefind 1.6's index; its source for this was not at hand).
@@ -199,10 +197,7 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
       const rest = raw.slice(dot + 1);
       if (lowerCaseWords(rest.replace(ASCII_PUNCTUATION, " ")).length < 2) continue;
       const word = normalizedWord(rest);
-      if (Buffer.byteLength(word) <= 1) continue;
-      const folded = withoutDiacritics(word);
-      const base = folded ?? word;
-      results.push({ stemmed: stemmer ? stemmer.stem(base) : base, original: folded === undefined ? undefined : word, compoundPart: true });
+      if (Buffer.byteLength(word) > 1) results.push(indexable(word, stemmer, true));
     }
   }
   if (PICTOGRAPH.test(raw)) {
@@ -266,21 +261,17 @@ function scaledWeight(text: string, automatic: boolean): number {
  * words, and stemming is most of the work.
  */
 export class WordTable {
-  private readonly known = new Map<string, IndexableWord[]>();
-  private readonly partCounts = new Map<string, number>();
+  private readonly known = new Map<string, { words: IndexableWord[]; parts: number }>();
   constructor(readonly stemmer: Stemmer | undefined) {}
-  words(raw: string): IndexableWord[] {
-    let words = this.known.get(raw);
-    if (!words) {
-      words = indexableWords(raw, this.stemmer);
-      this.known.set(raw, words);
-      this.partCounts.set(raw, words.filter((word) => word.compoundPart).length);
+  /** `raw`'s words, and how many of them are parts of it: those share its weight. */
+  entry(raw: string): { words: IndexableWord[]; parts: number } {
+    let entry = this.known.get(raw);
+    if (!entry) {
+      const words = indexableWords(raw, this.stemmer);
+      entry = { words, parts: words.filter((word) => word.compoundPart).length };
+      this.known.set(raw, entry);
     }
-    return words;
-  }
-  /** How many of `raw`'s words are parts of it (after `words(raw)`): they share its weight. */
-  parts(raw: string): number {
-    return this.partCounts.get(raw) ?? 0;
+    return entry;
   }
 }
 
@@ -324,16 +315,15 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
     if (!base) continue;
     content.push(base);
     const weight = weights.at(-1) ?? 1;
-    const indexable = table.words(base);
-    const parts = table.parts(base);
+    const { words: indexableOfBase, parts } = table.entry(base);
     const partWeight = parts > 0 && weight > 0 ? Math.max(Math.trunc(weight / Math.min(parts, 255)), 1) : 0;
-    for (const { stemmed, original, compoundPart } of indexable) addPlace(words, stemmed, original, position, compoundPart ? partWeight : weight);
+    for (const { stemmed, original, compoundPart } of indexableOfBase) addPlace(words, stemmed, original, position, compoundPart ? partWeight : weight);
     position++;
   }
   // Pagefind trims a metadata value and makes its runs of white space one space, but decodes nothing more.
   const meta = Object.fromEntries(
     Object.entries(record.meta)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareCodePoints(a, b))
       .map(([field, value]) => [field, normalizeSpace(value)]),
   );
   const metaWords = new Map<string, Places>();
@@ -341,14 +331,14 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
     let wordIndex = 0;
     for (const word of value.split(WHITESPACE_RUN)) {
       if (!word) continue;
-      for (const { stemmed, original } of table.words(word)) addPlace(metaWords, stemmed, original, field, wordIndex);
+      for (const { stemmed, original } of table.entry(word).words) addPlace(metaWords, stemmed, original, field, wordIndex);
       wordIndex++;
     }
   });
   const filters = Object.fromEntries(
     Object.entries(record.filters)
       .filter(([, values]) => values.length > 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareCodePoints(a, b))
       .map(([name, values]) => [name, values.map(normalizeContent)]),
   );
   return {

@@ -315,13 +315,12 @@ export function writeIndexBundle(
   const chunks: PackedWord[][] = [];
   let chunk: PackedWord[] = [];
   let size = 0;
+  // Pagefind's count of a page list: each page's locations and metadata locations, plus one.
+  const listSize = (pages: readonly PackedPage[]) => pages.reduce((total, page) => total + page.locations.length + page.metaLocations.length + 1, 0);
   for (const word of sorted) {
-    for (const page of word.pages) size += page.locations.length + page.metaLocations.length + 1;
+    size += listSize(word.pages);
     // Pagefind 1.6 counts each variant too, its pages and one more (merge.ts, listPositions).
-    for (const pages of word.variants.values()) {
-      size += 1;
-      for (const page of pages) size += page.locations.length + page.metaLocations.length + 1;
-    }
+    for (const pages of word.variants.values()) size += listSize(pages) + 1;
     chunk.push(word);
     if (size >= chunkSize) {
       chunks.push(chunk);

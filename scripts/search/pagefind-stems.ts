@@ -14,17 +14,17 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { arrayItems, cborHead, readPagefindFile, stringAt } from "./chunks.ts";
-import type { Stemmer } from "./index-page.ts";
+import { withoutDiacritics } from "./index-page.ts";
+import type { Stemmer } from "./inflections.ts";
 import { escapeHtml } from "./records.ts";
 
 type Pagefind = typeof import("pagefind");
 
 /** Letters and digits only: Pagefind indexes such a word as one word (no parts, nothing dropped), so its stem is the one word at its place. */
 const PLAIN_WORD = /^[\p{Alphabetic}\p{N}]+$/u;
-const MARKS = /\p{M}/gu;
 
-/** Whether Pagefind can be asked for `word`'s stem (letters and digits, in lower case, with no combining marks). */
-export const stemmable = (word: string) => PLAIN_WORD.test(word) && word === word.toLowerCase() && word === word.normalize("NFD").replace(MARKS, "");
+/** Whether Pagefind can be asked for `word`'s stem (letters and digits, in lower case, with no diacritics to fold). */
+export const stemmable = (word: string) => PLAIN_WORD.test(word) && word === word.toLowerCase() && withoutDiacritics(word) === undefined;
 
 /** What Pagefind writes besides the index: its library, worker and WebAssembly (and ready-made UIs, which the build drops). */
 const isLibraryFile = (name: string) => !name.endsWith(".pf_meta") && name !== "pagefind-entry.json";
@@ -58,7 +58,7 @@ export class PagefindStems implements Stemmer {
   /** Asks Pagefind for the stems of `words` not yet known (one index of one page, whatever their number). */
   async add(words: Iterable<string>): Promise<void> {
     const list: string[] = [];
-    for (const word of words) if (!this.known.has(word) && stemmable(word)) list.push(word);
+    for (const word of new Set(words)) if (!this.known.has(word) && stemmable(word)) list.push(word);
     if (!list.length && this.library) return;
     const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-stems-"));
     this.writing = dir;
@@ -66,13 +66,13 @@ export class PagefindStems implements Stemmer {
       const { index, errors } = await this.pagefind.createIndex({ forceLanguage: this.language });
       if (!index) throw new Error(`Pagefind did not start: ${errors.join("; ")}`);
       // A last word not asked about: Pagefind ends a paragraph's last word with a full stop.
-      const content = `<html lang="${escapeHtml(this.language)}"><body><p>${[...new Set(list)].join(" ")} x</p></body></html>`;
+      const content = `<html lang="${escapeHtml(this.language)}"><body><p>${list.join(" ")} x</p></body></html>`;
       const added = await index.addHTMLFile({ url: "/", content });
       if (added.errors.length) throw new Error(`Pagefind could not read the words to stem: ${added.errors.join("; ")}`);
       const written = await index.writeFiles({ outputPath: dir });
       if (written.errors.length) throw new Error(`Pagefind could not write the words' index: ${written.errors.join("; ")}`);
       await index.deleteIndex();
-      this.read(dir, [...new Set(list)]);
+      this.read(dir, list);
       if (!this.library) {
         this.library = mkdtempSync(path.join(os.tmpdir(), "lysark-pagefind-library-"));
         for (const name of readdirSync(dir, { withFileTypes: true }))
