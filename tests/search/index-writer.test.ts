@@ -4,80 +4,23 @@
  * sort orders and chunk bounds. Not yet used by the build (docs/search.md, "An index
  * writer of Lysark's own").
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { loadContent } from "../../scripts/content/load.ts";
-import { readPagefindFile } from "../../scripts/search/chunks.ts";
 import { indexableWords, indexPage, WordTable } from "../../scripts/search/index-page.ts";
 import { packedLocations, packedMetaLocations, writeIndexBundle } from "../../scripts/search/index-writer.ts";
 import { pagefindStems } from "../../scripts/search/pagefind-stems.ts";
 import { recordHtml, type IndexedExtras, type SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
-import { decodeCbor } from "../helpers/cbor.ts";
+import { bundleContent } from "../helpers/pagefind-bundle.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
-const read = (file: string) => decodeCbor(readPagefindFile(file))[0] as unknown[];
-type Posting = [number, number[], number[]];
-
-/**
- * A bundle as a search reads it: each page's fragment, and each word's postings by page URL, its
- * variants' as a set (Pagefind lists a word's variants in the order of a hash map, which it does not define).
- */
-function bundleContent(bundle: string) {
-  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8"));
-  const language = Object.values(entry.languages)[0] as { hash: string; page_count: number };
-  const [version, pages, chunks, filters, sorts, fields] = read(path.join(bundle, `pagefind.${language.hash}.pf_meta`)) as [
-    string,
-    Array<[string, number, string]>,
-    Array<[string, string, string]>,
-    Array<[string, string]>,
-    Array<[string, number[]]>,
-    string[],
-  ];
-  const fragments = pages.map(([name]) =>
-    JSON.parse(
-      gunzipSync(readFileSync(path.join(bundle, "fragment", `${name}.pf_fragment`)))
-        .subarray(12)
-        .toString("utf8"),
-    ),
-  );
-  const urls = fragments.map((fragment) => fragment.url as string);
-  const postings = (list: Posting[]) => {
-    let page = 0;
-    return list.map(([delta, locations, metaLocations]) => {
-      page += delta;
-      return [urls[page], locations, metaLocations];
-    });
-  };
-  const words: Record<string, unknown> = {};
-  for (const [, , hash] of chunks) {
-    const [list] = read(path.join(bundle, "index", `${hash}.pf_index`)) as [Array<[string, Posting[], Array<[string, Posting[]]>]>];
-    for (const [word, own, variants] of list) {
-      words[word] = { own: postings(own), variants: variants.map(([form, list]) => [form, postings(list)]).sort(([a], [b]) => (a! < b! ? -1 : 1)) };
-    }
-  }
-  const filterFiles = filters.map(([name, hash]) => [name, read(path.join(bundle, "filter", `${hash}.pf_filter`))]);
-  return {
-    entry: { ...entry, languages: Object.fromEntries(Object.entries(entry.languages).map(([key, value]) => [key, { ...(value as object), hash: undefined }])) },
-    version,
-    pages: pages.map(([, wordCount, group], i) => [urls[i], wordCount, group]),
-    fragments,
-    chunkBounds: chunks.map(([from, to]) => [from, to]),
-    filters,
-    filterFiles,
-    sorts,
-    fields,
-    words,
-  };
-}
-
 describe("the words Pagefind indexes for a word (Pagefind's own examples)", () => {
   const english = snowball.newStemmer("english");
   const stems = (word: string, stemmer = english) =>

@@ -7,73 +7,13 @@
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chunkTable, readPagefindFile } from "../../scripts/search/chunks.ts";
+import { chunkTable } from "../../scripts/search/chunks.ts";
 import { indexProcesses, SLICE_MIN_RECORDS, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import { BundleJoin, compareCodePoints, pagefindChunkStarts } from "../../scripts/search/merge.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
-import { decodeCbor as decode } from "../helpers/cbor.ts";
+import { bundleContent } from "../helpers/pagefind-bundle.ts";
 import { filesUnder } from "../helpers/fixture.ts";
-
-const read = (file: string) => decode(readPagefindFile(file))[0] as unknown[];
-
-type Posting = [number, number[], number[]];
-
-/**
- * What a browser's search reads from a bundle, by URL and meta field name instead of page and
- * field number: each page's word count and name, each word's postings and its variants',
- * each filter value's pages, and the version and languages of the entry file.
- */
-function contentOf(bundle: string) {
-  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8"));
-  const language = Object.values(entry.languages)[0] as { hash: string };
-  const [version, pages, chunks, filters, sorts, fields] = read(path.join(bundle, `pagefind.${language.hash}.pf_meta`)) as [
-    string,
-    Array<[string, number, string]>,
-    Array<[string, string, string]>,
-    Array<[string, string]>,
-    unknown[],
-    string[],
-  ];
-  const urls = pages.map(
-    ([name]) =>
-      JSON.parse(
-        gunzipSync(readFileSync(path.join(bundle, "fragment", `${name}.pf_fragment`)))
-          .subarray(12)
-          .toString("utf8"),
-      ).url as string,
-  );
-  const postings = (list: Posting[]) => {
-    let page = 0;
-    return list
-      .map(([delta, locations, metaLocations]) => {
-        page += delta;
-        return [urls[page], locations, metaLocations.map((n) => (n < 0 ? `field ${fields[-n - 1]}` : n))];
-      })
-      .sort((a, b) => compareCodePoints(a[0] as string, b[0] as string));
-  };
-  const words: Record<string, unknown> = {};
-  for (const [, , hash] of chunks) {
-    const [list] = read(path.join(bundle, "index", `${hash}.pf_index`)) as [Array<[string, Posting[], Array<[string, Posting[]]>]>];
-    for (const [word, own, variants] of list) {
-      expect(words[word], `${word} is in one chunk only`).toBeUndefined();
-      // Variants as a set: Pagefind orders them by a hash map, Lysark's writer by first use.
-      words[word] = {
-        own: postings(own),
-        variants: variants.map(([variant, list]) => [variant, postings(list)]).sort(([a], [b]) => compareCodePoints(a as string, b as string)),
-      };
-    }
-  }
-  const filterPages = Object.fromEntries(
-    filters.map(([name, hash]) => {
-      const [, values] = read(path.join(bundle, "filter", `${hash}.pf_filter`)) as [string, Array<[string, number[]]>];
-      return [name, Object.fromEntries(values.map(([value, list]) => [value, list.map((page) => urls[page]).sort()]))];
-    }),
-  );
-  const pageInfo = pages.map(([name, wordCount], i) => ({ url: urls[i], name, wordCount }));
-  return { entry: { ...entry, languages: Object.keys(entry.languages) }, version, fields, pages: pageInfo, words, filters: filterPages, sorts };
-}
 
 /** A record as buildSearchRecord makes them; `date` "unknown" for none, `english` a translated title. */
 function record(i: number, language: string, date: string, text: string, english?: string): SearchRecord {
@@ -152,8 +92,8 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
   });
 
   it("holds what one process's bundle holds: pages, words and their postings, filters, date order", () => {
-    const one = contentOf(bundle("one"));
-    const three = contentOf(bundle("three"));
+    const one = bundleContent(bundle("one"));
+    const three = bundleContent(bundle("three"));
     expect(three.fields).toEqual(one.fields);
     expect(three.fields).toContain("date");
     expect(three.pages.map((page) => page.url)).toEqual(RECORDS.map((r) => r.url));
@@ -170,9 +110,9 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
   });
 
   it("writes with Lysark's own writer, whole or in slices, the bundle one Pagefind process writes", () => {
-    const one = contentOf(bundle("one"));
+    const one = bundleContent(bundle("one"));
     for (const name of ["own", "own-sliced"]) {
-      const own = contentOf(bundle(name));
+      const own = bundleContent(bundle(name));
       expect(own.pages).toEqual(one.pages);
       expect(own.words).toEqual(one.words);
       expect(own.filters).toEqual(one.filters);
@@ -187,9 +127,9 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
   });
 
   it("takes more processes for the slices still waiting once told, and writes the bundle one process writes", () => {
-    const one = contentOf(bundle("one-sliced"));
+    const one = bundleContent(bundle("one-sliced"));
     for (const name of ["told", "untold"]) {
-      const other = contentOf(bundle(name));
+      const other = bundleContent(bundle(name));
       expect(other.pages).toEqual(one.pages);
       expect(other.words).toEqual(one.words);
       expect(other.filters).toEqual(one.filters);
