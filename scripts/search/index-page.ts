@@ -33,39 +33,12 @@ const WHITESPACE_RUN = new RegExp(`[${WHITE}]+`, "u");
 const EDGE_WHITESPACE = new RegExp(`^[${WHITE}]+|[${WHITE}]+$`, "gu");
 const NEWLINES = /(\n|\r\n)+/g;
 const SPACE_RUNS = new RegExp(`[${WHITE}]{2,}`, "gu");
-/** A block's last character after which Pagefind adds a full stop (Rust's `\w` and `'")$*`). */
-const SENTENCE_END = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
 const WORD_CHARACTER = /[\p{Alphabetic}\p{N}]/u;
 const UPPERCASE = /\p{Uppercase}/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
-
-/**
- * A word's places on a page, as pairs of numbers: [position, weight (× 24), …] for a body word,
- * [field, position, …] for a metadata word; `forms` holds those of each written form with
- * diacritics, which Pagefind files as variants of the word without them.
- */
-export interface Places {
-  own: number[];
-  forms: Map<string, number[]> | undefined;
-}
-
-function addPlace(map: Map<string, Places>, word: string, original: string | undefined, a: number, b: number): void {
-  let places = map.get(word);
-  if (!places) {
-    places = { own: [], forms: undefined };
-    map.set(word, places);
-  }
-  if (original === undefined) places.own.push(a, b);
-  else {
-    places.forms ??= new Map();
-    const list = places.forms.get(original);
-    if (list) list.push(a, b);
-    else places.forms.set(original, [a, b]);
-  }
-}
 
 export interface IndexAnchor {
   element: string;
@@ -75,7 +48,7 @@ export interface IndexAnchor {
   location: number;
 }
 
-/** One record as Pagefind indexes it. */
+/** One record as Pagefind indexes it, its words as the terms of the WordTable that read it. */
 export interface IndexPage {
   url: string;
   content: string;
@@ -84,10 +57,32 @@ export interface IndexPage {
   meta: Record<string, string>;
   anchors: IndexAnchor[];
   sort: Record<string, string>;
-  /** Each stem's places in the text: [position, weight, …]. */
-  words: Map<string, Places>;
-  /** Each stem's places in the metadata: [field (in the page's sorted field names), position, …]. */
-  metaWords: Map<string, Places>;
+  /** For each word of the text in order, each term Pagefind indexes for it: [term, position, weight (× 24), …]. */
+  occurrences: Int32Array;
+  /** For each word of the metadata: [term, field (in the page's sorted field names), position, …]. */
+  metaOccurrences: Int32Array;
+}
+
+/** A list of integers kept in one typed array: a page has thousands of words, each a few numbers. */
+class IntList {
+  private values = new Int32Array(4096);
+  length = 0;
+
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.values.length) {
+      const bigger = new Int32Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = a;
+    this.values[this.length++] = b;
+    this.values[this.length++] = c;
+  }
+
+  /** The integers pushed, without copying them. */
+  view(): Int32Array {
+    return this.values.subarray(0, this.length);
+  }
 }
 
 /** Pagefind's `normalize_content` of text as it was before recordHtml escaped it: the ends trimmed, newlines and runs of white space made one space. */
@@ -208,45 +203,6 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
   return results;
 }
 
-/** A block as Pagefind's parser closes it: a space before, a full stop after a word, a space after. */
-function sentence(text: string): string {
-  const value = ` ${text}`;
-  return `${value}${SENTENCE_END.test(value) ? "." : ""} `;
-}
-const weighted = (weight: string, value: string) => ` ___PAGEFIND_WEIGHT___${weight} ${value} ___END_PAGEFIND_WEIGHT___ `;
-const autoWeighted = (weight: number, value: string) => ` ___PAGEFIND_AUTO_WEIGHT___${weight} ${value} ___END_PAGEFIND_WEIGHT___ `;
-const blockWeight = (weight: number | undefined) => (weight && weight !== 1 ? String(weight) : undefined);
-const paragraph = (text: string, weight?: number) => {
-  const value = sentence(text);
-  const explicit = blockWeight(weight);
-  return explicit ? weighted(explicit, value) : value;
-};
-
-/** The digest Pagefind's parser makes of `recordHtml(record, extras)`, and the text of each anchor. */
-function digestOf(record: SearchRecord, extras: IndexedExtras): { digest: string; anchorText: Map<string, string> } {
-  const pieces: string[] = [autoWeighted(TITLE_WEIGHT, sentence(record.title))];
-  const anchorText = new Map<string, string>();
-  let anchors = 0;
-  const anchor = (element: string, id: string, text: string) => {
-    const key = `${anchors++}:${id}`;
-    anchorText.set(key, text);
-    return ` ___PAGEFIND_ANCHOR___${element}:${key} `;
-  };
-  for (const block of record.head) pieces.push(paragraph(block.text, block.weight));
-  const compounds = extras.compoundParts?.length ? extras.compoundParts : undefined;
-  const forms = extras.wordForms?.length ? extras.wordForms : undefined;
-  if (compounds || forms) pieces.push(anchor("div", INDEX_ONLY_ANCHOR, ""), sentence(""));
-  if (compounds) pieces.push(paragraph(compounds.join(" "), WEIGHTS.compoundParts));
-  if (forms) pieces.push(paragraph(forms.join(" "), WEIGHTS.wordForms));
-  for (const part of record.parts) {
-    pieces.push(anchor("h2", part.anchor, part.title) + autoWeighted(SLIDE_HEADING_WEIGHT, sentence(part.title)));
-    if (part.text) pieces.push(paragraph(part.text));
-    if (part.topics.length) pieces.push(paragraph(part.topics.join(" · "), WEIGHTS.slideTopics));
-  }
-  // recordHtml puts a newline between the body's elements, which is text of the body.
-  return { digest: pieces.join("\n"), anchorText };
-}
-
 /** Pagefind's weight for `___PAGEFIND_WEIGHT___<value>`: × 24 in a byte, at least 1 unless 0 or less. */
 function scaledWeight(text: string, automatic: boolean): number {
   const value = Number.parseFloat(text);
@@ -256,69 +212,196 @@ function scaledWeight(text: string, automatic: boolean): number {
   return automatic ? scaled : Math.max(scaled, 1);
 }
 
+/** The words Pagefind indexes for one word as written: terms of the table, and how many are parts of the word. */
+interface TableEntry {
+  terms: Int32Array;
+  /** 1 where the term is a part of the word: parts share its weight. */
+  isPart: Uint8Array;
+  parts: number;
+}
+
 /**
- * The words Pagefind indexes for each word of a text, kept by the word as written: a site repeats its
- * words, and stemming is most of the work.
+ * The words Pagefind indexes for each word of a text, kept by the word as written (a site repeats its words, and
+ * stemming is most of the work), each a term: a word (stemmed by the table's stemmer, if any) and the written form
+ * with diacritics that Pagefind files as a variant of it, if any. A writer process keeps one table for all its slices.
  */
 export class WordTable {
-  private readonly known = new Map<string, { words: IndexableWord[]; parts: number }>();
+  private readonly known = new Map<string, TableEntry>();
+  private readonly termIds = new Map<string, number>();
+  /** Each term's word. */
+  readonly words: string[] = [];
+  /** Each term's written form with diacritics, undefined for the word itself. */
+  readonly forms: Array<string | undefined> = [];
   constructor(readonly stemmer: Stemmer | undefined) {}
-  /** `raw`'s words, and how many of them are parts of it: those share its weight. */
-  entry(raw: string): { words: IndexableWord[]; parts: number } {
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  entry(raw: string): TableEntry {
     let entry = this.known.get(raw);
     if (!entry) {
       const words = indexableWords(raw, this.stemmer);
-      entry = { words, parts: words.filter((word) => word.compoundPart).length };
+      entry = {
+        terms: Int32Array.from(words, (word) => this.term(word.stemmed, word.original)),
+        isPart: Uint8Array.from(words, (word) => (word.compoundPart ? 1 : 0)),
+        parts: words.filter((word) => word.compoundPart).length,
+      };
       this.known.set(raw, entry);
     }
     return entry;
+  }
+
+  private term(word: string, form: string | undefined): number {
+    const key = form === undefined ? word : `${word}\u0000${form}`;
+    let id = this.termIds.get(key);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.forms.push(form);
+      this.termIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The words of `pages`' terms, each once. */
+  wordsOf(pages: readonly IndexPage[]): Set<string> {
+    const seen = new Uint8Array(this.size);
+    const words = new Set<string>();
+    for (const page of pages) {
+      for (const list of [page.occurrences, page.metaOccurrences]) {
+        for (let i = 0; i < list.length; i += 3) {
+          const term = list[i]!;
+          if (seen[term]) continue;
+          seen[term] = 1;
+          words.add(this.words[term]!);
+        }
+      }
+    }
+    return words;
+  }
+}
+
+/** Text that is its words with one space between them: nothing of Pagefind's parser to apply but the full stop. */
+const BUSY_TEXT = /^ | $| {2}|[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]|(?:^| )___/;
+/** A character after which Pagefind's parser adds a full stop to a block (Rust's `\w` and `'")$*`). */
+const SENTENCE_END = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
+const lastCharacter = (text: string) => {
+  const code = text.charCodeAt(text.length - 1);
+  return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+};
+
+/**
+ * A record's text read as Pagefind's parser reads `recordHtml`'s: block by block, each between spaces and closed with
+ * a full stop after a word character, its weight and anchors given by markers in the text (`___PAGEFIND_WEIGHT___2`),
+ * which Pagefind also obeys when a text itself holds them. No digest is made: each block's words are read in place.
+ */
+class PageReader {
+  readonly occurrences = new IntList();
+  readonly content: string[] = [];
+  readonly anchors: IndexAnchor[] = [];
+  position = 0;
+  private readonly anchorText = new Map<string, string>();
+  private anchorCount = 0;
+  private readonly weights: Array<number | undefined> = [WEIGHT_SCALE];
+
+  constructor(private readonly table: WordTable) {}
+
+  /** A block of text at the current weight. */
+  block(text: string): void {
+    if (!text) return;
+    const stop = SENTENCE_END.test(lastCharacter(text));
+    if (!BUSY_TEXT.test(text)) {
+      this.content.push(stop ? `${text}.` : text);
+      const words = text.split(" ");
+      if (stop) words[words.length - 1] += ".";
+      for (const word of words) this.word(word);
+      return;
+    }
+    const words = text.split(WHITESPACE_RUN);
+    // The text ends with a word character: the full stop joins its last word.
+    if (stop) words[words.length - 1] += ".";
+    for (const word of words) this.token(word);
+  }
+
+  paragraph(text: string, weight?: number): void {
+    const explicit = weight && weight !== 1 ? String(weight) : undefined;
+    if (explicit) this.marker(`___PAGEFIND_WEIGHT___${explicit}`);
+    this.block(text);
+    if (explicit) this.marker("___END_PAGEFIND_WEIGHT___");
+  }
+
+  /** A heading without a weight of its own: Pagefind's automatic one for it. */
+  heading(text: string, weight: number): void {
+    this.marker(`___PAGEFIND_AUTO_WEIGHT___${weight}`);
+    this.block(text);
+    this.marker("___END_PAGEFIND_WEIGHT___");
+  }
+
+  anchor(element: string, id: string, text: string): void {
+    const key = `${this.anchorCount++}:${id}`;
+    this.anchorText.set(key, text);
+    // Read as a text: an id with a space in it is two words to Pagefind too.
+    for (const word of `___PAGEFIND_ANCHOR___${element}:${key}`.split(WHITESPACE_RUN)) this.token(word);
+  }
+
+  /** A word of a block that may be a marker, hold zero-width spaces, or be empty. */
+  private token(word: string): void {
+    if (!word) return;
+    if (word.startsWith("___") && this.marker(word)) return;
+    const base = word.includes("\u200b") ? word.replaceAll("\u200b", "") : word;
+    if (!base) return;
+    this.content.push(base);
+    this.word(base);
+  }
+
+  /** Obeys `word` if it is one of Pagefind's markers. */
+  private marker(word: string): boolean {
+    const weights = this.weights;
+    if (word.startsWith("___PAGEFIND_ANCHOR___")) {
+      const rest = word.slice("___PAGEFIND_ANCHOR___".length);
+      const colon = rest.indexOf(":");
+      const key = rest.slice(colon + 1);
+      const id = key.slice(key.indexOf(":") + 1);
+      const text = normalizeContent(this.anchorText.get(key) ?? "");
+      const element = rest.slice(0, colon);
+      // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only marker none.
+      this.anchors.push(element === "h2" ? { element, id, text, title: id, location: this.position } : { element, id, text, location: this.position });
+      return true;
+    }
+    if (word.startsWith("___PAGEFIND_WEIGHT___")) weights.push(scaledWeight(word.slice("___PAGEFIND_WEIGHT___".length), false));
+    else if (word.startsWith("___PAGEFIND_AUTO_WEIGHT___"))
+      weights.push(weights.length === 1 ? scaledWeight(word.slice("___PAGEFIND_AUTO_WEIGHT___".length), true) : weights.at(-1));
+    else if (word.startsWith("___END_PAGEFIND_WEIGHT___")) weights.pop();
+    else return false;
+    return true;
+  }
+
+  /** A word of the text at the next position, with each term Pagefind indexes for it. */
+  private word(base: string): void {
+    const weight = this.weights.at(-1) ?? 1;
+    const { terms, isPart, parts } = this.table.entry(base);
+    const partWeight = parts > 0 && weight > 0 ? Math.max(Math.trunc(weight / Math.min(parts, 255)), 1) : 0;
+    for (let i = 0; i < terms.length; i++) this.occurrences.push3(terms[i]!, this.position, isPart[i] ? partWeight : weight);
+    this.position++;
   }
 }
 
 /** One record as Pagefind 1.6 indexes it, with `table`'s stemmer for every word (the bundle's one stemmer, forceLanguage). */
 export function indexPage(record: SearchRecord, extras: IndexedExtras, table: WordTable): IndexPage {
-  const { digest, anchorText } = digestOf(record, extras);
-  const words = new Map<string, Places>();
-  const anchors: IndexAnchor[] = [];
-  const content: string[] = [];
-  const weights = [WEIGHT_SCALE];
-  let position = 0;
-  // The digest is the records' own text: Pagefind decodes the entities recordHtml wrote, and no more.
-  for (const word of normalizeSpace(digest).split(WHITESPACE_RUN)) {
-    if (!word) continue;
-    if (word.startsWith("___")) {
-      if (word.startsWith("___PAGEFIND_ANCHOR___")) {
-        const rest = word.slice("___PAGEFIND_ANCHOR___".length);
-        const colon = rest.indexOf(":");
-        const key = rest.slice(colon + 1);
-        const id = key.slice(key.indexOf(":") + 1);
-        const text = normalizeContent(anchorText.get(key) ?? "");
-        const element = rest.slice(0, colon);
-        // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only marker none.
-        anchors.push(element === "h2" ? { element, id, text, title: id, location: position } : { element, id, text, location: position });
-        continue;
-      }
-      if (word.startsWith("___PAGEFIND_WEIGHT___")) {
-        weights.push(scaledWeight(word.slice("___PAGEFIND_WEIGHT___".length), false));
-        continue;
-      }
-      if (word.startsWith("___PAGEFIND_AUTO_WEIGHT___")) {
-        weights.push(weights.length === 1 ? scaledWeight(word.slice("___PAGEFIND_AUTO_WEIGHT___".length), true) : weights.at(-1)!);
-        continue;
-      }
-      if (word.startsWith("___END_PAGEFIND_WEIGHT___")) {
-        weights.pop();
-        continue;
-      }
-    }
-    const base = word.includes("\u200b") ? word.replaceAll("\u200b", "") : word;
-    if (!base) continue;
-    content.push(base);
-    const weight = weights.at(-1) ?? 1;
-    const { words: indexableOfBase, parts } = table.entry(base);
-    const partWeight = parts > 0 && weight > 0 ? Math.max(Math.trunc(weight / Math.min(parts, 255)), 1) : 0;
-    for (const { stemmed, original, compoundPart } of indexableOfBase) addPlace(words, stemmed, original, position, compoundPart ? partWeight : weight);
-    position++;
+  const reader = new PageReader(table);
+  reader.heading(record.title, TITLE_WEIGHT);
+  for (const block of record.head) reader.paragraph(block.text, block.weight);
+  const compounds = extras.compoundParts?.length ? extras.compoundParts : undefined;
+  const forms = extras.wordForms?.length ? extras.wordForms : undefined;
+  if (compounds || forms) reader.anchor("div", INDEX_ONLY_ANCHOR, "");
+  if (compounds) reader.paragraph(compounds.join(" "), WEIGHTS.compoundParts);
+  if (forms) reader.paragraph(forms.join(" "), WEIGHTS.wordForms);
+  for (const part of record.parts) {
+    reader.anchor("h2", part.anchor, part.title);
+    reader.heading(part.title, SLIDE_HEADING_WEIGHT);
+    if (part.text) reader.paragraph(part.text);
+    if (part.topics.length) reader.paragraph(part.topics.join(" · "), WEIGHTS.slideTopics);
   }
   // Pagefind trims a metadata value and makes its runs of white space one space, but decodes nothing more.
   const meta = Object.fromEntries(
@@ -326,12 +409,12 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
       .sort(([a], [b]) => compareCodePoints(a, b))
       .map(([field, value]) => [field, normalizeSpace(value)]),
   );
-  const metaWords = new Map<string, Places>();
+  const metaOccurrences = new IntList();
   Object.values(meta).forEach((value, field) => {
     let wordIndex = 0;
     for (const word of value.split(WHITESPACE_RUN)) {
       if (!word) continue;
-      for (const { stemmed, original } of table.entry(word).words) addPlace(metaWords, stemmed, original, field, wordIndex);
+      for (const term of table.entry(word).terms) metaOccurrences.push3(term, field, wordIndex);
       wordIndex++;
     }
   });
@@ -343,13 +426,13 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
   );
   return {
     url: record.url,
-    content: content.join(" "),
-    wordCount: Math.max(position, 1),
+    content: reader.content.join(" "),
+    wordCount: Math.max(reader.position, 1),
     filters,
     meta,
-    anchors,
+    anchors: reader.anchors,
     sort: { ...record.sort },
-    words,
-    metaWords,
+    occurrences: reader.occurrences.view(),
+    metaOccurrences: metaOccurrences.view(),
   };
 }

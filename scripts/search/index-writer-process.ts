@@ -32,14 +32,9 @@ async function writeSlice(task: SliceTask): Promise<number> {
   pagefind ??= await import("pagefind");
   stems ??= new PagefindStems(pagefind, task.language, snowballStemmer(task.language));
   const pages = task.pages.map(({ record, extras }) => indexPage(record, extras, table));
-  const asked = new Set<string>();
-  for (const page of pages) {
-    for (const word of page.words.keys()) asked.add(word);
-    for (const word of page.metaWords.keys()) asked.add(word);
-  }
-  await stems.add(asked);
+  await stems.add(table.wordsOf(pages));
   const stemsOf = stems;
-  const written = writeIndexBundle(pages, task.dir, task.language, { stem: (word) => stemsOf.stem(word) });
+  const written = writeIndexBundle(pages, task.dir, task.language, { table, stem: (word) => stemsOf.stem(word) });
   await stems.copyLibrary(task.dir);
   return written.pageWords;
 }

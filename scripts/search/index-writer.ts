@@ -13,7 +13,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { array, header, pagefindContent, text } from "./chunks.ts";
 import { compareCodePoints } from "./merge.ts";
-import { INCLUDE_CHARACTERS, type IndexPage, type Places } from "./index-page.ts";
+import { INCLUDE_CHARACTERS, type IndexPage, type WordTable } from "./index-page.ts";
 
 /** The Pagefind version whose bundle this writes (pagefind-entry.json and the metadata file name it). */
 export const PAGEFIND_FORMAT = "1.6.0";
@@ -37,7 +37,7 @@ const integers = (values: readonly number[]) => Buffer.concat([header(4, values.
 /** CBOR written into one growing buffer: a chunk holds hundreds of thousands of numbers. */
 class CborWriter {
   private bytes = Buffer.allocUnsafe(1 << 16);
-  private length = 0;
+  length = 0;
 
   private room(size: number): void {
     if (this.length + size <= this.bytes.length) return;
@@ -81,105 +81,88 @@ class CborWriter {
     this.length += this.bytes.write(value, this.length);
   }
 
+  /** Bytes `start` to `end` of what `from` wrote. */
+  copy(from: CborWriter, start: number, end: number): void {
+    this.room(end - start);
+    this.length += from.bytes.copy(this.bytes, this.length, start, end);
+  }
+
   /** The CBOR written, after Pagefind's signature. */
   content(): Buffer {
     return pagefindContent(this.bytes.subarray(0, this.length));
   }
 }
 
-/** A page's places of one word ([position, weight, …]) as Pagefind packs them: runs by weight, the common one first, each a marker −(weight + 1), then positions as steps. */
-export function packedLocations(places: readonly number[]): number[] {
-  // Usually one weight, in the order of the text: then the runs are already in order.
-  const first = places[1]!;
+/**
+ * Orders `count` pairs of `places` in place by their first number, then their second, keeping the order of equal
+ * pairs; `major` says which of a pair's two numbers comes first in that order.
+ */
+function orderPairs(places: Int32Array, count: number, major: 0 | 1): void {
+  const minor = 1 - major;
   let ordered = true;
-  for (let i = 2; i < places.length && ordered; i += 2) ordered = places[i + 1] === first && places[i]! >= places[i - 2]!;
-  if (ordered) {
-    const locations = [-first - 1, places[0]!];
-    for (let i = 2; i < places.length; i += 2) locations.push(places[i]! - places[i - 2]!);
-    return locations;
+  for (let i = 1; i < count && ordered; i++) {
+    const a = places[(i - 1) * 2 + major]!;
+    const b = places[i * 2 + major]!;
+    ordered = a < b || (a === b && places[(i - 1) * 2 + minor]! <= places[i * 2 + minor]!);
   }
-  const order = Array.from({ length: places.length / 2 }, (_, i) => i);
-  const key = (i: number) => (places[i * 2 + 1] === COMMON_WEIGHT ? 0 : places[i * 2 + 1]!);
-  order.sort((a, b) => key(a) - key(b) || places[a * 2]! - places[b * 2]! || a - b);
-  const locations: number[] = [];
-  let weight = COMMON_WEIGHT;
+  if (ordered) return;
+  const pairs = Array.from({ length: count }, (_, i) => [places[i * 2]!, places[i * 2 + 1]!] as const);
+  pairs.sort((x, y) => x[major]! - y[major]! || x[minor]! - y[minor]!);
+  pairs.forEach(([a, b], i) => {
+    places[i * 2] = a;
+    places[i * 2 + 1] = b;
+  });
+}
+
+/**
+ * A page's places of one word ([position, weight, …] in `places`, `count` pairs) packed as Pagefind packs them into
+ * `out`, whose length it returns: runs by weight, the lowest first, each a marker −(weight + 1) and its first
+ * position, then positions as steps. `places` is left ordered.
+ */
+function packLocations(places: Int32Array, count: number, out: Int32Array): number {
+  orderPairs(places, count, 1);
+  let length = 0;
+  let weight = -1;
   let last = 0;
-  for (const i of order) {
+  for (let i = 0; i < count; i++) {
     const position = places[i * 2]!;
     const placeWeight = places[i * 2 + 1]!;
     if (placeWeight !== weight) {
-      locations.push(-placeWeight - 1, position);
+      out[length++] = -placeWeight - 1;
+      out[length++] = position;
       weight = placeWeight;
-    } else {
-      locations.push(position - last);
-    }
+    } else out[length++] = position - last;
     last = position;
   }
-  return locations;
+  return length;
 }
 
-/** A page's metadata places of one word ([field, position, …]): for each field in order, −(field + 1), then positions as steps. */
-export function packedMetaLocations(places: readonly number[]): number[] {
-  const order = Array.from({ length: places.length / 2 }, (_, i) => i);
-  order.sort((a, b) => places[a * 2]! - places[b * 2]! || places[a * 2 + 1]! - places[b * 2 + 1]! || a - b);
-  const locations: number[] = [];
+/** A page's metadata places of one word ([field, position, …], `count` pairs) packed into `out`: for each field in order, −(field + 1), then positions as steps. */
+function packMetaLocations(places: Int32Array, count: number, out: Int32Array): number {
+  orderPairs(places, count, 0);
+  let length = 0;
   let field = -1;
   let last = 0;
-  for (const i of order) {
+  for (let i = 0; i < count; i++) {
     if (places[i * 2] !== field) {
       field = places[i * 2]!;
-      locations.push(-field - 1);
+      out[length++] = -field - 1;
       last = 0;
     }
-    locations.push(places[i * 2 + 1]! - last);
+    out[length++] = places[i * 2 + 1]! - last;
     last = places[i * 2 + 1]!;
   }
-  return locations;
+  return length;
 }
 
-interface PackedPage {
-  page: number;
-  locations: number[];
-  metaLocations: number[];
-}
-interface PackedWord {
-  word: string;
-  pages: PackedPage[];
-  variants: Map<string, PackedPage[]>;
-}
-
-/** The entry of `page` in `pages`, added (with no locations) if it has none. */
-function pageEntry(pages: PackedPage[], page: number): PackedPage {
-  const last = pages.at(-1);
-  if (last?.page === page) return last;
-  const entry = { page, locations: [], metaLocations: [] };
-  pages.push(entry);
-  return entry;
-}
-
-function writePages(out: CborWriter, pages: readonly PackedPage[]): void {
-  out.head(4, pages.length);
-  let previous = 0;
-  for (const entry of pages) {
-    out.head(4, 3);
-    out.integer(entry.page - previous);
-    previous = entry.page;
-    out.integers(entry.locations);
-    out.integers(entry.metaLocations);
-  }
-}
-
-function writeWord(out: CborWriter, word: PackedWord): void {
-  out.head(4, 3);
-  out.text(word.word);
-  writePages(out, word.pages);
-  out.head(4, word.variants.size);
-  for (const [form, pages] of word.variants) {
-    out.head(4, 2);
-    out.text(form);
-    writePages(out, pages);
-  }
-}
+const packed = (pack: typeof packLocations, places: readonly number[]) => {
+  const out = new Int32Array(places.length * 2);
+  return Array.from(out.subarray(0, pack(Int32Array.from(places), places.length / 2, out)));
+};
+/** `packLocations` of `places` ([position, weight, …]) as an array. */
+export const packedLocations = (places: readonly number[]): number[] => packed(packLocations, places);
+/** `packMetaLocations` of `places` ([field, position, …]) as an array. */
+export const packedMetaLocations = (places: readonly number[]): number[] => packed(packMetaLocations, places);
 
 /** The first characters of two neighbouring chunks' bounds that tell them apart (Pagefind's `get_prefixes`). */
 function prefixes(a: string, b: string): [string, string] {
@@ -202,24 +185,100 @@ function shortName(language: string, hash: string, taken: Set<string>, digits = 
 
 const isNumber = (value: string) => /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/.test(value);
 
-/** `places` of words that stem alike, joined under the stem (their places are then out of order; packing sorts them). */
-function byStem(places: Map<string, Places>, stem: (word: string) => string): Map<string, Places> {
-  const joined = new Map<string, Places>();
-  for (const [word, own] of places) {
-    const key = stem(word);
-    const found = joined.get(key);
-    if (!found) {
-      joined.set(key, own);
-      continue;
+/** `array`, or a larger copy of it that holds `size` numbers. */
+function room(array: Int32Array, size: number): Int32Array {
+  if (array.length >= size) return array;
+  const larger = new Int32Array(Math.max(size, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * Where a bundle's word lists are gathered: each target (a stem, or a stem's variant as written with diacritics)
+ * gets one page entry per page it is on, its CBOR written at once into one buffer, and the entries of a target
+ * linked in page order, so that a chunk copies them without a list or an object per page and word.
+ */
+class WordLists {
+  readonly entries = new CborWriter();
+  private readonly entryStart: number[] = [];
+  private readonly entryNext: number[] = [];
+  /** Per target: its stem (an index into `stems`), its written form, its first and last entry, page count, last page, size. */
+  readonly form: Array<string | undefined> = [];
+  private readonly first: number[] = [];
+  private readonly last: number[] = [];
+  readonly pageCount: number[] = [];
+  private readonly lastPage: number[] = [];
+  /** Pagefind's count of a page list: each page's locations and metadata locations, plus one. */
+  readonly size: number[] = [];
+  readonly stems: string[] = [];
+  /** Per stem: its own target (−1 if none) and its variants' targets. */
+  readonly own: number[] = [];
+  readonly variants: number[][] = [];
+  private readonly stemIds = new Map<string, number>();
+  private readonly variantIds = new Map<string, number>();
+
+  target(stem: string, form: string | undefined): number {
+    let s = this.stemIds.get(stem);
+    if (s === undefined) {
+      s = this.stems.length;
+      this.stems.push(stem);
+      this.own.push(-1);
+      this.variants.push([]);
+      this.stemIds.set(stem, s);
     }
-    const merged: Places = { own: found.own.concat(own.own), forms: found.forms && new Map(found.forms) };
-    for (const [form, list] of own.forms ?? []) {
-      merged.forms ??= new Map();
-      merged.forms.set(form, (merged.forms.get(form) ?? []).concat(list));
+    if (form === undefined) {
+      if (this.own[s]! < 0) this.own[s] = this.add(undefined);
+      return this.own[s]!;
     }
-    joined.set(key, merged);
+    const key = `${stem}\u0000${form}`;
+    let t = this.variantIds.get(key);
+    if (t === undefined) {
+      t = this.add(form);
+      this.variants[s]!.push(t);
+      this.variantIds.set(key, t);
+    }
+    return t;
   }
-  return joined;
+
+  private add(form: string | undefined): number {
+    this.form.push(form);
+    this.first.push(-1);
+    this.last.push(-1);
+    this.pageCount.push(0);
+    this.lastPage.push(0);
+    this.size.push(0);
+    return this.form.length - 1;
+  }
+
+  /** Target `t`'s entry for `page`: the page as a step from its last, then its locations and metadata locations. */
+  addEntry(t: number, page: number, locations: Int32Array, locationCount: number, metaLocations: Int32Array, metaCount: number): void {
+    const out = this.entries;
+    const entry = this.entryStart.length;
+    this.entryStart.push(out.length);
+    this.entryNext.push(-1);
+    out.head(4, 3);
+    out.integer(page - this.lastPage[t]!);
+    out.head(4, locationCount);
+    for (let i = 0; i < locationCount; i++) out.integer(locations[i]!);
+    out.head(4, metaCount);
+    for (let i = 0; i < metaCount; i++) out.integer(metaLocations[i]!);
+    if (this.last[t]! < 0) this.first[t] = entry;
+    else this.entryNext[this.last[t]!] = entry;
+    this.last[t] = entry;
+    this.lastPage[t] = page;
+    this.pageCount[t]!++;
+    this.size[t]! += locationCount + metaCount + 1;
+  }
+
+  /** Target `t`'s page list (an empty one for none) into `out`. */
+  writeList(out: CborWriter, t: number): void {
+    out.head(4, t < 0 ? 0 : this.pageCount[t]!);
+    if (t < 0) return;
+    for (let entry = this.first[t]!; entry >= 0; entry = this.entryNext[entry]!) {
+      const end = entry + 1 < this.entryStart.length ? this.entryStart[entry + 1]! : this.entries.length;
+      out.copy(this.entries, this.entryStart[entry]!, end);
+    }
+  }
 }
 
 export interface WrittenIndex {
@@ -239,53 +298,81 @@ export function writeIndexBundle(
   pages: readonly IndexPage[],
   dir: string,
   language: string,
-  options: { chunkSize?: number; stem?: (word: string) => string } = {},
+  options: { table: WordTable; chunkSize?: number; stem?: (word: string) => string },
 ): WrittenIndex {
+  const { table } = options;
   const chunkSize = options.chunkSize ?? INDEX_CHUNK_SIZE;
   let pageWords = 0;
   const fields = [...new Set(pages.flatMap((page) => Object.keys(page.meta)))].sort(compareCodePoints);
   const fieldNumber = new Map(fields.map((field, i) => [field, i]));
-  const words = new Map<string, PackedWord>();
-  const wordFor = (word: string) => {
-    let entry = words.get(word);
-    if (!entry) {
-      entry = { word, pages: [], variants: new Map() };
-      words.set(word, entry);
+  const lists = new WordLists();
+  // Each term's target, found once: terms of a table that does not stem are filed under the stem Pagefind gives their word.
+  const termTarget = new Int32Array(table.size).fill(-1);
+  const targetOf = (term: number) => {
+    let t = termTarget[term]!;
+    if (t < 0) {
+      const word = table.words[term]!;
+      t = lists.target(options.stem ? options.stem(word) : word, table.forms[term]);
+      termTarget[term] = t;
     }
-    return entry;
+    return t;
   };
-  const variantPages = (word: PackedWord, form: string) => {
-    let list = word.variants.get(form);
-    if (!list) {
-      list = [];
-      word.variants.set(form, list);
-    }
-    return list;
-  };
+  // A page's occurrences grouped by target: each target's first and last on the page, each occurrence's next.
+  const bodyFirst: number[] = [];
+  const bodyLast: number[] = [];
+  const metaFirst: number[] = [];
+  const metaLast: number[] = [];
+  const seenOn: number[] = [];
+  let next: Int32Array = new Int32Array(0);
+  let places: Int32Array = new Int32Array(64);
+  let locations: Int32Array = new Int32Array(128);
+  let metaLocations: Int32Array = new Int32Array(128);
   const filters = new Map<string, Map<string, number[]>>();
-  const fragments: Array<{ name: string; json: string; wordCount: number }> = [];
+  const fragments: Array<{ name: string; json: Buffer; wordCount: number }> = [];
   const fragmentNames = new Set<string>();
   pages.forEach((page, number) => {
-    // Pages made with a WordTable that does not stem are keyed by the words as Pagefind would stem them.
-    const pageWordPlaces = options.stem ? byStem(page.words, options.stem) : page.words;
-    const pageMetaPlaces = options.stem ? byStem(page.metaWords, options.stem) : page.metaWords;
     pageWords += page.wordCount;
-    for (const [stem, places] of pageWordPlaces) {
-      const word = wordFor(stem);
-      if (places.own.length) word.pages.push({ page: number, locations: packedLocations(places.own), metaLocations: [] });
-      if (places.forms)
-        for (const [form, list] of places.forms) variantPages(word, form).push({ page: number, locations: packedLocations(list), metaLocations: [] });
-    }
-    const pageFields = Object.keys(page.meta).map((field) => fieldNumber.get(field)!);
-    const global = (list: number[]) => {
-      const out = list.slice();
-      for (let i = 0; i < out.length; i += 2) out[i] = pageFields[out[i]!]!;
-      return out;
+    const { occurrences, metaOccurrences } = page;
+    const bodyCount = occurrences.length / 3;
+    next = room(next, bodyCount + metaOccurrences.length / 3);
+    const touched: number[] = [];
+    const link = (list: Int32Array, i: number, at: number, first: number[], last: number[]) => {
+      const t = targetOf(list[i * 3]!);
+      if (seenOn[t] !== number + 1) {
+        seenOn[t] = number + 1;
+        touched.push(t);
+        first[t] = -1;
+        (first === bodyFirst ? metaFirst : bodyFirst)[t] = -1;
+      }
+      if (first[t]! < 0) first[t] = at;
+      else next[last[t]!] = at;
+      last[t] = at;
+      next[at] = -1;
     };
-    for (const [stem, places] of pageMetaPlaces) {
-      const word = wordFor(stem);
-      if (places.own.length) pageEntry(word.pages, number).metaLocations = packedMetaLocations(global(places.own));
-      if (places.forms) for (const [form, list] of places.forms) pageEntry(variantPages(word, form), number).metaLocations = packedMetaLocations(global(list));
+    for (let i = 0; i < bodyCount; i++) link(occurrences, i, i, bodyFirst, bodyLast);
+    for (let i = 0; i < metaOccurrences.length / 3; i++) link(metaOccurrences, i, bodyCount + i, metaFirst, metaLast);
+    const pageFields = Object.keys(page.meta).map((field) => fieldNumber.get(field)!);
+    for (const t of touched) {
+      let count = 0;
+      for (let at = bodyFirst[t]!; at >= 0; at = next[at]!) {
+        places = room(places, count * 2 + 2);
+        places[count * 2] = occurrences[at * 3 + 1]!;
+        places[count * 2 + 1] = occurrences[at * 3 + 2]!;
+        count++;
+      }
+      locations = room(locations, count * 2);
+      const locationCount = count ? packLocations(places, count, locations) : 0;
+      count = 0;
+      for (let at = metaFirst[t]!; at >= 0; at = next[at]!) {
+        const i = at - bodyCount;
+        places = room(places, count * 2 + 2);
+        places[count * 2] = pageFields[metaOccurrences[i * 3 + 1]!]!;
+        places[count * 2 + 1] = metaOccurrences[i * 3 + 2]!;
+        count++;
+      }
+      metaLocations = room(metaLocations, count * 2);
+      const metaCount = count ? packMetaLocations(places, count, metaLocations) : 0;
+      lists.addEntry(t, number, locations, locationCount, metaLocations, metaCount);
     }
     for (const [name, values] of Object.entries(page.filters)) {
       let filter = filters.get(name);
@@ -299,29 +386,30 @@ export function writeIndexBundle(
         else filter.set(value, [number]);
       }
     }
-    const json = JSON.stringify({
-      url: page.url,
-      content: page.content,
-      word_count: page.wordCount,
-      filters: page.filters,
-      meta: page.meta,
-      anchors: page.anchors,
-    });
+    const json = Buffer.from(
+      JSON.stringify({
+        url: page.url,
+        content: page.content,
+        word_count: page.wordCount,
+        filters: page.filters,
+        meta: page.meta,
+        anchors: page.anchors,
+      }),
+    );
     fragments.push({ name: shortName(language, pagefindHash(json), fragmentNames), json, wordCount: page.wordCount });
   });
 
   // Chunks of sorted words, each closed once its words' pages hold `chunkSize` numbers or more.
-  const sorted = [...words.values()].sort((a, b) => compareCodePoints(a.word, b.word));
-  const chunks: PackedWord[][] = [];
-  let chunk: PackedWord[] = [];
+  const sorted = lists.stems.map((_, s) => s).sort((a, b) => compareCodePoints(lists.stems[a]!, lists.stems[b]!));
+  const chunks: number[][] = [];
+  let chunk: number[] = [];
   let size = 0;
-  // Pagefind's count of a page list: each page's locations and metadata locations, plus one.
-  const listSize = (pages: readonly PackedPage[]) => pages.reduce((total, page) => total + page.locations.length + page.metaLocations.length + 1, 0);
-  for (const word of sorted) {
-    size += listSize(word.pages);
+  for (const s of sorted) {
+    const own = lists.own[s]!;
+    if (own >= 0) size += lists.size[own]!;
     // Pagefind 1.6 counts each variant too, its pages and one more (merge.ts, listPositions).
-    for (const pages of word.variants.values()) size += listSize(pages) + 1;
-    chunk.push(word);
+    for (const t of lists.variants[s]!) size += lists.size[t]! + 1;
+    chunk.push(s);
     if (size >= chunkSize) {
       chunks.push(chunk);
       chunk = [];
@@ -329,7 +417,7 @@ export function writeIndexBundle(
     }
   }
   if (chunk.length) chunks.push(chunk);
-  const bounds = chunks.map((words) => ({ from: words[0]!.word, to: words.at(-1)!.word }));
+  const bounds = chunks.map((stems) => ({ from: lists.stems[stems[0]!]!, to: lists.stems[stems.at(-1)!]! }));
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [to, from] = prefixes(bounds[i]!.to, bounds[i + 1]!.from);
     if (compareCodePoints(to, bounds[i]!.from) >= 0) bounds[i]!.to = to;
@@ -345,7 +433,17 @@ export function writeIndexBundle(
     const out = new CborWriter();
     out.head(4, 1);
     out.head(4, words.length);
-    for (const word of words) writeWord(out, word);
+    for (const s of words) {
+      out.head(4, 3);
+      out.text(lists.stems[s]!);
+      lists.writeList(out, lists.own[s]!);
+      out.head(4, lists.variants[s]!.length);
+      for (const t of lists.variants[s]!) {
+        out.head(4, 2);
+        out.text(lists.form[t]!);
+        lists.writeList(out, t);
+      }
+    }
     const content = out.content();
     // Pagefind hashes the CBOR without the signature the file starts with.
     const name = shortName(language, pagefindHash(content.subarray(SIGNATURE_LENGTH)), chunkNames);
@@ -364,7 +462,7 @@ export function writeIndexBundle(
       write(`filter/${file}.pf_filter`, pagefindContent(cbor));
       return array([text(name), text(file)]);
     });
-  for (const fragment of fragments) write(`fragment/${fragment.name}.pf_fragment`, pagefindContent(Buffer.from(fragment.json)));
+  for (const fragment of fragments) write(`fragment/${fragment.name}.pf_fragment`, pagefindContent(fragment.json));
   const sortKeys = [...new Set(pages.flatMap((page) => Object.keys(page.sort)))].sort(compareCodePoints);
   const sortTable = sortKeys.map((key) => {
     const values = pages.flatMap((page, number) => (key in page.sort ? [{ value: page.sort[key]!, number }] : []));
@@ -388,5 +486,5 @@ export function writeIndexBundle(
     include_characters: INCLUDE_CHARACTERS,
   };
   writeFileSync(path.join(dir, "pagefind-entry.json"), JSON.stringify(entry));
-  return { pages: pages.length, words: words.size, pageWords, hash };
+  return { pages: pages.length, words: lists.stems.length, pageWords, hash };
 }

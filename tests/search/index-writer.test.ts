@@ -54,8 +54,10 @@ describe("the words Pagefind indexes for a word (Pagefind's own examples)", () =
     expect(packedLocations([2, 144, 5, 24, 9, 24, 40, 144])).toEqual([-25, 5, 4, -145, 2, 38]);
     // A weight below 1 (0.5 is 12) sorts before it.
     expect(packedLocations([3, 24, 1, 12])).toEqual([-13, 1, -25, 3]);
+    expect(packedLocations([9, 24, 5, 24])).toEqual([-25, 5, 4]);
     // [field, position, …]
     expect(packedMetaLocations([2, 0, 0, 3, 0, 1])).toEqual([-1, 1, 2, -3, 0]);
+    expect(packedMetaLocations([0, 3, 0, 1])).toEqual([-1, 1, 2]);
   });
 });
 
@@ -83,6 +85,7 @@ async function indexBoth(work: string, records: readonly SearchRecord[], extras:
     records.map((record, i) => indexPage(record, extras(i), table)),
     path.join(work, "lysark"),
     "nb",
+    { table },
   );
   return { asked, stems };
 }
@@ -112,7 +115,11 @@ describe("a bundle written by Lysark, against Pagefind's for the same records", 
       meta: { ...first.meta, title, doc: "test/&amp;escapes" },
       filters: { ...first.filters, topic: ["a&b", "c&amp;d", "<e>"] },
       head: [{ text: 'Tom & Jerry &amp; co <b>x</b> "q" &#39;z&#39; &nbsp;end', weight: 2 }],
-      parts: [{ ...first.parts[0]!, title: "Slide & one &amp; two", text: "Text &lt;tag&gt; & more &copy; ©" }],
+      parts: [
+        { ...first.parts[0]!, title: "Slide & one &amp; two", text: "Text &lt;tag&gt; & more &copy; ©" },
+        // Runs of spaces inside a text that has nothing else of note.
+        { ...first.parts[0]!, anchor: "spaces", title: "Two  spaces", text: "one  two   three" },
+      ],
     });
     oracle = await indexBoth(path.join(work, "generated"), records.generated, extras);
     await indexBoth(path.join(work, "bundled"), records.bundled, extras);
