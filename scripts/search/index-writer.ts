@@ -21,8 +21,6 @@ export const PAGEFIND_FORMAT = "1.6.0";
 export const INDEX_CHUNK_SIZE = 20000;
 /** "pagefind_dcd", which every data file starts with before its CBOR. */
 const SIGNATURE_LENGTH = 12;
-/** Weight 1 (24) comes first in a page's locations; Pagefind's marker for it is −25. */
-const COMMON_WEIGHT = 25;
 
 /** Pagefind's `full_hash`: SHA-1 in hex, each byte without a leading zero. */
 export function pagefindHash(bytes: Buffer | string): string {
