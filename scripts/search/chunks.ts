@@ -22,7 +22,8 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 
 /** What every Pagefind data file starts with, once decompressed. */
-const SIGNATURE = Buffer.from("pagefind_dcd");
+export const PAGEFIND_SIGNATURE = "pagefind_dcd";
+const SIGNATURE = Buffer.from(PAGEFIND_SIGNATURE);
 /** A word whose entry (pages and positions) is larger than this, uncompressed, gets a chunk of its own. */
 export const HEAVY_WORD_BYTES = 24 * 1024;
 /**

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { array, header, pagefindContent, text } from "./chunks.ts";
+import { array, header, PAGEFIND_SIGNATURE, pagefindContent, text } from "./chunks.ts";
 import { compareCodePoints } from "./merge.ts";
 import { INCLUDE_CHARACTERS, type IndexPage, type WordTable } from "./index-page.ts";
 
@@ -19,8 +19,7 @@ import { INCLUDE_CHARACTERS, type IndexPage, type WordTable } from "./index-page
 export const PAGEFIND_FORMAT = "1.6.0";
 /** Pagefind's default `index_chunk_size`: a chunk closes once its words' pages (and variants') hold this many numbers. */
 export const INDEX_CHUNK_SIZE = 20000;
-/** "pagefind_dcd", which every data file starts with before its CBOR. */
-const SIGNATURE_LENGTH = 12;
+const SIGNATURE_LENGTH = Buffer.byteLength(PAGEFIND_SIGNATURE);
 
 /** Pagefind's `full_hash`: SHA-1 in hex, each byte without a leading zero. */
 export function pagefindHash(bytes: Buffer | string): string {
@@ -36,6 +35,11 @@ const integers = (values: readonly number[]) => Buffer.concat([header(4, values.
 class CborWriter {
   private bytes = Buffer.allocUnsafe(1 << 16);
   length = 0;
+
+  /** @param signed whether what is written is a data file's content: Pagefind's signature, then the CBOR */
+  constructor(signed = false) {
+    if (signed) this.length = this.bytes.write(PAGEFIND_SIGNATURE);
+  }
 
   private room(size: number): void {
     if (this.length + size <= this.bytes.length) return;
@@ -85,9 +89,9 @@ class CborWriter {
     this.length += from.bytes.copy(this.bytes, this.length, start, end);
   }
 
-  /** The CBOR written, after Pagefind's signature. */
+  /** What was written. */
   content(): Buffer {
-    return pagefindContent(this.bytes.subarray(0, this.length));
+    return this.bytes.subarray(0, this.length);
   }
 }
 
@@ -96,6 +100,7 @@ class CborWriter {
  * pairs; `major` says which of a pair's two numbers comes first in that order.
  */
 function orderPairs(places: Int32Array, count: number, major: 0 | 1): void {
+  if (count < 2) return;
   const minor = 1 - major;
   let ordered = true;
   for (let i = 1; i < count && ordered; i++) {
@@ -316,17 +321,18 @@ export function writeIndexBundle(
     return t;
   };
   // A page's occurrences grouped by target: each target's first and last on the page, each occurrence's next.
-  const bodyFirst: number[] = [];
-  const bodyLast: number[] = [];
-  const metaFirst: number[] = [];
-  const metaLast: number[] = [];
-  const seenOn: number[] = [];
+  // (A target comes from one term or more, so there are no more targets than the table's terms.)
+  const bodyFirst = new Int32Array(table.size);
+  const bodyLast = new Int32Array(table.size);
+  const metaFirst = new Int32Array(table.size);
+  const metaLast = new Int32Array(table.size);
+  const seenOn = new Int32Array(table.size);
   let next: Int32Array = new Int32Array(0);
   let places: Int32Array = new Int32Array(64);
   let locations: Int32Array = new Int32Array(128);
   let metaLocations: Int32Array = new Int32Array(128);
   const filters = new Map<string, Map<string, number[]>>();
-  const fragments: Array<{ name: string; json: Buffer; wordCount: number }> = [];
+  const fragments: Array<{ name: string; file: Buffer; wordCount: number }> = [];
   const fragmentNames = new Set<string>();
   pages.forEach((page, number) => {
     pageWords += page.wordCount;
@@ -334,7 +340,7 @@ export function writeIndexBundle(
     const bodyCount = occurrences.length / 3;
     next = room(next, bodyCount + metaOccurrences.length / 3);
     const touched: number[] = [];
-    const link = (list: Int32Array, i: number, at: number, first: number[], last: number[]) => {
+    const link = (list: Int32Array, i: number, at: number, first: Int32Array, last: Int32Array) => {
       const t = targetOf(list[i * 3]!);
       if (seenOn[t] !== number + 1) {
         seenOn[t] = number + 1;
@@ -384,17 +390,17 @@ export function writeIndexBundle(
         else filter.set(value, [number]);
       }
     }
-    const json = Buffer.from(
-      JSON.stringify({
-        url: page.url,
-        content: page.content,
-        word_count: page.wordCount,
-        filters: page.filters,
-        meta: page.meta,
-        anchors: page.anchors,
-      }),
-    );
-    fragments.push({ name: shortName(language, pagefindHash(json), fragmentNames), json, wordCount: page.wordCount });
+    const json = JSON.stringify({
+      url: page.url,
+      content: page.content,
+      word_count: page.wordCount,
+      filters: page.filters,
+      meta: page.meta,
+      anchors: page.anchors,
+    });
+    // The file's content in one buffer, the signature first; Pagefind names it by the hash of the JSON.
+    const file = Buffer.from(PAGEFIND_SIGNATURE + json);
+    fragments.push({ name: shortName(language, pagefindHash(file.subarray(SIGNATURE_LENGTH)), fragmentNames), file, wordCount: page.wordCount });
   });
 
   // Chunks of sorted words, each closed once its words' pages hold `chunkSize` numbers or more.
@@ -428,7 +434,7 @@ export function writeIndexBundle(
   const write = (file: string, content: Buffer) => writeFileSync(path.join(dir, file), gzipSync(content));
   const chunkNames = new Set<string>();
   const chunkTable = chunks.map((words, i) => {
-    const out = new CborWriter();
+    const out = new CborWriter(true);
     out.head(4, 1);
     out.head(4, words.length);
     for (const s of words) {
@@ -460,7 +466,7 @@ export function writeIndexBundle(
       write(`filter/${file}.pf_filter`, pagefindContent(cbor));
       return array([text(name), text(file)]);
     });
-  for (const fragment of fragments) write(`fragment/${fragment.name}.pf_fragment`, pagefindContent(fragment.json));
+  for (const fragment of fragments) write(`fragment/${fragment.name}.pf_fragment`, fragment.file);
   const sortKeys = [...new Set(pages.flatMap((page) => Object.keys(page.sort)))].sort(compareCodePoints);
   const sortTable = sortKeys.map((key) => {
     const values = pages.flatMap((page, number) => (key in page.sort ? [{ value: page.sort[key]!, number }] : []));
