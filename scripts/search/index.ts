@@ -64,10 +64,10 @@ export interface SearchBundleOptions {
   /** Index as before issue 17: every text with one stemmer and nothing added (the benchmark's "today"). */
   plain?: boolean;
   /**
-   * Who writes each slice's bundle: Pagefind's own processes (the default), or Lysark's writer ("lysark",
-   * `LYSARK_INDEXER=lysark`; index-writer.ts in processes of its own, index-writer-process.ts), which writes the bundle
-   * Pagefind writes and takes only the stems from Pagefind. Not yet the default: in a cold build at N = 5000 its
-   * processes took as much CPU as Pagefind's (docs/search.md, "An index writer of Lysark's own"). `plain` is always Pagefind's.
+   * Who writes each slice's bundle: Lysark's writer (the default; index-writer.ts in processes of its own,
+   * index-writer-process.ts), which writes the bundle Pagefind writes and takes only the stems from Pagefind, or
+   * Pagefind's own processes ("pagefind", `LYSARK_INDEXER=pagefind`), which tokenise each record's HTML again and
+   * took about twice the writer's CPU (docs/search.md, "An index writer of Lysark's own"). `plain` is always Pagefind's.
    */
   indexer?: "lysark" | "pagefind";
   /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
@@ -225,7 +225,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       // forceLanguage overrides each record's <html lang> (the body's language, kept for
       // the language filter and excerpts), so every text and every query is stemmed alike.
       // What a kept slice's key names besides its pages: only read when there is a cache to key.
-      const ownWriter = !options.plain && (options.indexer ?? (process.env.LYSARK_INDEXER === "lysark" ? "lysark" : "pagefind")) === "lysark";
+      const ownWriter = !options.plain && (options.indexer ?? (process.env.LYSARK_INDEXER === "pagefind" ? "pagefind" : "lysark")) === "lysark";
       const indexer = cache && `${ownWriter ? `lysark-writer ${INDEX_WRITER_VERSION} stems of ` : ""}pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
       // Compound parts come from the whole site's vocabulary (compounds.ts).
       const known = options.wordSets;

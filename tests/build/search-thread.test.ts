@@ -46,8 +46,8 @@ describe("the search index on its own thread", () => {
 
   it("writes the same index as the main thread, reading spooled texts, and reports its progress", async () => {
     const here = path.join(dir, "here");
-    // Two Pagefind processes each, for slices of two records: the thread finds Pagefind's module for the second
-    // process itself (index.ts, pagefindUrl), and keeps the slices where it is told.
+    // Two writer processes each (Lysark's writer, the default), for slices of two records: the thread starts its
+    // processes itself, and keeps the slices where it is told.
     await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2 });
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
     const spooled = records.map((record) => spool.put(record));
@@ -74,7 +74,7 @@ describe("the search index on its own thread", () => {
     expect(events.at(-1)).toBe("done");
   });
 
-  it("takes more Pagefind processes on the thread when the main thread says so, for the same index", async () => {
+  it("takes more processes on the thread when the main thread says so, for the same index", async () => {
     const here = path.join(dir, "one-process");
     await writeSearchBundles(records, here, { processes: 1, sliceRecords: 2 });
     let say = () => {};
@@ -92,38 +92,41 @@ describe("the search index on its own thread", () => {
     for (const file of files) expect(readFileSync(path.join(there, "pagefind", file)), file).toEqual(readFileSync(path.join(here, "pagefind", file)));
   });
 
-  it.runIf(process.platform === "linux")("runs at the lowest priority, and so do the Pagefind processes it starts, but not the main thread", async () => {
-    const mainNice = procStat(mainThreadStat).nice;
-    const threadNices = new Set<number>();
-    const pagefindNices = new Set<number>();
-    const look = () => {
-      for (const thread of otherThreads().values()) threadNices.add(thread.nice);
-      for (const pid of readdirSync("/proc")) {
-        if (!/^\d+$/.test(pid)) continue;
-        try {
-          const stat = procStat(`/proc/${pid}/stat`);
-          if (stat.parent === process.pid && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
-        } catch {
-          // Ended between the listing and the read.
+  it.runIf(process.platform === "linux")(
+    "runs at the lowest priority, and so do the Pagefind processes it starts to index, but not the main thread",
+    async () => {
+      const mainNice = procStat(mainThreadStat).nice;
+      const threadNices = new Set<number>();
+      const pagefindNices = new Set<number>();
+      const look = () => {
+        for (const thread of otherThreads().values()) threadNices.add(thread.nice);
+        for (const pid of readdirSync("/proc")) {
+          if (!/^\d+$/.test(pid)) continue;
+          try {
+            const stat = procStat(`/proc/${pid}/stat`);
+            if (stat.parent === process.pid && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
+          } catch {
+            // Ended between the listing and the read.
+          }
         }
+      };
+      const watching = setInterval(look, 2);
+      try {
+        await writeSearchBundlesOnThread(records, path.join(dir, "low-priority"), { minRecords: 1, processes: 2, sliceRecords: 2, indexer: "pagefind" });
+      } finally {
+        clearInterval(watching);
       }
-    };
-    const watching = setInterval(look, 2);
-    try {
-      await writeSearchBundlesOnThread(records, path.join(dir, "low-priority"), { minRecords: 1, processes: 2, sliceRecords: 2 });
-    } finally {
-      clearInterval(watching);
-    }
-    expect(threadNices).toContain(BACKGROUND_THREAD_NICE);
-    expect([...pagefindNices]).toEqual([BACKGROUND_THREAD_NICE]);
-    expect(procStat(mainThreadStat).nice).toBe(mainNice);
-  });
+      expect(threadNices).toContain(BACKGROUND_THREAD_NICE);
+      expect([...pagefindNices]).toEqual([BACKGROUND_THREAD_NICE]);
+      expect(procStat(mainThreadStat).nice).toBe(mainNice);
+    },
+  );
 
   it.runIf(process.platform === "linux")(
-    "writes with Lysark's writer in processes at the lowest priority, each with a Pagefind process for stems, the index the main thread writes",
+    "writes with Lysark's writer (the default) in processes at the lowest priority, each with a Pagefind process for stems, the index the main thread writes",
     async () => {
       const here = path.join(dir, "writer-here");
-      await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2, indexer: "lysark" });
+      await writeSearchBundles(records, here, { processes: 2, sliceRecords: 2 });
       const mainNice = procStat(mainThreadStat).nice;
       const threadNices = new Set<number>();
       const writerNices = new Set<number>();
@@ -149,7 +152,7 @@ describe("the search index on its own thread", () => {
       const watching = setInterval(look, 2);
       let stats: SearchIndexStats | undefined;
       try {
-        stats = await writeSearchBundlesOnThread(records, path.join(dir, "writer-there"), { minRecords: 1, processes: 2, sliceRecords: 2, indexer: "lysark" });
+        stats = await writeSearchBundlesOnThread(records, path.join(dir, "writer-there"), { minRecords: 1, processes: 2, sliceRecords: 2 });
       } finally {
         clearInterval(watching);
       }
