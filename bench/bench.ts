@@ -357,7 +357,7 @@ async function main(): Promise<void> {
       Math.max(...perDoc) <= Math.min(...perDoc) * TARGET.growthSpread,
       `time per document flat (within 25 %): ${perDoc.map((ms) => `${ms.toFixed(1)} ms`).join(" / ")}`,
     );
-    // A build's fixed costs (process start, threads, Pagefind's processes) weigh most on the smallest size, for bare
+    // A build's fixed costs (process start, threads, the search index's processes) weigh most on the smallest size, for bare
     // Eleventy too: the time each further document adds from one size to the next says whether a document gets dearer.
     const further = (wall: (row: (typeof rows)[number]) => number) =>
       rows
@@ -420,11 +420,11 @@ async function main(): Promise<void> {
   const cpuPerWall = median(result.lysark.map((r) => r.cpuMs / r.wallMs));
   const nodePeak = Math.max(...result.lysark.map((r) => r.nodePeakBytes));
   say(
-    `  Lysark CPU time ÷ wall time (cold): ${cpuPerWall.toFixed(2)}; Node's own peak RSS ${mb(nodePeak)} (the rest of the tree's peak is Pagefind's process)`,
+    `  Lysark CPU time ÷ wall time (cold): ${cpuPerWall.toFixed(2)}; Node's own peak RSS ${mb(nodePeak)} (the rest of the tree's peak is the search index's processes: its writers and their Pagefind processes)`,
   );
   const cpuRatio = median(result.lysark.map((r, i) => r.cpuMs / result.bare[i]!.cpuMs));
   say(
-    `  CPU time (user + system, incl. Pagefind's process; less sensitive to other load): a ${s(median(result.lysark.map((r) => r.cpuMs)))}, b ${s(median(result.bare.map((r) => r.cpuMs)))}, ratio a/b ${cpuRatio.toFixed(2)}`,
+    `  CPU time (user + system, incl. the search index's processes; less sensitive to other load): a ${s(median(result.lysark.map((r) => r.cpuMs)))}, b ${s(median(result.bare.map((r) => r.cpuMs)))}, ratio a/b ${cpuRatio.toFixed(2)}`,
   );
 
   const phases = medians(result.lysark.map((run) => run.timings));
