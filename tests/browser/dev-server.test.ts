@@ -32,6 +32,9 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     dir = makeProject();
     server = startDevServer(dir);
     await logged(/Watching .* for changes/, 0, 60_000);
+    // The first build's index, in the background: the edit's index is then the only one after it, not this one
+    // finishing late (with the edit's words not yet in it).
+    await logged(/Search index updated/, 0, 60_000);
     await server.listening();
     browser = await launchBrowser();
   }, 90_000);
