@@ -9,39 +9,18 @@
  * Lysark's own"). It asks its own Pagefind process for the stems (pagefind-stems.ts).
  */
 import { readFileSync } from "node:fs";
-import { snowballStemmer } from "./inflections.ts";
-import { indexPage, WordTable } from "./index-page.ts";
-import { writeIndexBundle } from "./index-writer.ts";
-import { PagefindStems } from "./pagefind-stems.ts";
-import type { IndexedExtras, SearchRecord } from "./records.ts";
-
-/** One slice to write: its records with the compound parts and word forms they are also found by, and the bundle's stemmer. */
-export interface SliceTask {
-  dir: string;
-  language: string;
-  pages: Array<{ record: SearchRecord; extras: IndexedExtras }>;
-}
+import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 
 export type SliceReply = { words: number } | { error: string };
 
 let pagefind: typeof import("pagefind") | undefined;
-let stems: PagefindStems | undefined;
-// Kept from slice to slice: a site repeats its words.
-const table = new WordTable(undefined);
-
-async function writeSlice(task: SliceTask): Promise<number> {
+const writer = new SliceWriter(async () => {
   pagefind ??= await import("pagefind");
-  stems ??= new PagefindStems(pagefind, task.language, snowballStemmer(task.language));
-  const pages = task.pages.map(({ record, extras }) => indexPage(record, extras, table));
-  await stems.add(table.wordsOf(pages));
-  const stemsOf = stems;
-  const written = writeIndexBundle(pages, task.dir, task.language, { table, stem: (word) => stemsOf.stem(word) });
-  await stems.copyLibrary(task.dir);
-  return written.pageWords;
-}
+  return pagefind;
+});
 
 process.on("message", (task: SliceTask) => {
-  writeSlice(task).then(
+  writer.write(task).then(
     (words) => process.send!({ words } satisfies SliceReply),
     (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies SliceReply),
   );
@@ -67,6 +46,6 @@ async function pagefindExited(): Promise<void> {
 
 // The build closes the channel when the index is written, or when it stops.
 process.on("disconnect", () => {
-  stems?.dispose();
+  writer.dispose();
   void (pagefind?.close() ?? Promise.resolve()).then(pagefindExited).finally(() => process.exit(0));
 });
