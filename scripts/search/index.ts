@@ -1,8 +1,9 @@
 /**
- * The build's "search" phase: indexes every document once with Pagefind's
- * Node API into one bundle, `pagefind/`, whatever the language of its body.
- * Pagefind never crawls the rendered pages, so the nb and en page of a
- * document do not become two records. See docs/search.md.
+ * The build's "search" phase: indexes every document once into one Pagefind
+ * bundle, `pagefind/`, whatever the language of its body, written by Lysark's
+ * own writer (index-writer.ts, with Pagefind's stems) or by Pagefind's Node API.
+ * Nothing crawls the rendered pages, so the nb and en page of a document do
+ * not become two records. See docs/search.md.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
