@@ -123,6 +123,16 @@ export function indexProcesses(records: number, cores = availableParallelism()):
 
 export class SearchIndexError extends Error {}
 
+const INDEXERS = ["lysark", "pagefind"] as const;
+
+/** The indexer `LYSARK_INDEXER` names (Lysark's writer when it is not set); a misspelt name fails rather than being ignored. */
+export function indexerFromEnvironment(value = process.env.LYSARK_INDEXER): (typeof INDEXERS)[number] {
+  if (value === undefined || value === "") return "lysark";
+  const indexer = INDEXERS.find((name) => name === value);
+  if (!indexer) throw new SearchIndexError(`LYSARK_INDEXER is "${value}": use "lysark" (the default) or "pagefind", or leave it unset.`);
+  return indexer;
+}
+
 /**
  * The URL of Pagefind's module, found where Node would look for the package. Not `import.meta.resolve`:
  * tsx loads this file as CommonJS on the build's search thread, where it is missing.
@@ -227,7 +237,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       // forceLanguage overrides each record's <html lang> (the body's language, kept for
       // the language filter and excerpts), so every text and every query is stemmed alike.
       // What a kept slice's key names besides its pages: only read when there is a cache to key.
-      const ownWriter = !options.plain && (options.indexer ?? (process.env.LYSARK_INDEXER === "pagefind" ? "pagefind" : "lysark")) === "lysark";
+      const ownWriter = !options.plain && (options.indexer ?? indexerFromEnvironment()) === "lysark";
       const indexer = cache && `${ownWriter ? `lysark-writer ${INDEX_WRITER_VERSION} stems of ` : ""}pagefind ${pagefindVersion()} forceLanguage=${stemmer}`;
       // Compound parts come from the whole site's vocabulary (compounds.ts).
       const known = options.wordSets;

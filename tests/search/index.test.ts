@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
-import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
+import { indexerFromEnvironment, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import type { SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
 import { filesUnder, makeProject, removeProject } from "../helpers/fixture.ts";
@@ -94,5 +94,16 @@ describe("writing the search index with Pagefind", () => {
       expect(readFileSync(path.join(b!, file)).equals(readFileSync(path.join(a!, file))), file).toBe(true);
     }
     expect(existsSync(path.join(a!, "pagefind-entry.json"))).toBe(true);
+  });
+});
+
+describe("choosing the indexer with LYSARK_INDEXER", () => {
+  it("is Lysark's writer unless Pagefind is named, and refuses any other name, saying which are known", () => {
+    expect(indexerFromEnvironment(undefined)).toBe("lysark");
+    expect(indexerFromEnvironment("")).toBe("lysark");
+    expect(indexerFromEnvironment("lysark")).toBe("lysark");
+    expect(indexerFromEnvironment("pagefind")).toBe("pagefind");
+    expect(() => indexerFromEnvironment("pagefnd")).toThrow('LYSARK_INDEXER is "pagefnd": use "lysark" (the default) or "pagefind", or leave it unset.');
+    expect(() => indexerFromEnvironment("Pagefind")).toThrow(/LYSARK_INDEXER is "Pagefind"/);
   });
 });
