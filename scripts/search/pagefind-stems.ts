@@ -10,7 +10,7 @@
  * word in the index is that word's stem. The index written the first time also gives
  * the bundle Pagefind's library and WebAssembly.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { arrayItems, cborHead, readPagefindFile, stringAt } from "./chunks.ts";
@@ -35,16 +35,20 @@ export class PagefindStems implements Stemmer {
   private library: string | undefined;
   /** The folder of the index being written, if any: `dispose` removes it when the process stops meanwhile. */
   private writing: string | undefined;
+  private disposed = false;
 
   /**
    * @param pagefind Pagefind's module (a process of its own; the caller closes it)
    * @param language the bundle's one stemmer (forceLanguage)
    * @param fallback for words Pagefind cannot be asked about (`stemmable`): parts with dashes or quotes in them
+   * @param folderPrefix what its folders' paths start with: a build gives one in its output folder, which a failed or
+   *   abandoned build removes whole, so that a thread stopped midway leaves nothing in the system's temporary folder
    */
   constructor(
     private readonly pagefind: Pagefind,
     private readonly language: string,
     private readonly fallback: Stemmer | undefined,
+    private readonly folderPrefix = path.join(os.tmpdir(), "lysark-"),
   ) {}
 
   stem(word: string): string {
@@ -60,7 +64,10 @@ export class PagefindStems implements Stemmer {
     const list: string[] = [];
     for (const word of new Set(words)) if (!this.known.has(word) && stemmable(word)) list.push(word);
     if (!list.length && this.library) return;
-    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-stems-"));
+    if (this.disposed) throw new Error("the stems' Pagefind index was asked for after it was disposed");
+    // The build's output folder may not be made yet when the index starts.
+    mkdirSync(path.dirname(this.folderPrefix), { recursive: true });
+    const dir = mkdtempSync(`${this.folderPrefix}stems-`);
     this.writing = dir;
     try {
       const { index, errors } = await this.pagefind.createIndex({ forceLanguage: this.language });
@@ -73,8 +80,9 @@ export class PagefindStems implements Stemmer {
       if (written.errors.length) throw new Error(`Pagefind could not write the words' index: ${written.errors.join("; ")}`);
       await index.deleteIndex();
       this.read(dir, list);
-      if (!this.library) {
-        this.library = mkdtempSync(path.join(os.tmpdir(), "lysark-pagefind-library-"));
+      // Not once disposed (the process stopping while Pagefind wrote): the folder would be left behind.
+      if (!this.library && !this.disposed) {
+        this.library = mkdtempSync(`${this.folderPrefix}pagefind-library-`);
         for (const name of readdirSync(dir, { withFileTypes: true }))
           if (name.isFile() && isLibraryFile(name.name)) copyFileSync(path.join(dir, name.name), path.join(this.library, name.name));
       }
@@ -119,6 +127,7 @@ export class PagefindStems implements Stemmer {
 
   /** Removes the library's folder, and the folder of an index being written. */
   dispose(): void {
+    this.disposed = true;
     for (const dir of [this.library, this.writing]) if (dir) rmSync(dir, { recursive: true, force: true });
     this.library = undefined;
     this.writing = undefined;

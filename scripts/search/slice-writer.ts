@@ -15,6 +15,8 @@ export interface SliceTask {
   dir: string;
   language: string;
   pages: Array<{ record: SearchRecord; extras: IndexedExtras }>;
+  /** What the paths of the stems' temporary folders start with (PagefindStems), if not the system's temporary folder. */
+  folderPrefix?: string;
 }
 
 export class SliceWriter {
@@ -26,7 +28,7 @@ export class SliceWriter {
 
   /** Writes `task`'s bundle into its folder; returns the words on its pages. */
   async write(task: SliceTask): Promise<number> {
-    this.stems ??= new PagefindStems(await this.pagefind(), task.language, snowballStemmer(task.language));
+    this.stems ??= new PagefindStems(await this.pagefind(), task.language, snowballStemmer(task.language), task.folderPrefix);
     const { stems, table } = this;
     const pages = task.pages.map(({ record, extras }) => indexPage(record, extras, table));
     await stems.add(table.wordsOf(pages));

@@ -13,7 +13,7 @@ import { generateCorpus } from "../../bench/corpus.ts";
 import { loadContent } from "../../scripts/content/load.ts";
 import { indexableWords, indexPage, WordTable } from "../../scripts/search/index-page.ts";
 import { packedLocations, packedMetaLocations, writeIndexBundle } from "../../scripts/search/index-writer.ts";
-import { pagefindStems } from "../../scripts/search/pagefind-stems.ts";
+import { PagefindStems, pagefindStems } from "../../scripts/search/pagefind-stems.ts";
 import { recordHtml, type IndexedExtras, type SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
 import { bundleContent } from "../helpers/pagefind-bundle.ts";
@@ -159,5 +159,25 @@ describe("a bundle written by Lysark, against Pagefind's for the same records", 
     const stems = await pagefindStems(["tvers", "hovers", "toppers", "kommunene", "planlegging"], "nb");
     expect(Object.fromEntries(stems)).toEqual({ tvers: "tvers", hovers: "hovers", toppers: "toppers", kommunene: "kommun", planlegging: "planlegging" });
     expect(snowball.newStemmer("norwegian").stem("tvers")).toBe("tver");
+  });
+
+  it("keeps its folders under the prefix it is given, removes them when disposed, and makes none after", async () => {
+    const pagefind = await import("pagefind");
+    const prefix = path.join(work, "output", "pagefind.slice-");
+    const stems = new PagefindStems(pagefind, "nb", undefined, prefix);
+    const folders = () => readdirSync(path.dirname(prefix));
+    try {
+      await stems.add(["kommunene"]);
+      expect(stems.stem("kommunene")).toBe("kommun");
+      // The library's folder, kept for the slices' bundles; the words' index is gone.
+      expect(folders()).toEqual([expect.stringMatching(/^pagefind\.slice-pagefind-library-/)]);
+      stems.dispose();
+      expect(folders()).toEqual([]);
+      await expect(stems.add(["planene"])).rejects.toThrow(/after it was disposed/);
+      expect(folders()).toEqual([]);
+    } finally {
+      stems.dispose();
+      await pagefind.close();
+    }
   });
 });
