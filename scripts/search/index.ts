@@ -356,9 +356,6 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         }
         return writers[k]!;
       };
-      // The stems' temporary folders beside the slices' (isSearchOutput): a build that fails or is abandoned removes
-      // its output folder whole, with them, even when the thread writing them was stopped midway.
-      const folderPrefix = `${bundle}.slice-`;
       // A site of one slice is written here, with module 0's Pagefind process for the stems: a process started for
       // it cost more than its writing (0.2 s of a 3.5 s build of the bundled content).
       let hereWriter: SliceWriter | undefined;
@@ -368,7 +365,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           hereWriter = writer;
           closers.push(async () => writer.dispose());
         }
-        const words = await hereWriter.write({ dir, language: stemmer, pages: pages.map((page) => page.own!), folderPrefix });
+        const words = await hereWriter.write({ dir, language: stemmer, pages: pages.map((page) => page.own!) });
         indexed.tick(pages.length);
         return words;
       };
@@ -387,7 +384,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               resolve(reply.words);
             }
           });
-          child.send({ dir, language: stemmer, pages: pages.map((page) => page.own!), folderPrefix } satisfies SliceTask);
+          child.send({ dir, language: stemmer, pages: pages.map((page) => page.own!) } satisfies SliceTask);
         });
       /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
       const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {

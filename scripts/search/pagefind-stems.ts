@@ -10,7 +10,7 @@
  * word in the index is that word's stem. The index written the first time also gives
  * the bundle Pagefind's library and WebAssembly.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { arrayItems, cborHead, readPagefindFile, stringAt } from "./chunks.ts";
@@ -41,8 +41,8 @@ export class PagefindStems implements Stemmer {
    * @param pagefind Pagefind's module (a process of its own; the caller closes it)
    * @param language the bundle's one stemmer (forceLanguage)
    * @param fallback for words Pagefind cannot be asked about (`stemmable`): parts with dashes or quotes in them
-   * @param folderPrefix what its folders' paths start with: a build gives one in its output folder, which a failed or
-   *   abandoned build removes whole, so that a thread stopped midway leaves nothing in the system's temporary folder
+   * @param folderPrefix what its folders' paths start with. Not the build's output folder: Pagefind's process, writing
+   *   there, hung when a dev site's folder was removed under it (docs/search.md)
    */
   constructor(
     private readonly pagefind: Pagefind,
@@ -65,8 +65,6 @@ export class PagefindStems implements Stemmer {
     for (const word of new Set(words)) if (!this.known.has(word) && stemmable(word)) list.push(word);
     if (!list.length && this.library) return;
     if (this.disposed) throw new Error("the stems' Pagefind index was asked for after it was disposed");
-    // The build's output folder may not be made yet when the index starts.
-    mkdirSync(path.dirname(this.folderPrefix), { recursive: true });
     const dir = mkdtempSync(`${this.folderPrefix}stems-`);
     this.writing = dir;
     try {

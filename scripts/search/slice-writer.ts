@@ -15,8 +15,6 @@ export interface SliceTask {
   dir: string;
   language: string;
   pages: Array<{ record: SearchRecord; extras: IndexedExtras }>;
-  /** What the paths of the stems' temporary folders start with (PagefindStems), if not the system's temporary folder. */
-  folderPrefix?: string;
 }
 
 export class SliceWriter {
@@ -28,7 +26,7 @@ export class SliceWriter {
 
   /** Writes `task`'s bundle into its folder; returns the words on its pages. */
   async write(task: SliceTask): Promise<number> {
-    this.stems ??= new PagefindStems(await this.pagefind(), task.language, snowballStemmer(task.language), task.folderPrefix);
+    this.stems ??= new PagefindStems(await this.pagefind(), task.language, snowballStemmer(task.language));
     const { stems, table } = this;
     const pages = task.pages.map(({ record, extras }) => indexPage(record, extras, table));
     await stems.add(table.wordsOf(pages));

@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
 import { DevSite } from "../../scripts/editor/dev-site.ts";
-import { isSearchOutput } from "../../scripts/search/records.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 import { ContentCache, loadContent, reloadDocuments, type LoadResult } from "../../scripts/content/load.ts";
@@ -312,13 +311,13 @@ describe("the dev site", () => {
   });
 
   it("after each edit serves what a dev server started afresh serves: an edited body, a new title in the listings, an added and a removed document", async () => {
-    /** Every file under `root` but the search index's (written in the background, with its working folders beside the bundle's), with its bytes. */
+    /** Every file under `root` but the search index (written in the background), with its bytes. */
     const files = (root: string) =>
       new Map(
         readdirSync(root, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-          .filter((file) => !isSearchOutput(file.split(path.sep)[0]!))
+          .filter((file) => !file.startsWith(`pagefind${path.sep}`))
           .sort()
           .map((file) => [file, readFileSync(path.join(root, file), "utf8")]),
       );

@@ -4,7 +4,7 @@
  * sort orders and chunk bounds. Not yet used by the build (docs/search.md, "An index
  * writer of Lysark's own").
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -161,16 +161,17 @@ describe("a bundle written by Lysark, against Pagefind's for the same records", 
     expect(snowball.newStemmer("norwegian").stem("tvers")).toBe("tver");
   });
 
-  it("keeps its folders under the prefix it is given, removes them when disposed, and makes none after", async () => {
+  it("keeps its folders where it is told, removes them when disposed, and makes none after", async () => {
     const pagefind = await import("pagefind");
-    const prefix = path.join(work, "output", "pagefind.slice-");
+    const prefix = path.join(work, "stems", "lysark-");
+    mkdirSync(path.dirname(prefix));
     const stems = new PagefindStems(pagefind, "nb", undefined, prefix);
     const folders = () => readdirSync(path.dirname(prefix));
     try {
       await stems.add(["kommunene"]);
       expect(stems.stem("kommunene")).toBe("kommun");
       // The library's folder, kept for the slices' bundles; the words' index is gone.
-      expect(folders()).toEqual([expect.stringMatching(/^pagefind\.slice-pagefind-library-/)]);
+      expect(folders()).toEqual([expect.stringMatching(/^lysark-pagefind-library-/)]);
       stems.dispose();
       expect(folders()).toEqual([]);
       await expect(stems.add(["planene"])).rejects.toThrow(/after it was disposed/);
