@@ -6,6 +6,7 @@
  * not become two records. See docs/search.md.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -356,14 +357,20 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         }
         return writers[k]!;
       };
-      // A site of one slice is written here, with module 0's Pagefind process for the stems: a process started for
-      // it cost more than its writing (0.2 s of a 3.5 s build of the bundled content).
+      // A site of one slice is written here: a process started for it cost more than its writing (0.2 s of a 3.5 s
+      // build of the bundled content). Its stems come from a Pagefind process of this call's own (a copy of the module
+      // under a URL of its own): two indexes built at once in one process (two dev sites in a test) shared module 0's,
+      // and one's close, or a request of one to the process the other's close had replaced, left the other waiting.
       let hereWriter: SliceWriter | undefined;
       const writeHere = async (pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {
         if (!hereWriter) {
-          const writer = new SliceWriter(() => moduleFor(0));
+          const stemsModule = import(/* @vite-ignore */ `${pagefindUrl()}?stems=${randomUUID()}`) as Promise<typeof pagefind>;
+          const writer = new SliceWriter(() => stemsModule);
           hereWriter = writer;
-          closers.push(async () => writer.dispose());
+          closers.push(async () => {
+            writer.dispose();
+            await (await stemsModule).close();
+          });
         }
         const words = await hereWriter.write({ dir, language: stemmer, pages: pages.map((page) => page.own!) });
         indexed.tick(pages.length);
@@ -474,7 +481,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       failed ??= joining?.failed;
       if (failed) throw failed;
       // Lysark's writer written here: its one process is Pagefind's for the stems.
-      stats.processes = ownWriter && writers.length ? writers.length : modules.length;
+      stats.processes = ownWriter ? writers.length || (hereWriter ? 1 : 0) : modules.length;
     } finally {
       indexed.done();
       // Before the join's last step, which holds the whole word index: Pagefind's processes hold memory until they exit.
