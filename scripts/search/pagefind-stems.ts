@@ -41,8 +41,8 @@ export class PagefindStems implements Stemmer {
    * @param pagefind Pagefind's module (a process of its own; the caller closes it)
    * @param language the bundle's one stemmer (forceLanguage)
    * @param fallback for words Pagefind cannot be asked about (`stemmable`): parts with dashes or quotes in them
-   * @param folderPrefix what its folders' paths start with. Not the build's output folder: Pagefind's process, writing
-   *   there, hung when a dev site's folder was removed under it (docs/search.md)
+   * @param folderPrefix what its folders' paths start with (the system's temporary folder unless given; the build's
+   *   output folder was tried and left, docs/search.md)
    */
   constructor(
     private readonly pagefind: Pagefind,
