@@ -71,11 +71,6 @@ class CborWriter {
     else this.head(0, value);
   }
 
-  integers(values: readonly number[]): void {
-    this.head(4, values.length);
-    for (const value of values) this.integer(value);
-  }
-
   text(value: string): void {
     const size = Buffer.byteLength(value);
     this.head(3, size);
@@ -345,8 +340,8 @@ export function writeIndexBundle(
       if (seenOn[t] !== number + 1) {
         seenOn[t] = number + 1;
         touched.push(t);
-        first[t] = -1;
-        (first === bodyFirst ? metaFirst : bodyFirst)[t] = -1;
+        bodyFirst[t] = -1;
+        metaFirst[t] = -1;
       }
       if (first[t]! < 0) first[t] = at;
       else next[last[t]!] = at;
