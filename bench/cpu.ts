@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 
 /**
  * CPU time (user + system, ms) of this process and of the child processes it
@@ -22,27 +22,4 @@ export function cpuMs(): number {
 export function ownCpuMs(): number {
   const usage = process.resourceUsage();
   return (usage.userCPUTime + usage.systemCPUTime) / 1000;
-}
-
-/** The ids of this process's child processes whose command name matches `name` (Linux; none elsewhere). */
-function childProcesses(name: RegExp): string[] {
-  try {
-    return readdirSync("/proc/self/task").flatMap((task) =>
-      readFileSync(`/proc/self/task/${task}/children`, "utf8")
-        .split(" ")
-        .filter((pid) => pid.trim() && name.test(readFileSync(`/proc/${pid.trim()}/comm`, "utf8"))),
-    );
-  } catch {
-    return [];
-  }
-}
-
-/**
- * Waits (up to `timeoutMs`) until no child process named like `name` is left:
- * Pagefind's API stops its process without waiting for it, and its CPU time is
- * in cpuMs() only once the process has exited and been waited for.
- */
-export async function childrenExited(name: RegExp, timeoutMs = 5000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (childProcesses(name).length && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -34,7 +34,8 @@ import { pageRenderer } from "../../scripts/render/pages.ts";
 import { writeSearchBundles, type SearchBundleOptions } from "../../scripts/search/index.ts";
 import type { SearchRecord } from "../../scripts/search/records.ts";
 import { loadSiteData, type SiteData } from "../../scripts/site/site-data.ts";
-import { childrenExited, cpuMs } from "../cpu.ts";
+import { childrenExited, PAGEFIND_PROCESS } from "../../scripts/search/child-processes.ts";
+import { cpuMs } from "../cpu.ts";
 import { measureSearchDownload } from "../measure.ts";
 import { wholeNumberOption } from "../options.ts";
 import { checkTargets, LABELLED_QUERIES, QUERY_KINDS } from "./queries.ts";
@@ -86,7 +87,7 @@ async function timeIndexBuild(records: readonly SearchRecord[], dir: string, opt
   const wall = performance.now();
   await writeSearchBundles(records, dir, options);
   const wallMs = performance.now() - wall;
-  await childrenExited(/pagefind/);
+  await childrenExited(PAGEFIND_PROCESS, 5000);
   return { wallMs, cpuMs: cpuMs() - cpu };
 }
 

@@ -8,7 +8,7 @@
  * that large heap does not have to sweep it (docs/search.md, "An index writer of
  * Lysark's own"). It asks its own Pagefind process for the stems (pagefind-stems.ts).
  */
-import { readFileSync } from "node:fs";
+import { childrenExited, PAGEFIND_PROCESS } from "./child-processes.ts";
 import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 
 export type SliceReply = { words: number } | { error: string };
@@ -26,26 +26,8 @@ process.on("message", (task: SliceTask) => {
   );
 });
 
-/** This process's child processes still running or not yet waited for (Linux; none known elsewhere). */
-function children(): string[] {
-  try {
-    return readFileSync(`/proc/self/task/${process.pid}/children`, "utf8").split(" ").filter(Boolean);
-  } catch {
-    return [];
-  }
-}
-
-/**
- * Waits (a second at most) until Pagefind's process, told to stop, has exited and been waited for: Pagefind's `close`
- * does not wait, and a process that exits first leaves it to the system, its CPU time counted in no build's.
- */
-async function pagefindExited(): Promise<void> {
-  const until = performance.now() + 1000;
-  while (children().length && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
 // The build closes the channel when the index is written, or when it stops.
 process.on("disconnect", () => {
   writer.dispose();
-  void (pagefind?.close() ?? Promise.resolve()).then(pagefindExited).finally(() => process.exit(0));
+  void (pagefind?.close() ?? Promise.resolve()).then(() => childrenExited(PAGEFIND_PROCESS, 1000)).finally(() => process.exit(0));
 });

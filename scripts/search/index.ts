@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { workerModule } from "../content/worker-bundle.ts";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
+import { childProcesses, childrenExited, PAGEFIND_PROCESS } from "./child-processes.ts";
 import { buildVocabulary, recordCompoundParts, recordWords, withDictionary } from "./compounds.ts";
 import { renameFragments } from "./fragments.ts";
 import type { SliceReply } from "./index-writer-process.ts";
@@ -207,6 +208,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
   const pagefind = await import("pagefind");
   const indexed = progress.phase("indexed", records.length, "documents");
   const closers: Array<() => Promise<unknown>> = [];
+  // Pagefind's processes already running (another index's): the ones this call starts are waited for at its end.
+  const otherPagefinds = new Set(childProcesses(PAGEFIND_PROCESS));
   const bounds = options.plain
     ? [[0, records.length] as [number, number]]
     : sliceBounds(
@@ -486,6 +489,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       indexed.done();
       // Before the join's last step, which holds the whole word index: Pagefind's processes hold memory until they exit.
       for (const close of closers) await close();
+      // Pagefind's `close` kills its process without waiting: a build that ended first left it running.
+      await childrenExited(PAGEFIND_PROCESS, 1000, otherPagefinds);
     }
     if (join) {
       // The joined bundle's word index is cut into chunks as splitHeavyChunks cuts Pagefind's (merge.ts).

@@ -10,6 +10,7 @@
  * word in the index is that word's stem. The index written the first time also gives
  * the bundle Pagefind's library and WebAssembly.
  */
+import { childProcesses, childrenExited, PAGEFIND_PROCESS } from "./child-processes.ts";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -135,6 +136,7 @@ export class PagefindStems implements Stemmer {
 /** Each of `words` (the stemmable ones) with the stem Pagefind's `language` stemmer gives it, from a Pagefind process of its own. */
 export async function pagefindStems(words: Iterable<string>, language: string): Promise<Map<string, string>> {
   const pagefind = await import("pagefind");
+  const others = new Set(childProcesses(PAGEFIND_PROCESS));
   const stems = new PagefindStems(pagefind, language, undefined);
   try {
     const list = [...new Set(words)].filter(stemmable);
@@ -143,5 +145,6 @@ export async function pagefindStems(words: Iterable<string>, language: string): 
   } finally {
     stems.dispose();
     await pagefind.close();
+    await childrenExited(PAGEFIND_PROCESS, 1000, others);
   }
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
+import { childProcesses, PAGEFIND_PROCESS } from "../../scripts/search/child-processes.ts";
 import { indexerFromEnvironment, writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import type { SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
@@ -84,6 +85,25 @@ describe("writing the search index with Pagefind", () => {
       for (const file of files) expect(readFileSync(path.join(dirs[1]!, "pagefind", file)), file).toEqual(readFileSync(path.join(dirs[0]!, "pagefind", file)));
     } finally {
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves none of the Pagefind processes it started running when it returns, whichever indexer writes", async () => {
+    // Pagefind's close kills its process without waiting: a build that ended at once left it running, orphaned.
+    const { site } = loadContent(path.join(project, "content"), { root: project });
+    const records = buildSiteModel(site).searchRecords;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-search-"));
+    try {
+      for (const options of [{ indexer: "lysark" }, { indexer: "pagefind" }, { indexer: "pagefind", sliceRecords: 1 }] as const) {
+        const before = new Set(childProcesses(PAGEFIND_PROCESS));
+        await writeSearchBundles(records, dir, options);
+        expect(
+          childProcesses(PAGEFIND_PROCESS).filter((pid) => !before.has(pid)),
+          JSON.stringify(options),
+        ).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
