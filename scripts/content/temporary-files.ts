@@ -29,13 +29,7 @@ export function temporaryName(pid = process.pid): string {
  */
 export function removeStaleTemporaryFiles(folder: string): string[] {
   const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
+  for (const name of namesIn(folder)) {
     const match = /^\.tmp-(\d+)-|\.(\d+)\.[^.]+\.tmp$/.exec(name);
     if (!match) continue;
     const pid = Number(match[1] ?? match[2]);
@@ -45,4 +39,29 @@ export function removeStaleTemporaryFiles(folder: string): string[] {
     removed.push(name);
   }
   return removed;
+}
+
+/**
+ * Removes the folders in `parent` named `<prefix><pid>-…` whose process is no longer running: what a process
+ * stopped in the middle of its work (a killed dev server, a thread terminated mid-request) left there.
+ */
+export function removeStaleFolders(parent: string, prefix: string): string[] {
+  const removed: string[] = [];
+  for (const name of namesIn(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    rmSync(path.join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** The names in `folder`; none when it cannot be read (not made yet). */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }

@@ -14,6 +14,7 @@ import { childProcesses, childrenExited, PAGEFIND_PROCESS } from "./child-proces
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { removeStaleFolders } from "../content/temporary-files.ts";
 import { arrayItems, cborHead, readPagefindFile, stringAt } from "./chunks.ts";
 import { withoutDiacritics } from "./index-page.ts";
 import type { Stemmer } from "./inflections.ts";
@@ -26,6 +27,9 @@ const PLAIN_WORD = /^[\p{Alphabetic}\p{N}]+$/u;
 
 /** Whether Pagefind can be asked for `word`'s stem (letters and digits, in lower case, with no diacritics to fold). */
 export const stemmable = (word: string) => PLAIN_WORD.test(word) && word === word.toLowerCase() && withoutDiacritics(word) === undefined;
+
+/** The folders a PagefindStems makes: `<prefix><kind>-<pid>-…`. */
+const FOLDER_KINDS = ["stems", "pagefind-library"];
 
 /** What Pagefind writes besides the index: its library, worker and WebAssembly (and ready-made UIs, which the build drops). */
 const isLibraryFile = (name: string) => !name.endsWith(".pf_meta") && name !== "pagefind-entry.json";
@@ -50,7 +54,10 @@ export class PagefindStems implements Stemmer {
     private readonly language: string,
     private readonly fallback: Stemmer | undefined,
     private readonly folderPrefix = path.join(os.tmpdir(), "lysark-"),
-  ) {}
+  ) {
+    // A process stopped in the middle of a request left its folders: each carries its process's id.
+    for (const kind of FOLDER_KINDS) removeStaleFolders(path.dirname(folderPrefix), `${path.basename(folderPrefix)}${kind}-`);
+  }
 
   stem(word: string): string {
     return this.known.get(word) ?? (this.fallback ? this.fallback.stem(word) : word);
@@ -66,7 +73,7 @@ export class PagefindStems implements Stemmer {
     for (const word of new Set(words)) if (!this.known.has(word) && stemmable(word)) list.push(word);
     if (!list.length && this.library) return;
     if (this.disposed) throw new Error("the stems' Pagefind index was asked for after it was disposed");
-    const dir = mkdtempSync(`${this.folderPrefix}stems-`);
+    const dir = mkdtempSync(`${this.folderPrefix}stems-${process.pid}-`);
     this.writing = dir;
     try {
       const { index, errors } = await this.pagefind.createIndex({ forceLanguage: this.language });
@@ -81,7 +88,7 @@ export class PagefindStems implements Stemmer {
       this.read(dir, list);
       // Not once disposed (the process stopping while Pagefind wrote): the folder would be left behind.
       if (!this.library && !this.disposed) {
-        this.library = mkdtempSync(`${this.folderPrefix}pagefind-library-`);
+        this.library = mkdtempSync(`${this.folderPrefix}pagefind-library-${process.pid}-`);
         for (const name of readdirSync(dir, { withFileTypes: true }))
           if (name.isFile() && isLibraryFile(name.name)) copyFileSync(path.join(dir, name.name), path.join(this.library, name.name));
       }

@@ -161,17 +161,26 @@ describe("a bundle written by Lysark, against Pagefind's for the same records", 
     expect(snowball.newStemmer("norwegian").stem("tvers")).toBe("tver");
   });
 
-  it("keeps its folders where it is told, removes them when disposed, and makes none after", async () => {
+  it("keeps its folders where it is told, named by its process, removes them when disposed, makes none after, and removes a stopped process's", async () => {
     const pagefind = await import("pagefind");
     const prefix = path.join(work, "stems", "lysark-");
     mkdirSync(path.dirname(prefix));
+    // Left by processes stopped mid-request: one that is gone (no id is above Linux's largest), one still running.
+    const gone = ["lysark-stems-4194399-a1", "lysark-pagefind-library-4194399-b2"];
+    const kept = [`lysark-stems-${process.ppid}-c3`, "lysark-stems-x", "other-stems-4194399-d4"];
+    for (const name of [...gone, ...kept]) mkdirSync(path.join(path.dirname(prefix), name));
     const stems = new PagefindStems(pagefind, "nb", undefined, prefix);
-    const folders = () => readdirSync(path.dirname(prefix));
+    const folders = () =>
+      readdirSync(path.dirname(prefix))
+        .filter((name) => !kept.includes(name))
+        .sort();
+    expect(folders()).toEqual([]);
+    expect(readdirSync(path.dirname(prefix)).sort()).toEqual([...kept].sort());
     try {
       await stems.add(["kommunene"]);
       expect(stems.stem("kommunene")).toBe("kommun");
       // The library's folder, kept for the slices' bundles; the words' index is gone.
-      expect(folders()).toEqual([expect.stringMatching(/^lysark-pagefind-library-/)]);
+      expect(folders()).toEqual([expect.stringMatching(new RegExp(`^lysark-pagefind-library-${process.pid}-`))]);
       stems.dispose();
       expect(folders()).toEqual([]);
       await expect(stems.add(["planene"])).rejects.toThrow(/after it was disposed/);
