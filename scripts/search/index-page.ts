@@ -39,6 +39,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 export interface IndexAnchor {
   element: string;
@@ -118,7 +119,8 @@ function lowerCaseWords(text: string): string[] {
   const words: string[] = [];
   for (const piece of text.split(" ")) {
     if (!piece) continue;
-    const chars = Array.from(piece);
+    // The crate compares graphemes: "e" and a combining accent are one lower-case letter before a capital.
+    const chars = NON_ASCII.test(piece) ? Array.from(GRAPHEMES.segment(piece), ({ segment }) => segment) : Array.from(piece);
     let start = 0;
     for (let i = 1; i < chars.length; i++) {
       const a = chars[i - 1]!;
@@ -155,6 +157,8 @@ export interface IndexableWord {
   stemmed: string;
   original: string | undefined;
   compoundPart: boolean;
+  /** Indexed where the word is in the text, not where it is in a metadata field (what follows a full stop). */
+  textOnly?: true;
 }
 
 /** `word` (normalized) as Pagefind indexes it: stemmed without its diacritics, which it keeps as the written form. */
@@ -164,21 +168,22 @@ function indexable(word: string, stemmer: Stemmer | undefined, compoundPart: boo
   return { stemmed: stemmer ? stemmer.stem(base) : base, original: folded === undefined ? undefined : word, compoundPart };
 }
 
+/** Whether a word may have parts: something besides letters and digits in it, or a capital after its first letter. */
+function possiblyCompound(raw: string): boolean {
+  let first = true;
+  for (const c of raw) {
+    if (!WORD_CHARACTER.test(c) || (!first && UPPERCASE.test(c))) return true;
+    first = false;
+  }
+  return false;
+}
+
 /** Pagefind's `get_indexable_words`: the word, the parts of a word joined by punctuation or case, and its emoji. */
 export function indexableWords(raw: string, stemmer: Stemmer | undefined): IndexableWord[] {
   const results: IndexableWord[] = [];
   const normalized = normalizedWord(raw);
-  let possiblyCompound = false;
-  let first = true;
-  for (const c of raw) {
-    if (!WORD_CHARACTER.test(c) || (!first && UPPERCASE.test(c))) {
-      possiblyCompound = true;
-      break;
-    }
-    first = false;
-  }
   if (normalized) results.push(indexable(normalized, stemmer, false));
-  if (!possiblyCompound) return results;
+  if (!possiblyCompound(raw)) return results;
   const parts = lowerCaseWords(raw.replace(ASCII_PUNCTUATION, " "));
   const joined = parts.join(" ");
   if (normalized && (parts.length > 1 || !normalized.startsWith(joined))) {
@@ -186,17 +191,26 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
       // Pagefind keeps parts of two bytes or more (in UTF-8): "a" goes, "å" stays.
       if (Buffer.byteLength(part) > 1) results.push(indexable(part, stemmer, true));
     }
-    // What follows each full stop, when that is several parts itself: "oslo.kommune.no" also gives "kommuneno"
-    // (read off Pagefind 1.6's index; its source for this was not at hand).
+    // What follows each full stop when that may have parts itself, normalized as the word is and in lower case:
+    // "oslo.kommune.no" also gives "kommuneno", "ab.cdEf" "cdef", "ola@x.no’" "no" (its part is "no’"), "x.no1"
+    // nothing, but "x.no1." (a block's last word) "no1". Only in the text, not in a metadata field, and not when its stem is the
+    // word's, a part's or such a word's already (".ab.cd", "cd.c.d", "ab..cd", "abl.a.bl." with "abla" stemmed "abl").
+    // Read off Pagefind 1.6's index (tests/search/index-writer.test.ts): its source for this was not at hand.
+    const seen = new Set(results.map((word) => word.stemmed));
     for (let dot = raw.indexOf("."); dot >= 0; dot = raw.indexOf(".", dot + 1)) {
-      const rest = raw.slice(dot + 1);
-      if (lowerCaseWords(rest.replace(ASCII_PUNCTUATION, " ")).length < 2) continue;
-      const word = normalizedWord(rest);
-      if (Buffer.byteLength(word) > 1) results.push(indexable(word, stemmer, true));
+      const after = raw.slice(dot + 1);
+      if (!possiblyCompound(after)) continue;
+      const word = normalizedWord(after).toLowerCase();
+      // Two characters or more (not bytes, as for a part): "ab.§ø" gives no "ø".
+      if (Array.from(word).length < 2) continue;
+      const rest = indexable(word, stemmer, true);
+      if (seen.has(rest.stemmed)) continue;
+      seen.add(rest.stemmed);
+      results.push({ ...rest, textOnly: true });
     }
   }
   if (PICTOGRAPH.test(raw)) {
-    for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(raw)) {
+    for (const { segment } of GRAPHEMES.segment(raw)) {
       if (PICTOGRAPH.test(segment)) results.push({ stemmed: segment, original: undefined, compoundPart: false });
     }
   }
@@ -215,6 +229,8 @@ function scaledWeight(text: string, automatic: boolean): number {
 /** The words Pagefind indexes for one word as written: terms of the table, and how many are parts of the word. */
 interface TableEntry {
   terms: Int32Array;
+  /** The terms a metadata field's word gives: `terms` without the text's own (IndexableWord's `textOnly`). */
+  metaTerms: Int32Array;
   /** 1 where the term is a part of the word: parts share its weight. */
   isPart: Uint8Array;
   parts: number;
@@ -242,8 +258,10 @@ export class WordTable {
     let entry = this.known.get(raw);
     if (!entry) {
       const words = indexableWords(raw, this.stemmer);
+      const terms = Int32Array.from(words, (word) => this.term(word.stemmed, word.original));
       entry = {
-        terms: Int32Array.from(words, (word) => this.term(word.stemmed, word.original)),
+        terms,
+        metaTerms: words.some((word) => word.textOnly) ? terms.filter((_, i) => !words[i]!.textOnly) : terms,
         isPart: Uint8Array.from(words, (word) => (word.compoundPart ? 1 : 0)),
         parts: words.filter((word) => word.compoundPart).length,
       };
@@ -284,8 +302,11 @@ export class WordTable {
 
 /** Text that is its words with one space between them: nothing of Pagefind's parser to apply but the full stop. */
 const BUSY_TEXT = /^ | $| {2}|[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]|(?:^| )___/;
-/** A character after which Pagefind's parser adds a full stop to a block (Rust's `\w` and `'")$*`). */
-const SENTENCE_END = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
+/**
+ * A character after which Pagefind's parser adds a full stop to a block (Rust's `\w` and `')$*`). Its rule also names
+ * `"`, but it reads the HTML as written, where recordHtml writes `"` as `&quot;`: a block ending in `"` gets none.
+ */
+const SENTENCE_END = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}')$*]$/u;
 const lastCharacter = (text: string) => {
   const code = text.charCodeAt(text.length - 1);
   return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
@@ -414,7 +435,7 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
     let wordIndex = 0;
     for (const word of value.split(WHITESPACE_RUN)) {
       if (!word) continue;
-      for (const term of table.entry(word).terms) metaOccurrences.push3(term, field, wordIndex);
+      for (const term of table.entry(word).metaTerms) metaOccurrences.push3(term, field, wordIndex);
       wordIndex++;
     }
   });
