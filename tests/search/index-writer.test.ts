@@ -12,12 +12,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { loadContent } from "../../scripts/content/load.ts";
-import { indexableWords, indexPage, WordTable } from "../../scripts/search/index-page.ts";
-import { packedLocations, packedMetaLocations, writeIndexBundle } from "../../scripts/search/index-writer.ts";
+import { indexableWords } from "../../scripts/search/index-page.ts";
+import { packedLocations, packedMetaLocations } from "../../scripts/search/index-writer.ts";
 import { PagefindStems, pagefindStems } from "../../scripts/search/pagefind-stems.ts";
-import { recordHtml, type IndexedExtras, type SearchRecord } from "../../scripts/search/records.ts";
+import type { IndexedExtras, SearchRecord } from "../../scripts/search/records.ts";
 import { buildSiteModel } from "../../scripts/site/model.ts";
 import { bundleContent } from "../helpers/pagefind-bundle.ts";
+import { indexBoth, pagesThatDiffer, textRecord } from "../helpers/writer-oracle.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -61,35 +62,6 @@ describe("the words Pagefind indexes for a word (Pagefind's own examples)", () =
     expect(packedMetaLocations([0, 3, 0, 1])).toEqual([-1, 1, 2]);
   });
 });
-
-/** The same records indexed by Pagefind and by Lysark's writer (stems asked of Pagefind), into `work`/pagefind and `work`/lysark. */
-async function indexBoth(work: string, records: readonly SearchRecord[], extras: (i: number) => IndexedExtras) {
-  const pagefind = await import("pagefind");
-  const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
-  if (!index) throw new Error("Pagefind did not start");
-  for (const [i, record] of records.entries()) await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras(i)) });
-  await index.writeFiles({ outputPath: path.join(work, "pagefind") });
-  await pagefind.close();
-  // The words to stem: every one the writer would stem, found by a pass that stems none.
-  const asked = new Set<string>();
-  const recorder = new WordTable({
-    stem: (word) => {
-      asked.add(word);
-      return word;
-    },
-  });
-  for (const [i, record] of records.entries()) indexPage(record, extras(i), recorder);
-  const stems = await pagefindStems(asked, "nb");
-  const fallback = snowball.newStemmer("norwegian");
-  const table = new WordTable({ stem: (word) => stems.get(word) ?? fallback.stem(word) });
-  writeIndexBundle(
-    records.map((record, i) => indexPage(record, extras(i), table)),
-    path.join(work, "lysark"),
-    "nb",
-    { table },
-  );
-  return { asked, stems };
-}
 
 describe("a bundle written by Lysark, against Pagefind's for the same records", () => {
   let work: string;
@@ -289,42 +261,9 @@ describe("odd words, against Pagefind word for word", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("indexes each as Pagefind does, in a slide's text and in the title", async () => {
-    const records: SearchRecord[] = texts.map((text, i) => ({
-      id: `p/d${i}`,
-      url: `/d/${i}/`,
-      language: "nb",
-      title: "T",
-      meta: { title: `T ${text}` },
-      filters: {} as SearchRecord["filters"],
-      sort: {},
-      head: [],
-      parts: [{ anchor: "slide-1", title: "", text, topics: [] }],
-    }));
+    const records = texts.map(textRecord);
     await indexBoth(work, records, () => ({}));
-    const wordsByPage = (bundle: string) => {
-      const content = bundleContent(path.join(work, bundle));
-      const byPage = new Map<string, string[]>();
-      for (const [word, { own, variants }] of Object.entries(content.words) as Array<[string, { own: unknown[][]; variants: Array<[string, unknown[][]]> }]>) {
-        const postings = [
-          ...own.map((posting) => [word, ...posting]),
-          ...variants.flatMap(([variant, list]) => list.map((posting) => [word, variant, ...posting])),
-        ];
-        for (const posting of postings) {
-          const url = posting.find((item) => typeof item === "string" && item.startsWith("/d/")) as string;
-          byPage.set(url, [...(byPage.get(url) ?? []), JSON.stringify(posting)]);
-        }
-      }
-      return { byPage, fragments: content.fragments };
-    };
-    const theirs = wordsByPage("pagefind");
-    const ours = wordsByPage("lysark");
-    const differ = records
-      .map((record, i) => ({ record, i }))
-      .filter(({ record, i }) => {
-        const words = (of: typeof theirs) => (of.byPage.get(record.url) ?? []).sort().join("\n");
-        return words(ours) !== words(theirs) || JSON.stringify(ours.fragments[i]) !== JSON.stringify(theirs.fragments[i]);
-      })
-      .map(({ i }) => texts[i]);
+    const differ = pagesThatDiffer(work, records).map((i) => texts[i]);
     expect(differ).toEqual([]);
   }, 60_000);
 });
