@@ -191,16 +191,16 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
       // Pagefind keeps parts of two bytes or more (in UTF-8): "a" goes, "å" stays.
       if (Buffer.byteLength(part) > 1) results.push(indexable(part, stemmer, true));
     }
-    // What follows each full stop when that may have parts itself, normalized as the word is and in lower case:
-    // "oslo.kommune.no" also gives "kommuneno", "ab.cdEf" "cdef", "ola@x.no’" "no" (its part is "no’"), "x.no1"
-    // nothing, but "x.no1." (a block's last word) "no1". Only in the text, not in a metadata field, and not when its stem is the
-    // word's, a part's or such a word's already (".ab.cd", "cd.c.d", "ab..cd", "abl.a.bl." with "abla" stemmed "abl").
+    // What follows each full stop when that may have parts itself, normalized as the word is: "oslo.kommune.no"
+    // also gives "kommuneno", "ab.cdEf" "cdef", "ola@x.no’" "no" (its part is "no’"), "x.no1" nothing, but "x.no1."
+    // (a block's last word) "no1". Only in the text, not in a metadata field, and not when its stem is the word's,
+    // a part's or such a word's already (".ab.cd", "cd.c.d", "ab..cd", "abl.a.bl." with "abla" stemmed "abl").
     // Read off Pagefind 1.6's index (tests/search/index-writer.test.ts): its source for this was not at hand.
     const seen = new Set(results.map((word) => word.stemmed));
     for (let dot = raw.indexOf("."); dot >= 0; dot = raw.indexOf(".", dot + 1)) {
       const after = raw.slice(dot + 1);
       if (!possiblyCompound(after)) continue;
-      const word = normalizedWord(after).toLowerCase();
+      const word = normalizedWord(after);
       // Two characters or more (not bytes, as for a part): "ab.§ø" gives no "ø".
       if (Array.from(word).length < 2) continue;
       const rest = indexable(word, stemmer, true);
