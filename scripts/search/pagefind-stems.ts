@@ -28,6 +28,22 @@ const PLAIN_WORD = /^[\p{Alphabetic}\p{N}]+$/u;
 /** Whether Pagefind can be asked for `word`'s stem (letters and digits, in lower case, with no diacritics to fold). */
 export const stemmable = (word: string) => PLAIN_WORD.test(word) && word === word.toLowerCase() && withoutDiacritics(word) === undefined;
 
+/** A character outside Unicode's basic plane (an emoji): two UTF-16 units to JavaScript, one character to Rust. */
+const ASTRAL = /[\u{10000}-\u{10ffff}]/gu;
+/** What stands in for one while a word is stemmed: a private-use character, which no stemmer takes for a vowel or a suffix. */
+const STAND_IN = "\ue000";
+
+/**
+ * `stemmer`'s stem of `word`, each character counted once as Pagefind's (Rust) Snowball counts it: the JavaScript port
+ * counts UTF-16 units, so "e😀e" lost its last "e" where Pagefind keeps it.
+ */
+function stemByCharacters(stemmer: Stemmer, word: string): string {
+  const astral = word.match(ASTRAL);
+  if (!astral || word.includes(STAND_IN)) return stemmer.stem(word);
+  let next = 0;
+  return stemmer.stem(word.replace(ASTRAL, STAND_IN)).replaceAll(STAND_IN, () => astral[next++]!);
+}
+
 /** The folders a PagefindStems makes: `<prefix><kind>-<pid>-…`. */
 const FOLDER_KINDS = ["stems", "pagefind-library"];
 
@@ -60,7 +76,7 @@ export class PagefindStems implements Stemmer {
   }
 
   stem(word: string): string {
-    return this.known.get(word) ?? (this.fallback ? this.fallback.stem(word) : word);
+    return this.known.get(word) ?? (this.fallback ? stemByCharacters(this.fallback, word) : word);
   }
 
   get size(): number {

@@ -3,18 +3,16 @@
  * words (with their places, weights and written forms, in the text and in metadata) or fragments differ.
  * Used by tests/search/index-writer.test.ts and the writer's fuzz test (tests/fuzz/index-writer.test.ts).
  */
-import { createRequire } from "node:module";
 import path from "node:path";
 import { indexPage, WordTable } from "../../scripts/search/index-page.ts";
 import { writeIndexBundle } from "../../scripts/search/index-writer.ts";
-import { pagefindStems } from "../../scripts/search/pagefind-stems.ts";
+import { snowballStemmer } from "../../scripts/search/inflections.ts";
+import { PagefindStems } from "../../scripts/search/pagefind-stems.ts";
 import { recordHtml, type IndexedExtras, type SearchRecord } from "../../scripts/search/records.ts";
 import { bundleContent } from "./pagefind-bundle.ts";
 
 /** A page's places for a word, as bundleContent gives them: its URL, its places in the text, its places in metadata. */
 type Posting = [string, unknown, unknown];
-
-const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
 
 /** The same records indexed by Pagefind and by Lysark's writer (stems asked of Pagefind), into `work`/pagefind and `work`/lysark. */
 export async function indexBoth(work: string, records: readonly SearchRecord[], extras: (i: number) => IndexedExtras) {
@@ -24,7 +22,8 @@ export async function indexBoth(work: string, records: readonly SearchRecord[], 
   for (const [i, record] of records.entries()) await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras(i)) });
   await index.writeFiles({ outputPath: path.join(work, "pagefind") });
   await pagefind.close();
-  // The words to stem: every one the writer would stem, found by a pass that stems none.
+  // The words to stem: every one the writer would stem, found by a pass that stems none; stemmed as a writer process
+  // stems them (slice-writer.ts), by Pagefind, or by Snowball for a word Pagefind cannot be asked about.
   const asked = new Set<string>();
   const recorder = new WordTable({
     stem: (word) => {
@@ -33,16 +32,22 @@ export async function indexBoth(work: string, records: readonly SearchRecord[], 
     },
   });
   for (const [i, record] of records.entries()) indexPage(record, extras(i), recorder);
-  const stems = await pagefindStems(asked, "nb");
-  const fallback = snowball.newStemmer("norwegian");
-  const table = new WordTable({ stem: (word) => stems.get(word) ?? fallback.stem(word) });
-  writeIndexBundle(
-    records.map((record, i) => indexPage(record, extras(i), table)),
-    path.join(work, "lysark"),
-    "nb",
-    { table },
-  );
-  return { asked, stems };
+  const stemsModule = await import("pagefind");
+  const stems = new PagefindStems(stemsModule, "nb", snowballStemmer("nb"));
+  try {
+    await stems.add(asked);
+    const table = new WordTable(stems);
+    writeIndexBundle(
+      records.map((record, i) => indexPage(record, extras(i), table)),
+      path.join(work, "lysark"),
+      "nb",
+      { table },
+    );
+  } finally {
+    stems.dispose();
+    await stemsModule.close();
+  }
+  return { asked, stemsFromPagefind: stems.size };
 }
 
 /** The indexes in `records` of those whose words or fragment differ between `work`/pagefind and `work`/lysark (indexBoth). */

@@ -66,7 +66,7 @@ describe("the words Pagefind indexes for a word (Pagefind's own examples)", () =
 describe("a bundle written by Lysark, against Pagefind's for the same records", () => {
   let work: string;
   const records: Record<string, SearchRecord[]> = {};
-  let oracle: { asked: Set<string>; stems: Map<string, string> };
+  let oracle: { asked: Set<string>; stemsFromPagefind: number };
   // Compound parts and word forms on every third record, as the search thread adds them.
   const extras = (i: number): IndexedExtras => (i % 3 === 0 ? { compoundParts: ["plan", "strategi"], wordForms: ["planene", "kommunenes"] } : {});
   beforeAll(async () => {
@@ -128,7 +128,7 @@ describe("a bundle written by Lysark, against Pagefind's for the same records", 
   });
 
   it("stems as Pagefind does, where Snowball 2.2 does not", async () => {
-    expect(oracle.stems.size).toBe(oracle.asked.size);
+    expect(oracle.stemsFromPagefind).toBe(oracle.asked.size);
     const stems = await pagefindStems(["tvers", "hovers", "toppers", "kommunene", "planlegging"], "nb");
     expect(Object.fromEntries(stems)).toEqual({ tvers: "tvers", hovers: "hovers", toppers: "toppers", kommunene: "kommun", planlegging: "planlegging" });
     expect(snowball.newStemmer("norwegian").stem("tvers")).toBe("tver");
@@ -201,11 +201,14 @@ describe("odd words, against Pagefind word for word", () => {
     "kr.",
     "nr.5",
     "nr.ǅ@A",
+    "é😀e",
+    "takk🙏",
   ];
-  // Letters, digits, scripts and punctuation a text holds, run together at random. Left out: an emoji inside a word
-  // (Pagefind is not asked for its stem, pagefind-stems.ts), which still differs.
+  // Letters, digits, scripts, emoji and punctuation a text holds, run together at random.
   const units = [
     "ǅ",
+    "😀",
+    "🙏",
     "a",
     "b",
     "k",
