@@ -42,13 +42,14 @@ export function removeStaleTemporaryFiles(folder: string): string[] {
 }
 
 /**
- * Removes the folders in `parent` named `<prefix><pid>-…` whose process is no longer running: what a process
- * stopped in the middle of its work (a killed dev server, a thread terminated mid-request) left there.
+ * Removes the folders in `parent` named `<prefix><pid>-…`, for any of `prefixes`, whose process is no longer running:
+ * what a process stopped in the middle of its work (a killed dev server, a thread terminated mid-request) left there.
  */
-export function removeStaleFolders(parent: string, prefix: string): string[] {
+export function removeStaleFolders(parent: string, prefixes: readonly string[]): string[] {
   const removed: string[] = [];
   for (const name of namesIn(parent)) {
-    if (!name.startsWith(prefix)) continue;
+    const prefix = prefixes.find((start) => name.startsWith(start));
+    if (prefix === undefined) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (!pid || pid === process.pid || isRunning(pid)) continue;
     rmSync(path.join(parent, name), { recursive: true, force: true });

@@ -10,7 +10,6 @@
  * word in the index is that word's stem. The index written the first time also gives
  * the bundle Pagefind's library and WebAssembly.
  */
-import { childProcesses, childrenExited, PAGEFIND_PROCESS } from "./child-processes.ts";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -72,7 +71,10 @@ export class PagefindStems implements Stemmer {
     private readonly folderPrefix = path.join(os.tmpdir(), "lysark-"),
   ) {
     // A process stopped in the middle of a request left its folders: each carries its process's id.
-    for (const kind of FOLDER_KINDS) removeStaleFolders(path.dirname(folderPrefix), `${path.basename(folderPrefix)}${kind}-`);
+    removeStaleFolders(
+      path.dirname(folderPrefix),
+      FOLDER_KINDS.map((kind) => `${path.basename(folderPrefix)}${kind}-`),
+    );
   }
 
   stem(word: string): string {
@@ -153,21 +155,5 @@ export class PagefindStems implements Stemmer {
     for (const dir of [this.library, this.writing]) if (dir) rmSync(dir, { recursive: true, force: true });
     this.library = undefined;
     this.writing = undefined;
-  }
-}
-
-/** Each of `words` (the stemmable ones) with the stem Pagefind's `language` stemmer gives it, from a Pagefind process of its own. */
-export async function pagefindStems(words: Iterable<string>, language: string): Promise<Map<string, string>> {
-  const pagefind = await import("pagefind");
-  const others = new Set(childProcesses(PAGEFIND_PROCESS));
-  const stems = new PagefindStems(pagefind, language, undefined);
-  try {
-    const list = [...new Set(words)].filter(stemmable);
-    await stems.add(list);
-    return new Map(list.map((word) => [word, stems.stem(word)]));
-  } finally {
-    stems.dispose();
-    await pagefind.close();
-    await childrenExited(PAGEFIND_PROCESS, 1000, others);
   }
 }
