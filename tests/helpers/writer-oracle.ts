@@ -17,24 +17,22 @@ type Posting = [string, unknown, unknown];
 /** The same records indexed by Pagefind and by Lysark's writer (stems asked of Pagefind), into `work`/pagefind and `work`/lysark. */
 export async function indexBoth(work: string, records: readonly SearchRecord[], extras: (i: number) => IndexedExtras) {
   const pagefind = await import("pagefind");
-  const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
-  if (!index) throw new Error("Pagefind did not start");
-  for (const [i, record] of records.entries()) await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras(i)) });
-  await index.writeFiles({ outputPath: path.join(work, "pagefind") });
-  await pagefind.close();
+  const stems = new PagefindStems(pagefind, "nb", snowballStemmer("nb"));
   // The words to stem: every one the writer would stem, found by a pass that stems none; stemmed as a writer process
-  // stems them (slice-writer.ts), by Pagefind, or by Snowball for a word Pagefind cannot be asked about.
+  // stems them (slice-writer.ts), by the same Pagefind process, or by Snowball for a word Pagefind cannot be asked about.
   const asked = new Set<string>();
-  const recorder = new WordTable({
-    stem: (word) => {
-      asked.add(word);
-      return word;
-    },
-  });
-  for (const [i, record] of records.entries()) indexPage(record, extras(i), recorder);
-  const stemsModule = await import("pagefind");
-  const stems = new PagefindStems(stemsModule, "nb", snowballStemmer("nb"));
   try {
+    const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+    if (!index) throw new Error("Pagefind did not start");
+    for (const [i, record] of records.entries()) await index.addHTMLFile({ url: record.url, content: recordHtml(record, extras(i)) });
+    await index.writeFiles({ outputPath: path.join(work, "pagefind") });
+    const recorder = new WordTable({
+      stem: (word) => {
+        asked.add(word);
+        return word;
+      },
+    });
+    for (const [i, record] of records.entries()) indexPage(record, extras(i), recorder);
     await stems.add(asked);
     const table = new WordTable(stems);
     writeIndexBundle(
@@ -45,7 +43,7 @@ export async function indexBoth(work: string, records: readonly SearchRecord[], 
     );
   } finally {
     stems.dispose();
-    await stemsModule.close();
+    await pagefind.close();
   }
   return { asked, stemsFromPagefind: stems.size };
 }
