@@ -14,12 +14,16 @@
  * .dic file's path, size and time: later
  * builds map the file in as it is, without making a string per word. An entry
  * carries a hash of itself; a damaged or stale one is rebuilt from the package.
+ * A build without the cache reads each word where it lies in the .dic text
+ * (`dicWordList`), copying only the words kept: the four lists in about half
+ * the time a string per word took (docs/performance.md, "The dictionaries read
+ * in place").
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fnv1a } from "../content/fnv1a.ts";
+import { fnv1aOf } from "../content/fnv1a.ts";
 import type { ContentLanguage } from "../i18n/locales.ts";
 
 /** The dictionaries whose words may start a compound in a body of each language. */
@@ -48,34 +52,76 @@ const MAX_WORD = 12;
 const PLAIN_WORD = /^\p{Ll}+$/u;
 /**
  * Swedish and Danish drop a final -a or -e in a compound's first part ("skola" → "skol|gården",
- * "arbejde" → "arbejd|s|pladser"); the dictionary's words lend their truncated forms too.
+ * "arbejde" → "arbejd|s|pladser"); the dictionary's words lend their truncated forms too, when at
+ * least MIN_TRUNCATED characters are left.
  */
-const TRUNCATED: Partial<Record<ContentLanguage, RegExp>> = { sv: /^(.{4,})[ae]$/u, da: /^(.{4,})e$/u };
+const TRUNCATED_ENDINGS: Partial<Record<ContentLanguage, string>> = { sv: "ae", da: "e" };
+const MIN_TRUNCATED = 4;
 
-/** Where a word ends on a line: its flags (/), a tab or space before more data, or the line's end. */
-const WORD_END = new Set(["/", "\t", " ", "\r", "\n"].map((character) => character.charCodeAt(0)));
+/**
+ * Where the word that starts at `start` on a `.dic` line ends: at its flags ("/"), a tab or space
+ * before more data, the line's end or the file's.
+ */
+export function dicWordEnd(dic: string, start: number): number {
+  let end = start;
+  for (; end < dic.length; end++) {
+    const code = dic.charCodeAt(end);
+    if (code === 0x2f || code === 0x09 || code === 0x20 || code === 0x0d || code === 0x0a) break;
+  }
+  return end;
+}
 
-/** The words of a Hunspell `.dic` file (first line: the count; then `word/FLAGS`, maybe a tab and more). */
-export function dictionaryWords(dic: string, language?: ContentLanguage): Set<string> {
-  const words = new Set<string>();
-  const truncated = language ? TRUNCATED[language] : undefined;
-  // Scanned in place, not split into lines: the lists have 150,000–330,000 lines each.
+/** Per UTF-16 code unit: 0 not yet known, 1 a lowercase letter on its own (\p{Ll}), 2 not (filled as met). */
+const lowercaseUnits = new Uint8Array(0x10000);
+const LOWERCASE_LETTER = /^\p{Ll}$/u;
+
+/** Whether `text.slice(start, end)` is a PLAIN_WORD, read where it lies; undefined when it holds a surrogate (test the slice). */
+function plainWordAt(text: string, start: number, end: number): boolean | undefined {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return undefined;
+    let known = lowercaseUnits[code]!;
+    if (known === 0) lowercaseUnits[code] = known = LOWERCASE_LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+    if (known === 2) return false;
+  }
+  return end > start;
+}
+
+/**
+ * The words of a Hunspell `.dic` file (first line: the count; then `word/FLAGS`, maybe a tab and
+ * more) that the compound splitter borrows: plain lowercase words of MIN_WORD to MAX_WORD UTF-16
+ * units, without their flags, each followed by its truncated form in Swedish and Danish; once
+ * each, in the order first met. Read where they lie, not as a string per line: the lists have
+ * 150,000–330,000 lines each, and a string per word made this about four times slower.
+ */
+export function dicWordList(dic: string, language?: ContentLanguage): WordList {
+  const builder = new WordListBuilder();
+  const endings = language ? TRUNCATED_ENDINGS[language] : undefined;
   let start = dic.indexOf("\n") + 1;
   while (start > 0 && start < dic.length) {
-    let end = start;
-    while (end < dic.length && !WORD_END.has(dic.charCodeAt(end))) end++;
+    const end = dicWordEnd(dic, start);
     const length = end - start;
     if (length >= MIN_WORD && length <= MAX_WORD) {
-      const word = dic.slice(start, end);
-      if (PLAIN_WORD.test(word)) {
-        words.add(word);
-        const cut = truncated?.exec(word);
-        if (cut) words.add(cut[1]!);
+      const plain = plainWordAt(dic, start, end);
+      if (plain) {
+        builder.addRange(dic, start, end);
+        if (endings && length - 1 >= MIN_TRUNCATED && endings.includes(dic.charAt(end - 1))) builder.addRange(dic, start, end - 1);
+      } else if (plain === undefined) {
+        // A character outside the Basic Multilingual Plane: the word as a string, its characters counted as code points.
+        const word = dic.slice(start, end);
+        if (PLAIN_WORD.test(word)) {
+          builder.addRange(word, 0, word.length);
+          const characters = Array.from(word);
+          if (endings && characters.length - 1 >= MIN_TRUNCATED && endings.includes(characters.at(-1)!)) {
+            const cut = characters.slice(0, -1).join("");
+            builder.addRange(cut, 0, cut.length);
+          }
+        }
       }
     }
     start = dic.indexOf("\n", end) + 1;
   }
-  return words;
+  return builder.build();
 }
 
 /** A set of words that only answers `has`: all the compound splitter asks of a word list. */
@@ -99,28 +145,9 @@ export class WordList implements WordLookup {
 
   /** The distinct words of `words`, in the order first seen. */
   static of(words: Iterable<string>): WordList {
-    const unique = words instanceof Set ? [...(words as Set<string>)] : [...new Set(words)];
-    const offsets = new Uint32Array(unique.length + 1);
-    let length = 0;
-    unique.forEach((word, i) => {
-      offsets[i] = length;
-      length += word.length;
-    });
-    offsets[unique.length] = length;
-    const chars = new Uint16Array(length);
-    unique.forEach((word, i) => {
-      for (let c = 0; c < word.length; c++) chars[offsets[i]! + c] = word.charCodeAt(c);
-    });
-    // At most half full, so a missing word meets an empty slot after a few probes.
-    let size = 1;
-    while (size < unique.length * 2) size *= 2;
-    const table = new Uint32Array(size);
-    unique.forEach((word, i) => {
-      let slot = fnv1a(word) & (size - 1);
-      while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
-      table[slot] = i + 1;
-    });
-    return new WordList(chars, offsets, table);
+    const builder = new WordListBuilder();
+    for (const word of words) builder.addRange(word, 0, word.length);
+    return builder.build();
   }
 
   get size(): number {
@@ -128,17 +155,12 @@ export class WordList implements WordLookup {
   }
 
   has(word: string): boolean {
-    const mask = this.table.length - 1;
-    if (mask < 0) return false;
-    for (let slot = fnv1a(word) & mask; this.table[slot] !== 0; slot = (slot + 1) & mask) {
-      const index = this.table[slot]! - 1;
-      const start = this.offsets[index]!;
-      if (this.offsets[index + 1]! - start !== word.length) continue;
-      let same = true;
-      for (let c = 0; c < word.length && same; c++) same = this.chars[start + c] === word.charCodeAt(c);
-      if (same) return true;
-    }
-    return false;
+    return this.hasRange(word, 0, word.length);
+  }
+
+  /** `has(text.slice(start, end))`, without making the slice. */
+  hasRange(text: string, start: number, end: number): boolean {
+    return this.table.length > 0 && this.table[slotOf(this, text, start, end, fnv1aOf(text, start, end))] !== 0;
   }
 
   /** The words, in their order (for tests). */
@@ -147,11 +169,83 @@ export class WordList implements WordLookup {
   }
 }
 
+/** The slot of `list.table` holding the word `text.slice(start, end)` (whose hash is `hash`), or the empty slot it would take. */
+function slotOf(list: Pick<WordList, "chars" | "offsets" | "table">, text: string, start: number, end: number, hash: number): number {
+  const { chars, offsets, table } = list;
+  const mask = table.length - 1;
+  const length = end - start;
+  let slot = hash & mask;
+  for (; table[slot] !== 0; slot = (slot + 1) & mask) {
+    const index = table[slot]! - 1;
+    const from = offsets[index]!;
+    if (offsets[index + 1]! - from !== length) continue;
+    let same = true;
+    for (let c = 0; c < length && same; c++) same = chars[from + c] === text.charCodeAt(start + c);
+    if (same) return slot;
+  }
+  return slot;
+}
+
+/**
+ * Makes a WordList word by word, each copied from where it lies in a text. Its own table grows as
+ * words come; `build` lays out the list's table as it always was (at most half full, each word in
+ * the first empty slot from its hash, in the order first seen), so a list and its cached bytes are
+ * the same however it was made.
+ */
+class WordListBuilder {
+  chars: Uint16Array = new Uint16Array(1 << 12);
+  offsets: Uint32Array = new Uint32Array(1 << 10);
+  table: Uint32Array = new Uint32Array(1 << 10);
+  private hashes: Uint32Array = new Uint32Array(1 << 9);
+  private count = 0;
+
+  /** Adds `text.slice(start, end)` unless it is in already. */
+  addRange(text: string, start: number, end: number): void {
+    const hash = fnv1aOf(text, start, end);
+    const slot = slotOf(this, text, start, end, hash);
+    if (this.table[slot] !== 0) return;
+    const from = this.offsets[this.count]!;
+    const to = from + end - start;
+    if (to > this.chars.length) this.chars = grown(this.chars, to);
+    for (let c = start; c < end; c++) this.chars[from + c - start] = text.charCodeAt(c);
+    if (this.count + 2 > this.offsets.length) this.offsets = grown(this.offsets, this.count + 2);
+    if (this.count + 1 > this.hashes.length) this.hashes = grown(this.hashes, this.count + 1);
+    this.offsets[this.count + 1] = to;
+    this.hashes[this.count] = hash;
+    this.table[slot] = ++this.count;
+    if (this.count * 2 > this.table.length) this.table = tableOf(this.hashes, this.count, this.table.length * 2);
+  }
+
+  build(): WordList {
+    let size = 1;
+    while (size < this.count * 2) size *= 2;
+    return new WordList(this.chars.slice(0, this.offsets[this.count]!), this.offsets.slice(0, this.count + 1), tableOf(this.hashes, this.count, size));
+  }
+}
+
+/** A table `size` long (a power of two) of the first `count` words' numbers plus one, each in the first empty slot from its hash. */
+function tableOf(hashes: Uint32Array, count: number, size: number): Uint32Array {
+  const table = new Uint32Array(size);
+  for (let i = 0; i < count; i++) {
+    let slot = hashes[i]! & (size - 1);
+    while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
+    table[slot] = i + 1;
+  }
+  return table;
+}
+
+/** A copy of `array` at least `least` long: twice as long, or more. */
+function grown<T extends Uint16Array | Uint32Array>(array: T, least: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(Math.max(least, array.length * 2));
+  copy.set(array);
+  return copy;
+}
+
 /**
  * A cached WordList: a header (magic, format, sizes, the key it was made
  * from, a SHA-256 of the payload), then the offsets, the table and the
  * characters as they lie in memory. Bump FORMAT when the layout or what is
- * kept of a .dic file changes (MIN_WORD, MAX_WORD, PLAIN_WORD, TRUNCATED).
+ * kept of a .dic file changes (MIN_WORD, MAX_WORD, PLAIN_WORD, TRUNCATED_ENDINGS, MIN_TRUNCATED).
  */
 const MAGIC = Buffer.from("lysarkwl");
 const FORMAT = 1;
@@ -220,7 +314,7 @@ export function loadWordList(dicFile: string, language: ContentLanguage | undefi
     const list = cached && readWordList(cached, key);
     if (list) return { list, source: "cache" };
   }
-  const list = WordList.of(dictionaryWords(readFileSync(dicFile, "utf8"), language));
+  const list = dicWordList(readFileSync(dicFile, "utf8"), language);
   if (cacheFile) {
     // A cache that cannot be written costs the next build time, never this build's output.
     const temporary = `${cacheFile}.${process.pid}.tmp`;

