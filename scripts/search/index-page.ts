@@ -178,6 +178,20 @@ function possiblyCompound(raw: string): boolean {
   return false;
 }
 
+/**
+ * How much of what follows a full stop Pagefind reads: 64 characters (code points: not bytes, nor a letter with its
+ * combining accent as one), its parts and its capitals looked for in those only. Read off its index, like the rest.
+ */
+const REST_CHARACTERS = 64;
+
+/** The first `count` characters (code points) of `text`. */
+function firstCharacters(text: string, count: number): string {
+  if (text.length <= count) return text;
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  return text.slice(0, end);
+}
+
 /** Pagefind's `get_indexable_words`: the word, the parts of a word joined by punctuation or case, and its emoji. */
 export function indexableWords(raw: string, stemmer: Stemmer | undefined): IndexableWord[] {
   const results: IndexableWord[] = [];
@@ -196,9 +210,10 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
     // (a block's last word) "no1". Only in the text, not in a metadata field, and not when its stem is the word's,
     // a part's or such a word's already (".ab.cd", "cd.c.d", "ab..cd", "abl.a.bl." with "abla" stemmed "abl").
     // Read off Pagefind 1.6's index (tests/search/index-writer.test.ts): its source for this was not at hand.
+    // Of what follows, only the first REST_CHARACTERS count ("b.c." then 70 letters gives "c" and 62 of them).
     const seen = new Set(results.map((word) => word.stemmed));
     for (let dot = raw.indexOf("."); dot >= 0; dot = raw.indexOf(".", dot + 1)) {
-      const after = raw.slice(dot + 1);
+      const after = firstCharacters(raw.slice(dot + 1), REST_CHARACTERS);
       if (!possiblyCompound(after)) continue;
       const word = normalizedWord(after);
       // Two characters or more (not bytes, as for a part): "ab.§ø" gives no "ø".
