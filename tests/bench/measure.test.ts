@@ -16,17 +16,22 @@ const RUN_LYSARK = fileURLToPath(new URL("../../bench/run-lysark.ts", import.met
 
 describe.skipIf(process.platform !== "linux")("sampling a process tree", () => {
   it("gives each descendant's CPU time and counts its memory", async () => {
-    const child = spawn(process.execPath, ["-e", "const end = Date.now() + 3000; while (Date.now() < end);"], { stdio: "ignore" });
+    const child = spawn(process.execPath, ["-e", "const end = Date.now() + 30000; while (Date.now() < end);"], { stdio: "ignore" });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      const sample = treeSample(process.pid);
+      // Sampled until the child has had 100 ms of CPU: on a loaded machine (the test run's other workers) a fixed wait
+      // of 600 ms once gave it 70 ms. A sampler that never sees the child's time still fails, at the deadline.
+      let sample = treeSample(process.pid);
+      for (const deadline = Date.now() + 20_000; !((sample.descendantsCpu.get(child.pid!) ?? 0) > 100) && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        sample = treeSample(process.pid);
+      }
       expect(sample.descendantsCpu.get(child.pid!)).toBeGreaterThan(100);
       expect(sample.descendantsCpu.has(process.pid)).toBe(false);
       expect(sample.rss).toBeGreaterThan(treeSample(child.pid!).rss);
     } finally {
       child.kill();
     }
-  });
+  }, 30_000);
 });
 
 describe("the bench's builds from bundles", () => {
