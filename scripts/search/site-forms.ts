@@ -99,7 +99,8 @@ export function formTracer(language: string, stemmer: string): FormTracer | unde
         return [path.resolve(file), packageVersion(file), size, mtimeMs];
       }),
       snowballPackage(),
-      codeOf("inflections.ts"),
+      // inflections.ts reads the dictionaries through dictionaries.ts (where a .dic line's word ends, which words are plain).
+      codeOf("inflections.ts", "dictionaries.ts"),
     ]),
   );
   return { key, stemmers, dictionaries: (words) => affixDictionariesFor(language, words) };
