@@ -48,8 +48,8 @@ const MIN_WORD = 4;
  * lists at about 600,000 words for all four languages instead of 900,000.
  */
 const MAX_WORD = 12;
-/** A word of letters only (no abbreviations, hyphenated forms or numbers), lowercase: not a name. */
-const PLAIN_WORD = /^\p{Ll}+$/u;
+/** A word of letters only (no abbreviations, hyphenated forms or numbers), lowercase: not a name. Inflections' entries too. */
+export const PLAIN_WORD = /^\p{Ll}+$/u;
 /**
  * Swedish and Danish drop a final -a or -e in a compound's first part ("skola" → "skol|gården",
  * "arbejde" → "arbejd|s|pladser"); the dictionary's words lend their truncated forms too, when at

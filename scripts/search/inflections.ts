@@ -16,7 +16,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { dicWordEnd, WordList } from "./dictionaries.ts";
+import { dicWordEnd, PLAIN_WORD, WordList } from "./dictionaries.ts";
 // Required, not imported: in a worker thread (the build's search phase, ../build/search-thread.ts) tsx's loader gives
 // this CommonJS package's default import as undefined.
 const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
@@ -103,8 +103,6 @@ function* reverseRules(word: string, affixes: Affixes): Generator<{ entry: strin
   }
 }
 
-/** A plain lowercase word: no names, abbreviations or numbers. */
-const PLAIN_WORD = /^\p{Ll}+$/u;
 /** Where a `.dic` line's flags end: at a tab or space before morphology, or the line's end. */
 const FLAGS_END = /[\t \r]/u;
 const SLASH = 0x2f;
