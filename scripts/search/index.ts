@@ -310,7 +310,9 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       }
       /** The page Pagefind is given for record `i`: its text, with the compound parts and word forms it is also found by. */
       const pageOf = (i: number) => {
-        const record = records[i]!;
+        // A spooled record reads its parts from disk at each access (record-spool.ts): read once here for the HTML
+        // and for the writer's message, not once for each (two of the search thread's three reads of every record).
+        const record: SearchRecord = { ...records[i]! };
         const parts = partsOf[i];
         const own = parts ? wordSets.get(i) : new Set<string>();
         const bases = siteBases.get(record.language);

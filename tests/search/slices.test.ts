@@ -158,3 +158,29 @@ describe("a slice's bundle, kept between builds", () => {
     expect(readdirSync(cache)).toHaveLength(runs["after-damage"]!.slices);
   });
 });
+
+describe("a record's text, read from disk on each access", () => {
+  it("is read twice per record: once for the site's words and once for its page, whatever writes the page", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slice-reads-"));
+    try {
+      const reads = new Map<string, number>();
+      // As a spooled record's parts are (record-spool.ts): a getter that reads them again at each access.
+      const spooled = RECORDS.map((each) => {
+        const { parts, ...rest } = each;
+        return Object.defineProperty(rest, "parts", {
+          get: () => {
+            reads.set(each.id, (reads.get(each.id) ?? 0) + 1);
+            return structuredClone(parts);
+          },
+          enumerable: true,
+        }) as SearchRecord;
+      });
+      const stats = await writeSearchBundles(spooled, path.join(work, "site"), { processes: 1, sliceRecords: 5 });
+      expect(stats.slices).toBeGreaterThan(2);
+      expect(new Set(reads.values())).toEqual(new Set([2]));
+      expect(reads.size).toBe(RECORDS.length);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
