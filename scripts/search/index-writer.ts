@@ -296,7 +296,16 @@ export function writeIndexBundle(
   pages: readonly IndexPage[],
   dir: string,
   language: string,
-  options: { table: WordTable; chunkSize?: number; stem?: (word: string) => string },
+  options: {
+    table: WordTable;
+    chunkSize?: number;
+    stem?: (word: string) => string;
+    /**
+     * Word chunks left uncompressed: a slice's, which only the join reads (merge.ts), and which it decompressed once
+     * for the words and again while writing them. Every other file is gzipped as Pagefind's are.
+     */
+    plainChunks?: boolean;
+  },
 ): WrittenIndex {
   const { table } = options;
   const chunkSize = options.chunkSize ?? INDEX_CHUNK_SIZE;
@@ -446,7 +455,8 @@ export function writeIndexBundle(
     const content = out.content();
     // Pagefind hashes the CBOR without the signature the file starts with.
     const name = shortName(language, pagefindHash(content.subarray(SIGNATURE_LENGTH)), chunkNames);
-    write(`index/${name}.pf_index`, content);
+    if (options.plainChunks) writeFileSync(path.join(dir, "index", `${name}.pf_index`), content);
+    else write(`index/${name}.pf_index`, content);
     return array([text(bounds[i]!.from), text(bounds[i]!.to), text(name)]);
   });
   const filterNames = new Set<string>();

@@ -396,7 +396,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               resolve(reply.words);
             }
           });
-          child.send({ dir, language: stemmer, pages: pages.map((page) => page.own!) } satisfies SliceTask);
+          child.send({ dir, language: stemmer, pages: pages.map((page) => page.own!), plainChunks: true } satisfies SliceTask);
         });
       /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
       const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {

@@ -48,7 +48,17 @@ const gzipAsync = promisify(gzip);
 
 /** Index chunks being packed at one time when a joined bundle is written (gzip runs on libuv's threads). */
 const PACKED_AT_ONCE = 4;
-const readChunk = async (file: string) => pagefindPayload(await gunzipAsync(readFileSync(file)), file);
+/** Whether `bytes` are gzip's: a slice of Lysark's writer keeps its word chunks uncompressed (index-writer.ts, `plainChunks`). */
+const isGzip = (bytes: Buffer) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+/** A slice's word chunk, read for its CBOR: compressed (Pagefind's own slices) or not (the writer's). */
+const readChunk = async (file: string) => {
+  const bytes = readFileSync(file);
+  return pagefindPayload(isGzip(bytes) ? await gunzipAsync(bytes) : bytes, file);
+};
+const readChunkSync = (file: string) => {
+  const bytes = readFileSync(file);
+  return isGzip(bytes) ? readPagefindFile(file, bytes) : pagefindPayload(bytes, file);
+};
 const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
 
 /**
@@ -75,7 +85,7 @@ class PartChunk {
   /** The chunk's bytes, read again from its file when they were let go of. */
   get bytes(): Buffer {
     if (this.held) return this.held;
-    const bytes = readPagefindFile(this.file);
+    const bytes = readChunkSync(this.file);
     if (bytes.length !== this.size) throw new Error(`${this.file}: changed while the search index was being joined`);
     this.held = bytes;
     return bytes;

@@ -15,6 +15,8 @@ export interface SliceTask {
   dir: string;
   language: string;
   pages: Array<{ record: SearchRecord; extras: IndexedExtras }>;
+  /** A slice to be joined: its word chunks uncompressed (index-writer.ts). */
+  plainChunks?: boolean;
 }
 
 export class SliceWriter {
@@ -30,7 +32,7 @@ export class SliceWriter {
     const { stems, table } = this;
     const pages = task.pages.map(({ record, extras }) => indexPage(record, extras, table));
     await stems.add(table.wordsOf(pages));
-    const written = writeIndexBundle(pages, task.dir, task.language, { table, stem: (word) => stems.stem(word) });
+    const written = writeIndexBundle(pages, task.dir, task.language, { table, stem: (word) => stems.stem(word), plainChunks: task.plainChunks });
     await stems.copyLibrary(task.dir);
     return written.pageWords;
   }

@@ -4,7 +4,8 @@
  * one process gives, word for word, page for page, filter for filter, in the
  * same date order, cut into the same chunks.
  */
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -120,6 +121,15 @@ describe("a bundle indexed by several Pagefind processes and joined", () => {
       expect(own.fields).toEqual(one.fields);
       expect(own.entry).toEqual(one.entry);
     }
+    // Its slices' word chunks are uncompressed; the bundle it publishes has every file gzipped, as Pagefind's.
+    for (const name of ["own", "own-sliced"])
+      for (const file of filesUnder(bundle(name)).filter((file) => file.startsWith("index/")))
+        expect(
+          readFileSync(path.join(bundle(name), file))
+            .subarray(0, 2)
+            .toString("hex"),
+          `${name}: ${file}`,
+        ).toBe("1f8b");
     // One writer process (each with a Pagefind process for the stems).
     expect(stats.slice(7).map((s) => s.processes)).toEqual([1, 1]);
     expect(stats[8]!.slices).toBe(stats[3]!.slices);
@@ -237,6 +247,17 @@ describe("a join's memory: the parts' word chunks between add and finish", () =>
 
   it("joins the parts when their folders are left as they were", async () => {
     await expect(joinAfter("intact", () => {})).resolves.toMatchObject({ pages: 9 });
+  });
+
+  it("joins a part whose word chunks are uncompressed, as the writer's slices keep them, into the same bundle", async () => {
+    await joinAfter("intact-again", () => {});
+    await joinAfter("plain", (parts) => {
+      for (const file of chunkFiles(parts[1]!)) writeFileSync(file, gunzipSync(readFileSync(file)));
+    });
+    const joined = (name: string) => path.join(work, name, "joined");
+    expect(filesUnder(joined("plain"))).toEqual(filesUnder(joined("intact-again")));
+    for (const file of filesUnder(joined("plain")))
+      expect(readFileSync(path.join(joined("plain"), file)).equals(readFileSync(path.join(joined("intact-again"), file))), file).toBe(true);
   });
 
   it("holds none of them: finish reads each again from its part's folder", async () => {

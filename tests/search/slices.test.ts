@@ -154,6 +154,15 @@ describe("a slice's bundle, kept between builds", () => {
     expect(written["after-damage"]).toEqual(written["edited-uncached"]);
   });
 
+  it("keeps each slice's word chunks uncompressed, as the writer leaves them for the join, and every other data file gzipped", () => {
+    const kept = readdirSync(cache).flatMap((entry) => filesUnder(path.join(cache, entry, "files")).map((file) => path.join(cache, entry, "files", file)));
+    const start = (file: string) => readFileSync(file).subarray(0, 12).toString("latin1");
+    const chunks = kept.filter((file) => file.endsWith(".pf_index"));
+    expect(chunks.length).toBeGreaterThanOrEqual(runs["after-damage"]!.slices);
+    for (const file of chunks) expect(start(file), file).toBe("pagefind_dcd");
+    for (const file of kept.filter((file) => /\.pf_(fragment|filter|meta)$/.test(file))) expect(start(file).slice(0, 2), file).toBe("\x1f\x8b");
+  });
+
   it("keeps only the slices of the last build", () => {
     expect(readdirSync(cache)).toHaveLength(runs["after-damage"]!.slices);
   });
