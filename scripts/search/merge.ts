@@ -9,7 +9,8 @@
  * have cut it (`pagefindChunks`), and within those chunks as chunks.ts cuts
  * Pagefind's own (`cutChunk`): the chunk table one process's bundle gets.
  *
- * What the join relies on, read in Pagefind 1.6's files (all "pagefind_dcd" then CBOR, gzip-compressed):
+ * What the join relies on, read in Pagefind 1.6's files (all "pagefind_dcd" then CBOR, gzip-compressed; the word
+ * chunks of a slice Lysark's writer wrote are not compressed, as only this join reads them):
  * - metadata: [version, pages, chunks, filters, sorts, meta fields]; a page is
  *   [fragment name, word count, fragment group]; meta fields are sorted by name;
  * - a word: [word, pages, variants], a variant [word, pages]; a page of a word is
