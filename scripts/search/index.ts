@@ -32,6 +32,7 @@ import {
   recordFormsFrom,
   type Stemmer,
 } from "./inflections.ts";
+import { recordHashOf } from "./record-spool.ts";
 import { recordHtml, searchBundleDir, searchSliceDir, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
 import { inSliceOrder, SliceCache, sliceBounds, sliceKey } from "./slices.ts";
@@ -310,9 +311,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       }
       /** The page Pagefind is given for record `i`: its text, with the compound parts and word forms it is also found by. */
       const pageOf = (i: number) => {
-        // A spooled record reads its parts from disk at each access (record-spool.ts): read once here for the HTML
-        // and for the writer's message, not once for each (two of the search thread's three reads of every record).
-        const record: SearchRecord = { ...records[i]! };
+        const record = records[i]!;
         const parts = partsOf[i];
         const own = parts ? wordSets.get(i) : new Set<string>();
         const bases = siteBases.get(record.language);
@@ -341,8 +340,14 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
                 : [],
             }
           : {};
-        // The record itself only for Lysark's writer, which reads it instead of the HTML.
-        return { id: record.id, url: record.url, own: ownWriter ? { record, extras } : undefined, content: recordHtml(record, extras) };
+        // Lysark's writer reads the record itself, not the HTML, and a slice's key needs only what its bundle is made
+        // of: the record (its hash covers its text) and what is added to it. A spooled record reads its texts from disk
+        // at each access (record-spool.ts): a slice taken from the cache reads none of them, a slice written reads them
+        // once, as its message to the writer is made.
+        if (ownWriter)
+          return { id: record.id, url: record.url, own: { record, extras }, html: undefined, made: `${recordHashOf(record)}\0${JSON.stringify(extras)}` };
+        const html = recordHtml(record, extras);
+        return { id: record.id, url: record.url, own: undefined, html, made: html };
       };
       // Lysark's writer: a process of its own per slot (index-writer-process.ts), started when a slice first needs it.
       const writers: ChildProcess[] = [];
@@ -408,7 +413,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         for (let start = 0; start < pages.length; start += IN_FLIGHT) {
           await Promise.all(
             pages.slice(start, start + IN_FLIGHT).map(async (page) => {
-              const added = await index.addHTMLFile({ url: page.url, content: page.content });
+              const added = await index.addHTMLFile({ url: page.url, content: page.html! });
               if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${page.id}: ${added.errors.join("; ")}`);
               words += added.file.uniqueWords;
               indexed.tick();

@@ -185,5 +185,6 @@ function readEntryParts(id: string, place: SpoolPlace): SearchPart[] {
 
 /** SHA-256 of a record's JSON, its parts included; the spool keeps it beside a spooled record. */
 export function recordHashOf(record: SearchRecord): string {
-  return record[RECORD_HASH] ?? sha256(JSON.stringify(record));
+  // Empty is no hash either: a record from a cache entry gets "" when its portable form had none.
+  return record[RECORD_HASH] || sha256(JSON.stringify(record));
 }

@@ -87,17 +87,18 @@ export function sliceBounds(urls: readonly string[], target = SLICE_RECORDS): Ar
   return bounds;
 }
 
-/** What a slice's key is made of: what Pagefind was given, and which Pagefind. */
+/** What a slice's key is made of: what each page's bundle is made from, and what makes it. */
 export interface SlicePages {
-  /** Pagefind's version and the options its index was created with. */
+  /** The indexer (Lysark's writer and its version, or Pagefind), Pagefind's version and the options its index was created with. */
   indexer: string;
-  pages: ReadonlyArray<{ url: string; content: string }>;
+  /** Each page's URL, and all else its part of the bundle is made from (`made`): the HTML Pagefind is given, or the record's hash and what the writer adds. */
+  pages: ReadonlyArray<{ url: string; made: string }>;
 }
 
 /** The key of a slice's bundle in the cache. */
 export function sliceKey({ indexer, pages }: SlicePages): string {
-  const hash = createHash("sha256").update(`lysark-search-slice 1\0${indexer}\0`);
-  for (const page of pages) hash.update(`${page.url}\0${page.content}\0`);
+  const hash = createHash("sha256").update(`lysark-search-slice 2\0${indexer}\0`);
+  for (const page of pages) hash.update(`${page.url}\0${page.made}\0`);
   return hash.digest("hex");
 }
 

@@ -4,12 +4,13 @@
  * takes slices from the cache must write the bundle a build without it writes,
  * byte for byte, and a damaged entry must be indexed again, not joined.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
-import type { SearchRecord } from "../../scripts/search/records.ts";
+import { RECORD_HASH, type SearchRecord } from "../../scripts/search/records.ts";
 import { inSliceOrder, SLICED_SITE_MIN_SLICES, sliceBounds } from "../../scripts/search/slices.ts";
 import { filesUnder } from "../helpers/fixture.ts";
 
@@ -169,25 +170,61 @@ describe("a slice's bundle, kept between builds", () => {
 });
 
 describe("a record's text, read from disk on each access", () => {
-  it("is read twice per record: once for the site's words and once for its page, whatever writes the page", async () => {
+  it("is read twice per record when its slice is written (the site's words, its page), once when the slice is kept", async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slice-reads-"));
     try {
       const reads = new Map<string, number>();
-      // As a spooled record's parts are (record-spool.ts): a getter that reads them again at each access.
-      const spooled = RECORDS.map((each) => {
-        const { parts, ...rest } = each;
-        return Object.defineProperty(rest, "parts", {
-          get: () => {
-            reads.set(each.id, (reads.get(each.id) ?? 0) + 1);
-            return structuredClone(parts);
-          },
-          enumerable: true,
-        }) as SearchRecord;
-      });
-      const stats = await writeSearchBundles(spooled, path.join(work, "site"), { processes: 1, sliceRecords: 5 });
-      expect(stats.slices).toBeGreaterThan(2);
+      // As a spooled record is (record-spool.ts): its hash beside it, its parts a getter that reads them at each access.
+      const spooled = (records: SearchRecord[]) =>
+        records.map((each) => {
+          const { parts, ...rest } = each;
+          Object.defineProperty(rest, RECORD_HASH, { value: createHash("sha256").update(JSON.stringify(each)).digest("hex") });
+          return Object.defineProperty(rest, "parts", {
+            get: () => {
+              reads.set(each.id, (reads.get(each.id) ?? 0) + 1);
+              return structuredClone(parts);
+            },
+            enumerable: true,
+          }) as SearchRecord;
+        });
+      const sliceCache = path.join(work, "cache");
+      const cold = await writeSearchBundles(spooled(RECORDS), path.join(work, "cold"), { processes: 1, sliceRecords: 5, sliceCache });
+      expect(cold.slices).toBeGreaterThan(2);
+      expect(cold.slicesReused).toBe(0);
       expect(new Set(reads.values())).toEqual(new Set([2]));
       expect(reads.size).toBe(RECORDS.length);
+      reads.clear();
+      // Every slice from the cache but the edited one: only its records are read for the writer.
+      const warm = await writeSearchBundles(spooled(EDITED), path.join(work, "warm"), { processes: 1, sliceRecords: 5, sliceCache });
+      expect(warm.slicesReused).toBe(warm.slices - 1);
+      const twice = [...reads].filter(([, n]) => n === 2).map(([id]) => id);
+      expect(twice).toContain(EDITED[25]!.id);
+      expect(twice.length).toBeLessThanOrEqual(10);
+      expect([...reads.values()].filter((n) => n !== 1 && n !== 2)).toEqual([]);
+      expect(reads.size).toBe(RECORDS.length);
+      expect(readFileSync(path.join(work, "warm", "pagefind", "pagefind-entry.json"), "utf8")).not.toBe("");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("a kept slice whose records did not change, when another slice's words did", () => {
+  it("is indexed again when what is added to its records changed: the bundle is a cold build's", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slice-extras-"));
+    try {
+      // "zorblaxturismen" gets the compound part "turismen" only once the site has a word stemming to "zorblax" (compounds.ts).
+      const before = RECORDS.map((each, i) => (i === 3 ? record(i, `${each.parts[0]!.text} Zorblaxturismen vokser.`) : each));
+      const after = before.map((each, i) => (i === 30 ? record(i, `${each.parts[0]!.text} Zorblaxen er her.`) : each));
+      const sliceCache = path.join(work, "cache");
+      const options = { processes: 1, sliceRecords: 5 };
+      await writeSearchBundles(before, path.join(work, "before"), { ...options, sliceCache });
+      const warm = await writeSearchBundles(after, path.join(work, "warm"), { ...options, sliceCache });
+      await writeSearchBundles(after, path.join(work, "cold"), options);
+      // Record 30's slice, and record 3's, whose compound parts changed.
+      expect(warm.slicesReused).toBe(warm.slices - 2);
+      const bundle = (name: string) => contents(path.join(work, name, "pagefind"));
+      expect(bundle("warm")).toEqual(bundle("cold"));
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
