@@ -446,13 +446,16 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       let failed: unknown;
       // Each slice's bundle is joined (merge.ts) once it and every slice before it are in place, while later
       // slices are still being indexed: only the joined word index, filters and metadata wait for the last slice.
-      const joining = join && options.joinWhileIndexing !== false ? inSliceOrder((k) => join.add(sliceDirs[k]!)) : undefined;
+      // Each writer's slice's URLs in page order, so the join need not read them from its fragments.
+      const sliceUrls: Array<string[] | undefined> = [];
+      const joining = join && options.joinWhileIndexing !== false ? inSliceOrder((k) => join.add(sliceDirs[k]!, sliceUrls[k])) : undefined;
       // What the join asks of a record at the end, taken now: the records themselves may be let go of slice by slice.
       sortOf = join && new Map(records.map((record) => [record.url, record.sort] as const));
       for (const [k, [from, to]] of bounds.entries()) {
         failed ??= joining?.failed;
         if (failed) break;
         const pages = Array.from({ length: to - from }, (_, i) => pageOf(from + i));
+        if (ownWriter) sliceUrls[k] = pages.map((page) => page.url);
         // A slice's pages are all it needs of its records from here on.
         for (let i = from; i < to; i++) {
           partsOf[i] = undefined;
@@ -486,7 +489,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         );
       }
       await Promise.all(running);
-      if (!failed && join && !joining) await join.addAll(sliceDirs);
+      if (!failed && join && !joining) await join.addAll(sliceDirs, sliceUrls);
       await joining?.done();
       failed ??= joining?.failed;
       if (failed) throw failed;

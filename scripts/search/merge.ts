@@ -444,9 +444,13 @@ export class BundleJoin {
     mkdirSync(path.join(bundle, "fragment"), { recursive: true });
   }
 
-  /** The next part, written by Pagefind into `dir` (left there until `finish`, which reads its filters and files). */
-  async add(dir: string): Promise<void> {
-    const part = this.begin(dir);
+  /**
+   * The next part, written by Pagefind into `dir` (left there until `finish`, which reads its filters and files).
+   * `urls`, when the caller knows them, are its pages' URLs in page order (a slice of Lysark's writer, which numbers
+   * the pages as it was given them); otherwise each is read from the start of the page's fragment.
+   */
+  async add(dir: string, urls?: readonly string[]): Promise<void> {
+    const part = this.begin(dir, urls);
     const chunks = await readPartChunks(part);
     readPartWords(part, chunks, this.words);
     this.chunks.push(...chunks);
@@ -456,8 +460,8 @@ export class BundleJoin {
    * Every part at once: their chunks read at the same time, then every part's words read in one go, so
    * nothing else on this thread waits between two parts (the dev server's edits, ../editor/dev-site.ts).
    */
-  async addAll(dirs: readonly string[]): Promise<void> {
-    const parts = dirs.map((dir) => this.begin(dir));
+  async addAll(dirs: readonly string[], urls: ReadonlyArray<readonly string[] | undefined> = []): Promise<void> {
+    const parts = dirs.map((dir, k) => this.begin(dir, urls[k]));
     const chunks = await Promise.all(parts.map(readPartChunks));
     for (const [i, part] of parts.entries()) {
       readPartWords(part, chunks[i]!, this.words);
@@ -466,7 +470,7 @@ export class BundleJoin {
   }
 
   /** A part's metadata read and its fragments moved into the joined bundle; its words are read by the caller. */
-  private begin(dir: string): Part {
+  private begin(dir: string, urls?: readonly string[]): Part {
     const entry = readJson<Entry>(path.join(dir, "pagefind-entry.json"));
     const languages = Object.keys(entry.languages);
     this.language ??= languages[0];
@@ -479,10 +483,11 @@ export class BundleJoin {
     const part = readPart(dir, entry.languages[language]!.hash, this.offset);
     this.offset += part.pages.length;
     this.parts.push(part);
+    if (urls && urls.length !== part.pages.length) throw new Error(`${dir}: ${part.pages.length} pages, but ${urls.length} URLs were given for them`);
 
     // Pages: a fragment name another part already gave to a different fragment gets a suffix.
     const own = new Map<string, { unique: string; url: string }>();
-    for (const page of part.pages) {
+    for (const [number, page] of part.pages.entries()) {
       const name = stringAt(part.meta, page[0]![0]);
       const known = own.get(name);
       if (known) {
@@ -492,7 +497,9 @@ export class BundleJoin {
         continue;
       }
       const file = path.join(part.dir, "fragment", `${name}.pf_fragment`);
-      const url = fragmentUrl(file);
+      // The first page's URL is read even when given: URLs given in another order would misplace every sort value.
+      const url = urls && number > 0 ? urls[number]! : fragmentUrl(file);
+      if (urls && number === 0 && url !== urls[0]) throw new Error(`${file}: the page of ${url}, but ${urls[0]} was given for it`);
       this.urls.push(url);
       let unique = name;
       for (let n = 1; this.moved.has(unique) && !readFileSync(this.moved.get(unique)!).equals(readFileSync(file)); n++) unique = `${name}${n}`;

@@ -231,15 +231,15 @@ describe("a join's memory: the parts' word chunks between add and finish", () =>
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  /** Fresh copies of both parts under `name`, added to a new join; `change` is called on the copies before finish. */
-  async function joinAfter(name: string, change: (parts: string[]) => void): Promise<unknown> {
+  /** Fresh copies of both parts under `name`, added to a new join (with `urls`, each part's); `change` is called on the copies before finish. */
+  async function joinAfter(name: string, change: (parts: string[]) => void, urls?: string[][]): Promise<unknown> {
     const parts = [0, 1].map((n) => {
       const dir = path.join(work, name, `part${n}`);
       cpSync(path.join(work, `raw${n}`), dir, { recursive: true });
       return dir;
     });
     const join = new BundleJoin(path.join(work, name, "joined"));
-    for (const dir of parts) await join.add(dir);
+    for (const [n, dir] of parts.entries()) await join.add(dir, urls?.[n]);
     change(parts);
     return join.finish(() => "");
   }
@@ -258,6 +258,19 @@ describe("a join's memory: the parts' word chunks between add and finish", () =>
     expect(filesUnder(joined("plain"))).toEqual(filesUnder(joined("intact-again")));
     for (const file of filesUnder(joined("plain")))
       expect(readFileSync(path.join(joined("plain"), file)).equals(readFileSync(path.join(joined("intact-again"), file))), file).toBe(true);
+  });
+
+  it("takes the pages' URLs when told them, into the same bundle, and stops when they are in another order or too few", async () => {
+    const urls = [0, 1].map((n) => bundleContent(path.join(work, `raw${n}`)).pages.map((page) => page.url));
+    expect(urls.flat()).toHaveLength(9);
+    await joinAfter("without-urls", () => {});
+    await joinAfter("with-urls", () => {}, urls);
+    const joined = (name: string) => path.join(work, name, "joined");
+    expect(filesUnder(joined("with-urls"))).toEqual(filesUnder(joined("without-urls")));
+    for (const file of filesUnder(joined("with-urls")))
+      expect(readFileSync(path.join(joined("with-urls"), file)).equals(readFileSync(path.join(joined("without-urls"), file))), file).toBe(true);
+    await expect(joinAfter("reversed", () => {}, [[...urls[0]!].reverse(), urls[1]!])).rejects.toThrow(/part0\/fragment\/.*was given for it/);
+    await expect(joinAfter("too-few", () => {}, [urls[0]!.slice(1), urls[1]!])).rejects.toThrow(/4 pages, but 3 URLs were given/);
   });
 
   it("holds none of them: finish reads each again from its part's folder", async () => {
