@@ -109,10 +109,10 @@ export class RecordSpool {
   record(portable: PortableRecord): SearchRecord {
     if (portable.spooled?.whole) return recordFromEntry(portable);
     if (portable.spooled?.file !== this.file) throw new RecordSpoolError(`The search record ${portable.fields.id} is not in ${this.file}.`);
-    return this.spooled({ ...portable.fields }, portable.spooled, portable.hash ?? "");
+    return this.spooled({ ...portable.fields }, portable.spooled, portable.hash);
   }
 
-  private spooled(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordHash: string): SearchRecord {
+  private spooled(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordHash: string | undefined): SearchRecord {
     return place.whole
       ? withParts(rest, place, recordHash)
       : withParts(rest, place, recordHash, () => this.read(rest.id, place.at, place.length, place.partsHash));
@@ -150,15 +150,23 @@ export class RecordSpool {
   }
 }
 
-/** A record whose parts are read from `place` on each access (from the record-cache entry unless `read` says otherwise). */
-function withParts(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordHash: string, read = () => readEntryParts(rest.id, place)): SearchRecord {
+/**
+ * A record whose parts are read from `place` on each access (from the record-cache entry unless `read` says otherwise),
+ * with `recordHash` as its RECORD_HASH; without one, recordHashOf hashes it when asked.
+ */
+function withParts(
+  rest: Omit<SearchRecord, "parts">,
+  place: SpoolPlace,
+  recordHash: string | undefined,
+  read = () => readEntryParts(rest.id, place),
+): SearchRecord {
   const spooled = rest as SearchRecord;
   Object.defineProperty(spooled, "parts", {
     // A getter, not a copy (and nothing that holds the record): each reader (the word scan, the HTML for Pagefind) reads them once, in turn.
     get: read,
     enumerable: true,
   });
-  Object.defineProperty(spooled, RECORD_HASH, { value: recordHash });
+  if (recordHash) Object.defineProperty(spooled, RECORD_HASH, { value: recordHash });
   Object.defineProperty(spooled, SPOOL_PLACE, { value: place });
   return spooled;
 }
@@ -166,7 +174,7 @@ function withParts(rest: Omit<SearchRecord, "parts">, place: SpoolPlace, recordH
 /** The record of another thread's `portableRecord` whose parts are in a record-cache entry (`whole`), read from there. */
 export function recordFromEntry(portable: PortableRecord): SearchRecord {
   if (!portable.spooled?.whole) throw new RecordSpoolError(`The search record ${portable.fields.id} is in a spool, not a cache entry.`);
-  return withParts({ ...portable.fields }, portable.spooled, portable.hash ?? "");
+  return withParts({ ...portable.fields }, portable.spooled, portable.hash);
 }
 
 /** A record's parts from its record-cache entry, read whole each time (one file per record: no descriptor kept open). */
@@ -185,6 +193,5 @@ function readEntryParts(id: string, place: SpoolPlace): SearchPart[] {
 
 /** SHA-256 of a record's JSON, its parts included; the spool keeps it beside a spooled record. */
 export function recordHashOf(record: SearchRecord): string {
-  // Empty is no hash either: a record from a cache entry gets "" when its portable form had none.
-  return record[RECORD_HASH] || sha256(JSON.stringify(record));
+  return record[RECORD_HASH] ?? sha256(JSON.stringify(record));
 }
