@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { workerModule } from "../content/worker-bundle.ts";
 import { CONTENT_LANGUAGES, type ContentLanguage } from "../i18n/locales.ts";
 import { splitHeavyChunks } from "./chunks.ts";
@@ -353,8 +353,13 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       const writers: ChildProcess[] = [];
       const writerFor = (k: number) => {
         if (!writers[k]) {
-          const { filename, execArgv } = workerModule(WRITER_PROCESS);
-          const child = fork(filename, [], { execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+          const { filename, execArgv, bundled } = workerModule(WRITER_PROCESS);
+          // fork takes a path: without a bundle the entry is named by its file URL, as a worker thread takes it.
+          const child = fork(bundled ? filename : fileURLToPath(filename), [], {
+            execArgv,
+            serialization: "advanced",
+            stdio: ["ignore", "inherit", "inherit", "ipc"],
+          });
           writers[k] = child;
           closers.push(
             () =>
@@ -401,7 +406,11 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               resolve(reply.words);
             }
           });
-          child.send({ dir, language: stemmer, pages: pages.map((page) => page.own!), plainChunks: true } satisfies SliceTask);
+          // A channel already closed (the process stopped) is reported here rather than as an uncaught error event.
+          const task: SliceTask = { dir, language: stemmer, pages: pages.map((page) => page.own!), plainChunks: true };
+          child.send(task, (error) => {
+            if (error) reject(new SearchIndexError(`The search index's writer could not be sent ${dir}: ${error.message}`));
+          });
         });
       /** Indexes one slice's pages on process `k` into `dir`; returns the words Pagefind counted. */
       const indexSlice = async (k: number, pages: ReadonlyArray<ReturnType<typeof pageOf>>, dir: string) => {

@@ -120,6 +120,7 @@ describe("workerModule", () => {
       new URL("../../scripts/content/load-worker.ts", import.meta.url),
       new URL("../../scripts/publish/card-worker.ts", import.meta.url),
       new URL("../../scripts/build/search-worker.ts", import.meta.url),
+      new URL("../../scripts/search/index-writer-process.ts", import.meta.url),
     ]) {
       const made = workerModule(entry.href, { execArgv: ["--import", "tsx"] });
       expect(made.bundled, entry.pathname).toBe(true);

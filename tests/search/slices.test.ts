@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeSearchBundles, type SearchIndexStats } from "../../scripts/search/index.ts";
 import { RECORD_HASH, type SearchRecord } from "../../scripts/search/records.ts";
 import { inSliceOrder, SLICED_SITE_MIN_SLICES, sliceBounds } from "../../scripts/search/slices.ts";
@@ -226,6 +226,41 @@ describe("a kept slice whose records did not change, when another slice's words 
       const bundle = (name: string) => contents(path.join(work, name, "pagefind"));
       expect(bundle("warm")).toEqual(bundle("cold"));
     } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("a sliced index without bundles (LYSARK_BUNDLES=off, or a read-only install)", () => {
+  it("starts its writer processes from the TypeScript entry and writes the bundled run's index, byte for byte", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slices-tsx-"));
+    try {
+      const options = { processes: 1, sliceRecords: 5 };
+      const bundled = await writeSearchBundles(RECORDS, path.join(work, "bundled"), options);
+      vi.stubEnv("LYSARK_BUNDLES", "off");
+      // fork was given the entry's file URL as a path, and the writer process never started.
+      const throughTsx = await writeSearchBundles(RECORDS, path.join(work, "tsx"), options);
+      expect(throughTsx.slices).toBe(bundled.slices);
+      expect(throughTsx.slices).toBeGreaterThan(2);
+      expect(contents(path.join(work, "tsx", "pagefind"))).toEqual(contents(path.join(work, "bundled", "pagefind")));
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("a writer process that stops", () => {
+  it("fails the index with the slice it was writing, not with an uncaught error", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slices-stopped-"));
+    try {
+      // Every process started from here fails before its first line: as a writer killed for its memory would.
+      vi.stubEnv("NODE_OPTIONS", `--require ${path.join(work, "missing.cjs")}`);
+      await expect(writeSearchBundles(RECORDS, path.join(work, "out"), { processes: 1, sliceRecords: 5 })).rejects.toThrow(
+        /The search index's writer (stopped \(status 1\) while it wrote|could not be sent) .*slice/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
       rmSync(work, { recursive: true, force: true });
     }
   }, 60_000);
