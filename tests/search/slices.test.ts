@@ -254,8 +254,10 @@ describe("a writer process that stops", () => {
   it("fails the index with the slice it was writing, not with an uncaught error", async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slices-stopped-"));
     try {
-      // Every process started from here fails before its first line: as a writer killed for its memory would.
-      vi.stubEnv("NODE_OPTIONS", `--require ${path.join(work, "missing.cjs")}`);
+      // Every process started from here stops before its first line, as a writer killed for its memory would.
+      const stop = path.join(work, "stop.cjs");
+      writeFileSync(stop, "process.exit(1);\n");
+      vi.stubEnv("NODE_OPTIONS", `--require ${stop}`);
       await expect(writeSearchBundles(RECORDS, path.join(work, "out"), { processes: 1, sliceRecords: 5 })).rejects.toThrow(
         /The search index's writer (stopped \(status 1\) while it wrote|could not be sent) .*slice/,
       );
