@@ -11,6 +11,7 @@ import Eleventy from "@11ty/eleventy";
 import type { CacheReport } from "../content/build-code.ts";
 import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
+import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
 import { limitHeapGrowth } from "./heap-growth.ts";
 import type { OutputPlan } from "./output-plan.ts";
@@ -39,6 +40,8 @@ export interface BuildOptions {
   searchThreadFrom?: number;
   /** Load documents on pass 1's pool from this many on (default: content/pool.ts's; tests lower it). */
   poolFrom?: number;
+  /** Told once when another build of the project holds its lock and this one waits for it (./build-lock.ts). */
+  onLockWait?: BuildLockOptions["onWait"];
 }
 
 export interface BuildResult {
@@ -59,19 +62,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   limitHeapGrowth();
   const root = path.resolve(options.root);
   const output = path.resolve(options.output ?? path.join(root, "_site"));
-  // The staging folder sits beside the output so the final rename stays on one file system.
-  const staging = createStaging(output);
-  // The sites earlier builds replaced, and the staging folders of killed builds, are removed while this build works.
-  const stale = removeStaleStaging(output, staging);
-  let result: BuildResult | undefined;
+  // Another build of the project shares its cache: this one waits for it.
+  const release = await acquireBuildLock(root, { onWait: options.onLockWait });
   try {
-    result = await buildInto(root, output, staging, options);
-    return result;
+    // The staging folder sits beside the output so the final rename stays on one file system.
+    const staging = createStaging(output);
+    // The sites earlier builds replaced, and the staging folders of killed builds, are removed while this build works.
+    const stale = removeStaleStaging(output, staging);
+    let result: BuildResult | undefined;
+    try {
+      result = await buildInto(root, output, staging, options);
+      return result;
+    } finally {
+      // Usually long done; what is left of it is waited for, so nothing of this build runs after it returns.
+      const start = performance.now();
+      await stale.removed;
+      if (result && stale.names.length) result.timings["remove previous"] = performance.now() - start;
+    }
   } finally {
-    // Usually long done; what is left of it is waited for, so nothing of this build runs after it returns.
-    const start = performance.now();
-    await stale.removed;
-    if (result && stale.names.length) result.timings["remove previous"] = performance.now() - start;
+    release();
   }
 }
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { build } from "../build/build.ts";
+import { waitingMessage } from "../build/build-lock.ts";
 import { createProgress } from "../progress/progress.ts";
 import { BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { cacheSummary } from "./build-summary.ts";
@@ -17,7 +18,11 @@ try {
 let result: Awaited<ReturnType<typeof build>>;
 try {
   // Progress goes to stdout, problems to stderr.
-  result = await build({ ...options, progress: createProgress({ quiet: options.silent }) });
+  result = await build({
+    ...options,
+    progress: createProgress({ quiet: options.silent }),
+    onLockWait: options.silent ? undefined : (holder, file) => console.error(waitingMessage(holder, file, root)),
+  });
 } catch (error) {
   // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
   console.error(`${(error as Error).message}\nBuild stopped. The previous site was left as it was.`);

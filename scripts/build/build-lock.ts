@@ -1,0 +1,120 @@
+/**
+ * One build of a project at a time. Two builds of one project share .cache/lysark/: the page cache's manifest and
+ * the kept pages it prunes, the whole-site cache, the search index's slices. Started side by side (two terminals,
+ * or `--shard 1/2` and `--shard 2/2` at once on one machine), the one that finished first removed the manifest the
+ * other was writing, and the other stopped with a bare ENOENT. A build now holds .cache/lysark/build.lock while it
+ * runs, and another build of the project waits for it and says so, as cargo and bazel do.
+ *
+ * The lock names its process and machine. A lock whose process is gone (killed, out of memory) is taken over when
+ * it was written on this machine; one written on another (a folder shared between machines) is waited for, and the
+ * message names the file to remove when no build runs there. Where no lock can be written (a read-only cache
+ * folder, a file system without hard links), the build runs without one, as before.
+ */
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { isRunning } from "../content/temporary-files.ts";
+
+/** What a lock file says: the build's process, its machine, and when it started (ISO 8601). */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+export interface BuildLockOptions {
+  /** Told once, when another build holds the lock and this one starts to wait (holder undefined: an unreadable lock). */
+  onWait?: (holder: LockHolder | undefined, file: string) => void;
+  /** How often the lock is looked at again while waiting, in milliseconds. */
+  pollMs?: number;
+}
+
+/** The lock file of the project at `root`. */
+export function buildLockFile(root: string): string {
+  return path.join(root, ".cache", "lysark", "build.lock");
+}
+
+/**
+ * Takes the build lock of the project at `root`, waiting while another build holds it; resolves to the function
+ * that lets it go (it removes the lock only while the lock is still this build's).
+ */
+export async function acquireBuildLock(root: string, options: BuildLockOptions = {}): Promise<() => void> {
+  const file = buildLockFile(root);
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString() } satisfies LockHolder);
+  let told = false;
+  for (;;) {
+    const taken = tryLock(file, mine);
+    if (taken === "taken") return () => removeIfStill(file, mine);
+    if (taken === "unavailable") return () => {};
+    // Undefined: let go of between the two looks (taken at the next), or a lock this process may not read.
+    const text = readText(file);
+    const holder = text === undefined ? undefined : parseHolder(text);
+    if (text !== undefined && holder && holder.host === os.hostname() && !isRunning(holder.pid)) {
+      removeIfStill(file, text);
+      continue;
+    }
+    if (!told) {
+      told = true;
+      options.onWait?.(holder, file);
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+  }
+}
+
+/**
+ * Writes `text` beside the lock and links it into place: the link fails when a lock exists, and a lock is never seen
+ * half written.
+ */
+function tryLock(file: string, text: string): "taken" | "held" | "unavailable" {
+  const draft = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(draft, text);
+  } catch {
+    return "unavailable";
+  }
+  try {
+    linkSync(draft, file);
+    return "taken";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EEXIST" ? "held" : "unavailable";
+  } finally {
+    try {
+      unlinkSync(draft);
+    } catch {}
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockHolder>;
+    return typeof value.pid === "number" && typeof value.host === "string" && typeof value.started === "string" ? (value as LockHolder) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the lock while it still says `text`: a lock another build has taken since is left alone. */
+function removeIfStill(file: string, text: string): void {
+  if (readText(file) !== text) return;
+  try {
+    unlinkSync(file);
+  } catch {}
+}
+
+/** The line a build prints while it waits for the lock `file` held by `holder`. */
+export function waitingMessage(holder: LockHolder | undefined, file: string, root: string): string {
+  const lock = path.relative(root, file) || file;
+  const who = holder
+    ? `process ${holder.pid}${holder.host === os.hostname() ? "" : ` on ${holder.host}`}, started ${holder.started}`
+    : "a process whose lock cannot be read";
+  return `Waiting for another build of this project (${who}) to finish. If no build is running, remove ${lock}.`;
+}

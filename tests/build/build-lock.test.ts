@@ -1,0 +1,122 @@
+/**
+ * One build of a project at a time (scripts/build/build-lock.ts): a second build waits for the lock and says so
+ * once, a lock whose process is gone is taken over, a lock from another machine is waited for, and a build lets go
+ * of only its own lock. The CLI's build waits for a held lock and then builds.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { acquireBuildLock, buildLockFile, type LockHolder, waitingMessage } from "../../scripts/build/build-lock.ts";
+import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
+
+const settled = async (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+const holderOf = (root: string) => JSON.parse(readFileSync(buildLockFile(root), "utf8")) as LockHolder;
+const writeLock = (root: string, holder: LockHolder) => {
+  mkdirSync(path.dirname(buildLockFile(root)), { recursive: true });
+  writeFileSync(buildLockFile(root), JSON.stringify(holder));
+};
+
+describe("the build lock", () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), "lysark-lock-"));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("makes a second build wait for the first, says so once, and is the second's once the first lets go", async () => {
+    const releaseFirst = await acquireBuildLock(root);
+    expect(holderOf(root)).toMatchObject({ pid: process.pid, host: os.hostname() });
+    const waits: Array<LockHolder | undefined> = [];
+    const second = acquireBuildLock(root, { pollMs: 10, onWait: (holder) => waits.push(holder) });
+    expect(await settled(second, 200)).toBe(false);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toMatchObject({ pid: process.pid, host: os.hostname() });
+    const firstLock = readFileSync(buildLockFile(root), "utf8");
+    releaseFirst();
+    const releaseSecond = await second;
+    expect(readFileSync(buildLockFile(root), "utf8")).not.toBe(firstLock);
+    releaseSecond();
+    expect(existsSync(buildLockFile(root))).toBe(false);
+  });
+
+  it("takes over at once a lock whose process on this machine is gone", async () => {
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeLock(root, { pid: gone, host: os.hostname(), started: "2026-12-05T10:00:00.000Z" });
+    const waits: unknown[] = [];
+    const release = await acquireBuildLock(root, { pollMs: 10, onWait: (holder) => waits.push(holder) });
+    expect(waits).toEqual([]);
+    expect(holderOf(root).pid).toBe(process.pid);
+    release();
+  });
+
+  it("waits for a lock written on another machine, whose process it cannot see, and names the file to remove", async () => {
+    // A process id no process here has: on its own machine it may be running.
+    const elsewhere = { pid: spawnSync(process.execPath, ["-e", ""]).pid!, host: `not-${os.hostname()}`, started: "2026-12-05T10:00:00.000Z" };
+    writeLock(root, elsewhere);
+    const messages: string[] = [];
+    const waiting = acquireBuildLock(root, { pollMs: 10, onWait: (holder, file) => messages.push(waitingMessage(holder, file, root)) });
+    expect(await settled(waiting, 200)).toBe(false);
+    expect(messages).toEqual([
+      `Waiting for another build of this project (process ${elsewhere.pid} on ${elsewhere.host}, started ${elsewhere.started}) to finish. If no build is running, remove ${path.join(".cache", "lysark", "build.lock")}.`,
+    ]);
+    rmSync(buildLockFile(root));
+    (await waiting)();
+  });
+
+  it("waits for a lock it cannot read rather than take it", async () => {
+    writeLock(root, { pid: 0, host: "", started: "" });
+    writeFileSync(buildLockFile(root), "{");
+    const waits: unknown[] = [];
+    const waiting = acquireBuildLock(root, { pollMs: 10, onWait: (holder) => waits.push(holder) });
+    expect(await settled(waiting, 200)).toBe(false);
+    expect(waits).toEqual([undefined]);
+    rmSync(buildLockFile(root));
+    (await waiting)();
+  });
+
+  it("lets go of its own lock only: a lock another build took since is left", async () => {
+    const release = await acquireBuildLock(root);
+    const other = { pid: process.pid + 1, host: os.hostname(), started: "2026-12-05T10:00:00.000Z" };
+    writeLock(root, other);
+    release();
+    expect(holderOf(root)).toEqual(other);
+  });
+});
+
+describe("npm run build while another build of the project runs", () => {
+  let project: string;
+  beforeEach(() => {
+    project = makeProject();
+  });
+  afterEach(() => removeProject(project));
+
+  it("waits for it, says why, then builds", async () => {
+    const release = await acquireBuildLock(project);
+    const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "cli", "run.mjs"), "build"], {
+      cwd: project,
+      env: { ...process.env, GITHUB_ACTIONS: "" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    try {
+      await expect.poll(() => stderr, { timeout: 60_000, interval: 50 }).toContain("Waiting for another build of this project");
+      expect(stderr).toContain(`(process ${process.pid}, started `);
+      // Held here: the build has not started, so it has written nothing.
+      expect(await settled(exited, 500)).toBe(false);
+      expect(existsSync(path.join(project, "_site"))).toBe(false);
+      release();
+      expect(await exited).toBe(0);
+      expect(existsSync(path.join(project, "_site", "index.html"))).toBe(true);
+      expect(existsSync(buildLockFile(project))).toBe(false);
+    } finally {
+      release();
+      child.kill();
+    }
+  }, 120_000);
+});
