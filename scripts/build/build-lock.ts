@@ -5,12 +5,14 @@
  * other was writing, and the other stopped with a bare ENOENT. A build now holds .cache/lysark/build.lock while it
  * runs, and another build of the project waits for it and says so, as cargo and bazel do.
  *
- * The lock names its process and machine. A lock whose process is gone (killed, out of memory) is taken over when
- * it was written on this machine; one written on another (a folder shared between machines) is waited for, and the
- * message names the file to remove when no build runs there. Where no lock can be written (a read-only cache
- * folder, a file system without hard links), the build runs without one, as before.
+ * The lock names its process and machine. A lock whose process is gone (killed, out of memory) is taken over. So is
+ * one written on another machine, with a warning: whether its process runs cannot be told from here, and such a lock
+ * is far more often one a cache restored or copied from elsewhere brought along (a CI cache saved after a killed
+ * build, a project folder copied whole) than a build running on a folder two machines share; waiting for it would
+ * have waited until the job's time ran out. Where no lock can be written (a read-only cache folder, a file system
+ * without hard links), the build runs without one, as before.
  */
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isRunning } from "../content/temporary-files.ts";
@@ -25,6 +27,8 @@ export interface LockHolder {
 export interface BuildLockOptions {
   /** Told once, when another build holds the lock and this one starts to wait (holder undefined: an unreadable lock). */
   onWait?: (holder: LockHolder | undefined, file: string) => void;
+  /** Told when a lock written on another machine is taken over. */
+  onTakeOver?: (holder: LockHolder, file: string) => void;
   /** How often the lock is looked at again while waiting, in milliseconds. */
   pollMs?: number;
 }
@@ -39,6 +43,8 @@ export function buildLockFile(root: string): string {
  * that lets it go (it removes the lock only while the lock is still this build's).
  */
 export async function acquireBuildLock(root: string, options: BuildLockOptions = {}): Promise<() => void> {
+  // Not a project (the build stops with its own message): no .cache/ is made in a folder that is not one.
+  if (!existsSync(path.join(root, "content"))) return () => {};
   const file = buildLockFile(root);
   const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString() } satisfies LockHolder);
   let told = false;
@@ -49,7 +55,8 @@ export async function acquireBuildLock(root: string, options: BuildLockOptions =
     // Undefined: let go of between the two looks (taken at the next), or a lock this process may not read.
     const text = readText(file);
     const holder = text === undefined ? undefined : parseHolder(text);
-    if (text !== undefined && holder && holder.host === os.hostname() && !isRunning(holder.pid)) {
+    if (text !== undefined && holder && (holder.host !== os.hostname() || !isRunning(holder.pid))) {
+      if (holder.host !== os.hostname()) options.onTakeOver?.(holder, file);
       removeIfStill(file, text);
       continue;
     }
@@ -112,9 +119,11 @@ function removeIfStill(file: string, text: string): void {
 
 /** The line a build prints while it waits for the lock `file` held by `holder`. */
 export function waitingMessage(holder: LockHolder | undefined, file: string, root: string): string {
-  const lock = path.relative(root, file) || file;
-  const who = holder
-    ? `process ${holder.pid}${holder.host === os.hostname() ? "" : ` on ${holder.host}`}, started ${holder.started}`
-    : "a process whose lock cannot be read";
-  return `Waiting for another build of this project (${who}) to finish. If no build is running, remove ${lock}.`;
+  const who = holder ? `process ${holder.pid}, started ${holder.started}` : "a process whose lock cannot be read";
+  return `Waiting for another build of this project (${who}) to finish. If no build is running, remove ${path.relative(root, file) || file}.`;
+}
+
+/** The line a build prints when it takes over the lock `file` that `holder` wrote on another machine. */
+export function takeOverMessage(holder: LockHolder, file: string, root: string): string {
+  return `Took over ${path.relative(root, file) || file}, left by process ${holder.pid} on ${holder.host} (started ${holder.started}): a lock from another machine is taken for one its cache brought along. Two machines building one shared folder at once may undo each other's cache.`;
 }

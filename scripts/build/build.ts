@@ -42,6 +42,8 @@ export interface BuildOptions {
   poolFrom?: number;
   /** Told once when another build of the project holds its lock and this one waits for it (./build-lock.ts). */
   onLockWait?: BuildLockOptions["onWait"];
+  /** Told when the project's lock, written on another machine, is taken over (./build-lock.ts). */
+  onLockTakeOver?: BuildLockOptions["onTakeOver"];
 }
 
 export interface BuildResult {
@@ -63,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const output = path.resolve(options.output ?? path.join(root, "_site"));
   // Another build of the project shares its cache: this one waits for it.
-  const release = await acquireBuildLock(root, { onWait: options.onLockWait });
+  const release = await acquireBuildLock(root, { onWait: options.onLockWait, onTakeOver: options.onLockTakeOver });
   try {
     // The staging folder sits beside the output so the final rename stays on one file system.
     const staging = createStaging(output);

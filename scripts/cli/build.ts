@@ -1,6 +1,6 @@
 import path from "node:path";
 import { build } from "../build/build.ts";
-import { waitingMessage } from "../build/build-lock.ts";
+import { takeOverMessage, waitingMessage } from "../build/build-lock.ts";
 import { createProgress } from "../progress/progress.ts";
 import { BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { cacheSummary } from "./build-summary.ts";
@@ -22,6 +22,8 @@ try {
     ...options,
     progress: createProgress({ quiet: options.silent }),
     onLockWait: options.silent ? undefined : (holder, file) => console.error(waitingMessage(holder, file, root)),
+    // A warning: printed with --quiet as well.
+    onLockTakeOver: (holder, file) => console.error(takeOverMessage(holder, file, root)),
   });
 } catch (error) {
   // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.

@@ -1,14 +1,14 @@
 /**
  * One build of a project at a time (scripts/build/build-lock.ts): a second build waits for the lock and says so
- * once, a lock whose process is gone is taken over, a lock from another machine is waited for, and a build lets go
- * of only its own lock. The CLI's build waits for a held lock and then builds.
+ * once, a lock whose process is gone is taken over, and so, with a warning, is a lock from another machine; a build
+ * lets go of only its own lock. The CLI's build waits for a held lock and then builds.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireBuildLock, buildLockFile, type LockHolder, waitingMessage } from "../../scripts/build/build-lock.ts";
+import { acquireBuildLock, buildLockFile, type LockHolder, takeOverMessage, waitingMessage } from "../../scripts/build/build-lock.ts";
 import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
 const settled = async (promise: Promise<unknown>, ms: number) =>
@@ -23,6 +23,7 @@ describe("the build lock", () => {
   let root: string;
   beforeEach(() => {
     root = mkdtempSync(path.join(os.tmpdir(), "lysark-lock-"));
+    mkdirSync(path.join(root, "content"));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -52,18 +53,23 @@ describe("the build lock", () => {
     release();
   });
 
-  it("waits for a lock written on another machine, whose process it cannot see, and names the file to remove", async () => {
-    // A process id no process here has: on its own machine it may be running.
-    const elsewhere = { pid: spawnSync(process.execPath, ["-e", ""]).pid!, host: `not-${os.hostname()}`, started: "2026-12-05T10:00:00.000Z" };
+  it("takes over a lock written on another machine, as a restored or copied cache brings one along, and says so", async () => {
+    const elsewhere = { pid: process.pid, host: `not-${os.hostname()}`, started: "2026-12-05T10:00:00.000Z" };
     writeLock(root, elsewhere);
+    const waits: unknown[] = [];
     const messages: string[] = [];
-    const waiting = acquireBuildLock(root, { pollMs: 10, onWait: (holder, file) => messages.push(waitingMessage(holder, file, root)) });
-    expect(await settled(waiting, 200)).toBe(false);
-    expect(messages).toEqual([
-      `Waiting for another build of this project (process ${elsewhere.pid} on ${elsewhere.host}, started ${elsewhere.started}) to finish. If no build is running, remove ${path.join(".cache", "lysark", "build.lock")}.`,
-    ]);
-    rmSync(buildLockFile(root));
-    (await waiting)();
+    const release = await acquireBuildLock(root, {
+      pollMs: 10,
+      onWait: (holder) => waits.push(holder),
+      onTakeOver: (holder, file) => messages.push(takeOverMessage(holder, file, root)),
+    });
+    expect(waits).toEqual([]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(
+      `Took over ${path.join(".cache", "lysark", "build.lock")}, left by process ${process.pid} on ${elsewhere.host} (started ${elsewhere.started})`,
+    );
+    expect(holderOf(root)).toMatchObject({ pid: process.pid, host: os.hostname() });
+    release();
   });
 
   it("waits for a lock it cannot read rather than take it", async () => {
@@ -75,6 +81,12 @@ describe("the build lock", () => {
     expect(waits).toEqual([undefined]);
     rmSync(buildLockFile(root));
     (await waiting)();
+  });
+
+  it("makes nothing in a folder that is not a project", async () => {
+    rmSync(path.join(root, "content"), { recursive: true });
+    (await acquireBuildLock(root))();
+    expect(existsSync(path.join(root, ".cache"))).toBe(false);
   });
 
   it("lets go of its own lock only: a lock another build took since is left", async () => {
@@ -106,6 +118,7 @@ describe("npm run build while another build of the project runs", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     try {
       await expect.poll(() => stderr, { timeout: 60_000, interval: 50 }).toContain("Waiting for another build of this project");
+      expect(stderr).toContain(waitingMessage(holderOf(project), buildLockFile(project), project));
       expect(stderr).toContain(`(process ${process.pid}, started `);
       // Held here: the build has not started, so it has written nothing.
       expect(await settled(exited, 500)).toBe(false);
