@@ -16,6 +16,17 @@ import { filesUnder } from "../helpers/fixture.ts";
 
 const urls = (n: number, prefix = "d") => Array.from({ length: n }, (_, i) => `/dokumenter/kommune-${i % 37}/${prefix}${i}/`);
 
+/** Runs `use` in a fresh folder named after `name`, removed after it, with any environment variable it stubbed restored. */
+async function inWorkFolder(name: string, use: (work: string) => Promise<void>): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), `lysark-${name}-`));
+  try {
+    await use(work);
+  } finally {
+    vi.unstubAllEnvs();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 describe("where the records are cut into slices", () => {
   it("keeps a small site in one slice", () => {
     expect(sliceBounds(urls(SLICED_SITE_MIN_SLICES * 10 - 1), 10)).toEqual([[0, SLICED_SITE_MIN_SLICES * 10 - 1]]);
@@ -171,8 +182,7 @@ describe("a slice's bundle, kept between builds", () => {
 
 describe("a record's text, read from disk on each access", () => {
   it("is read twice per record when its slice is written (the site's words, its page), once when the slice is kept", async () => {
-    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slice-reads-"));
-    try {
+    await inWorkFolder("slice-reads", async (work) => {
       const reads = new Map<string, number>();
       // As a spooled record is (record-spool.ts): its hash beside it, its parts a getter that reads them at each access.
       const spooled = (records: SearchRecord[]) =>
@@ -203,16 +213,13 @@ describe("a record's text, read from disk on each access", () => {
       expect([...reads.values()].filter((n) => n !== 1 && n !== 2)).toEqual([]);
       expect(reads.size).toBe(RECORDS.length);
       expect(readFileSync(path.join(work, "warm", "pagefind", "pagefind-entry.json"), "utf8")).not.toBe("");
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
 describe("a kept slice whose records did not change, when another slice's words did", () => {
   it("is indexed again when what is added to its records changed: the bundle is a cold build's", async () => {
-    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slice-extras-"));
-    try {
+    await inWorkFolder("slice-extras", async (work) => {
       // "zorblaxturismen" gets the compound part "turismen" only once the site has a word stemming to "zorblax" (compounds.ts).
       const before = RECORDS.map((each, i) => (i === 3 ? record(i, `${each.parts[0]!.text} Zorblaxturismen vokser.`) : each));
       const after = before.map((each, i) => (i === 30 ? record(i, `${each.parts[0]!.text} Zorblaxen er her.`) : each));
@@ -225,16 +232,13 @@ describe("a kept slice whose records did not change, when another slice's words 
       expect(warm.slicesReused).toBe(warm.slices - 2);
       const bundle = (name: string) => contents(path.join(work, name, "pagefind"));
       expect(bundle("warm")).toEqual(bundle("cold"));
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
 describe("a sliced index without bundles (LYSARK_BUNDLES=off, or a read-only install)", () => {
   it("starts its writer processes from the TypeScript entry and writes the bundled run's index, byte for byte", async () => {
-    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slices-tsx-"));
-    try {
+    await inWorkFolder("slices-tsx", async (work) => {
       const options = { processes: 1, sliceRecords: 5 };
       const bundled = await writeSearchBundles(RECORDS, path.join(work, "bundled"), options);
       vi.stubEnv("LYSARK_BUNDLES", "off");
@@ -243,17 +247,13 @@ describe("a sliced index without bundles (LYSARK_BUNDLES=off, or a read-only ins
       expect(throughTsx.slices).toBe(bundled.slices);
       expect(throughTsx.slices).toBeGreaterThan(2);
       expect(contents(path.join(work, "tsx", "pagefind"))).toEqual(contents(path.join(work, "bundled", "pagefind")));
-    } finally {
-      vi.unstubAllEnvs();
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
 describe("a writer process that stops", () => {
   it("fails the index with the slice it was writing, not with an uncaught error", async () => {
-    const work = mkdtempSync(path.join(os.tmpdir(), "lysark-slices-stopped-"));
-    try {
+    await inWorkFolder("slices-stopped", async (work) => {
       // Every process started from here stops before its first line, as a writer killed for its memory would.
       const stop = path.join(work, "stop.cjs");
       writeFileSync(stop, "process.exit(1);\n");
@@ -261,9 +261,6 @@ describe("a writer process that stops", () => {
       await expect(writeSearchBundles(RECORDS, path.join(work, "out"), { processes: 1, sliceRecords: 5 })).rejects.toThrow(
         /The search index's writer (stopped \(status 1\) while it wrote|could not be sent) .*slice/,
       );
-    } finally {
-      vi.unstubAllEnvs();
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
