@@ -40,10 +40,8 @@ export interface BuildOptions {
   searchThreadFrom?: number;
   /** Load documents on pass 1's pool from this many on (default: content/pool.ts's; tests lower it). */
   poolFrom?: number;
-  /** Told once when another build of the project holds its lock and this one waits for it (./build-lock.ts). */
-  onLockWait?: BuildLockOptions["onWait"];
-  /** Told when the project's lock, written on another machine, is taken over (./build-lock.ts). */
-  onLockTakeOver?: BuildLockOptions["onTakeOver"];
+  /** What the project's build lock tells when another build holds it, or when it takes over another machine's (./build-lock.ts). */
+  lock?: BuildLockOptions;
 }
 
 export interface BuildResult {
@@ -65,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const output = path.resolve(options.output ?? path.join(root, "_site"));
   // Another build of the project shares its cache: this one waits for it.
-  const release = await acquireBuildLock(root, { onWait: options.onLockWait, onTakeOver: options.onLockTakeOver });
+  const release = await acquireBuildLock(root, options.lock);
   try {
     // The staging folder sits beside the output so the final rename stays on one file system.
     const staging = createStaging(output);

@@ -21,9 +21,11 @@ try {
   result = await build({
     ...options,
     progress: createProgress({ quiet: options.silent }),
-    onLockWait: options.silent ? undefined : (holder, file) => console.error(waitingMessage(holder, file, root)),
-    // A warning: printed with --quiet as well.
-    onLockTakeOver: (holder, file) => console.error(takeOverMessage(holder, file, root)),
+    lock: {
+      onWait: options.silent ? undefined : (holder, file) => console.error(waitingMessage(holder, file, root)),
+      // A warning: printed with --quiet as well.
+      onTakeOver: (holder, file) => console.error(takeOverMessage(holder, file, root)),
+    },
   });
 } catch (error) {
   // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
