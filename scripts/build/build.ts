@@ -9,6 +9,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { CacheReport } from "../content/build-code.ts";
+import { assertProjectFolder } from "../content/project-folder.ts";
 import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
@@ -62,6 +63,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   limitHeapGrowth();
   const root = path.resolve(options.root);
   const output = path.resolve(options.output ?? path.join(root, "_site"));
+  // Before anything is locked, staged or loaded: outside a site's folder there is nothing to build.
+  assertProjectFolder(root);
   // Another build of the project shares its cache: this one waits for it.
   const release = await acquireBuildLock(root, options.lock);
   try {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { build } from "../build/build.ts";
 import { takeOverMessage, waitingMessage } from "../build/build-lock.ts";
 import { createProgress } from "../progress/progress.ts";
-import { BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
+import { BUILD_HELP, BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { cacheSummary } from "./build-summary.ts";
 import { reportProblems } from "./report.ts";
 
@@ -13,6 +13,10 @@ try {
 } catch (error) {
   console.error(`${(error as Error).message}\n${BUILD_USAGE}`);
   process.exit(2);
+}
+if (options.help) {
+  console.log(BUILD_HELP);
+  process.exit(0);
 }
 
 let result: Awaited<ReturnType<typeof build>>;
@@ -29,7 +33,9 @@ try {
   });
 } catch (error) {
   // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
-  console.error(`${(error as Error).message}\nBuild stopped. The previous site was left as it was.`);
+  // Outside a site's folder (NotAProjectError) there is no previous site to speak of.
+  const notAProject = (error as Error).name === "NotAProjectError";
+  console.error(notAProject ? (error as Error).message : `${(error as Error).message}\nBuild stopped. The previous site was left as it was.`);
   if (options.verbose) console.error((error as Error).stack);
   process.exit(1);
 }

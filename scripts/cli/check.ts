@@ -1,10 +1,26 @@
 import { checkProject } from "../content/check-project.ts";
-import { createProgress, isQuiet } from "../progress/progress.ts";
+import { projectFolderProblem } from "../content/project-folder.ts";
+import { commandOptions } from "../editor/cli-args.ts";
+import { createProgress } from "../progress/progress.ts";
 import { reportProblems } from "./report.ts";
 
+const CHECK_HELP = `Usage: npm run check [-- --quiet]
+
+Validates site.config.json, every document and every image it shows, as the build does, and writes nothing:
+a passing check means npm run build succeeds. Each problem names its file, line, column and field.
+
+  --quiet      nothing but problems
+  -h, --help   this help`;
+
+const options = commandOptions("check", process.argv.slice(2), { quiet: { type: "boolean" } }, CHECK_HELP);
 // --quiet: nothing but errors; progress otherwise goes to stdout, problems to stderr.
-const quiet = isQuiet(process.argv);
+const quiet = options.quiet === true;
 const root = process.cwd();
+const notAProject = projectFolderProblem(root);
+if (notAProject) {
+  console.error(notAProject);
+  process.exit(1);
+}
 const start = performance.now();
 // Everything the build needs is checked, so a build after a passing check cannot fail.
 const { site, problems } = await checkProject(root, createProgress({ quiet }));

@@ -2,7 +2,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { missingDescriptions, REFERENCE_FILE, renderReference } from "../docs/reference.ts";
+import { commandOptions } from "../editor/cli-args.ts";
 
+const DOCS_HELP = `Usage: npm run docs [-- --check]
+
+Writes docs/front-matter-reference.md from the schemas in scripts/content/schema.ts.
+
+  --check      only compare: fail if the file is out of date, write nothing
+  -h, --help   this help`;
+
+const options = commandOptions("docs", process.argv.slice(2), { check: { type: "boolean" } }, DOCS_HELP);
 const text = renderReference();
 const missing = missingDescriptions();
 if (missing.length) {
@@ -10,7 +19,7 @@ if (missing.length) {
   process.exit(1);
 }
 const relative = path.relative(process.cwd(), REFERENCE_FILE);
-if (process.argv.includes("--check")) {
+if (options.check) {
   let current = "";
   try {
     current = readFileSync(REFERENCE_FILE, "utf8");

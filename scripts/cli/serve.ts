@@ -11,16 +11,38 @@ import { fileURLToPath } from "node:url";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { basePathOf } from "../content/base-path.ts";
+import { projectFolderProblem } from "../content/project-folder.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
+import { commandOptions } from "../editor/cli-args.ts";
 import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
 import { reportProblems } from "./report.ts";
 
+const SERVE_HELP = `Usage: npm start [-- --port N]
+
+Builds the site into _site/ and serves it with live reload; each save re-renders only what it changed.
+Content problems are printed and shown in a banner on every page, and the server keeps running.
+
+  --port N     the port to serve on (default: $PORT, or 8080; the next free one if it is taken)
+  -h, --help   this help`;
+
+const options = commandOptions("start", process.argv.slice(2), { port: { type: "string" } }, SERVE_HELP);
+const portText = String(options.port ?? process.env.PORT ?? 8080);
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+  console.error(
+    `start: the port must be a whole number from 1 to 65535 (got ${JSON.stringify(portText)}${options.port === undefined ? " from PORT" : ""}).\n\n${SERVE_HELP}`,
+  );
+  process.exit(2);
+}
 const root = process.cwd();
+const notAProject = projectFolderProblem(root);
+if (notAProject) {
+  console.error(`[lysark] ${notAProject}`);
+  process.exit(1);
+}
 /** Lysark's own folder, holding layouts/, assets/ and docs/. */
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 const output = path.join(root, "_site");
-const portArg = process.argv.indexOf("--port");
-const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 8080);
 const say = (message: string) => console.log(`[lysark] ${message}`);
 
 const site = new DevSite(root, output, {

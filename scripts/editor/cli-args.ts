@@ -37,6 +37,23 @@ export function parseOptions(argv: string[], options: Options): { values: Record
   }
 }
 
+/**
+ * A command's options, with -h/--help added: --help prints `help` and exits 0; an unknown or malformed option prints
+ * what is wrong and `help`, and exits 2 (for the commands that run as they load: build's checks, check, docs, start).
+ */
+export function commandOptions(name: string, argv: string[], options: Options, help: string): Record<string, string | boolean | undefined> {
+  const parsed = parseOptions(argv, { ...options, help: { type: "boolean", short: "h" } });
+  if ("error" in parsed) {
+    process.stderr.write(`${name}: ${parsed.error}\n\n${help}\n`);
+    process.exit(2);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${help}\n`);
+    process.exit(0);
+  }
+  return parsed.values;
+}
+
 /** True when the module at `moduleUrl` is the script node was started with (also through a symlink). */
 export function isMain(moduleUrl: string): boolean {
   const script = process.argv[1];

@@ -119,8 +119,3 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     },
   };
 }
-
-/** The build's and check's shared flag: `--quiet` prints nothing but errors. */
-export function isQuiet(argv: readonly string[]): boolean {
-  return argv.includes("--quiet");
-}

@@ -1,0 +1,72 @@
+/**
+ * Every command answers --help, refuses an option it does not know with the one meant, and stops at once, saying
+ * why, in a folder without content/, leaving nothing behind.
+ */
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) removeProject(dir);
+  dir = undefined;
+});
+
+describe("the commands' --help", () => {
+  it.each([
+    ["build", /^Usage: npm run build .*\n[\s\S]*--verify-cache[\s\S]*-h, --help/],
+    ["check", /^Usage: npm run check [\s\S]*--quiet[\s\S]*-h, --help/],
+    ["serve", /^Usage: npm start [\s\S]*--port N[\s\S]*-h, --help/],
+    ["docs", /^Usage: npm run docs [\s\S]*--check[\s\S]*-h, --help/],
+  ])("%s --help prints its usage and does nothing else", (command, usage) => {
+    dir = makeProject();
+    const before = readdirSync(dir).sort();
+    for (const flag of ["--help", "-h"]) {
+      const result = runCli(command, dir, [flag]);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toMatch(usage);
+      expect(result.status).toBe(0);
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it.each([
+    ["build", ["--verfy-cache"], /Unknown option --verfy-cache\. Did you mean --verify-cache\?\nUsage: npm run build /],
+    ["check", ["--quite"], /^check: Unknown option '--quite'\. Did you mean --quiet\?\n\nUsage: npm run check /],
+    ["serve", ["--prot", "9000"], /^start: Unknown option '--prot'\. Did you mean --port\?\n\nUsage: npm start /],
+    ["serve", ["--port", "80a"], /^start: the port must be a whole number from 1 to 65535 \(got "80a"\)\.\n\nUsage: npm start /],
+    ["serve", ["--port", "0"], /^start: the port must be a whole number from 1 to 65535 \(got "0"\)\./],
+    ["docs", ["--chek"], /^docs: Unknown option '--chek'\. Did you mean --check\?\n\nUsage: npm run docs /],
+  ])("%s %j is refused with the option meant, and exit status 2", (command, args, message) => {
+    dir = makeProject();
+    const result = runCli(command, dir, args);
+    expect(result.stderr).toMatch(message);
+    expect(result.status).toBe(2);
+    expect(existsSync(path.join(dir, "_site"))).toBe(false);
+  });
+});
+
+describe("a folder that is not a site's", () => {
+  it.each(["build", "check", "serve"])("%s stops at once and says where to run it, leaving nothing behind", (command) => {
+    dir = makeProject("site-basic", { content: null });
+    const result = runCli(command, dir, []);
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(
+        `^(\\[lysark\\] )?No content/ folder in ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\. Lysark's commands run in a site's folder, the one with content/ and site\\.config\\.json`,
+      ),
+    );
+    expect(result.stderr).not.toMatch(/ENOENT|at .*\.ts:\d+|previous site/);
+    expect(result.status).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(["site.config.json"]);
+  });
+
+  it("names content/ when it is a file, not a folder", () => {
+    dir = makeProject("site-basic", { content: null });
+    writeFileSync(path.join(dir, "content"), "");
+    const result = runCli("check", dir, []);
+    expect(result.stderr).toContain(`${path.join(dir, "content")} is a file, not a folder`);
+    expect(result.status).toBe(1);
+  });
+});
