@@ -5,7 +5,8 @@
  * other was writing, and the other stopped with a bare ENOENT. A build now holds .cache/lysark/build.lock while it
  * runs, and another build of the project waits for it and says so, as cargo and bazel do.
  *
- * The lock names its process and machine. A lock whose process is gone (killed, out of memory) is taken over. So is
+ * The lock names its process and machine (on Linux also the boot and the tick the process started at, so a process id
+ * reused since is not taken for the build). A lock whose process is gone (killed, out of memory) is taken over. So is
  * one written on another machine, with a warning: whether its process runs cannot be told from here, and such a lock
  * is far more often one a cache restored or copied from elsewhere brought along (a CI cache saved after a killed
  * build, a project folder copied whole) than a build running on a folder two machines share; waiting for it would
@@ -22,6 +23,13 @@ export interface LockHolder {
   pid: number;
   host: string;
   started: string;
+  /**
+   * Where Linux tells: the machine's boot and the clock tick the process started at since it, so a lock whose process
+   * id has since gone to another process (after a restart, or long after a build was killed) is known for a dead one.
+   * Absent from locks written elsewhere, which are judged by the process id alone.
+   */
+  boot?: string;
+  ticks?: number;
 }
 
 export interface BuildLockOptions {
@@ -46,7 +54,12 @@ export async function acquireBuildLock(root: string, options: BuildLockOptions =
   // Not a project (the build stops with its own message): no .cache/ is made in a folder that is not one.
   if (!existsSync(path.join(root, "content"))) return () => {};
   const file = buildLockFile(root);
-  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString() } satisfies LockHolder);
+  const mine = JSON.stringify({
+    pid: process.pid,
+    host: os.hostname(),
+    started: new Date().toISOString(),
+    ...processStart(process.pid),
+  } satisfies LockHolder);
   let told = false;
   for (;;) {
     const taken = tryLock(file, mine);
@@ -55,7 +68,7 @@ export async function acquireBuildLock(root: string, options: BuildLockOptions =
     // Undefined: let go of between the two looks (taken at the next), or a lock this process may not read.
     const text = readText(file);
     const holder = text === undefined ? undefined : parseHolder(text);
-    if (text !== undefined && holder && (holder.host !== os.hostname() || !isRunning(holder.pid))) {
+    if (text !== undefined && holder && (holder.host !== os.hostname() || !holderRuns(holder))) {
       if (holder.host !== os.hostname()) options.onTakeOver?.(holder, file);
       removeIfStill(file, text);
       continue;
@@ -92,6 +105,27 @@ function tryLock(file: string, text: string): "taken" | "held" | "unavailable" {
   }
 }
 
+/** This machine's boot and the clock tick process `pid` started at since it, from Linux's /proc; undefined elsewhere. */
+export function processStart(pid: number): { boot: string; ticks: number } | undefined {
+  try {
+    const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The 22nd field, starttime; the command name before it, in parentheses, may hold spaces.
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    return boot && Number.isInteger(ticks) ? { boot, ticks } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's own process still runs: its id taken by a process started later, or in another boot, is not it. */
+function holderRuns(holder: LockHolder): boolean {
+  if (!isRunning(holder.pid)) return false;
+  if (holder.boot === undefined || holder.ticks === undefined) return true;
+  const now = processStart(holder.pid);
+  return now === undefined || (now.boot === holder.boot && now.ticks === holder.ticks);
+}
+
 function readText(file: string): string | undefined {
   try {
     return readFileSync(file, "utf8");
@@ -103,7 +137,8 @@ function readText(file: string): string | undefined {
 function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
-    return typeof value.pid === "number" && typeof value.host === "string" && typeof value.started === "string" ? (value as LockHolder) : undefined;
+    const start = (value.boot === undefined && value.ticks === undefined) || (typeof value.boot === "string" && typeof value.ticks === "number");
+    return typeof value.pid === "number" && typeof value.host === "string" && typeof value.started === "string" && start ? (value as LockHolder) : undefined;
   } catch {
     return undefined;
   }

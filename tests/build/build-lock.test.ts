@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireBuildLock, buildLockFile, type LockHolder, takeOverMessage, waitingMessage } from "../../scripts/build/build-lock.ts";
+import { acquireBuildLock, buildLockFile, type LockHolder, processStart, takeOverMessage, waitingMessage } from "../../scripts/build/build-lock.ts";
 import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
 const settled = async (promise: Promise<unknown>, ms: number) =>
@@ -51,6 +51,22 @@ describe("the build lock", () => {
     expect(waits).toEqual([]);
     expect(holderOf(root).pid).toBe(process.pid);
     release();
+  });
+
+  it.runIf(processStart(process.pid))("takes over a lock whose process id a process started later, or in another boot, has taken", async () => {
+    const running = processStart(process.pid)!;
+    // This test's own process stands for the unrelated one that took the id over.
+    for (const start of [
+      { ...running, ticks: running.ticks - 1 },
+      { ...running, boot: "an-earlier-boot" },
+    ]) {
+      writeLock(root, { pid: process.pid, host: os.hostname(), started: "2026-12-05T10:00:00.000Z", ...start });
+      const waits: unknown[] = [];
+      const release = await acquireBuildLock(root, { pollMs: 10, onWait: (holder) => waits.push(holder) });
+      expect(waits).toEqual([]);
+      expect(holderOf(root)).toEqual({ pid: process.pid, host: os.hostname(), started: expect.any(String), ...running });
+      release();
+    }
   });
 
   it("takes over a lock written on another machine, as a restored or copied cache brings one along, and says so", async () => {
