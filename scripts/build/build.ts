@@ -14,6 +14,7 @@ import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
+import { OutputFolderError, outputFolderProblem } from "./output-folder.ts";
 import { limitHeapGrowth } from "./heap-growth.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
@@ -65,6 +66,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(root, "_site"));
   // Before anything is locked, staged or loaded: outside a site's folder there is nothing to build.
   assertProjectFolder(root);
+  // The output is replaced whole: never the project, Lysark, what the build reads, or a folder holding other files.
+  const outputProblem = outputFolderProblem(root, output, options.output !== undefined);
+  if (outputProblem) throw new OutputFolderError(outputProblem);
   // Another build of the project shares its cache: this one waits for it.
   const release = await acquireBuildLock(root, options.lock);
   try {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
+import { siteTopLevelNames } from "../../scripts/build/output-folder.ts";
 import { OutputConflict, OutputPlan, planOutput, SEARCH_FOLDER } from "../../scripts/build/output-plan.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
@@ -38,6 +39,8 @@ describe("the output plan", () => {
     // Outside the search index's folder, the files written are exactly the files claimed.
     expect(files.filter((file) => !file.startsWith(SEARCH_FOLDER)).sort()).toEqual([...claimed].sort());
     expect(files.some((file) => file.startsWith(SEARCH_FOLDER))).toBe(true);
+    // The next build replaces this site only if every name at its top is one a site may have (build/output-folder.ts).
+    expect([...new Set(files.map((file) => file.split("/")[1]!))].filter((name) => !siteTopLevelNames().has(name))).toEqual([]);
     for (const prefix of ["/assets/", "/media/", "/social/"])
       expect(
         claimed.some((file) => file.startsWith(prefix)),

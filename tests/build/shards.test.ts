@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
+import { siteTopLevelNames } from "../../scripts/build/output-folder.ts";
 import { inShard, parseShard } from "../../scripts/build/shards.ts";
 import { doc, filesUnder, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
@@ -42,6 +43,8 @@ describe("sharded builds", () => {
     expect(filesUnder(merged)).toEqual(filesUnder(single));
     const different = filesUnder(single).filter((file) => !readFileSync(path.join(single, file)).equals(readFileSync(path.join(merged, file))));
     expect(different).toEqual([]);
+    // A slice or a merged site may be built over again: nothing at its top is a name a site cannot have.
+    for (const folder of [...slices, merged]) expect(readdirSync(folder).filter((name) => !siteTopLevelNames().has(name))).toEqual([]);
   });
 
   it("refuse a merge with a slice missing, naming what is missing, and leave no output", async () => {

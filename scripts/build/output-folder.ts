@@ -1,0 +1,102 @@
+/**
+ * The folder a build writes to is replaced whole: what it holds is moved aside, then removed by the next build (at
+ * once with --no-cache). So `npm run build -- --output .` replaced the project with its site, and the next build
+ * removed the project; `--output ~/Documents` would have removed the documents. A build now refuses, before it
+ * starts, an output that is the project or holds it, holds Lysark, lies inside what the build reads, or already
+ * holds anything a site Lysark writes does not have.
+ */
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import { LYSARK_ROOT } from "../content/bundles.mjs";
+import { IMAGE_URL_PATH } from "../images/images.ts";
+import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
+import { t } from "../i18n/strings.ts";
+import { SEARCH_FOLDER } from "./plan.ts";
+
+/** Thrown by the build for an output folder it may not replace. */
+export class OutputFolderError extends Error {
+  override name = "OutputFolderError";
+}
+
+/** Files a file manager leaves in any folder it shows; a site that has them is still only a site. */
+const FILE_MANAGER_LITTER = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
+
+/** The route keys whose translated segment starts a URL of the default locale's pages (i18n/routes.ts). */
+const ROUTE_SEGMENTS = ["documents", "embed", "publishers", "topics", "types", "years", "search", "keyFigures", "accessibility", "guide"];
+
+/**
+ * Every name a site Lysark writes (whole, a slice or merged) may have at its top: the default locale's route
+ * segments, the other locales' prefixes, the assets, images, cards and search index, and the single files. A test
+ * holds the built sites to it (tests/build/output-plan.test.ts).
+ */
+export function siteTopLevelNames(): ReadonlySet<string> {
+  const names = new Set(["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_headers", "assets", "social"]);
+  for (const folder of [IMAGE_URL_PATH, SEARCH_FOLDER]) names.add(folder.split("/")[1]!);
+  for (const locale of UI_LOCALES) {
+    const { prefix } = LOCALES[locale];
+    if (prefix) names.add(prefix.split("/")[1]!);
+    else for (const key of ROUTE_SEGMENTS) names.add(t(locale, `path.${key}`));
+  }
+  return names;
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
+}
+
+/** The path with symbolic links resolved as far as it exists: a link to the project is the project. */
+function resolved(file: string): string {
+  const rest: string[] = [];
+  let current = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(realpathSync(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return path.resolve(file);
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+/**
+ * What makes `output` unfit to be replaced by the site of the project at `root`, or undefined. `given`: the folder
+ * came from --output, not the default _site/ (the message names it as the user gave it).
+ */
+export function outputFolderProblem(root: string, output: string, given: boolean, lysark = LYSARK_ROOT): string | undefined {
+  const shown = within(path.resolve(output), path.resolve(root)) ? path.relative(root, output) || "." : output;
+  const label = given ? `--output ${shown}` : `${shown}/`;
+  const out = resolved(output);
+  const project = resolved(root);
+  const own = resolved(lysark);
+  const fix = "Build into a folder of its own, such as _site (the default).";
+  const replaces = "A build replaces its output folder whole";
+  if (within(project, out))
+    return `${label}: that is ${out === project ? "the project's own folder" : "a folder holding the project"}. ${replaces}, so it would remove the project. ${fix}`;
+  if (within(own, out)) return `${label}: that folder holds Lysark itself (${own}). ${replaces}, so it would remove Lysark. ${fix}`;
+  const read = [
+    ...["content", ".cache", ".git", "node_modules", "site.config.json"].map((name) => path.join(project, name)),
+    ...["layouts", "assets", "docs", "scripts", "node_modules", ".git"].map((name) => path.join(own, name)),
+  ];
+  const input = read.find((folder) => within(out, folder));
+  if (input) {
+    const named = within(input, project) ? path.relative(project, input) : input;
+    return `${label}: that is ${out === input ? "" : "inside "}${named}, which the build reads. ${fix}`;
+  }
+  let entries: string[];
+  try {
+    if (!statSync(out).isDirectory()) return `${label}: that is a file, not a folder. ${fix}`;
+    entries = readdirSync(out);
+  } catch {
+    // Not there yet: the build makes it.
+    return undefined;
+  }
+  const names = siteTopLevelNames();
+  const foreign = entries.filter((name) => !names.has(name) && !FILE_MANAGER_LITTER.has(name)).sort();
+  if (!foreign.length) return undefined;
+  const listed = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : "");
+  return `${label}: that folder holds files a site Lysark writes does not have (${listed}). ${replaces}, so it would remove them. Build into a new or empty folder, or move them away first.`;
+}

@@ -1,0 +1,89 @@
+/**
+ * A build replaces its output folder whole, so it refuses, before it starts, an output that is the project or holds
+ * it, holds Lysark, lies inside what the build reads, is a file, or holds anything a Lysark site does not have.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { outputFolderProblem, siteTopLevelNames } from "../../scripts/build/output-folder.ts";
+import { runCli } from "../helpers/cli.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+describe("the output folder a build may replace", () => {
+  let work: string;
+  let root: string;
+  let lysark: string;
+  beforeEach(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-output-"));
+    root = path.join(work, "site");
+    lysark = path.join(work, "lysark");
+    for (const folder of [path.join(root, "content"), path.join(lysark, "layouts")]) mkdirSync(folder, { recursive: true });
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+  const problem = (output: string, given = true) => outputFolderProblem(root, path.resolve(root, output), given, lysark);
+
+  it("refuses the project's folder and any folder holding it, also through a symbolic link", () => {
+    expect(problem(".")).toBe(
+      "--output .: that is the project's own folder. A build replaces its output folder whole, so it would remove the project. Build into a folder of its own, such as _site (the default).",
+    );
+    expect(problem("..")).toMatch(new RegExp(`^--output ${work}: that is a folder holding the project\\. `));
+    expect(problem("/")).toMatch(/^--output \/: that is a folder holding the project\./);
+    symlinkSync(root, path.join(work, "link"));
+    expect(problem(path.join(work, "link"))).toMatch(/that is the project's own folder/);
+  });
+
+  it("refuses Lysark's folder, and what the build reads", () => {
+    expect(problem(lysark)).toMatch(/that folder holds Lysark itself .* so it would remove Lysark\./);
+    expect(problem("content")).toBe("--output content: that is content, which the build reads. Build into a folder of its own, such as _site (the default).");
+    expect(problem("content/site")).toMatch(/^--output content\/site: that is inside content, which the build reads\./);
+    expect(problem(".cache/lysark/site")).toMatch(/that is inside \.cache, which the build reads/);
+    expect(problem(".git")).toMatch(/that is \.git, which the build reads/);
+    expect(problem(path.join(lysark, "layouts", "x"))).toMatch(/that is inside .*lysark\/layouts, which the build reads/);
+  });
+
+  it("refuses a file, and a folder holding anything a site Lysark writes does not have, naming it", () => {
+    writeFileSync(path.join(root, "notes.txt"), "");
+    expect(problem("notes.txt")).toMatch(/^--output notes\.txt: that is a file, not a folder\./);
+    const output = path.join(root, "_site");
+    mkdirSync(path.join(output, "dokumenter"), { recursive: true });
+    for (const name of ["index.html", "_headers", ".DS_Store"]) writeFileSync(path.join(output, name), "");
+    expect(problem("_site", false)).toBeUndefined();
+    for (const name of ["CNAME", "photos", "a.txt", "b.txt"]) writeFileSync(path.join(output, name), "");
+    expect(problem("_site", false)).toBe(
+      "_site/: that folder holds files a site Lysark writes does not have (CNAME, a.txt, b.txt and 1 more). A build replaces its output folder whole, so it would remove them. Build into a new or empty folder, or move them away first.",
+    );
+  });
+
+  it("takes a folder that is not there yet, or is empty", () => {
+    expect(problem("_site")).toBeUndefined();
+    expect(problem(path.join(work, "elsewhere", "site"))).toBeUndefined();
+    mkdirSync(path.join(work, "empty"));
+    expect(problem(path.join(work, "empty"))).toBeUndefined();
+  });
+
+  it("knows each locale's sections by their translated names", () => {
+    for (const name of ["dokumenter", "innebygd", "tema", "ar", "sok", "nokkeltall", "veiledning", "en", "assets", "media", "pagefind", "social"])
+      expect(siteTopLevelNames().has(name), name).toBe(true);
+    expect(siteTopLevelNames().has("documents")).toBe(false);
+  });
+});
+
+describe("npm run build -- --output", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) removeProject(dir);
+    dir = undefined;
+  });
+
+  it("refuses the project's own folder, and the project is left as it was", () => {
+    dir = makeProject();
+    const before = readdirSync(dir).sort();
+    const result = runCli("build", dir, ["--output", "."]);
+    expect(result.stderr).toContain("--output .: that is the project's own folder.");
+    expect(result.status).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readdirSync(path.dirname(dir)).filter((name) => name.startsWith(`.${path.basename(dir!)}.building-`))).toEqual([]);
+    expect(existsSync(path.join(dir, "content"))).toBe(true);
+  });
+});
