@@ -14,7 +14,7 @@ import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
-import { OutputFolderError, outputFolderProblem } from "./output-folder.ts";
+import { OutputFolderError, outputFolderProblem, resolvedPath } from "./output-folder.ts";
 import { limitHeapGrowth } from "./heap-growth.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
@@ -69,16 +69,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The output is replaced whole: never the project, Lysark, what the build reads, or a folder holding other files.
   const outputProblem = outputFolderProblem(root, output, options.output !== undefined);
   if (outputProblem) throw new OutputFolderError(outputProblem);
+  // Through a symbolic link (_site → /var/www/site) the build replaces the folder it leads to and keeps the link:
+  // replacing the link itself left that folder to be emptied by the next build.
+  const target = resolvedPath(output);
   // Another build of the project shares its cache: this one waits for it.
   const release = await acquireBuildLock(root, options.lock);
   try {
     // The staging folder sits beside the output so the final rename stays on one file system.
-    const staging = createStaging(output);
+    const staging = createStaging(target);
     // The sites earlier builds replaced, and the staging folders of killed builds, are removed while this build works.
-    const stale = removeStaleStaging(output, staging);
+    const stale = removeStaleStaging(target, staging);
     let result: BuildResult | undefined;
     try {
-      result = await buildInto(root, output, staging, options);
+      result = { ...(await buildInto(root, target, staging, options)), output };
       return result;
     } finally {
       // Usually long done; what is left of it is waited for, so nothing of this build runs after it returns.

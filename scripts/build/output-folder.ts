@@ -47,7 +47,7 @@ function within(inner: string, outer: string): boolean {
 }
 
 /** The path with symbolic links resolved as far as it exists: a link to the project is the project. */
-function resolved(file: string): string {
+export function resolvedPath(file: string): string {
   const rest: string[] = [];
   let current = path.resolve(file);
   for (;;) {
@@ -69,9 +69,9 @@ function resolved(file: string): string {
 export function outputFolderProblem(root: string, output: string, given: boolean, lysark = LYSARK_ROOT): string | undefined {
   const shown = within(path.resolve(output), path.resolve(root)) ? path.relative(root, output) || "." : output;
   const label = given ? `--output ${shown}` : `${shown}/`;
-  const out = resolved(output);
-  const project = resolved(root);
-  const own = resolved(lysark);
+  const out = resolvedPath(output);
+  const project = resolvedPath(root);
+  const own = resolvedPath(lysark);
   const fix = "Build into a folder of its own, such as _site (the default).";
   const replaces = "A build replaces its output folder whole";
   if (within(project, out))

@@ -2,10 +2,11 @@
  * A build replaces its output folder whole, so it refuses, before it starts, an output that is the project or holds
  * it, holds Lysark, lies inside what the build reads, is a file, or holds anything a Lysark site does not have.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
 import { outputFolderProblem, siteTopLevelNames } from "../../scripts/build/output-folder.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
@@ -85,5 +86,33 @@ describe("npm run build -- --output", () => {
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(readdirSync(path.dirname(dir)).filter((name) => name.startsWith(`.${path.basename(dir!)}.building-`))).toEqual([]);
     expect(existsSync(path.join(dir, "content"))).toBe(true);
+  });
+});
+
+describe("an output folder that is a symbolic link", () => {
+  let dir: string | undefined;
+  let served: string | undefined;
+  afterEach(() => {
+    if (dir) removeProject(dir);
+    if (served) rmSync(path.dirname(served), { recursive: true, force: true });
+    dir = served = undefined;
+  });
+
+  it("is built through: the folder it leads to is replaced and the link stays, build after build", async () => {
+    dir = makeProject();
+    served = path.join(mkdtempSync(path.join(os.tmpdir(), "lysark-served-")), "www");
+    mkdirSync(served);
+    const link = path.join(dir, "_site");
+    symlinkSync(served, link);
+    for (const round of [1, 2, 3]) {
+      const result = await build({ root: dir });
+      expect(result.ok, `build ${round}`).toBe(true);
+      expect(result.output).toBe(link);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(link)).toBe(served);
+      expect(existsSync(path.join(served, "index.html")), `build ${round}`).toBe(true);
+    }
+    // Nothing of the builds is left in the project beside the link: the staging and the replaced sites sit beside the folder.
+    expect(readdirSync(dir).filter((name) => name.startsWith("._site."))).toEqual([]);
   });
 });
