@@ -16,6 +16,11 @@ export const LIMITS = {
   changeNoteLength: 300,
   /** Characters in any other text field (names, labels, event, file names …). */
   textLength: 500,
+  /**
+   * Characters in an id (publisher, topic, indicator) or a document's file name without ".md": the files named after
+   * one ("<slug>.png", "key-figures-<id>.json") must fit in the 255 bytes a file name may have.
+   */
+  idLength: 200,
   /** Entries in a list field (people, topics, key figures, attachments, breakdown rows). */
   listLength: 200,
   /** Largest absolute value of a number in a key figure or an indicator's range. */
@@ -82,6 +87,7 @@ export function renderLimits(): string {
     ["summary, source note", `at most ${number(LIMITS.longTextLength)} characters`],
     ["change note (changes[].note)", `at most ${number(LIMITS.changeNoteLength)} characters`],
     ["any other text (names, labels, event, file names …)", `at most ${number(LIMITS.textLength)} characters`],
+    ["id (publisher, topic, indicator), document file name without .md", `at most ${number(LIMITS.idLength)} characters`],
     ["any list (people, topics, key figures, attachments, breakdown)", `at most ${number(LIMITS.listLength)} entries`],
     ["any text, in front-matter or body", "no control characters (other than tab and line breaks), noncharacters or lone surrogates"],
     ["dates (date, refDate, source.retrieved)", `year ${LIMITS.earliestYear} to next year`],

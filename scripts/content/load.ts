@@ -32,7 +32,7 @@ import { urlFor } from "../i18n/routes.ts";
 import { createImageRenderer } from "../images/images.ts";
 import { checkAttachments } from "../publish/attachments.ts";
 import { silentProgress, type Progress } from "../progress/progress.ts";
-import { forbiddenCharacter, forbiddenCharacterMessage } from "./limits.ts";
+import { forbiddenCharacter, forbiddenCharacterMessage, LIMITS } from "./limits.ts";
 import { contentRealRoot, resolveContentFile, resolveContentFolder } from "./safe-path.ts";
 import type { DocumentCache } from "./document-cache.ts";
 import { DROPPED_BODY, outlineOf, SharedOutlineParts, writeBody } from "./body-store.ts";
@@ -763,6 +763,15 @@ function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocu
       ? ` It would have the same address as ${out.rel(path.join(path.dirname(file), suggestion))}: merge the two or give this one another name.`
       : ` Rename it to "${suggestion}".`;
     out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address).${clash}`);
+  } else if (slug.length > LIMITS.idLength) {
+    // Files are named after it (its social card "<slug>.png"): a name past 251 characters failed the build, not the check.
+    out.add(
+      file,
+      1,
+      1,
+      "",
+      `file name "${slug.slice(0, 40)}….md" is ${slug.length} characters long before ".md"; at most ${LIMITS.idLength}, as the site names files after it. Rename it to "${slugify(slug)}.md".`,
+    );
   }
   let split: SplitFile;
   try {

@@ -11,9 +11,15 @@ import { latestYear, LIMITS } from "./limits.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = (what: string) =>
-  z.string({ error: `must be a ${what} id (text)` }).regex(ID_PATTERN, {
-    error: `must be a ${what} id: lowercase letters a–z, digits and single hyphens (e.g. "oslo-sagene")`,
-  });
+  z
+    .string({ error: `must be a ${what} id (text)` })
+    .regex(ID_PATTERN, {
+      error: `must be a ${what} id: lowercase letters a–z, digits and single hyphens (e.g. "oslo-sagene")`,
+    })
+    .max(LIMITS.idLength, {
+      error: (issue) =>
+        `is ${String(issue.input).length} characters long; a ${what} id may have at most ${LIMITS.idLength}, as files are named after it. Shorten it.`,
+    });
 
 function isRealDate(year: number, month?: number, day?: number): boolean {
   if (month === undefined) return true;

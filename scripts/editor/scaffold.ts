@@ -8,6 +8,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { PUBLISHER_FILE, REGISTRY_DIR } from "../content/load.ts";
 import { didYouMean } from "../content/problems.ts";
+import { LIMITS } from "../content/limits.ts";
 import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType, type Publisher } from "../content/schema.ts";
 import { slugify } from "../content/slug.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
@@ -122,6 +123,10 @@ export function planDocument(input: NewDocumentInput): Planned {
   if (!ID_PATTERN.test(slug))
     throw new EditorError(
       `--slug "${slug}" is not a valid file name: use lowercase a–z, digits and single hyphens, e.g. "${slugify(slug) || "arsrapport-2024"}".`,
+    );
+  if (slug.length > LIMITS.idLength)
+    throw new EditorError(
+      `--slug is ${slug.length} characters long; at most ${LIMITS.idLength}, as the site names files after it. Give a shorter one, e.g. --slug ${slugify(slug)}.`,
     );
   const file = path.join(contentDir, input.publisher, `${slug}.md`);
   if (existsSync(file)) {

@@ -188,6 +188,18 @@ describe("check validates what the build needs", () => {
     );
   });
 
+  it("a document file name or an id too long for the files named after it", () => {
+    const long = "a".repeat(LIMITS.idLength + 1);
+    expect(check({ [`content/testby/${long}.md`]: doc(VALID_FRONT_MATTER) }).lines).toContain(
+      `content/testby/${long}.md:1:1 file name "${"a".repeat(40)}….md" is ${LIMITS.idLength + 1} characters long before ".md"; at most ${LIMITS.idLength}, as the site names files after it. Rename it to "${"a".repeat(80)}.md".`,
+    );
+    expect(check({ [`content/testby/${"a".repeat(LIMITS.idLength)}.md`]: doc(VALID_FRONT_MATTER) }).problems).toEqual([]);
+    const topics = `- id: ${long}\n  labels: { nb: Lang, en: Long }\n`;
+    expect(check({ "content/_registries/topics.yaml": topics }).lines.join("\n")).toContain(
+      `content/_registries/topics.yaml:1:7 0.id: is ${LIMITS.idLength + 1} characters long; a topic id may have at most ${LIMITS.idLength}, as files are named after it. Shorten it.`,
+    );
+  });
+
   it("implausible dates and magnitudes", () => {
     expect(check({ [FILE]: doc(VALID_FRONT_MATTER.replace("2012-05-01", "0012-05-01")) }).lines.join("\n")).toContain(
       `${FILE}:5:7 date: has an implausible year`,

@@ -146,6 +146,7 @@ describe("npm run new", () => {
     [["--publisher", "testby", "--type", "report", "--title", "X", "--lang", "se"], 'unknown language "se" (--lang). Did you mean "sv"?'],
     [["--publisher", "testby", "--type", "report", "--title", "?!"], 'the title "?!" has no letters or digits'],
     [["--publisher", "testby", "--type", "report", "--title", "X", "--slug", "Min Fil"], '--slug "Min Fil" is not a valid file name'],
+    [["--publisher", "testby", "--type", "report", "--title", "X", "--slug", "a".repeat(201)], "--slug is 201 characters long; at most 200"],
     [["--publisher", "testby", "--type", "report"], "missing --title"],
     [["--publishr", "testby", "--type", "report", "--title", "X"], "Unknown option '--publishr'. Did you mean --publisher?"],
   ])("explains what is wrong with %j and writes nothing", (args, message) => {
