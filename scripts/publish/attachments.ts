@@ -11,6 +11,19 @@ import { didYouMean } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
 import type { DocumentMeta } from "../content/schema.ts";
 import { LOCALES, type UiLocale } from "../i18n/locales.ts";
+import { BIBTEX_FILE, CSL_FILE } from "./cite.ts";
+import { OEMBED_FILE } from "./embed.ts";
+
+/**
+ * The files the site writes beside a document's page, where its attachments go too (the page table's per-document
+ * kinds; index.html no attachment can be, as HTML, nor today cite.bib, as .bib). An attachment named oembed.json or
+ * cite.csl.json passed the check and then stopped the build on two sources for one file; the check now names it.
+ */
+const WRITTEN_BESIDE_PAGE: ReadonlyMap<string, string> = new Map([
+  [OEMBED_FILE, "its oEmbed file"],
+  [BIBTEX_FILE, "its BibTeX citation"],
+  [CSL_FILE, "its CSL-JSON citation"],
+]);
 
 export interface AttachmentInfo {
   /** As written in the front-matter, relative to the document's folder. */
@@ -70,6 +83,15 @@ export function checkAttachments(
       problems.push({
         path: at,
         message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: a browser could run it as part of the site. Attach a PDF or the original office file instead. Allowed types: ${allowedTypesText()}.`,
+      });
+      return;
+    }
+    const written = WRITTEN_BESIDE_PAGE.get(name.split(path.sep).join("/"));
+    if (written) {
+      const dot = name.indexOf(".");
+      problems.push({
+        path: at,
+        message: `"${name}" has the name of a file the site writes beside the document's page (${written}), so one would overwrite the other. Rename the attachment, e.g. "${name.slice(0, dot)}-attachment${name.slice(dot)}".`,
       });
       return;
     }

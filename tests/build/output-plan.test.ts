@@ -58,30 +58,33 @@ describe("the output plan", () => {
     }
   });
 
-  // An attachment of a type a browser would run (index.html) is refused by the check before this;
-  // a data file may still take the name of a generated one, such as the citation beside the page.
-  it("stops the build, naming both sources, when an attachment would overwrite a generated file; the last site stays", async () => {
-    expect((await build({ root: dir })).ok).toBe(true);
-    const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
-    applyChanges(dir, {
-      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
-        "summary: En kort presentasjon.",
-        "summary: En kort presentasjon.\nattachments:\n  - file: cite.csl.json",
-      ),
-      "content/testby/cite.csl.json": '{"not": "the citation"}\n',
-    });
-    const failure = await build({ root: dir }).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(OutputConflict);
-    const message = (failure as Error).message;
-    expect(message).toContain("/dokumenter/testby/likestilling-i-testby/cite.csl.json");
-    expect(message).toContain("the citation file of content/testby/likestilling-i-testby.md (nb)");
-    expect(message).toMatch(/attachment "cite.csl.json" of content\/testby\/likestilling-i-testby.md:\d+/);
-    expect(readFileSync(path.join(dir, "_site/index.html"), "utf8")).toBe(before);
-    expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
-  });
+  // An attachment named as a file the site writes beside the page would be a second source for it (OutputConflict,
+  // the plan's own test below): the check refuses it first, as it refuses index.html as a type a browser would run.
+  it.each(["cite.csl.json", "oembed.json"])(
+    "an attachment named %s, as a file written beside the page, stops the build at the check; the last site stays",
+    async (name) => {
+      expect((await build({ root: dir })).ok).toBe(true);
+      const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
+      applyChanges(dir, {
+        "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
+          "summary: En kort presentasjon.",
+          `summary: En kort presentasjon.\nattachments:\n  - file: ${name}`,
+        ),
+        [`content/testby/${name}`]: "@misc{not, title={the citation}}\n",
+      });
+      const result = await build({ root: dir });
+      expect(result.ok).toBe(false);
+      expect(result.problems.map((problem) => `${problem.file}:${problem.line} ${problem.field}: ${problem.message}`)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^content/testby/likestilling-i-testby\\.md:\\d+ attachments\\.0\\.file: "${name.replace(/\./g, "\\.")}" has the name of a file the site writes beside the document's page \\(`,
+          ),
+        ),
+      ]);
+      expect(readFileSync(path.join(dir, "_site/index.html"), "utf8")).toBe(before);
+      expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+    },
+  );
 
   it("describes a file's source only when asked: planning parses no front-matter again", () => {
     applyChanges(dir, {
