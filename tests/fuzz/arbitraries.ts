@@ -143,7 +143,11 @@ export const frontMatterObject = fc.record(
     attachments: either(
       fc.array(
         fc.record(
-          { file: either(fc.constantFrom("original.pdf", "index.html", "../x.pdf", "/etc/passwd", "a?b.pdf", "missing.pptx")), title: either(hostileText) },
+          {
+            // oembed.json and cite.csl.json: files the site writes beside the page too.
+            file: either(fc.constantFrom("original.pdf", "index.html", "oembed.json", "cite.csl.json", "../x.pdf", "/etc/passwd", "a?b.pdf", "missing.pptx")),
+            title: either(hostileText),
+          },
           { requiredKeys: ["file"] },
         ),
         { maxLength: 2 },
@@ -280,7 +284,11 @@ const validFrontMatter = fc.record(
       },
       { requiredKeys: ["kind"] },
     ),
-    attachments: fc.constantFrom([], [{ file: "original.pdf" }]),
+    // oembed.json and cite.csl.json are valid files the check must still refuse: the site writes files of those names beside the page.
+    attachments: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom([], [{ file: "original.pdf" }]) },
+      { weight: 1, arbitrary: fc.constantFrom([{ file: "oembed.json" }], [{ file: "cite.csl.json" }]) },
+    ),
   },
   { requiredKeys: ["title", "type", "publisher", "date", "language"] },
 );
@@ -313,3 +321,19 @@ const validBody = fc.tuple(validLine, fc.array(validBlock, { maxLength: 10 })).m
 
 /** A document the check is meant to accept (most do; the few it refuses are dropped by the property). */
 export const acceptableDocumentText = fc.tuple(validFrontMatter, validBody).map(([front, body]) => `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body}`);
+
+/**
+ * The length of a generated document's file name without ".md": mostly its own short "fuzz-<n>" (0), sometimes near
+ * and past the longest the check allows (LIMITS.idLength) up to the longest a file system takes (252 with ".md"),
+ * where the files named after it ("<slug>.png") reach the 255 bytes a name may have.
+ */
+export const nameLength = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom(200, 201, 251, 252), fc.integer({ min: 190, max: 252 })) },
+);
+
+/** "fuzz-<index>", padded with "-x…" to `length` characters when that is longer. */
+export function fuzzName(index: number, length: number): string {
+  const base = `fuzz-${index}`;
+  return length > base.length + 1 ? `${base}-${"x".repeat(length - base.length - 1)}` : base;
+}

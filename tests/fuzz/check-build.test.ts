@@ -17,7 +17,7 @@ import { formatProblem, type Problem } from "../../scripts/content/problems.ts";
 import { checkProject } from "../../scripts/content/check-project.ts";
 import { fixturesDir, makeProject, removeProject } from "../helpers/fixture.ts";
 import { readFileSync } from "node:fs";
-import { acceptableDocumentText, documentText, FUZZ_INDICATORS } from "./arbitraries.ts";
+import { acceptableDocumentText, documentText, FUZZ_INDICATORS, fuzzName, nameLength } from "./arbitraries.ts";
 import { runs, SECONDS, SEED, settledRuns } from "./budget.ts";
 
 /** The full check, as `npm run check` runs it. */
@@ -47,6 +47,8 @@ describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
         .png()
         .toBuffer(),
       "content/testby/original.pdf": "%PDF-1.7\n",
+      "content/testby/oembed.json": "{}\n",
+      "content/testby/cite.csl.json": "[]\n",
       "content/testby/index.html": "<script>alert(1)</script>",
       "content/_registries/indicators.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}${FUZZ_INDICATORS}`,
     });
@@ -77,14 +79,14 @@ describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
     "build after a passing check never fails",
     async () => {
       // Mostly documents meant to pass (odd but valid values), some wild ones the check must refuse.
-      const documents = fc.oneof({ weight: 4, arbitrary: acceptableDocumentText }, { weight: 1, arbitrary: documentText });
+      const documents = fc.tuple(fc.oneof({ weight: 4, arbitrary: acceptableDocumentText }, { weight: 1, arbitrary: documentText }), nameLength);
       let built = 0;
       let builds = 0;
-      const buildRuns = settledRuns(async (texts: string[]) => {
+      const buildRuns = settledRuns(async (texts: Array<[string, number]>) => {
         const folder = path.join(dir, "content/testby");
         for (const name of readdirSync(folder)) if (name.startsWith("fuzz-")) rmSync(path.join(folder, name));
-        texts.forEach((text, index) => {
-          writeFileSync(path.join(folder, `fuzz-${index}.md`), text);
+        texts.forEach(([text, length], index) => {
+          writeFileSync(path.join(folder, `${fuzzName(index, length)}.md`), text);
         });
         // Drop the documents the check refuses, until it passes: what is left must build.
         for (let round = 0; round < 5; round++) {
@@ -92,7 +94,7 @@ describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
           if (errors.length === 0) break;
           const refused = new Set(errors.map((problem) => problem.file));
           expect(
-            [...refused].every((file) => /^content\/testby\/fuzz-\d+\.md$/.test(file)),
+            [...refused].every((file) => /^content\/testby\/fuzz-\d+(?:-x+)?\.md$/.test(file)),
             [...refused].join(", "),
           ).toBe(true);
           for (const file of refused) rmSync(path.join(dir, file), { force: true });
