@@ -8,6 +8,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { LYSARK_ROOT } from "../content/bundles.mjs";
+import { inside } from "../content/safe-path.ts";
 import { IMAGE_URL_PATH } from "../images/images.ts";
 import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
@@ -40,12 +41,6 @@ export function siteTopLevelNames(): ReadonlySet<string> {
   return names;
 }
 
-/** Whether `inner` is `outer` or lies inside it. */
-function within(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
-}
-
 /** The path with symbolic links resolved as far as it exists: a link to the project is the project. */
 export function resolvedPath(file: string): string {
   const rest: string[] = [];
@@ -67,23 +62,23 @@ export function resolvedPath(file: string): string {
  * came from --output, not the default _site/ (the message names it as the user gave it).
  */
 export function outputFolderProblem(root: string, output: string, given: boolean, lysark = LYSARK_ROOT): string | undefined {
-  const shown = within(path.resolve(output), path.resolve(root)) ? path.relative(root, output) || "." : output;
+  const shown = inside(path.resolve(root), path.resolve(output)) ? path.relative(root, output) || "." : output;
   const label = given ? `--output ${shown}` : `${shown}/`;
   const out = resolvedPath(output);
   const project = resolvedPath(root);
   const own = resolvedPath(lysark);
   const fix = "Build into a folder of its own, such as _site (the default).";
   const replaces = "A build replaces its output folder whole";
-  if (within(project, out))
+  if (inside(out, project))
     return `${label}: that is ${out === project ? "the project's own folder" : "a folder holding the project"}. ${replaces}, so it would remove the project. ${fix}`;
-  if (within(own, out)) return `${label}: that folder holds Lysark itself (${own}). ${replaces}, so it would remove Lysark. ${fix}`;
+  if (inside(out, own)) return `${label}: that folder holds Lysark itself (${own}). ${replaces}, so it would remove Lysark. ${fix}`;
   const read = [
     ...["content", ".cache", ".git", "node_modules", "site.config.json"].map((name) => path.join(project, name)),
     ...["layouts", "assets", "docs", "scripts", "node_modules", ".git"].map((name) => path.join(own, name)),
   ];
-  const input = read.find((folder) => within(out, folder));
+  const input = read.find((folder) => inside(folder, out));
   if (input) {
-    const named = within(input, project) ? path.relative(project, input) : input;
+    const named = inside(project, input) ? path.relative(project, input) : input;
     return `${label}: that is ${out === input ? "" : "inside "}${named}, which the build reads. ${fix}`;
   }
   let entries: string[];

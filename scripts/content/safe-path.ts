@@ -14,7 +14,8 @@ export function contentRealRoot(contentDir: string): string {
   return realpathSync(path.resolve(contentDir));
 }
 
-function inside(root: string, real: string): boolean {
+/** Whether the absolute path `real` is `root` or lies inside it. */
+export function inside(root: string, real: string): boolean {
   return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
