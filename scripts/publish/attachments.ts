@@ -11,8 +11,7 @@ import { didYouMean } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
 import type { DocumentMeta } from "../content/schema.ts";
 import { LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { BIBTEX_FILE, CSL_FILE } from "./cite.ts";
-import { OEMBED_FILE } from "./embed.ts";
+import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 
 /**
  * The files the site writes beside a document's page, where its attachments go too (the page table's per-document

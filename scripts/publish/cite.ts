@@ -9,14 +9,12 @@
 import type { DocumentType } from "../content/schema.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
+import { BIBTEX_FILE, CSL_FILE } from "../content/page-files.ts";
 import type { Citation, DocumentView } from "../site/views.ts";
 export type { Citation } from "../site/views.ts";
 
 /** Roles whose people are the authors of a document; without any, the publisher is. */
 const AUTHOR_ROLES = new Set(["presenter", "author"]);
-
-export const BIBTEX_FILE = "cite.bib";
-export const CSL_FILE = "cite.csl.json";
 
 /** The citation of one document page. `siteUrl` has no trailing slash. */
 export function documentCitation(locale: UiLocale, view: DocumentView, pageUrl: string, siteUrl: string, extra: { pdfUrls?: string[] } = {}): Citation {

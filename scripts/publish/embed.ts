@@ -20,8 +20,6 @@ import type { DocumentPage, DocumentView, PageBase } from "../site/views.ts";
 /** The iframe's size in the snippet and the oEmbed response: 4:3 with room for the controls. */
 export const EMBED_WIDTH = 640;
 export const EMBED_HEIGHT = 480;
-/** The oEmbed file beside each document page. */
-export const OEMBED_FILE = "oembed.json";
 
 /** The embed view of one document page: its own address, the document page's content. */
 export interface EmbedPage extends PageBase {

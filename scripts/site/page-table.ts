@@ -11,11 +11,12 @@
 import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download } from "../keyfigures/assemble.ts";
-import { BIBTEX_FILE, bibtex, CSL_FILE, cslJson } from "../publish/cite.ts";
+import { bibtex, cslJson } from "../publish/cite.ts";
 import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapPieces, type ListingFeed } from "../publish/feeds.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
-import { embedPage, OEMBED_FILE, oembedJson, type EmbedPage } from "../publish/embed.ts";
+import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
+import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
