@@ -13,9 +13,10 @@
  * have waited until the job's time ran out. Where no lock can be written (a read-only cache folder, a file system
  * without hard links), the build runs without one, as before.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { projectFolderProblem } from "../content/project-folder.ts";
 import { isRunning } from "../content/temporary-files.ts";
 
 /** What a lock file says: the build's process, its machine, and when it started (ISO 8601). */
@@ -51,8 +52,8 @@ export function buildLockFile(root: string): string {
  * that lets it go (it removes the lock only while the lock is still this build's).
  */
 export async function acquireBuildLock(root: string, options: BuildLockOptions = {}): Promise<() => void> {
-  // Not a project (the build stops with its own message): no .cache/ is made in a folder that is not one.
-  if (!existsSync(path.join(root, "content"))) return () => {};
+  // Not a project (build() stops with projectFolderProblem's message first): no .cache/ is made in a folder that is not one.
+  if (projectFolderProblem(root)) return () => {};
   const file = buildLockFile(root);
   const mine = JSON.stringify({
     pid: process.pid,
