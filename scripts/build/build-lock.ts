@@ -13,6 +13,7 @@
  * have waited until the job's time ran out. Where no lock can be written (a read-only cache folder, a file system
  * without hard links), the build runs without one, as before.
  */
+import { randomUUID } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +32,12 @@ export interface LockHolder {
    */
   boot?: string;
   ticks?: number;
+  /**
+   * New with each taking of the lock. A build lets go of the lock only while it still holds its own text, and two
+   * takings in one process in one millisecond would otherwise write the same text, so the first's release could
+   * remove the second's lock.
+   */
+  taking?: string;
 }
 
 export interface BuildLockOptions {
@@ -60,6 +67,7 @@ export async function acquireBuildLock(root: string, options: BuildLockOptions =
     host: os.hostname(),
     started: new Date().toISOString(),
     ...processStart(process.pid),
+    taking: randomUUID(),
   } satisfies LockHolder);
   let told = false;
   for (;;) {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { acquireBuildLock, buildLockFile, type LockHolder, processStart, takeOverMessage, waitingMessage } from "../../scripts/build/build-lock.ts";
 import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
@@ -43,6 +43,24 @@ describe("the build lock", () => {
     expect(existsSync(buildLockFile(root))).toBe(false);
   });
 
+  it("is let go of only by the taking that holds it, even when two takings in one process share a millisecond", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-05T10:00:00.000Z") });
+    try {
+      const releaseFirst = await acquireBuildLock(root);
+      const firstLock = readFileSync(buildLockFile(root), "utf8");
+      releaseFirst();
+      const releaseSecond = await acquireBuildLock(root);
+      expect(readFileSync(buildLockFile(root), "utf8")).not.toBe(firstLock);
+      // A late or repeated release of the first taking leaves the second's lock where it is.
+      releaseFirst();
+      expect(existsSync(buildLockFile(root))).toBe(true);
+      releaseSecond();
+      expect(existsSync(buildLockFile(root))).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("takes over at once a lock whose process on this machine is gone", async () => {
     const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
     writeLock(root, { pid: gone, host: os.hostname(), started: "2026-12-05T10:00:00.000Z" });
@@ -64,7 +82,7 @@ describe("the build lock", () => {
       const waits: unknown[] = [];
       const release = await acquireBuildLock(root, { pollMs: 10, onWait: (holder) => waits.push(holder) });
       expect(waits).toEqual([]);
-      expect(holderOf(root)).toEqual({ pid: process.pid, host: os.hostname(), started: expect.any(String), ...running });
+      expect(holderOf(root)).toEqual({ pid: process.pid, host: os.hostname(), started: expect.any(String), ...running, taking: expect.any(String) });
       release();
     }
   });
