@@ -1,18 +1,22 @@
+import path from "node:path";
+import { outputFolderProblem } from "../build/output-folder.ts";
 import { checkProject } from "../content/check-project.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { commandOptions } from "../editor/cli-args.ts";
 import { createProgress } from "../progress/progress.ts";
 import { reportProblems } from "./report.ts";
 
-const CHECK_HELP = `Usage: npm run check [-- --quiet]
+const CHECK_HELP = `Usage: npm run check [-- --output DIR] [--quiet]
 
 Validates site.config.json, every document and every image it shows, as the build does, and writes nothing:
-a passing check means npm run build succeeds. Each problem names its file, line, column and field.
+a passing check means npm run build succeeds. Each problem names its file, line, column and field. It also
+looks at the folder the build would replace (_site/), which must hold nothing but a site.
 
-  --quiet      nothing but problems
-  -h, --help   this help`;
+  --output DIR   the folder npm run build -- --output DIR would replace, instead of _site/
+  --quiet        nothing but problems
+  -h, --help     this help`;
 
-const options = commandOptions("check", process.argv.slice(2), { quiet: { type: "boolean" } }, CHECK_HELP);
+const options = commandOptions("check", process.argv.slice(2), { output: { type: "string" }, quiet: { type: "boolean" } }, CHECK_HELP);
 // --quiet: nothing but errors; progress otherwise goes to stdout, problems to stderr.
 const quiet = options.quiet === true;
 const root = process.cwd();
@@ -25,7 +29,11 @@ const start = performance.now();
 // Everything the build needs is checked, so a build after a passing check cannot fail.
 const { site, problems } = await checkProject(root, createProgress({ quiet }));
 reportProblems(problems);
-const errors = problems.filter((problem) => problem.severity === "error").length;
+// The build refuses such a folder before it starts, so a check that passed over it would not mean the build succeeds.
+const output = typeof options.output === "string" ? options.output : undefined;
+const outputProblem = outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined);
+if (outputProblem) console.error(outputProblem);
+const errors = problems.filter((problem) => problem.severity === "error").length + (outputProblem ? 1 : 0);
 const took = ((performance.now() - start) / 1000).toFixed(2);
 if (errors) {
   console.error(`check failed: ${errors} error(s) (${took} s)`);

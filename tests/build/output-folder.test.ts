@@ -89,6 +89,35 @@ describe("npm run build -- --output", () => {
   });
 });
 
+describe("npm run check and the output folder", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) removeProject(dir);
+    dir = undefined;
+  });
+
+  it("fails on the _site/ a build would refuse, and on a refused --output, so a passing check still means the build succeeds", () => {
+    dir = makeProject();
+    expect(runCli("check", dir, []).status).toBe(0);
+    mkdirSync(path.join(dir, "_site"));
+    writeFileSync(path.join(dir, "_site", "CNAME"), "arkiv.example.no\n");
+    const check = runCli("check", dir, []);
+    expect(check.stderr).toContain("_site/: that folder holds files a site Lysark writes does not have (CNAME).");
+    expect(check.stderr).toContain("check failed: 1 error(s)");
+    expect(check.status).toBe(1);
+    // The build it stands for refuses the same folder, with the same words.
+    const build = runCli("build", dir, []);
+    expect(build.stderr).toContain("_site/: that folder holds files a site Lysark writes does not have (CNAME).");
+    expect(build.status).toBe(1);
+    // Another output is checked instead of _site/ when named.
+    expect(runCli("check", dir, ["--output", "public"]).status).toBe(0);
+    const own = runCli("check", dir, ["--output", "content"]);
+    expect(own.stderr).toContain("--output content: that is content, which the build reads.");
+    expect(own.status).toBe(1);
+    expect(existsSync(path.join(dir, "public"))).toBe(false);
+  });
+});
+
 describe("an output folder that is a symbolic link", () => {
   let dir: string | undefined;
   let served: string | undefined;
