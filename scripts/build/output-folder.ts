@@ -5,7 +5,7 @@
  * starts, an output that is the project or holds it, holds Lysark, lies inside what the build reads, or already
  * holds anything a site Lysark writes does not have.
  */
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { LYSARK_ROOT } from "../content/bundles.mjs";
 import { inside } from "../content/safe-path.ts";
@@ -58,6 +58,36 @@ export function resolvedPath(file: string): string {
 }
 
 /**
+ * Why the build cannot make its staging folder beside its output folder in `folder` (the folder above it, or the
+ * nearest one that exists), given the error code of the attempt or of a look ahead; undefined for a code that says
+ * nothing about it. It reads after the output's name and a colon.
+ */
+export function surroundingProblem(folder: string, code: string | undefined): string | undefined {
+  // A web server's folder linked as _site (_site → /var/www/site) whose parent only the server's user may write.
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    return `the build may not write in ${folder} (${code}), which holds it. A build writes the new site beside its output folder and then swaps it in whole, so that folder must be writable as well. Make ${folder} writable for this user, or build into a folder of your own with --output and copy the site from there.`;
+  if (code === "ENOTDIR" || code === "EEXIST") return `${folder} is a file, not a folder, so the output folder cannot be made in it. Choose another --output.`;
+  return undefined;
+}
+
+/** The nearest folder above `output` that exists (the build makes the rest, as mkdir -p would), and what making the staging folder in it would meet; looks without writing anything. */
+function surroundingCode(output: string): { folder: string; code: string | undefined } {
+  let folder = path.dirname(output);
+  for (;;) {
+    try {
+      if (!statSync(folder).isDirectory()) return { folder, code: "ENOTDIR" };
+      accessSync(folder, constants.W_OK);
+      return { folder, code: undefined };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const up = path.dirname(folder);
+      if (code !== "ENOENT" || up === folder) return { folder, code: code === "ENOENT" ? undefined : code };
+      folder = up;
+    }
+  }
+}
+
+/**
  * What makes `output` unfit to be replaced by the site of the project at `root`, or undefined. `given`: the folder
  * came from --output, not the default _site/ (the message names it as the user gave it).
  */
@@ -81,6 +111,9 @@ export function outputFolderProblem(root: string, output: string, given: boolean
     const named = inside(project, input) ? path.relative(project, input) : input;
     return `${label}: that is ${out === input ? "" : "inside "}${named}, which the build reads. ${fix}`;
   }
+  const { folder, code } = surroundingCode(out);
+  const around = surroundingProblem(folder, code);
+  if (around) return `${label}: ${around}`;
   let entries: string[];
   try {
     if (!statSync(out).isDirectory()) return `${label}: that is a file, not a folder. ${fix}`;

@@ -12,10 +12,11 @@
  * room, and unlinking a 65,000-file site took 5–29 s on this machine's disk, as
  * long as a warm build itself (docs/performance.md).
  */
-import { chmodSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { isRunning } from "../content/temporary-files.ts";
+import { OutputFolderError, surroundingProblem } from "./output-folder.ts";
 
 function prefix(output: string): string {
   return `.${path.basename(output)}.building-`;
@@ -23,9 +24,19 @@ function prefix(output: string): string {
 
 /** A fresh staging folder for `output`, named after this process. */
 export function createStaging(output: string): string {
-  const staging = mkdtempSync(path.join(path.dirname(output), `${prefix(output)}${process.pid}-`));
-  chmodSync(staging, 0o755);
-  return staging;
+  const parent = path.dirname(output);
+  try {
+    // `--output public/site` in a fresh clone: the folders above the output are made, as mkdir -p would.
+    mkdirSync(parent, { recursive: true });
+    const staging = mkdtempSync(path.join(parent, `${prefix(output)}${process.pid}-`));
+    chmodSync(staging, 0o755);
+    return staging;
+  } catch (error) {
+    // The build's look ahead (./output-folder.ts) finds these first; this is for a folder changed since.
+    const problem = surroundingProblem(parent, (error as NodeJS.ErrnoException).code);
+    if (problem) throw new OutputFolderError(`${output}: ${problem}`);
+    throw error;
+  }
 }
 
 /**

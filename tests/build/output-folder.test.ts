@@ -2,7 +2,8 @@
  * A build replaces its output folder whole, so it refuses, before it starts, an output that is the project or holds
  * it, holds Lysark, lies inside what the build reads, is a file, or holds anything a Lysark site does not have.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -143,5 +144,75 @@ describe("an output folder that is a symbolic link", () => {
     }
     // Nothing of the builds is left in the project beside the link: the staging and the replaced sites sit beside the folder.
     expect(readdirSync(dir).filter((name) => name.startsWith("._site."))).toEqual([]);
+  });
+});
+
+/**
+ * Makes `folder` one this process may not write in: read-only for a user, immutable for root (whom permissions do
+ * not stop); undefined where neither can be done. Resolves to the function that undoes it.
+ */
+function unwritable(folder: string): (() => void) | undefined {
+  if (process.getuid?.() !== 0) {
+    chmodSync(folder, 0o555);
+    return () => chmodSync(folder, 0o755);
+  }
+  if (spawnSync("chattr", ["+i", folder]).status !== 0) return undefined;
+  return () => void spawnSync("chattr", ["-i", folder]);
+}
+
+describe("the folder around the output", () => {
+  let dir: string | undefined;
+  let work: string | undefined;
+  afterEach(() => {
+    if (dir) removeProject(dir);
+    if (work) rmSync(work, { recursive: true, force: true });
+    dir = work = undefined;
+  });
+
+  it("is made when it is not there yet: --output into new folders builds", async () => {
+    dir = makeProject();
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-nested-"));
+    const output = path.join(work, "public", "arkiv", "site");
+    const result = await build({ root: dir, output });
+    expect(result.ok).toBe(true);
+    expect(existsSync(path.join(output, "index.html"))).toBe(true);
+    expect(readdirSync(path.dirname(output))).toEqual(["site"]);
+  });
+
+  it("that is a file stops the build with its name, before anything is written", async () => {
+    dir = makeProject();
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-nested-"));
+    writeFileSync(path.join(work, "notes"), "not a folder\n");
+    const output = path.join(work, "notes", "site");
+    const said = `${path.join(work, "notes")} is a file, not a folder, so the output folder cannot be made in it. Choose another --output.`;
+    await expect(build({ root: dir, output })).rejects.toThrow(said);
+    // The check looks ahead as the build does.
+    const check = runCli("check", dir, ["--output", output]);
+    expect(check.stderr).toContain(`--output ${output}: ${said}`);
+    expect(check.status).toBe(1);
+    expect(readFileSync(path.join(work, "notes"), "utf8")).toBe("not a folder\n");
+  });
+
+  it("the build may not write in stops it with that folder named and the fix, and the site there stays", async (context) => {
+    dir = makeProject();
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-www-"));
+    const site = path.join(work, "site");
+    mkdirSync(site);
+    writeFileSync(path.join(site, "index.html"), "the site being served\n");
+    symlinkSync(site, path.join(dir, "_site"));
+    const undo = unwritable(work);
+    if (!undo) return context.skip("no way here to make a folder this process may not write in");
+    try {
+      const said = `_site/: the build may not write in ${work} (`;
+      await expect(build({ root: dir })).rejects.toThrow(said);
+      await expect(build({ root: dir })).rejects.toThrow(`Make ${work} writable for this user, or build into a folder of your own with --output`);
+      const check = runCli("check", dir, []);
+      expect(check.stderr).toContain(said);
+      expect(check.status).toBe(1);
+    } finally {
+      undo();
+    }
+    expect(readdirSync(work)).toEqual(["site"]);
+    expect(readFileSync(path.join(site, "index.html"), "utf8")).toBe("the site being served\n");
   });
 });

@@ -129,3 +129,22 @@ describe("temporary files in the cache", () => {
     expect(existsSync(path.join(root, "out2", "media"))).toBe(true);
   });
 });
+
+describe("createStaging", () => {
+  let work: string | undefined;
+  afterEach(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+    work = undefined;
+  });
+
+  it("makes the folders above the output, and names a file in the way (a folder changed after the build's look ahead)", () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-staging-"));
+    const staging = createStaging(path.join(work, "a", "b", "site"));
+    expect(path.dirname(staging)).toBe(path.join(work, "a", "b"));
+    expect(path.basename(staging)).toMatch(new RegExp(`^\\.site\\.building-${process.pid}-`));
+    writeFileSync(path.join(work, "notes"), "");
+    expect(() => createStaging(path.join(work!, "notes", "site"))).toThrow(
+      `${path.join(work, "notes", "site")}: ${path.join(work, "notes")} is a file, not a folder, so the output folder cannot be made in it.`,
+    );
+  });
+});
