@@ -15,10 +15,18 @@ import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ownProcessEnvironment } from "./build-environment.mjs";
 
+/**
+ * The commands, as package.json's scripts start them. The other files in scripts/cli/ are their helpers (build-args,
+ * report …): started as commands they ran and did nothing.
+ */
+const COMMANDS = ["build", "check", "docs", "import", "new", "new-publisher", "serve"];
+
 const command = process.argv[2];
-const file = command && /^[a-z][a-z-]*$/.test(command) ? fileURLToPath(new URL(`./${command}.ts`, import.meta.url)) : undefined;
+const file = command && COMMANDS.includes(command) ? fileURLToPath(new URL(`./${command}.ts`, import.meta.url)) : undefined;
 if (!file || !existsSync(file)) {
-  console.error(`usage: node scripts/cli/run.mjs <command> [arguments], where <command> is a file in scripts/cli/ (got ${JSON.stringify(command ?? "")})`);
+  console.error(
+    `usage: node scripts/cli/run.mjs <command> [arguments], where <command> is one of ${COMMANDS.join(", ")} (got ${JSON.stringify(command ?? "")})`,
+  );
   process.exit(2);
 }
 

@@ -2,7 +2,7 @@
  * The npm commands start through scripts/cli/run.mjs, which runs each
  * command's bundle: the same output and exit status as the TypeScript run
  * through tsx, the command's own `process.argv`, and a clear refusal of a
- * command that does not exist.
+ * command that does not exist or is only a helper of the commands.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -152,11 +152,26 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
     expect(ownProcessEnvironment("serve", {}, "linux")).toBeUndefined();
   });
 
-  it("refuses a command that does not exist, saying how it is used", () => {
-    for (const command of ["nonexistent", "../build", ""]) {
+  it("refuses a command that does not exist, and a helper of the commands, saying which there are", () => {
+    // The commands package.json starts through the launcher; every other file in scripts/cli/ is a helper of theirs.
+    const scripts = (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const commands = Object.values(scripts).flatMap((line) => /scripts\/cli\/run\.mjs ([a-z-]+)/.exec(line)?.[1] ?? []);
+    const helpers = readdirSync(path.join(repoRoot, "scripts", "cli"))
+      .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts"))
+      .map((name) => name.slice(0, -3))
+      .filter((name) => !commands.includes(name));
+    expect(helpers).toContain("report");
+    for (const command of ["nonexistent", "../build", "", ...helpers]) {
       const run = spawnSync(process.execPath, [launcher, command], { cwd: repoRoot, encoding: "utf8" });
-      expect(run.status).toBe(2);
+      expect(run.status, command).toBe(2);
       expect(run.stderr).toMatch(/^usage: node scripts\/cli\/run\.mjs <command>/);
+      expect(run.stderr).toContain(`where <command> is one of ${[...new Set(commands)].sort().join(", ")} (got`);
+    }
+    // Each command the scripts name is one it runs: its --help answers.
+    for (const command of new Set(commands)) {
+      const run = spawnSync(process.execPath, [launcher, command, "--help"], { cwd: repoRoot, encoding: "utf8" });
+      expect(run.status, command).toBe(0);
+      expect(run.stdout, command).toMatch(/^Usage/);
     }
   });
 });
