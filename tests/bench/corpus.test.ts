@@ -5,13 +5,17 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { walkFiles } from "../../bench/measure.ts";
 import { loadContent } from "../../scripts/content/load.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 
-const base = mkdtempSync(path.join(os.tmpdir(), "lysark-corpus-test-"));
+// Made in a hook, not while the file's tests are collected: a filtered run or `vitest list` runs no afterAll to remove it.
+let base: string;
+beforeAll(() => {
+  base = mkdtempSync(path.join(os.tmpdir(), "lysark-corpus-test-"));
+});
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 function snapshot(dir: string): Map<string, string> {
@@ -23,9 +27,12 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe("bench corpus generator", () => {
-  const a = generateCorpus({ dir: path.join(base, "a"), docs: 20, seed: 7 });
-  generateCorpus({ dir: path.join(base, "b"), docs: 20, seed: 7 });
-  generateCorpus({ dir: path.join(base, "c"), docs: 20, seed: 8 });
+  let a: ReturnType<typeof generateCorpus>;
+  beforeAll(() => {
+    a = generateCorpus({ dir: path.join(base, "a"), docs: 20, seed: 7 });
+    generateCorpus({ dir: path.join(base, "b"), docs: 20, seed: 7 });
+    generateCorpus({ dir: path.join(base, "c"), docs: 20, seed: 8 });
+  });
 
   it("writes the same files for the same seed, and other files for another seed", () => {
     const first = snapshot(path.join(base, "a"));

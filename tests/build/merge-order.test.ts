@@ -5,7 +5,7 @@
  * A file of its own: the merge is slowed by mocking its module.
  */
 import path from "node:path";
-import { afterAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { writeSite } from "../../scripts/build/write-site.ts";
 import { loadContent } from "../../scripts/content/load.ts";
@@ -24,7 +24,11 @@ vi.mock("../../scripts/build/shards.ts", async (importOriginal) => {
   };
 });
 
-const dir = makeProject();
+// Made in a hook, not while the file's tests are collected: a filtered run or `vitest list` runs no afterAll to remove it.
+let dir: string;
+beforeAll(() => {
+  dir = makeProject();
+});
 afterAll(() => removeProject(dir));
 
 it("calls filesRead once a merge's slices are in, before the search index is done", async () => {

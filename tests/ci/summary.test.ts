@@ -7,13 +7,17 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/fixture.ts";
 // @ts-expect-error: a plain .mjs script without type declarations
 import { summarize } from "../../.ci/summary.mjs";
 
 const summaryScript = path.join(repoRoot, ".ci", "summary.mjs");
-const tmp = mkdtempSync(path.join(tmpdir(), "lysark-ci-summary-"));
+// Made in a hook, not while the file's tests are collected: a filtered run or `vitest list` runs no afterAll to remove it.
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), "lysark-ci-summary-"));
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("CI's closing line", () => {

@@ -3,10 +3,14 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { encodeUtf8, HashedFile, writePieces } from "../../scripts/content/hashed-file.ts";
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-hashed-file-"));
+// Made in a hook, not while the file's tests are collected: a filtered run or `vitest list` runs no afterAll to remove it.
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "lysark-hashed-file-"));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dictionariesFor, dicWordList, loadWordList, WordList } from "../../scripts/search/dictionaries.ts";
 import type { ContentLanguage } from "../../scripts/i18n/locales.ts";
 
@@ -98,10 +98,16 @@ describe("a word list", () => {
 });
 
 describe("the cached word lists", () => {
-  const work = mkdtempSync(path.join(os.tmpdir(), "lysark-word-lists-"));
+  // Made in a hook, not while the file's tests are collected: a filtered run or `vitest list` runs no afterAll to remove it.
+  let work: string;
+  let dic: string;
+  let cache: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-word-lists-"));
+    dic = path.join(work, "index.dic");
+    cache = path.join(work, "cache", "test.words");
+  });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const dic = path.join(work, "index.dic");
-  const cache = path.join(work, "cache", "test.words");
   const words = (loaded: { list: WordList }) => [...loaded.list.words()];
   // Each test starts from the same .dic file and no cache entry, whatever ran before it.
   beforeEach(() => {

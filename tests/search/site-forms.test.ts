@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   affixDictionariesFor,
   affixesOf,
@@ -59,7 +59,11 @@ function testTracer(key = "test"): FormTracer & { asked: string[][] } {
 const WORDS = ["læremiddel", "læremidla", "skule", "skular", "vanleg", "og", "kommunen"];
 
 describe("a site's word forms", () => {
-  const work = mkdtempSync(path.join(os.tmpdir(), "lysark-word-forms-"));
+  // Made in a hook, not while the file's tests are collected: a filtered run or `vitest list` runs no afterAll to remove it.
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-word-forms-"));
+  });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("traces each word once, with the same forms as tracing it alone, and none for a short word", () => {
