@@ -35,6 +35,18 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
   zip: "ZIP",
 };
 
+/**
+ * Types a browser runs or renders as a page when a host serves them by their extension, and a file without one,
+ * which browsers sniff: the reason such a file is refused. Any other type missing from ATTACHMENT_TYPES (.bib, .mp4)
+ * is refused only as one Lysark does not know to be safe.
+ */
+const RUNNABLE_EXTENSIONS = new Set(["", "html", "htm", "xhtml", "shtml", "xht", "js", "mjs", "cjs", "svg", "svgz", "xml", "xsl", "xslt", "wasm", "swf"]);
+
+/** Whether a refused attachment's type is refused because a browser could run it (else: only not known to be safe). */
+export function isRunnableType(name: string): boolean {
+  return RUNNABLE_EXTENSIONS.has(extensionOf(name));
+}
+
 /** Lower-case extension without the dot, or "" when there is none. */
 export function extensionOf(name: string): string {
   const base = name.split("/").pop() ?? name;

@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-import { allowedTypesText, extensionOf, isAllowedAttachment, looksLikeMarkup } from "../content/attachment-types.ts";
+import { allowedTypesText, extensionOf, isAllowedAttachment, isRunnableType, looksLikeMarkup } from "../content/attachment-types.ts";
 import { LIMITS } from "../content/limits.ts";
 import { didYouMean } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
@@ -81,7 +81,11 @@ export function checkAttachments(
       const extension = extensionOf(name);
       problems.push({
         path: at,
-        message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: a browser could run it as part of the site. Attach a PDF or the original office file instead. Allowed types: ${allowedTypesText()}.`,
+        message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: ${
+          isRunnableType(name)
+            ? "a browser could run it as part of the site"
+            : "a host serves a file by its extension, and Lysark publishes only types a browser shows or downloads but never runs"
+        }. Attach a PDF or the original office file instead${isRunnableType(name) ? "" : ", or the file inside a .zip"}. Allowed types: ${allowedTypesText()}.`,
       });
       return;
     }

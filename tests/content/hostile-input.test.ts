@@ -106,6 +106,16 @@ describe("attachments are an allow-list of types that never run in a browser", (
     });
   }
 
+  it("refuses a type it does not know without saying a browser could run it, and names the .zip way", () => {
+    const { lines } = check({ "content/testby/kilder.bib": "@book{a, title={T}}\n", [FILE]: withAttachment("kilder.bib") });
+    const text = lines.join("\n");
+    expect(text).toContain(
+      `${FILE}:8:11 attachments.0.file: "kilder.bib" is a .bib file, which cannot be an attachment: a host serves a file by its extension`,
+    );
+    expect(text).toContain("or the file inside a .zip.");
+    expect(text).not.toContain("a browser could run it");
+  });
+
   it("refuses HTML renamed to .pdf", () => {
     const { lines } = check({ "content/testby/report.pdf": "  <!DOCTYPE html><script>alert(1)</script>", [FILE]: withAttachment("report.pdf") });
     expect(lines.join("\n")).toContain(`${FILE}:8:11 attachments.0.file: "report.pdf" contains HTML or SVG markup`);
