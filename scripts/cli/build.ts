@@ -1,6 +1,7 @@
 import path from "node:path";
 import { build } from "../build/build.ts";
 import { takeOverMessage, waitingMessage } from "../build/build-lock.ts";
+import { diskFullMessage } from "../build/disk-full.ts";
 import { createProgress } from "../progress/progress.ts";
 import { BUILD_HELP, BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { cacheSummary } from "./build-summary.ts";
@@ -35,7 +36,8 @@ try {
   // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
   // Outside a site's folder (NotAProjectError) there is no previous site to speak of.
   const notAProject = (error as Error).name === "NotAProjectError";
-  console.error(notAProject ? (error as Error).message : `${(error as Error).message}\nBuild stopped. The previous site was left as it was.`);
+  const said = diskFullMessage(error, root, options.output ?? path.join(root, "_site")) ?? (error as Error).message;
+  console.error(notAProject ? said : `${said}\nBuild stopped. The previous site was left as it was.`);
   if (options.verbose) console.error((error as Error).stack);
   process.exit(1);
 }

@@ -1,0 +1,51 @@
+/**
+ * A build that runs out of room stopped with Node's bare `ENOSPC: no space left on device, write`, which names neither
+ * the disk nor what a build needs. The build writes in two places, often on two disks: a whole new site beside the
+ * output folder (swapped in at the end, so the old and the new site are there at once) and its cache in
+ * .cache/lysark/ of the project. The message says how much room each has left, and what to do.
+ */
+import { statfsSync } from "node:fs";
+import path from "node:path";
+
+/** Room left for this user on the file system holding `file` (or the nearest folder above it that exists). */
+function room(file: string): { bytes: number; files: number } | undefined {
+  for (let folder = file; ; folder = path.dirname(folder)) {
+    try {
+      const stats = statfsSync(folder);
+      return { bytes: stats.bavail * stats.bsize, files: stats.ffree };
+    } catch {
+      if (path.dirname(folder) === folder) return undefined;
+    }
+  }
+}
+
+function sizeText(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+function roomText(where: string, file: string): string {
+  const left = room(file);
+  if (!left) return `${where}: unknown`;
+  // A file system out of inodes says ENOSPC with bytes to spare.
+  return `${where}: ${sizeText(left.bytes)} free${left.files === 0 ? ", and no room for another file" : ""}`;
+}
+
+/** The message for an error that is a full disk (ENOSPC, EDQUOT) met by a build of `root` into `output`; else undefined. */
+export function diskFullMessage(error: unknown, root: string, output: string): string | undefined {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const full = code === "ENOSPC" || code === "EDQUOT" || /\b(?:ENOSPC|EDQUOT)\b/.test(String(message));
+  if (!full) return undefined;
+  const cache = path.join(root, ".cache", "lysark");
+  return [
+    `The disk is full (${message}).`,
+    `Room left: ${roomText(`beside the output folder ${output}`, path.dirname(output))}; ${roomText(`for the build cache ${path.relative(root, cache)}/`, cache)}.`,
+    "A build writes a whole new site beside the last one before it swaps them, and keeps its pages and search index in .cache/lysark/. Free space on that disk, or build onto another with --output.",
+  ].join("\n");
+}

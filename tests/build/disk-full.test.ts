@@ -1,0 +1,69 @@
+/**
+ * A build that runs out of room (scripts/build/disk-full.ts) says the disk is full, how much room the output's disk
+ * and the cache's disk have, and what to do, instead of Node's bare ENOSPC; the last site stays.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { diskFullMessage } from "../../scripts/build/disk-full.ts";
+import { runCli } from "../helpers/cli.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+
+describe("diskFullMessage", () => {
+  it("names the room beside the output and for the cache, and the fix", () => {
+    const root = os.tmpdir();
+    const said = diskFullMessage(enospc, root, path.join(root, "_site"))!;
+    expect(said).toMatch(/^The disk is full \(ENOSPC: no space left on device, write\)\.\n/);
+    expect(said).toMatch(
+      new RegExp(
+        `Room left: beside the output folder ${path.join(root, "_site")}: [\\d.]+ (?:bytes|KB|MB|GB|TB) free; for the build cache \\.cache/lysark/: [\\d.]+ (?:bytes|KB|MB|GB|TB) free\\.`,
+      ),
+    );
+    expect(said).toContain("Free space on that disk, or build onto another with --output.");
+  });
+
+  it("knows a full disk by its code, by its words from another thread or process, and by a quota; nothing else", () => {
+    const root = os.tmpdir();
+    expect(diskFullMessage(new Error("a writer process failed: ENOSPC: no space left on device, write"), root, root)).toMatch(/^The disk is full/);
+    expect(diskFullMessage(Object.assign(new Error("EDQUOT: disk quota exceeded, write"), { code: "EDQUOT" }), root, root)).toMatch(/^The disk is full/);
+    expect(diskFullMessage(Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }), root, root)).toBeUndefined();
+    expect(diskFullMessage(new Error("content/a.md:1:1 title: Required"), root, root)).toBeUndefined();
+  });
+});
+
+describe("npm run build on a full disk", () => {
+  let dir: string | undefined;
+  let disk: string | undefined;
+  afterEach(() => {
+    if (disk) {
+      spawnSync("umount", [disk]);
+      rmSync(disk, { recursive: true, force: true });
+    }
+    if (dir) removeProject(dir);
+    dir = disk = undefined;
+  });
+
+  it("says so, with the room left, and leaves the last site as it was", (context) => {
+    disk = mkdtempSync(path.join(os.tmpdir(), "lysark-small-disk-"));
+    // A file system of 600 KB, less than the fixture's site: only where this process may mount one (root on Linux).
+    if (process.platform !== "linux" || spawnSync("mount", ["-t", "tmpfs", "-o", "size=600K", "tmpfs", disk]).status !== 0) {
+      rmSync(disk, { recursive: true, force: true });
+      disk = undefined;
+      return context.skip("no small file system can be mounted here");
+    }
+    dir = makeProject();
+    const output = path.join(disk, "site");
+    mkdirSync(output);
+    writeFileSync(path.join(output, "index.html"), "the last site\n");
+    const result = runCli("build", dir, ["--output", output]);
+    expect(result.stderr).toContain("The disk is full (ENOSPC: no space left on device");
+    expect(result.stderr).toMatch(new RegExp(`Room left: beside the output folder ${output}: [\\d.]+ KB free; for the build cache`));
+    expect(result.stderr).toContain("Build stopped. The previous site was left as it was.");
+    expect(result.status).toBe(1);
+    expect(readFileSync(path.join(output, "index.html"), "utf8")).toBe("the last site\n");
+  });
+});
