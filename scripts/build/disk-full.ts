@@ -6,6 +6,7 @@
  */
 import { statfsSync } from "node:fs";
 import path from "node:path";
+import { resolvedPath } from "./output-folder.ts";
 
 /** Room left for this user on the file system holding `file` (or the nearest folder above it that exists). */
 function room(file: string): { bytes: number; files: number } | undefined {
@@ -45,7 +46,8 @@ export function diskFullMessage(error: unknown, root: string, output: string): s
   const cache = path.join(root, ".cache", "lysark");
   return [
     `The disk is full (${message}).`,
-    `Room left: ${roomText(`beside the output folder ${output}`, path.dirname(output))}; ${roomText(`for the build cache ${path.relative(root, cache)}/`, cache)}.`,
+    // Through a link (_site → /var/www/site) the new site is written beside the folder it leads to.
+    `Room left: ${roomText(`beside the output folder ${output}`, path.dirname(resolvedPath(output)))}; ${roomText(`for the build cache ${path.relative(root, cache)}/`, cache)}.`,
     "A build writes a whole new site beside the last one before it swaps them, and keeps its pages and search index in .cache/lysark/. Free space on that disk, or build onto another with --output.",
   ].join("\n");
 }

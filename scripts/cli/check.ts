@@ -10,7 +10,8 @@ const CHECK_HELP = `Usage: npm run check [-- --output DIR] [--quiet]
 
 Validates site.config.json, every document and every image it shows, as the build does, and writes nothing:
 a passing check means npm run build succeeds. Each problem names its file, line, column and field. It also
-looks at the folder the build would replace (_site/), which must hold nothing but a site.
+looks at the folder the build would replace (_site/): it must hold nothing but a site, in a folder the build
+may write in.
 
   --output DIR   the folder npm run build -- --output DIR would replace, instead of _site/
   --quiet        nothing but problems

@@ -3,7 +3,7 @@
  * and the cache's disk have, and what to do, instead of Node's bare ENOSPC; the last site stays.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -65,5 +65,37 @@ describe("npm run build on a full disk", () => {
     expect(result.stderr).toContain("Build stopped. The previous site was left as it was.");
     expect(result.status).toBe(1);
     expect(readFileSync(path.join(output, "index.html"), "utf8")).toBe("the last site\n");
+  });
+});
+
+describe("diskFullMessage through a link", () => {
+  let work: string | undefined;
+  let served: string | undefined;
+  afterEach(() => {
+    for (const folder of [work, served]) if (folder) rmSync(folder, { recursive: true, force: true });
+    work = served = undefined;
+  });
+
+  const free = (folder: string) => {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  };
+  const UNITS: Record<string, number> = { bytes: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+  const shownRoom = (said: string) => {
+    const [, number, unit] = /beside the output folder [^:]+: ([\d.]+) (\w+) free;/.exec(said)!;
+    return Number(number) * UNITS[unit!]!;
+  };
+
+  it.runIf(existsSync("/dev/shm"))("measures the room where the new site is written: beside the folder an output link leads to", (context) => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-disk-link-"));
+    served = mkdtempSync(path.join("/dev/shm", "lysark-served-"));
+    // Two file systems of clearly different room, or the figure cannot tell which was measured.
+    const [project, linked] = [free(work), free(served)];
+    if (Math.abs(project - linked) < 0.2 * Math.max(project, linked)) return context.skip("/dev/shm and the temporary folder have about the same room here");
+    const link = path.join(work, "_site");
+    symlinkSync(served, link);
+    const said = diskFullMessage(enospc, work, link)!;
+    expect(said).toContain(`beside the output folder ${link}:`);
+    expect(Math.abs(shownRoom(said) - linked)).toBeLessThan(0.05 * linked);
   });
 });
