@@ -161,12 +161,16 @@ export function planDocument(input: NewDocumentInput): Planned {
   };
 }
 
-/** Writes the planned file; refuses to overwrite even if one appeared meanwhile. */
+/** Writes the planned file (making its folder); refuses to overwrite even if one appeared meanwhile. */
 function writeNew(file: string, text: string): void {
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new EditorError(`${file} already exists; nothing was written.`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === "EEXIST" && existsSync(file)) throw new EditorError(`${file} already exists; nothing was written.`);
+    // A folder this user may not write, a read-only checkout, a full disk: said as a problem, not as a stack trace.
+    if (code) throw new EditorError(`${file} could not be written (${message}). Check that you may write in ${path.dirname(file)} and that its disk has room.`);
     throw error;
   }
 }
@@ -232,7 +236,6 @@ export function planPublisher(input: NewPublisherInput): Planned {
 
 export function createPublisher(input: NewPublisherInput): Planned {
   const planned = planPublisher(input);
-  mkdirSync(path.dirname(planned.file), { recursive: true });
   writeNew(planned.file, planned.text);
   return planned;
 }

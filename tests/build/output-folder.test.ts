@@ -2,8 +2,7 @@
  * A build replaces its output folder whole, so it refuses, before it starts, an output that is the project or holds
  * it, holds Lysark, lies inside what the build reads, is a file, or holds anything a Lysark site does not have.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { build } from "../../scripts/build/build.ts";
 import { outputFolderProblem, siteTopLevelNames } from "../../scripts/build/output-folder.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { unwritable } from "../helpers/unwritable.ts";
 
 describe("the output folder a build may replace", () => {
   let work: string;
@@ -146,19 +146,6 @@ describe("an output folder that is a symbolic link", () => {
     expect(readdirSync(dir).filter((name) => name.startsWith("._site."))).toEqual([]);
   });
 });
-
-/**
- * Makes `folder` one this process may not write in: read-only for a user, immutable for root (whom permissions do
- * not stop); undefined where neither can be done. Resolves to the function that undoes it.
- */
-function unwritable(folder: string): (() => void) | undefined {
-  if (process.getuid?.() !== 0) {
-    chmodSync(folder, 0o555);
-    return () => chmodSync(folder, 0o755);
-  }
-  if (spawnSync("chattr", ["+i", folder]).status !== 0) return undefined;
-  return () => void spawnSync("chattr", ["-i", folder]);
-}
 
 describe("the folder around the output", () => {
   let dir: string | undefined;
