@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ImportError, importTranscript, type ImportReport, type ImportResult } from "../importer/index.js";
+import { projectFolderProblem } from "../content/project-folder.ts";
 import { readPublishers } from "../importer/publishers-io.js";
 import { formatReport } from "../importer/report.js";
 import { importOriginalsCommand, type OriginalsOptions, planOriginals, writeOriginal } from "../importer/originals/cli.js";
@@ -32,8 +33,6 @@ export interface Io {
   /** Content folder when --out is not given (default: "content" under cwd). */
   defaultOut?: string;
 }
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export const USAGE = `Usage:
   npm run import -- <transcript.txt | folder>... [--publisher ID] [--out content/] [--force]
@@ -54,12 +53,14 @@ Options:
   --stdout            print the Markdown to stdout (report to stderr) and write nothing
   -h, --help          this help`;
 
-// npm runs scripts from the project root; INIT_CWD is where the editor typed the command.
+// npm runs scripts from the project root; INIT_CWD is where the editor typed the command. Documents go into the
+// content/ of the site's folder the command runs in, as every other command reads and writes there; it was Lysark's
+// own folder's, so run from a site's folder elsewhere the import wrote into Lysark's content.
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  cwd: process.env.INIT_CWD ?? process.cwd(),
-  defaultOut: path.join(projectRoot, "content"),
+  cwd: process.env.INIT_CWD || process.cwd(),
+  defaultOut: path.join(process.cwd(), "content"),
 };
 
 interface Planned extends Outcome<ImportReport> {
@@ -267,6 +268,12 @@ export function main(argv: string[], io: Io = defaultIo): number | Promise<numbe
   }
   if (values.stdout && files.length > 1) {
     io.stderr(`import: --stdout takes exactly one transcript (got ${files.length})\n`);
+    return 1;
+  }
+  // Without --out, outside a site's folder: stop as the other commands do, rather than make a content/ there.
+  const notAProject = values.out === undefined && io.defaultOut !== undefined ? projectFolderProblem(path.dirname(io.defaultOut)) : undefined;
+  if (notAProject) {
+    io.stderr(`import: ${notAProject} Or name the content folder with --out.\n`);
     return 1;
   }
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : (io.defaultOut ?? path.resolve(io.cwd, "content"));

@@ -159,6 +159,39 @@ describe("CLI: npm run import", () => {
   });
 });
 
+describe("CLI: the site's folder", () => {
+  let project: string | undefined;
+  let elsewhere: string | undefined;
+  afterEach(() => {
+    for (const folder of [project, elsewhere]) if (folder) rmSync(folder, { recursive: true, force: true });
+    project = elsewhere = undefined;
+  });
+  const listing = (folder: string) => readdirSync(folder, { recursive: true }).map(String).sort();
+
+  it("writes into the content/ of the folder it runs in, as the other commands, not into Lysark's own", () => {
+    project = mkdtempSync(path.join(tmpdir(), "lysark-import-site-"));
+    mkdirSync(path.join(project, "content", "voss"), { recursive: true });
+    writeFileSync(path.join(project, "content", "voss", "_publisher.yaml"), PUBLISHERS.voss!);
+    const lysarkContent = listing(path.join(repoRoot, "content"));
+    const run = runCli("import", project, [path.join(fixturesDir, "nn-kulturplan.txt"), "--publisher", "voss"], { INIT_CWD: project });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(readdirSync(path.join(project, "content", "voss")).filter((name) => name.endsWith(".md"))).toHaveLength(1);
+    expect(listing(path.join(repoRoot, "content"))).toEqual(lysarkContent);
+  });
+
+  it("stops outside a site's folder, unless --out names the content folder, and writes nothing", () => {
+    elsewhere = mkdtempSync(path.join(tmpdir(), "lysark-import-elsewhere-"));
+    const lysarkContent = listing(path.join(repoRoot, "content"));
+    const run = runCli("import", elsewhere, [path.join(fixturesDir, "nn-kulturplan.txt"), "--publisher", "stavanger"], { INIT_CWD: elsewhere });
+    expect(run.stderr).toContain(`import: No content/ folder in ${elsewhere}.`);
+    expect(run.stderr).toContain("Or name the content folder with --out.");
+    expect(run.status).toBe(1);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(listing(path.join(repoRoot, "content"))).toEqual(lysarkContent);
+  });
+});
+
 describe("CLI: unknown publishers (issue 16)", () => {
   const grue = () => path.join(seedsDir, "grue-arbeidsgiverstrategi.txt");
   const gavle = () => path.join(seedsDir, "gavleborg-jamresursen.txt");
