@@ -5,7 +5,7 @@
  * starts, an output that is the project or holds it, holds Lysark, lies inside what the build reads, or already
  * holds anything a site Lysark writes does not have.
  */
-import { accessSync, constants, readdirSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { LYSARK_ROOT } from "../content/bundles.mjs";
 import { inside } from "../content/safe-path.ts";
@@ -41,10 +41,34 @@ export function siteTopLevelNames(): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * Where the link at `file` leads when that is not there yet (`_site → /var/www/site` before the first deploy), followed
+ * link by link; `file` itself when it is no such link. Its rename would have put the site in place of the link.
+ */
+function danglingTarget(file: string): string {
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(current).isSymbolicLink()) return current;
+      realpathSync(current);
+      return current;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") return current;
+      try {
+        current = path.resolve(path.dirname(current), readlinkSync(current));
+      } catch {
+        // Not there at all: nothing to follow.
+        return current;
+      }
+    }
+  }
+  return current;
+}
+
 /** The path with symbolic links resolved as far as it exists: a link to the project is the project. */
 export function resolvedPath(file: string): string {
   const rest: string[] = [];
-  let current = path.resolve(file);
+  let current = danglingTarget(path.resolve(file));
   for (;;) {
     try {
       return path.join(realpathSync(current), ...rest.reverse());

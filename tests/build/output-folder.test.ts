@@ -145,6 +145,31 @@ describe("an output folder that is a symbolic link", () => {
     // Nothing of the builds is left in the project beside the link: the staging and the replaced sites sit beside the folder.
     expect(readdirSync(dir).filter((name) => name.startsWith("._site."))).toEqual([]);
   });
+
+  it("that leads to a folder not made yet is built through as well: the folder is made there, and the link stays", async () => {
+    dir = makeProject();
+    const base = mkdtempSync(path.join(os.tmpdir(), "lysark-served-"));
+    served = path.join(base, "www");
+    const link = path.join(dir, "_site");
+    // Relative, as `ln -s` often makes them, and through a second link.
+    symlinkSync("www", path.join(base, "hop"));
+    symlinkSync(path.relative(dir, path.join(base, "hop")), link);
+    for (const round of [1, 2]) {
+      const result = await build({ root: dir });
+      expect(result.ok, `build ${round}`).toBe(true);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(existsSync(path.join(served, "index.html")), `build ${round}`).toBe(true);
+    }
+    expect(readdirSync(dir).filter((name) => name.startsWith("._site."))).toEqual([]);
+  });
+
+  it("that leads into the project is refused as the folder itself would be", () => {
+    dir = makeProject();
+    symlinkSync(path.join("content", "site"), path.join(dir, "_site"));
+    expect(outputFolderProblem(dir, path.join(dir, "_site"), false)).toBe(
+      "_site/: that is inside content, which the build reads. Build into a folder of its own, such as _site (the default).",
+    );
+  });
 });
 
 describe("the folder around the output", () => {
