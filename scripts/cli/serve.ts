@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { resolvedPath } from "../build/output-folder.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
@@ -43,6 +44,11 @@ if (notAProject) {
 /** Lysark's own folder, holding layouts/, assets/ and docs/. */
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 const output = path.join(root, "_site");
+// _site as a link to a folder not made yet (_site → /var/www/site): every write under it failed with ENOENT, and the
+// server served nothing. The folder is made where the link leads; any other problem is the first write's to report.
+try {
+  mkdirSync(resolvedPath(output), { recursive: true });
+} catch {}
 const say = (message: string) => console.log(`[lysark] ${message}`);
 
 const site = new DevSite(root, output, {

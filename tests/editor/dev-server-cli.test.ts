@@ -2,9 +2,11 @@
  * `npm start` as a process, without a browser: a broken site.config.json
  * (or template) when it starts or while it runs is reported, naming the file
  * and field, and the server keeps running and builds once the file is fixed;
- * a site whose url has a path is served under that path.
+ * a site whose url has a path is served under that path; an _site that links to a folder not made yet is
+ * written there.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
@@ -37,6 +39,24 @@ describe("the dev server process", () => {
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 0 }));
     expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json:1:\d+ pageSize: /);
     expect((await fetch(server.url("/"))).status).toBe(200);
+  }, 90_000);
+
+  it("writes and serves the site through an _site link to a folder not made yet, and the link stays", async () => {
+    dir = makeProject();
+    const served = mkdtempSync(path.join(os.tmpdir(), "lysark-served-"));
+    try {
+      symlinkSync(path.join(served, "www"), path.join(dir, "_site"));
+      server = startDevServer(dir);
+      await server.logged(/\[lysark\] Wrote \d+ files/, 0, 60_000);
+      await server.listening();
+      expect((await fetch(server.url("/"))).status).toBe(200);
+      expect(server.output()).not.toContain("Problem writing the site");
+      expect(existsSync(path.join(served, "www", "index.html"))).toBe(true);
+      expect(lstatSync(path.join(dir, "_site")).isSymbolicLink()).toBe(true);
+      await server.stop();
+    } finally {
+      rmSync(served, { recursive: true, force: true });
+    }
   }, 90_000);
 
   it("serves a site whose url has a path under that path, with the problems banner's address there too", async () => {
