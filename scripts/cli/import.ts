@@ -244,7 +244,40 @@ function parse(argv: string[]) {
 }
 
 /** A number for transcripts; a promise when the inputs are originals (reading them is asynchronous). */
+/**
+ * A file the import could not write (a folder this user may not write in, a full disk): one line naming it, not a
+ * stack trace. Inputs are written one by one, so those reported as written above it were written.
+ */
+function writeFailure(error: unknown, io: Io): number {
+  const { code, path: file, message } = error as NodeJS.ErrnoException;
+  if (!code || !file) throw error;
+  // The file it was writing beside its target (writeAtomic's ".name.tmp-<pid>", an original's "name.tmp-<pid>"): named by its target.
+  const target = /\.tmp-\d+$/.test(file)
+    ? path.join(
+        path.dirname(file),
+        path
+          .basename(file)
+          .replace(/\.tmp-\d+$/, "")
+          .replace(/^\./, ""),
+      )
+    : file;
+  const shown = path.relative(io.cwd, target) || target;
+  io.stderr(
+    `import: could not write ${shown} (${message}). Check that you may write in ${path.dirname(shown)} and that its disk has room; the documents reported above as written were written, no others.\n`,
+  );
+  return 1;
+}
+
 export function main(argv: string[], io: Io = defaultIo): number | Promise<number> {
+  try {
+    const code = run(argv, io);
+    return typeof code === "number" ? code : code.catch((error: unknown) => writeFailure(error, io));
+  } catch (error) {
+    return writeFailure(error, io);
+  }
+}
+
+function run(argv: string[], io: Io): number | Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/cli/import.js";
 import { runCli } from "../helpers/cli.ts";
+import { unwritable } from "../helpers/unwritable.ts";
 import { fixturesDir, repoRoot, seedsDir } from "./helpers.js";
 
 let dir: string;
@@ -155,6 +156,23 @@ describe("CLI: npm run import", () => {
     const ok = runCli("import", repoRoot, ["--stdout", "--publisher", "voss", "--out", "content", "in/nn-kulturplan.txt"], env);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^---\n/u);
+    expect(files("content/voss")).toEqual(["_publisher.yaml"]);
+  });
+});
+
+describe("CLI: a folder it may not write in", () => {
+  it("names the document it could not write, with no stack trace, and writes nothing else", (context) => {
+    const folder = path.join(dir, "content", "voss");
+    const undo = unwritable(folder);
+    if (!undo) return context.skip("no way here to make a folder this process may not write in");
+    try {
+      const r = run("in/nn-kulturplan.txt", "--publisher", "voss");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^import: could not write content\/voss\/kulturplan-for-voss-herad\.md \((?:EACCES|EPERM): /);
+      expect(r.stderr).toContain("Check that you may write in content/voss and that its disk has room;");
+    } finally {
+      undo();
+    }
     expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 });
