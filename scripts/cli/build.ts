@@ -1,7 +1,7 @@
 import path from "node:path";
 import { build } from "../build/build.ts";
 import { takeOverMessage, waitingMessage } from "../build/build-lock.ts";
-import { diskFullMessage } from "../build/disk-full.ts";
+import { cacheNotWritableMessage, diskFullMessage } from "../build/write-errors.ts";
 import { createProgress } from "../progress/progress.ts";
 import { BUILD_HELP, BUILD_USAGE, buildOptionsFromArgs } from "./build-args.ts";
 import { cacheSummary } from "./build-summary.ts";
@@ -36,7 +36,7 @@ try {
   // Two sources for one file, a broken site.config.json, a slice that does not fit …: the message says which and how to fix it.
   // Outside a site's folder (NotAProjectError) there is no previous site to speak of.
   const notAProject = (error as Error).name === "NotAProjectError";
-  const said = diskFullMessage(error, root, options.output ?? path.join(root, "_site")) ?? (error as Error).message;
+  const said = diskFullMessage(error, root, options.output ?? path.join(root, "_site")) ?? cacheNotWritableMessage(error, root) ?? (error as Error).message;
   console.error(notAProject ? said : `${said}\nBuild stopped. The previous site was left as it was.`);
   if (options.verbose) console.error((error as Error).stack);
   process.exit(1);

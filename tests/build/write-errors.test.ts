@@ -1,15 +1,17 @@
 /**
- * A build that runs out of room (scripts/build/disk-full.ts) says the disk is full, how much room the output's disk
- * and the cache's disk have, and what to do, instead of Node's bare ENOSPC; the last site stays.
+ * Where a build cannot write (scripts/build/write-errors.ts): out of room, it says the disk is full, how much room the
+ * output's disk and the cache's disk have, and what to do, instead of Node's bare ENOSPC, and the last site stays; a
+ * build cache it may not write is named with the fix (--no-cache builds without it).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { diskFullMessage } from "../../scripts/build/disk-full.ts";
+import { cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { unwritable } from "../helpers/unwritable.ts";
 
 const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
 
@@ -97,5 +99,51 @@ describe("diskFullMessage through a link", () => {
     const said = diskFullMessage(enospc, work, link)!;
     expect(said).toContain(`beside the output folder ${link}:`);
     expect(Math.abs(shownRoom(said) - linked)).toBeLessThan(0.05 * linked);
+  });
+});
+
+describe("a build cache the build may not write", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) removeProject(dir);
+    dir = undefined;
+  });
+
+  it("is named with the fix, and once it is removed the build makes it again", (context) => {
+    dir = makeProject();
+    const cache = path.join(dir, ".cache");
+    mkdirSync(cache);
+    const undo = unwritable(cache);
+    if (!undo) return context.skip("no way here to make a folder this process may not write in");
+    try {
+      const refused = runCli("build", dir, []);
+      expect(refused.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): [^\n]+'[^']*\.cache\/lysark[^']*'\)\.$/m);
+      expect(refused.stderr).toContain(
+        'make .cache/ this user\'s again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it:',
+      );
+      expect(refused.status).toBe(1);
+      expect(existsSync(path.join(dir, "_site"))).toBe(false);
+    } finally {
+      undo();
+    }
+    rmSync(cache, { recursive: true, force: true });
+    const built = runCli("build", dir, []);
+    expect(built.status, built.stderr).toBe(0);
+    expect(existsSync(path.join(dir, "_site", "index.html"))).toBe(true);
+  });
+
+  it("is told apart from other errors: a denied path elsewhere, a path in quotes from another thread", () => {
+    const root = path.join(os.tmpdir(), "site");
+    const denied = (message: string, file?: string) => Object.assign(new Error(message), { code: "EACCES", ...(file ? { path: file } : {}) });
+    expect(cacheNotWritableMessage(denied("EACCES: permission denied, mkdir", path.join(root, ".cache", "lysark", "pages")), root)).toMatch(
+      /^The build cache cannot be written/,
+    );
+    expect(
+      cacheNotWritableMessage(new Error(`a writer failed: EACCES: permission denied, open '${path.join(root, ".cache", "lysark", "search", "x")}'`), root),
+    ).toMatch(/^The build cache cannot be written/);
+    expect(cacheNotWritableMessage(denied("EACCES: permission denied, open", path.join(root, "_site", "index.html")), root)).toBeUndefined();
+    expect(
+      cacheNotWritableMessage(Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT", path: path.join(root, ".cache", "x") }), root),
+    ).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 /**
- * A build that runs out of room stopped with Node's bare `ENOSPC: no space left on device, write`, which names neither
- * the disk nor what a build needs. The build writes in two places, often on two disks: a whole new site beside the
+ * Where a build cannot write, said with what to do. A build that runs out of room stopped with Node's bare
+ * `ENOSPC: no space left on device, write`, which names neither the disk nor what a build needs. The build writes in two places, often on two disks: a whole new site beside the
  * output folder (swapped in at the end, so the old and the new site are there at once) and its cache in
  * .cache/lysark/ of the project. The message says how much room each has left, and what to do.
  */
 import { statfsSync } from "node:fs";
 import path from "node:path";
+import { inside } from "../content/safe-path.ts";
 import { resolvedPath } from "./output-folder.ts";
 
 /** Room left for this user on the file system holding `file` (or the nearest folder above it that exists). */
@@ -49,5 +50,25 @@ export function diskFullMessage(error: unknown, root: string, output: string): s
     // Through a link (_site → /var/www/site) the new site is written beside the folder it leads to.
     `Room left: ${roomText(`beside the output folder ${output}`, path.dirname(resolvedPath(output)))}; ${roomText(`for the build cache ${path.relative(root, cache)}/`, cache)}.`,
     "A build writes a whole new site beside the last one before it swaps them, and keeps its pages and search index in .cache/lysark/. Free space on that disk, or build onto another with --output.",
+  ].join("\n");
+}
+
+/**
+ * The message for an error that is the build cache of the project at `root` not being writable (a `.cache/` made by
+ * another user, say by a container run as root, or a read-only one); else undefined. The build stopped with a bare
+ * `EACCES … mkdir '…/.cache/lysark/…'` from deep inside.
+ */
+export function cacheNotWritableMessage(error: unknown, root: string): string | undefined {
+  const { code, path: file, message } = error as NodeJS.ErrnoException;
+  const denied = /\b(EACCES|EPERM|EROFS)\b/.exec(`${code ?? ""} ${message}`);
+  if (!denied) return undefined;
+  const cache = path.join(path.resolve(root), ".cache");
+  // From another thread or process the error keeps its words but not its path: the path is the one in quotes.
+  const named = file ?? /'([^']+)'/.exec(String(message))?.[1];
+  if (!named || !(inside(cache, path.resolve(named)) || inside(resolvedPath(cache), path.resolve(named)))) return undefined;
+  return [
+    `The build cache cannot be written (${message}).`,
+    // Not --no-cache: cards and processed images are kept there regardless.
+    `The build keeps what it made in ${path.relative(root, path.join(cache, "lysark"))}/ for the next build, cards and images even with --no-cache: make .cache/ this user's again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it: it is only a cache, and the next build makes it again.`,
   ].join("\n");
 }
