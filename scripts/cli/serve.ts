@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { resolvedPath } from "../build/output-folder.ts";
+import { cacheNotWritableMessage, diskFullMessage } from "../build/write-errors.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
@@ -64,7 +65,11 @@ function report(update: DevUpdate, what: string): void {
   else say(`Wrote ${update.files.length} files in ${seconds} seconds (${update.kind === "site" ? "whole site" : "changed documents only"}; ${what})`);
 }
 
-const problemWriting = (error: unknown) => console.error(`[lysark] Problem writing the site: ${(error as Error).message}`);
+// A full disk or a build cache it may not write is said as the build says it; the server keeps running either way.
+const problemWriting = (error: unknown) =>
+  console.error(
+    `[lysark] Problem writing the site: ${diskFullMessage(error, root, output) ?? cacheNotWritableMessage(error, root) ?? (error as Error).message}`,
+  );
 
 try {
   report(await site.update(), "first build");

@@ -5,12 +5,13 @@
  * a site whose url has a path is served under that path; an _site that links to a folder not made yet is
  * written there.
  */
-import { existsSync, lstatSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { unwritable } from "../helpers/unwritable.ts";
 
 let dir: string | undefined;
 let server: DevServerProcess | undefined;
@@ -56,6 +57,24 @@ describe("the dev server process", () => {
       await server.stop();
     } finally {
       rmSync(served, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it("says a build cache it may not write is the problem, with the fix, and keeps running", async (context) => {
+    dir = makeProject();
+    const cache = path.join(dir, ".cache");
+    mkdirSync(cache);
+    const undo = unwritable(cache);
+    if (!undo) return context.skip("no way here to make a folder this process may not write in");
+    try {
+      server = startDevServer(dir);
+      expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, 0, 60_000)).toMatch(
+        /Problem writing the site: The build cache cannot be written \((?:EACCES|EPERM): /,
+      );
+      await server.listening();
+      await server.stop();
+    } finally {
+      undo();
     }
   }, 90_000);
 
