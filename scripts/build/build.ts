@@ -15,6 +15,7 @@ import type { Progress } from "../progress/progress.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
 import { OutputFolderError, outputFolderProblem, resolvedPath } from "./output-folder.ts";
+import { CacheFolderError, cacheFolderProblem } from "./write-errors.ts";
 import { limitHeapGrowth } from "./heap-growth.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
@@ -69,6 +70,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The output is replaced whole: never the project, Lysark, what the build reads, or a folder holding other files.
   const outputProblem = outputFolderProblem(root, output, options.output !== undefined);
   if (outputProblem) throw new OutputFolderError(outputProblem);
+  // Cards and images are kept in .cache/lysark/ even with --no-cache: a folder the build may not write stops it here, not at its end.
+  const cacheProblem = cacheFolderProblem(root);
+  if (cacheProblem) throw new CacheFolderError(cacheProblem);
   // Through a symbolic link (_site → /var/www/site) the build replaces the folder it leads to and keeps the link:
   // replacing the link itself left that folder to be emptied by the next build.
   const target = resolvedPath(output);

@@ -4,7 +4,7 @@
  * output folder (swapped in at the end, so the old and the new site are there at once) and its cache in
  * .cache/lysark/ of the project. The message says how much room each has left, and what to do.
  */
-import { statfsSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, statSync, statfsSync } from "node:fs";
 import path from "node:path";
 import { inside } from "../content/safe-path.ts";
 import { resolvedPath } from "./output-folder.ts";
@@ -66,9 +66,43 @@ export function cacheNotWritableMessage(error: unknown, root: string): string | 
   // From another thread or process the error keeps its words but not its path: the path is the one in quotes.
   const named = file ?? /'([^']+)'/.exec(String(message))?.[1];
   if (!named || !(inside(cache, path.resolve(named)) || inside(resolvedPath(cache), path.resolve(named)))) return undefined;
-  return [
-    `The build cache cannot be written (${message}).`,
-    // Not --no-cache: cards and processed images are kept there regardless.
-    `The build keeps what it made in ${path.relative(root, path.join(cache, "lysark"))}/ for the next build, cards and images even with --no-cache: make .cache/ this user's again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it: it is only a cache, and the next build makes it again.`,
-  ].join("\n");
+  return [`The build cache cannot be written (${message}).`, CACHE_FIX].join("\n");
+}
+
+// Not --no-cache: cards and processed images are kept there regardless.
+const CACHE_FIX = `The build keeps what it made in ${path.join(".cache", "lysark")}/ for the next build, cards and images even with --no-cache: make .cache/ this user's again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it: it is only a cache, and the next build makes it again.`;
+
+/** Thrown by the build, before it starts, for a build cache it could not write. */
+export class CacheFolderError extends Error {
+  override name = "CacheFolderError";
+}
+
+/**
+ * What keeps the build from writing its cache in the project at `root`, looked for without writing anything: the
+ * nearest of .cache/lysark/, .cache/ and the project that exists, and the folders already in .cache/lysark/, must be
+ * writable. The check runs it, so a passing check means the build can write its cache; the build runs it first.
+ */
+export function cacheFolderProblem(root: string): string | undefined {
+  const cache = path.join(root, ".cache", "lysark");
+  let folder = cache;
+  while (!existsSync(folder) && folder !== root) folder = path.dirname(folder);
+  let folders = [folder];
+  if (folder === cache) {
+    try {
+      folders = [cache, ...readdirSync(cache, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? [path.join(cache, entry.name)] : []))];
+    } catch {
+      // Not a folder, or not readable: the access test below says which.
+    }
+  }
+  for (const each of folders) {
+    try {
+      if (!statSync(each).isDirectory())
+        return [`The build cache cannot be written: ${path.relative(root, each)} is a file, not a folder.`, CACHE_FIX].join("\n");
+      accessSync(each, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "EACCES";
+      return [`The build cache cannot be written (${code}: ${path.relative(root, each) || "the project's folder"}).`, CACHE_FIX].join("\n");
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { outputFolderProblem } from "../build/output-folder.ts";
+import { cacheFolderProblem } from "../build/write-errors.ts";
 import { checkProject } from "../content/check-project.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { commandOptions } from "../editor/cli-args.ts";
@@ -11,7 +12,7 @@ const CHECK_HELP = `Usage: npm run check [-- --output DIR] [--quiet]
 Validates site.config.json, every document and every image it shows, as the build does, and writes nothing:
 a passing check means npm run build succeeds. Each problem names its file, line, column and field. It also
 looks at the folder the build would replace (_site/): it must hold nothing but a site, in a folder the build
-may write in.
+may write in; and at the build cache, .cache/lysark/, which the build must be able to write.
 
   --output DIR   the folder npm run build -- --output DIR would replace, instead of _site/
   --quiet        nothing but problems
@@ -34,7 +35,9 @@ reportProblems(problems);
 const output = typeof options.output === "string" ? options.output : undefined;
 const outputProblem = outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined);
 if (outputProblem) console.error(outputProblem);
-const errors = problems.filter((problem) => problem.severity === "error").length + (outputProblem ? 1 : 0);
+const cacheProblem = cacheFolderProblem(root);
+if (cacheProblem) console.error(cacheProblem);
+const errors = problems.filter((problem) => problem.severity === "error").length + (outputProblem ? 1 : 0) + (cacheProblem ? 1 : 0);
 const took = ((performance.now() - start) / 1000).toFixed(2);
 if (errors) {
   console.error(`check failed: ${errors} error(s) (${took} s)`);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, s
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
+import { cacheFolderProblem, cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 import { unwritable } from "../helpers/unwritable.ts";
@@ -116,8 +116,12 @@ describe("a build cache the build may not write", () => {
     const undo = unwritable(cache);
     if (!undo) return context.skip("no way here to make a folder this process may not write in");
     try {
+      // Found before the build starts (cacheFolderProblem), and by the check, so a passing check still means the build succeeds.
+      const checked = runCli("check", dir, []);
+      expect(checked.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\)\.$/m);
+      expect(checked.status).toBe(1);
       const refused = runCli("build", dir, []);
-      expect(refused.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): [^\n]+'[^']*\.cache\/lysark[^']*'\)\.$/m);
+      expect(refused.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\)\.$/m);
       expect(refused.stderr).toContain(
         'make .cache/ this user\'s again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it:',
       );
@@ -130,6 +134,24 @@ describe("a build cache the build may not write", () => {
     const built = runCli("build", dir, []);
     expect(built.status, built.stderr).toBe(0);
     expect(existsSync(path.join(dir, "_site", "index.html"))).toBe(true);
+  });
+
+  it("is looked for in .cache/lysark/ and each folder in it, and in .cache/ or the project while they are not there", (context) => {
+    dir = makeProject();
+    expect(cacheFolderProblem(dir)).toBeUndefined();
+    const pages = path.join(dir, ".cache", "lysark", "pages");
+    mkdirSync(pages, { recursive: true });
+    expect(cacheFolderProblem(dir)).toBeUndefined();
+    const undo = unwritable(pages);
+    if (!undo) return context.skip("no way here to make a folder this process may not write in");
+    try {
+      expect(cacheFolderProblem(dir)).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\/lysark\/pages\)\.\n/);
+    } finally {
+      undo();
+    }
+    rmSync(path.join(dir, ".cache"), { recursive: true });
+    writeFileSync(path.join(dir, ".cache"), "");
+    expect(cacheFolderProblem(dir)).toMatch(/^The build cache cannot be written: \.cache is a file, not a folder\.\n/);
   });
 
   it("is told apart from other errors: a denied path elsewhere, a path in quotes from another thread", () => {
