@@ -243,7 +243,6 @@ function parse(argv: string[]) {
   });
 }
 
-/** A number for transcripts; a promise when the inputs are originals (reading them is asynchronous). */
 /**
  * A file the import could not write (a folder this user may not write in, a full disk): one line naming it, not a
  * stack trace. Inputs are written one by one, so those reported as written above it were written.
@@ -268,6 +267,7 @@ function writeFailure(error: unknown, io: Io): number {
   return 1;
 }
 
+/** A number for transcripts; a promise when the inputs are originals (reading them is asynchronous). */
 export function main(argv: string[], io: Io = defaultIo): number | Promise<number> {
   try {
     const code = run(argv, io);
