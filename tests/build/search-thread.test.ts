@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { SearchThread, writeSearchBundlesOnThread } from "../../scripts/build/search-thread.ts";
 import { BACKGROUND_THREAD_NICE } from "../../scripts/content/thread-priority.ts";
-import { mainThreadStat, otherThreads, procStat } from "../helpers/proc.ts";
+import { descendants, mainThreadStat, otherThreads, procStat } from "../helpers/proc.ts";
 import { indexSearch } from "../../scripts/build/write-site.ts";
 import { phaseTimer } from "../../scripts/publish/assets.ts";
 import { loadContent } from "../../scripts/content/load.ts";
@@ -98,17 +98,10 @@ describe("the search index on its own thread", () => {
       const mainNice = procStat(mainThreadStat).nice;
       const threadNices = new Set<number>();
       const pagefindNices = new Set<number>();
+      const children = descendants(1);
       const look = () => {
         for (const thread of otherThreads().values()) threadNices.add(thread.nice);
-        for (const pid of readdirSync("/proc")) {
-          if (!/^\d+$/.test(pid)) continue;
-          try {
-            const stat = procStat(`/proc/${pid}/stat`);
-            if (stat.parent === process.pid && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
-          } catch {
-            // Ended between the listing and the read.
-          }
-        }
+        for (const stat of children().values()) if (stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
       };
       const watching = setInterval(look, 2);
       try {
@@ -131,19 +124,12 @@ describe("the search index on its own thread", () => {
       const threadNices = new Set<number>();
       const writerNices = new Set<number>();
       const pagefindNices = new Set<number>();
+      const family = descendants(2);
       const look = () => {
         for (const thread of otherThreads().values()) threadNices.add(thread.nice);
-        const stats = new Map<number, ReturnType<typeof procStat>>();
-        for (const pid of readdirSync("/proc")) {
-          if (!/^\d+$/.test(pid)) continue;
-          try {
-            stats.set(Number(pid), procStat(`/proc/${pid}/stat`));
-          } catch {
-            // Ended between the listing and the read.
-          }
-        }
+        const stats = family();
         // The writer processes are this process's children, and each starts a Pagefind process for its stems.
-        const writers = new Set([...stats].filter(([, stat]) => stat.parent === process.pid && !stat.comm.startsWith("pagefind")).map(([pid]) => pid));
+        const writers = new Set([...stats].filter(([, stat]) => stat.generation === 1 && !stat.comm.startsWith("pagefind")).map(([pid]) => pid));
         for (const [pid, stat] of stats) {
           if (writers.has(pid)) writerNices.add(stat.nice);
           else if (writers.has(stat.parent) && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
