@@ -94,20 +94,38 @@ export function surroundingProblem(folder: string, code: string | undefined): st
   return undefined;
 }
 
-/** The nearest folder above `output` that exists (the build makes the rest, as mkdir -p would), and what making the staging folder in it would meet; looks without writing anything. */
-function surroundingCode(output: string): { folder: string; code: string | undefined } {
-  let folder = path.dirname(output);
+/** `file` if it is there, else the nearest path above it that is (a file in the way included). */
+export function nearestExisting(file: string): string {
+  let current = file;
   for (;;) {
     try {
-      if (!statSync(folder).isDirectory()) return { folder, code: "ENOTDIR" };
-      accessSync(folder, constants.W_OK);
-      return { folder, code: undefined };
+      statSync(current);
+      return current;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const up = path.dirname(folder);
-      if (code !== "ENOENT" || up === folder) return { folder, code: code === "ENOENT" ? undefined : code };
-      folder = up;
+      const up = path.dirname(current);
+      // ENOTDIR: a file further up is in the way; it is the one to name.
+      if ((code !== "ENOENT" && code !== "ENOTDIR") || up === current) return current;
+      current = up;
     }
+  }
+}
+
+/**
+ * Whether this user may make files in `folder`, or, while it is not there, in the nearest folder above it that is
+ * (a build makes the rest, as mkdir -p would): that folder, and the error code a write there would meet. Looks
+ * without writing anything; the output's look ahead and the build cache's (./write-errors.ts) share it.
+ */
+export function writeAccess(folder: string): { folder: string; code: string | undefined } {
+  const found = nearestExisting(folder);
+  try {
+    if (!statSync(found).isDirectory()) return { folder: found, code: "ENOTDIR" };
+    accessSync(found, constants.W_OK);
+    return { folder: found, code: undefined };
+  } catch (error) {
+    // Missing after all (a dangling link at the top), the build's own write will say so.
+    const code = (error as NodeJS.ErrnoException).code;
+    return { folder: found, code: code === "ENOENT" ? undefined : code };
   }
 }
 
@@ -135,7 +153,7 @@ export function outputFolderProblem(root: string, output: string, given: boolean
     const named = inside(project, input) ? path.relative(project, input) : input;
     return `${label}: that is ${out === input ? "" : "inside "}${named}, which the build reads. ${fix}`;
   }
-  const { folder, code } = surroundingCode(out);
+  const { folder, code } = writeAccess(path.dirname(out));
   const around = surroundingProblem(folder, code);
   if (around) return `${label}: ${around}`;
   let entries: string[];

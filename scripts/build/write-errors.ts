@@ -4,20 +4,18 @@
  * output folder (swapped in at the end, so the old and the new site are there at once) and its cache in
  * .cache/lysark/ of the project. The message says how much room each has left, and what to do.
  */
-import { accessSync, constants, existsSync, readdirSync, statSync, statfsSync } from "node:fs";
+import { readdirSync, statfsSync } from "node:fs";
 import path from "node:path";
 import { inside } from "../content/safe-path.ts";
-import { resolvedPath } from "./output-folder.ts";
+import { nearestExisting, resolvedPath, writeAccess } from "./output-folder.ts";
 
-/** Room left for this user on the file system holding `file` (or the nearest folder above it that exists). */
+/** Room left for this user on the file system holding `file` (or the nearest path above it that exists). */
 function room(file: string): { bytes: number; files: number } | undefined {
-  for (let folder = file; ; folder = path.dirname(folder)) {
-    try {
-      const stats = statfsSync(folder);
-      return { bytes: stats.bavail * stats.bsize, files: stats.ffree };
-    } catch {
-      if (path.dirname(folder) === folder) return undefined;
-    }
+  try {
+    const stats = statfsSync(nearestExisting(file));
+    return { bytes: stats.bavail * stats.bsize, files: stats.ffree };
+  } catch {
+    return undefined;
   }
 }
 
@@ -84,25 +82,18 @@ export class CacheFolderError extends Error {
  */
 export function cacheFolderProblem(root: string): string | undefined {
   const cache = path.join(root, ".cache", "lysark");
-  let folder = cache;
-  while (!existsSync(folder) && folder !== root) folder = path.dirname(folder);
-  let folders = [folder];
-  if (folder === cache) {
+  const top = writeAccess(cache);
+  let subfolders: string[] = [];
+  if (top.folder === cache && top.code === undefined) {
     try {
-      folders = [cache, ...readdirSync(cache, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? [path.join(cache, entry.name)] : []))];
+      subfolders = readdirSync(cache, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? [path.join(cache, entry.name)] : []));
     } catch {
-      // Not a folder, or not readable: the access test below says which.
+      // Written since the look at it: the build's own write will say so.
     }
   }
-  for (const each of folders) {
-    try {
-      if (!statSync(each).isDirectory())
-        return [`The build cache cannot be written: ${path.relative(root, each)} is a file, not a folder.`, CACHE_FIX].join("\n");
-      accessSync(each, constants.W_OK);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "EACCES";
-      return [`The build cache cannot be written (${code}: ${path.relative(root, each) || "the project's folder"}).`, CACHE_FIX].join("\n");
-    }
+  for (const { folder, code } of [top, ...subfolders.map(writeAccess)]) {
+    if (code === "ENOTDIR") return [`The build cache cannot be written: ${path.relative(root, folder)} is a file, not a folder.`, CACHE_FIX].join("\n");
+    if (code) return [`The build cache cannot be written (${code}: ${path.relative(root, folder) || "the project's folder"}).`, CACHE_FIX].join("\n");
   }
   return undefined;
 }

@@ -31,13 +31,13 @@ const start = performance.now();
 // Everything the build needs is checked, so a build after a passing check cannot fail.
 const { site, problems } = await checkProject(root, createProgress({ quiet }));
 reportProblems(problems);
-// The build refuses such a folder before it starts, so a check that passed over it would not mean the build succeeds.
+// The build refuses such folders (its output, its cache) before it starts, so a check that passed over them would not mean the build succeeds.
 const output = typeof options.output === "string" ? options.output : undefined;
-const outputProblem = outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined);
-if (outputProblem) console.error(outputProblem);
-const cacheProblem = cacheFolderProblem(root);
-if (cacheProblem) console.error(cacheProblem);
-const errors = problems.filter((problem) => problem.severity === "error").length + (outputProblem ? 1 : 0) + (cacheProblem ? 1 : 0);
+const folderProblems = [outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined), cacheFolderProblem(root)].filter(
+  (problem) => problem !== undefined,
+);
+for (const problem of folderProblems) console.error(problem);
+const errors = problems.filter((problem) => problem.severity === "error").length + folderProblems.length;
 const took = ((performance.now() - start) / 1000).toFixed(2);
 if (errors) {
   console.error(`check failed: ${errors} error(s) (${took} s)`);
