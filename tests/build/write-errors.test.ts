@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cacheFolderProblem, cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
-import { unwritable } from "../helpers/unwritable.ts";
+import { whileUnwritable } from "../helpers/unwritable.ts";
 
 const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
 
@@ -49,7 +49,7 @@ describe("npm run build on a full disk", () => {
     dir = disk = undefined;
   });
 
-  it("says so, with the room left, and leaves the last site as it was", (context) => {
+  it("says so, with the room left, and leaves the last site as it was", async (context) => {
     disk = mkdtempSync(path.join(os.tmpdir(), "lysark-small-disk-"));
     // A file system of 600 KB, less than the fixture's site: only where this process may mount one (root on Linux).
     if (process.platform !== "linux" || spawnSync("mount", ["-t", "tmpfs", "-o", "size=600K", "tmpfs", disk]).status !== 0) {
@@ -88,7 +88,7 @@ describe("diskFullMessage through a link", () => {
     return Number(number) * UNITS[unit!]!;
   };
 
-  it.runIf(existsSync("/dev/shm"))("measures the room where the new site is written: beside the folder an output link leads to", (context) => {
+  it.runIf(existsSync("/dev/shm"))("measures the room where the new site is written: beside the folder an output link leads to", async (context) => {
     work = mkdtempSync(path.join(os.tmpdir(), "lysark-disk-link-"));
     served = mkdtempSync(path.join("/dev/shm", "lysark-served-"));
     // Two file systems of clearly different room, or the figure cannot tell which was measured.
@@ -109,46 +109,38 @@ describe("a build cache the build may not write", () => {
     dir = undefined;
   });
 
-  it("is named with the fix, and once it is removed the build makes it again", (context) => {
+  it("is named with the fix, and once it is removed the build makes it again", async (context) => {
     dir = makeProject();
     const cache = path.join(dir, ".cache");
     mkdirSync(cache);
-    const undo = unwritable(cache);
-    if (!undo) return context.skip("no way here to make a folder this process may not write in");
-    try {
+    await whileUnwritable(cache, context, async () => {
       // Found before the build starts (cacheFolderProblem), and by the check, so a passing check still means the build succeeds.
-      const checked = runCli("check", dir, []);
+      const checked = runCli("check", dir!, []);
       expect(checked.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\)\.$/m);
       expect(checked.status).toBe(1);
-      const refused = runCli("build", dir, []);
+      const refused = runCli("build", dir!, []);
       expect(refused.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\)\.$/m);
       expect(refused.stderr).toContain(
         'make .cache/ this user\'s again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it:',
       );
       expect(refused.status).toBe(1);
-      expect(existsSync(path.join(dir, "_site"))).toBe(false);
-    } finally {
-      undo();
-    }
+      expect(existsSync(path.join(dir!, "_site"))).toBe(false);
+    });
     rmSync(cache, { recursive: true, force: true });
-    const built = runCli("build", dir, []);
+    const built = runCli("build", dir!, []);
     expect(built.status, built.stderr).toBe(0);
     expect(existsSync(path.join(dir, "_site", "index.html"))).toBe(true);
   });
 
-  it("is looked for in .cache/lysark/ and each folder in it, and in .cache/ or the project while they are not there", (context) => {
+  it("is looked for in .cache/lysark/ and each folder in it, and in .cache/ or the project while they are not there", async (context) => {
     dir = makeProject();
     expect(cacheFolderProblem(dir)).toBeUndefined();
     const pages = path.join(dir, ".cache", "lysark", "pages");
     mkdirSync(pages, { recursive: true });
-    expect(cacheFolderProblem(dir)).toBeUndefined();
-    const undo = unwritable(pages);
-    if (!undo) return context.skip("no way here to make a folder this process may not write in");
-    try {
-      expect(cacheFolderProblem(dir)).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\/lysark\/pages\)\.\n/);
-    } finally {
-      undo();
-    }
+    expect(cacheFolderProblem(dir!)).toBeUndefined();
+    await whileUnwritable(pages, context, async () => {
+      expect(cacheFolderProblem(dir!)).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): \.cache\/lysark\/pages\)\.\n/);
+    });
     rmSync(path.join(dir, ".cache"), { recursive: true });
     writeFileSync(path.join(dir, ".cache"), "");
     expect(cacheFolderProblem(dir)).toMatch(/^The build cache cannot be written: \.cache is a file, not a folder\.\n/);

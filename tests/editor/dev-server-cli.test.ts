@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
-import { unwritable } from "../helpers/unwritable.ts";
+import { whileUnwritable } from "../helpers/unwritable.ts";
 
 let dir: string | undefined;
 let server: DevServerProcess | undefined;
@@ -64,18 +64,14 @@ describe("the dev server process", () => {
     dir = makeProject();
     const cache = path.join(dir, ".cache");
     mkdirSync(cache);
-    const undo = unwritable(cache);
-    if (!undo) return context.skip("no way here to make a folder this process may not write in");
-    try {
-      server = startDevServer(dir);
+    await whileUnwritable(cache, context, async () => {
+      server = startDevServer(dir!);
       expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, 0, 60_000)).toMatch(
         /Problem writing the site: The build cache cannot be written \((?:EACCES|EPERM): /,
       );
       await server.listening();
       await server.stop();
-    } finally {
-      undo();
-    }
+    });
   }, 90_000);
 
   it("serves a site whose url has a path under that path, with the problems banner's address there too", async () => {

@@ -8,7 +8,7 @@ import { main as newDocument } from "../../scripts/cli/new.ts";
 import { main as newPublisher } from "../../scripts/cli/new-publisher.ts";
 import { createDocument, EditorError, planDocument } from "../../scripts/editor/scaffold.ts";
 import { runCli } from "../helpers/cli.ts";
-import { unwritable } from "../helpers/unwritable.ts";
+import { whileUnwritable } from "../helpers/unwritable.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 
@@ -165,11 +165,9 @@ describe("npm run new", () => {
     expect(readFileSync(planned.file, "utf8")).toBe("someone else's");
   });
 
-  it("says a folder it may not write in is the problem, with no stack trace, and writes nothing", (context) => {
+  it("says a folder it may not write in is the problem, with no stack trace, and writes nothing", async (context) => {
     const folder = path.join(dir, "content/testby");
-    const undo = unwritable(folder);
-    if (!undo) return context.skip("no way here to make a folder this process may not write in");
-    try {
+    await whileUnwritable(folder, context, async () => {
       const before = snapshot();
       const { out, io: cli } = io();
       expect(newDocument(["--publisher", "testby", "--type", "report", "--title", "Stengt mappe"], cli, TODAY)).toBe(1);
@@ -177,9 +175,7 @@ describe("npm run new", () => {
       expect(out.stderr).toMatch(/could not be written \((?:EACCES|EPERM): /);
       expect(out.stderr).toContain(`Check that you may write in ${folder} and that its disk has room.\nNothing was written.\n`);
       expect(snapshot()).toEqual(before);
-    } finally {
-      undo();
-    }
+    });
   });
 
   it("works as the npm command, with today's date by default", () => {
