@@ -18,6 +18,8 @@ export default defineConfig({
     // and one more worker than cores cut it again: 339–342 s against 360–370 s on 2 cores (four: 336.5 s).
     maxWorkers: os.availableParallelism() + 1,
     hookTimeout: 180_000,
+    // Buffers compared at once instead of byte by byte (tests/helpers/byte-equality.ts).
+    setupFiles: ["tests/helpers/byte-equality.ts"],
     // The last reporter says loudly when browser tests were skipped for want of Chromium.
     reporters: report ? ["default", ["json", { outputFile: report }], new BrowserSkipsReporter()] : ["default", new BrowserSkipsReporter()],
     projects: [
