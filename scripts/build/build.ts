@@ -35,7 +35,7 @@ export interface BuildOptions {
   shard?: Shard;
   /** Join slices written with `shard`, then build the search index (`--merge`). */
   mergeFrom?: readonly string[];
-  /** False: build without reading or writing .cache/lysark's documents, pages and search index (`--no-cache`). */
+  /** False: build without reading or writing .cache/lysark/, cards and processed images included (`--no-cache`). */
   cache?: boolean;
   /** Read and hash every kept page before using it, not only those whose stamp changed (`--verify-cache`). */
   verifyCache?: boolean;
@@ -70,8 +70,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The output is replaced whole: never the project, Lysark, what the build reads, or a folder holding other files.
   const outputProblem = outputFolderProblem(root, output, options.output !== undefined);
   if (outputProblem) throw new OutputFolderError(outputProblem);
-  // Cards and images are kept in .cache/lysark/ even with --no-cache: a folder the build may not write stops it here, not at its end.
-  const cacheProblem = cacheFolderProblem(root);
+  // A cache folder the build may not write stops it here, not at its end; --no-cache does not write it (nor the lock, where it cannot).
+  const cacheProblem = options.cache === false ? undefined : cacheFolderProblem(root);
   if (cacheProblem) throw new CacheFolderError(cacheProblem);
   // Through a symbolic link (_site → /var/www/site) the build replaces the folder it leads to and keeps the link:
   // replacing the link itself left that folder to be emptied by the next build.

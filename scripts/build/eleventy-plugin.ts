@@ -56,7 +56,7 @@ export interface LysarkPluginOptions {
   shard?: Shard;
   /** Join these slices instead of rendering, then build the search index (`npm run build -- --merge …`). */
   mergeFrom?: readonly string[];
-  /** False: neither read nor write the build cache of documents, pages and search index (default true; cards and images are cached regardless). */
+  /** False: neither read nor write the build cache, cards and processed images included (default true). */
   cache?: boolean;
   /** Read and hash every kept page before using it, whatever its stamp (`npm run build -- --verify-cache`). */
   verifyCache?: boolean;
@@ -239,7 +239,8 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
         const drawCards = config.socialCards === "documents" && !options.mergeFrom;
         const poolThreads = buildPoolThreads(os.availableParallelism(), drawCards);
-        const cards = new CardWriter({ cacheDir: path.join(root, ".cache", "lysark", "cards"), threads: poolThreads.cards });
+        // Without the cache (--no-cache) every card is drawn into the output and none is kept: a read-only checkout builds.
+        const cards = new CardWriter({ cacheDir: code ? path.join(root, ".cache", "lysark", "cards") : undefined, threads: poolThreads.cards });
         const cardsStarted = performance.now();
         // Pass 1 writes each rendered body to disk and the model keeps its outline (content/body-store.ts):
         // into the cache, or without it into a folder beside the staging folder, removed after the build.
@@ -413,6 +414,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           });
         const plan = await writeSite(data, outputDir, {
           root,
+          cacheCardsAndImages: code !== undefined,
           time,
           cards: { finish: () => finished },
           shard: options.shard,

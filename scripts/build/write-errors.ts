@@ -67,8 +67,7 @@ export function cacheNotWritableMessage(error: unknown, root: string): string | 
   return [`The build cache cannot be written (${message}).`, CACHE_FIX].join("\n");
 }
 
-// Not --no-cache: cards and processed images are kept there regardless.
-const CACHE_FIX = `The build keeps what it made in ${path.join(".cache", "lysark")}/ for the next build, cards and images even with --no-cache: make .cache/ this user's again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it: it is only a cache, and the next build makes it again.`;
+const CACHE_FIX = `The build keeps what it made in ${path.join(".cache", "lysark")}/ for the next build: make .cache/ this user's again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it: it is only a cache, and the next build makes it again. In a checkout that stays read-only, build with --no-cache (and --output into a folder of your own), which neither reads nor writes it.`;
 
 /** Thrown by the build, before it starts, for a build cache it could not write. */
 export class CacheFolderError extends Error {

@@ -24,8 +24,10 @@ import { SEARCH_BUNDLE_NAME, type SearchRecord } from "../search/records.ts";
 import { inShard, isFirstShard, mergeShards, type Shard } from "./shards.ts";
 
 export interface WriteSiteOptions {
-  /** Project root: processed images and cards are cached in <root>/.cache/lysark/. */
+  /** Project root: processed images and cards are cached in <root>/.cache/lysark/ (unless `cacheCardsAndImages` is false). */
   root: string;
+  /** False: cards and processed images are made afresh into the output, nothing kept in .cache/lysark/ (`--no-cache`). */
+  cacheCardsAndImages?: boolean;
   time?: Timer;
   /** Cards already being drawn (the build starts them during validation); without it they are drawn here. */
   cards?: Pick<CardWriter, "finish">;
@@ -83,7 +85,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             ...(data.config.socialCards === "documents" ? documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)) : []),
             ...(isFirstShard(shard) ? siteCardJobs(data.config, outputDir) : []),
           ],
-          { cacheDir: path.join(options.root, ".cache", "lysark", "cards") },
+          { cacheDir: options.cacheCardsAndImages === false ? undefined : path.join(options.root, ".cache", "lysark", "cards") },
         ),
       ),
   };
@@ -126,7 +128,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             return files;
           }),
           isFirstShard(shard) ? time("assets", () => copyAssets(outputDir)) : undefined,
-          writePublishAssets(data, outputDir, { root: options.root, time, only: documents }),
+          writePublishAssets(data, outputDir, { root: options.cacheCardsAndImages === false ? undefined : options.root, time, only: documents }),
           cards.finish(),
         ]),
   ]);

@@ -15,7 +15,7 @@ Validates content/, then builds the site into _site/ and swaps it into place; a 
   --output DIR       build into DIR instead of _site/
   --shard i/n        build slice i of n (into _site-shard-i-of-n/ unless --output), for a CI matrix
   --merge FOLDER…    join the slices' folders into _site/ and build the search index once
-  --no-cache         build without .cache/lysark/ (its documents, pages and search index)
+  --no-cache         build without reading or writing .cache/lysark/ (a read-only checkout builds with it)
   --verify-cache     read and hash every kept page and file instead of trusting an unchanged size, time and inode
   --verbose          Eleventy's own output, and the stack of an error
   --quiet            nothing but problems and errors
@@ -52,7 +52,7 @@ export function buildOptionsFromArgs(args: readonly string[], root: string): Bui
     // --quiet: nothing but problems and errors (no progress, no Eleventy summary line).
     silent: values.quiet ?? false,
     shard,
-    // --no-cache: parse, render and index everything, reading and writing nothing in .cache/lysark/ but cards and images.
+    // --no-cache: parse, render, draw and index everything, reading and writing nothing in .cache/lysark/.
     cache: !values["no-cache"],
     // --verify-cache: read and hash every kept page and file before it is used, whatever its stamp says (render/page-cache.ts, build/site-cache.ts).
     verifyCache: values["verify-cache"] ?? false,

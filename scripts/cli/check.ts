@@ -7,7 +7,7 @@ import { commandOptions } from "../editor/cli-args.ts";
 import { createProgress } from "../progress/progress.ts";
 import { reportProblems } from "./report.ts";
 
-const CHECK_HELP = `Usage: npm run check [-- --output DIR] [--quiet]
+const CHECK_HELP = `Usage: npm run check [-- --output DIR] [--no-cache] [--quiet]
 
 Validates site.config.json, every document and every image it shows, as the build does, and writes nothing:
 a passing check means npm run build succeeds. Each problem names its file, line, column and field. It also
@@ -15,10 +15,16 @@ looks at the folder the build would replace (_site/): it must hold nothing but a
 may write in; and at the build cache, .cache/lysark/, which the build must be able to write.
 
   --output DIR   the folder npm run build -- --output DIR would replace, instead of _site/
+  --no-cache     for npm run build -- --no-cache, which does not write .cache/lysark/: leaves the cache folder unchecked
   --quiet        nothing but problems
   -h, --help     this help`;
 
-const options = commandOptions("check", process.argv.slice(2), { output: { type: "string" }, quiet: { type: "boolean" } }, CHECK_HELP);
+const options = commandOptions(
+  "check",
+  process.argv.slice(2),
+  { output: { type: "string" }, "no-cache": { type: "boolean" }, quiet: { type: "boolean" } },
+  CHECK_HELP,
+);
 // --quiet: nothing but errors; progress otherwise goes to stdout, problems to stderr.
 const quiet = options.quiet === true;
 const root = process.cwd();
@@ -33,9 +39,10 @@ const { site, problems } = await checkProject(root, createProgress({ quiet }));
 reportProblems(problems);
 // The build refuses such folders (its output, its cache) before it starts, so a check that passed over them would not mean the build succeeds.
 const output = typeof options.output === "string" ? options.output : undefined;
-const folderProblems = [outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined), cacheFolderProblem(root)].filter(
-  (problem) => problem !== undefined,
-);
+const folderProblems = [
+  outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined),
+  options["no-cache"] === true ? undefined : cacheFolderProblem(root),
+].filter((problem) => problem !== undefined);
 for (const problem of folderProblems) console.error(problem);
 const errors = problems.filter((problem) => problem.severity === "error").length + folderProblems.length;
 const took = ((performance.now() - start) / 1000).toFixed(2);

@@ -1,17 +1,19 @@
 /**
  * Where a build cannot write (scripts/build/write-errors.ts): out of room, it says the disk is full, how much room the
  * output's disk and the cache's disk have, and what to do, instead of Node's bare ENOSPC, and the last site stays; a
- * build cache it may not write is named with the fix (--no-cache builds without it).
+ * build cache it may not write is named with the fix; a checkout that stays read-only builds with --no-cache, which
+ * neither reads nor writes the cache.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cacheFolderProblem, cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
 import { runCli } from "../helpers/cli.ts";
-import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { whileUnwritable } from "../helpers/unwritable.ts";
+import { testPng } from "../publish/helpers.ts";
 
 const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
 
@@ -123,6 +125,7 @@ describe("a build cache the build may not write", () => {
       expect(refused.stderr).toContain(
         'make .cache/ this user\'s again (one made by another user, such as a container run as root: sudo chown -R "$USER" .cache), or remove it:',
       );
+      expect(refused.stderr).toContain("In a checkout that stays read-only, build with --no-cache");
       expect(refused.status).toBe(1);
       expect(existsSync(path.join(dir!, "_site"))).toBe(false);
     });
@@ -159,5 +162,43 @@ describe("a build cache the build may not write", () => {
     expect(
       cacheNotWritableMessage(Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT", path: path.join(root, ".cache", "x") }), root),
     ).toBeUndefined();
+  });
+});
+
+describe("a checkout that stays read-only", () => {
+  let dir: string | undefined;
+  let out: string | undefined;
+  afterEach(() => {
+    if (dir) removeProject(dir);
+    if (out) rmSync(out, { recursive: true, force: true });
+    dir = out = undefined;
+  });
+
+  it("builds with --no-cache into a folder of its own, cards and images made afresh, as check --no-cache says", async (context) => {
+    dir = makeProject("site-basic", {
+      "content/testby/med-bilde.md": doc(VALID_FRONT_MATTER.replace("Et dokument", "Med bilde"), "## Et diagram\n\n![Søyler](diagram.png)\n"),
+      "content/testby/diagram.png": await testPng(480, 270),
+    });
+    out = mkdtempSync(path.join(os.tmpdir(), "lysark-read-only-out-"));
+    const site = path.join(out, "site");
+    const project = readdirSync(dir).sort();
+    await whileUnwritable(dir, context, async () => {
+      const checked = runCli("check", dir!, ["--output", site]);
+      expect(checked.stderr).toMatch(/^The build cache cannot be written \((?:EACCES|EPERM): the project's folder\)\.$/m);
+      expect(checked.status).toBe(1);
+      const noCache = runCli("check", dir!, ["--no-cache", "--output", site, "--quiet"]);
+      expect(noCache.stderr).toBe("");
+      expect(noCache.status).toBe(0);
+      const built = runCli("build", dir!, ["--no-cache", "--output", site, "--quiet"]);
+      expect(built.stderr).toBe("");
+      expect(built.status).toBe(0);
+    });
+    // Nothing written in the project: no .cache/ (not even the build lock), no _site/.
+    expect(readdirSync(dir).sort()).toEqual(project);
+    expect(readdirSync(out)).toEqual(["site"]);
+    expect(readFileSync(path.join(site, "dokumenter", "testby", "med-bilde", "index.html"), "utf8")).toMatch(/<picture>/);
+    expect(readdirSync(path.join(site, "media")).filter((name) => name.endsWith(".avif")).length).toBeGreaterThan(0);
+    expect(existsSync(path.join(site, "social", "site-nb.png"))).toBe(true);
+    expect(existsSync(path.join(site, "social", "testby", "med-bilde.png"))).toBe(true);
   });
 });
