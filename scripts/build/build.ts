@@ -14,8 +14,8 @@ import type { Problem } from "../content/problems.ts";
 import type { Progress } from "../progress/progress.ts";
 import { acquireBuildLock, type BuildLockOptions } from "./build-lock.ts";
 import { lysarkPlugin } from "./eleventy-plugin.ts";
-import { OutputFolderError, outputFolderProblem, resolvedPath } from "./output-folder.ts";
-import { CacheFolderError, cacheFolderProblem } from "./write-errors.ts";
+import { resolvedPath } from "./output-folder.ts";
+import { buildFolderProblems } from "./write-errors.ts";
 import { limitHeapGrowth } from "./heap-growth.ts";
 import type { OutputPlan } from "./output-plan.ts";
 import type { Shard } from "./shards.ts";
@@ -67,12 +67,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(options.output ?? path.join(root, "_site"));
   // Before anything is locked, staged or loaded: outside a site's folder there is nothing to build.
   assertProjectFolder(root);
-  // The output is replaced whole: never the project, Lysark, what the build reads, or a folder holding other files.
-  const outputProblem = outputFolderProblem(root, output, options.output !== undefined);
-  if (outputProblem) throw new OutputFolderError(outputProblem);
-  // A cache folder the build may not write stops it here, not at its end; --no-cache does not write it (nor the lock, where it cannot).
-  const cacheProblem = options.cache === false ? undefined : cacheFolderProblem(root);
-  if (cacheProblem) throw new CacheFolderError(cacheProblem);
+  // The output is replaced whole: never the project, Lysark, what the build reads, or a folder holding other files. A
+  // cache folder the build may not write stops it here, not at its end; --no-cache does not write it (nor the lock, where it cannot).
+  const [folderProblem] = buildFolderProblems(root, output, { outputGiven: options.output !== undefined, cache: options.cache !== false });
+  if (folderProblem) throw folderProblem;
   // Through a symbolic link (_site → /var/www/site) the build replaces the folder it leads to and keeps the link:
   // replacing the link itself left that folder to be emptied by the next build.
   const target = resolvedPath(output);

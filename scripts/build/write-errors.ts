@@ -7,7 +7,7 @@
 import { readdirSync, statfsSync } from "node:fs";
 import path from "node:path";
 import { inside } from "../content/safe-path.ts";
-import { nearestExisting, resolvedPath, writeAccess } from "./output-folder.ts";
+import { nearestExisting, OutputFolderError, outputFolderProblem, resolvedPath, writeAccess } from "./output-folder.ts";
 
 /** Room left for this user on the file system holding `file` (or the nearest path above it that exists). */
 function room(file: string): { bytes: number; files: number } | undefined {
@@ -95,4 +95,20 @@ export function cacheFolderProblem(root: string): string | undefined {
     if (code) return [`The build cache cannot be written (${code}: ${path.relative(root, folder) || "the project's folder"}).`, CACHE_FIX].join("\n");
   }
   return undefined;
+}
+
+/**
+ * What keeps a build from writing where it writes, looked for before it starts and without writing anything: the
+ * output folder it replaces (`outputGiven`: from --output), then its cache, unless `cache` is false (--no-cache
+ * neither reads nor writes it). The build throws the first; `npm run check` prints them all. One list for both, so
+ * a passing check still means the build succeeds.
+ */
+export function buildFolderProblems(
+  root: string,
+  output: string,
+  options: { outputGiven: boolean; cache: boolean },
+): Array<OutputFolderError | CacheFolderError> {
+  const outputProblem = outputFolderProblem(root, output, options.outputGiven);
+  const cacheProblem = options.cache ? cacheFolderProblem(root) : undefined;
+  return [...(outputProblem ? [new OutputFolderError(outputProblem)] : []), ...(cacheProblem ? [new CacheFolderError(cacheProblem)] : [])];
 }

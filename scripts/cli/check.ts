@@ -1,6 +1,5 @@
 import path from "node:path";
-import { outputFolderProblem } from "../build/output-folder.ts";
-import { cacheFolderProblem } from "../build/write-errors.ts";
+import { buildFolderProblems } from "../build/write-errors.ts";
 import { checkProject } from "../content/check-project.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { commandOptions } from "../editor/cli-args.ts";
@@ -39,11 +38,11 @@ const { site, problems } = await checkProject(root, createProgress({ quiet }));
 reportProblems(problems);
 // The build refuses such folders (its output, its cache) before it starts, so a check that passed over them would not mean the build succeeds.
 const output = typeof options.output === "string" ? options.output : undefined;
-const folderProblems = [
-  outputFolderProblem(root, path.resolve(root, output ?? "_site"), output !== undefined),
-  options["no-cache"] === true ? undefined : cacheFolderProblem(root),
-].filter((problem) => problem !== undefined);
-for (const problem of folderProblems) console.error(problem);
+const folderProblems = buildFolderProblems(root, path.resolve(root, output ?? "_site"), {
+  outputGiven: output !== undefined,
+  cache: options["no-cache"] !== true,
+});
+for (const problem of folderProblems) console.error(problem.message);
 const errors = problems.filter((problem) => problem.severity === "error").length + folderProblems.length;
 const took = ((performance.now() - start) / 1000).toFixed(2);
 if (errors) {

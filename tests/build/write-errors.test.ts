@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cacheFolderProblem, cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
+import { buildFolderProblems, cacheFolderProblem, cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
 import { runCli } from "../helpers/cli.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { whileUnwritable } from "../helpers/unwritable.ts";
@@ -147,6 +147,21 @@ describe("a build cache the build may not write", () => {
     rmSync(path.join(dir, ".cache"), { recursive: true });
     writeFileSync(path.join(dir, ".cache"), "");
     expect(cacheFolderProblem(dir)).toMatch(/^The build cache cannot be written: \.cache is a file, not a folder\.\n/);
+  });
+
+  it("comes after the output folder's problem in the one list build and check share, and not at all with --no-cache", () => {
+    dir = makeProject();
+    writeFileSync(path.join(dir, ".cache"), "");
+    const output = path.join(dir, "_site");
+    mkdirSync(output);
+    writeFileSync(path.join(output, "notes.txt"), "mine");
+    const problems = buildFolderProblems(dir, output, { outputGiven: false, cache: true });
+    expect(problems.map((problem) => problem.name)).toEqual(["OutputFolderError", "CacheFolderError"]);
+    expect(problems[0]!.message).toMatch(/^_site\/: /);
+    expect(problems[1]!.message).toBe(cacheFolderProblem(dir));
+    expect(buildFolderProblems(dir, output, { outputGiven: false, cache: false }).map((problem) => problem.name)).toEqual(["OutputFolderError"]);
+    rmSync(output, { recursive: true });
+    expect(buildFolderProblems(dir, output, { outputGiven: false, cache: false })).toEqual([]);
   });
 
   it("is told apart from other errors: a denied path elsewhere, a path in quotes from another thread", () => {
