@@ -30,7 +30,9 @@ if (!file || !existsSync(file)) {
   process.exit(2);
 }
 
-const childEnvironment = ownProcessEnvironment(command);
+// Help is printed, not built: no second Node process for it (`build --help` took 0.96 s with one, 0.84 s without).
+const asksForHelp = process.argv.slice(3).some((arg) => arg === "--help" || arg === "-h");
+const childEnvironment = asksForHelp ? undefined : ownProcessEnvironment(command);
 if (childEnvironment) {
   // The same launcher, arguments and Node options; the child, with the variable set, runs the command itself.
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: childEnvironment });

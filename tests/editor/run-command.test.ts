@@ -109,12 +109,21 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
     expect(existsSync(path.join(dir, "_site"))).toBe(false);
   });
 
-  it("runs a build in the launcher's own process when the caller set MALLOC_ARENA_MAX, and any other command always", () => {
+  it("runs a build in the launcher's own process when the caller set MALLOC_ARENA_MAX, its help, and any other command always", () => {
     dir = makeProject();
+    // The commands' bundles made first, unprobed: a bundle being made is a process of its own (content/bundles.mjs).
+    for (const command of ["build", "check"]) expect(runCli(command, dir, ["--help"]).status).toBe(0);
     const { env, lines } = probe(dir);
     expect(runCli("build", dir, [], { ...env, MALLOC_ARENA_MAX: "4" }).status).toBe(0);
     expect(lines().map(([, , arenas, pool]) => [arenas, pool])).toEqual([["4", "-"]]);
     rmSync(path.join(dir, "processes.log"));
+    for (const flag of ["--help", "-h"]) {
+      const help = runCli("build", dir, [flag], env);
+      expect(help.stdout).toMatch(/^Usage: npm run build /);
+      expect(help.status).toBe(0);
+      expect(lines().map(([, , arenas]) => arenas)).toEqual(["-"]);
+      rmSync(path.join(dir, "processes.log"));
+    }
     expect(runCli("check", dir, [], env).status).toBe(0);
     expect(lines().map(([, , arenas]) => arenas)).toEqual(["-"]);
   });
