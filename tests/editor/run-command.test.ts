@@ -71,9 +71,11 @@ describe("scripts/cli/run.mjs", () => {
   /**
    * A module every Node process of the run loads first (NODE_OPTIONS=--import): it writes a line with its pid, its
    * parent's, its MALLOC_ARENA_MAX and the V8 pool size its NODE_OPTIONS set; with `hold`, the process that has the
-   * variable waits there for a minute.
+   * variable waits there for a minute. The commands' bundles are made first, unprobed: a bundle being made is a
+   * process of its own (content/bundles.mjs), which the tests counted when no test before them had made it.
    */
   const probe = (folder: string, hold = false) => {
+    for (const command of ["build", "check"]) expect(runCli(command, folder, ["--help"]).status).toBe(0);
     const log = path.join(folder, "processes.log");
     const module = path.join(folder, "probe.mjs");
     writeFileSync(
@@ -111,8 +113,6 @@ if (${hold} && process.env.MALLOC_ARENA_MAX) await new Promise((resolve) => setT
 
   it("runs a build in the launcher's own process when the caller set MALLOC_ARENA_MAX, its help, and any other command always", () => {
     dir = makeProject();
-    // The commands' bundles made first, unprobed: a bundle being made is a process of its own (content/bundles.mjs).
-    for (const command of ["build", "check"]) expect(runCli(command, dir, ["--help"]).status).toBe(0);
     const { env, lines } = probe(dir);
     expect(runCli("build", dir, [], { ...env, MALLOC_ARENA_MAX: "4" }).status).toBe(0);
     expect(lines().map(([, , arenas, pool]) => [arenas, pool])).toEqual([["4", "-"]]);
