@@ -10,9 +10,9 @@
  * one written on another machine, with a warning: whether its process runs cannot be told from here, and such a lock
  * is far more often one a cache restored or copied from elsewhere brought along (a CI cache saved after a killed
  * build, a project folder copied whole) than a build running on a folder two machines share; waiting for it would
- * have waited until the job's time ran out. Where no lock can be written (a file system without hard links), the
- * build runs without one, as before; a cache folder it may not write stops the build before this
- * (./write-errors.ts, cacheFolderProblem).
+ * have waited until the job's time ran out. Where no lock can be written (a file system without hard links, or a
+ * --no-cache build in a checkout it may not write), the build runs without one, as before; otherwise a cache folder
+ * it may not write stops the build before this (./write-errors.ts, cacheFolderProblem).
  */
 import { randomUUID } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";

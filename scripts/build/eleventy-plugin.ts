@@ -211,7 +211,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           { DocumentCache, documentCacheDir },
           { loadContentInParallel, countDocuments },
           { documentCardJob, siteCardJobs },
-          { CardWriter },
+          { CardWriter, cardCacheDir },
           { verifyImages },
           { buildSiteModel },
           { inShard, isFirstShard },
@@ -240,7 +240,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
         const drawCards = config.socialCards === "documents" && !options.mergeFrom;
         const poolThreads = buildPoolThreads(os.availableParallelism(), drawCards);
         // Without the cache (--no-cache) every card is drawn into the output and none is kept: a read-only checkout builds.
-        const cards = new CardWriter({ cacheDir: code ? path.join(root, ".cache", "lysark", "cards") : undefined, threads: poolThreads.cards });
+        const cards = new CardWriter({ cacheDir: code ? cardCacheDir(root) : undefined, threads: poolThreads.cards });
         const cardsStarted = performance.now();
         // Pass 1 writes each rendered body to disk and the model keeps its outline (content/body-store.ts):
         // into the cache, or without it into a folder beside the staging folder, removed after the build.

@@ -9,9 +9,8 @@
  * that slice is written and no search index; with `mergeFrom`, the slices
  * are joined instead and the search index is built once (./shards.ts).
  */
-import path from "node:path";
 import { copyAssets, documentCardJob, siteCardJobs, untimed, writePublishAssets, type Timer } from "../publish/assets.ts";
-import { writeCards, type CardWriter } from "../publish/cards.ts";
+import { cardCacheDir, writeCards, type CardWriter } from "../publish/cards.ts";
 import type { BuildCode, CacheReport } from "../content/build-code.ts";
 import { PageCache, pageCacheDir } from "../render/page-cache.ts";
 import { pageRenderer, type NunjucksEnvironment } from "../render/pages.ts";
@@ -77,6 +76,8 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
   const { shard } = options;
   const search = options.search !== false && !shard;
   const documents = data.model.documents.filter((view) => inShard(shard, view.id));
+  // The project whose .cache/lysark/ keeps cards and processed images; none with --no-cache.
+  const cacheRoot = options.cacheCardsAndImages === false ? undefined : options.root;
   const cards = options.cards ?? {
     finish: () =>
       time("cards", () =>
@@ -85,7 +86,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             ...(data.config.socialCards === "documents" ? documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)) : []),
             ...(isFirstShard(shard) ? siteCardJobs(data.config, outputDir) : []),
           ],
-          { cacheDir: options.cacheCardsAndImages === false ? undefined : path.join(options.root, ".cache", "lysark", "cards") },
+          { cacheDir: cacheRoot && cardCacheDir(cacheRoot) },
         ),
       ),
   };
@@ -128,7 +129,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             return files;
           }),
           isFirstShard(shard) ? time("assets", () => copyAssets(outputDir)) : undefined,
-          writePublishAssets(data, outputDir, { root: options.cacheCardsAndImages === false ? undefined : options.root, time, only: documents }),
+          writePublishAssets(data, outputDir, { root: cacheRoot, time, only: documents }),
           cards.finish(),
         ]),
   ]);

@@ -14,7 +14,7 @@ import type { LoadedDocument } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { documentDateText, type DocumentView, type SiteModel } from "../site/model.ts";
 import type { SiteConfig } from "../site/config.ts";
-import { writeCards, type CardJob } from "./cards.ts";
+import { cardCacheDir, writeCards, type CardJob } from "./cards.ts";
 import { cardLocale, cardUrl, siteCardUrl } from "./document.ts";
 
 export type Timer = <T>(phase: string, work: () => T | Promise<T>) => Promise<T>;
@@ -108,14 +108,14 @@ export async function writePublishAssets(data: { model: SiteModel; config: SiteC
       }
     }
   });
-  const cache = options.root ? path.join(options.root, ".cache", "lysark") : undefined;
+  const { root } = options;
   await time("images", () =>
     writeImages(
       documents.flatMap((view) => view.doc.assets.images),
       outputDir,
-      cache && path.join(cache, "media"),
+      root && path.join(root, ".cache", "lysark", "media"),
     ),
   );
   if (options.only || options.cards === false) return;
-  await time("cards", () => writeCards(cardJobs(model, config, outputDir), { cacheDir: cache && path.join(cache, "cards") }));
+  await time("cards", () => writeCards(cardJobs(model, config, outputDir), { cacheDir: root && cardCacheDir(root) }));
 }

@@ -79,13 +79,14 @@ export function checkAttachments(
     }
     if (!isAllowedAttachment(name)) {
       const extension = extensionOf(name);
+      const runnable = isRunnableType(name);
       problems.push({
         path: at,
         message: `"${name}" is ${extension ? `a .${extension} file` : "a file without an extension"}, which cannot be an attachment: ${
-          isRunnableType(name)
+          runnable
             ? "a browser could run it as part of the site"
             : "a host serves a file by its extension, and Lysark publishes only types a browser shows or downloads but never runs"
-        }. Attach a PDF or the original office file instead${isRunnableType(name) ? "" : ", or the file inside a .zip"}. Allowed types: ${allowedTypesText()}.`,
+        }. Attach a PDF or the original office file instead${runnable ? "" : ", or the file inside a .zip"}. Allowed types: ${allowedTypesText()}.`,
       });
       return;
     }

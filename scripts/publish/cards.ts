@@ -99,6 +99,11 @@ const MAIN_THREAD_CARDS = 100;
 /** About 5 s of drawing per thread at 4.6 ms a card: as long as the main thread goes without yielding in a cold build at N = 5000. */
 const CARDS_AHEAD_PER_THREAD = 1024;
 
+/** Where the project at `root` keeps its drawn cards between builds (the build, the dev server; none with --no-cache). */
+export function cardCacheDir(root: string): string {
+  return path.join(root, ".cache", "lysark", "cards");
+}
+
 export interface CardWriterOptions {
   cacheDir?: string;
   /** At most this many cards in sharp's queue or the pool's at once (default: no limit). */
