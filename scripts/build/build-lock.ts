@@ -12,10 +12,11 @@
  * build, a project folder copied whole) than a build running on a folder two machines share; waiting for it would
  * have waited until the job's time ran out. Where no lock can be written (a file system without hard links, or a
  * --no-cache build in a checkout it may not write), the build runs without one, as before; otherwise a cache folder
- * it may not write stops the build before this (./write-errors.ts, cacheFolderProblem).
+ * it may not write stops the build before this (./write-errors.ts, cacheFolderProblem). The folders made for the
+ * lock are removed with it while empty, so a --no-cache build leaves no .cache/ behind in a project that had none.
  */
 import { randomUUID } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectFolderProblem } from "../content/project-folder.ts";
@@ -72,8 +73,15 @@ export async function acquireBuildLock(root: string, options: BuildLockOptions =
   } satisfies LockHolder);
   let told = false;
   for (;;) {
-    const taken = tryLock(file, mine);
-    if (taken === "taken") return () => removeIfStill(file, mine);
+    const { taken, made } = tryLock(file, mine);
+    if (taken === "taken") {
+      // A --no-cache build writes nothing else there: the folders made for the lock go with it, while still empty.
+      const madeFolders = made ? foldersFrom(path.dirname(file), made) : [];
+      return () => {
+        removeIfStill(file, mine);
+        removeWhileEmpty(madeFolders);
+      };
+    }
     if (taken === "unavailable") return () => {};
     // Undefined: let go of between the two looks (taken at the next), or a lock this process may not read.
     const text = readText(file);
@@ -93,21 +101,27 @@ export async function acquireBuildLock(root: string, options: BuildLockOptions =
 
 /**
  * Writes `text` beside the lock and links it into place: the link fails when a lock exists, and a lock is never seen
- * half written.
+ * half written. `made`: the first of the lock's folders this made (mkdirSync's answer), if any.
  */
-function tryLock(file: string, text: string): "taken" | "held" | "unavailable" {
+function tryLock(file: string, text: string): { taken: "taken" | "held" | "unavailable"; made?: string } {
   const draft = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(draft, text);
-  } catch {
-    return "unavailable";
+  let made: string | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      made = mkdirSync(path.dirname(file), { recursive: true }) ?? made;
+      writeFileSync(draft, text);
+      break;
+    } catch (error) {
+      // The folder removed, just after it was made here, by a build letting go of its lock: made again, once.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" && attempt === 0) continue;
+      return { taken: "unavailable" };
+    }
   }
   try {
     linkSync(draft, file);
-    return "taken";
+    return { taken: "taken", made };
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EEXIST" ? "held" : "unavailable";
+    return { taken: (error as NodeJS.ErrnoException).code === "EEXIST" ? "held" : "unavailable" };
   } finally {
     try {
       unlinkSync(draft);
@@ -160,6 +174,24 @@ function removeIfStill(file: string, text: string): void {
   try {
     unlinkSync(file);
   } catch {}
+}
+
+/** `folder` and each folder above it up to `top`, deepest first. */
+function foldersFrom(folder: string, top: string): string[] {
+  const folders = [folder];
+  for (let above = folder; above !== top && path.dirname(above) !== above; ) folders.push((above = path.dirname(above)));
+  return folders;
+}
+
+/** Removes each of `folders` in turn while it is empty; stops at the first that is not, or cannot be removed. */
+function removeWhileEmpty(folders: readonly string[]): void {
+  for (const folder of folders) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+  }
 }
 
 /** The line a build prints while it waits for the lock `file` held by `holder`. */

@@ -61,6 +61,23 @@ describe("the build lock", () => {
     }
   });
 
+  it("removes with it the folders made for it, while they are empty, and nothing else", async () => {
+    // A --no-cache build in a project without .cache/ leaves none behind.
+    (await acquireBuildLock(root))();
+    expect(existsSync(path.join(root, ".cache"))).toBe(false);
+    // .cache/ was there: only lysark/ goes.
+    mkdirSync(path.join(root, ".cache"));
+    (await acquireBuildLock(root))();
+    expect(existsSync(path.join(root, ".cache"))).toBe(true);
+    expect(existsSync(path.join(root, ".cache", "lysark"))).toBe(false);
+    // Something written there while the lock was held (a build's cache) stays, and so does every folder above it.
+    const release = await acquireBuildLock(root);
+    writeFileSync(path.join(root, ".cache", "lysark", "kept"), "");
+    release();
+    expect(existsSync(path.join(root, ".cache", "lysark", "kept"))).toBe(true);
+    expect(existsSync(buildLockFile(root))).toBe(false);
+  });
+
   it("takes over at once a lock whose process on this machine is gone", async () => {
     const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
     writeLock(root, { pid: gone, host: os.hostname(), started: "2026-12-05T10:00:00.000Z" });

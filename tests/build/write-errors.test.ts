@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
 import { buildFolderProblems, cacheFolderProblem, cacheNotWritableMessage, diskFullMessage } from "../../scripts/build/write-errors.ts";
 import { runCli } from "../helpers/cli.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
@@ -215,5 +216,9 @@ describe("a checkout that stays read-only", () => {
     expect(readdirSync(path.join(site, "media")).filter((name) => name.endsWith(".avif")).length).toBeGreaterThan(0);
     expect(existsSync(path.join(site, "social", "site-nb.png"))).toBe(true);
     expect(existsSync(path.join(site, "social", "testby", "med-bilde.png"))).toBe(true);
+    // Writable again: the folders the build lock was taken in go with it, so --no-cache still leaves no .cache/.
+    const again = await build({ root: dir, output: path.join(out, "again"), cache: false, quiet: true });
+    expect(again.ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(project);
   });
 });
