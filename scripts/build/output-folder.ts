@@ -129,18 +129,30 @@ export function writeAccess(folder: string): { folder: string; code: string | un
   }
 }
 
+export interface OutputFolderOptions {
+  /**
+   * `npm start`: the site is written into the folder itself, and every file there the site does not have is removed
+   * (../editor/dev-site.ts), so the folder itself must be writable. A build writes a new site beside it and swaps.
+   */
+  inPlace?: boolean;
+  /** Lysark's own folder (its layouts, assets and scripts), which no output may hold. */
+  lysark?: string;
+}
+
 /**
  * What makes `output` unfit to be replaced by the site of the project at `root`, or undefined. `given`: the folder
  * came from --output, not the default _site/ (the message names it as the user gave it).
  */
-export function outputFolderProblem(root: string, output: string, given: boolean, lysark = LYSARK_ROOT): string | undefined {
+export function outputFolderProblem(root: string, output: string, given: boolean, options: OutputFolderOptions = {}): string | undefined {
   const shown = inside(path.resolve(root), path.resolve(output)) ? path.relative(root, output) || "." : output;
   const label = given ? `--output ${shown}` : `${shown}/`;
   const out = resolvedPath(output);
   const project = resolvedPath(root);
-  const own = resolvedPath(lysark);
+  const own = resolvedPath(options.lysark ?? LYSARK_ROOT);
   const fix = "Build into a folder of its own, such as _site (the default).";
-  const replaces = "A build replaces its output folder whole";
+  const replaces = options.inPlace
+    ? "npm start writes the site into its output folder and removes every other file there"
+    : "A build replaces its output folder whole";
   if (inside(out, project))
     return `${label}: that is ${out === project ? "the project's own folder" : "a folder holding the project"}. ${replaces}, so it would remove the project. ${fix}`;
   if (inside(out, own)) return `${label}: that folder holds Lysark itself (${own}). ${replaces}, so it would remove Lysark. ${fix}`;
@@ -153,9 +165,17 @@ export function outputFolderProblem(root: string, output: string, given: boolean
     const named = inside(project, input) ? path.relative(project, input) : input;
     return `${label}: that is ${out === input ? "" : "inside "}${named}, which the build reads. ${fix}`;
   }
-  const { folder, code } = writeAccess(path.dirname(out));
-  const around = surroundingProblem(folder, code);
-  if (around) return `${label}: ${around}`;
+  if (options.inPlace) {
+    const { folder, code } = writeAccess(out);
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+      return `${label}: npm start may not write in ${folder} (${code}). Make it writable for this user, or serve the site from a folder of your own: npm start -- --output DIR (with --no-cache as well in a checkout that stays read-only).`;
+    // A file further up, in the way of the folders to be made (the output itself being a file is said below).
+    if (code === "ENOTDIR" && folder !== out) return `${label}: ${surroundingProblem(folder, code)}`;
+  } else {
+    const { folder, code } = writeAccess(path.dirname(out));
+    const around = surroundingProblem(folder, code);
+    if (around) return `${label}: ${around}`;
+  }
   let entries: string[];
   try {
     if (!statSync(out).isDirectory()) return `${label}: that is a file, not a folder. ${fix}`;

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { resolvedPath } from "../build/output-folder.ts";
+import { outputFolderProblem, resolvedPath } from "../build/output-folder.ts";
 import { cacheNotWritableMessage, diskFullMessage } from "../build/write-errors.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
@@ -19,15 +19,23 @@ import { commandOptions } from "../editor/cli-args.ts";
 import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
 import { reportProblems } from "./report.ts";
 
-const SERVE_HELP = `Usage: npm start [-- --port N]
+const SERVE_HELP = `Usage: npm start [-- --port N] [--output DIR] [--no-cache]
 
 Builds the site into _site/ and serves it with live reload; each save re-renders only what it changed.
 Content problems are printed and shown in a banner on every page, and the server keeps running.
 
-  --port N     the port to serve on (default: $PORT, or 8080; the next free one if it is taken)
-  -h, --help   this help`;
+  --port N       the port to serve on (default: $PORT, or 8080; the next free one if it is taken)
+  --output DIR   write the site into DIR instead of _site/ (it must hold nothing but a site, as for npm run build)
+  --no-cache     read and write nothing in .cache/lysark/: cards and images are made afresh
+                 (a checkout that stays read-only is served with --no-cache --output DIR)
+  -h, --help     this help`;
 
-const options = commandOptions("start", process.argv.slice(2), { port: { type: "string" } }, SERVE_HELP);
+const options = commandOptions(
+  "start",
+  process.argv.slice(2),
+  { port: { type: "string" }, output: { type: "string" }, "no-cache": { type: "boolean" } },
+  SERVE_HELP,
+);
 const portText = String(options.port ?? process.env.PORT ?? 8080);
 const port = Number(portText);
 if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
@@ -44,7 +52,15 @@ if (notAProject) {
 }
 /** Lysark's own folder, holding layouts/, assets/ and docs/. */
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
-const output = path.join(root, "_site");
+const outputGiven = typeof options.output === "string";
+const output = path.resolve(root, outputGiven ? String(options.output) : "_site");
+// The server writes the site into the folder and removes every other file there: it refuses what a build refuses to
+// replace (the project, what it reads, a folder holding other files, such as a CNAME in _site/), and a folder it may not write.
+const unfit = outputFolderProblem(root, output, outputGiven, { inPlace: true });
+if (unfit) {
+  console.error(`[lysark] ${unfit}`);
+  process.exit(1);
+}
 // _site as a link to a folder not made yet (_site → /var/www/site): every write under it failed with ENOENT, and the
 // server served nothing. The folder is made where the link leads; any other problem is the first write's to report.
 try {
@@ -52,12 +68,17 @@ try {
 } catch {}
 const say = (message: string) => console.log(`[lysark] ${message}`);
 
-const site = new DevSite(root, output, {
-  problems: (problems) => reportProblems(problems),
-  info: say,
-  // Related lists that caught up after an edit: their pages reload like the edit's own.
-  written: (files) => server.reload({ files: files.map((file) => path.relative(output, file)) }),
-});
+const site = new DevSite(
+  root,
+  output,
+  {
+    problems: (problems) => reportProblems(problems),
+    info: say,
+    // Related lists that caught up after an edit: their pages reload like the edit's own.
+    written: (files) => server.reload({ files: files.map((file) => path.relative(output, file)) }),
+  },
+  { cache: options["no-cache"] !== true },
+);
 
 function report(update: DevUpdate, what: string): void {
   const seconds = (update.ms / 1000).toFixed(2);

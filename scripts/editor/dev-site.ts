@@ -50,6 +50,11 @@ export interface DevSiteLog {
   written?(files: string[]): void;
 }
 
+export interface DevSiteOptions {
+  /** False: nothing read or written in .cache/lysark/; cards and processed images are made afresh into the output (`--no-cache`). */
+  cache?: boolean;
+}
+
 export class DevSite {
   readonly source: DevSiteDataSource;
   private data: DevSiteData | undefined;
@@ -71,8 +76,14 @@ export class DevSite {
     readonly root: string,
     readonly outputDir: string,
     private readonly log: DevSiteLog = { problems: () => {}, info: () => {} },
+    private readonly options: DevSiteOptions = {},
   ) {
     this.source = new DevSiteDataSource(root, log);
+  }
+
+  /** The project whose .cache/lysark/ keeps cards, images and search slices between updates; none with --no-cache. */
+  private get cacheRoot(): string | undefined {
+    return this.options.cache === false ? undefined : this.root;
   }
 
   /** Resolves when the related lists have caught up with the last update. */
@@ -127,7 +138,7 @@ export class DevSite {
           // A large site's slices whose pages an edit did not change come from the build cache (search/slices.ts).
           const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir, {
             wordSets: this.wordSets,
-            sliceCache: sliceCacheDir(this.root),
+            sliceCache: this.cacheRoot && sliceCacheDir(this.cacheRoot),
             // Joined after the last slice: spread over the index build, the join held the next edit's pages back.
             joinWhileIndexing: false,
           });
@@ -159,7 +170,7 @@ export class DevSite {
       this.env ??= templateEnvironment();
       files = await pageRenderer(data, this.env).writeDocuments(change.pages, this.outputDir);
       const views = [...new Set(change.pages.map((page) => page.view))];
-      await writePublishAssets(data, this.outputDir, { root: this.root, only: views });
+      await writePublishAssets(data, this.outputDir, { root: this.cacheRoot, only: views });
       this.refreshRelated(data, this.env);
     }
     if (change.kind !== "none") this.indexSearch();
@@ -172,7 +183,7 @@ export class DevSite {
    * served folder holds what a fresh start would write.
    */
   private async renderSite(data: DevSiteData, env: NunjucksEnvironment): Promise<string[]> {
-    const plan = await writeSite(data, this.outputDir, { root: this.root, search: false, env });
+    const plan = await writeSite(data, this.outputDir, { root: this.root, cacheCardsAndImages: this.options.cache !== false, search: false, env });
     for (const file of filesUnder(this.outputDir)) {
       if (plan.sourceOf(`/${file}`) !== undefined) continue;
       let gone = path.join(this.outputDir, file);

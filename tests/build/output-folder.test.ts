@@ -23,7 +23,7 @@ describe("the output folder a build may replace", () => {
     for (const folder of [path.join(root, "content"), path.join(lysark, "layouts")]) mkdirSync(folder, { recursive: true });
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
-  const problem = (output: string, given = true) => outputFolderProblem(root, path.resolve(root, output), given, lysark);
+  const problem = (output: string, given = true) => outputFolderProblem(root, path.resolve(root, output), given, { lysark });
 
   it("refuses the project's folder and any folder holding it, also through a symbolic link", () => {
     expect(problem(".")).toBe(

@@ -3,9 +3,10 @@
  * (or template) when it starts or while it runs is reported, naming the file
  * and field, and the server keeps running and builds once the file is fixed;
  * a site whose url has a path is served under that path; an _site that links to a folder not made yet is
- * written there.
+ * written there. The server writes into its output folder and removes every other file there, so it refuses
+ * what a build refuses to replace, and a checkout that stays read-only is served with --no-cache --output DIR.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -90,4 +91,62 @@ describe("the dev server process", () => {
     expect(root.status).toBe(302);
     expect(root.headers.get("location")).toBe("/lysark/");
   }, 90_000);
+});
+
+describe("the folder the dev server writes into", () => {
+  let out: string | undefined;
+  afterEach(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+    out = undefined;
+  });
+
+  it("is refused when it holds files a site does not have, as by the build, and they stay", async () => {
+    dir = makeProject();
+    mkdirSync(path.join(dir, "_site"));
+    writeFileSync(path.join(dir, "_site", "CNAME"), "arkiv.kommune.no\n");
+    server = startDevServer(dir);
+    expect(await server.exited()).toBe(1);
+    expect(server.output()).toContain(
+      "[lysark] _site/: that folder holds files a site Lysark writes does not have (CNAME). npm start writes the site into its output folder and removes every other file there, so it would remove them.",
+    );
+    expect(readFileSync(path.join(dir, "_site", "CNAME"), "utf8")).toBe("arkiv.kommune.no\n");
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["CNAME"]);
+  }, 60_000);
+
+  it("is refused with --output in what the build reads, and nothing there changes", async () => {
+    dir = makeProject();
+    const before = readdirSync(path.join(dir, "content"), { recursive: true }).sort();
+    server = startDevServer(dir, ["--output", "content"]);
+    expect(await server.exited()).toBe(1);
+    expect(server.output()).toContain("[lysark] --output content: that is content, which the build reads.");
+    expect(readdirSync(path.join(dir, "content"), { recursive: true }).sort()).toEqual(before);
+  }, 60_000);
+
+  it("in a checkout that stays read-only: refused with the fix, then served with --no-cache --output, nothing written in the project", async (context) => {
+    dir = makeProject();
+    out = mkdtempSync(path.join(os.tmpdir(), "lysark-served-read-only-"));
+    const site = path.join(out, "site");
+    const project = readdirSync(dir).sort();
+    await whileUnwritable(dir, context, async () => {
+      const refused = startDevServer(dir!);
+      try {
+        expect(await refused.exited()).toBe(1);
+      } finally {
+        await refused.stop();
+      }
+      expect(refused.output()).toMatch(
+        /^\[lysark\] _site\/: npm start may not write in \S+ \((?:EACCES|EPERM)\)\. Make it writable for this user, or serve the site from a folder of your own: npm start -- --output DIR \(with --no-cache as well in a checkout that stays read-only\)\.$/m,
+      );
+      server = startDevServer(dir!, ["--no-cache", "--output", site]);
+      await server.logged(/\[lysark\] Search index updated: \d+ document/, 0, 60_000);
+      await server.listening();
+      expect((await fetch(server.url("/"))).status).toBe(200);
+      expect((await fetch(server.url("/pagefind/pagefind.js"))).status).toBe(200);
+      expect(server.output()).not.toMatch(/Problem writing the site|not updated/);
+      await server.stop();
+    });
+    // Nothing in the project: no _site/, no .cache/; the cards were drawn into the site.
+    expect(readdirSync(dir).sort()).toEqual(project);
+    expect(existsSync(path.join(site, "social", "site-nb.png"))).toBe(true);
+  }, 120_000);
 });

@@ -15,14 +15,17 @@ export interface DevServerProcess {
   output(): string;
   /** Resolves with the first match of `pattern` in the output from offset `from` on. */
   logged(pattern: RegExp, from: number, ms?: number): Promise<string>;
+  /** Resolves with the exit code once the process has exited on its own (within `ms`). */
+  exited(ms?: number): Promise<number | null>;
   /** Stops the process and resolves once it has exited, so nothing it was still writing races the test's clean-up. */
   stop(): Promise<void>;
 }
 
-export function startDevServer(dir: string): DevServerProcess {
+/** `npm start -- --port N ...args` in `dir`. */
+export function startDevServer(dir: string, args: readonly string[] = []): DevServerProcess {
   let port = 19000 + Math.floor(Math.random() * 1000);
   // Through the launcher, as `npm start` runs it.
-  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "cli", "run.mjs"), "serve", "--port", String(port)], {
+  const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "cli", "run.mjs"), "serve", "--port", String(port), ...args], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -55,6 +58,15 @@ export function startDevServer(dir: string): DevServerProcess {
     },
     output: () => output,
     logged,
+    exited: (ms = 30_000) =>
+      new Promise<number | null>((resolve, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        const late = setTimeout(() => reject(new Error(`still running after ${ms} ms; output:\n${output}`)), ms);
+        child.once("exit", (code) => {
+          clearTimeout(late);
+          resolve(code);
+        });
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
