@@ -12,6 +12,8 @@ declare module "@11ty/eleventy-dev-server" {
   }
   interface DevServer {
     serve(port: number): void;
+    /** Resolves once the server listens (on a later port if the asked-for one was taken). */
+    ready(): Promise<void>;
     reload(event?: { files?: string[] }): void;
     reloadFiles(files: string[]): void;
     close(): Promise<void>;
