@@ -205,6 +205,8 @@ export function indexableWords(raw: string, stemmer: Stemmer | undefined): Index
       // Pagefind keeps parts of two bytes or more (in UTF-8): "a" goes, "å" stays.
       if (Buffer.byteLength(part) > 1) results.push(indexable(part, stemmer, true));
     }
+  }
+  if (normalized) {
     // What follows each full stop when that may have parts itself, normalized as the word is: "oslo.kommune.no"
     // also gives "kommuneno", "ab.cdEf" "cdef", "ola@x.no’" "no" (its part is "no’"), "x.no1" nothing, but "x.no1."
     // (a block's last word) "no1". Only in the text, not in a metadata field, and not when its stem is the word's,

@@ -42,7 +42,7 @@ import { silentProgress, type Progress } from "../progress/progress.ts";
 const WRITER_PROCESS = new URL("./index-writer-process.ts", import.meta.url).href;
 
 /** Part of a kept slice's key when Lysark's writer wrote it: raise it when the writer writes otherwise. */
-const INDEX_WRITER_VERSION = 4;
+const INDEX_WRITER_VERSION = 5;
 
 /** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
 const IN_FLIGHT = 64;

@@ -227,6 +227,12 @@ describe("odd words, against Pagefind word for word", () => {
     `x.😀${"a".repeat(70)}`,
     `ab.cd.ef.${"a".repeat(70)}b`,
     `ab.cd.${"中".repeat(70)}`,
+    // What follows a full stop, also where the word has no parts of its own (forty-eighth session, the fuzz test's
+    // '中*"/.+__,'): "a.__" gives "a__" and "__".
+    '中*"/.+__,',
+    "a.__",
+    "ab.__",
+    "a.__.__",
   ];
   // Letters, digits, scripts, emoji and punctuation a text holds, run together at random.
   const units = [
