@@ -111,20 +111,43 @@ const server = EleventyDevServer.getServer("lysark", output, {
       body: site.problemsHtml(url.searchParams.get("locale") ?? ""),
     }),
     // Until the first build is written into a folder that held no site, every page says so (the server's own
-    // files, its reload script, pass); the page asks again each second.
+    // files, its reload script, pass), and its script asks each second whether the build is written.
+    "/_lysark/first-build": () => ({
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+      body: JSON.stringify({ building: firstBuild }),
+    }),
+    "/_lysark/first-build.js": () => ({ headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" }, body: FIRST_BUILD_SCRIPT }),
     "/*": ({ url }: { url: URL }) => (firstBuild && !lastSite && !url.pathname.includes("/.11ty/") ? BUILDING_PAGE : undefined),
   },
 });
 
-/** Answered while the first build runs in a folder that held no site yet: in each UI language, asking again each second. */
+/**
+ * Answered while the first build runs in a folder that held no site yet, in each UI language. The dev server adds
+ * its reload script, which loads the page again when the build is written; the page's own script asks each second
+ * as well, for a page whose connection came after that. Not a <meta> refresh: a page that reloads itself on a timer
+ * fails WCAG (axe's meta-refresh). Status 200: to any other, the dev server adds a policy that allows no script but
+ * its own.
+ */
 const BUILDING_PAGE = {
-  status: 503,
-  headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" },
+  headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   body: `<!doctype html>
-<html lang="${UI_LOCALES[0]}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>${t(UI_LOCALES[0], "dev.buildingTitle")}</title></head>
-<body>${UI_LOCALES.map((locale) => `<p lang="${locale}">${t(locale, "dev.building")}</p>`).join("\n")}</body></html>
+<html lang="${UI_LOCALES[0]}"><head><meta charset="utf-8"><title>${t(UI_LOCALES[0], "dev.buildingTitle")}</title>
+<script src="${startBase}/_lysark/first-build.js" defer></script></head>
+<body><main><h1>${t(UI_LOCALES[0], "dev.buildingTitle")}</h1>
+${UI_LOCALES.map((locale) => `<p lang="${locale}">${t(locale, "dev.building")}</p>`).join("\n")}</main></body></html>
 `,
 };
+
+/** The building page's script: loads the page again once the first build is written. */
+const FIRST_BUILD_SCRIPT = `const ask = async () => {
+  try {
+    const answer = await fetch(${JSON.stringify(`${startBase}/_lysark/first-build`)}, { cache: "no-store" });
+    if (!(await answer.json()).building) return location.reload();
+  } catch {}
+  setTimeout(ask, 1000);
+};
+setTimeout(ask, 1000);
+`;
 
 // The server listens before the first build, which took 26.6 s at 5,000 documents, all that time without an
 // answer to the browser: meanwhile it serves the site the folder holds (the last build's or the last npm start's),

@@ -4,12 +4,15 @@
  * document and the open page reloads by itself, and search finds the new text
  * once the background index has caught up; a content error shows in the
  * terminal and in a banner on the page, without stopping the server, and
- * goes away when the file is fixed.
+ * goes away when the file is fixed. It listens before its first build: meanwhile a page says the site is being
+ * built, or the site the folder already holds is served and reloads once the first build is written.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus.ts";
 import { axeViolations, collectPageErrors, hasChromium, launchBrowser } from "../helpers/browser.ts";
 import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
@@ -97,4 +100,63 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     await english.close();
     await page.close();
   }, 60_000);
+});
+
+describe.skipIf(!hasChromium())("the dev server's first build", () => {
+  let work: string | undefined;
+  let server: DevServerProcess | undefined;
+  let browser: Browser | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    // Stopped first: it still writes the search index after the first build.
+    await server?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("comes after the server listens: a page says the site is being built until it is written; the site the folder holds is served meanwhile, and reloads", async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-first-build-"));
+    // Enough documents that the first build takes seconds after the server listens.
+    generateCorpus({ dir: work, docs: 500 });
+    browser = await launchBrowser();
+    server = startDevServer(work);
+    await server.listening();
+    expect(server.output()).not.toContain("first build");
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    const building = await page.goto(server.url("/"));
+    expect(building?.headers()["cache-control"]).toBe("no-store");
+    expect(await page.locator("h1").textContent()).toBe("Lysark bygger nettstedet");
+    expect(await page.locator('p[lang="nb"]').textContent()).toBe("Lysark bygger nettstedet for forhåndsvisningen. Siden lastes inn når det er ferdig.");
+    expect(await page.locator('p[lang="en"]').textContent()).toBe("Lysark is building the site for the preview. This page loads once it is done.");
+    expect(await axeViolations(page)).toEqual([]);
+    // What the page's script asks, for a page whose reload script connected after the build was written.
+    expect(await (await fetch(server.url("/_lysark/first-build"))).json()).toEqual({ building: true });
+    // Its script asks each second: the site takes its place once the first build is written.
+    await server.logged(/\[lysark\] Wrote \d+ files in [\d.]+ seconds \(whole site; first build\)/, 0, 90_000);
+    await page.waitForFunction(
+      () => document.querySelector('script[src$="/_lysark/first-build.js"]') === null && document.querySelector("h1") !== null,
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(await page.locator("html").getAttribute("lang")).toBe("nb");
+    expect(await (await fetch(server.url("/_lysark/first-build"))).json()).toEqual({ building: false });
+    expect(errors).toEqual([]);
+    await server.stop();
+
+    // Started again: the site the folder holds is served at once, and the open page reloads once the first build is written.
+    server = startDevServer(work);
+    await server.listening();
+    const last = await page.goto(server.url("/"));
+    expect(last?.status()).toBe(200);
+    // What the last page said when its server stopped (its reload script's connection refused) is not this page's.
+    errors.length = 0;
+    await page.evaluate(() => Object.assign(window, { beforeFirstBuild: true }));
+    expect(server.output(), "the first build was written before the page was open: make the corpus larger").not.toContain("first build)");
+    expect(server.output()).toContain("Until the first build is written, the site already in the folder is served");
+    await server.logged(/first build\)/, 0, 90_000);
+    await page.waitForFunction(() => !("beforeFirstBuild" in window), undefined, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

@@ -5,14 +5,11 @@
  * a site whose url has a path is served under that path; an _site that links to a folder not made yet is
  * written there. The server writes into its output folder and removes every other file there, so it refuses
  * what a build refuses to replace, and a checkout that stays read-only is served with --no-cache --output DIR.
- * It listens before the first build: meanwhile it serves the site the folder holds, or a page saying the site
- * is being built.
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateCorpus } from "../../bench/corpus.ts";
 import { startDevServer, type DevServerProcess } from "../helpers/dev-server.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
 import { whileUnwritable } from "../helpers/unwritable.ts";
@@ -152,45 +149,4 @@ describe("the folder the dev server writes into", () => {
     expect(readdirSync(dir).sort()).toEqual(project);
     expect(existsSync(path.join(site, "social", "site-nb.png"))).toBe(true);
   }, 120_000);
-});
-
-describe("the dev server's first build", () => {
-  let work: string | undefined;
-  afterEach(async () => {
-    // Stopped first: it still writes the search index after the first build.
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
-    work = undefined;
-  });
-
-  it("comes after the server listens: a page says the site is being built, then the site is served", async () => {
-    work = mkdtempSync(path.join(os.tmpdir(), "lysark-first-build-"));
-    // Enough documents that the first build takes seconds after the server says it listens.
-    generateCorpus({ dir: work, docs: 400 });
-    server = startDevServer(work);
-    await server.listening();
-    expect(server.output()).not.toContain("first build");
-    const building = await fetch(server.url("/"));
-    expect(building.status).toBe(503);
-    expect(building.headers.get("retry-after")).toBe("1");
-    const page = await building.text();
-    expect(page).toContain('<meta http-equiv="refresh" content="1">');
-    expect(page).toContain('<p lang="nb">Lysark bygger nettstedet for forhåndsvisningen.');
-    expect(page).toContain('<p lang="en">Lysark is building the site for the preview.');
-    await server.logged(/\[lysark\] Wrote \d+ files in [\d.]+ seconds \(whole site; first build\)/, 0, 90_000);
-    const site = await fetch(server.url("/"));
-    expect(site.status).toBe(200);
-    expect(await site.text()).toContain("<!DOCTYPE html>");
-    await server.stop();
-
-    // Started again: the site the folder holds is served at once, while the first build writes it anew.
-    server = startDevServer(work);
-    await server.listening();
-    const from = server.output().length;
-    const last = await fetch(server.url("/"));
-    expect(last.status).toBe(200);
-    expect(await last.text()).toContain("<!DOCTYPE html>");
-    expect(server.output()).toContain("Until the first build is written, the site already in the folder is served");
-    await server.logged(/first build\)/, from, 90_000);
-  }, 180_000);
 });
