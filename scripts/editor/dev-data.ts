@@ -11,7 +11,7 @@
  * brings the site back on the next rebuild.
  */
 import path from "node:path";
-import { ContentCache, loadContent, reloadDocuments, type LoadedDocument, type SiteContent } from "../content/load.ts";
+import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadedDocument, type SiteContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { buildSiteModel, onlyOwnPagesDiffer, replaceDocument, type DocumentPage } from "../site/model.ts";
@@ -59,6 +59,11 @@ export class DevSiteDataSource {
     readonly root: string,
     private readonly log: { problems(problems: Problem[]): void; info(message: string): void } = { problems: () => {}, info: () => {} },
   ) {}
+
+  /** Parses every document into the content cache without holding the thread: the first rebuild is then mostly checks. */
+  async warm(): Promise<void> {
+    await warmContentCache(path.join(this.root, "content"), { root: this.root, cache: this.cache });
+  }
 
   /**
    * Loads the content again and returns what the templates should show and what changed.

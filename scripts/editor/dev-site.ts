@@ -158,6 +158,8 @@ export class DevSite {
   async update(changed?: readonly string[]): Promise<DevUpdate> {
     const start = performance.now();
     await this.relatedRefreshed();
+    // The first load: every document parsed while the server answers requests, then loaded from the cache.
+    if (!this.data) await this.source.warm();
     const contentOnly = changed?.every((file) => isDocument(this.root, file));
     // Only documents changed: only they are read again. Anything else re-reads all content and renders the whole site.
     const { data, change } = this.source.rebuild(contentOnly ? { changed } : { force: true });

@@ -10,7 +10,7 @@ import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-da
 import { DevSite } from "../../scripts/editor/dev-site.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
-import { ContentCache, loadContent, reloadDocuments, type LoadResult } from "../../scripts/content/load.ts";
+import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadResult } from "../../scripts/content/load.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -105,6 +105,31 @@ describe("the dev server's site data", () => {
     expect({ parsed, reused }).toEqual({ parsed: 0, reused: 1 });
     expect(titles(data)).toEqual([SENTRUM_TITLE]);
     expect(source.cache.entries.size).toBe(1);
+  });
+});
+
+describe("the first load, parsed ahead", () => {
+  it("parses every document into the cache while other work runs, and the load then takes each from it, with the same result", async () => {
+    writeFileSync(path.join(dir, "content/testby/feil.md"), doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: 2012-13-01")));
+    const contentDir = path.join(dir, "content");
+    const cache = new ContentCache();
+    const order: string[] = [];
+    setImmediate(() => order.push("other work"));
+    await warmContentCache(contentDir, { root: dir, cache }, 1).then(() => order.push("parsed"));
+    // The loop let other work run between documents: an npm start's requests are answered meanwhile.
+    expect(order).toEqual(["other work", "parsed"]);
+    const warmed = loadContent(contentDir, { root: dir, cache });
+    expect({ hits: cache.hits, misses: cache.misses }).toEqual({ hits: 3, misses: 0 });
+    const cold = loadContent(contentDir, { root: dir });
+    expect(warmed.problems).toEqual(cold.problems);
+    expect(warmed.problems.some((problem) => problem.field === "date")).toBe(true);
+    expect(JSON.stringify(warmed.site.documents)).toBe(JSON.stringify(cold.site.documents));
+  });
+
+  it("is how the dev site's first update loads: it parses nothing more itself", async () => {
+    const site = new DevSite(dir, path.join(dir, "_site"));
+    await site.update();
+    expect({ hits: site.source.cache.hits, misses: site.source.cache.misses }).toEqual({ hits: 2, misses: 0 });
   });
 });
 
