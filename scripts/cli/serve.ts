@@ -149,25 +149,6 @@ const FIRST_BUILD_SCRIPT = `const ask = async () => {
 setTimeout(ask, 1000);
 `;
 
-// The server listens before the first build, which took 26.6 s at 5,000 documents, all that time without an
-// answer to the browser: meanwhile it serves the site the folder holds (the last build's or the last npm start's),
-// or BUILDING_PAGE, and every open page reloads once the first build is written. The documents are parsed with the
-// event loop let run between them (DevSite's first update); the checks and the site model after that hold the thread
-// (3.6 s at 5,000 documents).
-const lastSite = existsSync(path.join(output, "index.html"));
-let firstBuild = true;
-server.serve(port);
-await server.ready();
-if (lastSite) say("Until the first build is written, the site already in the folder is served");
-try {
-  report(await site.update(), "first build");
-} catch (error) {
-  // A broken site.config.json or template must not stop the server: the next save builds again.
-  problemWriting(error);
-}
-firstBuild = false;
-server.reload({ files: [] });
-
 // Saves arrive in bursts (editors write a file in several steps): gather them, then update once.
 const pending = new Set<string>();
 let running: Promise<void> | undefined;
@@ -215,6 +196,7 @@ function changed(file: string): void {
 }
 
 // chokidar, not fs.watch: Node's recursive fs.watch on Linux loses a file that an editor saves by renaming a new copy over it.
+// Started before the first build, so a save made while it runs is not missed.
 const watched = [
   ...new Set([path.join(root, "content"), ...["layouts", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")]),
 ];
@@ -222,3 +204,25 @@ watch(watched, { ignoreInitial: true, ignored: ["**/.*", "**/.*/**"] })
   .on("all", (_event, file) => changed(path.resolve(root, file)))
   .on("error", (error) => console.error(`[lysark] Watching for changes failed: ${error.message}`))
   .on("ready", () => say(`Watching ${watched.map((file) => path.relative(root, file) || ".").join(", ")} for changes`));
+
+// The server listens before the first build, which took 26.6 s at 5,000 documents, all that time without an
+// answer to the browser: meanwhile it serves the site the folder holds (the last build's or the last npm start's),
+// or BUILDING_PAGE, and every open page reloads once the first build is written. The documents are parsed with the
+// event loop let run between them (DevSite's first update); the checks and the site model after that hold the thread
+// (3.6 s at 5,000 documents).
+const lastSite = existsSync(path.join(output, "index.html"));
+let firstBuild = true;
+server.serve(port);
+await server.ready();
+if (lastSite) say("Until the first build is written, the site already in the folder is served");
+// Saves made while it runs (the server answers meanwhile) are rendered after it, as saves are after each other.
+running = (running ?? Promise.resolve()).then(async () => {
+  try {
+    report(await site.update(), "first build");
+  } catch (error) {
+    // A broken site.config.json or template must not stop the server: the next save builds again.
+    problemWriting(error);
+  }
+  firstBuild = false;
+  server.reload({ files: [] });
+});

@@ -7,7 +7,7 @@
  * goes away when the file is fixed. It listens before its first build: meanwhile a page says the site is being
  * built, or the site the folder already holds is served and reloads once the first build is written.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -131,6 +131,16 @@ describe.skipIf(!hasChromium())("the dev server's first build", () => {
     expect(await axeViolations(page)).toEqual([]);
     // What the page's script asks, for a page whose reload script connected after the build was written.
     expect(await (await fetch(server.url("/_lysark/first-build"))).json()).toEqual({ building: true });
+    // A save made while the first build runs is rendered after it.
+    await server.logged(/Watching .* for changes/, 0, 60_000);
+    expect(
+      server.output(),
+      "the watcher was ready only after the first build was written: it starts before it (or the corpus is too small to tell)",
+    ).not.toContain("first build)");
+    const [publisher] = readdirSync(path.join(work, "content")).filter((name) => !name.startsWith("_"));
+    const [slug] = readdirSync(path.join(work, "content", publisher!)).filter((name) => name.endsWith(".md"));
+    const saved = path.join(work, "content", publisher!, slug!);
+    writeFileSync(saved, `${readFileSync(saved, "utf8")}\nLagret mens det første bygget pågikk.\n`);
     // Its script asks each second: the site takes its place once the first build is written.
     await server.logged(/\[lysark\] Wrote \d+ files in [\d.]+ seconds \(whole site; first build\)/, 0, 90_000);
     await page.waitForFunction(
@@ -142,6 +152,10 @@ describe.skipIf(!hasChromium())("the dev server's first build", () => {
     );
     expect(await page.locator("html").getAttribute("lang")).toBe("nb");
     expect(await (await fetch(server.url("/_lysark/first-build"))).json()).toEqual({ building: false });
+    const afterFirst = server.output().indexOf("first build)");
+    expect(await server.logged(/Wrote \d+ files in [\d.]+ seconds \(changed documents only; [^)]+\)/, afterFirst)).toContain(`${publisher}/${slug}`);
+    const savedPage = await fetch(server.url(`/dokumenter/${publisher}/${slug!.replace(/\.md$/, "")}/`));
+    expect(await savedPage.text()).toContain("Lagret mens det første bygget pågikk.");
     expect(errors).toEqual([]);
     await server.stop();
 
