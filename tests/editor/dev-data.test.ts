@@ -130,6 +130,8 @@ describe("the first load, parsed ahead", () => {
     const site = new DevSite(dir, path.join(dir, "_site"));
     await site.update();
     expect({ hits: site.source.cache.hits, misses: site.source.cache.misses }).toEqual({ hits: 2, misses: 0 });
+    // The search index follows in the background: done before the project is removed, or it writes _site/ again.
+    await site.searchIndexed();
   });
 });
 
