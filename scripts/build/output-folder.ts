@@ -81,6 +81,9 @@ export function resolvedPath(file: string): string {
   }
 }
 
+/** Whether `code` says this user may not write there: permissions, an immutable folder, a read-only file system. */
+const isWriteDenied = (code: string | undefined) => code === "EACCES" || code === "EPERM" || code === "EROFS";
+
 /**
  * Why the build cannot make its staging folder beside its output folder in `folder` (the folder above it, or the
  * nearest one that exists), given the error code of the attempt or of a look ahead; undefined for a code that says
@@ -88,7 +91,7 @@ export function resolvedPath(file: string): string {
  */
 export function surroundingProblem(folder: string, code: string | undefined): string | undefined {
   // A web server's folder linked as _site (_site → /var/www/site) whose parent only the server's user may write.
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+  if (isWriteDenied(code))
     return `the build may not write in ${folder} (${code}), which holds it. A build writes the new site beside its output folder and then swaps it in whole, so that folder must be writable as well. Make ${folder} writable for this user, or build into a folder of your own with --output and copy the site from there.`;
   if (code === "ENOTDIR" || code === "EEXIST") return `${folder} is a file, not a folder, so the output folder cannot be made in it. Choose another --output.`;
   return undefined;
@@ -167,7 +170,7 @@ export function outputFolderProblem(root: string, output: string, given: boolean
   }
   if (options.inPlace) {
     const { folder, code } = writeAccess(out);
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    if (isWriteDenied(code))
       return `${label}: npm start may not write in ${folder} (${code}). Make it writable for this user, or serve the site from a folder of your own: npm start -- --output DIR (with --no-cache as well in a checkout that stays read-only).`;
     // A file further up, in the way of the folders to be made (the output itself being a file is said below).
     if (code === "ENOTDIR" && folder !== out) return `${label}: ${surroundingProblem(folder, code)}`;
