@@ -131,7 +131,7 @@ const server = EleventyDevServer.getServer("lysark", output, {
 const BUILDING_PAGE = {
   headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   body: `<!doctype html>
-<html lang="${UI_LOCALES[0]}"><head><meta charset="utf-8"><title>${t(UI_LOCALES[0], "dev.buildingTitle")}</title>
+<html lang="${UI_LOCALES[0]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${t(UI_LOCALES[0], "dev.buildingTitle")}</title>
 <script src="${startBase}/_lysark/first-build.js" defer></script></head>
 <body><main><h1>${t(UI_LOCALES[0], "dev.buildingTitle")}</h1>
 ${UI_LOCALES.map((locale) => `<p lang="${locale}">${t(locale, "dev.building")}</p>`).join("\n")}</main></body></html>
