@@ -19,10 +19,19 @@ const writer = new SliceWriter(async () => {
   return pagefind;
 });
 
+/**
+ * Tells the build how a slice went, unless the build has gone meanwhile (stopped, or `npm start` ended by a signal
+ * while its search index was written): a reply on a closed channel was an uncaught error event, and its stack was
+ * printed into the terminal the build had left. A callback takes a channel that closes while the reply is on its way.
+ */
+function reply(message: SliceReply): void {
+  if (process.connected) process.send!(message, undefined, {}, () => {});
+}
+
 process.on("message", (task: SliceTask) => {
   writer.write(task).then(
-    (words) => process.send!({ words } satisfies SliceReply),
-    (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies SliceReply),
+    (words) => reply({ words }),
+    (error: unknown) => reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 
