@@ -12,6 +12,7 @@ import { inside } from "../content/safe-path.ts";
 import { IMAGE_URL_PATH } from "../images/images.ts";
 import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
+import { isSearchOutput } from "../search/records.ts";
 import { SEARCH_FOLDER } from "./plan.ts";
 
 /** Thrown by the build for an output folder it may not replace. */
@@ -188,7 +189,9 @@ export function outputFolderProblem(root: string, output: string, given: boolean
     return undefined;
   }
   const names = siteTopLevelNames();
-  const foreign = entries.filter((name) => !names.has(name) && !FILE_MANAGER_LITTER.has(name)).sort();
+  // The search index's slice folders (pagefind.slice-N) are a site's too: `npm start` stopped while it indexed leaves
+  // them in _site/, and its next start, refused for them, could not replace them.
+  const foreign = entries.filter((name) => !names.has(name) && !isSearchOutput(name) && !FILE_MANAGER_LITTER.has(name)).sort();
   if (!foreign.length) return undefined;
   const listed = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : "");
   return `${label}: that folder holds files a site Lysark writes does not have (${listed}). ${replaces}, so it would remove them. Build into a new or empty folder, or move them away first.`;

@@ -24,9 +24,10 @@ import { pageRenderer, templateEnvironment, type NunjucksEnvironment } from "../
 import { refreshRelatedDocuments } from "../site/model.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { sliceCacheDir } from "../search/slices.ts";
-import type { SearchRecord } from "../search/records.ts";
+import { isSearchOutput, type SearchRecord, searchStagingDirs } from "../search/records.ts";
 import type { Problem } from "../content/problems.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
+import { swapSearchBundle } from "./dev-search.ts";
 
 export interface DevUpdate {
   /** "site": everything rendered again; "pages": only `files`; "none": no page changed. */
@@ -61,6 +62,8 @@ export class DevSite {
   /** The search index being written, and whether the pages changed again meanwhile. */
   private indexing: Promise<void> | undefined;
   private indexAgain = false;
+  /** The files of the search index last swapped in (./dev-search.ts), kept through the next one for a search page open meanwhile. */
+  private searchFiles: Set<string> | undefined;
   /** The related lists being scored again after a document-only update (./dev-site.ts refreshRelated). */
   private relating: Promise<void> | undefined;
   /** Each search record's words, kept across rebuilds: an edit reads only the changed records' words again. */
@@ -135,13 +138,17 @@ export class DevSite {
         this.indexAgain = false;
         const start = performance.now();
         try {
+          // Written beside the served index and swapped in whole (./dev-search.ts).
+          const staging = searchStagingDirs(this.outputDir).next;
+          rmSync(staging, { recursive: true, force: true });
           // A large site's slices whose pages an edit did not change come from the build cache (search/slices.ts).
-          const stats = await writeSearchBundles(this.data!.model.searchRecords, this.outputDir, {
+          const stats = await writeSearchBundles(this.data!.model.searchRecords, staging, {
             wordSets: this.wordSets,
             sliceCache: this.cacheRoot && sliceCacheDir(this.cacheRoot),
             // Joined after the last slice: spread over the index build, the join held the next edit's pages back.
             joinWhileIndexing: false,
           });
+          this.searchFiles = swapSearchBundle(this.outputDir, staging, this.searchFiles);
           this.log.info(`Search index updated: ${stats.documents} document(s) in ${((performance.now() - start) / 1000).toFixed(1)} seconds`);
         } catch (error) {
           this.log.info(`Search index not updated: ${(error as Error).message}`);
@@ -186,7 +193,8 @@ export class DevSite {
    */
   private async renderSite(data: DevSiteData, env: NunjucksEnvironment): Promise<string[]> {
     const plan = await writeSite(data, this.outputDir, { root: this.root, cacheCardsAndImages: this.options.cache !== false, search: false, env });
-    for (const file of filesUnder(this.outputDir)) {
+    // The search index's folders are its own to replace (./dev-search.ts), one of them perhaps being written now.
+    for (const file of filesUnder(this.outputDir, (name) => !isSearchOutput(name))) {
       if (plan.sourceOf(`/${file}`) !== undefined) continue;
       let gone = path.join(this.outputDir, file);
       rmSync(gone);

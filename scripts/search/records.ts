@@ -37,9 +37,27 @@ export function searchSliceDir(outputDir: string, slice: number): string {
   return `${searchBundleDir(outputDir)}.slice-${slice}`;
 }
 
-/** Whether `name`, a top-level entry of the output folder, is the search index's: its bundle's folder or a slice's. */
+/**
+ * The folder `npm start` writes each new index into (slices and bundle, as a build writes them into its output), and
+ * the one the bundle it replaces is moved to: beside the bundle's, so both are renamed within one file system
+ * (../editor/dev-search.ts).
+ */
+export function searchStagingDirs(outputDir: string): { next: string; old: string } {
+  const bundle = searchBundleDir(outputDir);
+  return { next: `${bundle}.next`, old: `${bundle}.old` };
+}
+
+/**
+ * Whether `name`, a top-level entry of the output folder, is the search index's: its bundle's folder, a slice's, or
+ * `npm start`'s staging folders (which a server stopped mid-index leaves).
+ */
 export function isSearchOutput(name: string): boolean {
-  return name === SEARCH_BUNDLE_NAME || name.startsWith(`${SEARCH_BUNDLE_NAME}.slice-`);
+  return (
+    name === SEARCH_BUNDLE_NAME ||
+    name.startsWith(`${SEARCH_BUNDLE_NAME}.slice-`) ||
+    name === `${SEARCH_BUNDLE_NAME}.next` ||
+    name === `${SEARCH_BUNDLE_NAME}.old`
+  );
 }
 
 /** Filter keys, in the order the search page shows them. */

@@ -51,6 +51,10 @@ describe("the output folder a build may replace", () => {
     mkdirSync(path.join(output, "dokumenter"), { recursive: true });
     for (const name of ["index.html", "_headers", ".DS_Store"]) writeFileSync(path.join(output, name), "");
     expect(problem("_site", false)).toBeUndefined();
+    // What npm start stopped while it indexed leaves beside the search index: its next start refused the folder for them.
+    for (const name of ["pagefind", "pagefind.slice-0", "pagefind.slice-12", "pagefind.next", "pagefind.old"]) mkdirSync(path.join(output, name));
+    expect(problem("_site", false)).toBeUndefined();
+    expect(outputFolderProblem(root, output, false, { lysark, inPlace: true })).toBeUndefined();
     for (const name of ["CNAME", "photos", "a.txt", "b.txt"]) writeFileSync(path.join(output, name), "");
     expect(problem("_site", false)).toBe(
       "_site/: that folder holds files a site Lysark writes does not have (CNAME, a.txt, b.txt and 1 more). A build replaces its output folder whole, so it would remove them. Build into a new or empty folder, or move them away first.",

@@ -2,12 +2,13 @@
  * The dev server's data source: re-parses only changed documents, survives
  * content errors with the last good model plus the problems, and recovers.
  */
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
 import { DevSite } from "../../scripts/editor/dev-site.ts";
+import { isSearchOutput } from "../../scripts/search/records.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadResult } from "../../scripts/content/load.ts";
@@ -298,6 +299,31 @@ describe("the dev site", () => {
     expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
   });
 
+  it("swaps each search index in whole: the one before stays for a search page opened on it, older ones and what a stopped server left go", async () => {
+    // A slice folder a server stopped mid-index leaves (npm start refused to start on it).
+    mkdirSync(path.join(output(), "pagefind.slice-2"), { recursive: true });
+    writeFileSync(path.join(output(), "pagefind.slice-2", "left.pf_fragment"), "");
+    const site = new DevSite(dir, output());
+    const searchFolders = () => readdirSync(output()).filter((name) => name.startsWith("pagefind"));
+    const metas = () => readdirSync(path.join(output(), "pagefind")).filter((name) => name.endsWith(".pf_meta"));
+    await site.update();
+    await site.searchIndexed();
+    expect(searchFolders()).toEqual(["pagefind"]);
+    const [first] = metas();
+    for (const paragraph of ["Første nye avsnitt.", "Andre nye avsnitt."]) {
+      edit(LIKESTILLING, (text) => `${text}\n${paragraph}\n`);
+      await site.update([LIKESTILLING]);
+      await site.searchIndexed();
+    }
+    // Each index was written beside the bundle and swapped in; written into it, all three indexes' files stayed.
+    expect(searchFolders()).toEqual(["pagefind"]);
+    expect(metas()).toHaveLength(2);
+    expect(metas()).not.toContain(first);
+    const entry = JSON.parse(read("pagefind/pagefind-entry.json")) as { languages: Record<string, { hash: string }> };
+    const [{ hash }] = Object.values(entry.languages) as [{ hash: string }];
+    expect(metas()).toContain(`pagefind.${hash}.pf_meta`);
+  });
+
   it("scores the related lists again after a body edit and renders the other documents whose list changed, as a fresh start would", async () => {
     const body = (words: string) => `## Lysbilde\n\n${words}\n`;
     const front = (title: string) => VALID_FRONT_MATTER.replace("Et dokument", title);
@@ -338,13 +364,13 @@ describe("the dev site", () => {
   });
 
   it("after each edit serves what a dev server started afresh serves: an edited body, a new title in the listings, an added and a removed document", async () => {
-    /** Every file under `root` but the search index (written in the background), with its bytes. */
+    /** Every file under `root` but the search index's (written in the background), with its bytes. */
     const files = (root: string) =>
       new Map(
         readdirSync(root, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-          .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+          .filter((file) => !isSearchOutput(file.split(path.sep)[0]!))
           .sort()
           .map((file) => [file, readFileSync(path.join(root, file), "utf8")]),
       );

@@ -12,6 +12,7 @@ import {
   SEARCH_BUNDLE,
   searchBundleDir,
   searchSliceDir,
+  searchStagingDirs,
   slideTopicLabels,
   stemmerLanguage,
   topicTerms,
@@ -340,8 +341,11 @@ describe("the search index's folders in the output folder", () => {
   it("names the bundle's folder and each slice's beside it, and nothing else", () => {
     const output = path.join("/tmp", "site");
     expect(searchBundleDir(output)).toBe(path.join(output, SEARCH_BUNDLE.split("/").filter(Boolean).join("/")));
-    const names = [searchBundleDir(output), searchSliceDir(output, 0), searchSliceDir(output, 41)].map((dir) => path.relative(output, dir));
+    const { next, old } = searchStagingDirs(output);
+    const names = [searchBundleDir(output), searchSliceDir(output, 0), searchSliceDir(output, 41), next, old].map((dir) => path.relative(output, dir));
     expect(names.every(isSearchOutput)).toBe(true);
+    // Beside the bundle's folder, so npm start renames them within one file system.
+    for (const dir of [next, old]) expect(path.dirname(dir)).toBe(output);
     for (const other of ["pagefind-ui", "pagefinder", "en", "social", "pagefind.tmp", "index.html"]) expect(isSearchOutput(other)).toBe(false);
   });
 });
