@@ -153,7 +153,9 @@ export function outputFolderProblem(root: string, output: string, given: boolean
   const out = resolvedPath(output);
   const project = resolvedPath(root);
   const own = resolvedPath(options.lysark ?? LYSARK_ROOT);
-  const fix = "Build into a folder of its own, such as _site (the default).";
+  const fix = options.inPlace
+    ? "Serve the site from a folder of its own, such as _site (the default), or another with npm start -- --output DIR."
+    : "Build into a folder of its own, such as _site (the default).";
   const replaces = options.inPlace
     ? "npm start writes the site into its output folder and removes every other file there"
     : "A build replaces its output folder whole";

@@ -118,7 +118,9 @@ describe("the folder the dev server writes into", () => {
     const before = readdirSync(path.join(dir, "content"), { recursive: true }).sort();
     server = startDevServer(dir, ["--output", "content"]);
     expect(await server.exited()).toBe(1);
-    expect(server.output()).toContain("[lysark] --output content: that is content, which the build reads.");
+    expect(server.output()).toContain(
+      "[lysark] --output content: that is content, which the build reads. Serve the site from a folder of its own, such as _site (the default), or another with npm start -- --output DIR.",
+    );
     expect(readdirSync(path.join(dir, "content"), { recursive: true }).sort()).toEqual(before);
   }, 60_000);
 
