@@ -51,6 +51,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSyn
 import path from "node:path";
 import { fileStamp } from "../content/file-stamp.ts";
 import { HashedFile, writeJoined } from "../content/hashed-file.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
 import type { DocumentView } from "../site/views.ts";
 import type { SiteData } from "../site/site-data.ts";
 
@@ -73,6 +74,80 @@ interface ManifestHeader {
 
 const integrityOf = (entries: string, stamps: string) => sha256(`${entries}\n${stamps}\n`);
 
+/**
+ * The hash of a document loaded without the build cache: of all it holds, but for its outline and its words when its
+ * rendered body is held with it, as both are made from that body (half of its JSON).
+ */
+function documentHash(doc: LoadedDocument): string {
+  return sha256(JSON.stringify("kept" in doc.bodyRef ? { ...doc, body: undefined, terms: undefined } : doc));
+}
+
+/**
+ * The key of each page: SHA-256 of the page build code, the site settings, the page's kind and its data, in which
+ * each document view stands for its document (its `sourceHash`, or, for a document loaded without the build cache,
+ * the hash of the whole loaded document, made when a key first needs it). The views get that token as their `toJSON`
+ * until `release`. Used by the build's page cache and by `npm start`'s record of the pages it wrote
+ * (../editor/dev-pages.ts).
+ */
+export class PageKeys {
+  private readonly views: DocumentView[] = [];
+  /** SHA-256 of the page code and site settings, the start of every key: hashed once, copied for each page. */
+  private readonly prefix: Hash;
+  /** SHA-256 of each page object's JSON, once per object (a document page stands in the keys of its oEmbed files and citations). */
+  private readonly dataHashes = new WeakMap<object, string>();
+
+  /**
+   * `documentHashes`: the hashes of documents loaded without the build cache, by document object, for a caller that
+   * keeps them across sets of keys (npm start, whose loads keep an unchanged document's object: hashing every
+   * document again was 0.86 s of a 3.8 s whole-site render at 1,500 documents). A loaded document is not changed
+   * after its load.
+   */
+  constructor(code: string, data: SiteData, documentHashes = new WeakMap<LoadedDocument, string>()) {
+    for (const view of data.model.documents) {
+      const { doc } = view;
+      let token = doc.sourceHash === undefined ? undefined : `document ${view.id} ${doc.sourceHash}`;
+      const hashOf = () => {
+        let hash = documentHashes.get(doc);
+        if (hash === undefined) documentHashes.set(doc, (hash = documentHash(doc)));
+        return hash;
+      };
+      const toJSON = () => (token ??= `document ${view.id} ${hashOf()}`);
+      Object.defineProperty(view, "toJSON", { value: toJSON, configurable: true, enumerable: false, writable: false });
+      this.views.push(view);
+    }
+    this.prefix = createHash("sha256").update(`${code}\0${JSON.stringify(data.config)}\0`);
+  }
+
+  /**
+   * The key of a page of `kind` made from `page` (`part` tells apart the pages of one kind made from one
+   * object), or undefined when its data cannot be hashed (the page is then rendered and not kept).
+   */
+  key(kind: string, page: unknown, part = ""): string | undefined {
+    try {
+      const memo = typeof page === "object" && page !== null;
+      let data = memo ? this.dataHashes.get(page) : undefined;
+      if (data === undefined) {
+        data = sha256(JSON.stringify(page) ?? "undefined");
+        if (memo) this.dataHashes.set(page, data);
+      }
+      return this.prefix.copy().update(`${kind}\0${part}\0${data}`).digest("hex");
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Takes the views' `toJSON` away again: the site model is as it was. */
+  release(): void {
+    for (const view of this.views.splice(0)) delete (view as { toJSON?: unknown }).toJSON;
+  }
+}
+
+/**
+ * What the page renderer asks of a record of pages already made (../render/pages.ts): a page's key, whether the page
+ * of that key is put (or already is) at its file, and what was written there under which key.
+ */
+export type PageReuse = Pick<PageCache, "key" | "use" | "keep" | "keepHashed">;
+
 export interface PageCacheOptions {
   /** Read and hash every kept file before it is used, ignoring the stamps recorded (`--verify-cache`). */
   verify?: boolean;
@@ -91,11 +166,7 @@ export class PageCache {
   private entries = 0;
   /** Content hash → stamp of its kept file: from the manifest, and as this run writes or checks them. */
   private readonly stamps: Map<string, string>;
-  private readonly views: DocumentView[] = [];
-  /** SHA-256 of the page code and site settings, the start of every key: hashed once, copied for each page. */
-  private readonly prefix: Hash;
-  /** SHA-256 of each page object's JSON, once per object (a document page stands in the keys of its oEmbed files and citations). */
-  private readonly dataHashes = new WeakMap<object, string>();
+  private readonly keys: PageKeys;
   /** Cache folders made in this run. */
   private readonly folders = new Set<string>();
   /**
@@ -115,12 +186,7 @@ export class PageCache {
     ({ entries: this.previous, stamps: this.stamps } = this.readManifest());
     // Without the recorded stamps every kept file is read and hashed once; the stamps taken then are recorded as usual.
     if (options.verify) this.stamps.clear();
-    for (const view of data.model.documents) {
-      const token = `document ${view.id} ${view.doc.sourceHash ?? sha256(JSON.stringify(view.doc))}`;
-      Object.defineProperty(view, "toJSON", { value: () => token, configurable: true, enumerable: false, writable: false });
-      this.views.push(view);
-    }
-    this.prefix = createHash("sha256").update(`${code}\0${JSON.stringify(data.config)}\0`);
+    this.keys = new PageKeys(code, data);
   }
 
   private readManifest(): { entries: Map<string, string>; stamps: Map<string, string> } {
@@ -147,17 +213,7 @@ export class PageCache {
    * object), or undefined when its data cannot be hashed (the page is then rendered and not kept).
    */
   key(kind: string, page: unknown, part = ""): string | undefined {
-    try {
-      const memo = typeof page === "object" && page !== null;
-      let data = memo ? this.dataHashes.get(page) : undefined;
-      if (data === undefined) {
-        data = sha256(JSON.stringify(page) ?? "undefined");
-        if (memo) this.dataHashes.set(page, data);
-      }
-      return this.prefix.copy().update(`${kind}\0${part}\0${data}`).digest("hex");
-    } catch {
-      return undefined;
-    }
+    return this.keys.key(kind, page, part);
   }
 
   private contentFile(hash: string): string {
@@ -197,9 +253,14 @@ export class PageCache {
     }
     try {
       linkSync(cached, file);
-    } catch {
-      // Another file system: copied.
-      writeFileSync(file, bytes ?? readFileSync(cached));
+    } catch (error) {
+      // The page's folder not made yet (the renderer makes one only for a page it writes), or another file system: copied.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") mkdirSync(path.dirname(file), { recursive: true });
+      try {
+        linkSync(cached, file);
+      } catch {
+        writeFileSync(file, bytes ?? readFileSync(cached));
+      }
     }
     this.entry(key, hash);
     this.published.set(name, hash);
@@ -278,7 +339,7 @@ export class PageCache {
 
   /** Takes the views' `toJSON` away again: the site model is as it was. */
   release(): void {
-    for (const view of this.views.splice(0)) delete (view as { toJSON?: unknown }).toJSON;
+    this.keys.release();
   }
 
   /** Ends this run without a manifest (its pages were not all written): the one begun is removed, the last one kept. */
