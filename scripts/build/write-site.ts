@@ -12,7 +12,7 @@
 import { copyAssets, documentCardJob, siteCardJobs, untimed, writePublishAssets, type Timer } from "../publish/assets.ts";
 import { cardCacheDir, writeCards, type CardWriter } from "../publish/cards.ts";
 import type { BuildCode, CacheReport } from "../content/build-code.ts";
-import { PageCache, pageCacheDir } from "../render/page-cache.ts";
+import { PageCache, pageCacheDir, type PageReuse } from "../render/page-cache.ts";
 import { pageRenderer, type NunjucksEnvironment } from "../render/pages.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { Progress } from "../progress/progress.ts";
@@ -32,6 +32,11 @@ export interface WriteSiteOptions {
   cards?: Pick<CardWriter, "finish">;
   /** The templates to render with (the dev server keeps them for its next updates); a new environment without it. */
   env?: NunjucksEnvironment;
+  /**
+   * `npm start`'s record of the pages it wrote into the folder it serves (../editor/dev-pages.ts): a page it holds
+   * already is not written again. Used without `buildCode`, in place of the page cache.
+   */
+  writtenPages?: PageReuse;
   /** False leaves the search index to the caller (the dev server indexes in the background). */
   search?: boolean;
   /**
@@ -101,7 +106,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
               ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data, { verify: options.verifyCache })
               : undefined;
             let files: string[];
-            const renderer = pageRenderer(data, options.env, cache);
+            const renderer = pageRenderer(data, options.env, cache ?? options.writtenPages);
             try {
               files = await renderer.writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
               if (options.pageKinds) for (const [kind, ms] of renderer.kindTimes) options.pageKinds[kind] = ms;

@@ -85,7 +85,10 @@ const site = new DevSite(
 function report(update: DevUpdate, what: string): void {
   const seconds = (update.ms / 1000).toFixed(2);
   if (update.kind === "none") say(`No page changed (${what}; ${seconds} seconds)`);
-  else say(`Wrote ${update.files.length} files in ${seconds} seconds (${update.kind === "site" ? "whole site" : "changed documents only"}; ${what})`);
+  else {
+    const scope = update.kind === "site" ? `whole site${update.unchanged ? `, ${update.unchanged} pages as they were` : ""}` : "changed documents only";
+    say(`Wrote ${update.files.length} files in ${seconds} seconds (${scope}; ${what})`);
+  }
 }
 
 // A full disk or a build cache it may not write is said as the build says it; the server keeps running either way.

@@ -22,18 +22,23 @@ import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
 import { pageRenderer, templateEnvironment, type NunjucksEnvironment } from "../render/pages.ts";
 import { refreshRelatedDocuments } from "../site/model.ts";
+import type { DocumentPage } from "../site/views.ts";
 import { writeSearchBundles } from "../search/index.ts";
 import { sliceCacheDir } from "../search/slices.ts";
 import { isSearchOutput, type SearchRecord, searchStagingDirs } from "../search/records.ts";
 import type { Problem } from "../content/problems.ts";
+import { buildCode } from "../content/build-code.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
+import { WrittenPages } from "./dev-pages.ts";
 import { swapSearchBundle } from "./dev-search.ts";
 
 export interface DevUpdate {
-  /** "site": everything rendered again; "pages": only `files`; "none": no page changed. */
+  /** "site": the whole site rendered again (its pages that are as they were are left in place); "pages": only `files`; "none": no page changed. */
   kind: "site" | "pages" | "none";
   /** Output files written. */
   files: string[];
+  /** Of a whole-site render's pages, how many the folder held already and were left as they were (./dev-pages.ts). */
+  unchanged?: number;
   ms: number;
 }
 
@@ -54,6 +59,21 @@ export interface DevSiteLog {
 export interface DevSiteOptions {
   /** False: nothing read or written in .cache/lysark/; cards and processed images are made afresh into the output (`--no-cache`). */
   cache?: boolean;
+  /**
+   * What a page is rendered from besides its data, taken again for each whole-site render: by default the build
+   * code's `pages` hash (Lysark's code, templates and assets, the registries, publishers and site.config.json).
+   */
+  pageCode?: (root: string) => string;
+}
+
+/** The files of the served folder outside the search index's folders; none while the folder is not there (yet, or any more). */
+function heldFiles(outputDir: string): string[] {
+  try {
+    return filesUnder(outputDir, (name) => !isSearchOutput(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
 }
 
 export class DevSite {
@@ -74,6 +94,9 @@ export class DevSite {
    * every whole-site render, which is what a template edit gets, starts with a new one.
    */
   private env: NunjucksEnvironment | undefined;
+  /** The pages written into the served folder, by key (./dev-pages.ts), and the page build code of the last whole-site render. */
+  private readonly pages = new WrittenPages();
+  private pageCode = "";
 
   constructor(
     readonly root: string,
@@ -105,7 +128,7 @@ export class DevSite {
       try {
         const pages = refreshRelatedDocuments(data.model);
         if (pages.length === 0) return;
-        const files = await pageRenderer(data, env).writeDocuments(pages, this.outputDir);
+        const files = await this.writeDocuments(data, env, pages);
         const documents = new Set(pages.map((page) => page.view)).size;
         this.log.info(`Related documents updated on ${documents} document(s)`);
         this.log.written?.(files);
@@ -172,18 +195,21 @@ export class DevSite {
     const { data, change } = this.source.rebuild(contentOnly ? { changed } : { force: true });
     this.data = data;
     let files: string[] = [];
+    let unchanged: number | undefined;
     if (change.kind === "site") {
       this.env = templateEnvironment();
-      files = await this.renderSite(data, this.env);
+      // A template, an asset, a registry or a publisher changed this, and with it every page's key.
+      this.pageCode = (this.options.pageCode ?? ((root) => buildCode(root).pages))(this.root);
+      ({ files, unchanged } = await this.renderSite(data, this.env));
     } else if (change.kind === "pages") {
       this.env ??= templateEnvironment();
-      files = await pageRenderer(data, this.env).writeDocuments(change.pages, this.outputDir);
+      files = await this.writeDocuments(data, this.env, change.pages);
       const views = [...new Set(change.pages.map((page) => page.view))];
       await writePublishAssets(data, this.outputDir, { root: this.cacheRoot, only: views });
       this.refreshRelated(data, this.env);
     }
     if (change.kind !== "none") this.indexSearch();
-    return { kind: change.kind, files, ms: performance.now() - start };
+    return { kind: change.kind, files, ...(unchanged === undefined ? {} : { unchanged }), ms: performance.now() - start };
   }
 
   /**
@@ -191,17 +217,48 @@ export class DevSite {
    * Files the plan no longer has (a removed document's pages, a listing page fewer) are removed, so the
    * served folder holds what a fresh start would write.
    */
-  private async renderSite(data: DevSiteData, env: NunjucksEnvironment): Promise<string[]> {
-    const plan = await writeSite(data, this.outputDir, { root: this.root, cacheCardsAndImages: this.options.cache !== false, search: false, env });
-    // The search index's folders are its own to replace (./dev-search.ts), one of them perhaps being written now.
-    for (const file of filesUnder(this.outputDir, (name) => !isSearchOutput(name))) {
-      if (plan.sourceOf(`/${file}`) !== undefined) continue;
-      let gone = path.join(this.outputDir, file);
-      rmSync(gone);
-      // And the folders that held nothing else.
-      while ((gone = path.dirname(gone)) !== this.outputDir && readdirSync(gone).length === 0) rmdirSync(gone);
+  private async renderSite(data: DevSiteData, env: NunjucksEnvironment): Promise<{ files: string[]; unchanged: number }> {
+    // What the folder holds before: the pages found there are left as they are, and the files the site no longer has
+    // are removed after (a site writes only files of its plan). The search index's folders are its own to replace
+    // (./dev-search.ts), one of them perhaps being written now.
+    const held = heldFiles(this.outputDir);
+    const writtenPages = this.pages.track(this.pageCode, data, new Set(held));
+    let plan: Awaited<ReturnType<typeof writeSite>>;
+    try {
+      plan = await writeSite(data, this.outputDir, { root: this.root, cacheCardsAndImages: this.options.cache !== false, search: false, env, writtenPages });
+    } finally {
+      writtenPages.release();
     }
-    return plan.claimedFiles().map((file) => path.join(this.outputDir, ...file.split("/").filter(Boolean)));
+    const gone: string[] = [];
+    for (const file of held) {
+      if (plan.sourceOf(`/${file}`) !== undefined) continue;
+      gone.push(file);
+      let folder = path.join(this.outputDir, file);
+      rmSync(folder);
+      // And the folders that held nothing else.
+      while ((folder = path.dirname(folder)) !== this.outputDir && readdirSync(folder).length === 0) rmdirSync(folder);
+    }
+    this.pages.forget(gone);
+    // The files written: the pages the folder held already are not.
+    const { unchanged } = writtenPages;
+    const files = plan
+      .claimedFiles()
+      .map((file) => file.split("/").filter(Boolean))
+      .filter((parts) => !unchanged.has(parts.join("/")))
+      .map((parts) => path.join(this.outputDir, ...parts));
+    return { files, unchanged: unchanged.size };
+  }
+
+  /** Writes the pages of the documents `pages` are of (an edited document's, those whose related list changed). */
+  private async writeDocuments(data: DevSiteData, env: NunjucksEnvironment, pages: readonly DocumentPage[]): Promise<string[]> {
+    const writtenPages = this.pages.track(this.pageCode, data);
+    try {
+      const files = await pageRenderer(data, env, writtenPages).writeDocuments(pages, this.outputDir);
+      const { unchanged } = writtenPages;
+      return files.filter((file) => !unchanged.has(path.relative(this.outputDir, file).split(path.sep).join("/")));
+    } finally {
+      writtenPages.release();
+    }
   }
 
   /** The problem banner for pages in `locale`, empty when the content has no problems. */

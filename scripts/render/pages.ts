@@ -22,7 +22,7 @@ import type { RenderedBody } from "../content/markdown.ts";
 import { templateFilters } from "./filters.ts";
 import { InlinePartials } from "./inline-partials.ts";
 import { silentProgress, type Progress, type ProgressPhase } from "../progress/progress.ts";
-import type { PageCache } from "./page-cache.ts";
+import type { PageReuse } from "./page-cache.ts";
 
 export { documentDescription } from "../site/page-table.ts";
 
@@ -113,7 +113,7 @@ export interface PageRenderer {
  * `data` is what the templates see as `lysark` (the dev server adds its problems to it).
  * With a `cache`, a templated page whose render input is unchanged is taken from it (./page-cache.ts).
  */
-export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?: PageCache): PageRenderer {
+export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?: PageReuse): PageRenderer {
   // Templates and views hold site paths; the published page carries the base path of `url` (content/base-path.ts).
   const base = basePathOf(data.config.url);
   const layouts = new Map<string, NunjucksTemplate>();
@@ -169,15 +169,16 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       const file = outputFile(outputDir, sitePath);
       // The file's name in the site: what writeAll returns, and what the page cache lists it by for the whole-site cache.
       const name = sitePath.split("/").filter(Boolean).join("/");
-      const folder = path.dirname(file);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        if (folders.size === RECENT_FOLDERS) folders.clear();
-        folders.add(folder);
-      }
       const keyed = spec.cacheKey?.(page);
       const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
+      // A page taken from the cache makes its own folder (npm start's pages left in place need none).
       if (!(key && cache!.use(key, file, name))) {
+        const folder = path.dirname(file);
+        if (!folders.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          if (folders.size === RECENT_FOLDERS) folders.clear();
+          folders.add(folder);
+        }
         const text = renderPieces(spec, page);
         if (typeof text === "string") {
           const bytes = encodeUtf8(text);

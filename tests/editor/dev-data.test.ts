@@ -299,6 +299,64 @@ describe("the dev site", () => {
     expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
   });
 
+  it("on a whole-site render writes only the pages whose key changed, and every page when the settings change", async () => {
+    const site = new DevSite(dir, output());
+    await site.update();
+    const untouched = ["veiledning/index.html", "dokumenter/testby-sentrum/integrering-i-sentrum/cite.bib"];
+    /** Gives each file a modification time of 2001, then after `step`, whether it still has it (it was not written). */
+    const keptThrough = async (files: string[], step: () => Promise<unknown>) => {
+      const past = new Date("2001-01-01T00:00:00Z");
+      for (const file of files) utimesSync(path.join(output(), file), past, past);
+      await step();
+      return files.map((file) => statSync(path.join(output(), file)).mtimeMs === past.getTime());
+    };
+    const retitle = (title: string) => edit(LIKESTILLING, (text) => text.replace(/^title: .*$/m, `title: ${title}`));
+    let update: Awaited<ReturnType<DevSite["update"]>> | undefined;
+    const renderAgain = async () => {
+      update = await site.update([LIKESTILLING]);
+      await site.relatedRefreshed();
+    };
+
+    retitle("Likestilling i hele Testby");
+    expect(await keptThrough([...untouched, "index.html", "dokumenter/testby/likestilling-i-testby/index.html"], renderAgain)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(update!.kind).toBe("site");
+    expect(update!.unchanged).toBeGreaterThan(untouched.length);
+    expect(read("index.html")).toContain("Likestilling i hele Testby");
+    const written = update!.files.map((file) => path.relative(output(), file));
+    expect(written).toContain("dokumenter/testby/likestilling-i-testby/index.html");
+    for (const file of untouched) expect(written).not.toContain(file);
+
+    // A page removed from the folder by hand is written again.
+    rmSync(path.join(output(), "veiledning/index.html"));
+    retitle("Likestilling i Testby igjen");
+    await renderAgain();
+    expect(read("veiledning/index.html")).toContain("<html");
+
+    // So is the page build code (a template, an asset or Lysark's code changed), taken again for each whole-site render.
+    let code = "templates 1";
+    const coded = new DevSite(dir, path.join(dir, "_coded"), undefined, { pageCode: () => code });
+    await coded.update();
+    const codedUntouched = () => untouched.map((file) => path.join("..", "_coded", file));
+    retitle("Likestilling i Testby på ny");
+    expect(await keptThrough(codedUntouched(), () => coded.update([LIKESTILLING]))).toEqual([true, true]);
+    code = "templates 2";
+    retitle("Likestilling i Testby enda en gang");
+    expect(await keptThrough(codedUntouched(), () => coded.update([LIKESTILLING]))).toEqual([false, false]);
+    await coded.relatedRefreshed();
+    await coded.searchIndexed();
+
+    // site.config.json is part of every page's key.
+    const config = path.join(dir, "site.config.json");
+    writeFileSync(config, `${JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), repository: "https://example.org/lysark" }, null, 2)}\n`);
+    expect(await keptThrough(untouched, async () => (update = await site.update(["site.config.json"])))).toEqual([false, false]);
+    await site.searchIndexed();
+  });
+
   it("swaps each search index in whole: the one before stays for a search page opened on it, older ones and what a stopped server left go", async () => {
     // A slice folder a server stopped mid-index leaves (npm start refused to start on it).
     mkdirSync(path.join(output(), "pagefind.slice-2"), { recursive: true });
