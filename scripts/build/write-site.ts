@@ -34,7 +34,7 @@ export interface WriteSiteOptions {
   env?: NunjucksEnvironment;
   /**
    * `npm start`'s record of the pages it wrote into the folder it serves (../editor/dev-pages.ts): a page it holds
-   * already is not written again. Used without `buildCode`, in place of the page cache.
+   * already is not written again, and one it writes replaces its file. Used without `buildCode`, in place of the page cache.
    */
   writtenPages?: PageReuse;
   /** False leaves the search index to the caller (the dev server indexes in the background). */
@@ -106,7 +106,8 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
               ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data, { verify: options.verifyCache })
               : undefined;
             let files: string[];
-            const renderer = pageRenderer(data, options.env, cache ?? options.writtenPages);
+            // npm start's folder is served as it is written, and may hold a build's pages, linked into the page cache.
+            const renderer = pageRenderer(data, options.env, cache ?? options.writtenPages, { replaceFiles: options.writtenPages !== undefined });
             try {
               files = await renderer.writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
               if (options.pageKinds) for (const [kind, ms] of renderer.kindTimes) options.pageKinds[kind] = ms;

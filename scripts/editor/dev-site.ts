@@ -222,7 +222,7 @@ export class DevSite {
     // are removed after (a site writes only files of its plan). The search index's folders are its own to replace
     // (./dev-search.ts), one of them perhaps being written now.
     const held = heldFiles(this.outputDir);
-    const writtenPages = this.pages.track(this.pageCode, data, new Set(held));
+    const writtenPages = this.pages.track(this.outputDir, this.pageCode, data, new Set(held));
     let plan: Awaited<ReturnType<typeof writeSite>>;
     try {
       plan = await writeSite(data, this.outputDir, { root: this.root, cacheCardsAndImages: this.options.cache !== false, search: false, env, writtenPages });
@@ -251,9 +251,9 @@ export class DevSite {
 
   /** Writes the pages of the documents `pages` are of (an edited document's, those whose related list changed). */
   private async writeDocuments(data: DevSiteData, env: NunjucksEnvironment, pages: readonly DocumentPage[]): Promise<string[]> {
-    const writtenPages = this.pages.track(this.pageCode, data);
+    const writtenPages = this.pages.track(this.outputDir, this.pageCode, data);
     try {
-      const files = await pageRenderer(data, env, writtenPages).writeDocuments(pages, this.outputDir);
+      const files = await pageRenderer(data, env, writtenPages, { replaceFiles: true }).writeDocuments(pages, this.outputDir);
       const { unchanged } = writtenPages;
       return files.filter((file) => !unchanged.has(path.relative(this.outputDir, file).split(path.sep).join("/")));
     } finally {

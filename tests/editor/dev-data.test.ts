@@ -3,6 +3,7 @@
  * content errors with the last good model plus the problems, and recovers.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
@@ -20,6 +21,7 @@ beforeEach(() => {
 afterEach(() => removeProject(dir));
 
 const LIKESTILLING = "content/testby/likestilling-i-testby.md";
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const SENTRUM_TITLE = 'Integrering i sentrum <script>alert("x")</script>';
 const titles = (data: DevSiteData) => data.model.documents.map((view) => view.doc.meta.title).sort();
 const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
@@ -354,6 +356,39 @@ describe("the dev site", () => {
     const config = path.join(dir, "site.config.json");
     writeFileSync(config, `${JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), repository: "https://example.org/lysark" }, null, 2)}\n`);
     expect(await keptThrough(untouched, async () => (update = await site.update(["site.config.json"])))).toEqual([false, false]);
+    await site.searchIndexed();
+  });
+
+  it("replaces the pages of a site npm run build wrote there instead of writing into them, which changed the build's kept pages", async () => {
+    expect((await build({ root: dir })).ok).toBe(true);
+    const kept = path.join(dir, ".cache", "lysark", "pages");
+    /** Each kept page whose content is not the one its name says. */
+    const unsound = () =>
+      readdirSync(kept, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+        .filter((entry) => sha256(readFileSync(path.join(entry.parentPath, entry.name))) !== entry.name.slice(0, -".html".length))
+        .map((entry) => entry.name);
+    expect(readdirSync(kept).length).toBeGreaterThan(10);
+    const site = new DevSite(dir, output());
+    await site.update();
+    // The dev server's pages differ from the build's (they have its problem banner), so every page was written.
+    expect(read("index.html")).toContain("dev-problems");
+    expect(unsound()).toEqual([]);
+
+    // A build of the project while the server runs swaps in its own site: an edit then replaces its pages as well,
+    // and the next whole-site render writes every page again, none of the build's being one the server wrote.
+    await site.searchIndexed();
+    expect((await build({ root: dir })).ok).toBe(true);
+    expect(read("index.html")).not.toContain("dev-problems");
+    edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`);
+    expect((await site.update([LIKESTILLING])).kind).toBe("pages");
+    await site.relatedRefreshed();
+    expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain("dev-problems");
+    expect(unsound()).toEqual([]);
+    edit(LIKESTILLING, (text) => text.replace(/^title: .*$/m, "title: Likestilling i hele Testby"));
+    expect((await site.update([LIKESTILLING])).kind).toBe("site");
+    expect(read("veiledning/index.html")).toContain("dev-problems");
+    await site.relatedRefreshed();
     await site.searchIndexed();
   });
 

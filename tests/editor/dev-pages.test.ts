@@ -21,7 +21,7 @@ const siteWith = (views: unknown[], url = "https://lysark.test") => ({ model: { 
 
 /** Renders the page `{ views }` named "a/index.html" once through the record, as the renderer does; whether it was written. */
 function render(pages: WrittenPages, code: string, data: SiteData, page: object): boolean {
-  const tracked = pages.track(code, data);
+  const tracked = pages.track(dir, code, data);
   try {
     const file = path.join(dir, "a.html");
     const key = tracked.key("document", page)!;
