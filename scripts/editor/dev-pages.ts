@@ -1,8 +1,9 @@
 /**
  * What `npm start` last wrote at each page of the served folder, by the page's key (../render/page-cache.ts,
- * `PageKeys`): a whole-site render (a changed title, date or topic, a registry, a publisher, the site config, a
- * template) renders and writes only the pages whose key changed, as a warm build takes the rest from its page cache.
- * It rendered every page before: 18.6 s for a title edited at 1,500 documents. Every write of a page goes through it
+ * `PageKeys`): a whole-site render (a document's title, date or topics changed, a document added or removed) renders
+ * and writes only the pages whose key changed, as a warm build takes the rest from its page cache. It rendered every
+ * page before: 9.4–10.2 s for a title edited at 1,500 documents, now 2.7–3.3 s (docs/performance.md, "the dev
+ * server: a whole-site render writes only what changed"). Every write of a page goes through it
  * (whole-site renders, an edited document's pages, the related lists caught up after), so what it records is what
  * the folder holds; a file gone from the folder is written again. The build code is part of every key, so a changed
  * template, asset, registry or publisher renders every page again.

@@ -109,10 +109,6 @@ export interface PageRenderer {
   readonly kindTimes: ReadonlyMap<string, number>;
 }
 
-/**
- * `data` is what the templates see as `lysark` (the dev server adds its problems to it).
- * With a `cache`, a templated page whose render input is unchanged is taken from it (./page-cache.ts).
- */
 export interface PageRendererOptions {
   /**
    * The folder is served as it is written (npm start): each page replaces its file (written beside it and renamed)
@@ -123,6 +119,10 @@ export interface PageRendererOptions {
   replaceFiles?: boolean;
 }
 
+/**
+ * `data` is what the templates see as `lysark` (the dev server adds its problems to it).
+ * With a `cache`, a templated page whose render input is unchanged is taken from it (./page-cache.ts).
+ */
 export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?: PageReuse, options: PageRendererOptions = {}): PageRenderer {
   // Templates and views hold site paths; the published page carries the base path of `url` (content/base-path.ts).
   const base = basePathOf(data.config.url);
