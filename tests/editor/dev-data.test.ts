@@ -8,17 +8,32 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
-import { DevSite } from "../../scripts/editor/dev-site.ts";
+import { DevSite as RealDevSite } from "../../scripts/editor/dev-site.ts";
 import { isSearchOutput } from "../../scripts/search/records.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadResult } from "../../scripts/content/load.ts";
 
+/** Every dev site a test makes: one that fails midway left its background index writing into the removed project. */
+const sites: RealDevSite[] = [];
+class DevSite extends RealDevSite {
+  constructor(...args: ConstructorParameters<typeof RealDevSite>) {
+    super(...args);
+    sites.push(this);
+  }
+}
+
 let dir: string;
 beforeEach(() => {
   dir = makeProject();
 });
-afterEach(() => removeProject(dir));
+afterEach(async () => {
+  for (const site of sites.splice(0)) {
+    await site.relatedRefreshed();
+    await site.searchIndexed();
+  }
+  removeProject(dir);
+});
 
 const LIKESTILLING = "content/testby/likestilling-i-testby.md";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
