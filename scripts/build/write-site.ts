@@ -34,9 +34,11 @@ export interface WriteSiteOptions {
   env?: NunjucksEnvironment;
   /**
    * `npm start`'s record of the pages it wrote into the folder it serves (../editor/dev-pages.ts): a page it holds
-   * already is not written again, and one it writes replaces its file. Used without `buildCode`, in place of the page cache.
+   * already is not written again. Used without `buildCode`, in place of the page cache.
    */
   writtenPages?: PageReuse;
+  /** Each page replaces its file instead of being written into it (npm start: ../render/pages.ts, `replaceFiles`). */
+  replaceFiles?: boolean;
   /** False leaves the search index to the caller (the dev server indexes in the background). */
   search?: boolean;
   /**
@@ -106,8 +108,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
               ? new PageCache(pageCacheDir(options.root), options.buildCode.pages, data, { verify: options.verifyCache })
               : undefined;
             let files: string[];
-            // npm start's folder is served as it is written, and may hold a build's pages, linked into the page cache.
-            const renderer = pageRenderer(data, options.env, cache ?? options.writtenPages, { replaceFiles: options.writtenPages !== undefined });
+            const renderer = pageRenderer(data, options.env, cache ?? options.writtenPages, { replaceFiles: options.replaceFiles });
             try {
               files = await renderer.writeAll(outputDir, (sitePath) => inShard(shard, sitePath), options.progress);
               if (options.pageKinds) for (const [kind, ms] of renderer.kindTimes) options.pageKinds[kind] = ms;

@@ -29,7 +29,7 @@ import { isSearchOutput, type SearchRecord, searchStagingDirs } from "../search/
 import type { Problem } from "../content/problems.ts";
 import { buildCode } from "../content/build-code.ts";
 import { DevSiteDataSource, type DevSiteData } from "./dev-data.ts";
-import { WrittenPages } from "./dev-pages.ts";
+import { RecordingStopped, WrittenPages } from "./dev-pages.ts";
 import { swapSearchBundle } from "./dev-search.ts";
 
 export interface DevUpdate {
@@ -97,6 +97,8 @@ export class DevSite {
   /** The pages written into the served folder, by key (./dev-pages.ts), and the page build code of the last whole-site render. */
   private readonly pages = new WrittenPages();
   private pageCode = "";
+  /** The keys of the pages a first render wrote, recorded after it in the background; the next update stops it. */
+  private recording: { done: Promise<void>; stop: boolean } | undefined;
 
   constructor(
     readonly root: string,
@@ -187,6 +189,7 @@ export class DevSite {
    */
   async update(changed?: readonly string[]): Promise<DevUpdate> {
     const start = performance.now();
+    await this.pagesRecorded(true);
     await this.relatedRefreshed();
     // The first load: every document parsed while the server answers requests, then loaded from the cache.
     if (!this.data) await this.source.warm();
@@ -222,13 +225,24 @@ export class DevSite {
     // are removed after (a site writes only files of its plan). The search index's folders are its own to replace
     // (./dev-search.ts), one of them perhaps being written now.
     const held = heldFiles(this.outputDir);
-    const writtenPages = this.pages.track(this.outputDir, this.pageCode, data, new Set(held));
+    // With nothing recorded of the folder (the first render), no page can be left: their keys are made afterwards.
+    const first = this.pages.isEmpty(this.outputDir);
+    const writtenPages = first ? undefined : this.pages.track(this.outputDir, this.pageCode, data, new Set(held));
     let plan: Awaited<ReturnType<typeof writeSite>>;
     try {
-      plan = await writeSite(data, this.outputDir, { root: this.root, cacheCardsAndImages: this.options.cache !== false, search: false, env, writtenPages });
+      plan = await writeSite(data, this.outputDir, {
+        root: this.root,
+        cacheCardsAndImages: this.options.cache !== false,
+        search: false,
+        env,
+        writtenPages,
+        // The folder is served as it is written, and may hold a build's pages, linked into its page cache.
+        replaceFiles: true,
+      });
     } finally {
-      writtenPages.release();
+      writtenPages?.release();
     }
+    if (first) this.recordPages(data, env);
     const gone: string[] = [];
     for (const file of held) {
       if (plan.sourceOf(`/${file}`) !== undefined) continue;
@@ -240,13 +254,43 @@ export class DevSite {
     }
     this.pages.forget(gone);
     // The files written: the pages the folder held already are not.
-    const { unchanged } = writtenPages;
+    const unchanged = writtenPages?.unchanged ?? new Set<string>();
     const files = plan
       .claimedFiles()
       .map((file) => file.split("/").filter(Boolean))
       .filter((parts) => !unchanged.has(parts.join("/")))
       .map((parts) => path.join(this.outputDir, ...parts));
     return { files, unchanged: unchanged.size };
+  }
+
+  /** Records the keys of the pages the render of `data` has just written, in the background (`WrittenPages.recorder`). */
+  private recordPages(data: DevSiteData, env: NunjucksEnvironment): void {
+    const recording = { stop: false, done: Promise.resolve() };
+    recording.done = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const recorder = this.pages.recorder(this.outputDir, this.pageCode, data, () => recording.stop);
+      try {
+        await pageRenderer(data, env, recorder).writeAll(this.outputDir);
+      } catch (error) {
+        // Stopped by an update: the pages recorded so far are as the render wrote them; the rest are rendered next time.
+        if (!(error instanceof RecordingStopped)) this.log.info(`Pages not recorded: ${(error as Error).message}`);
+      } finally {
+        recorder.release();
+        if (this.recording === recording) this.recording = undefined;
+      }
+    })();
+    this.recording = recording;
+  }
+
+  /**
+   * Resolves when the keys of the first render's pages are recorded (a whole-site render after it then leaves the pages
+   * it did not change), or, with `stop`, once their recording has stopped where it was.
+   */
+  async pagesRecorded(stop = false): Promise<void> {
+    const { recording } = this;
+    if (!recording) return;
+    if (stop) recording.stop = true;
+    await recording.done;
   }
 
   /** Writes the pages of the documents `pages` are of (an edited document's, those whose related list changed). */

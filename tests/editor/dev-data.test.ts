@@ -29,6 +29,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const site of sites.splice(0)) {
+    await site.pagesRecorded(true);
     await site.relatedRefreshed();
     await site.searchIndexed();
   }
@@ -320,6 +321,8 @@ describe("the dev site", () => {
     let code = "templates 1";
     const site = new DevSite(dir, output(), undefined, { pageCode: () => code });
     await site.update();
+    // The first render's keys are recorded after it.
+    await site.pagesRecorded();
     const untouched = ["veiledning/index.html", "dokumenter/testby-sentrum/integrering-i-sentrum/cite.bib"];
     /** Gives each file a modification time of 2001, then after `step`, whether it still has it (it was not written). */
     const keptThrough = async (files: string[], step: () => Promise<unknown>) => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { WrittenPages } from "../../scripts/editor/dev-pages.ts";
+import { RecordingStopped, WrittenPages } from "../../scripts/editor/dev-pages.ts";
 import type { SiteData } from "../../scripts/site/site-data.ts";
 
 let dir: string;
@@ -63,4 +63,22 @@ it("renders a page again whose file is gone, or that it was told is gone", () =>
   pages.forget(["a/index.html"]);
   expect(render(pages, "code", siteWith([a]), { views: [a] })).toBe(true);
   expect(render(pages, "code", siteWith([a]), { views: [a] })).toBe(false);
+});
+
+it("records, without writing, the pages a render has just written, until it is told to stop", () => {
+  const pages = new WrittenPages();
+  const a = view("A");
+  const data = siteWith([a]);
+  writeFileSync(path.join(dir, "a.html"), "page");
+  expect(pages.isEmpty(dir)).toBe(true);
+  let stop = false;
+  const recorder = pages.recorder(dir, "code", data, () => stop);
+  expect(recorder.use(recorder.key("document", { views: [a] })!, path.join(dir, "a.html"), "a/index.html")).toBe(true);
+  stop = true;
+  expect(() => recorder.use(recorder.key("document", { views: [a], page: 2 })!, path.join(dir, "b.html"), "b/index.html")).toThrow(RecordingStopped);
+  recorder.release();
+  expect(pages.isEmpty(dir)).toBe(false);
+  // The page recorded is left as it is; the one the walk did not reach is rendered.
+  expect(render(pages, "code", data, { views: [a] })).toBe(false);
+  expect(render(pages, "code", data, { views: [a], page: 2 })).toBe(true);
 });
