@@ -11,6 +11,16 @@ export function filesUnder(dir: string, topLevel?: (name: string) => boolean): s
   return files.sort();
 }
 
+/** `filesUnder`, but none while `dir` is not there (yet, or any more). */
+export function filesUnderIfPresent(dir: string, topLevel?: (name: string) => boolean): string[] {
+  try {
+    return filesUnder(dir, topLevel);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
 /**
  * Adds the files under `dir` to `files` one by one: spreading a folder's list into push() passes each
  * name as an argument on the stack, which overflowed on the 650,000 files of a 50,000-document site.

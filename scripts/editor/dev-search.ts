@@ -5,9 +5,10 @@
  * (`searchStagingDirs`) and renamed into place. A search page opened before the swap has loaded the last index's
  * entry and asks for that index's files as it is used, so the files of the index before are kept for one index more.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { filesUnder } from "../content/files-under.ts";
+import { filesUnderIfPresent } from "../content/files-under.ts";
+import { place } from "../search/kept-folder.ts";
 import { isSearchOutput, SEARCH_BUNDLE_NAME, searchBundleDir, searchStagingDirs } from "../search/records.ts";
 
 /**
@@ -19,14 +20,12 @@ import { isSearchOutput, SEARCH_BUNDLE_NAME, searchBundleDir, searchStagingDirs 
 export function swapSearchBundle(outputDir: string, staging: string, previous: ReadonlySet<string> | undefined): Set<string> {
   const bundle = searchBundleDir(outputDir);
   const fresh = searchBundleDir(staging);
-  const written = new Set(existsSync(fresh) ? filesUnder(fresh) : []);
+  const written = new Set(filesUnderIfPresent(fresh));
   if (written.size > 0) {
     for (const file of previous ?? []) {
       if (written.has(file)) continue;
-      const target = path.join(fresh, ...file.split("/"));
       try {
-        mkdirSync(path.dirname(target), { recursive: true });
-        linkSync(path.join(bundle, ...file.split("/")), target);
+        place(path.join(bundle, ...file.split("/")), path.join(fresh, ...file.split("/")));
       } catch {
         // Gone already (removed by hand, or a server stopped between the two indexes): nothing to keep.
       }

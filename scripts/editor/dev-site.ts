@@ -16,7 +16,7 @@
  */
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { filesUnder } from "../content/files-under.ts";
+import { filesUnderIfPresent } from "../content/files-under.ts";
 import { writeSite } from "../build/write-site.ts";
 import { UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { writePublishAssets } from "../publish/assets.ts";
@@ -64,16 +64,6 @@ export interface DevSiteOptions {
    * code's `pages` hash (Lysark's code, templates and assets, the registries, publishers and site.config.json).
    */
   pageCode?: (root: string) => string;
-}
-
-/** The files of the served folder outside the search index's folders; none while the folder is not there (yet, or any more). */
-function heldFiles(outputDir: string): string[] {
-  try {
-    return filesUnder(outputDir, (name) => !isSearchOutput(name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
 }
 
 export class DevSite {
@@ -224,7 +214,7 @@ export class DevSite {
     // What the folder holds before: the pages found there are left as they are, and the files the site no longer has
     // are removed after (a site writes only files of its plan). The search index's folders are its own to replace
     // (./dev-search.ts), one of them perhaps being written now.
-    const held = heldFiles(this.outputDir);
+    const held = filesUnderIfPresent(this.outputDir, (name) => !isSearchOutput(name));
     // With nothing recorded of the folder (the first render), no page can be left: their keys are made afterwards.
     const first = this.pages.isEmpty(this.outputDir);
     const writtenPages = first ? undefined : this.pages.track(this.outputDir, this.pageCode, data, new Set(held));

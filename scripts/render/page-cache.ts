@@ -99,8 +99,9 @@ export class PageKeys {
   /**
    * `documentHashes`: the hashes of documents loaded without the build cache, by document object, for a caller that
    * keeps them across sets of keys (npm start, whose loads keep an unchanged document's object: hashing every
-   * document again was 0.86 s of a 3.8 s whole-site render at 1,500 documents). A loaded document is not changed
-   * after its load.
+   * document again was 0.86 s of a 3.8 s whole-site render at 1,500 documents). The dev server changes no loaded
+   * document after its load (a build releases each document's words once related documents are found, but its
+   * documents have a `sourceHash`).
    */
   constructor(code: string, data: SiteData, documentHashes = new WeakMap<LoadedDocument, string>()) {
     for (const view of data.model.documents) {

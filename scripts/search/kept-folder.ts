@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { filesUnder } from "../content/files-under.ts";
+import { filesUnderIfPresent } from "../content/files-under.ts";
 
 const MANIFEST = "manifest.json";
 const FILES = "files";
@@ -38,16 +38,6 @@ export function place(from: string, to: string): void {
   }
 }
 
-/** Every file under `dir`, none when it is missing (a site with no records has no index). */
-function filesIn(dir: string): string[] {
-  try {
-    return filesUnder(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-}
-
 /**
  * Keeps the files of `source` as `entry`, with `note`: written beside it and renamed into place, so an entry is
  * whole or absent. When another build replaced `entry` meanwhile, theirs is kept. Returns each file's SHA-256
@@ -58,7 +48,8 @@ export function keepFolder<Note>(source: string, entry: string, note: Note): Rec
   rmSync(fresh, { recursive: true, force: true });
   const files: Record<string, string> = {};
   try {
-    for (const file of filesIn(source)) {
+    // None from a missing folder: a site with no records has no index.
+    for (const file of filesUnderIfPresent(source)) {
       place(path.join(source, file), path.join(fresh, FILES, file));
       files[file] = sha256(readFileSync(path.join(source, file)));
     }
