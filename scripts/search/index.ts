@@ -21,6 +21,7 @@ import { renameFragments } from "./fragments.ts";
 import type { SliceReply } from "./index-writer-process.ts";
 import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 import { BundleJoin } from "./merge.ts";
+import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import { dictionariesFor } from "./dictionaries.ts";
 import {
   affixDictionariesFor,
@@ -77,6 +78,12 @@ export interface SearchBundleOptions {
   indexer?: "lysark" | "pagefind";
   /** Counts records as Pagefind takes them (`npm run build`'s progress line). */
   progress?: Progress;
+  /**
+   * How the loops over every record, and the join of every slice, let the event loop turn: by default once 20 ms
+   * of work has passed (../content/event-loop-turns.ts), so a dev server indexing on its main thread still answers
+   * an edit. Tests count the calls.
+   */
+  turn?: () => Promise<void> | undefined;
   /** Where the word lists' compact form is kept between builds (`.cache/lysark/word-lists`, dictionaries.ts). */
   wordListCache?: string;
   /** Where each language's inflected forms are kept between builds (`.cache/lysark/word-forms`, site-forms.ts). */
@@ -248,6 +255,8 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
       const known = options.wordSets;
       // Held compactly (word-sets.ts): every record's words are needed until the last record is indexed.
       const wordSets = new RecordWordSets();
+      // The loops over every record let the event loop turn: in the dev server this runs on the thread that answers an edit.
+      const turn = options.turn ?? eventLoopTurns();
       if (!options.plain) {
         for (const record of records) {
           let found = known?.get(record);
@@ -256,6 +265,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
             known?.set(record, found);
           }
           wordSets.add(found);
+          await turn();
         }
       }
       // The site's distinct words, in the order a walk over every record meets them: what both need, without a Set per record.
@@ -280,12 +290,13 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         for (const language of new Set(records.map((record) => record.language))) {
           // One lexicon per body language: the site's words and that language's word lists.
           const lexicon = withDictionary(vocabulary, dictionariesFor(language, options.wordListCache));
+          await turn();
           const split = new Map<string, string[]>();
           splits.set(language, split);
           const words = new Set<string>();
           const ownWords = new Set<string>();
-          records.forEach((record, i) => {
-            if (record.language !== language) return;
+          for (const [i, record] of records.entries()) {
+            if (record.language !== language) continue;
             const own = wordSets.get(i);
             partsOf[i] = recordCompoundParts(own, lexicon, split);
             for (const word of own) {
@@ -293,15 +304,18 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               ownWords.add(word);
             }
             for (const part of partsOf[i]!) words.add(part);
-          });
+            await turn();
+          }
           const tracer = formTracer(language, stemmer);
           if (tracer) {
             const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
             siteForms.set(language, siteWordForms(ownWords, tracer, cacheFile).forms);
+            await turn();
             // Every part of every split is among `words`; one that is not (none was seen) is looked up alone.
             for (const wordParts of split.values()) for (const part of wordParts) words.add(part);
             const bases = siteBaseForms(words, tracer, options.wordFormCache ? baseFormCacheFile(options.wordFormCache, language, stemmer) : undefined).bases;
             siteBases.set(language, (word) => bases.get(word) ?? baseForms(word, affixDictionariesFor(language, [word]), tracer.stemmers));
+            await turn();
           }
           basesFound.set(language, new Map());
           stemsFound.set(language, new Map());
@@ -498,7 +512,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
         );
       }
       await Promise.all(running);
-      if (!failed && join && !joining) await join.addAll(sliceDirs, sliceUrls);
+      if (!failed && join && !joining) await join.addAll(sliceDirs, sliceUrls, turn);
       await joining?.done();
       failed ??= joining?.failed;
       if (failed) throw failed;

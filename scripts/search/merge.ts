@@ -21,6 +21,7 @@
  * A part's numbers are offset by the pages of the parts before it; nothing else
  * in a word's postings depends on another page.
  */
+import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -460,12 +461,18 @@ export class BundleJoin {
    * Every part at once: their chunks read at the same time, then every part's words read in one go, so
    * nothing else on this thread waits between two parts (the dev server's edits, ../editor/dev-site.ts).
    */
-  async addAll(dirs: readonly string[], urls: ReadonlyArray<readonly string[] | undefined> = []): Promise<void> {
-    const parts = dirs.map((dir, k) => this.begin(dir, urls[k]));
+  async addAll(dirs: readonly string[], urls: ReadonlyArray<readonly string[] | undefined> = [], turn = eventLoopTurns()): Promise<void> {
+    // A dev server joins every slice at once, on the thread that answers an edit: the event loop turns between parts.
+    const parts: Part[] = [];
+    for (const [k, dir] of dirs.entries()) {
+      parts.push(this.begin(dir, urls[k]));
+      await turn();
+    }
     const chunks = await Promise.all(parts.map(readPartChunks));
     for (const [i, part] of parts.entries()) {
       readPartWords(part, chunks[i]!, this.words);
       this.chunks.push(...chunks[i]!);
+      await turn();
     }
   }
 

@@ -27,6 +27,26 @@ describe("writing the search index with Pagefind", () => {
     for (const dir of out) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The fixture's records four times over, under other URLs: slices of two records (search/slices.ts). */
+  const fourfoldRecords = () => {
+    const { site } = loadContent(path.join(project, "content"), { root: project });
+    return buildSiteModel(site).searchRecords.flatMap((record) =>
+      [0, 1, 2, 3].map((copy) => ({ ...record, id: `${record.id}-${copy}`, url: `${record.url}${copy}/` })),
+    );
+  };
+  /** Two temporary folders, removed after `use` writes an index into each. */
+  const inTwoFolders = async (use: (dirs: readonly [string, string]) => Promise<void>) => {
+    const dirs = [mkdtempSync(path.join(os.tmpdir(), "lysark-search-")), mkdtempSync(path.join(os.tmpdir(), "lysark-search-"))] as const;
+    try {
+      await use(dirs);
+      const files = filesUnder(path.join(dirs[0], "pagefind"));
+      expect(filesUnder(path.join(dirs[1], "pagefind"))).toEqual(files);
+      for (const file of files) expect(readFileSync(path.join(dirs[1], "pagefind", file)), file).toEqual(readFileSync(path.join(dirs[0], "pagefind", file)));
+    } finally {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
   it("writes one bundle with every document, whatever its language, stemmed as the most documents are", () => {
     // Not one bundle per language: each would cost a browser its own pagefind.js, worker,
     // WebAssembly, filters and index chunk for every query (docs/search.md).
@@ -66,26 +86,38 @@ describe("writing the search index with Pagefind", () => {
   });
 
   it("lets go of each record once its slice is made when the records are its to give up, and writes the same index", async () => {
-    // The fixture's records four times over, under other URLs: slices of two records (search/slices.ts).
-    const { site } = loadContent(path.join(project, "content"), { root: project });
-    const records = buildSiteModel(site).searchRecords.flatMap((record) =>
-      [0, 1, 2, 3].map((copy) => ({ ...record, id: `${record.id}-${copy}`, url: `${record.url}${copy}/` })),
-    );
-    const dirs = [mkdtempSync(path.join(os.tmpdir(), "lysark-search-")), mkdtempSync(path.join(os.tmpdir(), "lysark-search-"))];
-    try {
+    const records = fourfoldRecords();
+    await inTwoFolders(async ([keptDir, givenDir]) => {
       const kept: Array<SearchRecord | undefined> = [...records];
       const given: Array<SearchRecord | undefined> = [...records];
-      await writeSearchBundles(kept as SearchRecord[], dirs[0]!, { sliceRecords: 2 });
-      const stats = await writeSearchBundles(given as SearchRecord[], dirs[1]!, { sliceRecords: 2, releaseRecords: true });
+      await writeSearchBundles(kept as SearchRecord[], keptDir, { sliceRecords: 2 });
+      const stats = await writeSearchBundles(given as SearchRecord[], givenDir, { sliceRecords: 2, releaseRecords: true });
       expect(stats.slices).toBeGreaterThan(2);
       expect(kept).toEqual(records);
       expect(given).toEqual(records.map(() => undefined));
-      const files = filesUnder(path.join(dirs[0]!, "pagefind"));
-      expect(filesUnder(path.join(dirs[1]!, "pagefind"))).toEqual(files);
-      for (const file of files) expect(readFileSync(path.join(dirs[1]!, "pagefind", file)), file).toEqual(readFileSync(path.join(dirs[0]!, "pagefind", file)));
-    } finally {
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it("lets the event loop turn after each record it reads and each slice it joins, and writes the same index", async () => {
+    // A dev server indexes on the thread that answers an edit (editor/dev-site.ts).
+    const records = fourfoldRecords();
+    await inTwoFolders(async ([without, withTurns]) => {
+      const options = { sliceRecords: 2, joinWhileIndexing: false };
+      await writeSearchBundles(records, without, options);
+      let turns = 0;
+      const stats = await writeSearchBundles(records, withTurns, {
+        ...options,
+        turn: () => {
+          turns++;
+          return new Promise((resolve) => setImmediate(resolve));
+        },
+      });
+      expect(stats.slices).toBe(4);
+      // Each record's words, then its compound parts; each body language's word lists, its words' forms and their base
+      // forms; each slice's metadata, then its words.
+      expect(stats.languages).toHaveLength(2);
+      expect(turns).toBe(2 * records.length + 3 * stats.languages.length + 2 * stats.slices);
+    });
   });
 
   it("leaves none of the Pagefind processes it started running when it returns, whichever indexer writes", async () => {
