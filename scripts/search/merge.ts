@@ -458,11 +458,11 @@ export class BundleJoin {
   }
 
   /**
-   * Every part at once: their chunks read at the same time, then every part's words read in one go, so
-   * nothing else on this thread waits between two parts (the dev server's edits, ../editor/dev-site.ts).
+   * Every part at once: their chunks read at the same time, then every part's words. `turn` comes after each part's
+   * step: the dev server joins on the thread that answers an edit, and its turns wait while the edit is written
+   * (../editor/dev-site.ts), so neither the edit's steps wait behind a part nor the edit behind the whole join.
    */
   async addAll(dirs: readonly string[], urls: ReadonlyArray<readonly string[] | undefined> = [], turn = eventLoopTurns()): Promise<void> {
-    // A dev server joins every slice at once, on the thread that answers an edit: the event loop turns between parts.
     const parts: Part[] = [];
     for (const [k, dir] of dirs.entries()) {
       parts.push(this.begin(dir, urls[k]));
