@@ -35,8 +35,11 @@ process.on("message", (task: SliceTask) => {
   );
 });
 
-// The build closes the channel when the index is written, or when it stops.
+// The build closes the channel when the index is written, or when it stops. Pagefind's process goes first, then the
+// stems' folders: one removed while that process still wrote into it could not be (ENOTEMPTY).
 process.on("disconnect", () => {
-  writer.dispose();
-  void (pagefind?.close() ?? Promise.resolve()).then(() => childrenExited(PAGEFIND_PROCESS, 1000)).finally(() => process.exit(0));
+  void (pagefind?.close() ?? Promise.resolve())
+    .then(() => childrenExited(PAGEFIND_PROCESS, 1000))
+    .then(() => writer.dispose())
+    .finally(() => process.exit(0));
 });

@@ -46,6 +46,20 @@ function stemByCharacters(stemmer: Stemmer, word: string): string {
 /** The folders a PagefindStems makes: `<prefix><kind>-<pid>-…`. */
 const FOLDER_KINDS = ["stems", "pagefind-library"];
 
+/**
+ * Whether `dir` is gone. Its removal fails (ENOTEMPTY) while a Pagefind process still writes into it: a writer process
+ * whose build went away mid-request removed it, threw, and printed the stack as it exited. Such a folder carries this
+ * process's id, and the next PagefindStems removes it once this process is gone (`removeStaleFolders`).
+ */
+function removed(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What Pagefind writes besides the index: its library, worker and WebAssembly (and ready-made UIs, which the build drops). */
 const isLibraryFile = (name: string) => !name.endsWith(".pf_meta") && name !== "pagefind-entry.json";
 
@@ -111,8 +125,8 @@ export class PagefindStems implements Stemmer {
           if (name.isFile() && isLibraryFile(name.name)) copyFileSync(path.join(dir, name.name), path.join(this.library, name.name));
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
-      this.writing = undefined;
+      // Left named for `dispose` when its Pagefind process still writes into it (the request failed as it was closed).
+      if (removed(dir)) this.writing = undefined;
     }
   }
 
@@ -152,7 +166,7 @@ export class PagefindStems implements Stemmer {
   /** Removes the library's folder, and the folder of an index being written. */
   dispose(): void {
     this.disposed = true;
-    for (const dir of [this.library, this.writing]) if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [this.library, this.writing]) if (dir) removed(dir);
     this.library = undefined;
     this.writing = undefined;
   }
