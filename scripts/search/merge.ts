@@ -21,11 +21,11 @@
  * A part's numbers are offset by the pages of the parts before it; nothing else
  * in a word's postings depends on another page.
  */
-import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { constants, gunzip, gunzipSync, gzip } from "node:zlib";
+import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import {
   array,
   arrayItems,
