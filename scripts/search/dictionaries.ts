@@ -10,8 +10,10 @@
  * Reading a .dic file into a Set of strings cost about 0.6 s of CPU and 73 MiB
  * per build (four lists, 500,000 words). A list is therefore read once into a
  * WordList, a hash table over one array of characters, and kept in the build
- * cache (`.cache/lysark/word-lists/`), keyed by the package's version and the
- * .dic file's path, size and time: later
+ * cache (`.cache/lysark/word-lists/`) and beside the install's other caches
+ * (`node_modules/.cache/lysark-dictionaries/`, so that a new project or a
+ * build without the project's cache reads no .dic file either), keyed by the
+ * package's version and the .dic file's path, size and time: later
  * builds map the file in as it is, without making a string per word. An entry
  * carries a hash of itself; a damaged or stale one is rebuilt from the package.
  * A build without the cache reads each word where it lies in the .dic text
@@ -20,11 +22,12 @@
  * in place").
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fnv1aOf } from "../content/fnv1a.ts";
 import type { ContentLanguage } from "../i18n/locales.ts";
+import { arraysFileBytes, cachedInFiles, readArraysFile } from "./cached-arrays.ts";
 
 /** The dictionaries whose words may start a compound in a body of each language. */
 const PACKAGES: Record<ContentLanguage, readonly string[]> = {
@@ -158,6 +161,11 @@ export class WordList implements WordLookup {
     return this.hasRange(word, 0, word.length);
   }
 
+  /** The word's number (its place in the order the words were added), or -1 for a word not in the list. */
+  indexOf(word: string): number {
+    return this.table.length > 0 ? this.table[slotOf(this, word, 0, word.length, fnv1aOf(word, 0, word.length))]! - 1 : -1;
+  }
+
   /** `has(text.slice(start, end))`, without making the slice. */
   hasRange(text: string, start: number, end: number): boolean {
     return this.table.length > 0 && this.table[slotOf(this, text, start, end, fnv1aOf(text, start, end))] !== 0;
@@ -242,58 +250,54 @@ function grown<T extends Uint16Array | Uint32Array>(array: T, least: number): T 
 }
 
 /**
- * A cached WordList: a header (magic, format, sizes, the key it was made
- * from, a SHA-256 of the payload), then the offsets, the table and the
- * characters as they lie in memory. Bump FORMAT when the layout or what is
- * kept of a .dic file changes (MIN_WORD, MAX_WORD, PLAIN_WORD, TRUNCATED_ENDINGS, MIN_TRUNCATED).
+ * A cached WordList (cached-arrays.ts): its offsets, table and characters. Bump
+ * FORMAT when the layout or what is kept of a .dic file changes (MIN_WORD,
+ * MAX_WORD, PLAIN_WORD, TRUNCATED_ENDINGS, MIN_TRUNCATED).
  */
-const MAGIC = Buffer.from("lysarkwl");
-const FORMAT = 1;
-const HEADER_BYTES = 96;
+const MAGIC = "lysarkwl";
+const FORMAT = 2;
+const KINDS = [Uint32Array, Uint32Array, Uint16Array] as const;
 
 /** Undefined unless `bytes` is a sound cached WordList made from `key`. */
 function readWordList(bytes: Buffer, key: Buffer): WordList | undefined {
-  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== FORMAT) return undefined;
-  if (!bytes.subarray(24, 56).equals(key)) return undefined;
-  const [count, tableSize, charCount] = [bytes.readUInt32LE(12), bytes.readUInt32LE(16), bytes.readUInt32LE(20)];
-  if (bytes.length !== HEADER_BYTES + (count + 1) * 4 + tableSize * 4 + charCount * 2) return undefined;
-  const payload = bytes.subarray(HEADER_BYTES);
-  if (!createHash("sha256").update(payload).digest().equals(bytes.subarray(56, 88))) return undefined;
-  // Typed arrays need aligned offsets; a file read whole starts its own buffer, but make sure.
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
-  const base = aligned.byteOffset + HEADER_BYTES;
-  const offsets = new Uint32Array(aligned.buffer, base, count + 1);
-  const table = new Uint32Array(aligned.buffer, base + offsets.byteLength, tableSize);
-  const chars = new Uint16Array(aligned.buffer, base + offsets.byteLength + table.byteLength, charCount);
+  const arrays = readArraysFile(bytes, MAGIC, FORMAT, key, KINDS);
+  if (!arrays) return undefined;
+  const [offsets, table, chars] = arrays as [Uint32Array, Uint32Array, Uint16Array];
   // The table must be a power of two long and the offsets must stay inside the characters.
-  if (tableSize & (tableSize - 1) || offsets[count] !== charCount) return undefined;
+  if (table.length & (table.length - 1) || !offsets.length || offsets[offsets.length - 1] !== chars.length) return undefined;
   return new WordList(chars, offsets, table);
 }
 
-function wordListBytes(list: WordList, key: Buffer): Buffer {
-  const payload = Buffer.concat([list.offsets, list.table, list.chars].map((array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)));
-  const header = Buffer.alloc(HEADER_BYTES);
-  MAGIC.copy(header, 0);
-  header.writeUInt32LE(FORMAT, 8);
-  header.writeUInt32LE(list.size, 12);
-  header.writeUInt32LE(list.table.length, 16);
-  header.writeUInt32LE(list.chars.length, 20);
-  key.copy(header, 24);
-  createHash("sha256").update(payload).digest().copy(header, 56);
-  return Buffer.concat([header, payload]);
-}
+const wordListBytes = (list: WordList, key: Buffer) => arraysFileBytes(MAGIC, FORMAT, key, [list.offsets, list.table, list.chars]);
 
-/** How a word list was had: from the build cache, or read from its .dic file (and then cached when a cache is given). */
+/** How a word list was had: from a cache file, or read from its .dic file (and then cached when cache files are given). */
 export type WordListSource = "cache" | "dic";
 
 /**
- * The words of the Hunspell file `dicFile` as a WordList. With `cacheFile`, a
- * sound entry made from the same file (same version, size and time) is used as it is; otherwise the .dic is
- * read and the entry (re)written beside and renamed into place.
+ * The words of the Hunspell file `dicFile` as a WordList. A sound entry made from the same file (same version, size
+ * and time) in one of `cacheFiles` is used as it is (and written into the ones before it that lacked it); otherwise
+ * the .dic is read and the entry written into each of them.
  */
-export function loadWordList(dicFile: string, language: ContentLanguage | undefined, cacheFile?: string): { list: WordList; source: WordListSource } {
-  // The key: the package's version and the .dic file's size and time, not a hash of its 2–5 MB
-  // (reading them to hash cost 15 MiB and more time than the cache entry's own check).
+export function loadWordList(
+  dicFile: string,
+  language: ContentLanguage | undefined,
+  cacheFiles: string | readonly string[] = [],
+): { list: WordList; source: WordListSource } {
+  const key = dicFileKey(dicFile, ["words", language ?? ""]);
+  const { value, source } = cachedInFiles(
+    typeof cacheFiles === "string" ? [cacheFiles] : cacheFiles,
+    (bytes) => readWordList(bytes, key),
+    () => dicWordList(readFileSync(dicFile, "utf8"), language),
+    (list) => wordListBytes(list, key),
+  );
+  return { list: value, source: source === "cache" ? "cache" : "dic" };
+}
+
+/**
+ * The key of what is made from a `.dic` file (and `parts`): the package's version and the file's path, size and
+ * time, not a hash of its 2–5 MB (reading them to hash cost 15 MiB and more time than the cache entry's own check).
+ */
+export function dicFileKey(dicFile: string, parts: readonly unknown[]): Buffer {
   const { size, mtimeMs } = statSync(dicFile);
   let version = "";
   try {
@@ -301,32 +305,27 @@ export function loadWordList(dicFile: string, language: ContentLanguage | undefi
   } catch {
     // No package.json beside it (a test's file): size and time alone.
   }
-  const key = createHash("sha256")
-    .update(JSON.stringify([FORMAT, language ?? "", path.resolve(dicFile), version, size, mtimeMs]))
+  return createHash("sha256")
+    .update(JSON.stringify([...parts, path.resolve(dicFile), version, size, mtimeMs]))
     .digest();
-  if (cacheFile) {
-    let cached: Buffer | undefined;
-    try {
-      cached = readFileSync(cacheFile);
-    } catch {
-      // Not cached yet.
-    }
-    const list = cached && readWordList(cached, key);
-    if (list) return { list, source: "cache" };
+}
+
+/**
+ * Where an install keeps what is made from its dictionary packages, beside its other caches: `.cache/lysark-dictionaries`
+ * in the `node_modules` folder that holds `packageFolder`. Shared by every project built with that install, and by a
+ * build without the project's cache (`--no-cache`): it follows the installed packages only. None outside `node_modules`.
+ */
+export function installCacheDir(packageFolder: string): string | undefined {
+  for (let folder = path.resolve(packageFolder); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+    if (path.basename(folder) === "node_modules") return path.join(folder, ".cache", "lysark-dictionaries");
   }
-  const list = dicWordList(readFileSync(dicFile, "utf8"), language);
-  if (cacheFile) {
-    // A cache that cannot be written costs the next build time, never this build's output.
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(cacheFile), { recursive: true });
-      writeFileSync(temporary, wordListBytes(list, key));
-      renameSync(temporary, cacheFile);
-    } catch {
-      rmSync(temporary, { force: true });
-    }
-  }
-  return { list, source: "dic" };
+  return undefined;
+}
+
+/** A package's cache files named `file`: in the project's cache folder (`cacheDir`, when given), then in its install's. */
+export function packageCacheFiles(packageFolder: string, file: string, cacheDir: string | undefined): string[] {
+  const install = installCacheDir(packageFolder);
+  return [cacheDir, install].filter((dir): dir is string => dir !== undefined).map((dir) => path.join(dir, file));
 }
 
 const loaded = new Map<string, WordList>();
@@ -336,8 +335,8 @@ const require = createRequire(import.meta.url);
 function packageWords(name: string, cacheDir: string | undefined): WordList {
   let words = loaded.get(name);
   if (!words) {
-    const dicFile = path.join(path.dirname(require.resolve(name)), "index.dic");
-    words = loadWordList(dicFile, PACKAGE_LANGUAGE[name], cacheDir && path.join(cacheDir, `${name}.words`)).list;
+    const folder = path.dirname(require.resolve(name));
+    words = loadWordList(path.join(folder, "index.dic"), PACKAGE_LANGUAGE[name], packageCacheFiles(folder, `${name}.words`, cacheDir)).list;
     loaded.set(name, words);
   }
   return words;

@@ -23,16 +23,7 @@ import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 import { BundleJoin } from "./merge.ts";
 import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import { dictionariesFor } from "./dictionaries.ts";
-import {
-  affixDictionariesFor,
-  baseForms,
-  ownLanguageStemmer,
-  ownLanguageStems,
-  queryStemmers,
-  recordBaseFormsFrom,
-  recordFormsFrom,
-  type Stemmer,
-} from "./inflections.ts";
+import { baseForms, ownLanguageStemmer, ownLanguageStems, queryStemmers, recordBaseFormsFrom, recordFormsFrom, type Stemmer } from "./inflections.ts";
 import { recordHashOf } from "./record-spool.ts";
 import { recordHtml, searchBundleDir, searchSliceDir, stemmerLanguage, type SearchRecord } from "./records.ts";
 import { baseFormCacheFile, formTracer, siteBaseForms, siteVocabularyStems, siteWordForms, wordFormCacheFile } from "./site-forms.ts";
@@ -306,7 +297,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
             for (const part of partsOf[i]!) words.add(part);
             await turn();
           }
-          const tracer = formTracer(language, stemmer);
+          const tracer = formTracer(language, stemmer, options.wordListCache);
           if (tracer) {
             const cacheFile = options.wordFormCache ? wordFormCacheFile(options.wordFormCache, language, stemmer) : undefined;
             siteForms.set(language, siteWordForms(ownWords, tracer, cacheFile).forms);
@@ -314,7 +305,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
             // Every part of every split is among `words`; one that is not (none was seen) is looked up alone.
             for (const wordParts of split.values()) for (const part of wordParts) words.add(part);
             const bases = siteBaseForms(words, tracer, options.wordFormCache ? baseFormCacheFile(options.wordFormCache, language, stemmer) : undefined).bases;
-            siteBases.set(language, (word) => bases.get(word) ?? baseForms(word, affixDictionariesFor(language, [word]), tracer.stemmers));
+            siteBases.set(language, (word) => bases.get(word) ?? baseForms(word, tracer.dictionaries([word]), tracer.stemmers));
             await turn();
           }
           basesFound.set(language, new Map());

@@ -13,10 +13,11 @@
  * Only the suffix rules are used, one level deep (no prefixes, no continuation
  * flags): prefixes make other words ("u|vanleg"), not forms of the same one.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { dicWordEnd, PLAIN_WORD, WordList } from "./dictionaries.ts";
+import { arraysFileBytes, cachedInFiles, readArraysFile } from "./cached-arrays.ts";
+import { dicFileKey, dicWordEnd, PLAIN_WORD, packageCacheFiles, WordList } from "./dictionaries.ts";
 // Required, not imported: in a worker thread (the build's search phase, ../build/search-thread.ts) tsx's loader gives
 // this CommonJS package's default import as undefined.
 const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
@@ -29,10 +30,16 @@ export interface SuffixRule {
   condition: RegExp;
 }
 
-/** The entries of a Hunspell dictionary a site's words may be forms of, with their suffix flags, and the rules. */
+/** The suffix flags of a dictionary's entries: all the forms ask of it. */
+export interface EntryFlags {
+  /** The entry's suffix flags that have rules, undefined for a word that is no such entry. */
+  get(entry: string): readonly string[] | undefined;
+  has(entry: string): boolean;
+}
+
+/** A Hunspell dictionary's entries with their suffix flags, and its suffix rules. */
 export interface AffixDictionary extends Affixes {
-  /** Suffix flags of each plain lowercase entry (an entry listed twice gets both flag sets). */
-  words: Map<string, string[]>;
+  words: EntryFlags;
 }
 
 type FlagFormat = "char" | "long" | "num";
@@ -108,20 +115,13 @@ const FLAGS_END = /[\t \r]/u;
 const SLASH = 0x2f;
 
 /**
- * The entries of a `.dic` (first line the count, then `word/FLAGS`, maybe morphology after a tab)
- * that `words` may be forms of, with their suffix flags. Only those are kept: the lists have
- * 40,000–330,000 entries, a site's words need a few thousand of them. Each line's word is looked
- * up where it lies, and only a wanted one is made a string (about a quarter less time than a string
- * per line; docs/performance.md, "The dictionaries read in place").
+ * Every plain lowercase entry of a `.dic` (first line the count, then `word/FLAGS`, maybe morphology after a tab)
+ * that has a suffix flag `affixes` has rules for, with those flags; an entry listed twice gets both sets, in the
+ * file's order. Each line's word is read where it lies, and only an entry with a slash is made a string. Made once
+ * per installed package and kept (`packageDictionary`): a build then reads no `.dic` for its forms, and looks each
+ * word up instead of scanning 40,000–330,000 lines for the few thousand it needs, twice a language.
  */
-export function parseDictionary(dic: string, affixes: Affixes, words: Iterable<string>): AffixDictionary {
-  const wanted = new Set<string>();
-  for (const word of words) {
-    if (word.length < MIN_WORD) continue;
-    wanted.add(word);
-    for (const { entry } of reverseRules(word, affixes)) wanted.add(entry);
-  }
-  const lookup = WordList.of(wanted);
+export function dictionaryEntries(dic: string, affixes: Affixes): DictionaryEntries {
   const entries = new Map<string, string[]>();
   let start = dic.indexOf("\n") + 1;
   while (start > 0 && start < dic.length) {
@@ -130,7 +130,7 @@ export function parseDictionary(dic: string, affixes: Affixes, words: Iterable<s
     let lineEnd = dic.indexOf("\n", wordEnd);
     if (lineEnd < 0) lineEnd = dic.length;
     start = lineEnd + 1;
-    if (dic.charCodeAt(wordEnd) !== SLASH || !lookup.hasRange(dic, wordStart, wordEnd)) continue;
+    if (dic.charCodeAt(wordEnd) !== SLASH) continue;
     const word = dic.slice(wordStart, wordEnd);
     if (!PLAIN_WORD.test(word)) continue;
     const flagText = dic.slice(wordEnd + 1, lineEnd).split(FLAGS_END)[0]!;
@@ -140,7 +140,68 @@ export function parseDictionary(dic: string, affixes: Affixes, words: Iterable<s
     if (known) known.push(...flags.filter((flag) => !known.includes(flag)));
     else entries.set(word, flags);
   }
-  return { words: entries, ...affixes };
+  return DictionaryEntries.of(entries);
+}
+
+/** A dictionary's entries and rules, from its `.dic` text and parsed `.aff`. */
+export function affixDictionary(dic: string, affixes: Affixes): AffixDictionary {
+  return { words: dictionaryEntries(dic, affixes), ...affixes };
+}
+
+/** Separates an entry's flags in `DictionaryEntries.flagChars` (no flag holds it). */
+const FLAG_SEPARATOR = "\0";
+
+/**
+ * A dictionary's entries (a WordList, numbered in the file's order) and each one's flags: the characters of every
+ * entry's flags, joined by FLAG_SEPARATOR, one entry after another (`flagChars`), and where each entry's start
+ * (`flagOffsets`, one more than there are entries). Compact enough to keep in a cache and use from its bytes.
+ */
+export class DictionaryEntries implements EntryFlags {
+  private readonly read = new Map<number, readonly string[]>();
+
+  constructor(
+    readonly entries: WordList,
+    readonly flagOffsets: Uint32Array,
+    readonly flagChars: Uint16Array,
+  ) {}
+
+  static of(flagsByEntry: ReadonlyMap<string, readonly string[]>): DictionaryEntries {
+    const entries = WordList.of(flagsByEntry.keys());
+    const text = [...flagsByEntry.values()].map((flags) => flags.join(FLAG_SEPARATOR));
+    const flagOffsets = new Uint32Array(text.length + 1);
+    text.forEach((flags, i) => {
+      flagOffsets[i + 1] = flagOffsets[i]! + flags.length;
+    });
+    const flagChars = new Uint16Array(flagOffsets[text.length]!);
+    text.forEach((flags, i) => {
+      for (let c = 0; c < flags.length; c++) flagChars[flagOffsets[i]! + c] = flags.charCodeAt(c);
+    });
+    return new DictionaryEntries(entries, flagOffsets, flagChars);
+  }
+
+  has(entry: string): boolean {
+    return this.entries.has(entry);
+  }
+
+  get(entry: string): readonly string[] | undefined {
+    const index = this.entries.indexOf(entry);
+    return index < 0 ? undefined : this.flagsAt(index);
+  }
+
+  /** Every entry with its flags, in the file's order (for tests). */
+  *[Symbol.iterator](): IterableIterator<[string, readonly string[]]> {
+    let index = 0;
+    for (const entry of this.entries.words()) yield [entry, this.flagsAt(index++)];
+  }
+
+  private flagsAt(index: number): readonly string[] {
+    let flags = this.read.get(index);
+    if (!flags) {
+      const chars = this.flagChars.subarray(this.flagOffsets[index], this.flagOffsets[index + 1]);
+      this.read.set(index, (flags = String.fromCharCode(...chars).split(FLAG_SEPARATOR)));
+    }
+    return flags;
+  }
 }
 
 function applies(rule: SuffixRule, word: string): boolean {
@@ -422,7 +483,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   en: ["dictionary-en"],
 };
 
-const loaded = new Map<string, { dic: string; affixes: Affixes }>();
+const loaded = new Map<string, AffixDictionary>();
 const require = createRequire(import.meta.url);
 
 /** The files of each package a body in `language` takes forms from (for a cache's key: site-forms.ts). */
@@ -433,24 +494,67 @@ export function affixFiles(language: string): string[] {
   });
 }
 
-/** A package's `.dic` text and parsed `.aff`, read once per process. */
-function packageFiles(name: string): { dic: string; affixes: Affixes } {
-  let files = loaded.get(name);
-  if (!files) {
-    const folder = path.dirname(require.resolve(name));
-    files = { dic: readFileSync(path.join(folder, "index.dic"), "utf8"), affixes: affixesOf(readFileSync(path.join(folder, "index.aff"), "utf8")) };
-    loaded.set(name, files);
-  }
-  return files;
+/** A cached DictionaryEntries (cached-arrays.ts); bump ENTRIES_FORMAT when the layout or what is kept of an entry changes. */
+const ENTRIES_MAGIC = "lysarkdx";
+const ENTRIES_FORMAT = 1;
+const ENTRIES_KINDS = [Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array] as const;
+
+function readEntries(bytes: Buffer, key: Buffer): DictionaryEntries | undefined {
+  const arrays = readArraysFile(bytes, ENTRIES_MAGIC, ENTRIES_FORMAT, key, ENTRIES_KINDS);
+  if (!arrays) return undefined;
+  const [offsets, table, flagOffsets, chars, flagChars] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array];
+  // A table a power of two long, offsets that end at their characters' end, and flags for each entry.
+  if (table.length & (table.length - 1) || !offsets.length || offsets[offsets.length - 1] !== chars.length) return undefined;
+  if (flagOffsets.length !== offsets.length || flagOffsets[flagOffsets.length - 1] !== flagChars.length) return undefined;
+  return new DictionaryEntries(new WordList(chars, offsets, table), flagOffsets, flagChars);
 }
 
-/** The dictionaries for bodies in `language`, cut to the entries `words` may be forms of (none for a language without one). */
-export function affixDictionariesFor(language: string, words: Iterable<string>): AffixDictionary[] {
-  const list = [...words];
-  return (PACKAGES[language] ?? []).map((name) => {
-    const { dic, affixes } = packageFiles(name);
-    return parseDictionary(dic, affixes, list);
-  });
+const entriesBytes = ({ entries, flagOffsets, flagChars }: DictionaryEntries, key: Buffer) =>
+  arraysFileBytes(ENTRIES_MAGIC, ENTRIES_FORMAT, key, [entries.offsets, entries.table, flagOffsets, entries.chars, flagChars]);
+
+/**
+ * The dictionary of the Hunspell files `dicFile` and `affFile`: its entries from the first of `cacheFiles` that holds
+ * a sound entry made from the same two files (same version, size and time), or read from the `.dic` and written into
+ * each of them.
+ */
+export function loadAffixDictionary(
+  dicFile: string,
+  affFile: string,
+  cacheFiles: readonly string[] = [],
+): { dictionary: AffixDictionary; source: "cache" | "dic" } {
+  const affixes = affixesOf(readFileSync(affFile, "utf8"));
+  const { size, mtimeMs } = statSync(affFile);
+  const key = dicFileKey(dicFile, ["entries", path.resolve(affFile), size, mtimeMs]);
+  const { value, source } = cachedInFiles(
+    cacheFiles,
+    (bytes) => readEntries(bytes, key),
+    () => dictionaryEntries(readFileSync(dicFile, "utf8"), affixes),
+    (entries) => entriesBytes(entries, key),
+  );
+  return { dictionary: { words: value, ...affixes }, source: source === "cache" ? "cache" : "dic" };
+}
+
+/** A package's dictionary, once per process, its entries kept in `<cacheDir>/<name>.entries` and in the install's cache (dictionaries.ts `packageCacheFiles`). */
+function packageDictionary(name: string, cacheDir: string | undefined): AffixDictionary {
+  let dictionary = loaded.get(name);
+  if (!dictionary) {
+    const folder = path.dirname(require.resolve(name));
+    dictionary = loadAffixDictionary(
+      path.join(folder, "index.dic"),
+      path.join(folder, "index.aff"),
+      packageCacheFiles(folder, `${name}.entries`, cacheDir),
+    ).dictionary;
+    loaded.set(name, dictionary);
+  }
+  return dictionary;
+}
+
+/**
+ * The dictionaries for bodies in `language` (none for a language without one). `cacheDir` is where their entries'
+ * compact form is kept in the project (`.cache/lysark/word-lists`, beside the word lists); the install keeps them too.
+ */
+export function affixDictionariesFor(language: string, cacheDir?: string): AffixDictionary[] {
+  return (PACKAGES[language] ?? []).map((name) => packageDictionary(name, cacheDir));
 }
 
 /** The Snowball stemmer Pagefind uses for a bundle forced to each language. */

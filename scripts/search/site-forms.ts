@@ -45,7 +45,7 @@ export interface FormTracer {
   /** Everything a word's forms depend on besides the word. */
   key: string;
   stemmers: QueryStemmers;
-  /** The dictionaries cut to the entries `words` may be forms of (read only when some word is not cached). */
+  /** The dictionaries, asked for only when some words (`words`) are not cached. */
   dictionaries(words: readonly string[]): readonly AffixDictionary[];
 }
 
@@ -83,9 +83,9 @@ function snowballPackage(): [string, string] {
 
 /**
  * The tracer for bodies in `language` in a bundle stemmed as `stemmer`, from the
- * dictionary packages (inflections.ts); none when either has no dictionary or stemmer.
+ * dictionary packages (inflections.ts, their entries kept in `cacheDir` too); none when either has no dictionary or stemmer.
  */
-export function formTracer(language: string, stemmer: string): FormTracer | undefined {
+export function formTracer(language: string, stemmer: string, cacheDir?: string): FormTracer | undefined {
   const stemmers = queryStemmers(stemmer);
   const files = affixFiles(language);
   if (!stemmers || !files.length) return undefined;
@@ -103,7 +103,7 @@ export function formTracer(language: string, stemmer: string): FormTracer | unde
       codeOf("inflections.ts", "dictionaries.ts"),
     ]),
   );
-  return { key, stemmers, dictionaries: (words) => affixDictionariesFor(language, words) };
+  return { key, stemmers, dictionaries: () => affixDictionariesFor(language, cacheDir) };
 }
 
 /** The values a sound cache entry with this key holds; undefined for a missing, stale or damaged one. */

