@@ -79,7 +79,7 @@ const lowercaseUnits = new Uint8Array(0x10000);
 const LOWERCASE_LETTER = /^\p{Ll}$/u;
 
 /** Whether `text.slice(start, end)` is a PLAIN_WORD, read where it lies; undefined when it holds a surrogate (test the slice). */
-function plainWordAt(text: string, start: number, end: number): boolean | undefined {
+export function plainWordAt(text: string, start: number, end: number): boolean | undefined {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) return undefined;
@@ -200,18 +200,18 @@ function slotOf(list: Pick<WordList, "chars" | "offsets" | "table">, text: strin
  * the first empty slot from its hash, in the order first seen), so a list and its cached bytes are
  * the same however it was made.
  */
-class WordListBuilder {
+export class WordListBuilder {
   chars: Uint16Array = new Uint16Array(1 << 12);
   offsets: Uint32Array = new Uint32Array(1 << 10);
   table: Uint32Array = new Uint32Array(1 << 10);
   private hashes: Uint32Array = new Uint32Array(1 << 9);
   private count = 0;
 
-  /** Adds `text.slice(start, end)` unless it is in already. */
-  addRange(text: string, start: number, end: number): void {
+  /** Adds `text.slice(start, end)` unless it is in already; its number either way (its place in the order first added). */
+  addRange(text: string, start: number, end: number): number {
     const hash = fnv1aOf(text, start, end);
     const slot = slotOf(this, text, start, end, hash);
-    if (this.table[slot] !== 0) return;
+    if (this.table[slot] !== 0) return this.table[slot]! - 1;
     const from = this.offsets[this.count]!;
     const to = from + end - start;
     if (to > this.chars.length) this.chars = grown(this.chars, to);
@@ -222,6 +222,7 @@ class WordListBuilder {
     this.hashes[this.count] = hash;
     this.table[slot] = ++this.count;
     if (this.count * 2 > this.table.length) this.table = tableOf(this.hashes, this.count, this.table.length * 2);
+    return this.count - 1;
   }
 
   build(): WordList {

@@ -17,7 +17,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { arraysFileBytes, cachedInFiles, readArraysFile } from "./cached-arrays.ts";
-import { dicFileKey, dicWordEnd, PLAIN_WORD, packageCacheFiles, WordList } from "./dictionaries.ts";
+import { dicFileKey, dicWordEnd, PLAIN_WORD, packageCacheFiles, plainWordAt, WordList, WordListBuilder } from "./dictionaries.ts";
 // Required, not imported: in a worker thread (the build's search phase, ../build/search-thread.ts) tsx's loader gives
 // this CommonJS package's default import as undefined.
 const snowball = createRequire(import.meta.url)("snowball-stemmers") as typeof import("snowball-stemmers");
@@ -110,8 +110,6 @@ function* reverseRules(word: string, affixes: Affixes): Generator<{ entry: strin
   }
 }
 
-/** Where a `.dic` line's flags end: at a tab or space before morphology, or the line's end. */
-const FLAGS_END = /[\t \r]/u;
 const SLASH = 0x2f;
 
 /**
@@ -122,7 +120,20 @@ const SLASH = 0x2f;
  * word up instead of scanning 40,000–330,000 lines for the few thousand it needs, twice a language.
  */
 export function dictionaryEntries(dic: string, affixes: Affixes): DictionaryEntries {
-  const entries = new Map<string, string[]>();
+  const entries = new WordListBuilder();
+  // Most entries share their flags with many others: each set of flags is kept once, and an entry names its set.
+  const setIds = new Map<string, number>();
+  const sets: string[] = [];
+  const setOf = (flags: readonly string[]) => {
+    const text = flags.join(FLAG_SEPARATOR);
+    let id = setIds.get(text);
+    if (id === undefined) {
+      setIds.set(text, (id = sets.length));
+      sets.push(text);
+    }
+    return id;
+  };
+  const entrySets: number[] = [];
   let start = dic.indexOf("\n") + 1;
   while (start > 0 && start < dic.length) {
     const wordEnd = dicWordEnd(dic, start);
@@ -131,16 +142,40 @@ export function dictionaryEntries(dic: string, affixes: Affixes): DictionaryEntr
     if (lineEnd < 0) lineEnd = dic.length;
     start = lineEnd + 1;
     if (dic.charCodeAt(wordEnd) !== SLASH) continue;
-    const word = dic.slice(wordStart, wordEnd);
-    if (!PLAIN_WORD.test(word)) continue;
-    const flagText = dic.slice(wordEnd + 1, lineEnd).split(FLAGS_END)[0]!;
-    const flags = splitFlags(flagText, affixes.format).filter((flag) => affixes.rules.has(flag));
+    const flags = ruleFlags(dic, wordEnd + 1, lineEnd, affixes);
     if (!flags.length) continue;
-    const known = entries.get(word);
-    if (known) known.push(...flags.filter((flag) => !known.includes(flag)));
-    else entries.set(word, flags);
+    // A character outside the Basic Multilingual Plane: the word as a string.
+    if (!(plainWordAt(dic, wordStart, wordEnd) ?? PLAIN_WORD.test(dic.slice(wordStart, wordEnd)))) continue;
+    const index = entries.addRange(dic, wordStart, wordEnd);
+    const known = entrySets[index];
+    if (known === undefined) entrySets[index] = setOf(flags);
+    else {
+      // An entry listed again: its flags, then the new ones.
+      const merged = sets[known]!.split(FLAG_SEPARATOR);
+      merged.push(...flags.filter((flag) => !merged.includes(flag)));
+      entrySets[index] = setOf(merged);
+    }
   }
-  return DictionaryEntries.of(entries);
+  return DictionaryEntries.of(entries.build(), entrySets, sets);
+}
+
+/** The flags with suffix rules of the `.dic` line's flags from `from` to `lineEnd` (up to a tab or space before morphology). */
+function ruleFlags(dic: string, from: number, lineEnd: number, affixes: Affixes): string[] {
+  let end = from;
+  for (; end < lineEnd; end++) {
+    const code = dic.charCodeAt(end);
+    if (code === 0x09 || code === 0x20 || code === 0x0d) break;
+  }
+  // One character a flag, read where it lies; the other formats, and a flag outside the BMP, from the text.
+  if (affixes.format !== "char") return splitFlags(dic.slice(from, end), affixes.format).filter((flag) => affixes.rules.has(flag));
+  const flags: string[] = [];
+  for (let i = from; i < end; i++) {
+    const code = dic.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return splitFlags(dic.slice(from, end), "char").filter((flag) => affixes.rules.has(flag));
+    const flag = dic[i]!;
+    if (affixes.rules.has(flag)) flags.push(flag);
+  }
+  return flags;
 }
 
 /** A dictionary's entries and rules, from its `.dic` text and parsed `.aff`. */
@@ -148,35 +183,32 @@ export function affixDictionary(dic: string, affixes: Affixes): AffixDictionary 
   return { words: dictionaryEntries(dic, affixes), ...affixes };
 }
 
-/** Separates an entry's flags in `DictionaryEntries.flagChars` (no flag holds it). */
+/** Separates the flags of a set in `DictionaryEntries.setChars` (no flag holds it). */
 const FLAG_SEPARATOR = "\0";
 
 /**
- * A dictionary's entries (a WordList, numbered in the file's order) and each one's flags: the characters of every
- * entry's flags, joined by FLAG_SEPARATOR, one entry after another (`flagChars`), and where each entry's start
- * (`flagOffsets`, one more than there are entries). Compact enough to keep in a cache and use from its bytes.
+ * A dictionary's entries (a WordList, numbered in the file's order), each one's set of flags (`entrySets`, a number
+ * per entry), and the sets: the characters of each set's flags, joined by FLAG_SEPARATOR, one set after another
+ * (`setChars`), and where each starts (`setOffsets`, one more than there are sets). Compact enough to keep in a cache
+ * and use from its bytes.
  */
 export class DictionaryEntries implements EntryFlags {
   private readonly read = new Map<number, readonly string[]>();
 
   constructor(
     readonly entries: WordList,
-    readonly flagOffsets: Uint32Array,
-    readonly flagChars: Uint16Array,
+    readonly entrySets: Uint32Array,
+    readonly setOffsets: Uint32Array,
+    readonly setChars: Uint16Array,
   ) {}
 
-  static of(flagsByEntry: ReadonlyMap<string, readonly string[]>): DictionaryEntries {
-    const entries = WordList.of(flagsByEntry.keys());
-    const text = [...flagsByEntry.values()].map((flags) => flags.join(FLAG_SEPARATOR));
-    const flagOffsets = new Uint32Array(text.length + 1);
-    text.forEach((flags, i) => {
-      flagOffsets[i + 1] = flagOffsets[i]! + flags.length;
-    });
-    const flagChars = new Uint16Array(flagOffsets[text.length]!);
-    text.forEach((flags, i) => {
-      for (let c = 0; c < flags.length; c++) flagChars[flagOffsets[i]! + c] = flags.charCodeAt(c);
-    });
-    return new DictionaryEntries(entries, flagOffsets, flagChars);
+  /** The entries of `entries`, the `i`th with the set `sets[entrySets[i]]` (its flags joined by FLAG_SEPARATOR). */
+  static of(entries: WordList, entrySets: readonly number[], sets: readonly string[]): DictionaryEntries {
+    const setOffsets = new Uint32Array(sets.length + 1);
+    for (const [i, text] of sets.entries()) setOffsets[i + 1] = setOffsets[i]! + text.length;
+    const setChars = new Uint16Array(setOffsets[sets.length]!);
+    for (const [i, text] of sets.entries()) for (let c = 0; c < text.length; c++) setChars[setOffsets[i]! + c] = text.charCodeAt(c);
+    return new DictionaryEntries(entries, Uint32Array.from(entrySets), setOffsets, setChars);
   }
 
   has(entry: string): boolean {
@@ -185,20 +217,20 @@ export class DictionaryEntries implements EntryFlags {
 
   get(entry: string): readonly string[] | undefined {
     const index = this.entries.indexOf(entry);
-    return index < 0 ? undefined : this.flagsAt(index);
+    return index < 0 ? undefined : this.set(this.entrySets[index]!);
   }
 
   /** Every entry with its flags, in the file's order (for tests). */
   *[Symbol.iterator](): IterableIterator<[string, readonly string[]]> {
     let index = 0;
-    for (const entry of this.entries.words()) yield [entry, this.flagsAt(index++)];
+    for (const entry of this.entries.words()) yield [entry, this.set(this.entrySets[index++]!)];
   }
 
-  private flagsAt(index: number): readonly string[] {
-    let flags = this.read.get(index);
+  private set(id: number): readonly string[] {
+    let flags = this.read.get(id);
     if (!flags) {
-      const chars = this.flagChars.subarray(this.flagOffsets[index], this.flagOffsets[index + 1]);
-      this.read.set(index, (flags = String.fromCharCode(...chars).split(FLAG_SEPARATOR)));
+      const chars = this.setChars.subarray(this.setOffsets[id], this.setOffsets[id + 1]);
+      this.read.set(id, (flags = String.fromCharCode(...chars).split(FLAG_SEPARATOR)));
     }
     return flags;
   }
@@ -496,21 +528,22 @@ export function affixFiles(language: string): string[] {
 
 /** A cached DictionaryEntries (cached-arrays.ts); bump ENTRIES_FORMAT when the layout or what is kept of an entry changes. */
 const ENTRIES_MAGIC = "lysarkdx";
-const ENTRIES_FORMAT = 1;
-const ENTRIES_KINDS = [Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array] as const;
+const ENTRIES_FORMAT = 2;
+const ENTRIES_KINDS = [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array] as const;
 
 function readEntries(bytes: Buffer, key: Buffer): DictionaryEntries | undefined {
   const arrays = readArraysFile(bytes, ENTRIES_MAGIC, ENTRIES_FORMAT, key, ENTRIES_KINDS);
   if (!arrays) return undefined;
-  const [offsets, table, flagOffsets, chars, flagChars] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array];
-  // A table a power of two long, offsets that end at their characters' end, and flags for each entry.
+  const [offsets, table, entrySets, setOffsets, chars, setChars] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array];
+  // A table a power of two long, offsets that end at their characters' end, and a known set for each entry.
   if (table.length & (table.length - 1) || !offsets.length || offsets[offsets.length - 1] !== chars.length) return undefined;
-  if (flagOffsets.length !== offsets.length || flagOffsets[flagOffsets.length - 1] !== flagChars.length) return undefined;
-  return new DictionaryEntries(new WordList(chars, offsets, table), flagOffsets, flagChars);
+  if (entrySets.length !== offsets.length - 1 || !setOffsets.length || setOffsets[setOffsets.length - 1] !== setChars.length) return undefined;
+  if (entrySets.some((id) => id >= setOffsets.length - 1)) return undefined;
+  return new DictionaryEntries(new WordList(chars, offsets, table), entrySets, setOffsets, setChars);
 }
 
-const entriesBytes = ({ entries, flagOffsets, flagChars }: DictionaryEntries, key: Buffer) =>
-  arraysFileBytes(ENTRIES_MAGIC, ENTRIES_FORMAT, key, [entries.offsets, entries.table, flagOffsets, entries.chars, flagChars]);
+const entriesBytes = ({ entries, entrySets, setOffsets, setChars }: DictionaryEntries, key: Buffer) =>
+  arraysFileBytes(ENTRIES_MAGIC, ENTRIES_FORMAT, key, [entries.offsets, entries.table, entrySets, setOffsets, entries.chars, setChars]);
 
 /**
  * The dictionary of the Hunspell files `dicFile` and `affFile`: its entries from the first of `cacheFiles` that holds

@@ -2,7 +2,7 @@
  * scripts/search/inflections.ts: the forms of a record's words that the
  * bundle's stemmer cannot join, from Hunspell's affix rules.
  */
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +26,8 @@ import {
   unjoinedForms,
 } from "../../scripts/search/inflections.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
+import { arraysFileBytes } from "../../scripts/search/cached-arrays.ts";
+import { dicFileKey, WordList } from "../../scripts/search/dictionaries.ts";
 
 // How queries reach a Norwegian bundle (the stemmer and the search page's variants), and an English one.
 const norwegian = queryStemmers("nb")!;
@@ -133,6 +135,11 @@ describe("a dictionary's entries, read in place", () => {
     ]);
     const numeric = affixesOf("FLAG num\nSFX 10 Y 1\nSFX 10 0 n .\nSFX 20 Y 1\nSFX 20 0 ne .\n");
     expect(dictionaryEntries("1\r\nkasse/10,20\r\n", numeric).get("kasse")).toEqual(["10", "20"]);
+    // A flag outside the Basic Multilingual Plane is one flag, as Hunspell reads it; two-character flags (FLAG long) pair up.
+    expect(dictionaryEntries("1\nkasse/A\u{1F600}\n", affixesOf("SFX \u{1F600} Y 1\nSFX \u{1F600} 0 n .\n")).get("kasse")).toEqual(["\u{1F600}"]);
+    expect(dictionaryEntries("1\nkasse/AaBb\n", affixesOf("FLAG long\nSFX Bb Y 1\nSFX Bb 0 n .\n")).get("kasse")).toEqual(["Bb"]);
+    // An entry listed twice takes both lines' flags, the first line's first.
+    expect(dictionaryEntries("2\nskule/D\nskule/CA\n", affixesOf(AFF)).get("skule")).toEqual(["D", "C", "A"]);
   });
 });
 
@@ -186,6 +193,25 @@ describe("a dictionary's entries, kept", () => {
     expect(damaged.source).toBe("dic");
     expect(entries(damaged.dictionary)).toEqual([["skule", ["A"]]]);
     expect(load().source).toBe("cache");
+  });
+
+  it("reads the .dic again when kept entries name a set of flags there is not, however sound their file", () => {
+    const { size, mtimeMs } = statSync(affFile);
+    const key = dicFileKey(dicFile, ["entries", path.resolve(affFile), size, mtimeMs]);
+    const words = WordList.of(["skule"]);
+    // The layout readEntries expects (offsets, table, each entry's set, the sets' offsets, characters, the sets' characters), with set 1 of 1.
+    const bytes = arraysFileBytes("lysarkdx", 2, key, [words.offsets, words.table, Uint32Array.of(1), Uint32Array.of(0, 1), words.chars, Uint16Array.of(0x41)]);
+    mkdirSync(path.dirname(cacheFiles[0]!), { recursive: true });
+    writeFileSync(cacheFiles[0]!, bytes);
+    expect(load().source).toBe("dic");
+    // The same file naming set 0 is taken as it is.
+    writeFileSync(
+      cacheFiles[0]!,
+      arraysFileBytes("lysarkdx", 2, key, [words.offsets, words.table, Uint32Array.of(0), Uint32Array.of(0, 1), words.chars, Uint16Array.of(0x41)]),
+    );
+    const kept = load();
+    expect(kept.source).toBe("cache");
+    expect(entries(kept.dictionary)).toEqual([["skule", ["A"]]]);
   });
 });
 
