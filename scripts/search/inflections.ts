@@ -115,7 +115,8 @@ const SLASH = 0x2f;
 /**
  * Every plain lowercase entry of a `.dic` (first line the count, then `word/FLAGS`, maybe morphology after a tab)
  * that has a suffix flag `affixes` has rules for, with those flags; an entry listed twice gets both sets, in the
- * file's order. Each line's word is read where it lies, and only an entry with a slash is made a string. Made once
+ * file's order. Each line's word and flags are read where they lie (a word is copied into the table, not made a
+ * string, unless it holds a character outside the Basic Multilingual Plane). Made once
  * per installed package and kept (`packageDictionary`): a build then reads no `.dic` for its forms, and looks each
  * word up instead of scanning 40,000–330,000 lines for the few thousand it needs, twice a language.
  */
