@@ -37,6 +37,7 @@ afterEach(async () => {
 });
 
 const LIKESTILLING = "content/testby/likestilling-i-testby.md";
+const SENTRUM_FILE = "content/testby-sentrum/integrering-i-sentrum.md";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const SENTRUM_TITLE = 'Integrering i sentrum <script>alert("x")</script>';
 const titles = (data: DevSiteData) => data.model.documents.map((view) => view.doc.meta.title).sort();
@@ -271,6 +272,34 @@ describe("what an edit re-renders", () => {
     expect(source.rebuild().change.kind).toBe("site");
     rmSync(path.join(dir, "content/testby/ny.md"));
     expect(source.rebuild().change.kind).toBe("site");
+  });
+
+  it("a whole-model rebuild makes the search records of the changed documents only, the records a fresh start makes", () => {
+    const source = new DevSiteDataSource(dir);
+    const fresh = () => new DevSiteDataSource(dir).rebuild().data.model.searchRecords;
+    const recordOf = (data: DevSiteData, file: string) => data.model.searchRecords[data.model.documents.findIndex((view) => view.doc.file === file)];
+    const first = source.rebuild().data;
+    expect(source.records).toMatchObject({ made: 2, reused: 0 });
+
+    edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"));
+    const retitled = source.rebuild();
+    expect(retitled.change.kind).toBe("site");
+    expect(source.records).toMatchObject({ made: 1, reused: 1 });
+    expect(recordOf(retitled.data, SENTRUM_FILE)).toBe(recordOf(first, SENTRUM_FILE));
+    expect(recordOf(retitled.data, LIKESTILLING)!.title).toBe("Likestilling i Testby kommune");
+    expect(retitled.data.model.searchRecords).toEqual(fresh());
+
+    // A record names its publishers (a district's, its city's too) and its topics: each change makes every record again.
+    edit("content/testby/_publisher.yaml", (text) => text.replace("nb: Testby kommune", "nb: Testby bykommune"));
+    const renamed = source.rebuild().data;
+    expect(source.records).toMatchObject({ made: 2, reused: 0 });
+    expect(JSON.stringify(recordOf(renamed, SENTRUM_FILE))).toContain("Testby bykommune");
+    expect(renamed.model.searchRecords).toEqual(fresh());
+    edit("content/_registries/topics.yaml", (text) => text.replace("nb: Integrering", "nb: Inkludering"));
+    const relabelled = source.rebuild().data;
+    expect(source.records).toMatchObject({ made: 2, reused: 0 });
+    expect(JSON.stringify(recordOf(relabelled, SENTRUM_FILE))).toContain("Inkludering");
+    expect(relabelled.model.searchRecords).toEqual(fresh());
   });
 });
 
