@@ -39,6 +39,8 @@ export interface WriteSiteOptions {
   writtenPages?: PageReuse;
   /** Each page replaces its file instead of being written into it (npm start: ../render/pages.ts, `replaceFiles`). */
   replaceFiles?: boolean;
+  /** Filled in with the cards' files the folder held already and that were left as they were (npm start says what it wrote). */
+  leftInPlace?: Set<string>;
   /** False leaves the search index to the caller (the dev server indexes in the background). */
   search?: boolean;
   /**
@@ -93,7 +95,7 @@ export async function writeSite(data: SiteData, outputDir: string, options: Writ
             ...(data.config.socialCards === "documents" ? documents.map((view) => documentCardJob(view.doc, view.publisher, outputDir)) : []),
             ...(isFirstShard(shard) ? siteCardJobs(data.config, outputDir) : []),
           ],
-          { cacheDir: cacheRoot && cardCacheDir(cacheRoot) },
+          { cacheDir: cacheRoot && cardCacheDir(cacheRoot), leftInPlace: options.leftInPlace },
         ),
       ),
   };

@@ -86,7 +86,7 @@ function report(update: DevUpdate, what: string): void {
   const seconds = (update.ms / 1000).toFixed(2);
   if (update.kind === "none") say(`No page changed (${what}; ${seconds} seconds)`);
   else {
-    const scope = update.kind === "site" ? `whole site${update.unchanged ? `, ${update.unchanged} pages as they were` : ""}` : "changed documents only";
+    const scope = update.kind === "site" ? `whole site${update.unchanged ? `, ${update.unchanged} files as they were` : ""}` : "changed documents only";
     say(`Wrote ${update.files.length} files in ${seconds} seconds (${scope}; ${what})`);
   }
 }

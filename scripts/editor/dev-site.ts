@@ -38,7 +38,10 @@ export interface DevUpdate {
   kind: "site" | "pages" | "none";
   /** Output files written. */
   files: string[];
-  /** Of a whole-site render's pages, how many the folder held already and were left as they were (./dev-pages.ts). */
+  /**
+   * Of a whole-site render's files, how many the folder held already and were left as they were: pages whose key is
+   * the one last written there (./dev-pages.ts), and cards linked to their drawing in the card cache.
+   */
   unchanged?: number;
   ms: number;
 }
@@ -235,6 +238,8 @@ export class DevSite {
     // With nothing recorded of the folder (the first render), no page can be left: their keys are made afterwards.
     const first = this.pages.isEmpty(this.outputDir);
     const writtenPages = first ? undefined : this.pages.track(this.outputDir, this.pageCode, data, new Set(held));
+    // Cards already linked to their drawing in the card cache stay: they are neither placed again nor said to be written.
+    const cardsInPlace = new Set<string>();
     let plan: Awaited<ReturnType<typeof writeSite>>;
     try {
       plan = await writeSite(data, this.outputDir, {
@@ -245,6 +250,7 @@ export class DevSite {
         writtenPages,
         // The folder is served as it is written, and may hold a build's pages, linked into its page cache.
         replaceFiles: true,
+        leftInPlace: cardsInPlace,
       });
     } finally {
       writtenPages?.release();
@@ -260,14 +266,15 @@ export class DevSite {
       while ((folder = path.dirname(folder)) !== this.outputDir && readdirSync(folder).length === 0) rmdirSync(folder);
     }
     this.pages.forget(gone);
-    // The files written: the pages the folder held already are not.
+    // The files written: the pages and cards the folder held already are not.
     const unchanged = writtenPages?.unchanged ?? new Set<string>();
     const files = plan
       .claimedFiles()
       .map((file) => file.split("/").filter(Boolean))
       .filter((parts) => !unchanged.has(parts.join("/")))
-      .map((parts) => path.join(this.outputDir, ...parts));
-    return { files, unchanged: unchanged.size };
+      .map((parts) => path.join(this.outputDir, ...parts))
+      .filter((file) => !cardsInPlace.has(file));
+    return { files, unchanged: unchanged.size + cardsInPlace.size };
   }
 
   /** Records the keys of the pages the render of `data` has just written, in the background (`WrittenPages.recorder`). */

@@ -12,7 +12,7 @@
  * wherever it is needed again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
@@ -58,15 +58,23 @@ export function cardSvg(card: CardText): string {
  * the same card written for another page), or a copy where the file system
  * cannot link (another device). Whatever was at `target` is removed first, so a
  * card published earlier as a link is never overwritten in place: that would
- * change the cache entry it shares its bytes with.
+ * change the cache entry it shares its bytes with. A `target` that is a link to
+ * `source` already (the folder `npm start` serves, rendered again) is left as it
+ * is; returns whether the card was placed.
  */
-export function placeCard(source: string, target: string, link: (source: string, target: string) => void = linkSync): void {
+export function placeCard(source: string, target: string, link: (source: string, target: string) => void = linkSync): boolean {
+  const there = statSync(target, { throwIfNoEntry: false });
+  if (there) {
+    const placed = statSync(source, { throwIfNoEntry: false });
+    if (placed && placed.ino === there.ino && placed.dev === there.dev) return false;
+  }
   rmSync(target, { force: true });
   try {
     link(source, target);
   } catch {
     copyFileSync(source, target);
   }
+  return true;
 }
 
 export interface CardJob {
@@ -114,6 +122,8 @@ export interface CardWriterOptions {
   threads?: number;
   /** Cards drawn on the main thread before the pool starts (default 100). */
   mainThreadCards?: number;
+  /** Filled in with the cards' files that were in place already and left as they were (`placeCard`). */
+  leftInPlace?: Set<string>;
 }
 
 /** The first job of a card in a run: where its file is, when it is written, and what drawing it found. */
@@ -183,6 +193,11 @@ export class CardWriter {
     this.cardsWithMissing++;
   }
 
+  /** `placeCard`, noting a card left in place. */
+  private place(source: string, target: string): void {
+    if (!placeCard(source, target)) this.options.leftInPlace?.add(target);
+  }
+
   add(job: CardJob): void {
     if (this.cancelled) return;
     const serial = this.added++;
@@ -193,7 +208,7 @@ export class CardWriter {
       this.pending.push(
         same.written.then((written) => {
           if (!written || this.cancelled) return;
-          placeCard(same.file, job.file);
+          this.place(same.file, job.file);
           if (same.hash) this.hashes.set(job.file, same.hash);
           this.shared++;
           this.countMissing(same.missing);
@@ -206,7 +221,7 @@ export class CardWriter {
     // A card with characters the font lacks keeps their count beside its cache entry, so a reused card is still reported.
     const missingFile = cached && `${cached}.missing`;
     if (cached && existsSync(cached)) {
-      placeCard(cached, job.file);
+      this.place(cached, job.file);
       const missing = missingFile && existsSync(missingFile) ? Number(readFileSync(missingFile, "utf8")) || 0 : 0;
       this.countMissing(missing);
       this.firstOfCard.set(key, { file: cached, written: Promise.resolve(true), missing });
@@ -338,8 +353,11 @@ export class CardWriter {
 }
 
 /** Renders every card, at most `concurrency` in sharp's queue at a time (enough to keep its threads busy while the main thread renders pages). */
-export async function writeCards(jobs: readonly CardJob[], options: { cacheDir?: string; concurrency?: number } = {}): Promise<number> {
-  const writer = new CardWriter({ cacheDir: options.cacheDir, limit: Math.max(1, options.concurrency ?? 16) });
+export async function writeCards(
+  jobs: readonly CardJob[],
+  options: { cacheDir?: string; concurrency?: number; leftInPlace?: Set<string> } = {},
+): Promise<number> {
+  const writer = new CardWriter({ cacheDir: options.cacheDir, limit: Math.max(1, options.concurrency ?? 16), leftInPlace: options.leftInPlace });
   for (const job of jobs) writer.add(job);
   return writer.finish();
 }

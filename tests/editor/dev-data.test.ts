@@ -10,7 +10,7 @@ import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
 import { DevSite as RealDevSite } from "../../scripts/editor/dev-site.ts";
 import { isSearchOutput } from "../../scripts/search/records.ts";
-import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { doc, filesUnder, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadResult } from "../../scripts/content/load.ts";
 
@@ -380,6 +380,10 @@ describe("the dev site", () => {
     const written = update!.files.map((file) => path.relative(output(), file));
     expect(written).toContain("dokumenter/testby/likestilling-i-testby/index.html");
     for (const file of untouched) expect(written).not.toContain(file);
+    // The retitled document's card is drawn and placed; the other is linked to its drawing already, and left.
+    const cards = filesUnder(output()).filter((file) => file.endsWith(".png") && file.startsWith("social/"));
+    expect(cards.length).toBeGreaterThan(1);
+    expect(cards.filter((file) => written.includes(file))).toEqual(["social/testby/likestilling-i-testby.png"]);
 
     // A page removed from the folder by hand is written again.
     rmSync(path.join(output(), "veiledning/index.html"));

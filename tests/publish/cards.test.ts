@@ -124,6 +124,34 @@ describe("CardWriter", () => {
     expect(inode(out("a"))).toBe(inode(cached));
   });
 
+  it("leaves a card linked to its cache entry already where it is, and says which it left (npm start's whole-site render)", async () => {
+    const cacheDir = path.join(work, "cache");
+    const first = new CardWriter({ cacheDir });
+    first.add({ file: out("a"), card: card("Kort a") });
+    first.add({ file: out("b"), card: card("Kort b") });
+    await first.finish();
+    // b is a copy now, with the same bytes, not the cache entry: it is placed again.
+    const copy = readFileSync(out("b"));
+    rmSync(out("b"));
+    writeFileSync(out("b"), copy);
+
+    const leftInPlace = new Set<string>();
+    const again = new CardWriter({ cacheDir, leftInPlace });
+    for (const name of ["a", "b"]) again.add({ file: out(name), card: card(`Kort ${name}`) });
+    // The same card for a third page is linked to the first's file, which is the cache entry, and is new there.
+    again.add({ file: out("c"), card: card("Kort a") });
+    again.add({ file: out("d"), card: card("Kort d") });
+    expect(await again.finish()).toBe(1);
+    expect([...leftInPlace]).toEqual([out("a")]);
+    const entryOf = (name: string) => readdirSync(cacheDir).find((entry) => inode(path.join(cacheDir, entry)) === inode(out(name)));
+    for (const name of ["a", "b", "c", "d"]) expect(entryOf(name), name).toBeDefined();
+
+    const once = new CardWriter({ cacheDir, leftInPlace });
+    for (const name of ["a", "b", "c", "d"]) once.add({ file: out(name), card: card(`Kort ${name === "c" ? "a" : name}`) });
+    await once.finish();
+    expect([...leftInPlace].sort()).toEqual([out("a"), out("b"), out("c"), out("d")]);
+  });
+
   it("never writes through a linked card into the cache entry it shares", async () => {
     const cacheDir = path.join(work, "cache");
     const first = new CardWriter({ cacheDir });
@@ -156,8 +184,15 @@ describe("CardWriter", () => {
     const target = path.join(work, "target.png");
     writeFileSync(source, "card");
     writeFileSync(target, "old");
-    placeCard(source, target);
+    expect(placeCard(source, target)).toBe(true);
     expect(readFileSync(target, "utf8")).toBe("card");
+    expect(inode(target)).toBe(inode(source));
+    // Placed already: left as it is, whatever the link would do.
+    expect(
+      placeCard(source, target, () => {
+        throw new Error("linked again");
+      }),
+    ).toBe(false);
     expect(inode(target)).toBe(inode(source));
 
     const elsewhere = path.join(work, "elsewhere.png");
