@@ -12,7 +12,7 @@
  * wherever it is needed again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
@@ -63,7 +63,8 @@ export function cardSvg(card: CardText): string {
  * is; returns whether the card was placed.
  */
 export function placeCard(source: string, target: string, link: (source: string, target: string) => void = linkSync): boolean {
-  const there = statSync(target, { throwIfNoEntry: false });
+  // The link itself, not what a symbolic link there points to: only a hard link to the card is left.
+  const there = lstatSync(target, { throwIfNoEntry: false });
   if (there) {
     const placed = statSync(source, { throwIfNoEntry: false });
     if (placed && placed.ino === there.ino && placed.dev === there.dev) return false;

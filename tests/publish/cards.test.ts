@@ -4,7 +4,7 @@
  * never overwritten in place (that would change the cache entry).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -194,6 +194,12 @@ describe("CardWriter", () => {
       }),
     ).toBe(false);
     expect(inode(target)).toBe(inode(source));
+    // A symbolic link to the card is not the card's own file: replaced by a hard link.
+    const pointer = path.join(work, "pointer.png");
+    symlinkSync(source, pointer);
+    expect(placeCard(source, pointer)).toBe(true);
+    expect(lstatSync(pointer).isSymbolicLink()).toBe(false);
+    expect(inode(pointer)).toBe(inode(source));
 
     const elsewhere = path.join(work, "elsewhere.png");
     placeCard(source, elsewhere, () => {
