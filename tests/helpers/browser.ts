@@ -15,7 +15,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type ConsoleMessage, type Frame, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type ConsoleMessage, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { repoRoot } from "./fixture.ts";
@@ -33,10 +33,58 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH) || Boolean(process.env.CI);
 }
 
-/** Launches the system Chromium headless. Never downloads one. */
+/** The Chromium this test worker's files share (vitest.config.ts: they share its modules), launched on first use. */
+let sharedBrowser: Promise<Browser> | undefined;
+
+/**
+ * The system Chromium, headless (never a downloaded one), as a browser of the caller's own: its `close()` closes the
+ * contexts and pages opened through it, and leaves the Chromium open for the worker's next file. Launching one and
+ * opening its first page cost about 3.7 s of CPU, as much as three more pages: a launch per file cost the browser
+ * files about 20 s of Chromium's CPU (docs/performance.md, "The test run's Chromium"). Playwright closes it when the
+ * worker exits.
+ */
 export async function launchBrowser(): Promise<Browser> {
   if (!hasChromium()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  let browser = await (sharedBrowser ??= launchChromium());
+  if (!browser.isConnected()) browser = await (sharedBrowser = launchChromium());
+  return borrowedBrowser(browser);
+}
+
+/** A fresh Chromium; a launch that failed is tried again by the next caller, not handed to it. */
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    sharedBrowser = undefined;
+    throw error;
+  });
+}
+
+/** `browser` with newContext, newPage, contexts and close kept to the contexts opened through this borrower. */
+function borrowedBrowser(browser: Browser): Browser {
+  const contexts = new Set<BrowserContext>();
+  const opened = (context: BrowserContext) => {
+    contexts.add(context);
+    context.once("close", () => contexts.delete(context));
+    return context;
+  };
+  const own: Partial<Browser> = {
+    newContext: async (options) => opened(await browser.newContext(options)),
+    newPage: async (options) => {
+      const page = await browser.newPage(options);
+      opened(page.context());
+      return page;
+    },
+    contexts: () => [...contexts],
+    close: async () => {
+      await Promise.all([...contexts].map((context) => context.close()));
+    },
+  };
+  return new Proxy(browser, {
+    get(target, key) {
+      if (Object.hasOwn(own, key)) return own[key as keyof Browser];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
