@@ -20,6 +20,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Buffers compared at once instead of byte by byte (tests/helpers/byte-equality.ts).
     setupFiles: ["tests/helpers/byte-equality.ts"],
+    // A folder for the run, removed at its end: what a worker's files share is made there.
+    globalSetup: ["tests/helpers/run-folder.ts"],
     // The last reporter says loudly when browser tests were skipped for want of Chromium.
     reporters: report ? ["default", ["json", { outputFile: report }], new BrowserSkipsReporter()] : ["default", new BrowserSkipsReporter()],
     projects: [

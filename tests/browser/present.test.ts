@@ -7,15 +7,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
-import { removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject } from "../publish/helpers.ts";
+import { sharedPublishBuild } from "../publish/helpers.ts";
 
 const DECK = "/dokumenter/testby/likestilling-i-testby/";
 
 describe.skipIf(!hasChromium())("presentation mode", () => {
   const session = useBrowserSession(async () => {
-    const { dir } = await buildPublishProject();
-    return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
+    const dir = await sharedPublishBuild();
+    return { siteDir: `${dir}/_site`, cleanup: () => {} };
   });
 
   /** Ids of the slides a person can see. */

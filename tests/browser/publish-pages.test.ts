@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { axeOptionsFor, axeViolations, hasChromium, useBrowserSession } from "../helpers/browser.ts";
-import { removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject } from "../publish/helpers.ts";
+import { sharedPublishBuild } from "../publish/helpers.ts";
 
 const PAGES = [
   "/tema/likestilling/side/2/",
@@ -20,8 +19,8 @@ const PAGES = [
 
 describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
   const session = useBrowserSession(async () => {
-    const { dir } = await buildPublishProject();
-    return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
+    const dir = await sharedPublishBuild();
+    return { siteDir: `${dir}/_site`, cleanup: () => {} };
   });
 
   for (const path of PAGES) {

@@ -16,8 +16,9 @@ export const fixturesDir = path.join(repoRoot, "tests", "fixtures");
 /** File contents to write (string or bytes), or null to delete. Paths are relative to the project. */
 export type FileChanges = Record<string, string | Uint8Array | null>;
 
-export function makeProject(fixture = "site-basic", changes: FileChanges = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-test-"));
+/** A copy of `fixture` with `changes` in a fresh folder of `parent` (the system's temp folder unless given). */
+export function makeProject(fixture = "site-basic", changes: FileChanges = {}, parent = os.tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, "lysark-test-"));
   cpSync(path.join(fixturesDir, fixture), dir, { recursive: true });
   applyChanges(dir, changes);
   return dir;

@@ -5,18 +5,17 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatFileSize } from "../../scripts/publish/attachments.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject, DECK, fakeFile, testPng } from "./helpers.ts";
+import { sharedPublishBuild, DECK, fakeFile, testPng } from "./helpers.ts";
 
 describe("attachments in the built site", () => {
   let dir: string;
   beforeAll(async () => {
-    ({ dir } = await buildPublishProject());
+    dir = await sharedPublishBuild();
   });
-  afterAll(() => dir && removeProject(dir));
 
   it("are copied next to the document's page, byte for byte", () => {
     for (const [name, size] of [

@@ -4,18 +4,17 @@
  * the _headers rules that let only the embed views be framed, computed for
  * every HTML file of a built site the way Netlify and Cloudflare combine them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMBED_HEIGHT, EMBED_WIDTH, embedSnippet } from "../../scripts/publish/embed.ts";
 import { effectiveHeaders, parseHeadersFile } from "../../scripts/publish/headers.ts";
-import { filesUnder, readOutput, removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject, SITE_URL } from "./helpers.ts";
+import { filesUnder, readOutput } from "../helpers/fixture.ts";
+import { sharedPublishBuild, SITE_URL } from "./helpers.ts";
 
 const DECK = "testby/likestilling-i-testby";
 let dir = "";
 beforeAll(async () => {
-  ({ dir } = await buildPublishProject());
+  dir = await sharedPublishBuild();
 });
-afterAll(() => dir && removeProject(dir));
 
 describe("the embed view", () => {
   it("exists per document in each locale at its own stable address, without the site's header, navigation or footer", () => {

@@ -6,8 +6,8 @@
  */
 import sharp from "sharp";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
-import { afterAll, beforeAll } from "vitest";
-import { doc, makeProject, removeProject, type FileChanges } from "../helpers/fixture.ts";
+import { beforeAll, inject } from "vitest";
+import { doc, type FileChanges, makeProject } from "../helpers/fixture.ts";
 
 export const SITE_URL = "https://lysark.test";
 
@@ -89,28 +89,42 @@ export async function publishProjectChanges(): Promise<FileChanges> {
   };
 }
 
-/** Makes the publishing fixture project and builds it; throws with the problems if the build fails. */
-export async function buildPublishProject(extra: FileChanges = {}): Promise<{ dir: string; result: BuildResult }> {
-  const dir = makeProject("site-basic", { ...(await publishProjectChanges()), ...extra });
+/** Makes the publishing fixture project (in `parent`, if given) and builds it; throws with the problems if the build fails. */
+export async function buildPublishProject(extra: FileChanges = {}, parent?: string): Promise<{ dir: string; result: BuildResult }> {
+  const dir = makeProject("site-basic", { ...(await publishProjectChanges()), ...extra }, parent);
   const result = await build({ root: dir });
   if (!result.ok) throw new Error(`build failed:\n${result.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.field}: ${p.message}`).join("\n")}`);
   return { dir, result };
 }
 
+let sharedBuild: Promise<string> | undefined;
+let sharedRebuild: Promise<string> | undefined;
+
 /**
- * Builds the publishing fixture twice (the second build checks reproducibility)
- * before the tests of the calling file or describe block, and removes both after.
- * Read `dir` and `again` inside tests: they are set in beforeAll.
+ * The publishing fixture's project, built once per test worker for the files that only read it (the publishing
+ * fixture was built 18 times a run, about 30 s of CPU). Made in the run's folder (tests/helpers/run-folder.ts),
+ * which is removed when the run ends. A file that writes into the project or its site builds its own.
+ */
+export function sharedPublishBuild(): Promise<string> {
+  sharedBuild ??= buildPublishProject({}, inject("runFolder")).then(({ dir }) => dir);
+  return sharedBuild;
+}
+
+/** A second build of the same project, for the files that check a build is reproducible; shared as the first is. */
+function sharedPublishRebuild(): Promise<string> {
+  sharedRebuild ??= buildPublishProject({}, inject("runFolder")).then(({ dir }) => dir);
+  return sharedRebuild;
+}
+
+/**
+ * The publishing fixture built twice (the second build checks reproducibility), shared with the worker's other files
+ * (sharedPublishBuild). Read `dir` and `again` inside tests: they are set in beforeAll.
  */
 export function useTwoPublishBuilds(): { dir: string; again: string } {
   const builds = { dir: "", again: "" };
   beforeAll(async () => {
-    ({ dir: builds.dir } = await buildPublishProject());
-    ({ dir: builds.again } = await buildPublishProject());
-  });
-  afterAll(() => {
-    if (builds.dir) removeProject(builds.dir);
-    if (builds.again) removeProject(builds.again);
+    builds.dir = await sharedPublishBuild();
+    builds.again = await sharedPublishRebuild();
   });
   return builds;
 }

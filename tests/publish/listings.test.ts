@@ -4,16 +4,15 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { pageWindow } from "../../scripts/site/pagination.ts";
-import { readOutput, removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject } from "./helpers.ts";
+import { readOutput } from "../helpers/fixture.ts";
+import { sharedPublishBuild } from "./helpers.ts";
 
 let dir: string;
 beforeAll(async () => {
-  ({ dir } = await buildPublishProject());
+  dir = await sharedPublishBuild();
 });
-afterAll(() => dir && removeProject(dir));
 
 const titles = (html: string) => [...html.matchAll(/<h[23] class="doc-card-title"><a href="[^"]+"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
 

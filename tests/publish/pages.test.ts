@@ -4,16 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readOutput, removeProject, repoRoot } from "../helpers/fixture.ts";
-import { buildPublishProject } from "./helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readOutput, repoRoot } from "../helpers/fixture.ts";
+import { sharedPublishBuild } from "./helpers.ts";
 
 describe("the accessibility statement", () => {
   let dir: string;
   beforeAll(async () => {
-    ({ dir } = await buildPublishProject());
+    dir = await sharedPublishBuild();
   });
-  afterAll(() => dir && removeProject(dir));
 
   it("exists in both languages under translated paths, as alternates of each other", () => {
     const nb = readOutput(dir, "tilgjengelighet/index.html");

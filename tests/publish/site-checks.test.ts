@@ -6,18 +6,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { checkLinks, listFiles } from "../../scripts/checks/links.ts";
-import { removeProject } from "../helpers/fixture.ts";
-import { buildPublishProject, SITE_URL } from "./helpers.ts";
+import { sharedPublishBuild, SITE_URL } from "./helpers.ts";
 
 let dir: string;
 let site: string;
 beforeAll(async () => {
-  ({ dir } = await buildPublishProject());
+  dir = await sharedPublishBuild();
   site = path.join(dir, "_site");
 });
-afterAll(() => dir && removeProject(dir));
 
 describe("the built publishing fixture", () => {
   it("has no broken internal links or anchors, including pagination, media and attachments", () => {
