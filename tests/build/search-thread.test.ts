@@ -125,11 +125,16 @@ describe("the search index on its own thread", () => {
       const writerNices = new Set<number>();
       const pagefindNices = new Set<number>();
       const family = descendants(2);
+      // Children this process had already are not writers: the Chromium an earlier file's browser tests left open
+      // for the worker (tests/helpers/browser.ts), whose own threads run above the normal priority.
+      const earlier = new Set(family().keys());
       const look = () => {
         for (const thread of otherThreads().values()) threadNices.add(thread.nice);
         const stats = family();
-        // The writer processes are this process's children, and each starts a Pagefind process for its stems.
-        const writers = new Set([...stats].filter(([, stat]) => stat.generation === 1 && !stat.comm.startsWith("pagefind")).map(([pid]) => pid));
+        // The writer processes are the children this process starts, and each starts a Pagefind process for its stems.
+        const writers = new Set(
+          [...stats].filter(([pid, stat]) => stat.generation === 1 && !earlier.has(pid) && !stat.comm.startsWith("pagefind")).map(([pid]) => pid),
+        );
         for (const [pid, stat] of stats) {
           if (writers.has(pid)) writerNices.add(stat.nice);
           else if (writers.has(stat.parent) && stat.comm.startsWith("pagefind")) pagefindNices.add(stat.nice);
