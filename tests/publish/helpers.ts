@@ -101,8 +101,8 @@ let sharedBuild: Promise<string> | undefined;
 let sharedRebuild: Promise<string> | undefined;
 
 /**
- * The publishing fixture's project, built once per test worker for the files that only read it (the publishing
- * fixture was built 18 times a run, about 30 s of CPU). Made in the run's folder (tests/helpers/run-folder.ts),
+ * The publishing fixture's project, built once per test worker for the files that only read it (it was built 18
+ * times a run, each build 2–3 s of CPU). Made in the run's folder (tests/helpers/run-folder.ts),
  * which is removed when the run ends. A file that writes into the project or its site builds its own.
  */
 export function sharedPublishBuild(): Promise<string> {
