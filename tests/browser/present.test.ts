@@ -7,15 +7,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
-import { sharedPublishBuild } from "../publish/helpers.ts";
+import { sharedPublishSite } from "../publish/helpers.ts";
 
 const DECK = "/dokumenter/testby/likestilling-i-testby/";
 
 describe.skipIf(!hasChromium())("presentation mode", () => {
-  const session = useBrowserSession(async () => {
-    const dir = await sharedPublishBuild();
-    return { siteDir: `${dir}/_site`, cleanup: () => {} };
-  });
+  const session = useBrowserSession(sharedPublishSite);
 
   /** Ids of the slides a person can see. */
   const visibleSlides = (page: Page) =>

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { axeOptionsFor, axeViolations, hasChromium, useBrowserSession } from "../helpers/browser.ts";
-import { sharedPublishBuild } from "../publish/helpers.ts";
+import { sharedPublishSite } from "../publish/helpers.ts";
 
 const PAGES = [
   "/tema/likestilling/side/2/",
@@ -18,10 +18,7 @@ const PAGES = [
 ];
 
 describe.skipIf(!hasChromium())("publishing pages in Chromium", () => {
-  const session = useBrowserSession(async () => {
-    const dir = await sharedPublishBuild();
-    return { siteDir: `${dir}/_site`, cleanup: () => {} };
-  });
+  const session = useBrowserSession(sharedPublishSite);
 
   for (const path of PAGES) {
     it(`${path}: no axe violations in light and dark mode, images load, no errors`, async () => {

@@ -11,16 +11,13 @@ import { axeViolations, collectPageErrors, hasChromium, startStaticServer, type 
 import { doc, removeProject } from "../helpers/fixture.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
-import { buildPublishProject, sharedPublishBuild } from "../publish/helpers.ts";
+import { buildPublishProject, sharedPublishSite } from "../publish/helpers.ts";
 
 const DECK_NB = "/dokumenter/testby/likestilling-i-testby/";
 const DECK_EN = "/en/documents/testby/likestilling-i-testby/";
 
 describe.skipIf(!hasChromium())("reader features in Chromium", () => {
-  const session = useBrowserSession(async () => {
-    const dir = await sharedPublishBuild();
-    return { siteDir: `${dir}/_site`, cleanup: () => {} };
-  });
+  const session = useBrowserSession(sharedPublishSite);
 
   for (const [path, copied] of [
     [DECK_NB, "Referansen er kopiert."],

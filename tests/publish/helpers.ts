@@ -110,6 +110,11 @@ export function sharedPublishBuild(): Promise<string> {
   return sharedBuild;
 }
 
+/** The shared build's site, in the shape a browser session serves (`useBrowserSession`); the run removes it, not the session. */
+export async function sharedPublishSite(): Promise<{ siteDir: string; cleanup: () => void }> {
+  return { siteDir: `${await sharedPublishBuild()}/_site`, cleanup: () => {} };
+}
+
 /** A second build of the same project, for the files that check a build is reproducible; shared as the first is. */
 function sharedPublishRebuild(): Promise<string> {
   sharedRebuild ??= buildPublishProject({}, inject("runFolder")).then(({ dir }) => dir);
