@@ -62,6 +62,8 @@ export interface IndicatorPage extends PageBase {
   readonly history: FigureRowView[];
   publisherCount: number;
   downloads: DownloadLinks | null;
+  /** What the page is made from, for its page-cache key (the page table's `cacheKey`): its rows are made only to be shown. */
+  key: object;
 }
 
 export interface KeyFigureModel {
@@ -84,23 +86,26 @@ function downloadLinks(locale: UiLocale, route: Route, id?: string): DownloadLin
   return { csv: `${dir}${name}.csv`, json: `${dir}${name}.json` };
 }
 
+/**
+ * What a page's or file's figure rows are made from, for its page-cache key (scripts/render/page-cache.ts), besides the
+ * locale, the registries and the page code: each record's document stands for its figure (its view serialises as its
+ * document's hash there), with where the record sits and whether it is its series' newest.
+ */
+function recordsKey(records: readonly FigureRecord[]): unknown[] {
+  return records.map((record) => [
+    record.view,
+    record.index,
+    record.publisher.id,
+    record.indicator.id,
+    record.date ?? null,
+    record.latest,
+    record.anchor ?? null,
+  ]);
+}
+
 function addDownloads(out: Download[], locale: UiLocale, links: DownloadLinks, title: string, records: readonly FigureRecord[]): void {
   // Rows made when the file is written, not held: every download's rows at once were a twentieth of the model's memory.
-  const key = {
-    toJSON: () => ({
-      locale,
-      title,
-      records: records.map((record) => [
-        record.view,
-        record.index,
-        record.publisher.id,
-        record.indicator.id,
-        record.date ?? null,
-        record.latest,
-        record.anchor ?? null,
-      ]),
-    }),
-  };
+  const key = { toJSON: () => ({ locale, title, records: recordsKey(records) }) };
   out.push({ url: links.csv, pieces: (baseUrl) => csvPieces(locale, eachDataRow(locale, records), baseUrl), key });
   out.push({ url: links.json, pieces: (baseUrl) => jsonPieces(locale, title, eachDataRow(locale, records), baseUrl), key });
 }
@@ -169,6 +174,8 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
         },
         publisherCount,
         downloads: links,
+        // Its rows, chart and count are made from these alone; keyed by them, an unchanged page's rows are never made.
+        key: { toJSON: () => ({ locale, indicator: indicator.id, records: recordsKey(all) }) },
       });
     }
 

@@ -175,11 +175,12 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       // The site path is a plain field: a page another slice writes is not made whole.
       const sitePath = spec.file(pages[i]!);
       if (select && !select(sitePath)) continue;
-      const page = whole(spec, pages[i]!);
+      // A page keyed by what it is made from (`cacheKey`) is made whole only to be rendered.
+      const keyed = spec.cacheKey?.(pages[i]!);
+      let page = keyed ? undefined : whole(spec, pages[i]!);
       const file = outputFile(outputDir, sitePath);
       // The file's name in the site: what writeAll returns, and what the page cache lists it by for the whole-site cache.
       const name = sitePath.split("/").filter(Boolean).join("/");
-      const keyed = spec.cacheKey?.(page);
       const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
       // A page taken from the cache makes its own folder (npm start's pages left in place need none).
       if (!(key && cache!.use(key, file, name))) {
@@ -189,7 +190,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
           if (folders.size === RECENT_FOLDERS) folders.clear();
           folders.add(folder);
         }
-        const text = renderPieces(spec, page);
+        const text = renderPieces(spec, (page ??= whole(spec, pages[i]!)));
         const written = options.replaceFiles ? `${file}.${process.pid}.tmp` : file;
         if (typeof text === "string") {
           const bytes = encodeUtf8(text);

@@ -10,7 +10,7 @@
  */
 import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
-import type { Download } from "../keyfigures/assemble.ts";
+import type { Download, IndicatorPage } from "../keyfigures/assemble.ts";
 import { bibtex, cslJson } from "../publish/cite.ts";
 import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapPieces, type ListingFeed } from "../publish/feeds.ts";
 import { basePathOf } from "../content/base-path.ts";
@@ -122,7 +122,14 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind({ kind: "types", template: "types", pages: (d) => d.model.pages.types, file: indexFile }),
   kind({ kind: "years", template: "years", pages: (d) => d.model.pages.years, file: indexFile }),
   kind({ kind: "keyFigures", template: "key-figures", pages: (d) => d.model.pages.keyFigures, file: indexFile, description: described("kf.intro") }),
-  kind({ kind: "indicator", template: "indicator", pages: (d) => d.model.pages.indicator, file: indexFile }),
+  kind<IndicatorPage>({
+    kind: "indicator",
+    template: "indicator",
+    pages: (d) => d.model.pages.indicator,
+    file: indexFile,
+    // Every value of the indicator in the archive, made on read: keyed by the records they are made from instead.
+    cacheKey: (page) => ({ data: page.key, part: "" }),
+  }),
   kind({ kind: "search", template: "search", pages: (d) => d.model.pages.search, file: indexFile, description: described("search.intro") }),
   kind({ kind: "guide", template: "guide", pages: (d) => d.model.pages.guide, file: indexFile, description: described("guide.title") }),
   kind({ kind: "accessibility", template: "accessibility", pages: (d) => d.model.pages.accessibility, file: indexFile, description: described("a11y.intro") }),

@@ -150,8 +150,10 @@ describe("the build cache", () => {
     applyChanges(dir, { [DOCUMENT]: `${readFileSync(path.join(dir, DOCUMENT), "utf8")}\nEn ny setning på siste lysbilde.\n` });
     const warm = await buildInto();
     expect(warm.cache).toMatchObject({ documentsReused: 1, documentsLoaded: 1, searchReused: false });
+    // Its pages and those that show it (listings, related lists, the key-figure pages of its figures: each keyed by the
+    // documents it shows); the rest are linked from the cache.
     expect(warm.cache.pagesRendered).toBeGreaterThan(0);
-    expect(warm.cache.pagesRendered).toBeLessThan(warm.cache.pagesReused!);
+    expect(warm.cache.pagesReused).toBeGreaterThan(0);
     // Every kept page is as the last build left it: linked on its stamp, none read.
     expect(warm.cache.pagesChecked).toBe(0);
     const uncached = await buildInto(false);
