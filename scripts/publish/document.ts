@@ -124,6 +124,13 @@ export interface Publishing {
    */
   refreshRelated(): DocumentView[];
   lastUpdated(view: DocumentView): string | null;
+  /**
+   * What a document's pages (page, embed view, oEmbed, citations) are made from besides its own document, the
+   * registries and the settings: its related documents and its dates from git. `npm start` keys a document's pages
+   * again only when these or the document changed (scripts/editor/dev-pages.ts), so a document page that comes to
+   * show more of other documents must name it here (tests/publish/document-page-inputs.test.ts checks the views).
+   */
+  pageInputs(view: DocumentView): { related: readonly DocumentView[]; lastUpdated: string | null; firstPublished: string | null };
   document(locale: UiLocale, view: DocumentView, toItem: (view: DocumentView) => DocumentListItem): DocumentPublishing;
 }
 
@@ -176,6 +183,11 @@ export function preparePublishing(content: SiteContent, views: readonly Document
     related,
     refreshRelated,
     lastUpdated,
+    pageInputs: (view) => ({
+      related: related.get(view.id)!,
+      lastUpdated: lastUpdated(view),
+      firstPublished: history.firstPublished.get(view.doc.file) ?? null,
+    }),
     document(locale, view, toItem) {
       const { meta } = view.doc;
       const updated = lastUpdated(view);

@@ -147,7 +147,15 @@ export class PageKeys {
  * What the page renderer asks of a record of pages already made (../render/pages.ts): a page's key, whether the page
  * of that key is put (or already is) at its file, and what was written there under which key.
  */
-export type PageReuse = Pick<PageCache, "key" | "use" | "keep" | "keepHashed">;
+export type PageReuse = Pick<PageCache, "key" | "use" | "keep" | "keepHashed"> & {
+  /**
+   * The pages of `view`'s document, as the site names them, when every one is in place as it was last written and
+   * their inputs are unchanged since: the renderer then neither makes, keys nor writes them. Undefined when they are
+   * to be keyed (`names` gives their names then). Only `npm start`'s record has it (../editor/dev-pages.ts); the
+   * build's page cache keys every page.
+   */
+  keptDocument?(view: DocumentView, names: () => readonly string[]): readonly string[] | undefined;
+};
 
 export interface PageCacheOptions {
   /** Read and hash every kept file before it is used, ignoring the stamps recorded (`--verify-cache`). */

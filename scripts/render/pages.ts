@@ -71,6 +71,11 @@ export function outputFile(outputDir: string, sitePath: string): string {
   return path.join(outputDir, ...sitePath.split("/").filter(Boolean));
 }
 
+/** A file's name in the site, as the renderer returns it and the page records list it: "/a/b/index.html" → "a/b/index.html". */
+function siteName(sitePath: string): string {
+  return sitePath.split("/").filter(Boolean).join("/");
+}
+
 /** The output file of an HTML page at `url`, under `outputDir`. */
 export function pageFile(outputDir: string, url: string): string {
   return path.join(outputDir, ...url.split("/").filter(Boolean), "index.html");
@@ -180,7 +185,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       let page = keyed ? undefined : whole(spec, pages[i]!);
       const file = outputFile(outputDir, sitePath);
       // The file's name in the site: what writeAll returns, and what the page cache lists it by for the whole-site cache.
-      const name = sitePath.split("/").filter(Boolean).join("/");
+      const name = siteName(sitePath);
       const key = !cache ? undefined : keyed ? cache.key(spec.kind, keyed.data, keyed.part) : spec.template ? cache.key(spec.kind, page) : undefined;
       // A page taken from the cache makes its own folder (npm start's pages left in place need none).
       if (!(key && cache!.use(key, file, name))) {
@@ -242,6 +247,18 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       // The kinds made per document go document by document, both locales together, so each body is read from disk once.
       const perDocument = PAGE_TABLE.filter((spec) => spec.ofDocument);
       for (const group of documentPagesByView(data.model.pages.document)) {
+        // Named from the model's pages, which give their files without being made whole.
+        const kept = cache?.keptDocument?.(group[0]!.view, () =>
+          perDocument
+            .flatMap((spec) => group.flatMap(spec.ofDocument!).map((page) => spec.file(page)))
+            .filter((sitePath) => !select || select(sitePath))
+            .map(siteName),
+        );
+        if (kept) {
+          for (const name of kept) files.push(name);
+          rendered.tick(kept.length);
+          continue;
+        }
         // Made whole here, once, and dropped after this document (site/model.ts fullDocumentPage).
         const pages = group.map(fullDocumentPage);
         for (const spec of perDocument)

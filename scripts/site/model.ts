@@ -374,6 +374,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     documentPage,
     searchRecord: (view) => buildSearchRecord(view, publishersById),
     refreshRelated: publishing.refreshRelated,
+    pageInputs: publishing.pageInputs,
   });
   return model;
 }
@@ -445,6 +446,7 @@ const documentPageBuilders = new WeakMap<
     documentPage: (locale: UiLocale, view: DocumentView) => DocumentPage;
     searchRecord: (view: DocumentView) => SearchRecord;
     refreshRelated: () => DocumentView[];
+    pageInputs: Publishing["pageInputs"];
   }
 >();
 
@@ -472,6 +474,14 @@ export function replaceDocument(model: SiteModel, doc: LoadedDocument): Document
     pages.push(fresh);
   });
   return pages;
+}
+
+/**
+ * What `view`'s pages are made from besides its own document, the registries and the settings (`Publishing.pageInputs`),
+ * or undefined for a model buildSiteModel did not make.
+ */
+export function documentPageInputs(model: SiteModel, view: DocumentView): ReturnType<Publishing["pageInputs"]> | undefined {
+  return documentPageBuilders.get(model)?.pageInputs(view);
 }
 
 /**

@@ -5,11 +5,13 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { DevSiteDataSource, type DevSiteData } from "../../scripts/editor/dev-data.ts";
 import { DevSite as RealDevSite } from "../../scripts/editor/dev-site.ts";
 import { isSearchOutput } from "../../scripts/search/records.ts";
+import { PageKeys } from "../../scripts/render/page-cache.ts";
+import type { DocumentPage } from "../../scripts/site/views.ts";
 import { doc, filesUnder, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { readBody } from "../../scripts/content/body-store.ts";
 import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadResult } from "../../scripts/content/load.ts";
@@ -368,12 +370,17 @@ describe("the dev site", () => {
     };
 
     retitle("Likestilling i hele Testby");
+    const keyed = vi.spyOn(PageKeys.prototype, "key");
     expect(await keptThrough([...untouched, "index.html", "dokumenter/testby/likestilling-i-testby/index.html"], renderAgain)).toEqual([
       true,
       true,
       false,
       false,
     ]);
+    // Only the retitled document's pages were keyed: the other document's pages do not show it (no related list names it).
+    const keyedDocuments = keyed.mock.calls.filter(([kind]) => kind === "document").map(([, page]) => (page as DocumentPage).url);
+    keyed.mockRestore();
+    expect(keyedDocuments.sort()).toEqual(["/dokumenter/testby/likestilling-i-testby/", "/en/documents/testby/likestilling-i-testby/"]);
     expect(update!.kind).toBe("site");
     expect(update!.unchanged).toBeGreaterThan(untouched.length);
     expect(read("index.html")).toContain("Likestilling i hele Testby");
@@ -500,7 +507,7 @@ describe("the dev site", () => {
     await Promise.all([site.searchIndexed(), fresh.searchIndexed()]);
   });
 
-  it("after each edit serves what a dev server started afresh serves: an edited body, a new title in the listings, an added and a removed document", async () => {
+  it("after each edit serves what a dev server started afresh serves: an edited body, a new title, date, topic or key figure in the listings, related lists and tables, an added and a removed document", async () => {
     /** Every file under `root` but the search index's (written in the background), with its bytes. */
     const files = (root: string) =>
       new Map(
@@ -511,12 +518,29 @@ describe("the dev site", () => {
           .sort()
           .map((file) => [file, readFileSync(path.join(root, file), "utf8")]),
       );
+    // Documents that list one another as related: a site-wide edit of one changes the others' pages too.
+    const OTHER = "content/testby/andre.md";
+    const THIRD = "content/testby-sentrum/tredje.md";
+    const cycling = "## Lysbilde\n\nSykkelveg sykkelparkering sykkelstrategi bysykkel.\n";
+    writeFileSync(path.join(dir, OTHER), doc(VALID_FRONT_MATTER.replace("Et dokument", "Andre").concat("\ntopics: [likestilling]"), cycling));
+    writeFileSync(
+      path.join(dir, THIRD),
+      doc(VALID_FRONT_MATTER.replace("Et dokument", "Tredje").replace("publisher: testby", "publisher: testby-sentrum"), cycling),
+    );
     const site = new DevSite(dir, output());
     await site.update();
+    // The first render's keys, recorded after it: a whole-site render then keys only the documents an edit can change.
+    await site.pagesRecorded();
     const NEW = "content/testby/ny.md";
     const steps: Array<[string, string, () => void]> = [
       ["pages", LIKESTILLING, () => edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet i forhåndsvisningen.\n`)],
       ["site", LIKESTILLING, () => edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"))],
+      ["site", LIKESTILLING, () => edit(LIKESTILLING, (text) => text.replace("    value: 4900\n", "    value: 5100\n"))],
+      ["site", OTHER, () => edit(OTHER, (text) => text.replace("title: Andre", "title: Andre, med ny tittel"))],
+      ["site", THIRD, () => edit(THIRD, (text) => text.replace("date: 2012-05-01", "date: 2009-11"))],
+      ["site", OTHER, () => edit(OTHER, (text) => text.replace("topics: [likestilling]", "topics: [integrering]"))],
+      ["pages", THIRD, () => edit(THIRD, (text) => text.replace("bysykkel.", "bysykkel og likestilling i Testby."))],
+      ["site", THIRD, () => edit(THIRD, (text) => text.replace("title: Tredje", "title: Tredje og siste"))],
       ["site", NEW, () => writeFileSync(path.join(dir, NEW), doc(VALID_FRONT_MATTER.replace("Et dokument", "Et nytt dokument")))],
       ["pages", NEW, () => edit(NEW, (text) => `${text}\nOgså dette.\n`)],
       ["site", NEW, () => rmSync(path.join(dir, NEW))],
@@ -539,6 +563,25 @@ describe("the dev site", () => {
     expect(readFileSync(path.join(output(), "dokumenter/testby/likestilling-i-testby/index.html"), "utf8")).toContain(
       "Et avsnitt skrevet i forhåndsvisningen.",
     );
+    await site.searchIndexed();
+  });
+
+  it("keys a document's pages again when they were written after their inputs were recorded: a body edit, undone in a save with a site-wide edit", async () => {
+    const NEW = "content/testby-sentrum/ny.md";
+    const site = new DevSite(dir, output());
+    await site.update();
+    await site.pagesRecorded();
+    const page = "dokumenter/testby/likestilling-i-testby/index.html";
+    const original = readFileSync(path.join(dir, LIKESTILLING), "utf8");
+    edit(LIKESTILLING, (text) => `${text}\nEt avsnitt som angres.\n`);
+    expect((await site.update([LIKESTILLING])).kind).toBe("pages");
+    await site.relatedRefreshed();
+    expect(read(page)).toContain("Et avsnitt som angres.");
+    // The document is as it was when its pages' inputs were recorded; its pages, as written since, are not.
+    writeFileSync(path.join(dir, LIKESTILLING), original);
+    writeFileSync(path.join(dir, NEW), doc(VALID_FRONT_MATTER.replace("publisher: testby", "publisher: testby-sentrum"), "## Vann\n\nOvervann.\n"));
+    expect((await site.update([LIKESTILLING, NEW])).kind).toBe("site");
+    expect(read(page)).not.toContain("Et avsnitt som angres.");
     await site.searchIndexed();
   });
 
