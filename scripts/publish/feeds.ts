@@ -66,6 +66,11 @@ export function atomFeed(locale: UiLocale, { model, config }: SiteData): string 
   );
 }
 
+/** The documents a listing's feed shows, newest first. */
+function listingFeedEntries(feed: ListingFeed): DocumentPage[] {
+  return feed.documents.filter(inFeed).slice(0, FEED_SIZE);
+}
+
 export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteConfig }): string {
   return renderFeed(
     {
@@ -74,10 +79,20 @@ export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteCon
       subtitle: t(feed.locale, "site.tagline"),
       selfPath: feed.url,
       alternatePath: feed.listingUrl,
-      entries: feed.documents.filter(inFeed).slice(0, FEED_SIZE),
+      entries: listingFeedEntries(feed),
     },
     config,
   );
+}
+
+/**
+ * What a listing's feed is made from besides the site settings, the registries and the page code, for its page-cache
+ * key (scripts/render/page-cache.ts): its documents (each view stands for its document there) with their last-updated
+ * dates, which come from git or the file, not the document.
+ */
+export function listingFeedKey(feed: ListingFeed): object {
+  const { locale, name, url, listingUrl } = feed;
+  return { locale, name, url, listingUrl, entries: listingFeedEntries(feed).map((page) => [page.view, page.publish.lastUpdated]) };
 }
 
 interface FeedSpec {

@@ -12,7 +12,7 @@ import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download, IndicatorPage } from "../keyfigures/assemble.ts";
 import { bibtex, cslJson } from "../publish/cite.ts";
-import { atomFeed, feedUrl, listingAtomFeed, robotsTxt, sitemapPieces, type ListingFeed } from "../publish/feeds.ts";
+import { atomFeed, feedUrl, listingAtomFeed, listingFeedKey, robotsTxt, sitemapPieces, type ListingFeed } from "../publish/feeds.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
@@ -136,7 +136,14 @@ export const PAGE_TABLE: readonly PageKind[] = [
   // The 404 page's URL is its file (/404.html), as hosts look for it there.
   kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
   kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
-  kind<ListingFeed>({ kind: "listingFeed", pages: (d) => d.model.feeds, file: (feed) => feed.url, text: (feed, d) => listingAtomFeed(feed, d) }),
+  kind<ListingFeed>({
+    kind: "listingFeed",
+    pages: (d) => d.model.feeds,
+    file: (feed) => feed.url,
+    text: (feed, d) => listingAtomFeed(feed, d),
+    // A feed per publisher and per topic in each locale (648 at 5,000 documents): kept, as pages are, while its entries stand.
+    cacheKey: (feed) => ({ data: listingFeedKey(feed), part: "" }),
+  }),
   perDocument<CitationFile>({
     kind: "citation",
     ofDocument: (page) => [
