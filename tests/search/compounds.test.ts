@@ -3,7 +3,16 @@
  * word get indexed, from the site's own vocabulary.
  */
 import { describe, expect, it } from "vitest";
-import { buildVocabulary, compoundParts, knownWord, recordCompoundParts, recordWords, withDictionary } from "../../scripts/search/compounds.ts";
+import {
+  buildVocabulary,
+  compoundParts,
+  knownWord,
+  type Lexicon,
+  MAX_COMPOUND,
+  recordCompoundParts,
+  recordWords,
+  withDictionary,
+} from "../../scripts/search/compounds.ts";
 import { recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
 function record(text: string, language: SearchRecord["language"] = "nb"): SearchRecord {
@@ -27,6 +36,24 @@ describe("compound parts", () => {
     expect(compoundParts("sjøbunnsoppryddingen", vocabulary)).toContain("oppryddingen");
     expect(compoundParts("jämställdhetsintegreringen", vocabulary)).toContain("integreringen");
     expect(compoundParts("arbeidsgiverstrategi", vocabulary)).toContain("strategi");
+  });
+
+  it("splits words up to MAX_COMPOUND letters, and looks nothing up in a longer run of letters, whose first parts would cost its length squared", () => {
+    const longest = `sjøbunns${"opprydding".repeat(5)}${"x".repeat(MAX_COMPOUND - 58)}`;
+    expect(longest).toHaveLength(MAX_COMPOUND);
+    expect(compoundParts(longest, vocabulary)).toEqual([longest.slice("sjøbunns".length)]);
+    let lookups = 0;
+    const counted: Lexicon = {
+      has(word) {
+        lookups++;
+        return vocabulary.has(word);
+      },
+    };
+    for (const run of [`${longest}x`, `sjøbunns${"a".repeat(160_000)}`]) {
+      expect(compoundParts(run, counted)).toEqual([]);
+      expect(recordCompoundParts(new Set([run]), counted)).toEqual([]);
+    }
+    expect(lookups).toBe(0);
   });
 
   it('uses the stems of the vocabulary ("vinteren" gives "vinter")', () => {
