@@ -90,7 +90,26 @@ export function checkAttachments(
       });
       return;
     }
-    const written = WRITTEN_BESIDE_PAGE.get(name.split(path.sep).join("/"));
+    // "./oembed.json" or "sub/../cite.csl.json" would slip past the names below, and be overwritten by the file they name.
+    const segments = name.split("/");
+    if (segments.some((segment) => segment === "." || segment === ".." || segment === "")) {
+      const plain = path.posix.normalize(name);
+      problems.push({
+        path: at,
+        message: `"${name}" must name the file plainly, without "." or ".." folders or a doubled "/": write "${plain}".`,
+      });
+      return;
+    }
+    // A folder named like a file written beside the page ("index.html/x.pdf") stood where the page was to be written.
+    const folderWritten = segments.length > 1 ? (segments[0] === "index.html" ? "the page itself" : WRITTEN_BESIDE_PAGE.get(segments[0]!)) : undefined;
+    if (folderWritten) {
+      problems.push({
+        path: at,
+        message: `"${name}" is in a folder named "${segments[0]}", the name of a file the site writes beside the document's page (${folderWritten}). Rename the folder, e.g. "${segments[0]!.replace(/\./g, "-")}/${segments.slice(1).join("/")}".`,
+      });
+      return;
+    }
+    const written = WRITTEN_BESIDE_PAGE.get(name);
     if (written) {
       const dot = name.indexOf(".");
       problems.push({

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
+import { checkProject } from "../../scripts/content/check-project.ts";
 import { siteTopLevelNames } from "../../scripts/build/output-folder.ts";
 import { OutputConflict, OutputPlan, planOutput, SEARCH_FOLDER } from "../../scripts/build/output-plan.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
@@ -85,6 +86,50 @@ describe("the output plan", () => {
       expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
     },
   );
+
+  // Written "./oembed.json" it passed the check, and the site's file overwrote the attachment; in a folder named
+  // index.html, check passed and the build stopped on EISDIR, naming no file or field.
+  it.each([
+    ["./oembed.json", "oembed.json", '"./oembed.json" must name the file plainly, without "." or ".." folders or a doubled "/": write "oembed.json".'],
+    [
+      "sub/../cite.csl.json",
+      "cite.csl.json",
+      '"sub/../cite.csl.json" must name the file plainly, without "." or ".." folders or a doubled "/": write "cite.csl.json".',
+    ],
+    [
+      "vedlegg//notat.pdf",
+      "vedlegg/notat.pdf",
+      '"vedlegg//notat.pdf" must name the file plainly, without "." or ".." folders or a doubled "/": write "vedlegg/notat.pdf".',
+    ],
+    [
+      "index.html/notat.pdf",
+      "index.html/notat.pdf",
+      '"index.html/notat.pdf" is in a folder named "index.html", the name of a file the site writes beside the document\'s page (the page itself). Rename the folder, e.g. "index-html/notat.pdf".',
+    ],
+    [
+      "oembed.json/notat.pdf",
+      "oembed.json/notat.pdf",
+      '"oembed.json/notat.pdf" is in a folder named "oembed.json", the name of a file the site writes beside the document\'s page (its oEmbed file). Rename the folder, e.g. "oembed-json/notat.pdf".',
+    ],
+  ])("an attachment written %s stops check and build with the field and a fix; the last site stays", async (written, file, message) => {
+    expect((await build({ root: dir })).ok).toBe(true);
+    const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
+    applyChanges(dir, {
+      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
+        "summary: En kort presentasjon.",
+        `summary: En kort presentasjon.\nattachments:\n  - file: ${written}`,
+      ),
+      [`content/testby/${file}`]: "%PDF-1.4\n%%EOF\n",
+    });
+    const expected = [expect.stringMatching(/^content\/testby\/likestilling-i-testby\.md:\d+ attachments\.0\.file: /)];
+    const checked = await checkProject(dir);
+    expect(checked.problems.map((problem) => `${problem.file}:${problem.line} ${problem.field}: ${problem.message}`)).toEqual(expected);
+    expect(checked.problems[0]!.message).toBe(message);
+    const result = await build({ root: dir });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((problem) => problem.message)).toEqual([message]);
+    expect(readFileSync(path.join(dir, "_site/index.html"), "utf8")).toBe(before);
+  });
 
   it("describes a file's source only when asked: planning parses no front-matter again", () => {
     applyChanges(dir, {

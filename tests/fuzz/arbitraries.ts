@@ -285,9 +285,20 @@ const validFrontMatter = fc.record(
       { requiredKeys: ["kind"] },
     ),
     // oembed.json and cite.csl.json are valid files the check must still refuse: the site writes files of those names beside the page.
+    // cite.bib/original.pdf is a valid file in a folder named as a file the site writes beside the page.
     attachments: fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom([], [{ file: "original.pdf" }]) },
-      { weight: 1, arbitrary: fc.constantFrom([{ file: "oembed.json" }], [{ file: "cite.csl.json" }]) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          [{ file: "oembed.json" }],
+          [{ file: "cite.csl.json" }],
+          // The same files by another way of writing them, and a folder where the site writes its page.
+          [{ file: "./oembed.json" }],
+          [{ file: "sub/../cite.csl.json" }],
+          [{ file: "cite.bib/original.pdf" }],
+        ),
+      },
     ),
   },
   { requiredKeys: ["title", "type", "publisher", "date", "language"] },

@@ -50,6 +50,7 @@ describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
       "content/testby/oembed.json": "{}\n",
       "content/testby/cite.csl.json": "[]\n",
       "content/testby/index.html": "<script>alert(1)</script>",
+      "content/testby/cite.bib/original.pdf": "%PDF-1.7\n",
       "content/_registries/indicators.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}${FUZZ_INDICATORS}`,
     });
   });
