@@ -2,7 +2,7 @@
  * Every command answers --help, refuses an option it does not know with the one meant, and stops at once, saying
  * why, in a folder without content/, leaving nothing behind.
  */
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
@@ -60,6 +60,33 @@ describe("a folder that is not a site's", () => {
     expect(result.stderr).not.toMatch(/ENOENT|at .*\.ts:\d+|previous site/);
     expect(result.status).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(["site.config.json"]);
+  });
+
+  // A content/ link to the site's own folder made every file of it, .git/config among them, a file "inside the content
+  // folder": listed as an attachment, it was published. A link to a folder inside the site is a content folder as any.
+  it.each(["build", "check", "serve"])("%s refuses a content/ that is a link to the site's folder, above it or outside it", (command) => {
+    dir = makeProject();
+    const outside = makeProject();
+    try {
+      renameSync(path.join(dir, "content"), path.join(dir, "innhold"));
+      for (const [target, said] of [
+        [".", "the site's own folder or one above it"],
+        ["..", "the site's own folder or one above it"],
+        [path.join(outside, "content"), "outside the site's folder"],
+      ] as const) {
+        symlinkSync(target, path.join(dir, "content"));
+        const result = runCli(command, dir, []);
+        expect(result.stderr).toContain(`${path.join(dir, "content")} is a symbolic link to ${realpathSync(path.resolve(dir, target))}, which is ${said}`);
+        expect(result.stderr).toContain("Make content/ a folder of its own");
+        expect(result.status).toBe(1);
+        expect(existsSync(path.join(dir, "_site"))).toBe(false);
+        rmSync(path.join(dir, "content"));
+      }
+      symlinkSync("innhold", path.join(dir, "content"));
+      if (command === "check") expect(runCli(command, dir, []).status).toBe(0);
+    } finally {
+      removeProject(outside);
+    }
   });
 
   it("names content/ when it is a file, not a folder", () => {
