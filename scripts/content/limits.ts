@@ -29,6 +29,11 @@ export const LIMITS = {
   earliestYear: 1800,
   /** Lists and block quotes inside each other in a document body. */
   markdownNesting: 12,
+  /**
+   * "##" slides or sections in one document. Each is written into its document's page, embed view and outline in
+   * both locales: a 5 MB body of one million headings made 380 MB of pages and a 4 GB build after a passing check.
+   */
+  slidesPerDocument: 1000,
   /** Bytes of one image in a document body. */
   imageBytes: 25 * 1024 * 1024,
   /** Pixels (width × height) of one image; sharp refuses very large images. */
@@ -93,6 +98,7 @@ export function renderLimits(): string {
     ["dates (date, refDate, source.retrieved)", `year ${LIMITS.earliestYear} to next year`],
     ["numbers in key figures and indicators", `between −${number(LIMITS.magnitude)} and ${number(LIMITS.magnitude)}`],
     ["document file", "at most 5 MB of UTF-8 text"],
+    ["slides or sections (`##` headings) in one document", `at most ${number(LIMITS.slidesPerDocument)}`],
     [
       "body nesting",
       `lists and quotes at most ${LIMITS.markdownNesting} levels inside each other; every \`::: notes\` closed by a \`:::\` line and every code block by its fence`,

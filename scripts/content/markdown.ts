@@ -191,6 +191,8 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
   const problems: RenderedBody["problems"] = structureProblems(tokens, body);
   const preamble: Token[] = [];
   const parts: Array<{ title: Token; body: Token[]; notes: Token[] }> = [];
+  /** "##" headings after the first one past LIMITS.slidesPerDocument. */
+  let partsPastLimit = 0;
 
   const links: RenderedBody["links"] = [];
   const images: BodyImage[] = [];
@@ -235,11 +237,14 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
         });
       }
       if (token.tag === "h1" || token.tag === "h2") {
-        parts.push({ title: tokens[i + 1]!, body: [], notes: [] });
+        // Past the limit a body is refused (below): its further parts are counted, not rendered.
+        if (parts.length > LIMITS.slidesPerDocument) partsPastLimit++;
+        else parts.push({ title: tokens[i + 1]!, body: [], notes: [] });
         i += 2; // inline + heading_close
         continue;
       }
     }
+    if (partsPastLimit) continue;
     const current = parts[parts.length - 1];
     if (token.type === "container_notes_open") {
       let depth = 1;
@@ -257,6 +262,13 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
     (current ? current.body : preamble).push(token);
   }
 
+  const beyond = parts[LIMITS.slidesPerDocument];
+  if (beyond) {
+    problems.push({
+      line: (beyond.title.map?.[0] ?? 0) + 1,
+      message: `the body has ${(parts.length + partsPastLimit).toLocaleString("en-US")} "##" slides or sections; at most ${LIMITS.slidesPerDocument.toLocaleString("en-US")} fit one document, and this is the first one past them. Split the document into several, or make minor headings "###".`,
+    });
+  }
   let wordCount = 0;
   const rendered = parts.map((part, index): BodyPart => {
     const n = index + 1;

@@ -239,6 +239,17 @@ describe("check validates what the build needs", () => {
     expect(check({ [FILE]: doc(VALID_FRONT_MATTER, `## A\n\n${list}\n`) }).lines.join("\n")).toContain("body: lists or quotes are nested more than");
   });
 
+  // A 5 MB body of one million "## a" lines passed the check, then wrote 380 MB of pages for one document.
+  it("more slides or sections than a document may have are refused at the first one past the limit; the limit itself is not", () => {
+    const slides = (count: number) => Array.from({ length: count }, (_, i) => `## ${i + 1}\n`).join("");
+    const { lines } = check({ [FILE]: doc(VALID_FRONT_MATTER, slides(LIMITS.slidesPerDocument + 5)) });
+    // The body starts at line 9; each slide is one line.
+    expect(lines).toEqual([
+      `${FILE}:${9 + LIMITS.slidesPerDocument}:1 body: the body has ${(LIMITS.slidesPerDocument + 5).toLocaleString("en-US")} "##" slides or sections; at most ${LIMITS.slidesPerDocument.toLocaleString("en-US")} fit one document, and this is the first one past them. Split the document into several, or make minor headings "###".`,
+    ]);
+    expect(check({ [FILE]: doc(VALID_FRONT_MATTER, slides(LIMITS.slidesPerDocument)) }).problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
   it("nesting within the limit is rendered faithfully", () => {
     const list = Array.from({ length: LIMITS.markdownNesting }, (_, i) => `${"  ".repeat(i)}- punkt ${i}`).join("\n");
     const { problems, site } = check({ [FILE]: doc(VALID_FRONT_MATTER, `## A\n\n${list}\n`) });
