@@ -68,11 +68,22 @@ function shapeProblem(text: string): { offset: number; message: string } | undef
     if (char === '"' || char === "'") quote = char;
     else if (char === "[" || char === "{") depth++;
     else if (char === "]" || char === "}") depth = Math.max(0, depth - 1);
-    else if (i === lineStart && char === " ") {
+    else if (i === lineStart && (char === " " || char === "-")) {
       let indent = 0;
       while (text[i + indent] === " ") indent++;
       if (indent / 2 > MAX_NESTING)
         return { offset: i, message: `YAML is indented ${indent} spaces deep; front-matter may nest at most ${MAX_NESTING} levels.` };
+      // "- - - x" is a list inside a list inside a list on one line: 20,000 of them overflowed the parser's stack.
+      let dashes = 0;
+      for (let at = i + indent; text[at] === "-" && (text[at + 1] === " " || text[at + 1] === "\t"); dashes++) {
+        at += 2;
+        while (text[at] === " " || text[at] === "\t") at++;
+      }
+      if (indent / 2 + dashes > MAX_NESTING)
+        return {
+          offset: i,
+          message: `YAML nests more than ${MAX_NESTING} levels deep on this line (a list inside a list for each "- "). Front-matter fields need only a few levels.`,
+        };
     }
     if (depth > MAX_NESTING) return { offset: i, message: `YAML nests more than ${MAX_NESTING} levels deep. Front-matter fields need only a few levels.` };
   }

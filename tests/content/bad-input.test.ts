@@ -115,6 +115,12 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
     expected: `${FILE}:7:40 YAML syntax error: YAML nests more than 32 levels deep.`,
   },
   {
+    // It overflowed the parser's stack: "Maximum call stack size exceeded", with no word of the fix.
+    name: "lists nested in lists on one line",
+    content: withField(`topics:\n  ${"- ".repeat(20_000)}likestilling`),
+    expected: `${FILE}:8:1 YAML syntax error: YAML nests more than 32 levels deep on this line (a list inside a list for each "- "). Front-matter fields need only a few levels.`,
+  },
+  {
     name: "alias-expanding YAML",
     content: withField(
       [
