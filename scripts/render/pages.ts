@@ -257,6 +257,11 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
         if (kept) {
           for (const name of kept) files.push(name);
           rendered.tick(kept.length);
+          // Much cheaper than a page, but thousands of them still hold the thread: the dev server answers meanwhile.
+          if (++sinceYield >= BATCH) {
+            sinceYield = 0;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           continue;
         }
         // Made whole here, once, and dropped after this document (site/model.ts fullDocumentPage).

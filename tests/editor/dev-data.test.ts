@@ -566,6 +566,25 @@ describe("the dev site", () => {
     await site.searchIndexed();
   });
 
+  it("records the first render's keys again when an edit stopped their recording, so a title edit after it writes only what changed", async () => {
+    const site = new DevSite(dir, output());
+    await site.update();
+    // Saved at once: the body edit stops the recording of the first render's keys at its start.
+    edit(LIKESTILLING, (text) => `${text}\nEt avsnitt skrevet med en gang.\n`);
+    expect((await site.update([LIKESTILLING])).kind).toBe("pages");
+    await site.relatedRefreshed();
+    await site.pagesRecorded();
+    edit(LIKESTILLING, (text) => text.replace("title: Likestilling i Testby", "title: Likestilling i Testby kommune"));
+    const update = await site.update([LIKESTILLING]);
+    expect(update.kind).toBe("site");
+    const written = update.files.map((file) => path.relative(output(), file));
+    expect(written).toContain("dokumenter/testby/likestilling-i-testby/index.html");
+    // The guide shows no document, and the other document does not list this one: as they were.
+    for (const file of ["veiledning/index.html", "dokumenter/testby-sentrum/integrering-i-sentrum/index.html"]) expect(written).not.toContain(file);
+    expect(read("index.html")).toContain("Likestilling i Testby kommune");
+    await site.searchIndexed();
+  });
+
   it("keys a document's pages again when they were written after their inputs were recorded: a body edit, undone in a save with a site-wide edit", async () => {
     const NEW = "content/testby-sentrum/ny.md";
     const site = new DevSite(dir, output());
