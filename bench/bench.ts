@@ -497,7 +497,7 @@ async function main(): Promise<void> {
     rebuild = await measureDevRebuild(repo, path.join(workDir, `corpus-${docs}-${seed}`), corpus.sampleDocuments[0]!, 15 * 60_000);
   }
   say(
-    `  dev server: ${typeof rebuild === "string" ? rebuild : `first build ${s(rebuild.firstBuildMs)}; rebuild after editing one document ${s(rebuild.rebuildMs)} (${rebuild.pages} files written)${rebuild.note}`}`,
+    `  dev server: ${typeof rebuild === "string" ? rebuild : `first build ${s(rebuild.firstBuildMs)}; rebuild after editing one document ${s(rebuild.rebuildMs)} (${rebuild.pages} files written)${rebuild.note}; then its title edited (shown site-wide) ${typeof rebuild.titleEdit === "string" ? rebuild.titleEdit : `${s(rebuild.titleEdit.ms)} (${rebuild.titleEdit.files} files written)`}`}`,
   );
 
   say();

@@ -301,6 +301,8 @@ export interface DevRebuild {
   rebuildMs: number;
   pages: number;
   note: string;
+  /** Then the document's title edited, which every listing, feed and related list naming it shows: a whole-site render. */
+  titleEdit: { ms: number; files: number } | string;
 }
 
 /**
@@ -352,6 +354,20 @@ export async function measureDevRebuild(repo: string, project: string, documentF
     });
   const { readFileSync: read, writeFileSync: write } = await import("node:fs");
   const original = read(path.join(project, documentFile), "utf8");
+  /** The document's title edited once the body edit's search index and related lists are done, timed as the body edit is. */
+  const titleEdit = async (afterBodyEdit: number): Promise<DevRebuild["titleEdit"]> => {
+    if (!(await waitFor(/Search index (updated|not updated)/, afterBodyEdit, 300_000))) return "n/a (no search index after the body edit within 300 s)";
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const retitled = original.replace(/^title: (.*)$/m, "title: $1 (endret i benchmark)");
+    if (retitled === original) return "n/a (the document has no title line)";
+    const from = output.length;
+    const edited = performance.now();
+    write(path.join(project, documentFile), retitled);
+    const done = await waitFor(BUILD_DONE, from, timeoutMs);
+    if (!done) return `n/a (no render within ${Math.round(timeoutMs / 1000)} s of the title edit)`;
+    if (!done[1]) return `n/a (the title edit's render failed: ${lastLines(done.input.slice(done.index))})`;
+    return { ms: performance.now() - edited, files: Number(done[1]) };
+  };
   try {
     const start = performance.now();
     const first = await waitFor(BUILD_DONE, 0, timeoutMs);
@@ -374,7 +390,8 @@ export async function measureDevRebuild(repo: string, project: string, documentF
         continue;
       }
       if (!second[1]) return `n/a (the dev server's rebuild failed: ${lastLines(second.input.slice(second.index))})`;
-      return { firstBuildMs, rebuildMs: performance.now() - edited, pages: Number(second[1]), note };
+      const rebuildMs = performance.now() - edited;
+      return { firstBuildMs, rebuildMs, pages: Number(second[1]), note, titleEdit: await titleEdit(output.length) };
     }
     return `n/a (no rebuild within ${Math.round(timeoutMs / 1000)} s of an edit)`;
   } finally {
