@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { ImportError } from "../errors.js";
+import { LIMITS } from "../../content/limits.ts";
 import { readDocx } from "./docx.js";
 import { DEFAULT_LIMITS, megabytes, type Limits } from "./limits.js";
 import type { OriginalDocument } from "./model.js";
@@ -43,6 +44,20 @@ export function checkSize(size: number, file: string, limits: Limits): void {
   }
 }
 
+/**
+ * Each section of an original becomes one "##" slide or section, and `npm run check` refuses a document with more than
+ * `LIMITS.slidesPerDocument`: such an original stops here, before its slide pictures would be drawn.
+ */
+function checkSections(count: number, file: string): void {
+  if (count <= LIMITS.slidesPerDocument) return;
+  throw new ImportError(
+    file,
+    "too-large",
+    `has ${count.toLocaleString("en-US")} slides or sections, more than the ${LIMITS.slidesPerDocument.toLocaleString("en-US")} one document may have`,
+    "split it into parts (one per chapter or volume) and import them one at a time",
+  );
+}
+
 export async function importOriginal(bytes: Uint8Array, options: ImportOriginalOptions): Promise<OriginalImportResult> {
   const file = options.fileName;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -60,6 +75,7 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
       `has the extension "${ext}", which is not an original Lysark imports`,
       "import .pptx, .docx or .pdf files (or .txt transcripts)",
     );
+  checkSections(original.sections.length, file);
   let slidePictures: Uint8Array[] | undefined;
   let status = "not applicable";
   if (original.format === "pptx") {

@@ -1,7 +1,9 @@
 /** Bad originals: each is refused with an error naming the file and a fix; nothing is parsed further. */
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "../../../scripts/content/limits.ts";
 import { compoundFile, makeDeck, makeReport, withEntries } from "./fixtures.js";
-import { importError } from "./helpers.js";
+import { importError, imp } from "./helpers.js";
 
 describe("bad originals", () => {
   it("refuses a .ppt (or .doc) saved with the new extension", async () => {
@@ -63,6 +65,20 @@ describe("bad originals", () => {
     const e = await importError(await makeDeck({ pictureAlt: "Bilde" }), "enorm.pptx", { limits: { maxFileBytes: 1000 } });
     expect(e.code).toBe("too-large");
     expect(e.text).toMatch(/^enorm\.pptx: is .* MB, larger than the limit of 0\.0 MB\n  fix: compress its pictures/u);
+  });
+
+  it("refuses an original of more slides or sections than one document may have, which the check would refuse", async () => {
+    const sections = (count: number) =>
+      Array.from({ length: count }, (_, i) => [
+        new Paragraph({ text: `Kapittel ${i + 1}`, heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ text: `Tekst i kapittel ${i + 1}.` }),
+      ]).flat();
+    const report = async (count: number) => Packer.toBuffer(new Document({ sections: [{ children: sections(count) }] }));
+    const e = await importError(await report(LIMITS.slidesPerDocument + 1), "lang.docx");
+    expect(e.code).toBe("too-large");
+    expect(e.text).toMatch(/^lang\.docx: has 1,001 slides or sections, more than the 1,000 one document may have\n  fix: split it into parts/u);
+    const imported = await imp(await report(LIMITS.slidesPerDocument), "lang.docx");
+    expect(imported.markdown.match(/^## /gmu)).toHaveLength(LIMITS.slidesPerDocument);
   });
 
   it("refuses an empty file and an unknown extension", async () => {
