@@ -9,6 +9,7 @@ import {
   knownWord,
   type Lexicon,
   MAX_COMPOUND,
+  MAX_LOOKUPS,
   recordCompoundParts,
   recordWords,
   withDictionary,
@@ -54,6 +55,40 @@ describe("compound parts", () => {
       expect(recordCompoundParts(new Set([run]), counted)).toEqual([]);
     }
     expect(lookups).toBe(0);
+  });
+
+  it("gives up on a word that needs more than MAX_LOOKUPS lookups, as a made-up word whose every start is a known word does", () => {
+    let lookups = 0;
+    // Every run of s and e from 4 to 12 letters is a word: every start of a long run of them is a known first part.
+    const known = new Set<string>();
+    const grow = (word: string) => {
+      if (word.length >= 4) known.add(word);
+      if (word.length < 12) for (const letter of "se") grow(word + letter);
+    };
+    grow("");
+    const counted: Lexicon = {
+      has(word) {
+        lookups++;
+        return known.has(word);
+      },
+      checked: true,
+    };
+    const madeUp = "sesseesessseseeesseseesesseeessesessseseeesesseseseessesseessese";
+    expect(madeUp).toHaveLength(MAX_COMPOUND);
+    expect(compoundParts(madeUp, counted)).toEqual([]);
+    // It stopped at the budget (the last step's few lookups past it), not after every first part of every remainder.
+    expect(lookups).toBeGreaterThan(MAX_LOOKUPS);
+    expect(lookups).toBeLessThan(MAX_LOOKUPS + 50);
+    // A real compound takes a small part of the budget.
+    lookups = 0;
+    const site: Lexicon = {
+      has(word) {
+        lookups++;
+        return vocabulary.has(word);
+      },
+    };
+    expect(compoundParts("sjøbunnsoppryddingen", site)).toContain("oppryddingen");
+    expect(lookups).toBeLessThan(MAX_LOOKUPS / 10);
   });
 
   it('uses the stems of the vocabulary ("vinteren" gives "vinter")', () => {
