@@ -172,6 +172,14 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
   const RECENT_FOLDERS = 1024;
   const kindTimes = new Map<string, number>();
   let sinceYield = 0;
+  /** One more page (or document left in place) done: every BATCH of them the event loop turns. The time it took, in ms. */
+  const turnAfterBatch = async (): Promise<number> => {
+    if (++sinceYield < BATCH) return 0;
+    sinceYield = 0;
+    const before = performance.now();
+    await new Promise((resolve) => setImmediate(resolve));
+    return performance.now() - before;
+  };
   /** Writes `pages` of `spec`'s kind; returns the names of the files written (relative to outputDir, forward slashes). */
   const writeKind = async (spec: PageKind, pages: readonly unknown[], outputDir: string, select?: (sitePath: string) => boolean, rendered?: ProgressPhase) => {
     const names: string[] = [];
@@ -210,13 +218,8 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
       }
       names.push(name);
       rendered?.tick();
-      if (++sinceYield === BATCH) {
-        sinceYield = 0;
-        // What the event loop runs meanwhile (a thread's results, a collection) is not this kind's.
-        const before = performance.now();
-        await new Promise((resolve) => setImmediate(resolve));
-        started += performance.now() - before;
-      }
+      // What the event loop runs meanwhile (a thread's results, a collection) is not this kind's.
+      started += await turnAfterBatch();
     }
     kindTimes.set(spec.kind, (kindTimes.get(spec.kind) ?? 0) + performance.now() - started);
     return names;
@@ -258,10 +261,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
           for (const name of kept) files.push(name);
           rendered.tick(kept.length);
           // Much cheaper than a page, but thousands of them still hold the thread: the dev server answers meanwhile.
-          if (++sinceYield >= BATCH) {
-            sinceYield = 0;
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+          await turnAfterBatch();
           continue;
         }
         // Made whole here, once, and dropped after this document (site/model.ts fullDocumentPage).
