@@ -178,6 +178,7 @@ export function preparePublishing(content: SiteContent, views: readonly Document
   for (const warning of changesAfterLastUpdate(views, dates)) warn(warning);
   const edit = editBase(env.config);
   const lastUpdated = (view: DocumentView) => dates.get(view.doc.file) ?? null;
+  const firstPublished = (view: DocumentView) => history.firstPublished.get(view.doc.file) ?? null;
 
   return {
     related,
@@ -186,12 +187,12 @@ export function preparePublishing(content: SiteContent, views: readonly Document
     pageInputs: (view) => ({
       related: related.get(view.id)!,
       lastUpdated: lastUpdated(view),
-      firstPublished: history.firstPublished.get(view.doc.file) ?? null,
+      firstPublished: firstPublished(view),
     }),
     document(locale, view, toItem) {
       const { meta } = view.doc;
       const updated = lastUpdated(view);
-      const first = history.firstPublished.get(view.doc.file) ?? null;
+      const first = firstPublished(view);
       const documentDir = view.urls[DEFAULT_LOCALE];
       const local = cardLocale(view);
       const pdfUrls = view.doc.assets.attachments
