@@ -14,11 +14,13 @@ import { LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 
 /**
- * The files the site writes beside a document's page, where its attachments go too (the page table's per-document
- * kinds; index.html no attachment can be, as HTML, nor today cite.bib, as .bib). An attachment named oembed.json or
- * cite.csl.json passed the check and then stopped the build on two sources for one file; the check now names it.
+ * The files the site writes where a document's attachments go (the page table's per-document kinds; index.html and
+ * cite.bib no attachment can be named today, as HTML and .bib are refused types). An attachment named oembed.json or
+ * cite.csl.json passed the check and then stopped the build on two sources for one file; the check now names it, and
+ * a folder of any of these names.
  */
 const WRITTEN_BESIDE_PAGE: ReadonlyMap<string, string> = new Map([
+  ["index.html", "the page itself"],
   [OEMBED_FILE, "its oEmbed file"],
   [BIBTEX_FILE, "its BibTeX citation"],
   [CSL_FILE, "its CSL-JSON citation"],
@@ -101,7 +103,7 @@ export function checkAttachments(
       return;
     }
     // A folder named like a file written beside the page ("index.html/x.pdf") stood where the page was to be written.
-    const folderWritten = segments.length > 1 ? (segments[0] === "index.html" ? "the page itself" : WRITTEN_BESIDE_PAGE.get(segments[0]!)) : undefined;
+    const folderWritten = segments.length > 1 ? WRITTEN_BESIDE_PAGE.get(segments[0]!) : undefined;
     if (folderWritten) {
       problems.push({
         path: at,
