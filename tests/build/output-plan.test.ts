@@ -59,20 +59,27 @@ describe("the output plan", () => {
     }
   });
 
+  /** Builds the site, then lists `written` as a document's attachment, with `file` holding `text`; gives the home page as built. */
+  const buildThenAttach = async (written: string, file: string, text: string): Promise<string> => {
+    expect((await build({ root: dir })).ok).toBe(true);
+    const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
+    const documentFile = "content/testby/likestilling-i-testby.md";
+    applyChanges(dir, {
+      [documentFile]: readFileSync(path.join(dir, documentFile), "utf8").replace(
+        "summary: En kort presentasjon.",
+        `summary: En kort presentasjon.\nattachments:\n  - file: ${written}`,
+      ),
+      [`content/testby/${file}`]: text,
+    });
+    return before;
+  };
+
   // An attachment named as a file the site writes beside the page would be a second source for it (OutputConflict,
   // the plan's own test below): the check refuses it first, as it refuses index.html as a type a browser would run.
   it.each(["cite.csl.json", "oembed.json"])(
     "an attachment named %s, as a file written beside the page, stops the build at the check; the last site stays",
     async (name) => {
-      expect((await build({ root: dir })).ok).toBe(true);
-      const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
-      applyChanges(dir, {
-        "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
-          "summary: En kort presentasjon.",
-          `summary: En kort presentasjon.\nattachments:\n  - file: ${name}`,
-        ),
-        [`content/testby/${name}`]: "@misc{not, title={the citation}}\n",
-      });
+      const before = await buildThenAttach(name, name, "@misc{not, title={the citation}}\n");
       const result = await build({ root: dir });
       expect(result.ok).toBe(false);
       expect(result.problems.map((problem) => `${problem.file}:${problem.line} ${problem.field}: ${problem.message}`)).toEqual([
@@ -112,15 +119,7 @@ describe("the output plan", () => {
       '"oembed.json/notat.pdf" is in a folder named "oembed.json", the name of a file the site writes beside the document\'s page (its oEmbed file). Rename the folder, e.g. "oembed-json/notat.pdf".',
     ],
   ])("an attachment written %s stops check and build with the field and a fix; the last site stays", async (written, file, message) => {
-    expect((await build({ root: dir })).ok).toBe(true);
-    const before = readFileSync(path.join(dir, "_site/index.html"), "utf8");
-    applyChanges(dir, {
-      "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8").replace(
-        "summary: En kort presentasjon.",
-        `summary: En kort presentasjon.\nattachments:\n  - file: ${written}`,
-      ),
-      [`content/testby/${file}`]: "%PDF-1.4\n%%EOF\n",
-    });
+    const before = await buildThenAttach(written, file, "%PDF-1.4\n%%EOF\n");
     const expected = [expect.stringMatching(/^content\/testby\/likestilling-i-testby\.md:\d+ attachments\.0\.file: /)];
     const checked = await checkProject(dir);
     expect(checked.problems.map((problem) => `${problem.file}:${problem.line} ${problem.field}: ${problem.message}`)).toEqual(expected);
