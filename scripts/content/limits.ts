@@ -34,6 +34,13 @@ export const LIMITS = {
    * both locales: a 5 MB body of one million headings made 380 MB of pages and a 4 GB build after a passing check.
    */
   slidesPerDocument: 1000,
+  /**
+   * Bytes of one document file. markdown-it holds a token for every cell, list item and paragraph: a 4.9 MB table of
+   * one-letter cells made 10.3 million tokens and 2.2 GB of heap, more than Node gives itself on a 7 GB CI runner
+   * (the check died there with "heap out of memory"). At 2 MB the worst such document takes 1.2 GB for the check;
+   * 2 MB is some 300,000 words, more than the longest municipal report.
+   */
+  documentBytes: 2 * 1024 * 1024,
   /** Bytes of one image in a document body. */
   imageBytes: 25 * 1024 * 1024,
   /** Pixels (width × height) of one image; sharp refuses very large images. */
@@ -97,7 +104,7 @@ export function renderLimits(): string {
     ["any text, in front-matter or body", "no control characters (other than tab and line breaks), noncharacters or lone surrogates"],
     ["dates (date, refDate, source.retrieved)", `year ${LIMITS.earliestYear} to next year`],
     ["numbers in key figures and indicators", `between −${number(LIMITS.magnitude)} and ${number(LIMITS.magnitude)}`],
-    ["document file", "at most 5 MB of UTF-8 text"],
+    ["document file", `at most ${mb(LIMITS.documentBytes, 1024 * 1024)} of UTF-8 text`],
     ["slides or sections (`##` headings) in one document", `at most ${number(LIMITS.slidesPerDocument)}`],
     [
       "body nesting",

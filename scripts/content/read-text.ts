@@ -2,7 +2,7 @@
  * Reads a content file as UTF-8, refusing what would otherwise render as
  * mojibake: binary files, UTF-16, and legacy 8-bit encodings such as Windows-1252.
  */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { LIMITS } from "./limits.ts";
 
 export class TextFileError extends Error {
   constructor(
@@ -15,9 +15,9 @@ export class TextFileError extends Error {
 
 export function decodeContentFile(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new TextFileError("is empty. Add front-matter and content, or delete the file.");
-  if (bytes.length > MAX_FILE_BYTES) {
+  if (bytes.length > LIMITS.documentBytes) {
     throw new TextFileError(
-      `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB. Split the document or move large material into an attachment.`,
+      `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.documentBytes / 1024 / 1024} MB. Split the document or move large material into an attachment.`,
     );
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -18,7 +18,7 @@ import { headSlide } from "./headings.js";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "./key-figures.js";
 import { detectLanguage, type Lang } from "./language.js";
 import { inlineListParagraphs, splitInlineList } from "./inline-lists.js";
-import { importedFromNote, toMarkdown, type DocSlide } from "./markdown.js";
+import { checkDocumentSize, importedFromNote, toMarkdown, type DocSlide } from "./markdown.js";
 import { guessMetadata } from "./metadata.js";
 import { buildNotesContext, splitNotes } from "./notes.js";
 import type { DateCandidate } from "./dates.js";
@@ -248,6 +248,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
     },
     docSlides,
   );
+  checkDocumentSize(markdown, file, "split the transcript into parts (a file for each run of slides) and import them one at a time");
 
   const emptySlides = docSlides.filter((s) => !s.heading && s.paragraphs.length === 0 && s.notes.length === 0).map((s) => s.number);
   const checks: string[] = [];

@@ -7,6 +7,8 @@
  * setext underline, a bullet or a quote marker).
  */
 import { Document } from "yaml";
+import { LIMITS } from "../content/limits.ts";
+import { ImportError } from "./errors.js";
 import type { Lang } from "./language.js";
 
 export interface DocSlide {
@@ -104,4 +106,15 @@ export function body(slides: DocSlide[]): string {
 
 export function toMarkdown(fm: FrontMatter, slides: DocSlide[]): string {
   return `${frontMatter(fm)}\n${body(slides)}`;
+}
+
+/**
+ * `npm run check` refuses a document file of more than `LIMITS.documentBytes`: an import that would write one stops
+ * here with the fix, and nothing is written.
+ */
+export function checkDocumentSize(markdown: string, file: string, fix: string): void {
+  const bytes = Buffer.byteLength(markdown);
+  if (bytes <= LIMITS.documentBytes) return;
+  const mb = (n: number) => `${Number((n / 1024 / 1024).toFixed(1))} MB`;
+  throw new ImportError(file, "too-large", `makes a document of ${mb(bytes)}, more than the ${mb(LIMITS.documentBytes)} one document file may have`, fix);
 }

@@ -108,7 +108,7 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
     content: new Uint8Array([0xff, 0xfe, ...Buffer.from(doc(VALID_FRONT_MATTER), "utf16le")]),
     expected: `${FILE}:1:1 is encoded as UTF-16LE. Save it as UTF-8`,
   },
-  { name: "10 MB document", content: doc(VALID_FRONT_MATTER, `## A\n\n${"ord ".repeat(2_600_000)}\n`), expected: `${FILE}:1:1 is 9.9 MB; the limit is 5 MB.` },
+  { name: "2.1 MB document", content: doc(VALID_FRONT_MATTER, `## A\n\n${"ord ".repeat(550_000)}\n`), expected: `${FILE}:1:1 is 2.1 MB; the limit is 2 MB.` },
   {
     name: "deeply nested YAML",
     content: withField(`event: ${"[".repeat(50_000)}${"]".repeat(50_000)}`),

@@ -100,3 +100,15 @@ describe("decode: input checks and encodings", () => {
     expect(errorOf(() => imp("1 gang i uka møtes vi.\n\nDet er alt.\n")).code).toBe("no-slides");
   });
 });
+
+describe("a transcript too large for one document", () => {
+  it("stops with the size and the fix when its document would be larger than the check allows", () => {
+    const words = (count: number) => Array.from({ length: count }, (_, i) => `ord${i}`).join(" ");
+    const e = errorOf(() => imp(`1 Tittel\n\n2 ${words(230_000)}\n`, { fileName: "lang.txt" }));
+    expect(e.code).toBe("too-large");
+    expect(e.format()).toMatch(
+      /^lang\.txt: makes a document of 2\.1 MB, more than the 2 MB one document file may have\n {2}fix: split the transcript into parts/u,
+    );
+    expect(Buffer.byteLength(imp(`1 Tittel\n\n2 ${words(200_000)}\n`).markdown)).toBeGreaterThan(1_800_000);
+  });
+});

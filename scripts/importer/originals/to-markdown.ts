@@ -15,7 +15,7 @@ import { Document } from "yaml";
 import { slugify } from "../../content/slug.ts";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "../key-figures.js";
 import { detectLanguage, type Lang } from "../language.js";
-import { escapeHeading, escapeLine, importedFromNote } from "../markdown.js";
+import { checkDocumentSize, escapeHeading, escapeLine, importedFromNote } from "../markdown.js";
 import type { ImportReport } from "../index.js";
 import { choosePublisher, type PublisherInfo } from "../publisher.js";
 import { ranges } from "../text.js";
@@ -262,6 +262,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   data.source = { kind: "original", note: importedFromNote(base) };
   data.attachments = [{ file: attachment }];
   const markdown = `${frontMatter(data)}\n${body.join("\n")}`;
+  checkDocumentSize(markdown, file, "split it into parts (one per chapter or volume) and import them one at a time");
 
   const keyFigures: FigureSuggestion[] = [];
   const lostFigures: LostFigure[] = [];

@@ -81,6 +81,19 @@ describe("bad originals", () => {
     expect(imported.markdown.match(/^## /gmu)).toHaveLength(LIMITS.slidesPerDocument);
   });
 
+  it("refuses an original whose text makes a document larger than the check allows", async () => {
+    const words = (count: number) => Array.from({ length: count }, (_, i) => `ord${i}`).join(" ");
+    const report = async (count: number) =>
+      Packer.toBuffer(
+        new Document({
+          sections: [{ children: [new Paragraph({ text: "Rapport", heading: HeadingLevel.HEADING_1 }), new Paragraph({ text: words(count) })] }],
+        }),
+      );
+    const e = await importError(await report(230_000), "lang.docx");
+    expect(e.code).toBe("too-large");
+    expect(e.text).toMatch(/^lang\.docx: makes a document of 2\.1 MB, more than the 2 MB one document file may have\n {2}fix: split it into parts/u);
+  });
+
   it("refuses an empty file and an unknown extension", async () => {
     expect((await importError(new Uint8Array(0), "tom.pdf")).code).toBe("empty");
     expect((await importError(Buffer.from("x"), "notat.odp")).text).toMatch(/^notat\.odp: has the extension "\.odp"/u);
