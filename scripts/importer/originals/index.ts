@@ -78,7 +78,11 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
   checkSections(original.sections.length, file);
   let slidePictures: Uint8Array[] | undefined;
   let status = "not applicable";
-  if (original.format === "pptx") {
+  const links = original.linksOutside ?? [];
+  if (original.format === "pptx" && links.length) {
+    // LibreOffice would fetch each while drawing: a local file or an address inside the network would be published.
+    status = `skipped: the presentation links to ${links.length} file(s) or address(es) outside it (${links.slice(0, 2).join(", ")}${links.length > 2 ? " …" : ""}), which LibreOffice would fetch while drawing the slides; insert those pictures into the presentation instead of linking them (PowerPoint: select the picture, Change Picture → From a File, Insert), save, and import again to get slide pictures`;
+  } else if (original.format === "pptx") {
     const soffice = options.soffice === null ? undefined : (options.soffice ?? findSoffice());
     ({ pictures: slidePictures, status } = await makeSlidePictures(bytes, { soffice, slideCount: original.sections.length, cacheDir: options.cacheDir }));
   }

@@ -61,6 +61,8 @@ export interface OriginalDocument {
   properties: FileProperties;
   /** Notes for the report about how the file was read ("tables in PDFs are not extracted" …). */
   notes: string[];
+  /** What a .pptx links to outside itself, hyperlinks aside (ooxml.ts linksOutside): no slide pictures are drawn then. */
+  linksOutside?: string[];
 }
 
 /** A file name is what Office and other tools put in a description by themselves ("IMG_0412.JPG"): no description. */

@@ -237,6 +237,20 @@ export function resolvePart(from: string, target: string): string {
   return parts.join("/");
 }
 
+/**
+ * What the package's parts link to outside it, hyperlinks aside: a linked picture, sound, video or template, as
+ * "slide1.xml: image file:///…". Lysark never opens them, but LibreOffice fetches them while it draws the slides.
+ */
+export async function linksOutside(pkg: OoxmlPackage): Promise<string[]> {
+  const out: string[] = [];
+  for (const rels of pkg.names().filter((name) => /(^|\/)_rels\/[^/]*\.rels$/u.test(name))) {
+    const part = rels.replace(/(^|\/)_rels\/([^/]*)\.rels$/u, "$1$2");
+    for (const r of (await relationships(pkg, part)).values())
+      if (r.external && r.type !== "hyperlink") out.push(`${part.split("/").pop() || "the package"}: ${r.type} ${r.target}`);
+  }
+  return out;
+}
+
 /** The relationships of a part: id → { type, target (resolved part name), external }. */
 export async function relationships(pkg: OoxmlPackage, part: string): Promise<Map<string, { type: string; target: string; external: boolean }>> {
   const dir = part.split("/").slice(0, -1).join("/");

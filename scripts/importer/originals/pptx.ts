@@ -17,7 +17,7 @@ import type { Limits } from "./limits.js";
 import { type Block, describedAlt, type ImageRef, type OriginalDocument, type Section } from "./model.js";
 import { readOfficeProperties } from "./office-properties.js";
 import { graphicBlock } from "./graphics.js";
-import { openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
+import { linksOutside, openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
 import { at, descendants, kid, kids, textOf, type El } from "./xml.js";
 
 /** Placeholders that repeat on every slide and are not slide content. */
@@ -246,5 +246,13 @@ export async function readPptx(bytes: Uint8Array, file: string, limits: Limits):
     const notesPart = [...rels.values()].find((r) => r.type === "notesSlide")?.target;
     sections.push({ number, heading, headingSource: source, hidden: slide.attrs.show === "0", blocks, notes: await notesOf(pkg, notesPart) });
   }
-  return { format: "pptx", type: "presentation", preamble: [], sections, properties: await readOfficeProperties(pkg), notes: skipped };
+  return {
+    format: "pptx",
+    type: "presentation",
+    preamble: [],
+    sections,
+    properties: await readOfficeProperties(pkg),
+    notes: skipped,
+    linksOutside: await linksOutside(pkg),
+  };
 }
