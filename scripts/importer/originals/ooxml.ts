@@ -7,6 +7,7 @@
  * macros or embedded objects are refused: they are never opened or run (a
  * chart's own workbook is left unopened and allowed: the chart keeps its values).
  */
+import { crc32 } from "node:zlib";
 import JSZip from "jszip";
 import { ImportError } from "../errors.js";
 import { megabytes, type Limits } from "./limits.js";
@@ -43,7 +44,7 @@ export interface OoxmlPackage {
 }
 
 interface SizedEntry {
-  _data?: { compressedSize?: number; uncompressedSize?: number };
+  _data?: { compressedSize?: number; uncompressedSize?: number; crc32?: number };
 }
 
 export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind, limits: Limits): Promise<OoxmlPackage> {
@@ -74,7 +75,9 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // Only the directory: jszip's own CRC check would unpack every entry before the bomb checks below (many
+    // directory records can name one stream of a gigabyte of zeros). Each read checks its entry's CRC instead.
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (e) {
     throw new ImportError(
       file,
@@ -175,6 +178,18 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
           for (const c of chunks) {
             out.set(c, offset);
             offset += c.length;
+          }
+          const expected = (entry as unknown as SizedEntry)._data?.crc32;
+          if (expected !== undefined && crc32(out) !== expected >>> 0) {
+            reject(
+              new ImportError(
+                file,
+                "corrupt",
+                `is damaged: "${name}" does not unpack to what the zip says it holds (its checksum differs)`,
+                `check that the file was copied whole; open it in ${k.app} and save it again as .${kind}`,
+              ),
+            );
+            return;
           }
           resolve(out);
         });
