@@ -62,7 +62,8 @@ export function escapeLine(text: string): string {
 }
 
 export function escapeHeading(text: string): string {
-  return escapeInline(text.trim()).replace(/(\s)(#+)$/u, "$1\\$2");
+  // A run of "#" at the end (or as the whole heading) would be read as the heading's closing sequence and dropped.
+  return escapeInline(text.trim()).replace(/(^|\s)(#+)$/u, "$1\\$2");
 }
 
 export function frontMatter(fm: FrontMatter): string {

@@ -15,7 +15,7 @@ import { Document } from "yaml";
 import { slugify } from "../../content/slug.ts";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "../key-figures.js";
 import { detectLanguage, type Lang } from "../language.js";
-import { checkDocumentSize, escapeHeading, escapeLine, importedFromNote } from "../markdown.js";
+import { checkDocumentSize, escapeHeading, escapeInline, escapeLine, importedFromNote } from "../markdown.js";
 import type { ImportReport } from "../index.js";
 import { choosePublisher, type PublisherInfo } from "../publisher.js";
 import { ranges } from "../text.js";
@@ -131,8 +131,9 @@ function inline(text: string): string {
     .replace(/^(\d+)([.)])(\s)/u, "$1\\$2$3");
 }
 
+/** A table cell shows its text as the original has it: inline markup escaped as in a paragraph, and the column bar. */
 function cell(text: string): string {
-  return text.replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|").replace(/\s+/gu, " ").trim();
+  return escapeInline(text.replace(/\s+/gu, " ").trim()).replace(/\|/gu, "\\|");
 }
 
 function tableMarkdown(rows: string[][]): string {
