@@ -1,7 +1,9 @@
 /**
  * XML parts of Office files as a small element tree, parsed by fast-xml-parser
  * in document order (the order of runs, breaks and fields in a paragraph
- * matters). Entities are decoded; DTDs and processing instructions are ignored.
+ * matters). Entities are decoded, character references ("&#216;") included; DTDs and processing instructions are
+ * ignored. A control character a reference or the file itself puts in text becomes a space: a page cannot show it,
+ * and the check refuses it.
  */
 import { XMLParser } from "fast-xml-parser";
 
@@ -21,17 +23,23 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
+  // Character references: without it "&#x2013; &#216;" stayed as written, in a title and in its address.
+  htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
 });
 
 type Raw = Record<string, unknown>;
 
+/** The characters content/limits.ts refuses in text: C0 and C1 controls but tab and line breaks, noncharacters, lone surrogates. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Surrogate}/gu;
+const printable = (text: string): string => text.replace(CONTROL, " ");
+
 function convert(raw: Raw): El | undefined {
-  if ("#text" in raw) return { name: "#text", attrs: {}, children: [], text: String(raw["#text"]) };
+  if ("#text" in raw) return { name: "#text", attrs: {}, children: [], text: printable(String(raw["#text"])) };
   const name = Object.keys(raw).find((k) => k !== ":@");
   if (!name) return undefined;
-  const attrs = (raw[":@"] ?? {}) as Record<string, string>;
+  const attrs = Object.fromEntries(Object.entries((raw[":@"] ?? {}) as Record<string, string>).map(([key, value]) => [key, printable(String(value))]));
   const kids = (raw[name] ?? []) as Raw[];
   return { name, attrs, children: kids.map(convert).filter((e): e is El => e !== undefined) };
 }
