@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import sharp from "sharp";
+import { LIMITS } from "../../content/limits.ts";
 import { describedAlt } from "./model.js";
 
 type Matrix = [number, number, number, number, number, number];
@@ -35,6 +36,28 @@ export const MIN_PICTURE_POINTS = 16;
 export const FULL_PAGE_SHARE = 0.8;
 /** How long to wait for pdfjs to hand over a decoded image before leaving it out. */
 const IMAGE_TIMEOUT_MS = 10_000;
+
+/**
+ * Pixels of the largest image pdfjs decodes (its `maxImageSize`); a larger one is left out unread. A 3 MB PDF holding
+ * one 32,000 × 32,000 image of zeros took 6.2 GB to decode, and the check refuses such a picture anyway.
+ */
+export const MAX_IMAGE_PIXELS = LIMITS.imagePixels;
+
+/**
+ * How many image XObjects say they are larger than MAX_IMAGE_PIXELS, for the report: pdfjs leaves them out without a
+ * word. An image is a stream, never inside an object stream, so its dictionary stands in the file's bytes (a size given
+ * by reference is not counted).
+ */
+export function oversizedImages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  let count = 0;
+  for (const match of text.matchAll(/\/Subtype\s*\/Image\b/gu)) {
+    const around = text.slice(Math.max(0, match.index - 512), match.index + 512);
+    const side = (name: string) => Number(new RegExp(`/${name}\\s+(\\d+)(?!\\s+\\d+\\s+R)`, "u").exec(around)?.[1] ?? 0);
+    if (side("Width") * side("Height") > MAX_IMAGE_PIXELS) count++;
+  }
+  return count;
+}
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [

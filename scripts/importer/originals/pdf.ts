@@ -19,7 +19,7 @@ import { ImportError } from "../errors.js";
 import { ranges } from "../text.js";
 import type { Limits } from "./limits.js";
 import type { Block, FileProperties, ImageRef, OriginalDocument, Section } from "./model.js";
-import { MIN_PICTURE_POINTS, pagePictures, type PagePicture } from "./pdf-pictures.js";
+import { MAX_IMAGE_PIXELS, MIN_PICTURE_POINTS, oversizedImages, pagePictures, type PagePicture } from "./pdf-pictures.js";
 import { CELL_GAP_EM, type Cell, findTables } from "./pdf-tables.js";
 
 interface Line {
@@ -80,6 +80,7 @@ async function readPages(
     // Pixels as plain arrays (encoded to PNG here), not canvas bitmaps.
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
+    maxImageSize: MAX_IMAGE_PIXELS,
   });
   let pdf: Awaited<typeof task.promise>;
   try {
@@ -398,6 +399,11 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
       `${fullPagePictures} image(s) covering a whole page (a scanned page under its text, or a background) were left out — the text was read from the text layer`,
     );
   if (tinyPictures) notes.push(`${tinyPictures} image(s) drawn smaller than ${MIN_PICTURE_POINTS} points (rules, bullets) were left out`);
+  const oversized = oversizedImages(bytes);
+  if (oversized)
+    notes.push(
+      `${oversized} picture(s) larger than ${MAX_IMAGE_PIXELS.toLocaleString("en-US")} pixels were left out unread, as the site cannot publish them — take them from the attached PDF, scaled down, if they matter`,
+    );
   if (failedPictures) notes.push(`${failedPictures} picture(s) could not be decoded and were left out — take them from the attached PDF if they matter`);
   if (deck) {
     return {

@@ -15,6 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { MAX_IMAGE_PIXELS } from "./pdf-pictures.js";
 
 const run = promisify(execFile);
 
@@ -49,7 +50,8 @@ export interface SlidePictureOptions {
 
 /** Draws every page of a PDF to a PNG of the given width. */
 export async function renderPdfPages(pdfBytes: Uint8Array, width = SLIDE_PICTURE_WIDTH): Promise<Uint8Array[]> {
-  const pdf = await getDocument({ data: new Uint8Array(pdfBytes), isEvalSupported: false, verbosity: 0 }).promise;
+  // A picture in the deck larger than the site can publish is left out of its slide's drawing rather than decoded.
+  const pdf = await getDocument({ data: new Uint8Array(pdfBytes), isEvalSupported: false, verbosity: 0, maxImageSize: MAX_IMAGE_PIXELS }).promise;
   try {
     const out: Uint8Array[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
