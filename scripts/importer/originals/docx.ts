@@ -13,7 +13,7 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { ImportError } from "../errors.js";
-import type { Limits } from "./limits.js";
+import { megabytes, type Limits } from "./limits.js";
 import type { Block, ImageRef, OriginalDocument, Section } from "./model.js";
 import { readOfficeProperties } from "./office-properties.js";
 import { graphicBlock } from "./graphics.js";
@@ -147,6 +147,10 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   const notes: string[] = [];
   const marked = await markGraphics(bytes, pkg, graphics, notes);
   let count = 0;
+  // mammoth unpacks pictures from its own copy of the zip, past openOoxml's capped reads: the same budget holds here.
+  // A 1 MB picture referred to 1,000 times was unpacked 1,000 times.
+  let pictureBytes = 0;
+  let overBudgetAt: number | undefined;
   let html: string;
   const messages: string[] = [];
   try {
@@ -164,7 +168,12 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
           const src = `lysark-image-${count}`;
           const alt = squash((image as unknown as { altText?: string }).altText ?? "") || undefined;
           const subtype = image.contentType.split("/")[1] ?? "bin";
-          images.set(src, { where: `picture ${count}`, alt, ext: subtype === "jpg" ? "jpeg" : subtype, data: new Uint8Array(await image.readAsBuffer()) });
+          // mammoth turns an error thrown here into a message, so the budget is checked after it.
+          if (pictureBytes > limits.maxUnpackedBytes) return { src };
+          const data = new Uint8Array(await image.readAsBuffer());
+          pictureBytes += data.length;
+          if (pictureBytes > limits.maxUnpackedBytes) overBudgetAt = count;
+          images.set(src, { where: `picture ${count}`, alt, ext: subtype === "jpg" ? "jpeg" : subtype, data });
           return { src };
         }),
       },
@@ -179,6 +188,13 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
       "open it in Word and save it again as .docx",
     );
   }
+  if (overBudgetAt !== undefined)
+    throw new ImportError(
+      file,
+      "zip-bomb",
+      `its pictures unpack to more than ${megabytes(limits.maxUnpackedBytes)} (at picture ${overBudgetAt}); refused as a possible zip bomb`,
+      "compress its pictures in Word (File → Compress Pictures), save it again, and import it again",
+    );
   const root = parseXml(`<root>${html}</root>`);
   const ctx: Ctx = { images, graphics, placed: new Set() };
 

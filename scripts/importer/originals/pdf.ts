@@ -70,7 +70,14 @@ async function readPages(
   bytes: Uint8Array,
   file: string,
   limits: Limits,
-): Promise<{ pages: Page[]; properties: FileProperties; tinyPictures: number; fullPagePictures: number; failedPictures: number }> {
+): Promise<{
+  pages: Page[];
+  properties: FileProperties;
+  tinyPictures: number;
+  fullPagePictures: number;
+  failedPictures: number;
+  repeatedPictures: number;
+}> {
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -115,6 +122,7 @@ async function readPages(
     let tinyPictures = 0;
     let fullPagePictures = 0;
     let failedPictures = 0;
+    let repeatedPictures = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const view = page.getViewport({ scale: 1 });
@@ -154,6 +162,7 @@ async function readPages(
       tinyPictures += found.tiny;
       fullPagePictures += found.fullPage;
       failedPictures += found.failed;
+      repeatedPictures += found.repeated;
       pages.push({ number: n, width: view.width, height: view.height, lines: lines.filter((l) => l.text), pictures: found.pictures });
       page.cleanup();
     }
@@ -166,7 +175,7 @@ async function readPages(
       modified: pdfDate(info.ModDate),
       application: str(info.Creator) ?? str(info.Producer),
     };
-    return { pages, properties, tinyPictures, fullPagePictures, failedPictures };
+    return { pages, properties, tinyPictures, fullPagePictures, failedPictures, repeatedPictures };
   } finally {
     await pdf.destroy();
   }
@@ -370,7 +379,7 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_SIGNATURE) < 0) {
     throw new ImportError(file, "corrupt", 'is not a PDF: it does not start with "%PDF-"', "check that the file was copied whole, or export the PDF again");
   }
-  const { pages, properties, tinyPictures, fullPagePictures, failedPictures } = await readPages(bytes, file, limits);
+  const { pages, properties, tinyPictures, fullPagePictures, failedPictures, repeatedPictures } = await readPages(bytes, file, limits);
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.length, 0), 0);
   // Fewer than 20 characters a page on average: a scan (at most a stamped page number).
   if (chars < 20 * pages.length) {
@@ -404,6 +413,7 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
     notes.push(
       `${oversized} picture(s) larger than ${MAX_IMAGE_PIXELS.toLocaleString("en-US")} pixels were left out unread, as the site cannot publish them — take them from the attached PDF, scaled down, if they matter`,
     );
+  if (repeatedPictures) notes.push(`${repeatedPictures} picture(s) painted again on a page that already shows them were left out (kept once)`);
   if (failedPictures) notes.push(`${failedPictures} picture(s) could not be decoded and were left out — take them from the attached PDF if they matter`);
   if (deck) {
     return {

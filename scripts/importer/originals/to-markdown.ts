@@ -11,6 +11,7 @@
  * `npm run check` points at the line until the editor describes it; it is
  * never given an invented description.
  */
+import { createHash } from "node:crypto";
 import { Document } from "yaml";
 import { slugify } from "../../content/slug.ts";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "../key-figures.js";
@@ -208,6 +209,8 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   const charts: number[] = [];
   const body: string[] = [];
   const isDeck = original.type === "presentation";
+  // The same picture again (a logo on each slide, a picture a report refers to many times) is written once.
+  const written = new Map<string, string>();
   const writeBlocks = (blocks: Block[], number: number): void => {
     let count = 0;
     for (const block of blocks) {
@@ -223,8 +226,13 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
         if (!charts.includes(number)) charts.push(number);
       } else {
         count++;
-        const name = `${slug}/${number === 0 ? "intro" : `${isDeck ? "slide" : "section"}-${number}`}-${count}.${block.image.ext}`;
-        files.push({ path: name, data: block.image.data });
+        const key = `${block.image.ext}:${createHash("sha256").update(block.image.data).digest("hex")}`;
+        let name = written.get(key);
+        if (name === undefined) {
+          name = `${slug}/${number === 0 ? "intro" : `${isDeck ? "slide" : "section"}-${number}`}-${count}.${block.image.ext}`;
+          written.set(key, name);
+          files.push({ path: name, data: block.image.data });
+        }
         pictures.push({
           where: number === 0 ? `before the first section, ${block.image.where}` : block.image.where.replace(/^picture/u, `section ${number}, picture`),
           file: name,

@@ -1,11 +1,13 @@
 /**
- * A PDF picture larger than the site can publish is left out unread (pdfjs's maxImageSize), and the report says so:
- * a 3 MB PDF holding one 32,000 × 32,000 image of zeros took 6.2 GB to decode before.
+ * What a PDF's pictures may cost: one larger than the site can publish is left out unread (pdfjs's maxImageSize; a 3 MB
+ * PDF holding one 32,000 × 32,000 image of zeros took 6.2 GB to decode), and one painted again on its page is written
+ * once (one image painted 5,000 times made 5,000 files). The report counts both.
  */
 import { deflateSync } from "node:zlib";
 import { concatTransformationMatrix, drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { MAX_IMAGE_PIXELS, oversizedImages } from "../../../scripts/importer/originals/pdf-pictures.js";
+import { makePdf } from "./fixtures.js";
 import { imp } from "./helpers.js";
 
 /** A report page with a grey image of `side` × `side` pixels drawn 100 points wide. */
@@ -45,5 +47,24 @@ describe("a PDF picture larger than the site can publish", () => {
 
   it("counts no picture within the limit", async () => {
     expect(oversizedImages(await reportWithImage(100))).toBe(0);
+  });
+});
+
+describe("a PDF picture painted again on its page", () => {
+  it("is written once, and the report counts the repeats", async () => {
+    const pictures = [100, 250, 400].map((top) => ({ top, width: 120, height: 90 }));
+    const bytes = await makePdf([
+      {
+        lines: [
+          { text: "Kulturstrategi for Testby", size: 24 },
+          { text: "Tre like bilder.", size: 11 },
+        ],
+        pictures,
+      },
+    ]);
+    const { report, files, markdown } = await imp(bytes, "rapport.pdf");
+    expect(files.filter((file) => file.path.endsWith(".png"))).toHaveLength(1);
+    expect(markdown.match(/!\[\]\(/gu)).toHaveLength(1);
+    expect(report.readingNotes).toContain("2 picture(s) painted again on a page that already shows them were left out (kept once)");
   });
 });
