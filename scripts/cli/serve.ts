@@ -19,6 +19,7 @@ import { commandOptions } from "../editor/cli-args.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
+import { refuseUnservablePaths } from "../editor/request-path.ts";
 import { reportProblems } from "./report.ts";
 
 const SERVE_HELP = `Usage: npm start [-- --port N] [--output DIR] [--no-cache]
@@ -108,6 +109,7 @@ const server = EleventyDevServer.getServer("lysark", output, {
   // Said once the port is open (it may be a later one if the asked-for port was taken): tests wait for this line.
   messageOnStart: ({ localhostUrl }) => `Serving the site at ${localhostUrl}`,
   logger: { info: say, log: say, error: (message: string) => console.error(`[lysark] ${message}`) },
+  middleware: [refuseUnservablePaths],
   onRequest: {
     "/_lysark/problems": ({ url }: { url: URL }) => ({
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
@@ -203,7 +205,10 @@ function changed(file: string): void {
 const watched = [
   ...new Set([path.join(root, "content"), ...["layouts", "assets", "docs"].map((dir) => path.join(packageRoot, dir)), path.join(root, "site.config.json")]),
 ];
-watch(watched, { ignoreInitial: true, ignored: ["**/.*", "**/.*/**"] })
+// Symbolic links are not followed: one in content/ that leads out (the check refuses it) made the watcher walk and
+// watch its target, the whole disk for a link to / (2.7 GB and no answer for a minute), and a link to its own folder
+// looped. The link itself is watched, so adding, changing or removing it is still seen.
+watch(watched, { ignoreInitial: true, ignored: ["**/.*", "**/.*/**"], followSymlinks: false })
   .on("all", (_event, file) => changed(path.resolve(root, file)))
   .on("error", (error) => console.error(`[lysark] Watching for changes failed: ${error.message}`))
   .on("ready", () => say(`Watching ${watched.map((file) => path.relative(root, file) || ".").join(", ")} for changes`));

@@ -6,5 +6,5 @@ declare module "@11ty/chokidar-with-glob-support" {
     on(event: "error", listener: (error: Error) => void): Watcher;
     close(): Promise<void>;
   }
-  export function watch(paths: string[], options?: { ignoreInitial?: boolean; ignored?: string[] }): Watcher;
+  export function watch(paths: string[], options?: { ignoreInitial?: boolean; ignored?: string[]; followSymlinks?: boolean }): Watcher;
 }

@@ -8,6 +8,8 @@ declare module "@11ty/eleventy-dev-server" {
     /** What to print once the port is open; localhostUrl has the port actually used. */
     messageOnStart?: (info: { localhostUrl: string }) => string | false;
     logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
+    /** Connect-style functions run on each request after `onRequest`, before the server looks for a file. */
+    middleware?: Array<(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, next: () => void) => void>;
     onRequest?: Record<string, (request: { url: URL }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined>;
   }
   interface DevServer {

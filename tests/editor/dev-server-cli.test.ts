@@ -7,6 +7,7 @@
  * what a build refuses to replace, and a checkout that stays read-only is served with --no-cache --output DIR.
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -41,6 +42,50 @@ describe("the dev server process", () => {
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 0 }));
     expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json:1:\d+ pageSize: /);
     expect((await fetch(server.url("/"))).status).toBe(200);
+  }, 90_000);
+
+  it("answers 400 to a path its file lookup would throw on, and keeps serving", async () => {
+    dir = makeProject("site-basic");
+    server = startDevServer(dir);
+    await server.listening();
+    await server.logged(/\[lysark\] Wrote \d+ files/, 0, 60_000);
+    // Raw paths: fetch would normalise them. Each of these ended the server (11ty/eleventy-dev-server#150).
+    const status = (pathname: string) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get({ host: "localhost", port: server!.port, path: pathname }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          })
+          .on("error", reject);
+      });
+    for (const pathname of ["/..%2fpackage.json", "/%zz", "/.11ty/..%2f..%2fpackage.json"]) expect(await status(pathname), pathname).toBe(400);
+    expect(await status("/")).toBe(200);
+    expect(server.output()).not.toMatch(/Invalid path|URIError/u);
+  }, 90_000);
+
+  it("does not follow a symbolic link in content/ that leads out: the link is reported, nothing behind it is watched", async () => {
+    dir = makeProject("site-basic");
+    const outside = mkdtempSync(path.join(os.tmpdir(), "lysark-outside-"));
+    try {
+      mkdirSync(path.join(outside, "dypt", "nede"), { recursive: true });
+      writeFileSync(path.join(outside, "dypt", "nede", "hemmelig.md"), "---\ntitle: x\n---\n");
+      server = startDevServer(dir);
+      await server.listening();
+      await server.logged(/\[lysark\] Wrote \d+ files/, 0, 60_000);
+      const from = server.output().length;
+      symlinkSync(outside, path.join(dir, "content", "utenfor"));
+      expect(await server.logged(/content\/utenfor:1:1 [^\n]*symbolic link to a folder outside the content folder/u, from)).toBeTruthy();
+      // A file added behind the link is not seen: the watcher did not walk into it.
+      const later = server.output().length;
+      writeFileSync(path.join(outside, "dypt", "ny.md"), "---\ntitle: y\n---\n");
+      writeFileSync(path.join(dir, "content", "_registries", "topics.yaml"), readFileSync(path.join(dir, "content", "_registries", "topics.yaml")));
+      await server.logged(/\[lysark\] /u, later);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(server.output()).not.toMatch(/utenfor\/(dypt|ny)/u);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   }, 90_000);
 
   it("writes and serves the site through an _site link to a folder not made yet, and the link stays", async () => {
