@@ -53,6 +53,11 @@ export const LIMITS = {
   attachmentBytes: 100 * 1000 * 1000,
   /** Documents per listing page (site.config.json pageSize). */
   pageSize: 1000,
+  /**
+   * Characters in site.config.json's url: its path is written into every link of every page, so a 200,000-character
+   * path made an 848 MB site of the five bundled documents.
+   */
+  siteUrlLength: 200,
 } as const;
 
 /** The latest year a date may have: next year, so a talk announced ahead still passes. */
@@ -120,6 +125,7 @@ export function renderLimits(): string {
     ],
     ["files", "documents, images and attachments are files inside content/ (a symbolic link to a place outside is refused)"],
     ["`pageSize` in site.config.json", `1 to ${number(LIMITS.pageSize)}`],
+    ["`url` in site.config.json", `at most ${number(LIMITS.siteUrlLength)} characters; \`repository\` and \`editBranch\` at most ${number(LIMITS.textLength)}`],
   ];
   return [
     "## Limits",

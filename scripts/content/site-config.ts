@@ -7,21 +7,51 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BASE_PATH_CHARACTERS } from "./base-path.ts";
-import { LIMITS } from "./limits.ts";
+import { forbiddenCharacter, forbiddenCharacterMessage, LIMITS } from "./limits.ts";
 import type { Problem } from "./problems.ts";
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource } from "./yaml-source.ts";
 
 export const SITE_CONFIG_FILE = "site.config.json";
 
+/** A text the site writes into its pages: no control characters, and at most `max` characters. */
+function printable<T extends z.ZodType<string>>(schema: T, max: number): T {
+  return schema.check((ctx) => {
+    const found = forbiddenCharacter(ctx.value);
+    if (found) ctx.issues.push({ code: "custom", input: ctx.value, message: forbiddenCharacterMessage(found.code) });
+    if (ctx.value.length > max)
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        message: `is ${ctx.value.length.toLocaleString("en-US")} characters long; at most ${max.toLocaleString("en-US")}.`,
+      });
+  }) as T;
+}
+
 const webAddress = z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" });
+
+/** Why a URL's path cannot be a base path once its escapes are decoded ("%zz", an escaped "/", NUL), or undefined. */
+function escapedPathProblem(pathname: string): string | undefined {
+  for (const segment of pathname.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return `"${segment}" has a "%" that is not an escaped character (a "%" and two hexadecimal digits of UTF-8)`;
+    }
+    if (/[\u0000-\u001F\u007F]/u.test(decoded)) return `"${segment}" stands for a control character`;
+    if (/[/\\?#%]/u.test(decoded) || decoded === "." || decoded === "..")
+      return `"${segment}" is "${decoded}" once its escapes are read, which is not a plain folder name`;
+  }
+  return undefined;
+}
 
 /**
  * The site's own address. Its path part is the base path every link is
  * published under (scripts/content/base-path.ts), so it must be a plain path:
  * no query, no fragment, no characters that would need escaping in a page.
  */
-const siteAddress = webAddress
+const siteAddress = printable(webAddress, LIMITS.siteUrlLength)
   .check((ctx) => {
     const url = URL.parse(ctx.value);
     if (!url || !/^https?:$/.test(url.protocol)) return; // already reported as not a web address
@@ -30,9 +60,10 @@ const siteAddress = webAddress
     if (url.search || ctx.value.includes("?")) fail(`must not have a query ("?…"): links are made by adding paths to it. Write "${example}".`);
     if (url.hash || ctx.value.includes("#")) fail(`must not have a fragment ("#…"): links are made by adding paths to it. Write "${example}".`);
     if (url.username || url.password) fail(`must not hold a user name or password. Write "${url.protocol}//${url.host}${url.pathname}".`);
-    if (url.pathname.includes("//") || !BASE_PATH_CHARACTERS.test(url.pathname)) {
+    const escaped = escapedPathProblem(url.pathname);
+    if (url.pathname.includes("//") || !BASE_PATH_CHARACTERS.test(url.pathname) || escaped) {
       fail(
-        `has a path ("${url.pathname}") that cannot be the site's base path: use letters, digits, "-", ".", "_" and single "/" between folders, like "https://example.github.io/lysark/".`,
+        `has a path ("${url.pathname}") that cannot be the site's base path${escaped ? ` (${escaped})` : ""}: use letters, digits, "-", ".", "_" and single "/" between folders, like "https://example.github.io/lysark/".`,
       );
     }
   })
@@ -51,8 +82,14 @@ export const siteConfigSchema = z
      * ("https://example.github.io/lysark/" → "/lysark") is the base path of every link (scripts/content/base-path.ts).
      */
     url: siteAddress,
-    repository: webAddress.optional(),
-    editBranch: z.string().default("main"),
+    repository: printable(webAddress, LIMITS.textLength).optional(),
+    /** The branch edit links open ("<repository>/edit/<branch>/…"), as git names it. */
+    editBranch: printable(
+      z.string().regex(/^(?![-/.])(?!.*(?:\.\.|\/\/|\/\.|@\{|\.lock$|\/$|\.$))[\p{L}\p{N}._\-/]+$/u, {
+        error: 'must be a git branch name: letters, digits, "-", "_", "." and "/" between parts, like "main" or "release/2026"',
+      }),
+      LIMITS.textLength,
+    ).default("main"),
     /** Documents per page on the listings by publisher, topic, type and year. */
     pageSize: z.number().int().min(1).max(LIMITS.pageSize).default(20),
     /**

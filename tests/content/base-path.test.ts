@@ -122,8 +122,47 @@ describe("site.config.json's url", () => {
     );
     expect(configIn('{ "url": "https://example.org/a&b/" }')[0]).toMatch(/^site\.config\.json:1:10 url: has a path \("\/a&b\/"\)/);
   });
+  it("with an escape that does not decode, or decodes to a separator, a parent folder or a control character, is an error", () => {
+    expect(configIn('{ "url": "https://example.org/%zz/" }')[0]).toMatch(
+      /^site\.config\.json:1:10 url: has a path \("\/%zz\/"\) that cannot be the site's base path \("%zz" has a "%" that is not an escaped character/u,
+    );
+    for (const [path, decoded] of [
+      ["/..%2f/", "../"],
+      ["/a%2F%2Fb/", "a//b"],
+      ["/%2e%2e%5c/", "..\\"],
+    ])
+      expect(configIn(`{ "url": "https://example.org${path}" }`)[0]).toContain(`is "${decoded}" once its escapes are read, which is not a plain folder name`);
+    expect(configIn('{ "url": "https://example.org/%00/" }')[0]).toContain('("%00" stands for a control character)');
+    // Letters outside ASCII are escaped by the address itself, and stay.
+    expect(siteConfigSchema.parse({ url: "https://kommune.no/arkiv-æøå/" }).url).toBe("https://kommune.no/arkiv-%C3%A6%C3%B8%C3%A5");
+  });
+  it("longer than 200 characters is an error: its path is in every link of every page", () => {
+    expect(configIn(`{ "url": "https://example.org/${"a".repeat(200)}/" }`)).toEqual(["site.config.json:1:10 url: is 221 characters long; at most 200."]);
+  });
   it("that is not an http(s) address keeps its one message", () => {
     expect(configIn('{ "url": "ftp://example.org/lysark/" }')).toEqual(["site.config.json:1:10 url: must be a web address starting with https://"]);
     expect(configIn('{ "url": "/lysark/" }')).toEqual(["site.config.json:1:10 url: must be a web address starting with https://"]);
+  });
+});
+
+describe("site.config.json's repository and editBranch", () => {
+  const { track } = useContentCheck();
+  const configIn = (fields: object) =>
+    loadSiteConfig(track(makeProject("site-basic", { "site.config.json": JSON.stringify({ url: "https://example.org", ...fields }) }))).problems.map(
+      formatProblem,
+    );
+
+  it("take a repository address and a git branch name", () => {
+    expect(configIn({ repository: "https://github.com/kommune/arkiv", editBranch: "release/2026" })).toEqual([]);
+  });
+  it("refuse control characters, a branch git would not name, and overlong values", () => {
+    const branch = configIn({ editBranch: "ma\u0000in\u202e" });
+    expect(branch).toContain(
+      'site.config.json:1:43 editBranch: must be a git branch name: letters, digits, "-", "_", "." and "/" between parts, like "main" or "release/2026"',
+    );
+    expect(branch.join("\n")).toContain("editBranch: contains the invisible control character U+0000");
+    for (const name of ["a..b", "-x", "x/", "x.lock", "a b"]) expect(configIn({ editBranch: name }).join("\n"), name).toContain("must be a git branch name");
+    expect(configIn({ repository: "https://github.com/a/b\u0007" }).join("\n")).toContain("repository: contains the invisible control character U+0007");
+    expect(configIn({ repository: `https://github.com/${"a".repeat(500)}` }).join("\n")).toContain("repository: is 519 characters long; at most 500.");
   });
 });
