@@ -11,10 +11,14 @@
  * not when a file changed. Files whose newest commit is such a boundary get no
  * date at all (not the boundary's, and not the checkout's modification time);
  * their pages then show only the front-matter date, and the build says so once.
+ *
+ * A commit's date is what its author's machine said, and a pull request's commits are anyone's: a date after next
+ * year (as the check allows for the content's own dates) or before 1971 (a clock at zero) is not published either.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { latestYear } from "../content/limits.ts";
 
 export interface GitDates {
   /** Newest commit date per file, for files whose newest commit is a real change. */
@@ -25,6 +29,14 @@ export interface GitDates {
   cut: Set<string>;
   /** True in a shallow clone. */
   shallow: boolean;
+  /** Files whose newest commit carries a date no commit can have (after next year, before 1971): their date is unknown. */
+  implausible: Set<string>;
+}
+
+/** A commit's or a file's date ("YYYY-MM-DD") that could be true: from 1971 to the end of next year. */
+function plausibleDate(day: string, now = new Date()): boolean {
+  const year = Number(day.slice(0, 4));
+  return year >= 1971 && year <= latestYear(now);
 }
 
 /** "YYYY-MM-DD" of the last commit that touched each file, else of its mtime (UTC). Keys are the given paths. */
@@ -55,6 +67,7 @@ export function fileDates(root: string, files: readonly string[], folder = "cont
     if (first) firstPublished.set(file, first);
   }
   let undated = 0;
+  const implausible: string[] = [];
   for (const file of files) {
     const key = file.split(path.sep).join("/");
     // A file cut off by a shallow clone keeps no date: its mtime is the checkout's, as wrong as the boundary's.
@@ -62,12 +75,22 @@ export function fileDates(root: string, files: readonly string[], folder = "cont
       undated++;
       continue;
     }
+    if (fromGit.implausible.has(key)) {
+      implausible.push(key);
+      continue;
+    }
     const date = fromGit.dates.get(key) ?? mtimeDate(path.join(root, file));
-    if (date) dates.set(file, date);
+    if (date && !plausibleDate(date)) implausible.push(key);
+    else if (date) dates.set(file, date);
   }
   if (undated) {
     warn(
       `Lysark: the git history is shallow, so ${undated} of ${files.length} document(s) show no "last updated" date (only their front-matter date). Build from a full clone (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`,
+    );
+  }
+  if (implausible.length) {
+    warn(
+      `Lysark: the last commit (or, outside git, the modification time) of ${implausible.length} document(s) is dated after next year or before 1971, so they show no "last updated" date: ${implausible.slice(0, 3).join(", ")}${implausible.length > 3 ? " …" : ""}. Set the clock of the machine that made the commit right and make it again (git commit --amend gives the last commit the current date).`,
     );
   }
   return { lastUpdated: dates, firstPublished };
@@ -88,7 +111,7 @@ export function gitDates(root: string, folder: string): Map<string, string> {
 
 /** Newest commit per file under `folder`, telling real changes from a shallow clone's boundary. */
 export function gitHistory(root: string, folder: string): GitDates {
-  const history: GitDates = { dates: new Map(), first: new Map(), cut: new Set(), shallow: false };
+  const history: GitDates = { dates: new Map(), first: new Map(), cut: new Set(), shallow: false, implausible: new Set() };
   const result = spawnSync("git", ["-c", "core.quotePath=false", "log", "--relative", "--format=%x01%cs %H", "--name-only", "--no-renames", "--", folder], {
     cwd: root,
     encoding: "utf8",
@@ -113,11 +136,12 @@ export function gitHistory(root: string, folder: string): GitDates {
       if (seen.has(line)) continue;
       seen.add(line);
       if (boundary) history.cut.add(line);
+      else if (!plausibleDate(date)) history.implausible.add(line);
       else history.dates.set(line, date);
     }
   }
   // A file whose oldest commit is a shallow boundary was added earlier than git can see.
-  for (const [file, commit] of oldest) if (!commit.boundary) history.first.set(file, commit.date);
+  for (const [file, commit] of oldest) if (!commit.boundary && plausibleDate(commit.date)) history.first.set(file, commit.date);
   return history;
 }
 

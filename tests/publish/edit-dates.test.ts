@@ -3,11 +3,11 @@
  * inside a repository, from the file's modification time outside one.
  */
 import { execFileSync } from "node:child_process";
-import { utimesSync, writeFileSync } from "node:fs";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
-import { gitDates, lastUpdatedDates } from "../../scripts/publish/git-dates.ts";
+import { fileDates, gitDates, lastUpdatedDates } from "../../scripts/publish/git-dates.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { publishProjectChanges } from "./helpers.ts";
 
@@ -112,6 +112,37 @@ describe("in a shallow clone", () => {
     } finally {
       removeProject(origin);
       removeProject(clone);
+    }
+  });
+});
+
+describe("a commit dated where no commit can be", () => {
+  it("gives the file no date, not 2099's or 1970's, and says so once", () => {
+    const dir = makeProject();
+    try {
+      const future = "content/testby/likestilling-i-testby.md";
+      const past = "content/testby/nyere.md";
+      const fine = "content/testby/riktig.md";
+      writeFileSync(path.join(dir, past), doc(VALID_FRONT_MATTER));
+      writeFileSync(path.join(dir, fine), doc(VALID_FRONT_MATTER));
+      git(dir, ["init", "-q"]);
+      git(dir, ["add", "-A"]);
+      git(dir, ["commit", "-q", "-m", "first"], "2021-05-01T12:00:00Z");
+      writeFileSync(path.join(dir, future), `${readFileSync(path.join(dir, future), "utf8")}\n`);
+      git(dir, ["commit", "-q", "-am", "future"], "2099-12-31T00:00:00Z");
+      writeFileSync(path.join(dir, past), `${readFileSync(path.join(dir, past), "utf8")}\n`);
+      git(dir, ["commit", "-q", "-am", "epoch"], "1970-01-01T00:00:01Z");
+      const warnings: string[] = [];
+      const { lastUpdated, firstPublished } = fileDates(dir, [future, past, fine], "content", (message) => warnings.push(message));
+      expect(lastUpdated.get(fine)).toBe("2021-05-01");
+      expect(lastUpdated.has(future)).toBe(false);
+      expect(lastUpdated.has(past)).toBe(false);
+      expect(firstPublished.get(future)).toBe("2021-05-01");
+      expect(warnings).toEqual([
+        `Lysark: the last commit (or, outside git, the modification time) of 2 document(s) is dated after next year or before 1971, so they show no "last updated" date: ${future}, ${past}. Set the clock of the machine that made the commit right and make it again (git commit --amend gives the last commit the current date).`,
+      ]);
+    } finally {
+      removeProject(dir);
     }
   });
 });
