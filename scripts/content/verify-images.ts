@@ -33,8 +33,8 @@ export function isTruncated(bytes: Buffer): boolean {
 }
 
 /** What is wrong with one image file, or undefined when it is fine. */
-export async function imageProblem(file: string): Promise<string | undefined> {
-  const { size } = statSync(file);
+export async function imageProblem(file: string | Buffer): Promise<string | undefined> {
+  const size = typeof file === "string" ? statSync(file).size : file.length;
   if (size > LIMITS.imageBytes) {
     return `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.imageBytes / 1024 / 1024} MB. Save it smaller (a slide picture rarely needs more than 2000 pixels across).`;
   }
@@ -47,7 +47,7 @@ export async function imageProblem(file: string): Promise<string | undefined> {
     if (Math.max(width, height) > LIMITS.imageAspect * Math.max(1, Math.min(width, height))) {
       return `is ${width}×${height} pixels: one side is more than ${LIMITS.imageAspect} times the other, too thin to show. Crop it.`;
     }
-    if (isTruncated(readFileSync(file))) {
+    if (isTruncated(typeof file === "string" ? readFileSync(file) : file)) {
       return "is cut off: the file ends before the picture does. Is it a complete, valid picture file? Save it again from an image editor.";
     }
     // Decoding every pixel finds a corrupt file the header does not show.

@@ -32,7 +32,9 @@ function eleventyImage(): typeof EleventyImage {
 export const IMAGE_URL_PATH = "/media/";
 const OUTPUT_FOLDER = "media";
 
-const SUPPORTED = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"]);
+/** Extensions of the pictures a body may show: what sharp reads and the image pipeline publishes. */
+export const PUBLISHABLE_IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"]);
+const SUPPORTED = PUBLISHABLE_IMAGE_EXTENSIONS;
 
 /** Widths offered in srcset; wider than the original is never made. */
 export const IMAGE_WIDTHS = [480, 960, 1440];

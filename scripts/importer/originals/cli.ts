@@ -95,6 +95,9 @@ export async function planOriginals(
         soffice,
         cacheDir,
       });
+      // Switched off, not missing: the report says which (LibreOffice may well be installed).
+      if (options.soffice === undefined && soffice === null && result.report.slidePictures.startsWith("skipped: LibreOffice (soffice) is not installed"))
+        result.report.slidePictures = "skipped: switched off with LYSARK_SLIDE_PICTURES=off";
       const folder = path.join(options.outDir, result.report.publisher.id);
       const writes: PlannedOriginal["writes"] = [
         { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },

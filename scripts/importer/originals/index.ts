@@ -10,6 +10,7 @@ import { LIMITS } from "../../content/limits.ts";
 import { readDocx } from "./docx.js";
 import { DEFAULT_LIMITS, megabytes, type Limits } from "./limits.js";
 import type { OriginalDocument } from "./model.js";
+import { leaveOutUnpublishablePictures } from "./publishable-pictures.js";
 import { readPdf } from "./pdf.js";
 import { readPptx } from "./pptx.js";
 import { findSoffice, makeSlidePictures } from "./slide-pictures.js";
@@ -76,6 +77,7 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
       "import .pptx, .docx or .pdf files (or .txt transcripts)",
     );
   checkSections(original.sections.length, file);
+  await leaveOutUnpublishablePictures(original);
   let slidePictures: Uint8Array[] | undefined;
   let status = "not applicable";
   const links = original.linksOutside ?? [];

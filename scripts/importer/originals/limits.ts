@@ -3,6 +3,8 @@
  * Each can be lowered in tests; the defaults suit real municipal decks and
  * reports (the largest seen are a few dozen MB with pictures).
  */
+import { LIMITS } from "../../content/limits.ts";
+
 export interface Limits {
   /** Size of the original file. */
   maxFileBytes: number;
@@ -17,7 +19,8 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  maxFileBytes: 200 * 1024 * 1024,
+  // The original is published as the document's attachment, and the check refuses a larger one.
+  maxFileBytes: LIMITS.attachmentBytes,
   maxUnpackedBytes: 512 * 1024 * 1024,
   maxRatio: 200,
   maxEntries: 20_000,

@@ -5,6 +5,7 @@
  * "modified". Such values are reported to the editor, never written.
  */
 import type { FileProperties } from "./model.js";
+import { LIMITS } from "../../content/limits.ts";
 
 /** Authors that name a machine, a program or a template, not a person. */
 const PLACEHOLDER_AUTHORS =
@@ -29,6 +30,13 @@ function isoDay(value: string | undefined): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
+/** True when "YYYY-MM-DD" names a day of the calendar ("2021-02-29" does not). */
+function calendarDay(day: string): boolean {
+  const [year = 0, month = 0, date = 0] = day.split("-").map(Number);
+  const utc = new Date(Date.UTC(year, month - 1, date));
+  return utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
+}
+
 /** `fileName` is the original's name; `now` the import time (dates after it are not true). */
 export function trustProperties(props: FileProperties, fileName: string, now: Date): TrustedProperties {
   const distrusted: string[] = [];
@@ -41,6 +49,10 @@ export function trustProperties(props: FileProperties, fileName: string, now: Da
   if (title && (PLACEHOLDER_TITLES.test(title) || title.toLowerCase() === base.toLowerCase())) {
     distrusted.push(`title "${title}" from the file's properties looks like a default or the file name, not the document's title`);
     title = undefined;
+  } else if (title && title.length > LIMITS.titleLength) {
+    // Not cut short: a title is the document's words, and the check refuses a longer one.
+    distrusted.push(`title from the file's properties is ${title.length} characters long, more than the ${LIMITS.titleLength} a title may have`);
+    title = undefined;
   }
 
   const created = props.created ? new Date(props.created) : undefined;
@@ -49,7 +61,10 @@ export function trustProperties(props: FileProperties, fileName: string, now: Da
   const years = valid(created) && valid(modified) ? (modified.getTime() - created.getTime()) / (365.25 * 24 * 3600 * 1000) : 0;
 
   let author = props.author?.trim() || undefined;
-  if (author && PLACEHOLDER_AUTHORS.test(author)) {
+  if (author && author.length > LIMITS.textLength) {
+    distrusted.push(`author from the file's properties is ${author.length} characters long, more than the ${LIMITS.textLength} a name may have`);
+    author = undefined;
+  } else if (author && PLACEHOLDER_AUTHORS.test(author)) {
     distrusted.push(`author "${author}" from the file's properties names a program or account, not a person`);
     author = undefined;
   } else if (author && props.company && author.toLowerCase() === props.company.trim().toLowerCase()) {
@@ -68,6 +83,10 @@ export function trustProperties(props: FileProperties, fileName: string, now: Da
   const day = isoDay(props.modified);
   if (!valid(modified) || !day) {
     dateReason = "the file states no modification date";
+  } else if (!calendarDay(day)) {
+    // "2021-02-29": Date rolls it over to 1 March, and the check refuses the day as written.
+    dateReason = `the file's modification date ${day} is not a real calendar date`;
+    distrusted.push(`modified date ${day} does not exist`);
   } else if (modified.getTime() > now.getTime()) {
     dateReason = `the file's modification date ${day} is in the future`;
     distrusted.push(`modified date ${day} is after today`);

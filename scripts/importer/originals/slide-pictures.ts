@@ -15,6 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { LIMITS } from "../../content/limits.ts";
 import { MAX_IMAGE_PIXELS } from "./pdf-pictures.js";
 
 const run = promisify(execFile);
@@ -48,7 +49,20 @@ export interface SlidePictureOptions {
   timeoutMs?: number | undefined;
 }
 
-/** Draws every page of a PDF to a PNG of the given width. */
+/** A slide whose picture the site could not publish (PowerPoint allows a slide 56 inches by 1). */
+export class SlideShapeError extends Error {}
+
+/** Why a slide picture of this size could not be published (the check's image limits), or undefined. */
+function slideShapeProblem(width: number, height: number): string | undefined {
+  const [long, short] = [Math.max(width, height), Math.max(1, Math.min(width, height))];
+  if (long > LIMITS.imageAspect * short)
+    return `the slides are ${width}×${height} pixels drawn: one side is more than ${LIMITS.imageAspect} times the other, too thin for the site to show`;
+  if (width * height > LIMITS.imagePixels || long > LIMITS.imageSide)
+    return `the slides are ${width}×${height} pixels drawn, more than the ${LIMITS.imagePixels.toLocaleString("en-US")} pixels or ${LIMITS.imageSide} on the longest side a picture may have`;
+  return undefined;
+}
+
+/** Draws every page of a PDF to a PNG of the given width; a SlideShapeError, before drawing, for a page it could not publish. */
 export async function renderPdfPages(pdfBytes: Uint8Array, width = SLIDE_PICTURE_WIDTH): Promise<Uint8Array[]> {
   // A picture in the deck larger than the site can publish is left out of its slide's drawing rather than decoded.
   const pdf = await getDocument({ data: new Uint8Array(pdfBytes), isEvalSupported: false, verbosity: 0, maxImageSize: MAX_IMAGE_PIXELS }).promise;
@@ -57,6 +71,8 @@ export async function renderPdfPages(pdfBytes: Uint8Array, width = SLIDE_PICTURE
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
+      const problem = slideShapeProblem(Math.round(viewport.width), Math.round(viewport.height));
+      if (problem) throw new SlideShapeError(problem);
       // pdfjs's own canvas factory: @napi-rs/canvas in Node.
       const factory = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } })
         .canvasFactory;
@@ -128,6 +144,7 @@ export async function makeSlidePictures(bytes: Uint8Array, options: SlidePicture
     }
     return { pictures, status: `${pictures.length} made with LibreOffice${folder ? " and cached" : ""}` };
   } catch (e) {
+    if (e instanceof SlideShapeError) return { pictures: undefined, status: `skipped: ${e.message}` };
     return { pictures: undefined, status: `skipped: LibreOffice failed (${(e as Error).message.split("\n")[0]})` };
   } finally {
     rmSync(work, { recursive: true, force: true });

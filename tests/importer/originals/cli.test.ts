@@ -58,6 +58,8 @@ describe("npm run import with originals", () => {
     expect(r.stdout).toMatch(/^---\ntitle: Internasjonal satsing i Testby\n/u);
     expect(r.stderr).toMatch(/^deck\.pptx\n {2}format: {10}PPTX → presentation\n/u);
     expect(r.stderr).toContain("(--stdout: the attachment and 1 picture(s) were not written)");
+    // LYSARK_SLIDE_PICTURES=off (set above): said as such, not as LibreOffice missing.
+    expect(r.stderr).toMatch(/^ {2}slide pictures: +skipped: switched off with LYSARK_SLIDE_PICTURES=off$/mu);
     expect(written()).toEqual(["_publisher.yaml"]);
   });
 

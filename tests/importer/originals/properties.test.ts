@@ -46,3 +46,25 @@ describe("which of a file's properties are trusted", () => {
     expect(t.dateReason).toMatch(reason);
   });
 });
+
+describe("properties the check would refuse", () => {
+  it("a modification date that is no day of the calendar gives no date, not the day after", () => {
+    const t = trust({ created: "2021-01-10T10:00:00Z", modified: "2021-02-29T10:00:00Z" });
+    expect(t.date).toBeUndefined();
+    expect(t.dateReason).toBe("the file's modification date 2021-02-29 is not a real calendar date");
+    expect(t.distrusted).toContain("modified date 2021-02-29 does not exist");
+    // A leap day and a date written in a time zone ahead of UTC are real days.
+    expect(trust({ created: "2020-01-10T10:00:00Z", modified: "2020-02-29T10:00:00Z" }).date).toBe("2020-02-29");
+    expect(trust({ created: "2021-01-10T10:00:00Z", modified: "2021-03-01T00:30:00+02:00" }).date).toBe("2021-03-01");
+  });
+
+  it("a title or an author longer than the check allows is not taken, and not cut short", () => {
+    const t = trust({ title: `Handlingsplan ${"og tiltak ".repeat(40)}`.trim(), author: "Kari ".repeat(110).trim() });
+    expect(t.title).toBeUndefined();
+    expect(t.author).toBeUndefined();
+    expect(t.distrusted).toEqual([
+      "title from the file's properties is 413 characters long, more than the 300 a title may have",
+      "author from the file's properties is 549 characters long, more than the 500 a name may have",
+    ]);
+  });
+});

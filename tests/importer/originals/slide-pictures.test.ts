@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { findSoffice, makeSlidePictures, renderPdfPages } from "../../../scripts/importer/originals/slide-pictures.js";
+import { findSoffice, makeSlidePictures, renderPdfPages, SlideShapeError } from "../../../scripts/importer/originals/slide-pictures.js";
 import { makeDeck, makePdf, png } from "./fixtures.js";
 import { imp } from "./helpers.js";
 
@@ -75,4 +76,16 @@ describe("slide pictures", () => {
     },
     180_000,
   );
+});
+
+describe("slides the site could not show as pictures", () => {
+  it.each([
+    ["56 inches by 1", [56 * 72, 72], /^the slides are 1600×29 pixels drawn: one side is more than 50 times the other/u],
+    ["1 inch by 56", [72, 56 * 72], /^the slides are 1600×89600 pixels drawn: one side is more than 50 times the other/u],
+  ])("are not drawn: a slide %s", async (_name, size, reason) => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage(size as [number, number]);
+    await expect(renderPdfPages(await pdf.save())).rejects.toThrow(SlideShapeError);
+    await expect(renderPdfPages(await pdf.save())).rejects.toThrow(reason);
+  });
 });
