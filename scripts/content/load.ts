@@ -155,7 +155,11 @@ function readText(file: string, out: Collector, bytes?: Buffer): string | undefi
   }
 }
 
-function parseYaml(file: string, text: string, firstLine: number, out: Collector): YamlSource | undefined {
+/**
+ * Parses YAML, reporting syntax errors and characters that cannot be published. Undefined when it has either; with
+ * `dirtyEntries`, a list whose entries hold such characters is still returned, their indexes added there.
+ */
+function parseYaml(file: string, text: string, firstLine: number, out: Collector, dirtyEntries?: Set<number>): YamlSource | undefined {
   const source = parseYamlSource(text, firstLine);
   for (const error of source.errors) out.add(file, error.line, error.col, "", `YAML syntax error: ${error.message}`);
   if (source.errors.length) return undefined;
@@ -168,6 +172,7 @@ function parseYaml(file: string, text: string, firstLine: number, out: Collector
         const where = source.locate(at);
         out.add(file, where.line, where.col, at.map(String).join("."), forbiddenCharacterMessage(found.code));
         clean = false;
+        if (typeof at[0] === "number") dirtyEntries?.add(at[0]);
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
@@ -179,13 +184,14 @@ function parseYaml(file: string, text: string, firstLine: number, out: Collector
           const where = source.locate(at);
           out.add(file, where.line, where.col, at.map(String).join("."), `a field name ${forbiddenCharacterMessage(forbiddenCharacter(key)!.code)}`);
           clean = false;
+          if (typeof at[0] === "number") dirtyEntries?.add(at[0]);
         }
         visit(item, [...at, key]);
       }
     }
   };
   visit(source.value, []);
-  return clean ? source : undefined;
+  return clean || (dirtyEntries && Array.isArray(source.value)) ? source : undefined;
 }
 
 function validateYaml<T>(file: string, schema: z.ZodType<T>, source: YamlSource, out: Collector): T | undefined {
@@ -195,27 +201,59 @@ function validateYaml<T>(file: string, schema: z.ZodType<T>, source: YamlSource,
   return undefined;
 }
 
-function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<T[]>, out: Collector): T[] {
+/**
+ * A registry's entries, and the ids of the entries that have errors. The good entries are kept when others are not:
+ * one bad label used to throw the whole registry away, and every document then had an "unknown topic" error for each
+ * of its topics (1 real error and 18 false ones for one control character).
+ */
+function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray<z.ZodType<T>>, out: Collector): { entries: T[]; broken: Set<string> } {
+  const broken = new Set<string>();
   try {
     statSync(file);
   } catch {
     out.add(file, 1, 1, "", `registry file is missing. Create it (a YAML list of entries with id and labels); see docs/content-model.md.`);
-    return [];
+    return { entries: [], broken };
   }
   const text = readText(file, out);
-  if (text === undefined) return [];
-  const source = parseYaml(file, text, 1, out);
-  if (!source) return [];
-  const entries = validateYaml(file, schema, source, out) ?? [];
+  if (text === undefined) return { entries: [], broken };
+  const dirty = new Set<number>();
+  const source = parseYaml(file, text, 1, out, dirty);
+  if (!source) return { entries: [], broken };
+  if (!Array.isArray(source.value)) {
+    validateYaml(file, schema, source, out);
+    return { entries: [], broken };
+  }
+  // Entry by entry, each problem at its place in the list as the whole list's check would give it.
+  const entries: Array<[number, T]> = [];
+  source.value.forEach((item: unknown, index) => {
+    const entry = dirty.has(index) ? undefined : schema.element.safeParse(item);
+    if (entry?.success) return entries.push([index, entry.data]);
+    if (entry) {
+      const issues = entry.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }));
+      out.problems.push(...schemaProblems(out.rel(file), schema, issues, source));
+    }
+    if (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") broken.add((item as { id: string }).id);
+  });
   const seen = new Set<string>();
-  entries.forEach((entry, index) => {
+  for (const [index, entry] of entries) {
     if (seen.has(entry.id)) {
       const at = source.locate([index, "id"]);
       out.add(file, at.line, at.col, `${index}.id`, `duplicate id "${entry.id}". Each id must appear once.`);
     }
     seen.add(entry.id);
-  });
-  return entries;
+  }
+  return { entries: entries.map(([, entry]) => entry), broken };
+}
+
+/**
+ * A document's reference to a registry entry that has errors of its own: the entry's problem is reported, and the
+ * document is not loaded, but "unknown topic" would be false (the topic is listed, with a mistake in it).
+ */
+function namesBrokenEntry(problem: Problem, broken: Prepared["brokenIds"]): boolean {
+  const named = /^unknown (topic|indicator) "([^"]*)"/u.exec(problem.message);
+  if (!named) return false;
+  if (named[1] === "topic") return /^topics\.\d+$/u.test(problem.field) && broken.topics.has(named[2]!);
+  return /^keyFigures\.\d+\.indicator$/u.test(problem.field) && broken.indicators.has(named[2]!);
 }
 
 function byDateDesc(a: LoadedDocument, b: LoadedDocument): number {
@@ -236,6 +274,8 @@ interface Prepared {
   publishersById: Map<string, Publisher>;
   known: Known;
   documentFiles: Array<{ folder: string; file: string }>;
+  /** Ids of registry entries with errors (loadRegistry): a document naming one gets no "unknown" problem for it. */
+  brokenIds: { topics: Set<string>; indicators: Set<string> };
 }
 
 function prepareContent(contentDir: string, options: LoadOptions): Prepared {
@@ -243,8 +283,8 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
   const out = new Collector(root);
   out.contentRoot = contentRealRoot(contentDir);
   const registryDir = path.join(contentDir, REGISTRY_DIR);
-  const topics = loadRegistry(path.join(registryDir, "topics.yaml"), topicRegistrySchema, out);
-  const indicators = loadRegistry(path.join(registryDir, "indicators.yaml"), indicatorRegistrySchema, out);
+  const { entries: topics, broken: brokenTopics } = loadRegistry(path.join(registryDir, "topics.yaml"), topicRegistrySchema, out);
+  const { entries: indicators, broken: brokenIndicators } = loadRegistry(path.join(registryDir, "indicators.yaml"), indicatorRegistrySchema, out);
   const topicIds = new Set(topics.map((topic) => topic.id));
 
   const publishers: Publisher[] = [];
@@ -321,7 +361,17 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
   }
 
   const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
-  return { out, root, topics, indicators, publishers, publishersById, known: { topicIds, publisherIds, indicators }, documentFiles };
+  return {
+    out,
+    root,
+    topics,
+    indicators,
+    publishers,
+    publishersById,
+    known: { topicIds, publisherIds, indicators },
+    documentFiles,
+    brokenIds: { topics: brokenTopics, indicators: brokenIndicators },
+  };
 }
 
 /** The cross-document checks, on documents in the order of their files (which one a conflict is reported on depends on it). */
@@ -338,7 +388,7 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySo
       // The same documents in another order (reloadDocuments: the last load's) sort to the same list, byDateDesc being a total order.
       documents: (nearlySorted ?? documents).sort(byDateDesc),
     },
-    problems: sortProblems(out.problems),
+    problems: sortProblems(out.problems.filter((problem) => !namesBrokenEntry(problem, prepared.brokenIds))),
   };
 }
 

@@ -43,7 +43,7 @@ function shapeProblem(text: string): { offset: number; message: string } | undef
   if (text.length > MAX_YAML_BYTES) {
     return {
       offset: 0,
-      message: `YAML is ${Math.round(text.length / 1024)} KB; the limit is ${MAX_YAML_BYTES / 1024} KB. Move long text into the Markdown body.`,
+      message: `YAML is ${Math.round(text.length / 1024)} KB; the limit is ${MAX_YAML_BYTES / 1024} KB. In a document's front-matter, move long text into the Markdown body; a registry or a publisher file must hold fewer or shorter entries.`,
     };
   }
   let depth = 0;

@@ -1,0 +1,37 @@
+/**
+ * A registry with one bad entry keeps its good ones: only the bad entry is reported, and a document that names it is
+ * not loaded, without a false "unknown topic" (one control character in one label gave 18 of those).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturesDir, useContentCheck } from "../helpers/fixture.ts";
+
+const registry = (name: string) => readFileSync(path.join(fixturesDir, "site-basic", "content", "_registries", name), "utf8");
+
+describe("a registry with one bad entry", () => {
+  const { check } = useContentCheck();
+
+  it("reports that entry alone, and keeps the others and the documents that name them", () => {
+    const topics = registry("topics.yaml").replace("labels: { nb: Likestilling,", 'labels: { nb: "Like\\u0001stilling",');
+    const { lines, site } = check({ "content/_registries/topics.yaml": topics });
+    expect(lines).toEqual([
+      expect.stringMatching(/^content\/_registries\/topics\.yaml:2:\d+ 0\.labels\.nb: contains the invisible control character U\+0001/u),
+    ]);
+    expect(site.topics.map((topic) => topic.id)).toEqual(["integrering"]);
+    expect(site.documents.map((doc) => doc.slug)).toEqual(["integrering-i-sentrum"]);
+  });
+
+  it("keeps the other indicators, and gives a key figure naming the bad one no false error", () => {
+    const indicators = registry("indicators.yaml").replace(/(- id: inhabitants\n(?: {2}.*\n)*?) {2}kind: count/u, "$1  kind: antall");
+    expect(indicators).toContain("kind: antall");
+    const { lines, site } = check({ "content/_registries/indicators.yaml": indicators });
+    expect(lines).toEqual([expect.stringMatching(/^content\/_registries\/indicators\.yaml:4:9 0\.kind: "antall" is not allowed\./u)]);
+    expect(site.indicators.map((indicator) => indicator.id)).not.toContain("inhabitants");
+    expect(site.indicators.length).toBeGreaterThan(0);
+  });
+
+  it("that is not a list still gets its one message", () => {
+    expect(check({ "content/_registries/topics.yaml": "id: likestilling\n" }).lines[0]).toMatch(/^content\/_registries\/topics\.yaml:1:1 /u);
+  });
+});
