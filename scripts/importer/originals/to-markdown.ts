@@ -13,6 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { Document } from "yaml";
+import { LIMITS } from "../../content/limits.ts";
 import { slugify } from "../../content/slug.ts";
 import { suggestFigures, type FigureSuggestion, type LostFigure } from "../key-figures.js";
 import { detectLanguage, type Lang } from "../language.js";
@@ -180,21 +181,31 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   const allText = [...original.preamble.map(blockText), ...sections.map(sectionText)].join("\n");
   const lang = detectLanguage(allText);
   const titleNotes: string[] = [];
-  let title: string;
-  if (original.documentTitle) {
-    title = original.documentTitle;
-    titleNotes.push("taken from the document's own title — confirm");
-  } else if (trusted.title) {
-    title = trusted.title;
-    titleNotes.push("taken from the file's properties — confirm");
-  } else {
-    const first = sections.find((s) => s.heading)?.heading;
-    title = first ?? base.replace(/\.[^.]*$/u, "");
-    titleNotes.push(
-      first
-        ? `taken from the first ${original.type === "presentation" ? "slide" : "section"}'s heading (the file's properties give no usable title) — confirm`
-        : "taken from the file name: the file has no title and no headings — improve it",
-    );
+  const headingKind = original.type === "presentation" ? "slide" : "section";
+  // In this order, the first that is there and that the check allows; a longer one is named, and not cut short.
+  const candidates: Array<[string | undefined, string, string]> = [
+    [original.documentTitle, "the document's own title", "taken from the document's own title — confirm"],
+    [trusted.title, "the file's properties' title", "taken from the file's properties — confirm"],
+    [
+      sections.find((s) => s.heading)?.heading,
+      `the first ${headingKind}'s heading`,
+      `taken from the first ${headingKind}'s heading (the file's properties give no usable title) — confirm`,
+    ],
+  ];
+  let title: string | undefined;
+  for (const [candidate, what, note] of candidates) {
+    if (!candidate) continue;
+    if (candidate.length > LIMITS.titleLength) {
+      titleNotes.push(`${what} is ${candidate.length} characters long, more than the ${LIMITS.titleLength} a title may have: not used`);
+      continue;
+    }
+    title = candidate;
+    titleNotes.push(note);
+    break;
+  }
+  if (title === undefined) {
+    title = base.replace(/\.[^.]*$/u, "");
+    titleNotes.push("taken from the file name: the file has no title and no headings the check allows — improve it");
   }
   const slug = slugify(title) || "dokument";
   const publisher = choosePublisher(file, options.publisher, options.publishers, { runningHeader: undefined, title, body: allText });
