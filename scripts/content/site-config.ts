@@ -138,8 +138,23 @@ export function loadSiteConfig(root: string): { config?: SiteConfig; problems: P
       ],
     };
   }
+  // JSON is YAML, so the YAML parser gives each field's line and column.
+  const source = parseYamlSource(text, 1);
+  // JSON.parse keeps the last of two fields of one name, and a problem would be placed at the first: refused instead.
+  const duplicates = source.errors.filter((error) => /keys must be unique/u.test(error.message));
+  if (duplicates.length) {
+    const lines = text.split("\n");
+    return {
+      problems: duplicates.map(({ line, col }) => {
+        const offset = lines.slice(0, line - 1).reduce((sum, before) => sum + before.length + 1, 0) + col - 1;
+        const key = /"((?:[^"\\]|\\.)*)"/y;
+        key.lastIndex = offset;
+        const name = key.exec(text)?.[1] ?? "";
+        return problem(line, col, name, `appears twice; JSON would keep only this one and ignore the first without a word. Delete one of them.`);
+      }),
+    };
+  }
   const result = siteConfigSchema.safeParse(value);
   if (result.success) return { config: result.data, problems: [] };
-  // JSON is YAML, so the YAML parser gives each field's line and column.
-  return { problems: schemaProblems(file, siteConfigSchema, result.error.issues, parseYamlSource(text, 1)) };
+  return { problems: schemaProblems(file, siteConfigSchema, result.error.issues, source) };
 }

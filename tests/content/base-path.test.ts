@@ -145,6 +145,18 @@ describe("site.config.json's url", () => {
   });
 });
 
+describe("site.config.json with a field twice", () => {
+  const { track } = useContentCheck();
+  it("is refused at the second, which JSON would keep, naming the field", () => {
+    const problems = loadSiteConfig(
+      track(makeProject("site-basic", { "site.config.json": '{\n  "url": "https://a.example",\n  "pageSize": 5,\n  "url": "javascript:alert(1)"\n}\n' })),
+    ).problems.map(formatProblem);
+    expect(problems).toEqual([
+      "site.config.json:4:3 url: appears twice; JSON would keep only this one and ignore the first without a word. Delete one of them.",
+    ]);
+  });
+});
+
 describe("site.config.json's repository and editBranch", () => {
   const { track } = useContentCheck();
   const configIn = (fields: object) =>
