@@ -127,7 +127,14 @@ export function checkAttachments(
         return false;
       }
     })();
-    if (!isLink && (!existsSync(source) || !statSync(source).isFile())) {
+    const kind = !isLink && existsSync(source) ? statSync(source) : undefined;
+    if (kind && !kind.isFile()) {
+      // Not "not found": it is there, and "Did you mean" would offer its own name.
+      const what = kind.isDirectory() ? "a folder" : kind.isFIFO() ? "a named pipe" : kind.isSocket() ? "a socket" : "a device";
+      problems.push({ path: at, message: `"${name}" is ${what}, not a file. List a file, or replace it with the file it should be.` });
+      return;
+    }
+    if (!isLink && !kind) {
       const siblings = existsSync(path.dirname(source))
         ? readdirSync(path.dirname(source)).filter((entry) => !entry.endsWith(".md") && !entry.startsWith("_"))
         : [];

@@ -3,10 +3,12 @@
  * copied beside the document's page, listed with type and size in the
  * locale's format; and the transcript's source shown as provenance.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatFileSize } from "../../scripts/publish/attachments.ts";
+import { checkAttachments, formatFileSize } from "../../scripts/publish/attachments.ts";
 import { runCli } from "../helpers/cli.ts";
 import { makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
 import { sharedPublishBuild, DECK, fakeFile, testPng } from "./helpers.ts";
@@ -80,6 +82,22 @@ describe("attachment problems", () => {
       );
     } finally {
       removeProject(dir);
+    }
+  });
+});
+
+describe("an attachment that is there but is not a file", () => {
+  it("is named for what it is, not as missing with itself as the suggestion", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-attachment-kind-"));
+    try {
+      mkdirSync(path.join(dir, "rapport.pdf"));
+      execFileSync("mkfifo", [path.join(dir, "data.csv")]);
+      const check = (file: string) => checkAttachments([{ file }] as never, path.join(dir, "dokument.md"), dir).problems.map((problem) => problem.message);
+      expect(check("rapport.pdf")).toEqual(['"rapport.pdf" is a folder, not a file. List a file, or replace it with the file it should be.']);
+      expect(check("data.csv")).toEqual(['"data.csv" is a named pipe, not a file. List a file, or replace it with the file it should be.']);
+      expect(check("mangler.pdf")[0]).toMatch(/^file "mangler\.pdf" not found next to the document\./u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
