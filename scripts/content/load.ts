@@ -227,7 +227,10 @@ function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray
   const entries: Array<[number, T]> = [];
   source.value.forEach((item: unknown, index) => {
     const entry = dirty.has(index) ? undefined : schema.element.safeParse(item);
-    if (entry?.success) return entries.push([index, entry.data]);
+    if (entry?.success) {
+      entries.push([index, entry.data]);
+      return;
+    }
     if (entry) {
       const issues = entry.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }));
       out.problems.push(...schemaProblems(out.rel(file), schema, issues, source));

@@ -24,7 +24,10 @@ export function unservablePath(requestUrl: string): string | undefined {
 /** Middleware for @11ty/eleventy-dev-server: refuses an unservable path, passes every other request on. */
 export function refuseUnservablePaths(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   const problem = unservablePath(request.url ?? "");
-  if (problem === undefined) return next();
+  if (problem === undefined) {
+    next();
+    return;
+  }
   response.statusCode = 400;
   response.setHeader("Content-Type", "text/plain; charset=utf-8");
   response.end(`400 Bad Request: ${problem}.\n`);
