@@ -12,9 +12,9 @@
  */
 import path from "node:path";
 import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadedDocument, type SiteContent } from "../content/load.ts";
-import type { Problem } from "../content/problems.ts";
+import { formatProblem, type Problem } from "../content/problems.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
 import type { SearchRecord, SearchRecordStore } from "../search/records.ts";
-import { readSiteConfig } from "../site/config.ts";
 import { buildSiteModel, onlyOwnPagesDiffer, replaceDocument, type DocumentPage } from "../site/model.ts";
 import type { SiteData } from "../site/site-data.ts";
 import type { DocumentView } from "../site/views.ts";
@@ -122,12 +122,18 @@ export class DevSiteDataSource {
     const start = performance.now();
     const contentDir = path.join(this.root, "content");
     const changed = options.changed?.map((file) => path.resolve(this.root, file));
-    const { site, problems } =
+    const loaded =
       (changed && reloadDocuments(contentDir, changed, { root: this.root, cache: this.cache })) ??
       loadContent(contentDir, { root: this.root, cache: this.cache });
+    const { site } = loaded;
+    // A broken site.config.json is listed with the content's problems, in the banner too, while the last good site
+    // (and its config) is served; with none yet, there is nothing to serve, and the update fails as before.
+    const settings = loadSiteConfig(this.root);
+    const config = settings.config ?? this.lastGood?.config;
+    if (!config) throw new Error(settings.problems.map(formatProblem).join("\n"));
+    const problems = [...settings.problems, ...loaded.problems];
     const errors = problems.filter((problem) => problem.severity === "error").length;
     const ordered = [...problems.filter((problem) => problem.severity === "error"), ...problems.filter((problem) => problem.severity === "warning")];
-    const config = readSiteConfig(path.join(this.root, "site.config.json"));
     let data: DevSiteData;
     let change: DevChange;
     if (errors === 0) {

@@ -1,7 +1,8 @@
 /**
  * `npm start` as a process, without a browser: a broken site.config.json
  * (or template) when it starts or while it runs is reported, naming the file
- * and field, and the server keeps running and builds once the file is fixed;
+ * and field (in the problems banner too, once a site was served), and the server keeps running and builds once the
+ * file is fixed;
  * a site whose url has a path is served under that path; an _site that links to a folder not made yet is
  * written there. The server writes into its output folder and removes every other file there, so it refuses
  * what a build refuses to replace, and a checkout that stays read-only is served with --no-cache --output DIR.
@@ -37,11 +38,14 @@ describe("the dev server process", () => {
     expect(await server.logged(/\[lysark\] Wrote \d+ files in [\d.]+ seconds \([^;]+/, from)).toContain("whole site");
     expect((await fetch(server.url("/"))).status).toBe(200);
 
-    // Broken again while running: reported, and the last site is still served.
+    // Broken again while running: reported as the content's problems are, in the banner too, and the last site is
+    // still served.
     const again = server.output().length;
     writeFileSync(path.join(dir, "site.config.json"), JSON.stringify({ url: "https://lysark.test", pageSize: 0 }));
-    expect(await server.logged(/\[lysark\] Problem writing the site: [^\n]+/, again)).toMatch(/site\.config\.json:1:\d+ pageSize: /);
+    expect(await server.logged(/site\.config\.json:1:\d+ pageSize: [^\n]+/, again)).toBeTruthy();
+    await server.logged(/\[lysark\] Content has 1 error\(s\): the preview shows the last good version/, again);
     expect((await fetch(server.url("/"))).status).toBe(200);
+    expect(await (await fetch(server.url("/_lysark/problems?locale=en"))).text()).toMatch(/site\.config\.json[\s\S]*pageSize/u);
   }, 90_000);
 
   it("answers 400 to a path its file lookup would throw on, and keeps serving", async () => {
