@@ -306,7 +306,10 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
         1,
         1,
         "",
-        `publisher folder "${folder}" has no ${PUBLISHER_FILE}. Create it with id: ${folder}, names, country and kind (see docs/content-model.md), or run npm run new-publisher.`,
+        ID_PATTERN.test(folder)
+          ? `publisher folder "${folder}" has no ${PUBLISHER_FILE}. Create it with id: ${folder}, names, country and kind (see docs/content-model.md), or run npm run new-publisher.`
+          : // Its name cannot be an id, so "id: <folder>" would be refused in turn.
+            `folder "${folder}" has no ${PUBLISHER_FILE}, and its name cannot be a publisher's id (lowercase letters, digits and single "-"). A folder in content/ is a publisher's: rename it (e.g. "${slugify(folder) || "publisher"}") and add ${PUBLISHER_FILE}, or move it out of content/.`,
       );
     } else {
       const text = readText(publisherFile, out);

@@ -164,6 +164,13 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     expect(lines.join("\n")).toContain('content/nowhere/_publisher.yaml:1:1 publisher folder "nowhere" has no _publisher.yaml.');
   });
 
+  it("a folder whose name cannot be a publisher's id is not told to use it as one", () => {
+    const { lines } = check({ "content/_Utkast/doc.md": doc(VALID_FRONT_MATTER) });
+    expect(lines).toContain(
+      'content/_Utkast/_publisher.yaml:1:1 folder "_Utkast" has no _publisher.yaml, and its name cannot be a publisher\'s id (lowercase letters, digits and single "-"). A folder in content/ is a publisher\'s: rename it (e.g. "utkast") and add _publisher.yaml, or move it out of content/.',
+    );
+  });
+
   it("publisher with an unknown parent and a mismatched id", () => {
     const { lines } = check({
       "content/testby-sentrum/_publisher.yaml": "id: sentrum\nnames: { nb: S, en: S }\ncountry: NO\nkind: bydel\nparent: testbyy\n",
