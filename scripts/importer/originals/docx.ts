@@ -141,6 +141,8 @@ function blocksOf(el: El, ctx: Ctx): Block[] {
 
 export async function readDocx(bytes: Uint8Array, file: string, limits: Limits): Promise<OriginalDocument> {
   const pkg = await openOoxml(bytes, file, "docx", limits);
+  // mammoth opens its own copy of the zip and reads parts Lysark does not (styles, numbering, notes).
+  await pkg.readAll();
   const properties = await readOfficeProperties(pkg);
   const images = new Map<string, ImageRef>();
   const graphics = new Map<number, Block>();

@@ -86,7 +86,9 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
     status = `skipped: the presentation links to ${links.length} file(s) or address(es) outside it (${links.slice(0, 2).join(", ")}${links.length > 2 ? " …" : ""}), which LibreOffice would fetch while drawing the slides; insert those pictures into the presentation instead of linking them (PowerPoint: select the picture, Change Picture → From a File, Insert), save, and import again to get slide pictures`;
   } else if (original.format === "pptx") {
     const soffice = options.soffice === null ? undefined : (options.soffice ?? findSoffice());
-    ({ pictures: slidePictures, status } = await makeSlidePictures(bytes, { soffice, slideCount: original.sections.length, cacheDir: options.cacheDir }));
+    // LibreOffice draws a copy without links outside and without SVG parts: it fetched what they named.
+    const deck = original.forDrawing ? await original.forDrawing() : bytes;
+    ({ pictures: slidePictures, status } = await makeSlidePictures(deck, { soffice, slideCount: original.sections.length, cacheDir: options.cacheDir }));
   }
   const result = originalToMarkdown(original, bytes, { ...options, now: options.now ?? new Date(), slidePictures });
   result.report.slidePictures = status;

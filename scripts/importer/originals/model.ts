@@ -63,6 +63,8 @@ export interface OriginalDocument {
   notes: string[];
   /** What a .pptx links to outside itself, hyperlinks aside (ooxml.ts linksOutside): no slide pictures are drawn then. */
   linksOutside?: string[];
+  /** A .pptx as LibreOffice may draw it (ooxml.ts packageForDrawing): made only when slide pictures are drawn. */
+  forDrawing?: () => Promise<Uint8Array>;
 }
 
 /** A file name is what Office and other tools put in a description by themselves ("IMG_0412.JPG"): no description. */

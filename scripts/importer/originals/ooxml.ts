@@ -39,6 +39,12 @@ export interface OoxmlPackage {
   /** Reads and parses an XML entry. */
   xml(name: string): Promise<El | undefined>;
   bytes(name: string): Promise<Uint8Array | undefined>;
+  /**
+   * Reads every entry once, within the budget: before a library that opens its own copy of the zip (mammoth) or a
+   * program (LibreOffice) reads parts Lysark does not, so none of them can unpack more than it says. A 3 MB Word file
+   * whose styles part held 3 GB of zeros took mammoth 22 s and 3.4 GB before it failed.
+   */
+  readAll(): Promise<void>;
   has(name: string): boolean;
   names(): string[];
 }
@@ -142,9 +148,12 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
 
   // Every read is capped while it inflates: a lying directory cannot make us unpack more than the limit.
   let budget = limits.maxUnpackedBytes;
+  // An entry read whole once has shown its size: reading it again costs no more of the budget.
+  const counted = new Set<string>();
   const readCapped = (name: string): Promise<Uint8Array | undefined> => {
     const entry = zip.file(name);
     if (!entry) return Promise.resolve(undefined);
+    const charged = !counted.has(name);
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -152,7 +161,7 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
       stream
         .on("data", (chunk: Buffer) => {
           size += chunk.length;
-          budget -= chunk.length;
+          if (charged) budget -= chunk.length;
           if (budget < 0) {
             stream.pause();
             reject(
@@ -191,6 +200,7 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
             );
             return;
           }
+          counted.add(name);
           resolve(out);
         });
     });
@@ -199,6 +209,9 @@ export async function openOoxml(bytes: Uint8Array, file: string, kind: OoxmlKind
     has: (name) => zip.file(name) !== null,
     names: () => names,
     bytes: readCapped,
+    readAll: async () => {
+      for (const name of names) await readCapped(name);
+    },
     text: async (name) => {
       const b = await readCapped(name);
       return b === undefined ? undefined : new TextDecoder("utf-8").decode(b);
@@ -252,6 +265,48 @@ export function resolvePart(from: string, target: string): string {
   return parts.join("/");
 }
 
+/** One date for every entry, so the same original makes the same copy (slide pictures are cached by its hash). */
+const ZIP_DATE = new Date("1980-01-01T00:00:00Z");
+
+const escapeAttribute = (value: string): string => value.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
+
+/**
+ * The package as LibreOffice may draw it: every relationship that leads outside removed (hyperlinks too: a picture may
+ * name one as its source, and LibreOffice fetched it), and every SVG part left out (an SVG may draw a local file by
+ * its address). Each part is read through the capped reads, so a part that lies about its size is refused here, not
+ * unpacked by LibreOffice.
+ */
+export async function packageForDrawing(pkg: OoxmlPackage): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const name of pkg.names()) {
+    const bytes = (await pkg.bytes(name)) ?? new Uint8Array();
+    if (/\.rels$/iu.test(name)) {
+      let rels: El;
+      try {
+        rels = parseXml(new TextDecoder("utf-8").decode(bytes));
+      } catch {
+        continue; // Unreadable: LibreOffice gets no relationships of that part.
+      }
+      const kept = rels.children
+        .filter((r) => isRelationship(r) && !leadsOutside(r.attrs.TargetMode, r.attrs.Target))
+        .map(
+          (r) =>
+            `<Relationship Id="${escapeAttribute(r.attrs.Id ?? "")}" Type="${escapeAttribute(r.attrs.Type ?? "")}" Target="${escapeAttribute((r.attrs.Target ?? "").trim())}"/>`,
+        );
+      zip.file(
+        name,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${kept.join("")}</Relationships>`,
+        { date: ZIP_DATE },
+      );
+      continue;
+    }
+    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096)).toLowerCase();
+    if (/\.svgz?$/iu.test(name) || head.includes("<svg")) continue;
+    zip.file(name, bytes, { date: ZIP_DATE });
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 /**
  * What the package's parts link to outside it, hyperlinks aside: a linked picture, sound, video or template, as
  * "slide1.xml: image file:///…". Lysark never opens them, but LibreOffice fetches them while it draws the slides.
@@ -266,6 +321,19 @@ export async function linksOutside(pkg: OoxmlPackage): Promise<string[]> {
   return out;
 }
 
+/**
+ * True when a relationship leads out of the package, read as loosely as LibreOffice reads it: any TargetMode but
+ * "Internal" in any case or spacing, or a target with a scheme ("file:", "http:"), a network path or a drive letter.
+ */
+export function leadsOutside(targetMode: string | undefined, target: string | undefined): boolean {
+  const mode = (targetMode ?? "").trim().toLowerCase();
+  const to = (target ?? "").trim();
+  return (mode !== "" && mode !== "internal") || /^[a-z][a-z0-9+.-]*:/iu.test(to) || to.startsWith("//") || to.startsWith("\\");
+}
+
+/** A relationship element, with or without a namespace prefix ("pr:Relationship"). */
+const isRelationship = (el: El): boolean => el.name === "Relationship" || el.name.endsWith(":Relationship");
+
 /** The relationships of a part: id → { type, target (resolved part name), external }. */
 export async function relationships(pkg: OoxmlPackage, part: string): Promise<Map<string, { type: string; target: string; external: boolean }>> {
   const dir = part.split("/").slice(0, -1).join("/");
@@ -273,8 +341,8 @@ export async function relationships(pkg: OoxmlPackage, part: string): Promise<Ma
   const rels = await pkg.xml(`${dir ? `${dir}/` : ""}_rels/${base}.rels`);
   const out = new Map<string, { type: string; target: string; external: boolean }>();
   for (const r of rels?.children ?? []) {
-    if (r.name !== "Relationship") continue;
-    const external = r.attrs.TargetMode === "External";
+    if (!isRelationship(r)) continue;
+    const external = leadsOutside(r.attrs.TargetMode, r.attrs.Target);
     out.set(r.attrs.Id ?? "", {
       type: (r.attrs.Type ?? "").split("/").pop() ?? "",
       target: external ? (r.attrs.Target ?? "") : resolvePart(part, r.attrs.Target ?? ""),

@@ -17,7 +17,7 @@ import type { Limits } from "./limits.js";
 import { type Block, describedAlt, type ImageRef, type OriginalDocument, type Section } from "./model.js";
 import { readOfficeProperties } from "./office-properties.js";
 import { graphicBlock } from "./graphics.js";
-import { linksOutside, openOoxml, relationships, type OoxmlPackage } from "./ooxml.js";
+import { linksOutside, openOoxml, packageForDrawing, relationships, type OoxmlPackage } from "./ooxml.js";
 import { at, descendants, kid, kids, textOf, type El } from "./xml.js";
 
 /** Placeholders that repeat on every slide and are not slide content. */
@@ -254,5 +254,6 @@ export async function readPptx(bytes: Uint8Array, file: string, limits: Limits):
     properties: await readOfficeProperties(pkg),
     notes: skipped,
     linksOutside: await linksOutside(pkg),
+    forDrawing: () => packageForDrawing(pkg),
   };
 }

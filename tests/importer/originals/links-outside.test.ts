@@ -5,6 +5,8 @@
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../../scripts/importer/originals/limits.js";
+import { openOoxml, packageForDrawing } from "../../../scripts/importer/originals/ooxml.js";
 import { makeDeck, withEntries } from "./fixtures.js";
 import { imp } from "./helpers.js";
 
@@ -35,5 +37,49 @@ describe("links outside an original", () => {
   it("still draws a deck whose only links outside are hyperlinks", async () => {
     const { report } = await imp(await withRelationship(await makeDeck(), "hyperlink", "https://www.testby.kommune.no/"), "lenket.pptx", { soffice });
     expect(report.slidePictures).toMatch(/^skipped: LibreOffice failed/u);
+  });
+});
+
+describe("links outside, written as LibreOffice would still read them", () => {
+  const soffice = "/nonexistent/lysark-test/soffice";
+
+  it.each([
+    ["a lower-case TargetMode", (link: string) => link.replace('TargetMode="External"', 'TargetMode="external"')],
+    ["a TargetMode with spaces", (link: string) => link.replace('TargetMode="External"', 'TargetMode=" External "')],
+    ["no TargetMode, a file: target", (link: string) => link.replace(' TargetMode="External"', "")],
+  ])("stop the slide pictures: %s", async (_name, variant) => {
+    const deck = await makeDeck();
+    const rels = await (await JSZip.loadAsync(deck)).file(RELS)!.async("string");
+    const link = `<Relationship Id="rId99" Type="${RELATIONSHIPS}/image" Target="file:///etc/passwd" TargetMode="External"/>`;
+    const linked = await withEntries(deck, { [RELS]: rels.replace("</Relationships>", `${variant(link)}</Relationships>`) });
+    expect((await imp(linked, "lenket.pptx", { soffice })).report.slidePictures).toMatch(/^skipped: the presentation links to 1 file\(s\)/u);
+  });
+
+  it("are left out of the copy LibreOffice draws, hyperlinks and prefixed elements too, and so is every SVG part", async () => {
+    const deck = await makeDeck();
+    const zip = await JSZip.loadAsync(deck);
+    const rels = await zip.file(RELS)!.async("string");
+    const layoutRels = Object.keys(zip.files).find((name) => /slideLayouts\/_rels\/.*\.rels$/u.test(name))!;
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="file:///etc/hemmelig.png"/></svg>';
+    const tampered = await withEntries(deck, {
+      [RELS]: rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rId98" Type="${RELATIONSHIPS}/hyperlink" Target="http://10.0.0.1/bilde.png" TargetMode="External"/></Relationships>`,
+      ),
+      [layoutRels]: `<?xml version="1.0"?><pr:Relationships xmlns:pr="http://schemas.openxmlformats.org/package/2006/relationships"><pr:Relationship Id="rId1" Type="${RELATIONSHIPS}/image" Target="file:///etc/passwd" TargetMode="External"/></pr:Relationships>`,
+      "ppt/media/tegning.svg": svg,
+      "ppt/media/forkledd.png": svg,
+    });
+    const pkg = await openOoxml(tampered, "deck.pptx", "pptx", DEFAULT_LIMITS);
+    const copy = await JSZip.loadAsync(await packageForDrawing(pkg));
+    const names = Object.keys(copy.files);
+    expect(names).not.toContain("ppt/media/tegning.svg");
+    expect(names).not.toContain("ppt/media/forkledd.png");
+    const allRels = (await Promise.all(names.filter((name) => name.endsWith(".rels")).map((name) => copy.file(name)!.async("string")))).join("\n");
+    expect(allRels).not.toMatch(/10\.0\.0\.1|file:|External/u);
+    // What is inside the package stays: the slide still has its layout.
+    expect(await copy.file(RELS)!.async("string")).toMatch(/slideLayout\d+\.xml/u);
+    // The same original makes the same copy, so its slide pictures are found in the cache again.
+    expect(Buffer.from(await packageForDrawing(pkg)).equals(Buffer.from(await packageForDrawing(pkg)))).toBe(true);
   });
 });
