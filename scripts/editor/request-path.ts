@@ -6,6 +6,18 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+/** Where a request whose target is no path is sent (under the base path): a page that answers 400. */
+export const BAD_REQUEST_TARGET = "/_lysark/bad-request-target";
+
+/**
+ * The request target the dev server's own handler may see. "*" (OPTIONS *) or an absolute URL (what a client sends
+ * through a proxy) made its URL parsing throw before any middleware ran, which ended the server; such a target is
+ * pointed at BAD_REQUEST_TARGET instead.
+ */
+export function servableTarget(requestUrl: string, base: string): string {
+  return requestUrl.startsWith("/") ? requestUrl : `${base}${BAD_REQUEST_TARGET}`;
+}
+
 /** Why the request's path cannot name a file of the site, or undefined when it can. */
 export function unservablePath(requestUrl: string): string | undefined {
   const raw = requestUrl.split(/[?#]/u)[0] ?? "";

@@ -13,6 +13,8 @@ declare module "@11ty/eleventy-dev-server" {
     onRequest?: Record<string, (request: { url: URL }) => string | { status?: number; headers?: Record<string, string>; body?: string } | undefined>;
   }
   interface DevServer {
+    /** The http server, made on first use; serve() listens with it. */
+    readonly server: import("node:http").Server;
     serve(port: number): void;
     /** Resolves once the server listens (on a later port if the asked-for one was taken). */
     ready(): Promise<void>;

@@ -9,6 +9,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -64,6 +65,19 @@ describe("the dev server process", () => {
           .on("error", reject);
       });
     for (const pathname of ["/..%2fpackage.json", "/%zz", "/.11ty/..%2f..%2fpackage.json"]) expect(await status(pathname), pathname).toBe(400);
+    // Request targets that are no path: "*", and the absolute form a client sends through a proxy.
+    const statusLine = (requestLine: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(server!.port, "127.0.0.1", () => socket.write(`${requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
+        let answer = "";
+        socket.on("data", (chunk) => {
+          answer += chunk.toString();
+        });
+        socket.on("end", () => resolve(answer.split("\r\n")[0] ?? ""));
+        socket.on("error", reject);
+      });
+    expect(await statusLine("OPTIONS * HTTP/1.1")).toBe("HTTP/1.1 400 Bad Request");
+    expect(await statusLine(`GET http://127.0.0.1:${server.port}/ HTTP/1.1`)).toBe("HTTP/1.1 400 Bad Request");
     expect(await status("/")).toBe(200);
     expect(server.output()).not.toMatch(/Invalid path|URIError/u);
   }, 90_000);

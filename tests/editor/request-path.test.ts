@@ -1,6 +1,6 @@
 /** The dev server's guard for request paths its own file lookup would throw on (scripts/editor/request-path.ts). */
 import { describe, expect, it } from "vitest";
-import { unservablePath } from "../../scripts/editor/request-path.ts";
+import { BAD_REQUEST_TARGET, servableTarget, unservablePath } from "../../scripts/editor/request-path.ts";
 
 describe("unservablePath", () => {
   it("passes the site's own paths, encoded or not, with a query", () => {
@@ -14,5 +14,13 @@ describe("unservablePath", () => {
       expect(unservablePath(url), url).toBe("the path leads to a parent folder");
     expect(unservablePath("/a%00.html")).toBe("the path holds a NUL character");
     expect(unservablePath("http://evil.example/")).toBe("the path does not start with /");
+  });
+});
+
+describe("servableTarget", () => {
+  it("keeps a path, and points a target that is no path at the page that answers 400, under the base path", () => {
+    expect(servableTarget("/en/?q=1", "")).toBe("/en/?q=1");
+    expect(servableTarget("*", "")).toBe(BAD_REQUEST_TARGET);
+    expect(servableTarget("http://127.0.0.1:8080/", "/lysark")).toBe(`/lysark${BAD_REQUEST_TARGET}`);
   });
 });
