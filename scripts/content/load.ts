@@ -201,27 +201,32 @@ function validateYaml<T>(file: string, schema: z.ZodType<T>, source: YamlSource,
   return undefined;
 }
 
+/** Ids of a registry's entries that have errors; "all" when the registry could not be read as a list at all. */
+type BrokenIds = ReadonlySet<string> | "all";
+
 /**
  * A registry's entries, and the ids of the entries that have errors. The good entries are kept when others are not:
  * one bad label used to throw the whole registry away, and every document then had an "unknown topic" error for each
  * of its topics (1 real error and 18 false ones for one control character).
  */
-function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray<z.ZodType<T>>, out: Collector): { entries: T[]; broken: Set<string> } {
+function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray<z.ZodType<T>>, out: Collector): { entries: T[]; broken: BrokenIds } {
   const broken = new Set<string>();
+  // A registry that cannot be read as a list has no entry to name: every reference to it waits for the fix.
+  const unreadable: { entries: T[]; broken: BrokenIds } = { entries: [], broken: "all" };
   try {
     statSync(file);
   } catch {
     out.add(file, 1, 1, "", `registry file is missing. Create it (a YAML list of entries with id and labels); see docs/content-model.md.`);
-    return { entries: [], broken };
+    return unreadable;
   }
   const text = readText(file, out);
-  if (text === undefined) return { entries: [], broken };
+  if (text === undefined) return unreadable;
   const dirty = new Set<number>();
   const source = parseYaml(file, text, 1, out, dirty);
-  if (!source) return { entries: [], broken };
+  if (!source) return unreadable;
   if (!Array.isArray(source.value)) {
     validateYaml(file, schema, source, out);
-    return { entries: [], broken };
+    return unreadable;
   }
   // Entry by entry, each problem at its place in the list as the whole list's check would give it.
   const entries: Array<[number, T]> = [];
@@ -255,8 +260,9 @@ function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray
 function namesBrokenEntry(problem: Problem, broken: Prepared["brokenIds"]): boolean {
   const named = /^unknown (topic|indicator) "([^"]*)"/u.exec(problem.message);
   if (!named) return false;
-  if (named[1] === "topic") return /^topics\.\d+$/u.test(problem.field) && broken.topics.has(named[2]!);
-  return /^keyFigures\.\d+\.indicator$/u.test(problem.field) && broken.indicators.has(named[2]!);
+  const among = (ids: BrokenIds) => ids === "all" || ids.has(named[2]!);
+  if (named[1] === "topic") return /^topics\.\d+$/u.test(problem.field) && among(broken.topics);
+  return /^keyFigures\.\d+\.indicator$/u.test(problem.field) && among(broken.indicators);
 }
 
 function byDateDesc(a: LoadedDocument, b: LoadedDocument): number {
@@ -278,7 +284,7 @@ interface Prepared {
   known: Known;
   documentFiles: Array<{ folder: string; file: string }>;
   /** Ids of registry entries with errors (loadRegistry): a document naming one gets no "unknown" problem for it. */
-  brokenIds: { topics: Set<string>; indicators: Set<string> };
+  brokenIds: { topics: BrokenIds; indicators: BrokenIds };
 }
 
 function prepareContent(contentDir: string, options: LoadOptions): Prepared {

@@ -35,3 +35,20 @@ describe("a registry with one bad entry", () => {
     expect(check({ "content/_registries/topics.yaml": "id: likestilling\n" }).lines[0]).toMatch(/^content\/_registries\/topics\.yaml:1:1 /u);
   });
 });
+
+describe("a registry that cannot be read as a list", () => {
+  const { check } = useContentCheck();
+
+  it.each([
+    ["a label indented wrong", (text: string) => text.replace("  labels: { nb: Integrering", "   labels: { nb: Integrering")],
+    ["a key twice in one entry", (text: string) => text.replace("- id: integrering\n", "- id: integrering\n  id: integrering\n")],
+    ["a tab for indentation", (text: string) => text.replace("  labels: { nb: Integrering", "\tlabels: { nb: Integrering")],
+  ])("reports its own error alone, not an unknown topic in every document: %s", (_name, edit) => {
+    const topics = edit(registry("topics.yaml"));
+    expect(topics).not.toBe(registry("topics.yaml"));
+    const { lines, site } = check({ "content/_registries/topics.yaml": topics });
+    expect(lines.filter((line) => line.startsWith("content/_registries/topics.yaml:")).length).toBeGreaterThan(0);
+    expect(lines.filter((line) => /unknown topic/u.test(line))).toEqual([]);
+    expect(site.documents).toEqual([]);
+  });
+});
