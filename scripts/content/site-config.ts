@@ -85,8 +85,8 @@ export const siteConfigSchema = z
     repository: printable(webAddress, LIMITS.textLength).optional(),
     /** The branch edit links open ("<repository>/edit/<branch>/…"), as git names it. */
     editBranch: printable(
-      z.string().regex(/^(?![-/.])(?!.*(?:\.\.|\/\/|\/\.|@\{|\.lock$|\/$|\.$))[\p{L}\p{N}._\-/]+$/u, {
-        error: 'must be a git branch name: letters, digits, "-", "_", "." and "/" between parts, like "main" or "release/2026"',
+      z.string().regex(/^(?![-/.])(?!.*(?:\.\.|\/\/|\/\.|@\{|\.lock$|\/$|\.$))[\p{L}\p{N}._+\-/]+$/u, {
+        error: 'must be a git branch name: letters, digits, "-", "_", ".", "+" and "/" between parts, like "main" or "release/2026"',
       }),
       LIMITS.textLength,
     ).default("main"),

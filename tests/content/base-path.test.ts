@@ -166,11 +166,12 @@ describe("site.config.json's repository and editBranch", () => {
 
   it("take a repository address and a git branch name", () => {
     expect(configIn({ repository: "https://github.com/kommune/arkiv", editBranch: "release/2026" })).toEqual([]);
+    expect(configIn({ editBranch: "c++-støtte" })).toEqual([]);
   });
   it("refuse control characters, a branch git would not name, and overlong values", () => {
     const branch = configIn({ editBranch: "ma\u0000in\u202e" });
     expect(branch).toContain(
-      'site.config.json:1:43 editBranch: must be a git branch name: letters, digits, "-", "_", "." and "/" between parts, like "main" or "release/2026"',
+      'site.config.json:1:43 editBranch: must be a git branch name: letters, digits, "-", "_", ".", "+" and "/" between parts, like "main" or "release/2026"',
     );
     expect(branch.join("\n")).toContain("editBranch: contains the invisible control character U+0000");
     for (const name of ["a..b", "-x", "x/", "x.lock", "a b"]) expect(configIn({ editBranch: name }).join("\n"), name).toContain("must be a git branch name");
