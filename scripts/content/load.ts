@@ -292,6 +292,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
   const out = new Collector(root);
   out.contentRoot = contentRealRoot(contentDir);
   const registryDir = path.join(contentDir, REGISTRY_DIR);
+  warnUnreadRegistryFiles(registryDir, out);
   const { entries: topics, broken: brokenTopics } = loadRegistry(path.join(registryDir, "topics.yaml"), topicRegistrySchema, out);
   const { entries: indicators, broken: brokenIndicators } = loadRegistry(path.join(registryDir, "indicators.yaml"), indicatorRegistrySchema, out);
   const topicIds = new Set(topics.map((topic) => topic.id));
@@ -407,6 +408,25 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySo
 /** Names an editor may use for a Markdown file that Lysark would not read as a document. */
 function isMarkdownName(name: string): boolean {
   return /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i.test(name) && !name.endsWith(".md");
+}
+
+/** The registries are topics.yaml and indicators.yaml: any other file there (a "topics.yml") is said not to be read. */
+function warnUnreadRegistryFiles(registryDir: string, out: Collector): void {
+  let names: string[];
+  try {
+    names = readdirSync(registryDir);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    if (name === "topics.yaml" || name === "indicators.yaml" || name.startsWith(".")) continue;
+    const like = /^(topics|indicators)\./iu.exec(name)?.[1]?.toLowerCase();
+    warnUnread(
+      path.join(registryDir, name),
+      out,
+      `is not read: the registries are ${REGISTRY_DIR}/topics.yaml and ${REGISTRY_DIR}/indicators.yaml.${like ? ` Rename it to ${like}.yaml, or merge it into that file.` : " Move it out of this folder."}`,
+    );
+  }
 }
 
 function warnUnread(file: string, out: Collector, message: string): void {

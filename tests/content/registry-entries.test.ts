@@ -52,3 +52,15 @@ describe("a registry that cannot be read as a list", () => {
     expect(site.documents).toEqual([]);
   });
 });
+
+describe("other files among the registries", () => {
+  const { check } = useContentCheck();
+
+  it("are said not to be read, a topics.yml with the name to give it", () => {
+    const { lines } = check({ "content/_registries/topics.yml": "- id: ny\n  labels: { nb: Ny, en: New }\n", "content/_registries/notater.txt": "x" });
+    expect(lines).toEqual([
+      "content/_registries/notater.txt:1:1 warning: is not read: the registries are _registries/topics.yaml and _registries/indicators.yaml. Move it out of this folder.",
+      "content/_registries/topics.yml:1:1 warning: is not read: the registries are _registries/topics.yaml and _registries/indicators.yaml. Rename it to topics.yaml, or merge it into that file.",
+    ]);
+  });
+});
