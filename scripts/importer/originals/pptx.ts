@@ -85,8 +85,10 @@ function offset(el: El | undefined): { x: number; y: number } | undefined {
   return { x: Number(off.attrs.x ?? 0), y: Number(off.attrs.y ?? 0) };
 }
 
+/** The extension of a part's file name ("png"); "" when its name has none ("media/image1", "docProps/core"). */
 function extension(target: string): string {
-  const ext = (target.split(".").pop() ?? "").toLowerCase();
+  const name = target.split("/").pop() ?? "";
+  const ext = name.includes(".") ? (name.split(".").pop() ?? "").toLowerCase() : "";
   return ext === "jpg" ? "jpeg" : ext;
 }
 

@@ -12,7 +12,7 @@ import type { Block, OriginalDocument } from "./model.js";
 /** Why the site cannot publish a picture of this extension and bytes, or undefined when it can. */
 async function pictureProblem(ext: string, data: Uint8Array): Promise<string | undefined> {
   if (!PUBLISHABLE_IMAGE_EXTENSIONS.has(`.${ext.toLowerCase()}`))
-    return `is a .${ext} file, which the site cannot publish: save it as PNG or JPEG in the original and import it again, or add it by hand`;
+    return `${ext ? `is a .${ext} file` : "has no file type in its name"}, which the site cannot publish: save it as PNG or JPEG in the original and import it again, or add it by hand`;
   return imageProblem(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 }
 

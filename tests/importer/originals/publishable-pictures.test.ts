@@ -49,6 +49,20 @@ describe("pictures the site cannot publish", () => {
     expect(note).toMatch(reason);
   });
 
+  it("names a picture whose part has no file type in its name as such, and leaves it out", async () => {
+    const deck = await makeDeck({ pictureAlt: "Bilde fra samlingen" });
+    const zip = await JSZip.loadAsync(deck);
+    const rels = await zip.file(RELS)!.async("string");
+    const target = /Target="\.\.\/media\/([^"]+)"/u.exec(rels)![1]!;
+    const data = await zip.file(`ppt/media/${target}`)!.async("uint8array");
+    const tampered = await withEntries(deck, { [RELS]: rels.replace(`../media/${target}`, "../media/bilde"), "ppt/media/bilde": data });
+    const { report, files } = await imp(tampered, "deck.pptx");
+    expect(files.filter((file) => !file.path.endsWith(".pptx"))).toEqual([]);
+    expect(report.readingNotes.find((line) => line.startsWith('slide 3, picture "'))).toMatch(
+      /the picture has no file type in its name, which the site cannot publish/u,
+    );
+  });
+
   it("keeps a picture it can publish", async () => {
     const { markdown, files } = await imp(await makeDeck({ pictureAlt: "Bilde fra samlingen" }), "deck.pptx");
     expect(files.filter((file) => file.path.endsWith(".png"))).toHaveLength(1);
