@@ -59,7 +59,11 @@ const outputGiven = typeof options.output === "string";
 const output = path.resolve(root, outputGiven ? String(options.output) : "_site");
 // The server writes the site into the folder and removes every other file there: it refuses what a build refuses to
 // replace (the project, what it reads, a folder holding other files, such as a CNAME in _site/), and a folder it may not write.
-const unfit = outputFolderProblem(root, output, outputGiven, { inPlace: true });
+// The dev server decodes the path of each file it serves, the folder's own path included: a "%" there ended it on its
+// first request (URIError).
+const unfit =
+  outputFolderProblem(root, output, outputGiven, { inPlace: true }) ??
+  (output.includes("%") ? `--output ${output}: the dev server cannot serve a folder whose path holds "%". Choose a folder without it.` : undefined);
 if (unfit) {
   console.error(`[lysark] ${unfit}`);
   process.exit(1);

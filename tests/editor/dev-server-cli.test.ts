@@ -187,6 +187,14 @@ describe("the folder the dev server writes into", () => {
     expect(readdirSync(path.join(dir, "content"), { recursive: true }).sort()).toEqual(before);
   }, 60_000);
 
+  it("is refused with --output holding a %, which the dev server's file lookup would choke on", async () => {
+    dir = makeProject();
+    server = startDevServer(dir, ["--output", "ut%zz"]);
+    expect(await server.exited()).toBe(1);
+    expect(server.output()).toMatch(/\[lysark\] --output \S*ut%zz: the dev server cannot serve a folder whose path holds "%"\. Choose a folder without it\./u);
+    expect(existsSync(path.join(dir, "ut%zz"))).toBe(false);
+  }, 60_000);
+
   it("in a checkout that stays read-only: refused with the fix, then served with --no-cache --output, nothing written in the project", async (context) => {
     dir = makeProject();
     out = mkdtempSync(path.join(os.tmpdir(), "lysark-served-read-only-"));
