@@ -7,7 +7,7 @@
  * macros or embedded objects are refused: they are never opened or run (a
  * chart's own workbook is left unopened and allowed: the chart keeps its values).
  */
-import { crc32 } from "node:zlib";
+import { crc32, gunzipSync } from "node:zlib";
 import JSZip from "jszip";
 import { ImportError } from "../errors.js";
 import { megabytes, type Limits } from "./limits.js";
@@ -265,6 +265,43 @@ export function resolvePart(from: string, target: string): string {
   return parts.join("/");
 }
 
+/** The name of a markup text's first element ("svg", "p:sld"), past a byte-order mark, declarations and comments. */
+export function rootElementName(bytes: Uint8Array): string | undefined {
+  // A picture's bytes are not read as text: markup starts with "<" after at most a byte-order mark and white space.
+  const first = bytes.findIndex((byte, index) => index >= 64 || ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x00].includes(byte));
+  if (first === -1 || bytes[first] !== 0x3c) return undefined;
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "latin1";
+  const text =
+    encoding === "latin1" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1") : new TextDecoder(encoding).decode(bytes);
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /[\s\u00ef\u00bb\u00bf\ufeff]/u.test(text[at]!)) at++;
+    if (text[at] !== "<") return undefined;
+    const skip = text.startsWith("<?", at) ? "?>" : text.startsWith("<!--", at) ? "-->" : text.startsWith("<!", at) ? ">" : undefined;
+    if (skip === undefined) return /^<([A-Za-z_][\w.:-]*)/u.exec(text.slice(at, at + 200))?.[1];
+    // A DOCTYPE's internal subset ends with "]>".
+    const subset = skip === ">" && text.indexOf("[", at) !== -1 && text.indexOf("[", at) < text.indexOf(">", at);
+    const end = text.indexOf(subset ? "]>" : skip, at + 2);
+    if (end === -1) return undefined;
+    at = end + (subset ? 2 : skip.length);
+  }
+}
+
+/**
+ * True for an SVG picture, whatever its part's name: the copy for LibreOffice leaves it out, since an SVG may draw a
+ * local file by its address. A gzip part (.svgz, and .emz/.wmz) is looked into; one too large to look into counts.
+ */
+function isSvg(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return isSvg(gunzipSync(bytes, { maxOutputLength: 16 * 1024 * 1024 }));
+    } catch {
+      return true;
+    }
+  }
+  return rootElementName(bytes)?.split(":").pop()?.toLowerCase() === "svg";
+}
+
 /** One date for every entry, so the same original makes the same copy (slide pictures are cached by its hash). */
 const ZIP_DATE = new Date("1980-01-01T00:00:00Z");
 
@@ -300,8 +337,7 @@ export async function packageForDrawing(pkg: OoxmlPackage): Promise<Uint8Array> 
       );
       continue;
     }
-    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096)).toLowerCase();
-    if (/\.svgz?$/iu.test(name) || head.includes("<svg")) continue;
+    if (/\.svgz?$/iu.test(name) || isSvg(bytes)) continue;
     zip.file(name, bytes, { date: ZIP_DATE });
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

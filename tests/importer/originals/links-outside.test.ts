@@ -3,6 +3,7 @@
  * link, and LibreOffice, which would fetch it while drawing the slides, is not started, so nothing from the machine
  * or its network can reach a slide picture.
  */
+import { gzipSync } from "node:zlib";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../../scripts/importer/originals/limits.js";
@@ -69,12 +70,19 @@ describe("links outside, written as LibreOffice would still read them", () => {
       [layoutRels]: `<?xml version="1.0"?><pr:Relationships xmlns:pr="http://schemas.openxmlformats.org/package/2006/relationships"><pr:Relationship Id="rId1" Type="${RELATIONSHIPS}/image" Target="file:///etc/passwd" TargetMode="External"/></pr:Relationships>`,
       "ppt/media/tegning.svg": svg,
       "ppt/media/forkledd.png": svg,
+      // Past the first 4 KB, behind a declaration, a long comment and a DOCTYPE with a subset; in UTF-16; gzipped.
+      "ppt/media/kommentert.png": `<?xml version="1.0"?>\n<!-- ${"x".repeat(8000)} -->\n<!DOCTYPE svg [ <!ENTITY a "b"> ]>\n${svg.replace("<svg", '<svg:svg xmlns:svg="http://www.w3.org/2000/svg"').replace("</svg>", "</svg:svg>")}`,
+      "ppt/media/utf16.png": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(svg, "utf16le")]),
+      "ppt/media/pakket.emz": gzipSync(svg),
     });
     const pkg = await openOoxml(tampered, "deck.pptx", "pptx", DEFAULT_LIMITS);
     const copy = await JSZip.loadAsync(await packageForDrawing(pkg));
     const names = Object.keys(copy.files);
     expect(names).not.toContain("ppt/media/tegning.svg");
-    expect(names).not.toContain("ppt/media/forkledd.png");
+    for (const hidden of ["forkledd.png", "kommentert.png", "utf16.png", "pakket.emz"]) expect(names, hidden).not.toContain(`ppt/media/${hidden}`);
+    // The deck's own pictures and parts stay.
+    expect(names.filter((name) => name.startsWith("ppt/media/")).length).toBeGreaterThan(0);
+    expect(names).toContain("ppt/slides/slide1.xml");
     const allRels = (await Promise.all(names.filter((name) => name.endsWith(".rels")).map((name) => copy.file(name)!.async("string")))).join("\n");
     expect(allRels).not.toMatch(/10\.0\.0\.1|file:|External/u);
     // What is inside the package stays: the slide still has its layout.
