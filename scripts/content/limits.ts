@@ -88,6 +88,11 @@ export function forbiddenCharacter(text: string): { index: number; code: string 
   return { index: match.index, code: `U+${code}` };
 }
 
+/** `text` with each forbidden character replaced by `by` (an importer's text, where a page could not show it). */
+export function replaceForbiddenCharacters(text: string, by: string): string {
+  return MAYBE_FORBIDDEN.test(text) ? text.replace(new RegExp(FORBIDDEN_CHARACTER.source, "gu"), by) : text;
+}
+
 export function forbiddenCharacterMessage(code: string): string {
   return `contains the invisible control character ${code}, which cannot be published. Delete it (it often comes from copying out of a PDF or a slide program).`;
 }

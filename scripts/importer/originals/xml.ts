@@ -6,6 +6,7 @@
  * and the check refuses it.
  */
 import { XMLParser } from "fast-xml-parser";
+import { replaceForbiddenCharacters } from "../../content/limits.ts";
 
 export interface El {
   name: string;
@@ -31,9 +32,8 @@ const parser = new XMLParser({
 
 type Raw = Record<string, unknown>;
 
-/** The characters content/limits.ts refuses in text: C0 and C1 controls but tab and line breaks, noncharacters, lone surrogates. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Surrogate}/gu;
-const printable = (text: string): string => text.replace(CONTROL, " ");
+/** The text with each character the check refuses (content/limits.ts) made a space. */
+const printable = (text: string): string => replaceForbiddenCharacters(text, " ");
 
 function convert(raw: Raw): El | undefined {
   if ("#text" in raw) return { name: "#text", attrs: {}, children: [], text: printable(String(raw["#text"])) };
