@@ -93,11 +93,10 @@ export async function planOriginals(
         publishers: options.publishers,
         limits,
         soffice,
+        // Switched off, not missing: the report says which (LibreOffice may well be installed).
+        slidePicturesOff: options.soffice === undefined && soffice === null ? "switched off with LYSARK_SLIDE_PICTURES=off" : undefined,
         cacheDir,
       });
-      // Switched off, not missing: the report says which (LibreOffice may well be installed).
-      if (options.soffice === undefined && soffice === null && result.report.slidePictures.startsWith("skipped: LibreOffice (soffice) is not installed"))
-        result.report.slidePictures = "skipped: switched off with LYSARK_SLIDE_PICTURES=off";
       const folder = path.join(options.outDir, result.report.publisher.id);
       const writes: PlannedOriginal["writes"] = [
         { target: path.join(folder, `${result.report.slug}.md`), data: result.markdown },

@@ -30,6 +30,8 @@ export interface ImportOriginalOptions extends Omit<OriginalImportOptions, "now"
   limits?: Partial<Limits> | undefined;
   /** Path of LibreOffice's soffice (found on PATH when not given; null: treat as not installed). */
   soffice?: string | null | undefined;
+  /** Why slide pictures are not drawn, when they are switched off (the report's "slide pictures" line says it). */
+  slidePicturesOff?: string | undefined;
   /** Where slide pictures are cached by the file's hash (none when not given). */
   cacheDir?: string | undefined;
 }
@@ -87,8 +89,13 @@ export async function importOriginal(bytes: Uint8Array, options: ImportOriginalO
   } else if (original.format === "pptx") {
     const soffice = options.soffice === null ? undefined : (options.soffice ?? findSoffice());
     // LibreOffice draws a copy without links outside and without SVG parts: it fetched what they named.
-    const deck = original.forDrawing ? await original.forDrawing() : bytes;
-    ({ pictures: slidePictures, status } = await makeSlidePictures(deck, { soffice, slideCount: original.sections.length, cacheDir: options.cacheDir }));
+    ({ pictures: slidePictures, status } = await makeSlidePictures(bytes, {
+      soffice,
+      slideCount: original.sections.length,
+      cacheDir: options.cacheDir,
+      forDrawing: original.forDrawing,
+      skippedBecause: options.slidePicturesOff,
+    }));
   }
   const result = originalToMarkdown(original, bytes, { ...options, now: options.now ?? new Date(), slidePictures });
   result.report.slidePictures = status;

@@ -63,7 +63,7 @@ export interface OriginalDocument {
   notes: string[];
   /** What a .pptx links to outside itself, hyperlinks aside (ooxml.ts linksOutside): no slide pictures are drawn then. */
   linksOutside?: string[];
-  /** A .pptx as LibreOffice may draw it (ooxml.ts packageForDrawing): made only when slide pictures are drawn. */
+  /** A .pptx as LibreOffice may draw it (ooxml.ts packageForDrawing): made only when LibreOffice is started. */
   forDrawing?: () => Promise<Uint8Array>;
 }
 

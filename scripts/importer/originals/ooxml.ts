@@ -302,7 +302,7 @@ function isSvg(bytes: Uint8Array): boolean {
   return rootElementName(bytes)?.split(":").pop()?.toLowerCase() === "svg";
 }
 
-/** One date for every entry, so the same original makes the same copy (slide pictures are cached by its hash). */
+/** One date for every entry, so the same original makes the same copy, byte for byte. */
 const ZIP_DATE = new Date("1980-01-01T00:00:00Z");
 
 const escapeAttribute = (value: string): string => value.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");

@@ -47,6 +47,13 @@ export interface SlidePictureOptions {
   /** Folder for cached pictures (per file hash); undefined: no cache. */
   cacheDir?: string | undefined;
   timeoutMs?: number | undefined;
+  /**
+   * The deck as LibreOffice may draw it (ooxml.ts packageForDrawing), made only when LibreOffice is started: a
+   * cache hit or a machine without LibreOffice does not pay for it. The cache is keyed by the deck's own bytes.
+   */
+  forDrawing?: (() => Promise<Uint8Array>) | undefined;
+  /** Why there is no soffice, when it is not that LibreOffice is missing ("switched off with …"). */
+  skippedBecause?: string | undefined;
 }
 
 /** A slide whose picture the site could not publish (PowerPoint allows a slide 56 inches by 1). */
@@ -101,14 +108,17 @@ export async function makeSlidePictures(bytes: Uint8Array, options: SlidePicture
   if (!options.soffice) {
     return {
       pictures: undefined,
-      status:
-        "skipped: LibreOffice (soffice) is not installed; the slide text, tables and pictures were imported without pictures of whole slides (Debian: apt-get install libreoffice-impress)",
+      status: options.skippedBecause
+        ? `skipped: ${options.skippedBecause}`
+        : "skipped: LibreOffice (soffice) is not installed; the slide text, tables and pictures were imported without pictures of whole slides (Debian: apt-get install libreoffice-impress)",
     };
   }
+  // Outside the try below: a part that unpacks past the budget refuses the import, it does not just skip the pictures.
+  const drawn = options.forDrawing ? await options.forDrawing() : bytes;
   const work = mkdtempSync(path.join(tmpdir(), "lysark-slides-"));
   try {
     const deck = path.join(work, "deck.pptx");
-    writeFileSync(deck, bytes);
+    writeFileSync(deck, drawn);
     // A profile of its own: several imports (or an open LibreOffice) do not share one.
     await run(
       options.soffice,

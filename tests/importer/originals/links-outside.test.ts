@@ -87,7 +87,7 @@ describe("links outside, written as LibreOffice would still read them", () => {
     expect(allRels).not.toMatch(/10\.0\.0\.1|file:|External/u);
     // What is inside the package stays: the slide still has its layout.
     expect(await copy.file(RELS)!.async("string")).toMatch(/slideLayout\d+\.xml/u);
-    // The same original makes the same copy, so its slide pictures are found in the cache again.
+    // The same original makes the same copy, byte for byte.
     expect(Buffer.from(await packageForDrawing(pkg)).equals(Buffer.from(await packageForDrawing(pkg)))).toBe(true);
   });
 });

@@ -5,8 +5,6 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS } from "../../../scripts/importer/originals/limits.js";
-import { openOoxml, packageForDrawing } from "../../../scripts/importer/originals/ooxml.js";
 import { findSoffice, makeSlidePictures, renderPdfPages, SlideShapeError } from "../../../scripts/importer/originals/slide-pictures.js";
 import { makeDeck, makePdf, png } from "./fixtures.js";
 import { imp } from "./helpers.js";
@@ -37,6 +35,13 @@ describe("slide pictures", () => {
     expect(r.status).toMatch(/^skipped: LibreOffice \(soffice\) is not installed/u);
   });
 
+  it("makes the copy LibreOffice draws only when it starts LibreOffice", async () => {
+    const forDrawing = () => Promise.reject(new Error("the copy was made"));
+    const r = await makeSlidePictures(await makeDeck(), { soffice: undefined, slideCount: 4, forDrawing, skippedBecause: "switched off" });
+    expect(r.status).toBe("skipped: switched off");
+    await expect(makeSlidePictures(await makeDeck(), { soffice: "/nonexistent/soffice", slideCount: 4, forDrawing })).rejects.toThrow("the copy was made");
+  });
+
   it("takes pictures from the cache by the file's hash, without LibreOffice", async () => {
     const deck = await makeDeck();
     const cache = tempDir();
@@ -54,9 +59,7 @@ describe("slide pictures", () => {
     const pictures = await Promise.all([1, 2, 3, 4].map(() => png("#ffffff")));
     const deck = await makeDeck({ pictureAlt: "Bilde" });
     const cache = tempDir();
-    // Cached by the copy LibreOffice draws (ooxml.ts packageForDrawing), which the same deck always makes.
-    const copy = await packageForDrawing(await openOoxml(deck, "deck.pptx", "pptx", { ...DEFAULT_LIMITS }));
-    const folder = path.join(cache, createHash("sha256").update(copy).digest("hex"));
+    const folder = path.join(cache, createHash("sha256").update(deck).digest("hex"));
     mkdirSync(folder);
     pictures.forEach((p, i) => {
       writeFileSync(path.join(folder, `slide-${i + 1}.png`), p);
