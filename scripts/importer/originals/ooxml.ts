@@ -302,7 +302,10 @@ function isSvg(bytes: Uint8Array): boolean {
   return rootElementName(bytes)?.split(":").pop()?.toLowerCase() === "svg";
 }
 
-/** One date for every entry, so the same original makes the same copy, byte for byte. */
+/**
+ * One date for every entry, so the same original makes the same copy, byte for byte; and no folder entries, which
+ * jszip would date with the clock (a test saw two copies differ across a two-second tick).
+ */
 const ZIP_DATE = new Date("1980-01-01T00:00:00Z");
 
 const escapeAttribute = (value: string): string => value.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
@@ -333,12 +336,12 @@ export async function packageForDrawing(pkg: OoxmlPackage): Promise<Uint8Array> 
       zip.file(
         name,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${kept.join("")}</Relationships>`,
-        { date: ZIP_DATE },
+        { date: ZIP_DATE, createFolders: false },
       );
       continue;
     }
     if (/\.svgz?$/iu.test(name) || isSvg(bytes)) continue;
-    zip.file(name, bytes, { date: ZIP_DATE });
+    zip.file(name, bytes, { date: ZIP_DATE, createFolders: false });
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
