@@ -262,7 +262,7 @@ const FILE_SYSTEMS = new Map([
 
 /**
  * The file system of the work folder. A cold build creates about 18 files and folders per document, and on
- * a virtual disk their cost can swing several-fold within a session (docs/performance.md, "What a cold build
+ * a virtual disk their cost can swing several-fold within a session (docs/performance-log.md, "What a cold build
  * spends on files"), so a report says where it ran; `TMPDIR=/dev/shm` runs it on tmpfs.
  */
 function workFileSystem(): string {
@@ -411,7 +411,7 @@ async function main(): Promise<void> {
   if (result.warmEdit) warmLine(result.warmEdit, "one document's body edited");
   if (result.siteCards)
     say(
-      // Its CPU time and phases say what the build spends besides the cards (docs/performance.md).
+      // Its CPU time and phases say what the build spends besides the cards (docs/performance-log.md).
       `  cold    a Lysark ${s(result.siteCards.wallMs)} with "socialCards": "site", peak ${mb(result.siteCards.peakBytes)}; ratio ${(result.siteCards.wallMs / bareWall).toFixed(2)}; CPU ${s(result.siteCards.cpuMs)}, ratio to bare's CPU ${(result.siteCards.cpuMs / bareCpu).toFixed(2)}\n` +
         `          phases ${Object.entries(result.siteCards.timings)
           .map(([phase, ms]) => `${phase} ${s(ms)}`)

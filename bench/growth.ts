@@ -3,7 +3,7 @@
  * the kinds of page it writes, each as time per document from one size to the
  * largest. A part whose time per document grows is what makes a larger archive
  * dearer per document (a publisher's listing that made its key figures on
- * every page cost the build their square: docs/performance.md, "a
+ * every page cost the build their square: docs/performance-log.md, "a
  * publisher's key figures once").
  */
 

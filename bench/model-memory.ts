@@ -3,7 +3,7 @@
  * loaded content, bodies on disk as in a build) and after the site model, per
  * document, and the model's search records alone. Live heap after a full
  * garbage collection, so it is steady on a busy machine (a build's peak RSS
- * adds the garbage V8 lets grow, sharp and code; see docs/performance.md).
+ * adds the garbage V8 lets grow, sharp and code; see docs/performance-log.md).
  *   npx tsx bench/model-memory.ts [--docs N] [--seed S] [--kept]
  * `--kept` keeps bodies in memory, as the loader did before they went to disk,
  * and search records whole, as the model did before their parts went to a spool.

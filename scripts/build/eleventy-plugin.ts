@@ -236,7 +236,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
           import("./pass1.ts"),
         ]);
         // Each document's social card is handed to the card writer (its pool of threads) as soon as the document has
-        // loaded, so cards are drawn on the other core while this one validates (docs/performance.md).
+        // loaded, so cards are drawn on the other core while this one validates (docs/performance-log.md).
         const drawCards = config.socialCards === "documents" && !options.mergeFrom;
         const poolThreads = buildPoolThreads(os.availableParallelism(), drawCards);
         // Without the cache (--no-cache) every card is drawn into the output and none is kept: a read-only checkout builds.
@@ -357,7 +357,7 @@ export function lysarkPlugin(options: LysarkPluginOptions): LysarkPlugin {
       };
       // Not an async function: the model goes to `writeRun` alone, which has returned before the whole-site cache is
       // kept, so nothing holds the model then (a suspended async function keeps its variables). At N = 20,000 the
-      // model was a third of the main thread's heap while the site was kept (docs/performance.md).
+      // model was a third of the main thread's heap while the site was kept (docs/performance-log.md).
       eleventyConfig.on("eleventy.after", (event: EleventyEvent) => {
         const output = event.directories?.output ?? event.dir?.output;
         if (!run || !output) return Promise.reject(new Error("Lysark's eleventy.after ran without its eleventy.before"));

@@ -3,7 +3,7 @@
  * By default it may grow fourfold when collections are cheap beside the work
  * done, and a build's main heap does: at N = 20,000 it grew to 2.2 GiB over
  * about 550 MiB live before V8 collected, and Node's peak followed
- * (docs/performance.md, "the heap at 20,000"). A build lets every heap of its
+ * (docs/performance-log.md, "the heap at 20,000"). A build lets every heap of its
  * process (the main thread's, the pools' and the search thread's) grow by
  * half at most: the flag is the process's, read at each collection.
  * Measured at N = 5000, cold builds in turn: Node's peak 1055–1068 →

@@ -5,7 +5,7 @@
  * (../search/record-cache.ts, `prepareRecordEntry`). The main thread then has
  * no body to read back and no record to make while it assembles the site model,
  * the stretch of a cold build in which the other core had nothing to do
- * (docs/performance.md). Started by ./pass1.ts.
+ * (docs/performance-log.md). Started by ./pass1.ts.
  */
 import { workerData } from "piscina";
 import { documentTaskRunner, loadDocumentTask, type DocumentTask, type DocumentTaskResult } from "../content/load.ts";

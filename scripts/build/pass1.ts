@@ -15,7 +15,7 @@ export interface Pass1WorkerData {
  * document gets a card the two pools run at the same time (each card is handed on as its document loads), so they
  * share the cores instead of each starting a thread per core: on two cores, one thread each loaded the same
  * documents and drew the same cards in about 3 % less CPU than two each, in 4 of 5 cold builds at N = 5000 also in
- * less time (fewer threads compiling the same code and collecting heaps of their own; docs/performance.md, "pools
+ * less time (fewer threads compiling the same code and collecting heaps of their own; docs/performance-log.md, "pools
  * that share the cores"). Without a card per document, pass 1 has the cores to itself.
  */
 export function buildPoolThreads(cores: number, cardPerDocument: boolean): { pass1: number; cards: number } {

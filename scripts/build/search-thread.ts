@@ -3,7 +3,7 @@
  * pages meanwhile: reading every record's words, tracing their forms and
  * compound parts and handing the records to Pagefind's process had cost the
  * main thread about 3 ms a record, in turn with the pages
- * (docs/performance.md, "The search phase on its own thread"). A piscina pool
+ * (docs/performance-log.md, "The search phase on its own thread"). A piscina pool
  * of one thread, for the one task; below `SEARCH_THREAD_MIN_RECORDS` the main
  * thread indexes, as starting the thread (tsx, the search modules) costs more
  * than it saves. A build starts the thread before it loads the content and

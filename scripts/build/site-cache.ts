@@ -5,7 +5,7 @@
  * inputs hash the same as that build's (`siteInputKey`), the site is linked
  * from here without loading, assembling or rendering anything: a warm build
  * with nothing changed costs hashing the inputs and checking and linking the
- * files (docs/performance.md). Any other build falls through to the document,
+ * files (docs/performance-log.md). Any other build falls through to the document,
  * page and search caches, and its output becomes the new entry.
  *
  * The key covers everything a build reads: the page build code
@@ -32,7 +32,7 @@
  * inode: ../content/file-stamp.ts) is not the one recorded when it was last
  * written or checked, as the page cache does for its pages; reading and
  * hashing a 5,000-document site's 65,000 files (about 1 GiB) was most of a
- * warm build with nothing changed (docs/performance.md, "the whole site
+ * warm build with nothing changed (docs/performance-log.md, "the whole site
  * trusted by its stamps"). The stamps of the pages come from the page
  * cache, which took them as it wrote or checked each page; those of the
  * files hashed here are taken as they are linked; a file whose hash was
@@ -380,7 +380,7 @@ export class SiteCache {
    * Links the cached site for `key` into `outputDir` (empty) and returns what its build reported;
    * undefined, with nothing written, when there is none or any file fails its check.
    * Synchronous on purpose: many links at a time through promises cost twice the CPU
-   * time and did not shorten the wall time on a busy disk (docs/performance.md).
+   * time and did not shorten the wall time on a busy disk (docs/performance-log.md).
    */
   restore(key: string, outputDir: string, options: RestoreOptions = {}): SiteSnapshot | undefined {
     const read = this.readBody(key);

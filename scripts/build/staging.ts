@@ -10,7 +10,7 @@
  * left there for the next build to remove on a thread of its own while that
  * build works. Its files are hard links into .cache/lysark/, so it takes little
  * room, and unlinking a 65,000-file site took 5–29 s on this machine's disk, as
- * long as a warm build itself (docs/performance.md).
+ * long as a warm build itself (docs/performance-log.md).
  */
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
 import path from "node:path";

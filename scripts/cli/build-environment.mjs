@@ -3,7 +3,7 @@
  * that allocates an arena of its own (up to eight per core) and keeps what an
  * arena once held; a build runs a dozen threads (pages, cards, search, V8's
  * own), and at 20,000 documents those arenas held about 90 MiB of Node's peak
- * (docs/performance.md, "malloc arenas set by the launcher"). glibc reads
+ * (docs/performance-log.md, "malloc arenas set by the launcher"). glibc reads
  * MALLOC_ARENA_MAX only when a process starts, so the launcher (./run.mjs)
  * starts a build as a child process with it set, and the benchmark starts its
  * builds with the same environment. Plain JavaScript, as the launcher is.
@@ -11,7 +11,7 @@
  * That process also gets no more of V8's platform threads (its background
  * compilers and garbage collectors, four by default) than the machine has
  * cores: on two cores, eleven cold pairs at N = 5000 were quicker in eight,
- * median 49.05 s → 48.27 s, CPU ÷ wall higher in nine (docs/performance.md,
+ * median 49.05 s → 48.27 s, CPU ÷ wall higher in nine (docs/performance-log.md,
  * "V8's platform threads, one per core").
  */
 import { availableParallelism } from "node:os";

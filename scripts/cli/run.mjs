@@ -3,7 +3,7 @@
  * runs scripts/cli/<command>.ts from its bundle (../content/bundles.mjs), made
  * again whenever a source file changed, instead of loading every module
  * through tsx's loader: `npm run build` of the bundled site took 2.7–3.3 s
- * instead of 3.7–4.3 s (docs/performance.md, "commands from bundles"). The command sees
+ * instead of 3.7–4.3 s (docs/performance-log.md, "commands from bundles"). The command sees
  * the arguments and `process.argv[1]` it would see when started directly.
  * LYSARK_BUNDLES=off, or a bundle that cannot be made, runs the TypeScript
  * through tsx as before. A build runs in a child process started with

@@ -2,7 +2,7 @@
  * Turns of the event loop for a long loop on the main thread: `await turn()` after each step resolves at once
  * until `everyMs` of work has passed since the last turn, then after one turn of the loop. The dev server's
  * search index held the thread for 3 s at its start (5,000 documents), and an edit saved meanwhile waited for it
- * (docs/performance.md, "An edit saved during the dev server's first search index").
+ * (docs/performance-log.md, "An edit saved during the dev server's first search index").
  */
 export function eventLoopTurns(everyMs = 20): () => Promise<void> | undefined {
   let since = performance.now();

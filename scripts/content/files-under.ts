@@ -25,7 +25,7 @@ export function filesUnderIfPresent(dir: string, topLevel?: (name: string) => bo
  * Adds the files under `dir` to `files` one by one: spreading a folder's list into push() passes each
  * name as an argument on the stack, which overflowed on the 650,000 files of a 50,000-document site.
  * Paths are joined as strings: path.join and path.relative for each file were most of the time taken
- * to list a 65,000-file site (docs/performance.md, "kept pages trusted by their stamp").
+ * to list a 65,000-file site (docs/performance-log.md, "kept pages trusted by their stamp").
  */
 function collect(dir: string, prefix: string, files: string[], accept?: (name: string) => boolean): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

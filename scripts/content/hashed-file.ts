@@ -19,7 +19,7 @@ const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
  * A file written a piece at a time with a SHA-256 of what was written since the last `digest` (or `rehash`, which
  * starts it over from a given text without writing that text). Each piece is encoded straight into one buffer of
  * BUFFER_BYTES, hashed and written when full: joining the pieces and encoding the joined text into a new buffer
- * took 2.5 times as long for the downloads' 1.4 million rows (docs/performance.md, thirty-third session).
+ * took 2.5 times as long for the downloads' 1.4 million rows (docs/performance-log.md, thirty-third session).
  */
 export class HashedFile {
   private readonly fd: number;
@@ -105,7 +105,7 @@ let sharedEncoding: Buffer | undefined;
 /**
  * `text` as UTF-8, in a buffer this module reuses: valid only until the next call, so it is written and hashed
  * before anything else encodes. One encoding for a page's file and its hash instead of one for each, and no new
- * buffer per page (docs/performance.md, thirty-third session).
+ * buffer per page (docs/performance-log.md, thirty-third session).
  */
 export function encodeUtf8(text: string): Buffer {
   // A UTF-16 code unit is at most three bytes of UTF-8.

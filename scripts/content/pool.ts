@@ -28,14 +28,14 @@ const WORKER = new URL("./load-worker.ts", import.meta.url).href;
  * Below this many documents the main thread loads them itself. Measured at
  * 1,000 documents the pool cost 1.7× the CPU time (3.5 s more: each worker
  * loads tsx and the whole content stack, and every document is copied back)
- * and was not faster on a busy two-core machine (docs/performance.md).
+ * and was not faster on a busy two-core machine (docs/performance-log.md).
  */
 export const POOL_MIN_DOCUMENTS = 2000;
 
 /**
  * With the document cache, the pool starts once this many documents are found missing from it; fewer load on the main
  * thread. About a second of the main thread's work (about 4 ms a document), what starting the pool's threads costs
- * before they load their first document (tsx and the content stack: 0.9 s each, docs/performance.md).
+ * before they load their first document (tsx and the content stack: 0.9 s each, docs/performance-log.md).
  */
 export const POOL_MIN_UNCACHED = 256;
 

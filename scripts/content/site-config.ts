@@ -94,7 +94,7 @@ export const siteConfigSchema = z
     pageSize: z.number().int().min(1).max(LIMITS.pageSize).default(20),
     /**
      * "documents": a social card (1200×630 PNG with the title) per document, the
-     * largest CPU cost of a build without a warm .cache/ (docs/performance.md);
+     * largest CPU cost of a build without a warm .cache/ (docs/performance-log.md);
      * "site": every page shares the site's card, for archives where that cost
      * matters more than a title on shared links.
      */

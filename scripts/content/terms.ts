@@ -3,7 +3,7 @@
  * (scripts/related/related.ts), found in pass 1 on the thread that renders
  * the body, so the main thread neither reads the body back nor tokenises it:
  * that had cost it about 4.5 s of a cold build at N = 5000, and every warm
- * build read all 5000 bodies back for it (docs/performance.md, "Related
+ * build read all 5000 bodies back for it (docs/performance-log.md, "Related
  * documents' words in pass 1"). A few kilobytes a document: its distinct
  * words, in order of first use, with their counts.
  */
@@ -97,7 +97,7 @@ export function wordCharBefore(text: string, i: number): boolean {
 /**
  * Calls `use` for every run of letters and digits in `text` lower-cased (`lower`, from `start` to `end`), as
  * `text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` finds them: a character scan, about twice as fast as the regex
- * and with no array of the runs (docs/performance.md).
+ * and with no array of the runs (docs/performance-log.md).
  */
 export function eachLetterRun(text: string, use: (lower: string, start: number, end: number, digitsOnly: boolean) => void): void {
   const lower = text.toLowerCase();

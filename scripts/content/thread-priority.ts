@@ -4,11 +4,11 @@
  * critical path leaves of the cores instead of taking turns with it. Two kinds
  * of thread do, since nothing waits for either before the pages are written:
  * - the search thread, and the Pagefind processes it starts (the index). Measured
- *   at N = 5000 (docs/performance.md, "the search index at the lowest priority"):
+ *   at N = 5000 (docs/performance-log.md, "the search index at the lowest priority"):
  *   the pages phase a median 28.0 s → 19.4 s, the whole build quicker in ten of
  *   eleven cold pairs;
  * - the card pool's threads (the social cards). Measured at N = 5000
- *   (docs/performance.md, "the card threads at the lowest priority"): quicker in
+ *   (docs/performance-log.md, "the card threads at the lowest priority"): quicker in
  *   eight of ten cold pairs and the same in one, CPU ÷ wall higher in nine.
  *
  * Linux only: there a nice value belongs to a thread, and a process or thread

@@ -6,7 +6,7 @@
  * CommonJS hook: a pass-1 thread took about 0.95 s of CPU to load its modules
  * (0.27 s bundled), a card thread 0.33 s (0.09 s), the search thread 0.34 s
  * (0.09 s); and every read of an imported binding was a getter call, which a
- * bundle's single scope does not have (docs/performance.md, "worker threads
+ * bundle's single scope does not have (docs/performance-log.md, "worker threads
  * from bundles").
  *
  * A bundle is made again whenever a source file it was made from changes

@@ -2,7 +2,7 @@
  * What `npm start` last wrote at each page of the served folder, by the page's key (../render/page-cache.ts,
  * `PageKeys`): a whole-site render (a document's title, date or topics changed, a document added or removed) renders
  * and writes only the pages whose key changed, as a warm build takes the rest from its page cache. It rendered every
- * page before: 9.4–10.2 s for a title edited at 1,500 documents, now 2.7–3.3 s (docs/performance.md, "the dev
+ * page before: 9.4–10.2 s for a title edited at 1,500 documents, now 2.7–3.3 s (docs/performance-log.md, "the dev
  * server: a whole-site render writes only what changed"). Every write of a page goes through it
  * (whole-site renders, an edited document's pages, the related lists caught up after), so what it records is what
  * the folder holds; a file gone from the folder is written again. The build code is part of every key, so a changed
@@ -12,7 +12,7 @@
  * when their keys were last recorded: the document itself, its related documents and its dates from git
  * (`documentPageInputs` in ../site/model.ts), under the same build code and settings. Keying every document's pages
  * was most of a title edit's render at 5,000 documents, though one document's pages and the few that list it change
- * (docs/performance.md, "a title edit keys only the documents it can change").
+ * (docs/performance-log.md, "a title edit keys only the documents it can change").
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";

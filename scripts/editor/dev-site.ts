@@ -157,7 +157,7 @@ export class DevSite {
     }
     this.indexing = (async () => {
       // Not before the update has returned and been reported: the index's start (reading every record's
-      // words, the word lists) runs on this thread and held the edit's own pages back (docs/performance.md).
+      // words, the word lists) runs on this thread and held the edit's own pages back (docs/performance-log.md).
       await new Promise((resolve) => setImmediate(resolve));
       // Nor beside the related lists' refresh, which the next update waits for: interleaved with the index, it took 1–2.5 s at N = 5000.
       await this.relatedRefreshed();

@@ -42,7 +42,7 @@ export function formatPartialDate(locale: UiLocale, value: string): string | nul
 /**
  * Each date's text per locale, formatted once: a document's date is shown on its pages and in every
  * listing it is in. A build of the 5,000-document bench corpus formatted 399,022 dates, 6,858 of them
- * distinct, at 2–3 µs each (docs/performance.md, "the main thread's small costs").
+ * distinct, at 2–3 µs each (docs/performance-log.md, "the main thread's small costs").
  */
 const formattedDates = new Map<string, string | null>();
 

@@ -67,7 +67,7 @@ export function urlFor(locale: UiLocale, route: Route): string {
     }
   })();
   // One join, one flat string: V8 keeps a template string of this length as a tree of its pieces, and the site model
-  // holds every page's URL to the end of the build (docs/performance.md, "stamps joined, not templated").
+  // holds every page's URL to the end of the build (docs/performance-log.md, "stamps joined, not templated").
   return [prefix, ...parts, ""].join("/");
 }
 

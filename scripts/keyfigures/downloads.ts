@@ -160,7 +160,7 @@ const JSON_KEYS = COLUMNS.map((column) => `      ${JSON.stringify(column)}: `);
 
 /**
  * A row's object as `JSON.stringify(row, null, 2)` writes it, each line after the first indented four more spaces,
- * made key by key: an object per row and a reindented copy of its text took longer (docs/performance.md, thirty-first session).
+ * made key by key: an object per row and a reindented copy of its text took longer (docs/performance-log.md, thirty-first session).
  */
 function jsonRow(row: DataRow, baseUrl: string): string {
   let text = "{";

@@ -74,7 +74,7 @@ export interface Chart {
 /**
  * The SVG is drawn each time the page's template reads it, not held: a site
  * model holds thousands of charts, and their SVG text was a tenth of its
- * memory (docs/performance.md). The page cache's key hashes the spec instead
+ * memory (docs/performance-log.md). The page cache's key hashes the spec instead
  * (`toJSON`): drawing the SVG for a key as well cost 6 ms per indicator page.
  */
 export function chart(spec: BarChartSpec): Chart {

@@ -33,7 +33,7 @@ import { CARD_HEIGHT, CARD_LAYOUT, CARD_WIDTH, cardLayout, type CardLine, type C
 
 /**
  * opentype.js is CommonJS: required, not imported, so Node does not scan its 528 KB for named exports in every thread
- * that draws cards (an import took 0.11 s of CPU, a require 0.03 s; docs/performance.md).
+ * that draws cards (an import took 0.11 s of CPU, a require 0.03 s; docs/performance-log.md).
  */
 const requireHere = createRequire(import.meta.url);
 const opentype = requireHere("opentype.js") as typeof import("opentype.js");

@@ -26,7 +26,7 @@ import { cardHash, type CardResult, type CardTask } from "./card-worker.ts";
 export { wrapText, type CardText };
 
 const COLORS = CARD_LAYOUT.colors;
-// zlib level 2 encodes a card in about a quarter of the time level 3 takes, for files about 10 % larger (docs/performance.md).
+// zlib level 2 encodes a card in about a quarter of the time level 3 takes, for files about 10 % larger (docs/performance-log.md).
 const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false };
 const PANEL = CARD_LAYOUT.panel;
 const TEXT_X = CARD_LAYOUT.textX;
@@ -102,7 +102,7 @@ const CARD_WORKER = new URL("./card-worker.ts", import.meta.url).href;
 /**
  * Cards drawn on the main thread before the pool starts: a worker's start-up (its modules, the font, its code not yet
  * optimised) costs about this many cards. 100 cards took 1.14–1.24 s of CPU on two fresh threads against 0.62–0.67 s
- * on the main thread (docs/performance.md, "worker threads from bundles").
+ * on the main thread (docs/performance-log.md, "worker threads from bundles").
  */
 const MAIN_THREAD_CARDS = 100;
 /** About 5 s of drawing per thread at 4.6 ms a card: as long as the main thread goes without yielding in a cold build at N = 5000. */
@@ -170,7 +170,7 @@ export class CardWriter {
   /**
    * SHA-256 of each card file this run drew, or linked to a card it drew, by the file's path: hashed from the bytes
    * in memory where they were drawn, so the whole-site cache need not read 5,000 cards back at the end of a cold
-   * build (docs/performance.md). Cards taken from the card cache are not in it.
+   * build (docs/performance-log.md). Cards taken from the card cache are not in it.
    */
   readonly hashes = new Map<string, string>();
 

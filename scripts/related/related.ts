@@ -164,7 +164,7 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
 
   // Topics and publishers as numbers, and what a candidate is scored on in flat arrays: read for every candidate
   // (550–800 a document), where strings and small arrays spread over the heap made each candidate dearer as the site
-  // grew (0.13 µs at 5,000 documents, 0.20 µs at 20,000; docs/performance.md, "related documents in flat arrays").
+  // grew (0.13 µs at 5,000 documents, 0.20 µs at 20,000; docs/performance-log.md, "related documents in flat arrays").
   const topicNumbers = new Map<string, number>();
   const publisherNumbers = new Map<string, number>();
   const numberIn = (numbers: Map<string, number>, name: string) => {

@@ -7,7 +7,7 @@
  * generation, where they keep the page's strings alive through every young
  * collection until a full one: rendering the pages of a 2,000-document site
  * promoted 735 MB with includes and 126 MB with the partials in place, and
- * the page phase, timed alone, took about 30 % less CPU (docs/performance.md,
+ * the page phase, timed alone, took about 30 % less CPU (docs/performance-log.md,
  * "partials compiled into their page").
  *
  * What it means for a template: the partial is parsed on its own, with the

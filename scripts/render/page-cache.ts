@@ -23,7 +23,7 @@
  * index and make trust a file's stat: any write, truncation or replacement
  * changes one of the three, and reading and hashing the 53,000 kept pages of a
  * 5,000-document site was about a tenth of a warm build's main thread
- * (docs/performance.md, "kept pages trusted by their stamp"). A change that
+ * (docs/performance-log.md, "kept pages trusted by their stamp"). A change that
  * keeps all three is not seen: a tool that writes in place and sets the old
  * modification time back, or the disk itself. A file system that keeps times
  * to the second (FAT, HFS+, ext3) would hide a same-size change made within
@@ -40,7 +40,7 @@
  * Text kinds that name a `cacheKey` in the page table (oEmbed files and
  * citations: their text comes from the document page and the settings alone)
  * are kept the same way: linking a kept file costs a tenth of writing a new
- * one (docs/performance.md, "Warm rebuild with one edit, fourth pass"). The
+ * one (docs/performance-log.md, "Warm rebuild with one edit, fourth pass"). The
  * hash of a page's data is computed once per page object, so a document
  * page's oEmbed files and citations reuse its own. Every file published or
  * kept is listed with its content hash (`published`), which the whole-site

@@ -18,7 +18,7 @@
  * carries a hash of itself; a damaged or stale one is rebuilt from the package.
  * A build without the cache reads each word where it lies in the .dic text
  * (`dicWordList`), copying only the words kept: the four lists in about half
- * the time a string per word took (docs/performance.md, "The dictionaries read
+ * the time a string per word took (docs/performance-log.md, "The dictionaries read
  * in place").
  */
 import { createHash } from "node:crypto";

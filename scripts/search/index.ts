@@ -36,7 +36,7 @@ const WRITER_PROCESS = new URL("./index-writer-process.ts", import.meta.url).hre
 /** Part of a kept slice's key when Lysark's writer wrote it: raise it when the writer writes otherwise. */
 const INDEX_WRITER_VERSION = 5;
 
-/** Records sent to Pagefind before waiting for its answers (docs/performance.md). */
+/** Records sent to Pagefind before waiting for its answers (docs/performance-log.md). */
 const IN_FLIGHT = 64;
 
 /** Files Pagefind writes for its ready-made UIs; Lysark has its own (assets/search.js). */

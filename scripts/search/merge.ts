@@ -67,7 +67,7 @@ const packAsync = (cbor: Buffer) => gzipAsync(pagefindContent(cbor));
  * One word chunk of a part. Its bytes are read when the part is added, for its words, and let go of; `finish`
  * reads them again from the part's folder (left in place until then) while it writes the words they hold, and
  * lets go of them once the words written are past the chunk's last. Held from `add` to `finish`, every part's
- * chunks were about 140 MiB outside the heap at the end of a 20,000-document build (docs/performance.md).
+ * chunks were about 140 MiB outside the heap at the end of a 20,000-document build (docs/performance-log.md).
  */
 class PartChunk {
   private held: Buffer | undefined;
@@ -545,7 +545,7 @@ export class BundleJoin {
     mkdirSync(path.join(bundle, "index"), { recursive: true });
     // A chunk's entries are made when it is packed, and a few chunks packed at a time: every entry of the index at
     // once, and every chunk packed at once, were about 270 MiB outside the heap at the end of a 20,000-document
-    // build's search phase, the process's highest point (docs/performance.md).
+    // build's search phase, the process's highest point (docs/performance-log.md).
     const rows: Array<{ from: string; to: string; hash: string }> = [];
     const packing: Array<Promise<void>> = [];
     let failure: { error: unknown } | undefined;

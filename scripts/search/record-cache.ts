@@ -6,7 +6,7 @@
  * path, images and attachments, and the content build code, which covers
  * Lysark's code, the registries and every `_publisher.yaml`) and its id. A
  * warm build then reads one small file per unchanged document instead of
- * reading its body back and making the record again (docs/performance.md,
+ * reading its body back and making the record again (docs/performance-log.md,
  * "Warm rebuild with one edit, fourth pass").
  *
  * Each entry is one file, `<key>.json`: a line with the SHA-256 of the rest,
@@ -20,7 +20,7 @@
  * the entry under a name of its own, and the main thread, which alone knows the
  * entry's key (the `sourceHash` comes from the document cache), renames it into
  * place when the model asks for the record. The main thread then neither reads
- * the body back nor makes, writes or hashes the record (docs/performance.md).
+ * the body back nor makes, writes or hashes the record (docs/performance-log.md).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";

@@ -153,7 +153,7 @@ function escapeRegExp(text: string): string {
 
 /** True when `term` starts a word in `text` ("likestilling" is in "likestillingsutvalg"), ignoring case. */
 export function mentions(text: string, term: string): boolean {
-  // One RegExp per term, not per call: compiling them was seconds of a large build (docs/performance.md).
+  // One RegExp per term, not per call: compiling them was seconds of a large build (docs/performance-log.md).
   let pattern = mentionPatterns.get(term);
   if (!pattern) mentionPatterns.set(term, (pattern = new RegExp(escapeRegExp(term), "giu")));
   return matchesAtWordStart(pattern, text);
@@ -164,7 +164,7 @@ const mentionPatterns = new Map<string, RegExp>();
  * Whether the global, case-insensitive `pattern` matches in `text` where no letter or digit comes
  * before: what `(?<![\p{L}\p{N}])` in front of it would say, but V8 scans about three times faster
  * for a pattern that starts with its terms than for one that starts with a lookbehind (every
- * slide against its document's topics was about 1 s of pass 1's CPU at N = 5000, docs/performance.md).
+ * slide against its document's topics was about 1 s of pass 1's CPU at N = 5000, docs/performance-log.md).
  */
 function matchesAtWordStart(pattern: RegExp, text: string): boolean {
   pattern.lastIndex = 0;

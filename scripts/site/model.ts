@@ -83,7 +83,7 @@ interface DocumentPageSources {
  * fullDocumentPage): held for every page of a large archive at once, they
  * were a fifth of the model. They are getters of the class, not of each page:
  * as getters of an object literal they gave every page five closures and a
- * dictionary of its properties, about 1 KB a page (docs/performance.md).
+ * dictionary of its properties, about 1 KB a page (docs/performance-log.md).
  */
 class ModelDocumentPage implements DocumentPage {
   readonly lang: string;
@@ -297,7 +297,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
             .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
           // Shown on the first page of the listing alone, so made for it alone: made for every page, they cost each
           // page time in proportion to the publisher's documents, and a build time in their square (20,000
-          // documents: 27 s of the pages phase; docs/performance.md, "a publisher's key figures once").
+          // documents: 27 s of the pages phase; docs/performance-log.md, "a publisher's key figures once").
           get keyFigures() {
             return page.pagination && page.pagination.page > 1 ? null : keyFigures.publisher(locale, publisher.id);
           },
@@ -383,7 +383,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
  * A document page with everything made once, for rendering it: the model's
  * document pages make their key-figure rows, citation, embed snippet and
  * related list on each read, so that the site's pages do not hold them all at
- * once (docs/performance.md); a template reads them many times, so the
+ * once (docs/performance-log.md); a template reads them many times, so the
  * renderer reads them once here. The copy's JSON is the page's JSON.
  */
 export function fullDocumentPage(page: DocumentPage): DocumentPage {

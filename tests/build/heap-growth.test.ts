@@ -3,7 +3,7 @@
  * not fourfold (scripts/build/heap-growth.ts). Shown on a process that replaces
  * a live set of about 30 MB piece by piece, so the old pieces die in old space
  * as a build's rendered pages do: its heap's peak with and without the limit.
- * The build's own peak is the bench's to measure (docs/performance.md).
+ * The build's own peak is the bench's to measure (docs/performance-log.md).
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -40,7 +40,7 @@ let sharedBrowser: Promise<Browser> | undefined;
  * The system Chromium, headless (never a downloaded one), as a browser of the caller's own: its `close()` closes the
  * contexts and pages opened through it, and leaves the Chromium open for the worker's next file. Launching one and
  * opening its first page cost about 3.7 s of CPU, as much as three more pages: a launch per file cost the browser
- * files about 20 s of Chromium's CPU (docs/performance.md, "The test run's Chromium"). Playwright closes it when the
+ * files about 20 s of Chromium's CPU (docs/performance-log.md, "The test run's Chromium"). Playwright closes it when the
  * worker exits.
  */
 export async function launchBrowser(): Promise<Browser> {
@@ -266,7 +266,7 @@ export interface AxeViolation {
  * The axe rules whose answer can change with the colour scheme: they compare colours. The site's dark scheme only
  * sets colour custom properties (assets/site.css, held to that by tests/publish/colour-scheme.test.ts), so a page's
  * structure, names and landmarks are the same in both schemes: a page checked in full in one scheme needs only
- * these in the other (the three files that check both schemes took 62–75 s instead of 70–79 s, docs/performance.md).
+ * these in the other (the three files that check both schemes took 62–75 s instead of 70–79 s, docs/performance-log.md).
  */
 export const COLOUR_RULES: readonly string[] = ["color-contrast", "link-in-text-block"];
 

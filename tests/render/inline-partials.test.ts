@@ -128,7 +128,7 @@ describe("{% inline %}", () => {
 });
 
 describe("Lysark's layouts", () => {
-  it("inline every partial named by a quoted path: an include costs each page its arrays of callbacks (docs/performance.md)", () => {
+  it("inline every partial named by a quoted path: an include costs each page its arrays of callbacks (docs/performance-log.md)", () => {
     const includes = filesUnder(LAYOUTS_DIR).filter(
       (file) => file.endsWith(".njk") && /\{%-?\s*include\s+["']/.test(readFileSync(path.join(LAYOUTS_DIR, file), "utf8")),
     );

@@ -2,7 +2,7 @@
  * The site model holds what each page needs to be found (URL, title, its
  * documents), not what grows with the archive on every page: listing items,
  * a document page's links and publishing data, key-figure rows and charts are
- * made when read (docs/performance.md, "the site model made on read"). The
+ * made when read (docs/performance-log.md, "the site model made on read"). The
  * renderer reads each of them once per page, for both the page cache's key
  * and the template, which reads them many times.
  */
@@ -63,7 +63,7 @@ describe("the site model", () => {
 
   it("gives a document page's made-on-read fields to its class, and keys it by its whole page", () => {
     for (const page of data.model.pages.document) {
-      // Getters of each page object were five closures and a property dictionary a page (docs/performance.md).
+      // Getters of each page object were five closures and a property dictionary a page (docs/performance-log.md).
       for (const field of ["alternates", "crumbs", "topics", "figures", "publish"]) expect(Object.getOwnPropertyDescriptor(page, field), field).toBeUndefined();
       const whole = fullDocumentPage(page);
       expect(Object.keys(whole)).toEqual(expect.arrayContaining(["alternates", "crumbs", "topics", "figures", "publish", "view", "title"]));
