@@ -859,7 +859,12 @@ function parseDocument(file: string, out: Collector, bytes?: Buffer): ParsedDocu
     const clash = existsSync(path.join(path.dirname(file), suggestion))
       ? ` It would have the same address as ${out.rel(path.join(path.dirname(file), suggestion))}: merge the two or give this one another name.`
       : ` Rename it to "${suggestion}".`;
-    out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address).${clash}`);
+    // Otherwise a name in NFD and one in NFC give two error lines that look the same.
+    const decomposed =
+      slug === slug.normalize("NFC")
+        ? ""
+        : " Its name is in decomposed Unicode (each accent a character of its own, as macOS may write names), so it can look like another file's name.";
+    out.add(file, 1, 1, "", `file name "${slug}.md" is not a valid slug (it becomes the page address).${clash}${decomposed}`);
   } else if (slug.length > LIMITS.idLength) {
     // Files are named after it (its social card "<slug>.png"): a name past 251 characters failed the build, not the check.
     out.add(

@@ -152,6 +152,19 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     );
   });
 
+  it("a file name in decomposed Unicode says so, as it looks like the same name in composed form", () => {
+    const composed = "content/testby/troms\u00f8-plan.md";
+    const decomposed = "content/testby/tromso\u0308-plan.md";
+    const { lines } = check({ [composed]: doc(VALID_FRONT_MATTER), [decomposed]: doc(VALID_FRONT_MATTER) });
+    const named = (file: string) => lines.filter((line) => line.startsWith(`${file}:`));
+    expect(named(composed)).toEqual([
+      `${composed}:1:1 file name "troms\u00f8-plan.md" is not a valid slug (it becomes the page address). Rename it to "tromso-plan.md".`,
+    ]);
+    expect(named(decomposed)).toEqual([
+      `${decomposed}:1:1 file name "tromso\u0308-plan.md" is not a valid slug (it becomes the page address). Rename it to "tromso-plan.md". Its name is in decomposed Unicode (each accent a character of its own, as macOS may write names), so it can look like another file's name.`,
+    ]);
+  });
+
   it("two files that would write the same URL", () => {
     const { lines } = check({ "content/testby/Likestilling-i-Testby.md": doc(VALID_FRONT_MATTER) });
     expect(lines).toContain(
