@@ -44,15 +44,39 @@ interface SiteData {
 }
 
 /**
- * A feed lists documents that have a date, and undated ones once they have a
- * dated change note: a correction is news even when the source gave no date.
+ * A feed lists documents that have a date, undated ones once they have a dated change note (a correction is news
+ * even when the source gave no date), and undated ones that git says were published here: most transcripts have no
+ * date of their own, and a publisher's feed that never showed them would stay empty.
  */
 function inFeed(page: DocumentPage): boolean {
-  return page.view.doc.meta.date !== "unknown" || page.publish.changes.length > 0;
+  return page.view.doc.meta.date !== "unknown" || page.view.doc.meta.changes.length > 0 || page.firstPublished !== null;
+}
+
+/**
+ * When a document became news here, as RFC 3339: when its file was first committed (git), else its own date, or a
+ * later dated change note. A feed says what is new on the site, so a 2009 presentation added today comes first, and a
+ * commit that only edits a file does not bring it back.
+ */
+function newsDate(page: DocumentPage): string {
+  const { meta } = page.view.doc;
+  const since = page.firstPublished ?? (meta.date === "unknown" ? undefined : meta.date);
+  const dates = [...(since ? [since] : []), ...meta.changes.map((change) => change.date)].map(rfc3339);
+  // RFC 3339 timestamps in UTC sort as text; inFeed keeps only pages with at least one date.
+  return dates.sort().at(-1) ?? "";
+}
+
+/** A feed's entries: the pages in it, newest news first (pages of the same day in the order given), at most FEED_SIZE. */
+function feedEntries(pages: readonly DocumentPage[]): DocumentPage[] {
+  return pages
+    .filter(inFeed)
+    .map((page, order) => ({ page, order, date: newsDate(page) }))
+    .sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? 1 : -1))
+    .slice(0, FEED_SIZE)
+    .map(({ page }) => page);
 }
 
 export function atomFeed(locale: UiLocale, { model, config }: SiteData): string {
-  const pages = model.pages.document.filter((page) => page.locale === locale && inFeed(page));
+  const pages = feedEntries(model.pages.document.filter((page) => page.locale === locale));
   return renderFeed(
     {
       locale,
@@ -60,7 +84,7 @@ export function atomFeed(locale: UiLocale, { model, config }: SiteData): string 
       subtitle: t(locale, "site.tagline"),
       selfPath: feedUrl(locale),
       alternatePath: `${LOCALES[locale].prefix}/`,
-      entries: pages.slice(0, FEED_SIZE),
+      entries: pages,
     },
     config,
   );
@@ -68,7 +92,7 @@ export function atomFeed(locale: UiLocale, { model, config }: SiteData): string 
 
 /** The documents a listing's feed shows, newest first. */
 function listingFeedEntries(feed: ListingFeed): DocumentPage[] {
-  return feed.documents.filter(inFeed).slice(0, FEED_SIZE);
+  return feedEntries(feed.documents);
 }
 
 export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteConfig }): string {
@@ -92,7 +116,7 @@ export function listingAtomFeed(feed: ListingFeed, { config }: { config: SiteCon
  */
 export function listingFeedKey(feed: ListingFeed): object {
   const { locale, name, url, listingUrl } = feed;
-  return { locale, name, url, listingUrl, entries: listingFeedEntries(feed).map((page) => [page.view, page.publish.lastUpdated]) };
+  return { locale, name, url, listingUrl, entries: listingFeedEntries(feed).map((page) => [page.view, page.publish.lastUpdated, page.firstPublished]) };
 }
 
 interface FeedSpec {
@@ -101,24 +125,18 @@ interface FeedSpec {
   subtitle: string;
   selfPath: string;
   alternatePath: string;
-  /** Dated document pages, newest first. */
+  /** The feed's document pages, newest first (feedEntries). */
   entries: readonly DocumentPage[];
 }
 
 function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   const abs = (path: string) => `${config.url}${path}`;
   const { locale, entries } = spec;
-  // Dated by its newest document or change note, from the front-matter only (a file's mtime would make it the
-  // build's day outside git); an empty feed by the epoch.
+  // Dated by its newest news (newsDate: a first commit, a document's date or a change note), never by a file's mtime,
+  // which would make it the build's day outside git; an empty feed by the epoch.
   // A document page makes its publishing data on each read (site/model.ts): read once per entry.
   const shown = entries.map((page) => ({ page, publish: page.publish }));
-  const updated =
-    shown
-      .flatMap(({ page, publish }) => [page.view.doc.meta.date, ...publish.changes.map((change) => change.date)])
-      .filter((date) => date !== "unknown")
-      .map(rfc3339)
-      .sort()
-      .at(-1) ?? "1970-01-01T00:00:00Z";
+  const updated = entries.map(newsDate).sort().at(-1) ?? "1970-01-01T00:00:00Z";
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
@@ -136,10 +154,10 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   return lines.join("\n");
 }
 
-/** The newest of the document's date, its last git change and its change notes (all "YYYY[-MM[-DD]]"), as RFC 3339. */
+/** The newest of the document's date, its first and last git change and its change notes (all "YYYY[-MM[-DD]]"), as RFC 3339. */
 export function entryUpdated(page: DocumentPage, publish = page.publish): string {
   const { meta } = page.view.doc;
-  const dates = [meta.date, publish.lastUpdated, ...publish.changes.map((change) => change.date)].filter(
+  const dates = [meta.date, page.firstPublished, publish.lastUpdated, ...publish.changes.map((change) => change.date)].filter(
     (date): date is string => !!date && date !== "unknown",
   );
   // RFC 3339 timestamps in UTC sort as text.

@@ -137,6 +137,10 @@ class ModelDocumentPage implements DocumentPage {
     return this.sources.keyFigures.documentRows(this.locale, this.view.id);
   }
 
+  get firstPublished(): string | null {
+    return this.sources.publishing.pageInputs(this.view).firstPublished;
+  }
+
   get publish(): DocumentPublishing {
     return this.sources.publishing.document(this.locale, this.view, this.sources.items[this.locale]);
   }
@@ -405,6 +409,7 @@ export function fullDocumentPage(page: DocumentPage): DocumentPage {
     figures: page.figures,
     originalTitle: page.originalTitle,
     titleLang: page.titleLang,
+    firstPublished: page.firstPublished,
     // Citation, embed and related list read once here too.
     publish: { ...page.publish },
   };

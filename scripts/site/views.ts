@@ -70,6 +70,8 @@ export interface DocumentPage extends PageBase {
   /** The original title when the shown one is a translation. */
   originalTitle: string | null;
   titleLang: string;
+  /** When the document's file was first committed ("YYYY-MM-DD", from git), or null; a feed orders by it. */
+  readonly firstPublished: string | null;
   /** Related documents, attachments, provenance, last-updated date, edit link, social card. */
   publish: DocumentPublishing;
 }

@@ -189,3 +189,37 @@ describe("an undated document", () => {
     }
   });
 });
+
+describe("feeds in a git repository", () => {
+  let dir: string;
+  const UNDATED = (title: string) => doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: unknown").replace("Et dokument", title));
+  beforeAll(async () => {
+    dir = makeProject("site-basic", { "content/testby/udatert.md": UNDATED("Udatert fra før") });
+    git(dir, ["init", "-q"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "first"], "2019-08-01T12:00:00Z");
+    writeFileSync(path.join(dir, "content/testby/ny-udatert.md"), UNDATED("Udatert og ny"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "second"], "2021-03-01T09:00:00Z");
+    expect((await build({ root: dir })).ok).toBe(true);
+  });
+  afterAll(() => dir && removeProject(dir));
+
+  const ids = (xml: string) => [...xml.matchAll(/<entry>\s*<title[^>]*>[^<]*<\/title>\s*<link[^>]*\/>\s*<id>([^<]+)<\/id>/g)].map((match) => match[1]);
+
+  it("list an undated document git says was published here, newest first by that date, without a published date", () => {
+    for (const feed of ["feed.xml", "utgivere/testby/feed.xml"]) {
+      const xml = readOutput(dir, feed);
+      expect(XMLValidator.validate(xml), feed).toBe(true);
+      const listed = ids(xml);
+      expect(listed[0], feed).toBe("https://lysark.test/dokumenter/testby/ny-udatert/");
+      expect(listed, feed).toContain("https://lysark.test/dokumenter/testby/udatert/");
+      const newest = /<entry>[\s\S]*?<\/entry>/.exec(xml)![0];
+      expect(newest).not.toContain("<published>");
+      expect(newest).toContain("<updated>2021-03-01T00:00:00Z</updated>");
+      // The feed is as new as the newest document published here.
+      expect(/<feed[\s\S]*?<updated>([^<]+)<\/updated>/.exec(xml)![1], feed).toBe("2021-03-01T00:00:00Z");
+    }
+    expect(ids(readOutput(dir, "en/feed.xml"))[0]).toBe("https://lysark.test/en/documents/testby/ny-udatert/");
+  });
+});
