@@ -18,7 +18,9 @@ const sameLanguage = (locale, body) => locale === body || (locale === "nb" && bo
 function indexOnly(hit, count) {
   const anchors = hit.anchors ?? [];
   const from = anchors.find((anchor) => anchor.id === INDEX_ONLY)?.location ?? count;
-  return [from, Math.min(count, ...anchors.map((anchor) => anchor.location).filter((location) => location > from))];
+  let to = count;
+  for (const anchor of anchors) if (anchor.location > from && anchor.location < to) to = anchor.location;
+  return [from, to];
 }
 
 /**
@@ -34,7 +36,8 @@ export function explainMatch(hit, topicTerms, body) {
   const matched = [...new Set(located.map((entry) => normalise(words[entry.location])))].filter(Boolean);
   if (!matched.length) return null;
 
-  if (Math.max(...located.map((entry) => entry.weight)) <= PART_WEIGHT) {
+  // A loop, not Math.max(...): a word a document repeats 120,000 times overflows the call stack as arguments.
+  if (located.every((entry) => entry.weight <= PART_WEIGHT)) {
     // Every match is a compound part: name the longest word of the text (not an index-only one) that holds the part.
     const [from, to] = indexOnly(hit, words.length);
     const textWords = [...new Set([...words.slice(0, from), ...words.slice(to)].map(normalise))];

@@ -88,4 +88,12 @@ describe("explaining a match", () => {
   it("says nothing without matches", () => {
     expect(explainMatch({ content: "text", weighted_locations: [] }, TOPICS, "sv")).toBeNull();
   });
+  it("copes with a word a document repeats 200,000 times (more matches than a call takes arguments)", () => {
+    const content = Array.from({ length: 200_000 }, () => "kommune").join(" ");
+    const weighted_locations = Array.from({ length: 200_000 }, (_, location) => ({ weight: 1, balanced_score: 1, location }));
+    const anchors = Array.from({ length: 200_000 }, (_, location) => ({ id: `a${location}`, location, element: "span", text: "" }));
+    expect(explainMatch({ content, weighted_locations, anchors, filters: { topic: [] } }, TOPICS, "nb")).toBeNull();
+    const parts = weighted_locations.map((entry) => ({ ...entry, weight: 0.5 }));
+    expect(explainMatch({ content, weighted_locations: parts, anchors, filters: { topic: [] } }, TOPICS, "nb")).toBeNull();
+  });
 });
