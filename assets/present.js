@@ -76,7 +76,12 @@
   deck.appendChild(controls);
 
   function slideIndexFromHash() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return -1; // "#%" or a broken escape in a shared link: no slide, not a broken deck
+    }
     for (var i = 0; i < slides.length; i++) if (slides[i].id === id) return i;
     return -1;
   }

@@ -151,4 +151,14 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       await close();
     }
   });
+  it("starts at the first slide when the URL's fragment is a broken escape, without a script error", async () => {
+    const { page, errors, close } = await open(`${DECK}#%E0%A4%A`);
+    try {
+      await page.getByRole("button", { name: "Presentasjonsmodus" }).click();
+      expect(await state(page)).toMatchObject({ presenting: true, counter: "Lysbilde 1 av 4" });
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
