@@ -14,6 +14,12 @@ export interface BodyPart {
   /** Stable anchor: `slide-N` for presentations, `section-N` otherwise. */
   anchor: string;
   titleHtml: string;
+  /**
+   * The title for the document's outline, where it sits inside a link of its own: its links flattened to their text
+   * and its pictures to their alt text (a link inside a link splits it, and would take the reader elsewhere). Only
+   * when it differs from titleHtml.
+   */
+  outlineHtml?: string;
   titleText: string;
   bodyHtml: string;
   notesHtml: string;
@@ -273,6 +279,7 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
   const rendered = parts.map((part, index): BodyPart => {
     const n = index + 1;
     const titleHtml = md.renderer.renderInline(part.title.children ?? [], md.options, {});
+    const outlineHtml = outlineTitle(part.title.children ?? []);
     const titleRaw = rawText([part.title]);
     const titleText = normalizeSpace(titleRaw);
     // Every non-empty raw text ends in a space, so normalising them together gives the
@@ -283,6 +290,7 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
       n,
       anchor: `${anchorPrefix}-${n}`,
       titleHtml,
+      ...(outlineHtml === undefined ? {} : { outlineHtml }),
       titleText,
       bodyHtml: render(part.body),
       notesHtml: render(part.notes),
@@ -292,6 +300,20 @@ export function renderBody(body: string, anchorPrefix: "slide" | "section", opti
   });
   wordCount += countWords(plainText(preamble));
   return { preambleHtml: render(preamble), parts: rendered, problems, wordCount, links, images };
+}
+
+/** A heading's inline tokens rendered without links and pictures (BodyPart.outlineHtml), or undefined when it has none. */
+function outlineTitle(children: Token[]): string | undefined {
+  if (!children.some((token) => token.type === "link_open" || token.type === "image")) return undefined;
+  const flat = children
+    .filter((token) => token.type !== "link_open" && token.type !== "link_close")
+    .map((token) => {
+      if (token.type !== "image") return token;
+      const alt = new (token.constructor as new (type: string, tag: string, nesting: number) => Token)("text", "", 0);
+      alt.content = token.content;
+      return alt;
+    });
+  return md.renderer.renderInline(flat, md.options, {});
 }
 
 /** Renders a short inline Markdown string (e.g. a summary) without block wrappers. */
