@@ -127,7 +127,7 @@ export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
       referenceBody = referenceBody
         .replaceAll(`id="${firstId}"`, 'id="front-matter-reference"')
         .replaceAll(`aria-labelledby="${firstId}"`, 'aria-labelledby="front-matter-reference"');
-    const note = `<p class="lead">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
+    const note = `<p class="lead" lang="${locale}">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
     const referenceHtml = referenceBody.replace(/<\/h2>\n/, (close) => `${close}${note}`);
     const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
     return {

@@ -36,7 +36,9 @@ describe("the guide route", () => {
 
   it("ends with the generated reference, headings one level down", () => {
     const [nb] = buildGuidePages();
-    expect(nb?.referenceHtml).toMatch(/^<h2 id="front-matter-reference">Front-matter reference<\/h2>\n<p class="lead">Referansen er generert fra koden/);
+    expect(nb?.referenceHtml).toMatch(
+      /^<h2 id="front-matter-reference">Front-matter reference<\/h2>\n<p class="lead" lang="nb">Referansen er generert fra koden/,
+    );
     expect(nb?.referenceHtml).toContain('<h3 id="document-content-publisher-slug-md">');
     expect(nb?.referenceHtml).toContain("<td><code>keyFigures[].refDate</code></td>");
     expect(nb?.referenceHtml).not.toContain("Do not edit by hand");
@@ -60,6 +62,9 @@ describe("the guide pages in a built site", () => {
     expect(en).toContain('<link rel="alternate" hreflang="nb" href="https://lysark.test/veiledning/">');
     expect(en).toContain("npm run new -- --publisher stavanger --type presentation");
     expect(en).toContain("<th>allowed values</th>");
+    // The reference is English on the Norwegian page too, and marked so; its note is in the page's language.
+    expect(nb).toContain('<section aria-labelledby="front-matter-reference" lang="en">');
+    expect(nb).toContain('<p class="lead" lang="nb">Referansen er generert');
     expect(readOutput(dir, "index.html")).toContain('<li><a href="/veiledning/">Veiledning for redaktører</a></li>');
     expect(readOutput(dir, "en/topics/index.html")).toContain('<li><a href="/en/guide/">Editor guide</a></li>');
   });
