@@ -13,15 +13,29 @@ export const STRINGS: Record<UiLocale, Strings> = Object.fromEntries(UI_LOCALES.
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** Each locale's plural rules ("one" for 1 in nb and en), made once. */
+const PLURAL_RULES = new Map<UiLocale, Intl.PluralRules>();
+function pluralCategory(locale: UiLocale, count: number): Intl.LDMLPluralRule {
+  let rules = PLURAL_RULES.get(locale);
+  if (!rules) PLURAL_RULES.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(count);
+}
+
 /**
  * Looks up a UI string and fills `{name}` placeholders. A missing key is a bug, so it throws.
+ * With a numeric `count`, the key's form for that number's plural category is taken when the
+ * locale has one ("list.count.one": "{count} dokument" for 1; "list.count" otherwise).
  * Most strings have no placeholder and are returned as they are: templates call this
  * tens of times per page, and the replace was most of its cost.
  */
 export function t(locale: UiLocale, key: string, vars?: Record<string, string | number>): string {
-  const template = STRINGS[locale][key];
+  let template = STRINGS[locale][key];
   if (template === undefined) throw new Error(`Missing UI string "${key}" for locale "${locale}"`);
   if (!template.includes("{")) return template;
   const values = vars ?? {};
+  if (typeof values.count === "number") {
+    const category = pluralCategory(locale, values.count);
+    if (category !== "other") template = STRINGS[locale][`${key}.${category}`] ?? template;
+  }
   return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

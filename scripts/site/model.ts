@@ -258,7 +258,10 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     pages.home.push({
       ...base(locale, { kind: "home" }, t(locale, "site.name")),
       kind: "home",
-      intro: t(locale, "home.count", { count: views.length, publishers: new Set(views.map((view) => view.publisher.id)).size }),
+      intro: t(locale, "home.count", {
+        documents: t(locale, "home.count.documents", { count: views.length }),
+        publishers: t(locale, "home.count.publishers", { count: new Set(views.map((view) => view.publisher.id)).size }),
+      }),
       items: views.slice(0, HOME_LATEST).map(toItem),
     });
 

@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium())("the dev server", () => {
     const english = await browser.newPage();
     await english.goto(url("/en/"));
     await english.locator(".dev-problems").waitFor({ timeout: 15_000 });
-    expect(await english.locator(".dev-problems h2").textContent()).toBe("The content has 1 error(s)");
+    expect(await english.locator(".dev-problems h2").textContent()).toBe("The content has 1 error");
     expect(await axeViolations(english)).toEqual([]);
 
     from = server.output().length;

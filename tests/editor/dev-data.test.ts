@@ -630,7 +630,7 @@ describe("the dev site", () => {
     expect(nb).toMatch(/<code>content\/testby\/likestilling-i-testby\.md:\d+:\d+<\/code> <code>date<\/code>: is not a real calendar date/);
     expect(nb).toContain("Innholdet har 1 feil");
     expect(nb).toContain("Forhåndsvisningen viser siste gyldige versjon.");
-    expect(site.problemsHtml("en")).toContain("The content has 1 error(s)");
+    expect(site.problemsHtml("en")).toContain("The content has 1 error");
     // The last good page stays.
     expect(read("dokumenter/testby/likestilling-i-testby/index.html")).toContain('<time datetime="2011-03-15">');
 

@@ -29,6 +29,25 @@ describe("UI strings", () => {
     expect(() => t("en", "no.such.key")).toThrow(/Missing UI string "no.such.key"/);
   });
 
+  it("takes a count's singular form where the locale has one", () => {
+    expect(t("nb", "list.count", { count: 1 })).toBe("1 dokument");
+    expect(t("nb", "list.count", { count: 2 })).toBe("2 dokumenter");
+    expect(t("nb", "list.count", { count: 0 })).toBe("0 dokumenter");
+    expect(t("en", "list.count", { count: 1 })).toBe("1 document");
+    expect(t("en", "doc.slideCount", { count: 1 })).toBe("1 slide");
+    expect(t("en", "doc.slideCount", { count: 13 })).toBe("13 slides");
+    // A count given as text is shown as it is, in the form for any other number.
+    expect(t("en", "list.count", { count: "1" })).toBe("1 documents");
+  });
+
+  it("gives a plural form only beside its key, with the same placeholders", () => {
+    for (const key of Object.keys(STRINGS.nb).filter((name) => /\.(zero|one|two|few|many)$/.test(name) && !name.startsWith("search."))) {
+      const base = key.replace(/\.\w+$/, "");
+      expect(STRINGS.nb[base], key).toBeDefined();
+      expect(placeholders(STRINGS.nb[key]!), key).toEqual(placeholders(STRINGS.nb[base]!));
+    }
+  });
+
   it("gives URL path segments that are safe in a URL", () => {
     for (const locale of UI_LOCALES) {
       for (const [key, value] of Object.entries(STRINGS[locale])) {

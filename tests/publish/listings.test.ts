@@ -98,6 +98,22 @@ describe("paginated listings", () => {
     expect(html).not.toContain("group-2");
     expect(readOutput(dir, "en/publishers/index.html")).toContain(">Norway – Testfylke</h2>");
   });
+
+  it("count documents in the singular for one, in both locales", () => {
+    for (const [file, one, many] of [
+      ["utgivere/index.html", "dokument", "dokumenter"],
+      ["en/publishers/index.html", "document", "documents"],
+      ["tema/index.html", "dokument", "dokumenter"],
+    ] as const) {
+      const counts = [...readOutput(dir, file).matchAll(/<span class="count">\((\d+) (\w+)\)<\/span>/g)].map(([, n, word]) => [Number(n), word]);
+      expect(counts.length, file).toBeGreaterThan(1);
+      expect(
+        counts.some(([n]) => n === 1),
+        file,
+      ).toBe(true);
+      for (const [n, word] of counts) expect(word, `${file}: ${n}`).toBe(n === 1 ? one : many);
+    }
+  });
 });
 
 describe("the page window of the pagination nav", () => {
