@@ -92,7 +92,8 @@ export function* eachDataRow(locale: UiLocale, records: readonly FigureRecord[])
     for (const part of figure.breakdown ?? []) {
       yield {
         ...base,
-        breakdown_label: part.label,
+        // In the download's language where the document translates it, as the page shows it.
+        breakdown_label: part.labelTranslations?.[locale] ?? part.label,
         value: part.value,
         value_min: null,
         value_max: null,

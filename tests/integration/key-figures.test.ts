@@ -186,6 +186,14 @@ describe("downloads", () => {
     expect(lines).toHaveLength(1 + 3 + 1);
   });
 
+  it("name a breakdown's part in the download's language where the document translates it, as the page does", () => {
+    const label = (file: string) =>
+      JSON.parse(bytes(file).toString("utf8")).rows.find((row: { value: number }) => row.value === 95)?.breakdown_label as string | undefined;
+    expect(label("en/key-figures/key-figures.json")).toBe("South Sudan; Sudan");
+    expect(label("nokkeltall/nokkeltall.json")).toBe("Sør-Sudan; Sudan");
+    expect(bytes("en/key-figures/key-figures.csv").toString("utf8")).toContain(",South Sudan; Sudan,95,");
+  });
+
   it("as JSON hold the same rows with typed values", () => {
     const data = JSON.parse(bytes("utgivere/testby/nokkeltall-testby.json").toString("utf8"));
     expect(data.title).toBe("Nøkkeltall: Testby kommune");

@@ -63,7 +63,7 @@ keyFigures:
     breakdown:
       - { label: Polen, value: 310 }
       - { label: 'Bosnia "og" Hercegovina', value: 120 }
-      - { label: "Sør-Sudan; Sudan", value: 95 }
+      - { label: "Sør-Sudan; Sudan", labelTranslations: { en: "South Sudan; Sudan" }, value: 95 }
     slide: 2
 `,
       "## Innbyggere\n\nTestby hadde 5 100 innbyggere 1.1.2012.\n\n## Innvandrere\n\n19,2 % innvandrere, mot 14,1 % i landet.\n",
