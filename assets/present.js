@@ -128,6 +128,7 @@
     deck.scrollTop = 0;
     // Focus follows the slide unless the user is on one of the controls.
     if (!(options && options.keepFocus) && !controls.contains(document.activeElement)) {
+      slides[current].setAttribute("tabindex", "-1");
       slides[current].focus({ preventScroll: true });
     }
   }
@@ -135,7 +136,9 @@
   function enter(index) {
     if (presenting) return;
     presenting = true;
-    slides.forEach(function (slide) { slide.setAttribute("tabindex", "-1"); });
+    // In a frame a slide becomes focusable only when focus is to follow it (show): the browser focuses a focusable
+    // slide the URL's fragment names as the page loads, and draws its ring in a view no one has used yet.
+    if (!embedded) slides.forEach(function (slide) { slide.setAttribute("tabindex", "-1"); });
     document.documentElement.classList.add("presenting");
     deck.classList.add("is-presenting");
     controls.hidden = false;
@@ -202,6 +205,11 @@
   if (embedded) {
     var start = slideIndexFromHash();
     enter(start >= 0 ? start : 0);
+    // The browser scrolls the slide the fragment names to the top of the frame, past the view's title bar, once the
+    // page has loaded; the frame shows the view from its top.
+    window.addEventListener("load", function () {
+      setTimeout(function () { window.scrollTo(0, 0); }, 0);
+    });
     return;
   }
 

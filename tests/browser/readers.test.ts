@@ -171,6 +171,24 @@ describe.skipIf(!hasChromium())("embedding in Chromium", () => {
     }
   });
 
+  it("opens at the slide its address names without focusing it or scrolling past its title bar", async () => {
+    const page = await session.browser.newPage({ viewport: { width: 640, height: 240 } });
+    const errors = collectPageErrors(page);
+    try {
+      await page.goto(server!.url(`${EMBED_EN}#slide-3`));
+      await page.waitForLoadState("load");
+      await expect.poll(() => page.locator(".present-counter").textContent()).toBe("Slide 3 of 4");
+      await page.waitForTimeout(100);
+      expect(await page.evaluate(() => ({ focused: document.activeElement?.tagName, scrolled: window.scrollY }))).toEqual({ focused: "BODY", scrolled: 0 });
+      // Focus follows the slide once the reader moves with the keyboard.
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("slide-4");
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("refuses to show the document page itself in the frame", async () => {
     const page = await session.browser.newPage();
     try {
