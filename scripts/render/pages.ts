@@ -154,7 +154,7 @@ export function pageRenderer(data: SiteData, env = templateEnvironment(), cache?
   const renderPieces = (spec: PageKind, page: unknown): string | Iterable<string> => {
     if (spec.text) return spec.text(page, data);
     if (!spec.template) throw new Error(`Page kind "${spec.kind}" has neither a template nor a text function`);
-    const context = { p: page, lysark: data, description: spec.description?.(page), body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
+    const context = { p: page, lysark: data, description: spec.description?.(page), robots: spec.robots, body: spec.bodyOf && bodyOf(spec.bodyOf(page)) };
     return rebaseHtml(layout(spec.layout).render({ ...context, content: body(spec.template).render(context) }), base);
   };
   /** A page's whole text (`render`): its pieces joined. */

@@ -38,6 +38,8 @@ export interface PageKind<P = any> {
   file: (page: P) => string;
   /** The page's `<meta name="description">`, where it has one. */
   description?: (page: P) => string;
+  /** The page's `<meta name="robots">`, when it is not to be indexed; such a page names no canonical address or alternates. */
+  robots?: "noindex";
   /** For kinds made per document (its page, embed view, oEmbed, citations): one document's pages, so an edit re-renders them all. */
   ofDocument?: (page: DocumentPage) => readonly P[];
   /** The document whose full rendered body the template shows as `body` (read back from disk by the renderer). */
@@ -134,7 +136,8 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind({ kind: "guide", template: "guide", pages: (d) => d.model.pages.guide, file: indexFile, description: described("guide.title") }),
   kind({ kind: "accessibility", template: "accessibility", pages: (d) => d.model.pages.accessibility, file: indexFile, description: described("a11y.intro") }),
   // The 404 page's URL is its file (/404.html), as hosts look for it there.
-  kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url }),
+  // Not indexed: a host serves it for any missing address, with status 404.
+  kind<PageBase>({ kind: "notFound", template: "404", pages: (d) => d.model.pages.notFound, file: (page) => page.url, robots: "noindex" }),
   kind<UiLocale>({ kind: "feed", pages: (d) => d.model.locales, file: feedUrl, text: (locale, d) => atomFeed(locale, d) }),
   kind<ListingFeed>({
     kind: "listingFeed",

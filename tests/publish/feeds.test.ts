@@ -108,5 +108,15 @@ describe("robots.txt and 404 pages", () => {
   it("has a 404 page per locale", () => {
     expect(readOutput(builds.dir, "404.html")).toMatch(/<html lang="nb">[\s\S]*<h1>Fant ikke siden<\/h1>/);
     expect(readOutput(builds.dir, "en/404.html")).toMatch(/<html lang="en">[\s\S]*<h1>[^<]+<\/h1>/);
+    // A host serves it for every missing address: not indexed, and no canonical address or alternates of its own.
+    for (const file of ["404.html", "en/404.html"]) {
+      const html = readOutput(builds.dir, file);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).not.toContain('rel="canonical"');
+      expect(html).not.toContain(`<link rel="alternate" hreflang`);
+    }
+    const home = readOutput(builds.dir, "index.html");
+    expect(home).not.toContain('name="robots"');
+    expect(home).toContain('<link rel="canonical" href="https://lysark.test/">');
   });
 });
