@@ -44,7 +44,7 @@ try {
   const model = buildSiteModel(site, { root: work, recordSpool: spool });
   const assembled = liveHeap();
   // The records' share, measured as a second set built beside the model's (the same size).
-  const records = buildSearchRecords(model.documents, site.publishers, undefined, spool);
+  const records = buildSearchRecords(model.documents, site, undefined, spool);
   const withRecords = liveHeap();
   const n = site.documents.length;
   const kb = (bytes: number) => `${(bytes / n / 1024).toFixed(1)} KB`;

@@ -630,7 +630,7 @@ function taskBase(prepared: Prepared, { bodyDir, outlineOnly = false }: Pick<Loa
     indicators: known.indicators,
     bodyDir,
     outlineOnly,
-    registries: { topics: prepared.topics, publishers: prepared.publishers },
+    registries: { topics: prepared.topics, publishers: prepared.publishers, indicators: prepared.indicators },
   };
 }
 

@@ -37,7 +37,7 @@ export interface LoadedDocument {
 }
 
 /** The registries a document names: what pass 1's checks and its worker's DocumentHook (./load.ts) are given. */
-export type Registries = Pick<SiteContent, "topics" | "publishers">;
+export type Registries = Pick<SiteContent, "topics" | "publishers" | "indicators">;
 
 export interface SiteContent {
   topics: Topic[];

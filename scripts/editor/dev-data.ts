@@ -53,10 +53,10 @@ export interface Rebuild {
 /**
  * The search records of the documents the dev server holds, kept between whole-model rebuilds. A change shown
  * site-wide (a title at 5,000 documents) made every record again, about 0.8 s of a 9 s update, though one document
- * changed. A record is made from its document and the publishers and topics it names (../search/record-cache.ts).
+ * changed. A record is made from its document and the publishers, topics and indicators it names (../search/record-cache.ts).
  * The content cache hands back the same parsed front matter and body for a file whose bytes did not change, and the
  * dev server changes neither after a load, so a record is reused while its document's file, front matter and body
- * are the objects it was made from and the publishers and topics are as they were.
+ * are the objects it was made from and the registries are as they were.
  */
 export class LoadedDocumentRecords implements SearchRecordStore {
   private byMeta = new WeakMap<LoadedDocument["meta"], { file: string; body: LoadedDocument["body"]; record: SearchRecord }>();
@@ -65,9 +65,9 @@ export class LoadedDocumentRecords implements SearchRecordStore {
   made = 0;
   reused = 0;
 
-  /** The store for a model of `site`: every record is forgotten when its publishers or topics differ from the last site's. */
-  under(site: Pick<SiteContent, "publishers" | "topics">): this {
-    const registries = JSON.stringify([site.publishers, site.topics]);
+  /** The store for a model of `site`: every record is forgotten when its publishers, topics or indicators differ from the last site's. */
+  under(site: Pick<SiteContent, "publishers" | "topics" | "indicators">): this {
+    const registries = JSON.stringify([site.publishers, site.topics, site.indicators]);
     if (registries !== this.registries) {
       this.byMeta = new WeakMap();
       this.registries = registries;

@@ -1,7 +1,7 @@
 /**
  * Search records of unchanged documents between builds (.cache/lysark/records/).
  * A document's search record (./records.ts) is made from the document alone
- * (its metadata and rendered body) and from its publishers and topics, so it
+ * (its metadata and rendered body) and from its publishers, topics and indicators, so it
  * is keyed by the document's `sourceHash` (the document cache's: its bytes,
  * path, images and attachments, and the content build code, which covers
  * Lysark's code, the registries and every `_publisher.yaml`) and its id. A
@@ -30,7 +30,7 @@ import type { RenderedBody } from "../content/markdown.ts";
 import type { Publisher } from "../content/schema.ts";
 import { documentView } from "../site/document-view.ts";
 import type { DocumentView } from "../site/views.ts";
-import { buildSearchRecord, RECORD_HASH, type SearchRecord, type SearchRecordStore } from "./records.ts";
+import { buildSearchRecord, RECORD_HASH, recordRegistries, type RecordRegistries, type SearchRecord, type SearchRecordStore } from "./records.ts";
 import { CACHE_ENTRY_PLACE, recordFromEntry, type SpoolPlace } from "./record-spool.ts";
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
@@ -48,15 +48,14 @@ export interface PreparedRecord {
 
 /** `prepareRecordEntry` for many documents of one load: the registries indexed once. */
 export function recordPreparer(dir: string, registries: Registries) {
-  const publishersById = new Map(registries.publishers.map((publisher) => [publisher.id, publisher]));
+  const named = recordRegistries(registries);
   const topicsById = new Map(registries.topics.map((topic) => [topic.id, topic]));
-  return (doc: LoadedDocument, body: RenderedBody): PreparedRecord =>
-    prepareRecordEntry(dir, documentView(doc, publishersById, topicsById), publishersById, body);
+  return (doc: LoadedDocument, body: RenderedBody): PreparedRecord => prepareRecordEntry(dir, documentView(doc, named.publishersById, topicsById), named, body);
 }
 
 /** Makes `view`'s record from its full `body` and writes it as an entry of the cache in `dir`, named by its document's file. */
-export function prepareRecordEntry(dir: string, view: DocumentView, publishersById: ReadonlyMap<string, Publisher>, body: RenderedBody): PreparedRecord {
-  const record = buildSearchRecord(view, publishersById, body);
+export function prepareRecordEntry(dir: string, view: DocumentView, registries: RecordRegistries, body: RenderedBody): PreparedRecord {
+  const record = buildSearchRecord(view, registries, body);
   const json = JSON.stringify(record);
   const { parts: _parts, ...fields } = record;
   const hash = sha256(json);

@@ -7,7 +7,7 @@
  * A record becomes a small synthetic HTML page in the body's own language:
  *   <html lang="sv">  … <meta data-pagefind-meta/filter/sort …>
  *   <h1>original title</h1>
- *   <p>titles in the UI languages, topic labels + keywords in every language, publisher names …</p>
+ *   <p>titles in the UI languages, topic labels + keywords in every language, publisher names, key figures …</p>
  *   <div id="index-only"></div><p>compound parts</p><p>word forms</p>   (indexed, never shown: INDEX_ONLY_ANCHOR)
  *   <h2 id="slide-3" data-pagefind-title="slide-3">slide title</h2><p>slide text and notes</p> …
  * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
@@ -16,7 +16,7 @@
 import path from "node:path";
 import { readBody } from "../content/body-store.ts";
 import type { RenderedBody } from "../content/markdown.ts";
-import type { Publisher, Topic } from "../content/schema.ts";
+import type { Indicator, Publisher, Topic } from "../content/schema.ts";
 import { wordCharBefore } from "../content/terms.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/views.ts";
@@ -78,7 +78,17 @@ export const UNDATED = "unknown";
  * Translated titles count nearly as much as the title; topics are a strong
  * signal but must not drown a slide that talks about the subject.
  */
-export const WEIGHTS = { translatedTitle: 5, topics: 3, publisher: 2, summary: 2, people: 1, slideTopics: 1, compoundParts: 0.5, wordForms: 0.5 } as const;
+export const WEIGHTS = {
+  translatedTitle: 5,
+  topics: 3,
+  publisher: 2,
+  summary: 2,
+  people: 1,
+  keyFigures: 1,
+  slideTopics: 1,
+  compoundParts: 0.5,
+  wordForms: 0.5,
+} as const;
 
 export interface SearchBlock {
   text: string;
@@ -227,8 +237,44 @@ function partBodyText(text: string, title: string): string {
   return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
 }
 
+/** What a record names besides its document: its publishers (and the ones above them) and its key figures' indicators. */
+export interface RecordRegistries {
+  publishersById: ReadonlyMap<string, Publisher>;
+  indicatorsById: ReadonlyMap<string, Indicator>;
+}
+
+export function recordRegistries(registries: { publishers: readonly Publisher[]; indicators: readonly Indicator[] }): RecordRegistries {
+  return {
+    publishersById: new Map(registries.publishers.map((publisher) => [publisher.id, publisher])),
+    indicatorsById: new Map(registries.indicators.map((indicator) => [indicator.id, indicator])),
+  };
+}
+
+/**
+ * The words of a document's key figures: each indicator's labels in every UI language (so "nationalities" finds a
+ * Norwegian document's "nasjonaliteter"), and the figures' own words, scope, comparison and breakdown labels with
+ * their translations ("Polen", "Poland").
+ */
+function keyFigureTerms(view: DocumentView, indicatorsById: ReadonlyMap<string, Indicator>): string[] {
+  return unique(
+    view.doc.meta.keyFigures.flatMap((figure) => {
+      const indicator = indicatorsById.get(figure.indicator);
+      return [
+        ...(indicator ? UI_LOCALES.map((locale) => indicator.labels[locale]) : []),
+        ...(figure.scope ? [figure.scope] : []),
+        ...Object.values(figure.comparison?.label ?? {}),
+        ...(figure.breakdown ?? []).flatMap((part) => [part.label, ...Object.values(part.labelTranslations ?? {})]),
+      ].filter((term): term is string => Boolean(term));
+    }),
+  );
+}
+
 /** `body` is the document's full rendered body (the view holds only its outline). */
-export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMap<string, Publisher>, body: RenderedBody = readBody(view.doc)): SearchRecord {
+export function buildSearchRecord(
+  view: DocumentView,
+  { publishersById, indicatorsById }: RecordRegistries,
+  body: RenderedBody = readBody(view.doc),
+): SearchRecord {
   const { meta } = view.doc;
   const chain = publisherChain(view.publisher.id, publishersById);
 
@@ -252,6 +298,8 @@ export function buildSearchRecord(view: DocumentView, publishersById: ReadonlyMa
   const people = meta.people.map((person) => [person.name, person.title].filter(Boolean).join(", "));
   const about = [...people, meta.event].filter((value): value is string => Boolean(value));
   if (about.length) head.push({ text: about.join(" · "), weight: WEIGHTS.people });
+  const figures = keyFigureTerms(view, indicatorsById);
+  if (figures.length) head.push({ text: figures.join(" · "), weight: WEIGHTS.keyFigures });
   const preamble = htmlToText(body.preambleHtml);
   if (preamble) head.push({ text: preamble });
 
@@ -298,15 +346,15 @@ export interface SearchRecordStore {
  */
 export function buildSearchRecords(
   views: readonly DocumentView[],
-  publishers: readonly Publisher[],
+  registries: { publishers: readonly Publisher[]; indicators: readonly Indicator[] },
   cache?: SearchRecordStore,
   spool?: { put(record: SearchRecord): SearchRecord },
 ): SearchRecord[] {
-  const publishersById = new Map(publishers.map((publisher) => [publisher.id, publisher]));
+  const named = recordRegistries(registries);
   return views.map((view) => {
     let record = cache?.get(view);
     if (!record) {
-      record = buildSearchRecord(view, publishersById);
+      record = buildSearchRecord(view, named);
       cache?.set(view, record);
     }
     return spool ? spool.put(record) : record;

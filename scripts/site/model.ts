@@ -15,7 +15,7 @@ import { documentView } from "./document-view.ts";
 import { paginated } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFigureModel, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
-import { buildSearchRecord, buildSearchRecords, type SearchRecord, type SearchRecordStore } from "../search/records.ts";
+import { buildSearchRecord, buildSearchRecords, recordRegistries, type SearchRecord, type SearchRecordStore } from "../search/records.ts";
 import { buildGuidePages, type GuidePage } from "../docs/guide.ts";
 import type {
   DocumentView,
@@ -217,7 +217,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 
   // Built once and first: the search pages' facets and the build's search phase both use them, and that phase
   // runs on its own thread while the rest of the model is assembled here.
-  const searchRecords = buildSearchRecords(views, content.publishers, env.searchRecords, env.recordSpool);
+  const searchRecords = buildSearchRecords(views, content, env.searchRecords, env.recordSpool);
   env.onSearchRecords?.(searchRecords);
   const keyFigures = assembleKeyFigures(content, views);
   const pages: SiteModel["pages"] = {
@@ -377,9 +377,10 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     feeds,
     searchRecords: env.onSearchRecords ? [] : searchRecords,
   };
+  const registries = recordRegistries(content);
   documentPageBuilders.set(model, {
     documentPage,
-    searchRecord: (view) => buildSearchRecord(view, publishersById),
+    searchRecord: (view) => buildSearchRecord(view, registries),
     refreshRelated: publishing.refreshRelated,
     pageInputs: publishing.pageInputs,
   });

@@ -14,7 +14,7 @@ import { loadContent } from "../../scripts/content/load.ts";
 import { loadContentInParallel } from "../../scripts/content/pool.ts";
 import { formatProblem } from "../../scripts/content/problems.ts";
 import type { PreparedRecord } from "../../scripts/search/record-cache.ts";
-import { buildSearchRecord } from "../../scripts/search/records.ts";
+import { buildSearchRecord, recordRegistries } from "../../scripts/search/records.ts";
 import { documentView } from "../../scripts/site/document-view.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 
@@ -91,7 +91,7 @@ describe("the build's pass-1 worker (scripts/build/pass1-worker.ts)", () => {
     const publishersById = new Map(site.publishers.map((publisher) => [publisher.id, publisher]));
     const topicsById = new Map(site.topics.map((topic) => [topic.id, topic]));
     for (const document of site.documents) {
-      const made = buildSearchRecord(documentView(document, publishersById, topicsById), publishersById);
+      const made = buildSearchRecord(documentView(document, publishersById, topicsById), recordRegistries(site));
       const prepared = extras.get(document.file)!;
       const json = JSON.stringify(made);
       expect(readFileSync(prepared.file, "utf8")).toBe(`${prepared.hash}\n${json}`);

@@ -302,6 +302,12 @@ describe("what an edit re-renders", () => {
     expect(source.records).toMatchObject({ made: 2, reused: 0 });
     expect(JSON.stringify(recordOf(relabelled, SENTRUM_FILE))).toContain("Inkludering");
     expect(relabelled.model.searchRecords).toEqual(fresh());
+    // And its key figures' indicators.
+    edit("content/_registries/indicators.yaml", (text) => text.replace("en: Share of immigrants", "en: Immigrant share"));
+    const indicators = source.rebuild().data;
+    expect(source.records).toMatchObject({ made: 2, reused: 0 });
+    expect(JSON.stringify(recordOf(indicators, LIKESTILLING))).toContain("Immigrant share");
+    expect(indicators.model.searchRecords).toEqual(fresh());
   });
 });
 

@@ -14,7 +14,7 @@ import { readBody } from "../../scripts/content/body-store.ts";
 import { loadContent } from "../../scripts/content/load.ts";
 import { prepareRecordEntry, SearchRecordCache } from "../../scripts/search/record-cache.ts";
 import { RecordSpool, RecordSpoolError, recordHashOf } from "../../scripts/search/record-spool.ts";
-import { buildSearchRecord, type SearchRecord } from "../../scripts/search/records.ts";
+import { buildSearchRecord, recordRegistries, type SearchRecord } from "../../scripts/search/records.ts";
 import { documentView } from "../../scripts/site/document-view.ts";
 import type { DocumentView } from "../../scripts/site/views.ts";
 import { makeProject, removeProject } from "../helpers/fixture.ts";
@@ -88,7 +88,8 @@ describe("records made in pass 1 (prepareRecordEntry)", () => {
     return site.documents.map((doc, index) => {
       doc.sourceHash = `source-${index}`;
       const view = documentView(doc, publishersById, topicsById);
-      return { view, body: readBody(doc), made: buildSearchRecord(view, publishersById), publishersById };
+      const registries = recordRegistries(site);
+      return { view, body: readBody(doc), made: buildSearchRecord(view, registries), registries };
     });
   };
 
@@ -96,7 +97,7 @@ describe("records made in pass 1 (prepareRecordEntry)", () => {
     withProject((root) => {
       const documents = documentsOf(root);
       expect(documents.length).toBeGreaterThan(1);
-      const prepared = new Map(documents.map(({ view, body, publishersById }) => [view.doc.file, prepareRecordEntry(dir, view, publishersById, body)]));
+      const prepared = new Map(documents.map(({ view, body, registries }) => [view.doc.file, prepareRecordEntry(dir, view, registries, body)]));
       const cache = new SearchRecordCache(dir, prepared);
       for (const { view, made } of documents) {
         const record = cache.get(view)!;
@@ -113,8 +114,8 @@ describe("records made in pass 1 (prepareRecordEntry)", () => {
 
   it("hands a taken record to the spool without reading its parts", () =>
     withProject((root) => {
-      const { view, body, publishersById } = documentsOf(root)[0]!;
-      const cache = new SearchRecordCache(dir, new Map([[view.doc.file, prepareRecordEntry(dir, view, publishersById, body)]]));
+      const { view, body, registries } = documentsOf(root)[0]!;
+      const cache = new SearchRecordCache(dir, new Map([[view.doc.file, prepareRecordEntry(dir, view, registries, body)]]));
       const record = cache.get(view)!;
       const spool = new RecordSpool(path.join(dir, "spool"));
       try {
@@ -129,8 +130,8 @@ describe("records made in pass 1 (prepareRecordEntry)", () => {
 
   it("leaves a record of a document without a source hash to be made here; the next prune removes its file", () =>
     withProject((root) => {
-      const { view, body, publishersById } = documentsOf(root)[0]!;
-      const prepared = prepareRecordEntry(dir, view, publishersById, body);
+      const { view, body, registries } = documentsOf(root)[0]!;
+      const prepared = prepareRecordEntry(dir, view, registries, body);
       view.doc.sourceHash = undefined;
       const cache = new SearchRecordCache(dir, new Map([[view.doc.file, prepared]]));
       expect(cache.get(view)).toBeUndefined();

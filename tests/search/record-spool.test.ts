@@ -128,7 +128,7 @@ describe("RecordSpool", () => {
 
   it("is used by buildSearchRecords when given, and not otherwise", () => {
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
-    expect(buildSearchRecords([], [], undefined, spool)).toEqual([]);
+    expect(buildSearchRecords([], { publishers: [], indicators: [] }, undefined, spool)).toEqual([]);
     expect(readFileSync(spool.file).length).toBe(0);
     spool.remove();
   });

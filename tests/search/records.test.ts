@@ -17,12 +17,13 @@ import {
   stemmerLanguage,
   topicTerms,
   UNDATED,
+  WEIGHTS,
   type SearchRecord,
 } from "../../scripts/search/records.ts";
 import { buildSearchPages, SCRIPT_STRINGS } from "../../scripts/search/page.ts";
 import { buildSiteModel, type SiteModel } from "../../scripts/site/model.ts";
 import { STRINGS } from "../../scripts/i18n/strings.ts";
-import { makeProject, removeProject, type FileChanges } from "../helpers/fixture.ts";
+import { doc, makeProject, removeProject, VALID_FRONT_MATTER, type FileChanges } from "../helpers/fixture.ts";
 
 const TOPICS_WITH_KEYWORDS = `- id: likestilling
   labels: { nb: Likestilling, en: Gender equality }
@@ -36,7 +37,7 @@ function load(changes: FileChanges = {}): { dir: string; site: SiteContent; mode
   const { site, problems } = loadContent(path.join(dir, "content"), { root: dir });
   expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
   const model = buildSiteModel(site);
-  return { dir, site, model, records: buildSearchRecords(model.documents, site.publishers) };
+  return { dir, site, model, records: buildSearchRecords(model.documents, site) };
 }
 
 const byId = (records: SearchRecord[], id: string): SearchRecord => {
@@ -101,6 +102,36 @@ describe("search records of the fixture site", () => {
     expect(svText).toContain("Integration");
     expect(svText).toContain("Integrering");
     expect(svText).not.toContain("Gender equality");
+  });
+
+  it("indexes its key figures' indicators in every UI language, and their scope, comparison and breakdown labels", () => {
+    const figures = load({
+      "content/testby/tall.md": doc(
+        `${VALID_FRONT_MATTER}
+keyFigures:
+  - indicator: immigrant-share
+    value: 19.2
+    comparison: { value: 14.1, label: { nb: Landsgjennomsnittet, en: National average } }
+    scope: Barne- og ungdomsavdelingen
+  - indicator: inhabitants
+    value: 980
+    breakdown:
+      - { label: Polen, labelTranslations: { en: Poland }, value: 310 }`,
+        "## Tall\n\nTekst.\n",
+      ),
+    });
+    try {
+      const block = byId(figures.records, "testby/tall").head.find((candidate) => candidate.text.includes("Polen"));
+      expect(block).toEqual({
+        text: "Andel innvandrere · Share of immigrants · Barne- og ungdomsavdelingen · Landsgjennomsnittet · National average · Innbyggere · Inhabitants · Polen · Poland",
+        weight: WEIGHTS.keyFigures,
+      });
+      // A document without key figures gets no such block.
+      const sv = byId(figures.records, "testby-sentrum/integrering-i-sentrum");
+      expect(sv.head.map((candidate) => candidate.text).join(" | ")).not.toContain("Inhabitants");
+    } finally {
+      removeProject(figures.dir);
+    }
   });
 
   it("indexes publisher names in every language, up the chain", () => {
