@@ -27,7 +27,6 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import type { LoadedDocument, Registries } from "../content/loaded.ts";
 import type { RenderedBody } from "../content/markdown.ts";
-import type { Publisher } from "../content/schema.ts";
 import { documentView } from "../site/document-view.ts";
 import type { DocumentView } from "../site/views.ts";
 import { buildSearchRecord, RECORD_HASH, recordRegistries, type RecordRegistries, type SearchRecord, type SearchRecordStore } from "./records.ts";
