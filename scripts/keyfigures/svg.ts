@@ -36,13 +36,97 @@ export interface BarChartSpec {
 }
 
 const WIDTH = 640;
-const CHAR = 7.4; // average glyph width at the chart's 13px font, for layout estimates
+const FONT = 13; // the chart text's font size in px (site.css .kf-chart-text)
 const BAR = 16;
 const BAR_GAP = 4;
 const ROW_GAP = 12;
 const PAD = 8;
 const LEGEND = 26;
-const MAX_LABEL = 30;
+const LEGEND_LINE = 20;
+/** Room for labels beside the bars in the wide layout: a longer label is shortened with "…" (and a tooltip). */
+const MAX_LABEL_WIDTH = 240;
+const MIN_PLOT = 80;
+
+/**
+ * Advance widths, in thousandths of an em, of characters in the chart's font stack (system-ui, -apple-system,
+ * "Segoe UI", Roboto, "Noto Sans", sans-serif): the widest of DejaVu Sans (system-ui on many Linux desktops, and the
+ * widest of them), Liberation Sans (Arial's metrics) and Noto Sans, measured in Chromium. An estimate from an
+ * average glyph width (0.57 em) was too small for "Grue kommune" in DejaVu Sans, and the text, anchored at its end,
+ * ran out of the chart at the left: "rue kommune".
+ */
+const ASCII_WIDTHS = [
+  318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 551, 838, 318, 361, 318, 372, 637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838,
+  557, 1016, 685, 687, 723, 771, 667, 611, 778, 752, 339, 500, 667, 558, 907, 760, 788, 667, 788, 723, 667, 611, 732, 685, 989, 686, 667, 686, 391, 372, 391,
+  838, 557, 500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580, 278, 975, 634, 612, 635, 635, 413, 521, 393, 634, 592, 818, 592, 592, 525, 637, 551,
+  637, 838,
+];
+/** Characters with no decomposition into an ASCII letter and an accent (é is e's width, Č is C's). */
+const OTHER_WIDTHS: Record<string, number> = {
+  "\u00a0": 318,
+  "\u2009": 200,
+  "\u202f": 200,
+  æ: 982,
+  Æ: 1000,
+  ø: 612,
+  Ø: 788,
+  ð: 612,
+  Ð: 775,
+  đ: 635,
+  Đ: 775,
+  þ: 635,
+  Þ: 667,
+  ß: 631,
+  ł: 285,
+  Ł: 563,
+  ŧ: 393,
+  Ŧ: 611,
+  ŋ: 634,
+  Ŋ: 760,
+  "–": 557,
+  "—": 1000,
+  "…": 1000,
+  "‘": 318,
+  "’": 318,
+  "“": 519,
+  "”": 519,
+  "«": 612,
+  "»": 612,
+  "·": 318,
+  "•": 590,
+  "−": 838,
+  "×": 838,
+  "÷": 838,
+  "±": 838,
+  "°": 500,
+  "²": 401,
+  "³": 401,
+  "§": 557,
+  "€": 637,
+  "£": 637,
+  "½": 970,
+  "¼": 970,
+  "¾": 970,
+  "‰": 1342,
+};
+
+function charWidth(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code >= 32 && code < 127) return ASCII_WIDTHS[code - 32]!;
+  const other = OTHER_WIDTHS[char];
+  if (other !== undefined) return other;
+  if (code >= 0x300 && code < 0x370) return 0; // a combining accent sits on the letter before it
+  const base = char.normalize("NFD").codePointAt(0)!;
+  if (base >= 32 && base < 127) return ASCII_WIDTHS[base - 32]!;
+  // Anything else (CJK, other scripts, symbols) as a full em; pictographs wider still.
+  return code >= 0x1f000 ? 1300 : 1000;
+}
+
+/** The text's width in px at the chart's font size: at least what any font of the stack draws it at. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char);
+  return (width * FONT) / 1000;
+}
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -50,17 +134,22 @@ export function escapeXml(text: string): string {
 
 const n = (value: number): string => String(Math.round(value * 10) / 10);
 
-function truncate(label: string): string {
-  const chars = [...label];
-  return chars.length <= MAX_LABEL
-    ? label
-    : `${chars
-        .slice(0, MAX_LABEL - 1)
-        .join("")
-        .trimEnd()}…`;
+/** Text no wider than `max` px: as it is, or shortened with "…". */
+export function shorten(text: string, max: number): string {
+  if (textWidth(text) <= max) return text;
+  const chars = [...text];
+  const room = max - textWidth("…");
+  let width = 0;
+  let count = 0;
+  while (count < chars.length && width + textWidth(chars[count]!) <= room) width += textWidth(chars[count++]!);
+  return `${chars.slice(0, count).join("").trimEnd()}…`;
 }
 
-const textWidth = (text: string): number => [...text].length * CHAR;
+/** A <text> element; a shortened text has the whole as its tooltip (the table beside the chart has it too). */
+function text(attributes: string, full: string, shown: string): string {
+  const tooltip = shown === full ? "" : `<title>${escapeXml(full)}</title>`;
+  return `<text ${attributes}>${tooltip}${escapeXml(shown)}</text>`;
+}
 
 /** A drawn chart with its title, for a visible caption beside it. */
 export interface Chart {
@@ -89,11 +178,14 @@ export function chart(spec: BarChartSpec): Chart {
 }
 
 export function barChart(spec: BarChartSpec): string {
-  const labels = spec.rows.map((row) => truncate(row.label));
-  const labelWidth = Math.min(MAX_LABEL * CHAR, Math.max(48, ...labels.map(textWidth))) + PAD;
-  const valueWidth = Math.max(40, ...spec.rows.flatMap((row) => row.bars.map((bar) => textWidth(bar.text)))) + PAD;
-  const plotLeft = labelWidth + PAD;
-  const plotWidth = Math.max(80, WIDTH - plotLeft - valueWidth - PAD);
+  // Labels end at `labelEnd` (text-anchor="end") and start at PAD or right of it, since their width is not underestimated.
+  const labels = spec.rows.map((row) => shorten(row.label, MAX_LABEL_WIDTH));
+  const labelEnd = PAD + Math.max(48, ...labels.map(textWidth));
+  const plotLeft = labelEnd + PAD;
+  // A value's text goes after its bar: as wide as leaves the bars MIN_PLOT, shortened beyond that.
+  const values = spec.rows.map((row) => row.bars.map((bar) => shorten(bar.text, WIDTH - plotLeft - 2 * PAD - MIN_PLOT)));
+  const valueWidth = Math.max(40, ...values.flat().map(textWidth)) + PAD;
+  const plotWidth = Math.max(MIN_PLOT, WIDTH - plotLeft - valueWidth - PAD);
 
   const numbers = spec.rows.flatMap((row) => row.bars.flatMap((bar) => [bar.value, bar.max ?? bar.value]));
   const low = Math.min(0, ...numbers);
@@ -104,25 +196,29 @@ export function barChart(spec: BarChartSpec): string {
 
   const legendEntries = (["value", "comparison"] as const).filter((series) => spec.legend?.[series]);
   const showLegend = legendEntries.length > 1;
-  let y = PAD + (showLegend ? LEGEND : 0);
   const parts: string[] = [];
-
+  let y = PAD;
   if (showLegend) {
+    // Entries side by side from the bars' left edge, on a new line where the next would run past the right edge.
     let lx = plotLeft;
     for (const series of legendEntries) {
-      const text = spec.legend![series]!;
-      parts.push(`<rect class="kf-bar kf-bar-${series}" x="${n(lx)}" y="${PAD + 2}" width="12" height="12"/>`);
-      parts.push(`<text class="kf-chart-text" x="${n(lx + 18)}" y="${PAD + 12}">${escapeXml(text)}</text>`);
-      lx += 18 + textWidth(text) + 24;
+      const full = spec.legend![series]!;
+      const shown = shorten(full, WIDTH - PAD - plotLeft - 18);
+      if (lx > plotLeft && lx + 18 + textWidth(shown) > WIDTH - PAD) {
+        lx = plotLeft;
+        y += LEGEND_LINE;
+      }
+      parts.push(`<rect class="kf-bar kf-bar-${series}" x="${n(lx)}" y="${n(y + 2)}" width="12" height="12"/>`);
+      parts.push(text(`class="kf-chart-text" x="${n(lx + 18)}" y="${n(y + 12)}"`, full, shown));
+      lx += 18 + textWidth(shown) + 24;
     }
+    y += LEGEND;
   }
 
   const top = y;
   spec.rows.forEach((row, index) => {
     const height = row.bars.length * BAR + (row.bars.length - 1) * BAR_GAP;
-    parts.push(
-      `<text class="kf-chart-text kf-chart-label" x="${n(labelWidth)}" y="${n(y + height / 2 + 4.5)}" text-anchor="end">${escapeXml(labels[index]!)}</text>`,
-    );
+    parts.push(text(`class="kf-chart-text kf-chart-label" x="${n(labelEnd)}" y="${n(y + height / 2 + 4.5)}" text-anchor="end"`, row.label, labels[index]!));
     row.bars.forEach((bar, barIndex) => {
       const by = y + barIndex * (BAR + BAR_GAP);
       const start = Math.min(zero, x(bar.value));
@@ -136,7 +232,7 @@ export function barChart(spec: BarChartSpec): string {
         );
         textX = rangeEnd;
       }
-      parts.push(`<text class="kf-chart-text" x="${n(textX + 6)}" y="${n(by + BAR / 2 + 4.5)}">${escapeXml(bar.text)}</text>`);
+      parts.push(text(`class="kf-chart-text" x="${n(textX + 6)}" y="${n(by + BAR / 2 + 4.5)}"`, bar.text, values[index]![barIndex]!));
     });
     y += height + ROW_GAP;
   });

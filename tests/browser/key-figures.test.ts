@@ -32,6 +32,31 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
     });
   }
 
+  it("draws every chart text inside its chart, in both languages", async () => {
+    // "Grue kommune" ran out at the left edge in Norwegian ("rue kommune"): its width was estimated too small.
+    const page = await session.browser.newPage();
+    try {
+      for (const id of ["inhabitants", "full-time-equivalents", "immigrant-share", "nationalities", "employees-immigrant-share"]) {
+        for (const url of [`/nokkeltall/${id}/`, `/en/key-figures/${id}/`]) {
+          expect((await page.goto(session.server.url(url)))?.status(), url).toBe(200);
+          const outside = await page.$$eval("svg.kf-chart", (svgs) =>
+            svgs.flatMap((svg) => {
+              const box = svg.getBoundingClientRect();
+              if (!box.width) return [];
+              return [...svg.querySelectorAll("text")].flatMap((text) => {
+                const own = text.getBoundingClientRect();
+                return own.left < box.left - 0.5 || own.right > box.right + 0.5 ? [text.textContent] : [];
+              });
+            }),
+          );
+          expect(outside, url).toEqual([]);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it("colours the bars from the stylesheet, differently in dark mode", async () => {
     const page = await session.browser.newPage();
     try {

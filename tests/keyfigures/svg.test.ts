@@ -1,6 +1,6 @@
 /** Static SVG bar charts: accessible, CSP-safe, escaped, drawn from zero. */
 import { describe, expect, it } from "vitest";
-import { barChart, chart as drawnWhenRead, escapeXml } from "../../scripts/keyfigures/svg.ts";
+import { barChart, chart as drawnWhenRead, escapeXml, textWidth } from "../../scripts/keyfigures/svg.ts";
 
 const chart = barChart({
   id: "c1",
@@ -35,8 +35,9 @@ describe("bar charts", () => {
     expect(chart).toMatch(/<line class="kf-axis"/);
   });
 
-  it("shortens long labels (the table has them in full) and escapes them", () => {
-    expect(chart).toContain(">Et veldig langt navn på en gr…</text>");
+  it("shortens long labels (the table has them in full, and a tooltip) and escapes them", () => {
+    // Shortened to the room for labels (240 px), no longer to 30 characters.
+    expect(chart).toContain("><title>Et veldig langt navn på en gruppe som ikke får plass</title>Et veldig langt navn på en gruppe…</text>");
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
 
@@ -64,6 +65,51 @@ describe("bar charts", () => {
       svg.slice(svg.indexOf("</text>", svg.indexOf("Sammenligning"))),
     )!;
     expect(Number(negative[1]) + Number(negative[2])).toBeCloseTo(zero, 0);
+  });
+
+  it("never runs a label out at the left, whatever its length and letters", () => {
+    // Widths measured in Chromium at 13px, in the widest font of the chart's stack (DejaVu Sans, system-ui on Linux).
+    // Before: an average of 7.4 px a character put "Grue kommune"'s end at 96.8, and its "G" out of the chart.
+    const measured: Record<string, number> = {
+      "Grue kommune": 100.6,
+      "Bydel Sagene": 89.3,
+      "Region Gävleborg": 115.6,
+      "Oslo kommune – Bydel Sagene": 201.6,
+      "Ærøskøbing Kommune": 146.3,
+    };
+    const absurd = "Sámediggi – Sametinget i Norge, avdeling for kultur, næring og samfunnsutvikling (Kárášjohka)";
+    for (const label of [...Object.keys(measured), absurd, "東京都", "Á".normalize("NFD").repeat(40), "W".repeat(80)]) {
+      const svg = barChart({ id: "c", title: "T", rows: [{ label, bars: [{ series: "value", value: 1, text: "1" }] }] });
+      const [, x, tooltip, shown] = /<text class="kf-chart-text kf-chart-label" x="([\d.]+)"[^>]*>(?:<title>([^<]*)<\/title>)?([^<]*)<\/text>/.exec(svg)!;
+      expect(Number(x) - textWidth(shown!), label).toBeGreaterThanOrEqual(0);
+      if (measured[label]) expect(Number(x), label).toBeGreaterThanOrEqual(measured[label]);
+      if (measured[label]) expect(shown, "shown in full").toBe(label);
+      // Only an absurdly long label is shortened, never silently: with "…" and the whole as its tooltip.
+      if (shown !== label) expect([shown!.endsWith("…"), tooltip]).toEqual([true, label]);
+    }
+  });
+
+  it("keeps value texts and legend entries inside the chart at the right", () => {
+    const long = "Gjennomsnitt for alle kommuner i Innlandet fylke med mer enn 10 000 innbyggere: 1 234 567 %";
+    const svg = barChart({
+      id: "c",
+      title: "T",
+      rows: [
+        {
+          label: "Oslo kommune – Bydel Sagene",
+          bars: [
+            { series: "value", value: 1, text: "1" },
+            { series: "comparison", value: 2, text: long },
+          ],
+        },
+      ],
+      legend: { value: "Verdi for utgiveren, slik dokumentet oppgir den", comparison: "Sammenligning med gjennomsnittet for landet som helhet" },
+    });
+    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+    const texts = [...svg.matchAll(/<text class="kf-chart-text" x="([\d.]+)"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/g)];
+    expect(texts.length).toBe(4);
+    for (const [, x, shown] of texts) expect(Number(x) + textWidth(shown!), shown).toBeLessThanOrEqual(width);
+    expect(svg).toContain(`<title>${long}</title>`);
   });
 
   it("draws the same bytes for the same input", () => {
