@@ -31,7 +31,7 @@ export interface BarChartSpec {
   /** Id of the table holding the same numbers (the text alternative). */
   describedBy?: string;
   rows: ChartRow[];
-  /** Legend entries, shown when the chart mixes series. */
+  /** Legend entries, shown when the chart draws bars of more than one series (and only for those drawn). */
   legend?: Partial<Record<Series, string>>;
 }
 
@@ -194,7 +194,10 @@ export function barChart(spec: BarChartSpec): string {
   const x = (value: number) => plotLeft + ((value - low) / span) * plotWidth;
   const zero = x(0);
 
-  const legendEntries = (["value", "comparison"] as const).filter((series) => spec.legend?.[series]);
+  // A legend names only series with a bar in the chart: an indicator's chart has "Comparison" in its legend, but
+  // where no publisher states a comparison it draws none, and a swatch for it would name nothing.
+  const drawn = new Set(spec.rows.flatMap((row) => row.bars.map((bar) => bar.series)));
+  const legendEntries = (["value", "comparison"] as const).filter((series) => spec.legend?.[series] && drawn.has(series));
   const showLegend = legendEntries.length > 1;
   const parts: string[] = [];
   let y = PAD;

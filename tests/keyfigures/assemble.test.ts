@@ -95,6 +95,13 @@ describe("indicator comparison pages", () => {
     expect(chart.svg).toContain(">National average: 14.1%</text>");
   });
 
+  it("name in the chart's legend only the series it draws", () => {
+    // Nobody states a comparison for inhabitants: no "Sammenligning" swatch (nor a lone "Verdi" one).
+    const svg = indicatorPage("nb", "inhabitants").chart!.svg;
+    expect(svg).not.toMatch(/Sammenligning|kf-bar-comparison|>Verdi</);
+    expect(svg.match(/class="kf-bar kf-bar-value"/g)?.length).toBe(2);
+  });
+
   it("exist for indicators nobody states yet, without downloads", () => {
     const page = indicatorPage("en", "budget");
     expect(page.history).toEqual([]);

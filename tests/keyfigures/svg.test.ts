@@ -112,6 +112,29 @@ describe("bar charts", () => {
     expect(svg).toContain(`<title>${long}</title>`);
   });
 
+  it("has no legend entry for a series it does not draw", () => {
+    const legend = { value: "Verdi", comparison: "Sammenligning" };
+    const rows = [
+      { label: "Grue kommune", bars: [{ series: "value" as const, value: 4900, text: "4 900" }] },
+      { label: "Bydel Sagene", bars: [{ series: "value" as const, value: 32000, text: "32 000" }] },
+    ];
+    const svg = barChart({ id: "c", title: "T", rows, legend });
+    expect(svg).not.toContain("Sammenligning");
+    expect(svg).not.toContain("kf-bar-comparison");
+    // One series is named by the chart's title: no legend at all, and the bars start at the top.
+    expect(svg).not.toContain(">Verdi</text>");
+    expect(/<rect class="kf-bar kf-bar-value" x="[\d.]+" y="([\d.]+)"/.exec(svg)![1]).toBe("8");
+    // With a comparison drawn in one row, both are named.
+    const mixed = barChart({
+      id: "c",
+      title: "T",
+      rows: [rows[0]!, { ...rows[1]!, bars: [...rows[1]!.bars, { series: "comparison", value: 1, text: "1" }] }],
+      legend,
+    });
+    expect(mixed).toContain(">Sammenligning</text>");
+    expect(mixed).toContain(">Verdi</text>");
+  });
+
   it("draws the same bytes for the same input", () => {
     expect(barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] })).toBe(
       barChart({ id: "x", title: "T", rows: [{ label: "A", bars: [{ series: "value", value: 1 / 3, text: "0,33" }] }] }),
