@@ -36,6 +36,8 @@ export interface BarChartSpec {
 }
 
 const WIDTH = 640;
+/** The layout for narrow figures (phones): labels above their bars. */
+const NARROW_WIDTH = 360;
 const FONT = 13; // the chart text's font size in px (site.css .kf-chart-text)
 const BAR = 16;
 const BAR_GAP = 4;
@@ -43,6 +45,8 @@ const ROW_GAP = 12;
 const PAD = 8;
 const LEGEND = 26;
 const LEGEND_LINE = 20;
+/** A row's label line above its bars, in the narrow layout. */
+const LABEL_LINE = 18;
 /** Room for labels beside the bars in the wide layout: a longer label is shortened with "…" (and a tooltip). */
 const MAX_LABEL_WIDTH = 240;
 const MIN_PLOT = 80;
@@ -177,16 +181,27 @@ export function chart(spec: BarChartSpec): Chart {
   };
 }
 
+/**
+ * The chart in two layouts, one shown at a time by a container query in site.css (`.kf-figure`): labels beside
+ * the bars, 640 wide; and, where the figure is narrower than 34rem (a phone), labels above the bars, 360 wide. The
+ * wide layout scaled down to a phone's 343 px drew its 13px text at 7 px; the narrow one keeps it at 12 px or more
+ * and gives the bars the full width. The one not shown is display: none, so out of the accessibility tree.
+ */
 export function barChart(spec: BarChartSpec): string {
-  // Labels end at `labelEnd` (text-anchor="end") and start at PAD or right of it, since their width is not underestimated.
-  const labels = spec.rows.map((row) => shorten(row.label, MAX_LABEL_WIDTH));
-  const labelEnd = PAD + Math.max(48, ...labels.map(textWidth));
-  const plotLeft = labelEnd + PAD;
-  // A value's text goes after its bar: as wide as leaves the bars MIN_PLOT, shortened beyond that.
-  const values = spec.rows.map((row) => row.bars.map((bar) => shorten(bar.text, WIDTH - plotLeft - 2 * PAD - MIN_PLOT)));
-  const valueWidth = Math.max(40, ...values.flat().map(textWidth)) + PAD;
-  const plotWidth = Math.max(MIN_PLOT, WIDTH - plotLeft - valueWidth - PAD);
+  return drawChart(spec, false) + drawChart(spec, true);
+}
 
+function drawChart(spec: BarChartSpec, narrow: boolean): string {
+  const width = narrow ? NARROW_WIDTH : WIDTH;
+  // Wide: labels end at `labelEnd` (text-anchor="end") and start at PAD or right of it, since their width is not
+  // underestimated. Narrow: labels start at PAD, on a line of their own above their bars.
+  const labels = spec.rows.map((row) => shorten(row.label, narrow ? width - 2 * PAD : MAX_LABEL_WIDTH));
+  const labelEnd = PAD + Math.max(48, ...labels.map(textWidth));
+  const plotLeft = narrow ? PAD : labelEnd + PAD;
+  // A value's text goes after its bar: as wide as leaves the bars MIN_PLOT, shortened beyond that.
+  const values = spec.rows.map((row) => row.bars.map((bar) => shorten(bar.text, width - plotLeft - 2 * PAD - MIN_PLOT)));
+  const valueWidth = Math.max(40, ...values.flat().map(textWidth)) + PAD;
+  const plotWidth = Math.max(MIN_PLOT, width - plotLeft - valueWidth - PAD);
   const numbers = spec.rows.flatMap((row) => row.bars.flatMap((bar) => [bar.value, bar.max ?? bar.value]));
   const low = Math.min(0, ...numbers);
   const high = Math.max(0, ...numbers);
@@ -206,8 +221,8 @@ export function barChart(spec: BarChartSpec): string {
     let lx = plotLeft;
     for (const series of legendEntries) {
       const full = spec.legend![series]!;
-      const shown = shorten(full, WIDTH - PAD - plotLeft - 18);
-      if (lx > plotLeft && lx + 18 + textWidth(shown) > WIDTH - PAD) {
+      const shown = shorten(full, width - PAD - plotLeft - 18);
+      if (lx > plotLeft && lx + 18 + textWidth(shown) > width - PAD) {
         lx = plotLeft;
         y += LEGEND_LINE;
       }
@@ -220,8 +235,14 @@ export function barChart(spec: BarChartSpec): string {
 
   const top = y;
   spec.rows.forEach((row, index) => {
+    if (narrow) {
+      parts.push(text(`class="kf-chart-text kf-chart-label" x="${PAD}" y="${n(y + 13)}"`, row.label, labels[index]!));
+      y += LABEL_LINE;
+    }
     const height = row.bars.length * BAR + (row.bars.length - 1) * BAR_GAP;
-    parts.push(text(`class="kf-chart-text kf-chart-label" x="${n(labelEnd)}" y="${n(y + height / 2 + 4.5)}" text-anchor="end"`, row.label, labels[index]!));
+    if (!narrow) {
+      parts.push(text(`class="kf-chart-text kf-chart-label" x="${n(labelEnd)}" y="${n(y + height / 2 + 4.5)}" text-anchor="end"`, row.label, labels[index]!));
+    }
     row.bars.forEach((bar, barIndex) => {
       const by = y + barIndex * (BAR + BAR_GAP);
       const start = Math.min(zero, x(bar.value));
@@ -237,16 +258,19 @@ export function barChart(spec: BarChartSpec): string {
       }
       parts.push(text(`class="kf-chart-text" x="${n(textX + 6)}" y="${n(by + BAR / 2 + 4.5)}"`, bar.text, values[index]![barIndex]!));
     });
+    // Narrow: the zero line row by row, so it does not run through the labels between them.
+    if (narrow) parts.push(`<line class="kf-axis" x1="${n(zero)}" y1="${n(y - 2)}" x2="${n(zero)}" y2="${n(y + height + 2)}"/>`);
     y += height + ROW_GAP;
   });
   const bottom = y - ROW_GAP + 4;
-  parts.push(`<line class="kf-axis" x1="${n(zero)}" y1="${n(top - 4)}" x2="${n(zero)}" y2="${n(bottom)}"/>`);
+  if (!narrow) parts.push(`<line class="kf-axis" x1="${n(zero)}" y1="${n(top - 4)}" x2="${n(zero)}" y2="${n(bottom)}"/>`);
   const totalHeight = Math.ceil(bottom + PAD);
 
+  const id = escapeXml(narrow ? `${spec.id}-narrow` : spec.id);
   const described = spec.describedBy ? ` aria-describedby="${escapeXml(spec.describedBy)}"` : "";
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="kf-chart" id="${escapeXml(spec.id)}" viewBox="0 0 ${WIDTH} ${totalHeight}" width="${WIDTH}" height="${totalHeight}" role="img" aria-labelledby="${escapeXml(spec.id)}-title"${described}>` +
-    `<title id="${escapeXml(spec.id)}-title">${escapeXml(spec.title)}</title>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="kf-chart kf-chart-${narrow ? "narrow" : "wide"}" id="${id}" viewBox="0 0 ${width} ${totalHeight}" width="${width}" height="${totalHeight}" role="img" aria-labelledby="${id}-title"${described}>` +
+    `<title id="${id}-title">${escapeXml(spec.title)}</title>` +
     parts.join("") +
     `</svg>`
   );

@@ -32,24 +32,64 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
     });
   }
 
-  it("draws every chart text inside its chart, in both languages", async () => {
+  it("draws every chart text inside its chart, in both languages, on a phone and a desktop", async () => {
     // "Grue kommune" ran out at the left edge in Norwegian ("rue kommune"): its width was estimated too small.
     const page = await session.browser.newPage();
     try {
-      for (const id of ["inhabitants", "full-time-equivalents", "immigrant-share", "nationalities", "employees-immigrant-share"]) {
-        for (const url of [`/nokkeltall/${id}/`, `/en/key-figures/${id}/`]) {
-          expect((await page.goto(session.server.url(url)))?.status(), url).toBe(200);
-          const outside = await page.$$eval("svg.kf-chart", (svgs) =>
-            svgs.flatMap((svg) => {
-              const box = svg.getBoundingClientRect();
-              if (!box.width) return [];
-              return [...svg.querySelectorAll("text")].flatMap((text) => {
-                const own = text.getBoundingClientRect();
-                return own.left < box.left - 0.5 || own.right > box.right + 0.5 ? [text.textContent] : [];
-              });
-            }),
+      for (const width of [375, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const id of ["inhabitants", "full-time-equivalents", "immigrant-share", "nationalities", "employees-immigrant-share"]) {
+          for (const url of [`/nokkeltall/${id}/`, `/en/key-figures/${id}/`]) {
+            expect((await page.goto(session.server.url(url)))?.status(), url).toBe(200);
+            const outside = await page.$$eval("svg.kf-chart", (svgs) =>
+              svgs.flatMap((svg) => {
+                const box = svg.getBoundingClientRect();
+                if (!box.width) return [];
+                return [...svg.querySelectorAll("text")].flatMap((text) => {
+                  const own = text.getBoundingClientRect();
+                  return own.left < box.left - 0.5 || own.right > box.right + 0.5 ? [text.textContent] : [];
+                });
+              }),
+            );
+            expect(outside, `${url} at ${width}px`).toEqual([]);
+          }
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows each chart once, its text at 12px or more on a 375px phone and 13px on a desktop", async () => {
+    // The 640-wide chart scaled to a phone's 343 px drew its text at 7 px; there the layout with labels above the bars is shown.
+    const page = await session.browser.newPage();
+    try {
+      for (const [width, layout, least] of [
+        [375, "kf-chart-narrow", 12],
+        [1280, "kf-chart-wide", 13],
+      ] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const url of ["/nokkeltall/social-assistance-share/", "/en/key-figures/inhabitants/", "/utgivere/oslo-sagene/"]) {
+          await page.goto(session.server.url(url));
+          const figures = await page.$$eval(".kf-figure", (figures) =>
+            figures.map((figure) =>
+              [...figure.querySelectorAll("svg.kf-chart")]
+                .filter((svg) => svg.getBoundingClientRect().width > 0)
+                .map((svg) => {
+                  const text = svg.querySelector("text")!;
+                  const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+                  return { layout: svg.classList[1], px: scale * Number.parseFloat(getComputedStyle(text).fontSize) };
+                }),
+            ),
           );
-          expect(outside, url).toEqual([]);
+          expect(figures.length, url).toBeGreaterThan(0);
+          for (const shown of figures) {
+            expect(
+              shown.map((chart) => chart.layout),
+              `${url} at ${width}px`,
+            ).toEqual([layout]);
+            expect(shown[0]!.px, `${url} at ${width}px`).toBeGreaterThanOrEqual(least);
+          }
         }
       }
     } finally {

@@ -91,7 +91,8 @@ describe("indicator comparison pages", () => {
     const chart = indicatorPage("en", "immigrant-share").chart!;
     expect(chart.title).toBe("Share of immigrants: latest value per publisher");
     expect(chart.svg).toContain('aria-describedby="kf-latest"');
-    expect(chart.svg.match(/class="kf-bar kf-bar-value"/g)?.length).toBe(2 + 1); // two bars and the legend swatch
+    // Two bars and the legend swatch, in each of the two layouts (labels beside the bars, and above them for phones).
+    expect(chart.svg.match(/class="kf-bar kf-bar-value"/g)?.length).toBe(2 * (2 + 1));
     expect(chart.svg).toContain(">National average: 14.1%</text>");
   });
 
@@ -99,7 +100,7 @@ describe("indicator comparison pages", () => {
     // Nobody states a comparison for inhabitants: no "Sammenligning" swatch (nor a lone "Verdi" one).
     const svg = indicatorPage("nb", "inhabitants").chart!.svg;
     expect(svg).not.toMatch(/Sammenligning|kf-bar-comparison|>Verdi</);
-    expect(svg.match(/class="kf-bar kf-bar-value"/g)?.length).toBe(2);
+    expect(svg.match(/class="kf-bar kf-bar-value"/g)?.length).toBe(2 * 2); // in each layout
   });
 
   it("exist for indicators nobody states yet, without downloads", () => {

@@ -1,8 +1,16 @@
 /** Static SVG bar charts: accessible, CSP-safe, escaped, drawn from zero. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { barChart, chart as drawnWhenRead, escapeXml, textWidth } from "../../scripts/keyfigures/svg.ts";
 
-const chart = barChart({
+/** The chart's two layouts: labels beside the bars (wide), and above them (narrow, for phones). */
+const layouts = (svg: string): [string, string] => {
+  const both = svg.match(/<svg[\s\S]*?<\/svg>/g)!;
+  expect(both).toHaveLength(2);
+  return both as [string, string];
+};
+
+const both = barChart({
   id: "c1",
   title: 'Innvandrere <b>"fordeling"</b> & mer',
   describedBy: "t1",
@@ -12,18 +20,19 @@ const chart = barChart({
     { label: "Snitt", bars: [{ series: "comparison", value: 1000, text: "Oslo-snitt: 1 000" }] },
   ],
 });
+const [chart, narrowChart] = layouts(both);
 
 describe("bar charts", () => {
   it("is an image named by its title and described by its table", () => {
     expect(chart).toMatch(
-      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="kf-chart" id="c1" viewBox="0 0 640 \d+" width="640" height="\d+" role="img" aria-labelledby="c1-title" aria-describedby="t1">/,
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="kf-chart kf-chart-wide" id="c1" viewBox="0 0 640 \d+" width="640" height="\d+" role="img" aria-labelledby="c1-title" aria-describedby="t1">/,
     );
     expect(chart).toContain('<title id="c1-title">Innvandrere &lt;b&gt;&quot;fordeling&quot;&lt;/b&gt; &amp; mer</title>');
   });
 
   it("uses classes, never style attributes or script", () => {
-    expect(chart).not.toMatch(/\sstyle=/);
-    expect(chart).not.toMatch(/<script|<style|\son\w+=/i);
+    expect(both).not.toMatch(/\sstyle=/);
+    expect(both).not.toMatch(/<script|<style|\son\w+=/i);
     expect(chart).toContain('class="kf-bar kf-bar-value"');
     expect(chart).toContain('class="kf-bar kf-bar-comparison"');
   });
@@ -79,13 +88,18 @@ describe("bar charts", () => {
     };
     const absurd = "Sámediggi – Sametinget i Norge, avdeling for kultur, næring og samfunnsutvikling (Kárášjohka)";
     for (const label of [...Object.keys(measured), absurd, "東京都", "Á".normalize("NFD").repeat(40), "W".repeat(80)]) {
-      const svg = barChart({ id: "c", title: "T", rows: [{ label, bars: [{ series: "value", value: 1, text: "1" }] }] });
-      const [, x, tooltip, shown] = /<text class="kf-chart-text kf-chart-label" x="([\d.]+)"[^>]*>(?:<title>([^<]*)<\/title>)?([^<]*)<\/text>/.exec(svg)!;
-      expect(Number(x) - textWidth(shown!), label).toBeGreaterThanOrEqual(0);
-      if (measured[label]) expect(Number(x), label).toBeGreaterThanOrEqual(measured[label]);
-      if (measured[label]) expect(shown, "shown in full").toBe(label);
-      // Only an absurdly long label is shortened, never silently: with "…" and the whole as its tooltip.
-      if (shown !== label) expect([shown!.endsWith("…"), tooltip]).toEqual([true, label]);
+      for (const svg of layouts(barChart({ id: "c", title: "T", rows: [{ label, bars: [{ series: "value", value: 1, text: "1" }] }] }))) {
+        const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+        const [, x, end, tooltip, shown] =
+          /<text class="kf-chart-text kf-chart-label" x="([\d.]+)"[^>]*?( text-anchor="end")?>(?:<title>([^<]*)<\/title>)?([^<]*)<\/text>/.exec(svg)!;
+        const [left, right] = end ? [Number(x) - textWidth(shown!), Number(x)] : [Number(x), Number(x) + textWidth(shown!)];
+        expect(left, label).toBeGreaterThanOrEqual(0);
+        expect(right, label).toBeLessThanOrEqual(width);
+        if (measured[label]) expect(right - left, label).toBeGreaterThanOrEqual(measured[label]);
+        if (measured[label]) expect(shown, "shown in full").toBe(label);
+        // Only an absurdly long label is shortened, never silently: with "…" and the whole as its tooltip.
+        if (shown !== label) expect([shown!.endsWith("…"), tooltip]).toEqual([true, label]);
+      }
     }
   });
 
@@ -105,11 +119,13 @@ describe("bar charts", () => {
       ],
       legend: { value: "Verdi for utgiveren, slik dokumentet oppgir den", comparison: "Sammenligning med gjennomsnittet for landet som helhet" },
     });
-    const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
-    const texts = [...svg.matchAll(/<text class="kf-chart-text" x="([\d.]+)"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/g)];
-    expect(texts.length).toBe(4);
-    for (const [, x, shown] of texts) expect(Number(x) + textWidth(shown!), shown).toBeLessThanOrEqual(width);
-    expect(svg).toContain(`<title>${long}</title>`);
+    for (const layout of layouts(svg)) {
+      const width = Number(/viewBox="0 0 (\d+)/.exec(layout)![1]);
+      const texts = [...layout.matchAll(/<text class="kf-chart-text" x="([\d.]+)"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/g)];
+      expect(texts.length).toBe(4);
+      for (const [, x, shown] of texts) expect(Number(x) + textWidth(shown!), shown).toBeLessThanOrEqual(width);
+      expect(layout).toContain(`<title>${long}</title>`);
+    }
   });
 
   it("has no legend entry for a series it does not draw", () => {
@@ -123,7 +139,7 @@ describe("bar charts", () => {
     expect(svg).not.toContain("kf-bar-comparison");
     // One series is named by the chart's title: no legend at all, and the bars start at the top.
     expect(svg).not.toContain(">Verdi</text>");
-    expect(/<rect class="kf-bar kf-bar-value" x="[\d.]+" y="([\d.]+)"/.exec(svg)![1]).toBe("8");
+    expect(/<rect class="kf-bar kf-bar-value" x="[\d.]+" y="([\d.]+)"/.exec(layouts(svg)[0])![1]).toBe("8");
     // With a comparison drawn in one row, both are named.
     const mixed = barChart({
       id: "c",
@@ -133,6 +149,34 @@ describe("bar charts", () => {
     });
     expect(mixed).toContain(">Sammenligning</text>");
     expect(mixed).toContain(">Verdi</text>");
+  });
+
+  it("draws a layout for phones: labels above the bars, at most 360 wide, so its text stays at 12px or more on a 375px screen", () => {
+    expect(narrowChart).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="kf-chart kf-chart-narrow" id="c1-narrow" viewBox="0 0 360 \d+" width="360" height="\d+" role="img" aria-labelledby="c1-narrow-title" aria-describedby="t1">/,
+    );
+    expect(narrowChart).toContain('<title id="c1-narrow-title">Innvandrere &lt;b&gt;&quot;fordeling&quot;&lt;/b&gt; &amp; mer</title>');
+    // 13px text in 360 units, drawn at a 375px screen's 343px content width: 13 × 343 / 360 ≥ 12.
+    expect((13 * 343) / Number(/width="(\d+)"/.exec(narrowChart)![1])).toBeGreaterThanOrEqual(12);
+    // Each label on its own line above its bar, from the left edge, so the bars have the whole width.
+    const labels = [...narrowChart.matchAll(/<text class="kf-chart-text kf-chart-label" x="([\d.]+)" y="([\d.]+)">/g)];
+    const bars = [...narrowChart.matchAll(/<rect class="kf-bar kf-bar-\w+" x="([\d.]+)" y="([\d.]+)"/g)];
+    expect(labels).toHaveLength(3);
+    labels.forEach((label, index) => {
+      expect(Number(label[1])).toBe(8);
+      expect(Number(label[2])).toBeLessThan(Number(bars[index]![2]));
+      if (index) expect(Number(label[2])).toBeGreaterThan(Number(bars[index - 1]![2]) + 16);
+    });
+    expect(Number(bars[0]![1])).toBe(8);
+    // A label has the whole width: more of a long one is shown than beside the bars.
+    expect(narrowChart).toContain("</title>Et veldig langt navn på en gruppe som ikke får pla…</text>");
+  });
+
+  it("shows one layout at a time, by the figure's width, in the stylesheet", () => {
+    const css = readFileSync(new URL("../../assets/site.css", import.meta.url), "utf8");
+    expect(css).toMatch(/\.kf-figure \{[^}]*container-type: inline-size;/);
+    expect(css).toMatch(/\.kf-chart-narrow \{ display: none; \}/);
+    expect(css).toMatch(/@container \(max-width: 34rem\) \{ \.kf-chart-wide \{ display: none; \} \.kf-chart-narrow \{ display: block;/);
   });
 
   it("draws the same bytes for the same input", () => {
