@@ -127,6 +127,12 @@ function start(root) {
     const search = params.toString();
     const url = `${location.pathname}${search ? `?${search}` : ""}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, "", url);
+    // The language switcher leads to the same search in the other language (filter values are ids, the same in both).
+    for (const link of document.querySelectorAll(".lang-switcher a[href]")) {
+      const target = new URL(link.href);
+      target.search = search;
+      link.href = target.href;
+    }
   };
 
   // ----- searching
