@@ -87,6 +87,16 @@
   }
 
   /** The first slide whose bottom is below the top of the window: the one being read. */
+  /** The language switcher leads to the same slide in the other language (slides have the same ids in both). */
+  function keepSlideInSwitcher() {
+    var id = slideIndexFromHash() >= 0 ? window.location.hash : "";
+    document.querySelectorAll(".lang-switcher a[href]").forEach(function (link) {
+      var target = new URL(link.href);
+      target.hash = id;
+      link.href = target.href;
+    });
+  }
+
   function slideInView() {
     for (var i = 0; i < slides.length; i++) if (slides[i].getBoundingClientRect().bottom > 80) return i;
     return 0;
@@ -125,6 +135,7 @@
     counter.textContent = counterText(current + 1);
     var hash = "#" + slides[current].id;
     if (window.location.hash !== hash) history.replaceState(null, "", hash);
+    keepSlideInSwitcher();
     deck.scrollTop = 0;
     // Focus follows the slide unless the user is on one of the controls.
     if (!(options && options.keepFocus) && !controls.contains(document.activeElement)) {
@@ -198,9 +209,12 @@
   });
 
   window.addEventListener("hashchange", function () {
+    keepSlideInSwitcher();
     var index = slideIndexFromHash();
     if (presenting && index >= 0 && index !== current) show(index);
   });
+
+  keepSlideInSwitcher();
 
   if (embedded) {
     var start = slideIndexFromHash();

@@ -62,6 +62,8 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       await page.keyboard.press("ArrowRight");
       expect(await state(page)).toMatchObject({ hash: "#slide-2", counter: "Lysbilde 2 av 4", focused: "slide-2" });
       expect(await visibleSlides(page)).toEqual(["slide-2"]);
+      // The language switcher leads to the same slide in English.
+      expect(new URL((await page.getAttribute('.lang-switcher a[hreflang="en"]', "href"))!, page.url()).hash).toBe("#slide-2");
       await page.keyboard.press("PageDown");
       expect((await state(page)).hash).toBe("#slide-3");
       await page.keyboard.press("End");
@@ -139,6 +141,7 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
   it("starts at the slide named in the URL, and comes back to it after a reload", async () => {
     const { page, close } = await open(`${DECK}#slide-2`);
     try {
+      expect(new URL((await page.getAttribute('.lang-switcher a[hreflang="en"]', "href"))!, page.url()).hash).toBe("#slide-2");
       await page.getByRole("button", { name: "Presentasjonsmodus" }).click();
       expect(await state(page)).toMatchObject({ presenting: true, hash: "#slide-2", counter: "Lysbilde 2 av 4" });
       await page.keyboard.press("ArrowRight");
