@@ -51,6 +51,43 @@ md.renderer.rules.table_open = (tokens, idx) => {
 };
 md.renderer.rules.table_close = () => "</table>\n</div>\n";
 
+/**
+ * Where a long name in a table cell may break, and where it may not. A table column is never narrower than its longest
+ * unbreakable run, so the reference's tables were wider than a desktop screen until their paths could break between
+ * parts, as <wbr>: in code before a dot or a slash and after "//" (`keyFigures[].<wbr>breakdown[].<wbr>labelTranslations`,
+ * `https://<wbr>www<wbr>.example…`), in text before a slash (content<wbr>/_registries). A word with a hyphen or dash
+ * (`new-publisher`, `2026-11-01`, YYYY-MM-DD, 0–9) is kept on one line (.nowrap), where a browser would break it.
+ */
+export function breakOpportunities(escaped: string, code: boolean): string {
+  return escaped
+    .split(/(\s+)/)
+    .map((word) => {
+      if (/[-‐–—]/.test(word)) return `<span class="nowrap">${word}</span>`;
+      return code ? word.replace(/(?<=\/\/)(?=[^/])|(?<=[^/:])(?=\/[^/])|(?<=[\w\]])(?=\.[A-Za-z_])/g, "<wbr>") : word.replace(/(?<=\w)(?=\/[\w.])/g, "<wbr>");
+    })
+    .join("");
+}
+
+// Text and code inside table cells are marked by a core rule; the renderers add the break opportunities to them only.
+md.core.ruler.push("table_cell_breaks", (state) => {
+  let inCell = false;
+  for (const token of state.tokens) {
+    if (token.type === "td_open" || token.type === "th_open") inCell = true;
+    else if (token.type === "td_close" || token.type === "th_close") inCell = false;
+    else if (inCell && token.type === "inline") for (const child of token.children ?? []) child.meta = { ...child.meta, inTableCell: true };
+  }
+});
+md.renderer.rules.code_inline = (tokens, idx) => {
+  const token = tokens[idx]!;
+  const escaped = md.utils.escapeHtml(token.content);
+  return `<code>${token.meta?.inTableCell ? breakOpportunities(escaped, true) : escaped}</code>`;
+};
+md.renderer.rules.text = (tokens, idx) => {
+  const token = tokens[idx]!;
+  const escaped = md.utils.escapeHtml(token.content);
+  return token.meta?.inTableCell ? breakOpportunities(escaped, false) : escaped;
+};
+
 /** The guide file for a locale; a locale without its own guide gets the English one. */
 export function guideFile(locale: UiLocale): string {
   const own = path.join(docsDir, `editor-guide.${locale}.md`);

@@ -47,6 +47,51 @@ describe.skipIf(!hasChromium())("accessibility in Chromium", () => {
     }
   }
 
+  for (const locale of UI_LOCALES) {
+    // axe on the guide costs seconds a page (its tables run to hundreds of cells); the two guides share their markup, so one locale is enough.
+    const withAxe = locale === UI_LOCALES[0];
+    it(`${locale} editor guide: table cells keep their words whole, wide tables scroll in a named, focusable box${withAxe ? "; axe is clean" : ""}`, async () => {
+      await session.withKeptPage(async (page, errors) => {
+        expect((await page.goto(session.server.url(urlFor(locale, { kind: "guide" }))))?.status()).toBe(200);
+        for (const width of [375, 1280]) {
+          await page.setViewportSize({ width, height: 800 });
+          const layout = await page.evaluate(() => {
+            // A word is broken when its text spans more than one line box ("fie/ld", "attachmen ts").
+            const broken: string[] = [];
+            for (const cell of document.querySelectorAll(".guide table :is(th, td)")) {
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const match of (node.textContent ?? "").matchAll(/\S+/g)) {
+                  const range = document.createRange();
+                  range.setStart(node, match.index);
+                  range.setEnd(node, match.index + match[0].length);
+                  if (range.getClientRects().length > 1) broken.push(match[0]);
+                }
+              }
+            }
+            const scrolling = [...document.querySelectorAll<HTMLElement>(".guide .table-scroll")]
+              .filter((box) => box.scrollWidth > box.clientWidth)
+              .map((box) => ({
+                tabIndex: box.tabIndex,
+                name: document.getElementById(box.getAttribute("aria-labelledby") ?? "")?.textContent?.trim() ?? "",
+                shadow: getComputedStyle(box).backgroundImage.includes("gradient"),
+              }));
+            return { broken, scrolling, pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth };
+          });
+          expect(layout.broken, `${width} px`).toEqual([]);
+          expect(layout.pageScrolls, `${width} px`).toBe(false);
+          for (const box of layout.scrolling) expect(box, `${width} px`).toEqual({ tabIndex: 0, name: expect.stringMatching(/\S/), shadow: true });
+          if (width === 375) expect(layout.scrolling.length).toBeGreaterThan(0);
+        }
+        for (const colorScheme of withAxe ? (["light", "dark"] as const) : []) {
+          await page.emulateMedia({ colorScheme });
+          expect(await axeViolations(page, axeOptionsFor(colorScheme)), `${colorScheme} mode`).toEqual([]);
+        }
+        expect(errors).toEqual([]);
+      });
+    });
+  }
+
   async function focused(page: Page) {
     return page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;

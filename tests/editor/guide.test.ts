@@ -8,7 +8,7 @@ import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { checkLinks } from "../../scripts/checks/links.ts";
-import { buildGuidePages, guideFile } from "../../scripts/docs/guide.ts";
+import { breakOpportunities, buildGuidePages, guideFile } from "../../scripts/docs/guide.ts";
 import { alternatesFor, urlFor } from "../../scripts/i18n/routes.ts";
 import { makeProject, readOutput, removeProject, repoRoot } from "../helpers/fixture.ts";
 
@@ -40,8 +40,21 @@ describe("the guide route", () => {
       /^<h2 id="front-matter-reference">Front-matter reference<\/h2>\n<p class="lead" lang="nb">Referansen er generert fra koden/,
     );
     expect(nb?.referenceHtml).toContain('<h3 id="document-content-publisher-slug-md">');
-    expect(nb?.referenceHtml).toContain("<td><code>keyFigures[].refDate</code></td>");
+    expect(nb?.referenceHtml).toContain("<td><code>keyFigures[]<wbr>.refDate</code></td>");
     expect(nb?.referenceHtml).not.toContain("Do not edit by hand");
+  });
+
+  it("lets long names in table cells break between their parts, never inside a word, and leaves prose outside tables alone", () => {
+    expect(breakOpportunities("keyFigures[].breakdown[].labelTranslations", true)).toBe("keyFigures[]<wbr>.breakdown[]<wbr>.labelTranslations");
+    expect(breakOpportunities("https://www.example.org/sagene.pptx", true)).toBe("https://<wbr>www<wbr>.example<wbr>.org<wbr>/sagene<wbr>.pptx");
+    expect(breakOpportunities("0.92 or 1.5", true)).toBe("0.92 or 1.5");
+    expect(breakOpportunities("content/_registries/topics.yaml. E.g. this", false)).toBe("content<wbr>/_registries<wbr>/topics.yaml. E.g. this");
+    expect(breakOpportunities("npm run new-publisher -- x", true)).toBe('npm run <span class="nowrap">new-publisher</span> <span class="nowrap">--</span> x');
+    expect(breakOpportunities("(YYYY-MM-DD, 0–9)", false)).toBe('<span class="nowrap">(YYYY-MM-DD,</span> <span class="nowrap">0–9)</span>');
+    const [, en] = buildGuidePages();
+    // The guide's prose has no <wbr>: only table cells do.
+    expect(en?.html.replace(/<table>[\s\S]*?<\/table>/g, "")).not.toContain("<wbr>");
+    expect(en?.referenceHtml).toContain("<td><code>keyFigures[]<wbr>.breakdown[]<wbr>.labelTranslations</code></td>");
   });
 });
 
