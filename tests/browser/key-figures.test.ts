@@ -97,6 +97,35 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
     }
   });
 
+  it("shows every figure whole on a phone (320 px, the narrowest WCAG reflow asks for): no swiping, the number unbroken", async () => {
+    for (const url of ["/dokumenter/stavanger/forankring-fryder/", "/en/publishers/oslo-sagene/", "/en/key-figures/social-assistance-share/"]) {
+      await session.withKeptPage(
+        async (page) => {
+          await page.goto(session.server.url(url));
+          const found = await page.$$eval(".kf-stack tbody tr", (rows) => {
+            const width = document.documentElement.clientWidth;
+            return rows.flatMap((row) => {
+              const problems: string[] = [];
+              // The row header (indicator or publisher) and each cell that says something: value, date, comparison, source, slide.
+              for (const cell of row.querySelectorAll<HTMLElement>("th, td:not(:empty)")) {
+                const box = cell.getBoundingClientRect();
+                const label = `${row.id} ${cell.dataset.label ?? "header"}`;
+                if (box.width === 0 || box.left < 0 || box.right > width) problems.push(`${label}: outside the screen`);
+                else if (cell.scrollWidth > cell.clientWidth) problems.push(`${label}: text wider than its cell`);
+              }
+              const number = row.querySelector("td.num .kf-value");
+              if (number && number.getClientRects().length !== 1) problems.push(`${row.id}: "${number.textContent}" broken across lines`);
+              return problems;
+            });
+          });
+          expect(found, url).toEqual([]);
+          expect(await page.$$eval(".kf-stack tbody tr", (rows) => rows.length), url).toBeGreaterThan(0);
+        },
+        { viewport: { width: 320, height: 800 } },
+      );
+    }
+  });
+
   it("colours the bars from the stylesheet, differently in dark mode", async () => {
     const page = await session.browser.newPage();
     try {

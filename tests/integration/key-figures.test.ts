@@ -83,7 +83,7 @@ describe("key-figure pages", () => {
     expect(nb).toContain('<a href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>');
     expect(nb).toContain('<a href="/dokumenter/testby-sentrum/fakta-om-sentrum/#section-1">del 1</a>');
     const en = readOutput(dir, "en/key-figures/immigrant-share/index.html");
-    expect(en).toContain("<td>National average: 14.1%</td>");
+    expect(en).toContain('<td role="cell" data-label="Comparison">National average: 14.1%</td>');
     expect(en).toContain('<time datetime="2012-03">March 2012</time> <span class="kf-note">(date of the document)</span>');
     expect(en).toContain(">approx. 17.7%");
   });
@@ -91,7 +91,7 @@ describe("key-figure pages", () => {
   it("shows a publisher's latest value per indicator and its history over years", () => {
     const html = readOutput(dir, "utgivere/testby/index.html");
     const latest = html.slice(html.indexOf('<table id="kf-latest"'), html.indexOf("</table>", html.indexOf('<table id="kf-latest"')));
-    expect(latest).toContain(`<td class="num">5${NBSP}100`);
+    expect(latest).toContain(`<td role="cell" class="num" data-label="Verdi"><span class="kf-value">5${NBSP}100</span>`);
     expect(latest).not.toContain(`4${NBSP}900`);
     expect(latest).toContain(
       '<a href="/dokumenter/testby/nokkeltall-2012/" lang="nb">Nøkkeltall 2012</a>, <a href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>',
@@ -105,8 +105,8 @@ describe("key-figure pages", () => {
 
   it("moves the document table into a partial, with a breakdown table and charts", () => {
     const html = readOutput(dir, "en/documents/testby/nokkeltall-2012/index.html");
-    expect(html).toContain('<table id="kf-table" class="kf-table">');
-    expect(html).toContain('<tr id="kf-3">');
+    expect(html).toContain('<table id="kf-table" class="kf-table kf-stack" role="table">');
+    expect(html).toContain('<tr id="kf-3" role="row">');
     expect(html).toContain('<table id="kf-3-breakdown" class="kf-table kf-breakdown">');
     expect(html).toContain('<th scope="row" lang="nb">Bosnia &quot;og&quot; Hercegovina</th>');
     expect(html).toContain("<figcaption>Share of immigrants: Testby municipality compared with National average</figcaption>");
