@@ -32,6 +32,23 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
         await page.goto(session.server.url(path));
         const button = page.locator("button.cite-copy");
         await button.waitFor({ state: "visible" });
+        // Both copy buttons look like the site's secondary buttons (site.css .button-secondary), not grey system buttons.
+        for (const copy of [button, page.locator("button.embed-copy")]) {
+          const look = await copy.evaluate((element) => {
+            const style = getComputedStyle(element);
+            return [
+              style.borderTopWidth,
+              style.borderTopStyle,
+              style.borderTopColor,
+              style.backgroundColor,
+              style.color,
+              style.borderRadius,
+              style.fontWeight,
+              style.minHeight,
+            ];
+          });
+          expect(look).toEqual(["2px", "solid", "rgb(11, 92, 173)", "rgb(255, 255, 255)", "rgb(11, 92, 173)", "6px", "600", "44px"]);
+        }
         await button.click();
         await expect.poll(() => page.locator("#cite-status").textContent()).toBe(copied);
         const reference = (await page.locator("#cite-reference").textContent())!.replace(/\s+/g, " ").trim();

@@ -125,7 +125,9 @@ describe("citations", () => {
 
   it("has a copy button that stays hidden until its script finds a clipboard", () => {
     const html = readOutput(dir, "dokumenter/testby/likestilling-i-testby/index.html");
-    expect(html).toMatch(/<button type="button" class="cite-copy" data-copy="cite-reference"[^>]* hidden>Kopier referansen<\/button>/);
+    // The site's secondary button (site.css .button.button-secondary), not a bare system button.
+    expect(html).toMatch(/<button type="button" class="button button-secondary cite-copy" data-copy="cite-reference"[^>]* hidden>Kopier referansen<\/button>/);
+    expect(html).toMatch(/<button type="button" class="button button-secondary embed-copy" data-copy="embed-snippet"[^>]* hidden>Kopier koden<\/button>/);
     expect(html).toContain('<script src="/assets/cite.js" defer></script>');
   });
 });
