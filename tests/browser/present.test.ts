@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       await page.keyboard.press("Enter");
       expect(await state(page)).toEqual({ presenting: true, hash: "#slide-1", counter: "Lysbilde 1 av 4", focused: "slide-1" });
       expect(await visibleSlides(page)).toEqual(["slide-1"]);
+      // Not on every projected slide: the slide's address is in the address bar.
+      expect(await page.locator("#slide-1 .slide-link").isVisible()).toBe(false);
       expect(await page.locator(".present-counter").getAttribute("aria-live")).toBe("polite");
 
       await page.keyboard.press("ArrowRight");
