@@ -93,7 +93,8 @@
     document.querySelectorAll(".lang-switcher a[href]").forEach(function (link) {
       var target = new URL(link.href);
       target.hash = id;
-      link.href = target.href;
+      // Path and all, no origin: the link stays as the page wrote it, but for its fragment.
+      link.setAttribute("href", target.pathname + target.search + target.hash);
     });
   }
 

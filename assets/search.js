@@ -131,7 +131,8 @@ function start(root) {
     for (const link of document.querySelectorAll(".lang-switcher a[href]")) {
       const target = new URL(link.href);
       target.search = search;
-      link.href = target.href;
+      // Path and all, no origin: the link stays as the page wrote it, but for its query.
+      link.setAttribute("href", `${target.pathname}${target.search}${target.hash}`);
     }
   };
 

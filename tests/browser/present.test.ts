@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       expect(await state(page)).toMatchObject({ hash: "#slide-2", counter: "Lysbilde 2 av 4", focused: "slide-2" });
       expect(await visibleSlides(page)).toEqual(["slide-2"]);
       // The language switcher leads to the same slide in English.
-      expect(new URL((await page.getAttribute('.lang-switcher a[hreflang="en"]', "href"))!, page.url()).hash).toBe("#slide-2");
+      expect(await page.getAttribute('.lang-switcher a[hreflang="en"]', "href")).toBe("/en/documents/testby/likestilling-i-testby/#slide-2");
       await page.keyboard.press("PageDown");
       expect((await state(page)).hash).toBe("#slide-3");
       await page.keyboard.press("End");

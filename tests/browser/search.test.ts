@@ -321,8 +321,7 @@ describe("search on the bundled content", () => {
     expect((await hits(page))[0]!.dates).toEqual(["2009-09-09"]);
     expect(new URL(page.url()).searchParams.get("sort")).toBe("newest");
     // The language switcher keeps the search.
-    const norwegian = new URL((await page.getAttribute('.lang-switcher a[hreflang="nb"]', "href"))!, page.url());
-    expect(`${norwegian.pathname}${norwegian.search}`).toBe("/sok/?sort=newest&language=nb");
+    expect(await page.getAttribute('.lang-switcher a[hreflang="nb"]', "href")).toBe("/sok/?sort=newest&language=nb");
   });
 
   it("works with the keyboard alone", async () => {
