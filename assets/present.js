@@ -183,6 +183,24 @@
     show(current + delta, { keepFocus: controls.contains(document.activeElement) });
   }
 
+  // A swipe across the slide (touch or pen) moves to the next or the previous one, as on a hosted slide site; a tap, a
+  // mouse drag (selecting text) or a scroll up and down does not. The deck takes horizontal pans (site.css, touch-action).
+  var SWIPE = 50;
+  var swipeStart = null;
+  deck.addEventListener("pointerdown", function (event) {
+    swipeStart = presenting && event.isPrimary && event.pointerType !== "mouse" ? { x: event.clientX, y: event.clientY } : null;
+  });
+  deck.addEventListener("pointercancel", function () { swipeStart = null; });
+  deck.addEventListener("pointerup", function (event) {
+    if (!swipeStart || !presenting || !event.isPrimary) return;
+    var dx = event.clientX - swipeStart.x;
+    var dy = event.clientY - swipeStart.y;
+    swipeStart = null;
+    if (Math.abs(dx) < SWIPE || Math.abs(dx) < 2 * Math.abs(dy)) return;
+    if (dx < 0 && current < slides.length - 1) step(1);
+    else if (dx > 0 && current > 0) step(-1);
+  });
+
   startButton.addEventListener("click", function () {
     var fromHash = slideIndexFromHash();
     enter(fromHash >= 0 ? fromHash : slideInView());

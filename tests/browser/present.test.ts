@@ -166,4 +166,41 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       await close();
     }
   });
+  it("moves by a swipe across the slide on a touch screen, not by a short or an up-and-down one, nor a mouse drag", async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 700 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      await page.goto(session.server.url(DECK));
+      await page.getByRole("button", { name: "Presentasjonsmodus" }).click();
+      const counter = () => page.locator(".present-counter").textContent();
+      expect(await counter()).toBe("Lysbilde 1 av 4");
+      /** A pointer's down and up on the current slide, `dx` and `dy` apart. */
+      const drag = (dx: number, dy: number, pointerType = "touch") =>
+        page.evaluate(
+          ({ dx, dy, pointerType }) => {
+            const slide = document.querySelector(".slide.is-current")!;
+            const at = (type: string, x: number, y: number) =>
+              slide.dispatchEvent(new PointerEvent(type, { bubbles: true, isPrimary: true, pointerId: 7, pointerType, clientX: x, clientY: y }));
+            at("pointerdown", 250, 300);
+            at("pointerup", 250 + dx, 300 + dy);
+          },
+          { dx, dy, pointerType },
+        );
+      await drag(-120, 10);
+      expect(await counter()).toBe("Lysbilde 2 av 4");
+      await drag(-30, 0);
+      await drag(-60, 80);
+      await drag(-200, 0, "mouse");
+      expect(await counter()).toBe("Lysbilde 2 av 4");
+      await drag(140, -5);
+      expect(await counter()).toBe("Lysbilde 1 av 4");
+      await drag(140, 0);
+      expect(await counter()).toBe("Lysbilde 1 av 4");
+      expect(await page.locator(".deck").evaluate((deck) => getComputedStyle(deck).touchAction)).toBe("pan-y pinch-zoom");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
