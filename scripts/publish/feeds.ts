@@ -44,32 +44,26 @@ interface SiteData {
 }
 
 /**
- * A feed lists documents that have a date, undated ones once they have a dated change note (a correction is news
- * even when the source gave no date), and undated ones that git says were published here: most transcripts have no
- * date of their own, and a publisher's feed that never showed them would stay empty.
- */
-function inFeed(page: DocumentPage): boolean {
-  return page.view.doc.meta.date !== "unknown" || page.view.doc.meta.changes.length > 0 || page.firstPublished !== null;
-}
-
-/**
  * When a document became news here, as RFC 3339: when its file was first committed (git), else its own date, or a
  * later dated change note. A feed says what is new on the site, so a 2009 presentation added today comes first, and a
- * commit that only edits a file does not bring it back.
+ * commit that only edits a file does not bring it back. "" when it has none of these: such a document is not in a feed.
+ * So a feed lists documents that have a date, undated ones once they have a dated change note (a correction is news
+ * even when the source gave no date), and undated ones that git says were published here: most transcripts have no
+ * date of their own, and a publisher's feed that never showed them would stay empty.
  */
 function newsDate(page: DocumentPage): string {
   const { meta } = page.view.doc;
   const since = page.firstPublished ?? (meta.date === "unknown" ? undefined : meta.date);
   const dates = [...(since ? [since] : []), ...meta.changes.map((change) => change.date)].map(rfc3339);
-  // RFC 3339 timestamps in UTC sort as text; inFeed keeps only pages with at least one date.
+  // RFC 3339 timestamps in UTC sort as text.
   return dates.sort().at(-1) ?? "";
 }
 
-/** A feed's entries: the pages in it, newest news first (pages of the same day in the order given), at most FEED_SIZE. */
+/** A feed's entries: the pages that have a newsDate, newest first (pages of the same day in the order given), at most FEED_SIZE. */
 function feedEntries(pages: readonly DocumentPage[]): DocumentPage[] {
   return pages
-    .filter(inFeed)
     .map((page, order) => ({ page, order, date: newsDate(page) }))
+    .filter((entry) => entry.date !== "")
     .sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? 1 : -1))
     .slice(0, FEED_SIZE)
     .map(({ page }) => page);
