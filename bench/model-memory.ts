@@ -15,7 +15,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { loadContentInParallel } from "../scripts/content/pool.ts";
 import { RecordSpool } from "../scripts/search/record-spool.ts";
-import { buildSearchRecords } from "../scripts/search/records.ts";
+import { buildSearchRecords, recordRegistries } from "../scripts/search/records.ts";
 import { buildSiteModel } from "../scripts/site/model.ts";
 import { generateCorpus } from "./corpus.ts";
 import { numberOption } from "./options.ts";
@@ -44,7 +44,7 @@ try {
   const model = buildSiteModel(site, { root: work, recordSpool: spool });
   const assembled = liveHeap();
   // The records' share, measured as a second set built beside the model's (the same size).
-  const records = buildSearchRecords(model.documents, site, undefined, spool);
+  const records = buildSearchRecords(model.documents, recordRegistries(site), undefined, spool);
   const withRecords = liveHeap();
   const n = site.documents.length;
   const kb = (bytes: number) => `${(bytes / n / 1024).toFixed(1)} KB`;

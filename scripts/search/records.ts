@@ -346,15 +346,14 @@ export interface SearchRecordStore {
  */
 export function buildSearchRecords(
   views: readonly DocumentView[],
-  registries: { publishers: readonly Publisher[]; indicators: readonly Indicator[] },
+  registries: RecordRegistries,
   cache?: SearchRecordStore,
   spool?: { put(record: SearchRecord): SearchRecord },
 ): SearchRecord[] {
-  const named = recordRegistries(registries);
   return views.map((view) => {
     let record = cache?.get(view);
     if (!record) {
-      record = buildSearchRecord(view, named);
+      record = buildSearchRecord(view, registries);
       cache?.set(view, record);
     }
     return spool ? spool.put(record) : record;

@@ -179,7 +179,9 @@ export interface ModelEnv extends PublishEnv {
 /** `env` gives the project root (for git dates) and site settings (edit links, page size). */
 export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteModel {
   const pageSize = env.config?.pageSize ?? 20;
-  const publishersById = new Map(content.publishers.map((publisher) => [publisher.id, publisher]));
+  // The publishers and indicators by id, for the views and the search records alike.
+  const registries = recordRegistries(content);
+  const { publishersById } = registries;
   const topicsById = new Map(content.topics.map((topic) => [topic.id, topic]));
 
   const views: DocumentView[] = content.documents.map((doc) => documentView(doc, publishersById, topicsById));
@@ -217,7 +219,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
 
   // Built once and first: the search pages' facets and the build's search phase both use them, and that phase
   // runs on its own thread while the rest of the model is assembled here.
-  const searchRecords = buildSearchRecords(views, content, env.searchRecords, env.recordSpool);
+  const searchRecords = buildSearchRecords(views, registries, env.searchRecords, env.recordSpool);
   env.onSearchRecords?.(searchRecords);
   const keyFigures = assembleKeyFigures(content, views);
   const pages: SiteModel["pages"] = {
@@ -377,7 +379,6 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     feeds,
     searchRecords: env.onSearchRecords ? [] : searchRecords,
   };
-  const registries = recordRegistries(content);
   documentPageBuilders.set(model, {
     documentPage,
     searchRecord: (view) => buildSearchRecord(view, registries),

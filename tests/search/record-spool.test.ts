@@ -12,7 +12,7 @@ import { writeSearchIndexCached } from "../../scripts/build/search-cache.ts";
 import { SearchRecordCache } from "../../scripts/search/record-cache.ts";
 import { portableRecord, recordFromEntry, recordFromPortable, recordHashOf, RecordSpool, RecordSpoolError } from "../../scripts/search/record-spool.ts";
 import type { DocumentView } from "../../scripts/site/views.ts";
-import { buildSearchRecords, type SearchRecord } from "../../scripts/search/records.ts";
+import { buildSearchRecords, recordRegistries, type SearchRecord } from "../../scripts/search/records.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -128,7 +128,7 @@ describe("RecordSpool", () => {
 
   it("is used by buildSearchRecords when given, and not otherwise", () => {
     const spool = new RecordSpool(path.join(dir, "site.search-records"));
-    expect(buildSearchRecords([], { publishers: [], indicators: [] }, undefined, spool)).toEqual([]);
+    expect(buildSearchRecords([], recordRegistries({ publishers: [], indicators: [] }), undefined, spool)).toEqual([]);
     expect(readFileSync(spool.file).length).toBe(0);
     spool.remove();
   });

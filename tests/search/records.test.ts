@@ -8,6 +8,7 @@ import {
   isSearchOutput,
   mentions,
   publisherChain,
+  recordRegistries,
   recordHtml,
   SEARCH_BUNDLE,
   searchBundleDir,
@@ -37,7 +38,7 @@ function load(changes: FileChanges = {}): { dir: string; site: SiteContent; mode
   const { site, problems } = loadContent(path.join(dir, "content"), { root: dir });
   expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
   const model = buildSiteModel(site);
-  return { dir, site, model, records: buildSearchRecords(model.documents, site) };
+  return { dir, site, model, records: buildSearchRecords(model.documents, recordRegistries(site)) };
 }
 
 const byId = (records: SearchRecord[], id: string): SearchRecord => {
