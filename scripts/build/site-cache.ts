@@ -58,6 +58,7 @@ import path from "node:path";
 import { fileStamp, stampOf } from "../content/file-stamp.ts";
 import { HashedFile, writeJoined } from "../content/hashed-file.ts";
 import { filesUnder } from "../content/files-under.ts";
+import { mayBeInGitRepository } from "../content/git-work-tree.ts";
 import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
 import { keptPageFile } from "../render/page-cache.ts";
@@ -163,6 +164,7 @@ function sortedEntries(dir: string): Dirent[] {
  * A commit that touches nothing under `folder` leaves it unchanged.
  */
 function gitState(root: string, folder: string): { history: string; tracked: Set<string> } | undefined {
+  if (!mayBeInGitRepository(root)) return undefined;
   const run = (args: string[]) =>
     spawnSync("git", ["-c", "core.quotePath=false", ...args], {
       cwd: root,

@@ -18,6 +18,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { mayBeInGitRepository } from "../content/git-work-tree.ts";
 import { latestYear } from "../content/limits.ts";
 
 export interface GitDates {
@@ -112,6 +113,7 @@ export function gitDates(root: string, folder: string): Map<string, string> {
 /** Newest commit per file under `folder`, telling real changes from a shallow clone's boundary. */
 export function gitHistory(root: string, folder: string): GitDates {
   const history: GitDates = { dates: new Map(), first: new Map(), cut: new Set(), shallow: false, implausible: new Set() };
+  if (!mayBeInGitRepository(root)) return history;
   const result = spawnSync("git", ["-c", "core.quotePath=false", "log", "--relative", "--format=%x01%cs %H", "--name-only", "--no-renames", "--", folder], {
     cwd: root,
     encoding: "utf8",
