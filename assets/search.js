@@ -320,13 +320,13 @@ function start(root) {
     const details = [
       { text: labelOf("type", hit.filters?.type?.[0]) },
       { text: labelOf("publisher", meta.publisher) },
-      { text: formatDate(meta.date), date: meta.date },
+      { text: formatDate(meta.date), date: meta.date, className: "meta-date" },
       { text: language ? labelOf("language", language) : "" },
     ].filter((detail) => detail.text);
     const metaLine = element("p", "search-hit-meta");
     details.forEach((detail, index) => {
       if (index) metaLine.append(" · ");
-      const node = element(detail.date ? "time" : "span", "", detail.text);
+      const node = element(detail.date ? "time" : "span", detail.className ?? "", detail.text);
       if (detail.date) node.dateTime = detail.date;
       metaLine.append(node);
     });

@@ -286,13 +286,17 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     for (const kind of kinds) expect(pages.filter((page) => page.kind === kind).length, kind).toBeGreaterThanOrEqual(2);
   });
 
-  it("no page scrolls sideways at 320 px wide, in either locale", async () => {
+  it("no page scrolls sideways at 320 px wide, and no date breaks across lines, in either locale", async () => {
     const context = await session.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const overflowing: string[] = [];
+    const brokenDates: string[] = [];
     try {
       for (const { kind, url } of pages) {
         await page.goto(session.server.url(url));
+        // A card's meta line wrapped inside its date ("9. / september 2009", "Ukjent / dato").
+        const broken = await page.$$eval(".meta-date", (dates) => dates.filter((date) => date.getClientRects().length > 1).map((date) => date.textContent));
+        if (broken.length) brokenDates.push(`${kind} ${url}: ${broken.join(", ")}`);
         const found = await page.evaluate(() => {
           const width = document.documentElement.clientWidth;
           if (document.documentElement.scrollWidth <= width) return null;
@@ -312,5 +316,6 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
       await context.close();
     }
     expect(overflowing).toEqual([]);
+    expect(brokenDates).toEqual([]);
   });
 });
