@@ -86,7 +86,6 @@
     return -1;
   }
 
-  /** The first slide whose bottom is below the top of the window: the one being read. */
   /** The language switcher leads to the same slide in the other language (slides have the same ids in both). */
   function keepSlideInSwitcher() {
     var id = slideIndexFromHash() >= 0 ? window.location.hash : "";
@@ -98,6 +97,7 @@
     });
   }
 
+  /** The first slide whose bottom is below the top of the window: the one being read. */
   function slideInView() {
     for (var i = 0; i < slides.length; i++) if (slides[i].getBoundingClientRect().bottom > 80) return i;
     return 0;
