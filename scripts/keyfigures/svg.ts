@@ -141,12 +141,16 @@ const n = (value: number): string => String(Math.round(value * 10) / 10);
 /** Text no wider than `max` px: as it is, or shortened with "…". */
 export function shorten(text: string, max: number): string {
   if (textWidth(text) <= max) return text;
-  const chars = [...text];
   const room = max - textWidth("…");
+  let kept = "";
   let width = 0;
-  let count = 0;
-  while (count < chars.length && width + textWidth(chars[count]!) <= room) width += textWidth(chars[count++]!);
-  return `${chars.slice(0, count).join("").trimEnd()}…`;
+  for (const char of text) {
+    const next = width + textWidth(char);
+    if (next > room) break;
+    width = next;
+    kept += char;
+  }
+  return `${kept.trimEnd()}…`;
 }
 
 /** A <text> element; a shortened text has the whole as its tooltip (the table beside the chart has it too). */
