@@ -58,7 +58,7 @@ import path from "node:path";
 import { fileStamp, stampOf } from "../content/file-stamp.ts";
 import { HashedFile, writeJoined } from "../content/hashed-file.ts";
 import { filesUnder } from "../content/files-under.ts";
-import { mayBeInGitRepository } from "../content/git-work-tree.ts";
+import { mayBeInGitRepository } from "../content/git-repository.ts";
 import { hashFiles } from "./hash-files.ts";
 import type { Problem } from "../content/problems.ts";
 import { keptPageFile } from "../render/page-cache.ts";

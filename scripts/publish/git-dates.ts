@@ -18,7 +18,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { mayBeInGitRepository } from "../content/git-work-tree.ts";
+import { mayBeInGitRepository } from "../content/git-repository.ts";
 import { latestYear } from "../content/limits.ts";
 
 export interface GitDates {

@@ -1,5 +1,5 @@
 /**
- * A build outside a git repository starts no git process (scripts/content/git-work-tree.ts); inside one, or where
+ * A build outside a git repository starts no git process (scripts/content/git-repository.ts); inside one, or where
  * git's own variables name one, it asks git as before.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
@@ -7,12 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { siteInputKey } from "../../scripts/build/site-cache.ts";
-import { mayBeInGitRepository } from "../../scripts/content/git-work-tree.ts";
+import { mayBeInGitRepository } from "../../scripts/content/git-repository.ts";
 import { gitHistory } from "../../scripts/publish/git-dates.ts";
 
 let dir: string;
 beforeEach(() => {
-  dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), "lysark-git-work-tree-")));
+  dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), "lysark-git-repository-")));
 });
 afterEach(() => {
   vi.unstubAllEnvs();
