@@ -260,6 +260,12 @@ source:
   kind: original
   url: https://www.example.org/dokumenter/2013/kommunedelplan-for-helse-og-omsorgstjenesteomradet-endelig-versjon.pdf
   note: Lastet ned fra kommunens arkivsystem med referansenummer 2013/000123-45-ABCDEFGHIJ.
+keyFigures:
+  - indicator: inhabitants
+    value: 5230
+    refDate: 2012-12-31
+    comparison: { value: 5100, label: { nb: Innbyggere i Testby ett år tidligere, en: Inhabitants of Testby a year before } }
+    slide: 1
 `,
   "## Innledning\n\nTekst.\n",
 );
@@ -317,5 +323,27 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     }
     expect(overflowing).toEqual([]);
     expect(brokenDates).toEqual([]);
+  });
+
+  it("keeps a key-figure table's dates and slide links on one line where it is a table (800 px)", async () => {
+    const context = await session.browser.newContext({ viewport: { width: 800, height: 640 } });
+    const page = await context.newPage();
+    const broken: string[] = [];
+    let seen = 0;
+    try {
+      for (const { kind, url } of pages) {
+        await page.goto(session.server.url(url));
+        // "1. januar / 2011" beside an empty column, "lysbilde / 4" under a long title.
+        const cells = await page.$$eval(".kf-table .kf-date, .kf-table .kf-slide", (elements) =>
+          elements.map((element) => ({ text: element.textContent, lines: element.getClientRects().length })),
+        );
+        seen += cells.length;
+        for (const cell of cells) if (cell.lines > 1) broken.push(`${kind} ${url}: ${cell.text}`);
+      }
+    } finally {
+      await context.close();
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
   });
 });

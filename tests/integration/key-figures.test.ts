@@ -80,12 +80,22 @@ describe("key-figure pages", () => {
     const nb = readOutput(dir, "nokkeltall/inhabitants/index.html");
     expect(nb).toContain(`ca. 1${NBSP}200`);
     expect(nb).toContain(`5${NBSP}100`);
-    expect(nb).toContain('<a href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>');
-    expect(nb).toContain('<a href="/dokumenter/testby-sentrum/fakta-om-sentrum/#section-1">del 1</a>');
+    expect(nb).toContain('<a class="kf-slide" href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>');
+    expect(nb).toContain('<a class="kf-slide" href="/dokumenter/testby-sentrum/fakta-om-sentrum/#section-1">del 1</a>');
     const en = readOutput(dir, "en/key-figures/immigrant-share/index.html");
     expect(en).toContain('<td role="cell" data-label="Comparison">National average: 14.1%</td>');
-    expect(en).toContain('<time datetime="2012-03">March 2012</time> <span class="kf-note">(date of the document)</span>');
+    expect(en).toContain('<time class="kf-date" datetime="2012-03">March 2012</time> <span class="kf-note">(date of the document)</span>');
     expect(en).toContain(">approx. 17.7%");
+  });
+
+  it("shows a comparison column, and on a document page a date column, only in a table where some figure has one", () => {
+    const columns = (file: string) => [...mine(file).matchAll(/<th scope="col" role="columnheader"[^>]*>([^<]*)<\/th>/g)].map((match) => match[1]);
+    expect(columns("en/key-figures/immigrant-share/index.html")).toContain("Comparison");
+    expect(columns("en/key-figures/inhabitants/index.html")).toEqual(["Publisher", "Value", "As of", "Source", "Publisher", "Value", "As of", "Source"]);
+    expect(mine("en/key-figures/inhabitants/index.html")).not.toContain('data-label="Comparison"');
+    expect(columns("dokumenter/testby/nokkeltall-2012/index.html")).toEqual(["Indikator", "Verdi", "Per", "Sammenligning", "Lysbilde"]);
+    // No figure of this document states its own reference date.
+    expect(columns("dokumenter/testby-sentrum/fakta-om-sentrum/index.html")).toEqual(["Indikator", "Verdi", "Sammenligning", "Del"]);
   });
 
   it("shows a publisher's latest value per indicator and its history over years", () => {
@@ -94,12 +104,12 @@ describe("key-figure pages", () => {
     expect(latest).toContain(`<td role="cell" class="num" data-label="Verdi"><span class="kf-value">5${NBSP}100</span>`);
     expect(latest).not.toContain(`4${NBSP}900`);
     expect(latest).toContain(
-      '<a href="/dokumenter/testby/nokkeltall-2012/" lang="nb">Nøkkeltall 2012</a>, <a href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>',
+      '<a href="/dokumenter/testby/nokkeltall-2012/" lang="nb">Nøkkeltall 2012</a>, <a class="kf-slide" href="/dokumenter/testby/nokkeltall-2012/#slide-1">lysbilde 1</a>',
     );
     const history = html.slice(html.indexOf('<table id="kf-history"'), html.indexOf("</table>", html.indexOf('<table id="kf-history"')));
     expect(history).toContain(`5${NBSP}100`);
     expect(history).toContain(`4${NBSP}900`);
-    expect(history).toContain('<time datetime="2011-03-15">15. mars 2011</time> <span class="kf-note">(dokumentets dato)</span>');
+    expect(history).toContain('<time class="kf-date" datetime="2011-03-15">15. mars 2011</time> <span class="kf-note">(dokumentets dato)</span>');
     expect(html).toContain("<figcaption>Innbyggere: utvikling over tid</figcaption>");
   });
 
