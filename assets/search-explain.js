@@ -97,3 +97,33 @@ export function pageExcerpt(hit, length) {
     .join(joiner)
     .trim();
 }
+
+/**
+ * An excerpt (Pagefind's or pageExcerpt's: text with < and > escaped, <mark> around each matched word) as pieces of
+ * text, each marked or not. Pagefind marks a word with the punctuation it touches ("likestilling:", "(heltid)"); that
+ * punctuation is moved outside the mark, so only the word is highlighted.
+ */
+export function excerptPieces(html) {
+  const pieces = [];
+  const add = (text, marked) => {
+    if (!text) return;
+    const last = pieces[pieces.length - 1];
+    if (last && last.marked === marked) last.text += text;
+    else pieces.push({ text, marked });
+  };
+  let marked = false;
+  for (const piece of html.split(/(<\/?mark>)/)) {
+    if (piece === "<mark>") marked = true;
+    else if (piece === "</mark>") marked = false;
+    else {
+      const text = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      const word = marked ? /^(\p{P}*)(.*?)(\p{P}*)$/su.exec(text) : null;
+      if (word?.[2]) {
+        add(word[1], false);
+        add(word[2], true);
+        add(word[3], false);
+      } else add(text, marked);
+    }
+  }
+  return pieces;
+}

@@ -7,7 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { explainMatch, pageExcerpt } from "./search-explain.js";
+import { excerptPieces, explainMatch, pageExcerpt } from "./search-explain.js";
 import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
@@ -275,17 +275,7 @@ function start(root) {
   const excerpt = (className, html, lang) => {
     const paragraph = element("p", className);
     if (lang) paragraph.lang = lang;
-    let mark = null;
-    for (const piece of html.split(/(<\/?mark>)/)) {
-      if (piece === "<mark>") {
-        mark = element("mark");
-        paragraph.append(mark);
-      } else if (piece === "</mark>") {
-        mark = null;
-      } else if (piece) {
-        (mark ?? paragraph).append(piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-      }
-    }
+    for (const { text, marked } of excerptPieces(html)) paragraph.append(marked ? element("mark", "", text) : text);
     return paragraph;
   };
 

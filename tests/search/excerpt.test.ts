@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { readPagefindFile } from "../../scripts/search/chunks.ts";
 import { INDEX_ONLY_ANCHOR, recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
-const { pageExcerpt } = await import("../../assets/search-explain.js" as string);
+const { excerptPieces, pageExcerpt } = await import("../../assets/search-explain.js" as string);
 
 interface Anchor {
   id: string;
@@ -193,5 +193,26 @@ describe("the index-only anchor in Pagefind's index", () => {
         pagefindExcerpt(raw, weighted, length),
       );
     }
+  });
+});
+
+describe("an excerpt's highlights", () => {
+  const shown = (html: string) =>
+    (excerptPieces(html) as Array<{ text: string; marked: boolean }>).map(({ text, marked }) => (marked ? `[${text}]` : text)).join("");
+
+  it("mark the word, not the punctuation Pagefind marks with it", () => {
+    expect(shown("arbeid med <mark>likestilling:</mark> Resultater")).toBe("arbeid med [likestilling]: Resultater");
+    expect(shown("for <mark>likestilling,</mark> eller")).toBe("for [likestilling], eller");
+    expect(shown("«<mark>(heltid)»</mark> og")).toBe("«([heltid])» og");
+    expect(shown("<mark>17,7</mark> % og <mark>«Likestilling»!</mark>")).toBe("[17,7] % og «[Likestilling]»!");
+    // A word's own hyphen and apostrophe stay marked; a mark of punctuation alone stays as it is.
+    expect(shown("<mark>helse-</mark> og <mark>Stavanger's</mark> <mark>–</mark>")).toBe("[helse]- og [Stavanger's] [–]");
+  });
+
+  it("keep the text whole and unescape < and >", () => {
+    const html = "a &lt;b&gt; <mark>c.</mark><mark>d</mark> e";
+    expect(shown(html)).toBe("a <b> [c].[d] e");
+    expect((excerptPieces(html) as Array<{ text: string }>).map((piece) => piece.text).join("")).toBe("a <b> c.d e");
+    expect(excerptPieces("")).toEqual([]);
   });
 });
