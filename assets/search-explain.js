@@ -11,6 +11,16 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const INDEX_ONLY = "index-only";
 
 const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "");
+const UNMARKED = /[øæœ]/g;
+const TYPED = { ø: "o", æ: "ae", œ: "oe" };
+
+/**
+ * A word (lower case) as typed without ø, æ and œ, as the index also holds it ("tromsø" → "tromso"; keyboardForm in
+ * scripts/search/keyboard-forms.ts); undefined when it has none.
+ */
+export function keyboardForm(word) {
+  return /[øæœ]/.test(word) ? word.replace(UNMARKED, (letter) => TYPED[letter]) : undefined;
+}
 /** Nynorsk documents use the Bokmål topic labels as their own. */
 const sameLanguage = (locale, body) => locale === body || (locale === "nb" && body === "nn");
 
@@ -41,6 +51,9 @@ export function explainMatch(hit, topicTerms, body) {
     // Every match is a compound part: name the longest word of the text (not an index-only one) that holds the part.
     const [from, to] = indexOnly(hit, words.length);
     const textWords = [...new Set([...words.slice(0, from), ...words.slice(to)].map(normalise))];
+    // A word typed without ø or æ ("tromso"): the excerpt marks the word of the text, which needs no explanation.
+    const typed = new Set(textWords.map(keyboardForm));
+    if (matched.some((word) => typed.has(word))) return null;
     for (const part of matched) {
       const compound = textWords.filter((word) => word.length > part.length && word.includes(part)).sort((a, b) => b.length - a.length)[0];
       if (compound) return { kind: "compound", word: compound, part };
@@ -63,7 +76,8 @@ export function explainMatch(hit, topicTerms, body) {
  * `length` words around the densest matches, <mark> around each match, < and > escaped), from the
  * document's own words only. A record's compound parts and word forms run from its INDEX_ONLY anchor
  * to the next anchor or the end; they are left out, so when every match is among them, the excerpt
- * is the document's opening words (and explainMatch says why it matched).
+ * is the document's opening words (and explainMatch says why it matched). A match there that is a
+ * word of the text typed without ø or æ ("tromso") counts as a match of that word ("Tromsø").
  */
 export function pageExcerpt(hit, length) {
   const content = hit.raw_content ?? (hit.content ?? "").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -72,10 +86,22 @@ export function pageExcerpt(hit, length) {
   const [from, to] = indexOnly(hit, all.length);
   const words = [...all.slice(0, from), ...all.slice(to)];
   const scores = [];
+  // A match among the index-only words that is a word of the text typed without ø or æ marks that word.
+  const typed = new Map();
   for (const { location, balanced_score } of hit.weighted_locations ?? []) {
-    if (location >= from && location < to) continue;
+    if (location >= from && location < to) {
+      const word = normalise(all[location]);
+      typed.set(word, Math.max(typed.get(word) ?? 0, balanced_score));
+      continue;
+    }
     const at = location < from ? location : location - (to - from);
     scores[at] = (scores[at] ?? 0) + balanced_score;
+  }
+  if (typed.size) {
+    words.forEach((word, at) => {
+      const score = typed.get(keyboardForm(normalise(word)));
+      if (score !== undefined && scores[at] === undefined) scores[at] = score;
+    });
   }
   let start = 0;
   if (scores.length > length) {

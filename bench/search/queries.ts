@@ -16,10 +16,12 @@
  *               already matches prefixes)
  *   translated  English words for a Nordic document (topic labels, title translations)
  *   multi-word  several words, all of which the document holds in some form
+ *   unaccented  a word the document writes with ø or æ, typed without them
+ *               (o, ae), as on a keyboard without Nordic letters
  */
 import type { ContentLanguage } from "../../scripts/i18n/locales.ts";
 
-export const QUERY_KINDS = ["exact", "inflected", "compound", "translated", "multi-word"] as const;
+export const QUERY_KINDS = ["exact", "inflected", "compound", "translated", "multi-word", "unaccented"] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 export interface LabelledQuery {
@@ -96,6 +98,11 @@ const ROWS: Row[] = [
   ["nb", "translated", "diversity Stavanger", STAVANGER],
   ["nb", "multi-word", "integrering Stavanger", STAVANGER],
   ["nb", "inflected", "flerkulturelle", STAVANGER],
+  ["nb", "unaccented", "hundekjoring", TROMSO],
+  ["nb", "unaccented", "lonnstillegg", LILLEHAMMER],
+  ["nb", "unaccented", "folgeforskning", AGDER],
+  ["nb", "unaccented", "bolgedemperen", BODO],
+  ["nb", "unaccented", "mangfoldserklaering", STAVANGER],
   // ---------------------------------------------------------------- nn
   ["nn", "exact", "skulebruksplan", VOSS],
   ["nn", "inflected", "grendeskular", VOSS],
@@ -115,6 +122,9 @@ const ROWS: Row[] = [
   ["nn", "translated", "main written language", VOLDA],
   ["nn", "multi-word", "språkdelte klassar", VOLDA],
   ["nn", "inflected", "lærebok", VOLDA],
+  ["nn", "unaccented", "laeremiddel", VOLDA],
+  ["nn", "unaccented", "kjolekapasitet", SOGNDAL],
+  ["nn", "unaccented", "baerproduksjon", SOGNDAL],
   // ---------------------------------------------------------------- sv
   ["sv", "exact", "jämställdhetsintegrering", UMEA],
   ["sv", "compound", "integrering umeå", UMEA],
@@ -178,6 +188,10 @@ const ROWS: Row[] = [
   ["da", "compound", "plads", LOLLAND, BORNHOLM],
   ["da", "translated", "Fehmarn Belt link", LOLLAND],
   ["da", "multi-word", "Rødbyhavn fabrikken", LOLLAND],
+  ["da", "unaccented", "velfaerdsteknologien", GENTOFTE],
+  ["da", "unaccented", "hjemmehjaelperne", GENTOFTE],
+  ["da", "unaccented", "havvindmollerne", BORNHOLM],
+  ["da", "unaccented", "ilandforingen", BORNHOLM],
   // ---------------------------------------------------------------- en
   ["en", "exact", "permafrost", ARCTIC],
   ["en", "multi-word", "snowmelt floods", ARCTIC],

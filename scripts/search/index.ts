@@ -23,6 +23,7 @@ import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 import { BundleJoin } from "./merge.ts";
 import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import { dictionariesFor } from "./dictionaries.ts";
+import { keyboardForms } from "./keyboard-forms.ts";
 import { baseForms, ownLanguageStemmer, ownLanguageStems, queryStemmers, recordBaseFormsFrom, recordFormsFrom, type Stemmer } from "./inflections.ts";
 import { recordHashOf } from "./record-spool.ts";
 import { recordHtml, searchBundleDir, searchSliceDir, stemmerLanguage, type SearchRecord } from "./records.ts";
@@ -314,7 +315,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
           if (languageStemmer) ownStemmers.set(language, languageStemmer);
         }
       }
-      /** The page Pagefind is given for record `i`: its text, with the compound parts and word forms it is also found by. */
+      /** The page Pagefind is given for record `i`: its text, with the compound parts and word forms (keyboard forms among them) it is also found by. */
       const pageOf = (i: number) => {
         const record = records[i]!;
         const parts = partsOf[i];
@@ -326,6 +327,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               wordForms: formStemmers
                 ? [
                     ...new Set([
+                      ...keyboardForms(own),
                       ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
                       ...(bases
                         ? recordBaseFormsFrom(
@@ -342,7 +344,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
                         : []),
                     ]),
                   ]
-                : [],
+                : keyboardForms(own),
             }
           : {};
         // Lysark's writer reads the record itself, not the HTML, and a slice's key needs only what its bundle is made

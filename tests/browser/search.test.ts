@@ -260,6 +260,19 @@ describe("search on the bundled content", () => {
     expect(errors).toEqual([]);
   });
 
+  it("finds a word with ø typed without it, and marks the word as the text has it", async () => {
+    await freshPage();
+    // Stavanger's presentation names «Inger Østensjø»; a reader without the letter types "ostensjo".
+    await searchFor(page, server, "/en/search/", "ostensjo");
+    const found = (await hits(page)).find((hit) => hit.href === "/en/documents/stavanger/forankring-fryder/");
+    expect(found, "the document that names Østensjø").toBeDefined();
+    expect(found!.why).toBeNull();
+    const marked = await page.$$eval(".search-hit-excerpt mark", (marks) => marks.map((mark) => mark.textContent));
+    expect(marked).toContain("Østensjø");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it("lands a slide link on that slide", async () => {
     await freshPage();
     await searchFor(page, server, "/sok/", "likestilling");

@@ -105,6 +105,24 @@ describe("a result's excerpt", () => {
     ).toBe("w57 w58 w59 <mark>w60</mark> w61");
   });
 
+  it("marks the word of the text that an index-only match typed without ø or æ stands for", () => {
+    // Title (0–2), index-only words (3–4: "ostensjo", the keyboard form of "Østensjø"), a slide (5–).
+    const content = "Forankring fryder! Stavanger. ostensjo baerekraft Rådmann Inger Østensjø, om bærekraft og Østensjø.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 3 },
+      { id: "slide-1", location: 5 },
+    ];
+    expect(pageExcerpt(hit(content, [[3, 0.5]], anchors), 26)).toBe(
+      "Forankring fryder! Stavanger. Rådmann Inger <mark>Østensjø,</mark> om bærekraft og <mark>Østensjø.</mark>",
+    );
+    // Another index-only word (a compound part, a word form) marks nothing of the text.
+    const part = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 2 },
+    ];
+    expect(pageExcerpt(hit("Tittel. plan Reguleringsplan for Østensjø.", [[1, 0.5]], part), 26)).toBe("Tittel. Reguleringsplan for Østensjø.");
+  });
+
   it("leaves out index-only words that run to the end of a record without slides", () => {
     const content = "Tittel. Ingress her. plan legging";
     expect(pageExcerpt(hit(content, [[3, 0.5]], [{ id: INDEX_ONLY_ANCHOR, location: 3 }]), 26)).toBe("Tittel. Ingress her.");

@@ -85,6 +85,18 @@ describe("explaining a match", () => {
     expect(explainMatch({ ...onlyThere, anchors: [{ id: INDEX_ONLY_ANCHOR, location: 1 }] }, TOPICS, "sv")).toBeNull();
   });
 
+  it("says nothing when the match is a word of the text typed without ø or æ: the excerpt marks that word", () => {
+    // "for" is the keyboard form of "før", not the part of "forankringen" it would otherwise be taken for.
+    const content = "Forankring. for forankr. Det var før forankringen.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 3 },
+    ];
+    expect(explainMatch({ ...hit(content, [["for", 0.5]]), anchors }, TOPICS, "nb")).toBeNull();
+    // A compound part beside it is still named.
+    expect(explainMatch({ ...hit(content, [["forankr.", 0.5]]), anchors }, TOPICS, "nb")).toEqual({ kind: "compound", word: "forankringen", part: "forankr" });
+  });
+
   it("says nothing without matches", () => {
     expect(explainMatch({ content: "text", weighted_locations: [] }, TOPICS, "sv")).toBeNull();
   });
