@@ -21,6 +21,7 @@ const TYPED = { ø: "o", æ: "ae", œ: "oe" };
 export function keyboardForm(word) {
   return /[øæœ]/.test(word) ? word.replace(UNMARKED, (letter) => TYPED[letter]) : undefined;
 }
+
 /** Nynorsk documents use the Bokmål topic labels as their own. */
 const sameLanguage = (locale, body) => locale === body || (locale === "nb" && body === "nn");
 
