@@ -9,6 +9,8 @@ const PART_WEIGHT = 0.5;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** Id of the empty anchor before a record's index-only words (INDEX_ONLY_ANCHOR in scripts/search/records.ts). */
 const INDEX_ONLY = "index-only";
+/** A slide's or a section's anchor (scripts/search/records.ts). */
+const PART_ANCHOR = /^(slide|section)-\d+$/;
 
 const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "");
 const UNMARKED = /[øæœ]/g;
@@ -81,33 +83,75 @@ export function explainMatch(hit, topicTerms, body) {
  * word of the text typed without ø or æ ("tromso") counts as a match of that word ("Tromsø").
  */
 export function pageExcerpt(hit, length) {
-  const content = hit.raw_content ?? (hit.content ?? "").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const joiner = content.includes("\u200B") ? "" : " ";
-  const all = joiner ? content.split(/[^\S\uFEFF]+/) : content.split("\u200B");
+  const { all, joiner } = contentWords(hit);
   const [from, to] = indexOnly(hit, all.length);
   const words = [...all.slice(0, from), ...all.slice(to)];
   const scores = [];
-  // A match among the index-only words that is a word of the text typed without ø or æ marks that word.
-  const typed = new Map();
   for (const { location, balanced_score } of hit.weighted_locations ?? []) {
-    if (location >= from && location < to) {
-      const word = normalise(all[location]);
-      typed.set(word, Math.max(typed.get(word) ?? 0, balanced_score));
-      continue;
-    }
+    if (location >= from && location < to) continue;
     const at = location < from ? location : location - (to - from);
     scores[at] = (scores[at] ?? 0) + balanced_score;
   }
+  const typed = typedMatches(hit, all, from, to);
   if (typed.size) {
     words.forEach((word, at) => {
       const score = typed.get(keyboardForm(normalise(word)));
       if (score !== undefined && scores[at] === undefined) scores[at] = score;
     });
   }
+  return excerptAround(words, scores, length, joiner);
+}
+
+/**
+ * The slides (or sections) that hold a word of the text an index-only match typed without ø or æ stands for, in the
+ * shape of Pagefind's sub-results ({ anchor: { id, text }, excerpt }), in document order. Pagefind credits such a match
+ * to no slide: the index-only words come before the first one.
+ */
+export function typedPartResults(hit, length) {
+  const { all, joiner } = contentWords(hit);
+  const [from, to] = indexOnly(hit, all.length);
+  const typed = typedMatches(hit, all, from, to);
+  if (!typed.size) return [];
+  const anchors = [...(hit.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const results = [];
+  anchors.forEach((anchor, i) => {
+    if (!PART_ANCHOR.test(anchor.id ?? "")) return;
+    const end = anchors.slice(i + 1).find((next) => next.location > anchor.location)?.location ?? all.length;
+    const words = all.slice(anchor.location, end);
+    const scores = [];
+    words.forEach((word, at) => {
+      const score = typed.get(keyboardForm(normalise(word)));
+      if (score !== undefined) scores[at] = score;
+    });
+    if (scores.length) results.push({ anchor: { id: anchor.id, text: anchor.text ?? "" }, excerpt: excerptAround(words, scores, length, joiner) });
+  });
+  return results;
+}
+
+/** A result's content as Pagefind splits it into words (< and > escaped), and what joins them again. */
+function contentWords(hit) {
+  const content = hit.raw_content ?? (hit.content ?? "").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const joiner = content.includes("\u200B") ? "" : " ";
+  return { all: joiner ? content.split(/[^\S\uFEFF]+/) : content.split("\u200B"), joiner };
+}
+
+/** The index-only words (positions [from, to) of `all`) that matched, each with its best score. */
+function typedMatches(hit, all, from, to) {
+  const typed = new Map();
+  for (const { location, balanced_score } of hit.weighted_locations ?? []) {
+    if (location < from || location >= to) continue;
+    const word = normalise(all[location]);
+    typed.set(word, Math.max(typed.get(word) ?? 0, balanced_score));
+  }
+  return typed;
+}
+
+/** Pagefind's build_excerpt over `words` with a score at each matched position: `length` words, each match marked. */
+function excerptAround(words, scores, length, joiner) {
   let start = 0;
   if (scores.length > length) {
     // The middle one of the windows with the highest sum, as Pagefind counts them.
-    let sum = scores.slice(0, length).reduce((total, score) => total + score, 0);
+    let sum = scores.slice(0, length).reduce((total, score) => total + (score ?? 0), 0);
     let best = sum;
     let bestAt = [0];
     for (let i = 0; i < scores.length; i++) {

@@ -7,7 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { excerptPieces, explainMatch, pageExcerpt } from "./search-explain.js";
+import { excerptPieces, explainMatch, pageExcerpt, typedPartResults } from "./search-explain.js";
 import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
@@ -328,7 +328,10 @@ function start(root) {
     const text = pageExcerpt(hit, EXCERPT_WORDS);
     if (text) item.append(excerpt("search-hit-excerpt", text, language));
 
-    const parts = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).slice(0, MAX_PARTS);
+    const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? ""));
+    // Slides holding a word a query typed without ø or æ, which Pagefind credits to none.
+    const typed = typedPartResults(hit, EXCERPT_WORDS).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
+    const parts = [...found, ...typed].slice(0, MAX_PARTS);
     if (parts.length) {
       const isSlide = PART_ANCHOR.exec(parts[0].anchor.id)[1] === "slide";
       const labelId = `search-hit-${n}-parts`;

@@ -260,7 +260,7 @@ describe("search on the bundled content", () => {
     expect(errors).toEqual([]);
   });
 
-  it("finds a word with ø typed without it, and marks the word as the text has it", async () => {
+  it("finds a word with ø typed without it, marks the word as the text has it, and links the slide that holds it", async () => {
     await freshPage();
     // Stavanger's presentation names «Inger Østensjø»; a reader without the letter types "ostensjo".
     await searchFor(page, server, "/en/search/", "ostensjo");
@@ -269,6 +269,9 @@ describe("search on the bundled content", () => {
     expect(found!.why).toBeNull();
     const marked = await page.$$eval(".search-hit-excerpt mark", (marks) => marks.map((mark) => mark.textContent));
     expect(marked).toContain("Østensjø");
+    // Pagefind credits the added spelling to no slide; the page finds the slide that names her.
+    expect(found!.parts.map((part) => part.href)).toEqual(["/en/documents/stavanger/forankring-fryder/#slide-1"]);
+    expect(await page.$$eval(".search-part-excerpt mark", (marks) => marks.map((mark) => mark.textContent))).toEqual(["Østensjø"]);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

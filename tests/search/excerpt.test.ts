@@ -10,11 +10,12 @@ import { describe, expect, it } from "vitest";
 import { readPagefindFile } from "../../scripts/search/chunks.ts";
 import { INDEX_ONLY_ANCHOR, recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
-const { excerptPieces, pageExcerpt } = await import("../../assets/search-explain.js" as string);
+const { excerptPieces, pageExcerpt, typedPartResults } = await import("../../assets/search-explain.js" as string);
 
 interface Anchor {
   id: string;
   location: number;
+  text?: string;
 }
 
 /** Pagefind's result data: the text, its anchors and the matched positions (`[position, balanced score]`). */
@@ -121,6 +122,50 @@ describe("a result's excerpt", () => {
       { id: "slide-1", location: 2 },
     ];
     expect(pageExcerpt(hit("Tittel. plan Reguleringsplan for Østensjø.", [[1, 0.5]], part), 26)).toBe("Tittel. Reguleringsplan for Østensjø.");
+  });
+
+  it("lists the slides that hold the word an index-only match typed without ø or æ stands for, as Pagefind lists sub-results", () => {
+    // Title (0–1), index-only words (2–3), slide 1 (4–7), slide 2 (8–10), slide 3 (11–14).
+    const content = "Forankring fryder! ostensjo baerekraft Velkommen. Rådmann Inger Østensjø. Bærekraft i byen. Hei. Slutt med Østensjø.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 2, text: "" },
+      { id: "slide-1", location: 4, text: "Velkommen." },
+      { id: "slide-2", location: 8, text: "Bærekraft i byen." },
+      { id: "slide-3", location: 11, text: "Hei." },
+    ];
+    expect(typedPartResults(hit(content, [[2, 0.5]], anchors), 26)).toEqual([
+      { anchor: { id: "slide-1", text: "Velkommen." }, excerpt: "Velkommen. Rådmann Inger <mark>Østensjø.</mark>" },
+      { anchor: { id: "slide-3", text: "Hei." }, excerpt: "Hei. Slutt med <mark>Østensjø.</mark>" },
+    ]);
+    // Both forms matched: each slide with either, its excerpt of `length` words around the match.
+    expect(
+      typedPartResults(
+        hit(
+          content,
+          [
+            [2, 0.5],
+            [3, 0.5],
+          ],
+          anchors,
+        ),
+        2,
+      ).map((part: { excerpt: string }) => part.excerpt),
+    ).toEqual(["Inger <mark>Østensjø.</mark>", "<mark>Bærekraft</mark> i", "med <mark>Østensjø.</mark>"]);
+    // A match in the text itself, or an index-only word that stands for no word of the text, lists none.
+    expect(typedPartResults(hit(content, [[6, 1]], anchors), 26)).toEqual([]);
+    expect(
+      typedPartResults(
+        hit(
+          "Tittel. plan Planen.",
+          [[1, 0.5]],
+          [
+            { id: INDEX_ONLY_ANCHOR, location: 1 },
+            { id: "slide-1", location: 2 },
+          ],
+        ),
+        26,
+      ),
+    ).toEqual([]);
   });
 
   it("leaves out index-only words that run to the end of a record without slides", () => {
