@@ -8,7 +8,7 @@
  * that large heap does not have to sweep it (docs/search.md, "An index writer of
  * Lysark's own"). It asks its own Pagefind process for the stems (pagefind-stems.ts).
  */
-import { childrenExited, PAGEFIND_PROCESS } from "./child-processes.ts";
+import { childProcesses, childrenExited, PAGEFIND_PROCESS } from "./child-processes.ts";
 import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 
 export type SliceReply = { words: number } | { error: string };
@@ -38,6 +38,15 @@ process.on("message", (task: SliceTask) => {
 // The build closes the channel when the index is written, or when it stops. Pagefind's process goes first, then the
 // stems' folders: one removed while that process still wrote into it could not be (ENOTEMPTY).
 process.on("disconnect", () => {
+  // Killed before Pagefind's `close` destroys its pipes: a stems request still running then answered into a closed
+  // pipe, and the process printed its panic ("Broken pipe") into the terminal the build had left (a CI run, once).
+  for (const pid of childProcesses(PAGEFIND_PROCESS)) {
+    try {
+      process.kill(Number(pid), "SIGKILL");
+    } catch {
+      // Gone since the list was read.
+    }
+  }
   void (pagefind?.close() ?? Promise.resolve())
     .then(() => childrenExited(PAGEFIND_PROCESS, 1000))
     .then(() => writer.dispose())
