@@ -9,8 +9,8 @@ const PART_WEIGHT = 0.5;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** Id of the empty anchor before a record's index-only words (INDEX_ONLY_ANCHOR in scripts/search/records.ts). */
 const INDEX_ONLY = "index-only";
-/** A slide's or a section's anchor (scripts/search/records.ts). */
-const PART_ANCHOR = /^(slide|section)-\d+$/;
+/** A slide's or a section's anchor (scripts/search/records.ts): its kind and its number. */
+export const PART_ANCHOR = /^(slide|section)-(\d+)$/;
 
 const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "");
 const UNMARKED = /[øæœ]/g;
@@ -151,7 +151,7 @@ function excerptAround(words, scores, length, joiner) {
   let start = 0;
   if (scores.length > length) {
     // The middle one of the windows with the highest sum, as Pagefind counts them.
-    let sum = scores.slice(0, length).reduce((total, score) => total + (score ?? 0), 0);
+    let sum = scores.slice(0, length).reduce((total, score) => total + score, 0);
     let best = sum;
     let bestAt = [0];
     for (let i = 0; i < scores.length; i++) {

@@ -7,7 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { excerptPieces, explainMatch, pageExcerpt, typedPartResults } from "./search-explain.js";
+import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, typedPartResults } from "./search-explain.js";
 import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
@@ -20,7 +20,6 @@ const MORE_PAGE = 10;
 const MAX_PARTS = 5;
 const DEBOUNCE_MS = 250;
 const FACETS = ["publisher", "topic", "type", "year", "language"];
-const PART_ANCHOR = /^(slide|section)-(\d+)$/;
 
 const root = document.querySelector("[data-search]");
 if (root) start(root);
