@@ -1,14 +1,20 @@
 // Why a search result matched, when the result itself does not show it: the query found the
 // document only through a topic word in another language ("gender equality" for a Swedish
 // document on jämställdhet) or only through part of a compound ("strategi" in
-// "arbeidsgiverstrategi"). And the result's excerpt, without the words a record adds for the
-// index only. See docs/search.md, "The search page".
+// "arbeidsgiverstrategi"). And the result's excerpts, without the words a record adds for the
+// index only, each word in another language than the document's in a span with its own lang.
+// See docs/search.md, "The search page".
 
 /** Weight of the compound parts' paragraph in a record (WEIGHTS.compoundParts in scripts/search/records.ts). */
 const PART_WEIGHT = 0.5;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** Id of the empty anchor before a record's index-only words (INDEX_ONLY_ANCHOR in scripts/search/records.ts). */
 const INDEX_ONLY = "index-only";
+/**
+ * Id of the empty anchor where text in another language than the one before it starts, and its language
+ * (LANGUAGE_ANCHOR in scripts/search/records.ts): "lang-en". The text runs to the next anchor.
+ */
+const LANGUAGE_ANCHOR = /^lang-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/;
 /** A slide's or a section's anchor (scripts/search/records.ts): its kind and its number. */
 export const PART_ANCHOR = /^(slide|section)-(\d+)$/;
 
@@ -99,7 +105,35 @@ export function pageExcerpt(hit, length) {
       if (score !== undefined && scores[at] === undefined) scores[at] = score;
     });
   }
-  return excerptAround(words, scores, length, joiner);
+  const languages = languagesOf(hit, all.length);
+  const start = excerptStart(scores, length, words.length);
+  return excerptHtml(words, scores, start, length, joiner, (at) => languages(at < from ? at : at + (to - from)));
+}
+
+/**
+ * A slide's or section's excerpt (`anchor` is the anchor of one of Pagefind's sub-results) as Pagefind's
+ * calculate_sub_results makes it: the words from the anchor to the next titled anchor around the densest of the
+ * result's matches there, each match marked; with the words of another language in spans of their own.
+ */
+export function partExcerpt(hit, anchor, length) {
+  const { all, joiner } = contentWords(hit);
+  const titled = (hit.anchors ?? [])
+    .filter((entry) => (entry.title?.length && /\S/.test(entry.title)) || (/h\d/i.test(entry.element ?? "") && entry.text?.length && /\S/.test(entry.text)))
+    .sort((a, b) => a.location - b.location);
+  const from = anchor.location;
+  const end = titled.find((entry) => entry.location > from)?.location;
+  const scores = [];
+  for (const { location, balanced_score } of hit.weighted_locations ?? []) {
+    if (location < from || (end !== undefined && location >= end)) continue;
+    scores[location - from] = (scores[location - from] ?? 0) + balanced_score;
+  }
+  // Pagefind shortens an excerpt that would run into the next part, and moves back one that would run past the end.
+  const region = excerptStart(scores, length, Number.POSITIVE_INFINITY);
+  const endcap = end ?? all.length;
+  const size = Math.min(end === undefined ? length : Math.min(end - from - region, length), endcap - from);
+  const start = Math.max(Math.min(region, endcap - from - size), 0);
+  const languages = languagesOf(hit, all.length);
+  return excerptHtml(all.slice(from, endcap), scores, start, size, joiner, (i) => languages(from + i));
 }
 
 /**
@@ -112,10 +146,10 @@ export function typedPartResults(hit, length) {
   const [from, to] = indexOnly(hit, all.length);
   const typed = typedMatches(hit, all, from, to);
   if (!typed.size) return [];
-  const anchors = [...(hit.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const anchors = [...(hit.anchors ?? [])].filter((anchor) => PART_ANCHOR.test(anchor.id ?? "")).sort((a, b) => a.location - b.location);
+  const languages = languagesOf(hit, all.length);
   const results = [];
   anchors.forEach((anchor, i) => {
-    if (!PART_ANCHOR.test(anchor.id ?? "")) return;
     const end = anchors.slice(i + 1).find((next) => next.location > anchor.location)?.location ?? all.length;
     const words = all.slice(anchor.location, end);
     const scores = [];
@@ -123,7 +157,10 @@ export function typedPartResults(hit, length) {
       const score = typed.get(keyboardForm(normalise(word)));
       if (score !== undefined) scores[at] = score;
     });
-    if (scores.length) results.push({ anchor: { id: anchor.id, text: anchor.text ?? "" }, excerpt: excerptAround(words, scores, length, joiner) });
+    if (!scores.length) return;
+    const start = excerptStart(scores, length, words.length);
+    const excerpt = excerptHtml(words, scores, start, length, joiner, (at) => languages(anchor.location + at));
+    results.push({ anchor: { id: anchor.id, text: anchor.text ?? "" }, excerpt });
   });
   return results;
 }
@@ -146,11 +183,13 @@ function typedMatches(hit, all, from, to) {
   return typed;
 }
 
-/** Pagefind's build_excerpt over `words` with a score at each matched position: `length` words, each match marked. */
-function excerptAround(words, scores, length, joiner) {
+/**
+ * Where Pagefind's calculate_excerpt_region starts an excerpt of `length` words among `count` words with a score at
+ * each matched position: the middle one of the windows with the highest sum, moved back to end with the last word.
+ */
+function excerptStart(scores, length, count) {
   let start = 0;
   if (scores.length > length) {
-    // The middle one of the windows with the highest sum, as Pagefind counts them.
     let sum = scores.slice(0, length).reduce((total, score) => total + score, 0);
     let best = sum;
     let bestAt = [0];
@@ -161,31 +200,67 @@ function excerptAround(words, scores, length, joiner) {
     }
     start = bestAt[Math.floor(bestAt.length / 2)];
   }
-  start = Math.max(0, Math.min(start, words.length - length));
-  return words
-    .slice(start, start + length)
-    .map((word, i) => (scores[start + i] === undefined ? word : `<mark>${word}</mark>`))
+  return Math.max(0, Math.min(start, count - length));
+}
+
+/**
+ * Pagefind's build_excerpt: `length` of `words` from `start`, <mark> around each word with a score; and each run of
+ * words whose language (`languageAt(i)`, undefined for the document's) is another in <span lang="…">.
+ */
+function excerptHtml(words, scores, start, length, joiner, languageAt) {
+  const window = words.slice(start, start + length);
+  const languages = window.map((_, i) => languageAt(start + i));
+  return window
+    .map((word, i) => {
+      let html = scores[start + i] === undefined ? word : `<mark>${word}</mark>`;
+      const lang = languages[i];
+      if (lang && languages[i - 1] !== lang) html = `<span lang="${lang}">${html}`;
+      if (lang && languages[i + 1] !== lang) html = `${html}</span>`;
+      return html;
+    })
     .join(joiner)
     .trim();
 }
 
 /**
- * An excerpt (Pagefind's or pageExcerpt's: text with < and > escaped, <mark> around each matched word) as pieces of
- * text, each marked or not. Pagefind marks a word with the punctuation it touches ("likestilling:", "(heltid)"); that
- * punctuation is moved outside the mark, so only the word is highlighted.
+ * The language of each word position of a result's content (`count` words) that is in another language than the
+ * document's: from a language anchor to the next anchor. Returns a function of the position, undefined for the
+ * document's own language.
+ */
+function languagesOf(hit, count) {
+  const body = hit.filters?.language?.[0];
+  const anchors = [...(hit.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const runs = [];
+  anchors.forEach((anchor, i) => {
+    const lang = LANGUAGE_ANCHOR.exec(anchor.id ?? "")?.[1];
+    if (!lang || lang === body) return;
+    const end = anchors.slice(i + 1).find((next) => next.location > anchor.location)?.location ?? count;
+    runs.push({ from: anchor.location, to: end, lang });
+  });
+  return (at) => runs.find((run) => at >= run.from && at < run.to)?.lang;
+}
+
+/**
+ * An excerpt (pageExcerpt's or partExcerpt's: text with < and > escaped, <mark> around each matched word, <span
+ * lang="…"> around words in another language) as pieces of text, each marked or not, each with its language or none.
+ * Pagefind marks a word with the punctuation it touches ("likestilling:", "(heltid)"); that punctuation is moved
+ * outside the mark, so only the word is highlighted.
  */
 export function excerptPieces(html) {
   const pieces = [];
-  const add = (text, marked) => {
+  let marked = false;
+  let lang;
+  const add = (text, mark) => {
     if (!text) return;
     const last = pieces[pieces.length - 1];
-    if (last && last.marked === marked) last.text += text;
-    else pieces.push({ text, marked });
+    if (last && last.marked === mark && last.lang === lang) last.text += text;
+    else pieces.push(lang ? { text, marked: mark, lang } : { text, marked: mark });
   };
-  let marked = false;
-  for (const piece of html.split(/(<\/?mark>)/)) {
+  for (const piece of html.split(/(<\/?mark>|<span lang="[^"<>]*">|<\/span>)/)) {
     if (piece === "<mark>") marked = true;
     else if (piece === "</mark>") marked = false;
+    else if (piece.startsWith("<span lang=")) lang = piece.slice('<span lang="'.length, -2);
+    else if (piece === "</span>") lang = undefined;
     else {
       const text = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       const word = marked ? /^(\p{P}*)(.*?)(\p{P}*)$/su.exec(text) : null;

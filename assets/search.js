@@ -7,7 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, typedPartResults } from "./search-explain.js";
+import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, partExcerpt, typedPartResults } from "./search-explain.js";
 import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
@@ -270,11 +270,20 @@ function start(root) {
     return line;
   };
 
-  /** Pagefind excerpts are text with < and > escaped and <mark> around matches. */
+  /** Excerpts are text with < and > escaped, <mark> around matches and <span lang> around words in another language. */
   const excerpt = (className, html, lang) => {
     const paragraph = element("p", className);
     if (lang) paragraph.lang = lang;
-    for (const { text, marked } of excerptPieces(html)) paragraph.append(marked ? element("mark", "", text) : text);
+    let span;
+    for (const piece of excerptPieces(html)) {
+      if (!piece.lang) span = undefined;
+      else if (span?.lang !== piece.lang) {
+        span = element("span");
+        span.lang = piece.lang;
+        paragraph.append(span);
+      }
+      (span ?? paragraph).append(piece.marked ? element("mark", "", piece.text) : piece.text);
+    }
     return paragraph;
   };
 
@@ -327,7 +336,8 @@ function start(root) {
     const text = pageExcerpt(hit, EXCERPT_WORDS);
     if (text) item.append(excerpt("search-hit-excerpt", text, language));
 
-    const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? ""));
+    // Pagefind's sub-results without their excerpts: partExcerpt makes the same with the language of each word.
+    const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).map((sub) => ({ anchor: sub.anchor }));
     // Slides holding a word a query typed without ø or æ, which Pagefind credits to none.
     const typed = typedPartResults(hit, EXCERPT_WORDS).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
     const parts = [...found, ...typed].slice(0, MAX_PARTS);
@@ -352,7 +362,8 @@ function start(root) {
           partLink.append(span);
         }
         entry.append(partLink);
-        if (sub.excerpt) entry.append(excerpt("search-part-excerpt", sub.excerpt, language));
+        const partText = sub.excerpt ?? partExcerpt(hit, sub.anchor, EXCERPT_WORDS);
+        if (partText) entry.append(excerpt("search-part-excerpt", partText, language));
         list.append(entry);
       }
       item.append(label, list);

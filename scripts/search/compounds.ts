@@ -43,7 +43,11 @@ const STEMMERS = ["norwegian", "swedish", "danish"].map((language) => snowball.n
 
 /** Every text of a record that Pagefind indexes. */
 export function recordText(record: SearchRecord): string[] {
-  return [record.title, ...record.head.map((block) => block.text), ...record.parts.flatMap((part) => [part.title, part.text, ...part.topics])];
+  return [
+    record.title,
+    ...record.head.map((block) => block.text),
+    ...record.parts.flatMap((part) => [part.title, part.text, ...part.topics.map((block) => block.text)]),
+  ];
 }
 
 /**

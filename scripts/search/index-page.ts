@@ -9,12 +9,12 @@
  * compares the two on the bundled content and a generated corpus.
  *
  * Only what `recordHtml` writes is handled: a title, paragraphs with weights, the
- * index-only marker and headed slides. See docs/search.md, "An index writer of Lysark's own".
+ * index-only and language markers and headed slides. See docs/search.md, "An index writer of Lysark's own".
  */
 import { decodeHTML } from "entities";
 import type { Stemmer } from "./inflections.ts";
 import { compareCodePoints } from "./merge.ts";
-import { INDEX_ONLY_ANCHOR, WEIGHTS, type IndexedExtras, type SearchRecord } from "./records.ts";
+import { INDEX_ONLY_ANCHOR, type IndexedExtras, languageAnchors, type SearchBlock, type SearchRecord, WEIGHTS } from "./records.ts";
 
 /** Pagefind keeps a weight as 24 × its value in a byte: 1 is 24, 0.5 is 12, a title (7) 168. */
 const WEIGHT_SCALE = 24;
@@ -403,7 +403,7 @@ class PageReader {
       const id = key.slice(key.indexOf(":") + 1);
       const text = normalizeContent(this.anchorText.get(key) ?? "");
       const element = rest.slice(0, colon);
-      // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only marker none.
+      // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only and language markers none.
       this.anchors.push(element === "h2" ? { element, id, text, title: id, location: this.position } : { element, id, text, location: this.position });
       return true;
     }
@@ -429,7 +429,14 @@ class PageReader {
 export function indexPage(record: SearchRecord, extras: IndexedExtras, table: WordTable): IndexPage {
   const reader = new PageReader(table);
   reader.heading(record.title, TITLE_WEIGHT);
-  for (const block of record.head) reader.paragraph(block.text, block.weight);
+  const blocks = (list: readonly SearchBlock[]) => {
+    const anchors = languageAnchors(list, record.language);
+    list.forEach((block, i) => {
+      if (anchors[i]) reader.anchor("div", anchors[i], "");
+      reader.paragraph(block.text, block.weight);
+    });
+  };
+  blocks(record.head);
   const compounds = extras.compoundParts?.length ? extras.compoundParts : undefined;
   const forms = extras.wordForms?.length ? extras.wordForms : undefined;
   if (compounds || forms) reader.anchor("div", INDEX_ONLY_ANCHOR, "");
@@ -439,7 +446,7 @@ export function indexPage(record: SearchRecord, extras: IndexedExtras, table: Wo
     reader.anchor("h2", part.anchor, part.title);
     reader.heading(part.title, SLIDE_HEADING_WEIGHT);
     if (part.text) reader.paragraph(part.text);
-    if (part.topics.length) reader.paragraph(part.topics.join(" · "), WEIGHTS.slideTopics);
+    blocks(part.topics);
   }
   // Pagefind trims a metadata value and makes its runs of white space one space, but decodes nothing more.
   const meta = Object.fromEntries(

@@ -8,6 +8,7 @@
  *   <html lang="sv">  … <meta data-pagefind-meta/filter/sort …>
  *   <h1>original title</h1>
  *   <p>titles in the UI languages, topic labels + keywords in every language, publisher names, key figures …</p>
+ *     (a paragraph per language; <div id="lang-en"></div> before one in another language than the one before it)
  *   <div id="index-only"></div><p>compound parts</p><p>word forms</p>   (indexed, never shown: INDEX_ONLY_ANCHOR)
  *   <h2 id="slide-3" data-pagefind-title="slide-3">slide title</h2><p>slide text and notes</p> …
  * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
@@ -18,7 +19,7 @@ import { readBody } from "../content/body-store.ts";
 import type { RenderedBody } from "../content/markdown.ts";
 import type { Indicator, Publisher, Topic } from "../content/schema.ts";
 import { wordCharBefore } from "../content/terms.ts";
-import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
+import { CONTENT_LANGUAGES, type ContentLanguage, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import type { DocumentView } from "../site/views.ts";
 
 /** Site path of the one Pagefind bundle that holds every document, whatever its language. */
@@ -103,8 +104,56 @@ export interface SearchPart {
   title: string;
   /** Slide or section text after its title, speaker notes included. */
   text: string;
-  /** Labels of the document's topics this part mentions, in the languages it does not use. */
-  topics: string[];
+  /** Labels of the document's topics this part mentions, in the languages it does not use: a block per language. */
+  topics: SearchBlock[];
+}
+
+/**
+ * Start of the id of the empty anchor before a block whose language differs from the text before it ("lang-en"; the
+ * record's own language where it resumes). The search page reads them to give such words their own `lang`
+ * (WCAG 3.1.2; LANGUAGE_ANCHOR in assets/search-explain.js). Like INDEX_ONLY_ANCHOR, they add no word and move none.
+ */
+export const LANGUAGE_ANCHOR = "lang-";
+
+/**
+ * The anchor to put before each of `blocks`, which follow text in `language`: where a block's language (the record's
+ * `language` when it names none) differs from the one before it.
+ */
+export function languageAnchors(blocks: readonly SearchBlock[], language: string): Array<string | undefined> {
+  let current = language;
+  return blocks.map((block) => {
+    const lang = block.lang ?? language;
+    if (lang === current) return undefined;
+    current = lang;
+    return `${LANGUAGE_ANCHOR}${lang}`;
+  });
+}
+
+/**
+ * Blocks of terms at one weight: the terms in the document's own language with any that every UI language shares
+ * (names such as "EU" or "Region Gävleborg" are of no one language), then each UI language's, its `lang` set. Each
+ * term once, ignoring case, where it first comes.
+ */
+function languageBlocks(own: readonly string[], ofLocale: (locale: UiLocale) => readonly string[], weight?: number): SearchBlock[] {
+  const lists = UI_LOCALES.map(ofLocale);
+  const keys = lists.map((list) => new Set(list.map((term) => term.toLocaleLowerCase())));
+  const everywhere = lists[0]!.filter((term) => keys.every((set) => set.has(term.toLocaleLowerCase())));
+  const seen = new Set<string>();
+  const fresh = (terms: readonly string[]) =>
+    terms.filter((term) => {
+      const key = term.toLocaleLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const blocks: SearchBlock[] = [];
+  const ownTerms = fresh([...own, ...everywhere]);
+  if (ownTerms.length) blocks.push({ text: ownTerms.join(" · "), ...(weight ? { weight } : {}) });
+  UI_LOCALES.forEach((locale, i) => {
+    const terms = fresh(lists[i]!);
+    if (terms.length) blocks.push({ text: terms.join(" · "), lang: locale, ...(weight ? { weight } : {}) });
+  });
+  return blocks;
 }
 
 /** Where a record made by record-spool.ts keeps the hash of its whole JSON (a symbol, so JSON leaves it out). */
@@ -189,7 +238,6 @@ function matchesAtWordStart(pattern: RegExp, text: string): boolean {
 interface TopicPatterns {
   /** Any of the topic's terms (matchesAtWordStart): one pattern instead of one test per term. */
   anyTerm: RegExp;
-  labels: string[];
 }
 const topicPatterns = new WeakMap<Topic, TopicPatterns>();
 
@@ -197,8 +245,7 @@ function patternsOf(topic: Topic): TopicPatterns {
   let patterns = topicPatterns.get(topic);
   if (!patterns) {
     const terms = topicTerms(topic);
-    const anyTerm = new RegExp(`(?:${terms.map(escapeRegExp).join("|")})`, "giu");
-    topicPatterns.set(topic, (patterns = { anyTerm, labels: UI_LOCALES.map((locale) => topic.labels[locale]) }));
+    topicPatterns.set(topic, (patterns = { anyTerm: new RegExp(`(?:${terms.map(escapeRegExp).join("|")})`, "giu") }));
   }
   return patterns;
 }
@@ -206,17 +253,14 @@ function patternsOf(topic: Topic): TopicPatterns {
 /**
  * Topic labels to attach to one slide: for each of the document's topics that
  * the slide mentions (by a label or keyword in any UI language), its labels
- * in the other UI languages. "Gender equality" then finds the Norwegian slide
- * that says "likestilling", and links to that slide, not just the document.
+ * in the other UI languages, a block per language (languageBlocks). "Gender
+ * equality" then finds the Norwegian slide that says "likestilling", and links
+ * to that slide, not just the document.
  */
-export function slideTopicLabels(text: string, topics: readonly Topic[]): string[] {
-  const labels: string[] = [];
-  for (const topic of topics) {
-    const { anyTerm, labels: topicLabels } = patternsOf(topic);
-    if (!matchesAtWordStart(anyTerm, text)) continue;
-    for (const label of topicLabels) if (!mentions(text, label)) labels.push(label);
-  }
-  return unique(labels);
+export function slideTopicLabels(text: string, topics: readonly Topic[]): SearchBlock[] {
+  const mentioned = topics.filter((topic) => matchesAtWordStart(patternsOf(topic).anyTerm, text));
+  if (!mentioned.length) return [];
+  return languageBlocks([], (locale) => mentioned.map((topic) => topic.labels[locale]).filter((label) => !mentions(text, label)), WEIGHTS.slideTopics);
 }
 
 /** Plain text of markdown-it output (which escapes only & < > "). */
@@ -255,17 +299,21 @@ export function recordRegistries(registries: { publishers: readonly Publisher[];
  * Norwegian document's "nasjonaliteter"), and the figures' own words, scope, comparison and breakdown labels with
  * their translations ("Polen", "Poland").
  */
-function keyFigureTerms(view: DocumentView, indicatorsById: ReadonlyMap<string, Indicator>): string[] {
-  return unique(
-    view.doc.meta.keyFigures.flatMap((figure) => {
-      const indicator = indicatorsById.get(figure.indicator);
-      return [
-        ...(indicator ? UI_LOCALES.map((locale) => indicator.labels[locale]) : []),
-        ...(figure.scope ? [figure.scope] : []),
-        ...Object.values(figure.comparison?.label ?? {}),
-        ...(figure.breakdown ?? []).flatMap((part) => [part.label, ...Object.values(part.labelTranslations ?? {})]),
-      ].filter((term): term is string => Boolean(term));
-    }),
+function keyFigureBlocks(view: DocumentView, indicatorsById: ReadonlyMap<string, Indicator>): SearchBlock[] {
+  const figures = view.doc.meta.keyFigures;
+  // The scope and the breakdown's labels are in the source's words: the document's language.
+  const own = figures.flatMap((figure) => [...(figure.scope ? [figure.scope] : []), ...(figure.breakdown ?? []).map((part) => part.label)]);
+  return languageBlocks(
+    own,
+    (locale) =>
+      figures.flatMap((figure) =>
+        [
+          indicatorsById.get(figure.indicator)?.labels[locale],
+          figure.comparison?.label?.[locale],
+          ...(figure.breakdown ?? []).map((part) => part.labelTranslations?.[locale]),
+        ].filter((term): term is string => Boolean(term)),
+      ),
+    WEIGHTS.keyFigures,
   );
 }
 
@@ -291,15 +339,14 @@ export function buildSearchRecord(
     if (translated) head.push({ text: translated, lang: locale, weight: WEIGHTS.translatedTitle });
   }
   if (meta.summary) head.push({ text: meta.summary, weight: WEIGHTS.summary });
-  const topicText = unique(view.topics.flatMap(topicTerms));
-  if (topicText.length) head.push({ text: topicText.join(" · "), weight: WEIGHTS.topics });
-  const publisherNames = unique(chain.flatMap((publisher) => UI_LOCALES.map((locale) => publisher.names[locale])));
-  head.push({ text: publisherNames.join(" · "), weight: WEIGHTS.publisher });
+  head.push(
+    ...languageBlocks([], (locale) => view.topics.flatMap((topic) => [topic.labels[locale], ...(topic.keywords?.[locale] ?? [])]), WEIGHTS.topics),
+    ...languageBlocks([], (locale) => chain.map((publisher) => publisher.names[locale]), WEIGHTS.publisher),
+  );
   const people = meta.people.map((person) => [person.name, person.title].filter(Boolean).join(", "));
   const about = [...people, meta.event].filter((value): value is string => Boolean(value));
   if (about.length) head.push({ text: about.join(" · "), weight: WEIGHTS.people });
-  const figures = keyFigureTerms(view, indicatorsById);
-  if (figures.length) head.push({ text: figures.join(" · "), weight: WEIGHTS.keyFigures });
+  head.push(...keyFigureBlocks(view, indicatorsById));
   const preamble = htmlToText(body.preambleHtml);
   if (preamble) head.push({ text: preamble });
 
@@ -422,18 +469,23 @@ export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): st
   for (const [key, value] of Object.entries(record.sort)) {
     tags.push(`<meta data-pagefind-sort="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
   }
-  const head = record.head.map((block) => {
-    const lang = block.lang && block.lang !== record.language ? ` lang="${escapeHtml(block.lang)}"` : "";
-    const weight = block.weight && block.weight !== 1 ? ` data-pagefind-weight="${block.weight}"` : "";
-    return `<p${lang}${weight}>${escapeHtml(block.text)}</p>`;
-  });
+  const blocks = (list: readonly SearchBlock[]) => {
+    const anchors = languageAnchors(list, record.language);
+    return list.map((block, i) => {
+      const anchor = anchors[i] ? `<div id="${escapeHtml(anchors[i])}"></div>` : "";
+      const lang = block.lang && block.lang !== record.language ? ` lang="${escapeHtml(block.lang)}"` : "";
+      const weight = block.weight && block.weight !== 1 ? ` data-pagefind-weight="${block.weight}"` : "";
+      return `${anchor}<p${lang}${weight}>${escapeHtml(block.text)}</p>`;
+    });
+  };
+  const head = blocks(record.head);
   // data-pagefind-title makes every slide an anchor, even one whose heading is empty,
   // so its text is never credited to the slide before it.
   const parts = record.parts.map(
     (part) =>
       `<h2 id="${escapeHtml(part.anchor)}" data-pagefind-title="${escapeHtml(part.anchor)}">${escapeHtml(part.title)}</h2>` +
       (part.text ? `<p>${escapeHtml(part.text)}</p>` : "") +
-      (part.topics.length ? `<p data-pagefind-weight="${WEIGHTS.slideTopics}">${escapeHtml(part.topics.join(" · "))}</p>` : ""),
+      blocks(part.topics).join(""),
   );
   // Before the slides, so the parts never end up in a slide's excerpt or are credited to a slide.
   const compounds = extras.compoundParts?.length

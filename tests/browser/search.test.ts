@@ -209,6 +209,33 @@ describe("search on the bundled content", () => {
     expect(errors).toEqual([]);
   });
 
+  it("gives the words of an excerpt in another language than the document's a lang of their own", async () => {
+    await freshPage();
+    await searchFor(page, server, "/en/search/", "gender equality");
+    /** Each result's excerpts (the result's and its slides'): the paragraph's lang, and each span's lang and text. */
+    const excerpts = await page.$$eval(".search-hit", (items) =>
+      items.map((item) => ({
+        href: item.querySelector(".search-hit-title a")?.getAttribute("href") ?? "",
+        excerpts: [...item.querySelectorAll<HTMLElement>(".search-hit-excerpt, .search-part-excerpt")].map((paragraph) => ({
+          lang: paragraph.lang,
+          spans: [...paragraph.querySelectorAll<HTMLElement>("span[lang]")].map((span) => `${span.lang}: ${span.textContent}`),
+        })),
+      })),
+    );
+    const agder = excerpts.find((hit) => hit.href === AGDER_URL_EN)!;
+    // The English title in the Norwegian record's head, and the topic's English label on the slides that mention it.
+    expect(agder.excerpts[0]).toEqual({ lang: "nb", spans: ["en: The municipalities' work on gender equality: survey results."] });
+    expect(agder.excerpts.length).toBeGreaterThan(1);
+    for (const slide of agder.excerpts.slice(1)) expect(slide.spans.join(" | ")).toMatch(/^en: Gender equality\b/);
+    // The Swedish record's English title and its topics' Norwegian labels.
+    const gavleborg = excerpts.find((hit) => hit.href === GAVLEBORG_URL_EN)!;
+    expect(gavleborg.excerpts[0]!.lang).toBe("sv");
+    expect(gavleborg.excerpts[0]!.spans[0]).toMatch(/^en: .*gender equality resource\) 2011–2013\.$/);
+    expect(gavleborg.excerpts[0]!.spans[1]).toMatch(/^nb: Likestilling · /);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it("never shows the words a record adds for the index only in an excerpt, and marks the text's matches", async () => {
     await freshPage();
     /** Each result's displayed excerpt (its text and marked words) with Pagefind's data for it: content, anchors and its own excerpt. */

@@ -7,15 +7,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { prng } from "../../bench/corpus.ts";
 import { readPagefindFile } from "../../scripts/search/chunks.ts";
 import { INDEX_ONLY_ANCHOR, recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
-const { excerptPieces, pageExcerpt, typedPartResults } = await import("../../assets/search-explain.js" as string);
+const { excerptPieces, pageExcerpt, partExcerpt, typedPartResults } = await import("../../assets/search-explain.js" as string);
 
 interface Anchor {
   id: string;
   location: number;
   text?: string;
+  title?: string;
+  element?: string;
 }
 
 /** Pagefind's result data: the text, its anchors and the matched positions (`[position, balanced score]`). */
@@ -180,7 +183,7 @@ describe("a result's excerpt", () => {
   });
 });
 
-describe("the index-only anchor in Pagefind's index", () => {
+describe("the index-only and language anchors in Pagefind's index", () => {
   const record: SearchRecord = {
     id: "testby/plan",
     url: "/dokumenter/testby/plan/",
@@ -189,8 +192,13 @@ describe("the index-only anchor in Pagefind's index", () => {
     meta: { doc: "testby/plan" },
     filters: { publisher: [], topic: [], type: [], year: [], language: [] },
     sort: {},
-    head: [{ text: "Likestilling · gender equality", weight: 3 }],
-    parts: [{ anchor: "slide-1", title: "Første lysark", text: "Arbeidsgiverstrategi og planlegging i kommunen.", topics: [] }],
+    head: [
+      { text: "Likestilling", weight: 3 },
+      { text: "Gender equality", lang: "en", weight: 3 },
+    ],
+    parts: [
+      { anchor: "slide-1", title: "Første lysark", text: "Arbeidsgiverstrategi og planlegging i kommunen.", topics: [{ text: "Gender equality", lang: "en" }] },
+    ],
   };
   const extras = { compoundParts: ["strategi", "legging"], wordForms: ["planen", "planene"] };
 
@@ -209,11 +217,13 @@ describe("the index-only anchor in Pagefind's index", () => {
     }
   }
 
-  it("adds no word and moves none, marks where the index-only words start, and makes no sub-result", async () => {
+  it("add no word and move none, mark where the index-only words and English start, and make no sub-result", async () => {
     const html = recordHtml(record, extras);
     const marker = `<div id="${INDEX_ONLY_ANCHOR}"></div>\n`;
+    const english = '<div id="lang-en"></div>';
     expect(html).toContain(marker);
-    const [withMarker, without] = [await indexed(html), await indexed(html.replace(marker, ""))];
+    expect(html.split(english)).toHaveLength(3);
+    const [withMarker, without] = [await indexed(html), await indexed(html.replace(marker, "").replaceAll(english, ""))];
     // Index chunks are named by a hash of their content: the same words at the same positions and weights.
     expect(withMarker.chunks).toEqual(without.chunks);
     expect(withMarker.fragment.content).toBe(without.fragment.content);
@@ -224,11 +234,14 @@ describe("the index-only anchor in Pagefind's index", () => {
     // No title: Pagefind's sub-results skip it, so a match among the parts stays the page's own.
     expect(anchor.title).toBeUndefined();
     const slide = withMarker.fragment.anchors.find((entry: { id: string }) => entry.id === "slide-1");
+    const languages = withMarker.fragment.anchors.filter((entry: { id: string }) => entry.id === "lang-en");
+    expect(languages.map((entry: { location: number }) => words[entry.location])).toEqual(["Gender", "Gender"]);
+    expect(languages.every((entry: { title?: string }) => entry.title === undefined)).toBe(true);
     expect(words.slice(anchor.location, slide.location).join(" ")).toBe("strategi legging. planen planene.");
     // A query for "legging" matches only there: the excerpt is the opening words, none of the parts.
     const legging = words.indexOf("legging.");
     expect(pageExcerpt({ ...withMarker.fragment, weighted_locations: [{ weight: 0.5, balanced_score: 1, location: legging }] }, 26)).toBe(
-      "Reguleringsplan for sentrum. Likestilling · gender equality. Første lysark. Arbeidsgiverstrategi og planlegging i kommunen.",
+      'Reguleringsplan for sentrum. Likestilling. <span lang="en">Gender equality.</span> Første lysark. Arbeidsgiverstrategi og planlegging i kommunen. <span lang="en">Gender equality.</span>',
     );
 
     // Without index-only words, the excerpt is the one Pagefind's own functions (from the pagefind.js it wrote) make.
@@ -256,6 +269,123 @@ describe("the index-only anchor in Pagefind's index", () => {
         pagefindExcerpt(raw, weighted, length),
       );
     }
+  });
+});
+
+describe("words in another language than the document's", () => {
+  // Title (0–2), English title (3–6), topics nb (7), topics en (8–9), the summary (10–11), index-only (12), slide 1
+  // (13–17) with its topic label in English (16–17), slide 2 (18–19).
+  const content =
+    "Likestilling i Testby. Gender equality in Testby. Likestilling Gender equality. Kort sammendrag. likestillinga Velkommen. Om likestilling. Gender equality. Slutt. Takk.";
+  const anchors: Anchor[] = [
+    { id: "lang-en", location: 3 },
+    { id: "lang-nb", location: 7 },
+    { id: "lang-en", location: 8 },
+    { id: "lang-nb", location: 10 },
+    { id: INDEX_ONLY_ANCHOR, location: 12 },
+    { id: "slide-1", location: 13, element: "h2", text: "Velkommen.", title: "slide-1" },
+    { id: "lang-en", location: 16 },
+    { id: "slide-2", location: 18, element: "h2", text: "Slutt.", title: "slide-2" },
+  ];
+  const nb = (matches: Array<[number, number]>) => ({ ...hit(content, matches, anchors), filters: { language: ["nb"] } });
+
+  it("are in a span with their own lang in a result's excerpt, from their anchor to the next one", () => {
+    expect(pageExcerpt(nb([[4, 5]]), 10)).toBe(
+      'Likestilling i Testby. <span lang="en">Gender <mark>equality</mark> in Testby.</span> Likestilling <span lang="en">Gender equality.</span>',
+    );
+    // Leaving the index-only words out moves the slide's English words, not their language.
+    expect(pageExcerpt(nb([[17, 1]]), 5)).toBe('Om likestilling. <span lang="en">Gender <mark>equality.</mark></span> Slutt.');
+    // A "lang-" anchor of the document's own language starts no span; without a language filter each one does.
+    expect(pageExcerpt(nb([[0, 7]]), 3)).toBe("<mark>Likestilling</mark> i Testby.");
+    expect(pageExcerpt(hit(content, [[7, 3]], anchors), 3)).toBe('<span lang="en">in Testby.</span> <span lang="nb"><mark>Likestilling</mark></span>');
+  });
+
+  it("are in a span with their own lang in a slide's excerpt, which is Pagefind's", () => {
+    const slide = anchors[5]!;
+    expect(partExcerpt(nb([[17, 1]]), slide, 26)).toBe('Velkommen. Om likestilling. <span lang="en">Gender <mark>equality.</mark></span>');
+    expect(partExcerpt(nb([[16, 1]]), slide, 3)).toBe('Om likestilling. <span lang="en"><mark>Gender</mark></span>');
+    expect(partExcerpt(nb([[19, 1]]), anchors[7]!, 26)).toBe("Slutt. <mark>Takk.</mark>");
+  });
+
+  it("are in a span with their own lang in a slide an index-only match typed without ø or æ lists", () => {
+    const typed = "Tittel. ostensjo Velkommen. Østensjø bydel. Østensjø district. Slutt.";
+    const marked: Anchor[] = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 2, text: "Velkommen." },
+      { id: "lang-en", location: 5 },
+      { id: "slide-2", location: 7, text: "Slutt." },
+    ];
+    // The language anchor inside slide 1 does not end it.
+    expect(typedPartResults({ ...hit(typed, [[1, 0.5]], marked), filters: { language: ["nb"] } }, 26)).toEqual([
+      {
+        anchor: { id: "slide-1", text: "Velkommen." },
+        excerpt: 'Velkommen. <mark>Østensjø</mark> bydel. <span lang="en"><mark>Østensjø</mark> district.</span>',
+      },
+    ]);
+  });
+
+  it("become pieces with their language, the marks inside", () => {
+    expect(excerptPieces('a <span lang="en">b <mark>c.</mark></span> <mark>d</mark>')).toEqual([
+      { text: "a ", marked: false },
+      { text: "b ", marked: false, lang: "en" },
+      { text: "c", marked: true, lang: "en" },
+      { text: ".", marked: false, lang: "en" },
+      { text: " ", marked: false },
+      { text: "d", marked: true },
+    ]);
+    // Text that looks like a span is escaped in an excerpt, so it stays text.
+    expect(excerptPieces('&lt;span lang="en"&gt;x')).toEqual([{ text: '<span lang="en">x', marked: false }]);
+  });
+});
+
+describe("a slide's excerpt against Pagefind's own", () => {
+  it("has the words and marks of Pagefind's sub-result, on random texts with language anchors among the slides", async () => {
+    const pagefind = await import("pagefind");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-excerpt-"));
+    let source: string;
+    try {
+      const { index } = await pagefind.createIndex({ forceLanguage: "nb" });
+      await index!.addHTMLFile({ url: "/a/", content: '<html lang="nb"><body><h1>Tittel</h1><p>Tekst.</p></body></html>' });
+      await index!.writeFiles({ outputPath: dir });
+      await index!.deleteIndex();
+      source = readFileSync(path.join(dir, "pagefind.js"), "utf8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const from = source.indexOf("var calculate_excerpt_region=");
+    const to = source.indexOf("var asyncSleep=");
+    expect(from, "Pagefind's excerpt and sub-result functions in pagefind.js").toBeGreaterThan(-1);
+    expect(source.slice(from, to)).toContain("var calculate_sub_results=");
+    const subResults = new Function(
+      "fragment",
+      "length",
+      `var word_separators=/[^\\S\\uFEFF]+/g;${source.slice(from, to)}
+       return calculate_sub_results(fragment, length);`,
+    ) as (fragment: unknown, length: number) => Array<{ anchor?: Anchor; excerpt: string }>;
+    const next = prng(29);
+    const random = (n: number) => Math.floor(next() * n);
+    let compared = 0;
+    for (let round = 0; round < 300; round++) {
+      const count = 2 + random(90);
+      const content = Array.from({ length: count }, (_, i) => (random(9) ? `ord${i}` : `<b>${i}.`)).join(" ");
+      const positions = [...new Set(Array.from({ length: 1 + random(5) }, () => 1 + random(count - 1)))].sort((a, b) => a - b);
+      const anchors: Anchor[] = positions.map((location, i) => ({ id: `slide-${i + 1}`, element: "h2", title: `slide-${i + 1}`, text: "", location }));
+      // Language anchors inside the slides end no slide.
+      for (let i = random(4); i > 0; i--) anchors.push({ id: "lang-en", element: "div", text: "", location: random(count) });
+      const located = [...new Set(Array.from({ length: random(8) }, () => random(count)))].sort((a, b) => a - b);
+      const weighted_locations = located.map((location) => ({ weight: 1, balanced_score: 1 + random(40) / 4, location }));
+      const length = 1 + random(30);
+      const raw_content = content.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      const fragment = { url: "/a/", meta: { title: "Tittel" }, content, raw_content, anchors, weighted_locations, filters: { language: ["nb"] } };
+      for (const sub of subResults(structuredClone(fragment), length)) {
+        if (!sub.anchor) continue;
+        const ours = partExcerpt(fragment, sub.anchor, length) as string;
+        expect(ours.replace(/<span lang="en">|<\/span>/g, ""), JSON.stringify({ round, anchor: sub.anchor.id })).toBe(sub.excerpt);
+        compared++;
+      }
+    }
+    // Enough slides with matches for the comparison to mean something.
+    expect(compared).toBeGreaterThan(300);
   });
 });
 

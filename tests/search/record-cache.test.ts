@@ -36,7 +36,7 @@ const record = (id: string): SearchRecord => ({
   filters: { publisher: ["oslo"], topic: [], type: ["report"], year: ["2025"], language: ["nb"] },
   sort: { newest: "2025" },
   head: [{ text: "Sammendrag «æøå»", weight: 2 }],
-  parts: [{ anchor: "slide-1", title: "Innledning", text: "Barnehager og skoler", topics: ["Likestilling"] }],
+  parts: [{ anchor: "slide-1", title: "Innledning", text: "Barnehager og skoler", topics: [{ text: "Likestilling" }] }],
 });
 
 describe("SearchRecordCache", () => {

@@ -34,7 +34,7 @@ function record(id: string, text: string): SearchRecord {
     head: [{ text: "Sammendrag", weight: 2 }],
     parts: [
       { anchor: "slide-1", title: "Innledning", text, topics: [] },
-      { anchor: "slide-2", title: "Æ, ø og å", text: `${text} – igjen`, topics: ["Likestilling"] },
+      { anchor: "slide-2", title: "Æ, ø og å", text: `${text} – igjen`, topics: [{ text: "Gender equality", lang: "en" }] },
     ],
   };
 }

@@ -9,6 +9,7 @@ import {
   mentions,
   publisherChain,
   recordRegistries,
+  languageAnchors,
   recordHtml,
   SEARCH_BUNDLE,
   searchBundleDir,
@@ -19,6 +20,7 @@ import {
   topicTerms,
   UNDATED,
   WEIGHTS,
+  type SearchBlock,
   type SearchRecord,
 } from "../../scripts/search/records.ts";
 import { buildSearchPages, SCRIPT_STRINGS } from "../../scripts/search/page.ts";
@@ -122,11 +124,13 @@ keyFigures:
       ),
     });
     try {
-      const block = byId(figures.records, "testby/tall").head.find((candidate) => candidate.text.includes("Polen"));
-      expect(block).toEqual({
-        text: "Andel innvandrere · Share of immigrants · Barne- og ungdomsavdelingen · Landsgjennomsnittet · National average · Innbyggere · Inhabitants · Polen · Poland",
-        weight: WEIGHTS.keyFigures,
-      });
+      // The source's own words in the document's language, then each UI language's labels and translations.
+      const blocks = byId(figures.records, "testby/tall").head.filter((candidate) => candidate.weight === WEIGHTS.keyFigures);
+      expect(blocks).toEqual([
+        { text: "Barne- og ungdomsavdelingen · Polen", weight: WEIGHTS.keyFigures },
+        { text: "Andel innvandrere · Landsgjennomsnittet · Innbyggere", lang: "nb", weight: WEIGHTS.keyFigures },
+        { text: "Share of immigrants · National average · Inhabitants · Poland", lang: "en", weight: WEIGHTS.keyFigures },
+      ]);
       // A document without key figures gets no such block.
       const sv = byId(figures.records, "testby-sentrum/integrering-i-sentrum");
       expect(sv.head.map((candidate) => candidate.text).join(" | ")).not.toContain("Inhabitants");
@@ -135,10 +139,22 @@ keyFigures:
     }
   });
 
-  it("indexes publisher names in every language, up the chain", () => {
+  it("indexes publisher names in every language, up the chain, a block per language", () => {
     const sv = byId(fixture.records, "testby-sentrum/integrering-i-sentrum");
-    const text = sv.head.map((block) => block.text).join(" | ");
-    for (const name of ["Bydel Sentrum", "Sentrum district", "Testby kommune", "Testby municipality"]) expect(text).toContain(name);
+    expect(sv.head.filter((block) => block.weight === WEIGHTS.publisher && block.text.includes("Testby"))).toEqual([
+      { text: "Bydel Sentrum · Testby kommune", lang: "nb", weight: WEIGHTS.publisher },
+      { text: "Sentrum district · Testby municipality", lang: "en", weight: WEIGHTS.publisher },
+    ]);
+  });
+
+  it("gives each topic block the language of its labels and keywords", () => {
+    const nb = byId(fixture.records, "testby/likestilling-i-testby");
+    const topics = nb.head.filter((block) => block.weight === WEIGHTS.topics);
+    expect(topics.map((block) => block.lang)).toEqual(["nb", "en"]);
+    expect(topics[0]!.text).toContain("Likestilling");
+    expect(topics[0]!.text).toContain("likeverd");
+    expect(topics[1]!.text).toContain("Gender equality");
+    expect(topics[1]!.text).toContain("equal opportunities");
   });
 
   it("indexes the translated title, summary, people and the preamble as text", () => {
@@ -244,10 +260,21 @@ describe("topic labels on slides", () => {
     expect(mentions("ali li", "li")).toBe(true);
   });
 
-  it("adds a mentioned topic's labels in the languages the slide does not use", () => {
-    expect(slideTopicLabels("Arbeidet i likestillingsutvalget", [likestilling, planning])).toEqual(["Gender equality"]);
-    expect(slideTopicLabels("Flere ønsker heltid", [likestilling])).toEqual(["Likestilling", "Gender equality"]);
-    expect(slideTopicLabels("Equal opportunities and planning", [likestilling, planning])).toEqual(["Likestilling", "Gender equality", "Planlegging"]);
+  it("adds a mentioned topic's labels in the languages the slide does not use, a block per language", () => {
+    const weight = WEIGHTS.slideTopics;
+    expect(slideTopicLabels("Arbeidet i likestillingsutvalget", [likestilling, planning])).toEqual([{ text: "Gender equality", lang: "en", weight }]);
+    expect(slideTopicLabels("Flere ønsker heltid", [likestilling])).toEqual([
+      { text: "Likestilling", lang: "nb", weight },
+      { text: "Gender equality", lang: "en", weight },
+    ]);
+    expect(slideTopicLabels("Equal opportunities and planning", [likestilling, planning])).toEqual([
+      { text: "Likestilling · Planlegging", lang: "nb", weight },
+      { text: "Gender equality", lang: "en", weight },
+    ]);
+    // A label every UI language shares is of none: it takes the document's.
+    expect(slideTopicLabels("Europa og Norge", [{ id: "eos", labels: { nb: "EØS", en: "EØS" }, keywords: { nb: ["Europa"], en: ["Europe"] } }])).toEqual([
+      { text: "EØS", weight },
+    ]);
     expect(slideTopicLabels("Om budsjett", [likestilling, planning])).toEqual([]);
   });
 
@@ -261,7 +288,7 @@ describe("topic labels on slides", () => {
     try {
       const record = byId(fixture.records, "testby/likestilling-i-testby");
       expect(record.parts.map((part) => [part.anchor, part.topics])).toEqual([
-        ["slide-1", ["Gender equality"]],
+        ["slide-1", [{ text: "Gender equality", lang: "en", weight: WEIGHTS.slideTopics }]],
         ["slide-2", []],
       ]);
     } finally {
@@ -299,6 +326,31 @@ describe("the HTML handed to Pagefind", () => {
     expect(html).toContain('<h2 id="slide-1" data-pagefind-title="slide-1">Velkommen</h2>');
     expect(html).toContain('<h2 id="slide-9" data-pagefind-title="slide-9"></h2><p>Bare tekst.</p>');
     expect(html).not.toContain('id="slide-3"');
+  });
+
+  it("puts an empty language anchor before a block in another language than the text before it", () => {
+    const record = byId(fixture.records, "testby-sentrum/integrering-i-sentrum");
+    const head: SearchBlock[] = [
+      { text: "Sammanfattning." },
+      { text: "Integrering", lang: "nb", weight: 3 },
+      { text: "Integration", lang: "en", weight: 3 },
+      { text: "Mer", lang: "en" },
+      { text: "Inledning.", lang: "sv" },
+    ];
+    const parts = [{ anchor: "slide-1", title: "Ett", text: "Text.", topics: [{ text: "Integration", lang: "en" }] }];
+    const html = recordHtml({ ...record, head, parts });
+    expect(html).toContain(
+      [
+        "<p>Sammanfattning.</p>",
+        '<div id="lang-nb"></div><p lang="nb" data-pagefind-weight="3">Integrering</p>',
+        '<div id="lang-en"></div><p lang="en" data-pagefind-weight="3">Integration</p>',
+        '<p lang="en">Mer</p>',
+        '<div id="lang-sv"></div><p>Inledning.</p>',
+      ].join("\n"),
+    );
+    expect(html).toContain('<h2 id="slide-1" data-pagefind-title="slide-1">Ett</h2><p>Text.</p><div id="lang-en"></div><p lang="en">Integration</p>');
+    expect(languageAnchors(head, "sv")).toEqual([undefined, "lang-nb", "lang-en", undefined, "lang-sv"]);
+    expect(languageAnchors(head, "nb")).toEqual([undefined, undefined, "lang-en", undefined, "lang-sv"]);
   });
 
   it("turns markdown-it output into plain text", () => {
