@@ -29,15 +29,18 @@ console.log(peak);
 /**
  * CHURN beside 512 MiB that stays live (arrays of numbers, quick to make and to mark), yielding now and then as a
  * build's pages phase does, so the limit's watcher hears of each full collection: a large archive's pages phase.
- * Prints what the heap held beyond the arrays kept.
+ * Prints what the heap held beyond the arrays kept, at its peak in the last quarter of the churn: before that, the
+ * heap grows from its start to its first full collections, which came at whatever growth the flag said when they
+ * did, and that peak was the run's in some runs of either kind (2 of 3 limited runs alike at 3,000 rounds, December).
  */
 const LARGE = CHURN.replace(
   "const ring = new Array(300);",
   "const kept = Array.from({ length: 2048 }, (_, i) => new Array(32 * 1024).fill(i + 0.5));\nconst ring = new Array(300);",
 )
+  .replace("for (let i = 0; i < 3000; i++) {", "for (let i = 0; i < 8000; i++) {")
   .replace(
     "if (i % 25 === 0) peak = Math.max(peak, v8.getHeapStatistics().total_heap_size);",
-    "if (i % 25 === 0) {\n    peak = Math.max(peak, v8.getHeapStatistics().total_heap_size);\n    await new Promise((resolve) => setImmediate(resolve));\n  }",
+    "if (i % 25 === 0) {\n    if (i >= 6000) peak = Math.max(peak, v8.getHeapStatistics().total_heap_size);\n    await new Promise((resolve) => setImmediate(resolve));\n  }",
   )
   .replace("console.log(peak);", "console.log(peak - kept.length * 256 * 1024);");
 
@@ -58,8 +61,8 @@ describe("the build's heap growth", () => {
     // Both let the heap grow by half of what is live at first; the limit lowers that once a full collection finds 512 MB live.
     const byHalf = peakHeap("default", [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`], LARGE);
     const capped = peakHeap("limit", [], LARGE);
-    // What the heap held beyond the arrays kept: 246 against 184 MB when written (V8's own steps keep both from the ideal).
-    expect(capped).toBeLessThan(byHalf - 32 * 2 ** 20);
+    // What the heap held beyond the arrays kept: 356–369 against 222–223 MiB (three runs each, 7 December).
+    expect(capped).toBeLessThan(byHalf - 64 * 2 ** 20);
   });
 
   it("lets a heap grow by half up to 256 MiB live, then by the headroom, never below the least growth", () => {
