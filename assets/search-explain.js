@@ -84,9 +84,10 @@ export function explainMatch(hit, topicTerms, body) {
  * The result's excerpt as Pagefind makes it (its calculate_excerpt_region and build_excerpt: the
  * `length` words around the densest matches, <mark> around each match, < and > escaped), from the
  * document's own words only. A record's compound parts and word forms run from its INDEX_ONLY anchor
- * to the next anchor or the end; they are left out, so when every match is among them, the excerpt
- * is the document's opening words (and explainMatch says why it matched). A match there that is a
- * word of the text typed without ø or æ ("tromso") counts as a match of that word ("Tromsø").
+ * to the next anchor or the end; they are left out. A match there counts as a match of the words of the
+ * text it stands for (standIns): the word it is typed without ø or æ ("tromso" for "Tromsø"), or else
+ * the words that hold it ("strategi" in "arbeidsgiverstrategien"). When every match is index-only and
+ * stands for none (an inflected form: "læremidla"), the excerpt is the document's opening words.
  */
 export function pageExcerpt(hit, length) {
   const { all, joiner } = contentWords(hit);
@@ -98,10 +99,10 @@ export function pageExcerpt(hit, length) {
     const at = location < from ? location : location - (to - from);
     scores[at] = (scores[at] ?? 0) + balanced_score;
   }
-  const typed = typedMatches(hit, all, from, to);
-  if (typed.size) {
+  const standIn = standIns(hit, all, from, to);
+  if (standIn) {
     words.forEach((word, at) => {
-      const score = typed.get(keyboardForm(normalise(word)));
+      const score = standIn(word);
       if (score !== undefined && scores[at] === undefined) scores[at] = score;
     });
   }
@@ -137,15 +138,16 @@ export function partExcerpt(hit, anchor, length) {
 }
 
 /**
- * The slides (or sections) that hold a word of the text an index-only match typed without ø or æ stands for, in the
- * shape of Pagefind's sub-results ({ anchor: { id, text }, excerpt }), in document order. Pagefind credits such a match
- * to no slide: the index-only words come before the first one.
+ * The slides (or sections) that hold a word of the text an index-only match stands for (standIns: the word typed
+ * without ø or æ, a compound the match is a part of), in the shape of Pagefind's sub-results ({ anchor: { id, text },
+ * excerpt }), in document order, the words marked. Pagefind credits such a match to no slide: the index-only words
+ * come before the first one.
  */
-export function typedPartResults(hit, length) {
+export function standInPartResults(hit, length) {
   const { all, joiner } = contentWords(hit);
   const [from, to] = indexOnly(hit, all.length);
-  const typed = typedMatches(hit, all, from, to);
-  if (!typed.size) return [];
+  const standIn = standIns(hit, all, from, to);
+  if (!standIn) return [];
   const anchors = [...(hit.anchors ?? [])].filter((anchor) => PART_ANCHOR.test(anchor.id ?? "")).sort((a, b) => a.location - b.location);
   const languages = languagesOf(hit, all.length);
   const results = [];
@@ -154,7 +156,7 @@ export function typedPartResults(hit, length) {
     const words = all.slice(anchor.location, end);
     const scores = [];
     words.forEach((word, at) => {
-      const score = typed.get(keyboardForm(normalise(word)));
+      const score = standIn(word);
       if (score !== undefined) scores[at] = score;
     });
     if (!scores.length) return;
@@ -172,15 +174,32 @@ function contentWords(hit) {
   return { all: joiner ? content.split(/[^\S\uFEFF]+/) : content.split("\u200B"), joiner };
 }
 
-/** The index-only words (positions [from, to) of `all`) that matched, each with its best score. */
-function typedMatches(hit, all, from, to) {
-  const typed = new Map();
+/** Index-only words (compound parts, inflected forms) shorter than this stand for no word that holds them. */
+const MIN_HELD = 4;
+
+/**
+ * What the index-only words (positions [from, to) of `all`) that matched stand for in the text: a function of a word
+ * of the text that gives the best score of the matches that stand for it, or undefined; undefined when none matched.
+ * A match that is a word of the text typed without ø or æ stands for that word alone ("for" for "før", not for
+ * "forslag"); any other (a compound's part, an inflected form) for each longer word that holds it.
+ */
+function standIns(hit, all, from, to) {
+  const matched = new Map();
   for (const { location, balanced_score } of hit.weighted_locations ?? []) {
     if (location < from || location >= to) continue;
     const word = normalise(all[location]);
-    typed.set(word, Math.max(typed.get(word) ?? 0, balanced_score));
+    matched.set(word, Math.max(matched.get(word) ?? 0, balanced_score));
   }
-  return typed;
+  if (!matched.size) return undefined;
+  const textWords = [...all.slice(0, from), ...all.slice(to)].map(normalise);
+  const typed = new Set(textWords.map(keyboardForm));
+  const held = [...matched].filter(([word]) => word.length >= MIN_HELD && !typed.has(word));
+  return (word) => {
+    const own = normalise(word);
+    let score = matched.get(keyboardForm(own));
+    for (const [part, partScore] of held) if (own.length > part.length && own.includes(part) && !(score >= partScore)) score = partScore;
+    return score;
+  };
 }
 
 /**

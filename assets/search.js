@@ -7,7 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, partExcerpt, typedPartResults } from "./search-explain.js";
+import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, partExcerpt, standInPartResults } from "./search-explain.js";
 import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
@@ -338,9 +338,9 @@ function start(root) {
 
     // Pagefind's sub-results without their excerpts: partExcerpt makes the same with the language of each word.
     const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).map((sub) => ({ anchor: sub.anchor }));
-    // Slides holding a word a query typed without ø or æ, which Pagefind credits to none.
-    const typed = typedPartResults(hit, EXCERPT_WORDS).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
-    const parts = [...found, ...typed].slice(0, MAX_PARTS);
+    // Slides holding a word the query matched only as typed without ø or æ, or as a part of: Pagefind credits those to none.
+    const standIns = standInPartResults(hit, EXCERPT_WORDS).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
+    const parts = [...found, ...standIns].slice(0, MAX_PARTS);
     if (parts.length) {
       const isSlide = PART_ANCHOR.exec(parts[0].anchor.id)[1] === "slide";
       const labelId = `search-hit-${n}-parts`;

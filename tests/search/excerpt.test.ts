@@ -11,7 +11,7 @@ import { prng } from "../../bench/corpus.ts";
 import { readPagefindFile } from "../../scripts/search/chunks.ts";
 import { INDEX_ONLY_ANCHOR, recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
 
-const { excerptPieces, pageExcerpt, partExcerpt, typedPartResults } = await import("../../assets/search-explain.js" as string);
+const { excerptPieces, pageExcerpt, partExcerpt, standInPartResults } = await import("../../assets/search-explain.js" as string);
 
 interface Anchor {
   id: string;
@@ -71,7 +71,8 @@ describe("a result's excerpt", () => {
       ],
       anchors,
     );
-    expect(pageExcerpt(both, 26)).toBe("Reguleringsplan for sentrum. Likestilling. Første lysark. <mark>Plan</mark> for dagen.");
+    // The index-only "plan" (a compound's part) marks the word of the text that holds it.
+    expect(pageExcerpt(both, 26)).toBe("<mark>Reguleringsplan</mark> for sentrum. Likestilling. Første lysark. <mark>Plan</mark> for dagen.");
     expect(pageExcerpt(both, 3)).toBe("Første lysark. <mark>Plan</mark>");
   });
 
@@ -119,12 +120,31 @@ describe("a result's excerpt", () => {
     expect(pageExcerpt(hit(content, [[3, 0.5]], anchors), 26)).toBe(
       "Forankring fryder! Stavanger. Rådmann Inger <mark>Østensjø,</mark> om bærekraft og <mark>Østensjø.</mark>",
     );
-    // Another index-only word (a compound part, a word form) marks nothing of the text.
-    const part = [
+    // An index-only word no word of the text holds (an inflected form) marks nothing of the text.
+    const form = [
       { id: INDEX_ONLY_ANCHOR, location: 1 },
       { id: "slide-1", location: 2 },
     ];
-    expect(pageExcerpt(hit("Tittel. plan Reguleringsplan for Østensjø.", [[1, 0.5]], part), 26)).toBe("Tittel. Reguleringsplan for Østensjø.");
+    expect(pageExcerpt(hit("Tittel. planene Reguleringsplan for Østensjø.", [[1, 0.5]], form), 26)).toBe("Tittel. Reguleringsplan for Østensjø.");
+  });
+
+  it("marks the words of the text that hold an index-only match, a compound's part, but not for a word typed without ø", () => {
+    // Title (0–1), index-only words (2–3: the part "strategi", the keyboard form "mote" of "Møte"), a slide (4–).
+    const content = "Ny plan. strategi mote Arbeidsgiverstrategien vår. Møte om promotering av strategiene.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 2 },
+      { id: "slide-1", location: 4 },
+    ];
+    expect(pageExcerpt(hit(content, [[2, 0.5]], anchors), 26)).toBe(
+      "Ny plan. <mark>Arbeidsgiverstrategien</mark> vår. Møte om promotering av <mark>strategiene.</mark>",
+    );
+    // "mote" stands for "Møte" alone, not for "promotering"; a part shorter than four letters ("ny") for no word.
+    expect(pageExcerpt(hit(content, [[3, 0.5]], anchors), 26)).toBe("Ny plan. Arbeidsgiverstrategien vår. <mark>Møte</mark> om promotering av strategiene.");
+    const short = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 2 },
+    ];
+    expect(pageExcerpt(hit("Tittel. ny Nyheter.", [[1, 0.5]], short), 26)).toBe("Tittel. Nyheter.");
   });
 
   it("lists the slides that hold the word an index-only match typed without ø or æ stands for, as Pagefind lists sub-results", () => {
@@ -136,13 +156,13 @@ describe("a result's excerpt", () => {
       { id: "slide-2", location: 8, text: "Bærekraft i byen." },
       { id: "slide-3", location: 11, text: "Hei." },
     ];
-    expect(typedPartResults(hit(content, [[2, 0.5]], anchors), 26)).toEqual([
+    expect(standInPartResults(hit(content, [[2, 0.5]], anchors), 26)).toEqual([
       { anchor: { id: "slide-1", text: "Velkommen." }, excerpt: "Velkommen. Rådmann Inger <mark>Østensjø.</mark>" },
       { anchor: { id: "slide-3", text: "Hei." }, excerpt: "Hei. Slutt med <mark>Østensjø.</mark>" },
     ]);
     // Both forms matched: each slide with either, its excerpt of `length` words around the match.
     expect(
-      typedPartResults(
+      standInPartResults(
         hit(
           content,
           [
@@ -155,11 +175,11 @@ describe("a result's excerpt", () => {
       ).map((part: { excerpt: string }) => part.excerpt),
     ).toEqual(["Inger <mark>Østensjø.</mark>", "<mark>Bærekraft</mark> i", "med <mark>Østensjø.</mark>"]);
     // A match in the text itself, or an index-only word that stands for no word of the text, lists none.
-    expect(typedPartResults(hit(content, [[6, 1]], anchors), 26)).toEqual([]);
+    expect(standInPartResults(hit(content, [[6, 1]], anchors), 26)).toEqual([]);
     expect(
-      typedPartResults(
+      standInPartResults(
         hit(
-          "Tittel. plan Planen.",
+          "Tittel. planene Planen.",
           [[1, 0.5]],
           [
             { id: INDEX_ONLY_ANCHOR, location: 1 },
@@ -169,6 +189,19 @@ describe("a result's excerpt", () => {
         26,
       ),
     ).toEqual([]);
+  });
+
+  it("lists the slides that hold a word an index-only match is a part of", () => {
+    // Title (0–1), index-only part (2), slide 1 (3–5), slide 2 (6–8).
+    const content = "Grue kommune. strategi Arbeidsgiverstrategi: Innledning. Samling for ansatte.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 2, text: "" },
+      { id: "slide-1", location: 3, text: "Arbeidsgiverstrategi: Innledning." },
+      { id: "slide-2", location: 5, text: "Samling for ansatte." },
+    ];
+    expect(standInPartResults(hit(content, [[2, 0.5]], anchors), 26)).toEqual([
+      { anchor: { id: "slide-1", text: "Arbeidsgiverstrategi: Innledning." }, excerpt: "<mark>Arbeidsgiverstrategi:</mark> Innledning." },
+    ]);
   });
 
   it("leaves out index-only words that run to the end of a record without slides", () => {
@@ -238,10 +271,10 @@ describe("the index-only and language anchors in Pagefind's index", () => {
     expect(languages.map((entry: { location: number }) => words[entry.location])).toEqual(["Gender", "Gender"]);
     expect(languages.every((entry: { title?: string }) => entry.title === undefined)).toBe(true);
     expect(words.slice(anchor.location, slide.location).join(" ")).toBe("strategi legging. planen planene.");
-    // A query for "legging" matches only there: the excerpt is the opening words, none of the parts.
+    // A query for "legging" matches only there: the excerpt shows none of the parts, and marks the word that holds it.
     const legging = words.indexOf("legging.");
     expect(pageExcerpt({ ...withMarker.fragment, weighted_locations: [{ weight: 0.5, balanced_score: 1, location: legging }] }, 26)).toBe(
-      'Reguleringsplan for sentrum. Likestilling. <span lang="en">Gender equality.</span> Første lysark. Arbeidsgiverstrategi og planlegging i kommunen. <span lang="en">Gender equality.</span>',
+      'Reguleringsplan for sentrum. Likestilling. <span lang="en">Gender equality.</span> Første lysark. Arbeidsgiverstrategi og <mark>planlegging</mark> i kommunen. <span lang="en">Gender equality.</span>',
     );
 
     // Without index-only words, the excerpt is the one Pagefind's own functions (from the pagefind.js it wrote) make.
@@ -316,7 +349,7 @@ describe("words in another language than the document's", () => {
       { id: "slide-2", location: 7, text: "Slutt." },
     ];
     // The language anchor inside slide 1 does not end it.
-    expect(typedPartResults({ ...hit(typed, [[1, 0.5]], marked), filters: { language: ["nb"] } }, 26)).toEqual([
+    expect(standInPartResults({ ...hit(typed, [[1, 0.5]], marked), filters: { language: ["nb"] } }, 26)).toEqual([
       {
         anchor: { id: "slide-1", text: "Velkommen." },
         excerpt: 'Velkommen. <mark>Østensjø</mark> bydel. <span lang="en"><mark>Østensjø</mark> district.</span>',
