@@ -340,7 +340,9 @@ function start(root) {
     const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).map((sub) => ({ anchor: sub.anchor }));
     // Slides holding a word the query matched only as typed without ø or æ, or as a part of: Pagefind credits those to none.
     const standIns = standInPartResults(hit, EXCERPT_WORDS).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
-    const parts = [...found, ...standIns].slice(0, MAX_PARTS);
+    // Pagefind's first, then the rest; shown in the document's order.
+    const partNumber = (part) => Number(PART_ANCHOR.exec(part.anchor.id)[2]);
+    const parts = [...found, ...standIns].slice(0, MAX_PARTS).sort((a, b) => partNumber(a) - partNumber(b));
     if (parts.length) {
       const isSlide = PART_ANCHOR.exec(parts[0].anchor.id)[1] === "slide";
       const labelId = `search-hit-${n}-parts`;

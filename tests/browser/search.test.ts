@@ -243,6 +243,15 @@ describe("search on the bundled content", () => {
     expect(errors).toEqual([]);
   });
 
+  it("lists a result's slides in the document's order, those Pagefind found and those holding a compound alike", async () => {
+    await freshPage();
+    // Pagefind finds «plan» on the Agder survey's slides 3, 9 and 12; slide 10 holds it only inside a compound.
+    await searchFor(page, server, "/sok/", "plan");
+    const agder = (await hits(page)).find((hit) => hit.href === AGDER_URL);
+    expect(agder?.parts.map((part) => part.href.replace(AGDER_URL, ""))).toEqual(["#slide-3", "#slide-9", "#slide-10", "#slide-12"]);
+    expect(errors).toEqual([]);
+  });
+
   it("never shows the words a record adds for the index only in an excerpt, and marks the text's matches", async () => {
     await freshPage();
     /** Each result's displayed excerpt (its text and marked words) with Pagefind's data for it: content, anchors and its own excerpt. */
