@@ -85,9 +85,9 @@ export function explainMatch(hit, topicTerms, body) {
  * `length` words around the densest matches, <mark> around each match, < and > escaped), from the
  * document's own words only. A record's compound parts and word forms run from its INDEX_ONLY anchor
  * to the next anchor or the end; they are left out. A match there counts as a match of the words of the
- * text it stands for (standIns): the word it is typed without ø or æ ("tromso" for "Tromsø"), or else
- * the words that hold it ("strategi" in "arbeidsgiverstrategien"). When every match is index-only and
- * stands for none (an inflected form: "læremidla"), the excerpt is the document's opening words.
+ * text it stands for (standIns): the word it is typed without ø or æ ("tromso" for "Tromsø"), the words
+ * that hold it ("strategi" in "arbeidsgiverstrategien"), or the words it is another form of ("læremidla" for
+ * "læremiddel"). When every match is index-only and stands for none, the excerpt is the document's opening words.
  */
 export function pageExcerpt(hit, length) {
   const { all, joiner } = contentWords(hit);
@@ -174,14 +174,28 @@ function contentWords(hit) {
   return { all: joiner ? content.split(/[^\S\uFEFF]+/) : content.split("\u200B"), joiner };
 }
 
-/** Index-only words (compound parts, inflected forms) shorter than this stand for no word that holds them. */
+/** Index-only words (compound parts, inflected forms) shorter than this stand for no word of the text. */
 const MIN_HELD = 4;
+
+/**
+ * Whether an inflected form and a word of the text look like forms of one word: at most two letters apart in length
+ * (the index adds no form longer than that, docs/search.md "Inflected forms"), and alike but for the last two
+ * letters of the shorter, four at least ("læremidla" and "læremiddel", "kommunar" and "kommune", "staging" and
+ * "staged"; not "kommunar" and "kommunikasjon", "planleggar" and "planlagt", nor "mødre" and "møter").
+ */
+function formsOfOneWord(word, form) {
+  if (word === form || Math.abs(word.length - form.length) > 2) return false;
+  const need = Math.max(MIN_HELD, Math.min(word.length, form.length) - 2);
+  for (let i = 0; i < need; i++) if (word[i] !== form[i]) return false;
+  return true;
+}
 
 /**
  * What the index-only words (positions [from, to) of `all`) that matched stand for in the text: a function of a word
  * of the text that gives the best score of the matches that stand for it, or undefined; undefined when none matched.
  * A match that is a word of the text typed without ø or æ stands for that word alone ("for" for "før", not for
- * "forslag"); any other (a compound's part, an inflected form) for each longer word that holds it.
+ * "forslag"); one that a longer word of the text holds (a compound's part) for each such word; any other (an
+ * inflected form) for the words that look like forms of one word with it (formsOfOneWord).
  */
 function standIns(hit, all, from, to) {
   const matched = new Map();
@@ -191,13 +205,18 @@ function standIns(hit, all, from, to) {
     matched.set(word, Math.max(matched.get(word) ?? 0, balanced_score));
   }
   if (!matched.size) return undefined;
-  const textWords = [...all.slice(0, from), ...all.slice(to)].map(normalise);
+  const textWords = [...new Set([...all.slice(0, from), ...all.slice(to)].map(normalise))];
   const typed = new Set(textWords.map(keyboardForm));
-  const held = [...matched].filter(([word]) => word.length >= MIN_HELD && !typed.has(word));
+  const untyped = [...matched].filter(([word]) => word.length >= MIN_HELD && !typed.has(word));
+  const isHeld = ([part]) => textWords.some((word) => word.length > part.length && word.includes(part));
+  const held = untyped.filter(isHeld);
+  const forms = untyped.filter((entry) => !isHeld(entry));
   return (word) => {
     const own = normalise(word);
     let score = matched.get(keyboardForm(own));
-    for (const [part, partScore] of held) if (own.length > part.length && own.includes(part) && !(score >= partScore)) score = partScore;
+    const better = (candidate) => !(score >= candidate);
+    for (const [part, partScore] of held) if (own.length > part.length && own.includes(part) && better(partScore)) score = partScore;
+    for (const [form, formScore] of forms) if (formsOfOneWord(own, form) && better(formScore)) score = formScore;
     return score;
   };
 }

@@ -179,7 +179,7 @@ describe("a result's excerpt", () => {
     expect(
       standInPartResults(
         hit(
-          "Tittel. planene Planen.",
+          "Tittel. læremidla Planen.",
           [[1, 0.5]],
           [
             { id: INDEX_ONLY_ANCHOR, location: 1 },
@@ -189,6 +189,39 @@ describe("a result's excerpt", () => {
         26,
       ),
     ).toEqual([]);
+  });
+
+  it("marks the words an index-only inflected form is another form of, and lists their slides", () => {
+    // Title (0–1), the index-only form "læremidla" (2), slide 1 (3–5), slide 2 (6–8).
+    const content = "Digitale læremidler. læremidla Innkjøp av læremiddel. Læremidlene og kommunikasjon.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 2, text: "" },
+      { id: "slide-1", location: 3, text: "Innkjøp av læremiddel." },
+      { id: "slide-2", location: 6, text: "Læremidlene og kommunikasjon." },
+    ];
+    const formHit = hit(content, [[2, 0.5]], anchors);
+    // "læremidler", "læremiddel" and "Læremidlene" are within two letters of it and alike but for the last three.
+    expect(pageExcerpt(formHit, 26)).toBe("Digitale <mark>læremidler.</mark> Innkjøp av <mark>læremiddel.</mark> <mark>Læremidlene</mark> og kommunikasjon.");
+    expect(standInPartResults(formHit, 26)).toEqual([
+      { anchor: { id: "slide-1", text: "Innkjøp av læremiddel." }, excerpt: "Innkjøp av <mark>læremiddel.</mark>" },
+      { anchor: { id: "slide-2", text: "Læremidlene og kommunikasjon." }, excerpt: "<mark>Læremidlene</mark> og kommunikasjon." },
+    ]);
+    // Alike in their first letters only: "kommunar" is not a form of "kommunikasjon", "planleggar" of "planlagt", nor
+    // "mødre" of "møter".
+    const unlike = hit(
+      "Tittel. kommunar planleggar mødre Om kommunikasjon, planlagt og møter.",
+      [
+        [1, 0.5],
+        [2, 0.5],
+        [3, 0.5],
+      ],
+      [
+        { id: INDEX_ONLY_ANCHOR, location: 1 },
+        { id: "slide-1", location: 4 },
+      ],
+    );
+    expect(pageExcerpt(unlike, 26)).toBe("Tittel. Om kommunikasjon, planlagt og møter.");
+    expect(standInPartResults(unlike, 26)).toEqual([]);
   });
 
   it("lists the slides that hold a word an index-only match is a part of", () => {
