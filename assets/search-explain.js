@@ -15,6 +15,11 @@ const INDEX_ONLY = "index-only";
  * (LANGUAGE_ANCHOR in scripts/search/records.ts): "lang-en". The text runs to the next anchor.
  */
 const LANGUAGE_ANCHOR = /^lang-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/;
+/**
+ * Id of the empty anchor before a record's registry words: topic labels and keywords, publisher names, indicator
+ * labels (TERMS_ANCHOR in scripts/search/records.ts). They run to the next anchor that is not a language anchor.
+ */
+const TERMS_ANCHOR = "terms";
 /** A slide's or a section's anchor (scripts/search/records.ts): its kind and its number. */
 export const PART_ANCHOR = /^(slide|section)-(\d+)$/;
 
@@ -88,27 +93,53 @@ export function explainMatch(hit, topicTerms, body) {
  * text it stands for (standIns): the word it is typed without ø or æ ("tromso" for "Tromsø"), the words
  * that hold it ("strategi" in "arbeidsgiverstrategien"), or the words it is another form of ("læremidla" for
  * "læremiddel"). When every match is index-only and stands for none, the excerpt is the document's opening words.
+ * When any match is among the document's own words, the registry words the record ends its head with (termsRange) are
+ * left out as well.
  */
 export function pageExcerpt(hit, length) {
   const { all, joiner } = contentWords(hit);
   const [from, to] = indexOnly(hit, all.length);
-  const words = [...all.slice(0, from), ...all.slice(to)];
-  const scores = [];
+  const indexOnlyAt = (at) => at >= from && at < to;
+  const scoreAt = [];
   for (const { location, balanced_score } of hit.weighted_locations ?? []) {
-    if (location >= from && location < to) continue;
-    const at = location < from ? location : location - (to - from);
-    scores[at] = (scores[at] ?? 0) + balanced_score;
+    if (!indexOnlyAt(location)) scoreAt[location] = (scoreAt[location] ?? 0) + balanced_score;
   }
   const standIn = standIns(hit, all, from, to);
   if (standIn) {
-    words.forEach((word, at) => {
+    all.forEach((word, at) => {
+      if (indexOnlyAt(at) || scoreAt[at] !== undefined) return;
       const score = standIn(word);
-      if (score !== undefined && scores[at] === undefined) scores[at] = score;
+      if (score !== undefined) scoreAt[at] = score;
     });
   }
+  // The registry words say less of a document than its own: when the query matched any of its own, they are left out.
+  const [termsFrom, termsTo] = termsRange(hit, all.length);
+  const termsAt = (at) => at >= termsFrom && at < termsTo;
+  const own = scoreAt.some((score, at) => score !== undefined && !termsAt(at));
+  const shown = [];
+  for (let at = 0; at < all.length; at++) if (!indexOnlyAt(at) && !(own && termsAt(at))) shown.push(at);
+  const scores = [];
+  shown.forEach((at, i) => {
+    if (scoreAt[at] !== undefined) scores[i] = scoreAt[at];
+  });
+  const words = shown.map((at) => all[at]);
   const languages = languagesOf(hit, all.length);
-  const start = excerptStart(scores, length, words.length);
-  return excerptHtml(words, scores, start, length, joiner, (at) => languages(at < from ? at : at + (to - from)));
+  return excerptHtml(words, scores, excerptStart(scores, length, words.length), length, joiner, (i) => languages(shown[i]));
+}
+
+/**
+ * Word positions [from, to) of a result's registry words: from its TERMS_ANCHOR to the next anchor that is not a
+ * language anchor, or the end; an empty range without one. They come before the index-only words.
+ */
+function termsRange(hit, count) {
+  const anchors = hit.anchors ?? [];
+  const from = anchors.find((anchor) => anchor.id === TERMS_ANCHOR)?.location;
+  if (from === undefined) return [0, 0];
+  let to = count;
+  for (const anchor of anchors) {
+    if (anchor.location > from && anchor.location < to && anchor.id !== TERMS_ANCHOR && !LANGUAGE_ANCHOR.test(anchor.id ?? "")) to = anchor.location;
+  }
+  return [from, to];
 }
 
 /**

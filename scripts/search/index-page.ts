@@ -9,12 +9,12 @@
  * compares the two on the bundled content and a generated corpus.
  *
  * Only what `recordHtml` writes is handled: a title, paragraphs with weights, the
- * index-only and language markers and headed slides. See docs/search.md, "An index writer of Lysark's own".
+ * index-only, terms and language markers and headed slides. See docs/search.md, "An index writer of Lysark's own".
  */
 import { decodeHTML } from "entities";
 import type { Stemmer } from "./inflections.ts";
 import { compareCodePoints } from "./merge.ts";
-import { INDEX_ONLY_ANCHOR, type IndexedExtras, languageAnchors, type SearchBlock, type SearchRecord, WEIGHTS } from "./records.ts";
+import { INDEX_ONLY_ANCHOR, type IndexedExtras, languageAnchors, type SearchBlock, type SearchRecord, TERMS_ANCHOR, termsAt, WEIGHTS } from "./records.ts";
 
 /** Pagefind keeps a weight as 24 × its value in a byte: 1 is 24, 0.5 is 12, a title (7) 168. */
 const WEIGHT_SCALE = 24;
@@ -403,7 +403,7 @@ class PageReader {
       const id = key.slice(key.indexOf(":") + 1);
       const text = normalizeContent(this.anchorText.get(key) ?? "");
       const element = rest.slice(0, colon);
-      // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only and language markers none.
+      // recordHtml gives every slide heading data-pagefind-title (its anchor), and the index-only, terms and language markers none.
       this.anchors.push(element === "h2" ? { element, id, text, title: id, location: this.position } : { element, id, text, location: this.position });
       return true;
     }
@@ -429,14 +429,15 @@ class PageReader {
 export function indexPage(record: SearchRecord, extras: IndexedExtras, table: WordTable): IndexPage {
   const reader = new PageReader(table);
   reader.heading(record.title, TITLE_WEIGHT);
-  const blocks = (list: readonly SearchBlock[]) => {
+  const blocks = (list: readonly SearchBlock[], terms = -1) => {
     const anchors = languageAnchors(list, record.language);
     list.forEach((block, i) => {
+      if (i === terms) reader.anchor("div", TERMS_ANCHOR, "");
       if (anchors[i]) reader.anchor("div", anchors[i], "");
       reader.paragraph(block.text, block.weight);
     });
   };
-  blocks(record.head);
+  blocks(record.head, termsAt(record.head));
   const compounds = extras.compoundParts?.length ? extras.compoundParts : undefined;
   const forms = extras.wordForms?.length ? extras.wordForms : undefined;
   if (compounds || forms) reader.anchor("div", INDEX_ONLY_ANCHOR, "");

@@ -8,7 +8,8 @@
  *   <html lang="sv">  … <meta data-pagefind-meta/filter/sort …>
  *   <h1>original title</h1>
  *   <p>titles in the UI languages, topic labels + keywords in every language, publisher names, key figures …</p>
- *     (a paragraph per language; <div id="lang-en"></div> before one in another language than the one before it)
+ *     (the registries' words last, after <div id="terms"></div>; a paragraph per language, <div id="lang-en"></div>
+ *     before one in another language than the one before it)
  *   <div id="index-only"></div><p>compound parts</p><p>word forms</p>   (indexed, never shown: INDEX_ONLY_ANCHOR)
  *   <h2 id="slide-3" data-pagefind-title="slide-3">slide title</h2><p>slide text and notes</p> …
  * Pagefind turns each `<h2 id>` into an anchor, and the search UI into a
@@ -96,6 +97,8 @@ export interface SearchBlock {
   /** Language of the text when it is not the body's. */
   lang?: string;
   weight?: number;
+  /** Words from the registries (topic labels and keywords, publisher names, indicator labels), not the document's own. */
+  terms?: boolean;
 }
 
 export interface SearchPart {
@@ -116,6 +119,18 @@ export interface SearchPart {
 export const LANGUAGE_ANCHOR = "lang-";
 
 /**
+ * Id of the empty anchor before a record's registry words (SearchBlock.terms), the last of its head: they run to the
+ * first anchor after them that is not a language anchor. The search page takes a result's excerpt from the
+ * document's own words when the query matched any (TERMS_ANCHOR in assets/search-explain.js).
+ */
+export const TERMS_ANCHOR = "terms";
+
+/** Where TERMS_ANCHOR goes in `blocks`: before the first registry block, if any. */
+export function termsAt(blocks: readonly SearchBlock[]): number {
+  return blocks.findIndex((block) => block.terms);
+}
+
+/**
  * The anchor to put before each of `blocks`, which follow text in `language`: where a block's language (the record's
  * `language` when it names none) differs from the one before it.
  */
@@ -134,7 +149,7 @@ export function languageAnchors(blocks: readonly SearchBlock[], language: string
  * (names such as "EU" or "Region Gävleborg" are of no one language), then each UI language's, its `lang` set. Each
  * term once, ignoring case, where it first comes.
  */
-function languageBlocks(own: readonly string[], ofLocale: (locale: UiLocale) => readonly string[], weight?: number): SearchBlock[] {
+function languageBlocks(own: readonly string[], ofLocale: (locale: UiLocale) => readonly string[], weight: number): SearchBlock[] {
   const lists = UI_LOCALES.map(ofLocale);
   const keys = lists.map((list) => new Set(list.map((term) => term.toLocaleLowerCase())));
   const everywhere = lists[0]!.filter((term) => keys.every((set) => set.has(term.toLocaleLowerCase())));
@@ -148,10 +163,10 @@ function languageBlocks(own: readonly string[], ofLocale: (locale: UiLocale) => 
     });
   const blocks: SearchBlock[] = [];
   const ownTerms = fresh([...own, ...everywhere]);
-  if (ownTerms.length) blocks.push({ text: ownTerms.join(" · "), ...(weight ? { weight } : {}) });
+  if (ownTerms.length) blocks.push({ text: ownTerms.join(" · "), weight, terms: true });
   UI_LOCALES.forEach((locale, i) => {
     const terms = fresh(lists[i]!);
-    if (terms.length) blocks.push({ text: terms.join(" · "), lang: locale, ...(weight ? { weight } : {}) });
+    if (terms.length) blocks.push({ text: terms.join(" · "), lang: locale, weight, terms: true });
   });
   return blocks;
 }
@@ -339,16 +354,17 @@ export function buildSearchRecord(
     if (translated) head.push({ text: translated, lang: locale, weight: WEIGHTS.translatedTitle });
   }
   if (meta.summary) head.push({ text: meta.summary, weight: WEIGHTS.summary });
-  head.push(
-    ...languageBlocks([], (locale) => view.topics.flatMap((topic) => [topic.labels[locale], ...(topic.keywords?.[locale] ?? [])]), WEIGHTS.topics),
-    ...languageBlocks([], (locale) => chain.map((publisher) => publisher.names[locale]), WEIGHTS.publisher),
-  );
   const people = meta.people.map((person) => [person.name, person.title].filter(Boolean).join(", "));
   const about = [...people, meta.event].filter((value): value is string => Boolean(value));
   if (about.length) head.push({ text: about.join(" · "), weight: WEIGHTS.people });
-  head.push(...keyFigureBlocks(view, indicatorsById));
   const preamble = htmlToText(body.preambleHtml);
   if (preamble) head.push({ text: preamble });
+  // The registries' words last, after the document's own (TERMS_ANCHOR).
+  head.push(
+    ...languageBlocks([], (locale) => view.topics.flatMap((topic) => [topic.labels[locale], ...(topic.keywords?.[locale] ?? [])]), WEIGHTS.topics),
+    ...languageBlocks([], (locale) => chain.map((publisher) => publisher.names[locale]), WEIGHTS.publisher),
+    ...keyFigureBlocks(view, indicatorsById),
+  );
 
   const parts: SearchPart[] = body.parts
     .filter((part) => !part.empty)
@@ -469,16 +485,16 @@ export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): st
   for (const [key, value] of Object.entries(record.sort)) {
     tags.push(`<meta data-pagefind-sort="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
   }
-  const blocks = (list: readonly SearchBlock[]) => {
+  const blocks = (list: readonly SearchBlock[], terms = -1) => {
     const anchors = languageAnchors(list, record.language);
     return list.map((block, i) => {
-      const anchor = anchors[i] ? `<div id="${escapeHtml(anchors[i])}"></div>` : "";
+      const anchor = (i === terms ? `<div id="${TERMS_ANCHOR}"></div>` : "") + (anchors[i] ? `<div id="${escapeHtml(anchors[i])}"></div>` : "");
       const lang = block.lang && block.lang !== record.language ? ` lang="${escapeHtml(block.lang)}"` : "";
       const weight = block.weight && block.weight !== 1 ? ` data-pagefind-weight="${block.weight}"` : "";
       return `${anchor}<p${lang}${weight}>${escapeHtml(block.text)}</p>`;
     });
   };
-  const head = blocks(record.head);
+  const head = blocks(record.head, termsAt(record.head));
   // data-pagefind-title makes every slide an anchor, even one whose heading is empty,
   // so its text is never credited to the slide before it.
   const parts = record.parts.map(

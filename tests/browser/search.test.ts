@@ -234,12 +234,36 @@ describe("search on the bundled content", () => {
     expect(agder.excerpts[0]).toEqual({ lang: "nb", spans: ["en: The municipalities' work on gender equality: survey results."] });
     expect(agder.excerpts.length).toBeGreaterThan(1);
     for (const slide of agder.excerpts.slice(1)) expect(slide.spans.join(" | ")).toMatch(/^en: Gender equality\b/);
-    // The Swedish record's English title and its topics' Norwegian labels.
+    // The Swedish record's English title, then its own Swedish words.
     const gavleborg = excerpts.find((hit) => hit.href === GAVLEBORG_URL_EN)!;
     expect(gavleborg.excerpts[0]!.lang).toBe("sv");
+    expect(gavleborg.excerpts[0]!.spans).toHaveLength(1);
     expect(gavleborg.excerpts[0]!.spans[0]).toMatch(/^en: .*gender equality resource\) 2011–2013\.$/);
-    expect(gavleborg.excerpts[0]!.spans[1]).toMatch(/^nb: Likestilling · /);
     expect(await axeViolations(page)).toEqual([]);
+    // «likestilling» finds it through its topic alone: the excerpt is its registry words, the Norwegian ones in Norwegian.
+    await searchFor(page, server, "/sok/", "likestilling");
+    const swedish = await page.$eval(`.search-hit:has(a[href="${GAVLEBORG_URL}"]) .search-hit-excerpt`, (paragraph) => ({
+      lang: (paragraph as HTMLElement).lang,
+      spans: [...paragraph.querySelectorAll<HTMLElement>("span[lang]")].map((span) => `${span.lang}: ${span.textContent}`),
+    }));
+    expect(swedish.lang).toBe("sv");
+    expect(swedish.spans.find((span) => span.startsWith("nb:"))).toMatch(/^nb: Likestilling · likeverd · /);
+    expect(errors).toEqual([]);
+  });
+
+  it("takes an excerpt from the document's own words when the query matched any, not from its topics' keywords", async () => {
+    await freshPage();
+    // «planar» matches the topic Planning's keywords (municipal master plan, action plan) on these documents, and their text.
+    await searchFor(page, server, "/sok/", "planar");
+    const excerpts = await page.$$eval(".search-hit", (items) =>
+      items.map((item) => ({
+        href: item.querySelector(".search-hit-title a")?.getAttribute("href") ?? "",
+        text: item.querySelector(".search-hit-excerpt")?.textContent ?? "",
+      })),
+    );
+    const agder = excerpts.find((hit) => hit.href === AGDER_URL)!;
+    expect(agder.text).toContain("handlingsplan for likestilling");
+    for (const hit of excerpts) expect(hit.text).not.toMatch(/municipal master plan|kommuneplan · handlingsplan/);
     expect(errors).toEqual([]);
   });
 

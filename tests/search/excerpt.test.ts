@@ -259,8 +259,8 @@ describe("the index-only and language anchors in Pagefind's index", () => {
     filters: { publisher: [], topic: [], type: [], year: [], language: [] },
     sort: {},
     head: [
-      { text: "Likestilling", weight: 3 },
-      { text: "Gender equality", lang: "en", weight: 3 },
+      { text: "Likestilling", weight: 3, terms: true },
+      { text: "Gender equality", lang: "en", weight: 3, terms: true },
     ],
     parts: [
       { anchor: "slide-1", title: "Første lysark", text: "Arbeidsgiverstrategi og planlegging i kommunen.", topics: [{ text: "Gender equality", lang: "en" }] },
@@ -283,13 +283,15 @@ describe("the index-only and language anchors in Pagefind's index", () => {
     }
   }
 
-  it("add no word and move none, mark where the index-only words and English start, and make no sub-result", async () => {
+  it("add no word and move none, mark where the index-only words, the registry words and English start, and make no sub-result", async () => {
     const html = recordHtml(record, extras);
     const marker = `<div id="${INDEX_ONLY_ANCHOR}"></div>\n`;
     const english = '<div id="lang-en"></div>';
+    const terms = '<div id="terms"></div>';
     expect(html).toContain(marker);
     expect(html.split(english)).toHaveLength(3);
-    const [withMarker, without] = [await indexed(html), await indexed(html.replace(marker, "").replaceAll(english, ""))];
+    expect(html).toContain(`${terms}<p data-pagefind-weight="3">Likestilling</p>`);
+    const [withMarker, without] = [await indexed(html), await indexed(html.replace(marker, "").replaceAll(english, "").replace(terms, ""))];
     // Index chunks are named by a hash of their content: the same words at the same positions and weights.
     expect(withMarker.chunks).toEqual(without.chunks);
     expect(withMarker.fragment.content).toBe(without.fragment.content);
@@ -303,11 +305,15 @@ describe("the index-only and language anchors in Pagefind's index", () => {
     const languages = withMarker.fragment.anchors.filter((entry: { id: string }) => entry.id === "lang-en");
     expect(languages.map((entry: { location: number }) => words[entry.location])).toEqual(["Gender", "Gender"]);
     expect(languages.every((entry: { title?: string }) => entry.title === undefined)).toBe(true);
+    const registry = withMarker.fragment.anchors.find((entry: { id: string }) => entry.id === "terms");
+    expect(words[registry.location]).toBe("Likestilling.");
+    expect(registry.title).toBeUndefined();
     expect(words.slice(anchor.location, slide.location).join(" ")).toBe("strategi legging. planen planene.");
-    // A query for "legging" matches only there: the excerpt shows none of the parts, and marks the word that holds it.
+    // A query for "legging" matches only there: the excerpt shows none of the parts, and marks the word that holds it,
+    // a word of the document's own, so the registry words are left out too.
     const legging = words.indexOf("legging.");
     expect(pageExcerpt({ ...withMarker.fragment, weighted_locations: [{ weight: 0.5, balanced_score: 1, location: legging }] }, 26)).toBe(
-      'Reguleringsplan for sentrum. Likestilling. <span lang="en">Gender equality.</span> Første lysark. Arbeidsgiverstrategi og <mark>planlegging</mark> i kommunen. <span lang="en">Gender equality.</span>',
+      'Reguleringsplan for sentrum. Første lysark. Arbeidsgiverstrategi og <mark>planlegging</mark> i kommunen. <span lang="en">Gender equality.</span>',
     );
 
     // Without index-only words, the excerpt is the one Pagefind's own functions (from the pagefind.js it wrote) make.
@@ -335,6 +341,56 @@ describe("the index-only and language anchors in Pagefind's index", () => {
         pagefindExcerpt(raw, weighted, length),
       );
     }
+  });
+});
+
+describe("a result's excerpt and the registry words", () => {
+  // Title (0–1), the document's summary (2–5), the registry words (6–9: a topic's words in nb, then in en), index-only
+  // (10), a slide (11–).
+  const content = "Ny plan. Kort om planen her. Planlegging kommuneplan Planning actionplan planer Velkommen. Arbeidet med planen går videre.";
+  const anchors: Anchor[] = [
+    { id: "terms", location: 6 },
+    { id: "lang-en", location: 8 },
+    { id: INDEX_ONLY_ANCHOR, location: 10 },
+    { id: "slide-1", location: 11, element: "h2", text: "Velkommen.", title: "slide-1" },
+  ];
+  const nb = (matches: Array<[number, number]>) => ({ ...hit(content, matches, anchors), filters: { language: ["nb"] } });
+
+  it("leaves the registry words out when the query matched any of the document's own", () => {
+    // The topic's words match thrice at weight 3; the slide's "planen" once: the excerpt is the slide's.
+    expect(
+      pageExcerpt(
+        nb([
+          [6, 9],
+          [7, 9],
+          [8, 9],
+          [14, 1],
+        ]),
+        4,
+      ),
+    ).toBe("Arbeidet med <mark>planen</mark> går");
+    // The words before them and after them are shown together, as around the index-only words.
+    expect(
+      pageExcerpt(
+        nb([
+          [5, 1],
+          [6, 9],
+        ]),
+        4,
+      ),
+    ).toBe("om planen <mark>her.</mark> Velkommen.");
+  });
+
+  it("is around the registry words when the query matched nothing else", () => {
+    expect(
+      pageExcerpt(
+        nb([
+          [8, 9],
+          [9, 9],
+        ]),
+        4,
+      ),
+    ).toBe('Planlegging kommuneplan <span lang="en"><mark>Planning</mark> <mark>actionplan</mark></span>');
   });
 });
 

@@ -127,9 +127,9 @@ keyFigures:
       // The source's own words in the document's language, then each UI language's labels and translations.
       const blocks = byId(figures.records, "testby/tall").head.filter((candidate) => candidate.weight === WEIGHTS.keyFigures);
       expect(blocks).toEqual([
-        { text: "Barne- og ungdomsavdelingen · Polen", weight: WEIGHTS.keyFigures },
-        { text: "Andel innvandrere · Landsgjennomsnittet · Innbyggere", lang: "nb", weight: WEIGHTS.keyFigures },
-        { text: "Share of immigrants · National average · Inhabitants · Poland", lang: "en", weight: WEIGHTS.keyFigures },
+        { text: "Barne- og ungdomsavdelingen · Polen", weight: WEIGHTS.keyFigures, terms: true },
+        { text: "Andel innvandrere · Landsgjennomsnittet · Innbyggere", lang: "nb", weight: WEIGHTS.keyFigures, terms: true },
+        { text: "Share of immigrants · National average · Inhabitants · Poland", lang: "en", weight: WEIGHTS.keyFigures, terms: true },
       ]);
       // A document without key figures gets no such block.
       const sv = byId(figures.records, "testby-sentrum/integrering-i-sentrum");
@@ -142,8 +142,8 @@ keyFigures:
   it("indexes publisher names in every language, up the chain, a block per language", () => {
     const sv = byId(fixture.records, "testby-sentrum/integrering-i-sentrum");
     expect(sv.head.filter((block) => block.weight === WEIGHTS.publisher && block.text.includes("Testby"))).toEqual([
-      { text: "Bydel Sentrum · Testby kommune", lang: "nb", weight: WEIGHTS.publisher },
-      { text: "Sentrum district · Testby municipality", lang: "en", weight: WEIGHTS.publisher },
+      { text: "Bydel Sentrum · Testby kommune", lang: "nb", weight: WEIGHTS.publisher, terms: true },
+      { text: "Sentrum district · Testby municipality", lang: "en", weight: WEIGHTS.publisher, terms: true },
     ]);
   });
 
@@ -155,6 +155,19 @@ keyFigures:
     expect(topics[0]!.text).toContain("likeverd");
     expect(topics[1]!.text).toContain("Gender equality");
     expect(topics[1]!.text).toContain("equal opportunities");
+  });
+
+  it("ends the head with the registry words, after the document's own, an empty terms anchor before them", () => {
+    const nb = byId(fixture.records, "testby/likestilling-i-testby");
+    const firstTerms = nb.head.findIndex((block) => block.terms);
+    expect(firstTerms).toBeGreaterThan(0);
+    expect(nb.head.slice(firstTerms).every((block) => block.terms)).toBe(true);
+    expect(nb.head.slice(0, firstTerms).map((block) => block.text)).toEqual(
+      expect.arrayContaining(["Gender equality in Testby", "En kort presentasjon.", "Kari Nordmann, Rådgiver"]),
+    );
+    const html = recordHtml(nb);
+    expect(html.split('<div id="terms"></div>')).toHaveLength(2);
+    expect(html).toMatch(/<div id="terms"><\/div><p data-pagefind-weight="3">Likestilling · /);
   });
 
   it("indexes the translated title, summary, people and the preamble as text", () => {
@@ -262,18 +275,20 @@ describe("topic labels on slides", () => {
 
   it("adds a mentioned topic's labels in the languages the slide does not use, a block per language", () => {
     const weight = WEIGHTS.slideTopics;
-    expect(slideTopicLabels("Arbeidet i likestillingsutvalget", [likestilling, planning])).toEqual([{ text: "Gender equality", lang: "en", weight }]);
+    expect(slideTopicLabels("Arbeidet i likestillingsutvalget", [likestilling, planning])).toEqual([
+      { text: "Gender equality", lang: "en", weight, terms: true },
+    ]);
     expect(slideTopicLabels("Flere ønsker heltid", [likestilling])).toEqual([
-      { text: "Likestilling", lang: "nb", weight },
-      { text: "Gender equality", lang: "en", weight },
+      { text: "Likestilling", lang: "nb", weight, terms: true },
+      { text: "Gender equality", lang: "en", weight, terms: true },
     ]);
     expect(slideTopicLabels("Equal opportunities and planning", [likestilling, planning])).toEqual([
-      { text: "Likestilling · Planlegging", lang: "nb", weight },
-      { text: "Gender equality", lang: "en", weight },
+      { text: "Likestilling · Planlegging", lang: "nb", weight, terms: true },
+      { text: "Gender equality", lang: "en", weight, terms: true },
     ]);
     // A label every UI language shares is of none: it takes the document's.
     expect(slideTopicLabels("Europa og Norge", [{ id: "eos", labels: { nb: "EØS", en: "EØS" }, keywords: { nb: ["Europa"], en: ["Europe"] } }])).toEqual([
-      { text: "EØS", weight },
+      { text: "EØS", weight, terms: true },
     ]);
     expect(slideTopicLabels("Om budsjett", [likestilling, planning])).toEqual([]);
   });
@@ -288,7 +303,7 @@ describe("topic labels on slides", () => {
     try {
       const record = byId(fixture.records, "testby/likestilling-i-testby");
       expect(record.parts.map((part) => [part.anchor, part.topics])).toEqual([
-        ["slide-1", [{ text: "Gender equality", lang: "en", weight: WEIGHTS.slideTopics }]],
+        ["slide-1", [{ text: "Gender equality", lang: "en", weight: WEIGHTS.slideTopics, terms: true }]],
         ["slide-2", []],
       ]);
     } finally {
