@@ -12,7 +12,7 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const INDEX_ONLY = "index-only";
 /**
  * Id of the empty anchor where text in another language than the one before it starts, and its language
- * (LANGUAGE_ANCHOR in scripts/search/records.ts): "lang-en". The text runs to the next anchor.
+ * (LANGUAGE_ANCHOR in scripts/search/records.ts): "lang-en". The text runs to the next anchor but TERMS_ANCHOR.
  */
 const LANGUAGE_ANCHOR = /^lang-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/;
 /**
@@ -293,7 +293,7 @@ function excerptHtml(words, scores, start, length, joiner, languageAt) {
 
 /**
  * The language of each word position of a result's content (`count` words) that is in another language than the
- * document's: from a language anchor to the next anchor. Returns a function of the position, undefined for the
+ * document's: from a language anchor to the next anchor but the registry words' (TERMS_ANCHOR). Returns a function of the position, undefined for the
  * document's own language.
  */
 function languagesOf(hit, count) {
@@ -303,7 +303,8 @@ function languagesOf(hit, count) {
   anchors.forEach((anchor, i) => {
     const lang = LANGUAGE_ANCHOR.exec(anchor.id ?? "")?.[1];
     if (!lang || lang === body) return;
-    const end = anchors.slice(i + 1).find((next) => next.location > anchor.location)?.location ?? count;
+    // The registry words' anchor changes no language: the record puts a language anchor beside it where one changes.
+    const end = anchors.slice(i + 1).find((next) => next.location > anchor.location && next.id !== TERMS_ANCHOR)?.location ?? count;
     runs.push({ from: anchor.location, to: end, lang });
   });
   return (at) => runs.find((run) => at >= run.from && at < run.to)?.lang;

@@ -381,6 +381,18 @@ describe("a result's excerpt and the registry words", () => {
     ).toBe("om planen <mark>her.</mark> Velkommen.");
   });
 
+  it("keep the language of the words before them: their anchor ends no language", () => {
+    // A Swedish record whose last own words are its Norwegian title (3–4), its registry words Norwegian too (5–6).
+    const swedish = "Planer i Umeå. Planer Umeå. Planlegging kommuneplan";
+    const marks = [
+      { id: "lang-nb", location: 3 },
+      { id: "terms", location: 5 },
+    ];
+    expect(pageExcerpt({ ...hit(swedish, [[5, 3]], marks), filters: { language: ["sv"] } }, 26)).toBe(
+      'Planer i Umeå. <span lang="nb">Planer Umeå. <mark>Planlegging</mark> kommuneplan</span>',
+    );
+  });
+
   it("is around the registry words when the query matched nothing else", () => {
     expect(
       pageExcerpt(
