@@ -14,7 +14,7 @@
 import { decodeHTML } from "entities";
 import type { Stemmer } from "./inflections.ts";
 import { compareCodePoints } from "./merge.ts";
-import { INDEX_ONLY_ANCHOR, type IndexedExtras, languageAnchors, type SearchBlock, type SearchRecord, TERMS_ANCHOR, termsAt, WEIGHTS } from "./records.ts";
+import { anchorsBefore, INDEX_ONLY_ANCHOR, type IndexedExtras, type SearchBlock, type SearchRecord, WEIGHTS } from "./records.ts";
 
 /** Pagefind keeps a weight as 24 × its value in a byte: 1 is 24, 0.5 is 12, a title (7) 168. */
 const WEIGHT_SCALE = 24;
@@ -429,15 +429,14 @@ class PageReader {
 export function indexPage(record: SearchRecord, extras: IndexedExtras, table: WordTable): IndexPage {
   const reader = new PageReader(table);
   reader.heading(record.title, TITLE_WEIGHT);
-  const blocks = (list: readonly SearchBlock[], terms = -1) => {
-    const anchors = languageAnchors(list, record.language);
+  const blocks = (list: readonly SearchBlock[], withTerms = false) => {
+    const anchors = anchorsBefore(list, record.language, withTerms);
     list.forEach((block, i) => {
-      if (i === terms) reader.anchor("div", TERMS_ANCHOR, "");
-      if (anchors[i]) reader.anchor("div", anchors[i], "");
+      for (const id of anchors[i]!) reader.anchor("div", id, "");
       reader.paragraph(block.text, block.weight);
     });
   };
-  blocks(record.head, termsAt(record.head));
+  blocks(record.head, true);
   const compounds = extras.compoundParts?.length ? extras.compoundParts : undefined;
   const forms = extras.wordForms?.length ? extras.wordForms : undefined;
   if (compounds || forms) reader.anchor("div", INDEX_ONLY_ANCHOR, "");

@@ -123,12 +123,7 @@ export const LANGUAGE_ANCHOR = "lang-";
  * first anchor after them that is not a language anchor. The search page takes a result's excerpt from the
  * document's own words when the query matched any (TERMS_ANCHOR in assets/search-explain.js).
  */
-export const TERMS_ANCHOR = "terms";
-
-/** Where TERMS_ANCHOR goes in `blocks`: before the first registry block, if any. */
-export function termsAt(blocks: readonly SearchBlock[]): number {
-  return blocks.findIndex((block) => block.terms);
-}
+const TERMS_ANCHOR = "terms";
 
 /**
  * The anchor to put before each of `blocks`, which follow text in `language`: where a block's language (the record's
@@ -142,6 +137,17 @@ export function languageAnchors(blocks: readonly SearchBlock[], language: string
     current = lang;
     return `${LANGUAGE_ANCHOR}${lang}`;
   });
+}
+
+/**
+ * The ids of the empty anchors before each of `blocks`, which follow text in `language`: TERMS_ANCHOR before the first
+ * registry block where `withTerms` (a record's head), then the block's language anchor (languageAnchors). recordHtml
+ * and Lysark's own index writer (index-page.ts) both place them from here.
+ */
+export function anchorsBefore(blocks: readonly SearchBlock[], language: string, withTerms = false): string[][] {
+  const languages = languageAnchors(blocks, language);
+  const terms = withTerms ? blocks.findIndex((block) => block.terms) : -1;
+  return blocks.map((_, i) => [...(i === terms ? [TERMS_ANCHOR] : []), ...(languages[i] ? [languages[i]] : [])]);
 }
 
 /**
@@ -485,16 +491,16 @@ export function recordHtml(record: SearchRecord, extras: IndexedExtras = {}): st
   for (const [key, value] of Object.entries(record.sort)) {
     tags.push(`<meta data-pagefind-sort="${escapeHtml(key)}[content]" content="${escapeHtml(value)}">`);
   }
-  const blocks = (list: readonly SearchBlock[], terms = -1) => {
-    const anchors = languageAnchors(list, record.language);
+  const blocks = (list: readonly SearchBlock[], withTerms = false) => {
+    const anchors = anchorsBefore(list, record.language, withTerms);
     return list.map((block, i) => {
-      const anchor = (i === terms ? `<div id="${TERMS_ANCHOR}"></div>` : "") + (anchors[i] ? `<div id="${escapeHtml(anchors[i])}"></div>` : "");
+      const anchor = anchors[i]!.map((id) => `<div id="${escapeHtml(id)}"></div>`).join("");
       const lang = block.lang && block.lang !== record.language ? ` lang="${escapeHtml(block.lang)}"` : "";
       const weight = block.weight && block.weight !== 1 ? ` data-pagefind-weight="${block.weight}"` : "";
       return `${anchor}<p${lang}${weight}>${escapeHtml(block.text)}</p>`;
     });
   };
-  const head = blocks(record.head, termsAt(record.head));
+  const head = blocks(record.head, true);
   // data-pagefind-title makes every slide an anchor, even one whose heading is empty,
   // so its text is never credited to the slide before it.
   const parts = record.parts.map(
