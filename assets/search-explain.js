@@ -38,13 +38,33 @@ export function keyboardForm(word) {
 /** Nynorsk documents use the Bokmål topic labels as their own. */
 const sameLanguage = (locale, body) => locale === body || (locale === "nb" && body === "nn");
 
+/**
+ * Where a run of a result's words that starts at position `from` ends: at the first of `anchors` after it that `passes`
+ * does not let through, or at `count`.
+ */
+function runEnd(anchors, from, count, passes = () => false) {
+  let end = count;
+  for (const anchor of anchors) if (anchor.location > from && anchor.location < end && !passes(anchor)) end = anchor.location;
+  return end;
+}
+
 /** Word positions [from, to) of a result's index-only words: from its INDEX_ONLY anchor to the next anchor or the end. */
 function indexOnly(hit, count) {
   const anchors = hit.anchors ?? [];
   const from = anchors.find((anchor) => anchor.id === INDEX_ONLY)?.location ?? count;
-  let to = count;
-  for (const anchor of anchors) if (anchor.location > from && anchor.location < to) to = anchor.location;
-  return [from, to];
+  return [from, runEnd(anchors, from, count)];
+}
+
+/**
+ * What the excerpts below read of a result (`hit`, Pagefind's data for it): its words as Pagefind splits them (`all`,
+ * and the `joiner` that joins them again), where its index-only words run ([from, to)), what its index-only matches
+ * stand for (`standIn`, standIns) and the language of each position (`languages`, languagesOf). search.js makes it once
+ * for a result and hands it to each; called without it, each makes its own.
+ */
+export function resultText(hit) {
+  const { all, joiner } = contentWords(hit);
+  const [from, to] = indexOnly(hit, all.length);
+  return { all, joiner, from, to, standIn: standIns(hit, all, from, to), languages: languagesOf(hit, all.length) };
 }
 
 /**
@@ -96,15 +116,13 @@ export function explainMatch(hit, topicTerms, body) {
  * When any match is among the document's own words, the registry words the record ends its head with (termsRange) are
  * left out as well.
  */
-export function pageExcerpt(hit, length) {
-  const { all, joiner } = contentWords(hit);
-  const [from, to] = indexOnly(hit, all.length);
+export function pageExcerpt(hit, length, text = resultText(hit)) {
+  const { all, joiner, from, to, standIn, languages } = text;
   const indexOnlyAt = (at) => at >= from && at < to;
   const scoreAt = [];
   for (const { location, balanced_score } of hit.weighted_locations ?? []) {
     if (!indexOnlyAt(location)) scoreAt[location] = (scoreAt[location] ?? 0) + balanced_score;
   }
-  const standIn = standIns(hit, all, from, to);
   if (standIn) {
     all.forEach((word, at) => {
       if (indexOnlyAt(at) || scoreAt[at] !== undefined) return;
@@ -123,7 +141,6 @@ export function pageExcerpt(hit, length) {
     if (scoreAt[at] !== undefined) scores[i] = scoreAt[at];
   });
   const words = shown.map((at) => all[at]);
-  const languages = languagesOf(hit, all.length);
   return excerptHtml(words, scores, excerptStart(scores, length, words.length), length, joiner, (i) => languages(shown[i]));
 }
 
@@ -135,11 +152,7 @@ function termsRange(hit, count) {
   const anchors = hit.anchors ?? [];
   const from = anchors.find((anchor) => anchor.id === TERMS_ANCHOR)?.location;
   if (from === undefined) return [0, 0];
-  let to = count;
-  for (const anchor of anchors) {
-    if (anchor.location > from && anchor.location < to && anchor.id !== TERMS_ANCHOR && !LANGUAGE_ANCHOR.test(anchor.id ?? "")) to = anchor.location;
-  }
-  return [from, to];
+  return [from, runEnd(anchors, from, count, (anchor) => anchor.id === TERMS_ANCHOR || LANGUAGE_ANCHOR.test(anchor.id ?? ""))];
 }
 
 /**
@@ -147,8 +160,8 @@ function termsRange(hit, count) {
  * calculate_sub_results makes it: the words from the anchor to the next titled anchor around the densest of the
  * result's matches there, each match marked; with the words of another language in spans of their own.
  */
-export function partExcerpt(hit, anchor, length) {
-  const { all, joiner } = contentWords(hit);
+export function partExcerpt(hit, anchor, length, text = resultText(hit)) {
+  const { all, joiner, languages } = text;
   const titled = (hit.anchors ?? [])
     .filter((entry) => (entry.title?.length && /\S/.test(entry.title)) || (/h\d/i.test(entry.element ?? "") && entry.text?.length && /\S/.test(entry.text)))
     .sort((a, b) => a.location - b.location);
@@ -164,7 +177,6 @@ export function partExcerpt(hit, anchor, length) {
   const endcap = end ?? all.length;
   const size = Math.min(end === undefined ? length : Math.min(end - from - region, length), endcap - from);
   const start = Math.max(Math.min(region, endcap - from - size), 0);
-  const languages = languagesOf(hit, all.length);
   return excerptHtml(all.slice(from, endcap), scores, start, size, joiner, (i) => languages(from + i));
 }
 
@@ -174,27 +186,24 @@ export function partExcerpt(hit, anchor, length) {
  * excerpt }), in document order, the words marked. Pagefind credits such a match to no slide: the index-only words
  * come before the first one.
  */
-export function standInPartResults(hit, length) {
-  const { all, joiner } = contentWords(hit);
-  const [from, to] = indexOnly(hit, all.length);
-  const standIn = standIns(hit, all, from, to);
+export function standInPartResults(hit, length, text = resultText(hit)) {
+  const { all, joiner, standIn, languages } = text;
   if (!standIn) return [];
   const anchors = [...(hit.anchors ?? [])].filter((anchor) => PART_ANCHOR.test(anchor.id ?? "")).sort((a, b) => a.location - b.location);
-  const languages = languagesOf(hit, all.length);
   const results = [];
-  anchors.forEach((anchor, i) => {
-    const end = anchors.slice(i + 1).find((next) => next.location > anchor.location)?.location ?? all.length;
+  for (const anchor of anchors) {
+    const end = runEnd(anchors, anchor.location, all.length);
     const words = all.slice(anchor.location, end);
     const scores = [];
     words.forEach((word, at) => {
       const score = standIn(word);
       if (score !== undefined) scores[at] = score;
     });
-    if (!scores.length) return;
+    if (!scores.length) continue;
     const start = excerptStart(scores, length, words.length);
     const excerpt = excerptHtml(words, scores, start, length, joiner, (at) => languages(anchor.location + at));
     results.push({ anchor: { id: anchor.id, text: anchor.text ?? "" }, excerpt });
-  });
+  }
   return results;
 }
 
@@ -293,20 +302,19 @@ function excerptHtml(words, scores, start, length, joiner, languageAt) {
 
 /**
  * The language of each word position of a result's content (`count` words) that is in another language than the
- * document's: from a language anchor to the next anchor but the registry words' (TERMS_ANCHOR). Returns a function of the position, undefined for the
- * document's own language.
+ * document's: from a language anchor to the next anchor but the registry words' (TERMS_ANCHOR). Returns a function of
+ * the position, undefined for the document's own language.
  */
 function languagesOf(hit, count) {
   const body = hit.filters?.language?.[0];
-  const anchors = [...(hit.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const anchors = hit.anchors ?? [];
   const runs = [];
-  anchors.forEach((anchor, i) => {
+  for (const anchor of anchors) {
     const lang = LANGUAGE_ANCHOR.exec(anchor.id ?? "")?.[1];
-    if (!lang || lang === body) return;
+    if (!lang || lang === body) continue;
     // The registry words' anchor changes no language: the record puts a language anchor beside it where one changes.
-    const end = anchors.slice(i + 1).find((next) => next.location > anchor.location && next.id !== TERMS_ANCHOR)?.location ?? count;
-    runs.push({ from: anchor.location, to: end, lang });
-  });
+    runs.push({ from: anchor.location, to: runEnd(anchors, anchor.location, count, (next) => next.id === TERMS_ANCHOR), lang });
+  }
   return (at) => runs.find((run) => at >= run.from && at < run.to)?.lang;
 }
 

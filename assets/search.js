@@ -7,7 +7,7 @@
 // data- attributes and the server-rendered form (facet labels are translated there); no
 // inline script.
 
-import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, partExcerpt, standInPartResults } from "./search-explain.js";
+import { excerptPieces, explainMatch, PART_ANCHOR, pageExcerpt, partExcerpt, resultText, standInPartResults } from "./search-explain.js";
 import { createSearch, EXCERPT_WORDS } from "./search-query.js";
 
 /**
@@ -333,13 +333,14 @@ function start(root) {
     const why = explainMatch(hit, topicTerms, language);
     if (why) item.append(explanation(why, language));
     // Not Pagefind's hit.excerpt: that can show the words a record adds for the index only.
-    const text = pageExcerpt(hit, EXCERPT_WORDS);
+    const words = resultText(hit);
+    const text = pageExcerpt(hit, EXCERPT_WORDS, words);
     if (text) item.append(excerpt("search-hit-excerpt", text, language));
 
     // Pagefind's sub-results without their excerpts: partExcerpt makes the same with the language of each word.
     const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).map((sub) => ({ anchor: sub.anchor }));
     // Slides holding a word the query matched only as typed without ø or æ, or as a part of: Pagefind credits those to none.
-    const standIns = standInPartResults(hit, EXCERPT_WORDS).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
+    const standIns = standInPartResults(hit, EXCERPT_WORDS, words).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
     // Pagefind's first, then the rest; shown in the document's order.
     const partNumber = (part) => Number(PART_ANCHOR.exec(part.anchor.id)[2]);
     const parts = [...found, ...standIns].slice(0, MAX_PARTS).sort((a, b) => partNumber(a) - partNumber(b));
@@ -364,7 +365,7 @@ function start(root) {
           partLink.append(span);
         }
         entry.append(partLink);
-        const partText = sub.excerpt ?? partExcerpt(hit, sub.anchor, EXCERPT_WORDS);
+        const partText = sub.excerpt ?? partExcerpt(hit, sub.anchor, EXCERPT_WORDS, words);
         if (partText) entry.append(excerpt("search-part-excerpt", partText, language));
         list.append(entry);
       }
