@@ -24,15 +24,20 @@ const TERMS_ANCHOR = "terms";
 export const PART_ANCHOR = /^(slide|section)-(\d+)$/;
 
 const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "");
-const UNMARKED = /[øæœ]/g;
-const TYPED = { ø: "o", æ: "ae", œ: "oe" };
+const NORDIC = /[øæœå]/;
+const LETTERS = /[øæœå]/g;
+const SHORT = { ø: "o", æ: "ae", œ: "oe", å: "å" };
+const LONG = { ø: "oe", æ: "ae", œ: "oe", å: "aa" };
 
 /**
- * A word (lower case) as typed without ø, æ and œ, as the index also holds it ("tromsø" → "tromso"; keyboardForm in
- * scripts/search/keyboard-forms.ts); undefined when it has none.
+ * A word (lower case) as typed without ø, æ, œ and å, as the index also holds it ("tromsø" → ["tromso", "tromsoe"];
+ * keyboardForms in scripts/search/keyboard-forms.ts); none for a word without them.
  */
-export function keyboardForm(word) {
-  return /[øæœ]/.test(word) ? word.replace(UNMARKED, (letter) => TYPED[letter]) : undefined;
+export function keyboardForms(word) {
+  if (!NORDIC.test(word)) return [];
+  const forms = new Set([word.replace(LETTERS, (letter) => SHORT[letter]), word.replace(LETTERS, (letter) => LONG[letter])]);
+  forms.delete(word);
+  return [...forms];
 }
 
 /** Nynorsk documents use the Bokmål topic labels as their own. */
@@ -85,8 +90,8 @@ export function explainMatch(hit, topicTerms, body) {
     // Every match is a compound part: name the longest word of the text (not an index-only one) that holds the part.
     const [from, to] = indexOnly(hit, words.length);
     const textWords = [...new Set([...words.slice(0, from), ...words.slice(to)].map(normalise))];
-    // A word typed without ø or æ ("tromso"): the excerpt marks the word of the text, which needs no explanation.
-    const typed = new Set(textWords.map(keyboardForm));
+    // A word typed without ø, æ or å ("tromso"): the excerpt marks the word of the text, which needs no explanation.
+    const typed = new Set(textWords.flatMap(keyboardForms));
     if (matched.some((word) => typed.has(word))) return null;
     for (const part of matched) {
       const compound = textWords.filter((word) => word.length > part.length && word.includes(part)).sort((a, b) => b.length - a.length)[0];
@@ -110,7 +115,7 @@ export function explainMatch(hit, topicTerms, body) {
  * `length` words around the densest matches, <mark> around each match, < and > escaped), from the
  * document's own words only. A record's compound parts and word forms run from its INDEX_ONLY anchor
  * to the next anchor or the end; they are left out. A match there counts as a match of the words of the
- * text it stands for (standIns): the word it is typed without ø or æ ("tromso" for "Tromsø"), the words
+ * text it stands for (standIns): the word it is typed without ø, æ or å ("tromso" for "Tromsø"), the words
  * that hold it ("strategi" in "arbeidsgiverstrategien"), or the words it is another form of ("læremidla" for
  * "læremiddel"). When every match is index-only and stands for none, the excerpt is the document's opening words.
  * When any match is among the document's own words, the registry words the record ends its head with (termsRange) are
@@ -182,7 +187,7 @@ export function partExcerpt(hit, anchor, length, text = resultText(hit)) {
 
 /**
  * The slides (or sections) that hold a word of the text an index-only match stands for (standIns: the word typed
- * without ø or æ, a compound the match is a part of), in the shape of Pagefind's sub-results ({ anchor: { id, text },
+ * without ø, æ or å, a compound the match is a part of), in the shape of Pagefind's sub-results ({ anchor: { id, text },
  * excerpt }), in document order, the words marked. Pagefind credits such a match to no slide: the index-only words
  * come before the first one.
  */
@@ -233,7 +238,7 @@ function formsOfOneWord(word, form) {
 /**
  * What the index-only words (positions [from, to) of `all`) that matched stand for in the text: a function of a word
  * of the text that gives the best score of the matches that stand for it, or undefined; undefined when none matched.
- * A match that is a word of the text typed without ø or æ stands for that word alone ("for" for "før", not for
+ * A match that is a word of the text typed without ø, æ or å stands for that word alone ("for" for "før", not for
  * "forslag"); one that a longer word of the text holds (a compound's part) for each such word; any other (an
  * inflected form) for the words that look like forms of one word with it (formsOfOneWord).
  */
@@ -246,15 +251,16 @@ function standIns(hit, all, from, to) {
   }
   if (!matched.size) return undefined;
   const textWords = [...new Set([...all.slice(0, from), ...all.slice(to)].map(normalise))];
-  const typed = new Set(textWords.map(keyboardForm));
+  const typed = new Set(textWords.flatMap(keyboardForms));
   const untyped = [...matched].filter(([word]) => word.length >= MIN_HELD && !typed.has(word));
   const isHeld = ([part]) => textWords.some((word) => word.length > part.length && word.includes(part));
   const held = untyped.filter(isHeld);
   const forms = untyped.filter((entry) => !isHeld(entry));
   return (word) => {
     const own = normalise(word);
-    let score = matched.get(keyboardForm(own));
+    let score;
     const better = (candidate) => !(score >= candidate);
+    for (const form of keyboardForms(own)) if (matched.has(form) && better(matched.get(form))) score = matched.get(form);
     for (const [part, partScore] of held) if (own.length > part.length && own.includes(part) && better(partScore)) score = partScore;
     for (const [form, formScore] of forms) if (formsOfOneWord(own, form) && better(formScore)) score = formScore;
     return score;

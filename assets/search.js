@@ -339,7 +339,7 @@ function start(root) {
 
     // Pagefind's sub-results without their excerpts: partExcerpt makes the same with the language of each word.
     const found = (hit.sub_results ?? []).filter((sub) => PART_ANCHOR.test(sub.anchor?.id ?? "")).map((sub) => ({ anchor: sub.anchor }));
-    // Slides holding a word the query matched only as typed without ø or æ, or as a part of: Pagefind credits those to none.
+    // Slides holding a word the query matched only as typed without ø, æ or å, or as a part of: Pagefind credits those to none.
     const standIns = standInPartResults(hit, EXCERPT_WORDS, words).filter((part) => !found.some((sub) => sub.anchor.id === part.anchor.id));
     // Pagefind's first, then the rest; shown in the document's order.
     const partNumber = (part) => Number(PART_ANCHOR.exec(part.anchor.id)[2]);

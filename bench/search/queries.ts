@@ -16,8 +16,8 @@
  *               already matches prefixes)
  *   translated  English words for a Nordic document (topic labels, title translations)
  *   multi-word  several words, all of which the document holds in some form
- *   unaccented  a word the document writes with ø or æ, typed without them
- *               (o, ae), as on a keyboard without Nordic letters
+ *   unaccented  a word the document writes with ø, æ or å, typed without them
+ *               (o or oe, ae, aa), as on a keyboard without Nordic letters
  */
 import type { ContentLanguage } from "../../scripts/i18n/locales.ts";
 
@@ -103,6 +103,9 @@ const ROWS: Row[] = [
   ["nb", "unaccented", "folgeforskning", AGDER],
   ["nb", "unaccented", "bolgedemperen", BODO],
   ["nb", "unaccented", "mangfoldserklaering", STAVANGER],
+  ["nb", "unaccented", "smaabaathavna", BODO],
+  ["nb", "unaccented", "hoesting", STAVANGER],
+  ["nb", "unaccented", "aarlig rapport", STAVANGER],
   // ---------------------------------------------------------------- nn
   ["nn", "exact", "skulebruksplan", VOSS],
   ["nn", "inflected", "grendeskular", VOSS],
@@ -125,6 +128,8 @@ const ROWS: Row[] = [
   ["nn", "unaccented", "laeremiddel", VOLDA],
   ["nn", "unaccented", "kjolekapasitet", SOGNDAL],
   ["nn", "unaccented", "baerproduksjon", SOGNDAL],
+  ["nn", "unaccented", "hovudmaal", VOLDA],
+  ["nn", "unaccented", "kjoelekapasitet", SOGNDAL],
   // ---------------------------------------------------------------- sv
   ["sv", "exact", "jämställdhetsintegrering", UMEA],
   ["sv", "compound", "integrering umeå", UMEA],
@@ -192,6 +197,9 @@ const ROWS: Row[] = [
   ["da", "unaccented", "hjemmehjaelperne", GENTOFTE],
   ["da", "unaccented", "havvindmollerne", BORNHOLM],
   ["da", "unaccented", "ilandforingen", BORNHOLM],
+  ["da", "unaccented", "paaroerende", GENTOFTE],
+  ["da", "unaccented", "energioeen", BORNHOLM],
+  ["da", "unaccented", "roenne", BORNHOLM],
   // ---------------------------------------------------------------- en
   ["en", "exact", "permafrost", ARCTIC],
   ["en", "multi-word", "snowmelt floods", ARCTIC],

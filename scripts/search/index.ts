@@ -23,7 +23,7 @@ import { type SliceTask, SliceWriter } from "./slice-writer.ts";
 import { BundleJoin } from "./merge.ts";
 import { eventLoopTurns } from "../content/event-loop-turns.ts";
 import { dictionariesFor } from "./dictionaries.ts";
-import { keyboardForms } from "./keyboard-forms.ts";
+import { recordKeyboardForms } from "./keyboard-forms.ts";
 import { baseForms, ownLanguageStemmer, ownLanguageStems, queryStemmers, recordBaseFormsFrom, recordFormsFrom, type Stemmer } from "./inflections.ts";
 import { recordHashOf } from "./record-spool.ts";
 import { recordHtml, searchBundleDir, searchSliceDir, stemmerLanguage, type SearchRecord } from "./records.ts";
@@ -327,7 +327,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
               wordForms: formStemmers
                 ? [
                     ...new Set([
-                      ...keyboardForms(own),
+                      ...recordKeyboardForms(own),
                       ...(siteForms.has(record.language) ? recordFormsFrom(own, siteForms.get(record.language)!) : []),
                       ...(bases
                         ? recordBaseFormsFrom(
@@ -344,7 +344,7 @@ export async function writeSearchBundles(records: readonly SearchRecord[], outpu
                         : []),
                     ]),
                   ]
-                : keyboardForms(own),
+                : recordKeyboardForms(own),
             }
           : {};
         // Lysark's writer reads the record itself, not the HTML, and a slice's key needs only what its bundle is made

@@ -128,6 +128,17 @@ describe("a result's excerpt", () => {
     expect(pageExcerpt(hit("Tittel. planene Reguleringsplan for Østensjø.", [[1, 0.5]], form), 26)).toBe("Tittel. Reguleringsplan for Østensjø.");
   });
 
+  it("marks the word of the text that an index-only match spelled with aa for å and oe for ø stands for, and that word alone", () => {
+    // Title (0), index-only words (1–2: the two-letter spellings of "pårørende" and "hovudmål"), a slide (3–).
+    const content = "Tittel. paaroerende hovudmaal Om pårørende, Pårørenderådet og påske på hovudmål.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 3 },
+    ];
+    expect(pageExcerpt(hit(content, [[1, 0.5]], anchors), 26)).toBe("Tittel. Om <mark>pårørende,</mark> Pårørenderådet og påske på hovudmål.");
+    expect(pageExcerpt(hit(content, [[2, 0.5]], anchors), 26)).toBe("Tittel. Om pårørende, Pårørenderådet og påske på <mark>hovudmål.</mark>");
+  });
+
   it("marks the words of the text that hold an index-only match, a compound's part, but not for a word typed without ø", () => {
     // Title (0–1), index-only words (2–3: the part "strategi", the keyboard form "mote" of "Møte"), a slide (4–).
     const content = "Ny plan. strategi mote Arbeidsgiverstrategien vår. Møte om promotering av strategiene.";
