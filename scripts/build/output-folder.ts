@@ -12,6 +12,7 @@ import { inside } from "../content/safe-path.ts";
 import { IMAGE_URL_PATH } from "../images/images.ts";
 import { LOCALES, UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
+import { SITEMAP_PART } from "../publish/feeds.ts";
 import { isSearchOutput } from "../search/records.ts";
 import { SEARCH_FOLDER } from "./plan.ts";
 
@@ -28,8 +29,9 @@ const ROUTE_SEGMENTS = ["documents", "embed", "publishers", "topics", "types", "
 
 /**
  * Every name a site Lysark writes (whole, a slice or merged) may have at its top: the default locale's route
- * segments, the other locales' prefixes, the assets, images, cards and search index, and the single files. A test
- * holds the built sites to it (tests/build/output-plan.test.ts).
+ * segments, the other locales' prefixes, the assets, images, cards and search index, and the single files (and the
+ * sitemap's parts, SITEMAP_PART, on a site too large for one). A test holds the built sites to it
+ * (tests/build/output-plan.test.ts).
  */
 export function siteTopLevelNames(): ReadonlySet<string> {
   const names = new Set(["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_headers", "assets", "social"]);
@@ -193,7 +195,7 @@ export function outputFolderProblem(root: string, output: string, given: boolean
   const names = siteTopLevelNames();
   // The search index's slice folders (pagefind.slice-N) are a site's too: `npm start` stopped while it indexed leaves
   // them in _site/, and its next start, refused for them, could not replace them.
-  const foreign = entries.filter((name) => !names.has(name) && !isSearchOutput(name) && !FILE_MANAGER_LITTER.has(name)).sort();
+  const foreign = entries.filter((name) => !names.has(name) && !SITEMAP_PART.test(name) && !isSearchOutput(name) && !FILE_MANAGER_LITTER.has(name)).sort();
   if (!foreign.length) return undefined;
   const listed = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : "");
   return `${label}: that folder holds files a site Lysark writes does not have (${listed}). ${replaces}, so it would remove them. Build into a new or empty folder, or move them away first.`;

@@ -211,23 +211,127 @@ export function sitemapPages(model: SiteModel): PageBase[] {
   return out;
 }
 
-/** The sitemap a page at a time (it lists every page: about 29 MB at N = 20,000), written as it is made. */
-export function* sitemapPieces({ model, config }: SiteData): Generator<string> {
-  const abs = (path: string) => escapeXml(`${config.url}${path}`);
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n`;
-  for (const page of sitemapPages(model)) {
-    const lines = [`  <url>`, `    <loc>${abs(page.url)}</loc>`];
-    const updated = (page as Partial<DocumentPage>).publish?.lastUpdated;
-    if (updated) lines.push(`    <lastmod>${updated}</lastmod>`);
-    // A document page makes its alternates on each read (site/model.ts).
-    const { alternates } = page;
-    for (const alternate of alternates) lines.push(`    <xhtml:link rel="alternate" hreflang="${alternate.hreflang}" href="${abs(alternate.url)}"/>`);
-    const fallback = alternates.find((alternate) => alternate.locale === UI_LOCALES[0]);
-    if (fallback) lines.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${abs(fallback.url)}"/>`);
-    lines.push(`  </url>\n`);
-    yield lines.join("\n");
+/**
+ * The sitemaps protocol's limits for one file (https://www.sitemaps.org/protocol.html): 50,000 addresses and
+ * 52,428,800 bytes uncompressed. A search engine refuses a larger file, and an archive of 20,000 documents lists
+ * about 52,000 pages (29 MB).
+ */
+export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 52_428_800 };
+
+export interface SitemapLimits {
+  urls: number;
+  bytes: number;
+}
+
+/**
+ * One file of the sitemap: the list of pages `[from, to)` of sitemapPages (all of them in `/sitemap.xml` when one
+ * file holds them), or, when it takes more than one, `/sitemap.xml` as the index of the parts' addresses.
+ */
+export type SitemapFile = { file: string; from: number; to: number } | { file: string; parts: readonly string[] };
+
+const SITEMAP_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n`;
+const SITEMAP_FOOT = `</urlset>\n`;
+/** More than the markup around one address in an entry (its element, hreflang and quotes), and than the date line. */
+const LINE_BYTES = 80;
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
+
+function sitemapEntry(page: PageBase, abs: (path: string) => string): string {
+  const lines = [`  <url>`, `    <loc>${abs(page.url)}</loc>`];
+  const updated = (page as Partial<DocumentPage>).publish?.lastUpdated;
+  if (updated) lines.push(`    <lastmod>${updated}</lastmod>`);
+  // A document page makes its alternates on each read (site/model.ts).
+  const { alternates } = page;
+  for (const alternate of alternates) lines.push(`    <xhtml:link rel="alternate" hreflang="${alternate.hreflang}" href="${abs(alternate.url)}"/>`);
+  const fallback = alternates.find((alternate) => alternate.locale === UI_LOCALES[0]);
+  if (fallback) lines.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${abs(fallback.url)}"/>`);
+  lines.push(`  </url>\n`);
+  return lines.join("\n");
+}
+
+const absolute = (config: SiteConfig) => (path: string) => escapeXml(`${config.url}${path}`);
+
+const sitemapFilesMade = new WeakMap<object, SitemapFile[]>();
+
+/**
+ * The sitemap's files: `/sitemap.xml` alone while every page fits in one file within `limits`; else the parts
+ * `/sitemap-1.xml` … each as full as the limits let it be, in page order, and `/sitemap.xml` the index that names them
+ * (robots.txt names `/sitemap.xml` either way). Whether one file holds them is told, without making any entry, from
+ * the longest address: an entry names its page and each alternate (one a locale) and the default, each within a line
+ * of markup. Only a site that may not fit has its entries made and measured. Made once for `data`.
+ */
+export function sitemapFiles(data: { model: SiteModel; config: SiteConfig }, limits: SitemapLimits = SITEMAP_LIMITS): SitemapFile[] {
+  const made = limits === SITEMAP_LIMITS ? sitemapFilesMade.get(data) : undefined;
+  if (made) return made;
+  const pages = sitemapPages(data.model);
+  const abs = absolute(data.config);
+  const room = limits.bytes - utf8Bytes(SITEMAP_HEAD) - utf8Bytes(SITEMAP_FOOT);
+  let files: SitemapFile[];
+  if (pages.length <= limits.urls && pages.length * sitemapEntryBound(data) <= room) files = [{ file: "/sitemap.xml", from: 0, to: pages.length }];
+  else {
+    const parts: Array<{ from: number; to: number }> = [];
+    let from = 0;
+    let bytes = 0;
+    pages.forEach((page, i) => {
+      const entry = utf8Bytes(sitemapEntry(page, abs));
+      if (i > from && (i - from >= limits.urls || bytes + entry > room)) {
+        parts.push({ from, to: i });
+        from = i;
+        bytes = 0;
+      }
+      bytes += entry;
+    });
+    parts.push({ from, to: pages.length });
+    files =
+      parts.length === 1
+        ? [{ file: "/sitemap.xml", ...parts[0]! }]
+        : [
+            { file: "/sitemap.xml", parts: parts.map((_, k) => `/sitemap-${k + 1}.xml`) },
+            ...parts.map((part, k) => ({ file: `/sitemap-${k + 1}.xml`, ...part })),
+          ];
   }
-  yield `</urlset>\n`;
+  if (limits === SITEMAP_LIMITS) sitemapFilesMade.set(data, files);
+  return files;
+}
+
+/**
+ * More bytes than any entry of the sitemap takes: an entry names its page, each alternate (one a locale) and the
+ * default, each on a line of its own, none longer than the longest address of any page the model has.
+ */
+export function sitemapEntryBound({ model, config }: { model: SiteModel; config: SiteConfig }): number {
+  const abs = absolute(config);
+  let longest = 0;
+  for (const page of allPages(model)) longest = Math.max(longest, utf8Bytes(abs(page.url)));
+  return LINE_BYTES * 2 + (UI_LOCALES.length + 2) * (longest + LINE_BYTES);
+}
+
+/** A part of the sitemap as its files name it (`sitemap-2.xml`), beside the index at the site's top. */
+export const SITEMAP_PART = /^sitemap-[1-9][0-9]*\.xml$/;
+
+/** Every page of the model, of every kind, the 404 pages too: whatever an alternate may name. */
+function* allPages(model: SiteModel): Generator<PageBase> {
+  for (const pages of Object.values(model.pages) as unknown[]) {
+    if (!Array.isArray(pages)) continue;
+    for (const page of pages as PageBase[]) if (typeof page?.url === "string") yield page;
+  }
+}
+
+/**
+ * One file of the sitemap (sitemapFiles), written as it is made, a page at a time: the whole list lists every page,
+ * about 29 MB at N = 20,000.
+ */
+export function* sitemapPieces({ model, config }: { model: SiteModel; config: SiteConfig }, file: SitemapFile): Generator<string> {
+  const abs = absolute(config);
+  if ("parts" in file) {
+    yield `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+    for (const part of file.parts) yield `  <sitemap>\n    <loc>${abs(part)}</loc>\n  </sitemap>\n`;
+    yield `</sitemapindex>\n`;
+    return;
+  }
+  yield SITEMAP_HEAD;
+  const pages = sitemapPages(model);
+  for (let i = file.from; i < file.to; i++) yield sitemapEntry(pages[i]!, abs);
+  yield SITEMAP_FOOT;
 }
 
 export function robotsTxt({ config }: { config: SiteConfig }): string {

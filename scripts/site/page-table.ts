@@ -12,7 +12,17 @@ import { t } from "../i18n/strings.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import type { Download, IndicatorPage } from "../keyfigures/assemble.ts";
 import { bibtex, cslJson } from "../publish/cite.ts";
-import { atomFeed, feedUrl, listingAtomFeed, listingFeedKey, robotsTxt, sitemapPieces, type ListingFeed } from "../publish/feeds.ts";
+import {
+  atomFeed,
+  feedUrl,
+  listingAtomFeed,
+  listingFeedKey,
+  robotsTxt,
+  sitemapFiles,
+  sitemapPieces,
+  type ListingFeed,
+  type SitemapFile,
+} from "../publish/feeds.ts";
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
@@ -158,7 +168,8 @@ export const PAGE_TABLE: readonly PageKind[] = [
     // Made from the document page alone; its key is that page's, hashed once for all its files.
     cacheKey: ({ page, format }) => ({ data: page, part: format }),
   }),
-  kind<SiteData>({ kind: "sitemap", pages: (d) => [d], file: () => "/sitemap.xml", text: (_, d) => sitemapPieces(d) }),
+  // One file, or an index and its parts past the protocol's limits (scripts/publish/feeds.ts).
+  kind<SitemapFile>({ kind: "sitemap", pages: (d) => sitemapFiles(d), file: (part) => part.file, text: (part, d) => sitemapPieces(d, part) }),
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
   kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),

@@ -53,11 +53,13 @@ describe("the output folder a build may replace", () => {
     expect(problem("_site", false)).toBeUndefined();
     // What npm start stopped while it indexed leaves beside the search index: its next start refused the folder for them.
     for (const name of ["pagefind", "pagefind.slice-0", "pagefind.slice-12", "pagefind.next", "pagefind.old"]) mkdirSync(path.join(output, name));
+    // A large site's sitemap comes in parts beside its index.
+    for (const name of ["sitemap.xml", "sitemap-1.xml", "sitemap-12.xml"]) writeFileSync(path.join(output, name), "");
     expect(problem("_site", false)).toBeUndefined();
     expect(outputFolderProblem(root, output, false, { lysark, inPlace: true })).toBeUndefined();
-    for (const name of ["CNAME", "photos", "a.txt", "b.txt"]) writeFileSync(path.join(output, name), "");
+    for (const name of ["CNAME", "photos", "a.txt", "sitemap-0.xml"]) writeFileSync(path.join(output, name), "");
     expect(problem("_site", false)).toBe(
-      "_site/: that folder holds files a site Lysark writes does not have (CNAME, a.txt, b.txt and 1 more). A build replaces its output folder whole, so it would remove them. Build into a new or empty folder, or move them away first.",
+      "_site/: that folder holds files a site Lysark writes does not have (CNAME, a.txt, photos and 1 more). A build replaces its output folder whole, so it would remove them. Build into a new or empty folder, or move them away first.",
     );
   });
 

@@ -4,25 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { readOutput } from "../helpers/fixture.ts";
-import { SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
+import { expectWellFormedXml, SITE_URL, useTwoPublishBuilds } from "./helpers.ts";
 
 const builds = useTwoPublishBuilds();
-
-/** A small well-formedness check: every tag closes in order, attributes are quoted, entities are known. */
-function expectWellFormedXml(xml: string): void {
-  expect(xml.startsWith('<?xml version="1.0"')).toBe(true);
-  const stack: string[] = [];
-  const body = xml.replace(/^<\?xml[^?]*\?>/, "");
-  for (const match of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g)) {
-    const [, closing, name, , selfClosing] = match;
-    if (selfClosing) continue;
-    if (closing) expect(stack.pop(), `closing ${name}`).toBe(name);
-    else stack.push(name!);
-  }
-  expect(stack).toEqual([]);
-  expect(body.replace(/<[^>]*>/g, "")).not.toMatch(/[<>]/);
-  expect(body).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos);)/);
-}
 
 const entries = (xml: string) => [...xml.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
 

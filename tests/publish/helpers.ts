@@ -6,7 +6,7 @@
  */
 import sharp from "sharp";
 import { build, type BuildResult } from "../../scripts/build/build.ts";
-import { beforeAll, inject } from "vitest";
+import { beforeAll, expect, inject } from "vitest";
 import { doc, type FileChanges, makeProject } from "../helpers/fixture.ts";
 
 export const SITE_URL = "https://lysark.test";
@@ -132,4 +132,20 @@ export function useTwoPublishBuilds(): { dir: string; again: string } {
     builds.again = await sharedPublishRebuild();
   });
   return builds;
+}
+
+/** A small well-formedness check: every tag closes in order, attributes are quoted, entities are known. */
+export function expectWellFormedXml(xml: string): void {
+  expect(xml.startsWith('<?xml version="1.0"')).toBe(true);
+  const stack: string[] = [];
+  const body = xml.replace(/^<\?xml[^?]*\?>/, "");
+  for (const match of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g)) {
+    const [, closing, name, , selfClosing] = match;
+    if (selfClosing) continue;
+    if (closing) expect(stack.pop(), `closing ${name}`).toBe(name);
+    else stack.push(name!);
+  }
+  expect(stack).toEqual([]);
+  expect(body.replace(/<[^>]*>/g, "")).not.toMatch(/[<>]/);
+  expect(body).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos);)/);
 }
