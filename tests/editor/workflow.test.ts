@@ -66,6 +66,20 @@ describe("the CI workflow", () => {
     expect(uses(deploy)).toEqual(["actions/configure-pages", "actions/checkout", "actions/deploy-pages"]);
   });
 
+  it("warns when the built site is larger than GitHub Pages publishes, in both workflows, before the upload", () => {
+    const sharded = parse(readFileSync(path.join(repoRoot, ".github/workflows/site-sharded.yml"), "utf8")) as typeof workflow;
+    for (const [job, built] of [
+      [workflow.jobs.verify!, "npm run build"],
+      [sharded.jobs.merge!, "npm run build -- --merge"],
+    ] as const) {
+      const commands = job.steps.map((step) => step.run?.trim() ?? step.uses ?? "");
+      const check = commands.indexOf("node scripts/publish/pages-size.mjs _site");
+      expect(check).toBeGreaterThan(commands.findIndex((command) => command.startsWith(built)));
+      expect(check).toBeLessThan(commands.findIndex((command) => command.startsWith("actions/upload-pages-artifact@")));
+      expect(job.steps[check]!.if).toBeUndefined();
+    }
+  });
+
   it("stops before publishing when Pages serves the site under another path than url's", () => {
     const deploy = workflow.jobs.deploy!;
     const check = deploy.steps.findIndex((step) => step.run?.includes("site.config.json"));

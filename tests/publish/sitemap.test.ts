@@ -1,6 +1,6 @@
 /**
  * The sitemap past the protocol's limits (scripts/publish/feeds.ts, sitemapFiles): one file while the pages fit,
- * else an index at /sitemap.xml and its parts, each within 50,000 addresses and 50 MB. The limits are made small
+ * else an index at /sitemap.xml and its parts, each within 50,000 addresses and 25 MiB. The limits are made small
  * here so that the fixture site needs parts.
  */
 import { readFileSync } from "node:fs";
@@ -79,7 +79,7 @@ describe("the sitemap's files", () => {
     const tightParts = sitemapFiles(data, tight).slice(1);
     expect(tightParts.length).toBeGreaterThan(2);
     for (const part of tightParts) expect(bytes(text(part))).toBeLessThanOrEqual(tight.bytes);
-    // Below any entry's size (which 50 MB never is) each entry still has a part, and no part is empty.
+    // Below any entry's size (which 25 MiB never is) each entry still has a part, and no part is empty.
     expect(
       sitemapFiles(data, { urls: SITEMAP_LIMITS.urls, bytes: 10 })
         .slice(1)
