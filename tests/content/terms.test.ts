@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
 import { documentTerms, eachLetterRun, termWords } from "../../scripts/content/terms.ts";
 import { doc, makeProject, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { randomBelow } from "../helpers/random.ts";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -60,11 +61,7 @@ describe("eachLetterRun", () => {
   it("finds the words a split on anything but letters and digits finds, on random texts", () => {
     // Astral letters and digits (𝐀, 𝟏), an emoji, lone surrogates, a combining mark, letters that lower-case longer (İ).
     const pieces = ["a", "Å", "ø", "1", "23", " ", "-", "«", "𝐀", "𝟏", "😀", "\ud835", "\udc00", "\u0301", "İ", "ß", "Σ"];
-    let seed = 20261203;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const next = randomBelow(20261203);
     for (let round = 0; round < 3000; round++) {
       const text = Array.from({ length: next(14) }, () => pieces[next(pieces.length)]).join("");
       const split = text

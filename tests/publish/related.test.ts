@@ -10,6 +10,7 @@ import { NEIGHBOURS, POSTINGS_PER_TERM, relatedDocuments, TOP_TERMS, type Relate
 import { buildSiteModel, fullDocumentPage, refreshRelatedDocuments } from "../../scripts/site/model.ts";
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
+import { prng } from "../../bench/corpus.ts";
 
 const input = (id: string, text: string, topics: string[] = [], publisher = "p", relatives: string[] = []): RelatedInput => ({
   id,
@@ -22,8 +23,7 @@ const ids = (docs: RelatedInput[], result: number[][]) => result.map((list) => l
 /** Texts of `ord…` words from a vocabulary of `size`, its first words far more often than its last; the same for the same seed. */
 function skewedWords(seed: number, size: number): (count: number) => string {
   const vocabulary = Array.from({ length: size }, (_, i) => `ord${i.toString(36)}`);
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = prng(seed);
   return (count) => Array.from({ length: count }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]).join(" ");
 }
 

@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { prng } from "../../bench/corpus.ts";
 import { readPagefindFile } from "../../scripts/search/chunks.ts";
 import { INDEX_ONLY_ANCHOR, recordHtml, type SearchRecord } from "../../scripts/search/records.ts";
+import { randomBelow } from "../helpers/random.ts";
 
 const { excerptPieces, pageExcerpt, partExcerpt, standInPartResults } = await import("../../assets/search-explain.js" as string);
 
@@ -340,8 +340,7 @@ describe("the index-only and language anchors in Pagefind's index", () => {
       `var word_separators=/[^\\S\\uFEFF]+/g;${source.slice(from, to)}
        return build_excerpt(content, calculate_excerpt_region(weighted, length), length, weighted.map((l) => l.location)).excerpt;`,
     ) as (content: string, weighted: unknown[], length: number) => string;
-    let seed = 17;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const random = randomBelow(17);
     for (let round = 0; round < 200; round++) {
       const count = 1 + random(80);
       const content = Array.from({ length: count }, (_, i) => (random(9) ? `ord${i}` : `<b>${i}.`)).join(" ");
@@ -507,8 +506,7 @@ describe("a slide's excerpt against Pagefind's own", () => {
       `var word_separators=/[^\\S\\uFEFF]+/g;${source.slice(from, to)}
        return calculate_sub_results(fragment, length);`,
     ) as (fragment: unknown, length: number) => Array<{ anchor?: Anchor; excerpt: string }>;
-    const next = prng(29);
-    const random = (n: number) => Math.floor(next() * n);
+    const random = randomBelow(29);
     let compared = 0;
     for (let round = 0; round < 300; round++) {
       const count = 2 + random(90);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { keyboardForms, recordKeyboardForms } from "../../scripts/search/keyboard-forms.ts";
+import { randomBelow } from "../helpers/random.ts";
 
 const page = (await import("../../assets/search-explain.js" as string)) as { keyboardForms: (word: string) => string[] };
 
@@ -42,10 +43,9 @@ describe("keyboard forms", () => {
 
   it("are the same on the search page as in the index", () => {
     const alphabet = ["a", "o", "e", "ø", "æ", "œ", "å", "ä", "ö", "1", "-"];
-    let seed = 7;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const random = randomBelow(7);
     for (let round = 0; round < 2000; round++) {
-      const word = Array.from({ length: 1 + next(8) }, () => alphabet[next(alphabet.length)]).join("");
+      const word = Array.from({ length: 1 + random(8) }, () => alphabet[random(alphabet.length)]).join("");
       expect(page.keyboardForms(word), word).toEqual(keyboardForms(word));
     }
   });
