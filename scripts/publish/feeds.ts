@@ -223,11 +223,18 @@ export interface SitemapLimits {
   bytes: number;
 }
 
+/** A list of pages `[from, to)` of sitemapPages, in the file at `file`. */
+export interface SitemapPart {
+  file: string;
+  from: number;
+  to: number;
+}
+
 /**
- * One file of the sitemap: the list of pages `[from, to)` of sitemapPages (all of them in `/sitemap.xml` when one
- * file holds them), or, when it takes more than one, `/sitemap.xml` as the index of the parts' addresses.
+ * One file of the sitemap: a list of pages (all of them in `/sitemap.xml` when one file holds them), or, when it takes
+ * more than one, `/sitemap.xml` as the index of the parts.
  */
-export type SitemapFile = { file: string; from: number; to: number } | { file: string; parts: readonly string[] };
+export type SitemapFile = SitemapPart | { file: string; parts: readonly SitemapPart[] };
 
 const SITEMAP_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n`;
 const SITEMAP_FOOT = `</urlset>\n`;
@@ -236,9 +243,12 @@ const LINE_BYTES = 80;
 
 const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
+/** When a page's content last changed, where the site knows it (a document page: its file's last commit). */
+const lastUpdated = (page: PageBase) => (page as Partial<DocumentPage>).publish?.lastUpdated ?? undefined;
+
 function sitemapEntry(page: PageBase, abs: (path: string) => string): string {
   const lines = [`  <url>`, `    <loc>${abs(page.url)}</loc>`];
-  const updated = (page as Partial<DocumentPage>).publish?.lastUpdated;
+  const updated = lastUpdated(page);
   if (updated) lines.push(`    <lastmod>${updated}</lastmod>`);
   // A document page makes its alternates on each read (site/model.ts).
   const { alternates } = page;
@@ -285,10 +295,10 @@ export function sitemapFiles(data: { model: SiteModel; config: SiteConfig }, lim
     files =
       parts.length === 1
         ? [{ file: "/sitemap.xml", ...parts[0]! }]
-        : [
-            { file: "/sitemap.xml", parts: parts.map((_, k) => `/sitemap-${k + 1}.xml`) },
-            ...parts.map((part, k) => ({ file: `/sitemap-${k + 1}.xml`, ...part })),
-          ];
+        : (() => {
+            const named = parts.map((part, k) => ({ file: `/sitemap-${k + 1}.xml`, ...part }));
+            return [{ file: "/sitemap.xml", parts: named }, ...named];
+          })();
   }
   if (limits === SITEMAP_LIMITS) sitemapFilesMade.set(data, files);
   return files;
@@ -322,14 +332,22 @@ function* allPages(model: SiteModel): Generator<PageBase> {
  */
 export function* sitemapPieces({ model, config }: { model: SiteModel; config: SiteConfig }, file: SitemapFile): Generator<string> {
   const abs = absolute(config);
+  const pages = sitemapPages(model);
   if ("parts" in file) {
     yield `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
-    for (const part of file.parts) yield `  <sitemap>\n    <loc>${abs(part)}</loc>\n  </sitemap>\n`;
+    for (const part of file.parts) {
+      // The part's newest page, so a search engine can tell which parts to read again (dates are W3C's, which sort as text).
+      let newest: string | undefined;
+      for (let i = part.from; i < part.to; i++) {
+        const updated = lastUpdated(pages[i]!);
+        if (updated && (!newest || updated > newest)) newest = updated;
+      }
+      yield `  <sitemap>\n    <loc>${abs(part.file)}</loc>\n${newest ? `    <lastmod>${newest}</lastmod>\n` : ""}  </sitemap>\n`;
+    }
     yield `</sitemapindex>\n`;
     return;
   }
   yield SITEMAP_HEAD;
-  const pages = sitemapPages(model);
   for (let i = file.from; i < file.to; i++) yield sitemapEntry(pages[i]!, abs);
   yield SITEMAP_FOOT;
 }

@@ -3,7 +3,7 @@
  * else an index at /sitemap.xml and its parts, each within 50,000 addresses and 25 MiB. The limits are made small
  * here so that the fixture site needs parts.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SITEMAP_LIMITS, sitemapEntryBound, sitemapFiles, sitemapPieces, type SitemapFile } from "../../scripts/publish/feeds.ts";
@@ -20,6 +20,12 @@ let dir: string;
 let data: SiteData;
 beforeEach(() => {
   dir = makeProject("site-basic", { [`content/testby/${LONG_SLUG}.md`]: doc(VALID_FRONT_MATTER) });
+  // Outside git a page's last change is its file's; each document another day, so a part's newest is told from its oldest.
+  const files = [`testby/${LONG_SLUG}.md`, "testby/likestilling-i-testby.md", "testby-sentrum/integrering-i-sentrum.md"];
+  files.forEach((file, i) => {
+    const day = new Date(Date.UTC(2019 + 2 * i, 4, 1 + i));
+    utimesSync(path.join(dir, "content", file), day, day);
+  });
   data = loadSiteData(dir);
 });
 afterEach(() => removeProject(dir));
@@ -44,12 +50,23 @@ describe("the sitemap's files", () => {
     const files = sitemapFiles(data, { urls: 7, bytes: SITEMAP_LIMITS.bytes });
     const parts = files.slice(1);
     expect(parts.length).toBe(Math.ceil(whole.length / 7));
-    expect(files[0]).toEqual({ file: "/sitemap.xml", parts: parts.map((_, k) => `/sitemap-${k + 1}.xml`) });
+    expect(files[0]).toEqual({ file: "/sitemap.xml", parts });
+    expect(parts.map((part) => part.file)).toEqual(parts.map((_, k) => `/sitemap-${k + 1}.xml`));
     const index = text(files[0]!);
     expectWellFormedXml(index);
+    // Each part with the newest date of its pages, where any of them has one.
+    const newest = (part: SitemapFile) =>
+      [...text(part).matchAll(/<lastmod>([^<]+)<\/lastmod>/g)]
+        .map((match) => match[1]!)
+        .sort()
+        .at(-1);
+    expect(parts.filter((part) => newest(part)).length).toBeGreaterThan(0);
+    // The first part holds every document, each changed on another day.
+    expect(new Set([...text(parts[0]!).matchAll(/<lastmod>([^<]+)<\/lastmod>/g)].map((match) => match[1])).size).toBe(3);
+    expect(parts.filter((part) => !newest(part)).length).toBeGreaterThan(0);
     expect(index).toBe(
       `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts
-        .map((part) => `  <sitemap>\n    <loc>${SITE}${part.file}</loc>\n  </sitemap>\n`)
+        .map((part) => `  <sitemap>\n    <loc>${SITE}${part.file}</loc>\n${newest(part) ? `    <lastmod>${newest(part)}</lastmod>\n` : ""}  </sitemap>\n`)
         .join("")}</sitemapindex>\n`,
     );
     const listed = parts.flatMap((part) => {
