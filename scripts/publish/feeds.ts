@@ -292,13 +292,8 @@ export function sitemapFiles(data: { model: SiteModel; config: SiteConfig }, lim
       bytes += entry;
     });
     parts.push({ from, to: pages.length });
-    files =
-      parts.length === 1
-        ? [{ file: "/sitemap.xml", ...parts[0]! }]
-        : (() => {
-            const named = parts.map((part, k) => ({ file: `/sitemap-${k + 1}.xml`, ...part }));
-            return [{ file: "/sitemap.xml", parts: named }, ...named];
-          })();
+    const named = parts.map((part, k) => ({ file: `/sitemap-${k + 1}.xml`, ...part }));
+    files = parts.length === 1 ? [{ file: "/sitemap.xml", ...parts[0]! }] : [{ file: "/sitemap.xml", parts: named }, ...named];
   }
   if (limits === SITEMAP_LIMITS) sitemapFilesMade.set(data, files);
   return files;
