@@ -258,10 +258,12 @@ function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray
  * document is not loaded, but "unknown topic" would be false (the topic is listed, with a mistake in it).
  */
 function namesBrokenEntry(problem: Problem, broken: Prepared["brokenIds"]): boolean {
-  const named = /^unknown (topic|indicator) "([^"]*)"/u.exec(problem.message);
+  const named = /^unknown (topic|indicator|publisher) "([^"]*)"/u.exec(problem.message);
   if (!named) return false;
   const among = (ids: BrokenIds) => ids === "all" || ids.has(named[2]!);
   if (named[1] === "topic") return /^topics\.\d+$/u.test(problem.field) && among(broken.topics);
+  // A document's publisher, or a publisher's parent.
+  if (named[1] === "publisher") return (problem.field === "publisher" || problem.field === "parent") && among(broken.publishers);
   return /^keyFigures\.\d+\.indicator$/u.test(problem.field) && among(broken.indicators);
 }
 
@@ -283,8 +285,11 @@ interface Prepared {
   publishersById: Map<string, Publisher>;
   known: Known;
   documentFiles: Array<{ folder: string; file: string }>;
-  /** Ids of registry entries with errors (loadRegistry): a document naming one gets no "unknown" problem for it. */
-  brokenIds: { topics: BrokenIds; indicators: BrokenIds };
+  /**
+   * Ids of registry entries with errors (loadRegistry), and the folders whose publisher file is missing or has errors:
+   * a document (or a publisher's parent) naming one gets no "unknown" problem for it, its own error being reported.
+   */
+  brokenIds: { topics: BrokenIds; indicators: BrokenIds; publishers: ReadonlySet<string> };
 }
 
 function prepareContent(contentDir: string, options: LoadOptions): Prepared {
@@ -299,6 +304,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
 
   const publishers: Publisher[] = [];
   const publisherSources = new Map<string, { file: string; source: YamlSource }>();
+  const brokenPublishers = new Set<string>();
   const documentFiles: Array<{ folder: string; file: string }> = [];
 
   const folders = publisherFolders(contentDir, out);
@@ -308,6 +314,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
     const entries = readdirSync(folderPath, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const publisherFile = path.join(folderPath, PUBLISHER_FILE);
     if (!entries.some((entry) => entry.name === PUBLISHER_FILE)) {
+      brokenPublishers.add(folder);
       out.add(
         publisherFile,
         1,
@@ -322,6 +329,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
       const text = readText(publisherFile, out);
       const source = text === undefined ? undefined : parseYaml(publisherFile, text, 1, out);
       const publisher = source && validateYaml(publisherFile, publisherSchema, source, out);
+      if (!publisher || publisher.id !== folder) brokenPublishers.add(folder);
       if (source && publisher) {
         if (publisher.id !== folder) {
           const at = source.locate(["id"]);
@@ -383,7 +391,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
     publishersById,
     known: { topicIds, publisherIds, indicators },
     documentFiles,
-    brokenIds: { topics: brokenTopics, indicators: brokenIndicators },
+    brokenIds: { topics: brokenTopics, indicators: brokenIndicators, publishers: brokenPublishers },
   };
 }
 

@@ -64,3 +64,37 @@ describe("other files among the registries", () => {
     ]);
   });
 });
+
+describe("a publisher whose file is missing or has errors", () => {
+  const { check } = useContentCheck();
+  const publisherFile = "content/testby/_publisher.yaml";
+  const publisher = readFileSync(path.join(fixturesDir, "site-basic", publisherFile), "utf8");
+
+  it.each([
+    ["a value not allowed", publisher.replace("country: NO", "country: NOR"), /^content\/testby\/_publisher\.yaml:3:10 country: "NOR" is not allowed\./u],
+    ["a YAML syntax error", publisher.replace("names: {", "names: [{"), /^content\/testby\/_publisher\.yaml:\d+:\d+ /u],
+    [
+      "an id that is not the folder's",
+      publisher.replace("id: testby", "id: testbyen"),
+      /^content\/testby\/_publisher\.yaml:1:5 id: is "testbyen" but the folder is "testby"/u,
+    ],
+    ["no file", null, /^content\/testby\/_publisher\.yaml:1:1 publisher folder "testby" has no _publisher\.yaml\./u],
+  ])("reports its own error alone, not an unknown publisher in its documents and districts: %s", (_name, text, expected) => {
+    expect(text).not.toBe(publisher);
+    const { lines, site } = check({ [publisherFile]: text });
+    expect(lines).toEqual([expect.stringMatching(expected)]);
+    expect(site.documents.map((doc) => doc.meta.publisher)).toEqual(["testby-sentrum"]);
+  });
+
+  it("still reports a document or district naming a publisher that does not exist", () => {
+    const district = readFileSync(path.join(fixturesDir, "site-basic", "content/testby-sentrum/_publisher.yaml"), "utf8");
+    const { lines } = check({
+      [publisherFile]: publisher.replace("country: NO", "country: NOR"),
+      "content/testby-sentrum/_publisher.yaml": district.replace("parent: testby", "parent: testbyy"),
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^content\/testby-sentrum\/_publisher\.yaml:5:9 parent: unknown publisher "testbyy"\./u),
+      expect.stringMatching(/^content\/testby\/_publisher\.yaml:3:10 country: /u),
+    ]);
+  });
+});
