@@ -35,6 +35,8 @@ export interface GuideOptions {
   /** Repository web address (site.config.json), for links to other files in the repository. */
   repository?: string;
   branch?: string;
+  /** The folder of the guide files (docs/). */
+  docsDir?: string;
 }
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(anchor, {
@@ -89,9 +91,9 @@ md.renderer.rules.text = (tokens, idx) => {
 };
 
 /** The guide file for a locale; a locale without its own guide gets the English one. */
-export function guideFile(locale: UiLocale): string {
-  const own = path.join(docsDir, `editor-guide.${locale}.md`);
-  return existsSync(own) ? own : path.join(docsDir, "editor-guide.en.md");
+export function guideFile(locale: UiLocale, dir = docsDir): string {
+  const own = path.join(dir, `editor-guide.${locale}.md`);
+  return existsSync(own) ? own : path.join(dir, "editor-guide.en.md");
 }
 
 /** Where a link in docs/*.md should point on the site, or null to drop the link and keep its text. */
@@ -157,7 +159,10 @@ export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
   const reference = renderReference().replace(/^<!--.*-->\n\n?/m, "");
   return UI_LOCALES.map((locale) => {
     const env: Record<string, unknown> = {};
-    const html = render(readFileSync(guideFile(locale), "utf8"), options, env, dropTitle);
+    const file = guideFile(locale, options.docsDir);
+    const own = render(readFileSync(file, "utf8"), options, env, dropTitle);
+    // A locale without a guide of its own shows the English one, marked as English for screen readers (WCAG 3.1.2).
+    const html = file.endsWith(`.${locale}.md`) ? own : `<div lang="en">\n${own}</div>\n`;
     let referenceBody = render(reference, options, env, shiftHeadings);
     const firstId = /^<h2 id="([^"]*)">/.exec(referenceBody)?.[1];
     if (firstId !== undefined)

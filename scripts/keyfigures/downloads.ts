@@ -4,7 +4,7 @@
  * rows they hold. Output is a pure function of the content, so two builds
  * give byte-identical files.
  */
-import type { UiLocale } from "../i18n/locales.ts";
+import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import type { FigureRecord } from "./collect.ts";
 
 export const COLUMNS = [
@@ -42,14 +42,16 @@ const URL_COLUMNS: ReadonlySet<Column> = new Set(["document_url", "slide_url"]);
 const TEXT_COLUMNS: ReadonlySet<Column> = new Set(["publisher_name", "indicator_label", "scope", "breakdown_label", "comparison_label", "document_title"]);
 
 /**
- * CSV dialect per UI locale. Norwegian (and other Nordic) spreadsheets use a
- * decimal comma and therefore ";" between fields; English ones "," and ".".
- * Adding a locale means choosing its dialect here.
+ * CSV dialect per UI locale, from the decimal mark its number format uses: a spreadsheet in a language that writes a
+ * decimal comma (Norwegian, Swedish, Danish) reads ";" between fields; one with a decimal point (English) reads ",".
+ * So a locale added to ../i18n/locales.ts needs no entry here.
  */
-export const CSV_DIALECTS: Record<UiLocale, { delimiter: string; decimal: string }> = {
-  nb: { delimiter: ";", decimal: "," },
-  en: { delimiter: ",", decimal: "." },
-};
+export const CSV_DIALECTS: Record<UiLocale, { delimiter: string; decimal: string }> = Object.fromEntries(
+  UI_LOCALES.map((locale) => {
+    const decimal = new Intl.NumberFormat(LOCALES[locale].intl).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+    return [locale, { delimiter: decimal === "," ? ";" : ",", decimal }];
+  }),
+) as Record<UiLocale, { delimiter: string; decimal: string }>;
 
 const plainNumber = new Intl.NumberFormat("en-US", { useGrouping: false, maximumFractionDigits: 20 });
 

@@ -2,7 +2,8 @@
  * The editor guide on the site: /veiledning/ and /en/guide/, rendered from
  * docs/editor-guide.*.md plus the generated front-matter reference.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,21 @@ describe("the guide route", () => {
     expect(en?.html).toContain('<a href="https://github.com/lysark/lysark/blob/main/docs/content-model.md" rel="noopener noreferrer">content model</a>');
     // Without a repository address, links to other repository files keep their text only.
     expect(buildGuidePages()[1]?.html).toMatch(/structured:\s*content model\.<\/p>/);
+  });
+
+  it("shows the English guide to a locale without its own, marked as English", () => {
+    const docs = mkdtempSync(path.join(os.tmpdir(), "lysark-test-"));
+    try {
+      const english = readFileSync(path.join(repoRoot, "docs", "editor-guide.en.md"), "utf8");
+      writeFileSync(path.join(docs, "editor-guide.en.md"), english);
+      const [nb, en] = buildGuidePages({ docsDir: docs });
+      expect(guideFile("nb", docs)).toBe(path.join(docs, "editor-guide.en.md"));
+      expect(nb?.html).toMatch(/^<div lang="en">\n<p>[\s\S]*<h2 id="add-a-document">Add a document<\/h2>[\s\S]*<\/div>\n$/);
+      expect(en?.html).not.toContain('<div lang="en">');
+      expect(en?.html).toContain('<h2 id="add-a-document">Add a document</h2>');
+    } finally {
+      rmSync(docs, { recursive: true, force: true });
+    }
   });
 
   it("ends with the generated reference, headings one level down", () => {
