@@ -46,6 +46,9 @@ const workDir = path.join(os.tmpdir(), growth ? "lysark-bench-growth" : "lysark-
 
 // ---------------------------------------------------------------- targets
 
+/** The corpus's word on nearly every page ("kommune", stemmed "kommun"): the heaviest query, reported beside the target's. */
+const COMMON_QUERY = "kommune";
+
 // Issue 14's targets (docs/performance.md), at N = 5000 unless noted.
 const TARGET = {
   /** Cold build with "socialCards": "site", against bare Eleventy. */
@@ -489,6 +492,18 @@ async function main(): Promise<void> {
       groups.set(kind, (groups.get(kind) ?? 0) + request.sent);
     }
     say(`    ${[...groups.entries()].map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(", ")}`);
+  }
+  if (search) {
+    // A word on nearly every page: its postings are one index chunk that grows with the archive (docs/search.md, "Limits").
+    console.error("· a common word's search download in headless Chromium");
+    const common = await measureSearchDownload(result.lysarkOut, "/sok/", COMMON_QUERY).catch((error: Error) => `n/a (${error.message.split("\n")[0]})`);
+    const chunks =
+      typeof common === "string" ? 0 : common.requests.filter((request) => request.path.includes("/index/")).reduce((sum, request) => sum + request.sent, 0);
+    say(
+      typeof common === "string"
+        ? `  a word on nearly every page: ${common}`
+        : `  a word on nearly every page ("${common.query}", not a target): ${kb(common.totalBytes)} downloaded, of which index chunks ${kb(chunks)}`,
+    );
   }
 
   let rebuild: Awaited<ReturnType<typeof measureDevRebuild>> = "n/a (skipped with --no-dev)";
