@@ -346,6 +346,21 @@ describe("search on the bundled content", () => {
     expect(errors).toEqual([]);
   });
 
+  it("finds a quoted phrase only where its words stand side by side, and marks them there", async () => {
+    // «utvikling» and «sammen» are both in four documents, side by side only in Stavanger's ("bærekraftig utvikling.
+    // Sammen med folkehelse"): Pagefind answers a quoted phrase from each word's places, which the index must keep.
+    await freshPage();
+    await searchFor(page, server, "/sok/", "utvikling sammen");
+    expect((await hits(page)).length).toBeGreaterThan(1);
+    await freshPage();
+    await searchFor(page, server, "/sok/", '"utvikling sammen"');
+    const found = await hits(page);
+    expect(found.map((hit) => hit.href)).toEqual(["/dokumenter/stavanger/forankring-fryder/"]);
+    expect(await page.$$eval(".search-hit-excerpt mark", (marks) => marks.map((mark) => mark.textContent))).toEqual(["utvikling", "Sammen"]);
+    expect(found[0]!.parts.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it("lands a slide link on that slide", async () => {
     await freshPage();
     await searchFor(page, server, "/sok/", "likestilling");
