@@ -24,18 +24,33 @@ const TERMS_ANCHOR = "terms";
 export const PART_ANCHOR = /^(slide|section)-(\d+)$/;
 
 const normalise = (word) => (word ?? "").toLocaleLowerCase().replace(NOT_WORD, "");
-const NORDIC = /[øæœå]/;
-const LETTERS = /[øæœå]/g;
-const SHORT = { ø: "o", æ: "ae", œ: "oe", å: "å" };
-const LONG = { ø: "oe", æ: "ae", œ: "oe", å: "aa" };
+const NORDIC = /[øæœå]|aa/;
+const LETTERS = /[øæœå]|aa/g;
+const SPELLINGS = { ø: ["o", "oe"], æ: ["ae"], œ: ["oe"], å: ["å", "aa"], aa: ["aa", "å"] };
+const MIXED_UP_TO = 3;
 
 /**
- * A word (lower case) as typed without ø, æ, œ and å, as the index also holds it ("tromsø" → ["tromso", "tromsoe"];
- * keyboardForms in scripts/search/keyboard-forms.ts); none for a word without them.
+ * A word (lower case) as typed without ø, æ, œ and å, or with å for its aa, as the index also holds it ("tromsø" →
+ * ["tromso", "tromsoe"], "aarhus" → ["århus"]; keyboardForms in scripts/search/keyboard-forms.ts, which says how);
+ * none for a word without them.
  */
 export function keyboardForms(word) {
   if (!NORDIC.test(word)) return [];
-  const forms = new Set([word.replace(LETTERS, (letter) => SHORT[letter]), word.replace(LETTERS, (letter) => LONG[letter])]);
+  const pieces = word.split(LETTERS);
+  const letters = word.match(LETTERS);
+  const choices = letters.map((letter) => SPELLINGS[letter]);
+  const twofold = choices.flatMap((spellings, i) => (spellings.length > 1 ? [i] : []));
+  const mixes = [];
+  if (twofold.length <= MIXED_UP_TO) {
+    for (let mix = 0; mix < 2 ** twofold.length; mix++) {
+      const picks = choices.map(() => 0);
+      twofold.forEach((at, bit) => {
+        picks[at] = (mix >> bit) & 1;
+      });
+      mixes.push(picks);
+    }
+  } else mixes.push(choices.map(() => 0), choices.map((spellings) => spellings.length - 1));
+  const forms = new Set(mixes.map((picks) => pieces.map((piece, i) => (i < letters.length ? piece + choices[i][picks[i]] : piece)).join("")));
   forms.delete(word);
   return [...forms];
 }

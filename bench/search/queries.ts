@@ -17,7 +17,8 @@
  *   translated  English words for a Nordic document (topic labels, title translations)
  *   multi-word  several words, all of which the document holds in some form
  *   unaccented  a word the document writes with ø, æ or å, typed without them
- *               (o or oe, ae, aa), as on a keyboard without Nordic letters
+ *               (o or oe, ae, aa, or a mix: "paarorende"), as on a keyboard without
+ *               Nordic letters; or one it writes with aa, typed with å ("århus")
  */
 import type { ContentLanguage } from "../../scripts/i18n/locales.ts";
 
@@ -104,6 +105,7 @@ const ROWS: Row[] = [
   ["nb", "unaccented", "bolgedemperen", BODO],
   ["nb", "unaccented", "mangfoldserklaering", STAVANGER],
   ["nb", "unaccented", "smaabaathavna", BODO],
+  ["nb", "unaccented", "smaabathavna", BODO],
   ["nb", "unaccented", "hoesting", STAVANGER],
   ["nb", "unaccented", "aarlig rapport", STAVANGER],
   // ---------------------------------------------------------------- nn
@@ -129,6 +131,7 @@ const ROWS: Row[] = [
   ["nn", "unaccented", "kjolekapasitet", SOGNDAL],
   ["nn", "unaccented", "baerproduksjon", SOGNDAL],
   ["nn", "unaccented", "hovudmaal", VOLDA],
+  ["nn", "unaccented", "hoyringsfraasegner", VOSS],
   ["nn", "unaccented", "kjoelekapasitet", SOGNDAL],
   // ---------------------------------------------------------------- sv
   ["sv", "exact", "jämställdhetsintegrering", UMEA],
@@ -198,6 +201,8 @@ const ROWS: Row[] = [
   ["da", "unaccented", "havvindmollerne", BORNHOLM],
   ["da", "unaccented", "ilandforingen", BORNHOLM],
   ["da", "unaccented", "paaroerende", GENTOFTE],
+  ["da", "unaccented", "paarorende", GENTOFTE],
+  ["da", "unaccented", "supercykelstier århus", CYKEL],
   ["da", "unaccented", "energioeen", BORNHOLM],
   ["da", "unaccented", "roenne", BORNHOLM],
   // ---------------------------------------------------------------- en

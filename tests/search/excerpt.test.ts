@@ -158,6 +158,19 @@ describe("a result's excerpt", () => {
     expect(pageExcerpt(hit("Tittel. ny Nyheter.", [[1, 0.5]], short), 26)).toBe("Tittel. Nyheter.");
   });
 
+  it("marks the word an index-only match spelled with å for the text's aa stands for, and lists its slide", () => {
+    // Title (0–2), index-only words (3), slide 1 (4–7): a reader types «Århus», the text spells it «Aarhus».
+    const content = "Cykelstier i København. århus Broerne. Aarhus bygger sine.";
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 3, text: "" },
+      { id: "slide-1", location: 4, text: "Broerne." },
+    ];
+    expect(pageExcerpt(hit(content, [[3, 0.5]], anchors), 26)).toBe("Cykelstier i København. Broerne. <mark>Aarhus</mark> bygger sine.");
+    expect(standInPartResults(hit(content, [[3, 0.5]], anchors), 26)).toEqual([
+      { anchor: { id: "slide-1", text: "Broerne." }, excerpt: "Broerne. <mark>Aarhus</mark> bygger sine." },
+    ]);
+  });
+
   it("lists the slides that hold the word an index-only match typed without ø or æ stands for, as Pagefind lists sub-results", () => {
     // Title (0–1), index-only words (2–3), slide 1 (4–7), slide 2 (8–10), slide 3 (11–14).
     const content = "Forankring fryder! ostensjo baerekraft Velkommen. Rådmann Inger Østensjø. Bærekraft i byen. Hei. Slutt med Østensjø.";
