@@ -7,9 +7,10 @@
 import type { SiteContent } from "../content/loaded.ts";
 import type { Indicator } from "../content/schema.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
+import { alternatesFor, pagedUrlFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import type { DocumentView, PageBase } from "../site/views.ts";
+import { pageWindow } from "../site/pagination.ts";
+import type { DocumentView, PageBase, Pagination } from "../site/views.ts";
 import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
 import { csvPieces, eachDataRow, jsonPieces } from "./downloads.ts";
 import { formatFigureDate } from "./format.ts";
@@ -54,12 +55,18 @@ export interface KeyFiguresPage extends PageBase {
 export interface IndicatorPage extends PageBase {
   indicator: Indicator;
   kindLabel: string;
-  /** Latest value per publisher (and scope), by publisher name. Made on each read, like the next two. */
+  /** Latest value per publisher (and scope), by publisher name, on the first page; none on the others. Made on each read, like the next two. */
   readonly latest: FigureRowView[];
-  /** Bar chart of `latest`, with comparisons; null when nothing has a value. */
+  /** Bar chart of `latest`, with comparisons; null when nothing has a value, and on every page but the first. */
   readonly chart: Chart | null;
-  /** Every value of the indicator: by publisher name, newest first. */
+  /** This page's part of every value of the indicator: by publisher name, newest first. */
   readonly history: FigureRowView[];
+  /** How many values the indicator has in all, on every page. */
+  valueCount: number;
+  /** How many of them are latest values (`latest` on the first page), for whether "all values" says more. */
+  latestCount: number;
+  /** The pages of "all values" (values per page: `valuesPerPage`), as a listing's; null when they fit on one. */
+  pagination: Pagination | null;
   publisherCount: number;
   downloads: DownloadLinks | null;
   /** What the page is made from, for its page-cache key (the page table's `cacheKey`): its rows are made only to be shown. */
@@ -121,7 +128,14 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 };
 
-export function assembleKeyFigures(content: SiteContent, views: readonly DocumentView[]): KeyFigureModel {
+/**
+ * Values of an indicator on one page of its "all values" table, for a listing page size of `pageSize` documents: ten
+ * times as many, 200 by default. The table has a row for every value in the archive (about 95 bytes of HTML a
+ * document), so an indicator page of a large archive was megabytes (docs/key-figures.md, "Size at scale").
+ */
+export const valuesPerPage = (pageSize: number) => pageSize * 10;
+
+export function assembleKeyFigures(content: SiteContent, views: readonly DocumentView[], pageSize = 20): KeyFigureModel {
   const records = collectFigures(views, content.indicators);
   const byDocument = groupBy(records, (record) => record.view.id);
   const byPublisher = groupBy(records, (record) => record.publisher.id);
@@ -158,25 +172,51 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
       const kindLabel = t(locale, `kfKind.${indicator.kind}`);
       summaries.push({ id: indicator.id, label, url: urlFor(locale, route), kindLabel, valueCount: all.length, publisherCount });
       const latest = () => all.filter((record) => record.latest);
-      // The rows and chart grow with the archive: made when read (the renderer reads a page's fields once), not held.
-      pages.indicator.push({
-        ...page(locale, route, label, [home, indexCrumb]),
-        indicator,
-        kindLabel,
-        get latest() {
-          return latest().map((record, index) => figureRow(locale, record, `kf-${index + 1}`));
-        },
-        get chart() {
-          return indicatorChart(locale, indicator, latest());
-        },
-        get history() {
-          return all.map((record, index) => figureRow(locale, record, `kf-all-${index + 1}`));
-        },
-        publisherCount,
-        downloads: links,
-        // Its rows, chart and count are made from these alone; keyed by them, an unchanged page's rows are never made.
-        key: { toJSON: () => ({ locale, indicator: indicator.id, records: recordsKey(all) }) },
-      });
+      const latestCount = all.reduce((count, record) => count + (record.latest ? 1 : 0), 0);
+      // "All values" in pages of `size`; the first page also has the latest values and their chart.
+      const size = valuesPerPage(pageSize);
+      const count = Math.max(1, Math.ceil(all.length / size));
+      for (let n = 1; n <= count; n++) {
+        const from = (n - 1) * size;
+        const shown = all.slice(from, from + size);
+        const pagination: Pagination | null =
+          count > 1
+            ? {
+                page: n,
+                pages: count,
+                prev: n > 1 ? pagedUrlFor(locale, route, n - 1) : null,
+                next: n < count ? pagedUrlFor(locale, route, n + 1) : null,
+                links: pageWindow(n, count).map((m) => (m === null ? null : { n: m, url: pagedUrlFor(locale, route, m), current: m === n })),
+                from: from + 1,
+                to: from + shown.length,
+              }
+            : null;
+        const crumbs = n === 1 ? [home, indexCrumb] : [home, indexCrumb, { title: label, url: urlFor(locale, route) }];
+        // The rows and chart grow with the archive: made when read (the renderer reads a page's fields once), not held.
+        pages.indicator.push({
+          ...page(locale, route, n === 1 ? label : t(locale, "pagination.titlePage", { title: label, n }), crumbs),
+          url: pagedUrlFor(locale, route, n),
+          alternates: alternatesFor(route, n),
+          indicator,
+          kindLabel,
+          get latest() {
+            return n === 1 ? latest().map((record, index) => figureRow(locale, record, `kf-${index + 1}`)) : [];
+          },
+          get chart() {
+            return n === 1 ? indicatorChart(locale, indicator, latest()) : null;
+          },
+          get history() {
+            return shown.map((record, index) => figureRow(locale, record, `kf-all-${from + index + 1}`));
+          },
+          valueCount: all.length,
+          latestCount,
+          pagination,
+          publisherCount,
+          downloads: links,
+          // Its rows, chart and count are made from these alone; keyed by them, an unchanged page's rows are never made.
+          key: { toJSON: () => ({ locale, indicator: indicator.id, page: n, size, records: recordsKey(all) }) },
+        });
+      }
     }
 
     const indexRoute: Route = { kind: "keyFigures" };

@@ -221,7 +221,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   // runs on its own thread while the rest of the model is assembled here.
   const searchRecords = buildSearchRecords(views, registries, env.searchRecords, env.recordSpool);
   env.onSearchRecords?.(searchRecords);
-  const keyFigures = assembleKeyFigures(content, views);
+  const keyFigures = assembleKeyFigures(content, views, pageSize);
   const pages: SiteModel["pages"] = {
     home: [],
     document: [],

@@ -1,0 +1,89 @@
+/**
+ * An indicator's "all values" in pages of their own when they are many (scripts/keyfigures/assemble.ts,
+ * `valuesPerPage`: ten times site.config.json's `pageSize`), the latest values and their chart on the first page only.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { checkLinks } from "../../scripts/checks/links.ts";
+import { doc, makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
+
+// With the fixture's own value of 4,900 (no reference date, so dated by its document: 2011), 26 values in all.
+const YEARS = Array.from({ length: 25 }, (_, i) => 2000 + i);
+let dir: string;
+
+beforeAll(async () => {
+  const changes: Record<string, string> = { "site.config.json": JSON.stringify({ url: "https://lysark.test", pageSize: 1 }) };
+  for (const year of YEARS)
+    changes[`content/testby/innbyggere-${year}.md`] = doc(
+      `title: Innbyggere ${year}\ntype: report\npublisher: testby\ndate: ${year}-06-01\nlanguage: nb\nkeyFigures:\n  - indicator: inhabitants\n    value: ${4000 + year}\n    refDate: ${year}-01-01\n    slide: 1`,
+      "## Tall\n\nInnbyggere i Testby.\n",
+    );
+  dir = makeProject("site-basic", changes);
+  const result = await build({ root: dir, cache: false });
+  expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+  expect(result.ok).toBe(true);
+}, 120_000);
+afterAll(() => removeProject(dir));
+
+const main = (file: string) => {
+  const html = readOutput(dir, file);
+  return html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+};
+/** The reference years of the "all values" rows, in order, and their row ids' numbers. */
+const allValues = (file: string) => {
+  const table = /<table id="kf-all"[\s\S]*?<\/table>/.exec(main(file))?.[0] ?? "";
+  return {
+    ids: [...table.matchAll(/<tr id="kf-all-(\d+)"/g)].map((match) => Number(match[1])),
+    years: [...table.matchAll(/<time class="kf-date" datetime="(\d{4})-01-01"/g)].map((match) => Number(match[1])),
+  };
+};
+
+describe("an indicator with more values than a page holds", () => {
+  it("shows the latest values and the first ten of all values on its page, with links to the others", () => {
+    const page = main("nokkeltall/inhabitants/index.html");
+    expect(page).toContain('id="kf-latest-heading"');
+    expect(page).toContain("Verdier: 26.");
+    expect(allValues("nokkeltall/inhabitants/index.html")).toEqual({
+      ids: YEARS.slice(0, 10).map((_, i) => i + 1),
+      years: [2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015],
+    });
+    expect(page).toContain("Viser verdi 1–10 av 26");
+    expect(page).toContain('<a href="/nokkeltall/inhabitants/side/2/" rel="next">');
+    expect(readOutput(dir, "nokkeltall/inhabitants/index.html")).toContain('<link rel="next" href="/nokkeltall/inhabitants/side/2/">');
+  });
+
+  it("has the rest on pages of their own, without the latest values, each titled and linked back", () => {
+    const second = main("nokkeltall/inhabitants/side/2/index.html");
+    expect(second).not.toContain('id="kf-latest-heading"');
+    expect(second).not.toContain("<svg");
+    expect(second).toContain("<h1>Innbyggere – side 2</h1>");
+    expect(second).toContain("Verdier: 26.");
+    expect(second).toContain("Viser verdi 11–20 av 26");
+    expect(allValues("nokkeltall/inhabitants/side/2/index.html").ids).toEqual(YEARS.slice(10, 20).map((_, i) => i + 11));
+    const third = allValues("nokkeltall/inhabitants/side/3/index.html");
+    expect(third.ids).toEqual([21, 22, 23, 24, 25, 26]);
+    expect(main("nokkeltall/inhabitants/side/3/index.html")).not.toContain('rel="next"');
+    expect(existsSync(path.join(dir, "_site", "nokkeltall/inhabitants/side/4/index.html"))).toBe(false);
+    // Its breadcrumb leads back to the indicator's first page; the other language's page is its alternate.
+    const head = readOutput(dir, "nokkeltall/inhabitants/side/2/index.html");
+    expect(head).toContain('<a href="/nokkeltall/inhabitants/">Innbyggere</a>');
+    expect(head).toContain('hreflang="en" href="https://lysark.test/en/key-figures/inhabitants/page/2/"');
+    expect(allValues("en/key-figures/inhabitants/page/2/index.html").ids).toEqual(YEARS.slice(10, 20).map((_, i) => i + 11));
+  });
+
+  it("lists every value once across the pages, and every link resolves", async () => {
+    const pages = ["", "side/2/", "side/3/"].map((part) => allValues(`nokkeltall/inhabitants/${part}index.html`));
+    expect(pages.flatMap((page) => page.ids)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect(pages.flatMap((page) => page.years)).toEqual([...YEARS].reverse());
+    expect(readOutput(dir, "sitemap.xml")).toContain("<loc>https://lysark.test/nokkeltall/inhabitants/side/3/</loc>");
+    expect(await checkLinks(path.join(dir, "_site"), "https://lysark.test")).toEqual([]);
+  });
+
+  it("keeps an indicator whose values fit on one page whole, without page links", () => {
+    const page = main("nokkeltall/immigrant-share/index.html");
+    expect(page).not.toContain('class="pagination"');
+    expect(existsSync(path.join(dir, "_site", "nokkeltall/immigrant-share/side/2/index.html"))).toBe(false);
+  });
+});
