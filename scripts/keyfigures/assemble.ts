@@ -9,7 +9,7 @@ import type { Indicator } from "../content/schema.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, pagedUrlFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import { pageWindow } from "../site/pagination.ts";
+import { pagination } from "../site/pagination.ts";
 import type { DocumentView, PageBase, Pagination } from "../site/views.ts";
 import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
 import { csvPieces, eachDataRow, jsonPieces } from "./downloads.ts";
@@ -179,18 +179,6 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
       for (let n = 1; n <= count; n++) {
         const from = (n - 1) * size;
         const shown = all.slice(from, from + size);
-        const pagination: Pagination | null =
-          count > 1
-            ? {
-                page: n,
-                pages: count,
-                prev: n > 1 ? pagedUrlFor(locale, route, n - 1) : null,
-                next: n < count ? pagedUrlFor(locale, route, n + 1) : null,
-                links: pageWindow(n, count).map((m) => (m === null ? null : { n: m, url: pagedUrlFor(locale, route, m), current: m === n })),
-                from: from + 1,
-                to: from + shown.length,
-              }
-            : null;
         const crumbs = n === 1 ? [home, indexCrumb] : [home, indexCrumb, { title: label, url: urlFor(locale, route) }];
         // The rows and chart grow with the archive: made when read (the renderer reads a page's fields once), not held.
         pages.indicator.push({
@@ -210,7 +198,7 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
           },
           valueCount: all.length,
           latestCount,
-          pagination,
+          pagination: count > 1 ? pagination(locale, route, n, count, from, from + shown.length) : null,
           publisherCount,
           downloads: links,
           // Its rows, chart and count are made from these alone; keyed by them, an unchanged page's rows are never made.

@@ -24,6 +24,19 @@ export function pageWindow(page: number, pages: number): Array<number | null> {
   return out;
 }
 
+/** Page `n` of `pages` of a paginated `route`, showing items `from` + 1 to `to` (1-based), for its nav and head links. */
+export function pagination(locale: UiLocale, route: Route, n: number, pages: number, from: number, to: number): Pagination {
+  return {
+    page: n,
+    pages,
+    prev: n > 1 ? pagedUrlFor(locale, route, n - 1) : null,
+    next: n < pages ? pagedUrlFor(locale, route, n + 1) : null,
+    links: pageWindow(n, pages).map((m) => (m === null ? null : { n: m, url: pagedUrlFor(locale, route, m), current: m === n })),
+    from: to > from ? from + 1 : 0,
+    to,
+  };
+}
+
 /**
  * One page object per chunk of `views`; `make` adds the listing's own fields (kind …) to a page without
  * its items. Each page's `items` are made from its views on each read (the renderer reads a page whole
@@ -45,15 +58,6 @@ export function paginated<T extends ListPage>(
   for (let n = 1; n <= pages; n++) {
     const url = pagedUrlFor(locale, route, n);
     const from = (n - 1) * pageSize;
-    const pagination: Pagination = {
-      page: n,
-      pages,
-      prev: n > 1 ? pagedUrlFor(locale, route, n - 1) : null,
-      next: n < pages ? pagedUrlFor(locale, route, n + 1) : null,
-      links: pageWindow(n, pages).map((m) => (m === null ? null : { n: m, url: pagedUrlFor(locale, route, m), current: m === n })),
-      from: views.length ? from + 1 : 0,
-      to: Math.min(views.length, from + pageSize),
-    };
     const shown = views.slice(from, from + pageSize);
     const page = make({
       locale,
@@ -64,7 +68,7 @@ export function paginated<T extends ListPage>(
       crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
       kind: "",
       total: views.length,
-      pagination: pages > 1 ? pagination : null,
+      pagination: pages > 1 ? pagination(locale, route, n, pages, from, from + shown.length) : null,
     });
     out.push(Object.defineProperty(page, "items", { get: () => shown.map(toItem), enumerable: true, configurable: true }) as T);
   }
