@@ -101,9 +101,12 @@ export function explainMatch(hit, topicTerms, body) {
   if (!matched.length) return null;
 
   // A loop, not Math.max(...): a word a document repeats 120,000 times overflows the call stack as arguments.
-  if (located.every((entry) => entry.weight <= PART_WEIGHT)) {
+  const [from, to] = indexOnly(hit, words.length);
+  // A match among the document's own words needs no explanation, whatever its weight: Pagefind gives a quoted phrase's
+  // words the lowest. (A record without the index-only anchor, from before it, has its parts anywhere: from is the end.)
+  const ownWord = from < words.length && located.some((entry) => entry.location < from || entry.location >= to);
+  if (!ownWord && located.every((entry) => entry.weight <= PART_WEIGHT)) {
     // Every match is a compound part: name the longest word of the text (not an index-only one) that holds the part.
-    const [from, to] = indexOnly(hit, words.length);
     const textWords = [...new Set([...words.slice(0, from), ...words.slice(to)].map(normalise))];
     // A word typed without ø, æ or å ("tromso"): the excerpt marks the word of the text, which needs no explanation.
     const typed = new Set(textWords.flatMap(keyboardForms));

@@ -97,6 +97,25 @@ describe("explaining a match", () => {
     expect(explainMatch({ ...hit(content, [["forankr.", 0.5]]), anchors }, TOPICS, "nb")).toEqual({ kind: "compound", word: "forankringen", part: "forankr" });
   });
 
+  it("says nothing for a quoted phrase, whose words Pagefind locates in the text at the lowest weight", () => {
+    // Stavanger's "bærekraftig utvikling. Sammen": a compound of the text holds "utvikling", but the phrase is the text's own.
+    const content = "Forankring. utvikling Ledelsesutviklingsprogrammet. En bærekraftig utvikling. Sammen med folkehelse.";
+    const words = content.split(/\s+/);
+    const anchors = [
+      { id: INDEX_ONLY_ANCHOR, location: 1 },
+      { id: "slide-1", location: 2 },
+    ];
+    const phrase = [words.indexOf("utvikling."), words.indexOf("Sammen")].map((location) => ({ weight: 1 / 24, balanced_score: 1, location }));
+    expect(explainMatch({ content, weighted_locations: phrase, anchors, filters: { topic: [] } }, TOPICS, "nb")).toBeNull();
+    // The same part matched among the index-only words alone is named.
+    const part = [{ weight: 0.5, balanced_score: 0.5, location: 1 }];
+    expect(explainMatch({ content, weighted_locations: part, anchors, filters: { topic: [] } }, TOPICS, "nb")).toEqual({
+      kind: "compound",
+      word: "ledelsesutviklingsprogrammet",
+      part: "utvikling",
+    });
+  });
+
   it("says nothing without matches", () => {
     expect(explainMatch({ content: "text", weighted_locations: [] }, TOPICS, "sv")).toBeNull();
   });
