@@ -241,10 +241,14 @@ export interface DownloadLinks {
 
 export interface PublisherFigures {
   latest: FigureRowView[];
-  /** Every value of the series that have more than one, newest first. */
+  /** The newest values (HISTORY_PER_SERIES at most) of each series that has more than one, newest first. */
   history: FigureRowView[];
-  /** A bar chart per series with more than one value. */
+  /** A bar chart per series with more than one value, of the values `history` shows. */
   historyCharts: Chart[];
+  /** How many values those series have in all. */
+  historyCount: number;
+  /** The values `history` shows of each series (HISTORY_PER_SERIES) when it leaves some out; null when it shows them all. */
+  historyCapped: number | null;
   downloads: DownloadLinks;
 }
 

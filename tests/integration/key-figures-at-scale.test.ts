@@ -1,6 +1,7 @@
 /**
- * An indicator's "all values" in pages of their own when they are many (scripts/keyfigures/assemble.ts,
- * `valuesPerPage`: ten times site.config.json's `pageSize`), the latest values and their chart on the first page only.
+ * Key-figure pages that would grow with the archive (scripts/keyfigures/assemble.ts): an indicator's "all values" in
+ * pages of their own when they are many (`valuesPerPage`: ten times site.config.json's `pageSize`), the latest values
+ * and their chart on the first page only; a publisher's history, the newest `HISTORY_PER_SERIES` values of each series.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -85,5 +86,26 @@ describe("an indicator with more values than a page holds", () => {
     const page = main("nokkeltall/immigrant-share/index.html");
     expect(page).not.toContain('class="pagination"');
     expect(existsSync(path.join(dir, "_site", "nokkeltall/immigrant-share/side/2/index.html"))).toBe(false);
+  });
+});
+
+describe("a publisher with a long series", () => {
+  it("shows the newest twenty values of it in its history, says so, and charts those", () => {
+    const html = readOutput(dir, "utgivere/testby/index.html");
+    const start = html.indexOf('class="key-figures"');
+    const section = html.slice(start, html.indexOf("</section>", start));
+    expect(section).toContain("Viser de 20 nyeste verdiene i hver serie. Alle 26 står i nedlastingene over og på sidene for hvert nøkkeltall.");
+    const table = /<table id="kf-history"[\s\S]*?<\/table>/.exec(section)?.[0] ?? "";
+    expect([...table.matchAll(/<tr id="kf-history-(\d+)"/g)].map((match) => Number(match[1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // 2024 to 2006, and the fixture's own value dated by its document (2011) among them: twenty.
+    expect([...table.matchAll(/<time class="kf-date" datetime="(\d{4})-01-01"/g)].map((match) => Number(match[1]))).toEqual(YEARS.slice(6).reverse());
+    // The chart's bars are the same twenty, oldest first, in each of its two layouts.
+    const chart = /<svg[^>]*id="kf-history-chart-1"[\s\S]*?<\/svg>/.exec(section)?.[0] ?? "";
+    expect(chart.match(/class="kf-bar kf-bar-value"/g)).toHaveLength(20);
+    expect(readOutput(dir, "en/publishers/testby/index.html")).toContain("Showing the 20 newest values of each series. All 26 are in the downloads above");
+  });
+
+  it("says nothing of it for a publisher whose series fit", () => {
+    expect(readOutput(dir, "utgivere/testby-sentrum/index.html")).not.toContain("nyeste verdiene");
   });
 });
