@@ -129,6 +129,33 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
     }
   });
 
+  it("shows each breakdown table whole at 320 px, even with a label of one long word, and gives it no tab stop", async () => {
+    for (const url of ["/dokumenter/stavanger/forankring-fryder/", "/nokkeltall/immigrant-population/", "/en/publishers/stavanger/"]) {
+      await session.withKeptPage(
+        async (page) => {
+          await page.goto(session.server.url(url));
+          // A label a table could not wrap before: 60 letters with no place to break.
+          await page.$$eval(".kf-breakdown tbody th", (cells) => {
+            if (cells[0]) cells[0].textContent = "Storbritanniaognordirland".repeat(2) + "ogdeandreøyene".repeat(1);
+          });
+          const found = await page.$$eval(".kf-breakdown", (tables) =>
+            tables.map((table) => {
+              const figure = table.closest("figure")!;
+              return {
+                inScrollBox: Boolean(table.closest(".table-scroll")),
+                wider: table.getBoundingClientRect().right > figure.getBoundingClientRect().right + 0.5,
+                pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+              };
+            }),
+          );
+          expect(found.length, url).toBeGreaterThan(0);
+          for (const table of found) expect(table, url).toEqual({ inScrollBox: false, wider: false, pageScrolls: false });
+        },
+        { viewport: { width: 320, height: 800 } },
+      );
+    }
+  });
+
   it("colours the bars from the stylesheet, differently in dark mode", async () => {
     const page = await session.browser.newPage();
     try {
