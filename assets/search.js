@@ -116,6 +116,8 @@ function start(root) {
     const sort = params.get("sort") ?? "";
     sortSelect.value = [...sortSelect.options].some((option) => option.value === sort) ? sort : "";
     for (const box of checkboxes) box.checked = params.getAll(box.name).includes(box.value);
+    // A long facet's other options are behind "Show all": open it when one of them is ticked, so the filter shows.
+    for (const more of root.querySelectorAll("[data-facet-more]")) if (more.querySelector("input:checked")) more.open = true;
   };
 
   const writeUrl = (state) => {

@@ -26,7 +26,25 @@ export interface SearchFacetOption {
 export interface SearchFacet {
   key: Facet;
   legend: string;
+  /** The options shown: all of them, or of a long facet the FACET_SHOWN with the most documents (the newest years). */
   options: SearchFacetOption[];
+  /** A long facet's other options, behind "Show all" (empty otherwise); each list in the facet's own order. */
+  more: SearchFacetOption[];
+}
+
+/**
+ * A facet of more options than FACET_LONG shows FACET_SHOWN of them, the rest behind a "Show all" disclosure: the
+ * filters come before the results, and the publisher facet of the bench corpus at 5,000 documents was 297 checkboxes
+ * a keyboard had to pass to reach the first result.
+ */
+export const FACET_SHOWN = 10;
+const FACET_LONG = 12;
+
+/** `options` (in the facet's order) split into the FACET_SHOWN that `rank` puts first, and the rest, each in that order. */
+function splitLong(options: SearchFacetOption[], rank: (a: SearchFacetOption, b: SearchFacetOption) => number): Pick<SearchFacet, "options" | "more"> {
+  if (options.length <= FACET_LONG) return { options, more: [] };
+  const shown = new Set([...options].sort(rank).slice(0, FACET_SHOWN));
+  return { options: options.filter((option) => shown.has(option)), more: options.filter((option) => !shown.has(option)) };
 }
 
 export interface SearchPage extends PageBase {
@@ -75,6 +93,14 @@ function byLabel(locale: UiLocale) {
 /** Search pages per locale; the facets offer only values the records (built once by the model) use. */
 export function buildSearchPages(records: readonly SearchRecord[], publishers: readonly Publisher[], topics: readonly Topic[]): SearchPage[] {
   const used = (facet: Facet) => new Set(records.flatMap((record) => record.filters[facet]));
+  // Documents per facet value: a long facet shows those with the most.
+  const counts = new Map<string, number>();
+  for (const record of records)
+    for (const facet of FACETS) for (const value of record.filters[facet]) counts.set(`${facet}\0${value}`, (counts.get(`${facet}\0${value}`) ?? 0) + 1);
+  const byCount = (facet: Facet) => (a: SearchFacetOption, b: SearchFacetOption) =>
+    (counts.get(`${facet}\0${b.value}`) ?? 0) - (counts.get(`${facet}\0${a.value}`) ?? 0);
+  // Years are in their own order, newest first: a long list of them shows the newest.
+  const inOrder = () => 0;
   const usedPublishers = used("publisher");
   const usedTopics = used("topic");
   const usedTypes = used("type");
@@ -116,7 +142,7 @@ export function buildSearchPages(records: readonly SearchRecord[], publishers: r
       alternates: alternatesFor(route),
       crumbs: [{ title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) }],
       intl: LOCALES[locale].intl,
-      facets: FACETS.map((key) => ({ key, legend: t(locale, `search.facet.${key}`), options: options[key] })),
+      facets: FACETS.map((key) => ({ key, legend: t(locale, `search.facet.${key}`), ...splitLong(options[key], key === "year" ? inOrder : byCount(key)) })),
       bundles,
       documentUrl: urlFor(locale, { kind: "document", publisher: "{publisher}", slug: "{slug}" }),
       browse: [

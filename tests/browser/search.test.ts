@@ -649,3 +649,55 @@ describe("showing five results first, then more on request (fixture site with tw
     await page.close();
   });
 });
+
+/** Fourteen short documents, one a year from 2000: with the fixture's own, a year facet longer than twelve. */
+const YEAR_DOCUMENTS = Object.fromEntries(
+  Array.from({ length: 14 }, (_, i) => [
+    `content/testby/arsmelding-${2000 + i}.md`,
+    `---\ntitle: Årsmelding ${2000 + i}\ntype: report\npublisher: testby\ndate: ${2000 + i}-06-01\nlanguage: nb\n---\n\n## Året\n\nÅrsmelding for Testby.\n`,
+  ]),
+);
+
+describe("a facet of many options (fixture site with a document a year from 2000)", () => {
+  let project: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    project = makeProject("site-basic", YEAR_DOCUMENTS);
+    const result = await build({ root: project, cache: false });
+    expect(result.ok).toBe(true);
+    server = await startStaticServer(path.join(project, "_site"));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    removeProject(project);
+  });
+
+  it("shows the newest ten years, the rest behind «Show all», which opens for a year ticked in the address", async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(server.url("/en/search/"));
+    await page.waitForSelector("#search-q", { state: "visible" });
+    const years = '.facet[data-facet="year"]';
+    expect(await page.$$eval(`${years} > ul input`, (boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(2013 - i)),
+    );
+    const more = page.locator(`${years} [data-facet-more]`);
+    expect(await more.locator("summary").textContent()).toMatch(/^Show all \d+$/);
+    expect(await more.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    // Closed, its boxes are out of the tab order: the keyboard passes one summary, not every older year.
+    expect(await more.locator('input[value="2001"]').isVisible()).toBe(false);
+    // A search for an older year, from the address: the box is ticked and shown, and the results are that year's.
+    await page.goto(server.url("/en/search/?year=2001"));
+    await page.waitForFunction(() => document.querySelectorAll(".search-hit").length > 0);
+    expect(await more.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    expect(await more.locator('input[value="2001"]').isChecked()).toBe(true);
+    expect((await hits(page)).map((hit) => hit.title)).toEqual(["Årsmelding 2001"]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
