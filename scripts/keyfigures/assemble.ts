@@ -7,9 +7,9 @@
 import type { SiteContent } from "../content/loaded.ts";
 import type { Indicator } from "../content/schema.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { alternatesFor, pagedUrlFor, urlFor, type Route } from "../i18n/routes.ts";
+import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
-import { pagination } from "../site/pagination.ts";
+import { inPages } from "../site/pagination.ts";
 import type { DocumentView, PageBase, Pagination } from "../site/views.ts";
 import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
 import { csvPieces, eachDataRow, jsonPieces } from "./downloads.ts";
@@ -140,7 +140,7 @@ export const HISTORY_PER_SERIES = 20;
  * times as many, 200 by default. The table has a row for every value in the archive (about 95 bytes of HTML a
  * document), so an indicator page of a large archive was megabytes (docs/key-figures.md, "Size at scale").
  */
-export const valuesPerPage = (pageSize: number) => pageSize * 10;
+const valuesPerPage = (pageSize: number) => pageSize * 10;
 
 export function assembleKeyFigures(content: SiteContent, views: readonly DocumentView[], pageSize = 20): KeyFigureModel {
   const records = collectFigures(views, content.indicators);
@@ -182,16 +182,16 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
       const latestCount = all.reduce((count, record) => count + (record.latest ? 1 : 0), 0);
       // "All values" in pages of `size`; the first page also has the latest values and their chart.
       const size = valuesPerPage(pageSize);
-      const count = Math.max(1, Math.ceil(all.length / size));
-      for (let n = 1; n <= count; n++) {
-        const from = (n - 1) * size;
-        const shown = all.slice(from, from + size);
-        const crumbs = n === 1 ? [home, indexCrumb] : [home, indexCrumb, { title: label, url: urlFor(locale, route) }];
-        // The rows and chart grow with the archive: made when read (the renderer reads a page's fields once), not held.
-        pages.indicator.push({
-          ...page(locale, route, n === 1 ? label : t(locale, "pagination.titlePage", { title: label, n }), crumbs),
-          url: pagedUrlFor(locale, route, n),
-          alternates: alternatesFor(route, n),
+      const indicatorPages = inPages(
+        locale,
+        route,
+        label,
+        [home, indexCrumb],
+        all,
+        size,
+        (frame, shown, from, n): IndicatorPage => ({
+          ...frame,
+          // The rows and chart grow with the archive: made when read (the renderer reads a page's fields once), not held.
           indicator,
           kindLabel,
           get latest() {
@@ -205,13 +205,13 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
           },
           valueCount: all.length,
           latestCount,
-          pagination: count > 1 ? pagination(locale, route, n, count, from, from + shown.length) : null,
           publisherCount,
           downloads: links,
           // Its rows, chart and count are made from these alone; keyed by them, an unchanged page's rows are never made.
           key: { toJSON: () => ({ locale, indicator: indicator.id, page: n, size, records: recordsKey(all) }) },
-        });
-      }
+        }),
+      );
+      pages.indicator.push(...indicatorPages);
     }
 
     const indexRoute: Route = { kind: "keyFigures" };
@@ -256,7 +256,7 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
         history: shown.flat().map((record, index) => figureRow(locale, record, `kf-history-${index + 1}`)),
         historyCharts: shown.flatMap((values, index) => historyChart(locale, values, `kf-history-chart-${index + 1}`) ?? []),
         historyCount,
-        historyCapped: shown.some((values, index) => values.length < repeated[index]!.length) ? HISTORY_PER_SERIES : null,
+        historyCapped: repeated.some((values) => values.length > HISTORY_PER_SERIES) ? HISTORY_PER_SERIES : null,
         downloads: downloadLinks(locale, { kind: "publisher", id: publisherId }, publisherId),
       };
     },

@@ -22,10 +22,10 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = { ø: ["o", "oe"]
 const MIXED_UP_TO = 3;
 
 /**
- * `word` (lower case) as typed without ø, æ, œ and å, or with å for its aa: "bærumsveien" → ["baerumsveien"],
- * "pårørende" → ["pårorende", "pårøende"…], every mix of the spellings of up to MIXED_UP_TO such letters ("pårorende",
- * which Pagefind reads as "parorende", "paarorende", "paaroerende" …), "aarhus" → ["århus"]; none for a word
- * without them, nor the word itself.
+ * `word` (lower case) as typed without ø, æ, œ and å, or with å for its aa, in every mix of the spellings of up to
+ * MIXED_UP_TO such letters: "bærumsveien" → ["baerumsveien"], "pårørende" → ["pårorende" (which Pagefind reads as
+ * "parorende"), "paarorende", "påroerende", "paaroerende"], "aarhus" → ["århus"]; none for a word without them, nor
+ * the word itself.
  */
 export function keyboardForms(word: string): string[] {
   if (!NORDIC.test(word)) return [];

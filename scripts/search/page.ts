@@ -92,13 +92,16 @@ function byLabel(locale: UiLocale) {
 
 /** Search pages per locale; the facets offer only values the records (built once by the model) use. */
 export function buildSearchPages(records: readonly SearchRecord[], publishers: readonly Publisher[], topics: readonly Topic[]): SearchPage[] {
-  const used = (facet: Facet) => new Set(records.flatMap((record) => record.filters[facet]));
-  // Documents per facet value: a long facet shows those with the most.
-  const counts = new Map<string, number>();
+  // Documents per value of each facet: the values used, and a long facet shows those with the most.
+  const counts = new Map<Facet, Map<string, number>>(FACETS.map((facet) => [facet, new Map()]));
   for (const record of records)
-    for (const facet of FACETS) for (const value of record.filters[facet]) counts.set(`${facet}\0${value}`, (counts.get(`${facet}\0${value}`) ?? 0) + 1);
+    for (const facet of FACETS) {
+      const ofFacet = counts.get(facet)!;
+      for (const value of record.filters[facet]) ofFacet.set(value, (ofFacet.get(value) ?? 0) + 1);
+    }
+  const used = (facet: Facet): ReadonlySet<string> => new Set(counts.get(facet)!.keys());
   const byCount = (facet: Facet) => (a: SearchFacetOption, b: SearchFacetOption) =>
-    (counts.get(`${facet}\0${b.value}`) ?? 0) - (counts.get(`${facet}\0${a.value}`) ?? 0);
+    (counts.get(facet)!.get(b.value) ?? 0) - (counts.get(facet)!.get(a.value) ?? 0);
   // Years are in their own order, newest first: a long list of them shows the newest.
   const inOrder = () => 0;
   const usedPublishers = used("publisher");

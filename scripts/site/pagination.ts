@@ -25,7 +25,7 @@ export function pageWindow(page: number, pages: number): Array<number | null> {
 }
 
 /** Page `n` of `pages` of a paginated `route`, showing items `from` + 1 to `to` (1-based), for its nav and head links. */
-export function pagination(locale: UiLocale, route: Route, n: number, pages: number, from: number, to: number): Pagination {
+function pagination(locale: UiLocale, route: Route, n: number, pages: number, from: number, to: number): Pagination {
   return {
     page: n,
     pages,
@@ -35,6 +35,43 @@ export function pagination(locale: UiLocale, route: Route, n: number, pages: num
     from: to > from ? from + 1 : 0,
     to,
   };
+}
+
+/** What every page of a paginated route has: its address, title, alternates and crumbs, and its nav (null on a page of one). */
+export type PagedFrame = PageBase & { pagination: Pagination | null };
+
+/**
+ * `items` in pages of `pageSize` (one page when there are none), each made by `make` from its frame, its part of the
+ * items, where that part starts and its number: page 1 at the route's own URL and title, then `…/side/2/` (nb) or
+ * `…/page/2/` (en), titled "<title> – side 2", with a crumb back to page 1. The listings and an indicator's values.
+ */
+export function inPages<I, T>(
+  locale: UiLocale,
+  route: Route,
+  title: string,
+  crumbs: PageBase["crumbs"],
+  items: readonly I[],
+  pageSize: number,
+  make: (frame: PagedFrame, shown: readonly I[], from: number, n: number) => T,
+): T[] {
+  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  const first = pagedUrlFor(locale, route, 1);
+  const out: T[] = [];
+  for (let n = 1; n <= pages; n++) {
+    const from = (n - 1) * pageSize;
+    const shown = items.slice(from, from + pageSize);
+    const frame: PagedFrame = {
+      locale,
+      lang: locale,
+      url: pagedUrlFor(locale, route, n),
+      title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
+      alternates: alternatesFor(route, n),
+      crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
+      pagination: pages > 1 ? pagination(locale, route, n, pages, from, from + shown.length) : null,
+    };
+    out.push(make(frame, shown, from, n));
+  }
+  return out;
 }
 
 /**
@@ -52,25 +89,8 @@ export function paginated<T extends ListPage>(
   pageSize: number,
   make: (page: Omit<ListPage, "items">) => Omit<T, "items">,
 ): T[] {
-  const pages = Math.max(1, Math.ceil(views.length / pageSize));
-  const out: T[] = [];
-  const first = pagedUrlFor(locale, route, 1);
-  for (let n = 1; n <= pages; n++) {
-    const url = pagedUrlFor(locale, route, n);
-    const from = (n - 1) * pageSize;
-    const shown = views.slice(from, from + pageSize);
-    const page = make({
-      locale,
-      lang: locale,
-      url,
-      title: n === 1 ? title : t(locale, "pagination.titlePage", { title, n }),
-      alternates: alternatesFor(route, n),
-      crumbs: n === 1 ? crumbs : [...crumbs, { title, url: first }],
-      kind: "",
-      total: views.length,
-      pagination: pages > 1 ? pagination(locale, route, n, pages, from, from + shown.length) : null,
-    });
-    out.push(Object.defineProperty(page, "items", { get: () => shown.map(toItem), enumerable: true, configurable: true }) as T);
-  }
-  return out;
+  return inPages(locale, route, title, crumbs, views, pageSize, ({ pagination, ...frame }, shown) => {
+    const page = make({ ...frame, kind: "", total: views.length, pagination });
+    return Object.defineProperty(page, "items", { get: () => shown.map(toItem), enumerable: true, configurable: true }) as T;
+  });
 }
