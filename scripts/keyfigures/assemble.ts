@@ -15,7 +15,7 @@ import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
 import { csvPieces, eachDataRow, jsonPieces } from "./downloads.ts";
 import { formatFigureDate } from "./format.ts";
 import { chart, type Chart } from "./svg.ts";
-import { comparisonBar, figureRow, valueBar, type FigureRowView } from "./views.ts";
+import { comparisonBar, documentFigureId, figureRow, valueBar, type FigureRowView } from "./views.ts";
 import type { DownloadLinks, PublisherFigures } from "../site/views.ts";
 export type { DownloadLinks, PublisherFigures } from "../site/views.ts";
 
@@ -243,7 +243,7 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
       (byDocument.get(documentId) ?? [])
         .slice()
         .sort((a, b) => a.index - b.index)
-        .map((record) => figureRow(locale, record, `kf-${record.index + 1}`)),
+        .map((record) => figureRow(locale, record, documentFigureId(record))),
     publisher: (locale, publisherId) => {
       // The latest value per indicator and scope, and the newest of the history of series with several values.
       const own = byPublisher.get(publisherId);

@@ -39,6 +39,11 @@ function subjectName(record: FigureRecord, locale: UiLocale): string {
   return record.figure.scope ? `${name} (${record.figure.scope})` : name;
 }
 
+/** The id of a figure's row on its document's page, where its breakdown is always drawn (`<id>-figure`). */
+export function documentFigureId(record: FigureRecord): string {
+  return `kf-${record.index + 1}`;
+}
+
 /** One figure as a table row with its charts; `id` must be unique on the page. */
 export function figureRow(locale: UiLocale, record: FigureRecord, id: string): FigureRowView {
   const { figure, indicator, publisher, view } = record;
@@ -121,6 +126,7 @@ export function figureRow(locale: UiLocale, record: FigureRecord, id: string): F
     slideNumber: figure.slide ? String(figure.slide) : "",
     breakdown,
     breakdownView,
+    breakdownUrl: breakdownView ? `${view.urls[locale]}#${documentFigureId(record)}-figure` : "",
     comparisonChart,
   };
 }

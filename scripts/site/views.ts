@@ -230,6 +230,11 @@ export interface FigureRowView {
   slideNumber: string;
   breakdown: BreakdownRowView[];
   breakdownView: BreakdownView | null;
+  /**
+   * The breakdown's figure on the document page ("" without a breakdown): where a table links when its page does not
+   * draw the breakdowns itself (an indicator's values, a publisher's history).
+   */
+  breakdownUrl: string;
   /** Bar chart of the value against its comparison, when it has one. */
   comparisonChart: Chart | null;
 }

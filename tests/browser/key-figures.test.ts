@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium())("key figures in Chromium", () => {
   });
 
   it("shows each breakdown table whole at 320 px, even with a label of one long word, and gives it no tab stop", async () => {
-    for (const url of ["/dokumenter/stavanger/forankring-fryder/", "/nokkeltall/immigrant-population/", "/en/publishers/stavanger/"]) {
+    for (const url of ["/dokumenter/stavanger/forankring-fryder/", "/utgivere/stavanger/", "/en/publishers/stavanger/"]) {
       await session.withKeptPage(
         async (page) => {
           await page.goto(session.server.url(url));

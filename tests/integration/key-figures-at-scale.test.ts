@@ -10,7 +10,8 @@ import { build } from "../../scripts/build/build.ts";
 import { checkLinks } from "../../scripts/checks/links.ts";
 import { doc, makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
 
-// With the fixture's own value of 4,900 (no reference date, so dated by its document: 2011), 26 values in all.
+// With the fixture's own value of 4,900 (no reference date, so dated by its document: 2011), 26 values in all; each of
+// the 25 with a breakdown, which the pages that list values link to instead of drawing it.
 const YEARS = Array.from({ length: 25 }, (_, i) => 2000 + i);
 let dir: string;
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const changes: Record<string, string> = { "site.config.json": JSON.stringify({ url: "https://lysark.test", pageSize: 1 }) };
   for (const year of YEARS)
     changes[`content/testby/innbyggere-${year}.md`] = doc(
-      `title: Innbyggere ${year}\ntype: report\npublisher: testby\ndate: ${year}-06-01\nlanguage: nb\nkeyFigures:\n  - indicator: inhabitants\n    value: ${4000 + year}\n    refDate: ${year}-01-01\n    slide: 1`,
+      `title: Innbyggere ${year}\ntype: report\npublisher: testby\ndate: ${year}-06-01\nlanguage: nb\nkeyFigures:\n  - indicator: inhabitants\n    value: ${4000 + year}\n    refDate: ${year}-01-01\n    slide: 1\n    breakdown:\n      - label: Nord\n        value: 2000\n      - label: Sør\n        value: ${2000 + year}`,
       "## Tall\n\nInnbyggere i Testby.\n",
     );
   dir = makeProject("site-basic", changes);
@@ -86,6 +87,36 @@ describe("an indicator with more values than a page holds", () => {
     const page = main("nokkeltall/immigrant-share/index.html");
     expect(page).not.toContain('class="pagination"');
     expect(existsSync(path.join(dir, "_site", "nokkeltall/immigrant-share/side/2/index.html"))).toBe(false);
+  });
+});
+
+describe("breakdowns", () => {
+  /** The targets of a table's breakdown links, in row order. */
+  const breakdownLinks = (html: string, tableId: string) => {
+    const table = new RegExp(`<table id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? "";
+    return [...table.matchAll(/<a class="kf-note" href="([^"]*)">(?:Fordeling|Breakdown)<\/a>/g)].map((match) => match[1]);
+  };
+  const year2024 = "/dokumenter/testby/innbyggere-2024/#kf-1-figure";
+
+  it("are drawn on their document's page, which the indicator's tables link to instead of drawing them", () => {
+    expect(readOutput(dir, "dokumenter/testby/innbyggere-2024/index.html")).toContain('<figure class="kf-figure" id="kf-1-figure">');
+    const first = main("nokkeltall/inhabitants/index.html");
+    expect(first).not.toContain("kf-breakdown");
+    expect(breakdownLinks(first, "kf-latest")).toEqual([year2024]);
+    expect(breakdownLinks(first, "kf-all")).toEqual(
+      YEARS.slice(15)
+        .reverse()
+        .map((year) => `/dokumenter/testby/innbyggere-${year}/#kf-1-figure`),
+    );
+    expect(breakdownLinks(main("en/key-figures/inhabitants/page/3/index.html"), "kf-all")[0]).toBe("/en/documents/testby/innbyggere-2005/#kf-1-figure");
+  });
+
+  it("are drawn in a publisher's latest values, linked within the page, and its history links to their documents", () => {
+    const page = main("utgivere/testby/index.html");
+    expect(breakdownLinks(page, "kf-latest")).toEqual(["#kf-1-figure"]);
+    expect(page).toContain('<figure class="kf-figure" id="kf-1-figure">');
+    expect(breakdownLinks(page, "kf-history")).toHaveLength(19);
+    expect(breakdownLinks(page, "kf-history")[0]).toBe(year2024);
   });
 });
 
