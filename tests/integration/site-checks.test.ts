@@ -9,12 +9,12 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
-import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { checkLinks, listFiles } from "../../scripts/checks/links.ts";
 import { readSiteConfig } from "../../scripts/site/config.ts";
 import { repoRoot } from "../helpers/fixture.ts";
+import { htmlProblems } from "../helpers/site-checks.ts";
 
 let workDir: string;
 let siteA: string;
@@ -44,26 +44,7 @@ describe("the built bundled site", () => {
   });
 
   it("is valid HTML", async () => {
-    const validator = new HtmlValidate({
-      extends: ["html-validate:recommended"],
-      rules: {
-        // Nunjucks output keeps source indentation and quotes as written; these are style, not validity.
-        "no-trailing-whitespace": "off",
-        "attribute-boolean-style": "off",
-        "no-inline-style": "error",
-        "long-title": "off",
-        "no-redundant-role": "off",
-      },
-    });
-    const failures: string[] = [];
-    for (const file of listFiles(siteA, ".html")) {
-      const report = await validator.validateFile(file);
-      for (const result of report.results) {
-        for (const message of result.messages)
-          failures.push(`${path.relative(siteA, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
-      }
-    }
-    expect(failures).toEqual([]);
+    expect(await htmlProblems(siteA, listFiles(siteA, ".html"))).toEqual([]);
   });
 
   it("has no inline scripts, inline event handlers or style attributes (a strict CSP works)", () => {
