@@ -26,6 +26,7 @@ import { checkKeyFigures } from "../keyfigures/rules.ts";
 import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts";
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { checkMovedDocuments, documentAddress } from "./moved.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
@@ -400,6 +401,7 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySo
   const { out, topics, indicators, publishers } = prepared;
   checkDocumentLinks(documents, out, prepared.root);
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
+  out.problems.push(...checkMovedDocuments(documents));
 
   return {
     site: {
@@ -1030,7 +1032,8 @@ function loadDocumentWithSource(
  * (and at a slide it has). Document URLs in any UI language are recognised.
  */
 function checkDocumentLinks(documents: LoadedDocument[], out: Collector, root: string): void {
-  const byId = new Map(documents.map((doc) => [`${doc.meta.publisher}/${doc.slug}`, doc]));
+  const byId = new Map(documents.map((doc) => [documentAddress(doc), doc]));
+  const movedTo = new Map(documents.flatMap((doc) => doc.meta.movedFrom.map((address) => [address, documentAddress(doc)] as const)));
   const documentPaths = UI_LOCALES.map((locale) => urlFor(locale, { kind: "document", publisher: "PUB", slug: "SLUG" }).replace("PUB/SLUG/", ""));
   for (const doc of documents) {
     for (const link of doc.body.links) {
@@ -1042,7 +1045,9 @@ function checkDocumentLinks(documents: LoadedDocument[], out: Collector, root: s
       const file = path.join(root, doc.file);
       const line = link.line + doc.bodyLine - 1;
       const linked = byId.get(id);
-      if (!linked) {
+      if (!linked && movedTo.has(id)) {
+        out.add(file, line, 1, "body", `links to "${id}", which has moved to "${movedTo.get(id)}". Link to its new address.`);
+      } else if (!linked) {
         out.add(file, line, 1, "body", `links to the document "${id}", which does not exist.${didYouMean(id, byId.keys())}`);
       } else if (anchor && !linked.body.parts.some((part) => part.anchor === anchor)) {
         out.add(

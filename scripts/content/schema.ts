@@ -435,6 +435,20 @@ export const documentSchema = z
           "Public notes on corrections and updates after publication. The page lists them with the dates from git; the feeds announce them as updates.",
         examples: [[{ date: "2026-11-20", note: "Corrected the number of employees on slide 2." }]],
       }),
+    movedFrom: list(
+      z
+        .string({ error: 'must be an earlier address written "<publisher>/<slug>" (text)' })
+        .max(2 * LIMITS.idLength + 1, { error: `is longer than an address can be (${2 * LIMITS.idLength + 1} characters)` })
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+          error: 'must be an earlier address written "<publisher>/<slug>": the folder and the file name (without .md) it had, e.g. "oslo/integrering-2009"',
+        }),
+    )
+      .default([])
+      .meta({
+        description:
+          "Addresses the document had before its file was renamed or moved to another publisher's folder: each the folder and the file name it had, without .md, joined by a slash (see the example). The site keeps a page at each old address, and at its embed view, that sends readers on to the document, so links and citations to it keep working.",
+        examples: [["oslo/internasjonal-satsing"]],
+      }),
     attachments: list(
       z
         .object({

@@ -4,6 +4,7 @@
  * renders every page (docs/architecture.md).
  */
 import { createRequire } from "node:module";
+import { basePathOf, withBase } from "../content/base-path.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import { urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
@@ -28,6 +29,8 @@ export const templateFilters = {
   jsonLd: (page: DocumentPage, config: SiteConfig) => scriptSafeJson(documentJsonLd(page, config)),
   ogLocale: (locale: string) => OG_LOCALES[locale] ?? locale,
   siteCardUrl: (locale: UiLocale) => siteCardUrl(locale),
+  /** A site path as it is published, under the base path: for an attribute the renderer does not rebase (a refresh's URL). */
+  published: (sitePath: string, config: SiteConfig) => withBase(basePathOf(config.url), sitePath),
   /**
    * A document page's Highwire Press and Dublin Core tags, one `<meta>` line each (about 18 a page): the
    * text a template loop over them printed, made without the loop's eight variables per tag. Escaped here,

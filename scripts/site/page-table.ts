@@ -26,6 +26,7 @@ import {
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
+import { movedPages, type MovedPage } from "../publish/moved.ts";
 import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 import type { SiteData } from "./site-data.ts";
 import type { DocumentPage, PageBase } from "./views.ts";
@@ -115,6 +116,16 @@ export const PAGE_TABLE: readonly PageKind[] = [
     // embedPage(page) is all an embed view holds: keyed by its document page, whose hash the document kind has
     // already taken, instead of serialising that page again inside the embed view (half the cost of a cold build's keys).
     cacheKey: (page) => ({ data: page.document, part: "embed" }),
+  }),
+  // A moved document's old addresses, each sending the reader on (scripts/publish/moved.ts): not indexed.
+  perDocument<MovedPage>({
+    kind: "moved",
+    template: "moved",
+    ofDocument: movedPages,
+    file: indexFile,
+    robots: "noindex",
+    // Made from its document page and its own address alone, as the embed view is.
+    cacheKey: (page) => ({ data: page.document, part: `moved ${page.url}` }),
   }),
   perDocument<DocumentPage>({
     kind: "oembed",

@@ -21,10 +21,13 @@ afterEach(() => removeProject(dir));
 
 describe("the output plan", () => {
   it("names every file of a built site exactly once, and every planned file is written", async () => {
-    // An image and an attachment, so every kind of source is there.
+    // An image, an attachment and an earlier address, so every kind of source and page is there.
     applyChanges(dir, {
       "content/testby/likestilling-i-testby.md": readFileSync(path.join(dir, "content/testby/likestilling-i-testby.md"), "utf8")
-        .replace("summary: En kort presentasjon.", "summary: En kort presentasjon.\nattachments:\n  - file: original.pptx\n    title: Original")
+        .replace(
+          "summary: En kort presentasjon.",
+          "summary: En kort presentasjon.\nattachments:\n  - file: original.pptx\n    title: Original\nmovedFrom: [testby/likestilling]",
+        )
         .replace("Første lysbilde.", "Første lysbilde.\n\n![Et kart](kart.png)"),
       "content/testby/original.pptx": "PK not really a pptx",
       "content/testby/kart.png": tinyPng(),

@@ -60,9 +60,13 @@ Takk.
 );
 
 /** Three more documents on gender equality, one per year 2013–2015, so the topic has five. */
+/** The earlier address of the publishing fixture's testby/likestilling-2015. */
+export const MOVED_FROM = "testby/status-for-likestilling-2015";
+
 export function moreDocuments(): FileChanges {
   const files: FileChanges = {};
   for (const year of [2013, 2014, 2015]) {
+    // The last one was renamed from an earlier address, which the site keeps (scripts/publish/moved.ts).
     files[`content/testby/likestilling-${year}.md`] = doc(
       `
 title: Likestilling ${year}
@@ -71,6 +75,7 @@ publisher: testby
 date: ${year}-02-01
 language: nb
 topics: [likestilling]
+${year === 2015 ? `movedFrom: [${MOVED_FROM}]` : ""}
 `,
       `## Status ${year}\n\nLikestilling og heltid i Testby kommune i ${year}.\n`,
     );

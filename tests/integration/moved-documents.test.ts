@@ -1,0 +1,80 @@
+/**
+ * A moved document's old addresses (scripts/publish/moved.ts): a page at each, in both locales, and at its old embed
+ * view, that sends the reader on at once, under the site's base path; not indexed, not in the sitemap or the search.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/build.ts";
+import { checkLinks } from "../../scripts/checks/links.ts";
+import { doc, makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
+
+const SITE_URL = "https://lysark.test/arkiv";
+let dir: string;
+
+beforeAll(async () => {
+  dir = makeProject("site-basic", {
+    "site.config.json": JSON.stringify({ url: `${SITE_URL}/` }),
+    "content/testby/ny-adresse.md": doc(
+      "title: Flyttet dokument\ntitleTranslations: { en: A moved document }\ntype: report\npublisher: testby\ndate: 2020-01-01\nlanguage: nb\nmovedFrom: [testby/gammel-adresse, nedlagt-utgiver/et-dokument]",
+      "## Del\n\nTekst.\n",
+    ),
+  });
+  const result = await build({ root: dir, cache: false });
+  expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+  expect(result.ok).toBe(true);
+}, 120_000);
+afterAll(() => removeProject(dir));
+
+/** The refresh's target, the robots line and the link a page at an old address has. */
+function movedPage(file: string) {
+  const html = readOutput(dir, file);
+  return {
+    refresh: /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html)?.[1],
+    robots: /<meta name="robots" content="([^"]+)">/.exec(html)?.[1],
+    canonical: html.includes('rel="canonical"'),
+    link: /<main[\s\S]*?<a href="([^"]+)" lang="([^"]+)">([^<]+)<\/a>/.exec(html)?.slice(1),
+    title: /<h1>([^<]+)<\/h1>/.exec(html)?.[1],
+  };
+}
+
+describe("a document with earlier addresses", () => {
+  it("has a page at each that sends the reader on to it, in each language", () => {
+    expect(movedPage("dokumenter/testby/gammel-adresse/index.html")).toEqual({
+      refresh: "/arkiv/dokumenter/testby/ny-adresse/",
+      robots: "noindex",
+      canonical: false,
+      link: ["/arkiv/dokumenter/testby/ny-adresse/", "nb", "Flyttet dokument"],
+      title: "Dokumentet har flyttet",
+    });
+    expect(movedPage("en/documents/nedlagt-utgiver/et-dokument/index.html")).toEqual({
+      refresh: "/arkiv/en/documents/testby/ny-adresse/",
+      robots: "noindex",
+      canonical: false,
+      link: ["/arkiv/en/documents/testby/ny-adresse/", "en", "A moved document"],
+      title: "This document has moved",
+    });
+  });
+
+  it("sends an old embed view on to the new one, so an <iframe> on another site keeps working", () => {
+    expect(movedPage("innebygd/testby/gammel-adresse/index.html").refresh).toBe("/arkiv/innebygd/testby/ny-adresse/");
+    expect(movedPage("en/embed/nedlagt-utgiver/et-dokument/index.html").refresh).toBe("/arkiv/en/embed/testby/ny-adresse/");
+  });
+
+  it("keeps its old addresses out of the sitemap and the search index, and every link resolves", () => {
+    const sitemap = readOutput(dir, "sitemap.xml");
+    expect(sitemap).toContain(`<loc>${SITE_URL}/dokumenter/testby/ny-adresse/</loc>`);
+    expect(sitemap).not.toContain("gammel-adresse");
+    expect(sitemap).not.toContain("nedlagt-utgiver");
+    const entry = JSON.parse(readFileSync(path.join(dir, "_site", "pagefind", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(3);
+    expect(checkLinks(path.join(dir, "_site"), SITE_URL)).toEqual([]);
+  });
+
+  it("has no page at an old address of a document that names none", () => {
+    expect(() => readOutput(dir, "dokumenter/testby/ny-adresse/index.html")).not.toThrow();
+    expect(readOutput(dir, "dokumenter/testby/ny-adresse/index.html")).not.toContain('http-equiv="refresh"');
+  });
+});
