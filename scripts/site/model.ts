@@ -439,6 +439,9 @@ export const SITE_WIDE_FIELDS = [
   "keyFigures",
   // Change notes go into the feeds.
   "changes",
+  // Earlier addresses are pages of their own (publish/moved.ts): a whole-site render adds them and removes the ones
+  // no longer named, as it does a removed document's pages.
+  "movedFrom",
 ] as const satisfies ReadonlyArray<keyof LoadedDocument["meta"]>;
 
 /** True when `before` and `after` differ only in what their own pages show. */

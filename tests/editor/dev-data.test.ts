@@ -2,7 +2,7 @@
  * The dev server's data source: re-parses only changed documents, survives
  * content errors with the last good model plus the problems, and recovers.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -352,6 +352,21 @@ describe("the dev site", () => {
     // The search index is written in the background and catches up.
     await site.searchIndexed();
     expect(JSON.parse(read("pagefind/pagefind-entry.json")).languages).toBeDefined();
+  });
+
+  it("adds a page at an old address named in movedFrom, and removes it when the address is taken out", async () => {
+    const site = new DevSite(dir, output());
+    await site.update();
+    const moved = ["dokumenter/testby/likestilling/index.html", "en/embed/testby/likestilling/index.html"];
+    const exists = () => moved.map((file) => existsSync(path.join(output(), file)));
+    expect(exists()).toEqual([false, false]);
+    edit(LIKESTILLING, (text) => text.replace("type: presentation", "type: presentation\nmovedFrom: [testby/likestilling]"));
+    expect((await site.update([LIKESTILLING])).kind).toBe("site");
+    expect(exists()).toEqual([true, true]);
+    expect(read(moved[0]!)).toContain('<meta http-equiv="refresh" content="0; url=/dokumenter/testby/likestilling-i-testby/">');
+    edit(LIKESTILLING, (text) => text.replace("\nmovedFrom: [testby/likestilling]", ""));
+    expect((await site.update([LIKESTILLING])).kind).toBe("site");
+    expect(exists()).toEqual([false, false]);
   });
 
   it("on a whole-site render writes only the pages whose key changed, and every page when the settings change", async () => {
