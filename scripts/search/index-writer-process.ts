@@ -37,7 +37,10 @@ process.on("message", (task: SliceTask) => {
 
 // The build closes the channel when the index is written, or when it stops. Pagefind's process goes first, then the
 // stems' folders: one removed while that process still wrote into it could not be (ENOTEMPTY).
-process.on("disconnect", () => {
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
   // Killed before Pagefind's `close` destroys its pipes: a stems request still running then answered into a closed
   // pipe, and the process printed its panic ("Broken pipe") into the terminal the build had left (a CI run, once).
   for (const pid of childProcesses(PAGEFIND_PROCESS)) {
@@ -51,4 +54,10 @@ process.on("disconnect", () => {
     .then(() => childrenExited(PAGEFIND_PROCESS, 1000))
     .then(() => writer.dispose())
     .finally(() => process.exit(0));
-});
+}
+process.on("disconnect", stop);
+// A signal to the whole process group reaches the writer too: Ctrl-C in the terminal of `npm start`, or a tool that
+// stops the build's group with SIGTERM (the benchmark's dev server). Stopped by it unhandled, the writer left its
+// stems' folders in the temporary folder until the next build's writer swept them.
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

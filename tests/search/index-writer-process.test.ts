@@ -4,7 +4,7 @@
  * uncaught ERR_IPC_CHANNEL_CLOSED (or EPIPE) stack into the terminal and exited with status 1.
  */
 import { fork } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,3 +43,35 @@ it("a writer whose build goes away while it writes a slice exits quietly with st
   expect(await exited).toBe(0);
   expect(printed).toBe("");
 }, 30_000);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  it(`a writer stopped by ${signal} sent to its build's process group removes its stems' folders and exits quietly`, async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "lysark-writer-process-"));
+    const temporary = path.join(dir, "tmp");
+    mkdirSync(temporary);
+    const { filename, execArgv, bundled } = workerModule(new URL("../../scripts/search/index-writer-process.ts", import.meta.url).href);
+    // Its stems' folders go to the temporary folder the system names (pagefind-stems.ts): this test's own.
+    const writer = fork(bundled ? filename : fileURLToPath(filename), [], {
+      execArgv,
+      serialization: "advanced",
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      env: { ...process.env, TMPDIR: temporary },
+    });
+    let printed = "";
+    writer.stdout!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
+    writer.stderr!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
+    const exited = new Promise<number | string | null>((resolve) => writer.on("exit", (code, signal) => resolve(code ?? signal)));
+    const written = new Promise<unknown>((resolve) => writer.once("message", resolve));
+    const pages = Array.from({ length: 50 }, (_, i) => ({ record: textRecord(`kommuneplan nummer ${i} for ${i * 7} innbyggere`, i), extras: {} }));
+    writer.send({ dir: path.join(dir, "slice"), language: "nb", pages, plainChunks: true });
+    // One slice written: its Pagefind library is kept in a folder of its own for the next.
+    expect(await written).toMatchObject({ words: expect.any(Number) });
+    expect(readdirSync(temporary).filter((name) => name.startsWith("lysark-pagefind-library-"))).toHaveLength(1);
+    // As a terminal's Ctrl-C or a group's SIGTERM: the writer and its Pagefind process at once.
+    const pagefind = readFileSync(`/proc/${writer.pid}/task/${writer.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    for (const pid of [writer.pid!, ...pagefind]) process.kill(pid, signal);
+    expect(await exited).toBe(0);
+    expect(readdirSync(temporary)).toEqual([]);
+    expect(printed).toBe("");
+  }, 30_000);
+}
