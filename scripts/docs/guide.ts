@@ -12,8 +12,9 @@ import anchor from "markdown-it-anchor";
 import type { Token } from "markdown-it";
 import { slugify } from "../content/slug.ts";
 import { DEFAULT_LOCALE, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { alternatesFor, urlFor } from "../i18n/routes.ts";
+import { type alternatesFor, urlFor } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
+import { homeCrumb, pageBase } from "../site/page-base.ts";
 import { renderReference } from "./reference.ts";
 
 const docsDir = fileURLToPath(new URL("../../docs/", import.meta.url));
@@ -171,14 +172,8 @@ export function buildGuidePages(options: GuideOptions = {}): GuidePage[] {
         .replaceAll(`aria-labelledby="${firstId}"`, 'aria-labelledby="front-matter-reference"');
     const note = `<p class="lead" lang="${locale}">${md.utils.escapeHtml(t(locale, "guide.referenceNote"))}</p>\n`;
     const referenceHtml = referenceBody.replace(/<\/h2>\n/, (close) => `${close}${note}`);
-    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
     return {
-      locale,
-      lang: locale,
-      url: urlFor(locale, { kind: "guide" }),
-      title: t(locale, "guide.title"),
-      alternates: alternatesFor({ kind: "guide" }),
-      crumbs: [home],
+      ...pageBase(locale, { kind: "guide" }, t(locale, "guide.title"), [homeCrumb(locale)]),
       html,
       referenceHtml,
     };

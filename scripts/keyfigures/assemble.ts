@@ -7,8 +7,9 @@
 import type { SiteContent } from "../content/loaded.ts";
 import type { Indicator } from "../content/schema.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
+import { urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
+import { homeCrumb, pageBase } from "../site/page-base.ts";
 import { inPages } from "../site/pagination.ts";
 import type { DocumentView, PageBase, Pagination } from "../site/views.ts";
 import { collectFigures, seriesKey, type FigureRecord } from "./collect.ts";
@@ -82,10 +83,6 @@ export interface KeyFigureModel {
   publisher(locale: UiLocale, publisherId: string): PublisherFigures | null;
 }
 
-function page(locale: UiLocale, route: Route, title: string, crumbs: PageBase["crumbs"]): PageBase {
-  return { locale, lang: locale, url: urlFor(locale, route), title, alternates: alternatesFor(route), crumbs };
-}
-
 /** Download files sit beside the page they belong to: `/nokkeltall/inhabitants/nokkeltall-inhabitants.csv`. */
 function downloadLinks(locale: UiLocale, route: Route, id?: string): DownloadLinks {
   const name = id ? `${t(locale, "path.keyFigures")}-${id}` : t(locale, "path.keyFigures");
@@ -153,7 +150,7 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
 
   for (const locale of UI_LOCALES) {
     const intl = LOCALES[locale].intl;
-    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
+    const home = homeCrumb(locale);
     const indexCrumb = { title: t(locale, "kf.title"), url: urlFor(locale, { kind: "keyFigures" }) };
     const byName = (a: FigureRecord, b: FigureRecord) =>
       a.publisher.names[locale].localeCompare(b.publisher.names[locale], intl) ||
@@ -218,7 +215,7 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
     const indexLinks = downloadLinks(locale, indexRoute);
     addDownloads(downloads, locale, indexLinks, t(locale, "kf.title"), records);
     pages.keyFigures.push({
-      ...page(locale, indexRoute, t(locale, "kf.title"), [home]),
+      ...pageBase(locale, indexRoute, t(locale, "kf.title"), [home]),
       indicators: summaries
         .filter((summary) => summary.valueCount > 0)
         .sort((a, b) => a.label.localeCompare(b.label, intl))

@@ -5,10 +5,11 @@
  * refresh at once, which browsers follow and search engines take as a permanent move, and a link for anyone whose
  * browser does not. Not indexed and not in the sitemap; its crumbs, title and language switcher are the site's.
  */
-import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
+import type { Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
+import { homeCrumb, pageBase } from "../site/page-base.ts";
 import type { DocumentPage, PageBase } from "../site/views.ts";
-import { embedPage } from "./embed.ts";
+import { embedUrl } from "./embed.ts";
 
 export interface MovedPage extends PageBase {
   /** The site path the page sends the reader to: the document page, or its embed view. */
@@ -22,15 +23,10 @@ export function movedPages(page: DocumentPage): MovedPage[] {
   return page.view.doc.meta.movedFrom.flatMap((address) => {
     const [publisher = "", slug = ""] = address.split("/");
     const moved = (route: Route, movedTo: string): MovedPage => ({
-      locale,
-      lang: locale,
-      url: urlFor(locale, route),
-      title: t(locale, "moved.title"),
-      alternates: alternatesFor(route),
-      crumbs: [{ title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) }],
+      ...pageBase(locale, route, t(locale, "moved.title"), [homeCrumb(locale)]),
       movedTo,
       document: page,
     });
-    return [moved({ kind: "document", publisher, slug }, page.url), moved({ kind: "embed", publisher, slug }, embedPage(page).url)];
+    return [moved({ kind: "document", publisher, slug }, page.url), moved({ kind: "embed", publisher, slug }, embedUrl(locale, page.view))];
   });
 }

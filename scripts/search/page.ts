@@ -7,8 +7,9 @@
 import type { Publisher, Topic } from "../content/schema.ts";
 import { DOCUMENT_TYPES } from "../content/schema.ts";
 import { CONTENT_LANGUAGES, LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
-import { alternatesFor, urlFor } from "../i18n/routes.ts";
+import { urlFor } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
+import { homeCrumb, pageBase } from "../site/page-base.ts";
 import type { PageBase } from "../site/views.ts";
 import { FACETS, SEARCH_BUNDLE, UNDATED, type Facet, type SearchRecord } from "./records.ts";
 
@@ -138,12 +139,7 @@ export function buildSearchPages(records: readonly SearchRecord[], publishers: r
     };
     const route = { kind: "search" } as const;
     return {
-      locale,
-      lang: locale,
-      url: urlFor(locale, route),
-      title: t(locale, "search.title"),
-      alternates: alternatesFor(route),
-      crumbs: [{ title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) }],
+      ...pageBase(locale, route, t(locale, "search.title"), [homeCrumb(locale)]),
       intl: LOCALES[locale].intl,
       facets: FACETS.map((key) => ({ key, legend: t(locale, `search.facet.${key}`), ...splitLong(options[key], key === "year" ? inOrder : byCount(key)) })),
       bundles,

@@ -12,6 +12,7 @@ import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
 import { preparePublishing, type Publishing, type PublishEnv } from "../publish/document.ts";
 import { documentView } from "./document-view.ts";
+import { homeCrumb, pageBase } from "./page-base.ts";
 import { paginated } from "./pagination.ts";
 import { assembleKeyFigures, type Download, type IndicatorPage, type KeyFigureModel, type KeyFiguresPage } from "../keyfigures/assemble.ts";
 import { buildSearchPages, type SearchPage } from "../search/page.ts";
@@ -66,10 +67,6 @@ export interface SiteModel {
 
 const HOME_LATEST = 20;
 
-function base(locale: UiLocale, route: Route, title: string, crumbs: PageBase["crumbs"] = []): PageBase {
-  return { locale, lang: locale, url: urlFor(locale, route), title, alternates: alternatesFor(route), crumbs };
-}
-
 /** What every document page of one model makes its fields from on each read. */
 interface DocumentPageSources {
   keyFigures: KeyFigureModel;
@@ -122,7 +119,7 @@ class ModelDocumentPage implements DocumentPage {
   get crumbs(): PageBase["crumbs"] {
     const { locale } = this;
     return [
-      { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) },
+      homeCrumb(locale),
       { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) },
       { title: this.publisherName, url: this.publisherUrl },
     ];
@@ -251,14 +248,14 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   const documentPage = (locale: UiLocale, view: DocumentView): DocumentPage => new ModelDocumentPage(locale, view, made);
   for (const locale of UI_LOCALES) {
     const toItem = item(locale);
-    const home = { title: t(locale, "nav.home"), url: urlFor(locale, { kind: "home" }) };
+    const home = homeCrumb(locale);
     const publishersCrumb = [home, { title: t(locale, "list.publishers"), url: urlFor(locale, { kind: "publishers" }) }];
     const topicsCrumb = [home, { title: t(locale, "list.topics"), url: urlFor(locale, { kind: "topics" }) }];
     const typesCrumb = [home, { title: t(locale, "list.types"), url: urlFor(locale, { kind: "types" }) }];
     const yearsCrumb = [home, { title: t(locale, "list.years"), url: urlFor(locale, { kind: "years" }) }];
 
     pages.home.push({
-      ...base(locale, { kind: "home" }, t(locale, "site.name")),
+      ...pageBase(locale, { kind: "home" }, t(locale, "site.name")),
       kind: "home",
       intro: t(locale, "home.count", {
         documents: t(locale, "home.count.documents", { count: views.length }),
@@ -315,7 +312,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     }
     const groupNames = [...new Set(publisherEntries.map((entry) => entry.group!))].sort((a, b) => a.localeCompare(b, LOCALES[locale].intl));
     pages.publishers.push({
-      ...base(locale, { kind: "publishers" }, t(locale, "list.publishers"), [home]),
+      ...pageBase(locale, { kind: "publishers" }, t(locale, "list.publishers"), [home]),
       entries: publisherEntries,
       groups: groupNames.map((group) => ({
         title: group,
@@ -338,7 +335,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       );
     }
     pages.topics.push({
-      ...base(locale, { kind: "topics" }, t(locale, "list.topics"), [home]),
+      ...pageBase(locale, { kind: "topics" }, t(locale, "list.topics"), [home]),
       entries: topicEntries.sort((a, b) => a.title.localeCompare(b.title, LOCALES[locale].intl)),
     });
 
@@ -349,7 +346,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       typeEntries.push({ title: label, url: urlFor(locale, { kind: "type", id: type }), count: listed.length });
       pages.type.push(...paginated(locale, { kind: "type", id: type }, label, typesCrumb, listed, toItem, pageSize, (page) => ({ ...page, kind: "type" })));
     }
-    pages.types.push({ ...base(locale, { kind: "types" }, t(locale, "list.types"), [home]), entries: typeEntries });
+    pages.types.push({ ...pageBase(locale, { kind: "types" }, t(locale, "list.types"), [home]), entries: typeEntries });
 
     const yearEntries: IndexEntry[] = [];
     for (const year of years) {
@@ -358,7 +355,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       yearEntries.push({ title: label, url: urlFor(locale, { kind: "year", year }), count: listed.length });
       pages.year.push(...paginated(locale, { kind: "year", year }, label, yearsCrumb, listed, toItem, pageSize, (page) => ({ ...page, kind: "year" })));
     }
-    pages.years.push({ ...base(locale, { kind: "years" }, t(locale, "list.years"), [home]), entries: yearEntries });
+    pages.years.push({ ...pageBase(locale, { kind: "years" }, t(locale, "list.years"), [home]), entries: yearEntries });
 
     pages.notFound.push({
       locale,
@@ -368,7 +365,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       alternates: UI_LOCALES.map((other) => ({ locale: other, hreflang: other, url: urlFor(other, { kind: "home" }) })),
       crumbs: [],
     });
-    pages.accessibility.push(base(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
+    pages.accessibility.push(pageBase(locale, { kind: "accessibility" }, t(locale, "a11y.title"), [home]));
   }
 
   const model: SiteModel = {
