@@ -10,6 +10,8 @@ import { UI_LOCALES } from "../i18n/locales.ts";
 import { latestYear, LIMITS } from "./limits.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A document's address, "<publisher>/<slug>": two ids joined by a slash (a moved document's `movedFrom`). */
+const ADDRESS_PATTERN = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}/${ID_PATTERN.source.slice(1, -1)}$`);
 const id = (what: string) =>
   z
     .string({ error: `must be a ${what} id (text)` })
@@ -439,7 +441,7 @@ export const documentSchema = z
       z
         .string({ error: 'must be an earlier address written "<publisher>/<slug>" (text)' })
         .max(2 * LIMITS.idLength + 1, { error: `is longer than an address can be (${2 * LIMITS.idLength + 1} characters)` })
-        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+        .regex(ADDRESS_PATTERN, {
           error: 'must be an earlier address written "<publisher>/<slug>": the folder and the file name (without .md) it had, e.g. "oslo/integrering-2009"',
         }),
     )
