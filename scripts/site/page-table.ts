@@ -29,7 +29,8 @@ import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
 import { movedPages, type MovedPage } from "../publish/moved.ts";
 import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 import type { SiteData } from "./site-data.ts";
-import type { DocumentPage, PageBase } from "./views.ts";
+import { indexDescription, indicatorDescription, listingDescription, publisherDescription } from "./descriptions.ts";
+import type { DocumentPage, ListPage, PageBase, PublisherPage } from "./views.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
 
 export interface PageKind<P = any> {
@@ -135,21 +136,28 @@ export const PAGE_TABLE: readonly PageKind[] = [
     // oembedJson reads the page and `url` of the site settings only.
     cacheKey: (page) => ({ data: page, part: "" }),
   }),
-  kind({ kind: "publisher", template: "publisher", pages: (d) => d.model.pages.publisher, file: indexFile }),
-  kind({ kind: "topic", template: "topic", pages: (d) => d.model.pages.topic, file: indexFile }),
-  kind({ kind: "type", template: "type", pages: (d) => d.model.pages.type, file: indexFile }),
-  kind({ kind: "year", template: "year", pages: (d) => d.model.pages.year, file: indexFile }),
+  kind<PublisherPage>({ kind: "publisher", template: "publisher", pages: (d) => d.model.pages.publisher, file: indexFile, description: publisherDescription }),
+  kind<ListPage>({ kind: "topic", template: "topic", pages: (d) => d.model.pages.topic, file: indexFile, description: listingDescription }),
+  kind<ListPage>({ kind: "type", template: "type", pages: (d) => d.model.pages.type, file: indexFile, description: listingDescription }),
+  kind<ListPage>({ kind: "year", template: "year", pages: (d) => d.model.pages.year, file: indexFile, description: listingDescription }),
   kind({ kind: "home", template: "home", pages: (d) => d.model.pages.home, file: indexFile, description: described("site.tagline") }),
-  kind({ kind: "publishers", template: "publishers", pages: (d) => d.model.pages.publishers, file: indexFile }),
-  kind({ kind: "topics", template: "topics", pages: (d) => d.model.pages.topics, file: indexFile }),
-  kind({ kind: "types", template: "types", pages: (d) => d.model.pages.types, file: indexFile }),
-  kind({ kind: "years", template: "years", pages: (d) => d.model.pages.years, file: indexFile }),
+  kind({
+    kind: "publishers",
+    template: "publishers",
+    pages: (d) => d.model.pages.publishers,
+    file: indexFile,
+    description: indexDescription("describe.publishers"),
+  }),
+  kind({ kind: "topics", template: "topics", pages: (d) => d.model.pages.topics, file: indexFile, description: indexDescription("describe.topics") }),
+  kind({ kind: "types", template: "types", pages: (d) => d.model.pages.types, file: indexFile, description: indexDescription("describe.types") }),
+  kind({ kind: "years", template: "years", pages: (d) => d.model.pages.years, file: indexFile, description: indexDescription("describe.years") }),
   kind({ kind: "keyFigures", template: "key-figures", pages: (d) => d.model.pages.keyFigures, file: indexFile, description: described("kf.intro") }),
   kind<IndicatorPage>({
     kind: "indicator",
     template: "indicator",
     pages: (d) => d.model.pages.indicator,
     file: indexFile,
+    description: indicatorDescription,
     // Every value of the indicator in the archive, made on read: keyed by the records they are made from instead.
     cacheKey: (page) => ({ data: page.key, part: "" }),
   }),

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { build } from "../../scripts/build/build.ts";
 import { checkLinks, listFiles } from "../../scripts/checks/links.ts";
+import { DESCRIPTION_LENGTH } from "../../scripts/site/descriptions.ts";
 import { duplicateIds, htmlProblems } from "../helpers/site-checks.ts";
 
 const SITE_URL = "https://arkiv.test";
@@ -68,6 +69,34 @@ describe("a generated archive of 300 documents", () => {
       .filter((address) => !existing.has(path.join(site, address, "index.html")));
     expect(addresses.length).toBeGreaterThan(1000);
     expect(missing).toEqual([]);
+  });
+
+  it("describes every page it lets search engines index, and each page of a listing by the documents on it", () => {
+    const described = new Map<string, string>();
+    const missing: string[] = [];
+    for (const file of pages) {
+      const html = readFileSync(file, "utf8");
+      if (html.includes('<meta name="robots" content="noindex">')) continue;
+      const description = /<meta name="description" content="([^"]*)">/.exec(html)?.[1];
+      const shared = /<meta property="og:description" content="([^"]*)">/.exec(html)?.[1];
+      if (!description || shared !== description) missing.push(path.relative(site, file));
+      else described.set(path.relative(site, file), description);
+    }
+    expect(missing).toEqual([]);
+    // A document's is its summary, as long as its author made it; a listing's, an index's and an indicator's are made to fit.
+    const made = /^(?:en\/)?(?:(?:utgivere|publishers|tema|topics|typer|types|ar|years)\/|(?:nokkeltall|key-figures)\/[^/]+\/)/;
+    const long = [...described].filter(([file, description]) => made.test(file) && description.length > DESCRIPTION_LENGTH + 2);
+    expect([...described.keys()].filter((file) => made.test(file)).length).toBeGreaterThan(1000);
+    expect(long).toEqual([]);
+    // The pages of one paginated listing (…/side/N/, …/page/N/) list other documents, so say other things.
+    const paged = [...described.keys()].filter(
+      (file) => /\/(?:side|page)\/\d+\/index\.html$/.test(file) && !/^(?:en\/)?(?:nokkeltall|key-figures)\//.test(file),
+    );
+    expect(paged.length).toBeGreaterThan(100);
+    for (const file of paged) {
+      const first = file.replace(/(?:side|page)\/\d+\/index\.html$/, "index.html");
+      expect(described.get(file), file).not.toBe(described.get(first));
+    }
   });
 
   it("is valid HTML on the largest page of each kind", async () => {
