@@ -481,6 +481,38 @@ describe("search on the bundled content", () => {
     }
   });
 
+  it("opens at an address with a query without moving what is on the screen, on a phone and on a desktop", async () => {
+    // Before the search reserved the screen's height, the form replacing the fallback and then the results pushed
+    // the footer out of a phone's view: a cumulative layout shift of 0.3 (Lighthouse; "good" is under 0.1).
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1280, height: 720 },
+    ]) {
+      await freshPage();
+      await page.setViewportSize(viewport);
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        Object.assign(window, { lysarkLayoutShifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+            if (!entry.hadRecentInput) shifts.push(entry.value);
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(server.url("/sok/?q=likestilling"));
+      await waitForStatus(page, /^2 treff for «likestilling»\.$/);
+      await page.waitForSelector(".search-hit");
+      // Two frames, so a shift made by the last change has been recorded.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const shifts = await page.evaluate(() => (window as unknown as { lysarkLayoutShifts: number[] }).lysarkLayoutShifts);
+      expect(
+        shifts.reduce((sum, value) => sum + value, 0),
+        `${viewport.width} px: ${shifts.join(", ")}`,
+      ).toBeLessThan(0.01);
+      expect(errors).toEqual([]);
+    }
+  });
+
   it("hides the fallback and shows the form when the script runs", async () => {
     await freshPage();
     await page.goto(server.url("/sok/"));
