@@ -11,7 +11,7 @@
  */
 (function () {
   "use strict";
-  var deck = document.querySelector(".deck[data-present-start]");
+  var deck = document.querySelector(".deck[data-present-controls]");
   if (!deck) return;
   var slides = Array.prototype.filter.call(deck.children, function (child) {
     return child.classList.contains("slide") && child.id;
@@ -38,22 +38,13 @@
     return element;
   }
 
-  // The start button goes in the document header, after the title and lead.
-  var launch = document.createElement("p");
-  launch.className = "present-launch";
-  launch.lang = uiLang;
-  var startButton = button(text("start"), "button present-start");
-  startButton.setAttribute("aria-describedby", "present-help");
-  launch.appendChild(startButton);
-  var help = document.createElement("span");
-  help.id = "present-help";
-  help.className = "present-help";
-  help.textContent = text("help");
-  launch.appendChild(help);
-  var header = document.querySelector(".doc-header") || deck.parentNode;
-  if (embedded) { /* no start button */ }
-  else if (header === deck.parentNode) deck.parentNode.insertBefore(launch, deck);
-  else header.appendChild(launch);
+  // The start button is in the document page's header (layouts/pages/document.njk), hidden and disabled until now.
+  var launch = embedded ? null : document.querySelector(".present-launch");
+  var startButton = launch && launch.querySelector(".present-start");
+  if (startButton) {
+    launch.hidden = false;
+    startButton.disabled = false;
+  }
 
   // Controls shown while presenting, inside the deck so they stay usable when the rest is inert.
   var controls = document.createElement("div");
@@ -201,7 +192,7 @@
     else if (dx > 0 && current > 0) step(-1);
   });
 
-  startButton.addEventListener("click", function () {
+  if (startButton) startButton.addEventListener("click", function () {
     var fromHash = slideIndexFromHash();
     enter(fromHash >= 0 ? fromHash : slideInView());
   });
