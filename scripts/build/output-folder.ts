@@ -34,7 +34,7 @@ const ROUTE_SEGMENTS = ["documents", "embed", "publishers", "topics", "types", "
  * (tests/build/output-plan.test.ts).
  */
 export function siteTopLevelNames(): ReadonlySet<string> {
-  const names = new Set(["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_headers", "assets", "social"]);
+  const names = new Set(["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_headers", "_redirects", "assets", "social"]);
   for (const folder of [IMAGE_URL_PATH, SEARCH_FOLDER]) names.add(folder.split("/")[1]!);
   for (const locale of UI_LOCALES) {
     const { prefix } = LOCALES[locale];

@@ -27,6 +27,7 @@ import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
 import { movedPages, type MovedPage } from "../publish/moved.ts";
+import { REDIRECTS_FILE, redirectsFile } from "../publish/redirects.ts";
 import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 import type { SiteData } from "./site-data.ts";
 import { indexDescription, indicatorDescription, listingDescription, publisherDescription } from "./descriptions.ts";
@@ -192,6 +193,13 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
   kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),
+  // Their 301s from moved documents' old addresses, where a document has moved (scripts/publish/redirects.ts).
+  kind<SiteData>({
+    kind: "redirects",
+    pages: (d) => (d.model.pages.document.some((page) => page.view.doc.meta.movedFrom.length > 0) ? [d] : []),
+    file: () => REDIRECTS_FILE,
+    text: (_, d) => redirectsFile(d.model.pages.document.flatMap(movedPages), basePathOf(d.config.url)),
+  }),
   kind<Download>({
     kind: "download",
     pages: (d) => d.model.downloads,

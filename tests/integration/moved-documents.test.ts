@@ -73,6 +73,28 @@ describe("a document with earlier addresses", () => {
     expect(checkLinks(path.join(dir, "_site"), SITE_URL)).toEqual([]);
   });
 
+  it("gives Cloudflare Pages and Netlify a 301 from each old address, under the base path, to a page that exists", () => {
+    const rules = readOutput(dir, "_redirects")
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"));
+    expect(rules).toEqual([
+      "/arkiv/dokumenter/testby/gammel-adresse/ /arkiv/dokumenter/testby/ny-adresse/ 301",
+      "/arkiv/innebygd/testby/gammel-adresse/ /arkiv/innebygd/testby/ny-adresse/ 301",
+      "/arkiv/dokumenter/nedlagt-utgiver/et-dokument/ /arkiv/dokumenter/testby/ny-adresse/ 301",
+      "/arkiv/innebygd/nedlagt-utgiver/et-dokument/ /arkiv/innebygd/testby/ny-adresse/ 301",
+      "/arkiv/en/documents/testby/gammel-adresse/ /arkiv/en/documents/testby/ny-adresse/ 301",
+      "/arkiv/en/embed/testby/gammel-adresse/ /arkiv/en/embed/testby/ny-adresse/ 301",
+      "/arkiv/en/documents/nedlagt-utgiver/et-dokument/ /arkiv/en/documents/testby/ny-adresse/ 301",
+      "/arkiv/en/embed/nedlagt-utgiver/et-dokument/ /arkiv/en/embed/testby/ny-adresse/ 301",
+    ]);
+    for (const rule of rules) {
+      const [from, to] = rule.split(" ");
+      // The old page stays, for the hosts that do not read the file.
+      expect(readOutput(dir, `${from!.slice("/arkiv/".length)}index.html`)).toContain('http-equiv="refresh"');
+      expect(readOutput(dir, `${to!.slice("/arkiv/".length)}index.html`)).not.toContain('http-equiv="refresh"');
+    }
+  });
+
   it("has no page at an old address of a document that names none", () => {
     expect(() => readOutput(dir, "dokumenter/testby/ny-adresse/index.html")).not.toThrow();
     expect(readOutput(dir, "dokumenter/testby/ny-adresse/index.html")).not.toContain('http-equiv="refresh"');

@@ -43,6 +43,11 @@ describe("the built bundled site", () => {
     }
   });
 
+  it("writes no _redirects, as no bundled document has moved", () => {
+    expect(listFiles(siteA).map((file) => path.relative(siteA, file))).not.toContain("_redirects");
+    expect(listFiles(siteA).map((file) => path.relative(siteA, file))).toContain("_headers");
+  });
+
   it("is valid HTML", async () => {
     expect(await htmlProblems(siteA, listFiles(siteA, ".html"))).toEqual([]);
   });
