@@ -167,6 +167,36 @@ describe.skipIf(!hasChromium())("embedding in Chromium", () => {
   });
   afterAll(() => server?.close());
 
+  it("looks as it presents from the first paint: nothing in the view moves when its script starts, at any slide", async () => {
+    // The script put the deck into presentation mode after the first paint: the slide lost its border and took the larger
+    // type, a layout shift of 0.03 to 0.08 inside the frame, which counts toward the framing site's own.
+    for (const [path, width, height] of [
+      [EMBED_EN, 412, 300],
+      [EMBED_EN, 1000, 600],
+      [`${EMBED_EN}#slide-3`, 640, 480],
+    ] as const) {
+      const page = await session.browser.newPage({ viewport: { width, height } });
+      const errors = collectPageErrors(page);
+      try {
+        await page.addInitScript(() => {
+          const shifts: number[] = [];
+          Object.assign(window, { lysarkLayoutShifts: shifts });
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) shifts.push(entry.value);
+          }).observe({ type: "layout-shift", buffered: true });
+        });
+        await page.goto(server!.url(path));
+        await expect.poll(() => page.locator(".present-counter").textContent()).toMatch(/^Slide \d of 4$/);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        expect(await page.evaluate(() => (window as unknown as { lysarkLayoutShifts: number[] }).lysarkLayoutShifts), `${path} at ${width} px`).toEqual([]);
+        expect(await page.locator(".deck > .slide:visible").count()).toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it("shows the slides one at a time inside a frame on another site, navigable by keyboard, with a link back; axe is clean inside", async () => {
     const page = await session.browser.newPage();
     const errors = collectPageErrors(page);
