@@ -35,6 +35,8 @@ function movedPage(file: string) {
     canonical: html.includes('rel="canonical"'),
     link: /<main[\s\S]*?<a href="([^"]+)" lang="([^"]+)">([^<]+)<\/a>/.exec(html)?.slice(1),
     title: /<h1>([^<]+)<\/h1>/.exec(html)?.[1],
+    ogTitle: /<meta property="og:title" content="([^"]+)">/.exec(html)?.[1],
+    ogUrl: /<meta property="og:url" content="([^"]+)">/.exec(html)?.[1],
   };
 }
 
@@ -46,6 +48,9 @@ describe("a document with earlier addresses", () => {
       canonical: false,
       link: ["/arkiv/dokumenter/testby/ny-adresse/", "nb", "Flyttet dokument"],
       title: "Dokumentet har flyttet",
+      // A link shared at the old address previews the document where it is now.
+      ogTitle: "Flyttet dokument",
+      ogUrl: `${SITE_URL}/dokumenter/testby/ny-adresse/`,
     });
     expect(movedPage("en/documents/nedlagt-utgiver/et-dokument/index.html")).toEqual({
       refresh: "/arkiv/en/documents/testby/ny-adresse/",
@@ -53,6 +58,8 @@ describe("a document with earlier addresses", () => {
       canonical: false,
       link: ["/arkiv/en/documents/testby/ny-adresse/", "en", "A moved document"],
       title: "This document has moved",
+      ogTitle: "A moved document",
+      ogUrl: `${SITE_URL}/en/documents/testby/ny-adresse/`,
     });
   });
 
