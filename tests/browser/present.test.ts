@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, collectPageErrors, hasChromium, useBrowserSession } from "../helpers/browser.ts";
+import { axeViolations, collectPageErrors, hasChromium, useBrowserSession, watchLayoutShifts } from "../helpers/browser.ts";
 import { sharedPublishSite } from "../publish/helpers.ts";
 
 const DECK = "/dokumenter/testby/likestilling-i-testby/";
@@ -61,20 +61,12 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       try {
         const page = await context.newPage();
         const errors = collectPageErrors(page);
-        await page.addInitScript(() => {
-          const shifts: number[] = [];
-          Object.assign(window, { lysarkLayoutShifts: shifts });
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) shifts.push(entry.value);
-          }).observe({ type: "layout-shift", buffered: true });
-        });
+        const layoutShifts = await watchLayoutShifts(page);
         await page.goto(session.server.url(DECK));
         const start = page.getByRole("button", { name: "Presentasjonsmodus" });
         await start.waitFor({ state: "visible" });
         expect(await start.isEnabled()).toBe(true);
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        const shifts = await page.evaluate(() => (window as unknown as { lysarkLayoutShifts: number[] }).lysarkLayoutShifts);
-        expect(shifts, `${viewport.width} px`).toEqual([]);
+        expect(await layoutShifts(), `${viewport.width} px`).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -7,7 +7,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { effectiveHeaders, parseHeadersFile } from "../../scripts/publish/headers.ts";
-import { axeViolations, collectPageErrors, hasChromium, startStaticServer, type StaticServer, useBrowserSession } from "../helpers/browser.ts";
+import {
+  axeViolations,
+  collectPageErrors,
+  hasChromium,
+  startStaticServer,
+  type StaticServer,
+  useBrowserSession,
+  watchLayoutShifts,
+} from "../helpers/browser.ts";
 import { doc, removeProject } from "../helpers/fixture.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
@@ -178,17 +186,10 @@ describe.skipIf(!hasChromium())("embedding in Chromium", () => {
       const page = await session.browser.newPage({ viewport: { width, height } });
       const errors = collectPageErrors(page);
       try {
-        await page.addInitScript(() => {
-          const shifts: number[] = [];
-          Object.assign(window, { lysarkLayoutShifts: shifts });
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) shifts.push(entry.value);
-          }).observe({ type: "layout-shift", buffered: true });
-        });
+        const layoutShifts = await watchLayoutShifts(page);
         await page.goto(server!.url(path));
         await expect.poll(() => page.locator(".present-counter").textContent()).toMatch(/^Slide \d of 4$/);
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        expect(await page.evaluate(() => (window as unknown as { lysarkLayoutShifts: number[] }).lysarkLayoutShifts), `${path} at ${width} px`).toEqual([]);
+        expect(await layoutShifts(), `${path} at ${width} px`).toEqual([]);
         expect(await page.locator(".deck > .slide:visible").count()).toBe(1);
         expect(errors).toEqual([]);
       } finally {

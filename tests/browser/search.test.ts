@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
-import { axeViolations, collectPageErrors, launchBrowser, startStaticServer, type StaticServer } from "../helpers/browser.ts";
+import { axeViolations, collectPageErrors, launchBrowser, startStaticServer, type StaticServer, watchLayoutShifts } from "../helpers/browser.ts";
 import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
 const AGDER_URL = "/dokumenter/agder/kommunenes-arbeid-med-likestilling/";
@@ -490,21 +490,11 @@ describe("search on the bundled content", () => {
     ]) {
       await freshPage();
       await page.setViewportSize(viewport);
-      await page.addInitScript(() => {
-        const shifts: number[] = [];
-        Object.assign(window, { lysarkLayoutShifts: shifts });
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-            if (!entry.hadRecentInput) shifts.push(entry.value);
-          }
-        }).observe({ type: "layout-shift", buffered: true });
-      });
+      const layoutShifts = await watchLayoutShifts(page);
       await page.goto(server.url("/sok/?q=likestilling"));
       await waitForStatus(page, /^2 treff for «likestilling»\.$/);
       await page.waitForSelector(".search-hit");
-      // Two frames, so a shift made by the last change has been recorded.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const shifts = await page.evaluate(() => (window as unknown as { lysarkLayoutShifts: number[] }).lysarkLayoutShifts);
+      const shifts = await layoutShifts();
       expect(
         shifts.reduce((sum, value) => sum + value, 0),
         `${viewport.width} px: ${shifts.join(", ")}`,

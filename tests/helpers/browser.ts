@@ -241,6 +241,27 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Records the layout shifts of every document `page` loads from now on, as the cumulative layout shift counts them (none
+ * within half a second of input). The returned function waits two frames, so a shift the last change made is recorded,
+ * and gives the shifts of the page's current document.
+ */
+export async function watchLayoutShifts(page: Page): Promise<() => Promise<number[]>> {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    Object.assign(window, { lysarkLayoutShifts: shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return async () => {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return page.evaluate(() => (window as unknown as { lysarkLayoutShifts: number[] }).lysarkLayoutShifts);
+  };
+}
+
 /** Adds the page's errors to `errors` until the returned function is called. */
 function watchPageErrors(page: Page, errors: string[]): () => void {
   const onPageError = (error: Error) => errors.push(`pageerror: ${error.message}`);
