@@ -194,11 +194,15 @@ export const PAGE_TABLE: readonly PageKind[] = [
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
   kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),
   // Their 301s from moved documents' old addresses, where a document has moved (scripts/publish/redirects.ts).
-  kind<SiteData>({
+  kind<MovedPage[]>({
     kind: "redirects",
-    pages: (d) => (d.model.pages.document.some((page) => page.view.doc.meta.movedFrom.length > 0) ? [d] : []),
+    // Its one page is the site's moved pages, made once; none, and there is no file.
+    pages: (d) => {
+      const moved = d.model.pages.document.flatMap(movedPages);
+      return moved.length > 0 ? [moved] : [];
+    },
     file: () => REDIRECTS_FILE,
-    text: (_, d) => redirectsFile(d.model.pages.document.flatMap(movedPages), basePathOf(d.config.url)),
+    text: (moved, d) => redirectsFile(moved, basePathOf(d.config.url)),
   }),
   kind<Download>({
     kind: "download",
