@@ -333,8 +333,10 @@ keyFigures:
 
 describe.skipIf(!hasChromium())("reflow at 320 px", () => {
   let pages: Array<{ kind: string; url: string }> = [];
+  let siteDir = "";
   const session = useBrowserSession(async () => {
     const { dir } = await buildPublishProject({ "content/testby/kommunedelplan.md": LONG_METADATA });
+    siteDir = `${dir}/_site`;
     const { model, config } = loadSiteData(dir);
     const data = { model, config };
     // The first page of each HTML kind per locale, and the document with long metadata.
@@ -345,7 +347,7 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
       }),
     );
     pages.push({ kind: "document", url: "/dokumenter/testby/kommunedelplan/" }, { kind: "document", url: "/en/documents/testby/kommunedelplan/" });
-    return { siteDir: `${dir}/_site`, cleanup: () => removeProject(dir) };
+    return { siteDir, cleanup: () => removeProject(dir) };
   });
 
   it("covers every HTML page kind in both locales", () => {
@@ -392,8 +394,10 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     const page = await context.newPage();
     const broken: string[] = [];
     let seen = 0;
+    // Only the pages whose HTML holds such a table: loading the others cost the test two thirds of its time.
+    const withTables = pages.filter(({ url }) => readFileSync(`${siteDir}${url}index.html`, "utf8").includes("kf-table"));
     try {
-      for (const { kind, url } of pages) {
+      for (const { kind, url } of withTables) {
         await page.goto(session.server.url(url));
         // "1. januar / 2011" beside an empty column, "lysbilde / 4" under a long title.
         const cells = await page.$$eval(".kf-table .kf-date, .kf-table .kf-slide", (elements) =>

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { axeViolations, collectPageErrors, launchBrowser, startStaticServer, type StaticServer, watchLayoutShifts } from "../helpers/browser.ts";
@@ -113,13 +113,11 @@ describe("search on the bundled content", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  // One context for the block's pages: a page in a context of its own cost Chromium about twice the CPU
-  // (docs/performance-log.md, "The test run's Chromium"). The server answers no-store, so no test sees another's cache.
-  let context: BrowserContext | undefined;
+  // The borrower's pages share a context that stays open (tests/helpers/browser.ts), which costs Chromium about half
+  // the CPU of a context each. The server answers no-store, so no test sees another's cache.
   const freshPage = async () => {
     await page?.close();
-    context ??= await browser.newContext();
-    page = await context.newPage();
+    page = await browser.newPage();
     errors = collectPageErrors(page);
     return page;
   };
@@ -530,8 +528,6 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
   let project: string;
   let server: StaticServer;
   let browser: Browser;
-  // The block's pages share a context (see freshPage above).
-  let context: BrowserContext;
 
   beforeAll(async () => {
     project = makeProject("site-basic", { "content/testby/skulebruk-i-testby.md": NYNORSK_DOCUMENT });
@@ -542,7 +538,6 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
     expect(entry.languages.nb.page_count).toBe(3);
     server = await startStaticServer(path.join(project, "_site"));
     browser = await launchBrowser();
-    context = await browser.newContext();
   });
   afterAll(async () => {
     await browser?.close();
@@ -551,7 +546,7 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
   });
 
   it("finds documents in every body language, each shown in its own language", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const errors = collectPageErrors(page);
     const status = await searchFor(page, server, "/en/search/", "Testby");
     expect(status).toBe("3 results for “Testby”.");
@@ -573,7 +568,7 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
   });
 
   it("finds an inflected Nynorsk word, stemmed as Norwegian, with a link to its slide", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     expect(await searchFor(page, server, "/sok/", "skulen")).toBe("1 treff for «skulen».");
     const [hit] = await hits(page);
     expect(hit!.href).toBe("/dokumenter/testby/skulebruk-i-testby/");
@@ -583,7 +578,7 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
   });
 
   it("finds an inflected Swedish word first, with a link to its section", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await searchFor(page, server, "/sok/", "integrationen");
     // Pagefind may add a weak partial match ("in"); the real one ranks first.
     const [hit] = await hits(page);
@@ -594,7 +589,7 @@ describe("search across body languages in one bundle (fixture site: Bokmål, Nyn
   });
 
   it("sorts by date across languages, undated documents last both ways", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(server.url("/en/search/?publisher=testby&sort=newest"));
     await waitForStatus(page, /^3 documents/);
     expect((await hits(page)).map((hit) => hit.dates[0])).toEqual(["2011-03-15", "2010", undefined]);
@@ -618,8 +613,6 @@ describe("showing five results first, then more on request (fixture site with tw
   let project: string;
   let server: StaticServer;
   let browser: Browser;
-  // The block's pages share a context (see freshPage above).
-  let context: BrowserContext;
 
   beforeAll(async () => {
     project = makeProject("site-basic", WATER_DOCUMENTS);
@@ -627,7 +620,6 @@ describe("showing five results first, then more on request (fixture site with tw
     expect(result.ok).toBe(true);
     server = await startStaticServer(path.join(project, "_site"));
     browser = await launchBrowser();
-    context = await browser.newContext();
   });
   afterAll(async () => {
     await browser?.close();
@@ -636,7 +628,7 @@ describe("showing five results first, then more on request (fixture site with tw
   });
 
   it("loads the fragments of the first five results only, and the rest from the keyboard with «Show more results»", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const errors = collectPageErrors(page);
     const fragments = () => server.requests.filter((request) => request.path.endsWith(".pf_fragment")).length;
     const before = fragments();
@@ -664,7 +656,7 @@ describe("showing five results first, then more on request (fixture site with tw
   });
 
   it("shows the Norwegian button text on /sok/", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await searchFor(page, server, "/sok/", "vannforsyning");
     expect(await hits(page)).toHaveLength(5);
     expect(await page.textContent("[data-search-more]")).toBe("Vis flere treff");

@@ -25,6 +25,30 @@ describe.skipIf(!hasChromium())("the worker's shared Chromium", () => {
     expect(kept.isClosed()).toBe(true);
   });
 
+  it("opens pages without options in one context that keeps a page of its own, so it outlives their closing", async () => {
+    const borrower = await launchBrowser();
+    const first = await borrower.newPage();
+    const context = first.context();
+    await first.close();
+    // Closing the context's last page of the test's own does not close the context, nor Chromium's renderer with it.
+    const second = await borrower.newPage();
+    expect(second.context()).toBe(context);
+    expect(context.pages().filter((page) => page !== second)).toHaveLength(1);
+    // A page with options, and a context asked for, are each the test's own.
+    const sized = await borrower.newPage({ viewport: { width: 400, height: 300 } });
+    expect(sized.context()).not.toBe(context);
+    expect(sized.context().pages()).toEqual([sized]);
+    expect(await borrower.newContext()).not.toBe(context);
+    expect(borrower.contexts()).toHaveLength(3);
+    await borrower.close();
+    expect(second.isClosed()).toBe(true);
+    // The next page after the borrower closed gets a context of its own again.
+    const next = await launchBrowser();
+    const third = await next.newPage();
+    expect(third.context()).not.toBe(context);
+    await next.close();
+  });
+
   it("launches a new Chromium once the shared one has gone away", async () => {
     const borrower = await launchBrowser();
     const version = borrower.version();

@@ -58,7 +58,15 @@ function launchChromium(): Promise<Browser> {
   });
 }
 
-/** `browser` with newContext, newPage, contexts and close kept to the contexts opened through this borrower. */
+/**
+ * `browser` with newContext, newPage, contexts and close kept to the contexts opened through this borrower.
+ *
+ * The borrower's `newPage()` opens its pages in one context, which keeps a blank page of its own open: a context
+ * whose last page closes lets its renderer go, and Chromium then spent about twice the CPU on each next page (1.3–1.5 s
+ * against 0.6 s for a listing of the bundled site, 3.2 against 1.5 s for a search with results; docs/performance-log.md,
+ * "The test run's Chromium, again"). So those pages share cookies, storage and permissions; a test that needs its own
+ * opens a context with `newContext`. A page with options (a viewport, say) still gets a context of its own.
+ */
 function borrowedBrowser(browser: Browser): Browser {
   const contexts = new Set<BrowserContext>();
   const opened = (context: BrowserContext) => {
@@ -66,9 +74,25 @@ function borrowedBrowser(browser: Browser): Browser {
     context.once("close", () => contexts.delete(context));
     return context;
   };
+  let pagesContext: Promise<BrowserContext> | undefined;
+  const warmContext = () => {
+    pagesContext ??= browser.newContext().then(async (made) => {
+      opened(made).once("close", () => {
+        pagesContext = undefined;
+      });
+      await made.newPage();
+      return made;
+    });
+    // One that failed is made again for the next page, not handed to it.
+    pagesContext.catch(() => {
+      pagesContext = undefined;
+    });
+    return pagesContext;
+  };
   const own: Partial<Browser> = {
     newContext: async (options) => opened(await browser.newContext(options)),
     newPage: async (options) => {
+      if (!options) return (await warmContext()).newPage();
       const page = await browser.newPage(options);
       opened(page.context());
       return page;
