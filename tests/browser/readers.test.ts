@@ -395,7 +395,7 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     const broken: string[] = [];
     let seen = 0;
     // Only the pages whose HTML holds such a table: loading the others cost the test two thirds of its time.
-    const withTables = pages.filter(({ url }) => readFileSync(`${siteDir}${url}index.html`, "utf8").includes("kf-table"));
+    const withTables = pages.filter(({ url }) => readFileSync(`${siteDir}${url}${url.endsWith("/") ? "index.html" : ""}`, "utf8").includes("kf-table"));
     try {
       for (const { kind, url } of withTables) {
         await page.goto(session.server.url(url));
