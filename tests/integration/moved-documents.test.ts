@@ -40,7 +40,27 @@ function movedPage(file: string) {
   };
 }
 
+/** The tags a link preview and an oEmbed consumer read, which neither finds by following the refresh. */
+function previewTags(file: string) {
+  const html = readOutput(dir, file);
+  const tags = [...html.matchAll(/<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)">/g)].map(([, name, content]) => [name, content]);
+  const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(html)?.slice(1);
+  return { tags: Object.fromEntries(tags.filter(([name]) => /^og:(image|type|title|url)|^twitter:image/.test(name!))), oembed };
+}
+
 describe("a document with earlier addresses", () => {
+  it("previews the document at each old address, with its card, and gives its oEmbed file to a site the old link is pasted into", () => {
+    for (const [old, now] of [
+      ["dokumenter/testby/gammel-adresse/index.html", "dokumenter/testby/ny-adresse/index.html"],
+      ["en/documents/nedlagt-utgiver/et-dokument/index.html", "en/documents/testby/ny-adresse/index.html"],
+    ]) {
+      const document = previewTags(now!);
+      expect(document.tags["og:image"]).toMatch(/\.png$/);
+      expect(document.oembed?.[0]).toMatch(/\.json$/);
+      expect(previewTags(old!), old).toEqual(document);
+    }
+  });
+
   it("has a page at each that sends the reader on to it, in each language", () => {
     expect(movedPage("dokumenter/testby/gammel-adresse/index.html")).toEqual({
       refresh: "/arkiv/dokumenter/testby/ny-adresse/",
