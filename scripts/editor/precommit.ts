@@ -19,6 +19,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
+import type { LoadedDocument } from "../content/loaded.ts";
+import { documentAddress } from "../content/moved.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { isMain } from "./cli-args.ts";
 
@@ -59,14 +61,50 @@ const key = (problem: Problem) => [problem.file, problem.line, problem.col, prob
  * Writes the content/ files of an index (the staged one by default, or HEAD's
  * through a temporary index file) below `dir`, and checks them.
  */
-function checkSnapshot(top: string, prefix: string, dir: string, env: NodeJS.ProcessEnv): Problem[] {
+function checkSnapshot(top: string, prefix: string, dir: string, env: NodeJS.ProcessEnv): { problems: Problem[]; documents: readonly LoadedDocument[] } {
   const files = git(["ls-files", "-z", "--", `${prefix}content`], top, env);
   if (files) git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${dir}/`], top, env, files);
   const root = path.join(dir, prefix);
   const contentDir = path.join(root, "content");
-  if (!files) return [];
-  // Problems only: each body's outline is all the checks need.
-  return loadContent(contentDir, { root, outlineOnly: true }).problems;
+  if (!files) return { problems: [], documents: [] };
+  // Each body's outline is all the checks need.
+  const { problems, site } = loadContent(contentDir, { root, outlineOnly: true });
+  return { problems, documents: site.documents };
+}
+
+/** A document's address from its file (`content/<publisher>/<slug>.md`, relative to the project), or undefined for any other file. */
+function addressOfFile(file: string): string | undefined {
+  const match = /^content\/([^/_][^/]*)\/([^/]+)\.md$/.exec(file);
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
+
+/**
+ * A warning for each document the commit moves to a new address (a file renamed, or moved to another publisher's
+ * folder) without naming the old one in `movedFrom`: every link, citation and embedded frame made before would
+ * lead nowhere. A warning, since a document never published may move freely.
+ */
+function unlistedMoves(top: string, prefix: string, env: NodeJS.ProcessEnv, staged: readonly LoadedDocument[]): Problem[] {
+  const fields = nulList(git(["diff", "--cached", "--name-status", "-M", "-z", "--", `${prefix}content`], top, env));
+  const documents = new Map(staged.map((doc) => [doc.file, doc]));
+  const problems: Problem[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const status = fields[i]!;
+    if (!/^[RC]/.test(status)) continue;
+    const [from, to] = [fields[++i]!.slice(prefix.length), fields[++i]!.slice(prefix.length)];
+    if (!status.startsWith("R")) continue;
+    const old = addressOfFile(from);
+    const doc = documents.get(to);
+    if (!old || !doc || documentAddress(doc) === old || doc.meta.movedFrom.includes(old)) continue;
+    problems.push({
+      file: to,
+      line: 1,
+      col: 1,
+      field: "movedFrom",
+      message: `this document was ${from} before this commit, and links to its old address would lead nowhere. Add "movedFrom: [${old}]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
+      severity: "warning",
+    });
+  }
+  return problems;
 }
 
 export function runPrecommit(options: PrecommitOptions): PrecommitResult {
@@ -89,7 +127,8 @@ export function runPrecommit(options: PrecommitOptions): PrecommitResult {
 
   const work = mkdtempSync(path.join(os.tmpdir(), "lysark-precommit-"));
   try {
-    const problems = checkSnapshot(top, prefix, path.join(work, "staged"), env);
+    const snapshot = checkSnapshot(top, prefix, path.join(work, "staged"), env);
+    const problems = [...snapshot.problems, ...unlistedMoves(top, prefix, env, snapshot.documents)];
     const stagedSet = new Set(staged);
     const errors = problems.filter((problem) => problem.severity === "error");
     const inStaged = errors.filter((problem) => stagedSet.has(problem.file));
@@ -103,7 +142,7 @@ export function runPrecommit(options: PrecommitOptions): PrecommitResult {
       if (hasHead) {
         const headEnv = { ...env, GIT_INDEX_FILE: path.join(work, "head.index") };
         git(["read-tree", "HEAD"], top, headEnv);
-        before = new Set(checkSnapshot(top, prefix, path.join(work, "head"), headEnv).map(key));
+        before = new Set(checkSnapshot(top, prefix, path.join(work, "head"), headEnv).problems.map(key));
       }
       caused = elsewhere.filter((problem) => !before.has(key(problem)));
       elsewhere = elsewhere.filter((problem) => before.has(key(problem)));

@@ -75,6 +75,42 @@ describe("the pre-commit check", () => {
     expect(result.lines.join("\n")).toContain("Commit stopped: 1 error(s)");
   });
 
+  it("warns, without blocking, of a document moved to a new address whose movedFrom does not list the old one", () => {
+    const { top, root } = makeRepo({ sub: "site" });
+    const moved = "content/testby/likestilling.md";
+    git(top, "mv", "site/content/testby/likestilling-i-testby.md", `site/${moved}`);
+    let result = runPrecommit({ root, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.lines).toEqual([
+      `${moved}:1:1 warning: movedFrom: this document was content/testby/likestilling-i-testby.md before this commit, and links to its old address would lead nowhere. Add "movedFrom: [testby/likestilling-i-testby]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
+      "Lysark: 2 staged content file(s) checked, no errors.",
+    ]);
+
+    // Listed, the move says nothing.
+    write(
+      root,
+      moved,
+      readFileSync(path.join(root, moved), "utf8").replace("publisher: testby\n", "publisher: testby\nmovedFrom: [testby/likestilling-i-testby]\n"),
+    );
+    git(top, "add", "-A");
+    result = runPrecommit({ root, env });
+    expect(result.lines).toEqual(["Lysark: 2 staged content file(s) checked, no errors."]);
+
+    // Into another publisher's folder, with the old address not listed.
+    const elsewhere = "content/testby-sentrum/likestilling-i-testby.md";
+    write(
+      root,
+      elsewhere,
+      readFileSync(path.join(root, moved), "utf8").replace("publisher: testby\nmovedFrom: [testby/likestilling-i-testby]\n", "publisher: testby-sentrum\n"),
+    );
+    git(top, "rm", "-q", `site/${moved}`);
+    git(top, "add", "-A");
+    result = runPrecommit({ root, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.lines[0]).toContain(`${elsewhere}:1:1 warning: movedFrom: this document was content/testby/likestilling-i-testby.md before this commit`);
+    expect(result.lines[0]).toContain('Add "movedFrom: [testby/likestilling-i-testby]"');
+  });
+
   it("checks the staged version, not the working tree", () => {
     const { top, root } = makeRepo();
     write(root, "content/testby/ny.md", BROKEN);
