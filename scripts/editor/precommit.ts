@@ -11,6 +11,8 @@
  *   causes (e.g. removing a topic that other documents still use) — those are
  *   the errors that do not exist in HEAD. Errors that were already there in files
  *   the commit does not touch are listed but do not block. Warnings never block.
+ * - A document the commit renames or moves to another publisher's folder gets a
+ *   warning unless its `movedFrom` lists the old address.
  *
  * Run by .githooks/pre-commit (enable with `npm run hooks:install`).
  */
