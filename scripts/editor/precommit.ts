@@ -89,11 +89,14 @@ function unlistedMoves(top: string, prefix: string, env: NodeJS.ProcessEnv, stag
   const fields = nulList(git(["diff", "--cached", "--name-status", "-M", "-z", "--", `${prefix}content`], top, env));
   const documents = new Map(staged.map((doc) => [doc.file, doc]));
   const problems: Problem[] = [];
-  for (let i = 0; i < fields.length; i++) {
-    const status = fields[i]!;
-    if (!/^[RC]/.test(status)) continue;
-    const [from, to] = [fields[++i]!.slice(prefix.length), fields[++i]!.slice(prefix.length)];
-    if (!status.startsWith("R")) continue;
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++]!;
+    // A status, then the file, or for a rename or a copy (R or C and its similarity) the file before and after it.
+    if (!status.startsWith("R")) {
+      i += status.startsWith("C") ? 2 : 1;
+      continue;
+    }
+    const [from, to] = [fields[i++]!.slice(prefix.length), fields[i++]!.slice(prefix.length)];
     const old = addressOfFile(from);
     const doc = documents.get(to);
     if (!old || !doc || documentAddress(doc) === old || doc.meta.movedFrom.includes(old)) continue;

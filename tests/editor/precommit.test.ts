@@ -76,14 +76,18 @@ describe("the pre-commit check", () => {
   });
 
   it("warns, without blocking, of a document moved to a new address whose movedFrom does not list the old one", () => {
-    const { top, root } = makeRepo({ sub: "site" });
+    // In a folder whose name git's status letters could be taken for, beside a file the commit only changes.
+    const { top, root } = makeRepo({ sub: "Rapporter" });
     const moved = "content/testby/likestilling.md";
-    git(top, "mv", "site/content/testby/likestilling-i-testby.md", `site/${moved}`);
+    git(top, "mv", "Rapporter/content/testby/likestilling-i-testby.md", `Rapporter/${moved}`);
+    const other = "content/testby-sentrum/integrering-i-sentrum.md";
+    write(root, other, `${readFileSync(path.join(root, other), "utf8")}\nEt nytt avsnitt.\n`);
+    git(top, "add", "-A");
     let result = runPrecommit({ root, env });
     expect(result.exitCode).toBe(0);
     expect(result.lines).toEqual([
       `${moved}:1:1 warning: movedFrom: this document was content/testby/likestilling-i-testby.md before this commit, and links to its old address would lead nowhere. Add "movedFrom: [testby/likestilling-i-testby]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
-      "Lysark: 2 staged content file(s) checked, no errors.",
+      "Lysark: 3 staged content file(s) checked, no errors.",
     ]);
 
     // Listed, the move says nothing.
@@ -94,7 +98,7 @@ describe("the pre-commit check", () => {
     );
     git(top, "add", "-A");
     result = runPrecommit({ root, env });
-    expect(result.lines).toEqual(["Lysark: 2 staged content file(s) checked, no errors."]);
+    expect(result.lines).toEqual(["Lysark: 3 staged content file(s) checked, no errors."]);
 
     // Into another publisher's folder, with the old address not listed.
     const elsewhere = "content/testby-sentrum/likestilling-i-testby.md";
@@ -103,7 +107,7 @@ describe("the pre-commit check", () => {
       elsewhere,
       readFileSync(path.join(root, moved), "utf8").replace("publisher: testby\nmovedFrom: [testby/likestilling-i-testby]\n", "publisher: testby-sentrum\n"),
     );
-    git(top, "rm", "-q", `site/${moved}`);
+    git(top, "rm", "-q", `Rapporter/${moved}`);
     git(top, "add", "-A");
     result = runPrecommit({ root, env });
     expect(result.exitCode).toBe(0);

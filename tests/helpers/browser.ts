@@ -76,17 +76,19 @@ function borrowedBrowser(browser: Browser): Browser {
   };
   let pagesContext: Promise<BrowserContext> | undefined;
   const warmContext = () => {
-    pagesContext ??= browser.newContext().then(async (made) => {
-      opened(made).once("close", () => {
+    if (!pagesContext) {
+      pagesContext = browser.newContext().then(async (made) => {
+        opened(made).once("close", () => {
+          pagesContext = undefined;
+        });
+        await made.newPage();
+        return made;
+      });
+      // One that failed is made again for the next page, not handed to it.
+      pagesContext.catch(() => {
         pagesContext = undefined;
       });
-      await made.newPage();
-      return made;
-    });
-    // One that failed is made again for the next page, not handed to it.
-    pagesContext.catch(() => {
-      pagesContext = undefined;
-    });
+    }
     return pagesContext;
   };
   const own: Partial<Browser> = {
