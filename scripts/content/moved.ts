@@ -37,3 +37,42 @@ export function checkMovedDocuments(documents: readonly LoadedDocument[]): Probl
   }
   return problems;
 }
+
+/**
+ * The warning for a document at a new address (`file`) whose `movedFrom` does not list the one it had (`old`, in
+ * `fromFile`; `when` says how that is known): every link, citation and embedded frame made before would lead nowhere.
+ * A warning, since a document never published may move freely.
+ */
+export function unlistedMove(file: string, fromFile: string, old: string, when: string): Problem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    field: "movedFrom",
+    message: `this document was ${fromFile} ${when}, and links to its old address would lead nowhere. Add "movedFrom: [${old}]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
+    severity: "warning",
+  };
+}
+
+/** Where each document was, by address: its file and title. */
+export type DocumentPlaces = ReadonlyMap<string, { file: string; title: string }>;
+
+export function documentPlaces(documents: readonly LoadedDocument[]): DocumentPlaces {
+  return new Map(documents.map((doc) => [documentAddress(doc), { file: doc.file, title: doc.meta.title }]));
+}
+
+/**
+ * The documents at an address `before` did not have, with the title of one whose address is gone and that no
+ * document's `movedFrom` lists: a file renamed or moved (without git, the title is what tells).
+ */
+export function unlistedMovesSince(before: DocumentPlaces, documents: readonly LoadedDocument[], when: string): Problem[] {
+  const now = new Set(documents.map(documentAddress));
+  const listed = new Set(documents.flatMap((doc) => doc.meta.movedFrom));
+  const goneByTitle = new Map<string, { address: string; file: string }>();
+  for (const [address, was] of before) if (!now.has(address) && !listed.has(address)) goneByTitle.set(was.title, { address, file: was.file });
+  if (goneByTitle.size === 0) return [];
+  return documents.flatMap((doc) => {
+    const gone = before.has(documentAddress(doc)) ? undefined : goneByTitle.get(doc.meta.title);
+    return gone ? [unlistedMove(doc.file, gone.file, gone.address, when)] : [];
+  });
+}

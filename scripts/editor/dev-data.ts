@@ -12,6 +12,7 @@
  */
 import path from "node:path";
 import { ContentCache, loadContent, reloadDocuments, warmContentCache, type LoadedDocument, type SiteContent } from "../content/load.ts";
+import { type DocumentPlaces, documentPlaces, unlistedMovesSince } from "../content/moved.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import type { SearchRecord, SearchRecordStore } from "../search/records.ts";
@@ -101,6 +102,8 @@ export class DevSiteDataSource {
   /** The content `lastGood` was built from (patched along with it). */
   private lastGoodContent: SiteContent | undefined;
   private lastErrors = 0;
+  /** Where each document was when the server started: a file renamed since then without `movedFrom` gets a warning. */
+  private startPlaces: DocumentPlaces | undefined;
 
   constructor(
     readonly root: string,
@@ -131,7 +134,12 @@ export class DevSiteDataSource {
     const settings = loadSiteConfig(this.root);
     const config = settings.config ?? this.lastGood?.config;
     if (!config) throw new Error(settings.problems.map(formatProblem).join("\n"));
-    const problems = [...settings.problems, ...loaded.problems];
+    this.startPlaces ??= documentPlaces(site.documents);
+    const problems = [
+      ...settings.problems,
+      ...loaded.problems,
+      ...unlistedMovesSince(this.startPlaces, site.documents, "when npm start began (it has that title)"),
+    ];
     const errors = problems.filter((problem) => problem.severity === "error").length;
     const ordered = [...problems.filter((problem) => problem.severity === "error"), ...problems.filter((problem) => problem.severity === "warning")];
     let data: DevSiteData;

@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
-import { documentAddress } from "../content/moved.ts";
+import { documentAddress, unlistedMove } from "../content/moved.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { isMain } from "./cli-args.ts";
 
@@ -80,11 +80,7 @@ function addressOfFile(file: string): string | undefined {
   return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
-/**
- * A warning for each document the commit moves to a new address (a file renamed, or moved to another publisher's
- * folder) without naming the old one in `movedFrom`: every link, citation and embedded frame made before would
- * lead nowhere. A warning, since a document never published may move freely.
- */
+/** A warning for each document the commit moves to a new address (a file renamed, or moved to another publisher's folder) without naming the old one in `movedFrom`. */
 function unlistedMoves(top: string, prefix: string, env: NodeJS.ProcessEnv, staged: readonly LoadedDocument[]): Problem[] {
   const fields = nulList(git(["diff", "--cached", "--name-status", "-M", "-z", "--", `${prefix}content`], top, env));
   const documents = new Map(staged.map((doc) => [doc.file, doc]));
@@ -100,14 +96,7 @@ function unlistedMoves(top: string, prefix: string, env: NodeJS.ProcessEnv, stag
     const old = addressOfFile(from);
     const doc = documents.get(to);
     if (!old || !doc || documentAddress(doc) === old || doc.meta.movedFrom.includes(old)) continue;
-    problems.push({
-      file: to,
-      line: 1,
-      col: 1,
-      field: "movedFrom",
-      message: `this document was ${from} before this commit, and links to its old address would lead nowhere. Add "movedFrom: [${old}]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
-      severity: "warning",
-    });
+    problems.push(unlistedMove(to, from, old, "before this commit"));
   }
   return problems;
 }

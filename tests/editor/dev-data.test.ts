@@ -127,6 +127,31 @@ describe("the dev server's site data", () => {
     expect({ parsed, reused }).toEqual({ parsed: 0, reused: 1 });
     expect(titles(data)).toEqual([SENTRUM_TITLE]);
     expect(source.cache.entries.size).toBe(1);
+    // Gone for good: no document has its title, so nothing looks moved.
+    expect(data.dev.problems).toEqual([]);
+  });
+
+  it("warns of a document renamed since the server started, until its movedFrom names where it was", () => {
+    const source = new DevSiteDataSource(dir);
+    source.rebuild();
+    const renamed = "content/testby/likestilling.md";
+    writeFileSync(path.join(dir, renamed), readFileSync(path.join(dir, LIKESTILLING)));
+    rmSync(path.join(dir, LIKESTILLING));
+    const moved = source.rebuild().data;
+    expect(moved.dev).toMatchObject({ errors: 0, stale: false });
+    expect(titles(moved)).toContain("Likestilling i Testby");
+    expect(moved.dev.problems).toEqual([
+      {
+        file: renamed,
+        line: 1,
+        col: 1,
+        field: "movedFrom",
+        severity: "warning",
+        message: `this document was ${LIKESTILLING} when npm start began (it has that title), and links to its old address would lead nowhere. Add "movedFrom: [testby/likestilling-i-testby]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
+      },
+    ]);
+    edit(renamed, (text) => text.replace("publisher: testby\n", "publisher: testby\nmovedFrom: [testby/likestilling-i-testby]\n"));
+    expect(source.rebuild().data.dev.problems).toEqual([]);
   });
 });
 
