@@ -332,7 +332,7 @@ keyFigures:
 );
 
 describe.skipIf(!hasChromium())("reflow at 320 px", () => {
-  let pages: Array<{ kind: string; url: string }> = [];
+  let pages: Array<{ kind: string; url: string; file: string }> = [];
   let siteDir = "";
   const session = useBrowserSession(async () => {
     const { dir } = await buildPublishProject({ "content/testby/kommunedelplan.md": LONG_METADATA });
@@ -343,10 +343,11 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     pages = PAGE_TABLE.filter((spec) => spec.template && spec.kind !== "moved").flatMap((spec) =>
       model.locales.flatMap((locale) => {
         const page = (spec.pages(data) as Array<{ locale: string; url: string }>).find((candidate) => candidate.locale === locale);
-        return page ? [{ kind: spec.kind, url: page.url }] : [];
+        return page ? [{ kind: spec.kind, url: page.url, file: spec.file(page) }] : [];
       }),
     );
-    pages.push({ kind: "document", url: "/dokumenter/testby/kommunedelplan/" }, { kind: "document", url: "/en/documents/testby/kommunedelplan/" });
+    for (const url of ["/dokumenter/testby/kommunedelplan/", "/en/documents/testby/kommunedelplan/"])
+      pages.push({ kind: "document", url, file: `${url}index.html` });
     return { siteDir, cleanup: () => removeProject(dir) };
   });
 
@@ -395,7 +396,7 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     const broken: string[] = [];
     let seen = 0;
     // Only the pages whose HTML holds such a table: loading the others cost the test two thirds of its time.
-    const withTables = pages.filter(({ url }) => readFileSync(`${siteDir}${url}${url.endsWith("/") ? "index.html" : ""}`, "utf8").includes("kf-table"));
+    const withTables = pages.filter(({ file }) => readFileSync(`${siteDir}${file}`, "utf8").includes("kf-table"));
     try {
       for (const { kind, url } of withTables) {
         await page.goto(session.server.url(url));
