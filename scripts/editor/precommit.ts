@@ -12,7 +12,7 @@
  *   the errors that do not exist in HEAD. Errors that were already there in files
  *   the commit does not touch are listed but do not block. Warnings never block.
  * - A document the commit renames or moves to another publisher's folder gets a
- *   warning unless its `movedFrom` lists the old address.
+ *   warning unless its `movedFrom` lists the old address (./git-moves.ts).
  *
  * Run by .githooks/pre-commit (enable with `npm run hooks:install`).
  */
@@ -22,9 +22,9 @@ import os from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import type { LoadedDocument } from "../content/loaded.ts";
-import { documentAddress, unlistedMove } from "../content/moved.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { isMain } from "./cli-args.ts";
+import { GitError, git, nulList, projectInRepository, unlistedRenames } from "./git-moves.ts";
 
 export interface PrecommitOptions {
   /** The Lysark project folder (where content/ is); it may sit below the repository's top. */
@@ -44,19 +44,6 @@ export interface PrecommitResult {
   lines: string[];
 }
 
-class GitError extends Error {}
-
-function git(args: string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): string {
-  const result = spawnSync("git", args, { cwd, env, input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw new GitError(`could not run git: ${result.error.message}`);
-  if (result.status !== 0) throw new GitError(`git ${args.join(" ")} failed: ${result.stderr.trim()}`);
-  return result.stdout;
-}
-
-function nulList(text: string): string[] {
-  return text.split("\0").filter(Boolean);
-}
-
 const key = (problem: Problem) => [problem.file, problem.line, problem.col, problem.field, problem.message].join("\0");
 
 /**
@@ -74,44 +61,10 @@ function checkSnapshot(top: string, prefix: string, dir: string, env: NodeJS.Pro
   return { problems, documents: site.documents };
 }
 
-/** A document's address from its file (`content/<publisher>/<slug>.md`, relative to the project), or undefined for any other file. */
-function addressOfFile(file: string): string | undefined {
-  const match = /^content\/([^/_][^/]*)\/([^/]+)\.md$/.exec(file);
-  return match ? `${match[1]}/${match[2]}` : undefined;
-}
-
-/** A warning for each document the commit moves to a new address (a file renamed, or moved to another publisher's folder) without naming the old one in `movedFrom`. */
-function unlistedMoves(top: string, prefix: string, env: NodeJS.ProcessEnv, staged: readonly LoadedDocument[]): Problem[] {
-  const fields = nulList(git(["diff", "--cached", "--name-status", "-M", "-z", "--", `${prefix}content`], top, env));
-  const documents = new Map(staged.map((doc) => [doc.file, doc]));
-  const problems: Problem[] = [];
-  for (let i = 0; i < fields.length; ) {
-    const status = fields[i++]!;
-    // A status, then the file, or for a rename or a copy (R or C and its similarity) the file before and after it.
-    if (!status.startsWith("R")) {
-      i += status.startsWith("C") ? 2 : 1;
-      continue;
-    }
-    const [from, to] = [fields[i++]!.slice(prefix.length), fields[i++]!.slice(prefix.length)];
-    const old = addressOfFile(from);
-    const doc = documents.get(to);
-    if (!old || !doc || documentAddress(doc) === old || doc.meta.movedFrom.includes(old)) continue;
-    problems.push(unlistedMove(to, from, old, "before this commit"));
-  }
-  return problems;
-}
-
 export function runPrecommit(options: PrecommitOptions): PrecommitResult {
   const env = options.env ?? process.env;
   const root = path.resolve(options.root);
-  const top = git(["rev-parse", "--show-toplevel"], root, env).trim();
-  // Forward slashes: git's paths, and Problem.file, use them on every platform.
-  const prefix = path
-    .relative(top, root)
-    .split(path.sep)
-    .filter(Boolean)
-    .map((part) => `${part}/`)
-    .join("");
+  const { top, prefix } = projectInRepository(root, env);
 
   const changed = nulList(git(["diff", "--cached", "--name-only", "--no-renames", "-z", "--", `${prefix}content`], top, env));
   const staged = changed.map((file) => file.slice(prefix.length)).sort();
@@ -122,7 +75,8 @@ export function runPrecommit(options: PrecommitOptions): PrecommitResult {
   const work = mkdtempSync(path.join(os.tmpdir(), "lysark-precommit-"));
   try {
     const snapshot = checkSnapshot(top, prefix, path.join(work, "staged"), env);
-    const problems = [...snapshot.problems, ...unlistedMoves(top, prefix, env, snapshot.documents)];
+    const renames = git(["diff", "--cached", "--name-status", "-M", "-z", "--", `${prefix}content`], top, env);
+    const problems = [...snapshot.problems, ...unlistedRenames(renames, prefix, snapshot.documents, "before this commit")];
     const stagedSet = new Set(staged);
     const errors = problems.filter((problem) => problem.severity === "error");
     const inStaged = errors.filter((problem) => stagedSet.has(problem.file));

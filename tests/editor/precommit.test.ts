@@ -1,55 +1,16 @@
 /**
  * The pre-commit check, in throwaway git repositories (never this one).
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPrecommit } from "../../scripts/editor/precommit.ts";
 import { installHooks } from "../../scripts/editor/hooks-install.ts";
-import { doc, fixturesDir, repoRoot, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { doc, repoRoot, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
+import { git, gitEnv, makeRepo, removeRepositories, write } from "../helpers/git-repo.ts";
 
-// A git that ignores the user's and the system's configuration and any repository the tests run inside.
-const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("GIT_")));
-Object.assign(env, {
-  GIT_CONFIG_GLOBAL: os.devNull,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "Test Editor",
-  GIT_AUTHOR_EMAIL: "editor@example.org",
-  GIT_COMMITTER_NAME: "Test Editor",
-  GIT_COMMITTER_EMAIL: "editor@example.org",
-});
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function git(cwd: string, ...args: string[]) {
-  const result = spawnSync("git", args, { cwd, env, encoding: "utf8" });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-/** A git repository holding the fixture project (in `sub`, when given), with its first commit made. */
-function makeRepo(options: { sub?: string; commit?: boolean } = {}): { top: string; root: string } {
-  const top = mkdtempSync(path.join(os.tmpdir(), "lysark-git-"));
-  dirs.push(top);
-  const root = path.join(top, options.sub ?? "");
-  mkdirSync(root, { recursive: true });
-  cpSync(path.join(fixturesDir, "site-basic"), root, { recursive: true });
-  expect(git(top, "init", "-q", "-b", "main").status).toBe(0);
-  if (options.commit !== false) {
-    git(top, "add", "-A");
-    expect(git(top, "commit", "-q", "--no-verify", "-m", "initial").status).toBe(0);
-  }
-  return { top, root };
-}
-
-function write(root: string, file: string, text: string) {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
-}
+const env = gitEnv;
+afterEach(removeRepositories);
 
 const BROKEN = doc(VALID_FRONT_MATTER.replace("date: 2012-05-01", "date: 2012-13-01"));
 const VALID = doc(VALID_FRONT_MATTER);
@@ -107,7 +68,7 @@ describe("the pre-commit check", () => {
       elsewhere,
       readFileSync(path.join(root, moved), "utf8").replace("publisher: testby\nmovedFrom: [testby/likestilling-i-testby]\n", "publisher: testby-sentrum\n"),
     );
-    git(top, "rm", "-q", `Rapporter/${moved}`);
+    expect(git(top, "rm", "-q", "-f", `Rapporter/${moved}`).status).toBe(0);
     git(top, "add", "-A");
     result = runPrecommit({ root, env });
     expect(result.exitCode).toBe(0);

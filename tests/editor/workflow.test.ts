@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ interface Step {
   run?: string;
   if?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Job {
   "runs-on": string;
@@ -43,6 +45,21 @@ describe("the CI workflow", () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(commands.some((run) => /apt-get install .*chromium/.test(run))).toBe(true);
     expect(order[0]! > commands.findIndex((run) => /chromium/.test(run))).toBe(true);
+  });
+
+  it("warns on a pull request of each document it moves without movedFrom, comparing with the branch it goes into", () => {
+    const verify = workflow.jobs.verify!;
+    const check = verify.steps.find((step) => step.run?.trim().startsWith("npm run check"))!;
+    expect(check.env).toEqual({ BASE_SHA: expect.stringMatching(/^\$\{\{ github\.event\.pull_request\.base\.sha \}\}$/) });
+    // The base commit is in the clone only with the whole history.
+    expect(verify.steps.find((step) => step.uses?.startsWith("actions/checkout@"))?.with).toEqual({ "fetch-depth": 0 });
+    // The arguments the step's shell gives npm, on a pull request and on a push (no base).
+    const argumentsGiven = (env: NodeJS.ProcessEnv) =>
+      spawnSync("sh", ["-c", check.run!.trim().replace(/^npm run check/, "printf '%s\\n'")], { env, encoding: "utf8" })
+        .stdout.split("\n")
+        .filter(Boolean);
+    expect(argumentsGiven({ BASE_SHA: "0123abc" })).toEqual(["--", "--moved-since", "0123abc"]);
+    expect(argumentsGiven({})).toEqual(["--"]);
   });
 
   it("runs with two glibc malloc arenas, set for the whole workflow (glibc reads it when a process starts)", () => {
