@@ -1,13 +1,12 @@
 /**
- * Documents git saw moved (a file renamed, or moved to another publisher's folder) whose new address does not take
- * over the old one: no document's `movedFrom` lists it and no document has it now, so every link, citation and
- * embedded frame made before would lead nowhere. Shared by the pre-commit check (the staged renames) and
+ * Documents git saw moved (a file renamed, or moved to another publisher's folder) whose old address no document's
+ * `movedFrom` lists, so every link, citation and embedded frame made before would lead nowhere. Shared by the pre-commit check (the staged renames) and
  * `npm run check -- --moved-since <ref>` (the renames since a branch left `<ref>`: a pull request in CI).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { LoadedDocument } from "../content/loaded.ts";
-import { documentAddress, unlistedMove } from "../content/moved.ts";
+import { unlistedMove } from "../content/moved.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 
 export class GitError extends Error {}
@@ -49,7 +48,8 @@ function addressOfFile(file: string): string | undefined {
 export function unlistedRenames(nameStatus: string, prefix: string, documents: readonly LoadedDocument[], when: string): Problem[] {
   const fields = nulList(nameStatus);
   const byFile = new Map(documents.map((doc) => [doc.file, doc]));
-  const taken = new Set([...documents.map(documentAddress), ...documents.flatMap((doc) => doc.meta.movedFrom)]);
+  // A document at the old address would be its file, which git then lists as changed, not as moved.
+  const listed = new Set(documents.flatMap((doc) => doc.meta.movedFrom));
   const problems: Problem[] = [];
   for (let i = 0; i < fields.length; ) {
     const status = fields[i++]!;
@@ -60,7 +60,7 @@ export function unlistedRenames(nameStatus: string, prefix: string, documents: r
     }
     const [from, to] = [fields[i++]!.slice(prefix.length), fields[i++]!.slice(prefix.length)];
     const old = addressOfFile(from);
-    if (old && byFile.has(to) && !taken.has(old)) problems.push(unlistedMove(to, from, old, when));
+    if (old && byFile.has(to) && !listed.has(old)) problems.push(unlistedMove(to, from, old, when));
   }
   return problems;
 }
