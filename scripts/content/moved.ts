@@ -54,25 +54,31 @@ export function unlistedMove(file: string, fromFile: string, old: string, when: 
   };
 }
 
-/** Where each document was, by address: its file and title. */
-export type DocumentPlaces = ReadonlyMap<string, { file: string; title: string }>;
+/**
+ * What tells a renamed document from another without git: its title and date together, which a rename keeps and
+ * two yearly reports of one title ("Årsrapport") do not share.
+ */
+const identity = (doc: LoadedDocument) => `${doc.meta.title}\0${doc.meta.date}`;
+
+/** Where each document was, by address: its file, and its title and date. */
+export type DocumentPlaces = ReadonlyMap<string, { file: string; identity: string }>;
 
 export function documentPlaces(documents: readonly LoadedDocument[]): DocumentPlaces {
-  return new Map(documents.map((doc) => [documentAddress(doc), { file: doc.file, title: doc.meta.title }]));
+  return new Map(documents.map((doc) => [documentAddress(doc), { file: doc.file, identity: identity(doc) }]));
 }
 
 /**
- * The documents at an address `before` did not have, with the title of one whose address is gone and that no
- * document's `movedFrom` lists: a file renamed or moved (without git, the title is what tells).
+ * The documents at an address `before` did not have, with the title and date of one whose address is gone and that
+ * no document's `movedFrom` lists: a file renamed or moved (without git, that is what tells).
  */
 export function unlistedMovesSince(before: DocumentPlaces, documents: readonly LoadedDocument[], when: string): Problem[] {
   const now = new Set(documents.map(documentAddress));
   const listed = new Set(documents.flatMap((doc) => doc.meta.movedFrom));
-  const goneByTitle = new Map<string, { address: string; file: string }>();
-  for (const [address, was] of before) if (!now.has(address) && !listed.has(address)) goneByTitle.set(was.title, { address, file: was.file });
-  if (goneByTitle.size === 0) return [];
+  const gone = new Map<string, { address: string; file: string }>();
+  for (const [address, was] of before) if (!now.has(address) && !listed.has(address)) gone.set(was.identity, { address, file: was.file });
+  if (gone.size === 0) return [];
   return documents.flatMap((doc) => {
-    const gone = before.has(documentAddress(doc)) ? undefined : goneByTitle.get(doc.meta.title);
-    return gone ? [unlistedMove(doc.file, gone.file, gone.address, when)] : [];
+    const was = before.has(documentAddress(doc)) ? undefined : gone.get(identity(doc));
+    return was ? [unlistedMove(doc.file, was.file, was.address, when)] : [];
   });
 }

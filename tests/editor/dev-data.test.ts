@@ -147,11 +147,22 @@ describe("the dev server's site data", () => {
         col: 1,
         field: "movedFrom",
         severity: "warning",
-        message: `this document was ${LIKESTILLING} when npm start began (it has that title), and links to its old address would lead nowhere. Add "movedFrom: [testby/likestilling-i-testby]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
+        message: `this document was ${LIKESTILLING} when npm start began (it has that title and date), and links to its old address would lead nowhere. Add "movedFrom: [testby/likestilling-i-testby]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
       },
     ]);
     edit(renamed, (text) => text.replace("publisher: testby\n", "publisher: testby\nmovedFrom: [testby/likestilling-i-testby]\n"));
     expect(source.rebuild().data.dev.problems).toEqual([]);
+  });
+
+  it("says nothing of a document replaced by another of the same title and another date (next year's report)", () => {
+    const source = new DevSiteDataSource(dir);
+    source.rebuild();
+    const next = "content/testby/likestilling-2012.md";
+    writeFileSync(path.join(dir, next), readFileSync(path.join(dir, LIKESTILLING), "utf8").replace("date: 2011-03-15", "date: 2012-03-15"));
+    rmSync(path.join(dir, LIKESTILLING));
+    const replaced = source.rebuild().data;
+    expect(titles(replaced)).toContain("Likestilling i Testby");
+    expect(replaced.dev.problems).toEqual([]);
   });
 });
 
