@@ -260,6 +260,12 @@ export function assembleKeyFigures(content: SiteContent, views: readonly Documen
   };
 }
 
+/**
+ * Above this many bars an indicator's chart starts folded: a bar a publisher made it 4,785 px tall on a phone at
+ * 109 publishers, and 11,500 px at 262, before the table with the same numbers (docs/key-figures.md, "Pages").
+ */
+export const UNFOLDED_CHART_BARS = 30;
+
 /** Latest value per publisher as bars, each with its comparison (e.g. the city average) where stated. */
 function indicatorChart(locale: UiLocale, indicator: Indicator, latest: readonly FigureRecord[]): Chart | null {
   const rows = latest.flatMap((record) => {
@@ -277,6 +283,7 @@ function indicatorChart(locale: UiLocale, indicator: Indicator, latest: readonly
     describedBy: "kf-latest",
     rows,
     legend: { value: t(locale, "kf.legendValue"), comparison: t(locale, "kf.legendComparison") },
+    ...(rows.length > UNFOLDED_CHART_BARS && { folded: t(locale, "kf.showChart", { count: rows.length }) }),
   });
 }
 

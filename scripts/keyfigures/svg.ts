@@ -33,6 +33,8 @@ export interface BarChartSpec {
   rows: ChartRow[];
   /** Legend entries, shown when the chart draws bars of more than one series (and only for those drawn). */
   legend?: Partial<Record<Series, string>>;
+  /** The text of the summary a chart too long to show open is folded under (`<details>`); unfolded without it. */
+  folded?: string;
 }
 
 const WIDTH = 640;
@@ -163,6 +165,8 @@ function text(attributes: string, full: string, shown: string): string {
 export interface Chart {
   id: string;
   title: string;
+  /** BarChartSpec.folded, or null. */
+  folded: string | null;
   readonly svg: string;
   /** What JSON (the page cache's key) holds: the spec the SVG is drawn from, so a key does not draw it. */
   toJSON(): object;
@@ -178,6 +182,7 @@ export function chart(spec: BarChartSpec): Chart {
   return {
     id: spec.id,
     title: spec.title,
+    folded: spec.folded ?? null,
     get svg() {
       return barChart(spec);
     },

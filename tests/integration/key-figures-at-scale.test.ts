@@ -3,12 +3,13 @@
  * pages of their own when they are many (`valuesPerPage`: ten times site.config.json's `pageSize`), the latest values
  * and their chart on the first page only; a publisher's history, the newest `HISTORY_PER_SERIES` values of each series.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
+import { UNFOLDED_CHART_BARS } from "../../scripts/keyfigures/assemble.ts";
 import { checkLinks } from "../../scripts/checks/links.ts";
-import { doc, makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
+import { doc, fixturesDir, makeProject, readOutput, removeProject } from "../helpers/fixture.ts";
 
 // With the fixture's own value of 4,900 (no reference date, so dated by its document: 2011), 26 values in all; each of
 // the 25 with a breakdown, which the pages that list values link to instead of drawing it.
@@ -22,6 +23,20 @@ beforeAll(async () => {
       `title: Innbyggere ${year}\ntype: report\npublisher: testby\ndate: ${year}-06-01\nlanguage: nb\nkeyFigures:\n  - indicator: inhabitants\n    value: ${4000 + year}\n    refDate: ${year}-01-01\n    slide: 1\n    breakdown:\n      - label: Nord\n        value: 2000\n      - label: Sør\n        value: ${2000 + year}`,
       "## Tall\n\nInnbyggere i Testby.\n",
     );
+  // Two indicators stated for each of many schools, one a bar more than an open chart shows.
+  const schools = (count: number) => Array.from({ length: count }, (_, i) => `Skole ${i + 1}`);
+  changes["content/_registries/indicators.yaml"] =
+    `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}` +
+    `- id: pupils\n  labels: { nb: Elever, en: Pupils }\n  unit: persons\n  kind: count\n  integer: true\n` +
+    `- id: teachers\n  labels: { nb: Lærere, en: Teachers }\n  unit: persons\n  kind: count\n  integer: true\n`;
+  const figures = [
+    ...schools(UNFOLDED_CHART_BARS + 1).map((school, i) => `  - indicator: pupils\n    value: ${200 + i}\n    scope: ${school}\n    slide: 1`),
+    ...schools(UNFOLDED_CHART_BARS).map((school, i) => `  - indicator: teachers\n    value: ${20 + i}\n    scope: ${school}\n    slide: 1`),
+  ];
+  changes["content/testby-sentrum/skolene.md"] = doc(
+    `title: Skolene i sentrum\ntype: report\npublisher: testby-sentrum\ndate: 2024-06-01\nlanguage: nb\nkeyFigures:\n${figures.join("\n")}`,
+    "## Skolene\n\nElever og lærere.\n",
+  );
   dir = makeProject("site-basic", changes);
   const result = await build({ root: dir, cache: false });
   expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);
@@ -87,6 +102,28 @@ describe("an indicator with more values than a page holds", () => {
     const page = main("nokkeltall/immigrant-share/index.html");
     expect(page).not.toContain('class="pagination"');
     expect(existsSync(path.join(dir, "_site", "nokkeltall/immigrant-share/side/2/index.html"))).toBe(false);
+  });
+});
+
+describe("an indicator's first page", () => {
+  it("offers the downloads before the tables, which grow with the publishers", () => {
+    for (const file of ["nokkeltall/inhabitants/index.html", "en/key-figures/inhabitants/index.html"]) {
+      const page = main(file);
+      expect(page.indexOf('<div class="kf-downloads">'), file).toBeGreaterThan(0);
+      expect(page.indexOf('<div class="kf-downloads">'), file).toBeLessThan(page.indexOf('id="kf-latest-heading"'));
+      expect(page.match(/class="kf-downloads"/g), file).toHaveLength(1);
+    }
+  });
+
+  it(`folds a chart of more than ${UNFOLDED_CHART_BARS} bars under a summary, and shows one of ${UNFOLDED_CHART_BARS} open`, () => {
+    const folded = (file: string) => /<details class="kf-chart-fold"><summary>([^<]*)<\/summary>\s*<figure class="kf-figure">/.exec(main(file))?.[1];
+    expect(folded("nokkeltall/pupils/index.html")).toBe(`Vis diagrammet (${UNFOLDED_CHART_BARS + 1} søyler)`);
+    expect(folded("en/key-figures/pupils/index.html")).toBe(`Show the chart (${UNFOLDED_CHART_BARS + 1} bars)`);
+    expect(main("nokkeltall/pupils/index.html")).toContain('id="kf-chart"');
+    for (const file of ["nokkeltall/teachers/index.html", "nokkeltall/inhabitants/index.html"]) {
+      expect(main(file), file).toContain('<figure class="kf-figure">');
+      expect(main(file), file).not.toContain("<details");
+    }
   });
 });
 
