@@ -27,6 +27,7 @@ import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts"
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { checkMovedDocuments, documentAddress } from "./moved.ts";
+import { checkRepeatedDocuments, partPrints } from "./repeated.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
@@ -402,6 +403,7 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySo
   checkDocumentLinks(documents, out, prepared.root);
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
   out.problems.push(...checkMovedDocuments(documents));
+  out.problems.push(...checkRepeatedDocuments(documents));
 
   return {
     site: {
@@ -1016,6 +1018,7 @@ function loadDocumentWithSource(
     body,
     bodyRef: { kept: body },
     terms: documentTerms(relatedText(meta, body)),
+    partPrints: partPrints(body.parts),
     bodyLine: split.bodyLine,
     fieldLine: (field) => at(field).line,
     fieldAt: (field) => {

@@ -20,6 +20,8 @@ export interface LoadedDocument {
   bodyRef: BodyRef;
   /** Its words and their counts, for related documents (./terms.ts): found here so no later stage reads the body for them. */
   terms: DocumentTerms;
+  /** A print of each part's text, for telling a document loaded twice (./repeated.ts). */
+  partPrints: string;
   /** Line in the file where the Markdown body starts. */
   bodyLine: number;
   /** Line of each front-matter field, for later cross-document checks. */

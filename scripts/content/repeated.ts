@@ -1,0 +1,85 @@
+/**
+ * One document loaded twice: a transcript imported again under another title (so another file name), or a file
+ * copied and left as it was. The archive then lists it twice, and the copy's address is the one links may already
+ * use. Told by what a copy keeps: its publisher, its date and its slides' (or sections') text word for word. A
+ * deck given again at another event has another date, and stays two documents.
+ */
+import type { BodyPart } from "./markdown.ts";
+import type { LoadedDocument } from "./loaded.ts";
+import type { Problem } from "./problems.ts";
+
+/** A part shorter than this, once its spacing is collapsed, tells nothing ("Takk for meg", "Spørsmål?"). */
+export const PRINTED_PART_CHARS = 40;
+/** The share of the larger document's printed parts two documents must have word for word to be one. */
+export const SAME_PARTS_SHARE = 0.8;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a collision within one publisher's documents of one date is not to be feared. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A print of each part with text enough to tell it by, each once, in order, joined by spaces (about 9 bytes a part). */
+export function partPrints(parts: readonly Pick<BodyPart, "text">[]): string {
+  const prints = new Set<string>();
+  for (const part of parts) {
+    const text = part.text.toLowerCase().replace(/\s+/g, " ").trim();
+    if (text.length >= PRINTED_PART_CHARS) prints.add(fnv1a(text));
+  }
+  return [...prints].join(" ");
+}
+
+/**
+ * A warning on each document that repeats an earlier one (in the order given: the loader's, by file) of the same
+ * publisher and date, naming it.
+ */
+export function checkRepeatedDocuments(documents: readonly LoadedDocument[]): Problem[] {
+  const groups = new Map<string, LoadedDocument[]>();
+  for (const doc of documents) {
+    if (!doc.partPrints) continue;
+    const key = `${doc.meta.publisher}\0${doc.meta.date}`;
+    const group = groups.get(key);
+    if (group) group.push(doc);
+    else groups.set(key, [doc]);
+  }
+  const problems: Problem[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Which earlier documents have each print: only those sharing one are compared, not every pair.
+    const holders = new Map<string, number[]>();
+    const sizes: number[] = [];
+    group.forEach((doc, index) => {
+      const prints = doc.partPrints.split(" ");
+      sizes.push(prints.length);
+      const shared = new Map<number, number>();
+      for (const print of prints) for (const earlier of holders.get(print) ?? []) shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+      for (const [earlier, count] of shared) {
+        if (count < SAME_PARTS_SHARE * Math.max(prints.length, sizes[earlier]!)) continue;
+        problems.push(repeated(doc, group[earlier]!, count, prints.length));
+        break;
+      }
+      for (const print of prints) {
+        const list = holders.get(print);
+        if (list) list.push(index);
+        else holders.set(print, [index]);
+      }
+    });
+  }
+  return problems;
+}
+
+function repeated(doc: LoadedDocument, first: LoadedDocument, shared: number, parts: number): Problem {
+  const kind = doc.meta.type === "presentation" ? "slides" : "sections";
+  return {
+    file: doc.file,
+    line: 1,
+    col: 1,
+    field: "",
+    severity: "warning",
+    message: `reads as ${first.file} again: the same publisher and date, and word for word the same text on ${shared} of its ${parts} ${kind} that hold more than a few words. If it is one document twice (a transcript imported again under another title, say), keep one: delete the other file, and if its address was published, list it in movedFrom of the one you keep, so links to it still lead there (docs/content-model.md, "Moved documents").`,
+  };
+}

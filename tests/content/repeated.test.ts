@@ -1,0 +1,84 @@
+/**
+ * One document loaded twice (scripts/content/repeated.ts): the same publisher and date, and its slides' or sections'
+ * text word for word, under another file name. A warning on the later file, naming the earlier.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PRINTED_PART_CHARS, partPrints, SAME_PARTS_SHARE } from "../../scripts/content/repeated.ts";
+import { doc, fixturesDir, useContentCheck } from "../helpers/fixture.ts";
+
+const { check } = useContentCheck();
+
+const SLIDES = [
+  "Kommunen har satt seg mål for likestilling i alle virksomheter innen 2025.",
+  "Andelen kvinner i lederstillinger har økt fra 38 til 47 prosent på fem år.",
+  "Heltidskultur: alle nye stillinger lyses ut som hele stillinger fra i år.",
+  "Lønnsforskjellene mellom kvinner og menn er kartlagt i hver sektor for seg.",
+  "Neste steg er en handlingsplan som bystyret behandler i juni neste år.",
+];
+const deck = (title: string, slides: readonly string[], changes: { date?: string; publisher?: string } = {}) =>
+  doc(
+    `title: ${title}\ntype: presentation\npublisher: ${changes.publisher ?? "testby"}\ndate: ${changes.date ?? "2015-03-01"}\nlanguage: nb`,
+    slides.map((text, index) => `## Lysbilde ${index + 1}\n\n${text}\n`).join("\n"),
+  );
+
+describe("a document loaded twice", () => {
+  it("is a warning on the later file, naming the earlier, however its title and file name differ", () => {
+    const result = check({
+      "content/testby/likestilling-2015.md": deck("Likestilling 2015", SLIDES),
+      "content/testby/likestillingsarbeid-i-testby.md": deck("Likestillingsarbeid i Testby", SLIDES),
+    });
+    expect(result.lines).toEqual([
+      'content/testby/likestillingsarbeid-i-testby.md:1:1 warning: reads as content/testby/likestilling-2015.md again: the same publisher and date, and word for word the same text on 5 of its 5 slides that hold more than a few words. If it is one document twice (a transcript imported again under another title, say), keep one: delete the other file, and if its address was published, list it in movedFrom of the one you keep, so links to it still lead there (docs/content-model.md, "Moved documents").',
+    ]);
+    expect(result.problems[0]!.severity).toBe("warning");
+    expect(result.site.documents).toHaveLength(4);
+  });
+
+  it(`is told by ${SAME_PARTS_SHARE * 100} % of the parts word for word, spacing and case aside, and says how many`, () => {
+    const edited = [SLIDES[0]!.toUpperCase(), SLIDES[1]!.replace(/ /g, "\n"), SLIDES[2]!, SLIDES[3]!, "Et helt nytt lysbilde om noe annet enn det forrige handlet om."];
+    const { lines } = check({ "content/testby/a.md": deck("A", SLIDES), "content/testby/b.md": deck("B", edited) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("content/testby/b.md:1:1 warning: reads as content/testby/a.md again");
+    expect(lines[0]).toContain("word for word the same text on 4 of its 5 slides that hold more than a few words");
+    // Three of five is two documents that share slides.
+    edited[3] = "Og enda et lysbilde som ikke fantes i den første utgaven av presentasjonen.";
+    expect(check({ "content/testby/a.md": deck("A", SLIDES), "content/testby/b.md": deck("B", edited) }).lines).toEqual([]);
+  });
+
+  it("is not a deck given again on another date, nor the same text from another publisher", () => {
+    expect(
+      check({
+        "content/testby/likestilling-2015.md": deck("Likestilling", SLIDES),
+        "content/testby/likestilling-2016.md": deck("Likestilling", SLIDES, { date: "2016-03-01" }),
+        "content/testby-sentrum/likestilling.md": deck("Likestilling", SLIDES, { publisher: "testby-sentrum" }),
+      }).lines,
+    ).toEqual([]);
+  });
+
+  it("is not told by short slides alone (a title, a thank-you)", () => {
+    const short = ["Velkommen", "Takk for oppmerksomheten!", "Spørsmål?"];
+    expect(check({ "content/testby/a.md": deck("A", short), "content/testby/b.md": deck("B", short) }).lines).toEqual([]);
+  });
+
+  it("is a copy of a fixture file left as it was", () => {
+    const source = readFileSync(path.join(fixturesDir, "site-basic/content/testby/likestilling-i-testby.md"), "utf8");
+    const { lines } = check({ "content/testby/likestilling-kopi.md": source.replace("title: Likestilling i Testby", "title: Kopi") });
+    expect(lines.filter((line) => line.includes("reads as"))).toEqual([
+      expect.stringMatching(
+        /^content\/testby\/likestilling-kopi\.md:1:1 warning: reads as content\/testby\/likestilling-i-testby\.md again: .* on 1 of its 1 slides/,
+      ),
+    ]);
+  });
+});
+
+describe("part prints", () => {
+  it("print each part with text enough once, whatever its spacing and case, and leave short ones out", () => {
+    const long = "x".repeat(PRINTED_PART_CHARS);
+    const prints = partPrints([{ text: long }, { text: ` ${long.toUpperCase()}\n` }, { text: "x".repeat(PRINTED_PART_CHARS - 1) }, { text: `${long} y` }]);
+    expect(prints.split(" ")).toHaveLength(2);
+    expect(prints).toMatch(/^[0-9a-f]{8} [0-9a-f]{8}$/);
+    expect(partPrints([{ text: "kort" }])).toBe("");
+  });
+});
