@@ -36,8 +36,8 @@ describe("a document loaded twice", () => {
     expect(result.site.documents).toHaveLength(4);
   });
 
-  it(`is told by ${SAME_PARTS_SHARE * 100} % of the parts word for word, spacing and case aside, and says how many`, () => {
-    const edited = [SLIDES[0]!.toUpperCase(), SLIDES[1]!.replace(/ /g, "\n"), SLIDES[2]!, SLIDES[3]!, "Et helt nytt lysbilde om noe annet enn det forrige handlet om."];
+  it(`is told by ${SAME_PARTS_SHARE * 100} % of the parts word for word, spacing aside, and says how many`, () => {
+    const edited = [SLIDES[0]!, SLIDES[1]!.replace(/ /g, "\n   "), SLIDES[2]!, SLIDES[3]!, "Et helt nytt lysbilde om noe annet enn det forrige handlet om."];
     const { lines } = check({ "content/testby/a.md": deck("A", SLIDES), "content/testby/b.md": deck("B", edited) });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("content/testby/b.md:1:1 warning: reads as content/testby/a.md again");
@@ -57,6 +57,11 @@ describe("a document loaded twice", () => {
     ).toEqual([]);
   });
 
+  it("is not a short version that takes a few slides of a longer deck", () => {
+    const longer = [...SLIDES, ...SLIDES.map((text) => `${text} Mer om dette i vedlegget til saken.`)];
+    expect(check({ "content/testby/a.md": deck("A", longer), "content/testby/b.md": deck("B", SLIDES.slice(0, 4)) }).lines).toEqual([]);
+  });
+
   it("is not told by short slides alone (a title, a thank-you)", () => {
     const short = ["Velkommen", "Takk for oppmerksomheten!", "Spørsmål?"];
     expect(check({ "content/testby/a.md": deck("A", short), "content/testby/b.md": deck("B", short) }).lines).toEqual([]);
@@ -74,11 +79,23 @@ describe("a document loaded twice", () => {
 });
 
 describe("part prints", () => {
-  it("print each part with text enough once, whatever its spacing and case, and leave short ones out", () => {
+  const words = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `ord${from + i}`).join(" ");
+
+  it("print each part with text enough once, whatever its spacing, and leave short ones out", () => {
     const long = "x".repeat(PRINTED_PART_CHARS);
-    const prints = partPrints([{ text: long }, { text: ` ${long.toUpperCase()}\n` }, { text: "x".repeat(PRINTED_PART_CHARS - 1) }, { text: `${long} y` }]);
+    const prints = partPrints([{ text: long }, { text: ` \u00a0${long}\n` }, { text: "x".repeat(PRINTED_PART_CHARS - 1) }, { text: `${long} y` }]);
     expect(prints.split(" ")).toHaveLength(2);
     expect(prints).toMatch(/^[0-9a-f]{8} [0-9a-f]{8}$/);
-    expect(partPrints([{ text: "kort" }])).toBe("");
+    expect(partPrints([{ text: "kort" }, { text: `  ${"x ".repeat(PRINTED_PART_CHARS - 1)}` }])).toBe("");
+    expect(partPrints([{ text: `${long} b` }])).not.toBe(partPrints([{ text: `${long}b` }]));
+  });
+
+  it("read both ends of a long part: a change at either tells it apart, spacing does not", () => {
+    const text = words(200);
+    const print = (part: string) => partPrints([{ text: part }]);
+    expect(print(text.replace(/ /g, "\n\t "))).toBe(print(text));
+    expect(print(text.replace("ord0 ", "ord0x "))).not.toBe(print(text));
+    expect(print(text.replace(" ord199", " ord199x"))).not.toBe(print(text));
+    expect(print(`${text} ord200`)).not.toBe(print(text));
   });
 });
