@@ -18,6 +18,7 @@ import { ImportError, importTranscript, type ImportReport, type ImportResult } f
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { readPublishers } from "../importer/publishers-io.js";
 import { formatReport } from "../importer/report.js";
+import { formatReplacement, keepEditorFields, type Replacement, replacementReview } from "../importer/replace.js";
 import { importOriginalsCommand, type OriginalsOptions, planOriginals, writeOriginal } from "../importer/originals/cli.js";
 import { isOriginal } from "../importer/originals/index.js";
 import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
@@ -65,6 +66,8 @@ const defaultIo: Io = {
 
 interface Planned extends Outcome<ImportReport> {
   markdown?: string;
+  /** What --force kept from the document it replaces, and what it changed there. */
+  replacement?: Replacement | undefined;
   /** A publisher file this input needs written first. */
   publisherFile?: { file: string; text: string } | undefined;
 }
@@ -141,13 +144,18 @@ function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<s
         claimed.set(target, file);
         if (publisherFile) claimed.set(publisherFile.file, file);
       }
+      let markdown = result.markdown;
+      let replacement: Replacement | undefined;
+      if (!ctx.stdout && existsSync(target)) ({ markdown, replacement } = keepEditorFields(readFileSync(target, "utf8"), markdown, file, rel(target)));
+      const reasons = [...report.review, ...replacementReview(replacement)];
       planned.push({
         file,
-        status: report.review.length ? "needs review" : "imported",
-        reasons: report.review,
+        status: reasons.length ? "needs review" : "imported",
+        reasons,
         target,
         report,
-        markdown: result.markdown,
+        markdown,
+        replacement,
         publisherFile,
       });
     } catch (e) {
@@ -171,7 +179,7 @@ function writeTranscripts(planned: Planned[], io: Io): Set<string> {
     }
     writeAtomic(p.target!, p.markdown!);
     written.add(p.target!);
-    io.stdout(`${formatReport(p.report!, rel(p.target!))}\n\n`);
+    io.stdout(`${[formatReport(p.report!, rel(p.target!)), ...formatReplacement(p.replacement, rel(p.target!))].join("\n")}\n\n`);
   }
   return written;
 }

@@ -83,14 +83,70 @@ describe("CLI: npm run import", () => {
   it("never overwrites without --force", () => {
     expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
     const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");
-    writeFileSync(target, "edited by hand");
+    const edited = `${readFileSync(target, "utf8")}\nEdited by hand.\n`;
+    writeFileSync(target, edited);
     const again = run("in/nn-kulturplan.txt", "--publisher", "voss");
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/content\/voss\/kulturplan-for-voss-herad\.md already exists/u);
     expect(again.stderr).toMatch(/--force/u);
-    expect(readFileSync(target, "utf8")).toBe("edited by hand");
+    expect(readFileSync(target, "utf8")).toBe(edited);
     expect(run("in/nn-kulturplan.txt", "--publisher", "voss", "--force").code).toBe(0);
     expect(readFileSync(target, "utf8")).toMatch(/^---\n/u);
+    expect(readFileSync(target, "utf8")).not.toContain("Edited by hand.");
+  });
+
+  it("--force keeps what only an editor wrote in the document it replaces, and lists what the import changed", () => {
+    expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
+    const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");
+    const imported = readFileSync(target, "utf8");
+    // What an editor did since: corrected the title, chose topics, wrote a summary and an English title, added the source's address.
+    writeFileSync(
+      target,
+      imported
+        .replace("title: Kulturplan for Voss herad\n", "title: Kulturplan for Voss\ntitleTranslations: { en: Culture plan for Voss }\n")
+        .replace("topics: []\n", "topics: [kultur, frivillighet] # chosen by the editor\nsummary: Planen i korte trekk.\n")
+        .replace("  kind: transcript\n", "  kind: transcript\n  url: https://www.example.org/kulturplan\n"),
+    );
+    const r = run("in/nn-kulturplan.txt", "--publisher", "voss", "--force");
+    expect(r.code).toBe(0);
+    const replaced = readFileSync(target, "utf8");
+    // The import's own fields are as it writes them; the editor's are there with their values and comments.
+    expect(replaced).toMatch(/^---\ntitle: Kulturplan for Voss herad\n/u);
+    expect(replaced).toContain("topics: [ kultur, frivillighet ] # chosen by the editor\n");
+    expect(replaced).toContain("\ntitleTranslations: { en: Culture plan for Voss }\n");
+    expect(replaced).toContain("\nsummary: Planen i korte trekk.\n");
+    // Each where the editor put it.
+    expect(replaced).toContain("\nsource:\n  kind: transcript\n  url: https://www.example.org/kulturplan\n  note:\n    nb: Importert fra nn-kulturplan.txt\n");
+    expect(replaced).toMatch(/^---\ntitle: Kulturplan for Voss herad\ntitleTranslations: .*\ntype: presentation\n/u);
+    expect(replaced.slice(replaced.indexOf("\n---\n"))).toBe(imported.slice(imported.indexOf("\n---\n")));
+    expect(r.stdout).toContain("  replaces:        content/voss/kulturplan-for-voss-herad.md (--force)\n");
+    expect(r.stdout).toContain("  kept from it:    titleTranslations, topics, summary, source.url\n");
+    expect(r.stdout).toContain('  changed:         title (was "Kulturplan for Voss")\n');
+  });
+
+  it("--force in a batch marks a document whose fields the import changed for review, in the summary and the JSON report", () => {
+    expect(run("in/nn-kulturplan.txt", "in/sv-skolplan.txt", "--publisher", "voss").code).toBe(0);
+    const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");
+    writeFileSync(target, readFileSync(target, "utf8").replace("title: Kulturplan for Voss herad", "title: Kulturplan"));
+    const r = run("in/nn-kulturplan.txt", "in/sv-skolplan.txt", "--publisher", "voss", "--force", "--report", "reports");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, "reports/nn-kulturplan.json"), "utf8")) as { status: string; reasons: string[] };
+    expect(report.status).toBe("needs review");
+    expect(report.reasons).toContain("changes what the document it replaces said in title");
+    expect((JSON.parse(readFileSync(path.join(dir, "reports/sv-skolplan.json"), "utf8")) as { status: string }).status).toBe("imported");
+  });
+
+  it("--force refuses to replace a document whose front matter cannot be read, and leaves it as it is", () => {
+    expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
+    const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");
+    const broken = readFileSync(target, "utf8").replace("topics: []", "topics: [kultur\nsummary: Planen");
+    writeFileSync(target, broken);
+    const r = run("in/nn-kulturplan.txt", "--publisher", "voss", "--force");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /in\/nn-kulturplan\.txt: content\/voss\/kulturplan-for-voss-herad\.md would be replaced, but its front matter cannot be read \(.+\), so what an editor wrote there would be lost\n {2}fix: fix the file \(npm run check names the line\), or delete it to import afresh/u,
+    );
+    expect(readFileSync(target, "utf8")).toBe(broken);
   });
 
   it("--stdout prints the Markdown, the report to stderr, and writes nothing", () => {

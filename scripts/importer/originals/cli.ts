@@ -14,6 +14,7 @@ import { proposedPublisherFile } from "../publisher-proposal.js";
 import { summaryTable, writeJsonReports, type Outcome } from "../batch.js";
 import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
 import { formatOriginalReport } from "./report.js";
+import { formatReplacement, keepEditorFields, type Replacement, replacementReview } from "../replace.js";
 
 export interface OriginalsIo {
   stdout: (s: string) => void;
@@ -45,6 +46,8 @@ export interface PlannedOriginal {
   result: OriginalImportResult;
   /** Absolute path → bytes, the document first. */
   writes: { target: string; data: Uint8Array | string }[];
+  /** What --force kept from the document it replaces, and what it changed there. */
+  replacement?: Replacement | undefined;
 }
 
 /** What a run of originals (or of originals and transcripts) plans: nothing is written yet. */
@@ -127,9 +130,16 @@ export async function planOriginals(
         }
         for (const w of writes) claimed.set(w.target, file);
       }
-      planned.push({ file, result, writes });
-      const { review } = result.report;
-      outcomes.push({ file, status: review.length ? "needs review" : "imported", reasons: review, target: writes[0]!.target, report: result.report });
+      let replacement: Replacement | undefined;
+      const document = writes[0]!;
+      if (!options.stdout && existsSync(document.target)) {
+        let markdown: string;
+        ({ markdown, replacement } = keepEditorFields(readFileSync(document.target, "utf8"), String(document.data), file, rel(document.target)));
+        document.data = markdown;
+      }
+      planned.push({ file, result, writes, replacement });
+      const review = [...result.report.review, ...replacementReview(replacement)];
+      outcomes.push({ file, status: review.length ? "needs review" : "imported", reasons: review, target: document.target, report: result.report });
     } catch (e) {
       const message = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
       errors.push(message);
@@ -144,7 +154,9 @@ export function writeOriginal(p: PlannedOriginal, io: OriginalsIo): void {
   const rel = (f: string): string => path.relative(io.cwd, f) || f;
   for (const w of p.writes.slice(1)) writeAtomically(w.target, w.data);
   writeAtomically(p.writes[0]!.target, p.writes[0]!.data);
-  io.stdout(`${formatOriginalReport(p.result.report, rel(p.writes[0]!.target))}\n\n`);
+  io.stdout(
+    `${[formatOriginalReport(p.result.report, rel(p.writes[0]!.target)), ...formatReplacement(p.replacement, rel(p.writes[0]!.target))].join("\n")}\n\n`,
+  );
 }
 
 export async function importOriginalsCommand(files: string[], options: OriginalsOptions, io: OriginalsIo): Promise<number> {

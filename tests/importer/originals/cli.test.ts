@@ -93,6 +93,21 @@ describe("npm run import with originals", () => {
     expect((await run("deck.pptx", "--publisher", "testby", "--force")).code).toBe(0);
   });
 
+  it("with --force keeps what only an editor wrote in the document it replaces, as for transcripts", async () => {
+    expect((await run("deck.pptx", "--publisher", "testby")).code).toBe(0);
+    const target = path.join(dir, "content/testby/internasjonal-satsing-i-testby.md");
+    const imported = readFileSync(target, "utf8");
+    expect(imported).toContain("topics: []\n");
+    writeFileSync(target, imported.replace("topics: []\n", "topics: [integrering]\nsummary: Satsingen i korte trekk.\n"));
+    const r = await run("deck.pptx", "--publisher", "testby", "--force");
+    expect(r.code).toBe(0);
+    const replaced = readFileSync(target, "utf8");
+    // In the place the editor gave it; the rest as the import writes it.
+    expect(replaced).toBe(imported.replace("topics: []\n", "topics: [ integrering ]\nsummary: Satsingen i korte trekk.\n"));
+    expect(r.stdout).toContain("  kept from it:    topics, summary\n");
+    expect(r.stdout).not.toContain("changed:");
+  });
+
   it("refuses two inputs that would write the same files", async () => {
     writeFileSync(path.join(dir, "kopi.pptx"), readFileSync(path.join(dir, "deck.pptx")));
     const r = await run("deck.pptx", "kopi.pptx", "--publisher", "testby");
