@@ -19,6 +19,7 @@ import { projectFolderProblem } from "../content/project-folder.ts";
 import { readPublishers } from "../importer/publishers-io.js";
 import { formatReport } from "../importer/report.js";
 import { formatReplacement, keepEditorFields, type Replacement, replacementReview } from "../importer/replace.js";
+import { EarlierImports, earlierImportNotes } from "../importer/earlier.js";
 import { importOriginalsCommand, type OriginalsOptions, planOriginals, writeOriginal } from "../importer/originals/cli.js";
 import { isOriginal } from "../importer/originals/index.js";
 import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
@@ -68,6 +69,8 @@ interface Planned extends Outcome<ImportReport> {
   markdown?: string;
   /** What --force kept from the document it replaces, and what it changed there. */
   replacement?: Replacement | undefined;
+  /** The report's lines on documents the same file was imported as before, under another name. */
+  earlierLines?: string[];
   /** A publisher file this input needs written first. */
   publisherFile?: { file: string; text: string } | undefined;
 }
@@ -115,6 +118,7 @@ interface TranscriptContext {
 function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<string, string>): Planned[] {
   const rel = (p: string): string => path.relative(ctx.cwd, p) || p;
   const planned: Planned[] = [];
+  const earlierImports = new EarlierImports();
   for (const file of files) {
     let result: ImportResult | undefined;
     try {
@@ -147,7 +151,8 @@ function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<s
       let markdown = result.markdown;
       let replacement: Replacement | undefined;
       if (!ctx.stdout && existsSync(target)) ({ markdown, replacement } = keepEditorFields(readFileSync(target, "utf8"), markdown, file, rel(target)));
-      const reasons = [...report.review, ...replacementReview(replacement)];
+      const earlier = earlierImportNotes(ctx.stdout ? [] : earlierImports.of(path.dirname(target), path.basename(file), target), rel);
+      const reasons = [...report.review, ...replacementReview(replacement), ...earlier.review];
       planned.push({
         file,
         status: reasons.length ? "needs review" : "imported",
@@ -156,6 +161,7 @@ function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<s
         report,
         markdown,
         replacement,
+        earlierLines: earlier.lines,
         publisherFile,
       });
     } catch (e) {
@@ -179,7 +185,7 @@ function writeTranscripts(planned: Planned[], io: Io): Set<string> {
     }
     writeAtomic(p.target!, p.markdown!);
     written.add(p.target!);
-    io.stdout(`${[formatReport(p.report!, rel(p.target!)), ...formatReplacement(p.replacement, rel(p.target!))].join("\n")}\n\n`);
+    io.stdout(`${[formatReport(p.report!, rel(p.target!)), ...formatReplacement(p.replacement, rel(p.target!)), ...(p.earlierLines ?? [])].join("\n")}\n\n`);
   }
   return written;
 }

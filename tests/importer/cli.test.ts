@@ -136,6 +136,30 @@ describe("CLI: npm run import", () => {
     expect((JSON.parse(readFileSync(path.join(dir, "reports/sv-skolplan.json"), "utf8")) as { status: string }).status).toBe("imported");
   });
 
+  it("names the document a file was imported as before under another title, with what to do, and deletes nothing", () => {
+    expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
+    // The same file, corrected since: its title now reads otherwise, so its document gets another name.
+    mkdirSync(path.join(dir, "retta"));
+    writeFileSync(
+      path.join(dir, "retta/nn-kulturplan.txt"),
+      readFileSync(path.join(dir, "in/nn-kulturplan.txt"), "utf8").replaceAll("Kulturplan for Voss herad", "Kulturplan for Voss"),
+    );
+    const r = run("retta/nn-kulturplan.txt", "in/sv-skolplan.txt", "--publisher", "voss", "--report", "reports");
+    expect(r.code).toBe(0);
+    expect(files("content/voss")).toEqual(["_publisher.yaml", "kulturplan-for-voss-herad.md", "kulturplan-for-voss.md", "skolplan-for-vaxjo-kommun.md"]);
+    expect(r.stdout).toContain(
+      '  imported before: content/voss/kulturplan-for-voss-herad.md: if this document replaces it, delete that file and add "movedFrom: [voss/kulturplan-for-voss-herad]" here, so links to it still lead somewhere (docs/content-model.md, "Moved documents")\n',
+    );
+    const report = (name: string) => JSON.parse(readFileSync(path.join(dir, `reports/${name}.json`), "utf8")) as { status: string; reasons: string[] };
+    expect(report("nn-kulturplan")).toMatchObject({ status: "needs review", reasons: ["imported before as content/voss/kulturplan-for-voss-herad.md"] });
+    // Another file is not an earlier import of this one.
+    expect(report("sv-skolplan").status).toBe("imported");
+    // Imported again under the same name, the file it replaces is not an earlier document.
+    expect(run("retta/nn-kulturplan.txt", "--publisher", "voss", "--force").stdout).toContain("  imported before: content/voss/kulturplan-for-voss-herad.md:");
+    rmSync(path.join(dir, "content/voss/kulturplan-for-voss-herad.md"));
+    expect(run("retta/nn-kulturplan.txt", "--publisher", "voss", "--force").stdout).not.toContain("imported before");
+  });
+
   it("--force refuses to replace a document whose front matter cannot be read, and leaves it as it is", () => {
     expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
     const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");

@@ -15,6 +15,7 @@ import { summaryTable, writeJsonReports, type Outcome } from "../batch.js";
 import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
 import { formatOriginalReport } from "./report.js";
 import { formatReplacement, keepEditorFields, type Replacement, replacementReview } from "../replace.js";
+import { EarlierImports, earlierImportNotes } from "../earlier.js";
 
 export interface OriginalsIo {
   stdout: (s: string) => void;
@@ -48,6 +49,8 @@ export interface PlannedOriginal {
   writes: { target: string; data: Uint8Array | string }[];
   /** What --force kept from the document it replaces, and what it changed there. */
   replacement?: Replacement | undefined;
+  /** The report's lines on documents the same file was imported as before, under another name. */
+  earlierLines?: string[];
 }
 
 /** What a run of originals (or of originals and transcripts) plans: nothing is written yet. */
@@ -83,6 +86,7 @@ export async function planOriginals(
   const errors: string[] = [];
   const planned: PlannedOriginal[] = [];
   const outcomes: Outcome[] = [];
+  const earlierImports = new EarlierImports();
   for (const file of files) {
     try {
       const abs = path.resolve(io.cwd, file);
@@ -137,8 +141,9 @@ export async function planOriginals(
         ({ markdown, replacement } = keepEditorFields(readFileSync(document.target, "utf8"), String(document.data), file, rel(document.target)));
         document.data = markdown;
       }
-      planned.push({ file, result, writes, replacement });
-      const review = [...result.report.review, ...replacementReview(replacement)];
+      const earlier = earlierImportNotes(options.stdout ? [] : earlierImports.of(folder, path.basename(file), document.target), rel);
+      planned.push({ file, result, writes, replacement, earlierLines: earlier.lines });
+      const review = [...result.report.review, ...replacementReview(replacement), ...earlier.review];
       outcomes.push({ file, status: review.length ? "needs review" : "imported", reasons: review, target: document.target, report: result.report });
     } catch (e) {
       const message = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
@@ -155,7 +160,7 @@ export function writeOriginal(p: PlannedOriginal, io: OriginalsIo): void {
   for (const w of p.writes.slice(1)) writeAtomically(w.target, w.data);
   writeAtomically(p.writes[0]!.target, p.writes[0]!.data);
   io.stdout(
-    `${[formatOriginalReport(p.result.report, rel(p.writes[0]!.target)), ...formatReplacement(p.replacement, rel(p.writes[0]!.target))].join("\n")}\n\n`,
+    `${[formatOriginalReport(p.result.report, rel(p.writes[0]!.target)), ...formatReplacement(p.replacement, rel(p.writes[0]!.target)), ...(p.earlierLines ?? [])].join("\n")}\n\n`,
   );
 }
 

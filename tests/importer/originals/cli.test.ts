@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../../scripts/cli/import.js";
+import { EarlierImports } from "../../../scripts/importer/earlier.js";
 import { loadContent } from "../../../scripts/content/load.ts";
 import { importOriginalsCommand } from "../../../scripts/importer/originals/cli.js";
 import { readPublishers } from "../../../scripts/importer/publishers-io.js";
@@ -106,6 +107,26 @@ describe("npm run import with originals", () => {
     expect(replaced).toBe(imported.replace("topics: []\n", "topics: [ integrering ]\nsummary: Satsingen i korte trekk.\n"));
     expect(r.stdout).toContain("  kept from it:    topics, summary\n");
     expect(r.stdout).not.toContain("changed:");
+  });
+
+  it("names the document a file was imported as before under another title, as the transcripts' import does", async () => {
+    expect((await run("deck.pptx", "--publisher", "testby")).code).toBe(0);
+    mkdirSync(path.join(dir, "retta"));
+    writeFileSync(path.join(dir, "retta/deck.pptx"), await makeDeck({ title: "Internasjonalt arbeid i Testby", pictureAlt: "Bilde fra samlingen" }));
+    const again = await run("retta/deck.pptx", "--publisher", "testby");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      '  imported before: content/testby/internasjonal-satsing-i-testby.md: if this document replaces it, delete that file and add "movedFrom: [testby/internasjonal-satsing-i-testby]" here',
+    );
+    const folder = path.join(dir, "content/testby");
+    const made = path.join(folder, "internasjonal-satsing-i-testby.md");
+    expect(existsSync(made)).toBe(true);
+    expect(new EarlierImports().of(folder, "deck.pptx", path.join(folder, "a-new-title.md"))).toEqual([
+      made,
+      path.join(folder, "internasjonalt-arbeid-i-testby.md"),
+    ]);
+    expect(new EarlierImports().of(folder, "deck.pptx", made)).toEqual([path.join(folder, "internasjonalt-arbeid-i-testby.md")]);
+    expect(new EarlierImports().of(folder, "other.pptx", path.join(folder, "a-new-title.md"))).toEqual([]);
   });
 
   it("refuses two inputs that would write the same files", async () => {
