@@ -1,8 +1,8 @@
 /**
  * One document loaded twice: a transcript imported again under another title (so another file name), or a file
- * copied and left as it was. The archive then lists it twice, and the copy's address is the one links may already
- * use. Told by what a copy keeps: its publisher, its date and its slides' (or sections') text word for word. A
- * deck given again at another event has another date, and stays two documents.
+ * copied and left as it was. The archive then lists it twice, and whether the first address, which links may already
+ * use, stays is left to chance. Told by what a copy keeps: its publisher, its date and its slides' (or sections') text
+ * word for word. A deck given again at another event has another date, and stays two documents.
  */
 import type { BodyPart } from "./markdown.ts";
 import type { LoadedDocument } from "./loaded.ts";
