@@ -28,35 +28,35 @@ const FNV_PRIME = 0x01000193;
  * one date is not to be feared.
  */
 function printOf(text: string): string | undefined {
-  let hash = 0x811c9dc5;
-  let kept = 0;
-  let space = false;
-  let i = 0;
-  for (; i < text.length && kept < PRINT_WINDOW; i++) {
-    const code = text.charCodeAt(i);
-    if (isSpace(code)) space = kept > 0;
-    else {
-      if (space) hash = Math.imul(hash ^ 32, FNV_PRIME);
-      hash = Math.imul(hash ^ code, FNV_PRIME);
-      kept++;
-      space = false;
-    }
-  }
+  const head: Reading = { hash: 0x811c9dc5, kept: 0, at: 0 };
+  read(text, head, 1, text.length);
   // The end, read backwards, apart from the beginning.
-  hash = Math.imul(hash, FNV_PRIME);
-  space = false;
-  let tail = 0;
-  for (let j = text.length - 1; j >= i && tail < PRINT_WINDOW; j--) {
-    const code = text.charCodeAt(j);
-    if (isSpace(code)) space = tail > 0;
+  const tail: Reading = { hash: Math.imul(head.hash, FNV_PRIME), kept: 0, at: text.length - 1 };
+  read(text, tail, -1, head.at - 1);
+  return head.kept + tail.kept >= PRINTED_PART_CHARS ? (tail.hash >>> 0).toString(16).padStart(8, "0") : undefined;
+}
+
+interface Reading {
+  hash: number;
+  /** Characters hashed, spacing aside. */
+  kept: number;
+  /** The next character to read. */
+  at: number;
+}
+
+/** Hashes `text` from `reading.at` a character at a time in `step`'s direction, up to `stop` or PRINT_WINDOW characters kept. */
+function read(text: string, reading: Reading, step: 1 | -1, stop: number): void {
+  let space = false;
+  for (; reading.at !== stop && reading.kept < PRINT_WINDOW; reading.at += step) {
+    const code = text.charCodeAt(reading.at);
+    if (isSpace(code)) space = reading.kept > 0;
     else {
-      if (space) hash = Math.imul(hash ^ 32, FNV_PRIME);
-      hash = Math.imul(hash ^ code, FNV_PRIME);
-      tail++;
+      if (space) reading.hash = Math.imul(reading.hash ^ 32, FNV_PRIME);
+      reading.hash = Math.imul(reading.hash ^ code, FNV_PRIME);
+      reading.kept++;
       space = false;
     }
   }
-  return kept + tail >= PRINTED_PART_CHARS ? (hash >>> 0).toString(16).padStart(8, "0") : undefined;
 }
 
 /** A print of each part with text enough to tell it by, each once, in order, joined by spaces (about 9 bytes a part). */
