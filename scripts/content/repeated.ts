@@ -2,7 +2,7 @@
  * One document loaded twice: a transcript imported again under another title (so another file name), or a file
  * copied and left as it was. The archive then lists it twice, and whether the first address, which links may already
  * use, stays is left to chance. Told by what a copy keeps: its publisher, its date and its slides' (or sections') text
- * word for word. A deck given again at another event has another date, and stays two documents.
+ * word for word. A deck given again at another event has another date or names that event, and stays two documents.
  */
 import type { BodyPart } from "./markdown.ts";
 import type { LoadedDocument } from "./loaded.ts";
@@ -71,13 +71,14 @@ export function partPrints(parts: readonly Pick<BodyPart, "text">[]): string {
 
 /**
  * A warning on each document that repeats an earlier one (in the order given: the loader's, by file) of the same
- * publisher and date, naming it.
+ * publisher, date and event, naming it.
  */
 export function checkRepeatedDocuments(documents: readonly LoadedDocument[]): Problem[] {
   const groups = new Map<string, LoadedDocument[]>();
   for (const doc of documents) {
     if (!doc.partPrints) continue;
-    const key = `${doc.meta.publisher}\0${doc.meta.date}`;
+    // The event too: the same deck given at two events on one day is two documents, once each says where.
+    const key = `${doc.meta.publisher}\0${doc.meta.date}\0${doc.meta.event ?? ""}`;
     const group = groups.get(key);
     if (group) group.push(doc);
     else groups.set(key, [doc]);
@@ -116,6 +117,6 @@ function repeated(doc: LoadedDocument, first: LoadedDocument, shared: number, pa
     col: 1,
     field: "",
     severity: "warning",
-    message: `reads as ${first.file} again: the same publisher and date, and word for word the same text on ${shared} of its ${parts} ${kind} that hold more than a few words. If it is one document twice (a transcript imported again under another title, say), keep one: delete the other file, and if its address was published, list it in movedFrom of the one you keep, so links to it still lead there (docs/content-model.md, "Moved documents").`,
+    message: `reads as ${first.file} again: the same publisher, date and event, and word for word the same text on ${shared} of its ${parts} ${kind} that hold more than a few words. If it is one document twice (a transcript imported again under another title, say), keep one: delete the other file, and if its address was published, list it in movedFrom of the one you keep, so links to it still lead there (docs/content-model.md, "Moved documents"). If they are two (one deck given at two events), give each its event.`,
   };
 }

@@ -17,9 +17,9 @@ const SLIDES = [
   "Lønnsforskjellene mellom kvinner og menn er kartlagt i hver sektor for seg.",
   "Neste steg er en handlingsplan som bystyret behandler i juni neste år.",
 ];
-const deck = (title: string, slides: readonly string[], changes: { date?: string; publisher?: string } = {}) =>
+const deck = (title: string, slides: readonly string[], changes: { date?: string; publisher?: string; event?: string } = {}) =>
   doc(
-    `title: ${title}\ntype: presentation\npublisher: ${changes.publisher ?? "testby"}\ndate: ${changes.date ?? "2015-03-01"}\nlanguage: nb`,
+    `title: ${title}\ntype: presentation\npublisher: ${changes.publisher ?? "testby"}\ndate: ${changes.date ?? "2015-03-01"}\nlanguage: nb${changes.event ? `\nevent: ${changes.event}` : ""}`,
     slides.map((text, index) => `## Lysbilde ${index + 1}\n\n${text}\n`).join("\n"),
   );
 
@@ -30,7 +30,7 @@ describe("a document loaded twice", () => {
       "content/testby/likestillingsarbeid-i-testby.md": deck("Likestillingsarbeid i Testby", SLIDES),
     });
     expect(result.lines).toEqual([
-      'content/testby/likestillingsarbeid-i-testby.md:1:1 warning: reads as content/testby/likestilling-2015.md again: the same publisher and date, and word for word the same text on 5 of its 5 slides that hold more than a few words. If it is one document twice (a transcript imported again under another title, say), keep one: delete the other file, and if its address was published, list it in movedFrom of the one you keep, so links to it still lead there (docs/content-model.md, "Moved documents").',
+      'content/testby/likestillingsarbeid-i-testby.md:1:1 warning: reads as content/testby/likestilling-2015.md again: the same publisher, date and event, and word for word the same text on 5 of its 5 slides that hold more than a few words. If it is one document twice (a transcript imported again under another title, say), keep one: delete the other file, and if its address was published, list it in movedFrom of the one you keep, so links to it still lead there (docs/content-model.md, "Moved documents"). If they are two (one deck given at two events), give each its event.',
     ]);
     expect(result.problems[0]!.severity).toBe("warning");
     expect(result.site.documents).toHaveLength(4);
@@ -60,6 +60,18 @@ describe("a document loaded twice", () => {
   it("is not a short version that takes a few slides of a longer deck", () => {
     const longer = [...SLIDES, ...SLIDES.map((text) => `${text} Mer om dette i vedlegget til saken.`)];
     expect(check({ "content/testby/a.md": deck("A", longer), "content/testby/b.md": deck("B", SLIDES.slice(0, 4)) }).lines).toEqual([]);
+  });
+
+  it("is not one deck given at two events on one day, once each names its event", () => {
+    const twice = {
+      "content/testby/likestilling-formiddag.md": deck("Likestilling", SLIDES, { event: "Kommunekonferansen" }),
+      "content/testby/likestilling-ettermiddag.md": deck("Likestilling", SLIDES, { event: "Frokostmøte i bystyret" }),
+    };
+    expect(check(twice).lines).toEqual([]);
+    const once = { ...twice, "content/testby/likestilling-ettermiddag.md": deck("Likestilling", SLIDES, { event: "Kommunekonferansen" }) };
+    expect(check(once).lines).toEqual([
+      expect.stringContaining("likestilling-formiddag.md:1:1 warning: reads as content/testby/likestilling-ettermiddag.md again"),
+    ]);
   });
 
   it("is not told by short slides alone (a title, a thank-you)", () => {
