@@ -38,6 +38,11 @@ export function checkMovedDocuments(documents: readonly LoadedDocument[]): Probl
   return problems;
 }
 
+/** Every old address some document's `movedFrom` lists: one that still leads somewhere. */
+export function movedFromAddresses(documents: readonly LoadedDocument[]): Set<string> {
+  return new Set(documents.flatMap((doc) => doc.meta.movedFrom));
+}
+
 /**
  * The warning for a document at a new address (`file`) whose `movedFrom` does not list the one it had (`old`, in
  * `fromFile`; `when` says how that is known): every link, citation and embedded frame made before would lead nowhere.
@@ -73,7 +78,7 @@ export function documentPlaces(documents: readonly LoadedDocument[]): DocumentPl
  */
 export function unlistedMovesSince(before: DocumentPlaces, documents: readonly LoadedDocument[], when: string): Problem[] {
   const now = new Set(documents.map(documentAddress));
-  const listed = new Set(documents.flatMap((doc) => doc.meta.movedFrom));
+  const listed = movedFromAddresses(documents);
   const gone = new Map<string, { address: string; file: string }>();
   for (const [address, was] of before) if (!now.has(address) && !listed.has(address)) gone.set(was.identity, { address, file: was.file });
   if (gone.size === 0) return [];

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { LoadedDocument } from "../content/loaded.ts";
-import { unlistedMove } from "../content/moved.ts";
+import { movedFromAddresses, unlistedMove } from "../content/moved.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 
 export class GitError extends Error {}
@@ -49,7 +49,7 @@ export function unlistedRenames(nameStatus: string, prefix: string, documents: r
   const fields = nulList(nameStatus);
   const byFile = new Map(documents.map((doc) => [doc.file, doc]));
   // A document at the old address would be its file, which git then lists as changed, not as moved.
-  const listed = new Set(documents.flatMap((doc) => doc.meta.movedFrom));
+  const listed = movedFromAddresses(documents);
   const problems: Problem[] = [];
   for (let i = 0; i < fields.length; ) {
     const status = fields[i++]!;
