@@ -18,8 +18,8 @@ import { ImportError, importTranscript, type ImportReport, type ImportResult } f
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { readPublishers } from "../importer/publishers-io.js";
 import { formatReport } from "../importer/report.js";
-import { formatReplacement, keepEditorFields, type Replacement, replacementReview } from "../importer/replace.js";
-import { EarlierImports, earlierImportNotes } from "../importer/earlier.js";
+import { meetExisting } from "../importer/replace.js";
+import { EarlierImports } from "../importer/earlier.js";
 import { importOriginalsCommand, type OriginalsOptions, planOriginals, writeOriginal } from "../importer/originals/cli.js";
 import { isOriginal } from "../importer/originals/index.js";
 import { summaryTable, writeAtomic, writeJsonReports, type Outcome } from "../importer/batch.js";
@@ -67,10 +67,8 @@ const defaultIo: Io = {
 
 interface Planned extends Outcome<ImportReport> {
   markdown?: string;
-  /** What --force kept from the document it replaces, and what it changed there. */
-  replacement?: Replacement | undefined;
-  /** The report's lines on documents the same file was imported as before, under another name. */
-  earlierLines?: string[];
+  /** The report's lines on the documents the import met: the one it replaces, one it made before under another name. */
+  metLines?: string[];
   /** A publisher file this input needs written first. */
   publisherFile?: { file: string; text: string } | undefined;
 }
@@ -148,20 +146,16 @@ function planTranscripts(files: string[], ctx: TranscriptContext, claimed: Map<s
         claimed.set(target, file);
         if (publisherFile) claimed.set(publisherFile.file, file);
       }
-      let markdown = result.markdown;
-      let replacement: Replacement | undefined;
-      if (!ctx.stdout && existsSync(target)) ({ markdown, replacement } = keepEditorFields(readFileSync(target, "utf8"), markdown, file, rel(target)));
-      const earlier = earlierImportNotes(ctx.stdout ? [] : earlierImports.of(path.dirname(target), path.basename(file), target), rel);
-      const reasons = [...report.review, ...replacementReview(replacement), ...earlier.review];
+      const met = meetExisting(target, result.markdown, file, rel, earlierImports, ctx.stdout);
+      const reasons = [...report.review, ...met.review];
       planned.push({
         file,
         status: reasons.length ? "needs review" : "imported",
         reasons,
         target,
         report,
-        markdown,
-        replacement,
-        earlierLines: earlier.lines,
+        markdown: met.markdown,
+        metLines: met.lines,
         publisherFile,
       });
     } catch (e) {
@@ -185,7 +179,7 @@ function writeTranscripts(planned: Planned[], io: Io): Set<string> {
     }
     writeAtomic(p.target!, p.markdown!);
     written.add(p.target!);
-    io.stdout(`${[formatReport(p.report!, rel(p.target!)), ...formatReplacement(p.replacement, rel(p.target!)), ...(p.earlierLines ?? [])].join("\n")}\n\n`);
+    io.stdout(`${[formatReport(p.report!, rel(p.target!)), ...(p.metLines ?? [])].join("\n")}\n\n`);
   }
   return written;
 }

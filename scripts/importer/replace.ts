@@ -6,8 +6,11 @@
  * both have (`source`) keeps the keys only the document has (`source.url`). A field both have with another value
  * takes the import's, and is listed with what the document said, for the report.
  */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { type Document, isMap, isScalar, isSeq, Pair, parseDocument, type YAMLMap } from "yaml";
 import { normalizeText, splitFrontMatter } from "../content/front-matter.ts";
+import { type EarlierImports, earlierImportNotes } from "./earlier.js";
 import { ImportError } from "./errors.js";
 
 export interface Replacement {
@@ -80,7 +83,7 @@ export function keepEditorFields(existing: string, imported: string, input: stri
 }
 
 /** The report's lines for a replacement (empty when the document was new). */
-export function formatReplacement(replacement: Replacement | undefined, shown: string): string[] {
+function formatReplacement(replacement: Replacement | undefined, shown: string): string[] {
   if (!replacement) return [];
   const lines = [`  replaces:        ${shown} (--force)`];
   if (replacement.kept.length) lines.push(`  kept from it:    ${replacement.kept.join(", ")}`);
@@ -89,7 +92,31 @@ export function formatReplacement(replacement: Replacement | undefined, shown: s
 }
 
 /** Why a replacement needs review (the import changed what the document said), as a list of one; empty when it changed nothing. */
-export function replacementReview(replacement: Replacement | undefined): string[] {
+function replacementReview(replacement: Replacement | undefined): string[] {
   if (!replacement?.replaced.length) return [];
   return [`changes what the document it replaces said in ${replacement.replaced.map((entry) => entry.field).join(", ")}`];
+}
+
+/**
+ * What an import of `input` meets in the content folder, for transcripts and originals alike: the document at its
+ * `target` (replaced with --force, its editor's fields kept) and any it made from the same file under another name
+ * (./earlier.ts). Returns the markdown to write, the report's lines and the review reasons; nothing met with --stdout.
+ */
+export function meetExisting(
+  target: string,
+  markdown: string,
+  input: string,
+  rel: (file: string) => string,
+  earlierImports: EarlierImports,
+  stdout: boolean,
+): { markdown: string; lines: string[]; review: string[] } {
+  if (stdout) return { markdown, lines: [], review: [] };
+  let replacement: Replacement | undefined;
+  if (existsSync(target)) ({ markdown, replacement } = keepEditorFields(readFileSync(target, "utf8"), markdown, input, rel(target)));
+  const earlier = earlierImportNotes(earlierImports.of(path.dirname(target), path.basename(input), target), rel);
+  return {
+    markdown,
+    lines: [...formatReplacement(replacement, rel(target)), ...earlier.lines],
+    review: [...replacementReview(replacement), ...earlier.review],
+  };
 }

@@ -14,8 +14,8 @@ import { proposedPublisherFile } from "../publisher-proposal.js";
 import { summaryTable, writeJsonReports, type Outcome } from "../batch.js";
 import { checkSize, DEFAULT_LIMITS, importOriginal, isOriginal, type Limits, type OriginalImportResult } from "./index.js";
 import { formatOriginalReport } from "./report.js";
-import { formatReplacement, keepEditorFields, type Replacement, replacementReview } from "../replace.js";
-import { EarlierImports, earlierImportNotes } from "../earlier.js";
+import { meetExisting } from "../replace.js";
+import { EarlierImports } from "../earlier.js";
 
 export interface OriginalsIo {
   stdout: (s: string) => void;
@@ -47,10 +47,8 @@ export interface PlannedOriginal {
   result: OriginalImportResult;
   /** Absolute path → bytes, the document first. */
   writes: { target: string; data: Uint8Array | string }[];
-  /** What --force kept from the document it replaces, and what it changed there. */
-  replacement?: Replacement | undefined;
-  /** The report's lines on documents the same file was imported as before, under another name. */
-  earlierLines?: string[];
+  /** The report's lines on the documents the import met: the one it replaces, one it made before under another name. */
+  metLines?: string[];
 }
 
 /** What a run of originals (or of originals and transcripts) plans: nothing is written yet. */
@@ -134,16 +132,11 @@ export async function planOriginals(
         }
         for (const w of writes) claimed.set(w.target, file);
       }
-      let replacement: Replacement | undefined;
       const document = writes[0]!;
-      if (!options.stdout && existsSync(document.target)) {
-        let markdown: string;
-        ({ markdown, replacement } = keepEditorFields(readFileSync(document.target, "utf8"), String(document.data), file, rel(document.target)));
-        document.data = markdown;
-      }
-      const earlier = earlierImportNotes(options.stdout ? [] : earlierImports.of(folder, path.basename(file), document.target), rel);
-      planned.push({ file, result, writes, replacement, earlierLines: earlier.lines });
-      const review = [...result.report.review, ...replacementReview(replacement), ...earlier.review];
+      const met = meetExisting(document.target, String(document.data), file, rel, earlierImports, options.stdout);
+      document.data = met.markdown;
+      planned.push({ file, result, writes, metLines: met.lines });
+      const review = [...result.report.review, ...met.review];
       outcomes.push({ file, status: review.length ? "needs review" : "imported", reasons: review, target: document.target, report: result.report });
     } catch (e) {
       const message = e instanceof ImportError ? e.format() : `${file}: ${(e as Error).message}`;
@@ -159,9 +152,7 @@ export function writeOriginal(p: PlannedOriginal, io: OriginalsIo): void {
   const rel = (f: string): string => path.relative(io.cwd, f) || f;
   for (const w of p.writes.slice(1)) writeAtomically(w.target, w.data);
   writeAtomically(p.writes[0]!.target, p.writes[0]!.data);
-  io.stdout(
-    `${[formatOriginalReport(p.result.report, rel(p.writes[0]!.target)), ...formatReplacement(p.replacement, rel(p.writes[0]!.target)), ...(p.earlierLines ?? [])].join("\n")}\n\n`,
-  );
+  io.stdout(`${[formatOriginalReport(p.result.report, rel(p.writes[0]!.target)), ...(p.metLines ?? [])].join("\n")}\n\n`);
 }
 
 export async function importOriginalsCommand(files: string[], options: OriginalsOptions, io: OriginalsIo): Promise<number> {
