@@ -44,7 +44,7 @@ const { site, problems } = await checkProject(root, createProgress({ quiet }));
 const movedSince = options["moved-since"];
 if (typeof movedSince === "string") {
   try {
-    problems.push(...unlistedMovesSinceRef(root, movedSince, site.documents));
+    problems.push(...unlistedMovesSinceRef(root, movedSince, site));
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     console.error(`check: --moved-since: ${error.message}`);

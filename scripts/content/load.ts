@@ -26,7 +26,7 @@ import { checkKeyFigures } from "../keyfigures/rules.ts";
 import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts";
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
-import { checkMovedDocuments, documentAddress } from "./moved.ts";
+import { checkMovedDocuments, checkMovedPublishers, documentAddress, movedAddresses, movedPublisherIds } from "./moved.ts";
 import { checkRepeatedDocuments, partPrints } from "./repeated.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
@@ -364,12 +364,27 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
   }
 
   const publisherIds = new Set(publishers.map((publisher) => publisher.id));
+  for (const { publisher, index, message } of checkMovedPublishers(publishers, new Set(folders))) {
+    const { file, source } = publisherSources.get(publisher)!;
+    const at = source.locate(["movedFrom", index]);
+    out.add(file, at.line, at.col, `movedFrom.${index}`, message);
+  }
+  const movedPublishers = movedPublisherIds(publishers);
   for (const publisher of publishers) {
     if (publisher.parent === undefined) continue;
     const { file, source } = publisherSources.get(publisher.id)!;
     const at = () => source.locate(["parent"]);
     if (!publisherIds.has(publisher.parent)) {
-      out.add(file, at().line, at().col, "parent", `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`);
+      const movedTo = movedPublishers.get(publisher.parent);
+      out.add(
+        file,
+        at().line,
+        at().col,
+        "parent",
+        movedTo
+          ? `"${publisher.parent}" has moved to "${movedTo}" (its movedFrom). Write parent: ${movedTo}.`
+          : `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`,
+      );
       continue;
     }
     // Walk up the chain: a publisher must not be its own ancestor.
@@ -400,7 +415,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
 /** The cross-document checks, on documents in the order of their files (which one a conflict is reported on depends on it). */
 function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySorted?: LoadedDocument[]): LoadResult {
   const { out, topics, indicators, publishers } = prepared;
-  checkDocumentLinks(documents, out, prepared.root);
+  checkDocumentLinks(documents, publishers, out, prepared.root);
   out.problems.push(...checkKeyFiguresAcrossDocuments(documents));
   out.problems.push(...checkMovedDocuments(documents));
   out.problems.push(...checkRepeatedDocuments(documents));
@@ -1034,9 +1049,9 @@ function loadDocumentWithSource(
  * Links from one document to another must point at a document that exists
  * (and at a slide it has). Document URLs in any UI language are recognised.
  */
-function checkDocumentLinks(documents: LoadedDocument[], out: Collector, root: string): void {
+function checkDocumentLinks(documents: LoadedDocument[], publishers: readonly Publisher[], out: Collector, root: string): void {
   const byId = new Map(documents.map((doc) => [documentAddress(doc), doc]));
-  const movedTo = new Map(documents.flatMap((doc) => doc.meta.movedFrom.map((address) => [address, documentAddress(doc)] as const)));
+  const movedTo = new Map([...movedAddresses(documents, publishers)].map(([address, doc]) => [address, documentAddress(doc)]));
   const documentPaths = UI_LOCALES.map((locale) => urlFor(locale, { kind: "document", publisher: "PUB", slug: "SLUG" }).replace("PUB/SLUG/", ""));
   for (const doc of documents) {
     for (const link of doc.body.links) {

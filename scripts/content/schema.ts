@@ -123,6 +123,13 @@ export const publisherSchema = z
       .url({ protocol: /^https?$/, error: "must be a web address starting with https://" })
       .optional()
       .meta({ description: "The publisher's own website.", examples: ["https://www.oslo.kommune.no/"] }),
+    movedFrom: list(id("publisher"))
+      .default([])
+      .meta({
+        description:
+          "Ids this publisher had before its folder was renamed, or of the publishers merged into it: their folders are gone. The site keeps a page at the old publisher page that sends readers on, the old feed, and a page at each of its documents' old addresses (<old id>/<file name>).",
+        examples: [["notteroy", "tjome"]],
+      }),
   })
   .strict();
 export type Publisher = z.infer<typeof publisherSchema>;

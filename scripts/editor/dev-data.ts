@@ -138,7 +138,7 @@ export class DevSiteDataSource {
     const problems = [
       ...settings.problems,
       ...loaded.problems,
-      ...unlistedMovesSince(this.startPlaces, site.documents, "when npm start began (it has that title and date)"),
+      ...unlistedMovesSince(this.startPlaces, site, "when npm start began (it has that title and date)"),
     ];
     const errors = problems.filter((problem) => problem.severity === "error").length;
     const ordered = [...problems.filter((problem) => problem.severity === "error"), ...problems.filter((problem) => problem.severity === "warning")];

@@ -5,8 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import type { LoadedDocument } from "../content/loaded.ts";
-import { movedFromAddresses, unlistedMove } from "../content/moved.ts";
+import { type MovedContent, movedFromAddresses, unlistedMove } from "../content/moved.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 
 export class GitError extends Error {}
@@ -45,11 +44,11 @@ function addressOfFile(file: string): string | undefined {
  * A warning for each rename in `git diff --name-status -M -z` output (`nameStatus`) that moves a document to a new
  * address without anything at the old one; `when` says since when ("before this commit").
  */
-export function unlistedRenames(nameStatus: string, prefix: string, documents: readonly LoadedDocument[], when: string): Problem[] {
+export function unlistedRenames(nameStatus: string, prefix: string, site: MovedContent, when: string): Problem[] {
   const fields = nulList(nameStatus);
-  const byFile = new Map(documents.map((doc) => [doc.file, doc]));
+  const byFile = new Map(site.documents.map((doc) => [doc.file, doc]));
   // A document at the old address would be its file, which git then lists as changed, not as moved.
-  const listed = movedFromAddresses(documents);
+  const listed = movedFromAddresses(site);
   const problems: Problem[] = [];
   for (let i = 0; i < fields.length; ) {
     const status = fields[i++]!;
@@ -60,7 +59,7 @@ export function unlistedRenames(nameStatus: string, prefix: string, documents: r
     }
     const [from, to] = [fields[i++]!.slice(prefix.length), fields[i++]!.slice(prefix.length)];
     const old = addressOfFile(from);
-    if (old && byFile.has(to) && !listed.has(old)) problems.push(unlistedMove(to, from, old, when));
+    if (old && byFile.has(to) && !listed.has(old)) problems.push(unlistedMove(to, from, old, when, site));
   }
   return problems;
 }
@@ -70,7 +69,7 @@ export function unlistedRenames(nameStatus: string, prefix: string, documents: r
  * changes, not what `ref` gained since), up to the working tree's tracked files. Throws a GitError, saying what to
  * do, when git does not know `ref`.
  */
-export function unlistedMovesSinceRef(root: string, ref: string, documents: readonly LoadedDocument[], env: NodeJS.ProcessEnv = process.env): Problem[] {
+export function unlistedMovesSinceRef(root: string, ref: string, site: MovedContent, env: NodeJS.ProcessEnv = process.env): Problem[] {
   let repository: { top: string; prefix: string };
   try {
     repository = projectInRepository(root, env);
@@ -89,5 +88,5 @@ export function unlistedMovesSinceRef(root: string, ref: string, documents: read
   if (base.status !== 0)
     throw new GitError(`"${ref}" and HEAD have no commit in common, so there is nothing to compare: name the branch this one started from.`);
   const nameStatus = git(["diff", "--name-status", "-M", "-z", base.stdout.trim(), "--", `${prefix}content`], top, env);
-  return sortProblems(unlistedRenames(nameStatus, prefix, documents, `on ${ref}`));
+  return sortProblems(unlistedRenames(nameStatus, prefix, site, `on ${ref}`));
 }

@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
-import type { LoadedDocument } from "../content/loaded.ts";
+import type { MovedContent } from "../content/moved.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { isMain } from "./cli-args.ts";
 import { GitError, git, nulList, projectInRepository, unlistedRenames } from "./git-moves.ts";
@@ -50,15 +50,15 @@ const key = (problem: Problem) => [problem.file, problem.line, problem.col, prob
  * Writes the content/ files of an index (the staged one by default, or HEAD's
  * through a temporary index file) below `dir`, and checks them.
  */
-function checkSnapshot(top: string, prefix: string, dir: string, env: NodeJS.ProcessEnv): { problems: Problem[]; documents: readonly LoadedDocument[] } {
+function checkSnapshot(top: string, prefix: string, dir: string, env: NodeJS.ProcessEnv): { problems: Problem[]; site: MovedContent } {
   const files = git(["ls-files", "-z", "--", `${prefix}content`], top, env);
   if (files) git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${dir}/`], top, env, files);
   const root = path.join(dir, prefix);
   const contentDir = path.join(root, "content");
-  if (!files) return { problems: [], documents: [] };
+  if (!files) return { problems: [], site: { documents: [], publishers: [] } };
   // Each body's outline is all the checks need.
   const { problems, site } = loadContent(contentDir, { root, outlineOnly: true });
-  return { problems, documents: site.documents };
+  return { problems, site };
 }
 
 export function runPrecommit(options: PrecommitOptions): PrecommitResult {
@@ -76,7 +76,7 @@ export function runPrecommit(options: PrecommitOptions): PrecommitResult {
   try {
     const snapshot = checkSnapshot(top, prefix, path.join(work, "staged"), env);
     const renames = git(["diff", "--cached", "--name-status", "-M", "-z", "--", `${prefix}content`], top, env);
-    const problems = [...snapshot.problems, ...unlistedRenames(renames, prefix, snapshot.documents, "before this commit")];
+    const problems = [...snapshot.problems, ...unlistedRenames(renames, prefix, snapshot.site, "before this commit")];
     const stagedSet = new Set(staged);
     const errors = problems.filter((problem) => problem.severity === "error");
     const inStaged = errors.filter((problem) => stagedSet.has(problem.file));

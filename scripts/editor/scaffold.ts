@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import { PUBLISHER_FILE, REGISTRY_DIR } from "../content/load.ts";
 import { didYouMean } from "../content/problems.ts";
 import { LIMITS } from "../content/limits.ts";
-import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType, type Publisher } from "../content/schema.ts";
+import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType } from "../content/schema.ts";
 import { slugify } from "../content/slug.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
@@ -224,13 +224,14 @@ export function planPublisher(input: NewPublisherInput): Planned {
     ...(input.region?.trim() ? { region: input.region.trim() } : {}),
     ...(input.website?.trim() ? { website: input.website.trim() } : {}),
   };
-  // The schema has the last word, so whatever it would reject is refused here.
+  // The schema has the last word, so whatever it would reject is refused here. What is written is what was given:
+  // the schema's defaults (an empty movedFrom) would only be noise in a new file.
   const result = publisherSchema.safeParse(publisher);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new EditorError(`${issue.path.join(".") || "publisher"}: ${issue.message}`);
   }
-  const text = `# Publisher: see docs/front-matter-reference.md for every field.\n${stringify(result.data satisfies Publisher, { lineWidth: 0 })}`;
+  const text = `# Publisher: see docs/front-matter-reference.md for every field.\n${stringify(publisher, { lineWidth: 0 })}`;
   return { file, text, url: urlFor("nb", { kind: "publisher", id }) };
 }
 

@@ -164,6 +164,8 @@ export function proposedPublisherFile(
 
 /** The `_publisher.yaml` text for a proposal, checked by the same schema as the content. */
 export function publisherYaml(p: ProposedPublisher, id: string): string {
-  const data = publisherSchema.parse({ id, names: p.names, country: p.country, kind: p.kind });
+  const data = { id, names: p.names, country: p.country, kind: p.kind };
+  // Checked, and written as given: the schema's defaults (an empty movedFrom) would only be noise in a new file.
+  publisherSchema.parse(data);
   return `# Publisher proposed by npm run import from the names the source states: check the English name, kind and country.\n${stringify(data, { lineWidth: 0 })}`;
 }

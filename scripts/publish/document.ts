@@ -7,6 +7,7 @@
 import type { SiteContent } from "../content/loaded.ts";
 import type { Publisher } from "../content/schema.ts";
 import { RELEASED_TERMS } from "../content/terms.ts";
+import { oldAddressesByDocument } from "../content/moved.ts";
 import { formatPartialDate } from "../i18n/format.ts";
 import { DEFAULT_LOCALE, type UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
@@ -99,6 +100,9 @@ export function cardLocale(view: Pick<DocumentView, "doc">): UiLocale {
   return view.doc.meta.language === "en" ? "en" : DEFAULT_LOCALE;
 }
 
+/** Shared by the documents that never moved: most of them. */
+const NO_ADDRESSES: readonly string[] = Object.freeze([]);
+
 /** Publishers that count as close to `publisher` for relatedness: its parent, its districts and its siblings. */
 function relativesOf(publisher: Publisher, publishers: readonly Publisher[]): string[] {
   const out = new Set<string>();
@@ -124,13 +128,21 @@ export interface Publishing {
    */
   refreshRelated(): DocumentView[];
   lastUpdated(view: DocumentView): string | null;
+  /** A document's old addresses, where pages send readers on to it: see `pageInputs`. */
+  movedFrom(view: DocumentView): readonly string[];
   /**
    * What a document's pages (page, embed view, oEmbed, citations) are made from besides its own document, the
    * registries and the settings: its related documents and its dates from git. `npm start` keys a document's pages
    * again only when these or the document changed (scripts/editor/dev-pages.ts), so a document page that comes to
    * show more of other documents must name it here (tests/publish/document-page-inputs.test.ts checks the views).
    */
-  pageInputs(view: DocumentView): { related: readonly DocumentView[]; lastUpdated: string | null; firstPublished: string | null };
+  pageInputs(view: DocumentView): {
+    related: readonly DocumentView[];
+    lastUpdated: string | null;
+    firstPublished: string | null;
+    /** Its old addresses: its own `movedFrom`, and its publisher's with its file name, unless another document lists one. */
+    movedFrom: readonly string[];
+  };
   document(locale: UiLocale, view: DocumentView, toItem: (view: DocumentView) => DocumentListItem): DocumentPublishing;
 }
 
@@ -179,15 +191,19 @@ export function preparePublishing(content: SiteContent, views: readonly Document
   const edit = editBase(env.config);
   const lastUpdated = (view: DocumentView) => dates.get(view.doc.file) ?? null;
   const firstPublished = (view: DocumentView) => history.firstPublished.get(view.doc.file) ?? null;
+  const oldAddresses = oldAddressesByDocument(content);
+  const movedFrom = (view: DocumentView): readonly string[] => oldAddresses.get(view.id) ?? NO_ADDRESSES;
 
   return {
     related,
     refreshRelated,
     lastUpdated,
+    movedFrom,
     pageInputs: (view) => ({
       related: related.get(view.id)!,
       lastUpdated: lastUpdated(view),
       firstPublished: firstPublished(view),
+      movedFrom: movedFrom(view),
     }),
     document(locale, view, toItem) {
       const { meta } = view.doc;

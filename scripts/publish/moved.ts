@@ -1,32 +1,58 @@
 /**
- * The pages at a moved document's old addresses (`movedFrom`, content/moved.ts): at each, in every locale, a page
- * that sends the reader on to the document, and one at its old embed view that sends an <iframe> on to the new one.
- * A static site cannot answer 301 on every host (GitHub Pages cannot), so the page does what hosts all serve: a
- * refresh at once, which browsers follow and search engines take as a permanent move, and a link for anyone whose
- * browser does not. Not indexed and not in the sitemap; its crumbs, title and language switcher are the site's.
+ * The pages at old addresses: a moved document's (`movedFrom` of the document, or of its publisher: content/moved.ts),
+ * its page and its embed view in every locale, and a renamed or merged publisher's page. Each sends the reader on:
+ * the embed view sends an <iframe> on to the new one. A static site cannot answer 301 on every host (GitHub Pages
+ * cannot), so the page does what hosts all serve: a refresh at once, which browsers follow and search engines take as a
+ * permanent move, and a link for anyone whose browser does not. Not indexed and not in the sitemap; its crumbs, title
+ * and language switcher are the site's.
  */
 import type { Route } from "../i18n/routes.ts";
+import type { UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import { homeCrumb, pageBase } from "../site/page-base.ts";
 import type { DocumentPage, PageBase } from "../site/views.ts";
 import { embedUrl } from "./embed.ts";
 
-export interface MovedPage extends PageBase {
-  /** The site path the page sends the reader to: the document page, or its embed view. */
+/** From an old address to where it leads now: a page, or a file (a publisher's feed). Both are site paths. */
+export interface Move {
+  url: string;
   movedTo: string;
-  document: DocumentPage;
 }
 
-/** The pages at `page`'s document's old addresses in its locale: the document's, then its embed view's, for each. */
-export function movedPages(page: DocumentPage): MovedPage[] {
+export interface MovedPage extends PageBase, Move {
+  /** What the link names: the document, or the publisher, where it is now. */
+  target: { title: string; lang: string };
+  /** The sentence before that link. */
+  text: string;
+  /** A moved document's page, whose card and oEmbed file a link shared at the old address previews; none for a publisher. */
+  document?: DocumentPage;
+}
+
+/** A page at a moved document's old address. */
+export type MovedDocumentPage = MovedPage & { document: DocumentPage };
+
+/** The pages at `page`'s document's old addresses in its locale (`movedFrom`): the document's, then its embed view's, for each. */
+export function movedPages(page: DocumentPage): MovedDocumentPage[] {
   const { locale } = page;
-  return page.view.doc.meta.movedFrom.flatMap((address) => {
+  return page.movedFrom.flatMap((address) => {
     const [publisher = "", slug = ""] = address.split("/");
-    const moved = (route: Route, movedTo: string): MovedPage => ({
+    const moved = (route: Route, movedTo: string): MovedDocumentPage => ({
       ...pageBase(locale, route, t(locale, "moved.title"), [homeCrumb(locale)]),
       movedTo,
+      target: { title: page.title, lang: page.titleLang },
+      text: t(locale, "moved.text"),
       document: page,
     });
     return [moved({ kind: "document", publisher, slug }, page.url), moved({ kind: "embed", publisher, slug }, embedUrl(locale, page.view))];
   });
+}
+
+/** The page at the old address `old` of a publisher (its `movedFrom`) in `locale`, sending the reader on to `publisherUrl`. */
+export function movedPublisherPage(locale: UiLocale, old: string, publisherUrl: string, publisherName: string): MovedPage {
+  return {
+    ...pageBase(locale, { kind: "publisher", id: old }, t(locale, "moved.publisherTitle"), [homeCrumb(locale)]),
+    movedTo: publisherUrl,
+    target: { title: publisherName, lang: locale },
+    text: t(locale, "moved.publisherText"),
+  };
 }

@@ -10,6 +10,7 @@ import { formatPartialDate, languageLabel } from "../i18n/format.ts";
 import { LOCALES, UI_LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { alternatesFor, urlFor, type Route } from "../i18n/routes.ts";
 import { t } from "../i18n/strings.ts";
+import { movedPublisherPage, type MovedPage } from "../publish/moved.ts";
 import { preparePublishing, type Publishing, type PublishEnv } from "../publish/document.ts";
 import { documentView } from "./document-view.ts";
 import { homeCrumb, pageBase } from "./page-base.ts";
@@ -59,6 +60,11 @@ export interface SiteModel {
   /** An Atom feed per publisher and per topic, in every locale. */
   feeds: ListingFeed[];
   /**
+   * The pages at renamed or merged publishers' old addresses (their `movedFrom`), in every locale. Not among `pages`,
+   * which the sitemap lists: these are not indexed. (A moved document's are made from its page: publish/moved.ts.)
+   */
+  movedPublishers: MovedPage[];
+  /**
    * One search record per document, indexed by the build's search phase; empty when `ModelEnv.onSearchRecords`
    * took them (a build's search thread), so the main thread does not hold them while it renders the pages.
    */
@@ -93,6 +99,7 @@ class ModelDocumentPage implements DocumentPage {
   readonly publisherUrl: string;
   readonly originalTitle: string | null;
   readonly titleLang: string;
+  readonly movedFrom: readonly string[];
 
   constructor(
     readonly locale: UiLocale,
@@ -110,6 +117,7 @@ class ModelDocumentPage implements DocumentPage {
     this.publisherUrl = urlFor(locale, { kind: "publisher", id: view.publisher.id });
     this.originalTitle = this.title === meta.title ? null : meta.title;
     this.titleLang = titleLang(view, locale);
+    this.movedFrom = sources.publishing.movedFrom(view);
   }
 
   get alternates(): PageBase["alternates"] {
@@ -239,6 +247,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
   };
 
   const feeds: ListingFeed[] = [];
+  const movedPublishers: MovedPage[] = [];
   const publishing = preparePublishing(content, views, env);
   const made: DocumentPageSources = {
     keyFigures,
@@ -271,9 +280,16 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       pages.document.push(page);
     }
     // A listing's feed, beside its first page (scripts/publish/feeds.ts writes it).
-    const listingFeed = (route: Route, name: string, listed: readonly DocumentView[]) => {
+    const listingFeed = (route: Route, name: string, listed: readonly DocumentView[], movedFrom: readonly Route[] = []) => {
       const listingUrl = urlFor(locale, route);
-      const feed: ListingFeed = { locale, name, url: `${listingUrl}feed.xml`, listingUrl, documents: listed.map((view) => documentPages.get(view)!) };
+      const feed: ListingFeed = {
+        locale,
+        name,
+        url: `${listingUrl}feed.xml`,
+        listingUrl,
+        documents: listed.map((view) => documentPages.get(view)!),
+        movedFrom: movedFrom.map((old) => `${urlFor(locale, old)}feed.xml`),
+      };
       feeds.push(feed);
       return { url: feed.url, title: t(locale, "feed.listingLink", { name }) };
     };
@@ -288,7 +304,9 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       // A district without a region of its own is grouped with its city.
       const region = publisher.region ?? parent?.region;
       publisherEntries.push({ title: name, url, count: listed.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
-      const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, listed);
+      const oldRoutes = publisher.movedFrom.map((old): Route => ({ kind: "publisher", id: old }));
+      const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, listed, oldRoutes);
+      for (const old of publisher.movedFrom) movedPublishers.push(movedPublisherPage(locale, old, url, name));
       pages.publisher.push(
         ...paginated<PublisherPage>(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, listed, toItem, pageSize, (page) => ({
           ...page,
@@ -374,6 +392,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     pages,
     downloads: keyFigures.downloads,
     feeds,
+    movedPublishers,
     searchRecords: env.onSearchRecords ? [] : searchRecords,
   };
   documentPageBuilders.set(model, {
@@ -412,6 +431,7 @@ export function fullDocumentPage(page: DocumentPage): DocumentPage {
     originalTitle: page.originalTitle,
     titleLang: page.titleLang,
     firstPublished: page.firstPublished,
+    movedFrom: page.movedFrom,
     // Citation, embed and related list read once here too.
     publish: { ...page.publish },
   };

@@ -26,7 +26,7 @@ import {
 import { basePathOf } from "../content/base-path.ts";
 import { headerRules, headersFile } from "../publish/headers.ts";
 import { embedPage, oembedJson, type EmbedPage } from "../publish/embed.ts";
-import { movedPages, type MovedPage } from "../publish/moved.ts";
+import { movedPages, type Move, type MovedDocumentPage, type MovedPage } from "../publish/moved.ts";
 import { REDIRECTS_FILE, redirectsFile } from "../publish/redirects.ts";
 import { BIBTEX_FILE, CSL_FILE, OEMBED_FILE } from "../content/page-files.ts";
 import type { SiteData } from "./site-data.ts";
@@ -77,6 +77,12 @@ function kind<P>(spec: PageKind<P>): PageKind {
   return spec;
 }
 
+/** A listing's feed at one of its old addresses. */
+interface MovedFeed {
+  feed: ListingFeed;
+  url: string;
+}
+
 /** A document page's citation download: BibTeX or CSL-JSON, beside the page. */
 export interface CitationFile {
   page: DocumentPage;
@@ -120,7 +126,7 @@ export const PAGE_TABLE: readonly PageKind[] = [
     cacheKey: (page) => ({ data: page.document, part: "embed" }),
   }),
   // A moved document's old addresses, each sending the reader on (scripts/publish/moved.ts): not indexed.
-  perDocument<MovedPage>({
+  perDocument<MovedDocumentPage>({
     kind: "moved",
     template: "moved",
     ofDocument: movedPages,
@@ -138,6 +144,8 @@ export const PAGE_TABLE: readonly PageKind[] = [
     cacheKey: (page) => ({ data: page, part: "" }),
   }),
   kind<PublisherPage>({ kind: "publisher", template: "publisher", pages: (d) => d.model.pages.publisher, file: indexFile, description: publisherDescription }),
+  // A renamed or merged publisher's old page, sending the reader on (scripts/publish/moved.ts): not indexed.
+  kind<MovedPage>({ kind: "movedPublisher", template: "moved", pages: (d) => d.model.movedPublishers, file: indexFile, robots: "noindex" }),
   kind<ListPage>({ kind: "topic", template: "topic", pages: (d) => d.model.pages.topic, file: indexFile, description: listingDescription }),
   kind<ListPage>({ kind: "type", template: "type", pages: (d) => d.model.pages.type, file: indexFile, description: listingDescription }),
   kind<ListPage>({ kind: "year", template: "year", pages: (d) => d.model.pages.year, file: indexFile, description: listingDescription }),
@@ -177,6 +185,14 @@ export const PAGE_TABLE: readonly PageKind[] = [
     // A feed per publisher and per topic in each locale (648 at 5,000 documents): kept, as pages are, while its entries stand.
     cacheKey: (feed) => ({ data: listingFeedKey(feed), part: "" }),
   }),
+  // The same feed at a renamed or merged publisher's old address: a feed reader follows no refresh (ListingFeed.movedFrom).
+  kind<MovedFeed>({
+    kind: "movedFeed",
+    pages: (d) => d.model.feeds.flatMap((feed) => feed.movedFrom.map((url) => ({ feed, url }))),
+    file: (moved) => moved.url,
+    text: (moved, d) => listingAtomFeed(moved.feed, d),
+    cacheKey: (moved) => ({ data: listingFeedKey(moved.feed), part: "" }),
+  }),
   perDocument<CitationFile>({
     kind: "citation",
     ofDocument: (page) => [
@@ -193,13 +209,17 @@ export const PAGE_TABLE: readonly PageKind[] = [
   kind<SiteData>({ kind: "robots", pages: (d) => [d], file: () => "/robots.txt", text: (_, d) => robotsTxt(d) }),
   // Response headers for Netlify and Cloudflare Pages (scripts/publish/headers.ts).
   kind<SiteData>({ kind: "headers", pages: (d) => [d], file: () => "/_headers", text: (_, d) => headersFile(headerRules(basePathOf(d.config.url))) }),
-  // Their 301s from moved documents' old addresses, where a document has moved (scripts/publish/redirects.ts).
-  kind<MovedPage[]>({
+  // Their 301s from old addresses, where a document or a publisher has moved (scripts/publish/redirects.ts).
+  kind<Move[]>({
     kind: "redirects",
-    // Its one page is the site's moved pages, made once; none, and there is no file.
+    // Its one page is the site's moves, made once; none, and there is no file.
     pages: (d) => {
-      const moved = d.model.pages.document.flatMap(movedPages);
-      return moved.length > 0 ? [moved] : [];
+      const moves: Move[] = [
+        ...d.model.pages.document.flatMap((page) => (page.movedFrom.length > 0 ? movedPages(page) : [])),
+        ...d.model.movedPublishers,
+        ...d.model.feeds.flatMap((feed) => feed.movedFrom.map((url) => ({ url, movedTo: feed.url }))),
+      ];
+      return moves.length > 0 ? [moves] : [];
     },
     file: () => REDIRECTS_FILE,
     text: (moved, d) => redirectsFile(moved, basePathOf(d.config.url)),

@@ -72,6 +72,8 @@ export interface DocumentPage extends PageBase {
   titleLang: string;
   /** When the document's file was first committed ("YYYY-MM-DD", from git), or null; a feed orders by it. */
   readonly firstPublished: string | null;
+  /** The addresses it had, where pages send readers on to it (publish/moved.ts): see `Publishing.pageInputs`. */
+  readonly movedFrom: readonly string[];
   /** Related documents, attachments, provenance, last-updated date, edit link, social card. */
   publish: DocumentPublishing;
 }
@@ -294,4 +296,9 @@ export interface ListingFeed {
   listingUrl: string;
   /** The listing's document pages in this locale, newest first (the feed takes the newest dated ones). */
   documents: DocumentPage[];
+  /**
+   * Site paths of the same feed at a renamed or merged publisher's old addresses (its `movedFrom`): a feed reader
+   * follows no refresh, so the feed itself is kept there, and `_redirects` moves it where hosts read that file.
+   */
+  movedFrom: readonly string[];
 }

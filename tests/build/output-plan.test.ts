@@ -31,6 +31,8 @@ describe("the output plan", () => {
         .replace("Første lysbilde.", "Første lysbilde.\n\n![Et kart](kart.png)"),
       "content/testby/original.pptx": "PK not really a pptx",
       "content/testby/kart.png": tinyPng(),
+      // A renamed publisher: its old page and feed.
+      "content/testby-sentrum/_publisher.yaml": `${readFileSync(path.join(dir, "content/testby-sentrum/_publisher.yaml"), "utf8")}movedFrom: [sentrum]\n`,
     });
     const result = await build({ root: dir });
     expect(result.problems.filter((problem) => problem.severity === "error")).toEqual([]);

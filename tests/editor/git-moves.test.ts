@@ -15,7 +15,7 @@ afterEach(removeRepositories);
 
 const OLD = "content/testby/likestilling-i-testby.md";
 const warnings = (root: string, ref: string) =>
-  unlistedMovesSinceRef(root, ref, loadContent(path.join(root, "content"), { root, outlineOnly: true }).site.documents, gitEnv);
+  unlistedMovesSinceRef(root, ref, loadContent(path.join(root, "content"), { root, outlineOnly: true }).site, gitEnv);
 const addMovedFrom = (root: string, file: string, address: string) =>
   write(root, file, readFileSync(path.join(root, file), "utf8").replace(/^publisher: (.*)$/m, `publisher: $1\nmovedFrom: [${address}]`));
 
@@ -46,10 +46,30 @@ describe("documents moved since a branch left another", () => {
       `this document was ${OLD} on main, and links to its old address would lead nowhere. Add "movedFrom: [testby/likestilling-i-testby]" to its front matter: the site then keeps a page there that sends readers on (docs/content-model.md, "Moved documents").`,
     );
     expect(found[0]!.message).toContain(`was ${other} on main`);
+    // Its old folder is still a publisher's: moving the whole folder is no way out.
+    expect(found[0]!.message).not.toContain("_publisher.yaml");
 
     // Uncommitted fixes count: the check reads the working tree.
     addMovedFrom(root, renamed, "testby/likestilling-i-testby");
     addMovedFrom(root, moved, "testby-sentrum/integrering-i-sentrum");
+    expect(warnings(root, "main")).toEqual([]);
+  });
+
+  it("asks a renamed publisher folder for one movedFrom in its _publisher.yaml, which covers every document in it", () => {
+    const { top, root, commit } = branch();
+    git(top, "mv", "Rapporter/content/testby-sentrum", "Rapporter/content/sentrum");
+    const publisherFile = "content/sentrum/_publisher.yaml";
+    const documentFile = "content/sentrum/integrering-i-sentrum.md";
+    write(root, publisherFile, readFileSync(path.join(root, publisherFile), "utf8").replace("id: testby-sentrum", "id: sentrum"));
+    write(root, documentFile, readFileSync(path.join(root, documentFile), "utf8").replace("publisher: testby-sentrum", "publisher: sentrum"));
+    commit("the district's new name");
+
+    const found = warnings(root, "main");
+    expect(found.map((problem) => problem.file)).toEqual([documentFile]);
+    expect(found[0]!.message).toContain(
+      'If all of content/testby-sentrum/ moved to content/sentrum/, add "movedFrom: [testby-sentrum]" to content/sentrum/_publisher.yaml instead: that covers every document that kept its file name',
+    );
+    write(root, publisherFile, `${readFileSync(path.join(root, publisherFile), "utf8")}movedFrom: [testby-sentrum]\n`);
     expect(warnings(root, "main")).toEqual([]);
   });
 
@@ -93,7 +113,7 @@ describe("documents moved since a branch left another", () => {
     expect(() => warnings(root, "--output=x")).toThrow(/^git knows no commit "--output=x"/);
     const outside = makeProject();
     try {
-      expect(() => unlistedMovesSinceRef(outside, "main", [], { ...gitEnv, GIT_CEILING_DIRECTORIES: os.tmpdir() })).toThrow(
+      expect(() => unlistedMovesSinceRef(outside, "main", { documents: [], publishers: [] }, { ...gitEnv, GIT_CEILING_DIRECTORIES: os.tmpdir() })).toThrow(
         /is not in a git repository, so git has no renames to compare: leave out --moved-since/,
       );
     } finally {
