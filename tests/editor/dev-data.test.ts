@@ -405,6 +405,26 @@ describe("the dev site", () => {
     expect(exists()).toEqual([false, false]);
   });
 
+  it("gives a publisher's old address of a document to a document that names it itself, and back when that one is gone", async () => {
+    edit("content/testby/_publisher.yaml", (text) => `${text}movedFrom: [nabo]\n`);
+    const site = new DevSite(dir, output());
+    await site.update();
+    await site.pagesRecorded();
+    const old = "dokumenter/nabo/likestilling-i-testby/index.html";
+    const sendsTo = (file: string) => /http-equiv="refresh" content="0; url=([^"]+)"/.exec(read(file))?.[1];
+    expect(sendsTo(old)).toBe("/dokumenter/testby/likestilling-i-testby/");
+    // Another document says it was there: its own movedFrom wins over a publisher's. Likestilling's file, its related
+    // list and its dates are as they were; only its old addresses changed.
+    const listed = "\nmovedFrom: [nabo/likestilling-i-testby]";
+    edit(SENTRUM_FILE, (text) => text.replace("\ntype: report", `\ntype: report${listed}`));
+    expect((await site.update([SENTRUM_FILE])).kind).toBe("site");
+    expect(sendsTo(old)).toBe("/dokumenter/testby-sentrum/integrering-i-sentrum/");
+    // Taken out again, the address is Likestilling's once more.
+    edit(SENTRUM_FILE, (text) => text.replace(listed, ""));
+    expect((await site.update([SENTRUM_FILE])).kind).toBe("site");
+    expect(sendsTo(old)).toBe("/dokumenter/testby/likestilling-i-testby/");
+  });
+
   it("on a whole-site render writes only the pages whose key changed, and every page when the settings change", async () => {
     let code = "templates 1";
     const site = new DevSite(dir, output(), undefined, { pageCode: () => code });
