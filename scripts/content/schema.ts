@@ -127,7 +127,7 @@ export const publisherSchema = z
       .default([])
       .meta({
         description:
-          "Ids this publisher had before its folder was renamed, or of the publishers merged into it: their folders are gone. The site keeps a page at the old publisher page that sends readers on, the old feed, and a page at each of its documents' old addresses (<old id>/<file name>).",
+          "Ids this publisher had before its folder was renamed, or of the publishers merged into it, whose folders are gone. At each, the site keeps the old publisher page (sending readers on), the old feed, and a page at each of its documents' old addresses (<old id>/<file name>) unless a document lists that address itself.",
         examples: [["notteroy", "tjome"]],
       }),
   })
