@@ -382,7 +382,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
         at().col,
         "parent",
         movedTo
-          ? `"${publisher.parent}" has moved to "${movedTo}" (its movedFrom). Write parent: ${movedTo}.`
+          ? `"${publisher.parent}" has moved to "${movedTo}" (${movedFromNote(movedTo)}). Write parent: ${movedTo}.`
           : `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`,
       );
       continue;
@@ -406,7 +406,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
     indicators,
     publishers,
     publishersById,
-    known: { topicIds, publisherIds, indicators },
+    known: { topicIds, publisherIds, movedPublishers, indicators },
     documentFiles,
     brokenIds: { topics: brokenTopics, indicators: brokenIndicators, publishers: brokenPublishers },
   };
@@ -431,6 +431,9 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySo
     problems: sortProblems(out.problems.filter((problem) => !namesBrokenEntry(problem, prepared.brokenIds))),
   };
 }
+
+/** Where an old publisher id is said to lead to `publisher`. */
+const movedFromNote = (publisher: string) => `content/${publisher}/${PUBLISHER_FILE} lists it in movedFrom`;
 
 /** Names an editor may use for a Markdown file that Lysark would not read as a document. */
 function isMarkdownName(name: string): boolean {
@@ -703,6 +706,7 @@ export function documentTaskRunner(shared: SharedTaskData, hook?: DocumentHook):
   const known: Known = {
     topicIds: new Set(topics.map((topic) => topic.id)),
     publisherIds: new Set(publishers.map((publisher) => publisher.id)),
+    movedPublishers: movedPublisherIds(publishers),
     indicators: shared.indicators,
   };
   return (task) => runDocumentTask({ ...shared, file: task.file, folder: task.folder }, known, hook);
@@ -872,6 +876,8 @@ export async function loadContentWith(
 interface Known {
   topicIds: Set<string>;
   publisherIds: Set<string>;
+  /** Old publisher ids, and the publisher whose movedFrom lists each. */
+  movedPublishers: Map<string, string>;
   indicators: Indicator[];
 }
 
@@ -978,7 +984,16 @@ function loadDocumentWithSource(
   // Positions are looked up only for a problem: a clean file never needs its positioned parse.
   if (typeof raw.publisher === "string" && ID_PATTERN.test(raw.publisher)) {
     const where = () => at(["publisher"]);
-    if (!known.publisherIds.has(raw.publisher)) {
+    const movedTo = known.movedPublishers.get(raw.publisher);
+    if (!known.publisherIds.has(raw.publisher) && movedTo) {
+      out.add(
+        file,
+        where().line,
+        where().col,
+        "publisher",
+        `"${raw.publisher}" has moved to "${movedTo}" (${movedFromNote(movedTo)}). Write publisher: ${movedTo}, with the file in content/${movedTo}/.`,
+      );
+    } else if (!known.publisherIds.has(raw.publisher)) {
       out.add(
         file,
         where().line,

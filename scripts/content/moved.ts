@@ -1,8 +1,10 @@
 /**
  * Documents that moved: a file renamed, or moved to another publisher's folder, names the addresses it had in
- * `movedFrom` (schema.ts), and the site keeps a page at each that sends readers on (publish/moved.ts). An old address
- * leads to one document only, and never to one that another document has now: this check says so with file and line,
- * so a passing check means the build's output plan gets one page for each address.
+ * `movedFrom` (schema.ts), and the site keeps a page at each that sends readers on (publish/moved.ts). A publisher
+ * whose folder was renamed, or into which others were merged, names the old ids in its own `movedFrom`: each of its
+ * documents then had "<old id>/<slug>" too. An old address leads to one document only, and never to one that another
+ * document has now; an old publisher id to one publisher, and never to a folder there is now. These checks say so with
+ * file and line, so a passing check means the build's output plan gets one page for each address.
  */
 import type { LoadedDocument, SiteContent } from "./loaded.ts";
 import type { Problem } from "./problems.ts";

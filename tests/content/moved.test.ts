@@ -94,17 +94,19 @@ describe("a publisher's movedFrom", () => {
     ]);
   });
 
-  it("tells a parent, and a body that links to an old address, where the publisher went", () => {
+  it("tells a parent, a document's publisher and a body that links to an old address where the publisher went", () => {
     const { lines } = check({
       "content/testby/_publisher.yaml": `${TESTBY}movedFrom: [gamleby]\n`,
       "content/testby-sentrum/_publisher.yaml": SENTRUM.replace("parent: testby", "parent: gamleby"),
+      "content/testby/flyttet.md": doc("title: Flyttet\ntype: report\npublisher: gamleby\ndate: 2020-01-01\nlanguage: nb"),
       "content/testby/lenker.md": doc(
         "title: Lenker\ntype: report\npublisher: testby\ndate: 2020-01-01\nlanguage: nb",
         "## Del\n\nSe [den gamle](/en/documents/gamleby/likestilling-i-testby/).\n",
       ),
     });
     expect(lines).toEqual([
-      'content/testby-sentrum/_publisher.yaml:5:9 parent: "gamleby" has moved to "testby" (its movedFrom). Write parent: testby.',
+      'content/testby-sentrum/_publisher.yaml:5:9 parent: "gamleby" has moved to "testby" (content/testby/_publisher.yaml lists it in movedFrom). Write parent: testby.',
+      'content/testby/flyttet.md:4:12 publisher: "gamleby" has moved to "testby" (content/testby/_publisher.yaml lists it in movedFrom). Write publisher: testby, with the file in content/testby/.',
       'content/testby/lenker.md:11:1 body: links to "gamleby/likestilling-i-testby", which has moved to "testby/likestilling-i-testby". Link to its new address.',
     ]);
   });
