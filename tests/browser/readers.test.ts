@@ -19,7 +19,7 @@ import {
 import { doc, removeProject } from "../helpers/fixture.ts";
 import { loadSiteData } from "../../scripts/site/site-data.ts";
 import { PAGE_TABLE } from "../../scripts/site/page-table.ts";
-import { buildPublishProject, MOVED_FROM, sharedPublishSite } from "../publish/helpers.ts";
+import { buildPublishProject, MOVED_FROM, MOVED_PUBLISHER, sharedPublishSite } from "../publish/helpers.ts";
 
 const DECK_NB = "/dokumenter/testby/likestilling-i-testby/";
 const DECK_EN = "/en/documents/testby/likestilling-i-testby/";
@@ -120,17 +120,19 @@ describe.skipIf(!hasChromium())("reader features in Chromium", () => {
       }
     });
   }
-  it("follows a moved document's old address to where the document is now, in each language", async () => {
+  it("follows an old address of a moved document or publisher to where it is now, in each language", async () => {
     const page = await session.browser.newPage();
     const errors = collectPageErrors(page);
     try {
-      for (const [from, to] of [
-        [`/dokumenter/${MOVED_FROM}/`, "/dokumenter/testby/likestilling-2015/"],
-        [`/en/documents/${MOVED_FROM}/`, "/en/documents/testby/likestilling-2015/"],
+      for (const [from, to, title] of [
+        [`/dokumenter/${MOVED_FROM}/`, "/dokumenter/testby/likestilling-2015/", "Likestilling 2015"],
+        [`/en/documents/${MOVED_FROM}/`, "/en/documents/testby/likestilling-2015/", "Likestilling 2015"],
+        [`/utgivere/${MOVED_PUBLISHER}/`, "/utgivere/testby-sentrum/", "Bydel Sentrum"],
+        [`/en/documents/${MOVED_PUBLISHER}/integrering-i-sentrum/`, "/en/documents/testby-sentrum/integrering-i-sentrum/", "Integrering i sentrum"],
       ] as const) {
         await page.goto(session.server.url(from));
         await page.waitForURL(session.server.url(to));
-        expect(await page.locator("h1").first().textContent()).toBe("Likestilling 2015");
+        expect(await page.locator("h1").first().textContent()).toContain(title);
       }
       expect(errors).toEqual([]);
     } finally {
@@ -340,7 +342,7 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
     const { model, config } = loadSiteData(dir);
     const data = { model, config };
     // The first page of each HTML kind per locale, and the document with long metadata.
-    pages = PAGE_TABLE.filter((spec) => spec.template && spec.kind !== "moved").flatMap((spec) =>
+    pages = PAGE_TABLE.filter((spec) => spec.template && spec.template !== "moved").flatMap((spec) =>
       model.locales.flatMap((locale) => {
         const page = (spec.pages(data) as Array<{ locale: string; url: string }>).find((candidate) => candidate.locale === locale);
         return page ? [{ kind: spec.kind, url: page.url, file: spec.file(page) }] : [];
@@ -352,8 +354,8 @@ describe.skipIf(!hasChromium())("reflow at 320 px", () => {
   });
 
   it("covers every HTML page kind in both locales", () => {
-    // But a moved document's old address, which a browser leaves at once (its test above follows it).
-    const kinds = PAGE_TABLE.filter((spec) => spec.template && spec.kind !== "moved").map((spec) => spec.kind);
+    // But an old address of a moved document or publisher, which a browser leaves at once (its test above follows it).
+    const kinds = PAGE_TABLE.filter((spec) => spec.template && spec.template !== "moved").map((spec) => spec.kind);
     for (const kind of kinds) expect(pages.filter((page) => page.kind === kind).length, kind).toBeGreaterThanOrEqual(2);
   });
 

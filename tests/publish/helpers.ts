@@ -83,8 +83,18 @@ ${year === 2015 ? `movedFrom: [${MOVED_FROM}]` : ""}
   return files;
 }
 
+/** The earlier id of the publishing fixture's district testby-sentrum, whose folder was renamed (its movedFrom). */
+export const MOVED_PUBLISHER = "sentrum";
+
 export async function publishProjectChanges(): Promise<FileChanges> {
   return {
+    "content/testby-sentrum/_publisher.yaml": `id: testby-sentrum
+names: { nb: Bydel Sentrum, en: Sentrum district }
+country: NO
+kind: bydel
+parent: testby
+movedFrom: [${MOVED_PUBLISHER}]
+`,
     "site.config.json": JSON.stringify({ url: SITE_URL, repository: "https://git.example.org/lysark/lysark", editBranch: "trunk", pageSize: 2 }),
     "content/testby/bilder-og-vedlegg.md": DECK,
     "content/testby/diagram.png": await testPng(),
