@@ -19,6 +19,14 @@ export interface PublisherInfo {
   id: string;
   names: Record<string, string>;
   parent?: string | undefined;
+  /** Ids it had before (its `movedFrom`): a folder renamed, or publishers merged into it. */
+  movedFrom?: string[] | undefined;
+}
+
+/** The publisher an old id leads to now, and how to say so. */
+function movedTo(id: string, publishers: readonly PublisherInfo[]): { id: string; why: string } | undefined {
+  const now = publishers.find((p) => p.movedFrom?.includes(id));
+  return now && { id: now.id, why: `"${id}" has moved to ${now.id} (content/${now.id}/_publisher.yaml lists it in movedFrom)` };
 }
 
 export interface PublisherChoice {
@@ -85,6 +93,8 @@ export function choosePublisher(
     if (known === undefined || ids.includes(explicit)) {
       return { id: explicit, how: "given with --publisher" };
     }
+    const moved = movedTo(explicit, publishers);
+    if (moved) return { id: moved.id, how: `given with --publisher: ${moved.why}` };
     const near = didYouMean(explicit, ids);
     throw new ImportError(
       file,
@@ -127,6 +137,9 @@ export function choosePublisher(
   // An unknown publisher does not stop the work: propose one from the names the text states.
   // A proposal that is a known publisher's id is no new publisher: ask instead (the hints name it).
   const proposed = proposePublisher(texts, language);
+  // A merged or renamed publisher is no new one: its documents go where it went.
+  const moved = proposed && movedTo(proposed.id, publishers);
+  if (proposed && moved) return { id: moved.id, how: `found "${proposed.names.nb}" in the text: ${moved.why}` };
   if (proposed && !ids.includes(proposed.id)) {
     return { id: proposed.id, how: `proposed from "${proposed.names.nb}" in the text — not a known publisher yet`, proposed };
   }

@@ -22,7 +22,8 @@ export function readPublishers(contentDir: string): PublisherInfo[] {
     if (rec.names && typeof rec.names === "object") {
       for (const [k, v] of Object.entries(rec.names as Record<string, unknown>)) if (typeof v === "string") names[k] = v;
     }
-    out.push({ id: entry.name, names, parent: typeof rec.parent === "string" ? rec.parent : undefined });
+    const movedFrom = Array.isArray(rec.movedFrom) ? rec.movedFrom.filter((old): old is string => typeof old === "string") : [];
+    out.push({ id: entry.name, names, parent: typeof rec.parent === "string" ? rec.parent : undefined, ...(movedFrom.length ? { movedFrom } : {}) });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -307,6 +307,17 @@ describe("CLI: unknown publishers (issue 16)", () => {
     expect(existsSync(path.join(dir, "content/grue"))).toBe(false);
   });
 
+  it("puts a transcript of a merged municipality with the publisher that took it, and creates no publisher", () => {
+    // Grue was merged into a (made-up) Solør: its folder is gone, and Solør lists its id.
+    mkdirSync(path.join(dir, "content/solor"));
+    writeFileSync(path.join(dir, "content/solor/_publisher.yaml"), "id: solor\nnames: { nb: Solør kommune }\ncountry: NO\nkind: kommune\nmovedFrom: [grue]\n");
+    const r = run(grue(), "--create-publisher");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/publisher: +solor \(found "Grue kommune" in the text: "grue" has moved to solor/u);
+    expect(files("content/solor").filter((name) => name.endsWith(".md"))).toHaveLength(1);
+    expect(existsSync(path.join(dir, "content/grue"))).toBe(false);
+  });
+
   it("--create-publisher writes _publisher.yaml with the English name by rule, then the document", () => {
     const r = run(grue(), gavle(), "--create-publisher");
     expect(r.code).toBe(0);

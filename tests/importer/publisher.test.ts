@@ -86,6 +86,22 @@ describe("proposed publishers (issue 16)", async () => {
     );
   });
 
+  it("takes an old publisher id, given or found in the text, to the publisher that lists it in movedFrom", () => {
+    const merged: PublisherInfo[] = [...PUBLISHERS, { id: "innlandet", names: { nb: "Innlandet fylkeskommune" }, movedFrom: ["hedmark", "oppland"] }];
+    const given = choosePublisher("t.txt", "oppland", merged, { body: "", title: "x" });
+    expect(given).toEqual({
+      id: "innlandet",
+      how: 'given with --publisher: "oppland" has moved to innlandet (content/innlandet/_publisher.yaml lists it in movedFrom)',
+    });
+    const found = choosePublisher("t.txt", undefined, merged, { body: "", title: "Regional plan for Hedmark fylkeskommune" });
+    expect(found).toEqual({
+      id: "innlandet",
+      how: 'found "Hedmark fylkeskommune" in the text: "hedmark" has moved to innlandet (content/innlandet/_publisher.yaml lists it in movedFrom)',
+    });
+    // Not a new publisher to create.
+    expect(found.proposed).toBeUndefined();
+  });
+
   it("choosePublisher proposes instead of stopping when no known publisher matches", () => {
     const c = choose(undefined, { title: "Arbeidsgiverstrategi Grue kommune" });
     expect(c.id).toBe("grue");
