@@ -11,6 +11,7 @@ import { didYouMean } from "../content/problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType } from "../content/schema.ts";
 import { slugify } from "../content/slug.ts";
+import { readPublishers } from "../importer/publishers-io.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
 import { STRINGS } from "../i18n/strings.ts";
@@ -45,9 +46,17 @@ function choose<T extends string>(what: string, option: string, value: string, a
   throw new EditorError(`unknown ${what} "${value}" (${option}).${didYouMean(value, [...allowed, ...Object.keys(aliases)])} Use one of: ${list(allowed)}.`);
 }
 
+/** The publisher whose `movedFrom` lists `id` (a renamed or merged publisher's old id), and how to say so. */
+function movedPublisher(contentDir: string, id: string): { id: string; why: string } | undefined {
+  const now = readPublishers(contentDir).find((publisher) => publisher.movedFrom?.includes(id))?.id;
+  return now === undefined ? undefined : { id: now, why: `"${id}" has moved to ${now} (content/${now}/${PUBLISHER_FILE} lists it in movedFrom)` };
+}
+
 function requirePublisher(contentDir: string, id: string, option: string): void {
   const known = publisherIds(contentDir);
   if (known.includes(id)) return;
+  const moved = movedPublisher(contentDir, id);
+  if (moved) throw new EditorError(`${moved.why}: use ${option} ${moved.id}.`);
   const hint = known.length ? `${didYouMean(id, known)} Known publishers: ${list(known)}.` : " There are no publishers yet.";
   throw new EditorError(`unknown publisher "${id}" (${option}).${hint} To add one, run: npm run new-publisher -- --id ${slugify(id) || "ID"} …`);
 }
@@ -204,6 +213,9 @@ export function planPublisher(input: NewPublisherInput): Planned {
   if (id === REGISTRY_DIR) throw new EditorError(`--id "${id}" is reserved.`);
   const file = path.join(contentDir, id, PUBLISHER_FILE);
   if (existsSync(file)) throw new EditorError(`content/${id}/${PUBLISHER_FILE} already exists: the publisher "${id}" is already there.`);
+  const moved = movedPublisher(contentDir, id);
+  if (moved)
+    throw new EditorError(`${moved.why}, so its old addresses lead there. To make "${id}" a publisher of its own again, take it out of that movedFrom first.`);
   const missing = UI_LOCALES.filter((locale) => !input.names[locale]?.trim());
   if (missing.length) {
     throw new EditorError(`the publisher needs a name in every UI language; missing ${missing.map((locale) => `--name-${locale} "…"`).join(" and ")}.`);

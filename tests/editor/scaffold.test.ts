@@ -230,6 +230,27 @@ describe("npm run new-publisher", () => {
     expect(site.publishers.find((publisher) => publisher.id === "testby-nord")).toMatchObject({ parent: "testby", country: "SE" });
   });
 
+  it("refuses a renamed or merged publisher's old id, as a new publisher and as a document's or district's publisher", () => {
+    const publisherFile = path.join(dir, "content/testby/_publisher.yaml");
+    writeFileSync(publisherFile, `${readFileSync(publisherFile, "utf8")}movedFrom: [gamleby]\n`);
+    const before = snapshot();
+    const movedTo = '"gamleby" has moved to testby (content/testby/_publisher.yaml lists it in movedFrom)';
+    for (const [command, argv, message] of [
+      [
+        newPublisher,
+        ["--id", "gamleby", "--name-nb", "Gamleby", "--name-en", "Old Town", "--country", "NO", "--kind", "kommune"],
+        `${movedTo}, so its old addresses lead there.`,
+      ],
+      [newPublisher, [...args, "--parent", "gamleby"], `${movedTo}: use --parent testby.`],
+      [newDocument, ["--publisher", "gamleby", "--type", "report", "--title", "Budsjett"], `${movedTo}: use --publisher testby.`],
+    ] as const) {
+      const { out, io: cli } = io();
+      expect(command([...argv], cli), message).toBe(1);
+      expect(out.stderr).toContain(message);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
   it.each([
     [["--id", "testby", "--name-nb", "A", "--name-en", "B", "--country", "NO", "--kind", "kommune"], "content/testby/_publisher.yaml already exists"],
     [
