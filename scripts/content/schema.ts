@@ -127,8 +127,8 @@ export const publisherSchema = z
       .default([])
       .meta({
         description:
-          "Ids this publisher had before its folder was renamed, or of the publishers merged into it, whose folders are gone. At each, the site keeps the old publisher page (sending readers on), the old feed, and a page at each of its documents' old addresses (<old id>/<file name>) unless a document lists that address itself.",
-        examples: [["notteroy", "tjome"]],
+          'Ids this publisher had before its folder was renamed (an id written wrong, or the body renamed), whose folders are gone. At each, the site keeps the old publisher page (sending readers on), the old feed, and a page at each of its documents\' old addresses (<old id>/<file name>) unless a document lists that address itself. A merged municipality keeps its own folder: its documents were published by it (docs/content-model.md, "Moved publishers").',
+        examples: [["sentrum"]],
       }),
   })
   .strict();

@@ -308,7 +308,7 @@ describe("CLI: unknown publishers (issue 16)", () => {
   });
 
   it("puts a transcript of a merged municipality with the publisher that took it, and creates no publisher", () => {
-    // Grue was merged into a (made-up) Solør: its folder is gone, and Solør lists its id.
+    // The archive files Grue's documents under a (made-up) Solør: its folder is gone, and Solør lists its id.
     mkdirSync(path.join(dir, "content/solor"));
     writeFileSync(path.join(dir, "content/solor/_publisher.yaml"), "id: solor\nnames: { nb: Solør kommune }\ncountry: NO\nkind: kommune\nmovedFrom: [grue]\n");
     const r = run(grue(), "--create-publisher");
