@@ -264,8 +264,8 @@ function namesBrokenEntry(problem: Problem, broken: Prepared["brokenIds"]): bool
   if (!named) return false;
   const among = (ids: BrokenIds) => ids === "all" || ids.has(named[2]!);
   if (named[1] === "topic") return /^topics\.\d+$/u.test(problem.field) && among(broken.topics);
-  // A document's publisher, or a publisher's parent.
-  if (named[1] === "publisher") return (problem.field === "publisher" || problem.field === "parent") && among(broken.publishers);
+  // A document's publisher, or a publisher's parent or successor.
+  if (named[1] === "publisher") return (problem.field === "publisher" || problem.field === "parent" || problem.field === "successor") && among(broken.publishers);
   return /^keyFigures\.\d+\.indicator$/u.test(problem.field) && among(broken.indicators);
 }
 
@@ -370,31 +370,40 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
     out.add(file, at.line, at.col, `movedFrom.${index}`, message);
   }
   const movedPublishers = movedPublisherIds(publishers);
-  for (const publisher of publishers) {
-    if (publisher.parent === undefined) continue;
-    const { file, source } = publisherSources.get(publisher.id)!;
-    const at = () => source.locate(["parent"]);
-    if (!publisherIds.has(publisher.parent)) {
-      const movedTo = movedPublishers.get(publisher.parent);
-      out.add(
-        file,
-        at().line,
-        at().col,
-        "parent",
-        movedTo
-          ? `"${publisher.parent}" has moved to "${movedTo}" (${movedFromNote(movedTo)}). Write parent: ${movedTo}.`
-          : `unknown publisher "${publisher.parent}".${didYouMean(publisher.parent, publisherIds)}`,
-      );
-      continue;
-    }
-    // Walk up the chain: a publisher must not be its own ancestor.
-    const seen = new Set([publisher.id]);
-    for (let up: string | undefined = publisher.parent; up; up = publishers.find((p) => p.id === up)?.parent) {
-      if (seen.has(up)) {
-        out.add(file, at().line, at().col, "parent", `publishers form a loop (${[...seen, up].join(" → ")}). A parent must not be one of its own districts.`);
-        break;
+  // A publisher's links to another: the city a district belongs to, and the publisher a merged one became part of.
+  const links = [
+    { field: "parent", loop: "A parent must not be one of its own districts." },
+    { field: "successor", loop: "A publisher cannot become part of one that became part of it." },
+  ] as const;
+  for (const { field, loop } of links) {
+    for (const publisher of publishers) {
+      const linked = publisher[field];
+      if (linked === undefined) continue;
+      const { file, source } = publisherSources.get(publisher.id)!;
+      const at = () => source.locate([field]);
+      if (!publisherIds.has(linked)) {
+        const movedTo = movedPublishers.get(linked);
+        out.add(
+          file,
+          at().line,
+          at().col,
+          field,
+          movedTo
+            ? `"${linked}" has moved to "${movedTo}" (${movedFromNote(movedTo)}). Write ${field}: ${movedTo}.`
+            : `unknown publisher "${linked}".${didYouMean(linked, publisherIds)}`,
+        );
+        continue;
       }
-      seen.add(up);
+      // Walk the chain: a publisher must not be its own ancestor, nor its own successor's. A loop further up that
+      // this one does not belong to is said on each publisher in it, not here.
+      const seen = new Set([publisher.id]);
+      for (let next: string | undefined = linked; next; next = publishers.find((p) => p.id === next)?.[field]) {
+        if (seen.has(next)) {
+          if (next === publisher.id) out.add(file, at().line, at().col, field, `publishers form a loop (${[...seen, next].join(" → ")}). ${loop}`);
+          break;
+        }
+        seen.add(next);
+      }
     }
   }
 

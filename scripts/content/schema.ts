@@ -119,6 +119,13 @@ export const publisherSchema = z
         examples: ["oslo"],
       }),
     region: text.optional().meta({ description: "County or region; groups the list of publishers.", examples: ["Oslo"] }),
+    successor: id("publisher")
+      .optional()
+      .meta({
+        description:
+          "Id of the publisher this one became part of: a municipality merged into a new one keeps its own folder and documents, and names the new one here. Its page then links there, the new one's page names it, and the new one's list of documents includes its documents.",
+        examples: ["faerder"],
+      }),
     website: z
       .url({ protocol: /^https?$/, error: "must be a web address starting with https://" })
       .optional()

@@ -200,13 +200,24 @@ export interface SearchRecord {
   readonly [RECORD_HASH]?: string;
 }
 
-/** A publisher and the chain of publishers above it (a district, then its city). */
+/**
+ * A publisher and the publishers above it: a district, then its city, and the publisher a merged one became part of
+ * (its successor), whose listing holds its documents too.
+ */
 export function publisherChain(id: string, publishersById: ReadonlyMap<string, Publisher>): Publisher[] {
   const chain: Publisher[] = [];
   const seen = new Set<string>();
-  for (let current = publishersById.get(id); current && !seen.has(current.id); current = current.parent ? publishersById.get(current.parent) : undefined) {
-    chain.push(current);
-    seen.add(current.id);
+  const visit = (next: string | undefined) => {
+    const publisher = next === undefined ? undefined : publishersById.get(next);
+    if (!publisher || seen.has(publisher.id)) return;
+    seen.add(publisher.id);
+    chain.push(publisher);
+  };
+  visit(id);
+  // Breadth first: the publisher's own parent and successor before theirs.
+  for (let index = 0; index < chain.length; index++) {
+    visit(chain[index]!.parent);
+    visit(chain[index]!.successor);
   }
   return chain;
 }

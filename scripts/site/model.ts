@@ -203,14 +203,15 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       publisherName: publisherName(view.publisher, locale),
     });
 
-  // A city lists its districts' documents too.
+  // A city lists its districts' documents too, and a publisher those of the ones merged into it (their successor).
   const descendants = (id: string): Set<string> => {
     const ids = new Set([id]);
     let grew = true;
     while (grew) {
       grew = false;
       for (const publisher of content.publishers) {
-        if (publisher.parent && ids.has(publisher.parent) && !ids.has(publisher.id)) {
+        const above = [publisher.parent, publisher.successor];
+        if (above.some((other) => other !== undefined && ids.has(other)) && !ids.has(publisher.id)) {
           ids.add(publisher.id);
           grew = true;
         }
@@ -299,6 +300,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       const ids = descendants(publisher.id);
       const listed = views.filter((view) => ids.has(view.publisher.id));
       const parent = publisher.parent ? publishersById.get(publisher.parent) : undefined;
+      const successor = publisher.successor ? publishersById.get(publisher.successor) : undefined;
       const name = publisherName(publisher, locale);
       const url = urlFor(locale, { kind: "publisher", id: publisher.id });
       // A district without a region of its own is grouped with its city.
@@ -319,6 +321,10 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
           children: content.publishers
             .filter((child) => child.parent === publisher.id)
             .map((child) => ({ title: publisherName(child, locale), url: urlFor(locale, { kind: "publisher", id: child.id }) })),
+          successor: successor ? { title: publisherName(successor, locale), url: urlFor(locale, { kind: "publisher", id: successor.id }) } : null,
+          predecessors: content.publishers
+            .filter((earlier) => earlier.successor === publisher.id)
+            .map((earlier) => ({ title: publisherName(earlier, locale), url: urlFor(locale, { kind: "publisher", id: earlier.id }) })),
           // Shown on the first page of the listing alone, so made for it alone: made for every page, they cost each
           // page time in proportion to the publisher's documents, and a build time in their square (20,000
           // documents: 27 s of the pages phase; docs/performance-log.md, "a publisher's key figures once").

@@ -84,6 +84,9 @@ export interface PublisherPage extends ListPage {
   countryLabel: string;
   parent: { title: string; url: string } | null;
   children: Array<{ title: string; url: string }>;
+  /** The publisher this one became part of (its `successor`), and the ones that became part of it. */
+  successor: { title: string; url: string } | null;
+  predecessors: Array<{ title: string; url: string }>;
   /**
    * Latest key figures and their history, or null when the publisher states none, and on every page of its listing but
    * the first, where they are shown. Made on each read.
