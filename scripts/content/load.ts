@@ -265,7 +265,8 @@ function namesBrokenEntry(problem: Problem, broken: Prepared["brokenIds"]): bool
   const among = (ids: BrokenIds) => ids === "all" || ids.has(named[2]!);
   if (named[1] === "topic") return /^topics\.\d+$/u.test(problem.field) && among(broken.topics);
   // A document's publisher, or a publisher's parent or successor.
-  if (named[1] === "publisher") return (problem.field === "publisher" || problem.field === "parent" || problem.field === "successor") && among(broken.publishers);
+  if (named[1] === "publisher")
+    return (problem.field === "publisher" || problem.field === "parent" || problem.field === "successor") && among(broken.publishers);
   return /^keyFigures\.\d+\.indicator$/u.test(problem.field) && among(broken.indicators);
 }
 
