@@ -103,12 +103,16 @@ export function cardLocale(view: Pick<DocumentView, "doc">): UiLocale {
 /** Shared by the documents that never moved: most of them. */
 const NO_ADDRESSES: readonly string[] = Object.freeze([]);
 
-/** Publishers that count as close to `publisher` for relatedness: its parent, its districts and its siblings. */
-function relativesOf(publisher: Publisher, publishers: readonly Publisher[]): string[] {
+/**
+ * Publishers that count as close to `publisher` for relatedness: its parent, its districts and its siblings, and the
+ * publisher it became part of and those that became part of it (`successor`: a municipality before and after a merger).
+ */
+export function relativesOf(publisher: Publisher, publishers: readonly Publisher[]): string[] {
   const out = new Set<string>();
   for (const other of publishers) {
     if (other.id === publisher.id) continue;
     if (other.id === publisher.parent || other.parent === publisher.id || (publisher.parent && other.parent === publisher.parent)) out.add(other.id);
+    if (other.id === publisher.successor || other.successor === publisher.id) out.add(other.id);
   }
   return [...out].sort();
 }

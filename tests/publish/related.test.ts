@@ -8,6 +8,8 @@ import { loadContent } from "../../scripts/content/load.ts";
 import { documentTerms, eachWord, RELEASED_TERMS, termWords } from "../../scripts/content/terms.ts";
 import { NEIGHBOURS, POSTINGS_PER_TERM, relatedDocuments, TOP_TERMS, type RelatedInput } from "../../scripts/related/related.ts";
 import { buildSiteModel, fullDocumentPage, refreshRelatedDocuments } from "../../scripts/site/model.ts";
+import type { Publisher } from "../../scripts/content/schema.ts";
+import { relativesOf } from "../../scripts/publish/document.ts";
 import { readOutput, removeProject } from "../helpers/fixture.ts";
 import { buildPublishProject } from "./helpers.ts";
 import { prng } from "../../bench/corpus.ts";
@@ -248,5 +250,31 @@ describe("related documents on document pages", () => {
     expect(refreshRelatedDocuments(kept)).toEqual([]);
     // A document's JSON (a page-cache token) still works.
     expect(JSON.stringify(once.documents[0]!.doc)).toContain('"terms":"released"');
+  });
+});
+
+describe("close publishers", () => {
+  const publisher = (id: string, links: { parent?: string; successor?: string } = {}): Publisher => ({
+    id,
+    names: { nb: id, en: id },
+    country: "NO",
+    kind: "kommune",
+    movedFrom: [],
+    ...links,
+  });
+
+  it("are a publisher's city, districts and sibling districts, and the publishers it merged into or from", () => {
+    const publishers = [
+      publisher("by"),
+      publisher("by-nord", { parent: "by" }),
+      publisher("by-sor", { parent: "by" }),
+      publisher("gamleby", { successor: "by" }),
+      publisher("nabo"),
+    ];
+    const relatives = (id: string) => relativesOf(publishers.find((entry) => entry.id === id)!, publishers);
+    expect(relatives("by")).toEqual(["by-nord", "by-sor", "gamleby"]);
+    expect(relatives("by-nord")).toEqual(["by", "by-sor"]);
+    expect(relatives("gamleby")).toEqual(["by"]);
+    expect(relatives("nabo")).toEqual([]);
   });
 });
