@@ -1,6 +1,6 @@
 /**
  * npm run new-publisher -- --id ID --name-nb "…" --name-en "…" --country NO --kind kommune
- *                          [--parent ID] [--region "…"] [--website https://…]
+ *                          [--parent ID] [--successor ID] [--region "…"] [--website https://…]
  *
  * Creates content/<id>/_publisher.yaml. Refuses an existing publisher; writes nothing on error.
  */
@@ -15,13 +15,14 @@ const NAME_OPTIONS = Object.fromEntries(UI_LOCALES.map((locale) => [`name-${loca
 
 export const USAGE = `Usage:
   npm run new-publisher -- --id ID ${UI_LOCALES.map((locale) => `--name-${locale} "…"`).join(" ")} --country COUNTRY --kind KIND
-                           [--parent ID] [--region "…"] [--website https://…]
+                           [--parent ID] [--successor ID] [--region "…"] [--website https://…]
 
   --id ID          lowercase a–z, digits and hyphens; becomes the folder content/<ID>/
 ${UI_LOCALES.map((locale) => `  ${`--name-${locale} "…"`.padEnd(17)}the name shown on the site in ${locale}`).join("\n")}
   --country C      ${COUNTRIES.join(", ")}
   --kind KIND      ${PUBLISHER_KINDS.join(", ")}
   --parent ID      the publisher this one belongs to (a district's city)
+  --successor ID   the publisher this one became part of (a merged municipality)
   --region "…"     county or region, groups the publisher list
   --website URL    the publisher's website
   -h, --help       this help`;
@@ -32,6 +33,7 @@ const OPTIONS = {
   country: { type: "string" },
   kind: { type: "string" },
   parent: { type: "string" },
+  successor: { type: "string" },
   region: { type: "string" },
   website: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -61,6 +63,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
       country: values.country!,
       kind: values.kind!,
       parent: values.parent,
+      successor: values.successor,
       region: values.region,
       website: values.website,
     });

@@ -198,6 +198,8 @@ export interface NewPublisherInput {
   country: string;
   kind: string;
   parent?: string;
+  /** The publisher a merged one became part of. */
+  successor?: string;
   region?: string;
   website?: string;
 }
@@ -223,9 +225,13 @@ export function planPublisher(input: NewPublisherInput): Planned {
   const country = choose("country", "--country", input.country.toUpperCase(), COUNTRIES);
   // "län" is written lan in the file; any Nordic letters are spelled the way ids are.
   const kind = choose("publisher kind", "--kind", slugify(input.kind) || input.kind, PUBLISHER_KINDS);
-  if (input.parent !== undefined) {
-    if (input.parent === id) throw new EditorError("--parent must be another publisher, not the new one itself.");
-    requirePublisher(contentDir, input.parent, "--parent");
+  for (const [option, linked] of [
+    ["--parent", input.parent],
+    ["--successor", input.successor],
+  ] as const) {
+    if (linked === undefined) continue;
+    if (linked === id) throw new EditorError(`${option} must be another publisher, not the new one itself.`);
+    requirePublisher(contentDir, linked, option);
   }
   const publisher: Record<string, unknown> = {
     id,
@@ -233,6 +239,7 @@ export function planPublisher(input: NewPublisherInput): Planned {
     country,
     kind,
     ...(input.parent ? { parent: input.parent } : {}),
+    ...(input.successor ? { successor: input.successor } : {}),
     ...(input.region?.trim() ? { region: input.region.trim() } : {}),
     ...(input.website?.trim() ? { website: input.website.trim() } : {}),
   };

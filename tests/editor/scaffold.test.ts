@@ -225,9 +225,18 @@ describe("npm run new-publisher", () => {
     const { io: cli2 } = io();
     expect(newPublisher(["--id", "testlan", "--name-nb", "Testlän", "--name-en", "Test County", "--country", "SE", "--kind", "län"], cli2)).toBe(0);
     expect(readFileSync(path.join(dir, "content/testlan/_publisher.yaml"), "utf8")).toContain("kind: lan\n");
+    // An old municipality merged into Testby.
+    const { io: cli3 } = io();
+    expect(
+      newPublisher(
+        ["--id", "gamleby", "--name-nb", "Gamleby kommune", "--name-en", "Gamleby", "--country", "NO", "--kind", "kommune", "--successor", "testby"],
+        cli3,
+      ),
+    ).toBe(0);
     const { site, problems } = check();
     expect(problems).toEqual([]);
     expect(site.publishers.find((publisher) => publisher.id === "testby-nord")).toMatchObject({ parent: "testby", country: "SE" });
+    expect(site.publishers.find((publisher) => publisher.id === "gamleby")).toMatchObject({ successor: "testby" });
   });
 
   it("refuses a renamed or merged publisher's old id, as a new publisher and as a document's or district's publisher", () => {
@@ -260,6 +269,8 @@ describe("npm run new-publisher", () => {
     [[...args.slice(0, 6), "--country", "NOR", "--kind", "kommune"], 'unknown country "NOR" (--country). Did you mean "NO"?'],
     [[...args.slice(0, 8), "--kind", "komune"], 'unknown publisher kind "komune" (--kind). Did you mean "kommune"?'],
     [[...args, "--parent", "testbyy"], 'unknown publisher "testbyy" (--parent). Did you mean "testby"?'],
+    [[...args, "--successor", "testbyy"], 'unknown publisher "testbyy" (--successor). Did you mean "testby"?'],
+    [[...args, "--successor", "nyby"], "--successor must be another publisher, not the new one itself."],
     [[...args, "--website", "nyby.no"], "website: must be a web address starting with https://"],
     [["--id", "nyby", "--name-nb", "Nyby", "--country", "NO", "--kind", "kommune"], "missing --name-en"],
   ])("explains what is wrong with %j and writes nothing", (argv, message) => {
