@@ -305,7 +305,14 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       const url = urlFor(locale, { kind: "publisher", id: publisher.id });
       // A district without a region of its own is grouped with its city.
       const region = publisher.region ?? parent?.region;
-      publisherEntries.push({ title: name, url, count: listed.length, group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}` });
+      publisherEntries.push({
+        title: name,
+        url,
+        count: listed.length,
+        group: `${t(locale, `country.${publisher.country}`)}${region ? ` – ${region}` : ""}`,
+        // A merged municipality says where it went, beside the one it went to.
+        ...(successor ? { note: `${t(locale, "publisher.successor")} ${publisherName(successor, locale)}` } : {}),
+      });
       const oldRoutes = publisher.movedFrom.map((old): Route => ({ kind: "publisher", id: old }));
       const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, listed, oldRoutes);
       for (const old of publisher.movedFrom) movedPublishers.push(movedPublisherPage(locale, old, url, name));

@@ -99,6 +99,8 @@ export interface IndexEntry {
   url: string;
   count: number;
   group?: string;
+  /** A short note after the count (a merged publisher's successor). */
+  note?: string;
 }
 
 export interface IndexPage extends PageBase {

@@ -34,6 +34,12 @@ describe("a publisher merged into another", () => {
     expect(facts("utgivere/gamleby/index.html")).toContain('<dt>Nå en del av</dt><dd><a href="/utgivere/testby/">Testby kommune</a></dd>');
     expect(facts("en/publishers/testby/index.html")).toContain('<dt>Formed from</dt><dd><a href="/en/publishers/gamleby/">Gamleby municipality</a></dd>');
     expect(facts("utgivere/testby/index.html")).not.toContain("Nå en del av");
+    // The list of publishers says so beside the merged one's name, and only there.
+    const index = readOutput(dir, "en/publishers/index.html");
+    expect(index).toMatch(
+      /<a href="\/en\/publishers\/gamleby\/">Gamleby municipality<\/a> <span class="count">\([^)]*\)<\/span> <span class="index-note">· Now part of Testby municipality<\/span><\/li>/,
+    );
+    expect(index.match(/index-note/g)).toHaveLength(1);
   });
 
   it("has its documents listed by its successor, in the page and the feed, still as its own", () => {
