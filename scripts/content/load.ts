@@ -26,7 +26,7 @@ import { checkKeyFigures } from "../keyfigures/rules.ts";
 import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts";
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
-import { checkMovedDocuments, checkMovedPublishers, documentAddress, movedAddresses, movedPublisherIds } from "./moved.ts";
+import { checkMovedDocuments, checkMovedPublishers, documentAddress, movedAddresses, movedPublisherIds, publisherMovedNote } from "./moved.ts";
 import { checkRepeatedDocuments, partPrints } from "./repeated.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
@@ -389,9 +389,7 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
           at().line,
           at().col,
           field,
-          movedTo
-            ? `"${linked}" has moved to "${movedTo}" (${movedFromNote(movedTo)}). Write ${field}: ${movedTo}.`
-            : `unknown publisher "${linked}".${didYouMean(linked, publisherIds)}`,
+          movedTo ? `${publisherMovedNote(linked, movedTo)}. Write ${field}: ${movedTo}.` : `unknown publisher "${linked}".${didYouMean(linked, publisherIds)}`,
         );
         continue;
       }
@@ -441,9 +439,6 @@ function finishContent(prepared: Prepared, documents: LoadedDocument[], nearlySo
     problems: sortProblems(out.problems.filter((problem) => !namesBrokenEntry(problem, prepared.brokenIds))),
   };
 }
-
-/** Where an old publisher id is said to lead to `publisher`. */
-const movedFromNote = (publisher: string) => `content/${publisher}/${PUBLISHER_FILE} lists it in movedFrom`;
 
 /** Names an editor may use for a Markdown file that Lysark would not read as a document. */
 function isMarkdownName(name: string): boolean {
@@ -1001,7 +996,7 @@ function loadDocumentWithSource(
         where().line,
         where().col,
         "publisher",
-        `"${raw.publisher}" has moved to "${movedTo}" (${movedFromNote(movedTo)}). Write publisher: ${movedTo}, with the file in content/${movedTo}/.`,
+        `${publisherMovedNote(raw.publisher, movedTo)}. Write publisher: ${movedTo}, with the file in content/${movedTo}/.`,
       );
     } else if (!known.publisherIds.has(raw.publisher)) {
       out.add(

@@ -116,6 +116,11 @@ export function checkMovedPublishers(publishers: readonly Publisher[], folders: 
   return problems;
 }
 
+/** Where an old publisher id leads now, as every message about one says it (the check, the importer, the scaffolds). */
+export function publisherMovedNote(old: string, now: string): string {
+  return `"${old}" has moved to ${now} (content/${now}/_publisher.yaml lists it in movedFrom)`;
+}
+
 /** The publisher each old id leads to now (`movedFrom` of a publisher). */
 export function movedPublisherIds(publishers: readonly Publisher[]): Map<string, string> {
   return new Map(publishers.flatMap((publisher) => publisher.movedFrom.map((old) => [old, publisher.id] as const)));

@@ -10,6 +10,7 @@ import { PUBLISHER_FILE, REGISTRY_DIR } from "../content/load.ts";
 import { didYouMean } from "../content/problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType } from "../content/schema.ts";
+import { publisherMovedNote } from "../content/moved.ts";
 import { slugify } from "../content/slug.ts";
 import { readPublishers } from "../importer/publishers-io.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
@@ -49,7 +50,7 @@ function choose<T extends string>(what: string, option: string, value: string, a
 /** The publisher whose `movedFrom` lists `id` (a renamed or merged publisher's old id), and how to say so. */
 function movedPublisher(contentDir: string, id: string): { id: string; why: string } | undefined {
   const now = readPublishers(contentDir).find((publisher) => publisher.movedFrom?.includes(id))?.id;
-  return now === undefined ? undefined : { id: now, why: `"${id}" has moved to ${now} (content/${now}/${PUBLISHER_FILE} lists it in movedFrom)` };
+  return now === undefined ? undefined : { id: now, why: publisherMovedNote(id, now) };
 }
 
 function requirePublisher(contentDir: string, id: string, option: string): void {

@@ -11,6 +11,7 @@
  * the text names none is the editor asked for --publisher, with the
  * publishers the body mentions as hints.
  */
+import { publisherMovedNote } from "../content/moved.ts";
 import { ImportError } from "./errors.js";
 import { proposePublisher, type ProposedPublisher } from "./publisher-proposal.js";
 import { escapeRegExp } from "./text.js";
@@ -26,7 +27,7 @@ export interface PublisherInfo {
 /** The publisher an old id leads to now, and how to say so. */
 function movedTo(id: string, publishers: readonly PublisherInfo[]): { id: string; why: string } | undefined {
   const now = publishers.find((p) => p.movedFrom?.includes(id));
-  return now && { id: now.id, why: `"${id}" has moved to ${now.id} (content/${now.id}/_publisher.yaml lists it in movedFrom)` };
+  return now && { id: now.id, why: publisherMovedNote(id, now.id) };
 }
 
 export interface PublisherChoice {

@@ -105,8 +105,8 @@ describe("a publisher's movedFrom", () => {
       ),
     });
     expect(lines).toEqual([
-      'content/testby-sentrum/_publisher.yaml:5:9 parent: "gamleby" has moved to "testby" (content/testby/_publisher.yaml lists it in movedFrom). Write parent: testby.',
-      'content/testby/flyttet.md:4:12 publisher: "gamleby" has moved to "testby" (content/testby/_publisher.yaml lists it in movedFrom). Write publisher: testby, with the file in content/testby/.',
+      'content/testby-sentrum/_publisher.yaml:5:9 parent: "gamleby" has moved to testby (content/testby/_publisher.yaml lists it in movedFrom). Write parent: testby.',
+      'content/testby/flyttet.md:4:12 publisher: "gamleby" has moved to testby (content/testby/_publisher.yaml lists it in movedFrom). Write publisher: testby, with the file in content/testby/.',
       'content/testby/lenker.md:11:1 body: links to "gamleby/likestilling-i-testby", which has moved to "testby/likestilling-i-testby". Link to its new address.',
     ]);
   });

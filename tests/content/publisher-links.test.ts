@@ -25,7 +25,7 @@ describe("a publisher's parent and successor", () => {
     expect(lines).toEqual([
       'content/gamleby/_publisher.yaml:5:12 successor: unknown publisher "testbyy". Did you mean "testby"?',
       'content/nyby/_publisher.yaml:5:9 parent: unknown publisher "testbyy". Did you mean "testby"?',
-      'content/testby-sentrum/_publisher.yaml:5:12 successor: "sentrum" has moved to "samlet" (content/samlet/_publisher.yaml lists it in movedFrom). Write successor: samlet.',
+      'content/testby-sentrum/_publisher.yaml:5:12 successor: "sentrum" has moved to samlet (content/samlet/_publisher.yaml lists it in movedFrom). Write successor: samlet.',
     ]);
   });
 
