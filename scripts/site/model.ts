@@ -60,7 +60,7 @@ export interface SiteModel {
   /** An Atom feed per publisher and per topic, in every locale. */
   feeds: ListingFeed[];
   /**
-   * The pages at renamed or merged publishers' old addresses (their `movedFrom`), in every locale. Not among `pages`,
+   * The pages at renamed publishers' old addresses (their `movedFrom`), in every locale. Not among `pages`,
    * which the sitemap lists: these are not indexed. (A moved document's are made from its page: publish/moved.ts.)
    */
   movedPublishers: MovedPage[];
@@ -210,8 +210,8 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
     while (grew) {
       grew = false;
       for (const publisher of content.publishers) {
-        const above = [publisher.parent, publisher.successor];
-        if (above.some((other) => other !== undefined && ids.has(other)) && !ids.has(publisher.id)) {
+        const below = (publisher.parent !== undefined && ids.has(publisher.parent)) || (publisher.successor !== undefined && ids.has(publisher.successor));
+        if (below && !ids.has(publisher.id)) {
           ids.add(publisher.id);
           grew = true;
         }
