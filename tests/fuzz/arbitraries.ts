@@ -284,6 +284,11 @@ const validFrontMatter = fc.record(
       },
       { requiredKeys: ["kind"] },
     ),
+    // Old addresses: testby's own movedFrom gives every document "gamleby/<its name>" too (check-build.test.ts), which a
+    // document's own entry takes over; an address a document has now, or one two documents name, the check refuses.
+    movedFrom: fc.uniqueArray(fc.constantFrom("gamleby/fuzz-0", "gamleby/fuzz-1", "testby/fuzz-2", "nedlagt/et-dokument", "testby/likestilling-i-testby"), {
+      maxLength: 2,
+    }),
     // oembed.json and cite.csl.json are valid files the check must still refuse: the site writes files of those names beside the page.
     // cite.bib/original.pdf is a valid file in a folder named as a file the site writes beside the page.
     attachments: fc.oneof(

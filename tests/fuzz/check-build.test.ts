@@ -52,6 +52,9 @@ describe(`fuzz (seed ${SEED}${SECONDS ? `, ${SECONDS} s` : ""})`, () => {
       "content/testby/index.html": "<script>alert(1)</script>",
       "content/testby/cite.bib/original.pdf": "%PDF-1.7\n",
       "content/_registries/indicators.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/_registries/indicators.yaml"), "utf8")}${FUZZ_INDICATORS}`,
+      // A renamed folder (every document's old address under "gamleby") and a merged district (its listing in testby's).
+      "content/testby/_publisher.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/testby/_publisher.yaml"), "utf8")}movedFrom: [gamleby]\n`,
+      "content/testby-sentrum/_publisher.yaml": `${readFileSync(path.join(fixturesDir, "site-basic/content/testby-sentrum/_publisher.yaml"), "utf8")}successor: testby\n`,
     });
   });
   afterAll(() => dir && removeProject(dir));
