@@ -6,7 +6,7 @@
  * permanent move, and a link for anyone whose browser does not. Not indexed and not in the sitemap; its crumbs, title
  * and language switcher are the site's.
  */
-import type { Route } from "../i18n/routes.ts";
+import { type Route, urlFor } from "../i18n/routes.ts";
 import type { UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import { homeCrumb, pageBase } from "../site/page-base.ts";
@@ -19,6 +19,12 @@ export interface Move {
   movedTo: string;
 }
 
+/** Everything under the site path `from` is now under `to` (both end in "/"): a renamed publisher's addresses of one kind. */
+export interface PrefixMove {
+  from: string;
+  to: string;
+}
+
 export interface MovedPage extends PageBase, Move {
   /** What the link names: the document, or the publisher, where it is now. */
   target: { title: string; lang: string };
@@ -26,6 +32,8 @@ export interface MovedPage extends PageBase, Move {
   text: string;
   /** A moved document's page, whose card and oEmbed file a link shared at the old address previews; none for a publisher. */
   document?: DocumentPage;
+  /** At a renamed publisher's old page: its old addresses by kind (its page and feed, its documents, their embed views). */
+  prefixes?: PrefixMove[];
 }
 
 /** A page at a moved document's old address. */
@@ -47,12 +55,24 @@ export function movedPages(page: DocumentPage): MovedDocumentPage[] {
   });
 }
 
-/** The page at the old address `old` of a publisher (its `movedFrom`) in `locale`, sending the reader on to `publisherUrl`. */
-export function movedPublisherPage(locale: UiLocale, old: string, publisherUrl: string, publisherName: string): MovedPage {
+/**
+ * The page at the old address `old` of the publisher `now` (its `movedFrom`) in `locale`, sending the reader on to
+ * its page.
+ */
+export function movedPublisherPage(locale: UiLocale, old: string, now: string, publisherName: string): MovedPage {
+  const page = pageBase(locale, { kind: "publisher", id: old }, t(locale, "moved.publisherTitle"), [homeCrumb(locale)]);
+  const movedTo = urlFor(locale, { kind: "publisher", id: now });
+  // A document's folder of addresses: its address without the slug.
+  const folder = (kind: "document" | "embed", publisher: string) => urlFor(locale, { kind, publisher, slug: "x" }).slice(0, -"x/".length);
   return {
-    ...pageBase(locale, { kind: "publisher", id: old }, t(locale, "moved.publisherTitle"), [homeCrumb(locale)]),
-    movedTo: publisherUrl,
+    ...page,
+    movedTo,
     target: { title: publisherName, lang: locale },
     text: t(locale, "moved.publisherText"),
+    prefixes: [
+      { from: page.url, to: movedTo },
+      { from: folder("document", old), to: folder("document", now) },
+      { from: folder("embed", old), to: folder("embed", now) },
+    ],
   };
 }

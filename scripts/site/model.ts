@@ -315,7 +315,7 @@ export function buildSiteModel(content: SiteContent, env: ModelEnv = {}): SiteMo
       });
       const oldRoutes = publisher.movedFrom.map((old): Route => ({ kind: "publisher", id: old }));
       const feed = listingFeed({ kind: "publisher", id: publisher.id }, name, listed, oldRoutes);
-      for (const old of publisher.movedFrom) movedPublishers.push(movedPublisherPage(locale, old, url, name));
+      for (const old of publisher.movedFrom) movedPublishers.push(movedPublisherPage(locale, old, publisher.id, name));
       pages.publisher.push(
         ...paginated<PublisherPage>(locale, { kind: "publisher", id: publisher.id }, name, publishersCrumb, listed, toItem, pageSize, (page) => ({
           ...page,

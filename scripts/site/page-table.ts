@@ -222,7 +222,12 @@ export const PAGE_TABLE: readonly PageKind[] = [
       return moves.length > 0 ? [moves] : [];
     },
     file: () => REDIRECTS_FILE,
-    text: (moved, d) => redirectsFile(moved, basePathOf(d.config.url)),
+    text: (moves, d) =>
+      redirectsFile(
+        moves,
+        basePathOf(d.config.url),
+        d.model.movedPublishers.flatMap((page) => page.prefixes ?? []),
+      ),
   }),
   kind<Download>({
     kind: "download",
