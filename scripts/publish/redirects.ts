@@ -1,10 +1,11 @@
 /**
  * `_redirects` for the static hosts that read one (Cloudflare Pages, Netlify): a permanent redirect (301) from each of
  * a moved document's old addresses (`movedFrom`, publish/moved.ts), its page and its embed view in every locale, and
- * from a renamed or merged publisher's old page and feed, to where each is now, under the base path. The pages and
- * feeds at those addresses stay: they serve wherever the file is not read (GitHub Pages), and where a rule is not applied.
+ * from a renamed publisher's old page and feed, to where each is now, under the base path. The pages and feeds at
+ * those addresses stay: they serve wherever the file is not read (GitHub Pages), and where a rule is not applied.
  * - Cloudflare Pages applies a rule before it looks for a file, so there a reader, a crawler and an <iframe> get a 301.
- *   It reads at most 2,000 such rules; past that it leaves the rest to the pages.
+ *   It reads at most 2,000 rules without a splat, and 100 with one, counted from the first: a renamed publisher's
+ *   addresses of one kind are one splat rule, written last (`redirectsFile`). Past those it leaves the rest to the pages.
  * - Netlify serves a file that exists at the address before a rule, unless the rule is forced ("301!"), a status
  *   Cloudflare Pages would refuse with the line; so there the pages answer, as on GitHub Pages.
  * Written only when something has moved.
