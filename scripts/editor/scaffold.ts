@@ -10,8 +10,8 @@ import { PUBLISHER_FILE, REGISTRY_DIR } from "../content/load.ts";
 import { didYouMean } from "../content/problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { COUNTRIES, DOCUMENT_TYPES, documentDate, ID_PATTERN, PUBLISHER_KINDS, publisherSchema, type DocumentType } from "../content/schema.ts";
-import { publisherMovedNote } from "../content/moved.ts";
 import { slugify } from "../content/slug.ts";
+import { movedTo } from "../importer/publisher.ts";
 import { readPublishers } from "../importer/publishers-io.ts";
 import { CONTENT_LANGUAGES, UI_LOCALES, type ContentLanguage } from "../i18n/locales.ts";
 import { urlFor } from "../i18n/routes.ts";
@@ -47,11 +47,8 @@ function choose<T extends string>(what: string, option: string, value: string, a
   throw new EditorError(`unknown ${what} "${value}" (${option}).${didYouMean(value, [...allowed, ...Object.keys(aliases)])} Use one of: ${list(allowed)}.`);
 }
 
-/** The publisher whose `movedFrom` lists `id` (a renamed or merged publisher's old id), and how to say so. */
-function movedPublisher(contentDir: string, id: string): { id: string; why: string } | undefined {
-  const now = readPublishers(contentDir).find((publisher) => publisher.movedFrom?.includes(id))?.id;
-  return now === undefined ? undefined : { id: now, why: publisherMovedNote(id, now) };
-}
+/** The publisher whose `movedFrom` lists `id` (a renamed publisher's old id), and how to say so. */
+const movedPublisher = (contentDir: string, id: string) => movedTo(id, readPublishers(contentDir));
 
 function requirePublisher(contentDir: string, id: string, option: string): void {
   const known = publisherIds(contentDir);

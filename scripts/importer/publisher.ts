@@ -24,8 +24,8 @@ export interface PublisherInfo {
   movedFrom?: string[] | undefined;
 }
 
-/** The publisher an old id leads to now, and how to say so. */
-function movedTo(id: string, publishers: readonly PublisherInfo[]): { id: string; why: string } | undefined {
+/** The publisher an old id leads to now (the one whose `movedFrom` lists it), and how to say so. */
+export function movedTo(id: string, publishers: readonly PublisherInfo[]): { id: string; why: string } | undefined {
   const now = publishers.find((p) => p.movedFrom?.includes(id));
   return now && { id: now.id, why: publisherMovedNote(id, now.id) };
 }
