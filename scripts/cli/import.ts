@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ImportError, importTranscript, type ImportReport, type ImportResult } from "../importer/index.js";
 import { projectFolderProblem } from "../content/project-folder.ts";
+import { optionError, USAGE_ERROR } from "../editor/cli-args.ts";
 import { readPublishers } from "../importer/publishers-io.js";
 import { formatReport } from "../importer/report.js";
 import { meetExisting } from "../importer/replace.js";
@@ -233,22 +234,19 @@ async function importMixed(files: string[], ctx: TranscriptContext, options: Ori
   return 0;
 }
 
+const OPTIONS = {
+  publisher: { type: "string" },
+  out: { type: "string" },
+  report: { type: "string" },
+  force: { type: "boolean", default: false },
+  stdout: { type: "boolean", default: false },
+  "create-publisher": { type: "boolean", default: false },
+  "keep-going": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      publisher: { type: "string" },
-      out: { type: "string" },
-      report: { type: "string" },
-      force: { type: "boolean", default: false },
-      stdout: { type: "boolean", default: false },
-      "create-publisher": { type: "boolean", default: false },
-      "keep-going": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
 }
 
 /**
@@ -290,8 +288,8 @@ function run(argv: string[], io: Io): number | Promise<number> {
   try {
     args = parse(argv);
   } catch (e) {
-    io.stderr(`import: ${(e as Error).message}\n\n${USAGE}\n`);
-    return 1;
+    io.stderr(`import: ${optionError(e, OPTIONS)}\n\n${USAGE}\n`);
+    return USAGE_ERROR;
   }
   const { values, positionals } = args;
   if (values.help) {
@@ -299,7 +297,13 @@ function run(argv: string[], io: Io): number | Promise<number> {
     return 0;
   }
   if (positionals.length === 0) {
-    io.stderr(`import: no transcript given\n\n${USAGE}\n`);
+    io.stderr(`import: no transcript or original given\n\n${USAGE}\n`);
+    return USAGE_ERROR;
+  }
+  // Without --out, outside a site's folder: stop as the other commands do, rather than make a content/ there.
+  const notAProject = values.out === undefined && io.defaultOut !== undefined ? projectFolderProblem(path.dirname(io.defaultOut)) : undefined;
+  if (notAProject) {
+    io.stderr(`import: ${notAProject} Or name the content folder with --out.\n`);
     return 1;
   }
   const { files, folder } = expandInputs(positionals, io.cwd);
@@ -309,13 +313,7 @@ function run(argv: string[], io: Io): number | Promise<number> {
   }
   if (values.stdout && files.length > 1) {
     io.stderr(`import: --stdout takes exactly one transcript (got ${files.length})\n`);
-    return 1;
-  }
-  // Without --out, outside a site's folder: stop as the other commands do, rather than make a content/ there.
-  const notAProject = values.out === undefined && io.defaultOut !== undefined ? projectFolderProblem(path.dirname(io.defaultOut)) : undefined;
-  if (notAProject) {
-    io.stderr(`import: ${notAProject} Or name the content folder with --out.\n`);
-    return 1;
+    return USAGE_ERROR;
   }
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : (io.defaultOut ?? path.resolve(io.cwd, "content"));
   const publishers = readPublishers(outDir);

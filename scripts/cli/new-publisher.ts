@@ -7,7 +7,8 @@
 import path from "node:path";
 import { COUNTRIES, PUBLISHER_KINDS } from "../content/schema.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
-import { defaultIo, isMain, parseOptions, type Io } from "../editor/cli-args.ts";
+import { projectFolderProblem } from "../content/project-folder.ts";
+import { defaultIo, isMain, parseOptions, USAGE_ERROR, type Io } from "../editor/cli-args.ts";
 import { createPublisher, EditorError } from "../editor/scaffold.ts";
 
 // One --name-<locale> per UI language, so adding a locale adds its option.
@@ -43,7 +44,7 @@ export function main(argv: string[], io: Io = defaultIo): number {
   const parsed = parseOptions(argv, OPTIONS);
   if ("error" in parsed) {
     io.stderr(`new-publisher: ${parsed.error}\n\n${USAGE}\n`);
-    return 1;
+    return USAGE_ERROR;
   }
   const values = parsed.values as Record<string, string | undefined> & { help?: boolean };
   if (values.help) {
@@ -53,6 +54,11 @@ export function main(argv: string[], io: Io = defaultIo): number {
   const missing = ["id", ...Object.keys(NAME_OPTIONS), "country", "kind"].filter((name) => values[name] === undefined);
   if (missing.length) {
     io.stderr(`new-publisher: missing ${missing.map((name) => `--${name}`).join(", ")}\n\n${USAGE}\n`);
+    return USAGE_ERROR;
+  }
+  const notAProject = projectFolderProblem(io.cwd);
+  if (notAProject) {
+    io.stderr(`new-publisher: ${notAProject}\nNothing was written.\n`);
     return 1;
   }
   try {

@@ -9,7 +9,8 @@ import { basePathOf, withBase } from "../content/base-path.ts";
 import { DOCUMENT_TYPES } from "../content/schema.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
 import { CONTENT_LANGUAGES } from "../i18n/locales.ts";
-import { defaultIo, isMain, parseOptions, type Io } from "../editor/cli-args.ts";
+import { projectFolderProblem } from "../content/project-folder.ts";
+import { defaultIo, isMain, parseOptions, USAGE_ERROR, type Io } from "../editor/cli-args.ts";
 import { createDocument, EditorError } from "../editor/scaffold.ts";
 
 export const USAGE = `Usage:
@@ -37,7 +38,7 @@ export function main(argv: string[], io: Io = defaultIo, today?: Date): number {
   const parsed = parseOptions(argv, OPTIONS);
   if ("error" in parsed) {
     io.stderr(`new: ${parsed.error}\n\n${USAGE}\n`);
-    return 1;
+    return USAGE_ERROR;
   }
   const values = parsed.values as Partial<Record<keyof typeof OPTIONS, string>> & { help?: boolean };
   if (values.help) {
@@ -47,6 +48,11 @@ export function main(argv: string[], io: Io = defaultIo, today?: Date): number {
   const missing = (["publisher", "type", "title"] as const).filter((name) => values[name] === undefined);
   if (missing.length) {
     io.stderr(`new: missing ${missing.map((name) => `--${name}`).join(", ")}\n\n${USAGE}\n`);
+    return USAGE_ERROR;
+  }
+  const notAProject = projectFolderProblem(io.cwd);
+  if (notAProject) {
+    io.stderr(`new: ${notAProject}\nNothing was written.\n`);
     return 1;
   }
   try {

@@ -15,7 +15,7 @@ import { cacheNotWritableMessage, diskFullMessage } from "../build/write-errors.
 import { basePathOf } from "../content/base-path.ts";
 import { projectFolderProblem } from "../content/project-folder.ts";
 import { loadSiteConfig } from "../content/site-config.ts";
-import { commandOptions } from "../editor/cli-args.ts";
+import { commandOptions, USAGE_ERROR } from "../editor/cli-args.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 import { DevSite, type DevUpdate } from "../editor/dev-site.ts";
@@ -45,7 +45,7 @@ if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
   console.error(
     `start: the port must be a whole number from 1 to 65535 (got ${JSON.stringify(portText)}${options.port === undefined ? " from PORT" : ""}).\n\n${SERVE_HELP}`,
   );
-  process.exit(2);
+  process.exit(USAGE_ERROR);
 }
 const root = process.cwd();
 const notAProject = projectFolderProblem(root);

@@ -25,17 +25,35 @@ export function suggestOption(name: string, known: readonly string[]): string {
   return suggestion ? ` Did you mean --${suggestion}?` : "";
 }
 
-/** Parsed string options, or an error message (with a suggestion for a mistyped flag). */
-export function parseOptions(argv: string[], options: Options): { values: Record<string, string | boolean | undefined> } | { error: string } {
+/**
+ * Parsed options (and, where `allowPositionals`, the other arguments), or an error message with a suggestion for a
+ * mistyped flag. A command exits 2 on such an error (`USAGE_ERROR`), as on a required option missing.
+ */
+export function parseOptions(
+  argv: string[],
+  options: Options,
+  allowPositionals = false,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } | { error: string } {
   try {
-    const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
-    return { values: values as Record<string, string | boolean | undefined> };
+    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    const message = (error as Error).message;
-    const unknown = /Unknown option '--?([^']+)'/.exec(message)?.[1];
-    return { error: unknown ? `${message}.${suggestOption(unknown, Object.keys(options))}` : message };
+    return { error: optionError(error, options) };
   }
 }
+
+/** What parseArgs threw, said for the user: an unknown option with the one likely meant. */
+export function optionError(error: unknown, options: Options): string {
+  const message = (error as Error).message;
+  const unknown = /Unknown option '(--?([^']+))'/.exec(message);
+  if (!unknown) return message;
+  const suggestion = suggestOption(unknown[2]!, Object.keys(options));
+  // With a suggestion, Node's advice on a file name that starts with "-" only hides it.
+  return suggestion ? `Unknown option '${unknown[1]}'.${suggestion}` : `${message}.`;
+}
+
+/** The exit status of a command given an option it does not know, a malformed value, or too little to run. */
+export const USAGE_ERROR = 2;
 
 /**
  * A command's options, with -h/--help added: --help prints `help` and exits 0; an unknown or malformed option prints
@@ -45,7 +63,7 @@ export function commandOptions(name: string, argv: string[], options: Options, h
   const parsed = parseOptions(argv, { ...options, help: { type: "boolean", short: "h" } });
   if ("error" in parsed) {
     process.stderr.write(`${name}: ${parsed.error}\n\n${help}\n`);
-    process.exit(2);
+    process.exit(USAGE_ERROR);
   }
   if (parsed.values.help) {
     process.stdout.write(`${help}\n`);

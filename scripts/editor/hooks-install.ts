@@ -8,7 +8,14 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { isMain } from "./cli-args.ts";
+import { commandOptions, isMain } from "./cli-args.ts";
+
+export const HOOKS_HELP = `Usage: npm run hooks:install
+
+Turns on Lysark's git pre-commit hook in this clone (git config core.hooksPath .githooks): each commit
+then checks the content it stages. Turn it off with: git config --unset core.hooksPath
+
+  -h, --help  this help`;
 
 export function installHooks(root: string, env: NodeJS.ProcessEnv = process.env): { hooksPath: string; ignored: string[] } {
   const top = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, env, encoding: "utf8" });
@@ -34,6 +41,7 @@ export function installHooks(root: string, env: NodeJS.ProcessEnv = process.env)
 }
 
 if (isMain(import.meta.url)) {
+  commandOptions("hooks:install", process.argv.slice(2), {}, HOOKS_HELP);
   try {
     const { hooksPath, ignored } = installHooks(process.cwd());
     console.log(

@@ -2,11 +2,13 @@
  * Every command answers --help, refuses an option it does not know with the one meant, and stops at once, saying
  * why, in a folder without content/, leaving nothing behind.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { makeProject, removeProject } from "../helpers/fixture.ts";
+import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -20,6 +22,9 @@ describe("the commands' --help", () => {
     ["check", /^Usage: npm run check [\s\S]*--quiet[\s\S]*-h, --help/],
     ["serve", /^Usage: npm start [\s\S]*--port N[\s\S]*-h, --help/],
     ["docs", /^Usage: npm run docs [\s\S]*--check[\s\S]*-h, --help/],
+    ["import", /^Usage:\n  npm run import -- [\s\S]*--keep-going/],
+    ["new", /^Usage:\n  npm run new -- [\s\S]*-h, --help/],
+    ["new-publisher", /^Usage:\n  npm run new-publisher -- [\s\S]*-h, --help/],
   ])("%s --help prints its usage and does nothing else", (command, usage) => {
     dir = makeProject();
     const before = readdirSync(dir).sort();
@@ -39,22 +44,63 @@ describe("the commands' --help", () => {
     ["serve", ["--port", "80a"], /^start: the port must be a whole number from 1 to 65535 \(got "80a"\)\.\n\nUsage: npm start /],
     ["serve", ["--port", "0"], /^start: the port must be a whole number from 1 to 65535 \(got "0"\)\./],
     ["docs", ["--chek"], /^docs: Unknown option '--chek'\. Did you mean --check\?\n\nUsage: npm run docs /],
+    ["import", ["--forse", "in.txt"], /^import: Unknown option '--forse'\. Did you mean --force\?\n\nUsage:\n  npm run import /],
+    ["import", ["--zzz", "in.txt"], /^import: Unknown option '--zzz'\. To specify a positional argument starting with a '-'/],
+    ["import", [], /^import: no transcript or original given\n\nUsage:/],
+    ["new", ["--titel", "Budsjett"], /^new: Unknown option '--titel'\. Did you mean --title\?\n\nUsage:\n  npm run new /],
+    ["new", ["--publisher", "testby"], /^new: missing --type, --title\n\nUsage:/],
+    ["new-publisher", ["--contry", "NO"], /^new-publisher: Unknown option '--contry'\. Did you mean --country\?\n\nUsage:\n  npm run new-publisher /],
   ])("%s %j is refused with the option meant, and exit status 2", (command, args, message) => {
     dir = makeProject();
     const result = runCli(command, dir, args);
     expect(result.stderr).toMatch(message);
     expect(result.status).toBe(2);
     expect(existsSync(path.join(dir, "_site"))).toBe(false);
+    expect(readdirSync(path.join(dir, "content")).sort()).toEqual(["_registries", "testby", "testby-sentrum"]);
+  });
+
+  it("hooks:install answers --help and refuses an option it does not know, without turning the hook on", () => {
+    dir = makeProject();
+    expect(spawnSync("git", ["init", "-q"], { cwd: dir }).status).toBe(0);
+    const hooksInstall = (args: string[]) =>
+      // Its package script runs it with tsx, found from the site's folder; the fixture's has no node_modules.
+      spawnSync(
+        process.execPath,
+        [
+          "--import",
+          pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href,
+          path.join(repoRoot, "scripts", "editor", "hooks-install.ts"),
+          ...args,
+        ],
+        {
+          cwd: dir,
+          encoding: "utf8",
+        },
+      );
+    const help = hooksInstall(["--help"]);
+    expect(help.stdout).toMatch(/^Usage: npm run hooks:install\n/);
+    expect(help.status).toBe(0);
+    const wrong = hooksInstall(["--hepl"]);
+    expect(wrong.stderr).toMatch(/^hooks:install: Unknown option '--hepl'\. Did you mean --help\?\n\nUsage: npm run hooks:install/);
+    expect(wrong.status).toBe(2);
+    expect(spawnSync("git", ["config", "--get", "core.hooksPath"], { cwd: dir, encoding: "utf8" }).stdout).toBe("");
   });
 });
 
 describe("a folder that is not a site's", () => {
-  it.each(["build", "check", "serve"])("%s stops at once and says where to run it, leaving nothing behind", (command) => {
+  it.each([
+    ["build", []],
+    ["check", []],
+    ["serve", []],
+    ["import", ["in.txt"]],
+    ["new", ["--publisher", "testby", "--type", "report", "--title", "Budsjett"]],
+    ["new-publisher", ["--id", "nyby", "--name-nb", "Nyby", "--name-en", "Nyby", "--country", "NO", "--kind", "kommune"]],
+  ])("%s stops at once and says where to run it, leaving nothing behind", (command, args) => {
     dir = makeProject("site-basic", { content: null });
-    const result = runCli(command, dir, []);
+    const result = runCli(command, dir, args);
     expect(result.stderr.trim()).toMatch(
       new RegExp(
-        `^(\\[lysark\\] )?No content/ folder in ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\. Lysark's commands run in a site's folder, the one with content/ and site\\.config\\.json`,
+        `^(\\[lysark\\] |${command}: )?No content/ folder in ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\. Lysark's commands run in a site's folder, the one with content/ and site\\.config\\.json`,
       ),
     );
     expect(result.stderr).not.toMatch(/ENOENT|at .*\.ts:\d+|previous site/);

@@ -2,13 +2,16 @@
  * The editor guide on the site: /veiledning/ and /en/guide/, rendered from
  * docs/editor-guide.*.md plus the generated front-matter reference.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/build.ts";
 import { checkLinks } from "../../scripts/checks/links.ts";
+import { checkProject } from "../../scripts/content/check-project.ts";
+import { formatProblem } from "../../scripts/content/problems.ts";
+import { planDocument } from "../../scripts/editor/scaffold.ts";
 import { breakOpportunities, buildGuidePages, guideFile } from "../../scripts/docs/guide.ts";
 import { alternatesFor, urlFor } from "../../scripts/i18n/routes.ts";
 import { makeProject, readOutput, removeProject, repoRoot } from "../helpers/fixture.ts";
@@ -71,6 +74,29 @@ describe("the guide route", () => {
     // The guide's prose has no <wbr>: only table cells do.
     expect(en?.html.replace(/<table>[\s\S]*?<\/table>/g, "")).not.toContain("<wbr>");
     expect(en?.referenceHtml).toContain("<td><code>keyFigures[]<wbr>.breakdown[]<wbr>.labelTranslations</code></td>");
+  });
+
+  it.each(["nb", "en"] as const)("quotes in %s the line the check prints for a misspelt type in the file npm run new made", async (locale) => {
+    const guide = readFileSync(guideFile(locale), "utf8");
+    const command = guide.match(/npm run new -- --publisher (\S+) --type (\S+) --title "([^"]+)"/u);
+    const quoted = guide.match(/^content\/\S+\.md:\d+:\d+ type: "presentaton" .*$/mu);
+    expect(command, "the guide's npm run new").not.toBeNull();
+    expect(quoted, "the guide's example of a problem").not.toBeNull();
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lysark-test-"));
+    try {
+      cpSync(path.join(repoRoot, "content"), path.join(dir, "content"), { recursive: true });
+      cpSync(path.join(repoRoot, "site.config.json"), path.join(dir, "site.config.json"));
+      // The bundled document the nb guide's title would make, so that the command makes a file of its own.
+      rmSync(path.join(dir, "content", "stavanger", "forankring-fryder.md"));
+      const [, publisher, type, title] = command!;
+      const planned = planDocument({ root: dir, publisher: publisher!, type: type!, title: title! });
+      writeFileSync(planned.file, planned.text.replace("type: presentation", "type: presentaton"));
+      const { problems } = await checkProject(dir);
+      const own = problems.filter((problem) => path.join(dir, problem.file) === planned.file);
+      expect(own.map(formatProblem)).toEqual([quoted![0]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

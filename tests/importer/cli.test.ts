@@ -211,10 +211,13 @@ describe("CLI: npm run import", () => {
     expect(files("content/voss")).toEqual(["_publisher.yaml"]);
   });
 
-  it("usage errors exit 1; --help exits 0", () => {
-    expect(run().code).toBe(1);
-    expect(run("--bogus", "x.txt").code).toBe(1);
-    expect(run("--stdout", "a.txt", "b.txt").stderr).toMatch(/exactly one/u);
+  it("usage errors exit 2; --help exits 0", () => {
+    expect(run().code).toBe(2);
+    expect(run("--bogus", "x.txt").code).toBe(2);
+    expect(run("--publisher").stderr).toMatch(/^import: Option '--publisher <value>' argument missing/u);
+    const twice = run("--stdout", "in/nn-kulturplan.txt", "in/sv-skolplan.txt");
+    expect(twice.stderr).toMatch(/exactly one/u);
+    expect(twice.code).toBe(2);
     const h = run("--help");
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/--publisher ID/u);

@@ -21,12 +21,14 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   // The original is published as the document's attachment, and the check refuses a larger one.
   maxFileBytes: LIMITS.attachmentBytes,
-  maxUnpackedBytes: 512 * 1024 * 1024,
+  maxUnpackedBytes: 512 * 1000 * 1000,
   maxRatio: 200,
   maxEntries: 20_000,
   maxPages: 2_000,
 };
 
+/** Megabytes of a million bytes, as the check states its limits (scripts/content/limits.ts): "100 MB", not "95 MB". */
 export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  const mb = bytes / (1000 * 1000);
+  return `${mb.toFixed(mb < 10 ? 1 : 0)} MB`;
 }
