@@ -27,6 +27,8 @@ import { checkKeyFiguresAcrossDocuments } from "../keyfigures/cross-document.ts"
 import { schemaProblems } from "./validate.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { checkMovedDocuments, checkMovedPublishers, documentAddress, movedAddresses, movedPublisherIds, publisherMovedNote } from "./moved.ts";
+import { basePathOf } from "./base-path.ts";
+import { loadSiteConfig } from "./site-config.ts";
 import { checkRepeatedDocuments, partPrints } from "./repeated.ts";
 import { slugify } from "./slug.ts";
 import { UI_LOCALES } from "../i18n/locales.ts";
@@ -1069,17 +1071,38 @@ function loadDocumentWithSource(
  * Links from one document to another must point at a document that exists
  * (and at a slide it has). Document URLs in any UI language are recognised.
  */
+/**
+ * The site path a body link names: a root-relative link as it is, an absolute one only on the site's own host and
+ * under its base path (another municipality's site may have /dokumenter/ too); undefined for anything else.
+ */
+export function sitePathOf(href: string, siteUrl: string | undefined): string | undefined {
+  if (href.startsWith("/") && !href.startsWith("//")) return href;
+  if (!siteUrl || !/^(https?:)?\/\//iu.test(href)) return undefined;
+  let url: URL;
+  let site: URL;
+  try {
+    url = new URL(href, siteUrl);
+    site = new URL(siteUrl);
+  } catch {
+    return undefined;
+  }
+  const base = basePathOf(siteUrl);
+  if (url.host !== site.host || !(url.pathname === base || url.pathname.startsWith(`${base}/`))) return undefined;
+  return `${url.pathname.slice(base.length) || "/"}${url.search}${url.hash}`;
+}
+
 function checkDocumentLinks(documents: LoadedDocument[], publishers: readonly Publisher[], out: Collector, root: string): void {
   const byId = new Map(documents.map((doc) => [documentAddress(doc), doc]));
   const movedTo = new Map([...movedAddresses(documents, publishers)].map(([address, doc]) => [address, documentAddress(doc)]));
   const documentPaths = UI_LOCALES.map((locale) => urlFor(locale, { kind: "document", publisher: "PUB", slug: "SLUG" }).replace("PUB/SLUG/", ""));
+  const siteUrl = loadSiteConfig(root).config?.url;
   for (const doc of documents) {
     for (const link of doc.body.links) {
-      const href = link.href.replace(/^https?:\/\/[^/]+/, "");
-      const prefix = documentPaths.find((candidate) => href.startsWith(candidate));
-      if (!prefix) continue;
+      const href = sitePathOf(link.href, siteUrl);
+      const prefix = href === undefined ? undefined : documentPaths.find((candidate) => href.startsWith(candidate));
+      if (href === undefined || !prefix) continue;
       const [target, anchor] = href.slice(prefix.length).split("#") as [string, string | undefined];
-      const id = target.replace(/\/+$/, "");
+      const id = target.replace(/\?.*$/su, "").replace(/\/+$/, "");
       const file = path.join(root, doc.file);
       const line = link.line + doc.bodyLine - 1;
       const linked = byId.get(id);

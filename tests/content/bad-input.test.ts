@@ -145,6 +145,30 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     });
   }
 
+  it("checks a link to a document on the site's own address, and not one to another site's /dokumenter/", () => {
+    const body = [
+      "## A",
+      "",
+      "[Another municipality](https://www.example-kommune.no/dokumenter/planer/kommuneplan-2012/) and [another site](//example.org/en/documents/reports/annual).",
+      "",
+      "[Ours, with a query](/dokumenter/testby/likestilling-i-testby/?utm=1#slide-2), [ours in full](https://lysark.test/en/documents/testby/likestilling-i-testby/).",
+      "",
+      "[Ours, missing](https://LYSARK.test/dokumenter/testby/borte/?utm=1) and [missing](/dokumenter/testby/vekk/?a=1#slide-1).",
+      "",
+    ].join("\n");
+    const { lines } = check({ [FILE]: doc(VALID_FRONT_MATTER, body) });
+    expect(lines).toEqual([
+      `${FILE}:15:1 body: links to the document "testby/borte", which does not exist. Did you mean "testby/case"?`,
+      `${FILE}:15:1 body: links to the document "testby/vekk", which does not exist.`,
+    ]);
+  });
+
+  it("checks a link on the site's own address under its base path only", () => {
+    const body = "## A\n\n[Under the base](https://lysark.test/arkiv/dokumenter/testby/borte/), [not under it](https://lysark.test/dokumenter/testby/vekk/).\n";
+    const { lines } = check({ [FILE]: doc(VALID_FRONT_MATTER, body), "site.config.json": '{ "url": "https://lysark.test/arkiv/" }' });
+    expect(lines).toEqual([`${FILE}:11:1 body: links to the document "testby/borte", which does not exist. Did you mean "testby/case"?`]);
+  });
+
   it("file name that is not a slug, with the name to use instead", () => {
     const { lines } = check({ "content/testby/Tiltak for Æøå.md": doc(VALID_FRONT_MATTER) });
     expect(lines.join("\n")).toContain(
