@@ -15,14 +15,22 @@ function formatFor<T extends Intl.NumberFormat | Intl.DateTimeFormat>(use: strin
   return format as T;
 }
 
-/** nb: `32 000`, `2,9`; en: `32,000`, `2.9`. */
+/*
+ * Every digit a source wrote is shown: 0.275 is not "0,28" nor 0.004 "0". Values are numbers as written (never the
+ * result of a sum), and Intl writes a number's shortest form, so nothing is added either.
+ */
+const AS_WRITTEN = 20;
+
+/** nb: `32 000`, `2,9`, `0,275`; en: `32,000`, `2.9`, `0.275`. */
 export function formatNumber(locale: UiLocale, value: number): string {
-  return formatFor("number", locale, (intl) => new Intl.NumberFormat(intl, { maximumFractionDigits: 2 })).format(value);
+  return formatFor("number", locale, (intl) => new Intl.NumberFormat(intl, { maximumFractionDigits: AS_WRITTEN })).format(value);
 }
 
-/** Takes a value in percent (17.7 → nb `17,7 %`, en `17.7%`). */
+/** Takes a value in percent (17.7 → nb `17,7 %`, en `17.7%`); as a unit, since dividing by 100 would add digits (0.275 → 0.0027500000000000003). */
 export function formatPercent(locale: UiLocale, value: number): string {
-  return formatFor("percent", locale, (intl) => new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 2 })).format(value / 100);
+  return formatFor("percent", locale, (intl) => new Intl.NumberFormat(intl, { style: "unit", unit: "percent", maximumFractionDigits: AS_WRITTEN })).format(
+    value,
+  );
 }
 
 /**

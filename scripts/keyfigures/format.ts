@@ -14,7 +14,8 @@ function currencyFormat(locale: UiLocale, currency: string): Intl.NumberFormat {
     format = new Intl.NumberFormat(LOCALES[locale].intl, {
       style: "currency",
       currency: currency.toUpperCase(),
-      maximumFractionDigits: 2,
+      // As written, as formatNumber: a budget in thousands may have three decimals.
+      maximumFractionDigits: 20,
       minimumFractionDigits: 0,
     });
     currencyFormats.set(key, format);

@@ -16,6 +16,15 @@ describe("locale formatting", () => {
     expect(formatPercent("en", 6.8)).toBe("6.8%");
   });
 
+  it("shows every digit a source wrote, and adds none", () => {
+    expect(formatNumber("nb", 0.275)).toBe("0,275");
+    expect(formatNumber("en", 0.004)).toBe("0.004");
+    expect(formatNumber("en", 123456.789012)).toBe("123,456.789012");
+    expect(formatPercent("nb", 0.275)).toBe(`0,275${NBSP}%`);
+    expect(formatPercent("en", 0.004)).toBe("0.004%");
+    expect(formatPercent("en", 33.333)).toBe("33.333%");
+  });
+
   it("formats dates at the precision they are known", () => {
     expect(formatPartialDate("nb", "2026-11-22")).toBe("22. november 2026");
     expect(formatPartialDate("en", "2009-09-09")).toBe("9 September 2009");
