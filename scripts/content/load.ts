@@ -139,7 +139,7 @@ class Collector {
 }
 
 /** Reads a file inside the content folder as text; on failure records the problem and returns undefined. */
-function readText(file: string, out: Collector, bytes?: Buffer): string | undefined {
+function readText(file: string, out: Collector, bytes?: Buffer, whenEmpty?: string): string | undefined {
   if (!bytes) {
     const resolved = resolveContentFile(out.contentRoot, file);
     if (!resolved.ok) {
@@ -149,7 +149,7 @@ function readText(file: string, out: Collector, bytes?: Buffer): string | undefi
     file = resolved.real;
   }
   try {
-    return normalizeText(decodeContentFile(bytes ?? readFileSync(file)));
+    return normalizeText(decodeContentFile(bytes ?? readFileSync(file), whenEmpty));
   } catch (error) {
     if (error instanceof TextFileError) {
       out.add(file, error.line, 1, "", error.message);
@@ -223,7 +223,12 @@ function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodArray
     out.add(file, 1, 1, "", `registry file is missing. Create it (a YAML list of entries with id and labels); see docs/content-model.md.`);
     return unreadable;
   }
-  const text = readText(file, out);
+  const text = readText(
+    file,
+    out,
+    undefined,
+    "is empty. Write its entries as a YAML list, each with an id and labels (see docs/content-model.md), or [] for none.",
+  );
   if (text === undefined) return unreadable;
   const dirty = new Set<number>();
   const source = parseYaml(file, text, 1, out, dirty);
@@ -331,7 +336,12 @@ function prepareContent(contentDir: string, options: LoadOptions): Prepared {
             `folder "${folder}" has no ${PUBLISHER_FILE}, and its name cannot be a publisher's id (lowercase letters, digits and single "-"). A folder in content/ is a publisher's: rename it (e.g. "${slugify(folder) || "publisher"}") and add ${PUBLISHER_FILE}, or move it out of content/.`,
       );
     } else {
-      const text = readText(publisherFile, out);
+      const text = readText(
+        publisherFile,
+        out,
+        undefined,
+        `is empty. Write id: ${folder}, names, country and kind in it (see docs/content-model.md), or run npm run new-publisher.`,
+      );
       const source = text === undefined ? undefined : parseYaml(publisherFile, text, 1, out);
       const publisher = source && validateYaml(publisherFile, publisherSchema, source, out);
       if (!publisher || publisher.id !== folder) brokenPublishers.add(folder);

@@ -13,8 +13,9 @@ export class TextFileError extends Error {
   }
 }
 
-export function decodeContentFile(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new TextFileError("is empty. Add front-matter and content, or delete the file.");
+/** `whenEmpty`: what an empty file of this kind needs (a document's front matter, a registry's entries). */
+export function decodeContentFile(bytes: Uint8Array, whenEmpty = "is empty. Add front-matter and content, or delete the file."): string {
+  if (bytes.length === 0) throw new TextFileError(whenEmpty);
   if (bytes.length > LIMITS.documentBytes) {
     throw new TextFileError(
       `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.documentBytes / 1024 / 1024} MB. Split the document or move large material into an attachment.`,

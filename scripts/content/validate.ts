@@ -54,6 +54,16 @@ function isScalar(value: unknown): value is string | number | boolean | bigint |
   return value === null || (typeof value !== "object" && typeof value !== "function" && typeof value !== "symbol");
 }
 
+/** An editor wrote one value (or one entry) where a list belongs, the most likely slip in a list field. */
+function notAList(path: ReadonlyArray<PropertyKey>, value: unknown, entryFields: readonly string[]): string {
+  const name = String(path.at(-1) ?? "");
+  if (entryFields.length && isScalar(value))
+    return `is one value, not a list of entries with fields (${entryFields.join(", ")}). Write each entry on lines of its own, the first starting with "- ", e.g. "- ${entryFields[0]}: ${String(value)}" on the line below ${name}:.`;
+  if (entryFields.length) return `is one entry, not a list of entries. Make it a list: put "- " before its first field, or [ ] around it.`;
+  if (isScalar(value)) return `is one value, not a list. Write it as a list: ${name}: [${String(value)}]`;
+  return `is a group of fields, not a list. Write it as a list: ${name}: [a, b]`;
+}
+
 export function schemaProblems(file: string, schema: AnySchema, issues: ReadonlyArray<z.core.$ZodIssue>, source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -83,6 +93,11 @@ export function schemaProblems(file: string, schema: AnySchema, issues: Readonly
         : `is ${Array.isArray(value) ? "a list" : "a group of fields"}, not one value. Use one of: ${allowed.join(", ")}.`;
     } else if (issue.code === "invalid_type" && typeof value === "string" && issue.expected === "number") {
       message = `${issue.message}; got the text "${value}"`;
+    } else if (issue.code === "invalid_type" && issue.expected === "array" && value !== null && value !== undefined) {
+      message = notAList(path, value, allowedKeysAt(schema, [...path, 0]));
+    } else if (issue.code === "invalid_type" && issue.expected === "object" && Array.isArray(value)) {
+      const keys = allowedKeysAt(schema, path);
+      message = `is a list, not one group of fields. Remove the "- " in front of its fields${keys.length ? ` (${keys.join(", ")})` : ""}.`;
     }
     problems.push({ file, line: where.line, col: where.col, field: fieldName(path), severity: "error", message });
   }

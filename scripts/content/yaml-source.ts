@@ -169,6 +169,13 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
   };
 }
 
+/** The `yaml` library's words, where they are advice to a programmer, said for an editor. */
+function editorMessage(message: string): string {
+  if (message.startsWith("Source contains multiple documents"))
+    return 'a line "---" starts a second YAML document here, and a file here holds one. Remove the line (a list goes on with "- ").';
+  return message;
+}
+
 /** The `yaml` library's parse, keeping every node's offset for exact line and column. */
 export function parsePositioned(text: string, firstLine = 1): YamlSource {
   const lineCounter = new LineCounter();
@@ -179,7 +186,7 @@ export function parsePositioned(text: string, firstLine = 1): YamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, col };
   };
-  const errors = doc.errors.map((error) => ({ ...toLocated(error.pos[0]), message: error.message.split("\n")[0]! }));
+  const errors = doc.errors.map((error) => ({ ...toLocated(error.pos[0]), message: editorMessage(error.message.split("\n")[0]!) }));
   if (refused) {
     const before = text.slice(0, refused.offset);
     const line = before.split("\n").length;

@@ -59,6 +59,21 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
     content: replaced("type: presentation", "type: [presentation, report]"),
     expected: `${FILE}:3:7 type: is a list, not one value. Use one of: presentation, report,`,
   },
+  {
+    name: "one topic where a list belongs",
+    content: withField("topics: likestilling"),
+    expected: `${FILE}:7:9 topics: is one value, not a list. Write it as a list: topics: [likestilling]`,
+  },
+  {
+    name: "one name where a list of people belongs",
+    content: withField("people: Kari Nordmann"),
+    expected: `${FILE}:7:9 people: is one value, not a list of entries with fields (name, role, title). Write each entry on lines of its own, the first starting with "- ", e.g. "- name: Kari Nordmann" on the line below people:.`,
+  },
+  {
+    name: "one key figure where a list belongs",
+    content: withField("keyFigures: { indicator: inhabitants, value: 5 }"),
+    expected: `${FILE}:7:13 keyFigures: is one entry, not a list of entries. Make it a list: put "- " before its first field, or [ ] around it.`,
+  },
   { name: "unknown field", content: withField("sumary: x"), expected: `${FILE}:7:1 sumary: unknown field "sumary". Did you mean "summary"?` },
   {
     name: "number written with a space",
@@ -196,6 +211,13 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     );
   });
 
+  it("a _publisher.yaml written as a list", () => {
+    const { lines } = check({ "content/nyby/_publisher.yaml": "- id: nyby\n  names: { nb: Nyby, en: Nyby }\n  country: NO\n  kind: kommune\n" });
+    expect(lines).toContain(
+      'content/nyby/_publisher.yaml:1:1 is a list, not one group of fields. Remove the "- " in front of its fields (id, names, country, kind, parent, region, successor, website, movedFrom).',
+    );
+  });
+
   it("publisher folder without _publisher.yaml", () => {
     const { lines } = check({ "content/nowhere/doc.md": doc(VALID_FRONT_MATTER) });
     expect(lines.join("\n")).toContain('content/nowhere/_publisher.yaml:1:1 publisher folder "nowhere" has no _publisher.yaml.');
@@ -220,6 +242,21 @@ describe("bad input: each gives a clear error naming file, line and field", () =
   it("duplicate id in a registry", () => {
     const { lines } = check({ "content/_registries/topics.yaml": "- id: a\n  labels: { nb: A, en: A }\n- id: a\n  labels: { nb: B, en: B }\n" });
     expect(lines).toContain('content/_registries/topics.yaml:3:7 1.id: duplicate id "a". Each id must appear once.');
+  });
+
+  it("an empty registry, an empty _publisher.yaml, and a registry split by a line ---, each told what it needs", () => {
+    const { lines } = check({
+      "content/_registries/indicators.yaml": "",
+      "content/_registries/topics.yaml": "- id: a\n  labels: { nb: A, en: A }\n---\n- id: b\n  labels: { nb: B, en: B }\n",
+      "content/nyby/_publisher.yaml": "",
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "content/_registries/indicators.yaml:1:1 is empty. Write its entries as a YAML list, each with an id and labels (see docs/content-model.md), or [] for none.",
+        'content/_registries/topics.yaml:3:1 YAML syntax error: a line "---" starts a second YAML document here, and a file here holds one. Remove the line (a list goes on with "- ").',
+        "content/nyby/_publisher.yaml:1:1 is empty. Write id: nyby, names, country and kind in it (see docs/content-model.md), or run npm run new-publisher.",
+      ]),
+    );
   });
 
   it("registry label missing in one UI language", () => {
