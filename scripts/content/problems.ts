@@ -57,3 +57,14 @@ export function didYouMean(value: string, known: Iterable<string>): string {
   const suggestion = closest(value, known);
   return suggestion ? ` Did you mean "${suggestion}"?` : "";
 }
+
+/**
+ * "Did you mean" for a file name: first a file whose name is the same letters in another Unicode form (macOS may write
+ * "å" as "a" and a ring), which looks exactly like the name asked for, so that "Did you mean" would name it unseen.
+ */
+export function didYouMeanFile(name: string, siblings: readonly string[]): string {
+  const composed = name.normalize("NFC");
+  if (siblings.some((sibling) => sibling !== name && sibling.normalize("NFC") === composed))
+    return ` A file with the same name is there, written in decomposed Unicode (each accent a character of its own, as macOS may write names), which is another name to a web server: rename that file, typing its name again.`;
+  return didYouMean(name, siblings);
+}

@@ -13,7 +13,7 @@ import path from "node:path";
 import type EleventyImage from "@11ty/eleventy-img";
 import type { ImageOptions } from "@11ty/eleventy-img";
 import type { BodyImage } from "../content/markdown.ts";
-import { didYouMean } from "../content/problems.ts";
+import { didYouMeanFile } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
 import { removeStaleTemporaryFiles, temporaryName } from "../content/temporary-files.ts";
 
@@ -95,15 +95,20 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
       } catch {
         relative = src;
       }
+      // markdown-it percent-encodes what the editor wrote ("bilde-å.png" → "bilde-%C3%A5.png"): messages quote it as written.
+      let shown = src;
+      try {
+        shown = decodeURI(src);
+      } catch {}
       const file = path.resolve(folder, relative);
       if (path.isAbsolute(relative) || !file.startsWith(folder + path.sep)) {
         return {
-          problem: `image "${src}" must be a file in the same folder as the document (or a folder inside it), written as a relative path like "chart.png".`,
+          problem: `image "${shown}" must be a file in the same folder as the document (or a folder inside it), written as a relative path like "chart.png".`,
         };
       }
       const extension = path.extname(file).toLowerCase();
       if (!SUPPORTED.has(extension)) {
-        return { problem: `image "${src}" is not a picture format Lysark can publish. Use PNG, JPEG, WebP, AVIF or GIF.` };
+        return { problem: `image "${shown}" is not a picture format Lysark can publish. Use PNG, JPEG, WebP, AVIF, GIF or TIFF.` };
       }
       const present = (() => {
         try {
@@ -112,14 +117,14 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
           return false;
         }
       })();
-      const resolved = present ? resolveContentFile(contentRoot, file, `image "${src}"`) : undefined;
+      const resolved = present ? resolveContentFile(contentRoot, file, `image "${shown}"`) : undefined;
       if (resolved && !resolved.ok) return { problem: resolved.problem };
       if (!resolved) {
         const siblings = existsSync(path.dirname(file))
           ? readdirSync(path.dirname(file)).filter((name) => SUPPORTED.has(path.extname(name).toLowerCase()))
           : [];
         return {
-          problem: `image "${src}" not found: there is no file ${path.basename(file)} next to the document.${didYouMean(path.basename(file), siblings)}`,
+          problem: `image "${shown}" not found: there is no file ${path.basename(file)} next to the document.${didYouMeanFile(path.basename(file), siblings)}`,
         };
       }
       const fallback = extension === ".png" || extension === ".gif" ? "png" : "jpeg";
@@ -131,7 +136,7 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
         if (image.title) attributes.title = escapeAttribute(image.title);
         html = eleventyImage().generateHTML(metadata, attributes);
       } catch (error) {
-        return { problem: `image "${src}" could not be read (${(error as Error).message}). Is it a valid picture file?` };
+        return { problem: `image "${shown}" could not be read (${(error as Error).message}). Is it a valid picture file?` };
       }
       if (!assets.has(resolved.real)) assets.set(resolved.real, { source: resolved.real, src, line: image.line, fallback });
       return { html };

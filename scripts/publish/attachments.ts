@@ -7,7 +7,7 @@ import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, stat
 import path from "node:path";
 import { allowedTypesText, extensionOf, isAllowedAttachment, isRunnableType, looksLikeMarkup } from "../content/attachment-types.ts";
 import { LIMITS } from "../content/limits.ts";
-import { didYouMean } from "../content/problems.ts";
+import { didYouMeanFile } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
 import type { DocumentMeta } from "../content/schema.ts";
 import { LOCALES, type UiLocale } from "../i18n/locales.ts";
@@ -140,7 +140,7 @@ export function checkAttachments(
         : [];
       problems.push({
         path: at,
-        message: `file "${name}" not found next to the document.${didYouMean(path.basename(name), siblings)} Put the original file in ${path.basename(folder)}/ or correct the name.`,
+        message: `file "${name}" not found next to the document.${didYouMeanFile(path.basename(name), siblings)} Put the original file in ${path.basename(folder)}/ or correct the name.`,
       });
       return;
     }

@@ -4,7 +4,7 @@
  * locale's format; and the transcript's source shown as provenance.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,12 @@ describe("an attachment that is there but is not a file", () => {
       expect(check("rapport.pdf")).toEqual(['"rapport.pdf" is a folder, not a file. List a file, or replace it with the file it should be.']);
       expect(check("data.csv")).toEqual(['"data.csv" is a named pipe, not a file. List a file, or replace it with the file it should be.']);
       expect(check("mangler.pdf")[0]).toMatch(/^file "mangler\.pdf" not found next to the document\./u);
+      // A name saved in decomposed Unicode looks like the one written: "Did you mean" would offer it unseen.
+      writeFileSync(path.join(dir, "rapport-\u00e5.pdf".normalize("NFD")), "%PDF");
+      expect(check("rapport-\u00e5.pdf")).toEqual([
+        'file "rapport-\u00e5.pdf" not found next to the document. A file with the same name is there, written in decomposed Unicode (each accent a character of its own, as macOS may write names), which is another name to a web server: rename that file, typing its name again. Put the original file in ' +
+          `${path.basename(dir)}/ or correct the name.`,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,11 +3,12 @@
  * (AVIF, WebP, PNG/JPEG fallback, srcset, width/height, lazy loading), files
  * written with stable hashed names; alt text required, files must exist.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderBody } from "../../scripts/content/markdown.ts";
+import { createImageRenderer } from "../../scripts/images/images.ts";
 import { runCli } from "../helpers/cli.ts";
 import { doc, makeProject, readOutput, removeProject, VALID_FRONT_MATTER } from "../helpers/fixture.ts";
 import { testPng, useTwoPublishBuilds } from "./helpers.ts";
@@ -80,6 +81,22 @@ describe("image problems", () => {
       expect(result.stderr).toContain('content/testby/bilder.md:11:1 body: image "diagram.png" has no alt text.');
       expect(result.stderr).toContain('content/testby/bilder.md:14:1 body: image "kart.png" not found: there is no file kart.png next to the document.');
       expect(result.stderr).toContain('content/testby/bilder.md:16:1 body: image "https://example.org/logo.png" is on another site.');
+    } finally {
+      removeProject(dir);
+    }
+  });
+
+  it("quotes an image's name as written, and names a file whose name is the same in decomposed Unicode", async () => {
+    const dir = makeProject("site-basic", {});
+    try {
+      const folder = path.join(dir, "content", "testby");
+      writeFileSync(path.join(folder, "bilde-\u00e5.png".normalize("NFD")), await testPng(20, 20));
+      const renderer = createImageRenderer(path.join(folder, "bilder.md"), realpathSync(path.join(dir, "content")));
+      // markdown-it hands the address percent-encoded.
+      expect(renderer.render({ src: "bilde-%C3%A5.png", alt: "Et bilde", title: "", line: 3 })).toEqual({
+        problem:
+          'image "bilde-\u00e5.png" not found: there is no file bilde-\u00e5.png next to the document. A file with the same name is there, written in decomposed Unicode (each accent a character of its own, as macOS may write names), which is another name to a web server: rename that file, typing its name again.',
+      });
     } finally {
       removeProject(dir);
     }
