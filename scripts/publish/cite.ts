@@ -102,8 +102,10 @@ const BIBTEX_TYPES: Record<DocumentType, string> = {
 export function bibtex(citation: Citation, view: DocumentView): string {
   const { meta } = view.doc;
   const type = BIBTEX_TYPES[meta.type];
-  // A body as author goes in an extra pair of braces, so it is not split into first and last names.
-  const author = citation.people.length ? citation.people.map(escapeBibtex).join(" and ") : `{${escapeBibtex(citation.publisherName)}}`;
+  // A body as author goes in an extra pair of braces, so it is not split into first and last names; so does a name
+  // with the word "and" in it, which BibTeX would read as two people.
+  const person = (name: string) => (/(^|\s)and(\s|$)/iu.test(name) ? `{${escapeBibtex(name)}}` : escapeBibtex(name));
+  const author = citation.people.length ? citation.people.map(person).join(" and ") : `{${escapeBibtex(citation.publisherName)}}`;
   const fields: Array<[string, string | null | undefined]> = [
     ["author", author],
     ["title", `{${escapeBibtex(citation.title)}}`],

@@ -20,6 +20,20 @@ event: Kommunestyret 50% ferdig
   "## Innledning\n\nTekst.\n",
 );
 
+const TWO_AUTHORS = doc(
+  `
+title: Helseplan
+type: plan
+publisher: testby
+date: 2015
+language: nb
+people:
+  - { name: Helse and omsorg, role: author }
+  - { name: "Nordmann, Kari", role: author }
+`,
+  "## Innledning\n\nTekst.\n",
+);
+
 /** Every `<meta name=… content=…>` of a page with this name, in order. */
 const metaAll = (html: string, name: string) =>
   [...html.matchAll(new RegExp(`<meta name="${name.replace(/\./g, "\\.")}" content="([^"]*)">`, "g"))].map((match) => match[1]);
@@ -28,7 +42,7 @@ const reference = (html: string) => /<p class="cite-reference" id="cite-referenc
 describe("citations", () => {
   let dir = "";
   beforeAll(async () => {
-    ({ dir } = await buildPublishProject({ "content/testby/budsjett.md": UNDATED }));
+    ({ dir } = await buildPublishProject({ "content/testby/budsjett.md": UNDATED, "content/testby/helse.md": TWO_AUTHORS }));
   });
   afterAll(() => dir && removeProject(dir));
 
@@ -96,6 +110,8 @@ describe("citations", () => {
         "",
       ].join("\n"),
     );
+    // BibTeX reads " and " as between two people: a name with the word in it is kept whole.
+    expect(readOutput(dir, "dokumenter/testby/helse/cite.bib")).toContain("  author = {{Helse and omsorg} and Nordmann, Kari},\n");
     const dated = readOutput(dir, "en/documents/testby/likestilling-i-testby/cite.bib");
     expect(dated).toContain("@misc{testby-likestilling-i-testby,\n  author = {Kari Nordmann},");
     expect(dated).toContain("  year = {2011},\n  month = {3},\n  date = {2011-03-15},\n  publisher = {Testby municipality},\n  type = {Presentation},");
