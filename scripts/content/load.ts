@@ -1024,12 +1024,20 @@ function loadDocumentWithSource(
         where().line,
         where().col,
         "publisher",
-        `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/ or set publisher: ${folder}.`,
+        // A folder whose name cannot be an id (content/_utkast/) is no publisher to name here.
+        `is "${raw.publisher}" but the file is in content/${folder}/. Move the file to content/${raw.publisher}/${ID_PATTERN.test(folder) ? ` or set publisher: ${folder}` : ""}.`,
       );
     }
   }
   if (Array.isArray(raw.topics)) {
+    const firstAt = new Map<unknown, number>();
     raw.topics.forEach((topic: unknown, index) => {
+      const first = firstAt.get(topic);
+      if (typeof topic === "string" && first !== undefined) {
+        const where = at(["topics", index]);
+        out.add(file, where.line, where.col, `topics.${index}`, `"${topic}" is listed twice (also topics.${first}). Remove one.`);
+      }
+      if (first === undefined) firstAt.set(topic, index);
       if (typeof topic === "string" && ID_PATTERN.test(topic) && !known.topicIds.has(topic)) {
         const where = at(["topics", index]);
         out.add(
@@ -1101,6 +1109,13 @@ export function sitePathOf(href: string, siteUrl: string | undefined): string | 
   return `${url.pathname.slice(base.length) || "/"}${url.search}${url.hash}`;
 }
 
+/** "4 slides", "1 section", "0 slides". */
+function partsCount(doc: LoadedDocument): string {
+  const count = doc.body.parts.length;
+  const noun = doc.meta.type === "presentation" ? "slide" : "section";
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function checkDocumentLinks(documents: LoadedDocument[], publishers: readonly Publisher[], out: Collector, root: string): void {
   const byId = new Map(documents.map((doc) => [documentAddress(doc), doc]));
   const movedTo = new Map([...movedAddresses(documents, publishers)].map(([address, doc]) => [address, documentAddress(doc)]));
@@ -1108,6 +1123,12 @@ function checkDocumentLinks(documents: LoadedDocument[], publishers: readonly Pu
   const siteUrl = loadSiteConfig(root).config?.url;
   for (const doc of documents) {
     for (const link of doc.body.links) {
+      // A link to one of its own slides or sections ("#slide-3"); another anchor may be a heading's, unchecked here.
+      const own = /^#((?:slide|section)-\d+)$/u.exec(link.href)?.[1];
+      if (own && !doc.body.parts.some((part) => part.anchor === own)) {
+        out.add(path.join(root, doc.file), link.line + doc.bodyLine - 1, 1, "body", `links to #${own} in this document, which has ${partsCount(doc)}.`);
+        continue;
+      }
       const href = sitePathOf(link.href, siteUrl);
       const prefix = href === undefined ? undefined : documentPaths.find((candidate) => href.startsWith(candidate));
       if (href === undefined || !prefix) continue;
@@ -1121,13 +1142,7 @@ function checkDocumentLinks(documents: LoadedDocument[], publishers: readonly Pu
       } else if (!linked) {
         out.add(file, line, 1, "body", `links to the document "${id}", which does not exist.${didYouMean(id, byId.keys())}`);
       } else if (anchor && !linked.body.parts.some((part) => part.anchor === anchor)) {
-        out.add(
-          file,
-          line,
-          1,
-          "body",
-          `links to #${anchor} in "${id}", which has ${linked.body.parts.length} ${linked.body.parts[0]?.anchor.startsWith("slide") ? "slides" : "sections"}.`,
-        );
+        out.add(file, line, 1, "body", `links to #${anchor} in "${id}", which has ${partsCount(linked)}.`);
       }
     }
   }

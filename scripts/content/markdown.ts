@@ -150,7 +150,9 @@ function structureProblems(tokens: Token[], body: string): RenderedBody["problem
   const lines = () => (split ??= body.split("\n"));
   let depth = 0;
   let reported = false;
+  let notesDepth = 0;
   for (const token of tokens) {
+    if (token.type === "container_notes_close") notesDepth--;
     const line = (token.map?.[0] ?? 0) + 1;
     if (NESTING.has(token.type)) {
       depth++;
@@ -163,6 +165,13 @@ function structureProblems(tokens: Token[], body: string): RenderedBody["problem
       }
     } else if (token.nesting === -1 && NESTING_CLOSE.has(token.type)) {
       depth--;
+    }
+    if (token.type === "container_notes_open" && notesDepth++ > 0) {
+      // The inner block's ":::" closes it, and the outer's ":::" after it is left on the slide.
+      problems.push({
+        line,
+        message: 'speaker notes start again inside speaker notes. Close the first notes with a line ":::" before this one, or remove this "::: notes" line.',
+      });
     }
     if (token.type === "container_notes_open") {
       const closing = lines()[token.map![1]]?.replace(/^[\s>]*/, "");
@@ -182,9 +191,11 @@ function structureProblems(tokens: Token[], body: string): RenderedBody["problem
           .trim() ?? "";
       const marker = token.markup;
       if (end - 1 === start || !last.startsWith(marker) || last.replace(new RegExp(`^\\${marker[0]}+`), "").trim() !== "") {
+        // A fence of thousands of backticks is named by its length, not quoted whole (twice).
+        const shown = marker.length > 10 ? `${marker.length} ${marker[0] === "`" ? "backticks" : "tildes"}` : marker;
         problems.push({
           line,
-          message: `code block opened with ${marker} is not closed, so everything after it would be shown as code. Add a line ${marker} where it ends.`,
+          message: `code block opened with ${shown} is not closed, so everything after it would be shown as code. Add a line ${shown === marker ? marker : `of ${shown}`} where it ends.`,
         });
       }
     }

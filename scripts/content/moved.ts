@@ -31,6 +31,7 @@ export function checkMovedDocuments(documents: readonly LoadedDocument[]): Probl
       if (holder === doc) problem(`"${address}" is this document's own address. List only the addresses it had before.`);
       else if (holder)
         problem(`"${address}" is the address of ${holder.file}, so it cannot lead here. Remove it, or rename that document if this one took its place.`);
+      else if (earlier?.doc === doc) problem(`"${address}" is listed twice. Remove one.`);
       else if (earlier)
         problem(
           `"${address}" is also in movedFrom of ${earlier.doc.file}:${earlier.doc.fieldLine(["movedFrom", earlier.index])}. An old address leads to one document: keep it where the document that had it is now.`,

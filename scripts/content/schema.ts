@@ -59,11 +59,14 @@ export const documentDate = z.union([z.literal("unknown"), partialDate], {
   error: 'must be a date ("YYYY-MM-DD", "YYYY-MM", "YYYY") or "unknown" when the source does not state it',
 });
 
+const VISIBLE = /[^\p{White_Space}\p{Cf}]/u;
 const boundedText = (max: number) =>
   z
     .string({ error: "must be text" })
     .trim()
     .min(1, { error: "must not be empty" })
+    // trim() leaves zero-width spaces and joiners, a soft hyphen, a byte-order mark: text of them alone shows nothing.
+    .refine((value) => value.length === 0 || VISIBLE.test(value), { error: "must not be empty: it holds only invisible characters" })
     .max(max, { error: `is longer than ${max} characters. Shorten it` });
 const text = boundedText(LIMITS.textLength);
 const titleText = boundedText(LIMITS.titleLength);

@@ -63,8 +63,14 @@ export function valueProblem(indicator: Indicator, value: number): string | unde
 export function checkKeyFigures(meta: DocumentMeta, indicators: Indicator[], slideCount?: number): FigureProblem[] {
   const problems: FigureProblem[] = [];
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+  // The same figure written twice is shown twice, in every table and chart of its indicator.
+  const seen = new Map<string, number>();
   meta.keyFigures.forEach((figure, index) => {
     const at = (...rest: Array<string | number>) => ["keyFigures", index, ...rest];
+    const key = JSON.stringify(figure);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else problems.push({ path: at(), severity: "error", message: `is the same figure as keyFigures.${first}. Remove one.` });
     const indicator = byId.get(figure.indicator);
     if (!indicator) {
       problems.push({

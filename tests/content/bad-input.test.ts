@@ -74,6 +74,31 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
     content: withField("keyFigures: { indicator: inhabitants, value: 5 }"),
     expected: `${FILE}:7:13 keyFigures: is one entry, not a list of entries. Make it a list: put "- " before its first field, or [ ] around it.`,
   },
+  {
+    name: "a title of invisible characters",
+    content: replaced("title: Et dokument", 'title: "\\u200B\\u00AD"'),
+    expected: `${FILE}:2:8 title: must not be empty: it holds only invisible characters`,
+  },
+  {
+    name: "a topic listed twice",
+    content: withField("topics: [likestilling, likestilling]"),
+    expected: `${FILE}:7:24 topics.1: "likestilling" is listed twice (also topics.0). Remove one.`,
+  },
+  {
+    name: "a key figure written twice",
+    content: withField("keyFigures:\n  - { indicator: inhabitants, value: 5 }\n  - { indicator: inhabitants, value: 5 }"),
+    expected: `${FILE}:9:5 keyFigures.1: is the same figure as keyFigures.0. Remove one.`,
+  },
+  {
+    name: "an old address listed twice",
+    content: withField("movedFrom: [testby/gammel, testby/gammel]"),
+    expected: `${FILE}:7:28 movedFrom.1: "testby/gammel" is listed twice. Remove one.`,
+  },
+  {
+    name: "speaker notes inside speaker notes",
+    content: doc(VALID_FRONT_MATTER, "## A\n\n::: notes\nFørst\n::: notes\nInni\n:::\nEtter\n:::\n"),
+    expected: `${FILE}:13:1 body: speaker notes start again inside speaker notes.`,
+  },
   { name: "unknown field", content: withField("sumary: x"), expected: `${FILE}:7:1 sumary: unknown field "sumary". Did you mean "summary"?` },
   {
     name: "number written with a space",
@@ -94,6 +119,11 @@ const cases: Array<{ name: string; content: string | Uint8Array; expected: strin
     name: "link to a missing slide",
     content: doc(VALID_FRONT_MATTER, "## A\n\nSee [this](/en/documents/testby/likestilling-i-testby/#slide-9).\n"),
     expected: `${FILE}:11:1 body: links to #slide-9 in "testby/likestilling-i-testby", which has 4 slides.`,
+  },
+  {
+    name: "link to a missing slide of its own",
+    content: doc(VALID_FRONT_MATTER, "## A\n\nSee [this](#slide-9) and [that](#slide-1).\n"),
+    expected: `${FILE}:11:1 body: links to #slide-9 in this document, which has 1 slide.`,
   },
   {
     name: "title heading in the body",
@@ -216,6 +246,11 @@ describe("bad input: each gives a clear error naming file, line and field", () =
     expect(lines).toContain(
       'content/nyby/_publisher.yaml:1:1 is a list, not one group of fields. Remove the "- " in front of its fields (id, names, country, kind, parent, region, successor, website, movedFrom).',
     );
+  });
+
+  it("a document in a folder whose name cannot be a publisher's is not told to name it as its publisher", () => {
+    const { lines } = check({ "content/_utkast/case.md": doc(VALID_FRONT_MATTER) });
+    expect(lines).toContain('content/_utkast/case.md:4:12 publisher: is "testby" but the file is in content/_utkast/. Move the file to content/testby/.');
   });
 
   it("publisher folder without _publisher.yaml", () => {

@@ -230,6 +230,11 @@ describe("check validates what the build needs", () => {
   it("an unclosed code fence would swallow the slides after it", () => {
     const { lines } = check({ [FILE]: doc(VALID_FRONT_MATTER, "## A\n\n```\nkode\n\n## B\n") });
     expect(lines.join("\n")).toContain(`${FILE}:11:1 body: code block opened with \`\`\` is not closed`);
+    // A fence of 50,000 backticks is named by its length, not quoted twice.
+    const long = check({ [FILE]: doc(VALID_FRONT_MATTER, `## A\n\n${"`".repeat(50_000)}\nkode\n`) });
+    expect(long.lines).toContain(
+      `${FILE}:11:1 body: code block opened with 50000 backticks is not closed, so everything after it would be shown as code. Add a line of 50000 backticks where it ends.`,
+    );
   });
 
   it("lists or quotes nested too deep would lose their content", () => {
