@@ -32,6 +32,9 @@ export function isTruncated(bytes: Buffer): boolean {
   return false;
 }
 
+/** What sharp may read a body image as: the formats its extension can name (scripts/images/images.ts). */
+const PICTURE_FORMATS = new Set<string | undefined>(["png", "jpeg", "webp", "heif", "gif", "tiff"]);
+
 /** What is wrong with one image file, or undefined when it is fine. */
 export async function imageProblem(file: string | Buffer): Promise<string | undefined> {
   const size = typeof file === "string" ? statSync(file).size : file.length;
@@ -40,7 +43,10 @@ export async function imageProblem(file: string | Buffer): Promise<string | unde
   }
   try {
     // The header first, so a huge image is refused before its pixels are decoded.
-    const { width = 0, height = 0 } = await sharp(file, { limitInputPixels: false }).metadata();
+    const { width = 0, height = 0, format } = await sharp(file, { limitInputPixels: false }).metadata();
+    // sharp reads by content, not by name: a drawing saved as .png would be drawn, its links and fonts with it.
+    if (!PICTURE_FORMATS.has(format))
+      return `is ${format === "svg" ? "an SVG drawing" : format === "pdf" ? "a PDF" : `a ${String(format).toUpperCase()} file`}, not a picture of its name's format. Save it as PNG, JPEG, WebP, AVIF, GIF or TIFF.`;
     if (width * height > LIMITS.imagePixels || Math.max(width, height) > LIMITS.imageSide) {
       return `is ${width}×${height} pixels; the limit is ${LIMITS.imagePixels.toLocaleString("en-US")} pixels and ${LIMITS.imageSide} on the longest side. Scale it down.`;
     }
@@ -58,6 +64,15 @@ export async function imageProblem(file: string | Buffer): Promise<string | unde
   return undefined;
 }
 
+/** An image's address as the editor wrote it: markdown-it percent-encodes it. */
+function shownSource(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
 /** Every body image of the documents, each file checked once, reported at each document line that uses it. */
 export async function verifyImages(documents: readonly LoadedDocument[]): Promise<Problem[]> {
   const results = new Map<string, Promise<string | undefined>>();
@@ -73,7 +88,7 @@ export async function verifyImages(documents: readonly LoadedDocument[]): Promis
           col: 1,
           field: "body",
           severity: "error",
-          message: `image "${image.src}" ${problem}`,
+          message: `image "${shownSource(image.src)}" ${problem}`,
         });
       }
     }

@@ -306,6 +306,18 @@ describe("body images are decoded and held to limits by the check", () => {
       `${FILE}:11:1 body: image "bilde.png" is cut off: the file ends before the picture does. Is it a complete, valid picture file? Save it again from an image editor.`,
     );
   });
+  it("a drawing or a PDF saved under a picture's name, which sharp would otherwise read by its content", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30"/></svg>');
+    expect(await withImage(svg)).toEqual([
+      `${FILE}:11:1 body: image "bilde.png" is an SVG drawing, not a picture of its name's format. Save it as PNG, JPEG, WebP, AVIF, GIF or TIFF.`,
+    ]);
+    // AVIF is sharp's "heif": a real one passes.
+    const avif = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#08c" } })
+      .avif()
+      .toBuffer();
+    expect(await withImage(avif)).toEqual([]);
+  });
+
   it("an image over the pixel limit", async () => {
     // A real 1×1 PNG whose header claims 10000×6000 (a decompression bomb needs no more).
     const png = Buffer.from(
