@@ -61,7 +61,8 @@ export function isAllowedAttachment(name: string): boolean {
 /**
  * True when the file's first bytes are markup a browser could run (an HTML or
  * SVG page renamed to .pdf): with no Content-Type header enforced by the host,
- * some browsers sniff and render it.
+ * some browsers sniff and render it. The tags are those the WHATWG MIME Sniffing
+ * standard reads as HTML ("<p>", "<div>", "<a " … as well as "<html>"), plus SVG.
  */
 export function looksLikeMarkup(head: Uint8Array): boolean {
   const text = Buffer.from(head)
@@ -70,7 +71,7 @@ export function looksLikeMarkup(head: Uint8Array): boolean {
     .trimStart()
     .slice(0, 64)
     .toLowerCase();
-  return /^<(?:!doctype|html|head|body|script|svg|\?xml|iframe|meta|!--)/.test(text);
+  return /^<(?:\?xml|!--|!doctype|(?:html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|svg|meta)(?=[\s>/]|$))/.test(text);
 }
 
 export function allowedTypesText(): string {

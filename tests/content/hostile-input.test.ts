@@ -11,6 +11,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load.ts";
 import { formatProblem } from "../../scripts/content/problems.ts";
+import { looksLikeMarkup } from "../../scripts/content/attachment-types.ts";
 import { isTruncated, verifyImages } from "../../scripts/content/verify-images.ts";
 import { loadSiteConfig } from "../../scripts/content/site-config.ts";
 import { LIMITS } from "../../scripts/content/limits.ts";
@@ -119,6 +120,15 @@ describe("attachments are an allow-list of types that never run in a browser", (
   it("refuses HTML renamed to .pdf", () => {
     const { lines } = check({ "content/testby/report.pdf": "  <!DOCTYPE html><script>alert(1)</script>", [FILE]: withAttachment("report.pdf") });
     expect(lines.join("\n")).toContain(`${FILE}:8:11 attachments.0.file: "report.pdf" contains HTML or SVG markup`);
+  });
+
+  it("knows HTML by every tag a browser sniffs as HTML, not only by <html> and <script>, and leaves text with a < alone", () => {
+    for (const markup of ["<p>Hei</p>", "<div><script>alert(1)</script></div>", '<a href="x">', "<B>fet</B>", "<br/>", "<!-- x -->", "<TITLE>x"]) {
+      expect(looksLikeMarkup(Buffer.from(`\n ${markup}`)), markup).toBe(true);
+    }
+    for (const text of ["<pre is not p", "<abc>", "<bibliografi>", "a < b", "<3 kommuner", "<ph>"]) {
+      expect(looksLikeMarkup(Buffer.from(text)), text).toBe(false);
+    }
   });
 
   it("accepts a PDF, a spreadsheet and a CSV", () => {
