@@ -37,11 +37,11 @@ export function importedFromNote(fileName: string): ImportedNote {
 
 /**
  * Characters Markdown reads as markup anywhere in a line: emphasis (`*`, `_`),
- * a link or image (`[`), raw HTML or an autolink (`<`), code (`` ` ``), and the
- * escape character itself. Escaped with a backslash so the page shows what the
+ * a link or image (`[`), raw HTML or an autolink (`<`), code (`` ` ``),
+ * strikethrough (`~~`), and the escape character itself. Escaped with a backslash so the page shows what the
  * transcript says ("*viktig*" stays "*viktig*", "<tom>" stays "<tom>").
  */
-const INLINE_MARKUP = /[\\`*_[\]<>]/gu;
+const INLINE_MARKUP = /[\\`*_[\]<>~]/gu;
 
 export function escapeInline(text: string): string {
   return text.replace(INLINE_MARKUP, (c) => `\\${c}`);
@@ -58,6 +58,8 @@ export function escapeLine(text: string): string {
   else if (/^[-+] /u.test(t))
     t = `\\${t}`; // a bullet the transcript did not mean as a list
   else if (/^>/u.test(t)) t = `\\${t}`;
+  // "15. mars Oppstart" would be a list numbered from 15 (and the next lines 16., 17.): the dot keeps its place.
+  else t = t.replace(/^(\d+)([.)])(\s|$)/u, "$1\\$2$3");
   return t;
 }
 
@@ -88,11 +90,26 @@ export function frontMatter(fm: FrontMatter): string {
   return `---\n${doc.toString({ lineWidth: 0 })}---\n`;
 }
 
+/**
+ * A paragraph's Markdown. One of several lines is a numbered list the importer made of a line a transcript glued
+ * together (inline-lists.ts): its markers stay list markers, and each item's text is escaped as a line.
+ */
+function paragraph(text: string): string {
+  if (!text.includes("\n")) return escapeLine(text);
+  return text
+    .split("\n")
+    .map((line) => {
+      const item = /^(\d+\. )(.*)$/su.exec(line);
+      return item ? `${item[1]}${escapeLine(item[2]!)}` : escapeLine(line);
+    })
+    .join("\n");
+}
+
 export function body(slides: DocSlide[]): string {
   const out: string[] = [];
   for (const s of slides) {
     out.push(s.heading ? `## ${escapeHeading(s.heading)}` : "##", "");
-    for (const p of s.paragraphs) out.push(escapeLine(p), "");
+    for (const p of s.paragraphs) out.push(paragraph(p), "");
     if (s.notes.length) {
       out.push("::: notes");
       s.notes.forEach((p, i) => {

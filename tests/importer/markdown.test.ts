@@ -74,6 +74,10 @@ describe("Markdown escaping (issue 16)", () => {
     "- ikke en liste",
     "> ikke et sitat",
     "1 * 2 * 3 = 6",
+    "15. mars Oppstart i ledergruppen",
+    "2011. Det var året",
+    "1) første punkt",
+    "~~ikke gjennomstreket~~",
   ])("the page shows what the transcript says: %s", (text) => {
     const md = body([{ number: 1, heading: text, paragraphs: [text], notes: [text] }]);
     const rendered = renderBody(md, "slide");
@@ -81,7 +85,7 @@ describe("Markdown escaping (issue 16)", () => {
     expect(rendered.links).toEqual([]);
     const part = rendered.parts[0]!;
     for (const html of [part.titleHtml, part.bodyHtml, part.notesHtml]) {
-      expect(html).not.toMatch(/<(em|strong|a|img|code|ul|ol|li|blockquote|h1|b)[ >]/u);
+      expect(html).not.toMatch(/<(em|strong|a|img|code|ul|ol|li|blockquote|h1|b|s|del)[ >]/u);
       expect(decode(html).trim()).toBe(text);
     }
   });

@@ -126,11 +126,9 @@ function slidePictureAlt(s: Section, lang: Lang): string {
   return `${SLIDE_WORD[lang] ?? SLIDE_WORD.en} ${s.number}${short ? `: ${short}` : ""}`.replace(/([[\]\\])/gu, "\\$1");
 }
 
-/** Inline text: block-structure escapes, plus a leading list marker that would start a list. */
+/** Inline text: block-structure escapes (escapeLine escapes a leading "1." and "-" too), and a leading "+" or "*". */
 function inline(text: string): string {
-  return escapeLine(text)
-    .replace(/^([-+*])(\s)/u, "\\$1$2")
-    .replace(/^(\d+)([.)])(\s)/u, "$1\\$2$3");
+  return escapeLine(text).replace(/^([-+*])(\s)/u, "\\$1$2");
 }
 
 /** A table cell shows its text as the original has it: inline markup escaped as in a paragraph, and the column bar. */
