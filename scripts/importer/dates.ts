@@ -88,6 +88,8 @@ const RULES: Rule[] = [
     // september 2009
     re: new RegExp(`${B}(${MONTH_ALT})\\s+(\\d{4})${E}`, "giu"),
     make: (m) => {
+      // "jul 2011" is as likely Christmas ("før jul 2011") as July: only "juli 2011" or a day ("9. jul 2011") says July.
+      if (m[1]!.toLowerCase() === "jul") return undefined;
       const mo = MONTHS[m[1]!.toLowerCase()]!;
       const y = Number(m[2]);
       return y >= 1900 && y <= 2100 ? { iso: `${y}-${pad(mo)}`, precision: "month" } : undefined;

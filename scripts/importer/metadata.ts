@@ -12,6 +12,7 @@
  *   eight, not part of the title or a name) when they contain an event word
  *   ("nettverk", "konferanse", "seminar" …).
  */
+import { latestYear, LIMITS } from "../content/limits.ts";
 import { findDates, type DateCandidate } from "./dates.js";
 import { findPeople, type Person } from "./people.js";
 import { clip, compareKey, escapeRegExp, squash, words } from "./text.js";
@@ -163,7 +164,11 @@ export function guessMetadata(input: MetadataInput): Metadata {
     // Blank out the title only when slide 1 repeats it.
     const t = compareKey(slide1Text).includes(compareKey(title)) ? title : "";
     eventCandidate = findEvent(slide1Text.replace(/\n/gu, " "), d, t, people);
-    if (people.length > 0 || eventCandidate) {
+    const year = Number(d.iso!.slice(0, 4));
+    if (year < LIMITS.earliestYear || year > latestYear()) {
+      // The check would refuse it ("03.04.49" read as 2049, a typo): left unknown, with the reason.
+      dateReason = `"${d.text}" on slide 1 is not a plausible date for the document (the check takes ${LIMITS.earliestYear} to next year)`;
+    } else if (people.length > 0 || eventCandidate) {
       date = d.iso!;
       event = eventCandidate;
       dateReason = `"${d.text}" on slide 1, next to ${people.length ? "the presenter" : "the event"}`;

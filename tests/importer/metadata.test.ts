@@ -52,6 +52,12 @@ describe("dates", () => {
   it("ignores impossible dates and decimal numbers", () => {
     expect(findDates("31.2.2011 og 2.9 og 6,8%", 1)).toEqual([]);
   });
+
+  it('reads "jul 2011" as no month (it may be Christmas), but "juli 2011" and "9. jul 2011" as July', () => {
+    expect(findDates("Før jul 2011", 1)).toEqual([]);
+    expect(findDates("juli 2011", 1).map((d) => d.iso)).toEqual(["2011-07"]);
+    expect(findDates("9. jul 2011", 1).map((d) => d.iso)).toEqual(["2011-07-09"]);
+  });
 });
 
 describe("metadata: title, date, event", () => {
@@ -65,6 +71,14 @@ describe("metadata: title, date, event", () => {
     const m = guessMetadata({ ...base, quotedTitle: "Internasjonal satsing i Bydel Sagene", slide1, slideTexts: [{ number: 1, text: slide1.join("\n") }] });
     expect(m.date).toBe("2009-09-09");
     expect(m.event).toBe("KS´ internasjonale nettverk");
+  });
+
+  it("leaves the date unknown when the one on slide 1 is one the check would refuse, and says why", () => {
+    const slide1 = ["Budsjett for skolene i Grue kommune Rådmann Kari Nordmann 3.4.49"];
+    const m = guessMetadata({ ...base, quotedTitle: "Budsjett for skolene i Grue kommune", slide1, slideTexts: [{ number: 1, text: slide1[0]! }] });
+    expect(m.people.map((p) => p.name)).toContain("Kari Nordmann");
+    expect(m.date).toBe("unknown");
+    expect(m.dateReason).toBe('"3.4.49" on slide 1 is not a plausible date for the document (the check takes 1800 to next year)');
   });
 
   it("leaves the date unknown when the only dates are about the content", () => {
