@@ -32,14 +32,30 @@ export interface SplitResult {
 
 const START_RE = /^[ \t]*(\d{1,3})(?:[ \t]+(.*?))?[ \t]*$/u;
 
+/** "2 000 innbyggere": the number is the first group of a figure, unless no other line could start that slide. */
+const FIGURE_GROUP = /^\d{3}(?!\d)/u;
+
 function split(lines: string[], paragraphOnly: boolean): { slides: RawSlide[]; before: string[] } {
   const slides: RawSlide[] = [];
   const before: string[] = [];
   let expected = 1;
-  lines.forEach((line, i) => {
-    const m = START_RE.exec(line);
+  const startsSlide = (i: number, n: number): RegExpExecArray | undefined => {
+    const m = START_RE.exec(lines[i]!);
     const atParagraph = i === 0 || lines[i - 1]!.trim() === "";
-    if (m && Number(m[1]) === expected && (atParagraph || !paragraphOnly)) {
+    return m && Number(m[1]) === n && (atParagraph || !paragraphOnly) ? m : undefined;
+  };
+  /** A later line starts slide `n` as a plain number, before any line starts the slide after it. */
+  const laterStart = (from: number, n: number): boolean => {
+    for (let j = from + 1; j < lines.length; j++) {
+      if (startsSlide(j, n + 1)) return false;
+      const m = startsSlide(j, n);
+      if (m && !FIGURE_GROUP.test(m[2] ?? "")) return true;
+    }
+    return false;
+  };
+  lines.forEach((line, i) => {
+    const m = startsSlide(i, expected);
+    if (m && !(FIGURE_GROUP.test(m[2] ?? "") && laterStart(i, expected))) {
       slides.push({ number: expected, first: (m[2] ?? "").trim(), rest: [] });
       expected++;
       return;
@@ -132,7 +148,8 @@ export function stripRunningFooters(slides: RawSlide[]): { tag: string | undefin
       const w = lastLine(s).split(/[ \t]+/u);
       for (let k = 1; k <= Math.min(3, w.length - 1); k++) {
         const t = w.slice(-k).join(" ");
-        if (t.length <= 20 && /\p{L}/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+        // A tag ending in a number ("i 2010") is more likely the end of each slide's sentence than a footer: kept.
+        if (t.length <= 20 && /\p{L}/u.test(t) && !/\d$/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }
     const need = Math.max(3, Math.ceil(rest.length * 0.6));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSlides, stripTrailingPageNumbers } from "../../scripts/importer/slides.js";
+import { splitSlides, stripRunningFooters, stripTrailingPageNumbers } from "../../scripts/importer/slides.js";
 import { headings, imp, nbTranscript } from "./helpers.js";
 
 const split = (text: string) => splitSlides(text.split("\n"));
@@ -15,6 +15,22 @@ describe("slides: numbered paragraphs counting up from 1", () => {
     const s = split("1 Bydelen har\n32 000 innbyggere og 2 Fakta om alt\n\n2 Andre lysbilde").slides;
     expect(s).toHaveLength(2);
     expect(s[0]!.rest).toEqual(["32 000 innbyggere og 2 Fakta om alt"]);
+  });
+
+  it('"2 000 innbyggere" at a paragraph start is a figure when another paragraph starts slide 2, and slide 2 when none does', () => {
+    const s = split("1 Budsjett Grue kommune\n\n2 000 innbyggere flyttet hit i fjor.\n\n2 Mål\n\n3 Tiltak").slides;
+    expect(s.map((x) => x.first)).toEqual(["Budsjett Grue kommune", "Mål", "Tiltak"]);
+    expect(s[0]!.rest).toEqual(["2 000 innbyggere flyttet hit i fjor."]);
+    // A slide headed "100 år med skole" has no other start.
+    expect(split("1 A\n\n2 100 år med skole\n\n3 B").slides.map((x) => x.first)).toEqual(["A", "100 år med skole", "B"]);
+  });
+
+  it('keeps "i 2010" at the end of every slide: a footer does not end in a number', () => {
+    const slides = split(
+      "1 Fakta\n\n2 Innbyggere\nKommunen hadde 4 900 innbyggere i 2010\n\n3 Ansatte\nKommunen hadde 460 ansatte i 2010\n\n4 Ledighet\nLedigheten var 6,8 % i 2010\n\n5 Budsjett\nBudsjettet var 1,2 mill. i 2010",
+    ).slides;
+    expect(stripRunningFooters(slides).tag).toBeUndefined();
+    expect(slides[1]!.rest).toEqual(["Kommunen hadde 4 900 innbyggere i 2010"]);
   });
 
   it('"11 veiledere" at a line start inside slide 11 is text (the next number is 12)', () => {
