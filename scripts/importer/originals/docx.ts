@@ -92,11 +92,16 @@ function listItems(list: El, level: number, items: { level: number; text: string
   }
 }
 
+/** An element's text on one line: a line break or a second paragraph in it (a cell's "2010" and "2011") is a space. */
+function lineText(text: string): string {
+  return squash(text.replace(/\s*\n\s*/gu, " "));
+}
+
 function tableRows(table: El): string[][] {
   const rows: string[][] = [];
   const walk = (e: El): void => {
     if (e.name === "tr") {
-      rows.push(e.children.filter((c) => c.name === "td" || c.name === "th").map((c) => squash(textOf(c).replace(MARKER, ""))));
+      rows.push(e.children.filter((c) => c.name === "td" || c.name === "th").map((c) => lineText(textOf(c).replace(MARKER, ""))));
       return;
     }
     e.children.forEach(walk);
@@ -122,7 +127,7 @@ function blocksOf(el: El, ctx: Ctx): Block[] {
     const rows = tableRows(el).filter((r) => r.length);
     return rows.length && rows.some((r) => r.some(Boolean)) ? [{ kind: "table", rows }] : [];
   }
-  const text = squash(textOf(el));
+  const text = lineText(textOf(el));
   const blocks: Block[] = [];
   // A chart or SmartArt marker splits the paragraph: text before, the block, text after.
   let last = 0;
@@ -210,7 +215,7 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   let start = 0;
   const first = elements[0];
   if (first && levelOf(first) !== undefined && (first.attrs.class === "document-title" || levels.filter((l) => l === levelOf(first)).length === 1)) {
-    title = squash(textOf(first));
+    title = lineText(textOf(first));
     start = 1;
   }
   const rest = elements
@@ -225,12 +230,12 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   for (const el of elements.slice(start)) {
     const level = levelOf(el);
     if (level !== undefined && level === sectionLevel) {
-      sections.push({ number: sections.length + 1, heading: squash(textOf(el)), headingSource: "heading style", hidden: false, blocks: [], notes: [] });
+      sections.push({ number: sections.length + 1, heading: lineText(textOf(el)), headingSource: "heading style", hidden: false, blocks: [], notes: [] });
       continue;
     }
     const target = sections.at(-1)?.blocks ?? preamble;
     if (level !== undefined) {
-      const text = squash(textOf(el));
+      const text = lineText(textOf(el));
       if (text) target.push({ kind: "heading", level: Math.min(6, 3 + Math.max(0, level - (sectionLevel ?? level) - 1)), text });
       continue;
     }

@@ -80,8 +80,12 @@ export function descendants(el: El | undefined, name: string, out: El[] = []): E
 }
 
 /** Concatenated text of every text node below `el`. */
+/** Elements of mammoth's HTML that end a line: a cell's two paragraphs "2010" and "2011" are not "20102011". */
+const LINE_ENDS = new Set(["p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "div"]);
+
 export function textOf(el: El | undefined): string {
   if (!el) return "";
   if (el.name === "#text") return el.text ?? "";
-  return el.children.map(textOf).join("");
+  const text = el.children.map(textOf).join("");
+  return LINE_ENDS.has(el.name) ? `${text}\n` : text;
 }

@@ -1,3 +1,4 @@
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
 import { makeReport, withCoreProperties } from "./fixtures.js";
 import { imp } from "./helpers.js";
@@ -37,6 +38,30 @@ describe("Word originals", () => {
     expect(files.map((f) => f.path)).toEqual(["kulturstrategi-for-testby.docx", "kulturstrategi-for-testby/section-2-1.png"]);
     expect(markdown).toContain("attachments:\n  - file: kulturstrategi-for-testby.docx\n");
     expect(report.keyFigures.map((f) => [f.kind, f.value, f.slide])).toEqual([["inhabitants", 32000, 1]]);
+  });
+
+  it("keeps words on separate lines apart: a cell's two paragraphs, and a line break in a paragraph", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Kontakt", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ children: [new TextRun("Adresse: Storgata 1"), new TextRun({ text: "2260 Kirkenær", break: 1 })] }),
+            new Table({
+              rows: [
+                new TableRow({ children: [new TableCell({ children: [new Paragraph("År")] }), new TableCell({ children: [new Paragraph("Tall")] })] }),
+                new TableRow({
+                  children: [new TableCell({ children: [new Paragraph("2010"), new Paragraph("2011")] }), new TableCell({ children: [new Paragraph("5")] })],
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { markdown } = await imp(await Packer.toBuffer(doc), "kontakt.docx");
+    expect(body(markdown)).toContain("Adresse: Storgata 1 2260 Kirkenær\n");
+    expect(body(markdown)).toContain("| 2010 2011 | 5 |");
   });
 
   it("writes the author as author and a plausible modification date", async () => {
