@@ -18,6 +18,32 @@ export interface Replacement {
   kept: string[];
   /** Fields the import gave another value, with the value the document had, as JSON. */
   replaced: { field: string; was: string }[];
+  /** Pictures whose description the document had and the import has not, kept. */
+  keptAltTexts: number;
+  /** Lines of the document's body that the import's body does not have (an editor's edits, or the source's). */
+  bodyLinesReplaced: number;
+}
+
+/** A picture in a body: its description and address. */
+const PICTURE = /!\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/gu;
+
+/**
+ * The imported body with the descriptions an editor wrote for its pictures (the report asks for them) where the import
+ * has none, the picture being the same file; and how many of the document's lines the result still lacks.
+ */
+function keepBody(existingBody: string, importedBody: string): { body: string; keptAltTexts: number; bodyLinesReplaced: number } {
+  const described = new Map<string, string>();
+  for (const [, alt, src] of existingBody.matchAll(PICTURE)) if (alt!.trim()) described.set(src!, alt!);
+  let keptAltTexts = 0;
+  const body = importedBody.replace(PICTURE, (whole, alt: string, src: string) => {
+    const theirs = described.get(src);
+    if (alt.trim() || theirs === undefined) return whole;
+    keptAltTexts++;
+    return `![${theirs}](${src})`;
+  });
+  const ours = new Set(body.split("\n").map((line) => line.trim()));
+  const bodyLinesReplaced = existingBody.split("\n").filter((line) => line.trim() && !ours.has(line.trim())).length;
+  return { body, keptAltTexts, bodyLinesReplaced };
 }
 
 const emptyValue = (node: unknown) =>
@@ -75,11 +101,14 @@ export function keepEditorFields(existing: string, imported: string, input: stri
       "fix the file (npm run check names the line), or delete it to import afresh",
     );
   }
-  const result: Replacement = { kept: [], replaced: [] };
+  const { body, keptAltTexts, bodyLinesReplaced } = keepBody(splitFrontMatter(normalizeText(existing)).body, ours.body);
+  const result: Replacement = { kept: [], replaced: [], keptAltTexts, bodyLinesReplaced };
   const doc = parseDocument(ours.frontMatter);
   if (isMap(doc.contents) && isMap(theirs.contents)) keep(doc.contents, theirs.contents, "", result);
-  if (!result.kept.length) return { markdown: imported, replacement: result };
-  return { markdown: `---\n${doc.toString({ lineWidth: 0 })}---\n${ours.body}`, replacement: result };
+  if (!result.kept.length && !keptAltTexts) return { markdown: imported, replacement: result };
+  const frontMatter =
+    result.kept.length || !imported.endsWith(ours.body) ? `---\n${doc.toString({ lineWidth: 0 })}---\n` : imported.slice(0, imported.length - ours.body.length);
+  return { markdown: `${frontMatter}${body}`, replacement: result };
 }
 
 /** The report's lines for a replacement (empty when the document was new). */
@@ -87,14 +116,22 @@ function formatReplacement(replacement: Replacement | undefined, shown: string):
   if (!replacement) return [];
   const lines = [`  replaces:        ${shown} (--force)`];
   if (replacement.kept.length) lines.push(`  kept from it:    ${replacement.kept.join(", ")}`);
+  if (replacement.keptAltTexts) lines.push(`  kept from it:    the description of ${replacement.keptAltTexts} picture(s)`);
   for (const { field, was } of replacement.replaced) lines.push(`  changed:         ${field} (was ${was})`);
+  if (replacement.bodyLinesReplaced)
+    lines.push(
+      `  body replaced:   ${replacement.bodyLinesReplaced} line(s) of its body are not in this import (an editor's corrections of headings, text or notes among them?): compare with git diff and copy back what should stay`,
+    );
   return lines;
 }
 
 /** Why a replacement needs review (the import changed what the document said), as a list of one; empty when it changed nothing. */
 function replacementReview(replacement: Replacement | undefined): string[] {
-  if (!replacement?.replaced.length) return [];
-  return [`changes what the document it replaces said in ${replacement.replaced.map((entry) => entry.field).join(", ")}`];
+  if (!replacement) return [];
+  return [
+    ...(replacement.replaced.length ? [`changes what the document it replaces said in ${replacement.replaced.map((entry) => entry.field).join(", ")}`] : []),
+    ...(replacement.bodyLinesReplaced ? [`replaces ${replacement.bodyLinesReplaced} line(s) of the body of the document it replaces`] : []),
+  ];
 }
 
 /**

@@ -122,6 +122,22 @@ describe("CLI: npm run import", () => {
     expect(r.stdout).toContain("  replaces:        content/voss/kulturplan-for-voss-herad.md (--force)\n");
     expect(r.stdout).toContain("  kept from it:    titleTranslations, topics, summary, source.url\n");
     expect(r.stdout).toContain('  changed:         title (was "Kulturplan for Voss")\n');
+    expect(r.stdout).not.toContain("body replaced");
+  });
+
+  it("--force says how many lines of the body it replaces, and marks the document for review", () => {
+    expect(run("in/nn-kulturplan.txt", "--publisher", "voss").code).toBe(0);
+    const target = path.join(dir, "content/voss/kulturplan-for-voss-herad.md");
+    const imported = readFileSync(target, "utf8");
+    const [, firstHeading] = /\n## (.+)\n/u.exec(imported)!;
+    writeFileSync(target, imported.replace(`\n## ${firstHeading}\n`, `\n## ${firstHeading} (retta)\n\nEin merknad frå redaktøren.\n`));
+    const r = run("in/nn-kulturplan.txt", "--publisher", "voss", "--force", "--report", "reports");
+    expect(r.stdout).toContain(
+      "  body replaced:   2 line(s) of its body are not in this import (an editor's corrections of headings, text or notes among them?): compare with git diff and copy back what should stay\n",
+    );
+    const report = JSON.parse(readFileSync(path.join(dir, "reports/nn-kulturplan.json"), "utf8")) as { status: string; reasons: string[] };
+    expect(report).toMatchObject({ status: "needs review", reasons: ["replaces 2 line(s) of the body of the document it replaces"] });
+    expect(readFileSync(target, "utf8")).toBe(imported);
   });
 
   it("--force in a batch marks a document whose fields the import changed for review, in the summary and the JSON report", () => {

@@ -109,6 +109,19 @@ describe("npm run import with originals", () => {
     expect(r.stdout).not.toContain("changed:");
   });
 
+  it("with --force keeps the description an editor wrote for a picture that has none in the original", async () => {
+    writeFileSync(path.join(dir, "deck.pptx"), await makeDeck({}));
+    expect((await run("deck.pptx", "--publisher", "testby")).code).toBe(0);
+    const target = path.join(dir, "content/testby/internasjonal-satsing-i-testby.md");
+    const imported = readFileSync(target, "utf8");
+    const [picture, src] = /!\[\]\(([^)]+)\)/u.exec(imported)!;
+    writeFileSync(target, imported.replace(picture, `![Grønt bilde av skolen](${src})`));
+    const r = await run("deck.pptx", "--publisher", "testby", "--force");
+    expect(readFileSync(target, "utf8")).toBe(imported.replace(picture, `![Grønt bilde av skolen](${src})`));
+    expect(r.stdout).toContain("  kept from it:    the description of 1 picture(s)\n");
+    expect(r.stdout).not.toContain("body replaced");
+  });
+
   it("names the document a file was imported as before under another title, as the transcripts' import does", async () => {
     expect((await run("deck.pptx", "--publisher", "testby")).code).toBe(0);
     mkdirSync(path.join(dir, "retta"));
