@@ -101,6 +101,8 @@ function cached(folder: string | undefined, count: number): Uint8Array[] | undef
 }
 
 export async function makeSlidePictures(bytes: Uint8Array, options: SlidePictureOptions): Promise<SlidePictures> {
+  // Switched off means none, even those a run before made (a machine without LibreOffice still takes those).
+  if (options.skippedBecause) return { pictures: undefined, status: `skipped: ${options.skippedBecause}` };
   const hash = createHash("sha256").update(bytes).digest("hex");
   const folder = options.cacheDir ? path.join(options.cacheDir, hash) : undefined;
   const hit = cached(folder, options.slideCount);
@@ -108,9 +110,8 @@ export async function makeSlidePictures(bytes: Uint8Array, options: SlidePicture
   if (!options.soffice) {
     return {
       pictures: undefined,
-      status: options.skippedBecause
-        ? `skipped: ${options.skippedBecause}`
-        : "skipped: LibreOffice (soffice) is not installed; the slide text, tables and pictures were imported without pictures of whole slides (Debian: apt-get install libreoffice-impress)",
+      status:
+        "skipped: LibreOffice (soffice) is not installed; the slide text, tables and pictures were imported without pictures of whole slides (Debian: apt-get install libreoffice-impress)",
     };
   }
   // Outside the try below: a part that unpacks past the budget refuses the import, it does not just skip the pictures.

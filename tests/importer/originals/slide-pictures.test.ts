@@ -53,6 +53,9 @@ describe("slide pictures", () => {
     expect(r.status).toMatch(/taken from the cache/u);
     // A different deck (other bytes) is not served from that cache.
     expect((await makeSlidePictures(await makeDeck({ title: "Annen" }), { soffice: undefined, slideCount: 4, cacheDir: cache })).pictures).toBeUndefined();
+    // Switched off (LYSARK_SLIDE_PICTURES=off) means none, cached ones too.
+    const off = await makeSlidePictures(deck, { soffice: undefined, slideCount: 4, cacheDir: cache, skippedBecause: "switched off" });
+    expect(off).toEqual({ pictures: undefined, status: "skipped: switched off" });
   });
 
   it("puts each slide picture first in its slide, with alt text from the slide text", async () => {
