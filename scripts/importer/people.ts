@@ -70,15 +70,27 @@ function isNameWord(w: string, lowerSeen: Set<string>, first: boolean): boolean 
   return NAME_WORD.test(w) && !isFunctionWord(b) && !TITLES.has(b) && !NOT_NAME.has(b) && (first || !lowerSeen.has(b));
 }
 
+/** Words after a place's name that make it an organisation's ("Grue kommune"): the place is not the surname's part. */
+const ORGANISATION_WORDS = new Set(
+  `kommune kommun kommunes fylkeskommune fylkeskommun fylke herad kommunestyre kommunestyret bystyre bystyret`.split(/\s+/u).filter(Boolean),
+);
+
 /** Take a name (2–4 capitalised words) starting at word index i. */
 function nameAt(w: string[], i: number, lowerSeen: Set<string>): string[] | undefined {
   const out: string[] = [];
+  let ended = false;
   for (let k = i; k < w.length && out.length < 4; k++) {
     const word = w[k]!.replace(/[,;.]$/u, "");
     if (!isNameWord(word, lowerSeen, out.length === 0)) break;
     out.push(word);
-    if (word !== w[k]) break; // a comma/full stop ends the name
+    if (word !== w[k]) {
+      ended = true; // a comma/full stop ends the name
+      break;
+    }
   }
+  // "Kari Nordmann Grue kommune": the last word names the municipality, not the person.
+  const next = w[i + out.length];
+  if (!ended && out.length > 2 && next !== undefined && ORGANISATION_WORDS.has(bare(next))) out.pop();
   return out.length >= 2 ? out : undefined;
 }
 

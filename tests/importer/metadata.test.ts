@@ -28,6 +28,13 @@ describe("people on slide 1", () => {
     expect(findPeople(["Inger Østensjø, rådmann"], none)[0]).toMatchObject({ name: "Inger Østensjø", title: "rådmann" });
   });
 
+  it('stops a name before the place of "<Place> kommune", which is no part of it', () => {
+    expect(findPeople(["Budsjett 2011 Rådmann Kari Nordmann Grue kommune 15. mars 2011"], none).map((x) => x.name)).toEqual(["Kari Nordmann"]);
+    expect(findPeople(["Anne Marie Olsen og Per Hansen Stavanger kommune"], none).map((x) => x.name)).toEqual(["Anne Marie Olsen", "Per Hansen"]);
+    // A name a comma ends is whole: the place follows it.
+    expect(findPeople(["Rådmann Ingrid Hauge Rasmussen, Grue kommune"], none).map((x) => x.name)).toEqual(["Ingrid Hauge Rasmussen"]);
+  });
+
   it("finds nobody where slide 1 names nobody", () => {
     expect(findPeople(["Kommunenes arbeid med likestilling Resultater fra kartlegging"], none)).toEqual([]);
     expect(findPeople(["Internasjonal satsing i Bydel Sagene Oslo kommune"], none)).toEqual([]);
