@@ -79,7 +79,7 @@ function paragraphs(txBody: El | undefined): Para[] {
   return out;
 }
 
-function offset(el: El | undefined): { x: number; y: number } | undefined {
+function shapeOffset(el: El | undefined): { x: number; y: number } | undefined {
   const off = kid(el, "a:off");
   if (!off) return undefined;
   return { x: Number(off.attrs.x ?? 0), y: Number(off.attrs.y ?? 0) };
@@ -92,15 +92,43 @@ function extension(target: string): string {
   return ext === "jpg" ? "jpeg" : ext;
 }
 
+type Point = { x: number; y: number };
+
+/**
+ * Where a group puts its shapes on the slide: their positions are in the group's own space (chOff, chExt), which the
+ * group maps onto its place (off, ext); a group moved after grouping has chOff ≠ off.
+ */
+function groupPlace(group: El, outer: (p: Point) => Point): (p: Point) => Point {
+  const xfrm = at(group, "p:grpSpPr", "a:xfrm");
+  const num = (name: string, attr: string, fallback: number) => Number(kid(xfrm, name)?.attrs[attr] ?? fallback);
+  const [offX, offY, chX, chY] = [num("a:off", "x", 0), num("a:off", "y", 0), num("a:chOff", "x", 0), num("a:chOff", "y", 0)];
+  const scale = (ext: number, chExt: number) => (ext > 0 && chExt > 0 ? ext / chExt : 1);
+  const sx = scale(num("a:ext", "cx", 0), num("a:chExt", "cx", 0));
+  const sy = scale(num("a:ext", "cy", 0), num("a:chExt", "cy", 0));
+  return (p) => outer({ x: offX + (p.x - chX) * sx, y: offY + (p.y - chY) * sy });
+}
+
+const SHAPES = new Set(["p:sp", "p:grpSp", "p:graphicFrame", "p:pic"]);
+
 async function collect(
   tree: El,
   ctx: { pkg: OoxmlPackage; part: string; rels: Awaited<ReturnType<typeof relationships>>; slide: number; skipped: string[] },
   items: Item[],
+  place: (p: Point) => Point = (p) => p,
 ): Promise<void> {
+  const offset = (el: El | undefined): Point | undefined => {
+    const pos = shapeOffset(el);
+    return pos && place(pos);
+  };
   for (const el of tree.children) {
     const order = items.length;
     if (el.name === "p:grpSp") {
-      await collect(el, ctx, items);
+      await collect(el, ctx, items, groupPlace(el, place));
+    } else if (el.name === "mc:AlternateContent") {
+      // PowerPoint's choice for newer readers (a text box with an equation, say), else the fallback it keeps for older ones.
+      const choice = kids(el, "mc:Choice").find((c) => c.children.some((child) => SHAPES.has(child.name)));
+      const taken = choice ?? kid(el, "mc:Fallback");
+      if (taken) await collect(taken, ctx, items, place);
     } else if (el.name === "p:sp") {
       const ph = at(el, "p:nvSpPr", "p:nvPr", "p:ph");
       const type = ph ? (ph.attrs.type ?? "body") : undefined;

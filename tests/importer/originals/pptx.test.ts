@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { makeDeck, withCoreProperties } from "./fixtures.js";
+import JSZip from "jszip";
+import { makeDeck, withCoreProperties, withEntries } from "./fixtures.js";
 import { imp as importFile } from "./helpers.js";
 
 const imp = (bytes: Uint8Array) => importFile(bytes, "deck.pptx");
 
+/** A text box at (x, y) on the slide or in a group's space. */
+const textBox = (id: number, text: string, y: number) =>
+  `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Box ${id}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="${y}"/><a:ext cx="4000000" cy="400000"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="nb-NO" sz="1800"/><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp>`;
+
 describe("PowerPoint originals", () => {
+  it("reads a group's shapes where the group puts them, and a shape PowerPoint wrapped for newer readers", async () => {
+    const deck = await makeDeck({});
+    const zip = await JSZip.loadAsync(deck);
+    const slide = await zip.file("ppt/slides/slide3.xml")!.async("string");
+    // A group moved after grouping: its shapes' own y (0 and 1000000) is in the group's space, placed from 1828800.
+    const group = `<p:grpSp><p:nvGrpSpPr><p:cNvPr id="20" name="Group"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="457200" y="1828800"/><a:ext cx="4000000" cy="1400000"/><a:chOff x="457200" y="0"/><a:chExt cx="4000000" cy="1400000"/></a:xfrm></p:grpSpPr>${textBox(21, "Gruppe forst", 0)}${textBox(22, "Gruppe sist", 1000000)}</p:grpSp>`;
+    const wrapped = `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14">${textBox(30, "Rådmann Kari Nordmann", 4000000)}</mc:Choice><mc:Fallback><p:pic><p:nvPicPr><p:cNvPr id="31" name="Fallback"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill/><p:spPr/></p:pic></mc:Fallback></mc:AlternateContent>`;
+    const changed = slide.replace(/<p:pic>[\s\S]*<\/p:pic>/u, `${textBox(10, "Midt mellom", 1000000)}${group}${wrapped}`);
+    expect(changed).not.toBe(slide);
+    const { markdown } = await imp(await withEntries(deck, { "ppt/slides/slide3.xml": changed }));
+    const third = markdown.split(/^## /mu)[3]!;
+    expect(third).toBe("Bilde fra samlingen\n\nMidt mellom\n\nGruppe forst\n\nGruppe sist\n\nRådmann Kari Nordmann\n\n");
+  });
+
   it("writes one ## per slide in order, with the title placeholder, bullets, notes, table, picture and hidden marker", async () => {
     const { markdown, report, files } = await imp(await makeDeck({ pictureAlt: "Deltakere rundt et bord" }));
     const body = markdown.split(/^---$/mu)[2]!;
