@@ -130,7 +130,8 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   // which would make it the build's day outside git; an empty feed by the epoch.
   // A document page makes its publishing data on each read (site/model.ts): read once per entry.
   const shown = entries.map((page) => ({ page, publish: page.publish }));
-  const updated = entries.map(newsDate).sort().at(-1) ?? "1970-01-01T00:00:00Z";
+  // Never older than its newest entry, whose date counts a later edit too (entryUpdated).
+  const updated = [...entries.map(newsDate), ...shown.map(({ page, publish }) => entryUpdated(page, publish))].sort().at(-1) ?? "1970-01-01T00:00:00Z";
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
@@ -162,6 +163,8 @@ function feedEntry(page: DocumentPage, publish: DocumentPage["publish"], abs: (p
   const { meta } = page.view.doc;
   const url = escapeXml(abs(page.url));
   const summary = escapeXml(meta.summary ?? `${page.typeLabel} · ${page.publisherName} · ${page.dateText}`);
+  // Without a summary of its own (in the document's language) the line is the feed's, in the feed's language.
+  const summaryLang = meta.summary ? meta.language : page.locale;
   // The id is the page's address, the same before and after a change, so a reader shows the entry as updated.
   const lines = [
     `  <entry>`,
@@ -172,7 +175,7 @@ function feedEntry(page: DocumentPage, publish: DocumentPage["publish"], abs: (p
     `    <updated>${entryUpdated(page, publish)}</updated>`,
     `    <author><name>${escapeXml(page.publisherName)}</name></author>`,
     ...page.topics.map((topic) => `    <category term="${escapeXml(abs(topic.url))}" label="${escapeXml(topic.label)}"/>`),
-    `    <summary xml:lang="${meta.language}">${summary}</summary>`,
+    `    <summary xml:lang="${summaryLang}">${summary}</summary>`,
   ];
   if (publish.changes.length) {
     // What changed, newest first, as XHTML so each note keeps its own language.
@@ -188,7 +191,7 @@ function feedEntry(page: DocumentPage, publish: DocumentPage["publish"], abs: (p
           )}</li>`,
       ),
       `      </ul>`,
-      `      <p xml:lang="${meta.language}">${summary}</p>`,
+      `      <p xml:lang="${summaryLang}">${summary}</p>`,
       `    </div></content>`,
     );
   }

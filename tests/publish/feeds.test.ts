@@ -35,9 +35,22 @@ describe("Atom feeds", () => {
     expect(entries(en)[3]).toContain(`<category term="${SITE_URL}/en/topics/likestilling/" label="Gender equality"/>`);
   });
 
-  it("take their dates from the documents, never from the clock", () => {
+  it("tag a summary the feed writes (a document without its own) with the feed's language", () => {
+    for (const [file, locale] of [
+      ["feed.xml", "nb"],
+      ["en/feed.xml", "en"],
+    ] as const) {
+      const made = [...readOutput(builds.dir, file).matchAll(/<summary xml:lang="([^"]+)">[^<]* · [^<]*<\/summary>/g)];
+      expect(made.length, file).toBeGreaterThan(0);
+      expect(new Set(made.map((match) => match[1])), file).toEqual(new Set([locale]));
+    }
+  });
+
+  it("take their dates from the documents, never from the clock, the feed's as new as its newest entry", () => {
     const nb = readOutput(builds.dir, "feed.xml");
-    expect(/<feed[\s\S]*?<updated>([^<]+)<\/updated>/.exec(nb)![1]).toBe("2015-02-01T00:00:00Z");
+    // An entry is updated when its file last changed (git, else the file's time: these fixture files were written today).
+    const entryDates = entries(nb).map((entry) => /<updated>([^<]+)<\/updated>/.exec(entry)![1]!);
+    expect(/<feed[\s\S]*?<updated>([^<]+)<\/updated>/.exec(nb)![1]).toBe(entryDates.sort().at(-1));
     expect(entries(nb)[4]).toContain("<published>2011-03-15T00:00:00Z</published>");
     expect(entries(nb)[5]).toContain("<published>2010-01-01T00:00:00Z</published>");
     expect(readOutput(builds.again, "feed.xml")).toBe(nb);
