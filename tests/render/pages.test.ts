@@ -45,6 +45,11 @@ describe("the page renderer", () => {
     const en = readFileSync(path.join(out, "en/documents/testby/likestilling-i-testby/index.html"), "utf8");
     expect(en).toContain('<h1 id="doc-title" lang="en">Gender equality in Testby</h1>');
     expect(en).toContain('<a href="/en/topics/">');
+    // A title in another language than the page is marked so in the breadcrumb as in the heading.
+    expect(en).toContain('<li><span aria-current="page">Gender equality in Testby</span></li>');
+    const swedish = pageRenderer(data).render("document", { ...fullDocumentPage(data.model.pages.document[0]!), titleLang: "sv" });
+    expect(swedish).toContain('<h1 id="doc-title" lang="sv">');
+    expect(swedish).toMatch(/<li><span aria-current="page" lang="sv">[^<]+<\/span><\/li>/);
   });
 
   it("escapes the description once, and falls back to the title without a summary", () => {
