@@ -229,4 +229,33 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
       await context.close();
     }
   });
+
+  it("prints the slides and the reference, not the embed code, the downloads or a link's address twice", async () => {
+    const { page, errors, close } = await open(DECK);
+    try {
+      await page.emulateMedia({ media: "print" });
+      const shown = (selector: string) => page.$$eval(selector, (elements) => elements.some((element) => getComputedStyle(element).display !== "none"));
+      expect(await shown(".deck > .slide")).toBe(true);
+      expect(await shown(".cite-reference")).toBe(true);
+      expect(await shown(".embed")).toBe(false);
+      expect(await shown(".cite-downloads")).toBe(false);
+      // A link whose text is its address prints once; another prints its address after it.
+      const after = await page.evaluate(() => {
+        const link = (className: string) => {
+          const a = document.createElement("a");
+          a.href = "https://example.org/kilde";
+          a.textContent = "https://example.org/kilde";
+          a.className = className;
+          document.querySelector(".doc-meta")!.append(a);
+          return getComputedStyle(a, "::after").content;
+        };
+        return [link("url"), link("")];
+      });
+      expect(after[0]).toBe("none");
+      expect(after[1]).toContain("example.org/kilde");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
