@@ -38,6 +38,11 @@ describe("the page renderer", () => {
     expect(nb).toContain("<title>Likestilling i Testby – Lysark</title>");
     expect(nb).toContain('<meta name="description" content="En kort presentasjon.">');
     expect(nb).toContain('<h1 id="doc-title" lang="nb">Likestilling i Testby</h1>');
+    // One figure states its reference date, so the table has the column; the other reads as on every other page, not blank.
+    expect([...nb.matchAll(/<td role="cell" data-label="Per">(.*?)<\/td>/g)].map((match) => match[1])).toEqual([
+      '<time class="kf-date" datetime="2011-03-15">15. mars 2011</time> <span class="kf-note">(dokumentets dato)</span>',
+      '<time class="kf-date" datetime="2011-01-01">1. januar 2011</time>',
+    ]);
     // Filters from scripts/render/filters.ts: translations, routes, OpenGraph locale, JSON-LD.
     expect(nb).toContain('<meta property="og:locale" content="nb_NO">');
     expect(nb).toContain('<script type="application/ld+json">');
