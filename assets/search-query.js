@@ -17,6 +17,9 @@ const VARIANT_WEIGHT = 0.9;
 /** Shorter stems match too many words to be worth a search. */
 const MIN_STEM = 3;
 
+/** A query holding a quoted phrase, which Pagefind searches exactly. */
+const PHRASE = /"[^"]*\S[^"]*"/;
+
 /** At most this many documents found only through a variant join the results. */
 const VARIANT_ONLY = 20;
 
@@ -138,6 +141,13 @@ export async function createSearch(pagefind, basePath) {
       return { ...found, results: byDate(found.results, sort) };
     }
     if (!query) return instance.search(query, options);
+    // Searched beside the query itself, not after it.
+    const loose = PHRASE.test(query) ? instance.search(query.replaceAll('"', " ").trim(), options) : undefined;
+    const found = await merged(query, { counts, ...options });
+    return loose ? { ...found, results: byRelevance(found.results, await loose) } : found;
+  };
+
+  const merged = async (query, { counts, ...options }) => {
     const variants = queryVariants(query);
     const literal = stemmer && literalVariant(query, stemmer);
     const terms = literal && !variants.includes(literal) ? [query, ...variants, literal] : [query, ...variants];
@@ -163,6 +173,19 @@ export async function createSearch(pagefind, basePath) {
     const results = [...best.values()].sort((a, b) => b.score - a.score).map((entry) => entry.hit);
     const filters = counts ? await mergedCounts(found.filters, variantOnly.slice(0, VARIANT_ONLY)) : found.filters;
     return { ...found, results, filters };
+  };
+
+  /**
+   * The results of a query with a "quoted phrase" (the documents holding it exactly, its variants' included) ordered
+   * by the relevance of its words searched without the quotes. Pagefind gives every exact-phrase hit the same score
+   * (1), which left them in the bundle's order, newest first, a title holding the phrase 25th of 30.
+   */
+  const byRelevance = (results, loose) => {
+    const relevance = new Map(loose.results.map((hit) => [hit.id, hit.score]));
+    return results
+      .map((hit, order) => ({ hit, order, score: relevance.get(hit.id) ?? 0 }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map((entry) => entry.hit);
   };
 
   return { instance, run, filters: () => instance.filters() };
