@@ -52,10 +52,16 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * The frame's style: as wide as the page it is pasted into allows, up to its width, at 4:3. A page that refuses
+ * style attributes (a strict Content-Security-Policy, a CMS that strips them) keeps width and height.
+ */
+export const EMBED_STYLE = `width:100%;max-width:${EMBED_WIDTH}px;height:auto;aspect-ratio:${EMBED_WIDTH}/${EMBED_HEIGHT};border:0`;
+
 /** The `<iframe>` to paste into another page; its title names the document, as screen readers need. */
 export function embedSnippet(absoluteUrl: string, title: string, locale: UiLocale): string {
   const frameTitle = `${title} – ${t(locale, "site.name")}`;
-  return `<iframe src="${escapeAttribute(absoluteUrl)}" title="${escapeAttribute(frameTitle)}" width="${EMBED_WIDTH}" height="${EMBED_HEIGHT}" loading="lazy" allowfullscreen></iframe>`;
+  return `<iframe src="${escapeAttribute(absoluteUrl)}" title="${escapeAttribute(frameTitle)}" width="${EMBED_WIDTH}" height="${EMBED_HEIGHT}" style="${EMBED_STYLE}" loading="lazy" allowfullscreen></iframe>`;
 }
 
 /** The oEmbed response (https://oembed.com, type "rich") for one document page, as a static JSON file. */

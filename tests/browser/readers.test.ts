@@ -282,6 +282,31 @@ describe.skipIf(!hasChromium())("embedding in Chromium", () => {
     }
   });
 
+  it("the snippet, pasted into a narrow page, fits it at 4:3, and keeps 640 × 480 where there is room", async () => {
+    const snippet = readFileSync(`${siteDir}/en/documents/testby/likestilling-i-testby/index.html`, "utf8").match(
+      /<code id="embed-snippet">([^<]*)<\/code>/,
+    )![1]!;
+    const html = snippet.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+    for (const [width, expected] of [
+      [375, { width: 359, height: 269 }],
+      [1280, { width: 640, height: 480 }],
+    ] as const) {
+      const page = await session.browser.newPage({ viewport: { width, height: 800 } });
+      try {
+        await page.goto(hostPage(EMBED_EN));
+        const box = await page.evaluate((code) => {
+          document.body.style.margin = "8px";
+          document.querySelector("main")!.innerHTML = code;
+          const frame = document.querySelector("iframe")!.getBoundingClientRect();
+          return { width: Math.round(frame.width), height: Math.round(frame.height), scroll: document.documentElement.scrollWidth };
+        }, html);
+        expect(box, `${width} px`).toEqual({ ...expected, scroll: width });
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it("the document page's copy button puts the <iframe> snippet on the clipboard", async () => {
     const context = await session.browser.newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.origin });

@@ -45,7 +45,7 @@ describe("the embed view", () => {
 describe("the document page", () => {
   it("offers the <iframe> snippet with a copy button and announces its oEmbed file", () => {
     const html = readOutput(dir, `en/documents/${DECK}/index.html`);
-    const snippet = `<iframe src="${SITE_URL}/en/embed/${DECK}/" title="Gender equality in Testby – Lysark" width="${EMBED_WIDTH}" height="${EMBED_HEIGHT}" loading="lazy" allowfullscreen></iframe>`;
+    const snippet = `<iframe src="${SITE_URL}/en/embed/${DECK}/" title="Gender equality in Testby – Lysark" width="${EMBED_WIDTH}" height="${EMBED_HEIGHT}" style="width:100%;max-width:640px;height:auto;aspect-ratio:640/480;border:0" loading="lazy" allowfullscreen></iframe>`;
     expect(html).toContain(
       `<code id="embed-snippet">${snippet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}</code>`,
     );
