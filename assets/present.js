@@ -3,7 +3,8 @@
  * without this script the page is a readable list of slides; with it, a
  * "Presentation mode" button appears. In presentation mode:
  *   → ↓ PageDown: next slide · ← ↑ PageUp: previous · Home/End: first/last
- *   Esc: back to the page, at the slide you were on.
+ *   F or the "Full screen" button: the screen to the deck, where the browser allows it (a frame needs allowfullscreen)
+ *   Esc: out of full screen (the browser's own), else back to the page, at the slide you were on.
  * The URL keeps the slide's anchor (#slide-N), so a link or a reload opens the
  * same slide; the slide counter is announced through an aria-live region.
  * UI text comes from data-present-* attributes on the deck (one file serves
@@ -60,9 +61,14 @@
   counter.setAttribute("aria-atomic", "true");
   var nextButton = button(text("next"), "button present-next");
   var exitButton = button(text("exit"), "button button-secondary present-exit");
+  // Only where the browser allows it: a frame without allowfullscreen does not.
+  var canFullscreen = !!(document.fullscreenEnabled && document.documentElement.requestFullscreen);
+  var fullscreenButton = canFullscreen ? button(text("fullscreen"), "button button-secondary present-fullscreen") : null;
+  if (fullscreenButton) fullscreenButton.setAttribute("aria-pressed", "false");
   controls.appendChild(previousButton);
   controls.appendChild(counter);
   controls.appendChild(nextButton);
+  if (fullscreenButton) controls.appendChild(fullscreenButton);
   if (!embedded) controls.appendChild(exitButton);
   deck.appendChild(controls);
 
@@ -163,12 +169,25 @@
     deck.classList.remove("is-presenting");
     controls.hidden = true;
     slides.forEach(function (slide) { slide.classList.remove("is-current"); });
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
     try { sessionStorage.removeItem(STORAGE_KEY); } catch (error) { /* storage may be off */ }
     // Back on the page, at the slide that was shown.
     var slide = slides[current];
     slide.focus({ preventScroll: true });
     slide.scrollIntoView({ block: "start" });
   }
+
+  /** The whole page goes full screen, so the deck keeps its presenting layout and the controls stay with it. */
+  function toggleFullscreen() {
+    if (!canFullscreen) return;
+    var request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+    // Refused (no user action, a policy): the deck stays as it is.
+    if (request && request.catch) request.catch(function () {});
+  }
+
+  document.addEventListener("fullscreenchange", function () {
+    if (fullscreenButton) fullscreenButton.setAttribute("aria-pressed", document.fullscreenElement ? "true" : "false");
+  });
 
   function step(delta) {
     show(current + delta, { keepFocus: controls.contains(document.activeElement) });
@@ -199,6 +218,7 @@
   previousButton.addEventListener("click", function () { if (current > 0) step(-1); });
   nextButton.addEventListener("click", function () { if (current < slides.length - 1) step(1); });
   exitButton.addEventListener("click", exit);
+  if (fullscreenButton) fullscreenButton.addEventListener("click", toggleFullscreen);
 
   document.addEventListener("keydown", function (event) {
     if (!presenting || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -214,6 +234,7 @@
     else if (key === "ArrowUp" && !(canScroll && deck.scrollTop > 0)) step(-1);
     else if (key === "Home") show(0, { keepFocus: controls.contains(document.activeElement) });
     else if (key === "End") show(slides.length - 1, { keepFocus: controls.contains(document.activeElement) });
+    else if (key === "f" || key === "F") toggleFullscreen();
     else return;
     event.preventDefault();
   });

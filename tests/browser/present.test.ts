@@ -146,6 +146,35 @@ describe.skipIf(!hasChromium())("presentation mode", () => {
     }
   });
 
+  it("goes full screen by F or its button, and leaves it when the presentation ends", async () => {
+    const { page, errors, close } = await open();
+    try {
+      const fullscreen = () => page.evaluate(() => document.fullscreenElement === document.documentElement);
+      await page.getByRole("button", { name: "Presentasjonsmodus" }).click();
+      const toggle = page.getByRole("button", { name: "Fullskjerm" });
+      expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+      await page.keyboard.press("f");
+      await expect.poll(fullscreen).toBe(true);
+      await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
+      expect((await state(page)).presenting).toBe(true);
+      await page.keyboard.press("ArrowRight");
+      expect((await state(page)).hash).toBe("#slide-2");
+      await toggle.click();
+      await expect.poll(fullscreen).toBe(false);
+      await toggle.click();
+      await expect.poll(fullscreen).toBe(true);
+      await page.locator(".present-exit").click();
+      await expect.poll(fullscreen).toBe(false);
+      expect((await state(page)).presenting).toBe(false);
+      // Not presenting, F is a letter like any other.
+      await page.keyboard.press("f");
+      expect(await fullscreen()).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("goes back to the page at the current slide on Escape", async () => {
     const { page, close } = await open();
     try {
