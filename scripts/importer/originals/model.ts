@@ -61,6 +61,8 @@ export interface OriginalDocument {
   properties: FileProperties;
   /** Notes for the report about how the file was read ("tables in PDFs are not extracted" …). */
   notes: string[];
+  /** Pages with no text but a picture of the whole page (a PDF's scanned pages): their text is not imported. */
+  unreadPages?: number[];
   /** What a .pptx links to outside itself, hyperlinks aside (ooxml.ts linksOutside): no slide pictures are drawn then. */
   linksOutside?: string[];
   /** A .pptx as LibreOffice may draw it (ooxml.ts packageForDrawing): made only when LibreOffice is started. */

@@ -75,6 +75,8 @@ async function readPages(
   properties: FileProperties;
   tinyPictures: number;
   fullPagePictures: number;
+  /** Pages with no text of their own under a picture of the whole page: scanned pages in a PDF that has text elsewhere. */
+  scannedPages: number[];
   failedPictures: number;
   repeatedPictures: number;
 }> {
@@ -121,6 +123,7 @@ async function readPages(
     const pages: Page[] = [];
     let tinyPictures = 0;
     let fullPagePictures = 0;
+    const scannedPages: number[] = [];
     let failedPictures = 0;
     let repeatedPictures = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -160,7 +163,9 @@ async function readPages(
       }
       const found = await pagePictures(page, view.width, view.height);
       tinyPictures += found.tiny;
-      fullPagePictures += found.fullPage;
+      // As the whole file: fewer than 20 characters is no text layer (at most a stamped page number).
+      if (found.fullPage && lines.reduce((n, l) => n + l.text.length, 0) < 20) scannedPages.push(n);
+      else fullPagePictures += found.fullPage;
       failedPictures += found.failed;
       repeatedPictures += found.repeated;
       pages.push({ number: n, width: view.width, height: view.height, lines: lines.filter((l) => l.text), pictures: found.pictures });
@@ -175,7 +180,7 @@ async function readPages(
       modified: pdfDate(info.ModDate),
       application: str(info.Creator) ?? str(info.Producer),
     };
-    return { pages, properties, tinyPictures, fullPagePictures, failedPictures, repeatedPictures };
+    return { pages, properties, tinyPictures, fullPagePictures, scannedPages, failedPictures, repeatedPictures };
   } finally {
     await pdf.destroy();
   }
@@ -379,7 +384,7 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_SIGNATURE) < 0) {
     throw new ImportError(file, "corrupt", 'is not a PDF: it does not start with "%PDF-"', "check that the file was copied whole, or export the PDF again");
   }
-  const { pages, properties, tinyPictures, fullPagePictures, failedPictures, repeatedPictures } = await readPages(bytes, file, limits);
+  const { pages, properties, tinyPictures, fullPagePictures, scannedPages, failedPictures, repeatedPictures } = await readPages(bytes, file, limits);
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.length, 0), 0);
   // Fewer than 20 characters a page on average: a scan (at most a stamped page number).
   if (chars < 20 * pages.length) {
@@ -407,6 +412,10 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
     notes.push(
       `${fullPagePictures} image(s) covering a whole page (a scanned page under its text, or a background) were left out — the text was read from the text layer`,
     );
+  if (scannedPages.length)
+    notes.push(
+      `page(s) ${ranges(scannedPages)} have no text, only a picture of the whole page (scanned?): their text was not imported — run text recognition (e.g. ocrmypdf) and import the result, or type the text in`,
+    );
   if (tinyPictures) notes.push(`${tinyPictures} image(s) drawn smaller than ${MIN_PICTURE_POINTS} points (rules, bullets) were left out`);
   const oversized = oversizedImages(bytes);
   if (oversized)
@@ -422,11 +431,12 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: Limits): 
       preamble: [],
       sections: slides(pages),
       properties,
+      unreadPages: scannedPages,
       notes: ["the PDF looks exported from slides (landscape pages with a large title): one slide per page; speaker notes are not in such a PDF", ...notes],
     };
   }
   const r = report(pages);
   if (!r.sections.length)
     notes.push("no headings were recognised (no text clearly larger than the body text): the text is one block — add ## headings where sections begin");
-  return { format: "pdf", type: "report", preamble: r.preamble, sections: r.sections, documentTitle: r.title, properties, notes };
+  return { format: "pdf", type: "report", preamble: r.preamble, sections: r.sections, documentTitle: r.title, properties, notes, unreadPages: scannedPages };
 }

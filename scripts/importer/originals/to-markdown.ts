@@ -333,6 +333,7 @@ export function originalToMarkdown(original: OriginalDocument, bytes: Uint8Array
   const review: string[] = [];
   if (publisher.proposed) review.push(`new publisher ${publisher.proposed.id} proposed`);
   if (picturesWithoutAlt.length) review.push(`${picturesWithoutAlt.length} picture(s) without a description`);
+  if (original.unreadPages?.length) review.push(`page(s) ${ranges(original.unreadPages)} scanned, their text not imported`);
 
   return {
     markdown,

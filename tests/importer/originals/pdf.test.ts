@@ -135,6 +135,27 @@ describe("PDF originals", () => {
     expect(report.checks.join("\n")).toMatch(/1 image\(s\) covering a whole page \(a scanned page under its text, or a background\) were left out/u);
   });
 
+  it("names scanned pages without a text layer in a PDF that has text elsewhere, and asks for review", async () => {
+    const scan = { lines: [], pictures: [{ top: 0, width: 595, height: 842, color: "#f4f4f4" }] };
+    const pdf = await makePdf([
+      {
+        lines: [
+          { text: "Innledning", size: 16 },
+          { text: "Den første siden har tekst, de to neste er skannet.", size: 11 },
+        ],
+      },
+      scan,
+      scan,
+    ]);
+    const { report } = await imp(pdf, "delvis-skannet.pdf");
+    const checks = report.checks.join("\n");
+    expect(checks).toContain(
+      "page(s) 2, 3 have no text, only a picture of the whole page (scanned?): their text was not imported — run text recognition (e.g. ocrmypdf) and import the result, or type the text in",
+    );
+    expect(checks).not.toContain("the text was read from the text layer");
+    expect(report.review).toContain("page(s) 2, 3 scanned, their text not imported");
+  });
+
   it("leaves out a picture repeated on most pages (a logo) and says so", async () => {
     const page = (heading: string) => ({
       lines: [
