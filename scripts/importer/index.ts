@@ -277,6 +277,10 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
       `figures lost from the transcript: ${lostFigures.map((f) => `"${f.text}" (slide ${f.slide})`).join(", ")} — leave them out unless the original states them`,
     );
   if (keyFigures.length) checks.push(`keyFigures: none added — ${keyFigures.length} suggestion(s) listed above`);
+  for (const gap of split.missing)
+    checks.push(
+      `slides: no paragraph starts with ${gap.number}, but one on slide ${gap.slide} starts with ${gap.number + 1} ("${clip(gap.line, 50)}"): slide ${gap.number} is missing from the transcript, so the slides after it were read as slide ${gap.slide}'s text — add the missing slide (or its number) and import again with --force`,
+    );
   if (chrome.preamble.length) checks.push(`text before slide 1 was dropped: ${chrome.preamble.map((l) => `"${clip(l, 50)}"`).join(", ")}`);
   for (const n of meta.titleNotes) checks.push(`title: ${n}`);
   if (publisher.proposed) {
@@ -292,6 +296,7 @@ export function importTranscript(input: string | Uint8Array, options: ImportOpti
   if (excerptHeadings.length) review.push(`excerpt heading(s) on slide(s) ${ranges(excerptHeadings)}`);
   if (/weak|default|not conclusive/u.test(lang.source)) review.push(`language ${lang.language} uncertain`);
   if (meta.titleNotes.some((n) => n.startsWith("no title"))) review.push("no title in the transcript");
+  for (const gap of split.missing) review.push(`slide ${gap.number} missing from the transcript`);
 
   return {
     markdown,

@@ -28,6 +28,11 @@ export interface SplitResult {
   mode: "paragraph" | "line";
   /** Non-empty lines before slide 1. */
   before: string[];
+  /**
+   * Slides whose number never starts a paragraph while the next one's does: a slide lost from the transcript (or its
+   * number), so every slide after it was read as the text of the one before. For the report.
+   */
+  missing: Array<{ number: number; slide: number; line: string }>;
 }
 
 const START_RE = /^[ \t]*(\d{1,3})(?:[ \t]+(.*?))?[ \t]*$/u;
@@ -72,8 +77,22 @@ function split(lines: string[], paragraphOnly: boolean): { slides: RawSlide[]; b
 export function splitSlides(lines: string[]): SplitResult {
   const para = split(lines, true);
   const line = split(lines, false);
-  if (para.slides.length >= line.slides.length) return { ...para, mode: "paragraph" };
-  return { ...line, mode: "line" };
+  if (para.slides.length >= line.slides.length) return { ...para, mode: "paragraph", missing: missingSlide(lines, para.slides.length) };
+  return { ...line, mode: "line", missing: missingSlide(lines, line.slides.length) };
+}
+
+/** A paragraph in the last slide found that starts with the number after the next: the next one is missing. */
+function missingSlide(lines: string[], found: number): SplitResult["missing"] {
+  const startsParagraph = (i: number, n: number) => {
+    const m = START_RE.exec(lines[i]!);
+    return m && (i === 0 || lines[i - 1]!.trim() === "") && Number(m[1]) === n && !FIGURE_GROUP.test(m[2] ?? "");
+  };
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) if (startsParagraph(i, found)) last = i;
+  for (let i = last + 1; last >= 0 && i < lines.length; i++) {
+    if (startsParagraph(i, found + 2)) return [{ number: found + 1, slide: found, line: lines[i]!.trim() }];
+  }
+  return [];
 }
 
 /** All non-empty lines of a slide, the number line first. */

@@ -33,6 +33,20 @@ describe("slides: numbered paragraphs counting up from 1", () => {
     expect(slides[1]!.rest).toEqual(["Kommunen hadde 4 900 innbyggere i 2010"]);
   });
 
+  it("names a slide missing from the numbering, whose next slides were read as the text of the one before", () => {
+    const gap = split("1 Tittel\n\n2 Mål for året\n\n4 Tiltak i skolen\n\n5 Avslutning");
+    expect(gap.slides.map((x) => x.number)).toEqual([1, 2]);
+    expect(gap.missing).toEqual([{ number: 3, slide: 2, line: "4 Tiltak i skolen" }]);
+    expect(split("1 A\n\n2 B\n\n3 C").missing).toEqual([]);
+    // A figure ("4 000 kroner") is no slide number.
+    expect(split("1 A\n\n2 B\n\n4 000 kroner").missing).toEqual([]);
+    const { report } = imp(nbTranscript("Plan for skolen", ["1 Plan for skolen", "2 Mål for året", "4 Tiltak i skolen", "5 Avslutning"]));
+    expect(report.checks.join("\n")).toContain(
+      'slides: no paragraph starts with 3, but one on slide 2 starts with 4 ("4 Tiltak i skolen"): slide 3 is missing from the transcript',
+    );
+    expect(report.review).toContain("slide 3 missing from the transcript");
+  });
+
   it('"11 veiledere" at a line start inside slide 11 is text (the next number is 12)', () => {
     const text =
       Array.from({ length: 10 }, (_, i) => `${i + 1} Lysbilde ${i + 1}`).join("\n\n") +
