@@ -110,11 +110,15 @@ export function findDates(text: string, slide: number): DateCandidate[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue; // a longer form already matched here
-      const made = rule.make(m as RegExpExecArray);
+      let made = rule.make(m as RegExpExecArray);
       if (!made) continue;
+      // "15.–16. mars 2011": a span of days, of which neither is the date; the month is.
+      if (made.precision === "day" && made.iso && /\d{1,2}\.?\s*[-–]\s*$/u.test(text.slice(Math.max(0, start - 8), start))) {
+        made = { iso: made.iso.slice(0, 7), precision: "month" };
+      }
       taken.push([start, end]);
-      const text = made.precision === "no-year" ? m[0].replace(/\.$/u, "") : m[0];
-      found.push({ ...made, text, slide, index: start });
+      const written = made.precision === "no-year" ? m[0].replace(/\.$/u, "") : m[0];
+      found.push({ ...made, text: written, slide, index: start });
     }
   }
   return found.sort((a, b) => a.index - b.index);

@@ -60,6 +60,12 @@ describe("dates", () => {
     expect(findDates("31.2.2011 og 2.9 og 6,8%", 1)).toEqual([]);
   });
 
+  it("reads a span of days as its month, since neither day is the date", () => {
+    expect(findDates("Samling 15.-16. mars 2011", 1).map((d) => [d.iso, d.precision])).toEqual([["2011-03", "month"]]);
+    expect(findDates("15.–16.3.2011", 1).map((d) => d.iso)).toEqual(["2011-03"]);
+    expect(findDates("15. mars 2011", 1).map((d) => d.iso)).toEqual(["2011-03-15"]);
+  });
+
   it('reads "jul 2011" as no month (it may be Christmas), but "juli 2011" and "9. jul 2011" as July', () => {
     expect(findDates("Før jul 2011", 1)).toEqual([]);
     expect(findDates("juli 2011", 1).map((d) => d.iso)).toEqual(["2011-07"]);
