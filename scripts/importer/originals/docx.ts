@@ -227,16 +227,24 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
 
   const preamble: Block[] = [];
   const sections: Section[] = [];
+  // The last heading level written in this section (## is the section's): a Heading 3 straight under a Heading 1 is
+  // ###, not ####, as a page must not skip a level.
+  let above = 2;
   for (const el of elements.slice(start)) {
     const level = levelOf(el);
     if (level !== undefined && level === sectionLevel) {
       sections.push({ number: sections.length + 1, heading: lineText(textOf(el)), headingSource: "heading style", hidden: false, blocks: [], notes: [] });
+      above = 2;
       continue;
     }
     const target = sections.at(-1)?.blocks ?? preamble;
     if (level !== undefined) {
       const text = lineText(textOf(el));
-      if (text) target.push({ kind: "heading", level: Math.min(6, 3 + Math.max(0, level - (sectionLevel ?? level) - 1)), text });
+      const wanted = Math.min(6, 3 + Math.max(0, level - (sectionLevel ?? level) - 1));
+      if (text) {
+        above = Math.min(wanted, above + 1);
+        target.push({ kind: "heading", level: above, text });
+      }
       continue;
     }
     target.push(...blocksOf(el, ctx));

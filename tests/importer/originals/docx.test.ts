@@ -64,6 +64,32 @@ describe("Word originals", () => {
     expect(body(markdown)).toContain("| 2010 2011 | 5 |");
   });
 
+  it("never skips a heading level: a Heading 3 straight under a Heading 1 is ###", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Bakgrunn", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: "Detalj", heading: HeadingLevel.HEADING_3 }),
+            new Paragraph({ text: "Tekst." }),
+            new Paragraph({ text: "Del", heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ text: "Under", heading: HeadingLevel.HEADING_3 }),
+            new Paragraph({ text: "Mål", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: "Mer tekst." }),
+          ],
+        },
+      ],
+    });
+    const { markdown } = await imp(await Packer.toBuffer(doc), "nivaer.docx");
+    expect([...body(markdown).matchAll(/^(#+) (.+)$/gmu)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      "## Bakgrunn",
+      "### Detalj",
+      "### Del",
+      "#### Under",
+      "## Mål",
+    ]);
+  });
+
   it("writes the author as author and a plausible modification date", async () => {
     const docx = await withCoreProperties(await makeReport({ pictureAlt: "Logo" }), { created: "2018-01-05T09:00:00Z", modified: "2018-06-20T14:00:00Z" });
     const { markdown } = await imp(docx, "strategi.docx");
