@@ -46,7 +46,7 @@ describe("attachments in the built site", () => {
   it("show the transcript's source address and retrieval date as provenance, dated in the locale", () => {
     const nb = readOutput(dir, "dokumenter/testby/bilder-og-vedlegg/index.html");
     expect(nb).toMatch(
-      /Utskrift fra en nettside for lysbilder\s*: <a href="https:\/\/slides.example.org\/bilder-og-vedlegg" rel="noopener noreferrer">https:\/\/slides.example.org\/bilder-og-vedlegg<\/a>\s* \(Hentet <time datetime="2026-11-01">1. november 2026<\/time>\)/,
+      /Utskrift fra en nettside for lysbilder\s*: <a class="url" href="https:\/\/slides.example.org\/bilder-og-vedlegg" rel="noopener noreferrer">https:\/\/slides.example.org\/bilder-og-vedlegg<\/a>\s* \(Hentet <time datetime="2026-11-01">1. november 2026<\/time>\)/,
     );
     expect(readOutput(dir, "en/documents/testby/bilder-og-vedlegg/index.html")).toContain('(Retrieved <time datetime="2026-11-01">1 November 2026</time>)');
   });
