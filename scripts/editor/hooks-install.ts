@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { commandOptions, isMain } from "./cli-args.ts";
+import { defaultIo, isMain, type Io, parseOptions, USAGE_ERROR } from "./cli-args.ts";
 
 export const HOOKS_HELP = `Usage: npm run hooks:install
 
@@ -40,17 +40,29 @@ export function installHooks(root: string, env: NodeJS.ProcessEnv = process.env)
   return { hooksPath, ignored };
 }
 
-if (isMain(import.meta.url)) {
-  commandOptions("hooks:install", process.argv.slice(2), {}, HOOKS_HELP);
+/** `npm run hooks:install [-- --help]` in `io.cwd`: its exit status. */
+export function main(argv: string[], io: Io = defaultIo): number {
+  const parsed = parseOptions(argv, { help: { type: "boolean", short: "h" } });
+  if ("error" in parsed) {
+    io.stderr(`hooks:install: ${parsed.error}\n\n${HOOKS_HELP}\n`);
+    return USAGE_ERROR;
+  }
+  if (parsed.values.help) {
+    io.stdout(`${HOOKS_HELP}\n`);
+    return 0;
+  }
   try {
-    const { hooksPath, ignored } = installHooks(process.cwd());
-    console.log(
-      `Git hooks enabled (core.hooksPath = ${hooksPath}). Each commit now checks the content you stage.\nTurn them off with: git config --unset core.hooksPath`,
+    const { hooksPath, ignored } = installHooks(io.cwd);
+    io.stdout(
+      `Git hooks enabled (core.hooksPath = ${hooksPath}). Each commit now checks the content you stage.\nTurn them off with: git config --unset core.hooksPath\n`,
     );
     if (ignored.length)
-      console.warn(`Note: git no longer runs the hooks in .git/hooks (${ignored.join(", ")}); copy them into .githooks/ if you still need them.`);
+      io.stderr(`Note: git no longer runs the hooks in .git/hooks (${ignored.join(", ")}); copy them into .githooks/ if you still need them.\n`);
+    return 0;
   } catch (error) {
-    console.error(`hooks:install: ${(error as Error).message}`);
-    process.exitCode = 1;
+    io.stderr(`hooks:install: ${(error as Error).message}\n`);
+    return 1;
   }
 }
+
+if (isMain(import.meta.url)) process.exitCode = main(process.argv.slice(2));

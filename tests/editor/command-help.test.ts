@@ -3,12 +3,38 @@
  * why, in a folder without content/, leaving nothing behind.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.ts";
-import { makeProject, removeProject, repoRoot } from "../helpers/fixture.ts";
+import { main as importMain } from "../../scripts/cli/import.ts";
+import { main as newMain } from "../../scripts/cli/new.ts";
+import { main as newPublisherMain } from "../../scripts/cli/new-publisher.ts";
+import { main as hooksMain } from "../../scripts/editor/hooks-install.ts";
+import { type CliResult, runCli } from "../helpers/cli.ts";
+import { makeProject, removeProject } from "../helpers/fixture.ts";
+
+/**
+ * The commands whose work is a function of their arguments and folder, run in this process: a process each, through the
+ * launcher, cost the test run about 25 s of CPU. The launcher itself is tests/editor/run-command.test.ts's.
+ */
+const IN_PROCESS: Record<string, (argv: string[], cwd: string) => Promise<CliResult>> = {
+  import: (argv, cwd) => captured((io) => importMain(argv, { ...io, defaultOut: path.join(cwd, "content") }), cwd),
+  new: (argv, cwd) => captured((io) => newMain(argv, io), cwd),
+  "new-publisher": (argv, cwd) => captured((io) => newPublisherMain(argv, io), cwd),
+  "hooks:install": (argv, cwd) => captured((io) => hooksMain(argv, io), cwd),
+};
+
+async function captured(run: (io: { stdout: (text: string) => void; stderr: (text: string) => void; cwd: string }) => number | Promise<number>, cwd: string) {
+  const out = { stdout: "", stderr: "" };
+  const status = await run({ stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), cwd });
+  return { status, ...out };
+}
+
+/** A command as a user runs it: in the launcher's process, or in this one for those above. */
+async function run(name: string, cwd: string, args: string[] = []): Promise<CliResult> {
+  const inProcess = IN_PROCESS[name];
+  return inProcess ? inProcess(args, cwd) : runCli(name, cwd, args);
+}
 
 let dir: string | undefined;
 afterEach(() => {
@@ -25,11 +51,12 @@ describe("the commands' --help", () => {
     ["import", /^Usage:\n  npm run import -- [\s\S]*--keep-going/],
     ["new", /^Usage:\n  npm run new -- [\s\S]*-h, --help/],
     ["new-publisher", /^Usage:\n  npm run new-publisher -- [\s\S]*-h, --help/],
-  ])("%s --help prints its usage and does nothing else", (command, usage) => {
+    ["hooks:install", /^Usage: npm run hooks:install\n[\s\S]*-h, --help/],
+  ])("%s --help prints its usage and does nothing else", async (command, usage) => {
     dir = makeProject();
     const before = readdirSync(dir).sort();
     for (const flag of ["--help", "-h"]) {
-      const result = runCli(command, dir, [flag]);
+      const result = await run(command, dir, [flag]);
       expect(result.stderr).toBe("");
       expect(result.stdout).toMatch(usage);
       expect(result.status).toBe(0);
@@ -50,40 +77,26 @@ describe("the commands' --help", () => {
     ["new", ["--titel", "Budsjett"], /^new: Unknown option '--titel'\. Did you mean --title\?\n\nUsage:\n  npm run new /],
     ["new", ["--publisher", "testby"], /^new: missing --type, --title\n\nUsage:/],
     ["new-publisher", ["--contry", "NO"], /^new-publisher: Unknown option '--contry'\. Did you mean --country\?\n\nUsage:\n  npm run new-publisher /],
-  ])("%s %j is refused with the option meant, and exit status 2", (command, args, message) => {
+    ["hooks:install", ["--hepl"], /^hooks:install: Unknown option '--hepl'\. Did you mean --help\?\n\nUsage: npm run hooks:install/],
+  ])("%s %j is refused with the option meant, and exit status 2", async (command, args, message) => {
     dir = makeProject();
-    const result = runCli(command, dir, args);
+    const result = await run(command, dir, args);
     expect(result.stderr).toMatch(message);
     expect(result.status).toBe(2);
     expect(existsSync(path.join(dir, "_site"))).toBe(false);
     expect(readdirSync(path.join(dir, "content")).sort()).toEqual(["_registries", "testby", "testby-sentrum"]);
   });
 
-  it("hooks:install answers --help and refuses an option it does not know, without turning the hook on", () => {
+  it("hooks:install turns the hook on only when asked for nothing else", async () => {
     dir = makeProject();
     expect(spawnSync("git", ["init", "-q"], { cwd: dir }).status).toBe(0);
-    const hooksInstall = (args: string[]) =>
-      // Its package script runs it with tsx, found from the site's folder; the fixture's has no node_modules.
-      spawnSync(
-        process.execPath,
-        [
-          "--import",
-          pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href,
-          path.join(repoRoot, "scripts", "editor", "hooks-install.ts"),
-          ...args,
-        ],
-        {
-          cwd: dir,
-          encoding: "utf8",
-        },
-      );
-    const help = hooksInstall(["--help"]);
-    expect(help.stdout).toMatch(/^Usage: npm run hooks:install\n/);
-    expect(help.status).toBe(0);
-    const wrong = hooksInstall(["--hepl"]);
-    expect(wrong.stderr).toMatch(/^hooks:install: Unknown option '--hepl'\. Did you mean --help\?\n\nUsage: npm run hooks:install/);
-    expect(wrong.status).toBe(2);
-    expect(spawnSync("git", ["config", "--get", "core.hooksPath"], { cwd: dir, encoding: "utf8" }).stdout).toBe("");
+    mkdirSync(path.join(dir, ".githooks"));
+    writeFileSync(path.join(dir, ".githooks", "pre-commit"), "#!/bin/sh\n");
+    const hooksPath = () => spawnSync("git", ["config", "--get", "core.hooksPath"], { cwd: dir, encoding: "utf8" }).stdout.trim();
+    for (const args of [["--help"], ["--hepl"]]) await run("hooks:install", dir, args);
+    expect(hooksPath()).toBe("");
+    expect((await run("hooks:install", dir, [])).status).toBe(0);
+    expect(hooksPath()).toBe(".githooks");
   });
 });
 
@@ -95,9 +108,9 @@ describe("a folder that is not a site's", () => {
     ["import", ["in.txt"]],
     ["new", ["--publisher", "testby", "--type", "report", "--title", "Budsjett"]],
     ["new-publisher", ["--id", "nyby", "--name-nb", "Nyby", "--name-en", "Nyby", "--country", "NO", "--kind", "kommune"]],
-  ])("%s stops at once and says where to run it, leaving nothing behind", (command, args) => {
+  ])("%s stops at once and says where to run it, leaving nothing behind", async (command, args) => {
     dir = makeProject("site-basic", { content: null });
-    const result = runCli(command, dir, args);
+    const result = await run(command, dir, args);
     expect(result.stderr.trim()).toMatch(
       new RegExp(
         `^(\\[lysark\\] |${command}: )?No content/ folder in ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\. Lysark's commands run in a site's folder, the one with content/ and site\\.config\\.json`,
