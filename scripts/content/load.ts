@@ -1086,10 +1086,6 @@ function loadDocumentWithSource(
 }
 
 /**
- * Links from one document to another must point at a document that exists
- * (and at a slide it has). Document URLs in any UI language are recognised.
- */
-/**
  * The site path a body link names: a root-relative link as it is, an absolute one only on the site's own host and
  * under its base path (another municipality's site may have /dokumenter/ too); undefined for anything else.
  */
@@ -1116,6 +1112,10 @@ function partsCount(doc: LoadedDocument): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/**
+ * Links from one document to another must point at a document that exists
+ * (and at a slide it has). Document URLs in any UI language are recognised.
+ */
 function checkDocumentLinks(documents: LoadedDocument[], publishers: readonly Publisher[], out: Collector, root: string): void {
   const byId = new Map(documents.map((doc) => [documentAddress(doc), doc]));
   const movedTo = new Map([...movedAddresses(documents, publishers)].map(([address, doc]) => [address, documentAddress(doc)]));
