@@ -18,9 +18,11 @@ export interface Decoded {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function iconvFix(file: string, from: string): string {
+/** `afterBom`: the file starts with a UTF-8 byte-order mark the rest does not match, which iconv would turn into "ï»¿". */
+function iconvFix(file: string, from: string, afterBom = false): string {
   const base = file.replace(/\.[^./\\]*$/, "");
-  return `convert it to UTF-8 first, e.g. iconv -f ${from} -t UTF-8 '${file}' > '${base}.utf8.txt'`;
+  const command = afterBom ? `tail -c +4 '${file}' | iconv -f ${from} -t UTF-8` : `iconv -f ${from} -t UTF-8 '${file}'`;
+  return `convert it to UTF-8 first, e.g. ${command} > '${base}.utf8.txt'`;
 }
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
@@ -215,13 +217,13 @@ export function decodeTranscript(input: Uint8Array | string, file: string): Deco
     const guess = guessLegacyEncoding(body);
     const where = `byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at line ${line}, column ${col}`;
     if (guess) {
-      throw new ImportError(file, "encoding", `is not valid UTF-8 (${where}); it looks like ${guess.name}`, iconvFix(file, guess.iconv));
+      throw new ImportError(file, "encoding", `is not valid UTF-8 (${where}); it looks like ${guess.name}`, iconvFix(file, guess.iconv, hadBom));
     }
     throw new ImportError(
       file,
       "encoding",
       `is not valid UTF-8 (${where}) and its encoding is not recognised`,
-      `find the encoding with \`file -i '${file}'\`, then ${iconvFix(file, "<ENCODING>")}`,
+      `find the encoding with \`file -i '${file}'\`, then ${iconvFix(file, "<ENCODING>", hadBom)}`,
     );
   }
   const { text, hadCrlf } = normalise(decoded);

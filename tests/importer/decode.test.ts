@@ -64,6 +64,9 @@ describe("decode: input checks and encodings", () => {
     expect(e.message).toMatch(/Windows-1252/u);
     expect(e.message).toMatch(/line 3, column 5/u);
     expect(e.fix).toBe("convert it to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 'win.txt' > 'win.utf8.txt'");
+    // After a UTF-8 byte-order mark iconv would read the mark as "ï»¿" and put it before slide 1: the command leaves it out.
+    const marked = errorOf(() => decodeTranscript(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), "win.txt"));
+    expect(marked.fix).toBe("convert it to UTF-8 first, e.g. tail -c +4 'win.txt' | iconv -f WINDOWS-1252 -t UTF-8 > 'win.utf8.txt'");
   });
 
   it("finds the first invalid UTF-8 byte", () => {

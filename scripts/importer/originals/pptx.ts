@@ -274,7 +274,14 @@ export async function readPptx(bytes: Uint8Array, file: string, limits: Limits):
       else if (item.image) blocks.push({ kind: "image", image: item.image });
     }
     const notesPart = [...rels.values()].find((r) => r.type === "notesSlide")?.target;
-    sections.push({ number, heading, headingSource: source, hidden: slide.attrs.show === "0", blocks, notes: await notesOf(pkg, notesPart) });
+    sections.push({
+      number,
+      heading,
+      headingSource: source,
+      hidden: slide.attrs.show === "0" || slide.attrs.show === "false",
+      blocks,
+      notes: await notesOf(pkg, notesPart),
+    });
   }
   return {
     format: "pptx",

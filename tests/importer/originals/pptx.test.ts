@@ -10,6 +10,15 @@ const textBox = (id: number, text: string, y: number) =>
   `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Box ${id}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="${y}"/><a:ext cx="4000000" cy="400000"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="nb-NO" sz="1800"/><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp>`;
 
 describe("PowerPoint originals", () => {
+  it('takes a slide marked show="false" for hidden, as show="0" (both are the XML boolean false)', async () => {
+    const deck = await makeDeck({});
+    const zip = await JSZip.loadAsync(deck);
+    const slide = await zip.file("ppt/slides/slide4.xml")!.async("string");
+    expect(slide).toContain('show="0"');
+    const { report } = await imp(await withEntries(deck, { "ppt/slides/slide4.xml": slide.replace('show="0"', 'show="false"') }));
+    expect(report.hiddenSlides).toEqual([4]);
+  });
+
   it("reads a group's shapes where the group puts them, and a shape PowerPoint wrapped for newer readers", async () => {
     const deck = await makeDeck({});
     const zip = await JSZip.loadAsync(deck);
