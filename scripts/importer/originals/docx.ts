@@ -152,6 +152,16 @@ export async function readDocx(bytes: Uint8Array, file: string, limits: Limits):
   const images = new Map<string, ImageRef>();
   const graphics = new Map<number, Block>();
   const notes: string[] = [];
+  // mammoth reads a document with its tracked changes accepted and without its comments: said, as the editor may not know.
+  const documentXml = (await pkg.text("word/document.xml")) ?? "";
+  const insertions = documentXml.match(/<w:ins\b/gu)?.length ?? 0;
+  const deletions = documentXml.match(/<w:del\b/gu)?.length ?? 0;
+  if (insertions || deletions)
+    notes.push(
+      `tracked changes (${insertions} insertion(s), ${deletions} deletion(s)) were read as accepted — check that this is the version that was published`,
+    );
+  const comments = ((await pkg.text("word/comments.xml")) ?? "").match(/<w:comment\b/gu)?.length ?? 0;
+  if (comments) notes.push(`${comments} comment(s) in the margin were not imported`);
   const marked = await markGraphics(bytes, pkg, graphics, notes);
   let count = 0;
   // mammoth unpacks pictures from its own copy of the zip, past openOoxml's capped reads: the same budget holds here.

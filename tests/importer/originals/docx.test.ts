@@ -1,4 +1,18 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
 import { describe, expect, it } from "vitest";
 import { makeReport, withCoreProperties } from "./fixtures.js";
 import { imp } from "./helpers.js";
@@ -88,6 +102,36 @@ describe("Word originals", () => {
       "#### Under",
       "## Mål",
     ]);
+  });
+
+  it("says it read tracked changes as accepted and left comments out", async () => {
+    const date = "2019-03-01T10:00:00Z";
+    const doc = new Document({
+      comments: { children: [{ id: 0, author: "Kari", date: new Date(date), children: [new Paragraph("Sjekk tallet")] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Budsjett", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({
+              children: [
+                new CommentRangeStart(0),
+                new TextRun("Rammen er "),
+                new DeletedTextRun({ text: "10", id: 1, author: "Kari", date }),
+                new InsertedTextRun({ text: "12", id: 2, author: "Kari", date }),
+                new TextRun(" millioner."),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { markdown, report } = await imp(await Packer.toBuffer(doc), "budsjett.docx");
+    expect(body(markdown)).toContain("Rammen er 12 millioner.");
+    const checks = report.checks.join("\n");
+    expect(checks).toContain("tracked changes (1 insertion(s), 1 deletion(s)) were read as accepted — check that this is the version that was published");
+    expect(checks).toContain("1 comment(s) in the margin were not imported");
   });
 
   it("writes the author as author and a plausible modification date", async () => {
