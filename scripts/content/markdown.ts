@@ -51,6 +51,15 @@ export interface BodyImage {
   line: number;
 }
 
+/** An image's address as the editor wrote it, for messages: markdown-it percent-encodes it ("bilde-å.png" → "bilde-%C3%A5.png"). */
+export function writtenSource(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
 export interface RenderOptions {
   /**
    * Turns an image into HTML (e.g. a responsive <picture>) or reports a problem

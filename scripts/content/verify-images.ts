@@ -8,6 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import sharp from "sharp";
 import type { LoadedDocument } from "./load.ts";
 import { LIMITS } from "./limits.ts";
+import { writtenSource } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -64,15 +65,6 @@ export async function imageProblem(file: string | Buffer): Promise<string | unde
   return undefined;
 }
 
-/** An image's address as the editor wrote it: markdown-it percent-encodes it. */
-function shownSource(src: string): string {
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
-}
-
 /** Every body image of the documents, each file checked once, reported at each document line that uses it. */
 export async function verifyImages(documents: readonly LoadedDocument[]): Promise<Problem[]> {
   const results = new Map<string, Promise<string | undefined>>();
@@ -88,7 +80,7 @@ export async function verifyImages(documents: readonly LoadedDocument[]): Promis
           col: 1,
           field: "body",
           severity: "error",
-          message: `image "${shownSource(image.src)}" ${problem}`,
+          message: `image "${writtenSource(image.src)}" ${problem}`,
         });
       }
     }

@@ -19,7 +19,7 @@ function formatFor<T extends Intl.NumberFormat | Intl.DateTimeFormat>(use: strin
  * Every digit a source wrote is shown: 0.275 is not "0,28" nor 0.004 "0". Values are numbers as written (never the
  * result of a sum), and Intl writes a number's shortest form, so nothing is added either.
  */
-const AS_WRITTEN = 20;
+export const AS_WRITTEN = 20;
 
 /** nb: `32 000`, `2,9`, `0,275`; en: `32,000`, `2.9`, `0.275`. */
 export function formatNumber(locale: UiLocale, value: number): string {

@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type EleventyImage from "@11ty/eleventy-img";
 import type { ImageOptions } from "@11ty/eleventy-img";
-import type { BodyImage } from "../content/markdown.ts";
+import { type BodyImage, writtenSource } from "../content/markdown.ts";
 import { didYouMeanFile } from "../content/problems.ts";
 import { resolveContentFile } from "../content/safe-path.ts";
 import { removeStaleTemporaryFiles, temporaryName } from "../content/temporary-files.ts";
@@ -95,11 +95,7 @@ export function createImageRenderer(documentFile: string, contentRoot: string): 
       } catch {
         relative = src;
       }
-      // markdown-it percent-encodes what the editor wrote ("bilde-å.png" → "bilde-%C3%A5.png"): messages quote it as written.
-      let shown = src;
-      try {
-        shown = decodeURI(src);
-      } catch {}
+      const shown = writtenSource(src);
       const file = path.resolve(folder, relative);
       if (path.isAbsolute(relative) || !file.startsWith(folder + path.sep)) {
         return {

@@ -106,8 +106,8 @@ export function keepEditorFields(existing: string, imported: string, input: stri
   const doc = parseDocument(ours.frontMatter);
   if (isMap(doc.contents) && isMap(theirs.contents)) keep(doc.contents, theirs.contents, "", result);
   if (!result.kept.length && !keptAltTexts) return { markdown: imported, replacement: result };
-  const frontMatter =
-    result.kept.length || !imported.endsWith(ours.body) ? `---\n${doc.toString({ lineWidth: 0 })}---\n` : imported.slice(0, imported.length - ours.body.length);
+  // splitFrontMatter's body is the text's end, so the rest is the import's front matter as it wrote it.
+  const frontMatter = result.kept.length ? `---\n${doc.toString({ lineWidth: 0 })}---\n` : imported.slice(0, imported.length - ours.body.length);
   return { markdown: `${frontMatter}${body}`, replacement: result };
 }
 

@@ -40,15 +40,18 @@ const START_RE = /^[ \t]*(\d{1,3})(?:[ \t]+(.*?))?[ \t]*$/u;
 /** "2 000 innbyggere": the number is the first group of a figure, unless no other line could start that slide. */
 const FIGURE_GROUP = /^\d{3}(?!\d)/u;
 
+/** Line `i` starts with slide number `n` (at a paragraph's start, when `paragraphOnly`): its match, else undefined. */
+function slideStart(lines: string[], i: number, n: number, paragraphOnly: boolean): RegExpExecArray | undefined {
+  const m = START_RE.exec(lines[i]!);
+  const atParagraph = i === 0 || lines[i - 1]!.trim() === "";
+  return m && Number(m[1]) === n && (atParagraph || !paragraphOnly) ? m : undefined;
+}
+
 function split(lines: string[], paragraphOnly: boolean): { slides: RawSlide[]; before: string[] } {
   const slides: RawSlide[] = [];
   const before: string[] = [];
   let expected = 1;
-  const startsSlide = (i: number, n: number): RegExpExecArray | undefined => {
-    const m = START_RE.exec(lines[i]!);
-    const atParagraph = i === 0 || lines[i - 1]!.trim() === "";
-    return m && Number(m[1]) === n && (atParagraph || !paragraphOnly) ? m : undefined;
-  };
+  const startsSlide = (i: number, n: number) => slideStart(lines, i, n, paragraphOnly);
   /** A later line starts slide `n` as a plain number, before any line starts the slide after it. */
   const laterStart = (from: number, n: number): boolean => {
     for (let j = from + 1; j < lines.length; j++) {
@@ -84,8 +87,8 @@ export function splitSlides(lines: string[]): SplitResult {
 /** A paragraph in the last slide found that starts with the number after the next: the next one is missing. */
 function missingSlide(lines: string[], found: number): SplitResult["missing"] {
   const startsParagraph = (i: number, n: number) => {
-    const m = START_RE.exec(lines[i]!);
-    return m && (i === 0 || lines[i - 1]!.trim() === "") && Number(m[1]) === n && !FIGURE_GROUP.test(m[2] ?? "");
+    const m = slideStart(lines, i, n, true);
+    return m !== undefined && !FIGURE_GROUP.test(m[2] ?? "");
   };
   let last = -1;
   for (let i = 0; i < lines.length; i++) if (startsParagraph(i, found)) last = i;

@@ -1,6 +1,6 @@
 /** Key-figure values as text in a UI locale: nb `32 000`, `6,8 %`; en `32,000`, `6.8%`. */
 import type { Indicator, KeyFigure } from "../content/schema.ts";
-import { formatNumber, formatPartialDate, formatPercent } from "../i18n/format.ts";
+import { AS_WRITTEN, formatNumber, formatPartialDate, formatPercent } from "../i18n/format.ts";
 import { LOCALES, type UiLocale } from "../i18n/locales.ts";
 import { t } from "../i18n/strings.ts";
 
@@ -15,7 +15,7 @@ function currencyFormat(locale: UiLocale, currency: string): Intl.NumberFormat {
       style: "currency",
       currency: currency.toUpperCase(),
       // As written, as formatNumber: a budget in thousands may have three decimals.
-      maximumFractionDigits: 20,
+      maximumFractionDigits: AS_WRITTEN,
       minimumFractionDigits: 0,
     });
     currencyFormats.set(key, format);

@@ -130,8 +130,12 @@ function renderFeed(spec: FeedSpec, config: SiteConfig): string {
   // which would make it the build's day outside git; an empty feed by the epoch.
   // A document page makes its publishing data on each read (site/model.ts): read once per entry.
   const shown = entries.map((page) => ({ page, publish: page.publish }));
-  // Never older than its newest entry, whose date counts a later edit too (entryUpdated).
-  const updated = [...entries.map(newsDate), ...shown.map(({ page, publish }) => entryUpdated(page, publish))].sort().at(-1) ?? "1970-01-01T00:00:00Z";
+  // Its newest entry's date, which counts a later edit too and is never older than the entry's newsDate.
+  const updated =
+    shown
+      .map(({ page, publish }) => entryUpdated(page, publish))
+      .sort()
+      .at(-1) ?? "1970-01-01T00:00:00Z";
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
